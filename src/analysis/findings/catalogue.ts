@@ -25,6 +25,11 @@ export interface CatalogueEntry {
   /** Longer explanation for the docs page: the Istio rule behind it and where it is written. */
   readonly description: string;
   readonly retired?: boolean;
+  /**
+   * The input could not be read whole (unreadable file, broken YAML): any answer is partial, so
+   * the CLI exits with status 2 rather than pretend it saw everything.
+   */
+  readonly partialInput?: boolean;
 }
 
 const tick = (value: string | number): string => `\`${String(value).replace(/`/g, "'")}\``;
@@ -36,6 +41,7 @@ export const catalogue = {
     severity: 'error',
     title: 'YAML syntax error',
     message: (p: { detail: string }) => `YAML syntax error: ${p.detail}`,
+    partialInput: true,
     help: 'Fix the YAML syntax. The other documents in this file and the other files are still analysed.',
     description:
       'The document could not be parsed. meshguard skips the broken document, keeps every other document, and reports the exact line.',
@@ -55,6 +61,7 @@ export const catalogue = {
     title: 'Too many YAML alias expansions',
     message: (p: { limit: number }) =>
       `YAML aliases expand to more than ${p.limit} nodes; the document was not read`,
+    partialInput: true,
     help: 'Expand the anchors by hand or reduce their nesting. This limit protects against "billion laughs" documents.',
     description:
       'Anchors and aliases are expanded while loading. A document whose aliases expand beyond the limit is rejected rather than exhausting memory.',
@@ -73,6 +80,7 @@ export const catalogue = {
     severity: 'error',
     title: 'File could not be read',
     message: (p: { detail: string }) => `file could not be read: ${p.detail}`,
+    partialInput: true,
     help: 'Check the file exists, is readable and is UTF-8 text.',
     description:
       'The file could not be read at all. The analysis continues with the other files, but the answer is partial, so the CLI exits with status 2.',
@@ -89,11 +97,11 @@ export const catalogue = {
   },
   MG007: {
     name: 'unknown-api-version',
-    severity: 'warning',
+    severity: 'error',
     title: 'Unknown API version',
     message: (p: { apiVersion: string; kind: string; known: string }) =>
-      `${tick(p.kind)} with apiVersion ${tick(p.apiVersion)} is not a version Istio serves (expected ${p.known}); it is read as the current version`,
-    help: 'Use one of the supported API versions.',
+      `${tick(p.kind)} with apiVersion ${tick(p.apiVersion)} is not served by Istio (expected ${p.known}); the object cannot be applied`,
+    help: 'Use one of the supported API versions. meshguard analyses the mesh without this object, as the cluster would have it.',
     description:
       'Istio serves security.istio.io v1 and v1beta1, and networking.istio.io v1, v1beta1 and v1alpha3. Other versions are rejected by the API server.',
   },
@@ -151,13 +159,14 @@ export const catalogue = {
     message: (p: { detail: string }) => `invalid selector: ${p.detail}`,
     help: 'Istio workload selectors take only `matchLabels`, with exact label keys and values (no wildcards).',
     description:
-      'WorkloadSelector (`istio/api:type/v1beta1/selector.proto`) has only `matchLabels`; `matchExpressions` and wildcard values are rejected by validation.',
+      'WorkloadSelector (`istio/api:type/v1beta1/selector.proto`) has only `matchLabels`. The CRD schema prunes `matchExpressions` silently, so the policy selects more workloads than written; meshguard analyses it as Istio would, without them.',
   },
   MG014: {
     name: 'port-level-mtls-without-selector',
     severity: 'error',
     title: 'portLevelMtls without a selector',
-    message: () => '`portLevelMtls` requires a workload selector; Istio rejects this PeerAuthentication',
+    message: () =>
+      '`portLevelMtls` requires a workload selector; Istio rejects this PeerAuthentication',
     help: 'Add a `selector.matchLabels` that picks the workload, or move the port exception to a workload policy.',
     description:
       'Mesh- and namespace-wide PeerAuthentications cannot have port-level settings (CRD rule "portLevelMtls requires selector"; `ValidatePeerAuthentication`). The policy is rejected as a whole.',
@@ -165,8 +174,9 @@ export const catalogue = {
   MG015: {
     name: 'deny-without-rules',
     severity: 'error',
-    title: 'DENY policy without rules',
-    message: () => 'a DENY policy without `rules` is rejected by Istio and denies nothing',
+    title: 'DENY or CUSTOM policy without rules',
+    message: (p: { action: string }) =>
+      `a ${p.action} policy without \`rules\` is rejected by Istio and has no effect`,
     help: 'To deny everything, write `rules: [{}]`. To allow nothing, use an ALLOW policy without rules.',
     description:
       'Validation rejects DENY and CUSTOM policies without rules as meaningless; if one reaches istiod anyway, it matches nothing.',
@@ -185,7 +195,8 @@ export const catalogue = {
     name: 'unknown-condition-key',
     severity: 'error',
     title: 'Unknown `when` key',
-    message: (p: { key: string }) => `${tick(p.key)} is not a condition key Istio supports`,
+    message: (p: { key: string; reason: string }) =>
+      `${tick(p.key)} is not a condition key Istio accepts: ${p.reason}`,
     help: 'See https://istio.io/latest/docs/reference/config/security/conditions/ for the supported keys.',
     description:
       'Istio validation rejects unknown `when` keys and the removed `destination.labels`, `destination.namespace`, `destination.name` and `destination.user` keys.',
@@ -235,6 +246,16 @@ export const catalogue = {
     description:
       'More than one ConfigMap, IstioOperator or values file sets the same MeshConfig field. meshguard uses the first in path order and reports the others.',
   },
+  MG023: {
+    name: 'empty-mapping-as-list',
+    severity: 'warning',
+    title: 'Empty mapping where a list is expected',
+    message: (p: { field: string }) =>
+      `${tick(p.field)} is \`{}\` where a list is expected; read as an empty list`,
+    help: 'Write `[]`, or remove the field. The API server rejects `{}` for a list field.',
+    description:
+      'Generated or hand-edited dumps sometimes write an empty mapping for an empty list. meshguard reads it as the empty list that was meant and warns, instead of rejecting the whole object.',
+  },
 
   // ---- MG1xx: mTLS ---------------------------------------------------------------------------
 
@@ -254,7 +275,15 @@ export const catalogue = {
 } as const satisfies Record<string, CatalogueEntry>;
 
 export type Code = keyof typeof catalogue;
-export type MessageParams<C extends Code> = Parameters<(typeof catalogue)[C]['message']>[0];
+export type MessageParams<C extends Code> =
+  Parameters<(typeof catalogue)[C]['message']> extends [infer P, ...unknown[]]
+    ? P
+    : Record<string, never>;
+
+export function isPartialInput(code: Code): boolean {
+  const entry: CatalogueEntry = catalogue[code];
+  return entry.partialInput === true;
+}
 
 export function isCode(value: string): value is Code {
   return Object.hasOwn(catalogue, value);

@@ -24,7 +24,9 @@ export interface ResourceRef {
 }
 
 export function formatRef(ref: ResourceRef): string {
-  return ref.namespace === '' ? `${ref.kind} ${ref.name}` : `${ref.kind} ${ref.namespace}/${ref.name}`;
+  return ref.namespace === ''
+    ? `${ref.kind} ${ref.name}`
+    : `${ref.kind} ${ref.namespace}/${ref.name}`;
 }
 
 export function refKey(ref: ResourceRef): string {
@@ -35,8 +37,15 @@ export function formatSource(source: Source): string {
   return `${source.file}:${source.line}:${source.column}`;
 }
 
+/**
+ * Code-unit order: the same on every machine and locale, which keeps reports byte-identical.
+ */
+export function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 /** Orders sources by file, then line, then column: the order a reader meets them. */
 export function compareSources(a: Source, b: Source): number {
-  if (a.file !== b.file) return a.file < b.file ? -1 : 1;
+  if (a.file !== b.file) return compareText(a.file, b.file);
   return a.line - b.line || a.column - b.column;
 }

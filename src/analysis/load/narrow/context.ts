@@ -8,7 +8,7 @@ import type { Position } from '../yaml/types.js';
  * Codes that do not stop an object from being applied. Any other error means the API server or
  * Istio's validation would reject the object, so the analysis treats it as absent.
  */
-const NON_FATAL = new Set<Code>(['MG002', 'MG012', 'MG022']);
+const NON_FATAL = new Set<Code>(['MG002', 'MG012', 'MG013', 'MG022']);
 
 /** Where the document being narrowed sits, and where its diagnostics go. */
 export class NarrowContext {

@@ -74,6 +74,8 @@ function firstLine(message: string): string {
 
 class Converter {
   private expanded = 0;
+  /** Alias targets being expanded: an alias to one of its own ancestors never ends. */
+  private readonly expanding = new Set<YNode>();
 
   constructor(
     private readonly doc: Document,
@@ -86,7 +88,14 @@ class Converter {
     if (viaAlias && ++this.expanded > MAX_ALIAS_EXPANSION) throw new AliasLimitError();
     if (isAlias(node)) {
       const target = node.resolve(this.doc) as YNode | undefined;
-      return this.convert(target, true);
+      if (target === undefined) return null;
+      if (this.expanding.has(target)) throw new AliasLimitError();
+      this.expanding.add(target);
+      try {
+        return this.convert(target, true);
+      } finally {
+        this.expanding.delete(target);
+      }
     }
     if (isScalar(node)) return this.scalar(node.value, node.type === 'PLAIN', node.range?.[0]);
     if (isSeq(node)) {

@@ -1,0 +1,30 @@
+// Bundles the CLI (and, as they land, the Action and the App) into dist/. The output is committed
+// and a test rebuilds it to prove it is fresh, so the build must be deterministic.
+import { build } from 'esbuild';
+
+export const ENTRY_POINTS = {
+  cli: 'src/cli/main.ts',
+};
+
+/** Options shared by `npm run build` and the freshness test. */
+export function buildOptions(outdir) {
+  return {
+    entryPoints: ENTRY_POINTS,
+    outdir,
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'esm',
+    sourcemap: false,
+    legalComments: 'none',
+    logLevel: 'warning',
+    // Some dependencies are CommonJS and call require(); give the ESM bundle one.
+    banner: {
+      js: "#!/usr/bin/env node\nimport { createRequire as __meshguardCreateRequire } from 'node:module';\nconst require = __meshguardCreateRequire(import.meta.url);",
+    },
+  };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  await build(buildOptions('dist'));
+}

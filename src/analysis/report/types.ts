@@ -107,12 +107,22 @@ export interface Report {
   /** Sorted by destination, port, caller. */
   readonly edges: readonly EdgeDelta[];
   readonly mtls: readonly MtlsDelta[];
-  readonly workloads: { readonly added: readonly WorkloadChange[]; readonly removed: readonly WorkloadChange[] };
+  readonly workloads: {
+    readonly added: readonly WorkloadChange[];
+    readonly removed: readonly WorkloadChange[];
+  };
   /** Sorted by severity, then file and line. Ignored findings are not here. */
   readonly findings: readonly Finding[];
   /** Findings suppressed by configuration, with the reason given. */
   readonly ignored: readonly { readonly finding: Finding; readonly reason: string }[];
   /** Validation diagnostics of each side (errors in head are also findings). */
-  readonly diagnostics: { readonly base: readonly Diagnostic[]; readonly head: readonly Diagnostic[] };
-  readonly inputs: { readonly base: SideSummary; readonly head: SideSummary; readonly partial: boolean };
+  readonly diagnostics: {
+    readonly base: readonly Diagnostic[];
+    readonly head: readonly Diagnostic[];
+  };
+  readonly inputs: {
+    readonly base: SideSummary;
+    readonly head: SideSummary;
+    readonly partial: boolean;
+  };
 }

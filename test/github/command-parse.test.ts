@@ -1,0 +1,150 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { parseCommentCommand } from '../../src/github/commands/parse.js';
+
+describe('/mesh command parsing', () => {
+  it.each([
+    [
+      '/mesh explain shop/frontend -> shop/cart:8080 GET /cart/items',
+      { from: 'shop/frontend', to: 'shop/cart', port: 8080, method: 'GET', path: '/cart/items' },
+    ],
+    [
+      '/mesh explain shop/frontend -> shop/cart',
+      { from: 'shop/frontend', to: 'shop/cart', port: null, method: null, path: null },
+    ],
+    [
+      '/mesh explain shop/frontend→shop/cart /cart',
+      { from: 'shop/frontend', to: 'shop/cart', port: null, method: null, path: '/cart' },
+    ],
+    [
+      '/mesh explain unauthenticated -> legacy/inventory:8080',
+      { from: '(unauthenticated)', to: 'legacy/inventory', port: 8080, method: null, path: null },
+    ],
+    [
+      '/mesh explain (any mesh identity) -> a/b POST',
+      { from: '(any mesh identity)', to: 'a/b', port: null, method: 'POST', path: null },
+    ],
+  ])('reads the edge in %j', (body, query) => {
+    expect(parseCommentCommand(body)).toEqual({
+      kind: 'command',
+      command: { name: 'explain-edge', query },
+      line: body,
+    });
+  });
+
+  it.each([
+    ['/mesh explain MG301', 'MG301'],
+    ['/mesh explain MG301:shop/frontend->shop/cart:8080', 'MG301:shop/frontend->shop/cart:8080'],
+  ])('reads a finding in %j', (body, finding) => {
+    expect(parseCommentCommand(body)).toMatchObject({
+      kind: 'command',
+      command: { name: 'explain-finding', finding },
+    });
+  });
+
+  it('reads rerun and help, and a bare /mesh as help', () => {
+    expect(parseCommentCommand('/mesh rerun')).toMatchObject({ command: { name: 'rerun' } });
+    expect(parseCommentCommand('/mesh help')).toMatchObject({ command: { name: 'help' } });
+    expect(parseCommentCommand('  /mesh  ')).toMatchObject({ command: { name: 'help' } });
+  });
+
+  it.each([
+    ['/mesh frobnicate', 'unknown command `frobnicate`'],
+    ['/mesh rerun now', '`/mesh rerun` takes no arguments'],
+    ['/mesh explain', '`/mesh explain` needs an edge'],
+    ['/mesh explain shop/frontend', 'is neither an edge'],
+    ['/mesh explain Shop/frontend -> shop/cart', '`Shop/frontend` is not `namespace/workload`'],
+    ['/mesh explain shop/frontend -> shop/cart:99999', '`99999` is not a port number'],
+    ['/mesh explain a/b -> c/d -> e/f', 'exactly one `->`'],
+    ['/mesh explain a/b -> c/d GET POST', 'unexpected `POST`'],
+    ['/mesh explain a/b -> c/d /x GET', 'unexpected `GET`'],
+  ])('turns %j into a usage error', (body, message) => {
+    const result = parseCommentCommand(body);
+    expect(result.kind).toBe('usage-error');
+    expect(result.kind === 'usage-error' && result.message).toContain(message);
+  });
+
+  it('uses the first command line and ignores prose around it', () => {
+    const body = 'Thanks! Could you check this?\n\n/mesh explain shop/a -> shop/b\n/mesh rerun\n';
+    expect(parseCommentCommand(body)).toMatchObject({ command: { name: 'explain-edge' } });
+  });
+
+  it.each([
+    ['a fenced code block', '```\n/mesh rerun\n```\n'],
+    ['a tilde fence', '~~~yaml\n/mesh rerun\n~~~\n'],
+    ['an indented code block', 'see:\n\n    /mesh rerun\n'],
+    ['a quote', '> /mesh rerun\n\nI disagree'],
+    ['an HTML comment', '<!-- /mesh rerun -->'],
+    ['inline code', 'run `/mesh rerun` to retry'],
+    ['the middle of a sentence', 'you can type /mesh rerun'],
+    ['a longer word', '/meshy rerun'],
+  ])('ignores a command in %s', (_, body) => {
+    expect(parseCommentCommand(body)).toEqual({ kind: 'none' });
+  });
+
+  it('finds a command after a closed fence', () => {
+    expect(parseCommentCommand('```\ncode\n```\n/mesh help')).toMatchObject({
+      command: { name: 'help' },
+    });
+  });
+
+  it('never throws, and always returns one of the three shapes', () => {
+    const commandish = fc.oneof(
+      fc.string({ maxLength: 300 }),
+      fc.string({ maxLength: 200 }).map((s) => `/mesh ${s}`),
+      fc
+        .array(
+          fc.constantFrom(
+            '/mesh',
+            'explain',
+            'a/b',
+            '->',
+            '→',
+            'c/d:80',
+            'GET',
+            '/x',
+            '```',
+            '>',
+            '\n',
+            ' ',
+            'MG301',
+            ':',
+            '(unauthenticated)',
+          ),
+          { maxLength: 12 },
+        )
+        .map((parts) => parts.join(' ')),
+    );
+    fc.assert(
+      fc.property(commandish, (body) => {
+        const result = parseCommentCommand(body);
+        expect(['none', 'command', 'usage-error']).toContain(result.kind);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('reads back every well-formed edge command it can be given', () => {
+    const name = fc.stringMatching(/^[a-z][a-z0-9-]{0,8}[a-z0-9]$/);
+    fc.assert(
+      fc.property(
+        name,
+        name,
+        name,
+        name,
+        fc.option(fc.integer({ min: 1, max: 65535 })),
+        fc.option(fc.constantFrom('GET', 'POST', 'DELETE')),
+        (ns1, w1, ns2, w2, port, method) => {
+          const body = `/mesh explain ${ns1}/${w1} -> ${ns2}/${w2}${port === null ? '' : `:${port}`}${method === null ? '' : ` ${method}`}`;
+          expect(parseCommentCommand(body)).toMatchObject({
+            kind: 'command',
+            command: {
+              name: 'explain-edge',
+              query: { from: `${ns1}/${w1}`, to: `${ns2}/${w2}`, port, method },
+            },
+          });
+        },
+      ),
+    );
+  });
+});

@@ -3,7 +3,8 @@ import type { InputFile, LoadResult } from '../load/index.js';
 import type { Finding } from '../findings/finding.js';
 import type { Severity } from '../findings/catalogue.js';
 import type { Diagnostic } from '../model/diagnostic.js';
-import { compareSources, formatRef } from '../model/source.js';
+import { formatRef } from '../model/source.js';
+import { applyFindingPolicy, verdictOf } from '../diff/finding-policy.js';
 import { isPartialInput } from '../findings/catalogue.js';
 import type { AnalyzeOptions } from './analyze-options.js';
 import { REPORT_SCHEMA_VERSION } from './types.js';
@@ -14,8 +15,6 @@ export interface ChangeInput {
   readonly head: readonly InputFile[];
   readonly options?: AnalyzeOptions;
 }
-
-const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, notice: 2 };
 
 /**
  * Evaluates both sides and compares them. This first version reports validation problems of the
@@ -32,7 +31,12 @@ export function analyzeChange(input: ChangeInput): Report {
   };
   const base = loadMesh(input.base, loadOptions);
   const head = loadMesh(input.head, loadOptions);
-  const findings = head.diagnostics.map(diagnosticFinding).sort(byImportance);
+  const baseIds = new Set(base.diagnostics.map((d) => diagnosticFinding(d).id));
+  const { findings, ignored } = applyFindingPolicy(
+    head.diagnostics.map(diagnosticFinding),
+    baseIds,
+    options,
+  );
   const failOn = options.failOn ?? 'error';
   return {
     schemaVersion: REPORT_SCHEMA_VERSION,
@@ -56,7 +60,7 @@ export function analyzeChange(input: ChangeInput): Report {
     mtls: [],
     workloads: workloadChanges(base, head),
     findings,
-    ignored: [],
+    ignored,
     diagnostics: { base: base.diagnostics, head: head.diagnostics },
     inputs: {
       base: summarise(base),
@@ -76,23 +80,6 @@ function diagnosticFinding(d: Diagnostic): Finding {
     side: 'head',
     ...(d.ref ? { ref: d.ref } : {}),
   };
-}
-
-function byImportance(a: Finding, b: Finding): number {
-  return (
-    SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
-    compareSources(a.at, b.at) ||
-    (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
-  );
-}
-
-export function verdictOf(
-  findings: readonly Finding[],
-  failOn: 'error' | 'warning' | 'never',
-): 'pass' | 'fail' {
-  if (failOn === 'never') return 'pass';
-  const failing = failOn === 'error' ? ['error'] : ['error', 'warning'];
-  return findings.some((f) => failing.includes(f.severity)) ? 'fail' : 'pass';
 }
 
 function countBySeverity(findings: readonly Finding[]): Record<Severity, number> {

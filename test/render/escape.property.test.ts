@@ -7,7 +7,7 @@ import { renderMarkdown } from '../../src/analysis/render/markdown.js';
 import { FINDINGS_DOC_URL } from '../../src/analysis/render/markdown-sections.js';
 import { renderMermaid } from '../../src/analysis/render/mermaid.js';
 import { regressionsFirst } from '../../src/analysis/render/order.js';
-import { HOSTILE, hostileReport } from './fixtures.js';
+import { HOSTILE, hostileReport } from './fixtures-hostile.js';
 import { BARE_URL, ISSUE_REF, MENTION, proseText, renderGfm } from './gfm.js';
 import { mermaidBlocks, parseFlowchart } from './mermaid-parser.js';
 

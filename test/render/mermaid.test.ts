@@ -10,7 +10,8 @@ import {
 import type { MermaidBudget, MermaidDiagram } from '../../src/analysis/render/mermaid.js';
 import { oneLine, truncate } from '../../src/analysis/render/escape.js';
 import type { Report } from '../../src/analysis/report/types.js';
-import { edge, generatedReport, hostileReport, makeReport, smallReport } from './fixtures.js';
+import { edge, generatedReport, makeReport, smallReport } from './fixtures.js';
+import { hostileReport } from './fixtures-hostile.js';
 import { parseFlowchart } from './mermaid-parser.js';
 import type { ParsedFlowchart } from './mermaid-parser.js';
 

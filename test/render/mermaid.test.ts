@@ -243,7 +243,9 @@ describe('the degrade ladder', () => {
 describe('hostile names', () => {
   it('parse, and every box shows the name as written (one line, cut at 40)', async () => {
     const report = hostileReport();
-    const { parsed } = await drawn(report);
+    const { parsed, text } = await drawn(report);
+    // Printable ASCII only: everything else is a Mermaid entity code.
+    expect(text).toMatch(/^[\x20-\x7e\n]*$/);
     const names = new Set(
       report.edges
         .flatMap((e) => [e.from, e.to])

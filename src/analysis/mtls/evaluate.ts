@@ -1,0 +1,300 @@
+import type { Labels } from '../model/kubernetes.js';
+import type { Mesh } from '../model/mesh.js';
+import { ANY_MESH_IDENTITY } from '../topology/index.js';
+import type { Caller, PeerIdentity, Topology, WorkloadNode } from '../topology/index.js';
+import { ANY_NAMESPACE, namespaceDistinguisher } from './client-class.js';
+import type { ClientContext } from './client-class.js';
+import { clientSide } from './client-tls.js';
+import type { ClientSide, ClientTlsDeps } from './client-tls.js';
+import { indexDestinationRules } from './destination-rule-index.js';
+import type { DestinationRuleGroup, DestinationRuleIndex } from './destination-rule-index.js';
+import { composeWorkloadMode, modeAtPort, serverPortMode } from './effective-mode.js';
+import type { Composition } from './effective-mode.js';
+import { buildHostRegistry } from './hosts.js';
+import type { Exposure, HostEndpoint, HostRegistry } from './hosts.js';
+import { decideInjection, proxyLabels } from './injection.js';
+import { indexPeerAuthentications } from './peer-authentication-index.js';
+import type { PeerAuthenticationIndex } from './peer-authentication-index.js';
+import { indexSidecars } from './sidecar-scope.js';
+import type { SidecarIndex } from './sidecar-scope.js';
+import { combine } from './transport.js';
+import type { EdgeTransport, InjectionDecision, MtlsEvaluation, PortMode } from './types.js';
+
+/** An edge with what findings need to know about its cause. */
+export interface EdgeDetail extends EdgeTransport {
+  readonly destinationRule: DestinationRuleGroup | null;
+  readonly gatedOff: boolean;
+}
+
+export interface EdgeBundle {
+  readonly primary: EdgeDetail;
+  readonly alternatives: readonly EdgeDetail[];
+}
+
+/** The indexes and caches behind an evaluation, for findings and the graph command. */
+export interface MtlsInternals {
+  readonly mesh: Mesh;
+  readonly topology: Topology;
+  readonly peerAuthentications: PeerAuthenticationIndex;
+  readonly destinationRules: DestinationRuleIndex;
+  readonly sidecars: SidecarIndex;
+  readonly hosts: HostRegistry;
+  composition(workload: WorkloadNode): Composition;
+  labels(workload: WorkloadNode): Labels;
+  context(caller: Caller): ClientContext;
+  edges(caller: Caller, server: WorkloadNode, port: number): EdgeBundle;
+}
+
+const internalsByEvaluation = new WeakMap<MtlsEvaluation, MtlsInternals>();
+
+/** The internals of an evaluation made by `evaluateMtls` (rebuilt for any other implementation). */
+export function internalsOf(
+  evaluation: MtlsEvaluation,
+  mesh: Mesh,
+  topology: Topology,
+): MtlsInternals {
+  return internalsByEvaluation.get(evaluation) ?? build(mesh, topology).internals;
+}
+
+/**
+ * Evaluates one side's mTLS lazily: indexes are built up front (PeerAuthentications by namespace,
+ * DestinationRules by namespace and host), answers are computed on first query and cached per
+ * workload, per workload port and per (client class, workload port).
+ */
+export function evaluateMtls(mesh: Mesh, topology: Topology): MtlsEvaluation {
+  const { evaluation, internals } = build(mesh, topology);
+  internalsByEvaluation.set(evaluation, internals);
+  return evaluation;
+}
+
+function build(
+  mesh: Mesh,
+  topology: Topology,
+): { evaluation: MtlsEvaluation; internals: MtlsInternals } {
+  const settings = mesh.settings;
+  const peerAuthentications = indexPeerAuthentications(mesh);
+  const destinationRules = indexDestinationRules(mesh);
+  const sidecars = indexSidecars(mesh);
+  const hosts = buildHostRegistry(topology);
+  const distinguished = namespaceDistinguisher({ mesh, hosts, destinationRules, sidecars });
+  const decisions = memo((w: WorkloadNode) =>
+    decideInjection(w.workload, topology.namespaceObjects.get(w.namespace)),
+  );
+  const labels = memo((w: WorkloadNode) => proxyLabels(w.workload, decisions(w)));
+  const compositions = memo((w: WorkloadNode) =>
+    composeWorkloadMode(peerAuthentications, w.namespace, labels(w)),
+  );
+  const portModes = new Map<WorkloadNode, Map<number, PortMode>>();
+  const serverMode = (w: WorkloadNode, port: number): PortMode => {
+    let byPort = portModes.get(w);
+    if (byPort === undefined) portModes.set(w, (byPort = new Map()));
+    let mode = byPort.get(port);
+    if (mode === undefined)
+      byPort.set(port, (mode = serverPortMode(w.workload, decisions(w), compositions(w), port)));
+    return mode;
+  };
+  const endpointCache = new Map<string, readonly HostEndpoint[]>();
+  const deps: ClientTlsDeps = {
+    hosts,
+    destinationRules,
+    enableAutoMtls: settings.enableAutoMtls.value,
+    outboundTrafficPolicy: settings.outboundTrafficPolicy.value,
+    decision: decisions,
+    peerAuthenticationMode: (w, port) => modeAtPort(compositions(w), port),
+    namespaceMode: (namespace) => peerAuthentications.namespaceMode(namespace),
+    endpoints(exposure: Exposure) {
+      const key = `${exposure.entry.ref.kind}/${exposure.entry.namespace}/${exposure.entry.host}:${exposure.servicePort}`;
+      let list = endpointCache.get(key);
+      if (list === undefined)
+        endpointCache.set(key, (list = hosts.endpoints(exposure.entry, exposure.servicePort)));
+      return list;
+    },
+  };
+  const contexts = new Map<string, ClientContext>();
+  const intern = (context: ClientContext): ClientContext => {
+    const known = contexts.get(context.key);
+    if (known) return known;
+    contexts.set(context.key, context);
+    return context;
+  };
+  const workloadContexts = memo((w: WorkloadNode) =>
+    intern(workloadContext(w, decisions(w), labels(w), distinguished, destinationRules, sidecars)),
+  );
+  const context = (caller: Caller): ClientContext => {
+    if (caller.kind === 'workload') return workloadContexts(caller.workload);
+    if (caller.kind === 'unauthenticated') return intern(PLAINTEXT);
+    const sidecar = sidecars.rootDefault;
+    return intern({
+      key: `sidecar|*||${sidecarKey(sidecar)}|`,
+      kind: 'sidecar',
+      namespace: ANY_NAMESPACE,
+      labels: {},
+      sidecar,
+      exact: true,
+    });
+  };
+  const bundles = new Map<ClientContext, Map<WorkloadNode, Map<number, EdgeBundle>>>();
+  const edgeFor = (
+    ctx: ClientContext,
+    server: WorkloadNode,
+    port: number,
+    exposure: Exposure | null,
+  ): EdgeDetail => {
+    const client: ClientSide = clientSide(ctx, server, port, exposure, deps);
+    const mode = serverMode(server, port);
+    const chain = server.ports.find((p) => p.port === port)?.chain ?? 'auto';
+    const outcome = combine(client, mode, chain);
+    return {
+      transport: outcome.transport,
+      peer: null,
+      reason: outcome.reason,
+      exact: ctx.exact && client.exact && mode.exact,
+      client: { mode: client.mode, effective: client.effective, evidence: client.evidence },
+      server: mode,
+      via: exposure?.entry.ref ?? null,
+      servicePort: exposure?.servicePort ?? null,
+      destinationRule: client.destinationRule,
+      gatedOff: client.gatedOff === true,
+    };
+  };
+  const bundleFor = (ctx: ClientContext, server: WorkloadNode, port: number): EdgeBundle => {
+    let byServer = bundles.get(ctx);
+    if (byServer === undefined) bundles.set(ctx, (byServer = new Map()));
+    let byPort = byServer.get(server);
+    if (byPort === undefined) byServer.set(server, (byPort = new Map()));
+    let bundle = byPort.get(port);
+    if (bundle === undefined) {
+      const exposures = hosts.exposures(server, port);
+      const [first, ...rest] = exposures.length === 0 ? [null] : exposures;
+      bundle = {
+        primary: edgeFor(ctx, server, port, first ?? null),
+        alternatives: rest.map((e) => edgeFor(ctx, server, port, e)),
+      };
+      byPort.set(port, bundle);
+    }
+    return bundle;
+  };
+  const identity = (caller: Caller): PeerIdentity | null => {
+    const trustDomain = settings.trustDomain.value;
+    if (caller.kind === 'unauthenticated') return null;
+    if (caller.kind === 'any-mesh-identity') {
+      return {
+        principal: ANY_MESH_IDENTITY,
+        trustDomain,
+        namespace: ANY_MESH_IDENTITY,
+        serviceAccount: ANY_MESH_IDENTITY,
+      };
+    }
+    const w = caller.workload;
+    if (decisions(w).dataplane === 'NO_SIDECAR') return null;
+    const serviceAccount = w.workload.serviceAccountName.value;
+    return {
+      principal: `${trustDomain}/ns/${w.namespace}/sa/${serviceAccount}`,
+      trustDomain,
+      namespace: w.namespace,
+      serviceAccount,
+    };
+  };
+  const withPeer =
+    (caller: Caller) =>
+    (edge: EdgeDetail): EdgeDetail =>
+      edge.transport === 'mtls' ? { ...edge, peer: identity(caller) } : edge;
+  const edges = (caller: Caller, server: WorkloadNode, port: number): EdgeBundle => {
+    const bundle = bundleFor(context(caller), server, port);
+    const attach = withPeer(caller);
+    return { primary: attach(bundle.primary), alternatives: bundle.alternatives.map(attach) };
+  };
+  const evaluation: MtlsEvaluation = {
+    dataplane: decisions,
+    serverMode,
+    transport(caller, server, port) {
+      const { primary, alternatives } = edges(caller, server, port);
+      return { ...publicEdge(primary), alternatives: alternatives.map(publicEdge) };
+    },
+    clientClass: (caller) => context(caller).key,
+    identity,
+  };
+  const internals: MtlsInternals = {
+    mesh,
+    topology,
+    peerAuthentications,
+    destinationRules,
+    sidecars,
+    hosts,
+    composition: compositions,
+    labels,
+    context,
+    edges,
+  };
+  return { evaluation, internals };
+}
+
+const PLAINTEXT: ClientContext = {
+  key: 'plaintext',
+  kind: 'plaintext',
+  namespace: ANY_NAMESPACE,
+  labels: {},
+  sidecar: null,
+  exact: true,
+};
+
+function workloadContext(
+  workload: WorkloadNode,
+  decision: InjectionDecision,
+  labels: Labels,
+  distinguished: (namespace: string) => boolean,
+  destinationRules: DestinationRuleIndex,
+  sidecars: SidecarIndex,
+): ClientContext {
+  const assumed = decision.exact ? '' : 'assumed';
+  if (decision.dataplane === 'NO_SIDECAR') {
+    return {
+      ...PLAINTEXT,
+      key: decision.exact ? 'plaintext' : 'plaintext|assumed',
+      exact: decision.exact,
+    };
+  }
+  if (decision.dataplane === 'AMBIENT') {
+    return { ...PLAINTEXT, key: `ambient|${assumed}`, kind: 'ambient', exact: decision.exact };
+  }
+  const own = workload.namespace;
+  const namespace = distinguished(own) ? own : ANY_NAMESPACE;
+  const rules = destinationRules.selectingRules(own, labels).map((r) => r.ref.name);
+  const kind = decision.gateway ? 'gateway' : 'sidecar';
+  // Sidecar resources shape sidecars only, never gateways.
+  const sidecar = decision.gateway ? null : sidecars.sidecarFor(own, labels);
+  return {
+    key: `${kind}|${namespace === ANY_NAMESPACE ? '*' : namespace}|${rules.join(',')}|${sidecarKey(sidecar)}|${assumed}`,
+    kind,
+    namespace,
+    labels,
+    sidecar,
+    exact: decision.exact,
+  };
+}
+
+function sidecarKey(sidecar: ClientContext['sidecar']): string {
+  return sidecar === null ? '' : `${sidecar.ref.namespace}/${sidecar.ref.name}`;
+}
+
+function publicEdge(edge: EdgeDetail): EdgeTransport {
+  return {
+    transport: edge.transport,
+    peer: edge.peer,
+    reason: edge.reason,
+    exact: edge.exact,
+    client: edge.client,
+    server: edge.server,
+    via: edge.via,
+    servicePort: edge.servicePort,
+  };
+}
+
+function memo<K extends object, V>(compute: (key: K) => V): (key: K) => V {
+  const cache = new Map<K, V>();
+  return (key) => {
+    let value = cache.get(key);
+    if (value === undefined) cache.set(key, (value = compute(key)));
+    return value;
+  };
+}

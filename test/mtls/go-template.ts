@@ -54,7 +54,9 @@ function evaluate(expression: string, data: TemplateValue): TemplateValue {
   if (call) {
     const fn = lookup(call[1] ?? '', data);
     if (typeof fn !== 'function') throw new Error(`${call[1]} is not a method`);
-    return lookup(call[3] ?? '', fn(call[2] ?? ''));
+    const value = lookup(call[3] ?? '', fn(call[2] ?? ''));
+    if (typeof value === 'function') throw new Error(`${expression} is a method`);
+    return value;
   }
   const value = lookup(expression, data);
   if (typeof value === 'function') throw new Error(`${expression} is a method`);

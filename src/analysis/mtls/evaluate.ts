@@ -45,6 +45,14 @@ export interface MtlsInternals {
   edges(caller: Caller, server: WorkloadNode, port: number): EdgeBundle;
 }
 
+export interface EvaluateMtlsOptions {
+  /**
+   * Give every workload caller a class of its own, evaluated in its own namespace: the reference
+   * the class grouping is tested against, and a way to rule the grouping out when debugging.
+   */
+  readonly classPerCaller?: boolean;
+}
+
 const internalsByEvaluation = new WeakMap<MtlsEvaluation, MtlsInternals>();
 
 /** The internals of an evaluation made by `evaluateMtls` (rebuilt for any other implementation). */
@@ -53,7 +61,7 @@ export function internalsOf(
   mesh: Mesh,
   topology: Topology,
 ): MtlsInternals {
-  return internalsByEvaluation.get(evaluation) ?? build(mesh, topology).internals;
+  return internalsByEvaluation.get(evaluation) ?? build(mesh, topology, {}).internals;
 }
 
 /**
@@ -61,8 +69,12 @@ export function internalsOf(
  * DestinationRules by namespace and host), answers are computed on first query and cached per
  * workload, per workload port and per (client class, workload port).
  */
-export function evaluateMtls(mesh: Mesh, topology: Topology): MtlsEvaluation {
-  const { evaluation, internals } = build(mesh, topology);
+export function evaluateMtls(
+  mesh: Mesh,
+  topology: Topology,
+  options: EvaluateMtlsOptions = {},
+): MtlsEvaluation {
+  const { evaluation, internals } = build(mesh, topology, options);
   internalsByEvaluation.set(evaluation, internals);
   return evaluation;
 }
@@ -70,13 +82,15 @@ export function evaluateMtls(mesh: Mesh, topology: Topology): MtlsEvaluation {
 function build(
   mesh: Mesh,
   topology: Topology,
+  options: EvaluateMtlsOptions,
 ): { evaluation: MtlsEvaluation; internals: MtlsInternals } {
   const settings = mesh.settings;
   const peerAuthentications = indexPeerAuthentications(mesh);
   const destinationRules = indexDestinationRules(mesh);
   const sidecars = indexSidecars(mesh);
   const hosts = buildHostRegistry(topology);
-  const distinguished = namespaceDistinguisher({ mesh, hosts, destinationRules, sidecars });
+  const grouped = namespaceDistinguisher({ mesh, hosts, destinationRules, sidecars });
+  const distinguished = options.classPerCaller === true ? () => true : grouped;
   const decisions = memo((w: WorkloadNode) =>
     decideInjection(w.workload, topology.namespaceObjects.get(w.namespace)),
   );
@@ -117,9 +131,19 @@ function build(
     contexts.set(context.key, context);
     return context;
   };
-  const workloadContexts = memo((w: WorkloadNode) =>
-    intern(workloadContext(w, decisions(w), labels(w), distinguished, destinationRules, sidecars)),
-  );
+  const workloadContexts = memo((w: WorkloadNode) => {
+    const context = workloadContext(
+      w,
+      decisions(w),
+      labels(w),
+      distinguished,
+      destinationRules,
+      sidecars,
+    );
+    return intern(
+      options.classPerCaller === true ? { ...context, key: `${context.key}|${w.id}` } : context,
+    );
+  });
   const context = (caller: Caller): ClientContext => {
     if (caller.kind === 'workload') return workloadContexts(caller.workload);
     if (caller.kind === 'unauthenticated') return intern(PLAINTEXT);

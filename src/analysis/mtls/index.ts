@@ -1,5 +1,5 @@
 export { evaluateMtls, internalsOf } from './evaluate.js';
-export type { EdgeBundle, EdgeDetail, MtlsInternals } from './evaluate.js';
+export type { EdgeBundle, EdgeDetail, EvaluateMtlsOptions, MtlsInternals } from './evaluate.js';
 export type {
   ClientTls,
   ClientTlsSource,

@@ -125,9 +125,9 @@ describe('mTLS engine laws', () => {
               name: 'aaa-winner',
               selector: { app: target.name },
               mode: workloadMode,
-              created: '2000-01-01T00:00:00Z',
               ...(portLevel ? { portLevel: { 8080: portMode } } : {}),
             });
+          // No creationTimestamp counts as the oldest, and `aaa-` sorts first: it wins its level (§1.3).
           for (const portLevel of [false, true]) {
             const side = evaluateFiles({ ...files, 'winner.yaml': winner(portLevel) });
             const server = side.topology.workloadById.get(`${target.ns}/${target.name}`);
@@ -159,7 +159,6 @@ describe('mTLS engine laws', () => {
             ns: namespace,
             name: 'aaa-winner',
             mode,
-            created: '2000-01-01T00:00:00Z',
           });
           const side = evaluateFiles({ ...files, 'winner.yaml': winner });
           for (const server of side.topology.workloads) {

@@ -324,10 +324,10 @@ describe('transport truth table', () => {
   it('says why, in one line', () => {
     const side = evaluate({ ...baseMesh(), p: serverMode('STRICT') });
     expect(edge(side, 'legacy/legacy-client', 'shop/server', 8080).reason).toBe(
-      'the client has no sidecar and sends plaintext; the port is STRICT (workload policy) rejects plaintext',
+      'the client has no sidecar and sends plaintext; the STRICT port (workload policy) rejects plaintext',
     );
     expect(edge(side, 'shop/client', 'shop/server', 8080).reason).toBe(
-      "auto mTLS sends Istio mTLS; the port is STRICT (workload policy) accepts it with the peer's identity",
+      "auto mTLS sends Istio mTLS; the STRICT port (workload policy) accepts it with the peer's identity",
     );
   });
 });

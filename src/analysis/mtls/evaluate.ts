@@ -39,6 +39,7 @@ export interface MtlsInternals {
   readonly destinationRules: DestinationRuleIndex;
   readonly sidecars: SidecarIndex;
   readonly hosts: HostRegistry;
+  decision(workload: WorkloadNode): InjectionDecision;
   composition(workload: WorkloadNode): Composition;
   labels(workload: WorkloadNode): Labels;
   context(caller: Caller): ClientContext;
@@ -245,6 +246,7 @@ function build(
     destinationRules,
     sidecars,
     hosts,
+    decision: decisions,
     composition: compositions,
     labels,
     context,

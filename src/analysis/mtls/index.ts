@@ -1,4 +1,6 @@
+export { diffMtls } from './diff.js';
 export { evaluateMtls, internalsOf } from './evaluate.js';
+export { mtlsFindings } from './findings.js';
 export type { EdgeBundle, EdgeDetail, EvaluateMtlsOptions, MtlsInternals } from './evaluate.js';
 export type {
   ClientTls,
@@ -9,6 +11,7 @@ export type {
   InjectionDecision,
   ModeLevel,
   MtlsEvaluation,
+  MtlsSide,
   PortMode,
   ServerMode,
   Transport,

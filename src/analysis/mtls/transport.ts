@@ -75,12 +75,12 @@ export function describeServer(server: PortMode): string {
     case 'gateway':
       return 'the gateway listener (PeerAuthentication does not apply)';
     case 'default':
-      return `the port is ${server.mode} (Istio's default)`;
+      return `the ${server.mode} port (Istio's default)`;
     case 'port':
-      return `the port is ${server.mode} (port-level)`;
+      return `the ${server.mode} port (port-level policy)`;
     case 'workload':
-      return `the port is ${server.mode} (workload policy)`;
+      return `the ${server.mode} port (workload policy)`;
     default:
-      return `the port is ${server.mode} (${server.level}-wide)`;
+      return `the ${server.mode} port (${server.level}-wide policy)`;
   }
 }

@@ -1,7 +1,8 @@
 import type { ClientTlsMode, MtlsMode } from '../model/istio.js';
 import type { ResourceRef, Source } from '../model/source.js';
 import type { Caller, PeerIdentity } from '../topology/callers.js';
-import type { WorkloadNode } from '../topology/topology.js';
+import type { Mesh } from '../model/mesh.js';
+import type { Topology, WorkloadNode } from '../topology/topology.js';
 
 /** Public contract of the mTLS engine (`src/analysis/mtls/`). */
 
@@ -126,4 +127,11 @@ export interface MtlsEvaluation {
    * `ANY_MESH_IDENTITY` marker: an identity exists, but it is none of the manifests'.
    */
   identity(caller: Caller): PeerIdentity | null;
+}
+
+/** One side of a change, as findings and the diff read it. */
+export interface MtlsSide {
+  readonly mesh: Mesh;
+  readonly topology: Topology;
+  readonly mtls: MtlsEvaluation;
 }

@@ -119,7 +119,7 @@ describe('mtlsFindings', () => {
         'd.yaml': dr({ ns: 'shop', name: 'server', host: 'server', tls: 'DISABLE' }),
       }),
     ).toEqual([
-      'MG104 d.yaml:9 this DestinationRule makes clients send plaintext to `shop/server:8080`, which require Istio mTLS: those connections fail',
+      'MG104 d.yaml:9 this DestinationRule makes clients send plaintext to the STRICT port `shop/server:8080`: those connections fail',
     ]);
   });
 

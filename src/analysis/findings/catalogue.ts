@@ -293,7 +293,7 @@ export const catalogue = {
     severity: 'error',
     title: 'DestinationRule TLS toward a STRICT port',
     message: (p: { mode: string; target: string; count: number }) =>
-      `this DestinationRule makes clients send ${p.mode} to ${tick(p.target)}${p.count > 1 ? ` and ${p.count - 1} other STRICT port(s)` : ''}, which require Istio mTLS: those connections fail`,
+      `this DestinationRule makes clients send ${p.mode} to the STRICT port ${tick(p.target)}${p.count > 1 ? ` and ${p.count - 1} other STRICT port(s)` : ''}: those connections fail`,
     help: 'Use `tls: {mode: ISTIO_MUTUAL}` for in-mesh destinations, or drop the `tls` block to let auto mTLS decide. `tls: {}` means DISABLE.',
     description:
       'A DestinationRule TLS mode other than ISTIO_MUTUAL (DISABLE, SIMPLE, MUTUAL, or a `tls` block without `mode`) replaces auto mTLS for the host or port; a STRICT server then rejects the connection (istio-semantics §2.1, §2.7; Kiali KIA0207/KIA0208).',
@@ -303,7 +303,7 @@ export const catalogue = {
     severity: 'error',
     title: 'ISTIO_MUTUAL toward a port that cannot terminate it',
     message: (p: { target: string; count: number; why: string }) =>
-      `this DestinationRule makes clients send Istio mTLS to ${tick(p.target)}${p.count > 1 ? ` and ${p.count - 1} other port(s)` : ''}, which ${p.why}: those connections fail`,
+      `this DestinationRule makes clients send Istio mTLS to ${tick(p.target)}, which ${p.why}${p.count > 1 ? ` (and to ${p.count - 1} other port(s) that cannot terminate it)` : ''}: those connections fail`,
     help: 'Remove `tls` (auto mTLS sends plaintext to workloads without a sidecar and to DISABLE ports), or scope the rule with `portLevelSettings`.',
     description:
       'An explicit ISTIO_MUTUAL is sent to every endpoint, including those without a sidecar and ports whose PeerAuthentication is DISABLE; they cannot terminate it (istio-semantics §2.1, §2.7; retired analyzer IST0115).',

@@ -44,7 +44,11 @@ export function namespaceDistinguisher(deps: ClassifierDeps): (namespace: string
   const { mesh, hosts, destinationRules, sidecars } = deps;
   const root = mesh.settings.rootNamespace.value;
   const byHost = new Map<string, HostEntry[]>();
-  for (const entry of hosts.all) byHost.set(entry.host, [...(byHost.get(entry.host) ?? []), entry]);
+  for (const entry of hosts.all) {
+    const list = byHost.get(entry.host);
+    if (list) list.push(entry);
+    else byHost.set(entry.host, [entry]);
+  }
   const restrictedOwners = new Set<string>();
   const namedByHosts = new Set<string>();
   for (const entry of hosts.all) {

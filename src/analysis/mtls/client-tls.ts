@@ -3,7 +3,11 @@ import { formatRef } from '../model/source.js';
 import { selects } from '../topology/index.js';
 import type { WorkloadNode } from '../topology/index.js';
 import type { ClientContext } from './client-class.js';
-import type { DestinationRuleGroup, DestinationRuleIndex } from './destination-rule-index.js';
+import type {
+  DestinationRuleGroup,
+  DestinationRuleIndex,
+  DestinationRuleLookup,
+} from './destination-rule-index.js';
 import { noteEvidence, objectEvidence } from './evidence.js';
 import type { Exposure, HostEndpoint, HostRegistry } from './hosts.js';
 import { hostVisibleTo } from './hosts.js';
@@ -39,23 +43,81 @@ export interface ClientTlsDeps {
   endpoints(exposure: Exposure): readonly HostEndpoint[];
 }
 
-export function clientSide(
+/** The client-side decisions that do not depend on the server workload, for one host port. */
+export interface Resolution {
+  /** Equal keys give equal client sides for the same server port and exposure. */
+  readonly key: string;
+  readonly context: ClientContext;
+  /** Decided without looking at the server (no proxy, or outside the client's scope). */
+  readonly decided: ClientSide | null;
+  readonly lookup: DestinationRuleLookup | null;
+}
+
+const NO_PROXY: ClientSide = {
+  mode: 'NONE',
+  effective: 'DISABLE',
+  phrase: 'the client has no sidecar and sends plaintext',
+  evidence: [noteEvidence('no client proxy: the application sends plaintext with no identity')],
+  exact: true,
+  destinationRule: null,
+};
+
+export function resolveClient(
   context: ClientContext,
+  exposure: Exposure | null,
+  deps: ClientTlsDeps,
+  groupId: (group: DestinationRuleGroup) => number,
+): Resolution {
+  if (context.kind === 'plaintext')
+    return { key: 'plaintext', context, decided: NO_PROXY, lookup: null };
+  if (context.kind === 'ambient') return { key: 'ambient', context, decided: null, lookup: null };
+  const outside = outsideScope(context, exposure, deps);
+  if (outside !== null || exposure === null) {
+    // The outcome depends on the Sidecar in effect and the policy; the exposure is keyed apart.
+    const sidecar =
+      context.sidecar === null
+        ? ''
+        : `${context.sidecar.ref.namespace}/${context.sidecar.ref.name}`;
+    const where = context.kind === 'sidecar' ? sidecar : context.kind;
+    const why =
+      exposure === null
+        ? 'direct'
+        : hostVisibleTo(exposure.entry, context.namespace)
+          ? 'scope'
+          : 'hidden';
+    const key = `outside|${where}|${outside?.mode ?? ''}|${why}`;
+    return { key, context, decided: outside, lookup: null };
+  }
+  const { entry } = exposure;
+  const lookup = deps.destinationRules.lookup(
+    context.namespace,
+    context.labels,
+    entry.host,
+    entry.namespace,
+  );
+  const chosen = lookup.chosen === null ? '-' : groupId(lookup.chosen);
+  const shadow = lookup.chosen === null && lookup.found[0] ? groupId(lookup.found[0]) : '-';
+  return {
+    key: `${context.kind}|${chosen}|${shadow}|${lookup.step}`,
+    context,
+    decided: null,
+    lookup,
+  };
+}
+
+/** The rest of the client side, once the server workload and port are known. */
+export function completeClient(
+  resolution: Resolution,
   server: WorkloadNode,
   port: number,
   exposure: Exposure | null,
   deps: ClientTlsDeps,
 ): ClientSide {
-  if (context.kind === 'plaintext') {
-    return side('NONE', 'DISABLE', 'the client has no sidecar and sends plaintext', [
-      noteEvidence('no client proxy: the application sends plaintext with no identity'),
-    ]);
-  }
+  if (resolution.decided !== null) return resolution.decided;
   const serverDecision = deps.decision(server);
-  if (context.kind === 'ambient') return fromZtunnel(serverDecision);
-  const outside = outsideScope(context, exposure, deps);
-  if (outside !== null) return outside;
-  if (exposure === null) throw new Error('unreachable: no exposure inside the scope');
+  if (resolution.context.kind === 'ambient') return fromZtunnel(serverDecision);
+  if (exposure === null || resolution.lookup === null)
+    throw new Error('unreachable: unresolved client');
   if (serverDecision.dataplane === 'AMBIENT') {
     return {
       ...side('HBONE', 'ISTIO_MUTUAL', 'the client sidecar tunnels the call to ztunnel (HBONE)', [
@@ -66,7 +128,7 @@ export function clientSide(
       exact: false,
     };
   }
-  return fromDestinationRule(context, server, port, exposure, deps);
+  return fromDestinationRule(resolution.context, resolution.lookup, server, port, exposure, deps);
 }
 
 function side(
@@ -161,18 +223,13 @@ function portTls(
 
 function fromDestinationRule(
   context: ClientContext,
+  lookup: DestinationRuleLookup,
   server: WorkloadNode,
   port: number,
   exposure: Exposure,
   deps: ClientTlsDeps,
 ): ClientSide {
   const { entry, servicePort } = exposure;
-  const lookup = deps.destinationRules.lookup(
-    context.namespace,
-    context.labels,
-    entry.host,
-    entry.namespace,
-  );
   const group = lookup.chosen;
   const evidence: Evidence[] = [];
   if (group === null && lookup.found.length > 0) {

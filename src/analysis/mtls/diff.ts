@@ -192,8 +192,8 @@ function edgeChanges(
     for (const { port } of headServer.ports) {
       if (!baseServer.ports.some((p) => p.port === port)) continue;
       for (const pair of pairs.values()) {
-        const before = b.edges(pair.base, baseServer, port).primary;
-        const after = h.edges(pair.head, headServer, port).primary;
+        const before = b.classEdges(pair.base, baseServer, port).primary;
+        const after = h.classEdges(pair.head, headServer, port).primary;
         const target =
           before.transport !== 'broken' && after.transport === 'broken'
             ? broken

@@ -4,8 +4,8 @@ import { ANY_MESH_IDENTITY } from '../topology/index.js';
 import type { Caller, PeerIdentity, Topology, WorkloadNode } from '../topology/index.js';
 import { ANY_NAMESPACE, namespaceDistinguisher } from './client-class.js';
 import type { ClientContext } from './client-class.js';
-import { clientSide } from './client-tls.js';
-import type { ClientSide, ClientTlsDeps } from './client-tls.js';
+import { completeClient, resolveClient } from './client-tls.js';
+import type { ClientTlsDeps } from './client-tls.js';
 import { indexDestinationRules } from './destination-rule-index.js';
 import type { DestinationRuleGroup, DestinationRuleIndex } from './destination-rule-index.js';
 import { composeWorkloadMode, modeAtPort, serverPortMode } from './effective-mode.js';
@@ -44,6 +44,8 @@ export interface MtlsInternals {
   labels(workload: WorkloadNode): Labels;
   context(caller: Caller): ClientContext;
   edges(caller: Caller, server: WorkloadNode, port: number): EdgeBundle;
+  /** The cached answer for the caller's class, with no peer attached (cheaper for scans). */
+  classEdges(caller: Caller, server: WorkloadNode, port: number): EdgeBundle;
 }
 
 export interface EvaluateMtlsOptions {
@@ -158,18 +160,39 @@ function build(
       exact: true,
     });
   };
-  const bundles = new Map<ClientContext, Map<WorkloadNode, Map<number, EdgeBundle>>>();
+  // Edges are shared between classes whose client-side resolution is the same (most classes, for
+  // most hosts); per class only a map from workload port to a shared bundle is kept.
+  const serverIndex = new Map(topology.workloads.map((w, i) => [w, i]));
+  const groupIds = new Map<DestinationRuleGroup, number>();
+  const groupId = (group: DestinationRuleGroup): number => {
+    let id = groupIds.get(group);
+    if (id === undefined) groupIds.set(group, (id = groupIds.size));
+    return id;
+  };
+  const exposureIds = new Map<string, number>();
+  const exposureId = (exposure: Exposure | null): number => {
+    const key = exposureKey(exposure);
+    let id = exposureIds.get(key);
+    if (id === undefined) exposureIds.set(key, (id = exposureIds.size));
+    return id;
+  };
+  const edgeCache = new Map<string, EdgeDetail>();
+  const edgeIds = new Map<EdgeDetail, number>();
   const edgeFor = (
     ctx: ClientContext,
     server: WorkloadNode,
     port: number,
     exposure: Exposure | null,
   ): EdgeDetail => {
-    const client: ClientSide = clientSide(ctx, server, port, exposure, deps);
+    const resolution = resolveClient(ctx, exposure, deps, groupId);
+    const key = `${resolution.key}|${exposureId(exposure)}|${serverIndex.get(server) ?? server.id}|${port}|${ctx.exact}`;
+    const cached = edgeCache.get(key);
+    if (cached !== undefined) return cached;
+    const client = completeClient(resolution, server, port, exposure, deps);
     const mode = serverMode(server, port);
     const chain = server.ports.find((p) => p.port === port)?.chain ?? 'auto';
     const outcome = combine(client, mode, chain);
-    return {
+    const edge: EdgeDetail = {
       transport: outcome.transport,
       peer: null,
       reason: outcome.reason,
@@ -181,21 +204,30 @@ function build(
       destinationRule: client.destinationRule,
       gatedOff: client.gatedOff === true,
     };
+    edgeCache.set(key, edge);
+    edgeIds.set(edge, edgeIds.size);
+    return edge;
   };
+  const sharedBundles = new Map<string, EdgeBundle>();
+  const bundles = new Map<ClientContext, Map<number, EdgeBundle>>();
   const bundleFor = (ctx: ClientContext, server: WorkloadNode, port: number): EdgeBundle => {
-    let byServer = bundles.get(ctx);
-    if (byServer === undefined) bundles.set(ctx, (byServer = new Map()));
-    let byPort = byServer.get(server);
-    if (byPort === undefined) byServer.set(server, (byPort = new Map()));
-    let bundle = byPort.get(port);
+    let byPort = bundles.get(ctx);
+    if (byPort === undefined) bundles.set(ctx, (byPort = new Map()));
+    const slot = (serverIndex.get(server) ?? -1) * 65536 + port;
+    let bundle = byPort.get(slot);
     if (bundle === undefined) {
       const exposures = hosts.exposures(server, port);
-      const [first, ...rest] = exposures.length === 0 ? [null] : exposures;
-      bundle = {
-        primary: edgeFor(ctx, server, port, first ?? null),
-        alternatives: rest.map((e) => edgeFor(ctx, server, port, e)),
-      };
-      byPort.set(port, bundle);
+      const edges = (exposures.length === 0 ? [null] : exposures).map((e) =>
+        edgeFor(ctx, server, port, e),
+      );
+      const key = edges.map((e) => edgeIds.get(e)).join(',');
+      bundle = sharedBundles.get(key);
+      if (bundle === undefined) {
+        const [primary, ...alternatives] = edges;
+        if (primary === undefined) throw new Error('unreachable: no edge');
+        sharedBundles.set(key, (bundle = { primary, alternatives }));
+      }
+      byPort.set(slot, bundle);
     }
     return bundle;
   };
@@ -251,6 +283,7 @@ function build(
     labels,
     context,
     edges,
+    classEdges: (caller, server, port) => bundleFor(context(caller), server, port),
   };
   return { evaluation, internals };
 }
@@ -323,4 +356,10 @@ function memo<K extends object, V>(compute: (key: K) => V): (key: K) => V {
     if (value === undefined) cache.set(key, (value = compute(key)));
     return value;
   };
+}
+
+function exposureKey(exposure: Exposure | null): string {
+  return exposure === null
+    ? 'direct'
+    : `${exposure.entry.ref.kind}/${exposure.entry.namespace}/${exposure.entry.host}:${exposure.servicePort}`;
 }

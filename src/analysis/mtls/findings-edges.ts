@@ -48,7 +48,7 @@ export function edgeFindings(internals: MtlsInternals, side: 'base' | 'head'): F
     for (const { port } of server.ports) {
       const target = `${server.id}:${port}`;
       for (const { caller, fromWorkload } of representatives) {
-        const { primary, alternatives } = internals.edges(caller, server, port);
+        const { primary, alternatives } = internals.classEdges(caller, server, port);
         for (const edge of [primary, ...alternatives]) {
           const rule =
             edge.destinationRule?.trafficPolicyFrom ?? edge.destinationRule?.first ?? null;

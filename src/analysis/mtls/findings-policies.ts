@@ -81,11 +81,9 @@ function conflictFinding(
 }
 
 function emptySelections(internals: MtlsInternals, side: 'base' | 'head'): Finding[] {
-  const { mesh, topology } = internals;
+  const { mesh } = internals;
   const root = mesh.settings.rootNamespace.value;
-  const byNamespace = new Map<string, WorkloadNode[]>();
-  for (const w of topology.workloads)
-    byNamespace.set(w.namespace, [...(byNamespace.get(w.namespace) ?? []), w]);
+  const byNamespace = workloadsByNamespace(internals);
   const selectsAny = (namespace: string, labels: Record<string, string>) =>
     (byNamespace.get(namespace) ?? []).some((w) => selects(labels, internals.labels(w)));
   const out: Finding[] = [];
@@ -119,12 +117,11 @@ function emptyFinding(
 
 function unknownPorts(internals: MtlsInternals, side: 'base' | 'head'): Finding[] {
   const out: Finding[] = [];
+  const byNamespace = workloadsByNamespace(internals);
   for (const policy of internals.mesh.peerAuthentications) {
     if (!hasSelector(policy) || policy.portLevelMtls.length === 0) continue;
-    const selected = internals.topology.workloads.filter(
-      (w) =>
-        w.namespace === policy.ref.namespace &&
-        selects(policy.selector?.matchLabels ?? {}, internals.labels(w)),
+    const selected = (byNamespace.get(policy.ref.namespace) ?? []).filter((w) =>
+      selects(policy.selector?.matchLabels ?? {}, internals.labels(w)),
     );
     if (selected.length === 0) continue;
     for (const entry of policy.portLevelMtls) {
@@ -242,4 +239,14 @@ function hostMatches(ruleHost: string, host: string): boolean {
   if (!ruleHost.startsWith('*')) return false;
   const needle = host.startsWith('*') ? host.slice(1) : host;
   return needle.endsWith(ruleHost.slice(1));
+}
+
+function workloadsByNamespace(internals: MtlsInternals): Map<string, WorkloadNode[]> {
+  const byNamespace = new Map<string, WorkloadNode[]>();
+  for (const w of internals.topology.workloads) {
+    const list = byNamespace.get(w.namespace);
+    if (list) list.push(w);
+    else byNamespace.set(w.namespace, [w]);
+  }
+  return byNamespace;
 }

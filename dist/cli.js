@@ -10031,7 +10031,11 @@ function namespaceDistinguisher(deps) {
   const { mesh, hosts, destinationRules, sidecars } = deps;
   const root = mesh.settings.rootNamespace.value;
   const byHost = /* @__PURE__ */ new Map();
-  for (const entry of hosts.all) byHost.set(entry.host, [...byHost.get(entry.host) ?? [], entry]);
+  for (const entry of hosts.all) {
+    const list = byHost.get(entry.host);
+    if (list) list.push(entry);
+    else byHost.set(entry.host, [entry]);
+  }
   const restrictedOwners = /* @__PURE__ */ new Set();
   const namedByHosts = /* @__PURE__ */ new Set();
   for (const entry of hosts.all) {
@@ -10070,6 +10074,43 @@ function namespaceDistinguisher(deps) {
     return distinguished;
   };
 }
+var PLAINTEXT = {
+  key: "plaintext",
+  kind: "plaintext",
+  namespace: ANY_NAMESPACE,
+  labels: {},
+  sidecar: null,
+  exact: true
+};
+function workloadContext(workload, decision, labels, distinguished, destinationRules, sidecars) {
+  const assumed = decision.exact ? "" : "assumed";
+  if (decision.dataplane === "NO_SIDECAR") {
+    return {
+      ...PLAINTEXT,
+      key: decision.exact ? "plaintext" : "plaintext|assumed",
+      exact: decision.exact
+    };
+  }
+  if (decision.dataplane === "AMBIENT") {
+    return { ...PLAINTEXT, key: `ambient|${assumed}`, kind: "ambient", exact: decision.exact };
+  }
+  const own = workload.namespace;
+  const namespace = distinguished(own) ? own : ANY_NAMESPACE;
+  const rules = destinationRules.selectingRules(own, labels).map((r) => r.ref.name);
+  const kind = decision.gateway ? "gateway" : "sidecar";
+  const sidecar = decision.gateway ? null : sidecars.sidecarFor(own, labels);
+  return {
+    key: `${kind}|${namespace === ANY_NAMESPACE ? "*" : namespace}|${rules.join(",")}|${sidecarKey(sidecar)}|${assumed}`,
+    kind,
+    namespace,
+    labels,
+    sidecar,
+    exact: decision.exact
+  };
+}
+function sidecarKey(sidecar) {
+  return sidecar === null ? "" : `${sidecar.ref.namespace}/${sidecar.ref.name}`;
+}
 
 // src/analysis/mtls/evidence.ts
 function objectEvidence(object, note, at) {
@@ -10080,6 +10121,105 @@ function noteEvidence(note) {
 }
 function labelText(key, value) {
   return value === void 0 ? `${key} (absent)` : `${key}=${value}`;
+}
+
+// src/analysis/mtls/client-side.ts
+var NO_PROXY = {
+  mode: "NONE",
+  effective: "DISABLE",
+  phrase: "the client has no sidecar and sends plaintext",
+  evidence: [noteEvidence("no client proxy: the application sends plaintext with no identity")],
+  exact: true,
+  destinationRule: null
+};
+function side(mode, effective, phrase, evidence2, destinationRule = null) {
+  return { mode, effective, phrase, evidence: evidence2, exact: true, destinationRule };
+}
+
+// src/analysis/mtls/auto-mtls.ts
+function autoMtls(group, server, port, exposure, deps, evidence2) {
+  const { entry } = exposure;
+  const off = (why, note) => side("AUTO_MTLS", "DISABLE", `auto mTLS sends plaintext (${why})`, [...evidence2, note], group);
+  if (!deps.enableAutoMtls)
+    return off("enableAutoMtls is false", noteEvidence("meshConfig.enableAutoMtls: false"));
+  if (entry.meshExternal) {
+    return off("the ServiceEntry is MESH_EXTERNAL", {
+      ref: entry.ref,
+      at: entry.at,
+      note: "MESH_EXTERNAL (the ServiceEntry default) never gets auto mTLS"
+    });
+  }
+  const passthrough = entry.passthrough || group?.trafficPolicy?.loadBalancerSimple === "PASSTHROUGH";
+  if (passthrough) {
+    const endpoints = deps.endpoints(exposure);
+    const disabled = endpoints.find(
+      (e) => deps.decision(e.workload).endpointTlsMode === "disabled"
+    );
+    if (endpoints.length === 0 || disabled !== void 0) {
+      return off(
+        "a passthrough service needs every endpoint to have a sidecar",
+        noteEvidence(
+          disabled === void 0 ? "passthrough service without endpoints: auto mTLS is off" : `endpoint \`${disabled.workload.id}\` has no sidecar: auto mTLS is all-or-nothing for passthrough services`
+        )
+      );
+    }
+  }
+  const gate = deps.namespaceMode(entry.namespace);
+  if (gate === "DISABLE") {
+    const gated = off(
+      `namespace \`${entry.namespace}\` is DISABLE`,
+      noteEvidence(
+        `service gate: the namespace-level mode of \`${entry.namespace}\` is DISABLE (workload policies are not consulted, istio/istio#56084)`
+      )
+    );
+    return { ...gated, gatedOff: true };
+  }
+  const on = (note) => side(
+    "AUTO_MTLS",
+    "ISTIO_MUTUAL",
+    "auto mTLS sends Istio mTLS",
+    [...evidence2, noteEvidence(note)],
+    group
+  );
+  if (passthrough) return on("passthrough cluster: auto mTLS applies to every endpoint alike");
+  return perEndpoint(group, server, port, exposure, deps, on, off);
+}
+function perEndpoint(group, server, port, exposure, deps, on, off) {
+  const decision = deps.decision(server);
+  if (decision.endpointTlsMode !== "istio") {
+    return decision.dataplane === "SIDECAR" ? off(
+      `the endpoint is labelled tlsMode=${decision.endpointTlsMode}`,
+      noteEvidence(
+        `endpoint \`${server.id}\` has security.istio.io/tlsMode=${decision.endpointTlsMode}`
+      )
+    ) : off(
+      "the endpoint has no sidecar",
+      noteEvidence(`endpoint \`${server.id}\` has no sidecar`)
+    );
+  }
+  const fallback2 = group?.trafficPolicy?.portLevelSettings.some(
+    (p) => p.port === exposure.servicePort
+  ) ? group.trafficPolicy.tls?.mode ?? null : null;
+  if (fallback2 !== null) {
+    return fallback2 === "ISTIO_MUTUAL" ? on(
+      `endpoint check uses the top-level ISTIO_MUTUAL of ${formatRef(group?.first.ref ?? exposure.entry.ref)}`
+    ) : off(
+      `the top-level tls ${fallback2} marks endpoints non-mTLS`,
+      noteEvidence(
+        "the port entry has no tls, so the endpoint check falls back to the top-level mode"
+      )
+    );
+  }
+  const mode = deps.peerAuthenticationMode(server, port);
+  if (mode === "DISABLE") {
+    return off(
+      `\`${server.id}\` is DISABLE on port ${port}`,
+      noteEvidence(
+        `endpoint PeerAuthentication at port ${port} is DISABLE: the endpoint is not sent mTLS`
+      )
+    );
+  }
+  return on(`endpoint \`${server.id}\` has a sidecar and is ${mode} on port ${port}`);
 }
 
 // src/analysis/mtls/peer-authentication-index.ts
@@ -10185,33 +10325,7 @@ function importsHost(pattern, namespace, entry) {
   return dns === entry.host;
 }
 
-// src/analysis/mtls/client-tls.ts
-function clientSide(context, server, port, exposure, deps) {
-  if (context.kind === "plaintext") {
-    return side("NONE", "DISABLE", "the client has no sidecar and sends plaintext", [
-      noteEvidence("no client proxy: the application sends plaintext with no identity")
-    ]);
-  }
-  const serverDecision = deps.decision(server);
-  if (context.kind === "ambient") return fromZtunnel(serverDecision);
-  const outside = outsideScope(context, exposure, deps);
-  if (outside !== null) return outside;
-  if (exposure === null) throw new Error("unreachable: no exposure inside the scope");
-  if (serverDecision.dataplane === "AMBIENT") {
-    return {
-      ...side("HBONE", "ISTIO_MUTUAL", "the client sidecar tunnels the call to ztunnel (HBONE)", [
-        noteEvidence(
-          "assumes the ambient profile, where sidecars send HBONE to ambient workloads; without it this hop is plaintext"
-        )
-      ]),
-      exact: false
-    };
-  }
-  return fromDestinationRule(context, server, port, exposure, deps);
-}
-function side(mode, effective, phrase, evidence2, destinationRule = null) {
-  return { mode, effective, phrase, evidence: evidence2, exact: true, destinationRule };
-}
+// src/analysis/mtls/client-scope.ts
 function fromZtunnel(server) {
   if (server.dataplane === "AMBIENT") {
     return side("HBONE", "ISTIO_MUTUAL", "ztunnel tunnels the call with mTLS (HBONE)", [
@@ -10268,19 +10382,61 @@ function outsideScope(context, exposure, deps) {
     [why, noteEvidence("outboundTrafficPolicy ALLOW_ANY: the PassthroughCluster has no TLS")]
   );
 }
-function portTls(policy, servicePort) {
-  const entry = policy?.portLevelSettings.find((p) => p.port === servicePort);
-  if (entry !== void 0) return { tls: entry.tls, portEntry: true };
-  return { tls: policy?.tls ?? null, portEntry: false };
-}
-function fromDestinationRule(context, server, port, exposure, deps) {
-  const { entry, servicePort } = exposure;
+
+// src/analysis/mtls/client-tls.ts
+function resolveClient(context, exposure, deps, groupId) {
+  if (context.kind === "plaintext")
+    return { key: "plaintext", context, decided: NO_PROXY, lookup: null };
+  if (context.kind === "ambient") return { key: "ambient", context, decided: null, lookup: null };
+  const outside = outsideScope(context, exposure, deps);
+  if (outside !== null || exposure === null) {
+    const sidecar = context.sidecar === null ? "" : `${context.sidecar.ref.namespace}/${context.sidecar.ref.name}`;
+    const where = context.kind === "sidecar" ? sidecar : context.kind;
+    const why = exposure === null ? "direct" : hostVisibleTo(exposure.entry, context.namespace) ? "scope" : "hidden";
+    const key = `outside|${where}|${outside?.mode ?? ""}|${why}`;
+    return { key, context, decided: outside, lookup: null };
+  }
+  const { entry } = exposure;
   const lookup = deps.destinationRules.lookup(
     context.namespace,
     context.labels,
     entry.host,
     entry.namespace
   );
+  const chosen = lookup.chosen === null ? "-" : groupId(lookup.chosen);
+  const shadow = lookup.chosen === null && lookup.found[0] ? groupId(lookup.found[0]) : "-";
+  return {
+    key: `${context.kind}|${chosen}|${shadow}|${lookup.step}`,
+    context,
+    decided: null,
+    lookup
+  };
+}
+function completeClient(resolution, server, port, exposure, deps) {
+  if (resolution.decided !== null) return resolution.decided;
+  const serverDecision = deps.decision(server);
+  if (resolution.context.kind === "ambient") return fromZtunnel(serverDecision);
+  if (exposure === null || resolution.lookup === null)
+    throw new Error("unreachable: unresolved client");
+  if (serverDecision.dataplane === "AMBIENT") {
+    return {
+      ...side("HBONE", "ISTIO_MUTUAL", "the client sidecar tunnels the call to ztunnel (HBONE)", [
+        noteEvidence(
+          "assumes the ambient profile, where sidecars send HBONE to ambient workloads; without it this hop is plaintext"
+        )
+      ]),
+      exact: false
+    };
+  }
+  return fromDestinationRule(resolution.context, resolution.lookup, server, port, exposure, deps);
+}
+function portTls(policy, servicePort) {
+  const entry = policy?.portLevelSettings.find((p) => p.port === servicePort);
+  if (entry !== void 0) return { tls: entry.tls, portEntry: true };
+  return { tls: policy?.tls ?? null, portEntry: false };
+}
+function fromDestinationRule(context, lookup, server, port, exposure, deps) {
+  const { entry, servicePort } = exposure;
   const group = lookup.chosen;
   const evidence2 = [];
   if (group === null && lookup.found.length > 0) {
@@ -10340,90 +10496,6 @@ function explicitTls(context, group, source, tls, servicePort, portEntry, step) 
   }
   const phrase = tls.mode === "ISTIO_MUTUAL" ? `${ref} sets ISTIO_MUTUAL` : tls.mode === "DISABLE" ? `${ref} disables TLS` : `${ref} originates ${tls.mode} TLS with its own certificates`;
   return side(tls.mode, tls.mode, phrase, evidence2, group);
-}
-function autoMtls(group, server, port, exposure, deps, evidence2) {
-  const { entry } = exposure;
-  const off = (why, note) => side("AUTO_MTLS", "DISABLE", `auto mTLS sends plaintext (${why})`, [...evidence2, note], group);
-  if (!deps.enableAutoMtls)
-    return off("enableAutoMtls is false", noteEvidence("meshConfig.enableAutoMtls: false"));
-  if (entry.meshExternal) {
-    return off("the ServiceEntry is MESH_EXTERNAL", {
-      ref: entry.ref,
-      at: entry.at,
-      note: "MESH_EXTERNAL (the ServiceEntry default) never gets auto mTLS"
-    });
-  }
-  const passthrough = entry.passthrough || group?.trafficPolicy?.loadBalancerSimple === "PASSTHROUGH";
-  if (passthrough) {
-    const endpoints = deps.endpoints(exposure);
-    const disabled = endpoints.find(
-      (e) => deps.decision(e.workload).endpointTlsMode === "disabled"
-    );
-    if (endpoints.length === 0 || disabled !== void 0) {
-      return off(
-        "a passthrough service needs every endpoint to have a sidecar",
-        noteEvidence(
-          disabled === void 0 ? "passthrough service without endpoints: auto mTLS is off" : `endpoint \`${disabled.workload.id}\` has no sidecar: auto mTLS is all-or-nothing for passthrough services`
-        )
-      );
-    }
-  }
-  const gate = deps.namespaceMode(entry.namespace);
-  if (gate === "DISABLE") {
-    const gated = off(
-      `namespace \`${entry.namespace}\` is DISABLE`,
-      noteEvidence(
-        `service gate: the namespace-level mode of \`${entry.namespace}\` is DISABLE (workload policies are not consulted, istio/istio#56084)`
-      )
-    );
-    return { ...gated, gatedOff: true };
-  }
-  const on = (note) => side(
-    "AUTO_MTLS",
-    "ISTIO_MUTUAL",
-    "auto mTLS sends Istio mTLS",
-    [...evidence2, noteEvidence(note)],
-    group
-  );
-  if (passthrough) return on("passthrough cluster: auto mTLS applies to every endpoint alike");
-  return perEndpoint(group, server, port, exposure, deps, on, off);
-}
-function perEndpoint(group, server, port, exposure, deps, on, off) {
-  const decision = deps.decision(server);
-  if (decision.endpointTlsMode !== "istio") {
-    return decision.dataplane === "SIDECAR" ? off(
-      `the endpoint is labelled tlsMode=${decision.endpointTlsMode}`,
-      noteEvidence(
-        `endpoint \`${server.id}\` has security.istio.io/tlsMode=${decision.endpointTlsMode}`
-      )
-    ) : off(
-      "the endpoint has no sidecar",
-      noteEvidence(`endpoint \`${server.id}\` has no sidecar`)
-    );
-  }
-  const fallback2 = group?.trafficPolicy?.portLevelSettings.some(
-    (p) => p.port === exposure.servicePort
-  ) ? group.trafficPolicy.tls?.mode ?? null : null;
-  if (fallback2 !== null) {
-    return fallback2 === "ISTIO_MUTUAL" ? on(
-      `endpoint check uses the top-level ISTIO_MUTUAL of ${formatRef(group?.first.ref ?? exposure.entry.ref)}`
-    ) : off(
-      `the top-level tls ${fallback2} marks endpoints non-mTLS`,
-      noteEvidence(
-        "the port entry has no tls, so the endpoint check falls back to the top-level mode"
-      )
-    );
-  }
-  const mode = deps.peerAuthenticationMode(server, port);
-  if (mode === "DISABLE") {
-    return off(
-      `\`${server.id}\` is DISABLE on port ${port}`,
-      noteEvidence(
-        `endpoint PeerAuthentication at port ${port} is DISABLE: the endpoint is not sent mTLS`
-      )
-    );
-  }
-  return on(`endpoint \`${server.id}\` has a sidecar and is ${mode} on port ${port}`);
 }
 function subsetCheck(result, group, server, servicePort) {
   if (group === null) return result;
@@ -11072,13 +11144,32 @@ function build(mesh, topology, options) {
       exact: true
     });
   };
-  const bundles = /* @__PURE__ */ new Map();
+  const serverIndex = new Map(topology.workloads.map((w, i) => [w, i]));
+  const groupIds = /* @__PURE__ */ new Map();
+  const groupId = (group) => {
+    let id = groupIds.get(group);
+    if (id === void 0) groupIds.set(group, id = groupIds.size);
+    return id;
+  };
+  const exposureIds = /* @__PURE__ */ new Map();
+  const exposureId = (exposure) => {
+    const key = exposureKey(exposure);
+    let id = exposureIds.get(key);
+    if (id === void 0) exposureIds.set(key, id = exposureIds.size);
+    return id;
+  };
+  const edgeCache = /* @__PURE__ */ new Map();
+  const edgeIds = /* @__PURE__ */ new Map();
   const edgeFor = (ctx, server, port, exposure) => {
-    const client = clientSide(ctx, server, port, exposure, deps);
+    const resolution = resolveClient(ctx, exposure, deps, groupId);
+    const key = `${resolution.key}|${exposureId(exposure)}|${serverIndex.get(server) ?? server.id}|${port}|${ctx.exact}`;
+    const cached = edgeCache.get(key);
+    if (cached !== void 0) return cached;
+    const client = completeClient(resolution, server, port, exposure, deps);
     const mode = serverMode(server, port);
     const chain = server.ports.find((p) => p.port === port)?.chain ?? "auto";
     const outcome = combine(client, mode, chain);
-    return {
+    const edge = {
       transport: outcome.transport,
       peer: null,
       reason: outcome.reason,
@@ -11090,21 +11181,30 @@ function build(mesh, topology, options) {
       destinationRule: client.destinationRule,
       gatedOff: client.gatedOff === true
     };
+    edgeCache.set(key, edge);
+    edgeIds.set(edge, edgeIds.size);
+    return edge;
   };
+  const sharedBundles = /* @__PURE__ */ new Map();
+  const bundles = /* @__PURE__ */ new Map();
   const bundleFor = (ctx, server, port) => {
-    let byServer = bundles.get(ctx);
-    if (byServer === void 0) bundles.set(ctx, byServer = /* @__PURE__ */ new Map());
-    let byPort = byServer.get(server);
-    if (byPort === void 0) byServer.set(server, byPort = /* @__PURE__ */ new Map());
-    let bundle = byPort.get(port);
+    let byPort = bundles.get(ctx);
+    if (byPort === void 0) bundles.set(ctx, byPort = /* @__PURE__ */ new Map());
+    const slot = (serverIndex.get(server) ?? -1) * 65536 + port;
+    let bundle = byPort.get(slot);
     if (bundle === void 0) {
       const exposures = hosts.exposures(server, port);
-      const [first2, ...rest] = exposures.length === 0 ? [null] : exposures;
-      bundle = {
-        primary: edgeFor(ctx, server, port, first2 ?? null),
-        alternatives: rest.map((e) => edgeFor(ctx, server, port, e))
-      };
-      byPort.set(port, bundle);
+      const edges2 = (exposures.length === 0 ? [null] : exposures).map(
+        (e) => edgeFor(ctx, server, port, e)
+      );
+      const key = edges2.map((e) => edgeIds.get(e)).join(",");
+      bundle = sharedBundles.get(key);
+      if (bundle === void 0) {
+        const [primary, ...alternatives] = edges2;
+        if (primary === void 0) throw new Error("unreachable: no edge");
+        sharedBundles.set(key, bundle = { primary, alternatives });
+      }
+      byPort.set(slot, bundle);
     }
     return bundle;
   };
@@ -11156,46 +11256,10 @@ function build(mesh, topology, options) {
     composition: compositions,
     labels,
     context,
-    edges
+    edges,
+    classEdges: (caller, server, port) => bundleFor(context(caller), server, port)
   };
   return { evaluation, internals };
-}
-var PLAINTEXT = {
-  key: "plaintext",
-  kind: "plaintext",
-  namespace: ANY_NAMESPACE,
-  labels: {},
-  sidecar: null,
-  exact: true
-};
-function workloadContext(workload, decision, labels, distinguished, destinationRules, sidecars) {
-  const assumed = decision.exact ? "" : "assumed";
-  if (decision.dataplane === "NO_SIDECAR") {
-    return {
-      ...PLAINTEXT,
-      key: decision.exact ? "plaintext" : "plaintext|assumed",
-      exact: decision.exact
-    };
-  }
-  if (decision.dataplane === "AMBIENT") {
-    return { ...PLAINTEXT, key: `ambient|${assumed}`, kind: "ambient", exact: decision.exact };
-  }
-  const own = workload.namespace;
-  const namespace = distinguished(own) ? own : ANY_NAMESPACE;
-  const rules = destinationRules.selectingRules(own, labels).map((r) => r.ref.name);
-  const kind = decision.gateway ? "gateway" : "sidecar";
-  const sidecar = decision.gateway ? null : sidecars.sidecarFor(own, labels);
-  return {
-    key: `${kind}|${namespace === ANY_NAMESPACE ? "*" : namespace}|${rules.join(",")}|${sidecarKey(sidecar)}|${assumed}`,
-    kind,
-    namespace,
-    labels,
-    sidecar,
-    exact: decision.exact
-  };
-}
-function sidecarKey(sidecar) {
-  return sidecar === null ? "" : `${sidecar.ref.namespace}/${sidecar.ref.name}`;
 }
 function publicEdge(edge) {
   return {
@@ -11216,6 +11280,9 @@ function memo(compute) {
     if (value === void 0) cache.set(key, value = compute(key));
     return value;
   };
+}
+function exposureKey(exposure) {
+  return exposure === null ? "direct" : `${exposure.entry.ref.kind}/${exposure.entry.namespace}/${exposure.entry.host}:${exposure.servicePort}`;
 }
 
 // src/analysis/mtls/finding.ts
@@ -11263,7 +11330,7 @@ function edgeFindings(internals, side2) {
     for (const { port } of server.ports) {
       const target = `${server.id}:${port}`;
       for (const { caller, fromWorkload } of representatives) {
-        const { primary, alternatives } = internals.edges(caller, server, port);
+        const { primary, alternatives } = internals.classEdges(caller, server, port);
         for (const edge of [primary, ...alternatives]) {
           const rule = edge.destinationRule?.trafficPolicyFrom ?? edge.destinationRule?.first ?? null;
           const tlsLine = edge.client.evidence.find(
@@ -11504,11 +11571,9 @@ function conflictFinding(loser, winner, level, side2) {
   );
 }
 function emptySelections(internals, side2) {
-  const { mesh, topology } = internals;
+  const { mesh } = internals;
   const root = mesh.settings.rootNamespace.value;
-  const byNamespace = /* @__PURE__ */ new Map();
-  for (const w of topology.workloads)
-    byNamespace.set(w.namespace, [...byNamespace.get(w.namespace) ?? [], w]);
+  const byNamespace = workloadsByNamespace(internals);
   const selectsAny = (namespace, labels) => (byNamespace.get(namespace) ?? []).some((w) => selects(labels, internals.labels(w)));
   const out = [];
   for (const policy of mesh.peerAuthentications) {
@@ -11534,10 +11599,11 @@ function emptyFinding(object, kind, at, side2) {
 }
 function unknownPorts(internals, side2) {
   const out = [];
+  const byNamespace = workloadsByNamespace(internals);
   for (const policy of internals.mesh.peerAuthentications) {
     if (!hasSelector(policy) || policy.portLevelMtls.length === 0) continue;
-    const selected2 = internals.topology.workloads.filter(
-      (w) => w.namespace === policy.ref.namespace && selects(policy.selector?.matchLabels ?? {}, internals.labels(w))
+    const selected2 = (byNamespace.get(policy.ref.namespace) ?? []).filter(
+      (w) => selects(policy.selector?.matchLabels ?? {}, internals.labels(w))
     );
     if (selected2.length === 0) continue;
     for (const entry of policy.portLevelMtls) {
@@ -11643,6 +11709,15 @@ function hostMatches(ruleHost, host) {
   if (!ruleHost.startsWith("*")) return false;
   const needle = host.startsWith("*") ? host.slice(1) : host;
   return needle.endsWith(ruleHost.slice(1));
+}
+function workloadsByNamespace(internals) {
+  const byNamespace = /* @__PURE__ */ new Map();
+  for (const w of internals.topology.workloads) {
+    const list = byNamespace.get(w.namespace);
+    if (list) list.push(w);
+    else byNamespace.set(w.namespace, [w]);
+  }
+  return byNamespace;
 }
 
 // src/analysis/mtls/findings.ts

@@ -1,4 +1,6 @@
 import type { Sidecar } from '../model/istio.js';
+import type { WorkloadNode } from '../topology/index.js';
+import type { InjectionDecision } from './types.js';
 import type { Labels } from '../model/kubernetes.js';
 import type { Mesh } from '../model/mesh.js';
 import type { DestinationRuleIndex } from './destination-rule-index.js';
@@ -99,4 +101,59 @@ export function namespaceDistinguisher(deps: ClassifierDeps): (namespace: string
     }
     return distinguished;
   };
+}
+
+/** Callers without a proxy: plaintext, no identity, nothing to resolve. */
+export const PLAINTEXT: ClientContext = {
+  key: 'plaintext',
+  kind: 'plaintext',
+  namespace: ANY_NAMESPACE,
+  labels: {},
+  sidecar: null,
+  exact: true,
+};
+
+/**
+ * A workload's class. Clients without a proxy form one class, ambient clients another (ztunnel
+ * reads no DestinationRule or Sidecar); sidecars and gateways differ by namespace (only where it
+ * changes an answer), by the selector DestinationRules that select them and by the Sidecar in
+ * effect. A dataplane that was assumed, not read, keeps its own class so answers stay marked.
+ */
+export function workloadContext(
+  workload: WorkloadNode,
+  decision: InjectionDecision,
+  labels: Labels,
+  distinguished: (namespace: string) => boolean,
+  destinationRules: DestinationRuleIndex,
+  sidecars: SidecarIndex,
+): ClientContext {
+  const assumed = decision.exact ? '' : 'assumed';
+  if (decision.dataplane === 'NO_SIDECAR') {
+    return {
+      ...PLAINTEXT,
+      key: decision.exact ? 'plaintext' : 'plaintext|assumed',
+      exact: decision.exact,
+    };
+  }
+  if (decision.dataplane === 'AMBIENT') {
+    return { ...PLAINTEXT, key: `ambient|${assumed}`, kind: 'ambient', exact: decision.exact };
+  }
+  const own = workload.namespace;
+  const namespace = distinguished(own) ? own : ANY_NAMESPACE;
+  const rules = destinationRules.selectingRules(own, labels).map((r) => r.ref.name);
+  const kind = decision.gateway ? 'gateway' : 'sidecar';
+  // Sidecar resources shape sidecars only, never gateways.
+  const sidecar = decision.gateway ? null : sidecars.sidecarFor(own, labels);
+  return {
+    key: `${kind}|${namespace === ANY_NAMESPACE ? '*' : namespace}|${rules.join(',')}|${sidecarKey(sidecar)}|${assumed}`,
+    kind,
+    namespace,
+    labels,
+    sidecar,
+    exact: decision.exact,
+  };
+}
+
+export function sidecarKey(sidecar: ClientContext['sidecar']): string {
+  return sidecar === null ? '' : `${sidecar.ref.namespace}/${sidecar.ref.name}`;
 }

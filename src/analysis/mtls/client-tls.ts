@@ -1,47 +1,19 @@
-import type { ClientTlsMode, ClientTlsSettings, TrafficPolicy } from '../model/istio.js';
+import type { ClientTlsSettings, TrafficPolicy } from '../model/istio.js';
 import { formatRef } from '../model/source.js';
 import { selects } from '../topology/index.js';
 import type { WorkloadNode } from '../topology/index.js';
+import { autoMtls } from './auto-mtls.js';
 import type { ClientContext } from './client-class.js';
-import type {
-  DestinationRuleGroup,
-  DestinationRuleIndex,
-  DestinationRuleLookup,
-} from './destination-rule-index.js';
+import { fromZtunnel, outsideScope } from './client-scope.js';
+import { NO_PROXY, side } from './client-side.js';
+import type { ClientSide, ClientTlsDeps } from './client-side.js';
+import type { DestinationRuleGroup, DestinationRuleLookup } from './destination-rule-index.js';
 import { noteEvidence, objectEvidence } from './evidence.js';
-import type { Exposure, HostEndpoint, HostRegistry } from './hosts.js';
+import type { Exposure } from './hosts.js';
 import { hostVisibleTo } from './hosts.js';
-import type { NamespaceMode } from './peer-authentication-index.js';
-import { sidecarImports } from './sidecar-scope.js';
-import type { ClientTls, ClientTlsSource, Evidence, InjectionDecision } from './types.js';
+import type { Evidence } from './types.js';
 
-/**
- * What a client originates toward one endpoint (§2 of istio-semantics.md): the Sidecar scope, the
- * DestinationRule's TLS for the Service port, or auto mTLS with its service gate and per-endpoint
- * check (`cluster_tls.go` `buildUpstreamTLSSettings`, `push_context.go`
- * `BestEffortInferServiceMTLSMode`, `xds/endpoints/mtls_checker.go`).
- */
-export interface ClientSide extends ClientTls {
-  /** One clause for the edge's reason: "auto mTLS sends plaintext (namespace `x` is DISABLE)". */
-  readonly phrase: string;
-  readonly exact: boolean;
-  /** The DestinationRule behind an explicit mode, for findings. */
-  readonly destinationRule: DestinationRuleGroup | null;
-  /** Auto mTLS was switched off by the namespace-level DISABLE gate (istio/istio#56084). */
-  readonly gatedOff?: boolean;
-}
-
-export interface ClientTlsDeps {
-  readonly hosts: HostRegistry;
-  readonly destinationRules: DestinationRuleIndex;
-  readonly enableAutoMtls: boolean;
-  readonly outboundTrafficPolicy: 'ALLOW_ANY' | 'REGISTRY_ONLY';
-  decision(workload: WorkloadNode): InjectionDecision;
-  /** The endpoint's PeerAuthentication mode at a container port (dataplane not considered). */
-  peerAuthenticationMode(workload: WorkloadNode, port: number): string;
-  namespaceMode(namespace: string): NamespaceMode;
-  endpoints(exposure: Exposure): readonly HostEndpoint[];
-}
+export type { ClientSide, ClientTlsDeps } from './client-side.js';
 
 /** The client-side decisions that do not depend on the server workload, for one host port. */
 export interface Resolution {
@@ -52,15 +24,6 @@ export interface Resolution {
   readonly decided: ClientSide | null;
   readonly lookup: DestinationRuleLookup | null;
 }
-
-const NO_PROXY: ClientSide = {
-  mode: 'NONE',
-  effective: 'DISABLE',
-  phrase: 'the client has no sidecar and sends plaintext',
-  evidence: [noteEvidence('no client proxy: the application sends plaintext with no identity')],
-  exact: true,
-  destinationRule: null,
-};
 
 export function resolveClient(
   context: ClientContext,
@@ -129,86 +92,6 @@ export function completeClient(
     };
   }
   return fromDestinationRule(resolution.context, resolution.lookup, server, port, exposure, deps);
-}
-
-function side(
-  mode: ClientTlsSource,
-  effective: ClientTlsMode,
-  phrase: string,
-  evidence: readonly Evidence[],
-  destinationRule: DestinationRuleGroup | null = null,
-): ClientSide {
-  return { mode, effective, phrase, evidence, exact: true, destinationRule };
-}
-
-/** ztunnel ignores DestinationRules and Sidecars; it speaks HBONE to proxies that accept it (§6.3). */
-function fromZtunnel(server: InjectionDecision): ClientSide {
-  if (server.dataplane === 'AMBIENT') {
-    return side('HBONE', 'ISTIO_MUTUAL', 'ztunnel tunnels the call with mTLS (HBONE)', [
-      noteEvidence('ambient to ambient: ztunnel to ztunnel over HBONE'),
-    ]);
-  }
-  if (server.dataplane === 'SIDECAR' && !server.gateway) {
-    return {
-      ...side('HBONE', 'ISTIO_MUTUAL', 'ztunnel tunnels the call to the sidecar (HBONE)', [
-        noteEvidence(
-          'assumes the ambient profile, where injected sidecars accept HBONE; without it ztunnel sends plaintext',
-        ),
-      ]),
-      exact: false,
-    };
-  }
-  return side('PASSTHROUGH', 'DISABLE', 'ztunnel passes the call through in plaintext', [
-    noteEvidence('the destination has no HBONE-capable proxy: ztunnel sends plaintext'),
-  ]);
-}
-
-/** The Service visibility and Sidecar egress scope: a host outside it goes to passthrough (§2.6). */
-function outsideScope(
-  context: ClientContext,
-  exposure: Exposure | null,
-  deps: ClientTlsDeps,
-): ClientSide | null {
-  let why: Evidence | null = null;
-  if (exposure === null) {
-    why = noteEvidence(
-      'no Service exposes this port: a direct pod-IP call leaves through the passthrough cluster',
-    );
-  } else if (!hostVisibleTo(exposure.entry, context.namespace)) {
-    why = {
-      ref: exposure.entry.ref,
-      at: exposure.entry.at,
-      note: `${formatRef(exposure.entry.ref)} is not exported to the client's namespace`,
-    };
-  } else if (
-    context.kind === 'sidecar' &&
-    !sidecarImports(context.sidecar, context.namespace, exposure.entry, exposure.servicePort)
-  ) {
-    const sidecar = context.sidecar;
-    why =
-      sidecar === null
-        ? noteEvidence('outside the Sidecar egress scope')
-        : objectEvidence(
-            sidecar,
-            `egress hosts do not import \`${exposure.entry.host}:${exposure.servicePort}\``,
-          );
-  }
-  if (why === null) return null;
-  const policy = context.sidecar?.outboundTrafficPolicy ?? deps.outboundTrafficPolicy;
-  if (policy === 'REGISTRY_ONLY') {
-    return side('BLOCKED', 'DISABLE', 'the client proxy drops the call (REGISTRY_ONLY)', [
-      why,
-      noteEvidence(
-        'outboundTrafficPolicy REGISTRY_ONLY: unknown destinations go to the BlackHoleCluster',
-      ),
-    ]);
-  }
-  return side(
-    'PASSTHROUGH',
-    'DISABLE',
-    'the call leaves through the passthrough cluster in plaintext',
-    [why, noteEvidence('outboundTrafficPolicy ALLOW_ANY: the PassthroughCluster has no TLS')],
-  );
 }
 
 /** `GetPortLevelTrafficPolicy`: a matching port entry replaces the top-level policy (§2.2). */
@@ -312,120 +195,6 @@ function explicitTls(
         ? `${ref} disables TLS`
         : `${ref} originates ${tls.mode} TLS with its own certificates`;
   return side(tls.mode, tls.mode, phrase, evidence, group);
-}
-
-function autoMtls(
-  group: DestinationRuleGroup | null,
-  server: WorkloadNode,
-  port: number,
-  exposure: Exposure,
-  deps: ClientTlsDeps,
-  evidence: Evidence[],
-): ClientSide {
-  const { entry } = exposure;
-  const off = (why: string, note: Evidence): ClientSide =>
-    side('AUTO_MTLS', 'DISABLE', `auto mTLS sends plaintext (${why})`, [...evidence, note], group);
-  if (!deps.enableAutoMtls)
-    return off('enableAutoMtls is false', noteEvidence('meshConfig.enableAutoMtls: false'));
-  if (entry.meshExternal) {
-    return off('the ServiceEntry is MESH_EXTERNAL', {
-      ref: entry.ref,
-      at: entry.at,
-      note: 'MESH_EXTERNAL (the ServiceEntry default) never gets auto mTLS',
-    });
-  }
-  const passthrough =
-    entry.passthrough || group?.trafficPolicy?.loadBalancerSimple === 'PASSTHROUGH';
-  if (passthrough) {
-    const endpoints = deps.endpoints(exposure);
-    const disabled = endpoints.find(
-      (e) => deps.decision(e.workload).endpointTlsMode === 'disabled',
-    );
-    if (endpoints.length === 0 || disabled !== undefined) {
-      return off(
-        'a passthrough service needs every endpoint to have a sidecar',
-        noteEvidence(
-          disabled === undefined
-            ? 'passthrough service without endpoints: auto mTLS is off'
-            : `endpoint \`${disabled.workload.id}\` has no sidecar: auto mTLS is all-or-nothing for passthrough services`,
-        ),
-      );
-    }
-  }
-  const gate = deps.namespaceMode(entry.namespace);
-  if (gate === 'DISABLE') {
-    const gated = off(
-      `namespace \`${entry.namespace}\` is DISABLE`,
-      noteEvidence(
-        `service gate: the namespace-level mode of \`${entry.namespace}\` is DISABLE (workload policies are not consulted, istio/istio#56084)`,
-      ),
-    );
-    return { ...gated, gatedOff: true };
-  }
-  const on = (note: string): ClientSide =>
-    side(
-      'AUTO_MTLS',
-      'ISTIO_MUTUAL',
-      'auto mTLS sends Istio mTLS',
-      [...evidence, noteEvidence(note)],
-      group,
-    );
-  if (passthrough) return on('passthrough cluster: auto mTLS applies to every endpoint alike');
-  return perEndpoint(group, server, port, exposure, deps, on, off);
-}
-
-/** The transport-socket match on the endpoint's `tlsMode`, set by `checkMtlsEnabled` (§2.3). */
-function perEndpoint(
-  group: DestinationRuleGroup | null,
-  server: WorkloadNode,
-  port: number,
-  exposure: Exposure,
-  deps: ClientTlsDeps,
-  on: (note: string) => ClientSide,
-  off: (why: string, note: Evidence) => ClientSide,
-): ClientSide {
-  const decision = deps.decision(server);
-  if (decision.endpointTlsMode !== 'istio') {
-    return decision.dataplane === 'SIDECAR'
-      ? off(
-          `the endpoint is labelled tlsMode=${decision.endpointTlsMode}`,
-          noteEvidence(
-            `endpoint \`${server.id}\` has security.istio.io/tlsMode=${decision.endpointTlsMode}`,
-          ),
-        )
-      : off(
-          'the endpoint has no sidecar',
-          noteEvidence(`endpoint \`${server.id}\` has no sidecar`),
-        );
-  }
-  // A port entry without `tls` falls back to the top-level mode in the endpoint check only.
-  const fallback = group?.trafficPolicy?.portLevelSettings.some(
-    (p) => p.port === exposure.servicePort,
-  )
-    ? (group.trafficPolicy.tls?.mode ?? null)
-    : null;
-  if (fallback !== null) {
-    return fallback === 'ISTIO_MUTUAL'
-      ? on(
-          `endpoint check uses the top-level ISTIO_MUTUAL of ${formatRef(group?.first.ref ?? exposure.entry.ref)}`,
-        )
-      : off(
-          `the top-level tls ${fallback} marks endpoints non-mTLS`,
-          noteEvidence(
-            'the port entry has no tls, so the endpoint check falls back to the top-level mode',
-          ),
-        );
-  }
-  const mode = deps.peerAuthenticationMode(server, port);
-  if (mode === 'DISABLE') {
-    return off(
-      `\`${server.id}\` is DISABLE on port ${port}`,
-      noteEvidence(
-        `endpoint PeerAuthentication at port ${port} is DISABLE: the endpoint is not sent mTLS`,
-      ),
-    );
-  }
-  return on(`endpoint \`${server.id}\` has a sidecar and is ${mode} on port ${port}`);
 }
 
 /**

@@ -2,7 +2,13 @@ import type { Labels } from '../model/kubernetes.js';
 import type { Mesh } from '../model/mesh.js';
 import { ANY_MESH_IDENTITY } from '../topology/index.js';
 import type { Caller, PeerIdentity, Topology, WorkloadNode } from '../topology/index.js';
-import { ANY_NAMESPACE, namespaceDistinguisher } from './client-class.js';
+import {
+  ANY_NAMESPACE,
+  namespaceDistinguisher,
+  PLAINTEXT,
+  sidecarKey,
+  workloadContext,
+} from './client-class.js';
 import type { ClientContext } from './client-class.js';
 import { completeClient, resolveClient } from './client-tls.js';
 import type { ClientTlsDeps } from './client-tls.js';
@@ -286,54 +292,6 @@ function build(
     classEdges: (caller, server, port) => bundleFor(context(caller), server, port),
   };
   return { evaluation, internals };
-}
-
-const PLAINTEXT: ClientContext = {
-  key: 'plaintext',
-  kind: 'plaintext',
-  namespace: ANY_NAMESPACE,
-  labels: {},
-  sidecar: null,
-  exact: true,
-};
-
-function workloadContext(
-  workload: WorkloadNode,
-  decision: InjectionDecision,
-  labels: Labels,
-  distinguished: (namespace: string) => boolean,
-  destinationRules: DestinationRuleIndex,
-  sidecars: SidecarIndex,
-): ClientContext {
-  const assumed = decision.exact ? '' : 'assumed';
-  if (decision.dataplane === 'NO_SIDECAR') {
-    return {
-      ...PLAINTEXT,
-      key: decision.exact ? 'plaintext' : 'plaintext|assumed',
-      exact: decision.exact,
-    };
-  }
-  if (decision.dataplane === 'AMBIENT') {
-    return { ...PLAINTEXT, key: `ambient|${assumed}`, kind: 'ambient', exact: decision.exact };
-  }
-  const own = workload.namespace;
-  const namespace = distinguished(own) ? own : ANY_NAMESPACE;
-  const rules = destinationRules.selectingRules(own, labels).map((r) => r.ref.name);
-  const kind = decision.gateway ? 'gateway' : 'sidecar';
-  // Sidecar resources shape sidecars only, never gateways.
-  const sidecar = decision.gateway ? null : sidecars.sidecarFor(own, labels);
-  return {
-    key: `${kind}|${namespace === ANY_NAMESPACE ? '*' : namespace}|${rules.join(',')}|${sidecarKey(sidecar)}|${assumed}`,
-    kind,
-    namespace,
-    labels,
-    sidecar,
-    exact: decision.exact,
-  };
-}
-
-function sidecarKey(sidecar: ClientContext['sidecar']): string {
-  return sidecar === null ? '' : `${sidecar.ref.namespace}/${sidecar.ref.name}`;
 }
 
 function publicEdge(edge: EdgeDetail): EdgeTransport {

@@ -10885,7 +10885,7 @@ function sidecarInjection(workload, namespace) {
   const podInject = workload.podLabels[INJECT];
   if (namespace === void 0) return assumedNamespace(workload, name, podInject);
   const webhook = webhookInvoked(namespace.labels, workload.podLabels);
-  const nsNote = objectEvidence(namespace, webhook.note);
+  const nsNote = webhook.byPod ? objectEvidence(workload, webhook.note, workload.podLabelsAt) : objectEvidence(namespace, webhook.note);
   if (!webhook.invoked) return no(true, [nsNote]);
   return injectRequired(workload, [nsNote]);
 }
@@ -10920,24 +10920,31 @@ function webhookInvoked(namespaceLabels, podLabels) {
     const invoked = injection === "enabled" && !optOut;
     return {
       invoked,
+      byPod: injection === "enabled" && optOut,
       note: invoked ? `namespace label ${labelText(INJECTION, injection)}` : injection === "enabled" ? `namespace label ${INJECTION}=enabled, but pod label ${INJECT}=false` : `namespace label ${labelText(INJECTION, injection)}: no injection webhook matches`
     };
   }
   if (revision !== void 0) {
     return {
       invoked: !optOut,
+      byPod: optOut,
       note: optOut ? `namespace label ${REVISION}=${revision}, but pod label ${INJECT}=false` : `namespace label ${REVISION}=${revision} (revision webhook)`
     };
   }
   const podRevision = podLabels[REVISION];
   if (podRevision !== void 0 && !optOut) {
-    return { invoked: true, note: `pod label ${REVISION}=${podRevision} (revision webhook)` };
+    return {
+      invoked: true,
+      byPod: true,
+      note: `pod label ${REVISION}=${podRevision} (revision webhook)`
+    };
   }
   if (podLabels[INJECT] === "true" && podRevision === void 0) {
-    return { invoked: true, note: `pod label ${INJECT}=true` };
+    return { invoked: true, byPod: true, note: `pod label ${INJECT}=true` };
   }
   return {
     invoked: false,
+    byPod: false,
     note: `namespace has neither ${INJECTION} nor ${REVISION}, and the pod does not opt in with a label`
   };
 }

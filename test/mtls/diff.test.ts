@@ -125,3 +125,37 @@ describe('diffMtls', () => {
     ]);
   });
 });
+
+describe('diffMtls when the sidecar goes away', () => {
+  it('reports the port as open to anything, pointing at the injection opt-out', () => {
+    const head = {
+      ...STRICT_SHOP,
+      'multi.yaml': docs(
+        workload({
+          ns: 'shop',
+          name: 'multi',
+          ports: [8080, 9090],
+          labels: { 'sidecar.istio.io/inject': 'false' },
+        }),
+        service({
+          ns: 'shop',
+          name: 'multi',
+          ports: [
+            { port: 80, targetPort: 8080 },
+            { port: 9090, name: 'tcp' },
+          ],
+        }),
+      ),
+    };
+    const result = diff(STRICT_SHOP, head);
+    expect(result.deltas).toEqual(['shop/multi:* STRICT→NO_SIDECAR @multi.yaml:7']);
+    expect(result.findings.filter((f) => f.startsWith('MG101'))).toEqual([
+      'MG101 head multi.yaml:7 `shop/multi` on every port now accepts anything (no sidecar) where it was STRICT (no sidecar)',
+    ]);
+    // As a client it now sends plaintext, which the STRICT ports of shop reject.
+    expect(result.findings.filter((f) => f.startsWith('MG102'))).toEqual([
+      'MG102 head multi.yaml:7 `shop/multi` can no longer connect to `shop/server` port 8080: the client has no sidecar and sends plaintext; the STRICT port (namespace-wide policy) rejects plaintext',
+      'MG102 head multi.yaml:7 `shop/multi` can no longer connect to `shop/tcp-server` port 9000: the client has no sidecar and sends plaintext; the STRICT port (namespace-wide policy) rejects plaintext',
+    ]);
+  });
+});

@@ -90,8 +90,8 @@ function modeChanges(
         {
           workload: headServer.id,
           ports: change.port === null ? 'on every port' : `port ${change.port}`,
-          base: change.before.mode,
-          head: change.after.mode,
+          base: describeMode(change.before.mode),
+          head: describeMode(change.after.mode),
           level: describeLevel(change.after),
         },
         {
@@ -104,6 +104,11 @@ function modeChanges(
     );
   }
   return { deltas, findings };
+}
+
+/** A port without a sidecar accepts anything; say so rather than print a mode name. */
+function describeMode(mode: ServerMode): string {
+  return mode === 'NO_SIDECAR' ? 'anything (no sidecar)' : mode;
 }
 
 function describeLevel(mode: PortMode): string {
@@ -210,7 +215,7 @@ function edgeChanges(
             to: headServer.id,
             port,
             reason: after.reason,
-            cause: causeOfEdge(before, after, headServer),
+            cause: causeOfEdge(before, after, headServer, callerLine(b, h, pair)),
           });
       }
     }
@@ -242,7 +247,12 @@ function edgeFinding(code: 'MG102' | 'MG103', change: EdgeChange): Finding {
 }
 
 /** Blame the side that moved: the server's deciding line, else the client's, else the server itself. */
-function causeOfEdge(before: EdgeDetail, after: EdgeDetail, server: WorkloadNode): Cause {
+function causeOfEdge(
+  before: EdgeDetail,
+  after: EdgeDetail,
+  server: WorkloadNode,
+  caller: Cause | null,
+): Cause {
   if (before.server.mode !== after.server.mode) {
     const cause = causeOfMode(before.server, after.server);
     if (cause) return cause;
@@ -251,6 +261,7 @@ function causeOfEdge(before: EdgeDetail, after: EdgeDetail, server: WorkloadNode
     before.client.mode !== after.client.mode ||
     before.client.effective !== after.client.effective
   ) {
+    if (caller !== null) return caller;
     const headLine = after.client.evidence.find((e) => e.at !== null);
     if (headLine?.at)
       return { at: headLine.at, side: 'head', ...(headLine.ref ? { ref: headLine.ref } : {}) };
@@ -259,4 +270,18 @@ function causeOfEdge(before: EdgeDetail, after: EdgeDetail, server: WorkloadNode
       return { at: baseLine.at, side: 'base', ...(baseLine.ref ? { ref: baseLine.ref } : {}) };
   }
   return { at: server.workload.source, side: 'head', ref: server.workload.ref };
+}
+
+/** When the caller's own dataplane changed (injection, ambient), the line that decided it. */
+function callerLine(
+  b: MtlsInternals,
+  h: MtlsInternals,
+  pair: { readonly base: Caller; readonly head: Caller },
+): Cause | null {
+  if (pair.base.kind !== 'workload' || pair.head.kind !== 'workload') return null;
+  const before = b.decision(pair.base.workload);
+  const after = h.decision(pair.head.workload);
+  if (before.dataplane === after.dataplane && before.gateway === after.gateway) return null;
+  const line = after.evidence.find((e) => e.at !== null);
+  return line?.at ? { at: line.at, side: 'head', ...(line.ref ? { ref: line.ref } : {}) } : null;
 }

@@ -112,7 +112,10 @@ function sidecarInjection(workload: Workload, namespace: Namespace | undefined):
   const podInject = workload.podLabels[INJECT];
   if (namespace === undefined) return assumedNamespace(workload, name, podInject);
   const webhook = webhookInvoked(namespace.labels, workload.podLabels);
-  const nsNote = objectEvidence(namespace, webhook.note);
+  // Point at the pod labels when they decided, at the Namespace otherwise.
+  const nsNote = webhook.byPod
+    ? objectEvidence(workload, webhook.note, workload.podLabelsAt)
+    : objectEvidence(namespace, webhook.note);
   if (!webhook.invoked) return no(true, [nsNote]);
   return injectRequired(workload, [nsNote]);
 }
@@ -154,7 +157,7 @@ function assumedNamespace(
 function webhookInvoked(
   namespaceLabels: Labels,
   podLabels: Labels,
-): { invoked: boolean; note: string } {
+): { invoked: boolean; note: string; byPod: boolean } {
   const injection = namespaceLabels[INJECTION];
   const revision = namespaceLabels[REVISION];
   const optOut = podLabels[INJECT] === 'false';
@@ -163,6 +166,7 @@ function webhookInvoked(
     const invoked = injection === 'enabled' && !optOut;
     return {
       invoked,
+      byPod: injection === 'enabled' && optOut,
       note: invoked
         ? `namespace label ${labelText(INJECTION, injection)}`
         : injection === 'enabled'
@@ -173,6 +177,7 @@ function webhookInvoked(
   if (revision !== undefined) {
     return {
       invoked: !optOut,
+      byPod: optOut,
       note: optOut
         ? `namespace label ${REVISION}=${revision}, but pod label ${INJECT}=false`
         : `namespace label ${REVISION}=${revision} (revision webhook)`,
@@ -180,13 +185,18 @@ function webhookInvoked(
   }
   const podRevision = podLabels[REVISION];
   if (podRevision !== undefined && !optOut) {
-    return { invoked: true, note: `pod label ${REVISION}=${podRevision} (revision webhook)` };
+    return {
+      invoked: true,
+      byPod: true,
+      note: `pod label ${REVISION}=${podRevision} (revision webhook)`,
+    };
   }
   if (podLabels[INJECT] === 'true' && podRevision === undefined) {
-    return { invoked: true, note: `pod label ${INJECT}=true` };
+    return { invoked: true, byPod: true, note: `pod label ${INJECT}=true` };
   }
   return {
     invoked: false,
+    byPod: false,
     note: `namespace has neither ${INJECTION} nor ${REVISION}, and the pod does not opt in with a label`,
   };
 }

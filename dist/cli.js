@@ -10684,6 +10684,12 @@ function labelsEqual(a, b) {
   const keys = Object.keys(a);
   return keys.length === Object.keys(b).length && keys.every((k) => a[k] === b[k]);
 }
+function ruleHostMatches(ruleHost, host) {
+  if (ruleHost === host) return true;
+  if (!ruleHost.startsWith("*")) return false;
+  const needle = host.startsWith("*") ? host.slice(1) : host;
+  return needle.endsWith(ruleHost.slice(1));
+}
 
 // src/analysis/mtls/effective-mode.ts
 function composeWorkloadMode(index, namespace, labels) {
@@ -11325,7 +11331,6 @@ function edgeFindings(internals, side2) {
   const breaksStrict = /* @__PURE__ */ new Map();
   const mtlsNowhere = /* @__PURE__ */ new Map();
   const gated = /* @__PURE__ */ new Map();
-  const credentials = /* @__PURE__ */ new Map();
   const subsets = /* @__PURE__ */ new Map();
   const permissive = /* @__PURE__ */ new Map();
   const add = (map, key, make, target) => {
@@ -11360,18 +11365,6 @@ function edgeFindings(internals, side2) {
                 target
               );
           }
-          if ((edge.client.mode === "SIMPLE" || edge.client.mode === "MUTUAL") && edge.client.effective === "DISABLE" && rule !== null && tlsLine?.at)
-            add(
-              credentials,
-              refKey(rule.ref),
-              () => ({
-                at: tlsLine.at,
-                ref: rule.ref,
-                detail: caller.id,
-                host: internals.destinationRules.resolvedHost(rule)
-              }),
-              target
-            );
           const decider = decidingPolicy(edge.server);
           if (edge.transport === "broken" && edge.gatedOff && edge.server.mode === "STRICT" && decider?.ref && decider.at)
             add(
@@ -11430,10 +11423,6 @@ function edgeFindings(internals, side2) {
         { target: first(g.targets), count: g.targets.size, why: g.detail },
         place(g, side2)
       )
-    );
-  for (const g of credentials.values())
-    out.push(
-      mtlsFinding("MG106", { host: g.host ?? "", client: `\`${g.detail}\`` }, place(g, side2))
     );
   for (const g of gated.values())
     out.push(
@@ -11518,6 +11507,53 @@ function ambientFindings(internals, side2) {
     );
   }
   return out;
+}
+
+// src/analysis/mtls/findings-credentials.ts
+function credentialFindings(internals, side2) {
+  const clients = classRepresentatives(internals).map((r) => ({ id: r.caller.id, context: internals.context(r.caller) })).filter((c) => c.context.kind === "sidecar");
+  const out = [];
+  for (const rule of internals.mesh.destinationRules) {
+    const block = ignoredCredential(rule);
+    if (block === null) continue;
+    const host = internals.destinationRules.resolvedHost(rule);
+    const user = findUser(internals, rule, host, clients);
+    if (user === null) continue;
+    out.push(
+      mtlsFinding(
+        "MG106",
+        { host: user.host, client: `\`${user.client}\`` },
+        { at: block.at, side: side2, subject: subjectOf(rule.ref), ref: rule.ref }
+      )
+    );
+  }
+  return out;
+}
+function ignoredCredential(rule) {
+  if (rule.workloadSelector !== null || rule.trafficPolicy === null) return null;
+  const blocks = [
+    rule.trafficPolicy.tls,
+    ...rule.trafficPolicy.portLevelSettings.map((p) => p.tls)
+  ];
+  return blocks.find(
+    (tls) => tls !== null && (tls.mode === "SIMPLE" || tls.mode === "MUTUAL") && tls.credentialName !== null && !tls.credentialName.startsWith("configmap://")
+  ) ?? null;
+}
+function findUser(internals, rule, host, clients) {
+  for (const entry of internals.hosts.all) {
+    if (!ruleHostMatches(host, entry.host)) continue;
+    for (const client of clients) {
+      const { namespace, labels } = client.context;
+      const chosen = internals.destinationRules.lookup(
+        namespace,
+        labels,
+        entry.host,
+        entry.namespace
+      ).chosen;
+      if (chosen?.trafficPolicyFrom === rule) return { client: client.id, host: entry.host };
+    }
+  }
+  return null;
 }
 
 // src/analysis/mtls/findings-policies.ts
@@ -11678,7 +11714,7 @@ function selectorShadows(internals, side2) {
     if (rule.workloadSelector === null || reported.has(rule)) continue;
     const host = internals.destinationRules.resolvedHost(rule);
     for (const entry of internals.hosts.all) {
-      if (!hostMatches(host, entry.host)) continue;
+      if (!ruleHostMatches(host, entry.host)) continue;
       const here = internals.destinationRules.lookup(
         rule.ref.namespace,
         {},
@@ -11711,12 +11747,6 @@ function selectorShadows(internals, side2) {
   }
   return out;
 }
-function hostMatches(ruleHost, host) {
-  if (ruleHost === host) return true;
-  if (!ruleHost.startsWith("*")) return false;
-  const needle = host.startsWith("*") ? host.slice(1) : host;
-  return needle.endsWith(ruleHost.slice(1));
-}
 function workloadsByNamespace(internals) {
   const byNamespace = /* @__PURE__ */ new Map();
   for (const w of internals.topology.workloads) {
@@ -11730,7 +11760,11 @@ function workloadsByNamespace(internals) {
 // src/analysis/mtls/findings.ts
 function mtlsFindings(side2, which = "head") {
   const internals = internalsOf(side2.mtls, side2.mesh, side2.topology);
-  return sortFindings([...policyFindings(internals, which), ...edgeFindings(internals, which)]);
+  return sortFindings([
+    ...policyFindings(internals, which),
+    ...edgeFindings(internals, which),
+    ...credentialFindings(internals, which)
+  ]);
 }
 
 // src/analysis/mtls/graph-view.ts

@@ -6,6 +6,7 @@ import {
   docs,
   ns,
   peerAuthentication as pa,
+  serviceEntry,
   workload,
 } from './fixtures.js';
 import { evaluate } from './support.js';
@@ -236,5 +237,51 @@ describe('mtlsFindings', () => {
     expect(mtlsFindings(side).map((f) => f.id)).toEqual([
       'MG107:PeerAuthentication/istio-system/sel',
     ]);
+  });
+});
+
+describe('MG106 toward hosts outside the manifests', () => {
+  it('fires for a ServiceEntry host that a sidecar client would use; not for a gateway-only namespace', () => {
+    const external = docs(
+      serviceEntry({
+        ns: 'shop',
+        name: 'cards',
+        hosts: ['api.cards.example'],
+        ports: [{ number: 443, protocol: 'TLS' }],
+        resolution: 'DNS',
+      }),
+      dr({
+        ns: 'shop',
+        name: 'cards',
+        host: 'api.cards.example',
+        tls: { mode: 'SIMPLE', credentialName: 'cards-client' },
+      }),
+    );
+    expect(findings({ 'e.yaml': external })).toEqual([
+      'MG106 e.yaml:18 `credentialName` is ignored on sidecars when the DestinationRule has no `workloadSelector`: `shop/client` sends plaintext to `api.cards.example`',
+    ]);
+    const privateToGateways = docs(
+      ns('egress', { 'istio-injection': 'enabled' }),
+      workload({
+        ns: 'egress',
+        name: 'egressgateway',
+        annotations: { 'inject.istio.io/templates': 'gateway' },
+      }),
+      serviceEntry({
+        ns: 'egress',
+        name: 'cards',
+        hosts: ['api.cards.example'],
+        ports: [{ number: 443, protocol: 'TLS' }],
+        resolution: 'DNS',
+      }),
+      dr({
+        ns: 'egress',
+        name: 'cards',
+        host: 'api.cards.example',
+        exportTo: ['.'],
+        tls: { mode: 'SIMPLE', credentialName: 'cards-client' },
+      }),
+    );
+    expect(findings({ 'e.yaml': privateToGateways })).toEqual([]);
   });
 });

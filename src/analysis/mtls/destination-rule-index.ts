@@ -263,3 +263,11 @@ function labelsEqual(a: Labels, b: Labels): boolean {
   const keys = Object.keys(a);
   return keys.length === Object.keys(b).length && keys.every((k) => a[k] === b[k]);
 }
+
+/** Does a rule's resolved host cover a known host (`MostSpecificHostMatch` without ranking)? */
+export function ruleHostMatches(ruleHost: string, host: string): boolean {
+  if (ruleHost === host) return true;
+  if (!ruleHost.startsWith('*')) return false;
+  const needle = host.startsWith('*') ? host.slice(1) : host;
+  return needle.endsWith(ruleHost.slice(1));
+}

@@ -20,7 +20,6 @@ interface Group {
   readonly targets: Set<string>;
   readonly detail: string;
   readonly namespace?: string;
-  readonly host?: string;
 }
 
 export function edgeFindings(internals: MtlsInternals, side: 'base' | 'head'): Finding[] {
@@ -28,7 +27,6 @@ export function edgeFindings(internals: MtlsInternals, side: 'base' | 'head'): F
   const breaksStrict = new Map<string, Group>();
   const mtlsNowhere = new Map<string, Group>();
   const gated = new Map<string, Group>();
-  const credentials = new Map<string, Group>();
   const subsets = new Map<string, Group>();
   const permissive = new Map<
     string,
@@ -80,23 +78,6 @@ export function edgeFindings(internals: MtlsInternals, side: 'base' | 'head'): F
                 target,
               );
           }
-          if (
-            (edge.client.mode === 'SIMPLE' || edge.client.mode === 'MUTUAL') &&
-            edge.client.effective === 'DISABLE' &&
-            rule !== null &&
-            tlsLine?.at
-          )
-            add(
-              credentials,
-              refKey(rule.ref),
-              () => ({
-                at: tlsLine.at as Source,
-                ref: rule.ref,
-                detail: caller.id,
-                host: internals.destinationRules.resolvedHost(rule),
-              }),
-              target,
-            );
           const decider = decidingPolicy(edge.server);
           if (
             edge.transport === 'broken' &&
@@ -166,10 +147,6 @@ export function edgeFindings(internals: MtlsInternals, side: 'base' | 'head'): F
         { target: first(g.targets), count: g.targets.size, why: g.detail },
         place(g, side),
       ),
-    );
-  for (const g of credentials.values())
-    out.push(
-      mtlsFinding('MG106', { host: g.host ?? '', client: `\`${g.detail}\`` }, place(g, side)),
     );
   for (const g of gated.values())
     out.push(

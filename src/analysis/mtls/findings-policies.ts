@@ -4,6 +4,7 @@ import { formatRef } from '../model/source.js';
 import { selects } from '../topology/index.js';
 import type { WorkloadNode } from '../topology/index.js';
 import { ANY_NAMESPACE } from './client-class.js';
+import { ruleHostMatches } from './destination-rule-index.js';
 import type { MtlsInternals } from './evaluate.js';
 import { mtlsFinding, subjectOf } from './finding.js';
 import { hasSelector, sameAge } from './peer-authentication-index.js';
@@ -200,7 +201,7 @@ function selectorShadows(internals: MtlsInternals, side: 'base' | 'head'): Findi
     if (rule.workloadSelector === null || reported.has(rule)) continue;
     const host = internals.destinationRules.resolvedHost(rule);
     for (const entry of internals.hosts.all) {
-      if (!hostMatches(host, entry.host)) continue;
+      if (!ruleHostMatches(host, entry.host)) continue;
       const here = internals.destinationRules.lookup(
         rule.ref.namespace,
         {},
@@ -232,13 +233,6 @@ function selectorShadows(internals: MtlsInternals, side: 'base' | 'head'): Findi
     }
   }
   return out;
-}
-
-function hostMatches(ruleHost: string, host: string): boolean {
-  if (ruleHost === host) return true;
-  if (!ruleHost.startsWith('*')) return false;
-  const needle = host.startsWith('*') ? host.slice(1) : host;
-  return needle.endsWith(ruleHost.slice(1));
 }
 
 function workloadsByNamespace(internals: MtlsInternals): Map<string, WorkloadNode[]> {

@@ -1,6 +1,7 @@
 import type { Finding } from '../findings/finding.js';
 import { internalsOf } from './evaluate.js';
 import { sortFindings } from './finding.js';
+import { credentialFindings } from './findings-credentials.js';
 import { edgeFindings } from './findings-edges.js';
 import { policyFindings } from './findings-policies.js';
 import type { MtlsSide } from './types.js';
@@ -13,5 +14,9 @@ import type { MtlsSide } from './types.js';
  */
 export function mtlsFindings(side: MtlsSide, which: 'base' | 'head' = 'head'): Finding[] {
   const internals = internalsOf(side.mtls, side.mesh, side.topology);
-  return sortFindings([...policyFindings(internals, which), ...edgeFindings(internals, which)]);
+  return sortFindings([
+    ...policyFindings(internals, which),
+    ...edgeFindings(internals, which),
+    ...credentialFindings(internals, which),
+  ]);
 }

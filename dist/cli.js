@@ -1702,7 +1702,7 @@ var require_merge = __commonJS({
     var identity = require_identity();
     var Scalar = require_Scalar();
     var MERGE_KEY = "<<";
-    var merge = {
+    var merge2 = {
       identify: (value) => value === MERGE_KEY || typeof value === "symbol" && value.description === MERGE_KEY,
       default: "key",
       tag: "tag:yaml.org,2002:merge",
@@ -1712,7 +1712,7 @@ var require_merge = __commonJS({
       }),
       stringify: () => MERGE_KEY
     };
-    var isMergeKey = (ctx, key) => (merge.identify(key) || identity.isScalar(key) && (!key.type || key.type === Scalar.Scalar.PLAIN) && merge.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge.tag && tag.default);
+    var isMergeKey = (ctx, key) => (merge2.identify(key) || identity.isScalar(key) && (!key.type || key.type === Scalar.Scalar.PLAIN) && merge2.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge2.tag && tag.default);
     function addMergeToJSMap(ctx, map, value) {
       const source = resolveAliasValue(ctx, value);
       if (identity.isSeq(source))
@@ -1751,7 +1751,7 @@ var require_merge = __commonJS({
     }
     exports.addMergeToJSMap = addMergeToJSMap;
     exports.isMergeKey = isMergeKey;
-    exports.merge = merge;
+    exports.merge = merge2;
   }
 });
 
@@ -1760,15 +1760,15 @@ var require_addPairToJSMap = __commonJS({
   "node_modules/yaml/dist/nodes/addPairToJSMap.js"(exports) {
     "use strict";
     var log = require_log();
-    var merge = require_merge();
+    var merge2 = require_merge();
     var stringify = require_stringify();
     var identity = require_identity();
     var toJS = require_toJS();
     function addPairToJSMap(ctx, map, { key, value }) {
       if (identity.isNode(key) && key.addToJSMap)
         key.addToJSMap(ctx, map, value);
-      else if (merge.isMergeKey(ctx, key))
-        merge.addMergeToJSMap(ctx, map, value);
+      else if (merge2.isMergeKey(ctx, key))
+        merge2.addMergeToJSMap(ctx, map, value);
       else {
         const jsKey = toJS.toJS(key, "", ctx);
         if (map instanceof Map) {
@@ -3159,7 +3159,7 @@ var require_schema3 = __commonJS({
     var bool = require_bool2();
     var float = require_float2();
     var int = require_int2();
-    var merge = require_merge();
+    var merge2 = require_merge();
     var omap = require_omap();
     var pairs = require_pairs();
     var set2 = require_set();
@@ -3179,7 +3179,7 @@ var require_schema3 = __commonJS({
       float.floatExp,
       float.float,
       binary.binary,
-      merge.merge,
+      merge2.merge,
       omap.omap,
       pairs.pairs,
       set2.set,
@@ -3205,7 +3205,7 @@ var require_tags = __commonJS({
     var schema = require_schema();
     var schema$1 = require_schema2();
     var binary = require_binary();
-    var merge = require_merge();
+    var merge2 = require_merge();
     var omap = require_omap();
     var pairs = require_pairs();
     var schema$2 = require_schema3();
@@ -3230,7 +3230,7 @@ var require_tags = __commonJS({
       intOct: int.intOct,
       intTime: timestamp.intTime,
       map: map.map,
-      merge: merge.merge,
+      merge: merge2.merge,
       null: _null.nullTag,
       omap: omap.omap,
       pairs: pairs.pairs,
@@ -3240,7 +3240,7 @@ var require_tags = __commonJS({
     };
     var coreKnownTags = {
       "tag:yaml.org,2002:binary": binary.binary,
-      "tag:yaml.org,2002:merge": merge.merge,
+      "tag:yaml.org,2002:merge": merge2.merge,
       "tag:yaml.org,2002:omap": omap.omap,
       "tag:yaml.org,2002:pairs": pairs.pairs,
       "tag:yaml.org,2002:set": set2.set,
@@ -3249,7 +3249,7 @@ var require_tags = __commonJS({
     function getTags(customTags, schemaName, addMergeTag) {
       const schemaTags = schemas.get(schemaName);
       if (schemaTags && !customTags) {
-        return addMergeTag && !schemaTags.includes(merge.merge) ? schemaTags.concat(merge.merge) : schemaTags.slice();
+        return addMergeTag && !schemaTags.includes(merge2.merge) ? schemaTags.concat(merge2.merge) : schemaTags.slice();
       }
       let tags = schemaTags;
       if (!tags) {
@@ -3267,7 +3267,7 @@ var require_tags = __commonJS({
         tags = customTags(tags.slice());
       }
       if (addMergeTag)
-        tags = tags.concat(merge.merge);
+        tags = tags.concat(merge2.merge);
       return tags.reduce((tags2, tag) => {
         const tagObj = typeof tag === "string" ? tagsByName[tag] : tag;
         if (!tagObj) {
@@ -3296,11 +3296,11 @@ var require_Schema = __commonJS({
     var tags = require_tags();
     var sortMapEntriesByKey = (a, b) => a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
     var Schema = class _Schema {
-      constructor({ compat, customTags, merge, resolveKnownTags, schema, sortMapEntries, toStringDefaults }) {
+      constructor({ compat, customTags, merge: merge2, resolveKnownTags, schema, sortMapEntries, toStringDefaults }) {
         this.compat = Array.isArray(compat) ? tags.getTags(compat, "compat") : compat ? tags.getTags(null, compat) : null;
         this.name = typeof schema === "string" && schema || "core";
         this.knownTags = resolveKnownTags ? tags.coreKnownTags : {};
-        this.tags = tags.getTags(customTags, this.name, merge);
+        this.tags = tags.getTags(customTags, this.name, merge2);
         this.toStringOptions = toStringDefaults ?? null;
         Object.defineProperty(this, identity.MAP, { value: map.map });
         Object.defineProperty(this, identity.SCALAR, { value: string.string });
@@ -4613,9 +4613,9 @@ var require_resolve_block_scalar = __commonJS({
     }
     function splitLines(source) {
       const split = source.split(/\n( *)/);
-      const first = split[0];
-      const m = first.match(/^( *)/);
-      const line0 = m?.[1] ? [m[1], first.slice(m[1].length)] : ["", first];
+      const first2 = split[0];
+      const m = first2.match(/^( *)/);
+      const line0 = m?.[1] ? [m[1], first2.slice(m[1].length)] : ["", first2];
       const lines = [line0];
       for (let i = 1; i < split.length; i += 2)
         lines.push([split[i], split[i + 1]]);
@@ -7418,6 +7418,10 @@ function stringFlag(args, name) {
   const value = args.flags[name];
   return typeof value === "string" ? value : void 0;
 }
+function listFlag(args, name) {
+  const value = args.flags[name];
+  return Array.isArray(value) ? value : [];
+}
 
 // src/analysis/model/source.ts
 function formatRef(ref) {
@@ -7629,6 +7633,134 @@ var catalogue = {
     description: "Generated or hand-edited dumps sometimes write an empty mapping for an empty list. meshguard reads it as the empty list that was meant and warns, instead of rejecting the whole object."
   },
   // ---- MG1xx: mTLS ---------------------------------------------------------------------------
+  MG101: {
+    name: "mtls-weakened",
+    severity: "warning",
+    title: "mTLS weakened on a workload port",
+    message: (p) => `${tick(p.workload)} ${p.ports} now accepts ${p.head} where it was ${p.base} (${p.level})`,
+    help: "If plaintext callers still need the port, keep the exception as narrow as possible (one workload, one container port) and plan its removal. Otherwise restore STRICT.",
+    description: "The effective PeerAuthentication mode of a workload port became weaker: STRICT to PERMISSIVE or DISABLE, PERMISSIVE to DISABLE, or the sidecar went away. Istio resolves the mode per port from the mesh, namespace, workload and port-level policies (istio-semantics \xA71.2, `ComposePeerAuthentication`). The finding points at the line that decided the new mode, or at the deleted policy."
+  },
+  MG102: {
+    name: "edge-broken",
+    severity: "error",
+    title: "Connection newly broken",
+    message: (p) => `${p.from} can no longer connect to ${tick(p.to)} port ${p.port}: ${p.reason}`,
+    help: "Check what the client originates (sidecar, DestinationRule TLS, auto mTLS) against what the port accepts. `meshguard graph` shows both sides with their evidence.",
+    description: "A call that worked in the base manifests fails in the head: plaintext to a STRICT port, Istio mTLS to a port without a sidecar or with DISABLE, TLS that is not Istio mTLS to a STRICT port, or a call dropped by REGISTRY_ONLY (istio-semantics \xA71.5, \xA72.7). Callers from outside the manifests sending plaintext are not reported: rejecting them is what STRICT is for."
+  },
+  MG103: {
+    name: "edge-lost-mtls",
+    severity: "warning",
+    title: "Connection no longer mutually authenticated",
+    message: (p) => `calls from ${p.from} to ${tick(p.to)} port ${p.port} are no longer mutually authenticated: ${p.reason}`,
+    help: "Identity-based AuthorizationPolicy rules (principals, namespaces) no longer match these callers, and the traffic is not encrypted by the mesh.",
+    description: "A call that arrived over Istio mTLS in the base now arrives in plaintext: the server learns no peer identity (istio-semantics \xA75), so positive identity rules stop matching and negative ones start matching."
+  },
+  MG104: {
+    name: "destination-rule-breaks-strict",
+    severity: "error",
+    title: "DestinationRule TLS toward a STRICT port",
+    message: (p) => `this DestinationRule makes clients send ${p.mode} to the STRICT port ${tick(p.target)}${p.count > 1 ? ` and ${p.count - 1} other STRICT port(s)` : ""}: those connections fail`,
+    help: "Use `tls: {mode: ISTIO_MUTUAL}` for in-mesh destinations, or drop the `tls` block to let auto mTLS decide. `tls: {}` means DISABLE.",
+    description: "A DestinationRule TLS mode other than ISTIO_MUTUAL (DISABLE, SIMPLE, MUTUAL, or a `tls` block without `mode`) replaces auto mTLS for the host or port; a STRICT server then rejects the connection (istio-semantics \xA72.1, \xA72.7; Kiali KIA0207/KIA0208)."
+  },
+  MG105: {
+    name: "destination-rule-mtls-without-sidecar",
+    severity: "error",
+    title: "ISTIO_MUTUAL toward a port that cannot terminate it",
+    message: (p) => `this DestinationRule makes clients send Istio mTLS to ${tick(p.target)}, which ${p.why}${p.count > 1 ? ` (and to ${p.count - 1} other port(s) that cannot terminate it)` : ""}: those connections fail`,
+    help: "Remove `tls` (auto mTLS sends plaintext to workloads without a sidecar and to DISABLE ports), or scope the rule with `portLevelSettings`.",
+    description: "An explicit ISTIO_MUTUAL is sent to every endpoint, including those without a sidecar and ports whose PeerAuthentication is DISABLE; they cannot terminate it (istio-semantics \xA72.1, \xA72.7; retired analyzer IST0115)."
+  },
+  MG106: {
+    name: "credential-name-without-selector",
+    severity: "warning",
+    title: "credentialName ignored on sidecars",
+    message: (p) => `\`credentialName\` is ignored on sidecars when the DestinationRule has no \`workloadSelector\`: ${p.client} sends plaintext to ${tick(p.host)}`,
+    help: "Add a `workloadSelector` for the clients that should originate TLS, or originate TLS at an egress gateway.",
+    description: "On a sidecar, SIMPLE or MUTUAL TLS with a `credentialName` is only applied when the DestinationRule has a `workloadSelector`; otherwise no TLS context is built and the connection leaves in plaintext (`buildUpstreamClusterTLSContext`, istio-semantics \xA72.1)."
+  },
+  MG107: {
+    name: "root-peer-authentication-with-selector",
+    severity: "warning",
+    title: "PeerAuthentication with a selector in the root namespace",
+    message: (p) => `a PeerAuthentication with a selector in the root namespace ${tick(p.namespace)} is ignored by Istio`,
+    help: "Move the policy to the namespace of the workloads it should select, or remove the selector to make it mesh-wide.",
+    description: "Istio treats a root-namespace PeerAuthentication without a selector as mesh-wide and ignores one with a selector; it does not select workloads in other namespaces (istio-semantics \xA71.1; `ComposePeerAuthentication`). AuthorizationPolicy behaves differently."
+  },
+  MG108: {
+    name: "conflicting-peer-authentications",
+    severity: "warning",
+    title: "Conflicting PeerAuthentications",
+    message: (p) => `this ${p.level} PeerAuthentication is ignored: ${tick(p.winner)} applies instead (${p.why})`,
+    help: "Keep one policy per level: one mesh-wide, one per namespace, one per workload. Merge the settings into the one that should apply.",
+    description: "Istio uses only the oldest policy at each level (by `creationTimestamp`, then name) and ignores the others entirely, port-level settings included (istio-semantics \xA71.3). Manifests rarely carry creation times, so the winner in a cluster may differ from the name order meshguard falls back on."
+  },
+  MG109: {
+    name: "selector-matches-nothing",
+    severity: "warning",
+    title: "Selector matches no workload",
+    message: (p) => `this ${p.kind} selects no workload in ${tick(p.namespace)}`,
+    help: "Check the labels against the pod template labels (not the Deployment labels) of the workloads it should select.",
+    description: "A PeerAuthentication or DestinationRule workload selector that matches no pod in its namespace has no effect (Kiali KIA0004, analyzer IST0127)."
+  },
+  MG110: {
+    name: "port-level-mtls-unknown-port",
+    severity: "warning",
+    title: "portLevelMtls on a port the workload does not expose",
+    message: (p) => `port ${p.port} is not a port of any workload this policy selects${p.hint}`,
+    help: "`portLevelMtls` keys are container (target) ports, not Service ports.",
+    description: "PeerAuthentication port-level settings are keyed by the workload port the sidecar receives on, after the Service `targetPort` is resolved (istio-semantics \xA71.4). A key that is a Service port, or no port at all, changes nothing on the ports that are used."
+  },
+  MG111: {
+    name: "auto-mtls-gated-off",
+    severity: "error",
+    title: "STRICT workload behind a DISABLE namespace (auto mTLS gap)",
+    message: (p) => `clients send plaintext to ${tick(p.target)}${p.count > 1 ? ` and ${p.count - 1} other port(s)` : ""} because ${tick(p.namespace)} is DISABLE at namespace or mesh level, but this policy makes it STRICT: those connections fail`,
+    help: "Add a DestinationRule with `tls: {mode: ISTIO_MUTUAL}` for the host, or lift the namespace or mesh DISABLE.",
+    description: "Auto mTLS decides per Service from the namespace-level (or mesh) PeerAuthentication only; a workload or port-level STRICT under a namespace DISABLE is invisible to it, so clients send plaintext and the server rejects it (istio/istio#56084, istio-semantics \xA72.3)."
+  },
+  MG112: {
+    name: "permissive-without-plaintext-clients",
+    severity: "notice",
+    title: "PERMISSIVE with no plaintext client in the manifests",
+    message: (p) => `no workload in the manifests sends plaintext to the ${p.count} port(s) this PERMISSIVE policy covers; STRICT would only reject callers outside the mesh`,
+    help: "If nothing outside these manifests calls in plaintext, switch to STRICT to finish the mTLS migration.",
+    description: "PERMISSIVE accepts plaintext with no peer identity. It is meant for migrations; once every client has a sidecar it only leaves a door open (istio-semantics \xA71.5, \xA75)."
+  },
+  MG113: {
+    name: "destination-rule-selector-shadows",
+    severity: "warning",
+    title: "Selector DestinationRule hides other rules from the rest of the namespace",
+    message: (p) => `clients in ${tick(p.namespace)} that this rule does not select get no DestinationRule for ${tick(p.host)}: the rule hides ${p.shadowed} from them`,
+    help: "Add a DestinationRule without `workloadSelector` for the same host in this namespace, carrying the settings the other clients need.",
+    description: "The lookup stops at the first namespace (client, then service, then root) with a rule for the host; a client not selected by a `workloadSelector` rule found there then gets no rule at all (`SidecarScope.DestinationRule`, istio-semantics \xA72.4)."
+  },
+  MG114: {
+    name: "namespace-not-declared",
+    severity: "notice",
+    title: "Namespace labels unknown",
+    message: (p) => `namespace ${tick(p.namespace)} is not in the manifests; meshguard assumes it is labelled for sidecar injection`,
+    help: "Add the Namespace object with its labels (`istio-injection`, `istio.io/rev`, `istio.io/dataplane-mode`) so injection is known, not assumed.",
+    description: "Sidecar injection depends on namespace labels (istio-semantics \xA76.1). Without them meshguard assumes injection, so that policies are taken as enforced; answers that depend on it are marked inexact."
+  },
+  MG115: {
+    name: "mtls-not-modelled",
+    severity: "notice",
+    title: "Transport not modelled exactly",
+    message: (p) => p.detail,
+    help: "The affected answers are marked inexact in `meshguard graph`. Check them in the cluster (`istioctl proxy-config`).",
+    description: "Some inputs change the transport in ways meshguard does not model: DestinationRule subsets chosen by VirtualService routes, and ambient mode hops between ztunnel and sidecars (HBONE depends on installation settings) or through waypoints."
+  },
+  MG116: {
+    name: "tls-without-mode",
+    severity: "warning",
+    title: "`tls` without `mode` disables TLS",
+    message: (p) => `\`tls\` without \`mode\` is DISABLE: clients send plaintext to ${tick(p.host)} and auto mTLS is off`,
+    help: "Write `mode: ISTIO_MUTUAL` (in-mesh) or `mode: SIMPLE` (TLS origination), or remove the `tls` block to keep auto mTLS.",
+    description: "Any `tls` block counts as user-supplied TLS settings, and the default mode is DISABLE (enum value 0), so `tls: {}` or `tls` with only certificates switches auto mTLS off for the host or port (istio-semantics \xA72.1)."
+  },
   // ---- MG2xx: authorization ------------------------------------------------------------------
   // ---- MG3xx: access changes -----------------------------------------------------------------
   // ---- MG9xx: limits and internal ------------------------------------------------------------
@@ -8938,13 +9070,13 @@ function readProtocol(ctx, port, path) {
 function narrowService(ctx, object, base) {
   const spec = readMap(ctx, object, "spec", "spec");
   const selectorPair = spec ? pairOf(spec, "selector") : void 0;
-  const hasSelector = selectorPair !== void 0 && selectorPair.value !== null;
+  const hasSelector2 = selectorPair !== void 0 && selectorPair.value !== null;
   const clusterIP = spec ? readString(ctx, spec, "clusterIP", "spec.clusterIP") : null;
   return {
     ...base,
     kind: "Service",
-    selector: spec && hasSelector ? readLabels(ctx, spec, "selector", "spec.selector") : null,
-    selectorAt: hasSelector && selectorPair ? ctx.at(selectorPair.keyPos) : null,
+    selector: spec && hasSelector2 ? readLabels(ctx, spec, "selector", "spec.selector") : null,
+    selectorAt: hasSelector2 && selectorPair ? ctx.at(selectorPair.keyPos) : null,
     ports: spec ? readServicePorts(ctx, spec) : [],
     type: (spec && readString(ctx, spec, "type", "spec.type")?.value) ?? "ClusterIP",
     headless: clusterIP?.value === "None"
@@ -9010,10 +9142,10 @@ function readMeshConfig(ctx, mesh, field) {
       ctx.at(pairOf(mesh, "trustDomainAliases")?.keyPos ?? mesh.pos)
     );
   }
-  const autoMtls = readBoolean(ctx, mesh, "enableAutoMtls", `${field}.enableAutoMtls`);
-  if (autoMtls !== null)
+  const autoMtls2 = readBoolean(ctx, mesh, "enableAutoMtls", `${field}.enableAutoMtls`);
+  if (autoMtls2 !== null)
     fragment.enableAutoMtls = set(
-      autoMtls,
+      autoMtls2,
       ctx.at(pairOf(mesh, "enableAutoMtls")?.keyPos ?? mesh.pos)
     );
   const outbound = readMap(ctx, mesh, "outboundTrafficPolicy", `${field}.outboundTrafficPolicy`);
@@ -9087,7 +9219,7 @@ function readMetadata(ctx, object) {
 }
 function readController(ctx, meta) {
   const owners = readList(ctx, meta, "ownerReferences", "metadata.ownerReferences") ?? [];
-  let first = null;
+  let first2 = null;
   for (const owner of owners) {
     if (owner?.type !== "map") continue;
     const kind = scalarString(pairOf(owner, "kind")?.value ?? null);
@@ -9096,9 +9228,9 @@ function readController(ctx, meta) {
     const ref = { kind, name };
     const controller = pairOf(owner, "controller")?.value;
     if (controller?.type === "scalar" && controller.value === true) return ref;
-    first ??= ref;
+    first2 ??= ref;
   }
-  return first;
+  return first2;
 }
 function objectBase(ctx, object, apiVersion, kind, meta, namespace) {
   return {
@@ -9123,8 +9255,8 @@ function narrowPeerAuthentication(ctx, object, base) {
   if (mtls !== null) checkFields(ctx, mtls, MTLS_FIELDS, "spec.mtls", KIND3);
   const mode = mtls ? readMode(ctx, mtls, "spec.mtls.mode") : null;
   const portLevelMtls = spec && readPortLevelMtls(ctx, spec);
-  const hasSelector = selector !== null && Object.keys(selector.matchLabels).length > 0;
-  if (spec !== null && portLevelMtls !== null && !hasSelector) {
+  const hasSelector2 = selector !== null && Object.keys(selector.matchLabels).length > 0;
+  if (spec !== null && portLevelMtls !== null && !hasSelector2) {
     ctx.report("MG014", pairOf(spec, "portLevelMtls")?.keyPos ?? base.source, {});
   }
   return {
@@ -9629,6 +9761,2285 @@ function chunksOf(file) {
   return splitDocuments(file.text) ?? [{ index: 0, text: normalizeText(file.text), lineOffset: 0 }];
 }
 
+// src/analysis/topology/protocol.ts
+var BY_NAME = {
+  tcp: "tcp",
+  udp: "udp",
+  grpc: "grpc",
+  "grpc-web": "grpc-web",
+  http: "http",
+  http_proxy: "http-proxy",
+  http2: "http2",
+  https: "https",
+  tls: "tls",
+  mongo: "mongo",
+  redis: "redis",
+  mysql: "mysql"
+};
+var WELL_KNOWN_TCP = /* @__PURE__ */ new Set([25, 53, 3306, 27017]);
+function servicePortProtocol(port) {
+  if (port.protocol === "UDP") return "udp";
+  let name = port.name ?? "";
+  if (port.appProtocol !== null) {
+    name = port.appProtocol;
+    if (name === "kubernetes.io/h2c") return "http2";
+    if (name === "kubernetes.io/ws") return "http";
+    if (name === "kubernetes.io/wss") return "https";
+  }
+  if (name.toLowerCase().startsWith("grpc-web")) return "grpc-web";
+  const dash = name.indexOf("-");
+  const prefix = (dash >= 0 ? name.slice(0, dash) : name).toLowerCase();
+  const parsed = BY_NAME[prefix];
+  if (parsed !== void 0) return parsed;
+  return WELL_KNOWN_TCP.has(port.port) ? "tcp" : "auto";
+}
+function chainOf(protocol) {
+  switch (protocol) {
+    case "http":
+    case "http2":
+    case "grpc":
+    case "grpc-web":
+    case "http-proxy":
+      return "http";
+    case "udp":
+      return "none";
+    case "auto":
+      return "auto";
+    default:
+      return "tcp";
+  }
+}
+
+// src/analysis/topology/topology.ts
+var CLUSTER_DOMAIN = "cluster.local";
+function serviceHost(service) {
+  return `${service.ref.name}.${service.ref.namespace}.svc.${CLUSTER_DOMAIN}`;
+}
+function selects(selector, labels) {
+  for (const key in selector) if (labels[key] !== selector[key]) return false;
+  return true;
+}
+function resolveTargetPort(port, workload) {
+  if (typeof port.targetPort === "number") return port.targetPort;
+  const named = workload.containerPorts.find((p) => p.name === port.targetPort);
+  return named?.containerPort ?? null;
+}
+function buildTopology(mesh) {
+  const ids = workloadIds(mesh.workloads);
+  const byNamespace = /* @__PURE__ */ new Map();
+  for (const w of mesh.workloads) {
+    const list = byNamespace.get(w.ref.namespace);
+    if (list) list.push(w);
+    else byNamespace.set(w.ref.namespace, [w]);
+  }
+  const selectedBy = /* @__PURE__ */ new Map();
+  for (const service of mesh.services) {
+    const selector = service.selector;
+    const candidates = byNamespace.get(service.ref.namespace) ?? [];
+    const selected2 = selector === null || Object.keys(selector).length === 0 ? [] : candidates.filter((w) => selects(selector, w.podLabels));
+    selectedBy.set(service, selected2);
+  }
+  const exposures = /* @__PURE__ */ new Map();
+  for (const service of mesh.services) {
+    for (const workload of selectedBy.get(service) ?? []) {
+      for (const port of service.ports) {
+        const target = resolveTargetPort(port, workload);
+        if (target === null) continue;
+        const byPort = exposures.get(workload) ?? /* @__PURE__ */ new Map();
+        exposures.set(workload, byPort);
+        const list = byPort.get(target) ?? [];
+        list.push({ service: service.ref, servicePort: port.port, portName: port.name, protocol: servicePortProtocol(port), at: port.at });
+        byPort.set(target, list);
+      }
+    }
+  }
+  const nodes = mesh.workloads.map((workload) => ({
+    id: ids.get(workload) ?? "",
+    workload,
+    namespace: workload.ref.namespace,
+    name: workload.ref.name,
+    ports: workloadPorts(workload, exposures.get(workload) ?? /* @__PURE__ */ new Map())
+  })).sort((a, b) => a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  const nodeOf = new Map(nodes.map((n) => [n.workload, n]));
+  const namespaceObjects = new Map(mesh.namespaces.map((n) => [n.ref.name, n]));
+  return {
+    mesh,
+    workloads: nodes,
+    workloadById: new Map(nodes.map((n) => [n.id, n])),
+    namespaces: allNamespaces(mesh),
+    namespaceObjects,
+    serviceByHost: new Map(mesh.services.map((s) => [serviceHost(s), s])),
+    endpoints(service, port) {
+      return (selectedBy.get(service) ?? []).flatMap((workload) => {
+        const target = resolveTargetPort(port, workload);
+        const node = nodeOf.get(workload);
+        return target === null || node === void 0 ? [] : [{ workload: node, targetPort: target }];
+      });
+    },
+    selectedWorkloads(service) {
+      return (selectedBy.get(service) ?? []).flatMap((w) => nodeOf.get(w) ?? []);
+    }
+  };
+}
+function workloadIds(workloads) {
+  const count = /* @__PURE__ */ new Map();
+  for (const w of workloads) count.set(`${w.ref.namespace}/${w.ref.name}`, (count.get(`${w.ref.namespace}/${w.ref.name}`) ?? 0) + 1);
+  return new Map(
+    workloads.map((w) => {
+      const base = `${w.ref.namespace}/${w.ref.name}`;
+      return [w, (count.get(base) ?? 0) > 1 ? `${base}@${w.kind.toLowerCase()}` : base];
+    })
+  );
+}
+function workloadPorts(workload, exposed) {
+  const numbers = new Set(exposed.keys());
+  for (const p of workload.containerPorts) if (p.protocol !== "UDP") numbers.add(p.containerPort);
+  const ports = [];
+  for (const number of [...numbers].sort((a, b) => a - b)) {
+    const exposures = [...exposed.get(number) ?? []].sort(
+      (a, b) => compare(a.service.name, b.service.name) || a.servicePort - b.servicePort
+    );
+    const declared = workload.containerPorts.find((p) => p.containerPort === number && p.protocol !== "UDP");
+    const protocol = exposures[0]?.protocol ?? "auto";
+    if (protocol === "udp") continue;
+    ports.push({
+      port: number,
+      name: declared?.name ?? exposures[0]?.portName ?? null,
+      protocol,
+      chain: chainOf(protocol),
+      exposedBy: exposures,
+      declaredAt: declared?.at ?? null,
+      protocolConflict: new Set(exposures.map((e) => e.protocol)).size > 1
+    });
+  }
+  return ports;
+}
+function compare(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+function allNamespaces(mesh) {
+  const names = new Set(mesh.namespaces.map((n) => n.ref.name));
+  const lists = [mesh.workloads, mesh.services, mesh.serviceAccounts, mesh.peerAuthentications, mesh.authorizationPolicies, mesh.requestAuthentications, mesh.destinationRules, mesh.serviceEntries, mesh.sidecars];
+  for (const list of lists) for (const object of list) names.add(object.ref.namespace);
+  names.add(mesh.settings.rootNamespace.value);
+  return [...names].sort();
+}
+
+// src/analysis/topology/callers.ts
+var UNAUTHENTICATED = "(unauthenticated)";
+var ANY_MESH_IDENTITY = "(any mesh identity)";
+function pseudoCallers() {
+  return [
+    { kind: "unauthenticated", id: UNAUTHENTICATED },
+    { kind: "any-mesh-identity", id: ANY_MESH_IDENTITY }
+  ];
+}
+
+// src/analysis/mtls/hosts.ts
+var EXPORT_TO = "networking.istio.io/exportTo";
+function buildHostRegistry(topology) {
+  const entries = [];
+  const byService = /* @__PURE__ */ new Map();
+  for (const service of topology.mesh.services) {
+    const entry = serviceEntryOf(service);
+    byService.set(service, entry);
+    entries.push(entry);
+  }
+  const serviceEntryHosts = /* @__PURE__ */ new Map();
+  for (const serviceEntry of topology.mesh.serviceEntries) {
+    const hosts = serviceEntry.hosts.map((host) => ({
+      host: host.value,
+      namespace: serviceEntry.ref.namespace,
+      ref: serviceEntry.ref,
+      at: host.at,
+      exportTo: serviceEntry.exportTo,
+      meshExternal: serviceEntry.location === "MESH_EXTERNAL",
+      passthrough: serviceEntry.resolution === "NONE",
+      service: null,
+      serviceEntry
+    }));
+    serviceEntryHosts.set(serviceEntry, hosts);
+    entries.push(...hosts);
+  }
+  entries.sort((a, b) => compareText(a.host, b.host) || compareText(a.namespace, b.namespace));
+  const selectingEntries = topology.mesh.serviceEntries.filter((se) => se.workloadSelector);
+  const serviceByRef = new Map(
+    topology.mesh.services.map((s) => [`${s.ref.namespace}/${s.ref.name}`, s])
+  );
+  const selectedBy = (serviceEntry, workload) => serviceEntry.ref.namespace === workload.namespace && selects(serviceEntry.workloadSelector?.matchLabels ?? {}, workload.workload.podLabels);
+  return {
+    all: entries,
+    exposures(workload, port) {
+      const out = [];
+      const exposed = workload.ports.find((p) => p.port === port)?.exposedBy ?? [];
+      for (const exposure of exposed) {
+        const service = serviceByRef.get(`${exposure.service.namespace}/${exposure.service.name}`);
+        const entry = service && byService.get(service);
+        if (entry) out.push({ entry, servicePort: exposure.servicePort });
+      }
+      for (const serviceEntry of selectingEntries) {
+        if (!selectedBy(serviceEntry, workload)) continue;
+        for (const sePort of serviceEntry.ports) {
+          if ((sePort.targetPort ?? sePort.number) !== port) continue;
+          for (const entry of serviceEntryHosts.get(serviceEntry) ?? [])
+            out.push({ entry, servicePort: sePort.number });
+        }
+      }
+      return out.sort(compareExposures);
+    },
+    endpoints(entry, servicePort) {
+      if (entry.service !== null) {
+        const port = entry.service.ports.find((p) => p.port === servicePort);
+        return port === void 0 ? [] : topology.endpoints(entry.service, port);
+      }
+      const serviceEntry = entry.serviceEntry;
+      const sePort = serviceEntry?.ports.find((p) => p.number === servicePort);
+      if (serviceEntry === null || sePort === void 0 || !serviceEntry.workloadSelector)
+        return [];
+      return topology.workloads.filter((w) => selectedBy(serviceEntry, w)).map((workload) => ({ workload, targetPort: sePort.targetPort ?? sePort.number }));
+    }
+  };
+}
+function serviceEntryOf(service) {
+  const exportTo = service.annotations[EXPORT_TO];
+  return {
+    host: serviceHost(service),
+    namespace: service.ref.namespace,
+    ref: service.ref,
+    at: service.source,
+    exportTo: exportTo === void 0 ? null : exportTo.split(",").map((e) => e.trim()).filter((e) => e !== ""),
+    meshExternal: false,
+    passthrough: service.headless,
+    service,
+    serviceEntry: null
+  };
+}
+function compareExposures(a, b) {
+  const kind = (e) => e.entry.service !== null ? 0 : 1;
+  return kind(a) - kind(b) || compareText(a.entry.namespace, b.entry.namespace) || compareText(a.entry.ref.name, b.entry.ref.name) || compareText(a.entry.host, b.entry.host) || a.servicePort - b.servicePort;
+}
+function hostVisibleTo(entry, clientNamespace) {
+  if (entry.exportTo === null || entry.exportTo.length === 0) return true;
+  return entry.exportTo.some(
+    (e) => e === "*" || e === "." && entry.namespace === clientNamespace || e === clientNamespace
+  );
+}
+
+// src/analysis/mtls/client-class.ts
+var ANY_NAMESPACE = "(any namespace)";
+function namespaceDistinguisher(deps) {
+  const { mesh, hosts, destinationRules, sidecars } = deps;
+  const root = mesh.settings.rootNamespace.value;
+  const byHost = /* @__PURE__ */ new Map();
+  for (const entry of hosts.all) {
+    const list = byHost.get(entry.host);
+    if (list) list.push(entry);
+    else byHost.set(entry.host, [entry]);
+  }
+  const restrictedOwners = /* @__PURE__ */ new Set();
+  const namedByHosts = /* @__PURE__ */ new Set();
+  for (const entry of hosts.all) {
+    if (!hostVisibleTo(entry, ANY_NAMESPACE)) restrictedOwners.add(entry.namespace);
+    for (const name of entry.exportTo ?? [])
+      if (![".", "*", "~"].includes(name)) namedByHosts.add(name);
+  }
+  const rulesByNamespace = /* @__PURE__ */ new Map();
+  for (const rule of mesh.destinationRules) {
+    const list = rulesByNamespace.get(rule.ref.namespace) ?? [];
+    list.push(rule);
+    rulesByNamespace.set(rule.ref.namespace, list);
+  }
+  const matchesOnlyOwnHosts = (ruleHost, namespace) => {
+    if (!ruleHost.startsWith("*"))
+      return (byHost.get(ruleHost) ?? []).every((e) => e.namespace === namespace);
+    const suffix = ruleHost.slice(1);
+    const serviceSuffix = `.${namespace}.svc.cluster.local`;
+    return hosts.all.every((entry) => {
+      if (suffix === serviceSuffix && entry.service !== null) return true;
+      const needle = entry.host.startsWith("*") ? entry.host.slice(1) : entry.host;
+      const matches = entry.host === ruleHost || needle.endsWith(suffix);
+      return !matches || entry.namespace === namespace;
+    });
+  };
+  const transparentRules = (namespace) => (rulesByNamespace.get(namespace) ?? []).every(
+    (rule) => rule.workloadSelector === null && destinationRules.exportedToAll(rule) && matchesOnlyOwnHosts(destinationRules.resolvedHost(rule), namespace)
+  );
+  const cache = /* @__PURE__ */ new Map();
+  return (namespace) => {
+    let distinguished = cache.get(namespace);
+    if (distinguished === void 0) {
+      distinguished = namespace === root || sidecars.rootDefaultIsRelative || sidecars.namespaces.has(namespace) || destinationRules.namedInExportTo.has(namespace) || namedByHosts.has(namespace) || restrictedOwners.has(namespace) || !transparentRules(namespace);
+      cache.set(namespace, distinguished);
+    }
+    return distinguished;
+  };
+}
+var PLAINTEXT = {
+  key: "plaintext",
+  kind: "plaintext",
+  namespace: ANY_NAMESPACE,
+  labels: {},
+  sidecar: null,
+  exact: true
+};
+function workloadContext(workload, decision, labels, distinguished, destinationRules, sidecars) {
+  const assumed = decision.exact ? "" : "assumed";
+  if (decision.dataplane === "NO_SIDECAR") {
+    return {
+      ...PLAINTEXT,
+      key: decision.exact ? "plaintext" : "plaintext|assumed",
+      exact: decision.exact
+    };
+  }
+  if (decision.dataplane === "AMBIENT") {
+    return { ...PLAINTEXT, key: `ambient|${assumed}`, kind: "ambient", exact: decision.exact };
+  }
+  const own = workload.namespace;
+  const namespace = distinguished(own) ? own : ANY_NAMESPACE;
+  const rules = destinationRules.selectingRules(own, labels).map((r) => r.ref.name);
+  const kind = decision.gateway ? "gateway" : "sidecar";
+  const sidecar = decision.gateway ? null : sidecars.sidecarFor(own, labels);
+  return {
+    key: `${kind}|${namespace === ANY_NAMESPACE ? "*" : namespace}|${rules.join(",")}|${sidecarKey(sidecar)}|${assumed}`,
+    kind,
+    namespace,
+    labels,
+    sidecar,
+    exact: decision.exact
+  };
+}
+function sidecarKey(sidecar) {
+  return sidecar === null ? "" : `${sidecar.ref.namespace}/${sidecar.ref.name}`;
+}
+
+// src/analysis/mtls/evidence.ts
+function objectEvidence(object, note, at) {
+  return { ref: object.ref, at: at ?? object.source, note };
+}
+function noteEvidence(note) {
+  return { ref: null, at: null, note };
+}
+function labelText(key, value) {
+  return value === void 0 ? `${key} (absent)` : `${key}=${value}`;
+}
+
+// src/analysis/mtls/client-side.ts
+var NO_PROXY = {
+  mode: "NONE",
+  effective: "DISABLE",
+  phrase: "the client has no sidecar and sends plaintext",
+  evidence: [noteEvidence("no client proxy: the application sends plaintext with no identity")],
+  exact: true,
+  destinationRule: null
+};
+function side(mode, effective, phrase, evidence2, destinationRule = null) {
+  return { mode, effective, phrase, evidence: evidence2, exact: true, destinationRule };
+}
+
+// src/analysis/mtls/auto-mtls.ts
+function autoMtls(group, server, port, exposure, deps, evidence2) {
+  const { entry } = exposure;
+  const off = (why, note) => side("AUTO_MTLS", "DISABLE", `auto mTLS sends plaintext (${why})`, [...evidence2, note], group);
+  if (!deps.enableAutoMtls)
+    return off("enableAutoMtls is false", noteEvidence("meshConfig.enableAutoMtls: false"));
+  if (entry.meshExternal) {
+    return off("the ServiceEntry is MESH_EXTERNAL", {
+      ref: entry.ref,
+      at: entry.at,
+      note: "MESH_EXTERNAL (the ServiceEntry default) never gets auto mTLS"
+    });
+  }
+  const passthrough = entry.passthrough || group?.trafficPolicy?.loadBalancerSimple === "PASSTHROUGH";
+  if (passthrough) {
+    const endpoints = deps.endpoints(exposure);
+    const disabled = endpoints.find(
+      (e) => deps.decision(e.workload).endpointTlsMode === "disabled"
+    );
+    if (endpoints.length === 0 || disabled !== void 0) {
+      return off(
+        "a passthrough service needs every endpoint to have a sidecar",
+        noteEvidence(
+          disabled === void 0 ? "passthrough service without endpoints: auto mTLS is off" : `endpoint \`${disabled.workload.id}\` has no sidecar: auto mTLS is all-or-nothing for passthrough services`
+        )
+      );
+    }
+  }
+  const gate = deps.namespaceMode(entry.namespace);
+  if (gate === "DISABLE") {
+    const gated = off(
+      `namespace \`${entry.namespace}\` is DISABLE`,
+      noteEvidence(
+        `service gate: the namespace-level mode of \`${entry.namespace}\` is DISABLE (workload policies are not consulted, istio/istio#56084)`
+      )
+    );
+    return { ...gated, gatedOff: true };
+  }
+  const on = (note) => side(
+    "AUTO_MTLS",
+    "ISTIO_MUTUAL",
+    "auto mTLS sends Istio mTLS",
+    [...evidence2, noteEvidence(note)],
+    group
+  );
+  if (passthrough) return on("passthrough cluster: auto mTLS applies to every endpoint alike");
+  return perEndpoint(group, server, port, exposure, deps, on, off);
+}
+function perEndpoint(group, server, port, exposure, deps, on, off) {
+  const decision = deps.decision(server);
+  if (decision.endpointTlsMode !== "istio") {
+    return decision.dataplane === "SIDECAR" ? off(
+      `the endpoint is labelled tlsMode=${decision.endpointTlsMode}`,
+      noteEvidence(
+        `endpoint \`${server.id}\` has security.istio.io/tlsMode=${decision.endpointTlsMode}`
+      )
+    ) : off(
+      "the endpoint has no sidecar",
+      noteEvidence(`endpoint \`${server.id}\` has no sidecar`)
+    );
+  }
+  const fallback2 = group?.trafficPolicy?.portLevelSettings.some(
+    (p) => p.port === exposure.servicePort
+  ) ? group.trafficPolicy.tls?.mode ?? null : null;
+  if (fallback2 !== null) {
+    return fallback2 === "ISTIO_MUTUAL" ? on(
+      `endpoint check uses the top-level ISTIO_MUTUAL of ${formatRef(group?.first.ref ?? exposure.entry.ref)}`
+    ) : off(
+      `the top-level tls ${fallback2} marks endpoints non-mTLS`,
+      noteEvidence(
+        "the port entry has no tls, so the endpoint check falls back to the top-level mode"
+      )
+    );
+  }
+  const mode = deps.peerAuthenticationMode(server, port);
+  if (mode === "DISABLE") {
+    return off(
+      `\`${server.id}\` is DISABLE on port ${port}`,
+      noteEvidence(
+        `endpoint PeerAuthentication at port ${port} is DISABLE: the endpoint is not sent mTLS`
+      )
+    );
+  }
+  return on(`endpoint \`${server.id}\` has a sidecar and is ${mode} on port ${port}`);
+}
+
+// src/analysis/mtls/peer-authentication-index.ts
+function hasSelector(policy) {
+  return policy.selector !== null && Object.keys(policy.selector.matchLabels).length > 0;
+}
+function compareAge(a, b) {
+  return timeOf(a) - timeOf(b) || compareText(a.ref.name, b.ref.name) || compareText(a.ref.namespace, b.ref.namespace);
+}
+function timeOf(object) {
+  if (object.creationTimestamp === null) return 0;
+  const time = Date.parse(object.creationTimestamp);
+  return Number.isNaN(time) ? 0 : time;
+}
+function sameAge(a, b) {
+  return timeOf(a) === timeOf(b);
+}
+function pick(policies) {
+  const [chosen, ...ignored] = [...policies].sort(compareAge);
+  if (chosen === void 0) return null;
+  const next = ignored[0];
+  return { chosen, ignored, byName: next !== void 0 && sameAge(chosen, next) };
+}
+function indexPeerAuthentications(mesh) {
+  const rootNamespace = mesh.settings.rootNamespace.value;
+  const levelPolicies = /* @__PURE__ */ new Map();
+  const workloadByNamespace = /* @__PURE__ */ new Map();
+  const ignoredRootSelectors = [];
+  for (const policy of mesh.peerAuthentications) {
+    const namespace = policy.ref.namespace;
+    if (!hasSelector(policy)) push(levelPolicies, namespace, policy);
+    else if (namespace === rootNamespace) ignoredRootSelectors.push(policy);
+    else push(workloadByNamespace, namespace, policy);
+  }
+  for (const list of workloadByNamespace.values()) list.sort(compareAge);
+  const picks = /* @__PURE__ */ new Map();
+  for (const [namespace, list] of levelPolicies) picks.set(namespace, pick(list));
+  const meshPick = picks.get(rootNamespace) ?? null;
+  const namespaceMode = (namespace) => {
+    const meshMode = meshPick === null ? "UNKNOWN" : meshPick.chosen.mode === "UNSET" ? "PERMISSIVE" : meshPick.chosen.mode;
+    const own = namespace === rootNamespace ? null : picks.get(namespace) ?? null;
+    if (own === null) return meshMode;
+    if (own.chosen.mode !== "UNSET") return own.chosen.mode;
+    return meshMode === "UNKNOWN" ? "PERMISSIVE" : meshMode;
+  };
+  return {
+    rootNamespace,
+    mesh: meshPick,
+    namespacePolicy: (namespace) => namespace === rootNamespace ? null : picks.get(namespace) ?? null,
+    workloadPolicies: (namespace, labels) => (workloadByNamespace.get(namespace) ?? []).filter(
+      (policy) => selects(policy.selector?.matchLabels ?? {}, labels)
+    ),
+    workloadCandidates: (namespace) => workloadByNamespace.get(namespace) ?? [],
+    ignoredRootSelectors: ignoredRootSelectors.sort(compareAge),
+    namespaceMode,
+    namespacesWithPolicy: [...picks.keys()].filter((n) => n !== rootNamespace).sort(compareText)
+  };
+}
+function push(map, key, value) {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+// src/analysis/mtls/sidecar-scope.ts
+function indexSidecars(mesh) {
+  const root = mesh.settings.rootNamespace.value;
+  const withSelector = /* @__PURE__ */ new Map();
+  const defaults = /* @__PURE__ */ new Map();
+  for (const sidecar of [...mesh.sidecars].sort(compareAge)) {
+    const namespace = sidecar.ref.namespace;
+    if (sidecar.workloadSelector !== null) {
+      withSelector.set(namespace, [...withSelector.get(namespace) ?? [], sidecar]);
+    } else if (!defaults.has(namespace)) defaults.set(namespace, sidecar);
+  }
+  const rootDefault = defaults.get(root) ?? null;
+  return {
+    sidecarFor(namespace, labels) {
+      const selected2 = (withSelector.get(namespace) ?? []).find(
+        (s) => selects(s.workloadSelector?.matchLabels ?? {}, labels)
+      );
+      return selected2 ?? defaults.get(namespace) ?? rootDefault;
+    },
+    namespaces: /* @__PURE__ */ new Set([...withSelector.keys(), ...defaults.keys()]),
+    rootDefaultIsRelative: rootDefault?.egress.some((e) => e.hosts.some((h) => h.value.startsWith("./"))) ?? false,
+    rootDefault
+  };
+}
+function sidecarImports(sidecar, namespace, entry, port) {
+  if (sidecar === null || sidecar.egress.length === 0) return true;
+  return sidecar.egress.some(
+    (listener) => (listener.port === null || listener.port === port) && listener.hosts.some((host) => importsHost(host.value, namespace, entry))
+  );
+}
+function importsHost(pattern, namespace, entry) {
+  const slash = pattern.indexOf("/");
+  const ns = slash < 0 ? "*" : pattern.slice(0, slash);
+  const dns = slash < 0 ? pattern : pattern.slice(slash + 1);
+  const namespaceMatches = ns === "*" || (ns === "." ? entry.namespace === namespace : ns !== "~" && ns === entry.namespace);
+  if (!namespaceMatches) return false;
+  if (dns === "*") return true;
+  if (dns.startsWith("*.")) return entry.host.endsWith(dns.slice(1));
+  return dns === entry.host;
+}
+
+// src/analysis/mtls/client-scope.ts
+function fromZtunnel(server) {
+  if (server.dataplane === "AMBIENT") {
+    return side("HBONE", "ISTIO_MUTUAL", "ztunnel tunnels the call with mTLS (HBONE)", [
+      noteEvidence("ambient to ambient: ztunnel to ztunnel over HBONE")
+    ]);
+  }
+  if (server.dataplane === "SIDECAR" && !server.gateway) {
+    return {
+      ...side("HBONE", "ISTIO_MUTUAL", "ztunnel tunnels the call to the sidecar (HBONE)", [
+        noteEvidence(
+          "assumes the ambient profile, where injected sidecars accept HBONE; without it ztunnel sends plaintext"
+        )
+      ]),
+      exact: false
+    };
+  }
+  return side("PASSTHROUGH", "DISABLE", "ztunnel passes the call through in plaintext", [
+    noteEvidence("the destination has no HBONE-capable proxy: ztunnel sends plaintext")
+  ]);
+}
+function outsideScope(context, exposure, deps) {
+  let why = null;
+  if (exposure === null) {
+    why = noteEvidence(
+      "no Service exposes this port: a direct pod-IP call leaves through the passthrough cluster"
+    );
+  } else if (!hostVisibleTo(exposure.entry, context.namespace)) {
+    why = {
+      ref: exposure.entry.ref,
+      at: exposure.entry.at,
+      note: `${formatRef(exposure.entry.ref)} is not exported to the client's namespace`
+    };
+  } else if (context.kind === "sidecar" && !sidecarImports(context.sidecar, context.namespace, exposure.entry, exposure.servicePort)) {
+    const sidecar = context.sidecar;
+    why = sidecar === null ? noteEvidence("outside the Sidecar egress scope") : objectEvidence(
+      sidecar,
+      `egress hosts do not import \`${exposure.entry.host}:${exposure.servicePort}\``
+    );
+  }
+  if (why === null) return null;
+  const policy = context.sidecar?.outboundTrafficPolicy ?? deps.outboundTrafficPolicy;
+  if (policy === "REGISTRY_ONLY") {
+    return side("BLOCKED", "DISABLE", "the client proxy drops the call (REGISTRY_ONLY)", [
+      why,
+      noteEvidence(
+        "outboundTrafficPolicy REGISTRY_ONLY: unknown destinations go to the BlackHoleCluster"
+      )
+    ]);
+  }
+  return side(
+    "PASSTHROUGH",
+    "DISABLE",
+    "the call leaves through the passthrough cluster in plaintext",
+    [why, noteEvidence("outboundTrafficPolicy ALLOW_ANY: the PassthroughCluster has no TLS")]
+  );
+}
+
+// src/analysis/mtls/client-tls.ts
+function resolveClient(context, exposure, deps, groupId) {
+  if (context.kind === "plaintext")
+    return { key: "plaintext", context, decided: NO_PROXY, lookup: null };
+  if (context.kind === "ambient") return { key: "ambient", context, decided: null, lookup: null };
+  const outside = outsideScope(context, exposure, deps);
+  if (outside !== null || exposure === null) {
+    const sidecar = context.sidecar === null ? "" : `${context.sidecar.ref.namespace}/${context.sidecar.ref.name}`;
+    const where = context.kind === "sidecar" ? sidecar : context.kind;
+    const why = exposure === null ? "direct" : hostVisibleTo(exposure.entry, context.namespace) ? "scope" : "hidden";
+    const key = `outside|${where}|${outside?.mode ?? ""}|${why}`;
+    return { key, context, decided: outside, lookup: null };
+  }
+  const { entry } = exposure;
+  const lookup = deps.destinationRules.lookup(
+    context.namespace,
+    context.labels,
+    entry.host,
+    entry.namespace
+  );
+  const chosen = lookup.chosen === null ? "-" : groupId(lookup.chosen);
+  const shadow = lookup.chosen === null && lookup.found[0] ? groupId(lookup.found[0]) : "-";
+  return {
+    key: `${context.kind}|${chosen}|${shadow}|${lookup.step}`,
+    context,
+    decided: null,
+    lookup
+  };
+}
+function completeClient(resolution, server, port, exposure, deps) {
+  if (resolution.decided !== null) return resolution.decided;
+  const serverDecision = deps.decision(server);
+  if (resolution.context.kind === "ambient") return fromZtunnel(serverDecision);
+  if (exposure === null || resolution.lookup === null)
+    throw new Error("unreachable: unresolved client");
+  if (serverDecision.dataplane === "AMBIENT") {
+    return {
+      ...side("HBONE", "ISTIO_MUTUAL", "the client sidecar tunnels the call to ztunnel (HBONE)", [
+        noteEvidence(
+          "assumes the ambient profile, where sidecars send HBONE to ambient workloads; without it this hop is plaintext"
+        )
+      ]),
+      exact: false
+    };
+  }
+  return fromDestinationRule(resolution.context, resolution.lookup, server, port, exposure, deps);
+}
+function portTls(policy, servicePort) {
+  const entry = policy?.portLevelSettings.find((p) => p.port === servicePort);
+  if (entry !== void 0) return { tls: entry.tls, portEntry: true };
+  return { tls: policy?.tls ?? null, portEntry: false };
+}
+function fromDestinationRule(context, lookup, server, port, exposure, deps) {
+  const { entry, servicePort } = exposure;
+  const group = lookup.chosen;
+  const evidence2 = [];
+  if (group === null && lookup.found.length > 0) {
+    const shadow = lookup.found[0]?.first;
+    if (shadow)
+      evidence2.push(
+        objectEvidence(
+          shadow,
+          `the ${lookup.step} has only DestinationRules for other workloads for \`${entry.host}\`: none applies to this client`
+        )
+      );
+  }
+  const { tls, portEntry } = portTls(group?.trafficPolicy ?? null, servicePort);
+  const source = group?.trafficPolicyFrom ?? group?.first ?? null;
+  let result;
+  if (group !== null && source !== null && tls !== null) {
+    result = explicitTls(context, group, source, tls, servicePort, portEntry, lookup.step);
+  } else {
+    if (group !== null) {
+      evidence2.push(
+        objectEvidence(
+          group.first,
+          `DestinationRule (${lookup.step}) sets no TLS for port ${servicePort}: auto mTLS`
+        )
+      );
+    }
+    result = autoMtls(group, server, port, exposure, deps, evidence2);
+  }
+  return subsetCheck(result, group, server, servicePort);
+}
+function explicitTls(context, group, source, tls, servicePort, portEntry, step) {
+  const where = `${portEntry ? `port ${servicePort} ` : ""}(${step})`;
+  const ref = formatRef(source.ref);
+  const evidence2 = [
+    objectEvidence(
+      source,
+      tls.modeWritten ? `tls mode ${tls.mode} ${where}` : `\`tls\` without \`mode\` is DISABLE ${where}, and turns auto mTLS off`,
+      tls.at
+    )
+  ];
+  const privileged = tls.credentialName !== null && !tls.credentialName.startsWith("configmap://");
+  if ((tls.mode === "SIMPLE" || tls.mode === "MUTUAL") && privileged && context.kind === "sidecar" && group.first.workloadSelector === null) {
+    evidence2.push(
+      objectEvidence(
+        source,
+        "`credentialName` without `workloadSelector` is ignored on sidecars: no TLS is originated",
+        tls.at
+      )
+    );
+    return side(
+      tls.mode,
+      "DISABLE",
+      `${ref} sets ${tls.mode} with a credentialName the sidecar ignores, so it sends plaintext`,
+      evidence2,
+      group
+    );
+  }
+  const phrase = tls.mode === "ISTIO_MUTUAL" ? `${ref} sets ISTIO_MUTUAL` : tls.mode === "DISABLE" ? `${ref} disables TLS` : `${ref} originates ${tls.mode} TLS with its own certificates`;
+  return side(tls.mode, tls.mode, phrase, evidence2, group);
+}
+function subsetCheck(result, group, server, servicePort) {
+  if (group === null) return result;
+  const differing = group.subsets.filter((subset) => {
+    if (!selects(subset.labels, server.workload.podLabels)) return false;
+    const tls = portTls(subset.trafficPolicy, servicePort).tls;
+    return tls !== null && tls.mode !== result.mode;
+  });
+  if (differing.length === 0) return result;
+  return {
+    ...result,
+    exact: false,
+    evidence: [
+      ...result.evidence,
+      ...differing.map(
+        (s) => objectEvidence(
+          group.first,
+          `subset \`${s.name}\` sets another TLS mode; it applies when a VirtualService routes to it (not modelled)`,
+          s.at
+        )
+      )
+    ]
+  };
+}
+
+// src/analysis/mtls/destination-rule-index.ts
+var HostTable = class {
+  specific = /* @__PURE__ */ new Map();
+  wildcard = /* @__PURE__ */ new Map();
+  ordered = null;
+  add(host, rule, exportTo) {
+    const map = host.startsWith("*") ? this.wildcard : this.specific;
+    map.set(host, merge(map.get(host) ?? [], host, rule, exportTo));
+    this.ordered = null;
+  }
+  /** `MostSpecificHostMatch` (`pilot/pkg/model/config.go`). */
+  match(needle) {
+    if (needle.startsWith("*")) {
+      const exact = this.wildcard.get(needle);
+      if (exact) return exact;
+      return this.wildcardMatch(needle.slice(1));
+    }
+    return this.specific.get(needle) ?? this.wildcardMatch(needle);
+  }
+  /** Longest wildcard first, then alphabetical: `host.MoreSpecific` is a total order on them. */
+  wildcardMatch(needle) {
+    this.ordered ??= [...this.wildcard.keys()].sort(
+      (a, b) => b.length - a.length || compareText(a, b)
+    );
+    for (const host of this.ordered)
+      if (needle.endsWith(host.slice(1))) return this.wildcard.get(host) ?? null;
+    return null;
+  }
+  groups() {
+    return [...this.specific.values(), ...this.wildcard.values()].flat();
+  }
+};
+function merge(groups, host, rule, exportTo) {
+  let appendSeparately = true;
+  const out = groups.map((group) => {
+    if (setsEqual(exportTo, group.exportTo)) appendSeparately = false;
+    else {
+      appendSeparately = true;
+      if (!(group.exportTo.size > 0 && isSuperset(exportTo, group.exportTo))) return group;
+    }
+    const existing = group.first.workloadSelector;
+    const incoming = rule.workloadSelector;
+    const bothWith = existing !== null && incoming !== null;
+    const selectorsMatch = labelsEqual(existing?.matchLabels ?? {}, incoming?.matchLabels ?? {});
+    if (bothWith && !selectorsMatch) {
+      appendSeparately = true;
+      return group;
+    }
+    if (existing === null && incoming === null || bothWith && selectorsMatch)
+      appendSeparately = false;
+    const names = new Set(group.subsets.map((s) => s.name));
+    const adopt = group.trafficPolicy === null && rule.trafficPolicy !== null;
+    return {
+      ...group,
+      members: [...group.members, rule],
+      subsets: [...group.subsets, ...rule.subsets.filter((s) => !names.has(s.name))],
+      trafficPolicy: adopt ? rule.trafficPolicy : group.trafficPolicy,
+      trafficPolicyFrom: adopt ? rule : group.trafficPolicyFrom
+    };
+  });
+  if (appendSeparately) out.push(newGroup(host, rule, exportTo));
+  return out;
+}
+function newGroup(host, rule, exportTo) {
+  return {
+    host,
+    first: rule,
+    members: [rule],
+    exportTo,
+    trafficPolicy: rule.trafficPolicy,
+    trafficPolicyFrom: rule.trafficPolicy === null ? null : rule,
+    subsets: rule.subsets
+  };
+}
+function resolveHost(host, namespace) {
+  if (host === "*" || host.includes(".") || host.includes(":")) return host;
+  return `${host}.${namespace}.svc.${CLUSTER_DOMAIN}`;
+}
+function compareRules(a, b) {
+  const selector = (r) => r.workloadSelector === null ? 1 : 0;
+  return selector(a) - selector(b) || compareAge(a, b);
+}
+function indexDestinationRules(mesh) {
+  const root = mesh.settings.rootNamespace.value;
+  const defaultPrivate = (mesh.settings.defaultDestinationRuleExportTo.value ?? []).includes(".");
+  const local = /* @__PURE__ */ new Map();
+  const exported = /* @__PURE__ */ new Map();
+  const rootLocal = new HostTable();
+  const selectorRules = /* @__PURE__ */ new Map();
+  const namedInExportTo = /* @__PURE__ */ new Set();
+  const exportSetOf = /* @__PURE__ */ new Map();
+  const rules = [...mesh.destinationRules].filter((r) => r.host.value !== "").sort(compareRules);
+  for (const rule of rules) {
+    const namespace = rule.ref.namespace;
+    const host = resolveHost(rule.host.value, namespace);
+    const exportTo = rule.workloadSelector === null ? new Set(rule.exportTo ?? []) : /* @__PURE__ */ new Set(["."]);
+    exportSetOf.set(rule, exportTo);
+    for (const name of exportTo)
+      if (![".", "*", "~", namespace].includes(name)) namedInExportTo.add(name);
+    if (rule.workloadSelector !== null) push2(selectorRules, namespace, rule);
+    if (exportTo.size === 0 || exportTo.has("*") || exportTo.has(".") || exportTo.has(namespace))
+      tableOf(local, namespace).add(host, rule, exportTo);
+    const privateOnly = exportTo.size === 0 && defaultPrivate || exportTo.size === 1 && (exportTo.has(".") || exportTo.has(namespace));
+    if (!privateOnly) tableOf(exported, namespace).add(host, rule, exportTo);
+    else if (namespace === root) rootLocal.add(host, rule, exportTo);
+  }
+  const visible = (group, client) => group.exportTo.size === 0 || group.exportTo.has("*") || group.exportTo.has(client);
+  const exportedFrom = (owner, host, client) => (exported.get(owner)?.match(host) ?? []).filter((g) => visible(g, client));
+  return {
+    lookup(client, labels, host, hostNamespace) {
+      const first2 = client === root ? rootLocal.match(host) : local.get(client)?.match(host) ?? null;
+      if (first2 !== null) return choose(first2, "client namespace", client, labels);
+      const fromService = exportedFrom(hostNamespace, host, client);
+      if (fromService.length > 0) return choose(fromService, "service namespace", client, labels);
+      const fromRoot = exportedFrom(root, host, client);
+      if (fromRoot.length > 0) return choose(fromRoot, "root namespace", client, labels);
+      return { chosen: null, step: null, found: [] };
+    },
+    selectingRules: (namespace, labels) => (selectorRules.get(namespace) ?? []).filter(
+      (r) => selects(r.workloadSelector?.matchLabels ?? {}, labels)
+    ),
+    localGroups: (namespace) => (namespace === root ? rootLocal : local.get(namespace))?.groups() ?? [],
+    resolvedHost: (rule) => resolveHost(rule.host.value, rule.ref.namespace),
+    namedInExportTo,
+    exportedToAll(rule) {
+      const set2 = exportSetOf.get(rule) ?? /* @__PURE__ */ new Set();
+      return set2.size === 0 && !defaultPrivate || set2.has("*");
+    }
+  };
+}
+function choose(found, step, client, labels) {
+  let catchAll = null;
+  for (const group of found) {
+    const selector = group.first.workloadSelector;
+    if (selector === null) catchAll = group;
+    else if (group.first.ref.namespace === client && selects(selector.matchLabels, labels))
+      return { chosen: group, step, found };
+  }
+  return { chosen: catchAll, step, found };
+}
+function tableOf(map, namespace) {
+  let table = map.get(namespace);
+  if (table === void 0) {
+    table = new HostTable();
+    map.set(namespace, table);
+  }
+  return table;
+}
+function push2(map, key, value) {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+function setsEqual(a, b) {
+  return a.size === b.size && [...a].every((x) => b.has(x));
+}
+function isSuperset(a, b) {
+  return [...b].every((x) => a.has(x));
+}
+function labelsEqual(a, b) {
+  const keys = Object.keys(a);
+  return keys.length === Object.keys(b).length && keys.every((k) => a[k] === b[k]);
+}
+function ruleHostMatches(ruleHost, host) {
+  if (ruleHost === host) return true;
+  if (!ruleHost.startsWith("*")) return false;
+  const needle = host.startsWith("*") ? host.slice(1) : host;
+  return needle.endsWith(ruleHost.slice(1));
+}
+
+// src/analysis/mtls/effective-mode.ts
+function composeWorkloadMode(index, namespace, labels) {
+  let mode = "PERMISSIVE";
+  let level = "default";
+  const evidence2 = [];
+  const meshPolicy = index.mesh?.chosen ?? null;
+  if (meshPolicy !== null) {
+    if (meshPolicy.mode === "UNSET") {
+      evidence2.push(describe(meshPolicy, "mesh-wide policy without a mode: PERMISSIVE"));
+    } else {
+      mode = meshPolicy.mode;
+      level = "mesh";
+      evidence2.push(describe(meshPolicy, `mesh-wide ${mode}`));
+    }
+  }
+  const namespacePolicy = index.namespacePolicy(namespace)?.chosen ?? null;
+  if (namespacePolicy !== null) {
+    if (namespacePolicy.mode === "UNSET") {
+      evidence2.push(
+        describe(namespacePolicy, `namespace-wide policy without a mode: inherits ${mode}`)
+      );
+    } else {
+      mode = namespacePolicy.mode;
+      level = "namespace";
+      evidence2.push(describe(namespacePolicy, `namespace-wide ${mode}`));
+    }
+  }
+  const [workloadPolicy = null, ...ignoredWorkloadPolicies] = namespace === index.rootNamespace ? [] : index.workloadPolicies(namespace, labels);
+  if (workloadPolicy !== null) {
+    if (workloadPolicy.mode === "UNSET") {
+      evidence2.push(describe(workloadPolicy, `workload policy without a mode: inherits ${mode}`));
+    } else {
+      mode = workloadPolicy.mode;
+      level = "workload";
+      evidence2.push(describe(workloadPolicy, `workload policy ${mode}`));
+    }
+  }
+  if (evidence2.length === 0) {
+    evidence2.push(noteEvidence("no PeerAuthentication applies: Istio defaults to PERMISSIVE"));
+  }
+  const perPort = /* @__PURE__ */ new Map();
+  for (const entry of workloadPolicy?.portLevelMtls ?? []) {
+    const inherited = entry.mode === "UNSET";
+    perPort.set(entry.port, { mode: inherited ? mode : entry.mode, inherited, at: entry.at });
+  }
+  return { mode, level, evidence: evidence2, workloadPolicy, ignoredWorkloadPolicies, perPort };
+}
+function describe(policy, note) {
+  return objectEvidence(policy, note, policy.modeAt);
+}
+function modeAtPort(composition, port) {
+  return composition.perPort.get(port)?.mode ?? composition.mode;
+}
+var EXCLUDE_PORTS = "traffic.sidecar.istio.io/excludeInboundPorts";
+var INCLUDE_PORTS = "traffic.sidecar.istio.io/includeInboundPorts";
+function serverPortMode(workload, decision, composition, port) {
+  const exact = decision.exact;
+  if (decision.dataplane === "NO_SIDECAR") {
+    return { mode: "NO_SIDECAR", level: "no-sidecar", exact, evidence: decision.evidence };
+  }
+  if (decision.gateway) {
+    return { mode: "DISABLE", level: "gateway", exact, evidence: decision.evidence };
+  }
+  if (decision.dataplane === "SIDECAR") {
+    const bypass = captureBypass(workload, port);
+    if (bypass !== null) {
+      return { mode: "NO_SIDECAR", level: "no-sidecar", exact, evidence: [bypass] };
+    }
+  }
+  const entry = composition.perPort.get(port);
+  let mode = entry?.mode ?? composition.mode;
+  const level = entry === void 0 || entry.inherited ? composition.level : "port";
+  const evidence2 = [...composition.evidence];
+  if (entry !== void 0 && composition.workloadPolicy !== null) {
+    evidence2.push(
+      objectEvidence(
+        composition.workloadPolicy,
+        entry.inherited ? `port ${port} without a mode: inherits ${mode}` : `port-level ${mode} on container port ${port}`,
+        entry.at
+      )
+    );
+  }
+  if (decision.dataplane === "AMBIENT") {
+    evidence2.push(...decision.evidence);
+    if (mode === "DISABLE") {
+      mode = "PERMISSIVE";
+      evidence2.push(noteEvidence("ambient ignores DISABLE: ztunnel accepts plaintext and mTLS"));
+    }
+  }
+  return { mode, level, exact, evidence: evidence2 };
+}
+function captureBypass(workload, port) {
+  const excluded = portList(workload.podAnnotations[EXCLUDE_PORTS]);
+  if (excluded?.has(String(port))) {
+    return objectEvidence(
+      workload,
+      `port ${port} is excluded from capture (${EXCLUDE_PORTS}): the sidecar never sees it`,
+      workload.podLabelsAt
+    );
+  }
+  const included = portList(workload.podAnnotations[INCLUDE_PORTS]);
+  if (included !== null && !included.has("*") && !included.has(String(port))) {
+    return objectEvidence(
+      workload,
+      `port ${port} is not in ${INCLUDE_PORTS}: the sidecar never sees it`,
+      workload.podLabelsAt
+    );
+  }
+  return null;
+}
+function portList(value) {
+  if (value === void 0) return null;
+  return new Set(
+    value.split(",").map((p) => p.trim()).filter((p) => p !== "")
+  );
+}
+
+// src/analysis/mtls/injection.ts
+var INJECTION = "istio-injection";
+var REVISION = "istio.io/rev";
+var INJECT = "sidecar.istio.io/inject";
+var STATUS = "sidecar.istio.io/status";
+var TLS_MODE = "security.istio.io/tlsMode";
+var DATAPLANE_MODE = "istio.io/dataplane-mode";
+var REDIRECTION = "ambient.istio.io/redirection";
+var TEMPLATES = "inject.istio.io/templates";
+var GATEWAY_NAME = "gateway.networking.k8s.io/gateway-name";
+var IGNORED_NAMESPACES = /* @__PURE__ */ new Set([
+  "kube-system",
+  "kube-public",
+  "kube-node-lease",
+  "local-path-storage"
+]);
+function decideInjection(workload, namespace) {
+  const injection = sidecarInjection(workload, namespace);
+  const podLabel = workload.podLabels[TLS_MODE];
+  if (injection.injected) {
+    const gateway = isGateway(workload);
+    const evidence2 = gateway ? [
+      ...injection.evidence,
+      objectEvidence(
+        workload,
+        "gateway proxy (injection template `gateway`): Gateway listeners, not PeerAuthentication, decide what it accepts",
+        workload.podLabelsAt
+      )
+    ] : injection.evidence;
+    const endpointTlsMode2 = podLabel ?? (gateway ? "disabled" : "istio");
+    return {
+      dataplane: "SIDECAR",
+      gateway,
+      endpointTlsMode: endpointTlsMode2,
+      exact: injection.exact,
+      evidence: withTlsModeNote(workload, evidence2, podLabel)
+    };
+  }
+  const ambient = ambientEnrollment(workload, namespace);
+  const endpointTlsMode = podLabel ?? "disabled";
+  if (ambient !== null) {
+    return {
+      dataplane: "AMBIENT",
+      gateway: false,
+      endpointTlsMode,
+      exact: injection.exact,
+      evidence: [...injection.evidence, ambient]
+    };
+  }
+  return {
+    dataplane: "NO_SIDECAR",
+    gateway: false,
+    endpointTlsMode,
+    exact: injection.exact,
+    evidence: withTlsModeNote(workload, injection.evidence, podLabel)
+  };
+}
+function withTlsModeNote(workload, evidence2, podLabel) {
+  if (podLabel === void 0) return evidence2;
+  return [
+    ...evidence2,
+    objectEvidence(
+      workload,
+      `pod label ${labelText(TLS_MODE, podLabel)} is kept by the injector and read by auto mTLS`,
+      workload.podLabelsAt
+    )
+  ];
+}
+function sidecarInjection(workload, namespace) {
+  const pod = (note) => objectEvidence(workload, note, workload.podLabelsAt);
+  if (workload.hostNetwork) {
+    return no(true, [pod("hostNetwork pods are never injected (`injectRequired`)")]);
+  }
+  if (workload.podAnnotations[STATUS] !== void 0) {
+    return yes(true, [pod(`pod annotation ${STATUS} says the sidecar is already injected`)]);
+  }
+  const name = workload.ref.namespace;
+  if (IGNORED_NAMESPACES.has(name)) {
+    return no(true, [noteEvidence(`namespace \`${name}\` is never injected`)]);
+  }
+  const podInject = workload.podLabels[INJECT];
+  if (namespace === void 0) return assumedNamespace(workload, name, podInject);
+  const webhook = webhookInvoked(namespace.labels, workload.podLabels);
+  const nsNote = webhook.byPod ? objectEvidence(workload, webhook.note, workload.podLabelsAt) : objectEvidence(namespace, webhook.note);
+  if (!webhook.invoked) return no(true, [nsNote]);
+  return injectRequired(workload, [nsNote]);
+}
+function assumedNamespace(workload, name, podInject) {
+  if (workload.podLabels[DATAPLANE_MODE] === "ambient" && podInject !== "true") {
+    return no(false, [
+      noteEvidence(
+        `namespace \`${name}\` is not in the manifests: assumed not labelled for injection, as the pod opts into ambient`
+      )
+    ]);
+  }
+  if (podInject === "false") {
+    return no(true, [
+      objectEvidence(
+        workload,
+        `pod label ${INJECT}=false: no injection webhook selects the pod`,
+        workload.podLabelsAt
+      )
+    ]);
+  }
+  const assumed = noteEvidence(
+    `namespace \`${name}\` is not in the manifests: assumed labelled ${INJECTION}=enabled`
+  );
+  const decided = injectRequired(workload, [assumed]);
+  return { ...decided, exact: false };
+}
+function webhookInvoked(namespaceLabels, podLabels) {
+  const injection = namespaceLabels[INJECTION];
+  const revision = namespaceLabels[REVISION];
+  const optOut = podLabels[INJECT] === "false";
+  if (injection !== void 0) {
+    const invoked = injection === "enabled" && !optOut;
+    return {
+      invoked,
+      byPod: injection === "enabled" && optOut,
+      note: invoked ? `namespace label ${labelText(INJECTION, injection)}` : injection === "enabled" ? `namespace label ${INJECTION}=enabled, but pod label ${INJECT}=false` : `namespace label ${labelText(INJECTION, injection)}: no injection webhook matches`
+    };
+  }
+  if (revision !== void 0) {
+    return {
+      invoked: !optOut,
+      byPod: optOut,
+      note: optOut ? `namespace label ${REVISION}=${revision}, but pod label ${INJECT}=false` : `namespace label ${REVISION}=${revision} (revision webhook)`
+    };
+  }
+  const podRevision = podLabels[REVISION];
+  if (podRevision !== void 0 && !optOut) {
+    return {
+      invoked: true,
+      byPod: true,
+      note: `pod label ${REVISION}=${podRevision} (revision webhook)`
+    };
+  }
+  if (podLabels[INJECT] === "true" && podRevision === void 0) {
+    return { invoked: true, byPod: true, note: `pod label ${INJECT}=true` };
+  }
+  return {
+    invoked: false,
+    byPod: false,
+    note: `namespace has neither ${INJECTION} nor ${REVISION}, and the pod does not opt in with a label`
+  };
+}
+function injectRequired(workload, evidence2) {
+  const label = workload.podLabels[INJECT];
+  const annotation = workload.podAnnotations[INJECT];
+  const decider = label ?? annotation;
+  const where = label !== void 0 ? "label" : "annotation";
+  const pod = (note) => objectEvidence(workload, note, workload.podLabelsAt);
+  if (decider === "false") return no(true, [...evidence2, pod(`pod ${where} ${INJECT}=false`)]);
+  if (decider === "true") return yes(true, [...evidence2, pod(`pod ${where} ${INJECT}=true`)]);
+  return yes(true, evidence2);
+}
+function ambientEnrollment(workload, namespace) {
+  if (workload.hostNetwork) return null;
+  if (workload.podAnnotations[REDIRECTION] === "enabled") {
+    return objectEvidence(
+      workload,
+      `pod annotation ${REDIRECTION}=enabled: captured by ztunnel`,
+      workload.podLabelsAt
+    );
+  }
+  const podMode = workload.podLabels[DATAPLANE_MODE];
+  if (podMode !== void 0) {
+    return podMode === "ambient" ? objectEvidence(workload, `pod label ${DATAPLANE_MODE}=ambient`, workload.podLabelsAt) : null;
+  }
+  if (namespace?.labels[DATAPLANE_MODE] === "ambient") {
+    return objectEvidence(namespace, `namespace label ${DATAPLANE_MODE}=ambient`);
+  }
+  return null;
+}
+function isGateway(workload) {
+  const templates = workload.podAnnotations[TEMPLATES] ?? "";
+  return templates.split(",").some((t) => t.trim() === "gateway") || workload.podLabels[GATEWAY_NAME] !== void 0;
+}
+function yes(exact, evidence2) {
+  return { injected: true, exact, evidence: evidence2 };
+}
+function no(exact, evidence2) {
+  return { injected: false, exact, evidence: evidence2 };
+}
+var CANONICAL_NAME = "service.istio.io/canonical-name";
+var CANONICAL_REVISION = "service.istio.io/canonical-revision";
+function proxyLabels(workload, decision) {
+  if (decision.dataplane !== "SIDECAR") return workload.podLabels;
+  const labels = workload.podLabels;
+  return {
+    ...labels,
+    [CANONICAL_NAME]: labels[CANONICAL_NAME] ?? labels["app.kubernetes.io/name"] ?? labels["app"] ?? workload.ref.name,
+    [CANONICAL_REVISION]: labels[CANONICAL_REVISION] ?? labels["app.kubernetes.io/version"] ?? labels["version"] ?? "latest",
+    ...decision.gateway ? {} : { [TLS_MODE]: decision.endpointTlsMode }
+  };
+}
+
+// src/analysis/mtls/transport.ts
+function combine(client, server, chain) {
+  const serverPhrase = describeServer(server);
+  const outcome = (transport, why, dependsOnApplication = false) => ({
+    transport,
+    reason: `${client.phrase}; ${why}`,
+    dependsOnApplication
+  });
+  if (client.mode === "BLOCKED") return outcome("broken", "the call never leaves the client");
+  const sent = client.effective;
+  if (server.mode === "NO_SIDECAR") {
+    if (sent === "ISTIO_MUTUAL")
+      return outcome("broken", `${serverPhrase}, so nothing terminates the Istio mTLS`);
+    if (sent === "DISABLE")
+      return outcome("plaintext", `${serverPhrase}: plaintext, no peer identity`);
+    return outcome("plaintext", `${serverPhrase}: the application must terminate the TLS`, true);
+  }
+  if (server.mode === "STRICT") {
+    if (sent === "ISTIO_MUTUAL")
+      return outcome("mtls", `${serverPhrase} accepts it with the peer's identity`);
+    if (sent === "DISABLE") return outcome("broken", `${serverPhrase} rejects plaintext`);
+    return outcome("broken", `${serverPhrase} rejects TLS that is not Istio mTLS`);
+  }
+  if (server.mode === "PERMISSIVE") {
+    if (sent === "ISTIO_MUTUAL")
+      return outcome("mtls", `${serverPhrase} accepts it with the peer's identity`);
+    if (sent === "DISABLE")
+      return outcome("plaintext", `${serverPhrase} accepts plaintext, with no peer identity`);
+    if (chain === "http")
+      return outcome(
+        "broken",
+        `${serverPhrase} has no filter chain for foreign TLS on an HTTP port`
+      );
+    return outcome(
+      "plaintext",
+      `${serverPhrase} passes the TLS through to the application as TCP`,
+      true
+    );
+  }
+  if (sent === "DISABLE")
+    return outcome("plaintext", `${serverPhrase} accepts plaintext, with no peer identity`);
+  if (sent === "ISTIO_MUTUAL") {
+    return outcome(
+      "broken",
+      chain === "http" ? `${serverPhrase} does not terminate mTLS: protocol error on an HTTP port` : `${serverPhrase} does not terminate mTLS: the application receives TLS bytes`
+    );
+  }
+  if (chain === "http")
+    return outcome("broken", `${serverPhrase}: foreign TLS on an HTTP port is a protocol error`);
+  return outcome("plaintext", `${serverPhrase} passes the TLS through to the application`, true);
+}
+function describeServer(server) {
+  switch (server.level) {
+    case "no-sidecar":
+      return "the server port has no sidecar";
+    case "gateway":
+      return "the gateway listener (PeerAuthentication does not apply)";
+    case "default":
+      return `the ${server.mode} port (Istio's default)`;
+    case "port":
+      return `the ${server.mode} port (port-level policy)`;
+    case "workload":
+      return `the ${server.mode} port (workload policy)`;
+    default:
+      return `the ${server.mode} port (${server.level}-wide policy)`;
+  }
+}
+
+// src/analysis/mtls/evaluate.ts
+var internalsByEvaluation = /* @__PURE__ */ new WeakMap();
+function internalsOf(evaluation, mesh, topology) {
+  return internalsByEvaluation.get(evaluation) ?? build(mesh, topology, {}).internals;
+}
+function evaluateMtls(mesh, topology, options = {}) {
+  const { evaluation, internals } = build(mesh, topology, options);
+  internalsByEvaluation.set(evaluation, internals);
+  return evaluation;
+}
+function build(mesh, topology, options) {
+  const settings = mesh.settings;
+  const peerAuthentications = indexPeerAuthentications(mesh);
+  const destinationRules = indexDestinationRules(mesh);
+  const sidecars = indexSidecars(mesh);
+  const hosts = buildHostRegistry(topology);
+  const grouped = namespaceDistinguisher({ mesh, hosts, destinationRules, sidecars });
+  const distinguished = options.classPerCaller === true ? () => true : grouped;
+  const decisions = memo(
+    (w) => decideInjection(w.workload, topology.namespaceObjects.get(w.namespace))
+  );
+  const labels = memo((w) => proxyLabels(w.workload, decisions(w)));
+  const compositions = memo(
+    (w) => composeWorkloadMode(peerAuthentications, w.namespace, labels(w))
+  );
+  const portModes = /* @__PURE__ */ new Map();
+  const serverMode = (w, port) => {
+    let byPort = portModes.get(w);
+    if (byPort === void 0) portModes.set(w, byPort = /* @__PURE__ */ new Map());
+    let mode = byPort.get(port);
+    if (mode === void 0)
+      byPort.set(port, mode = serverPortMode(w.workload, decisions(w), compositions(w), port));
+    return mode;
+  };
+  const endpointCache = /* @__PURE__ */ new Map();
+  const deps = {
+    hosts,
+    destinationRules,
+    enableAutoMtls: settings.enableAutoMtls.value,
+    outboundTrafficPolicy: settings.outboundTrafficPolicy.value,
+    decision: decisions,
+    peerAuthenticationMode: (w, port) => modeAtPort(compositions(w), port),
+    namespaceMode: (namespace) => peerAuthentications.namespaceMode(namespace),
+    endpoints(exposure) {
+      const key = `${exposure.entry.ref.kind}/${exposure.entry.namespace}/${exposure.entry.host}:${exposure.servicePort}`;
+      let list = endpointCache.get(key);
+      if (list === void 0)
+        endpointCache.set(key, list = hosts.endpoints(exposure.entry, exposure.servicePort));
+      return list;
+    }
+  };
+  const contexts = /* @__PURE__ */ new Map();
+  const intern = (context2) => {
+    const known = contexts.get(context2.key);
+    if (known) return known;
+    contexts.set(context2.key, context2);
+    return context2;
+  };
+  const workloadContexts = memo((w) => {
+    const context2 = workloadContext(
+      w,
+      decisions(w),
+      labels(w),
+      distinguished,
+      destinationRules,
+      sidecars
+    );
+    return intern(
+      options.classPerCaller === true ? { ...context2, key: `${context2.key}|${w.id}` } : context2
+    );
+  });
+  const context = (caller) => {
+    if (caller.kind === "workload") return workloadContexts(caller.workload);
+    if (caller.kind === "unauthenticated") return intern(PLAINTEXT);
+    const sidecar = sidecars.rootDefault;
+    return intern({
+      key: `sidecar|*||${sidecarKey(sidecar)}|`,
+      kind: "sidecar",
+      namespace: ANY_NAMESPACE,
+      labels: {},
+      sidecar,
+      exact: true
+    });
+  };
+  const serverIndex = new Map(topology.workloads.map((w, i) => [w, i]));
+  const groupIds = /* @__PURE__ */ new Map();
+  const groupId = (group) => {
+    let id = groupIds.get(group);
+    if (id === void 0) groupIds.set(group, id = groupIds.size);
+    return id;
+  };
+  const exposureIds = /* @__PURE__ */ new Map();
+  const exposureId = (exposure) => {
+    const key = exposureKey(exposure);
+    let id = exposureIds.get(key);
+    if (id === void 0) exposureIds.set(key, id = exposureIds.size);
+    return id;
+  };
+  const edgeCache = /* @__PURE__ */ new Map();
+  const edgeIds = /* @__PURE__ */ new Map();
+  const edgeFor = (ctx, server, port, exposure) => {
+    const resolution = resolveClient(ctx, exposure, deps, groupId);
+    const key = `${resolution.key}|${exposureId(exposure)}|${serverIndex.get(server) ?? server.id}|${port}|${ctx.exact}`;
+    const cached = edgeCache.get(key);
+    if (cached !== void 0) return cached;
+    const client = completeClient(resolution, server, port, exposure, deps);
+    const mode = serverMode(server, port);
+    const chain = server.ports.find((p) => p.port === port)?.chain ?? "auto";
+    const outcome = combine(client, mode, chain);
+    const edge = {
+      transport: outcome.transport,
+      peer: null,
+      reason: outcome.reason,
+      exact: ctx.exact && client.exact && mode.exact,
+      client: { mode: client.mode, effective: client.effective, evidence: client.evidence },
+      server: mode,
+      via: exposure?.entry.ref ?? null,
+      servicePort: exposure?.servicePort ?? null,
+      destinationRule: client.destinationRule,
+      gatedOff: client.gatedOff === true
+    };
+    edgeCache.set(key, edge);
+    edgeIds.set(edge, edgeIds.size);
+    return edge;
+  };
+  const sharedBundles = /* @__PURE__ */ new Map();
+  const bundles = /* @__PURE__ */ new Map();
+  const bundleFor = (ctx, server, port) => {
+    let byPort = bundles.get(ctx);
+    if (byPort === void 0) bundles.set(ctx, byPort = /* @__PURE__ */ new Map());
+    const slot = (serverIndex.get(server) ?? -1) * 65536 + port;
+    let bundle = byPort.get(slot);
+    if (bundle === void 0) {
+      const exposures = hosts.exposures(server, port);
+      const edges2 = (exposures.length === 0 ? [null] : exposures).map(
+        (e) => edgeFor(ctx, server, port, e)
+      );
+      const key = edges2.map((e) => edgeIds.get(e)).join(",");
+      bundle = sharedBundles.get(key);
+      if (bundle === void 0) {
+        const [primary, ...alternatives] = edges2;
+        if (primary === void 0) throw new Error("unreachable: no edge");
+        sharedBundles.set(key, bundle = { primary, alternatives });
+      }
+      byPort.set(slot, bundle);
+    }
+    return bundle;
+  };
+  const identity = (caller) => {
+    const trustDomain = settings.trustDomain.value;
+    if (caller.kind === "unauthenticated") return null;
+    if (caller.kind === "any-mesh-identity") {
+      return {
+        principal: ANY_MESH_IDENTITY,
+        trustDomain,
+        namespace: ANY_MESH_IDENTITY,
+        serviceAccount: ANY_MESH_IDENTITY
+      };
+    }
+    const w = caller.workload;
+    if (decisions(w).dataplane === "NO_SIDECAR") return null;
+    const serviceAccount = w.workload.serviceAccountName.value;
+    return {
+      principal: `${trustDomain}/ns/${w.namespace}/sa/${serviceAccount}`,
+      trustDomain,
+      namespace: w.namespace,
+      serviceAccount
+    };
+  };
+  const withPeer = (caller) => (edge) => edge.transport === "mtls" ? { ...edge, peer: identity(caller) } : edge;
+  const edges = (caller, server, port) => {
+    const bundle = bundleFor(context(caller), server, port);
+    const attach = withPeer(caller);
+    return { primary: attach(bundle.primary), alternatives: bundle.alternatives.map(attach) };
+  };
+  const evaluation = {
+    dataplane: decisions,
+    serverMode,
+    transport(caller, server, port) {
+      const { primary, alternatives } = edges(caller, server, port);
+      return { ...publicEdge(primary), alternatives: alternatives.map(publicEdge) };
+    },
+    clientClass: (caller) => context(caller).key,
+    identity
+  };
+  const internals = {
+    mesh,
+    topology,
+    peerAuthentications,
+    destinationRules,
+    sidecars,
+    hosts,
+    decision: decisions,
+    composition: compositions,
+    labels,
+    context,
+    edges,
+    classEdges: (caller, server, port) => bundleFor(context(caller), server, port)
+  };
+  return { evaluation, internals };
+}
+function publicEdge(edge) {
+  return {
+    transport: edge.transport,
+    peer: edge.peer,
+    reason: edge.reason,
+    exact: edge.exact,
+    client: edge.client,
+    server: edge.server,
+    via: edge.via,
+    servicePort: edge.servicePort
+  };
+}
+function memo(compute) {
+  const cache = /* @__PURE__ */ new Map();
+  return (key) => {
+    let value = cache.get(key);
+    if (value === void 0) cache.set(key, value = compute(key));
+    return value;
+  };
+}
+function exposureKey(exposure) {
+  return exposure === null ? "direct" : `${exposure.entry.ref.kind}/${exposure.entry.namespace}/${exposure.entry.host}:${exposure.servicePort}`;
+}
+
+// src/analysis/mtls/finding.ts
+function mtlsFinding(code, params, place2) {
+  const entry = catalogue[code];
+  const message = entry.message(params);
+  return {
+    id: `${code}:${place2.subject}`,
+    code,
+    severity: entry.severity,
+    message,
+    at: place2.at,
+    side: place2.side,
+    ...place2.ref ? { ref: place2.ref } : {},
+    ...place2.edge ? { edge: place2.edge } : {}
+  };
+}
+function subjectOf(ref) {
+  return refKey(ref);
+}
+var SEVERITY_ORDER = { error: 0, warning: 1, notice: 2 };
+function sortFindings(findings) {
+  const unique = /* @__PURE__ */ new Map();
+  for (const finding of findings) if (!unique.has(finding.id)) unique.set(finding.id, finding);
+  return [...unique.values()].sort(
+    (a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || compareSources(a.at, b.at) || compareText(a.id, b.id)
+  );
+}
+
+// src/analysis/mtls/findings-edges.ts
+function edgeFindings(internals, side2) {
+  const representatives = classRepresentatives(internals);
+  const breaksStrict = /* @__PURE__ */ new Map();
+  const mtlsNowhere = /* @__PURE__ */ new Map();
+  const gated = /* @__PURE__ */ new Map();
+  const subsets = /* @__PURE__ */ new Map();
+  const permissive = /* @__PURE__ */ new Map();
+  const add = (map, key, make, target) => {
+    let group = map.get(key);
+    if (group === void 0) map.set(key, group = { ...make(), targets: /* @__PURE__ */ new Set() });
+    group.targets.add(target);
+  };
+  for (const server of internals.topology.workloads) {
+    for (const { port } of server.ports) {
+      const target = `${server.id}:${port}`;
+      for (const { caller, fromWorkload } of representatives) {
+        const { primary, alternatives } = internals.classEdges(caller, server, port);
+        for (const edge of [primary, ...alternatives]) {
+          const rule = edge.destinationRule?.trafficPolicyFrom ?? edge.destinationRule?.first ?? null;
+          const tlsLine = edge.client.evidence.find(
+            (e) => e.ref?.kind === "DestinationRule" && e.at !== null
+          );
+          if (edge.transport === "broken" && rule !== null && tlsLine?.at) {
+            const detail = edge.client.effective === "DISABLE" ? "plaintext" : edge.client.mode;
+            if (edge.server.mode === "STRICT" && edge.client.mode !== "ISTIO_MUTUAL" && edge.client.mode !== "AUTO_MTLS")
+              add(
+                breaksStrict,
+                `${refKey(rule.ref)}@${tlsLine.at.line}`,
+                () => ({ at: tlsLine.at, ref: rule.ref, detail }),
+                target
+              );
+            if (edge.client.mode === "ISTIO_MUTUAL" && edge.server.mode !== "STRICT" && edge.server.mode !== "PERMISSIVE")
+              add(
+                mtlsNowhere,
+                `${refKey(rule.ref)}@${tlsLine.at.line}`,
+                () => ({ at: tlsLine.at, ref: rule.ref, detail: whyNoMtls(edge.server) }),
+                target
+              );
+          }
+          const decider = decidingPolicy(edge.server);
+          if (edge.transport === "broken" && edge.gatedOff && edge.server.mode === "STRICT" && decider?.ref && decider.at)
+            add(
+              gated,
+              refKey(decider.ref),
+              () => ({
+                at: decider.at,
+                ref: decider.ref ?? rule?.ref ?? server.workload.ref,
+                detail: "",
+                namespace: edge.via?.namespace ?? server.namespace
+              }),
+              target
+            );
+          for (const note of edge.client.evidence.filter(
+            (e) => e.note.startsWith("subset `") && e.at && e.ref
+          )) {
+            add(
+              subsets,
+              `${refKey(note.ref ?? server.workload.ref)}@${note.at?.line}`,
+              () => ({
+                at: note.at,
+                ref: note.ref ?? server.workload.ref,
+                detail: note.note
+              }),
+              target
+            );
+          }
+          if (decider?.ref?.kind === "PeerAuthentication" && edge.server.mode === "PERMISSIVE" && decider.at && fromWorkload) {
+            const key = `${refKey(decider.ref)}@${decider.at.line}`;
+            const entry = permissive.get(key) ?? {
+              policy: decider,
+              ports: /* @__PURE__ */ new Set(),
+              plaintext: false
+            };
+            entry.ports.add(target);
+            if (edge.transport === "plaintext") entry.plaintext = true;
+            permissive.set(key, entry);
+          }
+        }
+      }
+    }
+  }
+  const out = [];
+  for (const g of breaksStrict.values())
+    out.push(
+      mtlsFinding(
+        "MG104",
+        { mode: g.detail, target: first(g.targets), count: g.targets.size },
+        place(g, side2)
+      )
+    );
+  for (const g of mtlsNowhere.values())
+    out.push(
+      mtlsFinding(
+        "MG105",
+        { target: first(g.targets), count: g.targets.size, why: g.detail },
+        place(g, side2)
+      )
+    );
+  for (const g of gated.values())
+    out.push(
+      mtlsFinding(
+        "MG111",
+        { target: first(g.targets), namespace: g.namespace ?? "", count: g.targets.size },
+        place(g, side2)
+      )
+    );
+  for (const g of subsets.values())
+    out.push(
+      mtlsFinding(
+        "MG115",
+        {
+          detail: `${g.detail.replace(/ \(not modelled\)$/, "")}, which meshguard does not model: answers for \`${first(g.targets)}\` may differ`
+        },
+        { ...place(g, side2), subject: `${subjectOf(g.ref)}@${g.at.line}` }
+      )
+    );
+  for (const entry of permissive.values()) {
+    if (entry.plaintext || !entry.policy.ref || !entry.policy.at) continue;
+    out.push(
+      mtlsFinding(
+        "MG112",
+        { count: entry.ports.size },
+        {
+          at: entry.policy.at,
+          side: side2,
+          subject: `${subjectOf(entry.policy.ref)}@${entry.policy.at.line}`,
+          ref: entry.policy.ref
+        }
+      )
+    );
+  }
+  return [...out, ...ambientFindings(internals, side2)];
+}
+function place(group, side2) {
+  return { at: group.at, side: side2, subject: subjectOf(group.ref), ref: group.ref };
+}
+function first(targets) {
+  return [...targets].sort()[0] ?? "";
+}
+function whyNoMtls(server) {
+  if (server.level === "gateway") return "is a gateway listener";
+  return server.mode === "NO_SIDECAR" ? "has no sidecar" : "is DISABLE";
+}
+function decidingPolicy(mode) {
+  if (mode.level === "default" || mode.level === "no-sidecar" || mode.level === "gateway")
+    return null;
+  const policies = mode.evidence.filter((e) => e.ref?.kind === "PeerAuthentication");
+  return policies[policies.length - 1] ?? null;
+}
+function classRepresentatives(internals) {
+  const byClass = /* @__PURE__ */ new Map();
+  for (const workload of internals.topology.workloads) {
+    const caller = { kind: "workload", id: workload.id, workload };
+    const key2 = internals.context(caller).key;
+    if (!byClass.has(key2)) byClass.set(key2, { caller, fromWorkload: true });
+  }
+  const anyMesh = { kind: "any-mesh-identity", id: ANY_MESH_IDENTITY };
+  const key = internals.context(anyMesh).key;
+  if (!byClass.has(key)) byClass.set(key, { caller: anyMesh, fromWorkload: false });
+  return [...byClass.values()];
+}
+function ambientFindings(internals, side2) {
+  const out = [];
+  const seen = /* @__PURE__ */ new Set();
+  for (const workload of internals.topology.workloads) {
+    if (seen.has(workload.namespace)) continue;
+    const decision = internals.decision(workload);
+    if (decision.dataplane !== "AMBIENT") continue;
+    seen.add(workload.namespace);
+    const at = decision.evidence.find((e) => e.at !== null)?.at ?? workload.workload.source;
+    out.push(
+      mtlsFinding(
+        "MG115",
+        {
+          detail: `workloads in \`${workload.namespace}\` run in ambient mode: meshguard assumes sidecars and ztunnel exchange HBONE (ambient profile) and does not model waypoints`
+        },
+        { at, side: side2, subject: `ambient/${workload.namespace}` }
+      )
+    );
+  }
+  return out;
+}
+
+// src/analysis/mtls/findings-credentials.ts
+function credentialFindings(internals, side2) {
+  const clients = classRepresentatives(internals).map((r) => ({ id: r.caller.id, context: internals.context(r.caller) })).filter((c) => c.context.kind === "sidecar");
+  const out = [];
+  for (const rule of internals.mesh.destinationRules) {
+    const block = ignoredCredential(rule);
+    if (block === null) continue;
+    const host = internals.destinationRules.resolvedHost(rule);
+    const user = findUser(internals, rule, host, clients);
+    if (user === null) continue;
+    out.push(
+      mtlsFinding(
+        "MG106",
+        { host: user.host, client: `\`${user.client}\`` },
+        { at: block.at, side: side2, subject: subjectOf(rule.ref), ref: rule.ref }
+      )
+    );
+  }
+  return out;
+}
+function ignoredCredential(rule) {
+  if (rule.workloadSelector !== null || rule.trafficPolicy === null) return null;
+  const blocks = [
+    rule.trafficPolicy.tls,
+    ...rule.trafficPolicy.portLevelSettings.map((p) => p.tls)
+  ];
+  return blocks.find(
+    (tls) => tls !== null && (tls.mode === "SIMPLE" || tls.mode === "MUTUAL") && tls.credentialName !== null && !tls.credentialName.startsWith("configmap://")
+  ) ?? null;
+}
+function findUser(internals, rule, host, clients) {
+  for (const entry of internals.hosts.all) {
+    if (!ruleHostMatches(host, entry.host)) continue;
+    for (const client of clients) {
+      const { namespace, labels } = client.context;
+      const chosen = internals.destinationRules.lookup(
+        namespace,
+        labels,
+        entry.host,
+        entry.namespace
+      ).chosen;
+      if (chosen?.trafficPolicyFrom === rule) return { client: client.id, host: entry.host };
+    }
+  }
+  return null;
+}
+
+// src/analysis/mtls/findings-policies.ts
+function policyFindings(internals, side2) {
+  return [
+    ...rootSelectors(internals, side2),
+    ...conflicts(internals, side2),
+    ...emptySelections(internals, side2),
+    ...unknownPorts(internals, side2),
+    ...undeclaredNamespaces(internals, side2),
+    ...tlsWithoutMode(internals, side2),
+    ...selectorShadows(internals, side2)
+  ];
+}
+function rootSelectors(internals, side2) {
+  return internals.peerAuthentications.ignoredRootSelectors.map(
+    (policy) => mtlsFinding(
+      "MG107",
+      { namespace: policy.ref.namespace },
+      {
+        at: policy.selector?.at ?? policy.source,
+        side: side2,
+        subject: subjectOf(policy.ref),
+        ref: policy.ref
+      }
+    )
+  );
+}
+function conflicts(internals, side2) {
+  const index = internals.peerAuthentications;
+  const out = [];
+  const report = (pick2, level) => {
+    for (const loser of pick2?.ignored ?? []) {
+      if (pick2 === null) continue;
+      out.push(conflictFinding(loser, pick2.chosen, level, side2));
+    }
+  };
+  report(index.mesh, "mesh-wide");
+  for (const namespace of index.namespacesWithPolicy)
+    report(index.namespacePolicy(namespace), "namespace-wide");
+  const seen = /* @__PURE__ */ new Set();
+  for (const workload of internals.topology.workloads) {
+    const { workloadPolicy, ignoredWorkloadPolicies } = internals.composition(workload);
+    for (const loser of ignoredWorkloadPolicies) {
+      if (workloadPolicy === null || seen.has(loser)) continue;
+      seen.add(loser);
+      out.push(conflictFinding(loser, workloadPolicy, `workload (${workload.id})`, side2));
+    }
+  }
+  return out;
+}
+function conflictFinding(loser, winner, level, side2) {
+  const why = sameAge(loser, winner) ? "no creationTimestamp tells them apart, so the name order decides" : "it is older";
+  return mtlsFinding(
+    "MG108",
+    { level, winner: `${winner.ref.namespace}/${winner.ref.name}`, why },
+    { at: loser.modeAt, side: side2, subject: subjectOf(loser.ref), ref: loser.ref }
+  );
+}
+function emptySelections(internals, side2) {
+  const { mesh } = internals;
+  const root = mesh.settings.rootNamespace.value;
+  const byNamespace = workloadsByNamespace(internals);
+  const selectsAny = (namespace, labels) => (byNamespace.get(namespace) ?? []).some((w) => selects(labels, internals.labels(w)));
+  const out = [];
+  for (const policy of mesh.peerAuthentications) {
+    if (!hasSelector(policy) || policy.ref.namespace === root) continue;
+    if (!selectsAny(policy.ref.namespace, policy.selector?.matchLabels ?? {}))
+      out.push(
+        emptyFinding(policy, "PeerAuthentication", policy.selector?.at ?? policy.source, side2)
+      );
+  }
+  for (const rule of mesh.destinationRules) {
+    const selector = rule.workloadSelector;
+    if (selector === null || selectsAny(rule.ref.namespace, selector.matchLabels)) continue;
+    out.push(emptyFinding(rule, "DestinationRule", selector.at, side2));
+  }
+  return out;
+}
+function emptyFinding(object, kind, at, side2) {
+  return mtlsFinding(
+    "MG109",
+    { kind, namespace: object.ref.namespace },
+    { at, side: side2, subject: subjectOf(object.ref), ref: object.ref }
+  );
+}
+function unknownPorts(internals, side2) {
+  const out = [];
+  const byNamespace = workloadsByNamespace(internals);
+  for (const policy of internals.mesh.peerAuthentications) {
+    if (!hasSelector(policy) || policy.portLevelMtls.length === 0) continue;
+    const selected2 = (byNamespace.get(policy.ref.namespace) ?? []).filter(
+      (w) => selects(policy.selector?.matchLabels ?? {}, internals.labels(w))
+    );
+    if (selected2.length === 0) continue;
+    for (const entry of policy.portLevelMtls) {
+      if (selected2.some((w) => w.ports.some((p) => p.port === entry.port))) continue;
+      const exposure = selected2.flatMap((w) => w.ports.flatMap((p) => p.exposedBy.map((e) => ({ e, target: p.port })))).find(({ e }) => e.servicePort === entry.port);
+      const hint = exposure ? `; it is the Service port of \`${exposure.e.service.namespace}/${exposure.e.service.name}\`, whose target port is ${exposure.target}` : "";
+      out.push(
+        mtlsFinding(
+          "MG110",
+          { port: entry.port, hint },
+          {
+            at: entry.at,
+            side: side2,
+            subject: `${subjectOf(policy.ref)}:${entry.port}`,
+            ref: policy.ref
+          }
+        )
+      );
+    }
+  }
+  return out;
+}
+function undeclaredNamespaces(internals, side2) {
+  const seen = /* @__PURE__ */ new Set();
+  const out = [];
+  for (const workload of internals.topology.workloads) {
+    if (internals.topology.namespaceObjects.has(workload.namespace) || seen.has(workload.namespace))
+      continue;
+    seen.add(workload.namespace);
+    out.push(
+      mtlsFinding(
+        "MG114",
+        { namespace: workload.namespace },
+        { at: workload.workload.source, side: side2, subject: `Namespace/${workload.namespace}` }
+      )
+    );
+  }
+  return out;
+}
+function tlsWithoutMode(internals, side2) {
+  const out = [];
+  for (const rule of internals.mesh.destinationRules) {
+    const blocks = [];
+    const policies = [rule.trafficPolicy, ...rule.subsets.map((s) => s.trafficPolicy)];
+    for (const policy of policies) {
+      if (policy?.tls) blocks.push(policy.tls);
+      for (const port of policy?.portLevelSettings ?? []) if (port.tls) blocks.push(port.tls);
+    }
+    for (const tls of blocks.filter((t) => !t.modeWritten)) {
+      out.push(
+        mtlsFinding(
+          "MG116",
+          { host: internals.destinationRules.resolvedHost(rule) },
+          { at: tls.at, side: side2, subject: `${subjectOf(rule.ref)}@${tls.at.line}`, ref: rule.ref }
+        )
+      );
+    }
+  }
+  return out;
+}
+function selectorShadows(internals, side2) {
+  const out = [];
+  const reported = /* @__PURE__ */ new Set();
+  for (const rule of internals.mesh.destinationRules) {
+    if (rule.workloadSelector === null || reported.has(rule)) continue;
+    const host = internals.destinationRules.resolvedHost(rule);
+    for (const entry of internals.hosts.all) {
+      if (!ruleHostMatches(host, entry.host)) continue;
+      const here = internals.destinationRules.lookup(
+        rule.ref.namespace,
+        {},
+        entry.host,
+        entry.namespace
+      );
+      if (here.chosen !== null || !here.found.some((g) => g.members.includes(rule))) continue;
+      const elsewhere = internals.destinationRules.lookup(
+        ANY_NAMESPACE,
+        {},
+        entry.host,
+        entry.namespace
+      );
+      const hidden = elsewhere.chosen;
+      if (hidden === null) continue;
+      reported.add(rule);
+      out.push(
+        mtlsFinding(
+          "MG113",
+          {
+            host: entry.host,
+            namespace: rule.ref.namespace,
+            shadowed: `\`${formatRef(hidden.first.ref)}\``
+          },
+          { at: rule.host.at, side: side2, subject: subjectOf(rule.ref), ref: rule.ref }
+        )
+      );
+      break;
+    }
+  }
+  return out;
+}
+function workloadsByNamespace(internals) {
+  const byNamespace = /* @__PURE__ */ new Map();
+  for (const w of internals.topology.workloads) {
+    const list = byNamespace.get(w.namespace);
+    if (list) list.push(w);
+    else byNamespace.set(w.namespace, [w]);
+  }
+  return byNamespace;
+}
+
+// src/analysis/mtls/findings.ts
+function mtlsFindings(side2, which = "head") {
+  const internals = internalsOf(side2.mtls, side2.mesh, side2.topology);
+  return sortFindings([
+    ...policyFindings(internals, which),
+    ...edgeFindings(internals, which),
+    ...credentialFindings(internals, which)
+  ]);
+}
+
+// src/analysis/mtls/graph-view.ts
+var GRAPH_SCHEMA_VERSION = 1;
+function buildGraphView(side2, diagnostics, filter = {}) {
+  const { mesh, topology, mtls } = side2;
+  const callers = [
+    ...pseudoCallers(),
+    ...topology.workloads.map((w) => ({ kind: "workload", id: w.id, workload: w }))
+  ].filter((c) => selected(filter.from, c.id));
+  const servers = topology.workloads.filter((w) => selected(filter.to, w.id));
+  const edges = [];
+  for (const server of servers) {
+    for (const { port } of server.ports) {
+      for (const caller of callers) {
+        const result = mtls.transport(caller, server, port);
+        edges.push({
+          from: caller.id,
+          to: server.id,
+          port,
+          transport: {
+            ...transportView(result),
+            alternatives: result.alternatives.map(transportView)
+          }
+        });
+      }
+    }
+  }
+  edges.sort((a, b) => compareText(a.to, b.to) || a.port - b.port || compareText(a.from, b.from));
+  return {
+    schemaVersion: GRAPH_SCHEMA_VERSION,
+    settings: {
+      rootNamespace: mesh.settings.rootNamespace.value,
+      trustDomain: mesh.settings.trustDomain.value,
+      enableAutoMtls: mesh.settings.enableAutoMtls.value,
+      outboundTrafficPolicy: mesh.settings.outboundTrafficPolicy.value
+    },
+    workloads: servers.map((w) => workloadView(side2, w)),
+    pseudoCallers: pseudoCallers().map((c) => ({ id: c.id, clientClass: mtls.clientClass(c) })),
+    edges,
+    findings: mtlsFindings(side2),
+    diagnostics
+  };
+}
+function selected(patterns, id) {
+  if (patterns === void 0 || patterns.length === 0) return true;
+  return patterns.some((p) => p.endsWith("/*") ? id.startsWith(p.slice(0, -1)) : p === id);
+}
+function workloadView(side2, node) {
+  const decision = side2.mtls.dataplane(node);
+  const caller = { kind: "workload", id: node.id, workload: node };
+  return {
+    id: node.id,
+    kind: node.workload.kind,
+    dataplane: decision.dataplane,
+    gateway: decision.gateway,
+    exact: decision.exact,
+    identity: side2.mtls.identity(caller)?.principal ?? null,
+    clientClass: side2.mtls.clientClass(caller),
+    evidence: decision.evidence.map(evidenceView),
+    ports: node.ports.map((p) => {
+      const mode = side2.mtls.serverMode(node, p.port);
+      return {
+        port: p.port,
+        name: p.name,
+        protocol: p.protocol,
+        chain: p.chain,
+        mode: mode.mode,
+        level: mode.level,
+        exact: mode.exact,
+        services: p.exposedBy.map((e) => `${formatRef(e.service)}:${e.servicePort}`),
+        evidence: mode.evidence.map(evidenceView)
+      };
+    })
+  };
+}
+function transportView(edge) {
+  return {
+    value: edge.transport,
+    exact: edge.exact,
+    reason: edge.reason,
+    peer: edge.peer?.principal ?? null,
+    via: edge.via === null ? null : `${formatRef(edge.via)}:${edge.servicePort ?? ""}`,
+    client: {
+      mode: edge.client.mode,
+      effective: edge.client.effective,
+      evidence: edge.client.evidence.map(evidenceView)
+    },
+    server: { mode: edge.server.mode, level: edge.server.level }
+  };
+}
+function evidenceView(evidence2) {
+  return {
+    object: evidence2.ref === null ? null : formatRef(evidence2.ref),
+    note: evidence2.note,
+    file: evidence2.at?.file ?? null,
+    line: evidence2.at?.line ?? null,
+    column: evidence2.at?.column ?? null
+  };
+}
+
+// src/cli/io.ts
+var ExitCode = {
+  ok: 0,
+  findings: 1,
+  usageOrInput: 2
+};
+
+// src/cli/walk.ts
+import { readFileSync, readdirSync, statSync } from "node:fs";
+import { join, relative, resolve, sep } from "node:path";
+var SKIPPED = /* @__PURE__ */ new Set([".git", "node_modules", ".terraform", "vendor"]);
+var MANIFEST2 = /\.(ya?ml|json)$/i;
+function readManifestTree(roots, base = process.cwd()) {
+  const files = [];
+  const unreadable = [];
+  const display = (path) => relative(base, path).split(sep).join("/") || path;
+  const visit = (path, explicit) => {
+    let isDirectory;
+    try {
+      isDirectory = statSync(path).isDirectory();
+    } catch (error) {
+      unreadable.push({ path: display(path), reason: reasonOf(error) });
+      return;
+    }
+    if (isDirectory) {
+      let entries;
+      try {
+        entries = readdirSync(path).sort();
+      } catch (error) {
+        unreadable.push({ path: display(path), reason: reasonOf(error) });
+        return;
+      }
+      for (const entry of entries) if (!SKIPPED.has(entry)) visit(join(path, entry), false);
+      return;
+    }
+    if (!explicit && !MANIFEST2.test(path)) return;
+    const text = readText(path);
+    if (typeof text === "string") files.push({ path: display(path), text });
+    else unreadable.push({ path: display(path), reason: text.reason });
+  };
+  for (const root of roots) visit(resolve(base, root), true);
+  return { files, unreadable };
+}
+function readText(path) {
+  try {
+    const bytes = readFileSync(path);
+    const text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+    return text;
+  } catch (error) {
+    if (error instanceof TypeError) return { reason: "not valid UTF-8 text" };
+    return { reason: reasonOf(error) };
+  }
+}
+function reasonOf(error) {
+  if (error instanceof Error && "code" in error) {
+    const code = String(error.code);
+    if (code === "ENOENT") return "no such file or directory";
+    if (code === "EACCES") return "permission denied";
+    return code;
+  }
+  return error instanceof Error ? error.message : String(error);
+}
+
+// src/cli/commands/graph.ts
+var GRAPH_USAGE = `Usage: meshguard graph [--format text|json] [--from ID]... [--to ID]... PATH...
+
+Evaluates the manifests under each PATH as Istio would and prints the effective mTLS mode of
+every workload port and the transport (mtls, plaintext or broken) of every caller to every
+workload port, with the objects and lines that decided them.
+
+Options:
+  --format FORMAT    text (default) or json
+  --from ID          only callers ID (namespace/name, namespace/*, or a pseudo-caller); repeatable
+  --to ID            only destination workloads ID (namespace/name or namespace/*); repeatable
+  --dir DIR          same as a PATH
+  --namespace NS     namespace for objects that name none (default: default)
+
+Exit status: 0 graph printed, 2 usage error or input that could not be read whole.
+`;
+function runGraph(argv, io) {
+  const args = parseArgs(argv, {
+    format: { type: "string", choices: ["text", "json"] },
+    from: { type: "list" },
+    to: { type: "list" },
+    dir: { type: "list" },
+    namespace: { type: "string" },
+    help: { type: "boolean" }
+  });
+  if (args.flags.help === true) {
+    io.stdout(GRAPH_USAGE);
+    return ExitCode.ok;
+  }
+  const roots = [...args.positionals, ...listFlag(args, "dir")];
+  if (roots.length === 0) throw new UsageError("graph needs at least one PATH");
+  const tree = readManifestTree(roots, io.cwd);
+  const namespace = stringFlag(args, "namespace");
+  const loaded = loadMesh(
+    tree.files,
+    namespace === void 0 ? {} : { defaultNamespace: namespace }
+  );
+  const unreadable = tree.unreadable.map(
+    (file) => diagnostic(
+      "MG005",
+      { file: file.path, documentIndex: 0, line: 1, column: 1 },
+      { detail: file.reason }
+    )
+  );
+  const diagnostics = [...unreadable, ...loaded.diagnostics];
+  const topology = buildTopology(loaded.mesh);
+  const view = buildGraphView(
+    { mesh: loaded.mesh, topology, mtls: evaluateMtls(loaded.mesh, topology) },
+    diagnostics,
+    { from: listFlag(args, "from"), to: listFlag(args, "to") }
+  );
+  io.stdout(
+    stringFlag(args, "format") === "json" ? `${JSON.stringify(view, null, 2)}
+` : renderText(view)
+  );
+  return diagnostics.some((d) => isPartialInput(d.code)) ? ExitCode.usageOrInput : ExitCode.ok;
+}
+function renderText(view) {
+  const lines = [];
+  const ports = view.workloads.reduce((n, w) => n + w.ports.length, 0);
+  lines.push(
+    `mTLS graph: ${view.workloads.length} workloads, ${ports} ports, ${view.edges.length} edges (root namespace ${view.settings.rootNamespace}, auto mTLS ${view.settings.enableAutoMtls ? "on" : "off"}, outbound ${view.settings.outboundTrafficPolicy})`
+  );
+  const edgesByPort = /* @__PURE__ */ new Map();
+  for (const edge of view.edges) {
+    const key = `${edge.to}:${edge.port}`;
+    edgesByPort.set(key, [...edgesByPort.get(key) ?? [], edge]);
+  }
+  for (const workload of view.workloads) {
+    lines.push(
+      "",
+      `${workload.id} (${workload.kind}, ${workload.dataplane}${workload.gateway ? ", gateway" : ""}${workload.exact ? "" : ", assumed"})`
+    );
+    for (const line of workload.evidence.filter((e) => e.file !== null))
+      lines.push(`    ${evidence(line)}`);
+    for (const port of workload.ports) {
+      lines.push(
+        `  port ${port.port}${port.name ? ` ${port.name}` : ""} (${port.protocol}): ${port.mode}, ${port.level}${port.exact ? "" : " (inexact)"}`
+      );
+      for (const line of port.evidence) lines.push(`      ${evidence(line)}`);
+      for (const edge of edgesByPort.get(`${workload.id}:${port.port}`) ?? []) {
+        const t = edge.transport;
+        lines.push(
+          `    from ${edge.from}: ${t.value}${t.exact ? "" : " (inexact)"}${t.via ? ` via ${t.via}` : ""}: ${t.reason}`
+        );
+      }
+    }
+  }
+  if (view.findings.length > 0) {
+    lines.push("", "Findings:");
+    for (const f of view.findings)
+      lines.push(
+        `  ${f.at.file}:${f.at.line}:${f.at.column}: ${f.severity} ${f.code} ${f.message}`
+      );
+  }
+  const problems = view.diagnostics.filter((d) => d.severity === "error");
+  if (problems.length > 0) {
+    lines.push("", "Input errors (objects Istio would reject are left out):");
+    for (const d of problems)
+      lines.push(
+        `  ${d.at.file}:${d.at.line}:${d.at.column}: ${d.severity} ${d.code} ${d.message}`
+      );
+  }
+  return `${lines.join("\n")}
+`;
+}
+function evidence(e) {
+  const where = e.file === null ? "" : ` (${e.file}:${e.line ?? 1}:${e.column ?? 1})`;
+  return `${e.object ? `${e.object}: ` : ""}${e.note}${where}`;
+}
+
 // src/analysis/render/sarif.ts
 var LEVEL = {
   error: "error",
@@ -9727,13 +12138,6 @@ function renderValidationJson(result) {
 `;
 }
 
-// src/cli/io.ts
-var ExitCode = {
-  ok: 0,
-  findings: 1,
-  usageOrInput: 2
-};
-
 // package.json
 var package_default = {
   name: "meshguard",
@@ -9788,62 +12192,6 @@ var package_default = {
 // src/cli/version.ts
 var VERSION = package_default.version;
 
-// src/cli/walk.ts
-import { readFileSync, readdirSync, statSync } from "node:fs";
-import { join, relative, resolve, sep } from "node:path";
-var SKIPPED = /* @__PURE__ */ new Set([".git", "node_modules", ".terraform", "vendor"]);
-var MANIFEST2 = /\.(ya?ml|json)$/i;
-function readManifestTree(roots, base = process.cwd()) {
-  const files = [];
-  const unreadable = [];
-  const display = (path) => relative(base, path).split(sep).join("/") || path;
-  const visit = (path, explicit) => {
-    let isDirectory;
-    try {
-      isDirectory = statSync(path).isDirectory();
-    } catch (error) {
-      unreadable.push({ path: display(path), reason: reasonOf(error) });
-      return;
-    }
-    if (isDirectory) {
-      let entries;
-      try {
-        entries = readdirSync(path).sort();
-      } catch (error) {
-        unreadable.push({ path: display(path), reason: reasonOf(error) });
-        return;
-      }
-      for (const entry of entries) if (!SKIPPED.has(entry)) visit(join(path, entry), false);
-      return;
-    }
-    if (!explicit && !MANIFEST2.test(path)) return;
-    const text = readText(path);
-    if (typeof text === "string") files.push({ path: display(path), text });
-    else unreadable.push({ path: display(path), reason: text.reason });
-  };
-  for (const root of roots) visit(resolve(base, root), true);
-  return { files, unreadable };
-}
-function readText(path) {
-  try {
-    const bytes = readFileSync(path);
-    const text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-    return text;
-  } catch (error) {
-    if (error instanceof TypeError) return { reason: "not valid UTF-8 text" };
-    return { reason: reasonOf(error) };
-  }
-}
-function reasonOf(error) {
-  if (error instanceof Error && "code" in error) {
-    const code = String(error.code);
-    if (code === "ENOENT") return "no such file or directory";
-    if (code === "EACCES") return "permission denied";
-    return code;
-  }
-  return error instanceof Error ? error.message : String(error);
-}
-
 // src/cli/commands/validate.ts
 var VALIDATE_USAGE = `Usage: meshguard validate [--format text|json|sarif] [--namespace NS] PATH...
 
@@ -9897,12 +12245,14 @@ Usage: meshguard <command> [options]
 
 Commands:
   validate PATH...    check manifests against Istio's and Kubernetes' rules
+  graph PATH...       effective mTLS of every workload port and transport of every edge
 
 Run 'meshguard <command> --help' for a command's options.
 Options: --help, --version
 `;
 var COMMANDS = {
-  validate: { run: runValidate, usage: VALIDATE_USAGE }
+  validate: { run: runValidate, usage: VALIDATE_USAGE },
+  graph: { run: runGraph, usage: GRAPH_USAGE }
 };
 async function runCli(argv, io) {
   const [command, ...rest] = argv;

@@ -1,4 +1,5 @@
 import { UsageError } from './args.js';
+import { GRAPH_USAGE, runGraph } from './commands/graph.js';
 import { runValidate, VALIDATE_USAGE } from './commands/validate.js';
 import { ExitCode } from './io.js';
 import type { CliIo } from './io.js';
@@ -10,6 +11,7 @@ Usage: meshguard <command> [options]
 
 Commands:
   validate PATH...    check manifests against Istio's and Kubernetes' rules
+  graph PATH...       effective mTLS of every workload port and transport of every edge
 
 Run 'meshguard <command> --help' for a command's options.
 Options: --help, --version
@@ -20,6 +22,7 @@ const COMMANDS: Record<
   { run: (argv: readonly string[], io: CliIo) => number | Promise<number>; usage: string }
 > = {
   validate: { run: runValidate, usage: VALIDATE_USAGE },
+  graph: { run: runGraph, usage: GRAPH_USAGE },
 };
 
 /** Runs one CLI invocation and returns its exit status; never throws. */

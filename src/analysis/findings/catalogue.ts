@@ -258,6 +258,165 @@ export const catalogue = {
   },
 
   // ---- MG1xx: mTLS ---------------------------------------------------------------------------
+  MG101: {
+    name: 'mtls-weakened',
+    severity: 'warning',
+    title: 'mTLS weakened on a workload port',
+    message: (p: { workload: string; ports: string; base: string; head: string; level: string }) =>
+      `${tick(p.workload)} ${p.ports} now accepts ${p.head} where it was ${p.base} (${p.level})`,
+    help: 'If plaintext callers still need the port, keep the exception as narrow as possible (one workload, one container port) and plan its removal. Otherwise restore STRICT.',
+    description:
+      'The effective PeerAuthentication mode of a workload port became weaker: STRICT to PERMISSIVE or DISABLE, PERMISSIVE to DISABLE, or the sidecar went away. Istio resolves the mode per port from the mesh, namespace, workload and port-level policies (istio-semantics §1.2, `ComposePeerAuthentication`). The finding points at the line that decided the new mode, or at the deleted policy.',
+  },
+  MG102: {
+    name: 'edge-broken',
+    severity: 'error',
+    title: 'Connection newly broken',
+    message: (p: { from: string; to: string; port: number; reason: string }) =>
+      `${p.from} can no longer connect to ${tick(p.to)} port ${p.port}: ${p.reason}`,
+    help: 'Check what the client originates (sidecar, DestinationRule TLS, auto mTLS) against what the port accepts. `meshguard graph` shows both sides with their evidence.',
+    description:
+      'A call that worked in the base manifests fails in the head: plaintext to a STRICT port, Istio mTLS to a port without a sidecar or with DISABLE, TLS that is not Istio mTLS to a STRICT port, or a call dropped by REGISTRY_ONLY (istio-semantics §1.5, §2.7). Callers from outside the manifests sending plaintext are not reported: rejecting them is what STRICT is for.',
+  },
+  MG103: {
+    name: 'edge-lost-mtls',
+    severity: 'warning',
+    title: 'Connection no longer mutually authenticated',
+    message: (p: { from: string; to: string; port: number; reason: string }) =>
+      `calls from ${p.from} to ${tick(p.to)} port ${p.port} are no longer mutually authenticated: ${p.reason}`,
+    help: 'Identity-based AuthorizationPolicy rules (principals, namespaces) no longer match these callers, and the traffic is not encrypted by the mesh.',
+    description:
+      'A call that arrived over Istio mTLS in the base now arrives in plaintext: the server learns no peer identity (istio-semantics §5), so positive identity rules stop matching and negative ones start matching.',
+  },
+  MG104: {
+    name: 'destination-rule-breaks-strict',
+    severity: 'error',
+    title: 'DestinationRule TLS toward a STRICT port',
+    message: (p: { mode: string; target: string; count: number }) =>
+      `this DestinationRule makes clients send ${p.mode} to the STRICT port ${tick(p.target)}${p.count > 1 ? ` and ${p.count - 1} other STRICT port(s)` : ''}: those connections fail`,
+    help: 'Use `tls: {mode: ISTIO_MUTUAL}` for in-mesh destinations, or drop the `tls` block to let auto mTLS decide. `tls: {}` means DISABLE.',
+    description:
+      'A DestinationRule TLS mode other than ISTIO_MUTUAL (DISABLE, SIMPLE, MUTUAL, or a `tls` block without `mode`) replaces auto mTLS for the host or port; a STRICT server then rejects the connection (istio-semantics §2.1, §2.7; Kiali KIA0207/KIA0208).',
+  },
+  MG105: {
+    name: 'destination-rule-mtls-without-sidecar',
+    severity: 'error',
+    title: 'ISTIO_MUTUAL toward a port that cannot terminate it',
+    message: (p: { target: string; count: number; why: string }) =>
+      `this DestinationRule makes clients send Istio mTLS to ${tick(p.target)}, which ${p.why}${p.count > 1 ? ` (and to ${p.count - 1} other port(s) that cannot terminate it)` : ''}: those connections fail`,
+    help: 'Remove `tls` (auto mTLS sends plaintext to workloads without a sidecar and to DISABLE ports), or scope the rule with `portLevelSettings`.',
+    description:
+      'An explicit ISTIO_MUTUAL is sent to every endpoint, including those without a sidecar and ports whose PeerAuthentication is DISABLE; they cannot terminate it (istio-semantics §2.1, §2.7; retired analyzer IST0115).',
+  },
+  MG106: {
+    name: 'credential-name-without-selector',
+    severity: 'warning',
+    title: 'credentialName ignored on sidecars',
+    message: (p: { host: string; client: string }) =>
+      `\`credentialName\` is ignored on sidecars when the DestinationRule has no \`workloadSelector\`: ${p.client} sends plaintext to ${tick(p.host)}`,
+    help: 'Add a `workloadSelector` for the clients that should originate TLS, or originate TLS at an egress gateway.',
+    description:
+      'On a sidecar, SIMPLE or MUTUAL TLS with a `credentialName` is only applied when the DestinationRule has a `workloadSelector`; otherwise no TLS context is built and the connection leaves in plaintext (`buildUpstreamClusterTLSContext`, istio-semantics §2.1).',
+  },
+  MG107: {
+    name: 'root-peer-authentication-with-selector',
+    severity: 'warning',
+    title: 'PeerAuthentication with a selector in the root namespace',
+    message: (p: { namespace: string }) =>
+      `a PeerAuthentication with a selector in the root namespace ${tick(p.namespace)} is ignored by Istio`,
+    help: 'Move the policy to the namespace of the workloads it should select, or remove the selector to make it mesh-wide.',
+    description:
+      'Istio treats a root-namespace PeerAuthentication without a selector as mesh-wide and ignores one with a selector; it does not select workloads in other namespaces (istio-semantics §1.1; `ComposePeerAuthentication`). AuthorizationPolicy behaves differently.',
+  },
+  MG108: {
+    name: 'conflicting-peer-authentications',
+    severity: 'warning',
+    title: 'Conflicting PeerAuthentications',
+    message: (p: { level: string; winner: string; why: string }) =>
+      `this ${p.level} PeerAuthentication is ignored: ${tick(p.winner)} applies instead (${p.why})`,
+    help: 'Keep one policy per level: one mesh-wide, one per namespace, one per workload. Merge the settings into the one that should apply.',
+    description:
+      'Istio uses only the oldest policy at each level (by `creationTimestamp`, then name) and ignores the others entirely, port-level settings included (istio-semantics §1.3). Manifests rarely carry creation times, so the winner in a cluster may differ from the name order meshguard falls back on.',
+  },
+  MG109: {
+    name: 'selector-matches-nothing',
+    severity: 'warning',
+    title: 'Selector matches no workload',
+    message: (p: { kind: string; namespace: string }) =>
+      `this ${p.kind} selects no workload in ${tick(p.namespace)}`,
+    help: 'Check the labels against the pod template labels (not the Deployment labels) of the workloads it should select.',
+    description:
+      'A PeerAuthentication or DestinationRule workload selector that matches no pod in its namespace has no effect (Kiali KIA0004, analyzer IST0127).',
+  },
+  MG110: {
+    name: 'port-level-mtls-unknown-port',
+    severity: 'warning',
+    title: 'portLevelMtls on a port the workload does not expose',
+    message: (p: { port: number; hint: string }) =>
+      `port ${p.port} is not a port of any workload this policy selects${p.hint}`,
+    help: '`portLevelMtls` keys are container (target) ports, not Service ports.',
+    description:
+      'PeerAuthentication port-level settings are keyed by the workload port the sidecar receives on, after the Service `targetPort` is resolved (istio-semantics §1.4). A key that is a Service port, or no port at all, changes nothing on the ports that are used.',
+  },
+  MG111: {
+    name: 'auto-mtls-gated-off',
+    severity: 'error',
+    title: 'STRICT workload behind a DISABLE namespace (auto mTLS gap)',
+    message: (p: { target: string; namespace: string; count: number }) =>
+      `clients send plaintext to ${tick(p.target)}${p.count > 1 ? ` and ${p.count - 1} other port(s)` : ''} because ${tick(p.namespace)} is DISABLE at namespace or mesh level, but this policy makes it STRICT: those connections fail`,
+    help: 'Add a DestinationRule with `tls: {mode: ISTIO_MUTUAL}` for the host, or lift the namespace or mesh DISABLE.',
+    description:
+      'Auto mTLS decides per Service from the namespace-level (or mesh) PeerAuthentication only; a workload or port-level STRICT under a namespace DISABLE is invisible to it, so clients send plaintext and the server rejects it (istio/istio#56084, istio-semantics §2.3).',
+  },
+  MG112: {
+    name: 'permissive-without-plaintext-clients',
+    severity: 'notice',
+    title: 'PERMISSIVE with no plaintext client in the manifests',
+    message: (p: { count: number }) =>
+      `no workload in the manifests sends plaintext to the ${p.count} port(s) this PERMISSIVE policy covers; STRICT would only reject callers outside the mesh`,
+    help: 'If nothing outside these manifests calls in plaintext, switch to STRICT to finish the mTLS migration.',
+    description:
+      'PERMISSIVE accepts plaintext with no peer identity. It is meant for migrations; once every client has a sidecar it only leaves a door open (istio-semantics §1.5, §5).',
+  },
+  MG113: {
+    name: 'destination-rule-selector-shadows',
+    severity: 'warning',
+    title: 'Selector DestinationRule hides other rules from the rest of the namespace',
+    message: (p: { host: string; namespace: string; shadowed: string }) =>
+      `clients in ${tick(p.namespace)} that this rule does not select get no DestinationRule for ${tick(p.host)}: the rule hides ${p.shadowed} from them`,
+    help: 'Add a DestinationRule without `workloadSelector` for the same host in this namespace, carrying the settings the other clients need.',
+    description:
+      'The lookup stops at the first namespace (client, then service, then root) with a rule for the host; a client not selected by a `workloadSelector` rule found there then gets no rule at all (`SidecarScope.DestinationRule`, istio-semantics §2.4).',
+  },
+  MG114: {
+    name: 'namespace-not-declared',
+    severity: 'notice',
+    title: 'Namespace labels unknown',
+    message: (p: { namespace: string }) =>
+      `namespace ${tick(p.namespace)} is not in the manifests; meshguard assumes it is labelled for sidecar injection`,
+    help: 'Add the Namespace object with its labels (`istio-injection`, `istio.io/rev`, `istio.io/dataplane-mode`) so injection is known, not assumed.',
+    description:
+      'Sidecar injection depends on namespace labels (istio-semantics §6.1). Without them meshguard assumes injection, so that policies are taken as enforced; answers that depend on it are marked inexact.',
+  },
+  MG115: {
+    name: 'mtls-not-modelled',
+    severity: 'notice',
+    title: 'Transport not modelled exactly',
+    message: (p: { detail: string }) => p.detail,
+    help: 'The affected answers are marked inexact in `meshguard graph`. Check them in the cluster (`istioctl proxy-config`).',
+    description:
+      'Some inputs change the transport in ways meshguard does not model: DestinationRule subsets chosen by VirtualService routes, and ambient mode hops between ztunnel and sidecars (HBONE depends on installation settings) or through waypoints.',
+  },
+  MG116: {
+    name: 'tls-without-mode',
+    severity: 'warning',
+    title: '`tls` without `mode` disables TLS',
+    message: (p: { host: string }) =>
+      `\`tls\` without \`mode\` is DISABLE: clients send plaintext to ${tick(p.host)} and auto mTLS is off`,
+    help: 'Write `mode: ISTIO_MUTUAL` (in-mesh) or `mode: SIMPLE` (TLS origination), or remove the `tls` block to keep auto mTLS.',
+    description:
+      'Any `tls` block counts as user-supplied TLS settings, and the default mode is DISABLE (enum value 0), so `tls: {}` or `tls` with only certificates switches auto mTLS off for the host or port (istio-semantics §2.1).',
+  },
 
   // ---- MG2xx: authorization ------------------------------------------------------------------
 

@@ -1,0 +1,123 @@
+import { loadMesh } from '../../analysis/load/index.js';
+import { isPartialInput } from '../../analysis/findings/catalogue.js';
+import { diagnostic } from '../../analysis/model/diagnostic.js';
+import { buildGraphView, evaluateMtls } from '../../analysis/mtls/index.js';
+import type { EvidenceView, GraphView } from '../../analysis/mtls/index.js';
+import { buildTopology } from '../../analysis/topology/index.js';
+import { listFlag, parseArgs, stringFlag, UsageError } from '../args.js';
+import { ExitCode } from '../io.js';
+import type { CliIo } from '../io.js';
+import { readManifestTree } from '../walk.js';
+
+export const GRAPH_USAGE = `Usage: meshguard graph [--format text|json] [--from ID]... [--to ID]... PATH...
+
+Evaluates the manifests under each PATH as Istio would and prints the effective mTLS mode of
+every workload port and the transport (mtls, plaintext or broken) of every caller to every
+workload port, with the objects and lines that decided them.
+
+Options:
+  --format FORMAT    text (default) or json
+  --from ID          only callers ID (namespace/name, namespace/*, or a pseudo-caller); repeatable
+  --to ID            only destination workloads ID (namespace/name or namespace/*); repeatable
+  --dir DIR          same as a PATH
+  --namespace NS     namespace for objects that name none (default: default)
+
+Exit status: 0 graph printed, 2 usage error or input that could not be read whole.
+`;
+
+export function runGraph(argv: readonly string[], io: CliIo): number {
+  const args = parseArgs(argv, {
+    format: { type: 'string', choices: ['text', 'json'] },
+    from: { type: 'list' },
+    to: { type: 'list' },
+    dir: { type: 'list' },
+    namespace: { type: 'string' },
+    help: { type: 'boolean' },
+  });
+  if (args.flags.help === true) {
+    io.stdout(GRAPH_USAGE);
+    return ExitCode.ok;
+  }
+  const roots = [...args.positionals, ...listFlag(args, 'dir')];
+  if (roots.length === 0) throw new UsageError('graph needs at least one PATH');
+  const tree = readManifestTree(roots, io.cwd);
+  const namespace = stringFlag(args, 'namespace');
+  const loaded = loadMesh(
+    tree.files,
+    namespace === undefined ? {} : { defaultNamespace: namespace },
+  );
+  const unreadable = tree.unreadable.map((file) =>
+    diagnostic(
+      'MG005',
+      { file: file.path, documentIndex: 0, line: 1, column: 1 },
+      { detail: file.reason },
+    ),
+  );
+  const diagnostics = [...unreadable, ...loaded.diagnostics];
+  const topology = buildTopology(loaded.mesh);
+  const view = buildGraphView(
+    { mesh: loaded.mesh, topology, mtls: evaluateMtls(loaded.mesh, topology) },
+    diagnostics,
+    { from: listFlag(args, 'from'), to: listFlag(args, 'to') },
+  );
+  io.stdout(
+    stringFlag(args, 'format') === 'json' ? `${JSON.stringify(view, null, 2)}\n` : renderText(view),
+  );
+  return diagnostics.some((d) => isPartialInput(d.code)) ? ExitCode.usageOrInput : ExitCode.ok;
+}
+
+function renderText(view: GraphView): string {
+  const lines: string[] = [];
+  const ports = view.workloads.reduce((n, w) => n + w.ports.length, 0);
+  lines.push(
+    `mTLS graph: ${view.workloads.length} workloads, ${ports} ports, ${view.edges.length} edges ` +
+      `(root namespace ${view.settings.rootNamespace}, auto mTLS ${view.settings.enableAutoMtls ? 'on' : 'off'}, ` +
+      `outbound ${view.settings.outboundTrafficPolicy})`,
+  );
+  const edgesByPort = new Map<string, GraphView['edges'][number][]>();
+  for (const edge of view.edges) {
+    const key = `${edge.to}:${edge.port}`;
+    edgesByPort.set(key, [...(edgesByPort.get(key) ?? []), edge]);
+  }
+  for (const workload of view.workloads) {
+    lines.push(
+      '',
+      `${workload.id} (${workload.kind}, ${workload.dataplane}${workload.gateway ? ', gateway' : ''}${workload.exact ? '' : ', assumed'})`,
+    );
+    for (const line of workload.evidence.filter((e) => e.file !== null))
+      lines.push(`    ${evidence(line)}`);
+    for (const port of workload.ports) {
+      lines.push(
+        `  port ${port.port}${port.name ? ` ${port.name}` : ''} (${port.protocol}): ${port.mode}, ${port.level}${port.exact ? '' : ' (inexact)'}`,
+      );
+      for (const line of port.evidence) lines.push(`      ${evidence(line)}`);
+      for (const edge of edgesByPort.get(`${workload.id}:${port.port}`) ?? []) {
+        const t = edge.transport;
+        lines.push(
+          `    from ${edge.from}: ${t.value}${t.exact ? '' : ' (inexact)'}${t.via ? ` via ${t.via}` : ''}: ${t.reason}`,
+        );
+      }
+    }
+  }
+  if (view.findings.length > 0) {
+    lines.push('', 'Findings:');
+    for (const f of view.findings)
+      lines.push(
+        `  ${f.at.file}:${f.at.line}:${f.at.column}: ${f.severity} ${f.code} ${f.message}`,
+      );
+  }
+  const problems = view.diagnostics.filter((d) => d.severity === 'error');
+  if (problems.length > 0) {
+    lines.push('', 'Input errors (objects Istio would reject are left out):');
+    for (const d of problems)
+      lines.push(
+        `  ${d.at.file}:${d.at.line}:${d.at.column}: ${d.severity} ${d.code} ${d.message}`,
+      );
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+function evidence(e: EvidenceView): string {
+  const where = e.file === null ? '' : ` (${e.file}:${e.line ?? 1}:${e.column ?? 1})`;
+  return `${e.object ? `${e.object}: ` : ''}${e.note}${where}`;
+}

@@ -29102,16 +29102,16 @@ var ApiError = class extends Error {
   name = "ApiError";
 };
 var MissingPermissionError = class extends Error {
-  constructor(operation, permission, options) {
+  constructor(operation, permissions, options) {
     super(
-      `could not ${operation.description}: the token lacks \`${permission}\`; add it under \`permissions:\` in the workflow (or the job)`,
+      `could not ${operation.description}: the token lacks ${permissions.map((p) => `\`${p}\``).join(" or ")}; add it under \`permissions:\` in the workflow (or the job)`,
       options
     );
     this.operation = operation;
-    this.permission = permission;
+    this.permissions = permissions;
   }
   operation;
-  permission;
+  permissions;
   name = "MissingPermissionError";
 };
 var ConfigError = class extends Error {
@@ -29139,22 +29139,17 @@ function classify(error2, operation) {
   const headers = headersOf(error2);
   const rateLimited = headers["x-ratelimit-remaining"] === "0";
   if (status === 403 && !rateLimited) {
-    const accepted = headers["x-accepted-github-permissions"];
-    return new MissingPermissionError(
-      operation,
-      acceptedPermission(accepted) ?? operation.permission,
-      {
-        cause: error2
-      }
-    );
+    const accepted = acceptedPermissions(headers["x-accepted-github-permissions"]);
+    const permissions = accepted.length > 0 ? accepted : [operation.permission];
+    return new MissingPermissionError(operation, permissions, { cause: error2 });
   }
   return new ApiError(operation, status, { cause: error2 });
 }
-function acceptedPermission(header) {
-  const first = header?.split(";")[0]?.split(",")[0]?.trim();
-  if (first === void 0 || !first.includes("=")) return null;
-  const [name, level] = first.split("=");
-  return `${(name ?? "").replace(/_/g, "-")}: ${level ?? ""}`;
+function acceptedPermissions(header) {
+  if (header === void 0) return [];
+  return header.split(";").map(
+    (set2) => set2.split(",").map((item) => item.trim()).filter((item) => /^[a-z_]+=[a-z]+$/.test(item)).map((item) => item.replace("=", ": ").replace(/_/g, "-")).join(", ")
+  ).filter((set2) => set2 !== "");
 }
 function detailOf(cause) {
   if (!(cause instanceof Error)) return "";
@@ -36304,6 +36299,10 @@ var Publisher = class {
   }
   /** Shows the check as running; the first write also tells whether the token may write. */
   async start() {
+    if (this.options.writes === false) {
+      this.readOnly = true;
+      return;
+    }
     try {
       this.started = await startCheckRun(this.checkTarget());
       this.checkRunUrl = this.started.url;
@@ -38089,7 +38088,8 @@ async function review(deps) {
     pullRequest: target.kind === "pull_request" ? target.number : null,
     comment: deps.inputs.comment ?? "on-change",
     expectReadOnly: expectReadOnly(deps.context, target),
-    runUrl: runUrl(deps.context)
+    runUrl: runUrl(deps.context),
+    writes: deps.inputs.writes ?? true
   });
   await publisher.start();
   try {
@@ -38262,7 +38262,7 @@ var READERS = {
     if (raw.length > 100) throw new ConfigError("input `check-name` is longer than 100 characters");
     return raw || "meshguard";
   },
-  mode: (raw) => choice("mode", raw, ["review", "publish"]) ?? "review",
+  mode: (raw) => choice("mode", raw, ["review", "analyze", "publish"]) ?? "review",
   "report-json": (raw) => raw || null,
   "base-dir": (raw) => raw || null,
   "head-dir": (raw) => raw || null,
@@ -38328,7 +38328,14 @@ async function run(env = process.env) {
       checkName: inputs.checkName,
       comment: inputs.comment ?? "on-change",
       reportText: readReportFile(inputs, workspace)
-    }) : await review({ octokit, context: context3, clock, logger, inputs, workspace });
+    }) : await review({
+      octokit,
+      context: context3,
+      clock,
+      logger,
+      inputs: { ...inputs, writes: inputs.mode === "review" },
+      workspace
+    });
     const reportPath = writeReportFile(outcome, inputs, env, workspace);
     await writeJobSummary(outcome.markdown);
     setOutputs(outcome, reportPath);
@@ -38391,7 +38398,7 @@ function setOutputs(outcome, reportPath) {
 function exitWith(outcome, inputs) {
   const problems = outcome.publication.errors.map((e) => e.message);
   const report = outcome.reportFile.report;
-  if (inputs.mode === "review" && outcome.verdict === "fail" && report !== null) {
+  if (inputs.mode !== "publish" && outcome.verdict === "fail" && report !== null) {
     const { error: error2, warning: warning2 } = report.summary.findings;
     problems.unshift(
       `the change fails the \`${report.failOn}\` threshold (${error2} errors, ${warning2} warnings); see the job summary`

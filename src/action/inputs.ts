@@ -29,7 +29,7 @@ export interface ActionInputs {
   readonly failOn: FailOn | null;
   readonly comment: CommentPolicy | null;
   readonly checkName: string;
-  readonly mode: 'review' | 'publish';
+  readonly mode: 'review' | 'analyze' | 'publish';
   /** review: where to write the report file; publish: the artifact's report file to post. */
   readonly reportJson: string | null;
   readonly directories: { readonly base: string; readonly head: string } | null;
@@ -61,7 +61,7 @@ const READERS: { readonly [K in InputName]: (raw: string) => unknown } = {
     if (raw.length > 100) throw new ConfigError('input `check-name` is longer than 100 characters');
     return raw || 'meshguard';
   },
-  mode: (raw) => choice('mode', raw, ['review', 'publish']) ?? 'review',
+  mode: (raw) => choice('mode', raw, ['review', 'analyze', 'publish']) ?? 'review',
   'report-json': (raw) => raw || null,
   'base-dir': (raw) => raw || null,
   'head-dir': (raw) => raw || null,

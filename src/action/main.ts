@@ -48,7 +48,14 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
             comment: inputs.comment ?? 'on-change',
             reportText: readReportFile(inputs, workspace),
           })
-        : await review({ octokit, context, clock, logger, inputs, workspace });
+        : await review({
+            octokit,
+            context,
+            clock,
+            logger,
+            inputs: { ...inputs, writes: inputs.mode === 'review' },
+            workspace,
+          });
     const reportPath = writeReportFile(outcome, inputs, env, workspace);
     await writeJobSummary(outcome.markdown);
     setOutputs(outcome, reportPath);
@@ -129,7 +136,7 @@ function exitWith(outcome: ReviewOutcome, inputs: ActionInputs): void {
   const report = outcome.reportFile.report;
   // In publish mode the verdict already failed (or passed) the pull_request run; this run
   // fails only when it could not post.
-  if (inputs.mode === 'review' && outcome.verdict === 'fail' && report !== null) {
+  if (inputs.mode !== 'publish' && outcome.verdict === 'fail' && report !== null) {
     const { error, warning } = report.summary.findings;
     problems.unshift(
       `the change fails the \`${report.failOn}\` threshold (${error} errors, ${warning} warnings); see the job summary`,

@@ -44,12 +44,15 @@ export class MissingPermissionError extends Error {
 
   constructor(
     readonly operation: Operation,
-    /** What to add under `permissions:`; from GitHub's `x-accepted-github-permissions` when sent. */
-    readonly permission: string,
+    /**
+     * What to add under `permissions:`, any one of them: from GitHub's
+     * `x-accepted-github-permissions` when sent, else our table.
+     */
+    readonly permissions: readonly string[],
     options: { readonly cause: unknown },
   ) {
     super(
-      `could not ${operation.description}: the token lacks \`${permission}\`; add it under \`permissions:\` in the workflow (or the job)`,
+      `could not ${operation.description}: the token lacks ${permissions.map((p) => `\`${p}\``).join(' or ')}; add it under \`permissions:\` in the workflow (or the job)`,
       options,
     );
   }
@@ -96,23 +99,30 @@ export function classify(error: unknown, operation: Operation): GitHubError {
   const headers = headersOf(error);
   const rateLimited = headers['x-ratelimit-remaining'] === '0';
   if (status === 403 && !rateLimited) {
-    const accepted = headers['x-accepted-github-permissions'];
-    return new MissingPermissionError(
-      operation,
-      acceptedPermission(accepted) ?? operation.permission,
-      {
-        cause: error,
-      },
-    );
+    const accepted = acceptedPermissions(headers['x-accepted-github-permissions']);
+    const permissions = accepted.length > 0 ? accepted : [operation.permission];
+    return new MissingPermissionError(operation, permissions, { cause: error });
   }
   return new ApiError(operation, status, { cause: error });
 }
 
-function acceptedPermission(header: string | undefined): string | null {
-  const first = header?.split(';')[0]?.split(',')[0]?.trim();
-  if (first === undefined || !first.includes('=')) return null;
-  const [name, level] = first.split('=');
-  return `${(name ?? '').replace(/_/g, '-')}: ${level ?? ''}`;
+/**
+ * `checks=write` → [`checks: write`]; `issues=write; pull_requests=write` (either set will do)
+ * → [`issues: write`, `pull-requests: write`]; permissions within one set are joined by commas.
+ */
+export function acceptedPermissions(header: string | undefined): string[] {
+  if (header === undefined) return [];
+  return header
+    .split(';')
+    .map((set) =>
+      set
+        .split(',')
+        .map((item) => item.trim())
+        .filter((item) => /^[a-z_]+=[a-z]+$/.test(item))
+        .map((item) => item.replace('=', ': ').replace(/_/g, '-'))
+        .join(', '),
+    )
+    .filter((set) => set !== '');
 }
 
 function detailOf(cause: unknown): string {

@@ -30,6 +30,8 @@ export interface PublisherOptions {
   readonly expectReadOnly: boolean;
   /** The run page, which holds the job summary: the full report. */
   readonly runUrl: string | null;
+  /** False in `mode: analyze`: compute and report through the job only, never write to GitHub. */
+  readonly writes?: boolean;
 }
 
 export interface Publication {
@@ -65,6 +67,10 @@ export class Publisher {
 
   /** Shows the check as running; the first write also tells whether the token may write. */
   async start(): Promise<void> {
+    if (this.options.writes === false) {
+      this.readOnly = true;
+      return;
+    }
     try {
       this.started = await startCheckRun(this.checkTarget());
       this.checkRunUrl = this.started.url;

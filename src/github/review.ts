@@ -22,6 +22,8 @@ export interface ReviewInputs extends ConfigOverrides {
   readonly fetch: boolean;
   /** Compare two folders of the workspace instead of two commits. */
   readonly directories: { readonly base: string; readonly head: string } | null;
+  /** False for `mode: analyze`: no check run, no comment, only the outcome. */
+  readonly writes?: boolean;
 }
 
 export interface ReviewDependencies {
@@ -59,6 +61,7 @@ export async function review(deps: ReviewDependencies): Promise<ReviewOutcome> {
     comment: deps.inputs.comment ?? 'on-change',
     expectReadOnly: expectReadOnly(deps.context, target),
     runUrl: runUrl(deps.context),
+    writes: deps.inputs.writes ?? true,
   });
   await publisher.start();
   try {

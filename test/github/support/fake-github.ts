@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- request bodies and stored objects are JSON as GitHub holds it */
 import nock from 'nock';
 import { API } from './client.js';
 
@@ -13,6 +14,7 @@ interface Failure {
   readonly path: RegExp;
   readonly status: number;
   readonly headers: Record<string, string>;
+  readonly message: string | null;
   times: number;
 }
 
@@ -25,11 +27,21 @@ export interface FakeComment {
 
 type Reply = [number, unknown, Record<string, string>?];
 
+const ROUTES: readonly (readonly [string, RegExp])[] = [
+  ['POST', /^\/check-runs$/],
+  ['PATCH', /^\/check-runs\/\d+$/],
+  ['GET', /^\/pulls\/\d+$/],
+  ['GET', /^\/issues\/\d+\/comments$/],
+  ['POST', /^\/issues\/\d+\/comments$/],
+  ['PATCH', /^\/issues\/comments\/\d+$/],
+  ['DELETE', /^\/issues\/comments\/\d+$/],
+];
+
 /**
  * A small stateful GitHub behind nock: check runs, issue comments (paginated as GitHub does,
  * with `Link` headers) and pull requests. Tests set state, inject failures, run the code, and
- * assert on the recorded requests and on the state left behind. An unknown route answers 418
- * (never retried), so an unexpected call fails the test.
+ * assert on the recorded requests and on the state left behind. Other routes are left to the
+ * test's own nock interceptors; with none, the request fails (no network in tests).
  */
 export class FakeGitHub {
   readonly calls: Call[] = [];
@@ -51,7 +63,7 @@ export class FakeGitHub {
     for (const method of ['GET', 'POST', 'PATCH', 'DELETE'] as const) {
       nock(API)
         .persist()
-        .intercept(() => true, method)
+        .intercept((uri) => this.knows(method, uri), method)
         .optionally()
         .reply((uri, body) => this.handle(method, uri, body));
     }
@@ -62,13 +74,14 @@ export class FakeGitHub {
     method: string,
     path: RegExp,
     status: number,
-    options: { headers?: Record<string, string>; times?: number } = {},
+    options: { headers?: Record<string, string>; times?: number; message?: string } = {},
   ): void {
     this.failures.push({
       method,
       path,
       status,
       headers: options.headers ?? {},
+      message: options.message ?? null,
       times: options.times ?? 1,
     });
   }
@@ -92,6 +105,14 @@ export class FakeGitHub {
     return this.calls.filter((c) => c.method === method && path.test(c.path)).map((c) => c.body);
   }
 
+  private knows(method: string, uri: string): boolean {
+    const path = uri.split('?')[0] ?? '';
+    const base = `/repos/${this.owner}/${this.repo}`;
+    if (!path.startsWith(base)) return false;
+    const rest = path.slice(base.length);
+    return ROUTES.some(([m, pattern]) => m === method && pattern.test(rest));
+  }
+
   private handle(method: string, uri: string, raw: unknown): Reply {
     const body = typeof raw === 'string' && raw !== '' ? JSON.parse(raw) : raw;
     const reply = this.failure(method, uri) ?? this.route(method, uri, body);
@@ -106,7 +127,8 @@ export class FakeGitHub {
     if (failure === undefined) return null;
     failure.times--;
     const message =
-      failure.status === 403 ? 'Resource not accessible by integration' : 'Server Error';
+      failure.message ??
+      (failure.status === 403 ? 'Resource not accessible by integration' : 'Server Error');
     return [failure.status, { message }, failure.headers];
   }
 
@@ -167,7 +189,7 @@ export class FakeGitHub {
         return [204, ''];
       }
     }
-    return [418, { message: `the fake has no route for ${method} ${uri}` }];
+    throw new Error(`FakeGitHub claimed ${method} ${uri} but has no handler for it`);
   }
 
   private listComments(path: string, page: number): Reply {

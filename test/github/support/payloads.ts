@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- recorded webhook JSON, adapted field by field */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ReviewContext } from '../../../src/github/context.js';

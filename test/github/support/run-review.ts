@@ -32,8 +32,9 @@ export async function reviewPullRequest(options: {
   readonly fork?: boolean;
   readonly inputs?: Partial<ReviewInputs>;
   readonly context?: Partial<ReviewContext>;
+  readonly throttle?: boolean;
 }): Promise<ReviewRun> {
-  const { octokit, logger } = testClient();
+  const { octokit, logger } = testClient({ throttle: options.throttle ?? false });
   const event = pullRequestPayload({
     number: options.number ?? 7,
     baseSha: options.baseSha,

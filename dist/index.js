@@ -37549,6 +37549,7 @@ async function collectSides(comparison, config, workspace, logger) {
   const baseEntries = pick(baseList, "base");
   const headEntries = pick(headList, "head");
   logger.info(`reading ${baseEntries.length} base and ${headEntries.length} head manifest files`);
+  warnAboutApiBudget(comparison, [...baseEntries, ...headEntries], logger);
   const base = await comparison.source.read(baseEntries);
   const head = await comparison.source.read(headEntries);
   const rendered = await renderBoth(comparison, config, workspace, logger);
@@ -37559,6 +37560,15 @@ async function collectSides(comparison, config, workspace, logger) {
     headFiles: head.files.map((file) => file.path),
     limits
   };
+}
+var API_READS_WARNING = 300;
+function warnAboutApiBudget(comparison, entries, logger) {
+  if (comparison.source.kind !== "api") return;
+  const blobs = new Set(entries.map((entry) => entry.id)).size;
+  if (blobs <= API_READS_WARNING) return;
+  logger.warning(
+    `reading ${blobs} files through the GitHub API uses as many requests of the token's rate limit; check out with \`fetch-depth: 0\` (or narrow \`paths\`) to read them from git`
+  );
 }
 function differ(base, head) {
   if (base.length !== head.length) return true;
@@ -37919,6 +37929,7 @@ async function prepareComparison(options) {
       baseRef: directories.base,
       headRef: directories.head,
       configRef: null,
+      baseSha: target.headSha,
       headSha: target.headSha,
       source: new DirectoryManifestSource(options.workspace),
       git: null,
@@ -37951,6 +37962,7 @@ async function prepareComparison(options) {
     baseRef: base,
     headRef: target.headSha,
     configRef: target.baseSha,
+    baseSha: base,
     headSha: target.headSha,
     source: source2,
     git: local ? git : null,
@@ -38128,7 +38140,7 @@ async function analyse(deps, target, publisher) {
   const base = {
     repository: `${context3.repo.owner}/${context3.repo.repo}`,
     pullRequest: target.kind === "pull_request" ? target.number : null,
-    baseSha: comparison.baseRef,
+    baseSha: comparison.baseSha,
     headSha: comparison.headSha
   };
   if (!collected.changed) {

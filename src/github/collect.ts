@@ -5,7 +5,7 @@ import type { Comparison } from './comparison.js';
 import { ConfigError } from './errors.js';
 import type { Logger } from './logger.js';
 import { renderManifests, withWorktree } from './sources/render.js';
-import type { ManifestEntry, ReadResult, UnreadableFile } from './sources/types.js';
+import type { ManifestEntry, ReadResult } from './sources/types.js';
 
 /** Files per side beyond which the rest are left out and a limit finding says so. */
 export const MAX_FILES_PER_SIDE = 5000;
@@ -54,6 +54,7 @@ export async function collectSides(
   const baseEntries = pick(baseList, 'base');
   const headEntries = pick(headList, 'head');
   logger.info(`reading ${baseEntries.length} base and ${headEntries.length} head manifest files`);
+  warnAboutApiBudget(comparison, [...baseEntries, ...headEntries], logger);
   const base = await comparison.source.read(baseEntries);
   const head = await comparison.source.read(headEntries);
   const rendered = await renderBoth(comparison, config, workspace, logger);
@@ -64,6 +65,26 @@ export async function collectSides(
     headFiles: head.files.map((file) => file.path),
     limits,
   };
+}
+
+/**
+ * Each blob is one request, and the workflow token may make 1,000 per hour per repository
+ * (docs.github.com, "Rate limits for the REST API"): past a few hundred, reading from git is
+ * the better way, and the user should hear it before the limit is hit.
+ */
+export const API_READS_WARNING = 300;
+
+function warnAboutApiBudget(
+  comparison: Comparison,
+  entries: readonly ManifestEntry[],
+  logger: Logger,
+): void {
+  if (comparison.source.kind !== 'api') return;
+  const blobs = new Set(entries.map((entry) => entry.id)).size;
+  if (blobs <= API_READS_WARNING) return;
+  logger.warning(
+    `reading ${blobs} files through the GitHub API uses as many requests of the token's rate limit; check out with \`fetch-depth: 0\` (or narrow \`paths\`) to read them from git`,
+  );
 }
 
 function differ(base: readonly ManifestEntry[], head: readonly ManifestEntry[]): boolean {
@@ -108,5 +129,3 @@ async function renderBoth(
   };
   return { base: await render(comparison.baseRef), head: await render(comparison.headRef) };
 }
-
-export type { UnreadableFile };

@@ -29,6 +29,8 @@ export interface Comparison {
   readonly headRef: string;
   /** The base branch's commit, where the configuration is read (null for directories). */
   readonly configRef: string | null;
+  /** The commit of the base side (for folders: the commit that holds both). */
+  readonly baseSha: string;
   /** The commit results are attached to. */
   readonly headSha: string;
   readonly source: ManifestSource;
@@ -45,6 +47,7 @@ export async function prepareComparison(options: ComparisonOptions): Promise<Com
       baseRef: directories.base,
       headRef: directories.head,
       configRef: null,
+      baseSha: target.headSha,
       headSha: target.headSha,
       source: new DirectoryManifestSource(options.workspace),
       git: null,
@@ -84,6 +87,7 @@ export async function prepareComparison(options: ComparisonOptions): Promise<Com
     baseRef: base,
     headRef: target.headSha,
     configRef: target.baseSha,
+    baseSha: base,
     headSha: target.headSha,
     source,
     git: local ? git : null,

@@ -105,7 +105,7 @@ async function analyse(
   const base = {
     repository: `${context.repo.owner}/${context.repo.repo}`,
     pullRequest: target.kind === 'pull_request' ? target.number : null,
-    baseSha: comparison.baseRef,
+    baseSha: comparison.baseSha,
     headSha: comparison.headSha,
   };
   if (!collected.changed) {

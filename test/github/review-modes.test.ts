@@ -99,6 +99,7 @@ describe('events', () => {
       'examples/head/shop/p.yaml',
     ]);
     expect(outcome.markdown).toContain('compared the folders `examples/base` and `examples/head`');
+    expect(outcome.reportFile).toMatchObject({ baseSha: 'd'.repeat(40), headSha: 'd'.repeat(40) });
   });
 });
 

@@ -198,6 +198,24 @@ describe('review of a pull request', () => {
     expect(run.conclusion).toBe('failure');
   });
 
+  it('cuts an oversized report to fit the comment and the check, and keeps all of it for the job summary', async () => {
+    const { repo, github } = setup(
+      { 'mesh/p.yaml': policy('a', 'ALLOW') },
+      { 'mesh/p.yaml': rejectedPolicies(600) },
+    );
+    const { outcome } = await reviewPullRequest(repo);
+
+    expect(outcome.markdown.length).toBeGreaterThan(65_536);
+    const body = github.bodies('POST', COMMENTS)[0].body as string;
+    expect(body.length).toBeLessThanOrEqual(65_536);
+    expect(body).toContain(
+      `The full report is in the [job summary](https://github.com/${OWNER}/${REPO}/actions/runs/4242).`,
+    );
+    const summary = github.checkRuns.get(1).output.summary as string;
+    expect(summary.length).toBeLessThanOrEqual(65_535);
+    expect(outcome.markdown.match(/MG011/g)).toHaveLength(600);
+  });
+
   it('never annotates findings that have no line in a head file', async () => {
     // A head file that is not UTF-8 is a finding (MG005, as `meshguard validate` reports it) on
     // the file as a whole: there is no line to annotate.

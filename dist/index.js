@@ -38398,6 +38398,12 @@ async function writeJobSummary(markdown) {
 }
 function setOutputs(outcome, reportPath) {
   const report = outcome.reportFile.report;
+  const where = [outcome.publication.checkRunUrl, outcome.publication.commentUrl].filter(
+    (u) => u !== null
+  );
+  info(
+    `meshguard: ${report === null ? "no mesh changes" : `${outcome.verdict}, ${report.findings.length} findings`}; report: ${reportPath}${where.length > 0 ? `; ${where.join(", ")}` : ""}`
+  );
   setOutput("verdict", outcome.verdict);
   setOutput("findings", String(report?.findings.length ?? 0));
   setOutput("added-edges", String(report?.summary.edges.added ?? 0));

@@ -121,6 +121,12 @@ async function writeJobSummary(markdown: string): Promise<void> {
 
 function setOutputs(outcome: ReviewOutcome, reportPath: string): void {
   const report = outcome.reportFile.report;
+  const where = [outcome.publication.checkRunUrl, outcome.publication.commentUrl].filter(
+    (u) => u !== null,
+  );
+  core.info(
+    `meshguard: ${report === null ? 'no mesh changes' : `${outcome.verdict}, ${report.findings.length} findings`}; report: ${reportPath}${where.length > 0 ? `; ${where.join(', ')}` : ''}`,
+  );
   core.setOutput('verdict', outcome.verdict);
   core.setOutput('findings', String(report?.findings.length ?? 0));
   core.setOutput('added-edges', String(report?.summary.edges.added ?? 0));

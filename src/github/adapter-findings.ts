@@ -2,7 +2,6 @@ import type { Finding, Report } from '../analysis/index.js';
 import { diagnostic } from '../analysis/model/diagnostic.js';
 import type { Diagnostic } from '../analysis/model/diagnostic.js';
 import { compareSources } from '../analysis/model/source.js';
-import { verdictOf } from '../analysis/report/analyze-change.js';
 import type { UnreadableFile } from './sources/types.js';
 
 export interface AdapterProblems {
@@ -19,7 +18,7 @@ const SEVERITY_ORDER = { error: 0, warning: 1, notice: 2 } as const;
  * Adds what only the adapter saw (a file it could not read, a size limit it applied) to the
  * report, as the CLI does for `validate`: `MG005` for an unreadable file on either side (a
  * missing base file would make its objects look added), `MG901` for a limit. The verdict is
- * recomputed with the core's own rule so the exit status and the report agree.
+ * recomputed so the exit status and the report agree.
  */
 export function withAdapterFindings(report: Report, problems: AdapterProblems): Report {
   const at = (file: string) => ({ file, documentIndex: 0, line: 1, column: 1 });
@@ -52,7 +51,7 @@ export function withAdapterFindings(report: Report, problems: AdapterProblems): 
   for (const f of findings) counts[f.severity]++;
   return {
     ...report,
-    verdict: verdictOf(findings, report.failOn),
+    verdict: report.verdict === 'fail' || reachesThreshold(added, report.failOn) ? 'fail' : 'pass',
     summary: { ...report.summary, findings: counts },
     findings,
     diagnostics: {
@@ -72,4 +71,12 @@ export function withAdapterFindings(report: Report, problems: AdapterProblems): 
         problems.unreadable.base.length + problems.unreadable.head.length > 0,
     },
   };
+}
+
+/** The `fail-on` rule as the core applies it: `error` fails on errors, `warning` on both. */
+function reachesThreshold(findings: readonly Finding[], failOn: Report['failOn']): boolean {
+  if (failOn === 'never') return false;
+  return findings.some(
+    (f) => f.severity === 'error' || (failOn === 'warning' && f.severity === 'warning'),
+  );
 }

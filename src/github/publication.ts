@@ -16,6 +16,7 @@ import type { GitHubError } from './errors.js';
 import type { Logger } from './logger.js';
 import type { GitHubClient } from './octokit.js';
 import { readOnlyAdvice } from './recipe.js';
+import type { Surfaces } from './surfaces.js';
 
 export interface PublisherOptions {
   readonly octokit: GitHubClient;
@@ -81,20 +82,21 @@ export class Publisher {
 
   async finishReport(
     report: Report,
-    markdown: string,
+    surfaces: Pick<Surfaces, 'comment' | 'checkSummary'>,
     headFiles: readonly string[],
     footer: string,
   ): Promise<Publication> {
     await this.completeCheck({
       conclusion: conclusionOf(report),
       title: checkTitle(report),
-      summary: markdown,
+      summary: surfaces.checkSummary,
       annotations: annotationsFor(report.findings, new Set(headFiles)),
     });
     const create =
       this.comment === 'always' || (this.comment === 'on-change' && hasSomethingToSay(report));
     const marker = commentMarker(this.options.checkName);
-    await this.writeComment(commentBody(marker, markdown, footer, this.options.runUrl), create);
+    const body = commentBody(marker, surfaces.comment, footer, this.options.runUrl);
+    await this.writeComment(body, create);
     return this.result();
   }
 

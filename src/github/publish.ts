@@ -1,11 +1,12 @@
 import type { CommentPolicy } from '../analysis/config/index.js';
-import { renderMarkdown } from '../analysis/render/markdown.js';
 import { asRecord, blobUrl, isSha } from './context.js';
 import type { ReviewContext } from './context.js';
 import { ConfigError } from './errors.js';
 import type { Logger } from './logger.js';
 import type { GitHubClient } from './octokit.js';
+import { commentMarker } from './comment.js';
 import { Publisher } from './publication.js';
+import { renderSurfaces } from './surfaces.js';
 import { ArtifactError, parseReportFile } from './report-file.js';
 import type { ReviewOutcome } from './review.js';
 
@@ -75,15 +76,17 @@ export async function publish(deps: PublishDependencies): Promise<ReviewOutcome>
     return { verdict: 'pass', reportFile: file, markdown: `${summary}\n${footer}\n`, publication };
   }
   const headFiles = new Set(file.headFiles);
-  const markdown = renderMarkdown(file.report, {
+  const surfaces = renderSurfaces(file.report, {
     linkToLine: (path, line) =>
       headFiles.has(path) ? blobUrl(context, headSha, path, line) : null,
+    fullReportUrl: runUrl,
+    commentReserve: commentMarker(deps.checkName).length + footer.length + 8,
   });
-  const publication = await publisher.finishReport(file.report, markdown, file.headFiles, footer);
+  const publication = await publisher.finishReport(file.report, surfaces, file.headFiles, footer);
   return {
     verdict: file.report.verdict,
     reportFile: file,
-    markdown: `${markdown}\n${footer}\n`,
+    markdown: `${surfaces.jobSummary.replace(/\n*$/, '')}\n\n${footer}\n`,
     publication,
   };
 }

@@ -1,5 +1,4 @@
 import { analyzeChange } from '../analysis/index.js';
-import { renderMarkdown } from '../analysis/render/markdown.js';
 import { withAdapterFindings } from './adapter-findings.js';
 import { collectSides } from './collect.js';
 import { prepareComparison } from './comparison.js';
@@ -15,6 +14,8 @@ import { Publisher } from './publication.js';
 import type { Publication } from './publication.js';
 import type { ReportFile } from './report-file.js';
 import { GitError } from './sources/git.js';
+import { renderSurfaces } from './surfaces.js';
+import { commentMarker } from './comment.js';
 
 export interface ReviewInputs extends ConfigOverrides {
   readonly checkName: string;
@@ -138,16 +139,14 @@ async function analyse(
     },
   );
   const headFiles = new Set(collected.headFiles);
-  const markdown = renderMarkdown(report, {
+  const comment = commentFooter(footer, deps.context);
+  const surfaces = renderSurfaces(report, {
     linkToLine: (file, line) =>
       headFiles.has(file) ? blobUrl(context, comparison.headSha, file, line) : null,
+    fullReportUrl: runUrl(context),
+    commentReserve: commentMarker(inputs.checkName).length + comment.length + 8,
   });
-  const publication = await publisher.finishReport(
-    report,
-    markdown,
-    collected.headFiles,
-    commentFooter(footer, deps.context),
-  );
+  const publication = await publisher.finishReport(report, surfaces, collected.headFiles, comment);
   return {
     verdict: report.verdict,
     reportFile: {
@@ -158,7 +157,7 @@ async function analyse(
       headFiles: collected.headFiles,
       report,
     },
-    markdown: `${markdown.replace(/\n*$/, '')}\n\n${footer.join('\n')}\n`,
+    markdown: `${surfaces.jobSummary.replace(/\n*$/, '')}\n\n${footer.join('\n')}\n`,
     publication,
   };
 }

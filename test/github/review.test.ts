@@ -236,3 +236,19 @@ describe('review of a pull request', () => {
     ]);
   });
 });
+
+describe('what only the adapter sees', () => {
+  it('fails the verdict on an unreadable head file, as the core fails on an error', async () => {
+    const latin1 = Uint8Array.from([0x6b, 0x3a, 0x20, 0xe9, 0x0a]);
+    const { repo } = setup({ 'mesh/a.yaml': policy('a', 'ALLOW') }, { 'mesh/latin1.yaml': latin1 });
+    const strict = await reviewPullRequest(repo);
+    expect(strict.outcome.verdict).toBe('fail');
+    expect(strict.outcome.reportFile.report?.summary.findings).toEqual({
+      error: 1,
+      warning: 0,
+      notice: 0,
+    });
+    const lenient = await reviewPullRequest({ ...repo, inputs: { failOn: 'never' } });
+    expect(lenient.outcome.verdict).toBe('pass');
+  });
+});

@@ -33717,21 +33717,6 @@ function createClient(options) {
   );
 }
 
-// src/analysis/render/markdown.ts
-function renderMarkdown(report, options = {}) {
-  const lines = [
-    `**meshguard: ${report.verdict === "fail" ? "regression" : "no regression"}**`,
-    ""
-  ];
-  for (const f of report.findings) {
-    const link = options.linkToLine?.(f.at.file, f.at.line);
-    const where = `${f.at.file}:${f.at.line}`;
-    lines.push(`- ${f.severity} ${f.code} ${f.message} (${link ? `[${where}](${link})` : where})`);
-  }
-  return `${lines.join("\n")}
-`;
-}
-
 // src/github/context.ts
 var SHA = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
 function resolveTarget(context3) {
@@ -33776,6 +33761,91 @@ function runUrl(context3) {
 function blobUrl(context3, sha2, path, line) {
   const encoded = path.split("/").map(encodeURIComponent).join("/");
   return `${context3.serverUrl}/${context3.repo.owner}/${context3.repo.repo}/blob/${sha2}/${encoded}#L${line}`;
+}
+
+// src/github/comment.ts
+function commentMarker(checkName) {
+  return `<!-- meshguard:v1 check=${checkName.replace(/[^A-Za-z0-9 ._/-]/g, "_")} -->`;
+}
+function commentBody(marker, markdown, footer, fullReportUrl) {
+  const where = fullReportUrl === null ? "the job summary and the `report-json` artifact of this run" : `the [job summary](${fullReportUrl})`;
+  const notice = `> [!NOTE]
+> This report is longer than a pull request comment can hold, so it is cut here. The full report is in ${where}.`;
+  const budget = {
+    chars: COMMENT_BUDGET.chars - marker.length - footer.length - 4,
+    bytes: COMMENT_BUDGET.bytes - Buffer.byteLength(marker + footer, "utf8") - 4
+  };
+  const fitted = fitMarkdown(markdown, budget, notice);
+  return `${marker}
+${fitted.text.replace(/\n*$/, "")}
+
+${footer}
+`;
+}
+async function findStickyComments(target) {
+  try {
+    const comments = await target.octokit.paginate(target.octokit.rest.issues.listComments, {
+      ...target.repo,
+      issue_number: target.number,
+      per_page: 100
+    });
+    return comments.filter((c) => c.user?.type === "Bot" && (c.body ?? "").startsWith(target.marker)).map((c) => ({ id: c.id, body: c.body ?? "", url: c.html_url })).sort((a, b) => a.id - b.id);
+  } catch (error2) {
+    throw classify(error2, OPERATIONS.listComments);
+  }
+}
+async function upsertStickyComment(target, body, options) {
+  const existing = await findStickyComments(target);
+  const [kept, ...duplicates] = existing;
+  if (kept === void 0) {
+    if (!options.create) return { action: "none" };
+    const created = await write(
+      () => target.octokit.rest.issues.createComment({
+        ...target.repo,
+        issue_number: target.number,
+        body
+      })
+    );
+    const mine = { id: created.id, body, url: created.html_url };
+    const after = await findStickyComments(target);
+    const candidates = after.some((c) => c.id === mine.id) ? after : [...after, mine];
+    const [oldest, ...others] = [...candidates].sort((a, b) => a.id - b.id);
+    await deleteComments(target, others);
+    if (oldest === void 0 || oldest.id === mine.id) return { action: "created", comment: mine };
+    target.logger.info(`another run created the comment first; kept comment ${oldest.id}`);
+    return updateIfChanged(target, oldest, body);
+  }
+  await deleteComments(target, duplicates);
+  return updateIfChanged(target, kept, body);
+}
+async function updateIfChanged(target, comment, body) {
+  if (comment.body === body) return { action: "unchanged", comment };
+  const updated = await write(
+    () => target.octokit.rest.issues.updateComment({ ...target.repo, comment_id: comment.id, body })
+  );
+  return { action: "updated", comment: { id: comment.id, body, url: updated.html_url } };
+}
+async function deleteComments(target, comments) {
+  for (const comment of comments) {
+    try {
+      await target.octokit.rest.issues.deleteComment({ ...target.repo, comment_id: comment.id });
+      target.logger.info(`deleted duplicate meshguard comment ${comment.id}`);
+    } catch (error2) {
+      if (!isNotFound(error2)) throw classify(error2, OPERATIONS.writeComment);
+    }
+  }
+}
+async function write(call) {
+  try {
+    return (await call()).data;
+  } catch (error2) {
+    throw classify(error2, OPERATIONS.writeComment);
+  }
+}
+function resolvedBody(marker, headSha) {
+  return `${marker}
+**meshguard**: no remaining mesh changes in this pull request (checked at \`${headSha.slice(0, 7)}\`).
+`;
 }
 
 // src/analysis/model/source.ts
@@ -36185,91 +36255,6 @@ async function send(target, ref, body) {
   return { id: response.data.id, url: response.data.html_url ?? "" };
 }
 
-// src/github/comment.ts
-function commentMarker(checkName) {
-  return `<!-- meshguard:v1 check=${checkName.replace(/[^A-Za-z0-9 ._/-]/g, "_")} -->`;
-}
-function commentBody(marker, markdown, footer, fullReportUrl) {
-  const where = fullReportUrl === null ? "the job summary and the `report-json` artifact of this run" : `the [job summary](${fullReportUrl})`;
-  const notice = `> [!NOTE]
-> This report is longer than a pull request comment can hold, so it is cut here. The full report is in ${where}.`;
-  const budget = {
-    chars: COMMENT_BUDGET.chars - marker.length - footer.length - 4,
-    bytes: COMMENT_BUDGET.bytes - Buffer.byteLength(marker + footer, "utf8") - 4
-  };
-  const fitted = fitMarkdown(markdown, budget, notice);
-  return `${marker}
-${fitted.text.replace(/\n*$/, "")}
-
-${footer}
-`;
-}
-async function findStickyComments(target) {
-  try {
-    const comments = await target.octokit.paginate(target.octokit.rest.issues.listComments, {
-      ...target.repo,
-      issue_number: target.number,
-      per_page: 100
-    });
-    return comments.filter((c) => c.user?.type === "Bot" && (c.body ?? "").startsWith(target.marker)).map((c) => ({ id: c.id, body: c.body ?? "", url: c.html_url })).sort((a, b) => a.id - b.id);
-  } catch (error2) {
-    throw classify(error2, OPERATIONS.listComments);
-  }
-}
-async function upsertStickyComment(target, body, options) {
-  const existing = await findStickyComments(target);
-  const [kept, ...duplicates] = existing;
-  if (kept === void 0) {
-    if (!options.create) return { action: "none" };
-    const created = await write(
-      () => target.octokit.rest.issues.createComment({
-        ...target.repo,
-        issue_number: target.number,
-        body
-      })
-    );
-    const mine = { id: created.id, body, url: created.html_url };
-    const after = await findStickyComments(target);
-    const candidates = after.some((c) => c.id === mine.id) ? after : [...after, mine];
-    const [oldest, ...others] = [...candidates].sort((a, b) => a.id - b.id);
-    await deleteComments(target, others);
-    if (oldest === void 0 || oldest.id === mine.id) return { action: "created", comment: mine };
-    target.logger.info(`another run created the comment first; kept comment ${oldest.id}`);
-    return updateIfChanged(target, oldest, body);
-  }
-  await deleteComments(target, duplicates);
-  return updateIfChanged(target, kept, body);
-}
-async function updateIfChanged(target, comment, body) {
-  if (comment.body === body) return { action: "unchanged", comment };
-  const updated = await write(
-    () => target.octokit.rest.issues.updateComment({ ...target.repo, comment_id: comment.id, body })
-  );
-  return { action: "updated", comment: { id: comment.id, body, url: updated.html_url } };
-}
-async function deleteComments(target, comments) {
-  for (const comment of comments) {
-    try {
-      await target.octokit.rest.issues.deleteComment({ ...target.repo, comment_id: comment.id });
-      target.logger.info(`deleted duplicate meshguard comment ${comment.id}`);
-    } catch (error2) {
-      if (!isNotFound(error2)) throw classify(error2, OPERATIONS.writeComment);
-    }
-  }
-}
-async function write(call) {
-  try {
-    return (await call()).data;
-  } catch (error2) {
-    throw classify(error2, OPERATIONS.writeComment);
-  }
-}
-function resolvedBody(marker, headSha) {
-  return `${marker}
-**meshguard**: no remaining mesh changes in this pull request (checked at \`${headSha.slice(0, 7)}\`).
-`;
-}
-
 // src/github/recipe.ts
 function readOnlyAdvice() {
   return [
@@ -36310,16 +36295,17 @@ var Publisher = class {
       this.fail(error2);
     }
   }
-  async finishReport(report, markdown, headFiles, footer) {
+  async finishReport(report, surfaces, headFiles, footer) {
     await this.completeCheck({
       conclusion: conclusionOf(report),
       title: checkTitle(report),
-      summary: markdown,
+      summary: surfaces.checkSummary,
       annotations: annotationsFor(report.findings, new Set(headFiles))
     });
     const create = this.comment === "always" || this.comment === "on-change" && hasSomethingToSay(report);
     const marker = commentMarker(this.options.checkName);
-    await this.writeComment(commentBody(marker, markdown, footer, this.options.runUrl), create);
+    const body = commentBody(marker, surfaces.comment, footer, this.options.runUrl);
+    await this.writeComment(body, create);
     return this.result();
   }
   async finishNoChanges(summary2) {
@@ -36423,6 +36409,42 @@ var Publisher = class {
 };
 function hasSomethingToSay(report) {
   return report.findings.length > 0 || report.edges.length > 0 || report.mtls.length > 0 || report.workloads.added.length > 0 || report.workloads.removed.length > 0;
+}
+
+// src/analysis/render/markdown.ts
+function renderMarkdown(report, options = {}) {
+  const lines = [
+    `**meshguard: ${report.verdict === "fail" ? "regression" : "no regression"}**`,
+    ""
+  ];
+  for (const f of report.findings) {
+    const link = options.linkToLine?.(f.at.file, f.at.line);
+    const where = `${f.at.file}:${f.at.line}`;
+    lines.push(`- ${f.severity} ${f.code} ${f.message} (${link ? `[${where}](${link})` : where})`);
+  }
+  return `${lines.join("\n")}
+`;
+}
+
+// src/github/surfaces.ts
+function renderSurfaces(report, options) {
+  const render = (budget) => {
+    const renderOptions = {
+      linkToLine: options.linkToLine,
+      maxLength: budget.chars,
+      maxBytes: budget.bytes,
+      ...options.fullReportUrl === null ? {} : { fullReportUrl: options.fullReportUrl }
+    };
+    return renderMarkdown(report, renderOptions);
+  };
+  return {
+    comment: render({
+      chars: COMMENT_BUDGET.chars - options.commentReserve,
+      bytes: COMMENT_BUDGET.bytes - options.commentReserve * 4
+    }),
+    checkSummary: render(CHECK_SUMMARY_BUDGET),
+    jobSummary: render(JOB_SUMMARY_BUDGET)
+  };
 }
 
 // src/github/report-shape.ts
@@ -36759,14 +36781,17 @@ ${footer}
 `, publication: publication2 };
   }
   const headFiles = new Set(file.headFiles);
-  const markdown = renderMarkdown(file.report, {
-    linkToLine: (path, line) => headFiles.has(path) ? blobUrl(context3, headSha, path, line) : null
+  const surfaces = renderSurfaces(file.report, {
+    linkToLine: (path, line) => headFiles.has(path) ? blobUrl(context3, headSha, path, line) : null,
+    fullReportUrl: runUrl2,
+    commentReserve: commentMarker(deps.checkName).length + footer.length + 8
   });
-  const publication = await publisher.finishReport(file.report, markdown, file.headFiles, footer);
+  const publication = await publisher.finishReport(file.report, surfaces, file.headFiles, footer);
   return {
     verdict: file.report.verdict,
     reportFile: file,
-    markdown: `${markdown}
+    markdown: `${surfaces.jobSummary.replace(/\n*$/, "")}
+
 ${footer}
 `,
     publication
@@ -36828,7 +36853,7 @@ function withAdapterFindings(report, problems) {
   for (const f of findings) counts[f.severity]++;
   return {
     ...report,
-    verdict: verdictOf(findings, report.failOn),
+    verdict: report.verdict === "fail" || reachesThreshold(added, report.failOn) ? "fail" : "pass",
     summary: { ...report.summary, findings: counts },
     findings,
     diagnostics: {
@@ -36846,6 +36871,12 @@ function withAdapterFindings(report, problems) {
       partial: report.inputs.partial || problems.unreadable.base.length + problems.unreadable.head.length > 0
     }
   };
+}
+function reachesThreshold(findings, failOn) {
+  if (failOn === "never") return false;
+  return findings.some(
+    (f) => f.severity === "error" || failOn === "warning" && f.severity === "warning"
+  );
 }
 
 // src/github/collect.ts
@@ -37933,7 +37964,7 @@ async function prepareComparison(options) {
       headSha: target.headSha,
       source: new DirectoryManifestSource(options.workspace),
       git: null,
-      notes: [`compared the folders \`${directories.base}\` and \`${directories.head}\``]
+      notes: []
     };
   }
   if (target.kind === "commit") {
@@ -38019,7 +38050,10 @@ async function loadConfig(options) {
   const { comparison, overrides, logger } = options;
   const path = overrides.configPath;
   const text2 = await readConfigText(options, comparison.configRef);
-  if (text2 === null) logger.info(`no ${path} on the base branch; using the defaults`);
+  if (text2 === null) {
+    const where = comparison.configRef === null ? "in the workspace" : "on the base branch";
+    logger.info(`no ${path} ${where}; using the defaults`);
+  }
   const parsed = text2 === null ? parseConfig("", path) : parseConfig(text2, path);
   const errors = parsed.problems.filter((p) => p.severity === "error");
   for (const problem of parsed.problems.filter((p) => p.severity === "warning")) {
@@ -38175,15 +38209,13 @@ ${footer.join("\n")}
     }
   );
   const headFiles = new Set(collected.headFiles);
-  const markdown = renderMarkdown(report, {
-    linkToLine: (file, line) => headFiles.has(file) ? blobUrl(context3, comparison.headSha, file, line) : null
+  const comment = commentFooter(footer, deps.context);
+  const surfaces = renderSurfaces(report, {
+    linkToLine: (file, line) => headFiles.has(file) ? blobUrl(context3, comparison.headSha, file, line) : null,
+    fullReportUrl: runUrl(context3),
+    commentReserve: commentMarker(inputs.checkName).length + comment.length + 8
   });
-  const publication = await publisher.finishReport(
-    report,
-    markdown,
-    collected.headFiles,
-    commentFooter(footer, deps.context)
-  );
+  const publication = await publisher.finishReport(report, surfaces, collected.headFiles, comment);
   return {
     verdict: report.verdict,
     reportFile: {
@@ -38194,7 +38226,7 @@ ${footer.join("\n")}
       headFiles: collected.headFiles,
       report
     },
-    markdown: `${markdown.replace(/\n*$/, "")}
+    markdown: `${surfaces.jobSummary.replace(/\n*$/, "")}
 
 ${footer.join("\n")}
 `,

@@ -51,7 +51,7 @@ export async function prepareComparison(options: ComparisonOptions): Promise<Com
       headSha: target.headSha,
       source: new DirectoryManifestSource(options.workspace),
       git: null,
-      notes: [`compared the folders \`${directories.base}\` and \`${directories.head}\``],
+      notes: [],
     };
   }
   if (target.kind === 'commit') {

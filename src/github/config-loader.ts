@@ -49,7 +49,10 @@ export async function loadConfig(options: ConfigReadOptions): Promise<LoadedConf
   const { comparison, overrides, logger } = options;
   const path = overrides.configPath;
   const text = await readConfigText(options, comparison.configRef);
-  if (text === null) logger.info(`no ${path} on the base branch; using the defaults`);
+  if (text === null) {
+    const where = comparison.configRef === null ? 'in the workspace' : 'on the base branch';
+    logger.info(`no ${path} ${where}; using the defaults`);
+  }
   const parsed = text === null ? parseConfig('', path) : parseConfig(text, path);
   const errors = parsed.problems.filter((p) => p.severity === 'error');
   for (const problem of parsed.problems.filter((p) => p.severity === 'warning')) {

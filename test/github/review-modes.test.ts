@@ -98,7 +98,9 @@ describe('events', () => {
     expect(github.checkRuns.get(1).annotations.map((a: { path: string }) => a.path)).toEqual([
       'examples/head/shop/p.yaml',
     ]);
-    expect(outcome.markdown).toContain('compared the folders `examples/base` and `examples/head`');
+    expect(outcome.markdown).toContain(
+      'meshguard compared `examples/base` (base) with `examples/head` (head).',
+    );
     expect(outcome.reportFile).toMatchObject({ baseSha: 'd'.repeat(40), headSha: 'd'.repeat(40) });
   });
 });

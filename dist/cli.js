@@ -12163,12 +12163,18 @@ var package_default = {
     "docs:gen": "tsx scripts/gen-docs.ts"
   },
   dependencies: {
+    "@actions/core": "3.0.1",
+    "@actions/github": "9.1.1",
+    "@octokit/plugin-retry": "8.1.1",
+    "@octokit/plugin-throttling": "11.0.5",
     diff: "9.0.0",
     yaml: "2.9.1"
   },
   devDependencies: {
     "@eslint/js": "9.39.5",
+    "@octokit/webhooks-examples": "7.6.1",
     "@types/node": "20.19.43",
+    ajv: "8.20.0",
     esbuild: "0.28.2",
     eslint: "9.39.5",
     "eslint-plugin-import-x": "4.18.1",
@@ -12178,6 +12184,7 @@ var package_default = {
     mermaid: "11.17.2",
     micromark: "4.0.3",
     "micromark-extension-gfm": "3.0.0",
+    nock: "14.0.9",
     prettier: "3.10.1",
     tsx: "4.23.15",
     typescript: "6.0.3",

@@ -4,6 +4,9 @@ import { build } from 'esbuild';
 
 export const ENTRY_POINTS = {
   cli: 'src/cli/main.ts',
+  // The GitHub Action (action.yml `main: dist/index.js`). @actions/core 3 and the octokit
+  // plugins are ESM-only, which is why this is esbuild and not ncc.
+  index: 'src/action/index.ts',
 };
 
 /** Options shared by `npm run build` and the freshness test. */

@@ -1,0 +1,14 @@
+/** `.github/meshguard.yml`: parsed and checked without I/O; the adapters read the file. */
+export { parseConfig } from './parse-config.js';
+export { compileGlobs, globProblem } from './glob.js';
+export type { PathMatcher } from './glob.js';
+export { splitCommand } from './render.js';
+export { DEFAULT_CONFIG_PATH, DEFAULT_PATHS, DEFAULT_RENDER_TIMEOUT_SECONDS } from './types.js';
+export type {
+  CommentPolicy,
+  ConfigProblem,
+  FailOn,
+  MeshguardConfig,
+  ParsedConfig,
+  RenderCommand,
+} from './types.js';

@@ -1,0 +1,58 @@
+import type { AnalyzeOptions } from '../report/analyze-options.js';
+
+/** The file the Action and the App read by default. */
+export const DEFAULT_CONFIG_PATH = '.github/meshguard.yml';
+
+/**
+ * Files read when neither the configuration nor the Action's `paths` input says otherwise: every
+ * YAML file, as `meshguard validate .` would, minus directories that hold vendored code.
+ */
+export const DEFAULT_PATHS: readonly string[] = [
+  '**/*.{yaml,yml}',
+  '!**/node_modules/**',
+  '!**/vendor/**',
+  '!**/.terraform/**',
+];
+
+export type FailOn = NonNullable<AnalyzeOptions['failOn']>;
+export type CommentPolicy = 'always' | 'on-change' | 'never';
+
+/** A command that prints manifests (`kustomize build overlays/prod`), run on each side. */
+export interface RenderCommand {
+  /** Names the rendered input in reports: `rendered/<name>.yaml`. */
+  readonly name: string;
+  /** Program and arguments; run without a shell. */
+  readonly argv: readonly string[];
+  /** Files the command reads: a change to any of them means the mesh may have changed. */
+  readonly paths: readonly string[];
+  readonly timeoutSeconds: number;
+}
+
+/** `.github/meshguard.yml`, parsed and checked. */
+export interface MeshguardConfig {
+  /** Globs of manifest files analysed as they are (see `glob.ts` for the dialect). */
+  readonly paths: readonly string[];
+  readonly render: readonly RenderCommand[];
+  readonly comment?: CommentPolicy;
+  /** What the analysis core needs; `today` is filled in by the adapter that owns a clock. */
+  readonly analyze: AnalyzeOptions;
+}
+
+/** A problem in the configuration file, with the field it is about and where it was written. */
+export interface ConfigProblem {
+  readonly severity: 'error' | 'warning';
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+  /** `ignore[2].reason`; empty for the document itself. */
+  readonly field: string;
+  readonly message: string;
+}
+
+export interface ParsedConfig {
+  /** Defaults for anything missing or invalid; callers refuse to run when `problems` has errors. */
+  readonly config: MeshguardConfig;
+  readonly problems: readonly ConfigProblem[];
+}
+
+export const DEFAULT_RENDER_TIMEOUT_SECONDS = 300;

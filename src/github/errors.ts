@@ -1,0 +1,136 @@
+/**
+ * The few ways talking to GitHub can fail, as classes that keep the HTTP status and the cause,
+ * so each door (Action, App) can turn them into one clear line.
+ */
+
+/** Permissions as written in a workflow's `permissions:` block. */
+export type Permission = 'checks: write' | 'pull-requests: write' | 'contents: read';
+
+/** Something meshguard does through the API, and the permission it needs. */
+export interface Operation {
+  readonly description: string;
+  readonly permission: Permission;
+}
+
+export const OPERATIONS = {
+  createCheckRun: { description: 'create the check run', permission: 'checks: write' },
+  updateCheckRun: { description: 'update the check run', permission: 'checks: write' },
+  listComments: { description: 'list pull request comments', permission: 'pull-requests: write' },
+  writeComment: {
+    description: 'write the pull request comment',
+    permission: 'pull-requests: write',
+  },
+  readPullRequest: { description: 'read the pull request', permission: 'contents: read' },
+  readContents: { description: 'read repository contents', permission: 'contents: read' },
+} as const satisfies Record<string, Operation>;
+
+export class ApiError extends Error {
+  override readonly name = 'ApiError';
+
+  constructor(
+    readonly operation: Operation,
+    readonly status: number | null,
+    options: { readonly cause: unknown },
+  ) {
+    super(
+      `could not ${operation.description}: ${status === null ? 'no response' : `HTTP ${status}`}${detailOf(options.cause)}`,
+      options,
+    );
+  }
+}
+
+export class MissingPermissionError extends Error {
+  override readonly name = 'MissingPermissionError';
+
+  constructor(
+    readonly operation: Operation,
+    /**
+     * What to add under `permissions:`, any one of them: from GitHub's
+     * `x-accepted-github-permissions` when sent, else our table.
+     */
+    readonly permissions: readonly string[],
+    options: { readonly cause: unknown },
+  ) {
+    super(
+      `could not ${operation.description}: the token lacks ${permissions.map((p) => `\`${p}\``).join(' or ')}; add it under \`permissions:\` in the workflow (or the job)`,
+      options,
+    );
+  }
+}
+
+/** The configuration file or the Action's inputs are invalid: nothing was analysed. */
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+
+  constructor(
+    message: string,
+    /** One line per problem, `file:line:column: field: message`. */
+    readonly details: readonly string[] = [],
+  ) {
+    super(message);
+  }
+}
+
+export type GitHubError = ApiError | MissingPermissionError;
+
+/** The HTTP status of an octokit `RequestError`, without importing its class. */
+export function statusOf(error: unknown): number | null {
+  if (typeof error === 'object' && error !== null && 'status' in error) {
+    const status = (error as { status: unknown }).status;
+    return typeof status === 'number' ? status : null;
+  }
+  return null;
+}
+
+function headersOf(error: unknown): Record<string, string | undefined> {
+  if (typeof error !== 'object' || error === null || !('response' in error)) return {};
+  const response = (error as { response?: { headers?: Record<string, string | undefined> } })
+    .response;
+  return response?.headers ?? {};
+}
+
+/**
+ * Turns an octokit failure into our errors. A 403 that is not a rate limit (the throttling plugin
+ * has already retried those) means the token may not do this: GitHub names the permission it
+ * wanted in `x-accepted-github-permissions` (`checks=write`), which beats our own table.
+ */
+export function classify(error: unknown, operation: Operation): GitHubError {
+  const status = statusOf(error);
+  const headers = headersOf(error);
+  const rateLimited = headers['x-ratelimit-remaining'] === '0';
+  if (status === 403 && !rateLimited) {
+    const accepted = acceptedPermissions(headers['x-accepted-github-permissions']);
+    const permissions = accepted.length > 0 ? accepted : [operation.permission];
+    return new MissingPermissionError(operation, permissions, { cause: error });
+  }
+  return new ApiError(operation, status, { cause: error });
+}
+
+/**
+ * `checks=write` → [`checks: write`]; `issues=write; pull_requests=write` (either set will do)
+ * → [`issues: write`, `pull-requests: write`]; permissions within one set are joined by commas.
+ */
+export function acceptedPermissions(header: string | undefined): string[] {
+  if (header === undefined) return [];
+  return header
+    .split(';')
+    .map((set) =>
+      set
+        .split(',')
+        .map((item) => item.trim())
+        .filter((item) => /^[a-z_]+=[a-z]+$/.test(item))
+        .map((item) => item.replace('=', ': ').replace(/_/g, '-'))
+        .join(', '),
+    )
+    .filter((set) => set !== '');
+}
+
+function detailOf(cause: unknown): string {
+  if (!(cause instanceof Error)) return '';
+  const line = cause.message.split('\n')[0]?.trim() ?? '';
+  return line === '' ? '' : ` (${line.slice(0, 200)})`;
+}
+
+export function isNotFound(error: unknown): boolean {
+  return statusOf(error) === 404;
+}

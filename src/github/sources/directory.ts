@@ -1,0 +1,65 @@
+import { createHash } from 'node:crypto';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import type { PathMatcher } from '../../analysis/config/index.js';
+import { ConfigError } from '../errors.js';
+import { decodeUtf8, MAX_FILE_BYTES, splitRead, tooLarge } from './types.js';
+import type { ManifestEntry, ManifestSource, ReadResult } from './types.js';
+
+/**
+ * Two folders of the workspace compared as base and head: for teams that render both sides
+ * themselves, and for the self-test on examples/. Globs apply inside each folder, so
+ * `base/shop/a.yaml` and `head/shop/a.yaml` are the same file.
+ */
+export class DirectoryManifestSource implements ManifestSource {
+  readonly kind = 'directory';
+  private readonly contents = new Map<string, Buffer>();
+
+  constructor(private readonly workspace: string) {}
+
+  async list(directory: string, matcher: PathMatcher): Promise<readonly ManifestEntry[]> {
+    const root = join(this.workspace, directory);
+    const entries: ManifestEntry[] = [];
+    const visit = (relative: string): void => {
+      const absolute = relative === '' ? root : join(root, relative);
+      for (const name of readdirSync(absolute).sort()) {
+        const child = relative === '' ? name : `${relative}/${name}`;
+        const stat = statSync(join(root, child));
+        if (stat.isDirectory()) {
+          if (name !== '.git' && matcher.couldContain(child)) visit(child);
+          continue;
+        }
+        if (!stat.isFile() || !matcher.matches(child)) continue;
+        const path = `${directory.replace(/\/+$/, '')}/${child}`;
+        const bytes = stat.size > MAX_FILE_BYTES ? null : readFileSync(join(root, child));
+        if (bytes !== null) this.contents.set(path, bytes);
+        const id =
+          bytes === null ? `size:${stat.size}` : createHash('sha256').update(bytes).digest('hex');
+        entries.push({ path, key: child, id, size: stat.size });
+      }
+    };
+    if (!isDirectory(root)) {
+      // An empty side would report every object as added or removed: a typo must not do that.
+      throw new ConfigError(`the directory \`${directory}\` does not exist in the workspace`);
+    }
+    visit('');
+    return entries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  }
+
+  async read(entries: readonly ManifestEntry[]): Promise<ReadResult> {
+    return splitRead(
+      entries.map((entry) => {
+        const bytes = this.contents.get(entry.path);
+        return bytes === undefined ? tooLarge(entry.path) : decodeUtf8(entry.path, bytes);
+      }),
+    );
+  }
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,138 @@
+import { describe, expect, it } from 'vitest';
+import type { Finding, Report, Severity } from '../../src/analysis/index.js';
+import { analyzeChange, catalogue } from '../../src/analysis/index.js';
+import {
+  annotationsFor,
+  checkTitle,
+  completeCheckRun,
+  conclusionOf,
+  MAX_ANNOTATIONS,
+} from '../../src/github/check-run.js';
+import { testClient } from './support/client.js';
+import { FakeGitHub } from './support/fake-github.js';
+import { policy } from './support/manifests.js';
+import { OWNER, REPO } from './support/payloads.js';
+import { NOW } from './support/run-review.js';
+
+function finding(
+  severity: Severity,
+  file = 'mesh/p.yaml',
+  side: 'base' | 'head' = 'head',
+): Finding {
+  return {
+    id: `MG011:${severity}`,
+    code: 'MG011',
+    severity,
+    message: `a ${severity}`,
+    at: { file, documentIndex: 0, line: 12, column: 3 },
+    side,
+  };
+}
+
+/** A real report (one MG011 error), with findings swapped in where a test needs others. */
+function report(findings: readonly Finding[], verdict: 'pass' | 'fail'): Report {
+  const real = analyzeChange({
+    base: [{ path: 'mesh/p.yaml', text: policy('a', 'ALLOW') }],
+    head: [{ path: 'mesh/p.yaml', text: policy('a', 'ALOW') }],
+  });
+  const counts = { error: 0, warning: 0, notice: 0 };
+  for (const f of findings) counts[f.severity]++;
+  return { ...real, verdict, findings, summary: { ...real.summary, findings: counts } };
+}
+
+describe('check run content', () => {
+  it.each([
+    ['error', 'failure'],
+    ['warning', 'warning'],
+    ['notice', 'notice'],
+  ] as const)('a finding of severity %s is an annotation of level %s', (severity, level) => {
+    expect(annotationsFor([finding(severity)], new Set(['mesh/p.yaml']))).toEqual([
+      {
+        path: 'mesh/p.yaml',
+        start_line: 12,
+        end_line: 12,
+        annotation_level: level,
+        title: `MG011 ${catalogue.MG011.title}`,
+        message: `a ${severity}`,
+      },
+    ]);
+  });
+
+  it('annotates only head lines of files the head has', () => {
+    const findings = [
+      finding('error', 'gone.yaml', 'base'),
+      finding('error', 'rendered/prod.yaml'),
+      finding('error'),
+    ];
+    expect(annotationsFor(findings, new Set(['mesh/p.yaml'])).map((a) => a.path)).toEqual([
+      'mesh/p.yaml',
+    ]);
+  });
+
+  it.each([
+    [[finding('error')], 'fail', 'failure', 'regression: 1 error'],
+    [
+      [finding('warning'), finding('notice')],
+      'pass',
+      'neutral',
+      'no regression: 1 warning, 1 notice',
+    ],
+    [[finding('warning'), finding('warning')], 'fail', 'failure', 'regression: 2 warnings'],
+    [[], 'pass', 'success', 'no regression'],
+  ] as const)('concludes %#: %s → %s', (findings, verdict, conclusion, title) => {
+    const r = report(findings, verdict);
+    expect({ conclusion: conclusionOf(r), title: checkTitle(r) }).toEqual({ conclusion, title });
+  });
+});
+
+describe('completeCheckRun', () => {
+  const target = () => {
+    const { octokit } = testClient();
+    return {
+      octokit,
+      repo: { owner: OWNER, repo: REPO },
+      name: 'meshguard',
+      headSha: 'a'.repeat(40),
+      clock: () => NOW,
+      detailsUrl: null,
+    };
+  };
+
+  it('cuts a summary over 65,535 characters and points at the job summary', async () => {
+    const github = new FakeGitHub(OWNER, REPO);
+    const summary = Array.from({ length: 5000 }, (_, i) => `- finding ${i} ${'x'.repeat(40)}`).join(
+      '\n',
+    );
+    await completeCheckRun(
+      target(),
+      null,
+      { conclusion: 'failure', title: 't', summary, annotations: [] },
+      'https://run',
+    );
+    const sent = github.checkRuns.get(1).output.summary as string;
+    expect(summary.length).toBeGreaterThan(65_535);
+    expect(sent.length).toBeLessThanOrEqual(65_535);
+    expect(sent).toContain('the full report is in the [job summary](https://run).');
+  });
+
+  it(`creates the run when it could not be started, and stops annotating at ${MAX_ANNOTATIONS}`, async () => {
+    const github = new FakeGitHub(OWNER, REPO);
+    const annotations = annotationsFor(
+      Array.from({ length: 620 }, () => finding('warning')),
+      new Set(['mesh/p.yaml']),
+    );
+    await completeCheckRun(
+      target(),
+      null,
+      { conclusion: 'neutral', title: 't', summary: 's', annotations },
+      null,
+    );
+    expect(github.routes()).toEqual([
+      `POST /repos/${OWNER}/${REPO}/check-runs`,
+      ...Array.from({ length: 9 }, () => `PATCH /repos/${OWNER}/${REPO}/check-runs/1`),
+    ]);
+    expect(github.bodies('POST', /check-runs/)[0]).toMatchObject({ status: 'in_progress' });
+    expect(github.checkRuns.get(1)).toMatchObject({ status: 'completed', conclusion: 'neutral' });
+    expect(github.checkRuns.get(1).annotations).toHaveLength(MAX_ANNOTATIONS);
+  });
+});

@@ -1,14 +1,16 @@
-import { loadMesh } from '../load/index.js';
-import type { InputFile, LoadResult } from '../load/index.js';
-import type { Finding } from '../findings/finding.js';
-import type { Severity } from '../findings/catalogue.js';
-import type { Diagnostic } from '../model/diagnostic.js';
-import { formatRef } from '../model/source.js';
 import { applyFindingPolicy, verdictOf } from '../diff/finding-policy.js';
 import { isPartialInput } from '../findings/catalogue.js';
+import type { Severity } from '../findings/catalogue.js';
+import type { Finding } from '../findings/finding.js';
+import { evaluateSide } from '../graph/side.js';
+import type { EvaluatedSide } from '../graph/side.js';
+import type { InputFile } from '../load/index.js';
+import type { Diagnostic } from '../model/diagnostic.js';
+import { formatRef } from '../model/source.js';
+import { diffMtls, mtlsFindings } from '../mtls/index.js';
 import type { AnalyzeOptions } from './analyze-options.js';
 import { REPORT_SCHEMA_VERSION } from './types.js';
-import type { EdgeChange, Report, SideSummary, WorkloadChange } from './types.js';
+import type { EdgeChange, MtlsDelta, Report, SideSummary, WorkloadChange } from './types.js';
 
 export interface ChangeInput {
   readonly base: readonly InputFile[];
@@ -17,27 +19,26 @@ export interface ChangeInput {
 }
 
 /**
- * Evaluates both sides and compares them. This first version reports validation problems of the
- * head and workloads added or removed; the mTLS and authorization engines add edge and mode
- * changes as they land.
+ * Evaluates both sides and compares them: validation problems of the head, workloads added or
+ * removed, mTLS mode and transport changes, and (as the authorization engine lands) access
+ * changes per edge.
  */
 export function analyzeChange(input: ChangeInput): Report {
   const options = input.options ?? {};
-  const loadOptions = {
-    ...(options.defaultNamespace === undefined
-      ? {}
-      : { defaultNamespace: options.defaultNamespace }),
-    ...(options.meshSettings === undefined ? {} : { meshSettings: options.meshSettings }),
-  };
-  const base = loadMesh(input.base, loadOptions);
-  const head = loadMesh(input.head, loadOptions);
-  const baseIds = new Set(base.diagnostics.map((d) => diagnosticFinding(d).id));
+  const base = evaluateSide(input.base, options);
+  const head = evaluateSide(input.head, options);
+  const mtls = diffMtls(base, head);
   const { findings, ignored } = applyFindingPolicy(
-    head.diagnostics.map(diagnosticFinding),
-    baseIds,
+    [
+      ...head.load.diagnostics.map(diagnosticFinding),
+      ...mtlsFindings(head, 'head'),
+      ...mtls.findings,
+    ],
+    preexistingIds(base),
     options,
   );
   const failOn = options.failOn ?? 'error';
+  const workloads = workloadChanges(base, head);
   return {
     schemaVersion: REPORT_SCHEMA_VERSION,
     verdict: verdictOf(findings, failOn),
@@ -51,23 +52,33 @@ export function analyzeChange(input: ChangeInput): Report {
         changed: 0,
         transport: 0,
       } satisfies Record<EdgeChange, number>,
-      mtlsWeakened: 0,
-      mtlsStrengthened: 0,
-      ...workloadCounts(base, head),
+      ...mtlsCounts(mtls.deltas),
+      workloadsAdded: workloads.added.length,
+      workloadsRemoved: workloads.removed.length,
       findings: countBySeverity(findings),
     },
     edges: [],
-    mtls: [],
-    workloads: workloadChanges(base, head),
+    mtls: mtls.deltas,
+    workloads,
     findings,
     ignored,
-    diagnostics: { base: base.diagnostics, head: head.diagnostics },
+    diagnostics: { base: base.load.diagnostics, head: head.load.diagnostics },
     inputs: {
       base: summarise(base),
       head: summarise(head),
-      partial: [...base.diagnostics, ...head.diagnostics].some((d) => isPartialInput(d.code)),
+      partial: [...base.load.diagnostics, ...head.load.diagnostics].some((d) =>
+        isPartialInput(d.code),
+      ),
     },
   };
+}
+
+/** One-side findings the base has too are not this change's doing. */
+function preexistingIds(base: EvaluatedSide): Set<string> {
+  return new Set([
+    ...base.load.diagnostics.map((d) => diagnosticFinding(d).id),
+    ...mtlsFindings(base, 'base').map((f) => f.id),
+  ]);
 }
 
 function diagnosticFinding(d: Diagnostic): Finding {
@@ -88,40 +99,43 @@ function countBySeverity(findings: readonly Finding[]): Record<Severity, number>
   return counts;
 }
 
-function workloadKey(w: { ref: { namespace: string; name: string } }): string {
-  return `${w.ref.namespace}/${w.ref.name}`;
+/** Workloads are matched by id (`namespace/name`), never by file. */
+function workloadChanges(
+  base: EvaluatedSide,
+  head: EvaluatedSide,
+): { added: WorkloadChange[]; removed: WorkloadChange[] } {
+  const only = (a: EvaluatedSide, b: EvaluatedSide) =>
+    a.topology.workloads
+      .filter((w) => !b.topology.workloadById.has(w.id))
+      .map((w) => ({ workload: w.id, at: w.workload.source }));
+  return { added: only(head, base), removed: only(base, head) };
 }
 
-function workloadChanges(
-  base: LoadResult,
-  head: LoadResult,
-): { added: WorkloadChange[]; removed: WorkloadChange[] } {
-  const baseKeys = new Set(base.mesh.workloads.map(workloadKey));
-  const headKeys = new Set(head.mesh.workloads.map(workloadKey));
+/** STRICT > PERMISSIVE > DISABLE > no sidecar, by how much a port accepts without identity. */
+const MODE_STRENGTH: Record<MtlsDelta['base'], number> = {
+  STRICT: 3,
+  PERMISSIVE: 2,
+  DISABLE: 1,
+  NO_SIDECAR: 0,
+};
+
+function mtlsCounts(deltas: readonly MtlsDelta[]): {
+  mtlsWeakened: number;
+  mtlsStrengthened: number;
+} {
   return {
-    added: head.mesh.workloads
-      .filter((w) => !baseKeys.has(workloadKey(w)))
-      .map((w) => ({ workload: workloadKey(w), at: w.source })),
-    removed: base.mesh.workloads
-      .filter((w) => !headKeys.has(workloadKey(w)))
-      .map((w) => ({ workload: workloadKey(w), at: w.source })),
+    mtlsWeakened: deltas.filter((d) => MODE_STRENGTH[d.head] < MODE_STRENGTH[d.base]).length,
+    mtlsStrengthened: deltas.filter((d) => MODE_STRENGTH[d.head] > MODE_STRENGTH[d.base]).length,
   };
 }
 
-function workloadCounts(
-  base: LoadResult,
-  head: LoadResult,
-): { workloadsAdded: number; workloadsRemoved: number } {
-  const changes = workloadChanges(base, head);
-  return { workloadsAdded: changes.added.length, workloadsRemoved: changes.removed.length };
-}
-
-function summarise(result: LoadResult): SideSummary {
+function summarise(side: EvaluatedSide): SideSummary {
+  const { stats, mesh } = side.load;
   return {
-    files: result.stats.files,
-    documents: result.stats.documents,
-    objects: result.stats.objects,
-    workloads: result.mesh.workloads.length,
-    policies: result.mesh.authorizationPolicies.length + result.mesh.peerAuthentications.length,
+    files: stats.files,
+    documents: stats.documents,
+    objects: stats.objects,
+    workloads: mesh.workloads.length,
+    policies: mesh.authorizationPolicies.length + mesh.peerAuthentications.length,
   };
 }

@@ -12158,7 +12158,7 @@ var package_default = {
     lint: "eslint . && prettier --check .",
     format: "prettier --write .",
     test: "tsc --noEmit && vitest run",
-    demo: "node dist/cli.js validate examples/mesh",
+    demo: "node dist/cli.js validate examples/base",
     bench: "node --expose-gc --import tsx bench/run.ts",
     "docs:gen": "tsx scripts/gen-docs.ts"
   },

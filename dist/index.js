@@ -18679,24 +18679,24 @@ ${value}`;
         this.dropConsumedChunks();
       }
       handleBOM() {
-        const first = this.peekBufferedByte(0);
+        const first2 = this.peekBufferedByte(0);
         const second = this.peekBufferedByte(1);
         const third = this.peekBufferedByte(2);
         if (second === void 0) {
-          if (first === BOM[0]) {
+          if (first2 === BOM[0]) {
             return true;
           }
           this.checkBOM = false;
           return true;
         }
         if (third === void 0) {
-          if (first === BOM[0] && second === BOM[1]) {
+          if (first2 === BOM[0] && second === BOM[1]) {
             return true;
           }
           this.checkBOM = false;
           return false;
         }
-        if (first === BOM[0] && second === BOM[1] && third === BOM[2]) {
+        if (first2 === BOM[0] && second === BOM[1] && third === BOM[2]) {
           this.discardLeadingBytes(3);
         }
         this.checkBOM = false;
@@ -22907,7 +22907,7 @@ var require_merge = __commonJS({
     var identity = require_identity();
     var Scalar = require_Scalar();
     var MERGE_KEY = "<<";
-    var merge3 = {
+    var merge4 = {
       identify: (value) => value === MERGE_KEY || typeof value === "symbol" && value.description === MERGE_KEY,
       default: "key",
       tag: "tag:yaml.org,2002:merge",
@@ -22917,7 +22917,7 @@ var require_merge = __commonJS({
       }),
       stringify: () => MERGE_KEY
     };
-    var isMergeKey = (ctx, key) => (merge3.identify(key) || identity.isScalar(key) && (!key.type || key.type === Scalar.Scalar.PLAIN) && merge3.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge3.tag && tag.default);
+    var isMergeKey = (ctx, key) => (merge4.identify(key) || identity.isScalar(key) && (!key.type || key.type === Scalar.Scalar.PLAIN) && merge4.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge4.tag && tag.default);
     function addMergeToJSMap(ctx, map, value) {
       const source2 = resolveAliasValue(ctx, value);
       if (identity.isSeq(source2))
@@ -22956,7 +22956,7 @@ var require_merge = __commonJS({
     }
     exports.addMergeToJSMap = addMergeToJSMap;
     exports.isMergeKey = isMergeKey;
-    exports.merge = merge3;
+    exports.merge = merge4;
   }
 });
 
@@ -22965,15 +22965,15 @@ var require_addPairToJSMap = __commonJS({
   "node_modules/yaml/dist/nodes/addPairToJSMap.js"(exports) {
     "use strict";
     var log = require_log();
-    var merge3 = require_merge();
+    var merge4 = require_merge();
     var stringify = require_stringify();
     var identity = require_identity();
     var toJS = require_toJS();
     function addPairToJSMap(ctx, map, { key, value }) {
       if (identity.isNode(key) && key.addToJSMap)
         key.addToJSMap(ctx, map, value);
-      else if (merge3.isMergeKey(ctx, key))
-        merge3.addMergeToJSMap(ctx, map, value);
+      else if (merge4.isMergeKey(ctx, key))
+        merge4.addMergeToJSMap(ctx, map, value);
       else {
         const jsKey = toJS.toJS(key, "", ctx);
         if (map instanceof Map) {
@@ -24364,7 +24364,7 @@ var require_schema3 = __commonJS({
     var bool = require_bool2();
     var float = require_float2();
     var int2 = require_int2();
-    var merge3 = require_merge();
+    var merge4 = require_merge();
     var omap = require_omap();
     var pairs = require_pairs();
     var set2 = require_set();
@@ -24384,7 +24384,7 @@ var require_schema3 = __commonJS({
       float.floatExp,
       float.float,
       binary.binary,
-      merge3.merge,
+      merge4.merge,
       omap.omap,
       pairs.pairs,
       set2.set,
@@ -24410,7 +24410,7 @@ var require_tags = __commonJS({
     var schema = require_schema();
     var schema$1 = require_schema2();
     var binary = require_binary();
-    var merge3 = require_merge();
+    var merge4 = require_merge();
     var omap = require_omap();
     var pairs = require_pairs();
     var schema$2 = require_schema3();
@@ -24435,7 +24435,7 @@ var require_tags = __commonJS({
       intOct: int2.intOct,
       intTime: timestamp.intTime,
       map: map.map,
-      merge: merge3.merge,
+      merge: merge4.merge,
       null: _null.nullTag,
       omap: omap.omap,
       pairs: pairs.pairs,
@@ -24445,7 +24445,7 @@ var require_tags = __commonJS({
     };
     var coreKnownTags = {
       "tag:yaml.org,2002:binary": binary.binary,
-      "tag:yaml.org,2002:merge": merge3.merge,
+      "tag:yaml.org,2002:merge": merge4.merge,
       "tag:yaml.org,2002:omap": omap.omap,
       "tag:yaml.org,2002:pairs": pairs.pairs,
       "tag:yaml.org,2002:set": set2.set,
@@ -24454,7 +24454,7 @@ var require_tags = __commonJS({
     function getTags(customTags, schemaName, addMergeTag) {
       const schemaTags = schemas.get(schemaName);
       if (schemaTags && !customTags) {
-        return addMergeTag && !schemaTags.includes(merge3.merge) ? schemaTags.concat(merge3.merge) : schemaTags.slice();
+        return addMergeTag && !schemaTags.includes(merge4.merge) ? schemaTags.concat(merge4.merge) : schemaTags.slice();
       }
       let tags = schemaTags;
       if (!tags) {
@@ -24472,7 +24472,7 @@ var require_tags = __commonJS({
         tags = customTags(tags.slice());
       }
       if (addMergeTag)
-        tags = tags.concat(merge3.merge);
+        tags = tags.concat(merge4.merge);
       return tags.reduce((tags2, tag) => {
         const tagObj = typeof tag === "string" ? tagsByName[tag] : tag;
         if (!tagObj) {
@@ -24501,11 +24501,11 @@ var require_Schema = __commonJS({
     var tags = require_tags();
     var sortMapEntriesByKey = (a, b) => a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
     var Schema = class _Schema {
-      constructor({ compat, customTags, merge: merge3, resolveKnownTags, schema, sortMapEntries, toStringDefaults }) {
+      constructor({ compat, customTags, merge: merge4, resolveKnownTags, schema, sortMapEntries, toStringDefaults }) {
         this.compat = Array.isArray(compat) ? tags.getTags(compat, "compat") : compat ? tags.getTags(null, compat) : null;
         this.name = typeof schema === "string" && schema || "core";
         this.knownTags = resolveKnownTags ? tags.coreKnownTags : {};
-        this.tags = tags.getTags(customTags, this.name, merge3);
+        this.tags = tags.getTags(customTags, this.name, merge4);
         this.toStringOptions = toStringDefaults ?? null;
         Object.defineProperty(this, identity.MAP, { value: map.map });
         Object.defineProperty(this, identity.SCALAR, { value: string.string });
@@ -25818,9 +25818,9 @@ var require_resolve_block_scalar = __commonJS({
     }
     function splitLines(source2) {
       const split = source2.split(/\n( *)/);
-      const first = split[0];
-      const m = first.match(/^( *)/);
-      const line0 = m?.[1] ? [m[1], first.slice(m[1].length)] : ["", first];
+      const first2 = split[0];
+      const m = first2.match(/^( *)/);
+      const line0 = m?.[1] ? [m[1], first2.slice(m[1].length)] : ["", first2];
       const lines = [line0];
       for (let i = 1; i < split.length; i += 2)
         lines.push([split[i], split[i + 1]]);
@@ -28622,13 +28622,13 @@ var Command = class {
     let cmdStr = CMD_STRING + this.command;
     if (this.properties && Object.keys(this.properties).length > 0) {
       cmdStr += " ";
-      let first = true;
+      let first2 = true;
       for (const key in this.properties) {
         if (this.properties.hasOwnProperty(key)) {
           const val = this.properties[key];
           if (val) {
-            if (first) {
-              first = false;
+            if (first2) {
+              first2 = false;
             } else {
               cmdStr += ",";
             }
@@ -35498,13 +35498,13 @@ function readProtocol(ctx, port, path) {
 function narrowService(ctx, object, base) {
   const spec = readMap(ctx, object, "spec", "spec");
   const selectorPair = spec ? pairOf(spec, "selector") : void 0;
-  const hasSelector = selectorPair !== void 0 && selectorPair.value !== null;
+  const hasSelector2 = selectorPair !== void 0 && selectorPair.value !== null;
   const clusterIP = spec ? readString(ctx, spec, "clusterIP", "spec.clusterIP") : null;
   return {
     ...base,
     kind: "Service",
-    selector: spec && hasSelector ? readLabels(ctx, spec, "selector", "spec.selector") : null,
-    selectorAt: hasSelector && selectorPair ? ctx.at(selectorPair.keyPos) : null,
+    selector: spec && hasSelector2 ? readLabels(ctx, spec, "selector", "spec.selector") : null,
+    selectorAt: hasSelector2 && selectorPair ? ctx.at(selectorPair.keyPos) : null,
     ports: spec ? readServicePorts(ctx, spec) : [],
     type: (spec && readString(ctx, spec, "type", "spec.type")?.value) ?? "ClusterIP",
     headless: clusterIP?.value === "None"
@@ -35570,10 +35570,10 @@ function readMeshConfig(ctx, mesh, field2) {
       ctx.at(pairOf(mesh, "trustDomainAliases")?.keyPos ?? mesh.pos)
     );
   }
-  const autoMtls = readBoolean(ctx, mesh, "enableAutoMtls", `${field2}.enableAutoMtls`);
-  if (autoMtls !== null)
+  const autoMtls2 = readBoolean(ctx, mesh, "enableAutoMtls", `${field2}.enableAutoMtls`);
+  if (autoMtls2 !== null)
     fragment.enableAutoMtls = set(
-      autoMtls,
+      autoMtls2,
       ctx.at(pairOf(mesh, "enableAutoMtls")?.keyPos ?? mesh.pos)
     );
   const outbound = readMap(ctx, mesh, "outboundTrafficPolicy", `${field2}.outboundTrafficPolicy`);
@@ -35647,7 +35647,7 @@ function readMetadata(ctx, object) {
 }
 function readController(ctx, meta) {
   const owners = readList(ctx, meta, "ownerReferences", "metadata.ownerReferences") ?? [];
-  let first = null;
+  let first2 = null;
   for (const owner of owners) {
     if (owner?.type !== "map") continue;
     const kind = scalarString(pairOf(owner, "kind")?.value ?? null);
@@ -35656,9 +35656,9 @@ function readController(ctx, meta) {
     const ref = { kind, name };
     const controller = pairOf(owner, "controller")?.value;
     if (controller?.type === "scalar" && controller.value === true) return ref;
-    first ??= ref;
+    first2 ??= ref;
   }
-  return first;
+  return first2;
 }
 function objectBase(ctx, object, apiVersion, kind, meta, namespace) {
   return {
@@ -35683,8 +35683,8 @@ function narrowPeerAuthentication(ctx, object, base) {
   if (mtls2 !== null) checkFields(ctx, mtls2, MTLS_FIELDS, "spec.mtls", KIND3);
   const mode = mtls2 ? readMode(ctx, mtls2, "spec.mtls.mode") : null;
   const portLevelMtls = spec && readPortLevelMtls(ctx, spec);
-  const hasSelector = selector !== null && Object.keys(selector.matchLabels).length > 0;
-  if (spec !== null && portLevelMtls !== null && !hasSelector) {
+  const hasSelector2 = selector !== null && Object.keys(selector.matchLabels).length > 0;
+  if (spec !== null && portLevelMtls !== null && !hasSelector2) {
     ctx.report("MG014", pairOf(spec, "portLevelMtls")?.keyPos ?? base.source, {});
   }
   return {
@@ -36191,7 +36191,7 @@ function chunksOf(file) {
 
 // src/analysis/diff/finding-policy.ts
 var SEVERITY_ORDER = { error: 0, warning: 1, notice: 2 };
-function applyFindingPolicy(head, preexistingIds, options) {
+function applyFindingPolicy(head, preexistingIds2, options) {
   const findings = [];
   const ignored = [];
   for (const raw of head) {
@@ -36202,7 +36202,7 @@ function applyFindingPolicy(head, preexistingIds, options) {
       (r) => matches(r, finding2) && !expired(r, options.today)
     );
     if (rule !== void 0) ignored.push({ finding: finding2, reason: rule.reason });
-    else if (preexistingIds.has(finding2.id))
+    else if (preexistingIds2.has(finding2.id))
       ignored.push({ finding: finding2, reason: "already present before this change" });
     else findings.push(finding2);
   }
@@ -36231,25 +36231,2236 @@ function verdictOf(findings, failOn) {
   ) ? "fail" : "pass";
 }
 
+// src/analysis/topology/protocol.ts
+var BY_NAME = {
+  tcp: "tcp",
+  udp: "udp",
+  grpc: "grpc",
+  "grpc-web": "grpc-web",
+  http: "http",
+  http_proxy: "http-proxy",
+  http2: "http2",
+  https: "https",
+  tls: "tls",
+  mongo: "mongo",
+  redis: "redis",
+  mysql: "mysql"
+};
+var WELL_KNOWN_TCP = /* @__PURE__ */ new Set([25, 53, 3306, 27017]);
+function servicePortProtocol(port) {
+  if (port.protocol === "UDP") return "udp";
+  let name = port.name ?? "";
+  if (port.appProtocol !== null) {
+    name = port.appProtocol;
+    if (name === "kubernetes.io/h2c") return "http2";
+    if (name === "kubernetes.io/ws") return "http";
+    if (name === "kubernetes.io/wss") return "https";
+  }
+  if (name.toLowerCase().startsWith("grpc-web")) return "grpc-web";
+  const dash = name.indexOf("-");
+  const prefix = (dash >= 0 ? name.slice(0, dash) : name).toLowerCase();
+  const parsed = BY_NAME[prefix];
+  if (parsed !== void 0) return parsed;
+  return WELL_KNOWN_TCP.has(port.port) ? "tcp" : "auto";
+}
+function chainOf(protocol) {
+  switch (protocol) {
+    case "http":
+    case "http2":
+    case "grpc":
+    case "grpc-web":
+    case "http-proxy":
+      return "http";
+    case "udp":
+      return "none";
+    case "auto":
+      return "auto";
+    default:
+      return "tcp";
+  }
+}
+
+// src/analysis/topology/topology.ts
+var CLUSTER_DOMAIN = "cluster.local";
+function serviceHost(service) {
+  return `${service.ref.name}.${service.ref.namespace}.svc.${CLUSTER_DOMAIN}`;
+}
+function selects(selector, labels) {
+  for (const key in selector) if (labels[key] !== selector[key]) return false;
+  return true;
+}
+function resolveTargetPort(port, workload) {
+  if (typeof port.targetPort === "number") return port.targetPort;
+  const named = workload.containerPorts.find((p) => p.name === port.targetPort);
+  return named?.containerPort ?? null;
+}
+function buildTopology(mesh) {
+  const ids = workloadIds(mesh.workloads);
+  const byNamespace = /* @__PURE__ */ new Map();
+  for (const w of mesh.workloads) {
+    const list2 = byNamespace.get(w.ref.namespace);
+    if (list2) list2.push(w);
+    else byNamespace.set(w.ref.namespace, [w]);
+  }
+  const selectedBy = /* @__PURE__ */ new Map();
+  for (const service of mesh.services) {
+    const selector = service.selector;
+    const candidates = byNamespace.get(service.ref.namespace) ?? [];
+    const selected = selector === null || Object.keys(selector).length === 0 ? [] : candidates.filter((w) => selects(selector, w.podLabels));
+    selectedBy.set(service, selected);
+  }
+  const exposures = /* @__PURE__ */ new Map();
+  for (const service of mesh.services) {
+    for (const workload of selectedBy.get(service) ?? []) {
+      for (const port of service.ports) {
+        const target = resolveTargetPort(port, workload);
+        if (target === null) continue;
+        const byPort = exposures.get(workload) ?? /* @__PURE__ */ new Map();
+        exposures.set(workload, byPort);
+        const list2 = byPort.get(target) ?? [];
+        list2.push({ service: service.ref, servicePort: port.port, portName: port.name, protocol: servicePortProtocol(port), at: port.at });
+        byPort.set(target, list2);
+      }
+    }
+  }
+  const nodes = mesh.workloads.map((workload) => ({
+    id: ids.get(workload) ?? "",
+    workload,
+    namespace: workload.ref.namespace,
+    name: workload.ref.name,
+    ports: workloadPorts(workload, exposures.get(workload) ?? /* @__PURE__ */ new Map())
+  })).sort((a, b) => a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  const nodeOf = new Map(nodes.map((n) => [n.workload, n]));
+  const namespaceObjects = new Map(mesh.namespaces.map((n) => [n.ref.name, n]));
+  return {
+    mesh,
+    workloads: nodes,
+    workloadById: new Map(nodes.map((n) => [n.id, n])),
+    namespaces: allNamespaces(mesh),
+    namespaceObjects,
+    serviceByHost: new Map(mesh.services.map((s) => [serviceHost(s), s])),
+    endpoints(service, port) {
+      return (selectedBy.get(service) ?? []).flatMap((workload) => {
+        const target = resolveTargetPort(port, workload);
+        const node = nodeOf.get(workload);
+        return target === null || node === void 0 ? [] : [{ workload: node, targetPort: target }];
+      });
+    },
+    selectedWorkloads(service) {
+      return (selectedBy.get(service) ?? []).flatMap((w) => nodeOf.get(w) ?? []);
+    }
+  };
+}
+function workloadIds(workloads) {
+  const count = /* @__PURE__ */ new Map();
+  for (const w of workloads) count.set(`${w.ref.namespace}/${w.ref.name}`, (count.get(`${w.ref.namespace}/${w.ref.name}`) ?? 0) + 1);
+  return new Map(
+    workloads.map((w) => {
+      const base = `${w.ref.namespace}/${w.ref.name}`;
+      return [w, (count.get(base) ?? 0) > 1 ? `${base}@${w.kind.toLowerCase()}` : base];
+    })
+  );
+}
+function workloadPorts(workload, exposed) {
+  const numbers = new Set(exposed.keys());
+  for (const p of workload.containerPorts) if (p.protocol !== "UDP") numbers.add(p.containerPort);
+  const ports = [];
+  for (const number of [...numbers].sort((a, b) => a - b)) {
+    const exposures = [...exposed.get(number) ?? []].sort(
+      (a, b) => compare(a.service.name, b.service.name) || a.servicePort - b.servicePort
+    );
+    const declared = workload.containerPorts.find((p) => p.containerPort === number && p.protocol !== "UDP");
+    const protocol = exposures[0]?.protocol ?? "auto";
+    if (protocol === "udp") continue;
+    ports.push({
+      port: number,
+      name: declared?.name ?? exposures[0]?.portName ?? null,
+      protocol,
+      chain: chainOf(protocol),
+      exposedBy: exposures,
+      declaredAt: declared?.at ?? null,
+      protocolConflict: new Set(exposures.map((e) => e.protocol)).size > 1
+    });
+  }
+  return ports;
+}
+function compare(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+function allNamespaces(mesh) {
+  const names = new Set(mesh.namespaces.map((n) => n.ref.name));
+  const lists = [mesh.workloads, mesh.services, mesh.serviceAccounts, mesh.peerAuthentications, mesh.authorizationPolicies, mesh.requestAuthentications, mesh.destinationRules, mesh.serviceEntries, mesh.sidecars];
+  for (const list2 of lists) for (const object of list2) names.add(object.ref.namespace);
+  names.add(mesh.settings.rootNamespace.value);
+  return [...names].sort();
+}
+
+// src/analysis/topology/callers.ts
+var ANY_MESH_IDENTITY = "(any mesh identity)";
+
+// src/analysis/mtls/hosts.ts
+var EXPORT_TO = "networking.istio.io/exportTo";
+function buildHostRegistry(topology) {
+  const entries = [];
+  const byService = /* @__PURE__ */ new Map();
+  for (const service of topology.mesh.services) {
+    const entry = serviceEntryOf(service);
+    byService.set(service, entry);
+    entries.push(entry);
+  }
+  const serviceEntryHosts = /* @__PURE__ */ new Map();
+  for (const serviceEntry of topology.mesh.serviceEntries) {
+    const hosts = serviceEntry.hosts.map((host) => ({
+      host: host.value,
+      namespace: serviceEntry.ref.namespace,
+      ref: serviceEntry.ref,
+      at: host.at,
+      exportTo: serviceEntry.exportTo,
+      meshExternal: serviceEntry.location === "MESH_EXTERNAL",
+      passthrough: serviceEntry.resolution === "NONE",
+      service: null,
+      serviceEntry
+    }));
+    serviceEntryHosts.set(serviceEntry, hosts);
+    entries.push(...hosts);
+  }
+  entries.sort((a, b) => compareText(a.host, b.host) || compareText(a.namespace, b.namespace));
+  const selectingEntries = topology.mesh.serviceEntries.filter((se) => se.workloadSelector);
+  const serviceByRef = new Map(
+    topology.mesh.services.map((s) => [`${s.ref.namespace}/${s.ref.name}`, s])
+  );
+  const selectedBy = (serviceEntry, workload) => serviceEntry.ref.namespace === workload.namespace && selects(serviceEntry.workloadSelector?.matchLabels ?? {}, workload.workload.podLabels);
+  return {
+    all: entries,
+    exposures(workload, port) {
+      const out = [];
+      const exposed = workload.ports.find((p) => p.port === port)?.exposedBy ?? [];
+      for (const exposure of exposed) {
+        const service = serviceByRef.get(`${exposure.service.namespace}/${exposure.service.name}`);
+        const entry = service && byService.get(service);
+        if (entry) out.push({ entry, servicePort: exposure.servicePort });
+      }
+      for (const serviceEntry of selectingEntries) {
+        if (!selectedBy(serviceEntry, workload)) continue;
+        for (const sePort of serviceEntry.ports) {
+          if ((sePort.targetPort ?? sePort.number) !== port) continue;
+          for (const entry of serviceEntryHosts.get(serviceEntry) ?? [])
+            out.push({ entry, servicePort: sePort.number });
+        }
+      }
+      return out.sort(compareExposures);
+    },
+    endpoints(entry, servicePort) {
+      if (entry.service !== null) {
+        const port = entry.service.ports.find((p) => p.port === servicePort);
+        return port === void 0 ? [] : topology.endpoints(entry.service, port);
+      }
+      const serviceEntry = entry.serviceEntry;
+      const sePort = serviceEntry?.ports.find((p) => p.number === servicePort);
+      if (serviceEntry === null || sePort === void 0 || !serviceEntry.workloadSelector)
+        return [];
+      return topology.workloads.filter((w) => selectedBy(serviceEntry, w)).map((workload) => ({ workload, targetPort: sePort.targetPort ?? sePort.number }));
+    }
+  };
+}
+function serviceEntryOf(service) {
+  const exportTo = service.annotations[EXPORT_TO];
+  return {
+    host: serviceHost(service),
+    namespace: service.ref.namespace,
+    ref: service.ref,
+    at: service.source,
+    exportTo: exportTo === void 0 ? null : exportTo.split(",").map((e) => e.trim()).filter((e) => e !== ""),
+    meshExternal: false,
+    passthrough: service.headless,
+    service,
+    serviceEntry: null
+  };
+}
+function compareExposures(a, b) {
+  const kind = (e) => e.entry.service !== null ? 0 : 1;
+  return kind(a) - kind(b) || compareText(a.entry.namespace, b.entry.namespace) || compareText(a.entry.ref.name, b.entry.ref.name) || compareText(a.entry.host, b.entry.host) || a.servicePort - b.servicePort;
+}
+function hostVisibleTo(entry, clientNamespace) {
+  if (entry.exportTo === null || entry.exportTo.length === 0) return true;
+  return entry.exportTo.some(
+    (e) => e === "*" || e === "." && entry.namespace === clientNamespace || e === clientNamespace
+  );
+}
+
+// src/analysis/mtls/client-class.ts
+var ANY_NAMESPACE = "(any namespace)";
+function namespaceDistinguisher(deps) {
+  const { mesh, hosts, destinationRules, sidecars } = deps;
+  const root = mesh.settings.rootNamespace.value;
+  const byHost = /* @__PURE__ */ new Map();
+  for (const entry of hosts.all) {
+    const list2 = byHost.get(entry.host);
+    if (list2) list2.push(entry);
+    else byHost.set(entry.host, [entry]);
+  }
+  const restrictedOwners = /* @__PURE__ */ new Set();
+  const namedByHosts = /* @__PURE__ */ new Set();
+  for (const entry of hosts.all) {
+    if (!hostVisibleTo(entry, ANY_NAMESPACE)) restrictedOwners.add(entry.namespace);
+    for (const name of entry.exportTo ?? [])
+      if (![".", "*", "~"].includes(name)) namedByHosts.add(name);
+  }
+  const rulesByNamespace = /* @__PURE__ */ new Map();
+  for (const rule of mesh.destinationRules) {
+    const list2 = rulesByNamespace.get(rule.ref.namespace) ?? [];
+    list2.push(rule);
+    rulesByNamespace.set(rule.ref.namespace, list2);
+  }
+  const matchesOnlyOwnHosts = (ruleHost, namespace) => {
+    if (!ruleHost.startsWith("*"))
+      return (byHost.get(ruleHost) ?? []).every((e) => e.namespace === namespace);
+    const suffix = ruleHost.slice(1);
+    const serviceSuffix = `.${namespace}.svc.cluster.local`;
+    return hosts.all.every((entry) => {
+      if (suffix === serviceSuffix && entry.service !== null) return true;
+      const needle = entry.host.startsWith("*") ? entry.host.slice(1) : entry.host;
+      const matches2 = entry.host === ruleHost || needle.endsWith(suffix);
+      return !matches2 || entry.namespace === namespace;
+    });
+  };
+  const transparentRules = (namespace) => (rulesByNamespace.get(namespace) ?? []).every(
+    (rule) => rule.workloadSelector === null && destinationRules.exportedToAll(rule) && matchesOnlyOwnHosts(destinationRules.resolvedHost(rule), namespace)
+  );
+  const cache = /* @__PURE__ */ new Map();
+  return (namespace) => {
+    let distinguished = cache.get(namespace);
+    if (distinguished === void 0) {
+      distinguished = namespace === root || sidecars.rootDefaultIsRelative || sidecars.namespaces.has(namespace) || destinationRules.namedInExportTo.has(namespace) || namedByHosts.has(namespace) || restrictedOwners.has(namespace) || !transparentRules(namespace);
+      cache.set(namespace, distinguished);
+    }
+    return distinguished;
+  };
+}
+var PLAINTEXT = {
+  key: "plaintext",
+  kind: "plaintext",
+  namespace: ANY_NAMESPACE,
+  labels: {},
+  sidecar: null,
+  exact: true
+};
+function workloadContext(workload, decision, labels, distinguished, destinationRules, sidecars) {
+  const assumed = decision.exact ? "" : "assumed";
+  if (decision.dataplane === "NO_SIDECAR") {
+    return {
+      ...PLAINTEXT,
+      key: decision.exact ? "plaintext" : "plaintext|assumed",
+      exact: decision.exact
+    };
+  }
+  if (decision.dataplane === "AMBIENT") {
+    return { ...PLAINTEXT, key: `ambient|${assumed}`, kind: "ambient", exact: decision.exact };
+  }
+  const own = workload.namespace;
+  const namespace = distinguished(own) ? own : ANY_NAMESPACE;
+  const rules = destinationRules.selectingRules(own, labels).map((r) => r.ref.name);
+  const kind = decision.gateway ? "gateway" : "sidecar";
+  const sidecar = decision.gateway ? null : sidecars.sidecarFor(own, labels);
+  return {
+    key: `${kind}|${namespace === ANY_NAMESPACE ? "*" : namespace}|${rules.join(",")}|${sidecarKey(sidecar)}|${assumed}`,
+    kind,
+    namespace,
+    labels,
+    sidecar,
+    exact: decision.exact
+  };
+}
+function sidecarKey(sidecar) {
+  return sidecar === null ? "" : `${sidecar.ref.namespace}/${sidecar.ref.name}`;
+}
+
+// src/analysis/mtls/evidence.ts
+function objectEvidence(object, note, at) {
+  return { ref: object.ref, at: at ?? object.source, note };
+}
+function noteEvidence(note) {
+  return { ref: null, at: null, note };
+}
+function labelText(key, value) {
+  return value === void 0 ? `${key} (absent)` : `${key}=${value}`;
+}
+
+// src/analysis/mtls/client-side.ts
+var NO_PROXY = {
+  mode: "NONE",
+  effective: "DISABLE",
+  phrase: "the client has no sidecar and sends plaintext",
+  evidence: [noteEvidence("no client proxy: the application sends plaintext with no identity")],
+  exact: true,
+  destinationRule: null
+};
+function side(mode, effective, phrase, evidence, destinationRule = null) {
+  return { mode, effective, phrase, evidence, exact: true, destinationRule };
+}
+
+// src/analysis/mtls/auto-mtls.ts
+function autoMtls(group, server, port, exposure, deps, evidence) {
+  const { entry } = exposure;
+  const off = (why, note) => side("AUTO_MTLS", "DISABLE", `auto mTLS sends plaintext (${why})`, [...evidence, note], group);
+  if (!deps.enableAutoMtls)
+    return off("enableAutoMtls is false", noteEvidence("meshConfig.enableAutoMtls: false"));
+  if (entry.meshExternal) {
+    return off("the ServiceEntry is MESH_EXTERNAL", {
+      ref: entry.ref,
+      at: entry.at,
+      note: "MESH_EXTERNAL (the ServiceEntry default) never gets auto mTLS"
+    });
+  }
+  const passthrough = entry.passthrough || group?.trafficPolicy?.loadBalancerSimple === "PASSTHROUGH";
+  if (passthrough) {
+    const endpoints = deps.endpoints(exposure);
+    const disabled = endpoints.find(
+      (e) => deps.decision(e.workload).endpointTlsMode === "disabled"
+    );
+    if (endpoints.length === 0 || disabled !== void 0) {
+      return off(
+        "a passthrough service needs every endpoint to have a sidecar",
+        noteEvidence(
+          disabled === void 0 ? "passthrough service without endpoints: auto mTLS is off" : `endpoint \`${disabled.workload.id}\` has no sidecar: auto mTLS is all-or-nothing for passthrough services`
+        )
+      );
+    }
+  }
+  const gate = deps.namespaceMode(entry.namespace);
+  if (gate === "DISABLE") {
+    const gated = off(
+      `namespace \`${entry.namespace}\` is DISABLE`,
+      noteEvidence(
+        `service gate: the namespace-level mode of \`${entry.namespace}\` is DISABLE (workload policies are not consulted, istio/istio#56084)`
+      )
+    );
+    return { ...gated, gatedOff: true };
+  }
+  const on = (note) => side(
+    "AUTO_MTLS",
+    "ISTIO_MUTUAL",
+    "auto mTLS sends Istio mTLS",
+    [...evidence, noteEvidence(note)],
+    group
+  );
+  if (passthrough) return on("passthrough cluster: auto mTLS applies to every endpoint alike");
+  return perEndpoint(group, server, port, exposure, deps, on, off);
+}
+function perEndpoint(group, server, port, exposure, deps, on, off) {
+  const decision = deps.decision(server);
+  if (decision.endpointTlsMode !== "istio") {
+    return decision.dataplane === "SIDECAR" ? off(
+      `the endpoint is labelled tlsMode=${decision.endpointTlsMode}`,
+      noteEvidence(
+        `endpoint \`${server.id}\` has security.istio.io/tlsMode=${decision.endpointTlsMode}`
+      )
+    ) : off(
+      "the endpoint has no sidecar",
+      noteEvidence(`endpoint \`${server.id}\` has no sidecar`)
+    );
+  }
+  const fallback2 = group?.trafficPolicy?.portLevelSettings.some(
+    (p) => p.port === exposure.servicePort
+  ) ? group.trafficPolicy.tls?.mode ?? null : null;
+  if (fallback2 !== null) {
+    return fallback2 === "ISTIO_MUTUAL" ? on(
+      `endpoint check uses the top-level ISTIO_MUTUAL of ${formatRef(group?.first.ref ?? exposure.entry.ref)}`
+    ) : off(
+      `the top-level tls ${fallback2} marks endpoints non-mTLS`,
+      noteEvidence(
+        "the port entry has no tls, so the endpoint check falls back to the top-level mode"
+      )
+    );
+  }
+  const mode = deps.peerAuthenticationMode(server, port);
+  if (mode === "DISABLE") {
+    return off(
+      `\`${server.id}\` is DISABLE on port ${port}`,
+      noteEvidence(
+        `endpoint PeerAuthentication at port ${port} is DISABLE: the endpoint is not sent mTLS`
+      )
+    );
+  }
+  return on(`endpoint \`${server.id}\` has a sidecar and is ${mode} on port ${port}`);
+}
+
+// src/analysis/mtls/peer-authentication-index.ts
+function hasSelector(policy) {
+  return policy.selector !== null && Object.keys(policy.selector.matchLabels).length > 0;
+}
+function compareAge(a, b) {
+  return timeOf(a) - timeOf(b) || compareText(a.ref.name, b.ref.name) || compareText(a.ref.namespace, b.ref.namespace);
+}
+function timeOf(object) {
+  if (object.creationTimestamp === null) return 0;
+  const time = Date.parse(object.creationTimestamp);
+  return Number.isNaN(time) ? 0 : time;
+}
+function sameAge(a, b) {
+  return timeOf(a) === timeOf(b);
+}
+function pick(policies) {
+  const [chosen, ...ignored] = [...policies].sort(compareAge);
+  if (chosen === void 0) return null;
+  const next = ignored[0];
+  return { chosen, ignored, byName: next !== void 0 && sameAge(chosen, next) };
+}
+function indexPeerAuthentications(mesh) {
+  const rootNamespace = mesh.settings.rootNamespace.value;
+  const levelPolicies = /* @__PURE__ */ new Map();
+  const workloadByNamespace = /* @__PURE__ */ new Map();
+  const ignoredRootSelectors = [];
+  for (const policy of mesh.peerAuthentications) {
+    const namespace = policy.ref.namespace;
+    if (!hasSelector(policy)) push(levelPolicies, namespace, policy);
+    else if (namespace === rootNamespace) ignoredRootSelectors.push(policy);
+    else push(workloadByNamespace, namespace, policy);
+  }
+  for (const list2 of workloadByNamespace.values()) list2.sort(compareAge);
+  const picks = /* @__PURE__ */ new Map();
+  for (const [namespace, list2] of levelPolicies) picks.set(namespace, pick(list2));
+  const meshPick = picks.get(rootNamespace) ?? null;
+  const namespaceMode = (namespace) => {
+    const meshMode = meshPick === null ? "UNKNOWN" : meshPick.chosen.mode === "UNSET" ? "PERMISSIVE" : meshPick.chosen.mode;
+    const own = namespace === rootNamespace ? null : picks.get(namespace) ?? null;
+    if (own === null) return meshMode;
+    if (own.chosen.mode !== "UNSET") return own.chosen.mode;
+    return meshMode === "UNKNOWN" ? "PERMISSIVE" : meshMode;
+  };
+  return {
+    rootNamespace,
+    mesh: meshPick,
+    namespacePolicy: (namespace) => namespace === rootNamespace ? null : picks.get(namespace) ?? null,
+    workloadPolicies: (namespace, labels) => (workloadByNamespace.get(namespace) ?? []).filter(
+      (policy) => selects(policy.selector?.matchLabels ?? {}, labels)
+    ),
+    workloadCandidates: (namespace) => workloadByNamespace.get(namespace) ?? [],
+    ignoredRootSelectors: ignoredRootSelectors.sort(compareAge),
+    namespaceMode,
+    namespacesWithPolicy: [...picks.keys()].filter((n) => n !== rootNamespace).sort(compareText)
+  };
+}
+function push(map, key, value) {
+  const list2 = map.get(key);
+  if (list2) list2.push(value);
+  else map.set(key, [value]);
+}
+
+// src/analysis/mtls/sidecar-scope.ts
+function indexSidecars(mesh) {
+  const root = mesh.settings.rootNamespace.value;
+  const withSelector = /* @__PURE__ */ new Map();
+  const defaults3 = /* @__PURE__ */ new Map();
+  for (const sidecar of [...mesh.sidecars].sort(compareAge)) {
+    const namespace = sidecar.ref.namespace;
+    if (sidecar.workloadSelector !== null) {
+      withSelector.set(namespace, [...withSelector.get(namespace) ?? [], sidecar]);
+    } else if (!defaults3.has(namespace)) defaults3.set(namespace, sidecar);
+  }
+  const rootDefault = defaults3.get(root) ?? null;
+  return {
+    sidecarFor(namespace, labels) {
+      const selected = (withSelector.get(namespace) ?? []).find(
+        (s) => selects(s.workloadSelector?.matchLabels ?? {}, labels)
+      );
+      return selected ?? defaults3.get(namespace) ?? rootDefault;
+    },
+    namespaces: /* @__PURE__ */ new Set([...withSelector.keys(), ...defaults3.keys()]),
+    rootDefaultIsRelative: rootDefault?.egress.some((e) => e.hosts.some((h) => h.value.startsWith("./"))) ?? false,
+    rootDefault
+  };
+}
+function sidecarImports(sidecar, namespace, entry, port) {
+  if (sidecar === null || sidecar.egress.length === 0) return true;
+  return sidecar.egress.some(
+    (listener) => (listener.port === null || listener.port === port) && listener.hosts.some((host) => importsHost(host.value, namespace, entry))
+  );
+}
+function importsHost(pattern, namespace, entry) {
+  const slash = pattern.indexOf("/");
+  const ns = slash < 0 ? "*" : pattern.slice(0, slash);
+  const dns = slash < 0 ? pattern : pattern.slice(slash + 1);
+  const namespaceMatches = ns === "*" || (ns === "." ? entry.namespace === namespace : ns !== "~" && ns === entry.namespace);
+  if (!namespaceMatches) return false;
+  if (dns === "*") return true;
+  if (dns.startsWith("*.")) return entry.host.endsWith(dns.slice(1));
+  return dns === entry.host;
+}
+
+// src/analysis/mtls/client-scope.ts
+function fromZtunnel(server) {
+  if (server.dataplane === "AMBIENT") {
+    return side("HBONE", "ISTIO_MUTUAL", "ztunnel tunnels the call with mTLS (HBONE)", [
+      noteEvidence("ambient to ambient: ztunnel to ztunnel over HBONE")
+    ]);
+  }
+  if (server.dataplane === "SIDECAR" && !server.gateway) {
+    return {
+      ...side("HBONE", "ISTIO_MUTUAL", "ztunnel tunnels the call to the sidecar (HBONE)", [
+        noteEvidence(
+          "assumes the ambient profile, where injected sidecars accept HBONE; without it ztunnel sends plaintext"
+        )
+      ]),
+      exact: false
+    };
+  }
+  return side("PASSTHROUGH", "DISABLE", "ztunnel passes the call through in plaintext", [
+    noteEvidence("the destination has no HBONE-capable proxy: ztunnel sends plaintext")
+  ]);
+}
+function outsideScope(context3, exposure, deps) {
+  let why = null;
+  if (exposure === null) {
+    why = noteEvidence(
+      "no Service exposes this port: a direct pod-IP call leaves through the passthrough cluster"
+    );
+  } else if (!hostVisibleTo(exposure.entry, context3.namespace)) {
+    why = {
+      ref: exposure.entry.ref,
+      at: exposure.entry.at,
+      note: `${formatRef(exposure.entry.ref)} is not exported to the client's namespace`
+    };
+  } else if (context3.kind === "sidecar" && !sidecarImports(context3.sidecar, context3.namespace, exposure.entry, exposure.servicePort)) {
+    const sidecar = context3.sidecar;
+    why = sidecar === null ? noteEvidence("outside the Sidecar egress scope") : objectEvidence(
+      sidecar,
+      `egress hosts do not import \`${exposure.entry.host}:${exposure.servicePort}\``
+    );
+  }
+  if (why === null) return null;
+  const policy = context3.sidecar?.outboundTrafficPolicy ?? deps.outboundTrafficPolicy;
+  if (policy === "REGISTRY_ONLY") {
+    return side("BLOCKED", "DISABLE", "the client proxy drops the call (REGISTRY_ONLY)", [
+      why,
+      noteEvidence(
+        "outboundTrafficPolicy REGISTRY_ONLY: unknown destinations go to the BlackHoleCluster"
+      )
+    ]);
+  }
+  return side(
+    "PASSTHROUGH",
+    "DISABLE",
+    "the call leaves through the passthrough cluster in plaintext",
+    [why, noteEvidence("outboundTrafficPolicy ALLOW_ANY: the PassthroughCluster has no TLS")]
+  );
+}
+
+// src/analysis/mtls/client-tls.ts
+function resolveClient(context3, exposure, deps, groupId) {
+  if (context3.kind === "plaintext")
+    return { key: "plaintext", context: context3, decided: NO_PROXY, lookup: null };
+  if (context3.kind === "ambient") return { key: "ambient", context: context3, decided: null, lookup: null };
+  const outside = outsideScope(context3, exposure, deps);
+  if (outside !== null || exposure === null) {
+    const sidecar = context3.sidecar === null ? "" : `${context3.sidecar.ref.namespace}/${context3.sidecar.ref.name}`;
+    const where = context3.kind === "sidecar" ? sidecar : context3.kind;
+    const why = exposure === null ? "direct" : hostVisibleTo(exposure.entry, context3.namespace) ? "scope" : "hidden";
+    const key = `outside|${where}|${outside?.mode ?? ""}|${why}`;
+    return { key, context: context3, decided: outside, lookup: null };
+  }
+  const { entry } = exposure;
+  const lookup = deps.destinationRules.lookup(
+    context3.namespace,
+    context3.labels,
+    entry.host,
+    entry.namespace
+  );
+  const chosen = lookup.chosen === null ? "-" : groupId(lookup.chosen);
+  const shadow = lookup.chosen === null && lookup.found[0] ? groupId(lookup.found[0]) : "-";
+  return {
+    key: `${context3.kind}|${chosen}|${shadow}|${lookup.step}`,
+    context: context3,
+    decided: null,
+    lookup
+  };
+}
+function completeClient(resolution, server, port, exposure, deps) {
+  if (resolution.decided !== null) return resolution.decided;
+  const serverDecision = deps.decision(server);
+  if (resolution.context.kind === "ambient") return fromZtunnel(serverDecision);
+  if (exposure === null || resolution.lookup === null)
+    throw new Error("unreachable: unresolved client");
+  if (serverDecision.dataplane === "AMBIENT") {
+    return {
+      ...side("HBONE", "ISTIO_MUTUAL", "the client sidecar tunnels the call to ztunnel (HBONE)", [
+        noteEvidence(
+          "assumes the ambient profile, where sidecars send HBONE to ambient workloads; without it this hop is plaintext"
+        )
+      ]),
+      exact: false
+    };
+  }
+  return fromDestinationRule(resolution.context, resolution.lookup, server, port, exposure, deps);
+}
+function portTls(policy, servicePort) {
+  const entry = policy?.portLevelSettings.find((p) => p.port === servicePort);
+  if (entry !== void 0) return { tls: entry.tls, portEntry: true };
+  return { tls: policy?.tls ?? null, portEntry: false };
+}
+function fromDestinationRule(context3, lookup, server, port, exposure, deps) {
+  const { entry, servicePort } = exposure;
+  const group = lookup.chosen;
+  const evidence = [];
+  if (group === null && lookup.found.length > 0) {
+    const shadow = lookup.found[0]?.first;
+    if (shadow)
+      evidence.push(
+        objectEvidence(
+          shadow,
+          `the ${lookup.step} has only DestinationRules for other workloads for \`${entry.host}\`: none applies to this client`
+        )
+      );
+  }
+  const { tls, portEntry } = portTls(group?.trafficPolicy ?? null, servicePort);
+  const source2 = group?.trafficPolicyFrom ?? group?.first ?? null;
+  let result;
+  if (group !== null && source2 !== null && tls !== null) {
+    result = explicitTls(context3, group, source2, tls, servicePort, portEntry, lookup.step);
+  } else {
+    if (group !== null) {
+      evidence.push(
+        objectEvidence(
+          group.first,
+          `DestinationRule (${lookup.step}) sets no TLS for port ${servicePort}: auto mTLS`
+        )
+      );
+    }
+    result = autoMtls(group, server, port, exposure, deps, evidence);
+  }
+  return subsetCheck(result, group, server, servicePort);
+}
+function explicitTls(context3, group, source2, tls, servicePort, portEntry, step) {
+  const where = `${portEntry ? `port ${servicePort} ` : ""}(${step})`;
+  const ref = formatRef(source2.ref);
+  const evidence = [
+    objectEvidence(
+      source2,
+      tls.modeWritten ? `tls mode ${tls.mode} ${where}` : `\`tls\` without \`mode\` is DISABLE ${where}, and turns auto mTLS off`,
+      tls.at
+    )
+  ];
+  const privileged = tls.credentialName !== null && !tls.credentialName.startsWith("configmap://");
+  if ((tls.mode === "SIMPLE" || tls.mode === "MUTUAL") && privileged && context3.kind === "sidecar" && group.first.workloadSelector === null) {
+    evidence.push(
+      objectEvidence(
+        source2,
+        "`credentialName` without `workloadSelector` is ignored on sidecars: no TLS is originated",
+        tls.at
+      )
+    );
+    return side(
+      tls.mode,
+      "DISABLE",
+      `${ref} sets ${tls.mode} with a credentialName the sidecar ignores, so it sends plaintext`,
+      evidence,
+      group
+    );
+  }
+  const phrase = tls.mode === "ISTIO_MUTUAL" ? `${ref} sets ISTIO_MUTUAL` : tls.mode === "DISABLE" ? `${ref} disables TLS` : `${ref} originates ${tls.mode} TLS with its own certificates`;
+  return side(tls.mode, tls.mode, phrase, evidence, group);
+}
+function subsetCheck(result, group, server, servicePort) {
+  if (group === null) return result;
+  const differing = group.subsets.filter((subset) => {
+    if (!selects(subset.labels, server.workload.podLabels)) return false;
+    const tls = portTls(subset.trafficPolicy, servicePort).tls;
+    return tls !== null && tls.mode !== result.mode;
+  });
+  if (differing.length === 0) return result;
+  return {
+    ...result,
+    exact: false,
+    evidence: [
+      ...result.evidence,
+      ...differing.map(
+        (s) => objectEvidence(
+          group.first,
+          `subset \`${s.name}\` sets another TLS mode; it applies when a VirtualService routes to it (not modelled)`,
+          s.at
+        )
+      )
+    ]
+  };
+}
+
+// src/analysis/mtls/destination-rule-index.ts
+var HostTable = class {
+  specific = /* @__PURE__ */ new Map();
+  wildcard = /* @__PURE__ */ new Map();
+  ordered = null;
+  add(host, rule, exportTo) {
+    const map = host.startsWith("*") ? this.wildcard : this.specific;
+    map.set(host, merge2(map.get(host) ?? [], host, rule, exportTo));
+    this.ordered = null;
+  }
+  /** `MostSpecificHostMatch` (`pilot/pkg/model/config.go`). */
+  match(needle) {
+    if (needle.startsWith("*")) {
+      const exact = this.wildcard.get(needle);
+      if (exact) return exact;
+      return this.wildcardMatch(needle.slice(1));
+    }
+    return this.specific.get(needle) ?? this.wildcardMatch(needle);
+  }
+  /** Longest wildcard first, then alphabetical: `host.MoreSpecific` is a total order on them. */
+  wildcardMatch(needle) {
+    this.ordered ??= [...this.wildcard.keys()].sort(
+      (a, b) => b.length - a.length || compareText(a, b)
+    );
+    for (const host of this.ordered)
+      if (needle.endsWith(host.slice(1))) return this.wildcard.get(host) ?? null;
+    return null;
+  }
+  groups() {
+    return [...this.specific.values(), ...this.wildcard.values()].flat();
+  }
+};
+function merge2(groups2, host, rule, exportTo) {
+  let appendSeparately = true;
+  const out = groups2.map((group) => {
+    if (setsEqual(exportTo, group.exportTo)) appendSeparately = false;
+    else {
+      appendSeparately = true;
+      if (!(group.exportTo.size > 0 && isSuperset(exportTo, group.exportTo))) return group;
+    }
+    const existing = group.first.workloadSelector;
+    const incoming = rule.workloadSelector;
+    const bothWith = existing !== null && incoming !== null;
+    const selectorsMatch = labelsEqual(existing?.matchLabels ?? {}, incoming?.matchLabels ?? {});
+    if (bothWith && !selectorsMatch) {
+      appendSeparately = true;
+      return group;
+    }
+    if (existing === null && incoming === null || bothWith && selectorsMatch)
+      appendSeparately = false;
+    const names = new Set(group.subsets.map((s) => s.name));
+    const adopt = group.trafficPolicy === null && rule.trafficPolicy !== null;
+    return {
+      ...group,
+      members: [...group.members, rule],
+      subsets: [...group.subsets, ...rule.subsets.filter((s) => !names.has(s.name))],
+      trafficPolicy: adopt ? rule.trafficPolicy : group.trafficPolicy,
+      trafficPolicyFrom: adopt ? rule : group.trafficPolicyFrom
+    };
+  });
+  if (appendSeparately) out.push(newGroup(host, rule, exportTo));
+  return out;
+}
+function newGroup(host, rule, exportTo) {
+  return {
+    host,
+    first: rule,
+    members: [rule],
+    exportTo,
+    trafficPolicy: rule.trafficPolicy,
+    trafficPolicyFrom: rule.trafficPolicy === null ? null : rule,
+    subsets: rule.subsets
+  };
+}
+function resolveHost(host, namespace) {
+  if (host === "*" || host.includes(".") || host.includes(":")) return host;
+  return `${host}.${namespace}.svc.${CLUSTER_DOMAIN}`;
+}
+function compareRules(a, b) {
+  const selector = (r) => r.workloadSelector === null ? 1 : 0;
+  return selector(a) - selector(b) || compareAge(a, b);
+}
+function indexDestinationRules(mesh) {
+  const root = mesh.settings.rootNamespace.value;
+  const defaultPrivate = (mesh.settings.defaultDestinationRuleExportTo.value ?? []).includes(".");
+  const local = /* @__PURE__ */ new Map();
+  const exported = /* @__PURE__ */ new Map();
+  const rootLocal = new HostTable();
+  const selectorRules = /* @__PURE__ */ new Map();
+  const namedInExportTo = /* @__PURE__ */ new Set();
+  const exportSetOf = /* @__PURE__ */ new Map();
+  const rules = [...mesh.destinationRules].filter((r) => r.host.value !== "").sort(compareRules);
+  for (const rule of rules) {
+    const namespace = rule.ref.namespace;
+    const host = resolveHost(rule.host.value, namespace);
+    const exportTo = rule.workloadSelector === null ? new Set(rule.exportTo ?? []) : /* @__PURE__ */ new Set(["."]);
+    exportSetOf.set(rule, exportTo);
+    for (const name of exportTo)
+      if (![".", "*", "~", namespace].includes(name)) namedInExportTo.add(name);
+    if (rule.workloadSelector !== null) push2(selectorRules, namespace, rule);
+    if (exportTo.size === 0 || exportTo.has("*") || exportTo.has(".") || exportTo.has(namespace))
+      tableOf(local, namespace).add(host, rule, exportTo);
+    const privateOnly = exportTo.size === 0 && defaultPrivate || exportTo.size === 1 && (exportTo.has(".") || exportTo.has(namespace));
+    if (!privateOnly) tableOf(exported, namespace).add(host, rule, exportTo);
+    else if (namespace === root) rootLocal.add(host, rule, exportTo);
+  }
+  const visible = (group, client) => group.exportTo.size === 0 || group.exportTo.has("*") || group.exportTo.has(client);
+  const exportedFrom = (owner, host, client) => (exported.get(owner)?.match(host) ?? []).filter((g) => visible(g, client));
+  return {
+    lookup(client, labels, host, hostNamespace) {
+      const first2 = client === root ? rootLocal.match(host) : local.get(client)?.match(host) ?? null;
+      if (first2 !== null) return choose(first2, "client namespace", client, labels);
+      const fromService = exportedFrom(hostNamespace, host, client);
+      if (fromService.length > 0) return choose(fromService, "service namespace", client, labels);
+      const fromRoot = exportedFrom(root, host, client);
+      if (fromRoot.length > 0) return choose(fromRoot, "root namespace", client, labels);
+      return { chosen: null, step: null, found: [] };
+    },
+    selectingRules: (namespace, labels) => (selectorRules.get(namespace) ?? []).filter(
+      (r) => selects(r.workloadSelector?.matchLabels ?? {}, labels)
+    ),
+    localGroups: (namespace) => (namespace === root ? rootLocal : local.get(namespace))?.groups() ?? [],
+    resolvedHost: (rule) => resolveHost(rule.host.value, rule.ref.namespace),
+    namedInExportTo,
+    exportedToAll(rule) {
+      const set2 = exportSetOf.get(rule) ?? /* @__PURE__ */ new Set();
+      return set2.size === 0 && !defaultPrivate || set2.has("*");
+    }
+  };
+}
+function choose(found, step, client, labels) {
+  let catchAll = null;
+  for (const group of found) {
+    const selector = group.first.workloadSelector;
+    if (selector === null) catchAll = group;
+    else if (group.first.ref.namespace === client && selects(selector.matchLabels, labels))
+      return { chosen: group, step, found };
+  }
+  return { chosen: catchAll, step, found };
+}
+function tableOf(map, namespace) {
+  let table = map.get(namespace);
+  if (table === void 0) {
+    table = new HostTable();
+    map.set(namespace, table);
+  }
+  return table;
+}
+function push2(map, key, value) {
+  const list2 = map.get(key);
+  if (list2) list2.push(value);
+  else map.set(key, [value]);
+}
+function setsEqual(a, b) {
+  return a.size === b.size && [...a].every((x) => b.has(x));
+}
+function isSuperset(a, b) {
+  return [...b].every((x) => a.has(x));
+}
+function labelsEqual(a, b) {
+  const keys = Object.keys(a);
+  return keys.length === Object.keys(b).length && keys.every((k) => a[k] === b[k]);
+}
+function ruleHostMatches(ruleHost, host) {
+  if (ruleHost === host) return true;
+  if (!ruleHost.startsWith("*")) return false;
+  const needle = host.startsWith("*") ? host.slice(1) : host;
+  return needle.endsWith(ruleHost.slice(1));
+}
+
+// src/analysis/mtls/effective-mode.ts
+function composeWorkloadMode(index, namespace, labels) {
+  let mode = "PERMISSIVE";
+  let level = "default";
+  const evidence = [];
+  const meshPolicy = index.mesh?.chosen ?? null;
+  if (meshPolicy !== null) {
+    if (meshPolicy.mode === "UNSET") {
+      evidence.push(describe(meshPolicy, "mesh-wide policy without a mode: PERMISSIVE"));
+    } else {
+      mode = meshPolicy.mode;
+      level = "mesh";
+      evidence.push(describe(meshPolicy, `mesh-wide ${mode}`));
+    }
+  }
+  const namespacePolicy = index.namespacePolicy(namespace)?.chosen ?? null;
+  if (namespacePolicy !== null) {
+    if (namespacePolicy.mode === "UNSET") {
+      evidence.push(
+        describe(namespacePolicy, `namespace-wide policy without a mode: inherits ${mode}`)
+      );
+    } else {
+      mode = namespacePolicy.mode;
+      level = "namespace";
+      evidence.push(describe(namespacePolicy, `namespace-wide ${mode}`));
+    }
+  }
+  const [workloadPolicy = null, ...ignoredWorkloadPolicies] = namespace === index.rootNamespace ? [] : index.workloadPolicies(namespace, labels);
+  if (workloadPolicy !== null) {
+    if (workloadPolicy.mode === "UNSET") {
+      evidence.push(describe(workloadPolicy, `workload policy without a mode: inherits ${mode}`));
+    } else {
+      mode = workloadPolicy.mode;
+      level = "workload";
+      evidence.push(describe(workloadPolicy, `workload policy ${mode}`));
+    }
+  }
+  if (evidence.length === 0) {
+    evidence.push(noteEvidence("no PeerAuthentication applies: Istio defaults to PERMISSIVE"));
+  }
+  const perPort = /* @__PURE__ */ new Map();
+  for (const entry of workloadPolicy?.portLevelMtls ?? []) {
+    const inherited = entry.mode === "UNSET";
+    perPort.set(entry.port, { mode: inherited ? mode : entry.mode, inherited, at: entry.at });
+  }
+  return { mode, level, evidence, workloadPolicy, ignoredWorkloadPolicies, perPort };
+}
+function describe(policy, note) {
+  return objectEvidence(policy, note, policy.modeAt);
+}
+function modeAtPort(composition, port) {
+  return composition.perPort.get(port)?.mode ?? composition.mode;
+}
+var EXCLUDE_PORTS = "traffic.sidecar.istio.io/excludeInboundPorts";
+var INCLUDE_PORTS = "traffic.sidecar.istio.io/includeInboundPorts";
+function serverPortMode(workload, decision, composition, port) {
+  const exact = decision.exact;
+  if (decision.dataplane === "NO_SIDECAR") {
+    return { mode: "NO_SIDECAR", level: "no-sidecar", exact, evidence: decision.evidence };
+  }
+  if (decision.gateway) {
+    return { mode: "DISABLE", level: "gateway", exact, evidence: decision.evidence };
+  }
+  if (decision.dataplane === "SIDECAR") {
+    const bypass = captureBypass(workload, port);
+    if (bypass !== null) {
+      return { mode: "NO_SIDECAR", level: "no-sidecar", exact, evidence: [bypass] };
+    }
+  }
+  const entry = composition.perPort.get(port);
+  let mode = entry?.mode ?? composition.mode;
+  const level = entry === void 0 || entry.inherited ? composition.level : "port";
+  const evidence = [...composition.evidence];
+  if (entry !== void 0 && composition.workloadPolicy !== null) {
+    evidence.push(
+      objectEvidence(
+        composition.workloadPolicy,
+        entry.inherited ? `port ${port} without a mode: inherits ${mode}` : `port-level ${mode} on container port ${port}`,
+        entry.at
+      )
+    );
+  }
+  if (decision.dataplane === "AMBIENT") {
+    evidence.push(...decision.evidence);
+    if (mode === "DISABLE") {
+      mode = "PERMISSIVE";
+      evidence.push(noteEvidence("ambient ignores DISABLE: ztunnel accepts plaintext and mTLS"));
+    }
+  }
+  return { mode, level, exact, evidence };
+}
+function captureBypass(workload, port) {
+  const excluded = portList(workload.podAnnotations[EXCLUDE_PORTS]);
+  if (excluded?.has(String(port))) {
+    return objectEvidence(
+      workload,
+      `port ${port} is excluded from capture (${EXCLUDE_PORTS}): the sidecar never sees it`,
+      workload.podLabelsAt
+    );
+  }
+  const included = portList(workload.podAnnotations[INCLUDE_PORTS]);
+  if (included !== null && !included.has("*") && !included.has(String(port))) {
+    return objectEvidence(
+      workload,
+      `port ${port} is not in ${INCLUDE_PORTS}: the sidecar never sees it`,
+      workload.podLabelsAt
+    );
+  }
+  return null;
+}
+function portList(value) {
+  if (value === void 0) return null;
+  return new Set(
+    value.split(",").map((p) => p.trim()).filter((p) => p !== "")
+  );
+}
+
+// src/analysis/mtls/injection.ts
+var INJECTION = "istio-injection";
+var REVISION = "istio.io/rev";
+var INJECT = "sidecar.istio.io/inject";
+var STATUS = "sidecar.istio.io/status";
+var TLS_MODE = "security.istio.io/tlsMode";
+var DATAPLANE_MODE = "istio.io/dataplane-mode";
+var REDIRECTION = "ambient.istio.io/redirection";
+var TEMPLATES = "inject.istio.io/templates";
+var GATEWAY_NAME = "gateway.networking.k8s.io/gateway-name";
+var IGNORED_NAMESPACES = /* @__PURE__ */ new Set([
+  "kube-system",
+  "kube-public",
+  "kube-node-lease",
+  "local-path-storage"
+]);
+function decideInjection(workload, namespace) {
+  const injection = sidecarInjection(workload, namespace);
+  const podLabel = workload.podLabels[TLS_MODE];
+  if (injection.injected) {
+    const gateway = isGateway(workload);
+    const evidence = gateway ? [
+      ...injection.evidence,
+      objectEvidence(
+        workload,
+        "gateway proxy (injection template `gateway`): Gateway listeners, not PeerAuthentication, decide what it accepts",
+        workload.podLabelsAt
+      )
+    ] : injection.evidence;
+    const endpointTlsMode2 = podLabel ?? (gateway ? "disabled" : "istio");
+    return {
+      dataplane: "SIDECAR",
+      gateway,
+      endpointTlsMode: endpointTlsMode2,
+      exact: injection.exact,
+      evidence: withTlsModeNote(workload, evidence, podLabel)
+    };
+  }
+  const ambient = ambientEnrollment(workload, namespace);
+  const endpointTlsMode = podLabel ?? "disabled";
+  if (ambient !== null) {
+    return {
+      dataplane: "AMBIENT",
+      gateway: false,
+      endpointTlsMode,
+      exact: injection.exact,
+      evidence: [...injection.evidence, ambient]
+    };
+  }
+  return {
+    dataplane: "NO_SIDECAR",
+    gateway: false,
+    endpointTlsMode,
+    exact: injection.exact,
+    evidence: withTlsModeNote(workload, injection.evidence, podLabel)
+  };
+}
+function withTlsModeNote(workload, evidence, podLabel) {
+  if (podLabel === void 0) return evidence;
+  return [
+    ...evidence,
+    objectEvidence(
+      workload,
+      `pod label ${labelText(TLS_MODE, podLabel)} is kept by the injector and read by auto mTLS`,
+      workload.podLabelsAt
+    )
+  ];
+}
+function sidecarInjection(workload, namespace) {
+  const pod = (note) => objectEvidence(workload, note, workload.podLabelsAt);
+  if (workload.hostNetwork) {
+    return no(true, [pod("hostNetwork pods are never injected (`injectRequired`)")]);
+  }
+  if (workload.podAnnotations[STATUS] !== void 0) {
+    return yes(true, [pod(`pod annotation ${STATUS} says the sidecar is already injected`)]);
+  }
+  const name = workload.ref.namespace;
+  if (IGNORED_NAMESPACES.has(name)) {
+    return no(true, [noteEvidence(`namespace \`${name}\` is never injected`)]);
+  }
+  const podInject = workload.podLabels[INJECT];
+  if (namespace === void 0) return assumedNamespace(workload, name, podInject);
+  const webhook = webhookInvoked(namespace.labels, workload.podLabels);
+  const nsNote = webhook.byPod ? objectEvidence(workload, webhook.note, workload.podLabelsAt) : objectEvidence(namespace, webhook.note);
+  if (!webhook.invoked) return no(true, [nsNote]);
+  return injectRequired(workload, [nsNote]);
+}
+function assumedNamespace(workload, name, podInject) {
+  if (workload.podLabels[DATAPLANE_MODE] === "ambient" && podInject !== "true") {
+    return no(false, [
+      noteEvidence(
+        `namespace \`${name}\` is not in the manifests: assumed not labelled for injection, as the pod opts into ambient`
+      )
+    ]);
+  }
+  if (podInject === "false") {
+    return no(true, [
+      objectEvidence(
+        workload,
+        `pod label ${INJECT}=false: no injection webhook selects the pod`,
+        workload.podLabelsAt
+      )
+    ]);
+  }
+  const assumed = noteEvidence(
+    `namespace \`${name}\` is not in the manifests: assumed labelled ${INJECTION}=enabled`
+  );
+  const decided = injectRequired(workload, [assumed]);
+  return { ...decided, exact: false };
+}
+function webhookInvoked(namespaceLabels, podLabels) {
+  const injection = namespaceLabels[INJECTION];
+  const revision = namespaceLabels[REVISION];
+  const optOut = podLabels[INJECT] === "false";
+  if (injection !== void 0) {
+    const invoked = injection === "enabled" && !optOut;
+    return {
+      invoked,
+      byPod: injection === "enabled" && optOut,
+      note: invoked ? `namespace label ${labelText(INJECTION, injection)}` : injection === "enabled" ? `namespace label ${INJECTION}=enabled, but pod label ${INJECT}=false` : `namespace label ${labelText(INJECTION, injection)}: no injection webhook matches`
+    };
+  }
+  if (revision !== void 0) {
+    return {
+      invoked: !optOut,
+      byPod: optOut,
+      note: optOut ? `namespace label ${REVISION}=${revision}, but pod label ${INJECT}=false` : `namespace label ${REVISION}=${revision} (revision webhook)`
+    };
+  }
+  const podRevision = podLabels[REVISION];
+  if (podRevision !== void 0 && !optOut) {
+    return {
+      invoked: true,
+      byPod: true,
+      note: `pod label ${REVISION}=${podRevision} (revision webhook)`
+    };
+  }
+  if (podLabels[INJECT] === "true" && podRevision === void 0) {
+    return { invoked: true, byPod: true, note: `pod label ${INJECT}=true` };
+  }
+  return {
+    invoked: false,
+    byPod: false,
+    note: `namespace has neither ${INJECTION} nor ${REVISION}, and the pod does not opt in with a label`
+  };
+}
+function injectRequired(workload, evidence) {
+  const label = workload.podLabels[INJECT];
+  const annotation = workload.podAnnotations[INJECT];
+  const decider = label ?? annotation;
+  const where = label !== void 0 ? "label" : "annotation";
+  const pod = (note) => objectEvidence(workload, note, workload.podLabelsAt);
+  if (decider === "false") return no(true, [...evidence, pod(`pod ${where} ${INJECT}=false`)]);
+  if (decider === "true") return yes(true, [...evidence, pod(`pod ${where} ${INJECT}=true`)]);
+  return yes(true, evidence);
+}
+function ambientEnrollment(workload, namespace) {
+  if (workload.hostNetwork) return null;
+  if (workload.podAnnotations[REDIRECTION] === "enabled") {
+    return objectEvidence(
+      workload,
+      `pod annotation ${REDIRECTION}=enabled: captured by ztunnel`,
+      workload.podLabelsAt
+    );
+  }
+  const podMode = workload.podLabels[DATAPLANE_MODE];
+  if (podMode !== void 0) {
+    return podMode === "ambient" ? objectEvidence(workload, `pod label ${DATAPLANE_MODE}=ambient`, workload.podLabelsAt) : null;
+  }
+  if (namespace?.labels[DATAPLANE_MODE] === "ambient") {
+    return objectEvidence(namespace, `namespace label ${DATAPLANE_MODE}=ambient`);
+  }
+  return null;
+}
+function isGateway(workload) {
+  const templates = workload.podAnnotations[TEMPLATES] ?? "";
+  return templates.split(",").some((t) => t.trim() === "gateway") || workload.podLabels[GATEWAY_NAME] !== void 0;
+}
+function yes(exact, evidence) {
+  return { injected: true, exact, evidence };
+}
+function no(exact, evidence) {
+  return { injected: false, exact, evidence };
+}
+var CANONICAL_NAME = "service.istio.io/canonical-name";
+var CANONICAL_REVISION = "service.istio.io/canonical-revision";
+function proxyLabels(workload, decision) {
+  if (decision.dataplane !== "SIDECAR") return workload.podLabels;
+  const labels = workload.podLabels;
+  return {
+    ...labels,
+    [CANONICAL_NAME]: labels[CANONICAL_NAME] ?? labels["app.kubernetes.io/name"] ?? labels["app"] ?? workload.ref.name,
+    [CANONICAL_REVISION]: labels[CANONICAL_REVISION] ?? labels["app.kubernetes.io/version"] ?? labels["version"] ?? "latest",
+    ...decision.gateway ? {} : { [TLS_MODE]: decision.endpointTlsMode }
+  };
+}
+
+// src/analysis/mtls/transport.ts
+function combine(client, server, chain) {
+  const serverPhrase = describeServer(server);
+  const outcome = (transport, why, dependsOnApplication = false) => ({
+    transport,
+    reason: `${client.phrase}; ${why}`,
+    dependsOnApplication
+  });
+  if (client.mode === "BLOCKED") return outcome("broken", "the call never leaves the client");
+  const sent = client.effective;
+  if (server.mode === "NO_SIDECAR") {
+    if (sent === "ISTIO_MUTUAL")
+      return outcome("broken", `${serverPhrase}, so nothing terminates the Istio mTLS`);
+    if (sent === "DISABLE")
+      return outcome("plaintext", `${serverPhrase}: plaintext, no peer identity`);
+    return outcome("plaintext", `${serverPhrase}: the application must terminate the TLS`, true);
+  }
+  if (server.mode === "STRICT") {
+    if (sent === "ISTIO_MUTUAL")
+      return outcome("mtls", `${serverPhrase} accepts it with the peer's identity`);
+    if (sent === "DISABLE") return outcome("broken", `${serverPhrase} rejects plaintext`);
+    return outcome("broken", `${serverPhrase} rejects TLS that is not Istio mTLS`);
+  }
+  if (server.mode === "PERMISSIVE") {
+    if (sent === "ISTIO_MUTUAL")
+      return outcome("mtls", `${serverPhrase} accepts it with the peer's identity`);
+    if (sent === "DISABLE")
+      return outcome("plaintext", `${serverPhrase} accepts plaintext, with no peer identity`);
+    if (chain === "http")
+      return outcome(
+        "broken",
+        `${serverPhrase} has no filter chain for foreign TLS on an HTTP port`
+      );
+    return outcome(
+      "plaintext",
+      `${serverPhrase} passes the TLS through to the application as TCP`,
+      true
+    );
+  }
+  if (sent === "DISABLE")
+    return outcome("plaintext", `${serverPhrase} accepts plaintext, with no peer identity`);
+  if (sent === "ISTIO_MUTUAL") {
+    return outcome(
+      "broken",
+      chain === "http" ? `${serverPhrase} does not terminate mTLS: protocol error on an HTTP port` : `${serverPhrase} does not terminate mTLS: the application receives TLS bytes`
+    );
+  }
+  if (chain === "http")
+    return outcome("broken", `${serverPhrase}: foreign TLS on an HTTP port is a protocol error`);
+  return outcome("plaintext", `${serverPhrase} passes the TLS through to the application`, true);
+}
+function describeServer(server) {
+  switch (server.level) {
+    case "no-sidecar":
+      return "the server port has no sidecar";
+    case "gateway":
+      return "the gateway listener (PeerAuthentication does not apply)";
+    case "default":
+      return `the ${server.mode} port (Istio's default)`;
+    case "port":
+      return `the ${server.mode} port (port-level policy)`;
+    case "workload":
+      return `the ${server.mode} port (workload policy)`;
+    default:
+      return `the ${server.mode} port (${server.level}-wide policy)`;
+  }
+}
+
+// src/analysis/mtls/evaluate.ts
+var internalsByEvaluation = /* @__PURE__ */ new WeakMap();
+function internalsOf(evaluation, mesh, topology) {
+  return internalsByEvaluation.get(evaluation) ?? build(mesh, topology, {}).internals;
+}
+function evaluateMtls(mesh, topology, options = {}) {
+  const { evaluation, internals } = build(mesh, topology, options);
+  internalsByEvaluation.set(evaluation, internals);
+  return evaluation;
+}
+function build(mesh, topology, options) {
+  const settings = mesh.settings;
+  const peerAuthentications = indexPeerAuthentications(mesh);
+  const destinationRules = indexDestinationRules(mesh);
+  const sidecars = indexSidecars(mesh);
+  const hosts = buildHostRegistry(topology);
+  const grouped = namespaceDistinguisher({ mesh, hosts, destinationRules, sidecars });
+  const distinguished = options.classPerCaller === true ? () => true : grouped;
+  const decisions = memo(
+    (w) => decideInjection(w.workload, topology.namespaceObjects.get(w.namespace))
+  );
+  const labels = memo((w) => proxyLabels(w.workload, decisions(w)));
+  const compositions = memo(
+    (w) => composeWorkloadMode(peerAuthentications, w.namespace, labels(w))
+  );
+  const portModes = /* @__PURE__ */ new Map();
+  const serverMode = (w, port) => {
+    let byPort = portModes.get(w);
+    if (byPort === void 0) portModes.set(w, byPort = /* @__PURE__ */ new Map());
+    let mode = byPort.get(port);
+    if (mode === void 0)
+      byPort.set(port, mode = serverPortMode(w.workload, decisions(w), compositions(w), port));
+    return mode;
+  };
+  const endpointCache = /* @__PURE__ */ new Map();
+  const deps = {
+    hosts,
+    destinationRules,
+    enableAutoMtls: settings.enableAutoMtls.value,
+    outboundTrafficPolicy: settings.outboundTrafficPolicy.value,
+    decision: decisions,
+    peerAuthenticationMode: (w, port) => modeAtPort(compositions(w), port),
+    namespaceMode: (namespace) => peerAuthentications.namespaceMode(namespace),
+    endpoints(exposure) {
+      const key = `${exposure.entry.ref.kind}/${exposure.entry.namespace}/${exposure.entry.host}:${exposure.servicePort}`;
+      let list2 = endpointCache.get(key);
+      if (list2 === void 0)
+        endpointCache.set(key, list2 = hosts.endpoints(exposure.entry, exposure.servicePort));
+      return list2;
+    }
+  };
+  const contexts = /* @__PURE__ */ new Map();
+  const intern = (context4) => {
+    const known = contexts.get(context4.key);
+    if (known) return known;
+    contexts.set(context4.key, context4);
+    return context4;
+  };
+  const workloadContexts = memo((w) => {
+    const context4 = workloadContext(
+      w,
+      decisions(w),
+      labels(w),
+      distinguished,
+      destinationRules,
+      sidecars
+    );
+    return intern(
+      options.classPerCaller === true ? { ...context4, key: `${context4.key}|${w.id}` } : context4
+    );
+  });
+  const context3 = (caller) => {
+    if (caller.kind === "workload") return workloadContexts(caller.workload);
+    if (caller.kind === "unauthenticated") return intern(PLAINTEXT);
+    const sidecar = sidecars.rootDefault;
+    return intern({
+      key: `sidecar|*||${sidecarKey(sidecar)}|`,
+      kind: "sidecar",
+      namespace: ANY_NAMESPACE,
+      labels: {},
+      sidecar,
+      exact: true
+    });
+  };
+  const serverIndex = new Map(topology.workloads.map((w, i) => [w, i]));
+  const groupIds = /* @__PURE__ */ new Map();
+  const groupId = (group) => {
+    let id = groupIds.get(group);
+    if (id === void 0) groupIds.set(group, id = groupIds.size);
+    return id;
+  };
+  const exposureIds = /* @__PURE__ */ new Map();
+  const exposureId = (exposure) => {
+    const key = exposureKey(exposure);
+    let id = exposureIds.get(key);
+    if (id === void 0) exposureIds.set(key, id = exposureIds.size);
+    return id;
+  };
+  const edgeCache = /* @__PURE__ */ new Map();
+  const edgeIds = /* @__PURE__ */ new Map();
+  const edgeFor = (ctx, server, port, exposure) => {
+    const resolution = resolveClient(ctx, exposure, deps, groupId);
+    const key = `${resolution.key}|${exposureId(exposure)}|${serverIndex.get(server) ?? server.id}|${port}|${ctx.exact}`;
+    const cached = edgeCache.get(key);
+    if (cached !== void 0) return cached;
+    const client = completeClient(resolution, server, port, exposure, deps);
+    const mode = serverMode(server, port);
+    const chain = server.ports.find((p) => p.port === port)?.chain ?? "auto";
+    const outcome = combine(client, mode, chain);
+    const edge2 = {
+      transport: outcome.transport,
+      peer: null,
+      reason: outcome.reason,
+      exact: ctx.exact && client.exact && mode.exact,
+      client: { mode: client.mode, effective: client.effective, evidence: client.evidence },
+      server: mode,
+      via: exposure?.entry.ref ?? null,
+      servicePort: exposure?.servicePort ?? null,
+      destinationRule: client.destinationRule,
+      gatedOff: client.gatedOff === true
+    };
+    edgeCache.set(key, edge2);
+    edgeIds.set(edge2, edgeIds.size);
+    return edge2;
+  };
+  const sharedBundles = /* @__PURE__ */ new Map();
+  const bundles = /* @__PURE__ */ new Map();
+  const bundleFor = (ctx, server, port) => {
+    let byPort = bundles.get(ctx);
+    if (byPort === void 0) bundles.set(ctx, byPort = /* @__PURE__ */ new Map());
+    const slot = (serverIndex.get(server) ?? -1) * 65536 + port;
+    let bundle = byPort.get(slot);
+    if (bundle === void 0) {
+      const exposures = hosts.exposures(server, port);
+      const edges2 = (exposures.length === 0 ? [null] : exposures).map(
+        (e) => edgeFor(ctx, server, port, e)
+      );
+      const key = edges2.map((e) => edgeIds.get(e)).join(",");
+      bundle = sharedBundles.get(key);
+      if (bundle === void 0) {
+        const [primary, ...alternatives] = edges2;
+        if (primary === void 0) throw new Error("unreachable: no edge");
+        sharedBundles.set(key, bundle = { primary, alternatives });
+      }
+      byPort.set(slot, bundle);
+    }
+    return bundle;
+  };
+  const identity = (caller) => {
+    const trustDomain = settings.trustDomain.value;
+    if (caller.kind === "unauthenticated") return null;
+    if (caller.kind === "any-mesh-identity") {
+      return {
+        principal: ANY_MESH_IDENTITY,
+        trustDomain,
+        namespace: ANY_MESH_IDENTITY,
+        serviceAccount: ANY_MESH_IDENTITY
+      };
+    }
+    const w = caller.workload;
+    if (decisions(w).dataplane === "NO_SIDECAR") return null;
+    const serviceAccount = w.workload.serviceAccountName.value;
+    return {
+      principal: `${trustDomain}/ns/${w.namespace}/sa/${serviceAccount}`,
+      trustDomain,
+      namespace: w.namespace,
+      serviceAccount
+    };
+  };
+  const withPeer = (caller) => (edge2) => edge2.transport === "mtls" ? { ...edge2, peer: identity(caller) } : edge2;
+  const edges = (caller, server, port) => {
+    const bundle = bundleFor(context3(caller), server, port);
+    const attach = withPeer(caller);
+    return { primary: attach(bundle.primary), alternatives: bundle.alternatives.map(attach) };
+  };
+  const evaluation = {
+    dataplane: decisions,
+    serverMode,
+    transport(caller, server, port) {
+      const { primary, alternatives } = edges(caller, server, port);
+      return { ...publicEdge(primary), alternatives: alternatives.map(publicEdge) };
+    },
+    clientClass: (caller) => context3(caller).key,
+    identity
+  };
+  const internals = {
+    mesh,
+    topology,
+    peerAuthentications,
+    destinationRules,
+    sidecars,
+    hosts,
+    decision: decisions,
+    composition: compositions,
+    labels,
+    context: context3,
+    edges,
+    classEdges: (caller, server, port) => bundleFor(context3(caller), server, port)
+  };
+  return { evaluation, internals };
+}
+function publicEdge(edge2) {
+  return {
+    transport: edge2.transport,
+    peer: edge2.peer,
+    reason: edge2.reason,
+    exact: edge2.exact,
+    client: edge2.client,
+    server: edge2.server,
+    via: edge2.via,
+    servicePort: edge2.servicePort
+  };
+}
+function memo(compute) {
+  const cache = /* @__PURE__ */ new Map();
+  return (key) => {
+    let value = cache.get(key);
+    if (value === void 0) cache.set(key, value = compute(key));
+    return value;
+  };
+}
+function exposureKey(exposure) {
+  return exposure === null ? "direct" : `${exposure.entry.ref.kind}/${exposure.entry.namespace}/${exposure.entry.host}:${exposure.servicePort}`;
+}
+
+// src/analysis/mtls/finding.ts
+function mtlsFinding(code2, params, place2) {
+  const entry = catalogue[code2];
+  const message = entry.message(params);
+  return {
+    id: `${code2}:${place2.subject}`,
+    code: code2,
+    severity: entry.severity,
+    message,
+    at: place2.at,
+    side: place2.side,
+    ...place2.ref ? { ref: place2.ref } : {},
+    ...place2.edge ? { edge: place2.edge } : {}
+  };
+}
+function subjectOf(ref) {
+  return refKey(ref);
+}
+var SEVERITY_ORDER2 = { error: 0, warning: 1, notice: 2 };
+function sortFindings(findings) {
+  const unique = /* @__PURE__ */ new Map();
+  for (const finding2 of findings) if (!unique.has(finding2.id)) unique.set(finding2.id, finding2);
+  return [...unique.values()].sort(
+    (a, b) => SEVERITY_ORDER2[a.severity] - SEVERITY_ORDER2[b.severity] || compareSources(a.at, b.at) || compareText(a.id, b.id)
+  );
+}
+
+// src/analysis/mtls/findings-edges.ts
+function edgeFindings(internals, side3) {
+  const representatives = classRepresentatives(internals);
+  const breaksStrict = /* @__PURE__ */ new Map();
+  const mtlsNowhere = /* @__PURE__ */ new Map();
+  const gated = /* @__PURE__ */ new Map();
+  const subsets = /* @__PURE__ */ new Map();
+  const permissive = /* @__PURE__ */ new Map();
+  const add = (map, key, make, target) => {
+    let group = map.get(key);
+    if (group === void 0) map.set(key, group = { ...make(), targets: /* @__PURE__ */ new Set() });
+    group.targets.add(target);
+  };
+  for (const server of internals.topology.workloads) {
+    for (const { port } of server.ports) {
+      const target = `${server.id}:${port}`;
+      for (const { caller, fromWorkload } of representatives) {
+        const { primary, alternatives } = internals.classEdges(caller, server, port);
+        for (const edge2 of [primary, ...alternatives]) {
+          const rule = edge2.destinationRule?.trafficPolicyFrom ?? edge2.destinationRule?.first ?? null;
+          const tlsLine = edge2.client.evidence.find(
+            (e) => e.ref?.kind === "DestinationRule" && e.at !== null
+          );
+          if (edge2.transport === "broken" && rule !== null && tlsLine?.at) {
+            const detail = edge2.client.effective === "DISABLE" ? "plaintext" : edge2.client.mode;
+            if (edge2.server.mode === "STRICT" && edge2.client.mode !== "ISTIO_MUTUAL" && edge2.client.mode !== "AUTO_MTLS")
+              add(
+                breaksStrict,
+                `${refKey(rule.ref)}@${tlsLine.at.line}`,
+                () => ({ at: tlsLine.at, ref: rule.ref, detail }),
+                target
+              );
+            if (edge2.client.mode === "ISTIO_MUTUAL" && edge2.server.mode !== "STRICT" && edge2.server.mode !== "PERMISSIVE")
+              add(
+                mtlsNowhere,
+                `${refKey(rule.ref)}@${tlsLine.at.line}`,
+                () => ({ at: tlsLine.at, ref: rule.ref, detail: whyNoMtls(edge2.server) }),
+                target
+              );
+          }
+          const decider = decidingPolicy(edge2.server);
+          if (edge2.transport === "broken" && edge2.gatedOff && edge2.server.mode === "STRICT" && decider?.ref && decider.at)
+            add(
+              gated,
+              refKey(decider.ref),
+              () => ({
+                at: decider.at,
+                ref: decider.ref ?? rule?.ref ?? server.workload.ref,
+                detail: "",
+                namespace: edge2.via?.namespace ?? server.namespace
+              }),
+              target
+            );
+          for (const note of edge2.client.evidence.filter(
+            (e) => e.note.startsWith("subset `") && e.at && e.ref
+          )) {
+            add(
+              subsets,
+              `${refKey(note.ref ?? server.workload.ref)}@${note.at?.line}`,
+              () => ({
+                at: note.at,
+                ref: note.ref ?? server.workload.ref,
+                detail: note.note
+              }),
+              target
+            );
+          }
+          if (decider?.ref?.kind === "PeerAuthentication" && edge2.server.mode === "PERMISSIVE" && decider.at && fromWorkload) {
+            const key = `${refKey(decider.ref)}@${decider.at.line}`;
+            const entry = permissive.get(key) ?? {
+              policy: decider,
+              ports: /* @__PURE__ */ new Set(),
+              plaintext: false
+            };
+            entry.ports.add(target);
+            if (edge2.transport === "plaintext") entry.plaintext = true;
+            permissive.set(key, entry);
+          }
+        }
+      }
+    }
+  }
+  const out = [];
+  for (const g of breaksStrict.values())
+    out.push(
+      mtlsFinding(
+        "MG104",
+        { mode: g.detail, target: first(g.targets), count: g.targets.size },
+        place(g, side3)
+      )
+    );
+  for (const g of mtlsNowhere.values())
+    out.push(
+      mtlsFinding(
+        "MG105",
+        { target: first(g.targets), count: g.targets.size, why: g.detail },
+        place(g, side3)
+      )
+    );
+  for (const g of gated.values())
+    out.push(
+      mtlsFinding(
+        "MG111",
+        { target: first(g.targets), namespace: g.namespace ?? "", count: g.targets.size },
+        place(g, side3)
+      )
+    );
+  for (const g of subsets.values())
+    out.push(
+      mtlsFinding(
+        "MG115",
+        {
+          detail: `${g.detail.replace(/ \(not modelled\)$/, "")}, which meshguard does not model: answers for \`${first(g.targets)}\` may differ`
+        },
+        { ...place(g, side3), subject: `${subjectOf(g.ref)}@${g.at.line}` }
+      )
+    );
+  for (const entry of permissive.values()) {
+    if (entry.plaintext || !entry.policy.ref || !entry.policy.at) continue;
+    out.push(
+      mtlsFinding(
+        "MG112",
+        { count: entry.ports.size },
+        {
+          at: entry.policy.at,
+          side: side3,
+          subject: `${subjectOf(entry.policy.ref)}@${entry.policy.at.line}`,
+          ref: entry.policy.ref
+        }
+      )
+    );
+  }
+  return [...out, ...ambientFindings(internals, side3)];
+}
+function place(group, side3) {
+  return { at: group.at, side: side3, subject: subjectOf(group.ref), ref: group.ref };
+}
+function first(targets) {
+  return [...targets].sort()[0] ?? "";
+}
+function whyNoMtls(server) {
+  if (server.level === "gateway") return "is a gateway listener";
+  return server.mode === "NO_SIDECAR" ? "has no sidecar" : "is DISABLE";
+}
+function decidingPolicy(mode) {
+  if (mode.level === "default" || mode.level === "no-sidecar" || mode.level === "gateway")
+    return null;
+  const policies = mode.evidence.filter((e) => e.ref?.kind === "PeerAuthentication");
+  return policies[policies.length - 1] ?? null;
+}
+function classRepresentatives(internals) {
+  const byClass = /* @__PURE__ */ new Map();
+  for (const workload of internals.topology.workloads) {
+    const caller = { kind: "workload", id: workload.id, workload };
+    const key2 = internals.context(caller).key;
+    if (!byClass.has(key2)) byClass.set(key2, { caller, fromWorkload: true });
+  }
+  const anyMesh = { kind: "any-mesh-identity", id: ANY_MESH_IDENTITY };
+  const key = internals.context(anyMesh).key;
+  if (!byClass.has(key)) byClass.set(key, { caller: anyMesh, fromWorkload: false });
+  return [...byClass.values()];
+}
+function ambientFindings(internals, side3) {
+  const out = [];
+  const seen = /* @__PURE__ */ new Set();
+  for (const workload of internals.topology.workloads) {
+    if (seen.has(workload.namespace)) continue;
+    const decision = internals.decision(workload);
+    if (decision.dataplane !== "AMBIENT") continue;
+    seen.add(workload.namespace);
+    const at = decision.evidence.find((e) => e.at !== null)?.at ?? workload.workload.source;
+    out.push(
+      mtlsFinding(
+        "MG115",
+        {
+          detail: `workloads in \`${workload.namespace}\` run in ambient mode: meshguard assumes sidecars and ztunnel exchange HBONE (ambient profile) and does not model waypoints`
+        },
+        { at, side: side3, subject: `ambient/${workload.namespace}` }
+      )
+    );
+  }
+  return out;
+}
+
+// src/analysis/mtls/diff.ts
+function diffMtls(base, head) {
+  const b = internalsOf(base.mtls, base.mesh, base.topology);
+  const h = internalsOf(head.mtls, head.mesh, head.topology);
+  const deltas = [];
+  const findings = [];
+  const servers = commonWorkloads(base, head);
+  for (const [baseServer, headServer] of servers) {
+    const changed = modeChanges(base, head, baseServer, headServer);
+    deltas.push(...changed.deltas);
+    findings.push(...changed.findings);
+  }
+  findings.push(...edgeChanges(b, h, servers));
+  deltas.sort((x, y) => compareText(x.workload, y.workload) || (x.port ?? 0) - (y.port ?? 0));
+  return { deltas, findings: sortFindings(findings) };
+}
+function commonWorkloads(base, head) {
+  return base.topology.workloads.flatMap((w) => {
+    const other = head.topology.workloadById.get(w.id);
+    return other === void 0 ? [] : [[w, other]];
+  });
+}
+var STRENGTH = {
+  STRICT: 3,
+  PERMISSIVE: 2,
+  DISABLE: 1,
+  NO_SIDECAR: 0
+};
+function modeChanges(base, head, baseServer, headServer) {
+  const ports = baseServer.ports.map((p) => p.port).filter((p) => headServer.ports.some((q) => q.port === p));
+  const changes = ports.flatMap((port) => {
+    const before = base.mtls.serverMode(baseServer, port);
+    const after = head.mtls.serverMode(headServer, port);
+    return before.mode === after.mode ? [] : [{ port, before, after }];
+  });
+  const sameEverywhere = changes.length === ports.length && ports.length > 1 && changes.every(
+    (c) => c.before.mode === changes[0]?.before.mode && c.after.mode === changes[0]?.after.mode
+  );
+  const reported = sameEverywhere ? changes.slice(0, 1).map((c) => ({ ...c, port: null })) : changes;
+  const deltas = [];
+  const findings = [];
+  for (const change of reported) {
+    const cause = causeOfMode(change.before, change.after);
+    deltas.push({
+      workload: headServer.id,
+      port: change.port,
+      base: change.before.mode,
+      head: change.after.mode,
+      at: cause?.at ?? null
+    });
+    if (STRENGTH[change.after.mode] >= STRENGTH[change.before.mode]) continue;
+    findings.push(
+      mtlsFinding(
+        "MG101",
+        {
+          workload: headServer.id,
+          ports: change.port === null ? "on every port" : `port ${change.port}`,
+          base: describeMode(change.before.mode),
+          head: describeMode(change.after.mode),
+          level: describeLevel(change.after)
+        },
+        {
+          at: cause?.at ?? headServer.workload.source,
+          side: cause?.side ?? "head",
+          subject: `${headServer.id}:${change.port ?? "*"}`,
+          ...cause?.ref ? { ref: cause.ref } : {}
+        }
+      )
+    );
+  }
+  return { deltas, findings };
+}
+function describeMode(mode) {
+  return mode === "NO_SIDECAR" ? "anything (no sidecar)" : mode;
+}
+function describeLevel(mode) {
+  switch (mode.level) {
+    case "port":
+      return "port-level exception";
+    case "default":
+      return "Istio's default";
+    case "no-sidecar":
+      return "no sidecar";
+    case "gateway":
+      return "gateway";
+    default:
+      return `${mode.level} policy`;
+  }
+}
+function causeOfMode(before, after) {
+  const headPolicy = decidingPolicy(after) ?? lastPolicy(after);
+  if (headPolicy?.at)
+    return { at: headPolicy.at, side: "head", ...headPolicy.ref ? { ref: headPolicy.ref } : {} };
+  if (after.level === "no-sidecar" || after.level === "gateway") {
+    const line = after.evidence.find((e) => e.at !== null);
+    if (line?.at) return { at: line.at, side: "head", ...line.ref ? { ref: line.ref } : {} };
+  }
+  const basePolicy = decidingPolicy(before) ?? lastPolicy(before);
+  if (basePolicy?.at)
+    return { at: basePolicy.at, side: "base", ...basePolicy.ref ? { ref: basePolicy.ref } : {} };
+  const any = after.evidence.find((e) => e.at !== null);
+  return any?.at ? { at: any.at, side: "head" } : null;
+}
+function lastPolicy(mode) {
+  const policies = mode.evidence.filter(
+    (e) => e.ref?.kind === "PeerAuthentication" && e.at !== null
+  );
+  return policies[policies.length - 1] ?? null;
+}
+function callersOf(internals, ids) {
+  const out = /* @__PURE__ */ new Map();
+  for (const w of internals.topology.workloads)
+    if (ids.has(w.id)) out.set(w.id, { kind: "workload", id: w.id, workload: w });
+  out.set(ANY_MESH_IDENTITY, { kind: "any-mesh-identity", id: ANY_MESH_IDENTITY });
+  return out;
+}
+function edgeChanges(b, h, servers) {
+  const common = new Set(
+    b.topology.workloads.map((w) => w.id).filter((id) => h.topology.workloadById.has(id))
+  );
+  const baseCallers = callersOf(b, common);
+  const headCallers = callersOf(h, common);
+  const pairs = /* @__PURE__ */ new Map();
+  for (const [id, caller] of baseCallers) {
+    const other = headCallers.get(id);
+    if (other === void 0) continue;
+    const key = `${b.context(caller).key}\0${h.context(other).key}`;
+    const pair = pairs.get(key);
+    if (pair) pair.ids.push(id);
+    else pairs.set(key, { base: caller, head: other, ids: [id] });
+  }
+  const broken = /* @__PURE__ */ new Map();
+  const lost = /* @__PURE__ */ new Map();
+  for (const [baseServer, headServer] of servers) {
+    for (const { port } of headServer.ports) {
+      if (!baseServer.ports.some((p) => p.port === port)) continue;
+      for (const pair of pairs.values()) {
+        const before = b.classEdges(pair.base, baseServer, port).primary;
+        const after = h.classEdges(pair.head, headServer, port).primary;
+        const target = before.transport !== "broken" && after.transport === "broken" ? broken : before.transport === "mtls" && after.transport === "plaintext" ? lost : null;
+        if (target === null) continue;
+        const key = `${headServer.id}:${port}`;
+        const change = target.get(key);
+        if (change) change.callers.push(...pair.ids);
+        else
+          target.set(key, {
+            callers: [...pair.ids],
+            to: headServer.id,
+            port,
+            reason: after.reason,
+            cause: causeOfEdge(before, after, headServer, callerLine(b, h, pair))
+          });
+      }
+    }
+  }
+  return [
+    ...[...broken.values()].map((c) => edgeFinding("MG102", c)),
+    ...[...lost.values()].map((c) => edgeFinding("MG103", c))
+  ];
+}
+function edgeFinding(code2, change) {
+  const callers = [...change.callers].sort(compareText);
+  const firstCaller = callers[0] ?? "";
+  const from = callers.length === 1 ? `\`${firstCaller}\`` : `\`${firstCaller}\` and ${callers.length - 1} other caller(s)`;
+  return mtlsFinding(
+    code2,
+    { from, to: change.to, port: change.port, reason: change.reason },
+    {
+      at: change.cause.at,
+      side: change.cause.side,
+      subject: `${change.to}:${change.port}`,
+      ...change.cause.ref ? { ref: change.cause.ref } : {},
+      edge: { from: firstCaller, to: change.to, port: change.port }
+    }
+  );
+}
+function causeOfEdge(before, after, server, caller) {
+  if (before.server.mode !== after.server.mode) {
+    const cause = causeOfMode(before.server, after.server);
+    if (cause) return cause;
+  }
+  if (before.client.mode !== after.client.mode || before.client.effective !== after.client.effective) {
+    if (caller !== null) return caller;
+    const headLine = after.client.evidence.find((e) => e.at !== null);
+    if (headLine?.at)
+      return { at: headLine.at, side: "head", ...headLine.ref ? { ref: headLine.ref } : {} };
+    const baseLine = before.client.evidence.find((e) => e.at !== null);
+    if (baseLine?.at)
+      return { at: baseLine.at, side: "base", ...baseLine.ref ? { ref: baseLine.ref } : {} };
+  }
+  return { at: server.workload.source, side: "head", ref: server.workload.ref };
+}
+function callerLine(b, h, pair) {
+  if (pair.base.kind !== "workload" || pair.head.kind !== "workload") return null;
+  const before = b.decision(pair.base.workload);
+  const after = h.decision(pair.head.workload);
+  if (before.dataplane === after.dataplane && before.gateway === after.gateway) return null;
+  const line = after.evidence.find((e) => e.at !== null);
+  return line?.at ? { at: line.at, side: "head", ...line.ref ? { ref: line.ref } : {} } : null;
+}
+
+// src/analysis/mtls/findings-credentials.ts
+function credentialFindings(internals, side3) {
+  const clients = classRepresentatives(internals).map((r) => ({ id: r.caller.id, context: internals.context(r.caller) })).filter((c) => c.context.kind === "sidecar");
+  const out = [];
+  for (const rule of internals.mesh.destinationRules) {
+    const block = ignoredCredential(rule);
+    if (block === null) continue;
+    const host = internals.destinationRules.resolvedHost(rule);
+    const user = findUser(internals, rule, host, clients);
+    if (user === null) continue;
+    out.push(
+      mtlsFinding(
+        "MG106",
+        { host: user.host, client: `\`${user.client}\`` },
+        { at: block.at, side: side3, subject: subjectOf(rule.ref), ref: rule.ref }
+      )
+    );
+  }
+  return out;
+}
+function ignoredCredential(rule) {
+  if (rule.workloadSelector !== null || rule.trafficPolicy === null) return null;
+  const blocks = [
+    rule.trafficPolicy.tls,
+    ...rule.trafficPolicy.portLevelSettings.map((p) => p.tls)
+  ];
+  return blocks.find(
+    (tls) => tls !== null && (tls.mode === "SIMPLE" || tls.mode === "MUTUAL") && tls.credentialName !== null && !tls.credentialName.startsWith("configmap://")
+  ) ?? null;
+}
+function findUser(internals, rule, host, clients) {
+  for (const entry of internals.hosts.all) {
+    if (!ruleHostMatches(host, entry.host)) continue;
+    for (const client of clients) {
+      const { namespace, labels } = client.context;
+      const chosen = internals.destinationRules.lookup(
+        namespace,
+        labels,
+        entry.host,
+        entry.namespace
+      ).chosen;
+      if (chosen?.trafficPolicyFrom === rule) return { client: client.id, host: entry.host };
+    }
+  }
+  return null;
+}
+
+// src/analysis/mtls/findings-policies.ts
+function policyFindings(internals, side3) {
+  return [
+    ...rootSelectors(internals, side3),
+    ...conflicts(internals, side3),
+    ...emptySelections(internals, side3),
+    ...unknownPorts(internals, side3),
+    ...undeclaredNamespaces(internals, side3),
+    ...tlsWithoutMode(internals, side3),
+    ...selectorShadows(internals, side3)
+  ];
+}
+function rootSelectors(internals, side3) {
+  return internals.peerAuthentications.ignoredRootSelectors.map(
+    (policy) => mtlsFinding(
+      "MG107",
+      { namespace: policy.ref.namespace },
+      {
+        at: policy.selector?.at ?? policy.source,
+        side: side3,
+        subject: subjectOf(policy.ref),
+        ref: policy.ref
+      }
+    )
+  );
+}
+function conflicts(internals, side3) {
+  const index = internals.peerAuthentications;
+  const out = [];
+  const report = (pick2, level) => {
+    for (const loser of pick2?.ignored ?? []) {
+      if (pick2 === null) continue;
+      out.push(conflictFinding(loser, pick2.chosen, level, side3));
+    }
+  };
+  report(index.mesh, "mesh-wide");
+  for (const namespace of index.namespacesWithPolicy)
+    report(index.namespacePolicy(namespace), "namespace-wide");
+  const seen = /* @__PURE__ */ new Set();
+  for (const workload of internals.topology.workloads) {
+    const { workloadPolicy, ignoredWorkloadPolicies } = internals.composition(workload);
+    for (const loser of ignoredWorkloadPolicies) {
+      if (workloadPolicy === null || seen.has(loser)) continue;
+      seen.add(loser);
+      out.push(conflictFinding(loser, workloadPolicy, `workload (${workload.id})`, side3));
+    }
+  }
+  return out;
+}
+function conflictFinding(loser, winner, level, side3) {
+  const why = sameAge(loser, winner) ? "no creationTimestamp tells them apart, so the name order decides" : "it is older";
+  return mtlsFinding(
+    "MG108",
+    { level, winner: `${winner.ref.namespace}/${winner.ref.name}`, why },
+    { at: loser.modeAt, side: side3, subject: subjectOf(loser.ref), ref: loser.ref }
+  );
+}
+function emptySelections(internals, side3) {
+  const { mesh } = internals;
+  const root = mesh.settings.rootNamespace.value;
+  const byNamespace = workloadsByNamespace(internals);
+  const selectsAny = (namespace, labels) => (byNamespace.get(namespace) ?? []).some((w) => selects(labels, internals.labels(w)));
+  const out = [];
+  for (const policy of mesh.peerAuthentications) {
+    if (!hasSelector(policy) || policy.ref.namespace === root) continue;
+    if (!selectsAny(policy.ref.namespace, policy.selector?.matchLabels ?? {}))
+      out.push(
+        emptyFinding(policy, "PeerAuthentication", policy.selector?.at ?? policy.source, side3)
+      );
+  }
+  for (const rule of mesh.destinationRules) {
+    const selector = rule.workloadSelector;
+    if (selector === null || selectsAny(rule.ref.namespace, selector.matchLabels)) continue;
+    out.push(emptyFinding(rule, "DestinationRule", selector.at, side3));
+  }
+  return out;
+}
+function emptyFinding(object, kind, at, side3) {
+  return mtlsFinding(
+    "MG109",
+    { kind, namespace: object.ref.namespace },
+    { at, side: side3, subject: subjectOf(object.ref), ref: object.ref }
+  );
+}
+function unknownPorts(internals, side3) {
+  const out = [];
+  const byNamespace = workloadsByNamespace(internals);
+  for (const policy of internals.mesh.peerAuthentications) {
+    if (!hasSelector(policy) || policy.portLevelMtls.length === 0) continue;
+    const selected = (byNamespace.get(policy.ref.namespace) ?? []).filter(
+      (w) => selects(policy.selector?.matchLabels ?? {}, internals.labels(w))
+    );
+    if (selected.length === 0) continue;
+    for (const entry of policy.portLevelMtls) {
+      if (selected.some((w) => w.ports.some((p) => p.port === entry.port))) continue;
+      const exposure = selected.flatMap((w) => w.ports.flatMap((p) => p.exposedBy.map((e) => ({ e, target: p.port })))).find(({ e }) => e.servicePort === entry.port);
+      const hint = exposure ? `; it is the Service port of \`${exposure.e.service.namespace}/${exposure.e.service.name}\`, whose target port is ${exposure.target}` : "";
+      out.push(
+        mtlsFinding(
+          "MG110",
+          { port: entry.port, hint },
+          {
+            at: entry.at,
+            side: side3,
+            subject: `${subjectOf(policy.ref)}:${entry.port}`,
+            ref: policy.ref
+          }
+        )
+      );
+    }
+  }
+  return out;
+}
+function undeclaredNamespaces(internals, side3) {
+  const seen = /* @__PURE__ */ new Set();
+  const out = [];
+  for (const workload of internals.topology.workloads) {
+    if (internals.topology.namespaceObjects.has(workload.namespace) || seen.has(workload.namespace))
+      continue;
+    seen.add(workload.namespace);
+    out.push(
+      mtlsFinding(
+        "MG114",
+        { namespace: workload.namespace },
+        { at: workload.workload.source, side: side3, subject: `Namespace/${workload.namespace}` }
+      )
+    );
+  }
+  return out;
+}
+function tlsWithoutMode(internals, side3) {
+  const out = [];
+  for (const rule of internals.mesh.destinationRules) {
+    const blocks = [];
+    const policies = [rule.trafficPolicy, ...rule.subsets.map((s) => s.trafficPolicy)];
+    for (const policy of policies) {
+      if (policy?.tls) blocks.push(policy.tls);
+      for (const port of policy?.portLevelSettings ?? []) if (port.tls) blocks.push(port.tls);
+    }
+    for (const tls of blocks.filter((t) => !t.modeWritten)) {
+      out.push(
+        mtlsFinding(
+          "MG116",
+          { host: internals.destinationRules.resolvedHost(rule) },
+          { at: tls.at, side: side3, subject: `${subjectOf(rule.ref)}@${tls.at.line}`, ref: rule.ref }
+        )
+      );
+    }
+  }
+  return out;
+}
+function selectorShadows(internals, side3) {
+  const out = [];
+  const reported = /* @__PURE__ */ new Set();
+  for (const rule of internals.mesh.destinationRules) {
+    if (rule.workloadSelector === null || reported.has(rule)) continue;
+    const host = internals.destinationRules.resolvedHost(rule);
+    for (const entry of internals.hosts.all) {
+      if (!ruleHostMatches(host, entry.host)) continue;
+      const here = internals.destinationRules.lookup(
+        rule.ref.namespace,
+        {},
+        entry.host,
+        entry.namespace
+      );
+      if (here.chosen !== null || !here.found.some((g) => g.members.includes(rule))) continue;
+      const elsewhere = internals.destinationRules.lookup(
+        ANY_NAMESPACE,
+        {},
+        entry.host,
+        entry.namespace
+      );
+      const hidden = elsewhere.chosen;
+      if (hidden === null) continue;
+      reported.add(rule);
+      out.push(
+        mtlsFinding(
+          "MG113",
+          {
+            host: entry.host,
+            namespace: rule.ref.namespace,
+            shadowed: `\`${formatRef(hidden.first.ref)}\``
+          },
+          { at: rule.host.at, side: side3, subject: subjectOf(rule.ref), ref: rule.ref }
+        )
+      );
+      break;
+    }
+  }
+  return out;
+}
+function workloadsByNamespace(internals) {
+  const byNamespace = /* @__PURE__ */ new Map();
+  for (const w of internals.topology.workloads) {
+    const list2 = byNamespace.get(w.namespace);
+    if (list2) list2.push(w);
+    else byNamespace.set(w.namespace, [w]);
+  }
+  return byNamespace;
+}
+
+// src/analysis/mtls/findings.ts
+function mtlsFindings(side3, which2 = "head") {
+  const internals = internalsOf(side3.mtls, side3.mesh, side3.topology);
+  return sortFindings([
+    ...policyFindings(internals, which2),
+    ...edgeFindings(internals, which2),
+    ...credentialFindings(internals, which2)
+  ]);
+}
+
+// src/analysis/graph/side.ts
+function evaluateSide(files, options) {
+  const load = loadMesh(files, {
+    ...options.defaultNamespace === void 0 ? {} : { defaultNamespace: options.defaultNamespace },
+    ...options.meshSettings === void 0 ? {} : { meshSettings: options.meshSettings }
+  });
+  const topology = buildTopology(load.mesh);
+  return { load, mesh: load.mesh, topology, mtls: evaluateMtls(load.mesh, topology) };
+}
+
 // src/analysis/report/types.ts
 var REPORT_SCHEMA_VERSION = 1;
 
 // src/analysis/report/analyze-change.ts
 function analyzeChange(input) {
   const options = input.options ?? {};
-  const loadOptions = {
-    ...options.defaultNamespace === void 0 ? {} : { defaultNamespace: options.defaultNamespace },
-    ...options.meshSettings === void 0 ? {} : { meshSettings: options.meshSettings }
-  };
-  const base = loadMesh(input.base, loadOptions);
-  const head = loadMesh(input.head, loadOptions);
-  const baseIds = new Set(base.diagnostics.map((d) => diagnosticFinding(d).id));
+  const base = evaluateSide(input.base, options);
+  const head = evaluateSide(input.head, options);
+  const mtls2 = diffMtls(base, head);
   const { findings, ignored } = applyFindingPolicy(
-    head.diagnostics.map(diagnosticFinding),
-    baseIds,
+    [
+      ...head.load.diagnostics.map(diagnosticFinding),
+      ...mtlsFindings(head, "head"),
+      ...mtls2.findings
+    ],
+    preexistingIds(base),
     options
   );
   const failOn = options.failOn ?? "error";
+  const workloads = workloadChanges(base, head);
   return {
     schemaVersion: REPORT_SCHEMA_VERSION,
     verdict: verdictOf(findings, failOn),
@@ -36263,23 +38474,31 @@ function analyzeChange(input) {
         changed: 0,
         transport: 0
       },
-      mtlsWeakened: 0,
-      mtlsStrengthened: 0,
-      ...workloadCounts(base, head),
+      ...mtlsCounts(mtls2.deltas),
+      workloadsAdded: workloads.added.length,
+      workloadsRemoved: workloads.removed.length,
       findings: countBySeverity(findings)
     },
     edges: [],
-    mtls: [],
-    workloads: workloadChanges(base, head),
+    mtls: mtls2.deltas,
+    workloads,
     findings,
     ignored,
-    diagnostics: { base: base.diagnostics, head: head.diagnostics },
+    diagnostics: { base: base.load.diagnostics, head: head.load.diagnostics },
     inputs: {
       base: summarise(base),
       head: summarise(head),
-      partial: [...base.diagnostics, ...head.diagnostics].some((d) => isPartialInput(d.code))
+      partial: [...base.load.diagnostics, ...head.load.diagnostics].some(
+        (d) => isPartialInput(d.code)
+      )
     }
   };
+}
+function preexistingIds(base) {
+  return /* @__PURE__ */ new Set([
+    ...base.load.diagnostics.map((d) => diagnosticFinding(d).id),
+    ...mtlsFindings(base, "base").map((f) => f.id)
+  ]);
 }
 function diagnosticFinding(d) {
   return {
@@ -36297,28 +38516,30 @@ function countBySeverity(findings) {
   for (const f of findings) counts[f.severity]++;
   return counts;
 }
-function workloadKey(w) {
-  return `${w.ref.namespace}/${w.ref.name}`;
-}
 function workloadChanges(base, head) {
-  const baseKeys = new Set(base.mesh.workloads.map(workloadKey));
-  const headKeys = new Set(head.mesh.workloads.map(workloadKey));
+  const only = (a, b) => a.topology.workloads.filter((w) => !b.topology.workloadById.has(w.id)).map((w) => ({ workload: w.id, at: w.workload.source }));
+  return { added: only(head, base), removed: only(base, head) };
+}
+var MODE_STRENGTH = {
+  STRICT: 3,
+  PERMISSIVE: 2,
+  DISABLE: 1,
+  NO_SIDECAR: 0
+};
+function mtlsCounts(deltas) {
   return {
-    added: head.mesh.workloads.filter((w) => !baseKeys.has(workloadKey(w))).map((w) => ({ workload: workloadKey(w), at: w.source })),
-    removed: base.mesh.workloads.filter((w) => !headKeys.has(workloadKey(w))).map((w) => ({ workload: workloadKey(w), at: w.source }))
+    mtlsWeakened: deltas.filter((d) => MODE_STRENGTH[d.head] < MODE_STRENGTH[d.base]).length,
+    mtlsStrengthened: deltas.filter((d) => MODE_STRENGTH[d.head] > MODE_STRENGTH[d.base]).length
   };
 }
-function workloadCounts(base, head) {
-  const changes = workloadChanges(base, head);
-  return { workloadsAdded: changes.added.length, workloadsRemoved: changes.removed.length };
-}
-function summarise(result) {
+function summarise(side3) {
+  const { stats, mesh } = side3.load;
   return {
-    files: result.stats.files,
-    documents: result.stats.documents,
-    objects: result.stats.objects,
-    workloads: result.mesh.workloads.length,
-    policies: result.mesh.authorizationPolicies.length + result.mesh.peerAuthentications.length
+    files: stats.files,
+    documents: stats.documents,
+    objects: stats.objects,
+    workloads: mesh.workloads.length,
+    policies: mesh.authorizationPolicies.length + mesh.peerAuthentications.length
   };
 }
 
@@ -36702,7 +38923,7 @@ function mermaidLabel(text2, max) {
 }
 
 // src/analysis/render/order.ts
-var SEVERITY_ORDER2 = { error: 0, warning: 1, notice: 2 };
+var SEVERITY_ORDER3 = { error: 0, warning: 1, notice: 2 };
 function compareEdges(a, b) {
   return compareText(a.to, b.to) || a.port - b.port || compareText(a.from, b.from) || a.callers - b.callers || compareText(a.change, b.change);
 }
@@ -36724,9 +38945,9 @@ function sortWorkloads(changes) {
   );
 }
 function compareFindings(a, b) {
-  return SEVERITY_ORDER2[a.severity] - SEVERITY_ORDER2[b.severity] || compareSources(a.at, b.at) || compareText(a.id, b.id) || compareText(a.message, b.message);
+  return SEVERITY_ORDER3[a.severity] - SEVERITY_ORDER3[b.severity] || compareSources(a.at, b.at) || compareText(a.id, b.id) || compareText(a.message, b.message);
 }
-function sortFindings(items) {
+function sortFindings2(items) {
   const findingOf = (item) => "finding" in item ? item.finding : item;
   return [...items].sort((a, b) => compareFindings(findingOf(a), findingOf(b)));
 }
@@ -36842,8 +39063,8 @@ function workloadSection(report, context3) {
 }
 function findingLine(finding2, context3) {
   const code2 = `[**${finding2.code}**](${FINDINGS_DOC_URL}#${finding2.code.toLowerCase()})`;
-  const side2 = finding2.side === "base" ? " (base)" : "";
-  return `- ${code2} ${escapeMessage(truncate(finding2.message, 1e3))} \u2014 ${location(finding2.at, context3)}${side2}`;
+  const side3 = finding2.side === "base" ? " (base)" : "";
+  return `- ${code2} ${escapeMessage(truncate(finding2.message, 1e3))} \u2014 ${location(finding2.at, context3)}${side3}`;
 }
 function listSection(title, rows, context3, wrap) {
   return {
@@ -36860,7 +39081,7 @@ var SEVERITY_TITLE = {
   notice: "Notices"
 };
 function findingSections(report, context3) {
-  const sorted = sortFindings(report.findings);
+  const sorted = sortFindings2(report.findings);
   return ["error", "warning", "notice"].flatMap((severity2) => {
     const rows = sorted.filter((f) => f.severity === severity2).map((f) => findingLine(f, context3));
     if (rows.length === 0) return [];
@@ -36871,7 +39092,7 @@ function findingSections(report, context3) {
 }
 function ignoredSection(report, context3) {
   if (report.ignored.length === 0) return null;
-  const rows = sortFindings(report.ignored).map(
+  const rows = sortFindings2(report.ignored).map(
     ({ finding: finding2, reason }) => `${findingLine(finding2, context3)} \u2014 ignored: ${escapeInline(truncate(reason, CELL_TEXT_MAX))}`
   );
   const title = `Ignored findings (${formatCount(rows.length)})`;
@@ -36925,9 +39146,9 @@ function namespaceNode(point) {
   };
 }
 function requestText(sign, requests2, whole) {
-  const [first] = requests2;
-  if (whole || first === void 0) return `${sign}all`;
-  return requests2.length === 1 ? `${sign}${first}` : `${sign}${first} and ${requests2.length - 1} more`;
+  const [first2] = requests2;
+  if (whole || first2 === void 0) return `${sign}all`;
+  return requests2.length === 1 ? `${sign}${first2}` : `${sign}${first2} and ${requests2.length - 1} more`;
 }
 function edgeLabel(edge2) {
   const { base, head } = edge2;
@@ -36960,13 +39181,13 @@ function edgeLabel(edge2) {
   return [port, truncate(detail, room), suffix].filter((part) => part !== "").join(" ");
 }
 function mergedLabel(edges) {
-  const first = edges[0];
-  if (first === void 0) return "";
-  if (edges.length === 1) return edgeLabel(first);
+  const first2 = edges[0];
+  if (first2 === void 0) return "";
+  if (edges.length === 1) return edgeLabel(first2);
   const ports = [...new Set(edges.map((e) => e.port))].sort((a, b) => a - b);
   const list2 = ports.join(",");
   const portText = list2.length <= 14 ? list2 : `${ports.length} ports`;
-  return `${portText} ${transportWord(edges) ?? CHANGE_WORD[first.change]}`;
+  return `${portText} ${transportWord(edges) ?? CHANGE_WORD[first2.change]}`;
 }
 function transportWord(edges) {
   const words = new Set(
@@ -37035,10 +39256,10 @@ ${edge2.change}`
     (bucket) => `${formatCount(bucket.edges.length)} ${transportWord(bucket.edges) ?? CHANGE_WORD[bucket.change]}`
   );
 }
-function combine(first, second) {
+function combine2(first2, second) {
   const nodes = /* @__PURE__ */ new Map();
-  for (const node of [...first.nodes, ...second.nodes]) nodes.set(node.key, node);
-  return { nodes: [...nodes.values()], edges: [...first.edges, ...second.edges] };
+  for (const node of [...first2.nodes, ...second.nodes]) nodes.set(node.key, node);
+  return { nodes: [...nodes.values()], edges: [...first2.edges, ...second.edges] };
 }
 var CHANGE_ORDER = {
   added: 0,
@@ -37154,7 +39375,7 @@ var STEP_PHRASE = {
   "regressions-namespace": "regressions only, namespace level",
   omitted: "omitted"
 };
-function describe(edges, step) {
+function describe2(edges, step) {
   const counts = /* @__PURE__ */ new Map();
   for (const edge2 of edges) counts.set(edge2.change, (counts.get(edge2.change) ?? 0) + 1);
   const parts = [...counts.entries()].sort((a, b) => CHANGE_ORDER[a[0]] - CHANGE_ORDER[b[0]]).map(([change, count]) => `${formatCount(count)} ${change}`);
@@ -37190,13 +39411,13 @@ function planDiagram(report, budget = {}) {
   const weakened = new Set(
     report.mtls.filter((m) => mtlsDirection(m) === "weakened").map((m) => m.workload)
   );
-  const perWorkload = (edges, merge3, subgraphs = true) => workloadGraph(edges, { merge: merge3, subgraphs, weakened });
+  const perWorkload = (edges, merge4, subgraphs = true) => workloadGraph(edges, { merge: merge4, subgraphs, weakened });
   const candidates = [
     ["full", () => perWorkload(all, false)],
     ["merged", () => perWorkload(all, true)],
     [
       "namespace-hybrid",
-      () => regressions.length > 0 && others.length > 0 ? combine(namespaceGraph(others), perWorkload(regressions, true, false)) : null
+      () => regressions.length > 0 && others.length > 0 ? combine2(namespaceGraph(others), perWorkload(regressions, true, false)) : null
     ],
     ["namespace", () => namespaceGraph(all)],
     [
@@ -37208,15 +39429,15 @@ function planDiagram(report, budget = {}) {
       () => regressions.length > 0 && others.length > 0 ? namespaceGraph(regressions) : null
     ]
   ];
-  for (const [step, build] of candidates) {
-    const graph = build();
+  for (const [step, build2] of candidates) {
+    const graph = build2();
     if (graph === null) continue;
     const size = { step, edges: graph.edges.length, nodes: graph.nodes.length };
     if (size.edges > limits.maxEdges || size.nodes > limits.maxNodes) {
       attempts.push({ ...size, chars: null, fits: false });
       continue;
     }
-    const text2 = emitFlowchart(graph, describe(all, step));
+    const text2 = emitFlowchart(graph, describe2(all, step));
     const fits2 = text2.length <= limits.maxChars;
     attempts.push({ ...size, chars: text2.length, fits: fits2 });
     if (fits2)
@@ -37306,27 +39527,27 @@ function renderMarkdown(report, options = {}) {
   ].filter((section) => section !== null);
   const footer = footerLines(report, options);
   let diagram = renderMermaid(report, options.diagram);
-  const build = (limit) => [
+  const build2 = (limit) => [
     ...header(report, diagram),
     ...body(sections, limit),
     ...limit === "drop" ? [] : footer
   ].join("\n") + "\n";
   const longest = Math.max(0, ...sections.map((s) => s.rows.length));
-  const whole = build(longest);
+  const whole = build2(longest);
   if (fits2(whole)) return whole;
   let low = -1;
   let high = longest;
   while (high - low > 1) {
     const middle = Math.floor((low + high) / 2);
-    if (fits2(build(middle))) low = middle;
+    if (fits2(build2(middle))) low = middle;
     else high = middle;
   }
-  if (low >= 0) return build(low);
-  let dropped = build("drop");
+  if (low >= 0) return build2(low);
+  let dropped = build2("drop");
   for (let budget = diagram.text?.length ?? 0; !fits2(dropped) && diagram.text !== null; ) {
     budget = Math.max(0, budget - (dropped.length - maxLength) - 1e3);
     diagram = renderMermaid(report, { ...options.diagram, maxChars: budget });
-    dropped = build("drop");
+    dropped = build2("drop");
   }
   return dropped;
 }
@@ -37390,12 +39611,12 @@ function countsTable(report) {
   ];
 }
 function footerLines(report, options) {
-  const ref = (value, side3) => value === void 0 ? side3 : `${side3} ${codeSpan(truncate(value, 80))}`;
-  const side2 = (s) => `${plural(s.files, "file")}, ${plural(s.objects, "object")}, ${plural(s.workloads, "workload")}`;
+  const ref = (value, side4) => value === void 0 ? side4 : `${side4} ${codeSpan(truncate(value, 80))}`;
+  const side3 = (s) => `${plural(s.files, "file")}, ${plural(s.objects, "object")}, ${plural(s.workloads, "workload")}`;
   return [
     "---",
     "",
-    `<sub>Compared ${ref(options.baseRef, "base")} (${side2(report.inputs.base)}) with ${ref(options.headRef, "head")} (${side2(report.inputs.head)}). For the evidence behind a row, comment ${codeSpan("/mesh explain <caller> -> <namespace>/<workload>:<port>")}.</sub>`
+    `<sub>Compared ${ref(options.baseRef, "base")} (${side3(report.inputs.base)}) with ${ref(options.headRef, "head")} (${side3(report.inputs.head)}). For the evidence behind a row, comment ${codeSpan("/mesh explain <caller> -> <namespace>/<workload>:<port>")}.</sub>`
   ];
 }
 
@@ -37574,7 +39795,7 @@ function mtls(value, path) {
     at: get(o, "at", path, (v, p) => v === null ? null : source(v, p))
   };
 }
-function side(value, path) {
+function side2(value, path) {
   const o = record(value, path);
   const n = (key) => get(o, key, path, int);
   return {
@@ -37642,8 +39863,8 @@ function assertReport(value, path) {
       head: get(diagnostics, "head", `${path}.diagnostics`, (v, p) => list(v, p, diagnostic2))
     },
     inputs: {
-      base: get(inputs, "base", `${path}.inputs`, side),
-      head: get(inputs, "head", `${path}.inputs`, side),
+      base: get(inputs, "base", `${path}.inputs`, side2),
+      head: get(inputs, "head", `${path}.inputs`, side2),
       partial: get(
         inputs,
         "partial",
@@ -37794,14 +40015,14 @@ async function confirmPullRequest(deps, number, headSha, run2) {
 }
 
 // src/github/adapter-findings.ts
-var SEVERITY_ORDER3 = { error: 0, warning: 1, notice: 2 };
+var SEVERITY_ORDER4 = { error: 0, warning: 1, notice: 2 };
 function withAdapterFindings(report, problems) {
   const at = (file) => ({ file, documentIndex: 0, line: 1, column: 1 });
   const sides = ["base", "head"];
   const extra = [
     ...sides.flatMap(
-      (side2) => problems.unreadable[side2].map((file) => ({
-        side: side2,
+      (side3) => problems.unreadable[side3].map((file) => ({
+        side: side3,
         diagnostic: diagnostic("MG005", at(file.path), { detail: file.reason })
       }))
     ),
@@ -37811,16 +40032,16 @@ function withAdapterFindings(report, problems) {
     }))
   ];
   if (extra.length === 0) return report;
-  const added = extra.map(({ side: side2, diagnostic: d }) => ({
-    id: `${d.code}:${side2}:${d.at.file}`,
+  const added = extra.map(({ side: side3, diagnostic: d }) => ({
+    id: `${d.code}:${side3}:${d.at.file}`,
     code: d.code,
     severity: d.severity,
     message: d.message,
     at: d.at,
-    side: side2
+    side: side3
   }));
   const findings = [...report.findings, ...added].sort(
-    (a, b) => SEVERITY_ORDER3[a.severity] - SEVERITY_ORDER3[b.severity] || compareSources(a.at, b.at)
+    (a, b) => SEVERITY_ORDER4[a.severity] - SEVERITY_ORDER4[b.severity] || compareSources(a.at, b.at)
   );
   const counts = { error: 0, warning: 0, notice: 0 };
   for (const f of findings) counts[f.severity]++;
@@ -37890,7 +40111,7 @@ var ConfigReader = class {
   }
   map(node, field2, pos) {
     if (node?.type === "map") return node;
-    return this.report("error", field2, node?.pos ?? pos, `${describe2(field2)} must be a mapping`);
+    return this.report("error", field2, node?.pos ?? pos, `${describe3(field2)} must be a mapping`);
   }
   /** Pairs of a mapping whose keys are all known; unknown keys are errors with a suggestion. */
   knownPairs(map, field2, known) {
@@ -37913,14 +40134,14 @@ var ConfigReader = class {
   }
   string(node, field2, pos, rule) {
     if (node?.type !== "scalar" || typeof node.value !== "string") {
-      return this.report("error", field2, node?.pos ?? pos, `${describe2(field2)} must be a string`);
+      return this.report("error", field2, node?.pos ?? pos, `${describe3(field2)} must be a string`);
     }
     if (rule !== void 0 && !rule.pattern.test(node.value)) {
       return this.report(
         "error",
         field2,
         node.pos,
-        `${describe2(field2)} must be ${rule.expected}, not \`${node.value}\``
+        `${describe3(field2)} must be ${rule.expected}, not \`${node.value}\``
       );
     }
     return node.value;
@@ -37933,7 +40154,7 @@ var ConfigReader = class {
       "error",
       field2,
       node?.pos ?? pos,
-      `${describe2(field2)} must be one of ${values.join(", ")}, not \`${value}\``
+      `${describe3(field2)} must be one of ${values.join(", ")}, not \`${value}\``
     );
   }
   boolean(node, field2, pos) {
@@ -37942,7 +40163,7 @@ var ConfigReader = class {
       "error",
       field2,
       node?.pos ?? pos,
-      `${describe2(field2)} must be true or false`
+      `${describe3(field2)} must be true or false`
     );
   }
   integer(node, field2, pos, range) {
@@ -37954,13 +40175,13 @@ var ConfigReader = class {
       "error",
       field2,
       node?.pos ?? pos,
-      `${describe2(field2)} must be a whole number from ${range.min} to ${range.max}`
+      `${describe3(field2)} must be a whole number from ${range.min} to ${range.max}`
     );
   }
   /** A sequence; each item goes through `item`, which returns undefined for a rejected item. */
   list(node, field2, pos, item) {
     if (node?.type !== "seq") {
-      return this.report("error", field2, node?.pos ?? pos, `${describe2(field2)} must be a list`);
+      return this.report("error", field2, node?.pos ?? pos, `${describe3(field2)} must be a list`);
     }
     const out = [];
     node.items.forEach((child, index) => {
@@ -37973,7 +40194,7 @@ var ConfigReader = class {
 function join(parent, key) {
   return parent === "" ? key : `${parent}.${key}`;
 }
-function describe2(field2) {
+function describe3(field2) {
   return field2 === "" ? "the configuration" : `\`${field2}\``;
 }
 function normalise(key) {
@@ -38541,17 +40762,17 @@ async function collectSides(comparison, config, workspace, logger) {
   ]);
   if (!differ(baseList, headList)) return { changed: false };
   const limits = [];
-  const pick = (list2, side2) => {
+  const pick2 = (list2, side3) => {
     const selected = list2.filter((entry) => analysed.matches(entry.key));
     if (selected.length <= MAX_FILES_PER_SIDE) return selected;
     limits.push({
-      side: side2,
-      detail: `the ${side2} has ${selected.length} manifest files; only the first ${MAX_FILES_PER_SIDE} by path were analysed`
+      side: side3,
+      detail: `the ${side3} has ${selected.length} manifest files; only the first ${MAX_FILES_PER_SIDE} by path were analysed`
     });
     return selected.slice(0, MAX_FILES_PER_SIDE);
   };
-  const baseEntries = pick(baseList, "base");
-  const headEntries = pick(headList, "head");
+  const baseEntries = pick2(baseList, "base");
+  const headEntries = pick2(headList, "head");
   logger.info(`reading ${baseEntries.length} base and ${headEntries.length} head manifest files`);
   warnAboutApiBudget(comparison, [...baseEntries, ...headEntries], logger);
   const base = await comparison.source.read(baseEntries);
@@ -38559,8 +40780,8 @@ async function collectSides(comparison, config, workspace, logger) {
   const rendered = await renderBoth(comparison, config, workspace, logger);
   return {
     changed: true,
-    base: merge2(base, rendered.base),
-    head: merge2(head, rendered.head),
+    base: merge3(base, rendered.base),
+    head: merge3(head, rendered.head),
     headFiles: head.files.map((file) => file.path),
     limits
   };
@@ -38586,7 +40807,7 @@ function union(matchers) {
     couldContain: (directory) => matchers.some((m) => m.couldContain(directory))
   };
 }
-function merge2(a, b) {
+function merge3(a, b) {
   return { files: [...a.files, ...b.files], unreadable: [...a.unreadable, ...b.unreadable] };
 }
 var NOTHING = { files: [], unreadable: [] };

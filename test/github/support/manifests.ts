@@ -26,6 +26,11 @@ export function rejectedPolicies(count: number): string {
   return Array.from({ length: count }, (_, i) => policy(`p${i}`, 'ALOW')).join('---\n');
 }
 
+/** A namespace labelled for injection, so the mTLS engine does not have to assume it. */
+export function namespace(name = 'shop'): string {
+  return `apiVersion: v1\nkind: Namespace\nmetadata:\n  name: ${name}\n  labels: {istio-injection: enabled}\n`;
+}
+
 export function deployment(name: string, namespace = 'shop'): string {
   return `apiVersion: apps/v1
 kind: Deployment

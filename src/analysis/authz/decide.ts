@@ -74,6 +74,7 @@ export function decidePort(port: CompiledPort, test: IdentityTest): PortDecision
       exact: chains.every((c) => c.exact),
       determining: determining(chains, access),
       allowed: all,
+      universe: within,
       notEvaluated: null,
     },
   };
@@ -81,7 +82,8 @@ export function decidePort(port: CompiledPort, test: IdentityTest): PortDecision
 
 /** No proxy, or a port the sidecar does not capture: nothing is enforced. */
 export function unenforced(chain: Chain): AccessResult {
-  return { access: 'allow', requests: [ALL_REQUESTS], exact: true, determining: [], allowed: openSet(chain), notEvaluated: null };
+  const all = openSet(chain);
+  return { access: 'allow', requests: [ALL_REQUESTS], exact: true, determining: [], allowed: all, universe: all, notEvaluated: null };
 }
 
 export function decideChain(chain: CompiledChain, test: IdentityTest): ChainDecision {

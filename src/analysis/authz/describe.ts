@@ -1,7 +1,7 @@
 import type { Atom } from './dimensions.js';
 import { dimensionLabel, formatAtom, keyOfAtom } from './dimensions.js';
 import type { Box, DimensionSpace, RequestSet } from './request-set.js';
-import { align, fullSet } from './request-set.js';
+import { align, fullSet, subtract } from './request-set.js';
 
 /**
  * Short, canonical descriptions of request sets: `GET /api/products/*`,
@@ -32,6 +32,20 @@ export function describe(set: RequestSet, universe?: RequestSet): string[] {
   const lines = render(diagram, s.space.dimensions, context, 0, emptyLine());
   const unique = [...new Set(lines)];
   return unique.length === 1 && unique[0] === 'any request' ? [ALL_REQUESTS] : unique;
+}
+
+/**
+ * The diff's "newly allowed" and "newly denied" request lines between two answers for the same
+ * edge, each described within the universe of the side it comes from.
+ */
+export function describeChange(
+  base: { readonly allowed: RequestSet; readonly universe: RequestSet },
+  head: { readonly allowed: RequestSet; readonly universe: RequestSet },
+): { readonly newlyAllowed: string[]; readonly newlyDenied: string[] } {
+  return {
+    newlyAllowed: describe(subtract(head.allowed, base.allowed), head.universe),
+    newlyDenied: describe(subtract(base.allowed, head.allowed), base.universe),
+  };
 }
 
 /** A string equal for equal sets of one space: for caching and grouping results. */

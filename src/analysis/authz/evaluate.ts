@@ -119,6 +119,7 @@ function notEvaluated(destination: CompiledDestination, chain: Chain): AccessRes
     exact: false,
     determining: [],
     allowed: emptySet(openSet(chain).space),
+    universe: openSet(chain),
     notEvaluated: reason,
   };
 }

@@ -8,7 +8,7 @@ export { explainAccess } from './explain.js';
 export type { ExplainQuery, Explanation, Missing, NearestRule, PolicyEvidence, RuleEvidence } from './explain.js';
 export { authzFindings } from './findings.js';
 export type { AuthzSide } from './findings.js';
-export { describe, canonicalKey, ALL_REQUESTS } from './describe.js';
+export { describe, describeChange, canonicalKey, ALL_REQUESTS } from './describe.js';
 export { intersect, isEmpty, isSubset, relation, subtract, union } from './request-set.js';
 export type { RequestSet } from './request-set.js';
 export { indexPolicies, policiesFor, requestAuthenticationsFor } from './scope.js';

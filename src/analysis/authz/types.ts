@@ -38,6 +38,11 @@ export interface AccessResult {
    */
   readonly allowed: RequestSet;
   /**
+   * Every request the port can see (its chains' traffic; no token without a
+   * RequestAuthentication): the context for `describe`, so lines leave out what always holds.
+   */
+  readonly universe: RequestSet;
+  /**
    * Set when the engine did not evaluate this destination (an ambient workload, whose ztunnel and
    * waypoint semantics differ from a sidecar's): the reason, and `access` is `partial`, `exact`
    * false, `allowed` empty.

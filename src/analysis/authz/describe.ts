@@ -27,9 +27,8 @@ type Node = readonly Group[] | null;
 export function describe(set: RequestSet, universe?: RequestSet): string[] {
   if (set.boxes.length === 0) return [];
   const [s, u] = align(set, universe ?? fullSet(set.space));
-  const context = u.boxes[0] ?? s.space.dimensions.map((d) => d.full);
   const diagram = build(s.boxes, 0, s.space.dimensions.length);
-  const lines = render(diagram, s.space.dimensions, context, 0, emptyLine());
+  const lines = render(diagram, s.space.dimensions, u.boxes, 0, emptyLine());
   const unique = [...new Set(lines)];
   return unique.length === 1 && unique[0] === 'any request' ? [ALL_REQUESTS] : unique;
 }
@@ -97,21 +96,29 @@ function emptyLine(): Line {
   return { traffic: null, method: null, path: null, host: null, conditions: [] };
 }
 
+/**
+ * `context` holds the universe's boxes still compatible with the path taken so far: a dimension
+ * is printed relative to what the universe allows there, and left out when it allows no more.
+ */
 function render(
   node: Node,
   dimensions: readonly DimensionSpace[],
-  context: Box,
+  context: readonly Box[],
   level: number,
   line: Line,
 ): string[] {
   if (node === null || level >= dimensions.length) return [formatLine(line)];
   const dimension = dimensions[level];
   if (dimension === undefined) return [formatLine(line)];
-  const within = context[level] ?? dimension.full;
+  let within = 0n;
+  for (const box of context) within |= box[level] ?? 0n;
+  if (within === 0n) within = dimension.full;
   return node.flatMap((group) => {
-    const terms = express(dimension, group.bits & within, within);
+    const bits = group.bits & within;
+    const terms = express(dimension, bits, within);
+    const narrowed = context.filter((box) => ((box[level] ?? 0n) & bits) !== 0n);
     const variants = placeTerms(dimension, terms, line);
-    return variants.flatMap((next) => render(group.child, dimensions, context, level + 1, next));
+    return variants.flatMap((next) => render(group.child, dimensions, narrowed, level + 1, next));
   });
 }
 
@@ -172,8 +179,10 @@ function express(dimension: DimensionSpace, bits: bigint, context: bigint, depth
     uncovered &= ~c.bits;
   }
   if (uncovered === 0n && depth < MAX_DEPTH) {
+    // The exception may also drop what the plain terms already cover: excepting everything of
+    // the atom outside `rest` is the largest choice, usually the one plain atoms express.
     for (const c of chosen)
-      terms.push({ atom: c.atom, except: express(dimension, c.bits & ~bits, c.bits, depth + 1) });
+      terms.push({ atom: c.atom, except: express(dimension, c.bits & ~rest, c.bits, depth + 1) });
     return sortTerms(terms);
   }
   if (depth >= MAX_DEPTH) return regionTerms(dimension, bits, context);

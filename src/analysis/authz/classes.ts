@@ -53,6 +53,8 @@ export interface AccessGraph {
 }
 
 interface ClassAnswer {
+  /** Caller classes evaluated: plaintext, the default identity class, and each distinct signature. */
+  readonly classes: number;
   readonly plaintext: AccessResult;
   readonly other: AccessResult;
   readonly byPrincipal: ReadonlyMap<string, AccessResult>;
@@ -71,13 +73,13 @@ export function evaluateGraph(mesh: Mesh, topology: Topology, options: EngineOpt
       const compiled = engine.port(destination, port);
       if (compiled === null) {
         const fixed = engine.access(destination, port, null);
-        ports.push(portAccess(workload, port, { plaintext: fixed, other: fixed, byPrincipal: new Map() }, () => fixed));
+        ports.push(portAccess(workload, port, { classes: 1, plaintext: fixed, other: fixed, byPrincipal: new Map() }, () => fixed));
         continue;
       }
       let answer = classes.get(compiled);
       if (answer === undefined) {
         answer = answerClass(compiled, identities);
-        callerClasses += new Set([answer.plaintext, answer.other, ...answer.byPrincipal.values()]).size;
+        callerClasses += answer.classes;
         classes.set(compiled, answer);
       }
       const found = answer;
@@ -149,7 +151,7 @@ function answerClass(compiled: CompiledPort, identities: IdentityIndex): ClassAn
     }
     if (result !== other) byPrincipal.set(peer.principal, result);
   }
-  return { plaintext, other, byPrincipal, compiled };
+  return { classes: 1 + bySignature.size, plaintext, other, byPrincipal, compiled };
 }
 
 function atomsOf(compiled: CompiledPort): IdentityAtom[] {

@@ -106,7 +106,8 @@ function ruleFindings(
   };
   const index = rule.ref.rule ?? 0;
   const first = rule.body.skipped?.fields[0] ?? rule.body.droppedOnTcp[0];
-  if (chain.chain === 'tcp' && first !== undefined) {
+  // A rule whose `ports` or `destination.port` exclude this port never applies here anyway.
+  if (chain.chain === 'tcp' && first !== undefined && portApplies(raw, chain.port)) {
     if (rule.body.skipped !== null)
       add('MG203', `rules[${index}]`, first.at, (ports) => ({ field: first.field, ports }));
     else if (policy.action !== 'AUDIT')
@@ -140,6 +141,20 @@ function ruleFindings(
       }));
   }
   return out;
+}
+
+function portApplies(rule: AuthorizationRule, port: number): boolean {
+  const listed = (values: readonly { value: string }[] | undefined | null): boolean =>
+    (values ?? []).some((v) => Number(v.value) === port);
+  const to =
+    rule.to === null ||
+    rule.to.some(
+      (o) => (o.ports === undefined || listed(o.ports.values)) && (o.notPorts === undefined || !listed(o.notPorts.values)),
+    );
+  const when = (rule.when ?? [])
+    .filter((c) => c.key.value === 'destination.port')
+    .every((c) => (c.values === null || listed(c.values)) && !listed(c.notValues));
+  return to && when;
 }
 
 interface NamedField {

@@ -385,10 +385,10 @@ export const catalogue = {
     severity: 'warning',
     title: 'Unknown HTTP method',
     message: (p: { value: string }) =>
-      `method ${tick(p.value)} is not an HTTP method; methods are case-sensitive, so it never matches`,
+      `method ${tick(p.value)} is not a standard HTTP method; methods are case-sensitive, so it matches only requests sent with exactly that method`,
     help: 'Use upper-case method names (`GET`, `POST`, …); gRPC requests are always `POST`.',
     description:
-      '`methods` compares the `:method` header exactly (case-sensitive). A value like `get` or `Fetch` matches no request (Kiali KIA0102).',
+      '`methods` compares the `:method` header exactly (case-sensitive). A value like `get` or `Fetch` matches no request from ordinary clients (Kiali KIA0102).',
   },
   MG214: {
     name: 'host-without-port',

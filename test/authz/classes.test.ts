@@ -47,19 +47,35 @@ describe('evaluateGraph', () => {
           policy(p.namespace, `p${i}`, {
             action: p.action,
             ...(p.selector ? { selector: { matchLabels: { app: p.selector } } } : {}),
-            rules: [{ from: p.sources.map((source) => ({ source })), ...(p.methods ? { to: [{ operation: { methods: p.methods } }] } : {}) }],
+            rules: [
+              {
+                from: p.sources.map((source) => ({ source })),
+                ...(p.methods ? { to: [{ operation: { methods: p.methods } }] } : {}),
+              },
+            ],
           }),
         );
         const text = documents(...apps, ...docs);
         const direct = side(text);
         const mesh = load(text).mesh;
         const graph = evaluateGraph(mesh, buildTopology(mesh));
-        const peers = [null, outsidePeer(mesh.settings), ...NAMESPACES.flatMap((ns) => ['w0', 'w1'].map((sa) => workloadPeer(mesh.settings, ns, sa)))];
+        const peers = [
+          null,
+          outsidePeer(mesh.settings),
+          ...NAMESPACES.flatMap((ns) =>
+            ['w0', 'w1'].map((sa) => workloadPeer(mesh.settings, ns, sa)),
+          ),
+        ];
         for (const port of graph.ports)
           for (const peer of peers) {
             const expected = direct.access(port.workload.id, port.port.port, peer);
             const actual = port.accessFor(peer);
-            expect({ to: port.workload.id, from: peer?.principal ?? null, relation: relation(expected.allowed, actual.allowed), access: actual.access }).toEqual({
+            expect({
+              to: port.workload.id,
+              from: peer?.principal ?? null,
+              relation: relation(expected.allowed, actual.allowed),
+              access: actual.access,
+            }).toEqual({
               to: port.workload.id,
               from: peer?.principal ?? null,
               relation: 'equal',
@@ -72,15 +88,24 @@ describe('evaluateGraph', () => {
   });
 
   it('shares evaluators and caller classes', () => {
-    const apps = ['x', 'y', 'z'].flatMap((ns) => ['w0', 'w1', 'w2'].map((name) => workload(ns, name)));
+    const apps = ['x', 'y', 'z'].flatMap((ns) =>
+      ['w0', 'w1', 'w2'].map((name) => workload(ns, name)),
+    );
     const docs = [
       policy('istio-system', 'mesh-allow-nothing', {}),
-      policy('x', 'allow-a', { rules: [{ from: [{ source: { principals: ['cluster.local/ns/y/sa/w0'] } }] }] }),
+      policy('x', 'allow-a', {
+        rules: [{ from: [{ source: { principals: ['cluster.local/ns/y/sa/w0'] } }] }],
+      }),
     ];
     const mesh = load(documents(...apps, ...docs)).mesh;
     const graph = evaluateGraph(mesh, buildTopology(mesh));
     // Workloads in x share one evaluator; y and z share another (mesh allow-nothing only).
-    expect(graph.stats).toMatchObject({ workloads: 9, ports: 9, identities: 9, destinationClasses: 2 });
+    expect(graph.stats).toMatchObject({
+      workloads: 9,
+      ports: 9,
+      identities: 9,
+      destinationClasses: 2,
+    });
     // Caller classes evaluated: x: plaintext, everyone else, y/w0; y and z: plaintext, everyone.
     expect(graph.stats.callerClasses).toBe(5);
     const x0 = graph.ports.find((p) => p.workload.id === 'x/w0')!;

@@ -40,7 +40,10 @@ const POLICIES = yaml`
 `;
 
 const mesh = side({
-  'apps.yaml': documents(workload('foo', 'server', { ports: { 8080: 'http', 9090: 'tcp' } }), workload('bar', 'client')),
+  'apps.yaml': documents(
+    workload('foo', 'server', { ports: { 8080: 'http', 9090: 'tcp' } }),
+    workload('bar', 'client'),
+  ),
   'policies.yaml': POLICIES,
 });
 const server = mesh.topology.workloadById.get('foo/server')!;
@@ -51,8 +54,12 @@ describe('explainAccess', () => {
     const e = explainAccess(mesh.engine, server, 8080, client);
     expect(e.access).toBe('partial');
     expect(e.requests).toEqual(['GET /api/* except /api/admin*']);
-    expect(e.allow.map((r) => [r.ref.policy.name, r.ref.rule, r.requests])).toEqual([['allow-client', 0, ['GET /api/*']]]);
-    expect(e.deny.map((r) => [r.ref.policy.name, r.ref.rule, r.ref.at.file, r.ref.at.line])).toEqual([['deny-admin', 0, 'policies.yaml', 19]]);
+    expect(e.allow.map((r) => [r.ref.policy.name, r.ref.rule, r.requests])).toEqual([
+      ['allow-client', 0, ['GET /api/*']],
+    ]);
+    expect(
+      e.deny.map((r) => [r.ref.policy.name, r.ref.rule, r.ref.at.file, r.ref.at.line]),
+    ).toEqual([['deny-admin', 0, 'policies.yaml', 19]]);
     expect(e.audit.map((r) => r.ref.policy.name)).toEqual(['audit-all']);
     expect(e.notes.map((n) => n.note)).toEqual(['dry-run ALLOW policy: not enforced']);
   });
@@ -60,13 +67,20 @@ describe('explainAccess', () => {
   it('a query narrows to one method and path; a denial names the nearest ALLOW rule and what it lacks', () => {
     const e = explainAccess(mesh.engine, server, 8080, client, { method: 'POST', path: '/api/x' });
     expect(e.access).toBe('deny');
-    expect(e.summary).toBe('denied: ALLOW policies apply and none of their rules matches `cluster.local/ns/bar/sa/client`');
+    expect(e.summary).toBe(
+      'denied: ALLOW policies apply and none of their rules matches `cluster.local/ns/bar/sa/client`',
+    );
     expect(e.nearest?.ref.rule).toBe(0);
-    expect(e.nearest?.missing.map((m) => [m.part, m.requires])).toEqual([['to', 'methods: GET; paths: /api/*']]);
+    expect(e.nearest?.missing.map((m) => [m.part, m.requires])).toEqual([
+      ['to', 'methods: GET; paths: /api/*'],
+    ]);
   });
 
   it('a DENY match decides a query', () => {
-    const e = explainAccess(mesh.engine, server, 8080, mesh.peer('foo/any'), { method: 'GET', path: '/api/admin' });
+    const e = explainAccess(mesh.engine, server, 8080, mesh.peer('foo/any'), {
+      method: 'GET',
+      path: '/api/admin',
+    });
     expect(e.access).toBe('deny');
     expect(e.summary).toBe('denied: DENY foo/deny-admin rule 0 matches');
   });
@@ -105,8 +119,26 @@ describe('rendering', () => {
   });
 
   it('JSON is stable, versioned and carries positions', () => {
-    const json = JSON.parse(renderExplainJson(explainAccess(mesh.engine, server, 8080, null, { method: 'GET', path: '/api/x' }))) as Record<string, unknown>;
-    expect(json).toMatchObject({ schemaVersion: 1, workload: 'foo/server', caller: null, access: 'deny', query: { method: 'GET', path: '/api/x' } });
-    expect((json.nearest as { missing: unknown[] }).missing).toEqual([{ part: 'from', requires: 'principals: cluster.local/ns/bar/sa/client', file: 'policies.yaml', line: 7, column: 15 }]);
+    const json = JSON.parse(
+      renderExplainJson(
+        explainAccess(mesh.engine, server, 8080, null, { method: 'GET', path: '/api/x' }),
+      ),
+    ) as Record<string, unknown>;
+    expect(json).toMatchObject({
+      schemaVersion: 1,
+      workload: 'foo/server',
+      caller: null,
+      access: 'deny',
+      query: { method: 'GET', path: '/api/x' },
+    });
+    expect((json.nearest as { missing: unknown[] }).missing).toEqual([
+      {
+        part: 'from',
+        requires: 'principals: cluster.local/ns/bar/sa/client',
+        file: 'policies.yaml',
+        line: 7,
+        column: 15,
+      },
+    ]);
   });
 });

@@ -23,16 +23,33 @@ export interface Scene {
 }
 
 export function scene(
-  specs: readonly (Record<string, unknown> | { namespace: string; name?: string; spec: Record<string, unknown>; annotations?: Record<string, string> })[],
+  specs: readonly (
+    | Record<string, unknown>
+    | {
+        namespace: string;
+        name?: string;
+        spec: Record<string, unknown>;
+        annotations?: Record<string, string>;
+      }
+  )[],
   options: { mesh?: MeshSettingsOverrides; extra?: string[] } = {},
 ): Scene {
   const docs = specs.map((s, i) =>
     'spec' in s && typeof s.namespace === 'string'
-      ? policy(s.namespace, (s.name as string | undefined) ?? `p${i}`, s.spec as Record<string, unknown>, s.annotations as Record<string, string> | undefined)
+      ? policy(
+          s.namespace,
+          (s.name as string | undefined) ?? `p${i}`,
+          s.spec as Record<string, unknown>,
+          s.annotations as Record<string, string> | undefined,
+        )
       : policy('foo', `p${i}`, s),
   );
   const s = side(
-    documents(workload('foo', 'server', { ports: { [HTTP]: 'http', [TCP]: 'tcp', [AUTO]: 'web' } }), ...docs, ...(options.extra ?? [])),
+    documents(
+      workload('foo', 'server', { ports: { [HTTP]: 'http', [TCP]: 'tcp', [AUTO]: 'web' } }),
+      ...docs,
+      ...(options.extra ?? []),
+    ),
     options.mesh ? { meshSettings: options.mesh } : {},
   );
   const peer = (caller: string | null) => (caller === null ? null : s.peer(caller));
@@ -40,7 +57,14 @@ export function scene(
     access: (port, caller) => s.access('foo/server', port, peer(caller)),
     allows(port, caller, request = {}) {
       const traffic = port === TCP ? 'tcp' : (request.traffic ?? 'http');
-      const full: ConcreteRequest = { traffic, method: 'GET', path: '/', host: 'server.foo:8080', sourceIp: '10.0.0.1', ...request };
+      const full: ConcreteRequest = {
+        traffic,
+        method: 'GET',
+        path: '/',
+        host: 'server.foo:8080',
+        sourceIp: '10.0.0.1',
+        ...request,
+      };
       return setContains(s.access('foo/server', port, peer(caller)).allowed, full);
     },
     peer: (caller) => s.peer(caller),

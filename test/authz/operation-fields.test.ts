@@ -3,8 +3,14 @@ import { HTTP, REQUEST_AUTHENTICATION, TCP, scene } from './fixture.js';
 
 /** Every `to.operation` field and every `when` key through the public API (§3.4, §3.5, §4). */
 
-const to = (operation: Record<string, unknown>, action = 'ALLOW') => ({ action, rules: [{ to: [{ operation }] }] });
-const when = (condition: Record<string, unknown>, action = 'ALLOW') => ({ action, rules: [{ when: [condition] }] });
+const to = (operation: Record<string, unknown>, action = 'ALLOW') => ({
+  action,
+  rules: [{ to: [{ operation }] }],
+});
+const when = (condition: Record<string, unknown>, action = 'ALLOW') => ({
+  action,
+  rules: [{ when: [condition] }],
+});
 
 describe('methods / notMethods: case-sensitive `:method` (HeaderMatcher)', () => {
   it.each([
@@ -100,14 +106,46 @@ describe('when conditions (§3.4 condition keys)', () => {
     const not = scene([when({ key: 'request.headers[x-user]', notValues: ['guest'] })]);
     expect(not.allows(HTTP, 'bar/x', { headers: {} })).toBe(true);
     expect(not.allows(HTTP, 'bar/x', { headers: { 'x-user': 'guest' } })).toBe(false);
-    expect(not.access(HTTP, 'bar/x').requests).toEqual(['any request (header x-user any except guest)']);
+    expect(not.access(HTTP, 'bar/x').requests).toEqual([
+      'any request (header x-user any except guest)',
+    ]);
   });
 
   it('source.ip, remote.ip, destination.ip', () => {
-    const s = scene([{ rules: [{ when: [{ key: 'source.ip', values: ['10.0.0.0/8'] }, { key: 'remote.ip', notValues: ['1.2.3.4'] }, { key: 'destination.ip', values: ['172.16.0.1'] }] }] }]);
-    expect(s.allows(TCP, null, { sourceIp: '10.9.9.9', remoteIp: '5.6.7.8', destinationIp: '172.16.0.1' })).toBe(true);
-    expect(s.allows(TCP, null, { sourceIp: '10.9.9.9', remoteIp: '1.2.3.4', destinationIp: '172.16.0.1' })).toBe(false);
-    expect(s.allows(TCP, null, { sourceIp: '11.0.0.1', remoteIp: '5.6.7.8', destinationIp: '172.16.0.1' })).toBe(false);
+    const s = scene([
+      {
+        rules: [
+          {
+            when: [
+              { key: 'source.ip', values: ['10.0.0.0/8'] },
+              { key: 'remote.ip', notValues: ['1.2.3.4'] },
+              { key: 'destination.ip', values: ['172.16.0.1'] },
+            ],
+          },
+        ],
+      },
+    ]);
+    expect(
+      s.allows(TCP, null, {
+        sourceIp: '10.9.9.9',
+        remoteIp: '5.6.7.8',
+        destinationIp: '172.16.0.1',
+      }),
+    ).toBe(true);
+    expect(
+      s.allows(TCP, null, {
+        sourceIp: '10.9.9.9',
+        remoteIp: '1.2.3.4',
+        destinationIp: '172.16.0.1',
+      }),
+    ).toBe(false);
+    expect(
+      s.allows(TCP, null, {
+        sourceIp: '11.0.0.1',
+        remoteIp: '5.6.7.8',
+        destinationIp: '172.16.0.1',
+      }),
+    ).toBe(false);
   });
 
   it('source.namespace, source.principal, source.serviceAccount, source.trustDomain need an identity', () => {
@@ -118,9 +156,17 @@ describe('when conditions (§3.4 condition keys)', () => {
       ['source.trustDomain', ['cluster.local']],
     ] as const) {
       const s = scene([when({ key, values })]);
-      expect({ key, identified: s.allows(TCP, 'bar/client'), plaintext: s.allows(TCP, null) }).toEqual({ key, identified: true, plaintext: false });
+      expect({
+        key,
+        identified: s.allows(TCP, 'bar/client'),
+        plaintext: s.allows(TCP, null),
+      }).toEqual({ key, identified: true, plaintext: false });
       const not = scene([when({ key, notValues: values })]);
-      expect({ key, identified: not.allows(TCP, 'bar/client'), plaintext: not.allows(TCP, null) }).toEqual({ key, identified: false, plaintext: true });
+      expect({
+        key,
+        identified: not.allows(TCP, 'bar/client'),
+        plaintext: not.allows(TCP, null),
+      }).toEqual({ key, identified: false, plaintext: true });
     }
   });
 
@@ -132,16 +178,37 @@ describe('when conditions (§3.4 condition keys)', () => {
 
   it('connection.sni: `*` needs a non-empty SNI', () => {
     const s = scene([when({ key: 'connection.sni', values: ['*.foo.svc.cluster.local'] })]);
-    expect(s.allows(TCP, 'bar/x', { sni: 'outbound_.8080_._.server.foo.svc.cluster.local' })).toBe(true);
+    expect(s.allows(TCP, 'bar/x', { sni: 'outbound_.8080_._.server.foo.svc.cluster.local' })).toBe(
+      true,
+    );
     expect(s.allows(TCP, 'bar/x', { sni: null })).toBe(false);
   });
 
   it('request.auth.principal, audiences, presenter and claims read the token', () => {
     const s = scene(
-      [{ rules: [{ when: [{ key: 'request.auth.principal', values: ['https://issuer.example/*'] }, { key: 'request.auth.audiences', values: ['api'] }, { key: 'request.auth.presenter', values: ['web'] }, { key: 'request.auth.claims[groups]', values: ['admin'] }] }] }],
+      [
+        {
+          rules: [
+            {
+              when: [
+                { key: 'request.auth.principal', values: ['https://issuer.example/*'] },
+                { key: 'request.auth.audiences', values: ['api'] },
+                { key: 'request.auth.presenter', values: ['web'] },
+                { key: 'request.auth.claims[groups]', values: ['admin'] },
+              ],
+            },
+          ],
+        },
+      ],
       { extra: [REQUEST_AUTHENTICATION] },
     );
-    const jwt = { iss: 'https://issuer.example', sub: 'alice', aud: 'api', azp: 'web', claims: { groups: 'admin' } };
+    const jwt = {
+      iss: 'https://issuer.example',
+      sub: 'alice',
+      aud: 'api',
+      azp: 'web',
+      claims: { groups: 'admin' },
+    };
     expect(s.allows(HTTP, 'bar/x', { jwt })).toBe(true);
     expect(s.allows(HTTP, 'bar/x', { jwt: { ...jwt, azp: 'cli' } })).toBe(false);
     expect(s.allows(HTTP, 'bar/x', { jwt: null })).toBe(false);
@@ -149,7 +216,9 @@ describe('when conditions (§3.4 condition keys)', () => {
   });
 
   it('list-valued claims outside a plain ALLOW match are approximated fail-safe', () => {
-    const deny = scene([when({ key: 'request.auth.claims[groups]', values: ['banned'] }, 'DENY')], { extra: [REQUEST_AUTHENTICATION] });
+    const deny = scene([when({ key: 'request.auth.claims[groups]', values: ['banned'] }, 'DENY')], {
+      extra: [REQUEST_AUTHENTICATION],
+    });
     const result = deny.access(HTTP, 'bar/x');
     expect(result.exact).toBe(false);
     expect(result.access).toBe('deny');
@@ -158,21 +227,37 @@ describe('when conditions (§3.4 condition keys)', () => {
   it('experimental keys cannot be modelled: an ALLOW condition never holds, a DENY one always does', () => {
     const key = 'experimental.envoy.filters.network.mysql_proxy[db.table]';
     const allowed = scene([when({ key, values: ['[update]'] })]).access(TCP, 'bar/x');
-    expect({ access: allowed.access, exact: allowed.exact }).toEqual({ access: 'deny', exact: false });
+    expect({ access: allowed.access, exact: allowed.exact }).toEqual({
+      access: 'deny',
+      exact: false,
+    });
     const denied = scene([when({ key, values: ['[update]'] }, 'DENY')]).access(TCP, 'bar/x');
-    expect({ access: denied.access, exact: denied.exact }).toEqual({ access: 'deny', exact: false });
+    expect({ access: denied.access, exact: denied.exact }).toEqual({
+      access: 'deny',
+      exact: false,
+    });
   });
 
   it('an approximation that cannot change the answer keeps it exact', () => {
     const key = 'experimental.envoy.filters.network.mysql_proxy[db.table]';
-    const s = scene([{ rules: [{ from: [{ source: { namespaces: ['bar'] } }], when: [{ key, values: ['x'] }] }] }]);
+    const s = scene([
+      { rules: [{ from: [{ source: { namespaces: ['bar'] } }], when: [{ key, values: ['x'] }] }] },
+    ]);
     expect(s.access(TCP, 'baz/x').exact).toBe(true);
     expect(s.access(TCP, 'bar/x').exact).toBe(false);
   });
 
   it('HTTP-only keys on TCP: dropped from ALLOW (rule gone), ignored in DENY (matches more)', () => {
-    expect(scene([when({ key: 'request.headers[x-a]', values: ['1'] })]).access(TCP, 'bar/x').access).toBe('deny');
-    expect(scene([when({ key: 'request.headers[x-a]', values: ['1'] }, 'DENY')]).access(TCP, 'bar/x').access).toBe('deny');
-    expect(scene([when({ key: 'request.headers[x-a]', values: ['1'] }, 'DENY')]).access(HTTP, 'bar/x').requests).toEqual(['any request (header x-a any except 1)']);
+    expect(
+      scene([when({ key: 'request.headers[x-a]', values: ['1'] })]).access(TCP, 'bar/x').access,
+    ).toBe('deny');
+    expect(
+      scene([when({ key: 'request.headers[x-a]', values: ['1'] }, 'DENY')]).access(TCP, 'bar/x')
+        .access,
+    ).toBe('deny');
+    expect(
+      scene([when({ key: 'request.headers[x-a]', values: ['1'] }, 'DENY')]).access(HTTP, 'bar/x')
+        .requests,
+    ).toEqual(['any request (header x-a any except 1)']);
   });
 });

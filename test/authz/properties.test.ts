@@ -16,7 +16,13 @@ import { documents, policy, side, workload } from './support.js';
  * rewriting a policy set (order, duplicates, API version) never changes the answer.
  */
 
-const PRINCIPALS = ['cluster.local/ns/a/sa/x', 'cluster.local/ns/b/*', '*/sa/x', '*', 'spiffe://cluster.local/ns/a/sa/x'];
+const PRINCIPALS = [
+  'cluster.local/ns/a/sa/x',
+  'cluster.local/ns/b/*',
+  '*/sa/x',
+  '*',
+  'spiffe://cluster.local/ns/a/sa/x',
+];
 const NAMESPACES = ['a', 'b', 'a*', '*', '*a'];
 const IPS = ['10.0.0.0/8', '10.1.0.0/16', '192.168.1.1', '::/0'];
 const REQUEST_PRINCIPALS = ['iss1/sub1', 'iss1/*', '*/sub1', '*', 'iss*', '*ub1'];
@@ -25,7 +31,8 @@ const PATHS = ['/a', '/a/*', '*/b', '/a/{*}', '/{**}/b', '*', '/a/b', '/a/{**}']
 const HOSTS = ['Example.com', '*.com', 'api.*', '*', 'x.com:80'];
 const PORTS = ['8080', '9090'];
 
-const pick = <T>(values: readonly T[]) => fc.subarray([...values], { minLength: 1, maxLength: Math.min(3, values.length) });
+const pick = <T>(values: readonly T[]) =>
+  fc.subarray([...values], { minLength: 1, maxLength: Math.min(3, values.length) });
 const maybe = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined });
 
 const source = fc
@@ -68,14 +75,27 @@ const condition = fc.oneof(
 
 const rule = fc
   .record({
-    from: maybe(fc.array(source.map((s) => ({ source: s })), { minLength: 1, maxLength: 2 })),
-    to: maybe(fc.array(operation.map((o) => ({ operation: o })), { minLength: 1, maxLength: 2 })),
+    from: maybe(
+      fc.array(
+        source.map((s) => ({ source: s })),
+        { minLength: 1, maxLength: 2 },
+      ),
+    ),
+    to: maybe(
+      fc.array(
+        operation.map((o) => ({ operation: o })),
+        { minLength: 1, maxLength: 2 },
+      ),
+    ),
     when: maybe(fc.array(condition, { minLength: 1, maxLength: 2 })),
   })
   .map((r) => Object.fromEntries(Object.entries(r).filter(([, v]) => v !== undefined)));
 
 const spec = fc.oneof(
-  fc.record({ action: fc.constantFrom('ALLOW', 'DENY', 'AUDIT'), rules: fc.array(rule, { minLength: 1, maxLength: 3 }) }),
+  fc.record({
+    action: fc.constantFrom('ALLOW', 'DENY', 'AUDIT'),
+    rules: fc.array(rule, { minLength: 1, maxLength: 3 }),
+  }),
   fc.constant({ action: 'ALLOW' }),
 );
 
@@ -87,9 +107,19 @@ const request = (traffic: 'http' | 'tcp', tokens: boolean): fc.Arbitrary<Concret
     method: fc.constantFrom('GET', 'POST', 'PUT', 'GOT', 'BEAT'),
     path: fc.constantFrom('/a', '/a/b', '/a/x/b', '/c/b', '/a/', '/x', '/a//b', '/a/%7e/b'),
     host: fc.constantFrom('example.com', 'EXAMPLE.com', 'api.test', 'x.com:80', 'a.com'),
-    headers: fc.constantFrom<Record<string, string>>({}, { 'x-a': 'v1' }, { 'x-a': 'v2' }, { 'x-a': '' }),
+    headers: fc.constantFrom<Record<string, string>>(
+      {},
+      { 'x-a': 'v1' },
+      { 'x-a': 'v2' },
+      { 'x-a': '' },
+    ),
     jwt: tokens
-      ? fc.constantFrom(null, { iss: 'iss1', sub: 'sub1' }, { iss: 'iss2', sub: 'xsub1' }, { iss: 'iss1', claims: { groups: 'admin' } })
+      ? fc.constantFrom(
+          null,
+          { iss: 'iss1', sub: 'sub1' },
+          { iss: 'iss2', sub: 'xsub1' },
+          { iss: 'iss1', claims: { groups: 'admin' } },
+        )
       : fc.constant(null),
     sourceIp: fc.constantFrom('10.1.2.3', '10.2.0.1', '192.168.1.1', '::1'),
     destinationIp: fc.constantFrom('10.1.2.3', '172.16.0.1'),
@@ -104,7 +134,12 @@ function hash(text: string): number {
 
 const PROTOCOLS = { http: 'http', tcp: 'tcp', auto: 'web' } as const;
 
-function mesh(specs: readonly object[], protocol: keyof typeof PROTOCOLS, tokens: boolean, apiVersion = 'security.istio.io/v1') {
+function mesh(
+  specs: readonly object[],
+  protocol: keyof typeof PROTOCOLS,
+  tokens: boolean,
+  apiVersion = 'security.istio.io/v1',
+) {
   const requestAuthentication = JSON.stringify({
     apiVersion: 'security.istio.io/v1',
     kind: 'RequestAuthentication',
@@ -114,7 +149,12 @@ function mesh(specs: readonly object[], protocol: keyof typeof PROTOCOLS, tokens
   return side(
     documents(
       workload('foo', 'server', { ports: { 8080: PROTOCOLS[protocol] } }),
-      ...specs.map((s, i) => policy('foo', `p${i}`, s as Record<string, unknown>).replace('security.istio.io/v1', apiVersion)),
+      ...specs.map((s, i) =>
+        policy('foo', `p${i}`, s as Record<string, unknown>).replace(
+          'security.istio.io/v1',
+          apiVersion,
+        ),
+      ),
       ...(tokens ? [requestAuthentication] : []),
     ),
   );
@@ -137,11 +177,20 @@ describe('symbolic request sets agree with concrete requests', () => {
           const scope = policiesFor(node, s.engine.index);
           const traffics = protocol === 'auto' ? (['http', 'tcp'] as const) : ([protocol] as const);
           for (const traffic of traffics) {
-            const samples = fc.sample(request(traffic, tokens), { numRuns: 25, seed: hash(JSON.stringify(specs)) });
+            const samples = fc.sample(request(traffic, tokens), {
+              numRuns: 25,
+              seed: hash(JSON.stringify(specs)),
+            });
             for (const req of samples) {
-              const concrete = evaluateRequest({ settings: s.engine.settings, port: 8080, policies: scope.enforced }, peer, req);
+              const concrete = evaluateRequest(
+                { settings: s.engine.settings, port: 8080, policies: scope.enforced },
+                peer,
+                req,
+              );
               const symbolic = setContains(result.allowed, req);
-              ctx.log(`${traffic} ${JSON.stringify(req)} → concrete ${concrete.decision}, symbolic ${symbolic}`);
+              ctx.log(
+                `${traffic} ${JSON.stringify(req)} → concrete ${concrete.decision}, symbolic ${symbolic}`,
+              );
               if (result.exact) expect(symbolic).toBe(concrete.decision === 'allow');
               else if (symbolic) expect(concrete.decision).toBe('allow');
             }
@@ -156,29 +205,45 @@ describe('symbolic request sets agree with concrete requests', () => {
 describe('monotonicity laws', () => {
   it('adding a DENY policy never adds access (§3.2: DENY is checked before ALLOW)', () => {
     fc.assert(
-      fc.property(fc.array(spec, { minLength: 1, maxLength: 3 }), spec, fc.constantFrom('http', 'tcp', 'auto' as const), peers, (specs, added, protocol, peerName) => {
-        const before = mesh(specs, protocol, true);
-        const after = mesh([...specs, { ...added, action: 'DENY', rules: 'rules' in added ? added.rules : [{}] }], protocol, true);
-        const peer = peerName === null ? null : before.peer(peerName);
-        const a = before.access('foo/server', 8080, peer);
-        const b = after.access('foo/server', 8080, peer);
-        expect(isSubset(b.allowed, a.allowed)).toBe(true);
-      }),
+      fc.property(
+        fc.array(spec, { minLength: 1, maxLength: 3 }),
+        spec,
+        fc.constantFrom('http', 'tcp', 'auto' as const),
+        peers,
+        (specs, added, protocol, peerName) => {
+          const before = mesh(specs, protocol, true);
+          const after = mesh(
+            [...specs, { ...added, action: 'DENY', rules: 'rules' in added ? added.rules : [{}] }],
+            protocol,
+            true,
+          );
+          const peer = peerName === null ? null : before.peer(peerName);
+          const a = before.access('foo/server', 8080, peer);
+          const b = after.access('foo/server', 8080, peer);
+          expect(isSubset(b.allowed, a.allowed)).toBe(true);
+        },
+      ),
       { numRuns: 100 },
     );
   });
 
   it('adding an ALLOW policy never removes access once an ALLOW policy applies (§3.2: ALLOW policies are ORed)', () => {
     fc.assert(
-      fc.property(fc.array(spec, { minLength: 1, maxLength: 3 }), spec, fc.constantFrom('http', 'tcp', 'auto' as const), peers, (specs, added, protocol, peerName) => {
-        const base = [...specs, { action: 'ALLOW' }];
-        const before = mesh(base, protocol, true);
-        const after = mesh([...base, { ...added, action: 'ALLOW' }], protocol, true);
-        const peer = peerName === null ? null : before.peer(peerName);
-        const a = before.access('foo/server', 8080, peer);
-        const b = after.access('foo/server', 8080, peer);
-        expect(isSubset(a.allowed, b.allowed)).toBe(true);
-      }),
+      fc.property(
+        fc.array(spec, { minLength: 1, maxLength: 3 }),
+        spec,
+        fc.constantFrom('http', 'tcp', 'auto' as const),
+        peers,
+        (specs, added, protocol, peerName) => {
+          const base = [...specs, { action: 'ALLOW' }];
+          const before = mesh(base, protocol, true);
+          const after = mesh([...base, { ...added, action: 'ALLOW' }], protocol, true);
+          const peer = peerName === null ? null : before.peer(peerName);
+          const a = before.access('foo/server', 8080, peer);
+          const b = after.access('foo/server', 8080, peer);
+          expect(isSubset(a.allowed, b.allowed)).toBe(true);
+        },
+      ),
       { numRuns: 100 },
     );
   });
@@ -187,19 +252,24 @@ describe('monotonicity laws', () => {
 describe('equal request sets compare and print equal however they are written', () => {
   it('shuffled policies and rules, duplicated rules and v1beta1 give the same set and lines', () => {
     fc.assert(
-      fc.property(fc.array(spec, { minLength: 1, maxLength: 3 }), fc.constantFrom('http', 'tcp', 'auto' as const), peers, (specs, protocol, peerName) => {
-        const rewritten = [...specs].reverse().map((s) =>
-          'rules' in s ? { ...s, rules: [...s.rules, ...s.rules].reverse() } : s,
-        );
-        const a = mesh(specs, protocol, true);
-        const b = mesh(rewritten, protocol, true, 'security.istio.io/v1beta1');
-        const peer = peerName === null ? null : a.peer(peerName);
-        const x = a.access('foo/server', 8080, peer);
-        const y = b.access('foo/server', 8080, peer);
-        expect(relation(x.allowed, y.allowed)).toBe('equal');
-        expect(y.access).toBe(x.access);
-        expect(describeSet(y.allowed)).toEqual(describeSet(x.allowed));
-      }),
+      fc.property(
+        fc.array(spec, { minLength: 1, maxLength: 3 }),
+        fc.constantFrom('http', 'tcp', 'auto' as const),
+        peers,
+        (specs, protocol, peerName) => {
+          const rewritten = [...specs]
+            .reverse()
+            .map((s) => ('rules' in s ? { ...s, rules: [...s.rules, ...s.rules].reverse() } : s));
+          const a = mesh(specs, protocol, true);
+          const b = mesh(rewritten, protocol, true, 'security.istio.io/v1beta1');
+          const peer = peerName === null ? null : a.peer(peerName);
+          const x = a.access('foo/server', 8080, peer);
+          const y = b.access('foo/server', 8080, peer);
+          expect(relation(x.allowed, y.allowed)).toBe('equal');
+          expect(y.access).toBe(x.access);
+          expect(describeSet(y.allowed)).toEqual(describeSet(x.allowed));
+        },
+      ),
       { numRuns: 100 },
     );
   });

@@ -1,20 +1,34 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { canonicalKey, describe as describeSet, describeChange } from '../../src/analysis/authz/describe.js';
+import {
+  canonicalKey,
+  describe as describeSet,
+  describeChange,
+} from '../../src/analysis/authz/describe.js';
 import type { Atom, Expr } from '../../src/analysis/authz/dimensions.js';
 import { and, atomExpr, not, or } from '../../src/analysis/authz/dimensions.js';
 import { ipWitnesses, parseAddress, parseCidr, cidrContains } from '../../src/analysis/authz/ip.js';
 import type { Cube } from '../../src/analysis/authz/request-set.js';
-import { cubeSet, intersect, isEmpty, relation, spaceOfCubes, subtract, union } from '../../src/analysis/authz/request-set.js';
+import {
+  cubeSet,
+  intersect,
+  isEmpty,
+  relation,
+  spaceOfCubes,
+  subtract,
+  union,
+} from '../../src/analysis/authz/request-set.js';
 import type { StringAtom } from '../../src/analysis/authz/strings.js';
-import { pathAtom, stringAtom, stringWitnesses, testStringAtom } from '../../src/analysis/authz/strings.js';
+import { pathAtom, stringAtom, testStringAtom } from '../../src/analysis/authz/strings.js';
+import { stringWitnesses } from '../../src/analysis/authz/witnesses.js';
 
 /** The symbolic set machinery on its own: witnesses, algebra, canonical descriptions. */
 
 const PATH = { absent: false, empty: false, startsWith: '/', lowercase: false } as const;
 const HEADER = { absent: true, empty: true, startsWith: '', lowercase: false } as const;
 
-const vector = (atoms: readonly StringAtom[], value: string | null) => atoms.map((a) => (testStringAtom(a, value) ? '1' : '0')).join('');
+const vector = (atoms: readonly StringAtom[], value: string | null) =>
+  atoms.map((a) => (testStringAtom(a, value) ? '1' : '0')).join('');
 
 describe('witnesses cover every region the atoms induce', () => {
   const literal = fc.stringMatching(/^\/[ab/]{0,4}$/);
@@ -22,19 +36,25 @@ describe('witnesses cover every region the atoms induce', () => {
     literal.map((v) => pathAtom(v)),
     literal.map((v) => pathAtom(`${v}*`)),
     literal.map((v) => pathAtom(`*${v}`)),
-    fc.constantFrom('/a/{*}', '/{*}/b', '/a/{**}', '/{**}/b', '/a/{*}/{**}').map((v) => pathAtom(v)),
+    fc
+      .constantFrom('/a/{*}', '/{*}/b', '/a/{**}', '/{**}/b', '/a/{*}/{**}')
+      .map((v) => pathAtom(v)),
   );
 
   it('for paths with prefixes, suffixes, exact values and templates (random strings land in a witnessed region)', () => {
     fc.assert(
-      fc.property(fc.array(atom, { minLength: 1, maxLength: 5 }), fc.array(fc.stringMatching(/^\/[ab/x%{}]{0,8}$/), { maxLength: 30 }), (atoms, samples) => {
-        const witnesses = stringWitnesses(atoms, PATH);
-        expect(witnesses).not.toBeNull();
-        const regions = new Set(witnesses!.map((w) => vector(atoms, w)));
-        for (const sample of samples) expect(regions.has(vector(atoms, sample))).toBe(true);
-        // One witness per region: no duplicates.
-        expect(regions.size).toBe(witnesses!.length);
-      }),
+      fc.property(
+        fc.array(atom, { minLength: 1, maxLength: 5 }),
+        fc.array(fc.stringMatching(/^\/[ab/x%{}]{0,8}$/), { maxLength: 30 }),
+        (atoms, samples) => {
+          const witnesses = stringWitnesses(atoms, PATH);
+          expect(witnesses).not.toBeNull();
+          const regions = new Set(witnesses!.map((w) => vector(atoms, w)));
+          for (const sample of samples) expect(regions.has(vector(atoms, sample))).toBe(true);
+          // One witness per region: no duplicates.
+          expect(regions.size).toBe(witnesses!.length);
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -48,8 +68,14 @@ describe('witnesses cover every region the atoms induce', () => {
   });
 
   it('prefix and suffix overlapping (`ab*` and `*bc` both hold on `abc`)', () => {
-    const atoms = [stringAtom('ab*', 'nonEmpty'), stringAtom('*bc', 'nonEmpty'), stringAtom('abc*', 'nonEmpty')];
-    const regions = new Set(stringWitnesses(atoms, { ...HEADER, absent: false })!.map((v) => vector(atoms, v)));
+    const atoms = [
+      stringAtom('ab*', 'nonEmpty'),
+      stringAtom('*bc', 'nonEmpty'),
+      stringAtom('abc*', 'nonEmpty'),
+    ];
+    const regions = new Set(
+      stringWitnesses(atoms, { ...HEADER, absent: false })!.map((v) => vector(atoms, v)),
+    );
     expect(regions.has(vector(atoms, 'abc'))).toBe(true);
     expect(regions.has(vector(atoms, 'abXbc'))).toBe(true);
   });
@@ -59,12 +85,22 @@ describe('witnesses cover every region the atoms induce', () => {
     const witnesses = ipWitnesses(ranges);
     const signature = (ip: string) => ranges.map((r) => cidrContains(r, parseAddress(ip)!)).join();
     const regions = new Set(witnesses.map((w) => ranges.map((r) => cidrContains(r, w)).join()));
-    for (const ip of ['10.1.2.3', '10.1.2.4', '10.2.0.0', '11.0.0.0', '9.255.255.255', '::1', '0.0.0.0']) expect(regions.has(signature(ip))).toBe(true);
+    for (const ip of [
+      '10.1.2.3',
+      '10.1.2.4',
+      '10.2.0.0',
+      '11.0.0.0',
+      '9.255.255.255',
+      '::1',
+      '0.0.0.0',
+    ])
+      expect(regions.has(signature(ip))).toBe(true);
   });
 });
 
 const path = (v: string): Expr => atomExpr<Atom>({ kind: 'string', atom: pathAtom(v) });
-const method = (v: string): Expr => atomExpr<Atom>({ kind: 'string', atom: stringAtom(v, 'nonEmpty') });
+const method = (v: string): Expr =>
+  atomExpr<Atom>({ kind: 'string', atom: stringAtom(v, 'nonEmpty') });
 const set = (...cubes: Cube[]) => {
   const space = spaceOfCubes(cubes);
   return cubes.map((c) => cubeSet(space, c)).reduce((a, b) => union(a, b));
@@ -82,11 +118,25 @@ describe('set algebra across spaces', () => {
   });
 
   it('equal sets written differently compare equal and print the same', () => {
-    const a = set(new Map([['method', or([method('GET'), method('HEAD')])], ['path', path('/api/*')]]));
+    const a = set(
+      new Map([
+        ['method', or([method('GET'), method('HEAD')])],
+        ['path', path('/api/*')],
+      ]),
+    );
     const b = set(
-      new Map([['method', method('HEAD')], ['path', or([path('/api/*'), path('/api/x')])]]),
-      new Map([['method', method('GET')], ['path', path('/api/*')]]),
-      new Map([['method', method('GET')], ['path', path('/api/v1')]]),
+      new Map([
+        ['method', method('HEAD')],
+        ['path', or([path('/api/*'), path('/api/x')])],
+      ]),
+      new Map([
+        ['method', method('GET')],
+        ['path', path('/api/*')],
+      ]),
+      new Map([
+        ['method', method('GET')],
+        ['path', path('/api/v1')],
+      ]),
     );
     expect(relation(a, b)).toBe('equal');
     expect(describeSet(a)).toEqual(describeSet(b));
@@ -95,13 +145,27 @@ describe('set algebra across spaces', () => {
 
   it('subtract gives the newly allowed requests', () => {
     const before = set(new Map([['method', method('GET')]]));
-    const after = set(new Map([['method', or([method('GET'), method('POST')])], ['path', path('/x*')]]), new Map([['method', method('GET')]]));
+    const after = set(
+      new Map([
+        ['method', or([method('GET'), method('POST')])],
+        ['path', path('/x*')],
+      ]),
+      new Map([['method', method('GET')]]),
+    );
     expect(describeSet(subtract(after, before))).toEqual(['POST /x*']);
     expect(isEmpty(subtract(before, after))).toBe(true);
     const everything = set(new Map());
-    expect(describeChange({ allowed: before, universe: everything }, { allowed: after, universe: everything })).toEqual({ newlyAllowed: ['POST /x*'], newlyDenied: [] });
+    expect(
+      describeChange(
+        { allowed: before, universe: everything },
+        { allowed: after, universe: everything },
+      ),
+    ).toEqual({ newlyAllowed: ['POST /x*'], newlyDenied: [] });
     // Within a universe of "POST /x* or GET", the path of a POST goes without saying.
-    expect(describeChange({ allowed: before, universe: after }, { allowed: after, universe: after }).newlyAllowed).toEqual(['POST']);
+    expect(
+      describeChange({ allowed: before, universe: after }, { allowed: after, universe: after })
+        .newlyAllowed,
+    ).toEqual(['POST']);
   });
 
   it('intersect and complement', () => {
@@ -112,17 +176,29 @@ describe('set algebra across spaces', () => {
   });
 
   it('nested exceptions read inside out', () => {
-    const nested = set(new Map([['path', and([path('/a/*'), not(and([path('/a/b/*'), not(path('/a/b/c'))]))])]]));
+    const nested = set(
+      new Map([['path', and([path('/a/*'), not(and([path('/a/b/*'), not(path('/a/b/c'))]))])]]),
+    );
     expect(describeSet(nested)).toEqual(['/a/b/c', '/a/* except /a/b/*']);
-    const deeper = set(new Map([['path', and([path('/a/*'), not(path('/a/b/*'))])]]), new Map([['path', and([path('/a/b/c*'), not(path('/a/b/c/d'))])]]));
+    const deeper = set(
+      new Map([['path', and([path('/a/*'), not(path('/a/b/*'))])]]),
+      new Map([['path', and([path('/a/b/c*'), not(path('/a/b/c/d'))])]]),
+    );
     expect(describeSet(deeper)).toEqual(['/a/* except /a/b/c/d, (/a/b/* except /a/b/c*)']);
   });
 
   it('canonical keys are equal for equal sets of one space', () => {
-    const cubes: Cube[] = [new Map([['path', path('/a*')]]), new Map([['path', path('/a/b')]]), new Map([['path', path('/a/*')]])];
+    const cubes: Cube[] = [
+      new Map([['path', path('/a*')]]),
+      new Map([['path', path('/a/b')]]),
+      new Map([['path', path('/a/*')]]),
+    ];
     const space = spaceOfCubes(cubes);
     const x = cubeSet(space, cubes[0]!);
-    const y = union(cubeSet(space, cubes[1]!), union(cubeSet(space, cubes[2]!), cubeSet(space, cubes[0]!)));
+    const y = union(
+      cubeSet(space, cubes[1]!),
+      union(cubeSet(space, cubes[2]!), cubeSet(space, cubes[0]!)),
+    );
     expect(canonicalKey(x)).toBe(canonicalKey(y));
   });
 });

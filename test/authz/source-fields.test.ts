@@ -7,7 +7,10 @@ import { AUTO, HTTP, REQUEST_AUTHENTICATION, TCP, scene } from './fixture.js';
  */
 
 const allow = (source: Record<string, unknown>) => ({ rules: [{ from: [{ source }] }] });
-const deny = (source: Record<string, unknown>) => ({ action: 'DENY', rules: [{ from: [{ source }] }] });
+const deny = (source: Record<string, unknown>) => ({
+  action: 'DENY',
+  rules: [{ from: [{ source }] }],
+});
 
 describe('principals / notPrincipals (§3.4, §3.6, §5)', () => {
   it.each([
@@ -17,7 +20,12 @@ describe('principals / notPrincipals (§3.4, §3.6, §5)', () => {
     ['prefix, other namespace', 'cluster.local/ns/bar/*', 'baz/client', false],
     ['suffix', '*/sa/client', 'baz/client', true],
     ['presence matches any identity', '*', 'baz/client', true],
-    ['`spiffe://` is added by Istio, so a value with it never matches', 'spiffe://cluster.local/ns/bar/sa/client', 'bar/client', false],
+    [
+      '`spiffe://` is added by Istio, so a value with it never matches',
+      'spiffe://cluster.local/ns/bar/sa/client',
+      'bar/client',
+      false,
+    ],
     ['a value without trust domain never matches', 'ns/bar/sa/client', 'bar/client', false],
   ])('%s', (_, value, caller, expected) => {
     const s = scene([allow({ principals: [value] })]);
@@ -45,18 +53,24 @@ describe('principals / notPrincipals (§3.4, §3.6, §5)', () => {
   });
 
   it('cluster.local is rewritten to the mesh trust domain and its aliases (bundle.go)', () => {
-    const s = scene([allow({ principals: ['cluster.local/ns/bar/sa/client'] })], { mesh: { trustDomain: 'prod.example', trustDomainAliases: ['old.example'] } });
+    const s = scene([allow({ principals: ['cluster.local/ns/bar/sa/client'] })], {
+      mesh: { trustDomain: 'prod.example', trustDomainAliases: ['old.example'] },
+    });
     expect(s.allows(HTTP, 'bar/client')).toBe(true);
     expect(s.peer('bar/client').principal).toBe('prod.example/ns/bar/sa/client');
   });
 
   it('a foreign trust domain is left as written and matches nothing local', () => {
-    const s = scene([allow({ principals: ['other.example/ns/bar/sa/client'] })], { mesh: { trustDomain: 'prod.example' } });
+    const s = scene([allow({ principals: ['other.example/ns/bar/sa/client'] })], {
+      mesh: { trustDomain: 'prod.example' },
+    });
     expect(s.allows(HTTP, 'bar/client')).toBe(false);
   });
 
   it('an alias trust domain in a policy stands for the local one', () => {
-    const s = scene([allow({ principals: ['old.example/ns/bar/sa/client'] })], { mesh: { trustDomain: 'prod.example', trustDomainAliases: ['old.example'] } });
+    const s = scene([allow({ principals: ['old.example/ns/bar/sa/client'] })], {
+      mesh: { trustDomain: 'prod.example', trustDomainAliases: ['old.example'] },
+    });
     expect(s.allows(HTTP, 'bar/client')).toBe(true);
   });
 });
@@ -72,6 +86,8 @@ describe('namespaces / notNamespaces (§3.5: every `*` is `.*` in `.*/ns/<value>
     ['*az', 'bar/x', false],
     // The regex can run into the `/sa/` segment: `*a` matches every identity.
     ['*a', 'zzz/x', true],
+    // `/ns/ns/sa/…` contains `/ns/sa/`: an exact `sa` also matches a namespace named `ns`.
+    ['sa', 'ns/x', true],
   ])('`%s` for %s → %s', (value, caller, expected) => {
     expect(scene([allow({ namespaces: [value] })]).allows(HTTP, caller)).toBe(expected);
   });
@@ -87,7 +103,9 @@ describe('namespaces / notNamespaces (§3.5: every `*` is `.*` in `.*/ns/<value>
 
 describe('serviceAccounts / notServiceAccounts (§3.4)', () => {
   it('`ns/sa` or `sa` in the policy namespace, any trust domain', () => {
-    const s = scene([allow({ serviceAccounts: ['bar/client', 'local'] })], { mesh: { trustDomain: 'prod.example' } });
+    const s = scene([allow({ serviceAccounts: ['bar/client', 'local'] })], {
+      mesh: { trustDomain: 'prod.example' },
+    });
     expect(s.allows(HTTP, 'bar/client')).toBe(true);
     expect(s.allows(HTTP, 'foo/local')).toBe(true);
     expect(s.allows(HTTP, 'bar/local')).toBe(false);
@@ -105,7 +123,9 @@ describe('serviceAccounts / notServiceAccounts (§3.4)', () => {
 
 describe('trustDomains / notTrustDomains (§3.4, ExpandTrustDomainAliases)', () => {
   it('matches the trust domain of the identity, expanded with aliases', () => {
-    const s = scene([allow({ trustDomains: ['old.example'] })], { mesh: { trustDomain: 'prod.example', trustDomainAliases: ['old.example'] } });
+    const s = scene([allow({ trustDomains: ['old.example'] })], {
+      mesh: { trustDomain: 'prod.example', trustDomainAliases: ['old.example'] },
+    });
     expect(s.allows(HTTP, 'bar/x')).toBe(true);
     expect(s.allows(HTTP, null)).toBe(false);
   });
@@ -118,15 +138,21 @@ describe('trustDomains / notTrustDomains (§3.4, ExpandTrustDomainAliases)', () 
 });
 
 describe('requestPrincipals / notRequestPrincipals (HTTP-only, need a token, §3.4, §5)', () => {
-  const token = (iss: string, sub?: string) => ({ jwt: { iss, ...(sub === undefined ? {} : { sub }) } });
+  const token = (iss: string, sub?: string) => ({
+    jwt: { iss, ...(sub === undefined ? {} : { sub }) },
+  });
 
   it('iss/sub split at the last `/`; wildcards apply to each side', () => {
-    const s = scene([allow({ requestPrincipals: ['https://issuer.example/*'] })], { extra: [REQUEST_AUTHENTICATION] });
+    const s = scene([allow({ requestPrincipals: ['https://issuer.example/*'] })], {
+      extra: [REQUEST_AUTHENTICATION],
+    });
     expect(s.allows(HTTP, 'bar/x', token('https://issuer.example', 'alice'))).toBe(true);
     expect(s.allows(HTTP, 'bar/x', token('https://other.example', 'alice'))).toBe(false);
     expect(s.allows(HTTP, 'bar/x', token('https://issuer.example'))).toBe(false);
     expect(s.allows(HTTP, 'bar/x', { jwt: null })).toBe(false);
-    expect(s.access(HTTP, 'bar/x').requests).toEqual(['any request (JWT principal https://issuer.example/*)']);
+    expect(s.access(HTTP, 'bar/x').requests).toEqual([
+      'any request (JWT principal https://issuer.example/*)',
+    ]);
   });
 
   it('without a RequestAuthentication no token is validated: the rule matches nothing', () => {
@@ -135,14 +161,23 @@ describe('requestPrincipals / notRequestPrincipals (HTTP-only, need a token, §3
   });
 
   it('notRequestPrincipals `*` in a DENY requires a token', () => {
-    const s = scene([{ action: 'DENY', rules: [{ from: [{ source: { notRequestPrincipals: ['*'] } }] }] }], { extra: [REQUEST_AUTHENTICATION] });
+    const s = scene(
+      [{ action: 'DENY', rules: [{ from: [{ source: { notRequestPrincipals: ['*'] } }] }] }],
+      { extra: [REQUEST_AUTHENTICATION] },
+    );
     expect(s.allows(HTTP, 'bar/x', token('https://issuer.example', 'alice'))).toBe(true);
     expect(s.allows(HTTP, 'bar/x', { jwt: null })).toBe(false);
   });
 
   it('on TCP: an ALLOW rule using it is dropped, a DENY rule loses it and denies everything (§4.3)', () => {
-    expect(scene([allow({ requestPrincipals: ['*'], namespaces: ['bar'] })], { extra: [REQUEST_AUTHENTICATION] }).access(TCP, 'bar/x').access).toBe('deny');
-    const denying = scene([deny({ requestPrincipals: ['*'] })], { extra: [REQUEST_AUTHENTICATION] });
+    expect(
+      scene([allow({ requestPrincipals: ['*'], namespaces: ['bar'] })], {
+        extra: [REQUEST_AUTHENTICATION],
+      }).access(TCP, 'bar/x').access,
+    ).toBe('deny');
+    const denying = scene([deny({ requestPrincipals: ['*'] })], {
+      extra: [REQUEST_AUTHENTICATION],
+    });
     expect(denying.access(TCP, 'bar/x').access).toBe('deny');
     expect(denying.allows(HTTP, 'bar/x', { jwt: null })).toBe(true);
   });

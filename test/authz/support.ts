@@ -24,7 +24,8 @@ export function side(
 ): Side {
   const result = load(input, options);
   const errors = result.diagnostics.filter((d) => d.severity === 'error');
-  if (errors.length > 0) throw new Error(`fixture has errors: ${errors.map((d) => d.message).join('; ')}`);
+  if (errors.length > 0)
+    throw new Error(`fixture has errors: ${errors.map((d) => d.message).join('; ')}`);
   const topology = buildTopology(result.mesh);
   const engine = createAuthzEngine(result.mesh, options);
   return {
@@ -50,7 +51,11 @@ export function side(
 export function workload(
   namespace: string,
   name: string,
-  options: { labels?: Record<string, string>; serviceAccount?: string; ports?: Record<number, string> } = {},
+  options: {
+    labels?: Record<string, string>;
+    serviceAccount?: string;
+    ports?: Record<number, string>;
+  } = {},
 ): string {
   const labels = { app: name, ...options.labels };
   const ports = Object.entries(options.ports ?? { 8080: 'http' });
@@ -64,7 +69,9 @@ export function workload(
           metadata: { labels },
           spec: {
             serviceAccountName: options.serviceAccount ?? name,
-            containers: [{ name: 'main', ports: ports.map(([p]) => ({ containerPort: Number(p) })) }],
+            containers: [
+              { name: 'main', ports: ports.map(([p]) => ({ containerPort: Number(p) })) },
+            ],
           },
         },
       },
@@ -73,7 +80,10 @@ export function workload(
       apiVersion: 'v1',
       kind: 'Service',
       metadata: { name, namespace },
-      spec: { selector: { app: name }, ports: ports.map(([p, n]) => ({ name: n, port: Number(p) })) },
+      spec: {
+        selector: { app: name },
+        ports: ports.map(([p, n]) => ({ name: n, port: Number(p) })),
+      },
     }),
   ].join('\n---\n');
 }

@@ -61,7 +61,11 @@ interface ClassAnswer {
   readonly compiled: CompiledPort;
 }
 
-export function evaluateGraph(mesh: Mesh, topology: Topology, options: EngineOptions = {}): AccessGraph {
+export function evaluateGraph(
+  mesh: Mesh,
+  topology: Topology,
+  options: EngineOptions = {},
+): AccessGraph {
   const engine = createAuthzEngine(mesh, options);
   const identities = new IdentityIndex(topology, mesh);
   const classes = new Map<CompiledPort, ClassAnswer>();
@@ -73,7 +77,14 @@ export function evaluateGraph(mesh: Mesh, topology: Topology, options: EngineOpt
       const compiled = engine.port(destination, port);
       if (compiled === null) {
         const fixed = engine.access(destination, port, null);
-        ports.push(portAccess(workload, port, { classes: 1, plaintext: fixed, other: fixed, byPrincipal: new Map() }, () => fixed));
+        ports.push(
+          portAccess(
+            workload,
+            port,
+            { classes: 1, plaintext: fixed, other: fixed, byPrincipal: new Map() },
+            () => fixed,
+          ),
+        );
         continue;
       }
       let answer = classes.get(compiled);
@@ -130,7 +141,8 @@ function portAccess(
 
 function answerClass(compiled: CompiledPort, identities: IdentityIndex): ClassAnswer {
   const atoms = atomsOf(compiled);
-  const decide = (test: (atom: IdentityAtom) => boolean): AccessResult => decidePort(compiled, test).result;
+  const decide = (test: (atom: IdentityAtom) => boolean): AccessResult =>
+    decidePort(compiled, test).result;
   const outside = identities.outside;
   const outsideVector = atoms.map((a) => testIdentityAtom(a, outside));
   const byKey = (vector: readonly boolean[]): ((atom: IdentityAtom) => boolean) => {
@@ -156,8 +168,11 @@ function answerClass(compiled: CompiledPort, identities: IdentityIndex): ClassAn
 
 function atomsOf(compiled: CompiledPort): IdentityAtom[] {
   const all = new Map<string, IdentityAtom>();
-  for (const chain of compiled.chains) for (const [key, atom] of chain.identityAtoms) all.set(key, atom);
-  return [...all.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, atom]) => atom);
+  for (const chain of compiled.chains)
+    for (const [key, atom] of chain.identityAtoms) all.set(key, atom);
+  return [...all.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([, atom]) => atom);
 }
 
 function vectorKey(vector: readonly boolean[]): string {
@@ -180,7 +195,11 @@ class IdentityIndex {
   constructor(topology: Topology, mesh: Mesh) {
     this.outside = outsidePeer(mesh.settings);
     for (const node of topology.workloads) {
-      const peer = workloadPeer(mesh.settings, node.namespace, node.workload.serviceAccountName.value);
+      const peer = workloadPeer(
+        mesh.settings,
+        node.namespace,
+        node.workload.serviceAccountName.value,
+      );
       if (this.byPrincipal.has(peer.principal)) continue;
       this.byPrincipal.set(peer.principal, peer);
       const list = this.byNamespace.get(peer.namespace) ?? [];
@@ -197,9 +216,12 @@ class IdentityIndex {
   mentioned(atoms: readonly IdentityAtom[], outsideVector: readonly boolean[]): PeerIdentity[] {
     const out = new Map<string, PeerIdentity>();
     atoms.forEach((atom, i) => {
-      for (const peer of this.differingFrom(atom, outsideVector[i] ?? false)) out.set(peer.principal, peer);
+      for (const peer of this.differingFrom(atom, outsideVector[i] ?? false))
+        out.set(peer.principal, peer);
     });
-    return [...out.values()].sort((a, b) => (a.principal < b.principal ? -1 : a.principal > b.principal ? 1 : 0));
+    return [...out.values()].sort((a, b) =>
+      a.principal < b.principal ? -1 : a.principal > b.principal ? 1 : 0,
+    );
   }
 
   /** Known identities are unmentioned by a class when none of its atoms sets them apart. */

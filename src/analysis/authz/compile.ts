@@ -80,12 +80,22 @@ export interface CompileOptions {
   readonly requestAuthentication: boolean;
 }
 
-export function compilePort(scope: PolicyScope, port: number, chain: Chain, options: CompileOptions): CompiledPort {
+export function compilePort(
+  scope: PolicyScope,
+  port: number,
+  chain: Chain,
+  options: CompileOptions,
+): CompiledPort {
   const kinds: ChainKind[] = chain === 'auto' ? ['http', 'tcp'] : chain === 'none' ? [] : [chain];
   return { port, chain, chains: kinds.map((kind) => compileChain(scope, port, kind, options)) };
 }
 
-function compileChain(scope: PolicyScope, port: number, chain: ChainKind, options: CompileOptions): CompiledChain {
+function compileChain(
+  scope: PolicyScope,
+  port: number,
+  chain: ChainKind,
+  options: CompileOptions,
+): CompiledChain {
   const bundle = trustDomainBundle(options.settings);
   // A dry-run CUSTOM policy still feeds ext_authz (`builder.go`: its shadow rules become the
   // RBAC rules that trigger the external call), so it is kept with the enforced ones.
@@ -101,7 +111,10 @@ function compileChain(scope: PolicyScope, port: number, chain: ChainKind, option
         substitute: 'failSafe',
       };
       const body = compileRule(rule, context);
-      const opposite = body.approximated.length > 0 ? compileRule(rule, { ...context, substitute: 'opposite' }) : null;
+      const opposite =
+        body.approximated.length > 0
+          ? compileRule(rule, { ...context, substitute: 'opposite' })
+          : null;
       return { policy, index, body, opposite };
     }),
   );
@@ -109,7 +122,8 @@ function compileChain(scope: PolicyScope, port: number, chain: ChainKind, option
   const cubes: Cube[] = [universeCube];
   for (const rules of bodies)
     for (const { body, opposite } of rules)
-      for (const b of opposite ? [body, opposite] : [body]) cubes.push(...clausesOf(b).map((c) => c.cube));
+      for (const b of opposite ? [body, opposite] : [body])
+        cubes.push(...clausesOf(b).map((c) => c.cube));
   const space = spaceOfCubes(cubes);
   const identityAtoms = new Map<string, IdentityAtom>();
   const compiled = policies.map((policy, p): CompiledPolicy => ({
@@ -118,12 +132,18 @@ function compileChain(scope: PolicyScope, port: number, chain: ChainKind, option
     rules: (bodies[p] ?? []).map(({ index, body, opposite }) => {
       for (const clause of clausesOf(body))
         for (const atom of atomsOf(clause.identity)) identityAtoms.set(identityAtomKey(atom), atom);
-      const ref: RuleRef = { policy: policy.ref, action: policy.action, rule: index, at: policy.rules?.[index]?.at ?? policy.source };
+      const ref: RuleRef = {
+        policy: policy.ref,
+        action: policy.action,
+        rule: index,
+        at: policy.rules?.[index]?.at ?? policy.source,
+      };
       const rule = bind(space, ref, body);
       return { ...rule, opposite: opposite ? bind(space, ref, opposite) : null };
     }),
   }));
-  const byAction = (action: AuthorizationAction): CompiledPolicy[] => compiled.filter((c) => c.action === action);
+  const byAction = (action: AuthorizationAction): CompiledPolicy[] =>
+    compiled.filter((c) => c.action === action);
   return {
     chain,
     port,
@@ -140,8 +160,11 @@ function compileChain(scope: PolicyScope, port: number, chain: ChainKind, option
 
 /** Every request of a port's chains, with nothing else constrained: what an unenforced port allows. */
 export function openSet(chain: Chain): RequestSet {
-  const kinds: ChainKind[] = chain === 'http' ? ['http'] : chain === 'tcp' ? ['tcp'] : ['http', 'tcp'];
-  const cube: Cube = new Map([['traffic', or(kinds.map((value) => atomExpr({ kind: 'traffic' as const, value })))]]);
+  const kinds: ChainKind[] =
+    chain === 'http' ? ['http'] : chain === 'tcp' ? ['tcp'] : ['http', 'tcp'];
+  const cube: Cube = new Map([
+    ['traffic', or(kinds.map((value) => atomExpr({ kind: 'traffic' as const, value })))],
+  ]);
   return cubeSet(spaceOfCubes([cube]), cube);
 }
 
@@ -158,7 +181,10 @@ function clausesOf(body: CompiledRuleBody): Clause[] {
 }
 
 function bind(space: Space, ref: RuleRef, body: CompiledRuleBody): Omit<CompiledRule, 'opposite'> {
-  const clause = (c: Clause): CompiledClause => ({ identity: c.identity, set: cubeSet(space, c.cube) });
+  const clause = (c: Clause): CompiledClause => ({
+    identity: c.identity,
+    set: cubeSet(space, c.cube),
+  });
   return {
     ref,
     body,
@@ -184,7 +210,8 @@ function customVerdicts(
     const name = policy.policy.provider?.value ?? '';
     let verdict: CustomVerdict = 'external';
     if (providers.size > 1) verdict = 'multiple-providers';
-    else if (known && !settings.extensionProviders.value.includes(name)) verdict = 'unknown-provider';
+    else if (known && !settings.extensionProviders.value.includes(name))
+      verdict = 'unknown-provider';
     return { ...policy, verdict };
   });
 }

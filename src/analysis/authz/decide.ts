@@ -1,6 +1,12 @@
 import type { PeerIdentity } from '../topology/callers.js';
 import type { Chain } from '../topology/index.js';
-import type { CompiledChain, CompiledClause, CompiledPolicy, CompiledPort, CompiledRule } from './compile.js';
+import type {
+  CompiledChain,
+  CompiledClause,
+  CompiledPolicy,
+  CompiledPort,
+  CompiledRule,
+} from './compile.js';
 import { openSet } from './compile.js';
 import { ALL_REQUESTS, describe } from './describe.js';
 import type { IdentityAtom } from './identity.js';
@@ -70,7 +76,8 @@ export function decidePort(port: CompiledPort, test: IdentityTest): PortDecision
     chains,
     result: {
       access,
-      requests: access === 'allow' ? [ALL_REQUESTS] : access === 'deny' ? [] : describe(all, within),
+      requests:
+        access === 'allow' ? [ALL_REQUESTS] : access === 'deny' ? [] : describe(all, within),
       exact: chains.every((c) => c.exact),
       determining: determining(chains, access),
       allowed: all,
@@ -83,7 +90,15 @@ export function decidePort(port: CompiledPort, test: IdentityTest): PortDecision
 /** No proxy, or a port the sidecar does not capture: nothing is enforced. */
 export function unenforced(chain: Chain): AccessResult {
   const all = openSet(chain);
-  return { access: 'allow', requests: [ALL_REQUESTS], exact: true, determining: [], allowed: all, universe: all, notEvaluated: null };
+  return {
+    access: 'allow',
+    requests: [ALL_REQUESTS],
+    exact: true,
+    determining: [],
+    allowed: all,
+    universe: all,
+    notEvaluated: null,
+  };
 }
 
 export function decideChain(chain: CompiledChain, test: IdentityTest): ChainDecision {
@@ -104,23 +119,56 @@ export function decideChain(chain: CompiledChain, test: IdentityTest): ChainDeci
   const deny = matches(chain.deny);
   const allow = matches(chain.allow);
   const audit = matches(chain.audit);
-  const denied = unionAll([...custom, ...deny].map((m) => m.set), universe);
-  const permitted = chain.allow.length > 0 ? unionAll(allow.map((m) => m.set), universe) : universe;
+  const denied = unionAll(
+    [...custom, ...deny].map((m) => m.set),
+    universe,
+  );
+  const permitted =
+    chain.allow.length > 0
+      ? unionAll(
+          allow.map((m) => m.set),
+          universe,
+        )
+      : universe;
   const allowed = subtract(permitted, denied);
   const external = chain.custom.filter((p) => p.verdict === 'external').map((p) => p.policy.ref);
-  const undecided = custom.filter((m) => external.some((r) => r.namespace === m.ref.policy.namespace && r.name === m.ref.policy.name));
-  if (undecided.some((m) => !isEmpty(subtract(intersect(m.set, permitted), deny.length > 0 ? unionAll(deny.map((d) => d.set), universe) : emptySet(universe.space)))))
+  const undecided = custom.filter((m) =>
+    external.some((r) => r.namespace === m.ref.policy.namespace && r.name === m.ref.policy.name),
+  );
+  if (
+    undecided.some(
+      (m) =>
+        !isEmpty(
+          subtract(
+            intersect(m.set, permitted),
+            deny.length > 0
+              ? unionAll(
+                  deny.map((d) => d.set),
+                  universe,
+                )
+              : emptySet(universe.space),
+          ),
+        ),
+    )
+  )
     exact = false;
   return { chain, allowed, custom, deny, allow, audit, exact };
 }
 
 /** `(∪ from) ∩ (∪ to) ∩ (∩ when)`, each clause counting only when its identity part holds. */
-export function ruleSet(rule: Omit<CompiledRule, 'opposite'>, test: IdentityTest, universe: RequestSet): RequestSet {
+export function ruleSet(
+  rule: Omit<CompiledRule, 'opposite'>,
+  test: IdentityTest,
+  universe: RequestSet,
+): RequestSet {
   if (rule.body.skipped !== null) return emptySet(universe.space);
   const anyOf = (clauses: readonly CompiledClause[] | null): RequestSet =>
     clauses === null
       ? fullSet(universe.space)
-      : unionAll(clauses.filter((c) => evaluate(c.identity, test)).map((c) => c.set), universe);
+      : unionAll(
+          clauses.filter((c) => evaluate(c.identity, test)).map((c) => c.set),
+          universe,
+        );
   let set = intersect(anyOf(rule.from), anyOf(rule.to));
   for (const clause of rule.when) {
     if (isEmpty(set)) break;
@@ -137,18 +185,28 @@ function determining(chains: readonly ChainDecision[], access: Access): RuleRef[
   const refs: RuleRef[] = [];
   for (const c of chains) {
     refs.push(...c.custom.map((m) => m.ref), ...c.deny.map((m) => m.ref));
-    const denied = unionAll([...c.custom, ...c.deny].map((m) => m.set), c.chain.universe);
+    const denied = unionAll(
+      [...c.custom, ...c.deny].map((m) => m.set),
+      c.chain.universe,
+    );
     refs.push(...c.allow.filter((m) => !isSubset(m.set, denied)).map((m) => m.ref));
     if (access === 'deny' && c.allow.length === 0)
       refs.push(
-        ...c.chain.allow.map((p): RuleRef => ({ policy: p.policy.ref, action: 'ALLOW', rule: null, at: p.policy.source })),
+        ...c.chain.allow.map((p): RuleRef => ({
+          policy: p.policy.ref,
+          action: 'ALLOW',
+          rule: null,
+          at: p.policy.source,
+        })),
       );
   }
   return sortRefs(refs);
 }
 
 export function sortRefs(refs: readonly RuleRef[]): RuleRef[] {
-  const unique = new Map(refs.map((r) => [`${r.policy.namespace}/${r.policy.name}#${r.rule ?? -1}`, r]));
+  const unique = new Map(
+    refs.map((r) => [`${r.policy.namespace}/${r.policy.name}#${r.rule ?? -1}`, r]),
+  );
   return [...unique.values()].sort(
     (a, b) =>
       compare(a.policy.namespace, b.policy.namespace) ||

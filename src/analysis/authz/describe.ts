@@ -170,10 +170,14 @@ function express(dimension: DimensionSpace, bits: bigint, context: bigint, depth
   for (const c of inside) rest &= ~c.bits;
   const terms: Term[] = inside.map((c) => ({ atom: c.atom, except: [] }));
   if (rest === 0n) return terms;
-  const overlapping = maximal(candidates.filter((c) => (c.bits & rest) !== 0n && (c.bits & ~bits) !== 0n));
+  const overlapping = maximal(
+    candidates.filter((c) => (c.bits & rest) !== 0n && (c.bits & ~bits) !== 0n),
+  );
   const chosen: typeof overlapping = [];
   let uncovered = rest;
-  for (const c of [...overlapping].sort((a, b) => popcount(b.bits & rest) - popcount(a.bits & rest))) {
+  for (const c of [...overlapping].sort(
+    (a, b) => popcount(b.bits & rest) - popcount(a.bits & rest),
+  )) {
     if ((c.bits & uncovered) === 0n) continue;
     chosen.push(c);
     uncovered &= ~c.bits;
@@ -230,7 +234,11 @@ function formatTerm(term: Term, dimension: string): string {
 }
 
 function isPresenceOnly(terms: readonly Term[]): boolean {
-  return terms.length === 1 && terms[0]?.except.length === 0 && formatAtom(terms[0].atom ?? { kind: 'token' }) === 'present';
+  return (
+    terms.length === 1 &&
+    terms[0]?.except.length === 0 &&
+    formatAtom(terms[0].atom ?? { kind: 'token' }) === 'present'
+  );
 }
 
 function optional(dimension: string): boolean {
@@ -238,7 +246,8 @@ function optional(dimension: string): boolean {
 }
 
 function anyOf(dimension: string): string {
-  if (dimension === 'method' || dimension === 'path' || dimension === 'host') return `any ${dimension}`;
+  if (dimension === 'method' || dimension === 'path' || dimension === 'host')
+    return `any ${dimension}`;
   return 'any';
 }
 

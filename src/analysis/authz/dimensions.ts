@@ -1,7 +1,9 @@
 import type { CidrRange, IpAddress } from './ip.js';
 import { cidrContains, ipWitnesses } from './ip.js';
-import type { StringAtom, StringDomain } from './strings.js';
-import { atomKey, formatStringAtom, stringWitnesses, testStringAtom } from './strings.js';
+import type { StringAtom } from './strings.js';
+import type { StringDomain } from './witnesses.js';
+import { atomKey, formatStringAtom, testStringAtom } from './strings.js';
+import { stringWitnesses } from './witnesses.js';
 
 /**
  * The request attributes a symbolic request set ranges over. The caller's identity and the
@@ -134,11 +136,23 @@ const JWT_OTHER: StringDomain = { absent: true, empty: true, startsWith: '', low
 /** Beyond this many token shapes the product of claim witnesses is not enumerated. */
 const JWT_PRODUCT_LIMIT = 4096;
 
-const ORDER = ['traffic', 'method', 'path', 'host', 'header:', 'jwt', 'source.ip', 'remote.ip', 'destination.ip', 'sni'];
+const ORDER = [
+  'traffic',
+  'method',
+  'path',
+  'host',
+  'header:',
+  'jwt',
+  'source.ip',
+  'remote.ip',
+  'destination.ip',
+  'sni',
+];
 
 /** Print and decision order: traffic, method, path, host, headers by name, token, addresses, SNI. */
 export function compareDimensions(a: DimensionKey, b: DimensionKey): number {
-  const rank = (k: string): number => ORDER.findIndex((p) => (p.endsWith(':') ? k.startsWith(p) : k === p));
+  const rank = (k: string): number =>
+    ORDER.findIndex((p) => (p.endsWith(':') ? k.startsWith(p) : k === p));
   return rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0);
 }
 
@@ -147,7 +161,9 @@ export function isIpDimension(dimension: DimensionKey): boolean {
 }
 
 function stringDomain(dimension: DimensionKey): StringDomain {
-  return STRING_DOMAINS[dimension.startsWith('header:') ? 'header' : dimension] ?? STRING_DOMAINS.header!;
+  return (
+    STRING_DOMAINS[dimension.startsWith('header:') ? 'header' : dimension] ?? STRING_DOMAINS.header!
+  );
 }
 
 /** Witnesses for one dimension (see `stringWitnesses`), or `null` when too many to enumerate. */
@@ -243,7 +259,8 @@ function formatValue(atom: StringAtom): string {
 }
 
 function componentLabel(component: JwtComponent): string {
-  if (component.startsWith('claim:')) return `claim ${component.slice(6).split('\u0000').join('.')}`;
+  if (component.startsWith('claim:'))
+    return `claim ${component.slice(6).split('\u0000').join('.')}`;
   return component;
 }
 

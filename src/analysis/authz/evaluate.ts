@@ -34,8 +34,16 @@ export interface AuthzEngine {
   /** The compiled port, shared by every destination of the same class. */
   port(destination: CompiledDestination, port: WorkloadPort | number): CompiledPort | null;
   /** The decision with its per-chain detail (for `explain`), or `null` when nothing is evaluated. */
-  decide(destination: CompiledDestination, port: WorkloadPort | number, peer: PeerIdentity | null): PortDecision | null;
-  access(destination: CompiledDestination, port: WorkloadPort | number, peer: PeerIdentity | null): AccessResult;
+  decide(
+    destination: CompiledDestination,
+    port: WorkloadPort | number,
+    peer: PeerIdentity | null,
+  ): PortDecision | null;
+  access(
+    destination: CompiledDestination,
+    port: WorkloadPort | number,
+    peer: PeerIdentity | null,
+  ): AccessResult;
   /** How many distinct compiled ports exist so far: the destination classes of the bench. */
   compiledCount(): number;
 }
@@ -83,25 +91,36 @@ export function createAuthzEngine(mesh: Mesh, options: EngineOptions = {}): Auth
       const decision = engine.decide(destination, port, peer);
       if (decision !== null) return decision.result;
       const { chain } = portOf(destination.workload, port);
-      return destination.dataplane === 'NO_SIDECAR' ? unenforced(chain) : notEvaluated(destination, chain);
+      return destination.dataplane === 'NO_SIDECAR'
+        ? unenforced(chain)
+        : notEvaluated(destination, chain);
     },
     compiledCount: () => ports.size,
   };
   return engine;
 }
 
-function compileDestination(workload: WorkloadNode, index: PolicyIndex, dataplane: Dataplane): CompiledDestination {
+function compileDestination(
+  workload: WorkloadNode,
+  index: PolicyIndex,
+  dataplane: Dataplane,
+): CompiledDestination {
   const scope = policiesFor(workload, index);
   const requestAuthentication = requestAuthenticationsFor(workload, index).length > 0;
   const plane = isWaypoint(workload.workload.podLabels) ? 'WAYPOINT' : dataplane;
   const refs = (list: readonly { ref: { namespace: string; name: string } }[]): string =>
     list.map((p) => `${p.ref.namespace}/${p.ref.name}`).join(',');
-  const classKey = [plane, requestAuthentication, refs(scope.enforced), refs(scope.dryRun)].join('|');
+  const classKey = [plane, requestAuthentication, refs(scope.enforced), refs(scope.dryRun)].join(
+    '|',
+  );
   return { workload, scope, dataplane: plane, requestAuthentication, classKey };
 }
 
 /** A workload port, or a bare number for a port no Service or container declares (auto-detected). */
-function portOf(workload: WorkloadNode, port: WorkloadPort | number): { number: number; chain: Chain } {
+function portOf(
+  workload: WorkloadNode,
+  port: WorkloadPort | number,
+): { number: number; chain: Chain } {
   if (typeof port !== 'number') return { number: port.port, chain: port.chain };
   const declared = workload.ports.find((p) => p.port === port);
   // An undeclared port goes to the inbound passthrough chain, which sniffs the protocol (§4.1).

@@ -1,17 +1,13 @@
-import type { AuthorizationPolicy } from '../model/istio.js';
 import type { ResourceRef, Source } from '../model/source.js';
 import type { PeerIdentity } from '../topology/callers.js';
 import type { Chain, WorkloadNode } from '../topology/index.js';
 import type { ChainKind } from './compile-rule.js';
-import type { CompiledChain, CompiledRule } from './compile.js';
 import type { ChainDecision, RuleMatch } from './decide.js';
-import { identityTest, sortRefs } from './decide.js';
+import { sortRefs } from './decide.js';
+import { droppedNotes, nearestRule, policyEvidence, scopeNotes } from './explain-evidence.js';
 import { ALL_REQUESTS, describe } from './describe.js';
-import { evaluate } from './dimensions.js';
 import type { Expr } from './dimensions.js';
 import type { AuthzEngine } from './evaluate.js';
-import { formatClause } from './format-rule.js';
-import type { IdentityAtom } from './identity.js';
 import type { RequestSet } from './request-set.js';
 import { cubeSet, intersect, isEmpty, isSubset, spaceOfCubes, union } from './request-set.js';
 import type { Access, RuleRef } from './types.js';
@@ -94,31 +90,69 @@ export function explainAccess(
     const result = engine.access(destination, declared ?? port, peer);
     const summary =
       result.notEvaluated ?? 'the workload has no sidecar, so no AuthorizationPolicy is enforced';
-    return { ...base, ...emptyEvidence(), access: result.access, requests: result.requests, exact: result.exact, notEvaluated: result.notEvaluated, summary, notes };
+    return {
+      ...base,
+      ...emptyEvidence(),
+      access: result.access,
+      requests: result.requests,
+      exact: result.exact,
+      notEvaluated: result.notEvaluated,
+      summary,
+      notes,
+    };
   }
   const http = decision.chains.filter((c) => c.chain.chain === 'http');
   // Methods and paths exist only on an HTTP chain; on a TCP-only port the query cannot narrow.
   const restrict = http.length > 0 ? queryRestriction(query) : null;
   const chains = restrict === null ? decision.chains : http;
   if (restrict === null && (query.method !== undefined || query.path !== undefined))
-    notes.push({ policy: { kind: 'Service', namespace: workload.namespace, name: workload.name }, at: workload.workload.source, note: `port ${port} is handled as TCP: methods and paths are not seen, so the answer is for every connection` });
-  const scoped = (set: RequestSet): RequestSet => (restrict === null ? set : intersect(set, restrict));
-  const universe = chains.map((c) => scoped(c.chain.universe)).reduce<RequestSet | null>((a, s) => (a ? union(a, s) : s), null);
-  const allowed = chains.map((c) => scoped(c.allowed)).reduce<RequestSet | null>((a, s) => (a ? union(a, s) : s), null);
+    notes.push({
+      policy: { kind: 'Service', namespace: workload.namespace, name: workload.name },
+      at: workload.workload.source,
+      note: `port ${port} is handled as TCP: methods and paths are not seen, so the answer is for every connection`,
+    });
+  const scoped = (set: RequestSet): RequestSet =>
+    restrict === null ? set : intersect(set, restrict);
+  const universe = chains
+    .map((c) => scoped(c.chain.universe))
+    .reduce<RequestSet | null>((a, s) => (a ? union(a, s) : s), null);
+  const allowed = chains
+    .map((c) => scoped(c.allowed))
+    .reduce<RequestSet | null>((a, s) => (a ? union(a, s) : s), null);
   const access: Access =
-    allowed === null || isEmpty(allowed) ? 'deny' : universe !== null && isSubset(universe, allowed) ? 'allow' : 'partial';
+    allowed === null || isEmpty(allowed)
+      ? 'deny'
+      : universe !== null && isSubset(universe, allowed)
+        ? 'allow'
+        : 'partial';
   const evidence = (pick: (c: ChainDecision) => readonly RuleMatch[]): RuleEvidence[] =>
     chains.flatMap((c) =>
       pick(c).flatMap((m) => {
         const set = scoped(m.set);
-        return isEmpty(set) ? [] : [{ ref: m.ref, chain: c.chain.chain, requests: describe(set, scoped(c.chain.universe)) }];
+        return isEmpty(set)
+          ? []
+          : [
+              {
+                ref: m.ref,
+                chain: c.chain.chain,
+                requests: describe(set, scoped(c.chain.universe)),
+              },
+            ];
       }),
     );
-  const allowPolicies = chains[0]?.chain.allow.map((p) => policyEvidence(p.policy, 'ALLOW policy: a request must match one of its rules')) ?? [];
+  const allowPolicies =
+    chains[0]?.chain.allow.map((p) =>
+      policyEvidence(p.policy, 'ALLOW policy: a request must match one of its rules'),
+    ) ?? [];
   const explanation = {
     ...base,
     access,
-    requests: access === 'allow' ? [ALL_REQUESTS] : access === 'deny' || allowed === null ? [] : describe(allowed, universe ?? undefined),
+    requests:
+      access === 'allow'
+        ? [ALL_REQUESTS]
+        : access === 'deny' || allowed === null
+          ? []
+          : describe(allowed, universe ?? undefined),
     exact: chains.every((c) => c.exact),
     notEvaluated: null,
     custom: evidence((c) => c.custom),
@@ -127,7 +161,14 @@ export function explainAccess(
     audit: evidence((c) => c.audit),
     allowPolicies,
     notes: [...notes, ...droppedNotes(chains.map((c) => c.chain))],
-    nearest: access === 'allow' ? null : nearestRule(chains.map((c) => c.chain), peer, restrict),
+    nearest:
+      access === 'allow'
+        ? null
+        : nearestRule(
+            chains.map((c) => c.chain),
+            peer,
+            restrict,
+          ),
   };
   return { ...explanation, summary: summarize(explanation) };
 }
@@ -138,80 +179,14 @@ function emptyEvidence() {
 
 /** `method = M` and `path = P` (both literal) as a request set, or `null` without a query. */
 function queryRestriction(query: ExplainQuery): RequestSet | null {
-  const exact = (value: string): Expr => ({ op: 'atom', atom: { kind: 'string', atom: { kind: 'exact', value } } });
+  const exact = (value: string): Expr => ({
+    op: 'atom',
+    atom: { kind: 'string', atom: { kind: 'exact', value } },
+  });
   const cube = new Map<string, Expr>();
   if (query.method !== undefined) cube.set('method', exact(query.method));
   if (query.path !== undefined) cube.set('path', exact(query.path));
   return cube.size === 0 ? null : cubeSet(spaceOfCubes([cube]), cube);
-}
-
-function policyEvidence(policy: AuthorizationPolicy, note: string): PolicyEvidence {
-  return { policy: policy.ref, at: policy.source, note };
-}
-
-function scopeNotes(scope: { dryRun: readonly AuthorizationPolicy[]; ignored: readonly { policy: AuthorizationPolicy }[] }): PolicyEvidence[] {
-  return [
-    ...scope.dryRun.map((p) =>
-      policyEvidence(p, p.action === 'CUSTOM' ? 'dry-run CUSTOM policy: still triggers the external authorizer' : `dry-run ${p.action} policy: not enforced`),
-    ),
-    ...scope.ignored.map((i) => policyEvidence(i.policy, 'has targetRefs: sidecars ignore it (waypoints and gateways enforce it)')),
-  ];
-}
-
-function droppedNotes(chains: readonly CompiledChain[]): PolicyEvidence[] {
-  const out: PolicyEvidence[] = [];
-  for (const chain of chains)
-    for (const policy of [...chain.allow, ...chain.deny, ...chain.custom, ...chain.audit])
-      for (const rule of policy.rules) {
-        const skipped = rule.body.skipped;
-        if (skipped !== null)
-          out.push({ policy: policy.policy.ref, at: rule.ref.at, note: `ALLOW rule ${rule.ref.rule} dropped on the TCP chain: it uses HTTP-only ${skipped.fields.map((f) => f.field).join(', ')}` });
-        else if (rule.body.droppedOnTcp.length > 0)
-          out.push({ policy: policy.policy.ref, at: rule.ref.at, note: `${policy.action} rule ${rule.ref.rule} on the TCP chain ignores HTTP-only ${rule.body.droppedOnTcp.map((f) => f.field).join(', ')}, so it matches more` });
-        if (rule.body.approximated.length > 0)
-          out.push({ policy: policy.policy.ref, at: rule.ref.at, note: `rule ${rule.ref.rule}: ${rule.body.approximated.map((f) => `\`${f.field}\``).join(', ')} not modelled; taken fail-safe` });
-      }
-  return out;
-}
-
-/** The ALLOW rule needing the fewest changes, and what it still requires. */
-function nearestRule(chains: readonly CompiledChain[], peer: PeerIdentity | null, restrict: RequestSet | null): NearestRule | null {
-  const test = identityTest(peer);
-  let best: NearestRule | null = null;
-  for (const chain of chains)
-    for (const policy of chain.allow)
-      for (const rule of policy.rules) {
-        const missing = missingParts(rule, policy.policy, test, chain.universe, restrict);
-        if (missing.length === 0) continue;
-        if (best === null || missing.length < best.missing.length) best = { ref: rule.ref, missing };
-      }
-  return best;
-}
-
-function missingParts(
-  rule: CompiledRule,
-  policy: AuthorizationPolicy,
-  test: (atom: IdentityAtom) => boolean,
-  universe: RequestSet,
-  restrict: RequestSet | null,
-): Missing[] {
-  const raw = policy.rules?.[rule.ref.rule ?? -1];
-  if (raw === undefined) return [];
-  if (rule.body.skipped !== null)
-    return [{ part: 'rule', requires: `an HTTP port (it uses ${rule.body.skipped.fields.map((f) => f.field).join(', ')})`, at: rule.ref.at }];
-  const reachable = (clause: { identity: Expr<IdentityAtom>; set: RequestSet }): boolean =>
-    evaluate(clause.identity, test) && !isEmpty(intersect(intersect(clause.set, universe), restrict ?? universe));
-  const missing: Missing[] = [];
-  if (rule.from !== null && !rule.from.some(reachable))
-    missing.push({ part: 'from', requires: (raw.from ?? []).map((s) => formatClause(s)).join(' or '), at: raw.from?.[0]?.at ?? raw.at });
-  if (rule.to !== null && !rule.to.some(reachable))
-    missing.push({ part: 'to', requires: (raw.to ?? []).map((o) => formatClause(o)).join(' or '), at: raw.to?.[0]?.at ?? raw.at });
-  rule.when.forEach((clause, i) => {
-    const condition = raw.when?.[i];
-    if (condition !== undefined && !reachable(clause))
-      missing.push({ part: `when[${i}]`, requires: formatClause(condition), at: condition.at });
-  });
-  return missing;
 }
 
 function summarize(e: Omit<Explanation, 'summary'>): string {
@@ -225,8 +200,13 @@ function summarize(e: Omit<Explanation, 'summary'>): string {
       ? `allowed: no ALLOW policy applies and no DENY rule matches ${who}`
       : `allowed: ${refs(e.allow)} allows every request from ${who}`;
   if (e.deny.length > 0 && e.access === 'deny') return `denied: DENY ${refs(e.deny)} matches`;
-  if (e.custom.length > 0 && e.access === 'deny') return `denied unless the external authorizer allows: CUSTOM ${refs(e.custom)} matches`;
-  if (e.access === 'deny') return `denied: ALLOW policies apply and none of their rules matches ${who}`;
-  const parts = [e.allow.length > 0 ? `allowed by ${refs(e.allow)}` : 'allowed by default', e.deny.length > 0 ? `except what DENY ${refs(e.deny)} matches` : ''];
+  if (e.custom.length > 0 && e.access === 'deny')
+    return `denied unless the external authorizer allows: CUSTOM ${refs(e.custom)} matches`;
+  if (e.access === 'deny')
+    return `denied: ALLOW policies apply and none of their rules matches ${who}`;
+  const parts = [
+    e.allow.length > 0 ? `allowed by ${refs(e.allow)}` : 'allowed by default',
+    e.deny.length > 0 ? `except what DENY ${refs(e.deny)} matches` : '',
+  ];
   return `some requests ${parts.filter((p) => p !== '').join(' ')}`;
 }

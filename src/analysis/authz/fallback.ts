@@ -31,11 +31,13 @@ export function fallbackWitnesses(dimension: DimensionKey, atoms: readonly Atom[
     const inner = atom.atom;
     if (inner.kind === 'prefix') prefixes.add(inner.value);
     else if (inner.kind === 'suffix') suffixes.add(inner.value);
-    else if (inner.kind === 'exact' || inner.kind === 'template') exact.add(formatStringAtom(inner));
+    else if (inner.kind === 'exact' || inner.kind === 'template')
+      exact.add(formatStringAtom(inner));
   }
   const fresh = '\u00a7';
   const samples = new Set<string>(exact);
-  for (const p of prefixes) for (const s of suffixes) if (samples.size < SAMPLE_LIMIT) samples.add(p + fresh + s);
+  for (const p of prefixes)
+    for (const s of suffixes) if (samples.size < SAMPLE_LIMIT) samples.add(p + fresh + s);
   const start = dimension === 'path' ? '/' : '';
   const values: Value[] = [...samples].map((s) => (s.startsWith(start) ? s : start + s)).sort();
   return dimension.startsWith('header:') || dimension === 'sni' ? [null, ...values] : values;

@@ -30,26 +30,55 @@ export function finding<C extends Code>(
 
 const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'CONNECT', 'OPTIONS', 'TRACE', 'PATCH'];
 
-export function policyFindings(policy: AuthorizationPolicy, topology: Topology, side: FindingSide): Finding[] {
+export function policyFindings(
+  policy: AuthorizationPolicy,
+  topology: Topology,
+  side: FindingSide,
+): Finding[] {
   const out: Finding[] = [];
-  const add = <C extends Code>(code: C, params: MessageParams<C>, at: Source, subject: string): void => {
+  const add = <C extends Code>(
+    code: C,
+    params: MessageParams<C>,
+    at: Source,
+    subject: string,
+  ): void => {
     out.push(finding(code, params, at, side, policy.ref, subject));
   };
   const root = topology.mesh.settings.rootNamespace.value;
   if (policy.dryRun) add('MG211', { action: policy.action }, policy.source, 'dry-run');
   if (policy.targetRefs.length > 0)
-    add('MG208', { targets: policy.targetRefs.map((t) => `${t.kind} ${t.name}`).join(', ') }, policy.targetRefs[0]?.at ?? policy.source, 'target-refs');
+    add(
+      'MG208',
+      { targets: policy.targetRefs.map((t) => `${t.kind} ${t.name}`).join(', ') },
+      policy.targetRefs[0]?.at ?? policy.source,
+      'target-refs',
+    );
   if (policy.selector !== null && policy.targetRefs.length === 0) {
     const selector = policy.selector;
     const matches = topology.workloads.some(
-      (w) => (policy.ref.namespace === root || w.namespace === policy.ref.namespace) && selects(selector.matchLabels, w.workload.podLabels),
+      (w) =>
+        (policy.ref.namespace === root || w.namespace === policy.ref.namespace) &&
+        selects(selector.matchLabels, w.workload.podLabels),
     );
     if (!matches)
-      add('MG207', { selector: Object.entries(selector.matchLabels).map(([k, v]) => `${k}=${v}`).join(',') }, selector.at, 'selector');
+      add(
+        'MG207',
+        {
+          selector: Object.entries(selector.matchLabels)
+            .map(([k, v]) => `${k}=${v}`)
+            .join(','),
+        },
+        selector.at,
+        'selector',
+      );
   }
-  const effect = policy.action === 'ALLOW' ? 'the rule allows less than written' : 'the rule denies less than written';
+  const effect =
+    policy.action === 'ALLOW'
+      ? 'the rule allows less than written'
+      : 'the rule denies less than written';
   (policy.rules ?? []).forEach((rule, index) => {
-    for (const value of identityValues(rule, 'principals')) principalFindings(value, effect, index, add);
+    for (const value of identityValues(rule, 'principals'))
+      principalFindings(value, effect, index, add);
     for (const value of identityValues(rule, 'namespaces')) {
       if (/\*(s?a)$/.test(value.value) && value.value !== '*')
         add('MG218', { value: value.value }, value.at, `rules[${index}]:${value.value}`);
@@ -57,12 +86,18 @@ export function policyFindings(policy: AuthorizationPolicy, topology: Topology, 
     for (const operation of rule.to ?? [])
       for (const field of [operation.methods, operation.notMethods])
         for (const value of field?.values ?? [])
-          if (!knownMethod(value.value)) add('MG213', { value: value.value }, value.at, `rules[${index}]:${value.value}`);
+          if (!knownMethod(value.value))
+            add('MG213', { value: value.value }, value.at, `rules[${index}]:${value.value}`);
     for (const operation of rule.to ?? [])
       for (const value of operation.hosts?.values ?? [])
         if (!value.value.includes('*') && !value.value.includes(':'))
           add('MG214', { value: value.value }, value.at, `rules[${index}]:${value.value}`);
-    if (policy.action === 'ALLOW' && rule.from === null && rule.to === null && (rule.when ?? []).length === 0)
+    if (
+      policy.action === 'ALLOW' &&
+      rule.from === null &&
+      rule.to === null &&
+      (rule.when ?? []).length === 0
+    )
       add('MG212', { scope: scopeText(policy, root) }, rule.at, `rules[${index}]`);
   });
   return out;
@@ -84,10 +119,15 @@ function principalFindings(
 }
 
 /** Values of a source field and its `not` form, and of the matching `when` key. */
-function identityValues(rule: AuthorizationRule, field: 'principals' | 'namespaces'): Located<string>[] {
+function identityValues(
+  rule: AuthorizationRule,
+  field: 'principals' | 'namespaces',
+): Located<string>[] {
   const not = field === 'principals' ? 'notPrincipals' : 'notNamespaces';
   const key = field === 'principals' ? 'source.principal' : 'source.namespace';
-  const fromFields = (rule.from ?? []).flatMap((s) => [s[field], s[not]]).filter((f): f is MatchField => f !== undefined);
+  const fromFields = (rule.from ?? [])
+    .flatMap((s) => [s[field], s[not]])
+    .filter((f): f is MatchField => f !== undefined);
   const conditions = (rule.when ?? []).filter((c) => c.key.value === key);
   return [
     ...fromFields.flatMap((f) => f.values),
@@ -104,8 +144,11 @@ function knownMethod(value: string): boolean {
 
 function scopeText(policy: AuthorizationPolicy, root: string): string {
   const selector = policy.selector
-    ? `workloads labelled ${Object.entries(policy.selector.matchLabels).map(([k, v]) => `${k}=${v}`).join(',')}`
+    ? `workloads labelled ${Object.entries(policy.selector.matchLabels)
+        .map(([k, v]) => `${k}=${v}`)
+        .join(',')}`
     : 'every workload';
-  const where = policy.ref.namespace === root ? 'in the mesh' : `in namespace ${policy.ref.namespace}`;
+  const where =
+    policy.ref.namespace === root ? 'in the mesh' : `in namespace ${policy.ref.namespace}`;
   return `${selector} ${where}`;
 }

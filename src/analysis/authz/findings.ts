@@ -25,20 +25,35 @@ export interface AuthzSide {
    * an identity over Istio mTLS, `null` for plaintext, `'rejected'` when the connection never
    * reaches authorization (a STRICT port, broken TLS).
    */
-  readonly peerOf: (caller: Caller, workload: WorkloadNode, port: number) => PeerIdentity | null | 'rejected';
+  readonly peerOf: (
+    caller: Caller,
+    workload: WorkloadNode,
+    port: number,
+  ) => PeerIdentity | null | 'rejected';
   /** The mTLS engine's data-plane answer; every workload has a sidecar when not given. */
   readonly dataplaneOf?: (workload: WorkloadNode) => Dataplane;
 }
 
 const UNAUTHENTICATED_CALLER: Caller = { kind: 'unauthenticated', id: UNAUTHENTICATED };
 const POSITIVE_IDENTITY = ['principals', 'namespaces', 'serviceAccounts', 'trustDomains'] as const;
-const NEGATIVE_IDENTITY = ['notPrincipals', 'notNamespaces', 'notServiceAccounts', 'notTrustDomains'] as const;
-const IDENTITY_KEYS = ['source.principal', 'source.namespace', 'source.serviceAccount', 'source.trustDomain'];
+const NEGATIVE_IDENTITY = [
+  'notPrincipals',
+  'notNamespaces',
+  'notServiceAccounts',
+  'notTrustDomains',
+] as const;
+const IDENTITY_KEYS = [
+  'source.principal',
+  'source.namespace',
+  'source.serviceAccount',
+  'source.trustDomain',
+];
 
 /** MG2xx findings for one side, sorted by file and line. */
 export function authzFindings(side: AuthzSide): Finding[] {
   const out: Finding[] = [];
-  for (const policy of side.mesh.authorizationPolicies) out.push(...policyFindings(policy, side.topology, side.side));
+  for (const policy of side.mesh.authorizationPolicies)
+    out.push(...policyFindings(policy, side.topology, side.side));
   out.push(...workloadFindings(side));
   const unique = [...new Map(out.map((f) => [f.id, f])).values()];
   return unique.sort((a, b) => compareSources(a.at, b.at) || compareText(a.id, b.id));
@@ -51,7 +66,10 @@ interface Aggregate {
 }
 
 function workloadFindings(side: AuthzSide): Finding[] {
-  const engine = createAuthzEngine(side.mesh, side.dataplaneOf ? { dataplaneOf: side.dataplaneOf } : {});
+  const engine = createAuthzEngine(
+    side.mesh,
+    side.dataplaneOf ? { dataplaneOf: side.dataplaneOf } : {},
+  );
   const aggregates = new Map<string, { make: Aggregate['make']; ports: string[] }>();
   const singles: Finding[] = [];
   const note = (a: Aggregate, port: string): void => {
@@ -63,9 +81,26 @@ function workloadFindings(side: AuthzSide): Finding[] {
     const destination = engine.destination(workload);
     const applied = destination.scope.enforced;
     if (destination.dataplane === 'AMBIENT' && applied.length > 0)
-      singles.push(finding('MG216', { workload: workload.id }, applied[0]?.source ?? workload.workload.source, side.side, undefined, workload.id));
+      singles.push(
+        finding(
+          'MG216',
+          { workload: workload.id },
+          applied[0]?.source ?? workload.workload.source,
+          side.side,
+          undefined,
+          workload.id,
+        ),
+      );
     if (destination.dataplane !== 'SIDECAR') continue;
-    singles.push(...customFindings(workload, applied, engine.settings.extensionProviders.value, engine.settings.extensionProviders.origin !== 'default', side.side));
+    singles.push(
+      ...customFindings(
+        workload,
+        applied,
+        engine.settings.extensionProviders.value,
+        engine.settings.extensionProviders.origin !== 'default',
+        side.side,
+      ),
+    );
     for (const port of workload.ports) {
       const compiled = engine.port(destination, port);
       if (compiled === null) continue;
@@ -76,12 +111,24 @@ function workloadFindings(side: AuthzSide): Finding[] {
           for (const rule of policy.rules) {
             const raw = policy.policy.rules?.[rule.ref.rule ?? -1];
             if (raw === undefined) continue;
-            ruleFindings(rule, raw, policy.policy, chain, plaintext, destination.requestAuthentication, workload, side.side).forEach((a) => note(a, where));
+            ruleFindings(
+              rule,
+              raw,
+              policy.policy,
+              chain,
+              plaintext,
+              destination.requestAuthentication,
+              workload,
+              side.side,
+            ).forEach((a) => note(a, where));
           }
     }
   }
   for (const a of aggregates.values()) {
-    const ports = a.ports.length === 1 ? (a.ports[0] ?? '') : `${a.ports[0] ?? ''} and ${a.ports.length - 1} more`;
+    const ports =
+      a.ports.length === 1
+        ? (a.ports[0] ?? '')
+        : `${a.ports[0] ?? ''} and ${a.ports.length - 1} more`;
     singles.push(a.make(ports));
   }
   return singles;
@@ -98,7 +145,12 @@ function ruleFindings(
   side: FindingSide,
 ): Aggregate[] {
   const out: Aggregate[] = [];
-  const add = <C extends Code>(code: C, subject: string, at: Source, params: (ports: string) => MessageParams<C>): void => {
+  const add = <C extends Code>(
+    code: C,
+    subject: string,
+    at: Source,
+    params: (ports: string) => MessageParams<C>,
+  ): void => {
     out.push({
       key: `${code}:${policy.ref.namespace}/${policy.ref.name}:${subject}`,
       make: (ports) => finding(code, params(ports), at, side, policy.ref, subject),
@@ -111,12 +163,17 @@ function ruleFindings(
     if (rule.body.skipped !== null)
       add('MG203', `rules[${index}]`, first.at, (ports) => ({ field: first.field, ports }));
     else if (policy.action !== 'AUDIT')
-      add('MG204', `rules[${index}]`, first.at, (ports) => ({ action: policy.action, field: first.field, ports }));
+      add('MG204', `rules[${index}]`, first.at, (ports) => ({
+        action: policy.action,
+        field: first.field,
+        ports,
+      }));
   }
   for (const approx of rule.body.approximated)
     add('MG215', `rules[${index}]:${approx.field}`, approx.at, () => ({
       key: approx.field,
-      effect: policy.action === 'ALLOW' ? 'the condition never holds' : 'the condition always holds',
+      effect:
+        policy.action === 'ALLOW' ? 'the condition never holds' : 'the condition always holds',
     }));
   if (plaintext && rule.body.skipped === null) {
     const positive = identityFields(raw, POSITIVE_IDENTITY, false);
@@ -126,7 +183,11 @@ function ruleFindings(
       add('MG205', `rules[${index}]`, field.at, (ports) => ({ field: field.name, ports }));
     }
     // Only when the rule really matches a caller without identity (its other parts allow it).
-    if (policy.action === 'ALLOW' && negative[0] !== undefined && !isEmpty(ruleSet(rule, () => false, chain.universe))) {
+    if (
+      policy.action === 'ALLOW' &&
+      negative[0] !== undefined &&
+      !isEmpty(ruleSet(rule, () => false, chain.universe))
+    ) {
       const field = negative[0];
       add('MG206', `rules[${index}]`, field.at, (ports) => ({ field: field.name, ports }));
     }
@@ -149,7 +210,9 @@ function portApplies(rule: AuthorizationRule, port: number): boolean {
   const to =
     rule.to === null ||
     rule.to.some(
-      (o) => (o.ports === undefined || listed(o.ports.values)) && (o.notPorts === undefined || !listed(o.notPorts.values)),
+      (o) =>
+        (o.ports === undefined || listed(o.ports.values)) &&
+        (o.notPorts === undefined || !listed(o.notPorts.values)),
     );
   const when = (rule.when ?? [])
     .filter((c) => c.key.value === 'destination.port')
@@ -162,7 +225,11 @@ interface NamedField {
   readonly at: Source;
 }
 
-function identityFields(rule: AuthorizationRule, names: readonly string[], negative: boolean): NamedField[] {
+function identityFields(
+  rule: AuthorizationRule,
+  names: readonly string[],
+  negative: boolean,
+): NamedField[] {
   const out: NamedField[] = [];
   for (const source of rule.from ?? [])
     for (const name of names) {
@@ -171,19 +238,26 @@ function identityFields(rule: AuthorizationRule, names: readonly string[], negat
     }
   for (const condition of rule.when ?? []) {
     if (!IDENTITY_KEYS.includes(condition.key.value)) continue;
-    if (negative ? condition.notValues : condition.values) out.push({ name: condition.key.value, at: condition.key.at });
+    if (negative ? condition.notValues : condition.values)
+      out.push({ name: condition.key.value, at: condition.key.at });
   }
   return out;
 }
 
 function jwtField(rule: AuthorizationRule): (NamedField & { negative: boolean }) | null {
   for (const source of rule.from ?? []) {
-    if (source.requestPrincipals) return { name: 'requestPrincipals', at: source.requestPrincipals.at, negative: false };
-    if (source.notRequestPrincipals) return { name: 'notRequestPrincipals', at: source.notRequestPrincipals.at, negative: true };
+    if (source.requestPrincipals)
+      return { name: 'requestPrincipals', at: source.requestPrincipals.at, negative: false };
+    if (source.notRequestPrincipals)
+      return { name: 'notRequestPrincipals', at: source.notRequestPrincipals.at, negative: true };
   }
   for (const condition of rule.when ?? [])
     if (condition.key.value.startsWith('request.auth.'))
-      return { name: condition.key.value, at: condition.key.at, negative: condition.values === null };
+      return {
+        name: condition.key.value,
+        at: condition.key.at,
+        negative: condition.values === null,
+      };
   return null;
 }
 
@@ -198,12 +272,30 @@ function customFindings(
   const names = [...new Set(custom.map((p) => p.provider?.value ?? ''))].sort();
   const out: Finding[] = [];
   if (names.length > 1 && custom[0] !== undefined)
-    out.push(finding('MG210', { workload: workload.id, providers: names.map((n) => `\`${n}\``).join(', ') }, custom[0].actionAt, side, custom[0].ref, workload.id));
+    out.push(
+      finding(
+        'MG210',
+        { workload: workload.id, providers: names.map((n) => `\`${n}\``).join(', ') },
+        custom[0].actionAt,
+        side,
+        custom[0].ref,
+        workload.id,
+      ),
+    );
   if (known)
     for (const policy of custom) {
       const name = policy.provider?.value ?? '';
       if (!providers.includes(name))
-        out.push(finding('MG209', { provider: name }, policy.provider?.at ?? policy.actionAt, side, policy.ref, 'provider'));
+        out.push(
+          finding(
+            'MG209',
+            { provider: name },
+            policy.provider?.at ?? policy.actionAt,
+            side,
+            policy.ref,
+            'provider',
+          ),
+        );
     }
   return out;
 }

@@ -7,8 +7,12 @@ import type { Condition, MatchField, OperationMatch, SourceMatch } from '../mode
 export function formatClause(clause: SourceMatch | OperationMatch | Condition): string {
   if ('key' in clause) {
     const parts = [
-      clause.values ? `${clause.key.value} in ${clause.values.map((v) => v.value).join(', ')}` : null,
-      clause.notValues ? `${clause.key.value} not in ${clause.notValues.map((v) => v.value).join(', ')}` : null,
+      clause.values
+        ? `${clause.key.value} in ${clause.values.map((v) => v.value).join(', ')}`
+        : null,
+      clause.notValues
+        ? `${clause.key.value} not in ${clause.notValues.map((v) => v.value).join(', ')}`
+        : null,
     ];
     return parts.filter((p) => p !== null).join(' and ');
   }

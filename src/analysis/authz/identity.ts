@@ -47,7 +47,9 @@ export function testIdentityAtom(atom: IdentityAtom, peer: PeerIdentity | null):
     case 'namespace':
       return regex(`.*/ns/${globToRegex(atom.pattern)}/.*`).test(uri);
     case 'serviceAccount':
-      return regex(`spiffe://.+/ns/${quote(atom.namespace)}/(.+/|)sa/${quote(atom.name)}(/.+)?`).test(uri);
+      return regex(
+        `spiffe://.+/ns/${quote(atom.namespace)}/(.+/|)sa/${quote(atom.name)}(/.+)?`,
+      ).test(uri);
     case 'trustDomain':
       return testTrustDomainPattern(atom.pattern, uri);
   }
@@ -56,7 +58,8 @@ export function testIdentityAtom(atom: IdentityAtom, peer: PeerIdentity | null):
 /** `StringMatcherWithPrefix(value, "spiffe://")`; `*` alone is the regex `.+`. */
 function testPrincipalPattern(pattern: string, uri: string): boolean {
   if (pattern === '*') return uri.length > 0;
-  if (pattern.startsWith('*')) return regex(`${quote(SPIFFE)}.*${quote(pattern.slice(1))}`).test(uri);
+  if (pattern.startsWith('*'))
+    return regex(`${quote(SPIFFE)}.*${quote(pattern.slice(1))}`).test(uri);
   if (pattern.endsWith('*')) return uri.startsWith(SPIFFE + pattern.slice(0, -1));
   return uri === SPIFFE + pattern;
 }
@@ -109,7 +112,8 @@ export function rewritePrincipal(principal: string, bundle: readonly string[]): 
   const parts = principal.split('/');
   if (parts.length !== 5 || parts[0] === '*') return [principal];
   const domain = parts[0] ?? '';
-  if (!bundle.some((entry) => loosely(domain, entry)) && domain !== CLUSTER_LOCAL) return [principal];
+  if (!bundle.some((entry) => loosely(domain, entry)) && domain !== CLUSTER_LOCAL)
+    return [principal];
   const out: string[] = [];
   for (const entry of bundle) {
     const next = suffixPattern(entry, domain) ? principal : [entry, ...parts.slice(1)].join('/');

@@ -5,7 +5,14 @@ export type { AuthzEngine, CompiledDestination, EngineOptions } from './evaluate
 export { evaluateGraph } from './classes.js';
 export type { AccessGraph, GraphStats, PortAccess } from './classes.js';
 export { explainAccess } from './explain.js';
-export type { ExplainQuery, Explanation, Missing, NearestRule, PolicyEvidence, RuleEvidence } from './explain.js';
+export type {
+  ExplainQuery,
+  Explanation,
+  Missing,
+  NearestRule,
+  PolicyEvidence,
+  RuleEvidence,
+} from './explain.js';
 export { authzFindings } from './findings.js';
 export type { AuthzSide } from './findings.js';
 export { describe, describeChange, canonicalKey, ALL_REQUESTS } from './describe.js';

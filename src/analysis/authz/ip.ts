@@ -40,7 +40,9 @@ export function parseCidr(text: string): CidrRange | null {
 }
 
 export function cidrContains(range: CidrRange, address: IpAddress): boolean {
-  return range.family === address.family && address.value >= range.first && address.value <= range.last;
+  return (
+    range.family === address.family && address.value >= range.first && address.value <= range.last
+  );
 }
 
 /**
@@ -62,7 +64,13 @@ export function ipWitnesses(ranges: readonly CidrRange[]): IpAddress[] {
     add(range.family, range.last + 1n);
   }
   return [...points.values()].sort((a, b) =>
-    a.family !== b.family ? a.family - b.family : a.value < b.value ? -1 : a.value > b.value ? 1 : 0,
+    a.family !== b.family
+      ? a.family - b.family
+      : a.value < b.value
+        ? -1
+        : a.value > b.value
+          ? 1
+          : 0,
   );
 }
 
@@ -79,7 +87,7 @@ export function formatAddress(address: IpAddress): string {
 
 function compressIpv6(groups: readonly string[]): string {
   let best = { start: -1, length: 0 };
-  for (let i = 0; i < groups.length; ) {
+  for (let i = 0; i < groups.length;) {
     if (groups[i] !== '0') {
       i++;
       continue;

@@ -52,7 +52,8 @@ function token(request: ConcreteRequest): Value {
     aud: first(jwt.aud),
   };
   const walk = (value: unknown, path: string[]): void => {
-    if (typeof value === 'string' || Array.isArray(value)) out[`claim:${path.join('\u0000')}`] = first(value);
+    if (typeof value === 'string' || Array.isArray(value))
+      out[`claim:${path.join('\u0000')}`] = first(value);
     else if (typeof value === 'object' && value !== null)
       for (const [k, v] of Object.entries(value)) walk(v, [...path, k]);
   };

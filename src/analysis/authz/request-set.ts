@@ -68,7 +68,8 @@ export function spaceOfCubes(cubes: Iterable<Cube>, extra?: Space): Space {
       atomsOf(expr, list);
       atoms.set(key, list);
     }
-  if (extra) for (const d of extra.dimensions) atoms.set(d.key, [...(atoms.get(d.key) ?? []), ...d.atoms]);
+  if (extra)
+    for (const d of extra.dimensions) atoms.set(d.key, [...(atoms.get(d.key) ?? []), ...d.atoms]);
   return spaceOf(atoms);
 }
 
@@ -299,7 +300,10 @@ export function relation(a: RequestSet, b: RequestSet): SetRelation {
 }
 
 /** Does the set contain the concrete request? `values` gives each dimension's value. */
-export function containsPoint(set: RequestSet, values: (dimension: DimensionKey) => Value): boolean {
+export function containsPoint(
+  set: RequestSet,
+  values: (dimension: DimensionKey) => Value,
+): boolean {
   const position = set.space.dimensions.map((d) => {
     const vector = regionVector(d.atoms, values(d.key));
     return d.regionIndex.get(vector) ?? -1;

@@ -9,9 +9,23 @@ import type {
 import type { MeshSettings } from '../model/mesh-settings.js';
 import type { PeerIdentity } from '../topology/callers.js';
 import type { IdentityAtom } from './identity.js';
-import { expandTrustDomain, rewritePrincipal, testIdentityAtom, trustDomainBundle } from './identity.js';
-import { cidrContains, parseAddress, parseCidr } from './ip.js';
-import { isPathTemplate } from './strings.js';
+import {
+  expandTrustDomain,
+  rewritePrincipal,
+  testIdentityAtom,
+  trustDomainBundle,
+} from './identity.js';
+import {
+  claimAt,
+  claimValue,
+  field,
+  headerValue,
+  inCidr,
+  pathMatches,
+  requestPrincipal,
+  serviceAccount,
+  stringValue,
+} from './request-match.js';
 import type { RuleRef } from './types.js';
 
 /**
@@ -81,7 +95,13 @@ export function evaluateRequest(
   const audit = matching('AUDIT');
   const hasAllow = context.policies.some((p) => p.action === 'ALLOW');
   const decision: ConcreteDecision =
-    custom.length > 0 ? 'custom' : deny.length > 0 ? 'deny' : !hasAllow || allow.length > 0 ? 'allow' : 'deny';
+    custom.length > 0
+      ? 'custom'
+      : deny.length > 0
+        ? 'deny'
+        : !hasAllow || allow.length > 0
+          ? 'allow'
+          : 'deny';
   return { decision, custom, deny, allow, audit };
 }
 
@@ -97,15 +117,25 @@ function ruleMatches(
 ): boolean {
   const allow = policy.action === 'ALLOW';
   const parts: Tri[] = [];
-  const sources = (rule.from ?? [null]).map((s) => (s === null ? [] : sourceChecks(s, policy, context, peer, request)));
-  const operations = (rule.to ?? [null]).map((o) => (o === null ? [] : operationChecks(o, context, request)));
-  const conditions = (rule.when ?? []).map((c) => conditionCheck(c, policy, context, peer, request));
+  const sources = (rule.from ?? [null]).map((s) =>
+    s === null ? [] : sourceChecks(s, policy, context, peer, request),
+  );
+  const operations = (rule.to ?? [null]).map((o) =>
+    o === null ? [] : operationChecks(o, context, request),
+  );
+  const conditions = (rule.when ?? []).map((c) =>
+    conditionCheck(c, policy, context, peer, request),
+  );
   // An ALLOW rule with any field the chain cannot build is dropped whole; DENY, AUDIT and CUSTOM
   // drop just that field (`checkError` in model.go).
   const all = [...sources.flat(), ...operations.flat(), ...conditions];
   if (allow && all.some((p) => p === undefined)) return false;
   const holds = (checks: Tri[]): boolean => checks.every((c) => c !== false);
-  parts.push(sources.some(holds), operations.some(holds), conditions.every((c) => c !== false));
+  parts.push(
+    sources.some(holds),
+    operations.some(holds),
+    conditions.every((c) => c !== false),
+  );
   return parts.every((p) => p === true);
 }
 
@@ -117,21 +147,48 @@ function sourceChecks(
   request: ConcreteRequest,
 ): Tri[] {
   const bundle = trustDomainBundle(context.settings);
-  const id = (atoms: (v: string) => IdentityAtom[]) => (v: string) => atoms(v).some((a) => testIdentityAtom(a, peer));
+  const id = (atoms: (v: string) => IdentityAtom[]) => (v: string) =>
+    atoms(v).some((a) => testIdentityAtom(a, peer));
   const checks: Tri[] = [
-    field(source.principals, source.notPrincipals, id((v) => rewritePrincipal(v, bundle).map((pattern) => ({ kind: 'principal', pattern })))),
-    field(source.namespaces, source.notNamespaces, id((v) => [{ kind: 'namespace', pattern: v }])),
-    field(source.serviceAccounts, source.notServiceAccounts, id((v) => [serviceAccount(v, policy.ref.namespace)])),
-    field(source.trustDomains, source.notTrustDomains, id((v) => expandTrustDomain(v, bundle).map((pattern) => ({ kind: 'trustDomain', pattern })))),
+    field(
+      source.principals,
+      source.notPrincipals,
+      id((v) => rewritePrincipal(v, bundle).map((pattern) => ({ kind: 'principal', pattern }))),
+    ),
+    field(
+      source.namespaces,
+      source.notNamespaces,
+      id((v) => [{ kind: 'namespace', pattern: v }]),
+    ),
+    field(
+      source.serviceAccounts,
+      source.notServiceAccounts,
+      id((v) => [serviceAccount(v, policy.ref.namespace)]),
+    ),
+    field(
+      source.trustDomains,
+      source.notTrustDomains,
+      id((v) => expandTrustDomain(v, bundle).map((pattern) => ({ kind: 'trustDomain', pattern }))),
+    ),
     field(source.ipBlocks, source.notIpBlocks, (v) => inCidr(v, request.sourceIp)),
     field(source.remoteIpBlocks, source.notRemoteIpBlocks, (v) => inCidr(v, request.remoteIp)),
   ];
   if (source.requestPrincipals || source.notRequestPrincipals)
-    checks.push(request.traffic === 'tcp' ? undefined : field(source.requestPrincipals, source.notRequestPrincipals, (v) => requestPrincipal(v, request)));
+    checks.push(
+      request.traffic === 'tcp'
+        ? undefined
+        : field(source.requestPrincipals, source.notRequestPrincipals, (v) =>
+            requestPrincipal(v, request),
+          ),
+    );
   return checks;
 }
 
-function operationChecks(operation: OperationMatch, context: ConcreteContext, request: ConcreteRequest): Tri[] {
+function operationChecks(
+  operation: OperationMatch,
+  context: ConcreteContext,
+  request: ConcreteRequest,
+): Tri[] {
   const checks: Tri[] = [
     field(operation.ports, operation.notPorts, (v) => Number(v) === context.port),
   ];
@@ -141,7 +198,8 @@ function operationChecks(operation: OperationMatch, context: ConcreteContext, re
     [operation.paths, operation.notPaths, (v) => pathMatches(v, request.path)],
   ];
   for (const [values, notValues, test] of http)
-    if (values || notValues) checks.push(request.traffic === 'tcp' ? undefined : field(values, notValues, test));
+    if (values || notValues)
+      checks.push(request.traffic === 'tcp' ? undefined : field(values, notValues, test));
   return checks;
 }
 
@@ -173,11 +231,15 @@ function conditionCheck(
     case 'source.namespace':
       return id((v) => [{ kind: 'namespace', pattern: v }]);
     case 'source.principal':
-      return id((v) => rewritePrincipal(v, bundle).map((pattern) => ({ kind: 'principal', pattern })));
+      return id((v) =>
+        rewritePrincipal(v, bundle).map((pattern) => ({ kind: 'principal', pattern })),
+      );
     case 'source.serviceAccount':
       return id((v) => [serviceAccount(v, policy.ref.namespace)]);
     case 'source.trustDomain':
-      return id((v) => expandTrustDomain(v, bundle).map((pattern) => ({ kind: 'trustDomain', pattern })));
+      return id((v) =>
+        expandTrustDomain(v, bundle).map((pattern) => ({ kind: 'trustDomain', pattern })),
+      );
     case 'connection.sni':
       return check((v) => stringValue(v, request.sni ?? undefined));
     case 'request.auth.principal':
@@ -195,105 +257,4 @@ function conditionCheck(
   }
   // `experimental.envoy.filters.*` reads dynamic metadata no request here carries.
   return check(() => false);
-}
-
-// ---- matchers (Envoy semantics, written independently of strings.ts) --------------------------
-
-function field(values: MatchField | undefined, notValues: MatchField | undefined, test: (v: string) => boolean): boolean {
-  const any = (f: MatchField): boolean => f.values.some((v) => test(v.value));
-  return (values === undefined || any(values)) && (notValues === undefined || !any(notValues));
-}
-
-/** Envoy `StringMatcher` from `StringMatcher(v)`: `*` is the regex `.+`. */
-function stringValue(pattern: string, value: string | undefined): boolean {
-  if (value === undefined) return false;
-  if (pattern === '*') return value.length > 0;
-  if (pattern.startsWith('*')) return value.endsWith(pattern.slice(1));
-  if (pattern.endsWith('*')) return value.startsWith(pattern.slice(0, -1));
-  return value === pattern;
-}
-
-/** `HeaderMatcher`/`HostMatcher`: `*` is a presence match; hosts ignore case. */
-function headerValue(pattern: string, value: string | undefined, ignoreCase: boolean): boolean {
-  if (value === undefined) return false;
-  if (pattern === '*') return true;
-  const fold = (s: string): string => (ignoreCase ? s.replace(/[A-Z]/g, (c) => c.toLowerCase()) : s);
-  return stringValue(fold(pattern), fold(value));
-}
-
-function pathMatches(pattern: string, path: string | undefined): boolean {
-  if (path === undefined) return false;
-  return isPathTemplate(pattern) ? templateMatches(pattern, 0, path, 0) : stringValue(pattern, path);
-}
-
-const PCHAR = /[a-zA-Z0-9\-._~%!$&'()+,;:@=]/;
-
-/** Backtracking over the template text: `{*}` takes one or more pchars, `{**}` pchars and `/`. */
-function templateMatches(template: string, i: number, path: string, j: number): boolean {
-  if (i === template.length) return j === path.length;
-  if (template.startsWith('{**}', i)) {
-    for (let k = j; ; k++) {
-      if (templateMatches(template, i + 4, path, k)) return true;
-      const c = path[k];
-      if (c === undefined || !(PCHAR.test(c) || c === '/')) return false;
-    }
-  }
-  if (template.startsWith('{*}', i)) {
-    for (let k = j + 1; k <= path.length; k++) {
-      const c = path[k - 1] ?? '';
-      if (!PCHAR.test(c)) return false;
-      if (templateMatches(template, i + 3, path, k)) return true;
-    }
-    return false;
-  }
-  return path[j] === template[i] && templateMatches(template, i + 1, path, j + 1);
-}
-
-function inCidr(cidr: string, address: string | undefined): boolean {
-  const range = parseCidr(cidr);
-  const ip = address === undefined ? null : parseAddress(address);
-  return range !== null && ip !== null && cidrContains(range, ip);
-}
-
-/** `requestPrincipalGenerator`: issuer and subject matched separately around the last `/`. */
-function requestPrincipal(pattern: string, request: ConcreteRequest): boolean {
-  const jwt = request.jwt;
-  if (jwt === undefined || jwt === null) return false;
-  const iss = jwt.iss;
-  const sub = jwt.sub;
-  const nonEmpty = (v: string | undefined): boolean => v !== undefined && v.length > 0;
-  const slash = pattern.lastIndexOf('/');
-  const pIss = slash >= 0 ? pattern.slice(0, slash) : pattern;
-  const pSub = slash >= 0 ? pattern.slice(slash + 1) : '';
-  if (pattern === '*') return nonEmpty(iss) && nonEmpty(sub);
-  if (pattern.startsWith('*')) {
-    if (slash < 0) return nonEmpty(iss) && sub !== undefined && sub.endsWith(pattern.slice(1));
-    const issOk = pIss === '*' ? nonEmpty(iss) : iss.endsWith(pIss.slice(1));
-    return issOk && sub === pSub;
-  }
-  if (pattern.endsWith('*')) {
-    if (slash < 0) return iss.startsWith(pattern.slice(0, -1)) && nonEmpty(sub);
-    const subOk = pSub === '*' ? nonEmpty(sub) : sub !== undefined && sub.startsWith(pSub.slice(0, -1));
-    return iss === pIss && subOk;
-  }
-  return iss === pIss && sub === pSub;
-}
-
-/** List-or-string claim match (`MetadataListValueMatcher` with the extended OR). */
-function claimValue(pattern: string, value: unknown): boolean {
-  if (typeof value === 'string') return stringValue(pattern, value);
-  return Array.isArray(value) && value.some((v) => typeof v === 'string' && stringValue(pattern, v));
-}
-
-function claimAt(request: ConcreteRequest, path: readonly string[]): unknown {
-  let value: unknown = request.jwt?.claims;
-  for (const key of path) value = typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[key] : undefined;
-  return value;
-}
-
-function serviceAccount(value: string, namespace: string): IdentityAtom {
-  const slash = value.indexOf('/');
-  return slash < 0
-    ? { kind: 'serviceAccount', namespace, name: value }
-    : { kind: 'serviceAccount', namespace: value.slice(0, slash), name: value.slice(slash + 1) };
 }

@@ -1,4 +1,8 @@
-import type { AuthorizationPolicy, PolicyTargetRef, RequestAuthentication } from '../model/istio.js';
+import type {
+  AuthorizationPolicy,
+  PolicyTargetRef,
+  RequestAuthentication,
+} from '../model/istio.js';
 import type { Labels } from '../model/kubernetes.js';
 import type { Mesh } from '../model/mesh.js';
 import { selects } from '../topology/index.js';
@@ -26,7 +30,7 @@ const WAYPOINT_CONTROLLER = 'istio.io-mesh-controller';
 
 export type IgnoredReason =
   /** Sidecars ignore policies with `targetRef(s)`: they are for waypoints and gateways. */
-  | 'target-refs';
+  'target-refs';
 
 export interface PolicyScope {
   /** Enforced, in namespace then name order. */
@@ -34,7 +38,10 @@ export interface PolicyScope {
   /** Selected but annotated `istio.io/dry-run: "true"`: evaluated in shadow mode only. */
   readonly dryRun: readonly AuthorizationPolicy[];
   /** Candidates (root or own namespace) the proxy does not take, with why. */
-  readonly ignored: readonly { readonly policy: AuthorizationPolicy; readonly reason: IgnoredReason }[];
+  readonly ignored: readonly {
+    readonly policy: AuthorizationPolicy;
+    readonly reason: IgnoredReason;
+  }[];
 }
 
 export interface PolicyIndex {

@@ -348,7 +348,7 @@ export const catalogue = {
       `provider ${tick(p.provider)} is not in \`meshConfig.extensionProviders\`; Istio denies every request this policy matches`,
     help: 'Define the provider in `meshConfig.extensionProviders`, or fix its name.',
     description:
-      'When the CUSTOM provider is missing or invalid, istiod generates an RBAC DENY for the policy\'s rules instead of the ext_authz filter (`getBadCustomDenyRules` in `builder.go`).',
+      "When the CUSTOM provider is missing or invalid, istiod generates an RBAC DENY for the policy's rules instead of the ext_authz filter (`getBadCustomDenyRules` in `builder.go`).",
   },
   MG210: {
     name: 'custom-multiple-providers',

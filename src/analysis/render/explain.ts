@@ -15,7 +15,9 @@ export function renderExplainText(e: Explanation): string {
   const lines: string[] = [];
   const caller = e.peer === null ? 'plaintext caller (no identity)' : e.peer.principal;
   const query = [e.query.method, e.query.path].filter((q) => q !== undefined).join(' ');
-  lines.push(`${e.workload} port ${e.port} (${e.chain})${query === '' ? '' : ` ${query}`} from ${caller}: ${e.access}${e.exact ? '' : ' (approximate)'}`);
+  lines.push(
+    `${e.workload} port ${e.port} (${e.chain})${query === '' ? '' : ` ${query}`} from ${caller}: ${e.access}${e.exact ? '' : ' (approximate)'}`,
+  );
   lines.push(`  ${e.summary}`);
   if (e.access === 'partial' && e.requests.length > 0) {
     lines.push('', 'Allowed requests:');
@@ -36,11 +38,17 @@ export function renderExplainText(e: Explanation): string {
   }
   if (e.notes.length > 0) {
     lines.push('', 'Notes:');
-    for (const n of e.notes) lines.push(`  ${formatRef(n.policy)}: ${n.note}  ${formatSource(n.at)}`);
+    for (const n of e.notes)
+      lines.push(`  ${formatRef(n.policy)}: ${n.note}  ${formatSource(n.at)}`);
   }
   if (e.nearest !== null) {
-    lines.push('', `Nearest ALLOW rule: ${refText(e.nearest.ref)}  ${formatSource(e.nearest.ref.at)}`, '  it still requires:');
-    for (const m of e.nearest.missing) lines.push(`    ${m.part}: ${m.requires}  ${formatSource(m.at)}`);
+    lines.push(
+      '',
+      `Nearest ALLOW rule: ${refText(e.nearest.ref)}  ${formatSource(e.nearest.ref.at)}`,
+      '  it still requires:',
+    );
+    for (const m of e.nearest.missing)
+      lines.push(`    ${m.part}: ${m.requires}  ${formatSource(m.at)}`);
   }
   return `${lines.join('\n')}\n`;
 }
@@ -75,7 +83,9 @@ export function renderExplainJson(e: Explanation): string {
       allowPolicies: e.allowPolicies.map(policyJson),
       notes: e.notes.map(policyJson),
       nearest:
-        e.nearest === null ? null : { ...refJson(e.nearest.ref), missing: e.nearest.missing.map(missingJson) },
+        e.nearest === null
+          ? null
+          : { ...refJson(e.nearest.ref), missing: e.nearest.missing.map(missingJson) },
     },
     null,
     2,

@@ -18,7 +18,8 @@ const ASM = join(CORPUS, 'asm-samples');
 function yamlFiles(dir: string): Record<string, string> {
   const out: Record<string, string> = {};
   for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
-    if (!entry.isFile() || !/\.ya?ml$/.test(entry.name) || entry.name === 'kustomization.yaml') continue;
+    if (!entry.isFile() || !/\.ya?ml$/.test(entry.name) || entry.name === 'kustomization.yaml')
+      continue;
     const path = join(entry.parentPath, entry.name);
     out[path.slice(CORPUS.length + 1)] = readFileSync(path, 'utf8');
   }
@@ -27,27 +28,56 @@ function yamlFiles(dir: string): Record<string, string> {
 
 describe('A. Bank of Anthos: mesh-wide allow-nothing plus per-service ALLOWs', () => {
   const lab = join(ASM, 'demos/asm-mcp-multi-clusters/terraform/lab_materials');
-  const s = side({ ...yamlFiles(join(lab, 'bank-of-anthos')), ...yamlFiles(join(lab, 'istio-system')), ...yamlFiles(join(lab, 'asm-ingressgateway')) });
+  const s = side({
+    ...yamlFiles(join(lab, 'bank-of-anthos')),
+    ...yamlFiles(join(lab, 'istio-system')),
+    ...yamlFiles(join(lab, 'asm-ingressgateway')),
+  });
   const bank = (sa: string) => s.peer(`bank-of-anthos/${sa}`);
-  const callers = ['frontend', 'loadgenerator', 'userservice', 'contacts', 'balancereader', 'transactionhistory', 'ledgerwriter', 'accounts-db', 'ledger-db'];
+  const callers = [
+    'frontend',
+    'loadgenerator',
+    'userservice',
+    'contacts',
+    'balancereader',
+    'transactionhistory',
+    'ledgerwriter',
+    'accounts-db',
+    'ledger-db',
+  ];
 
   /** Destination, its port, and each allowed caller with the request lines meshguard prints. */
   const EDGES: [string, number, Record<string, string[]>][] = [
-    ['frontend', 8080, { loadgenerator: ['GET, POST'], 'asm-ingress/asm-ingressgateway': ['GET, POST'] }],
+    [
+      'frontend',
+      8080,
+      { loadgenerator: ['GET, POST'], 'asm-ingress/asm-ingressgateway': ['GET, POST'] },
+    ],
     ['userservice', 8080, { frontend: ['GET, POST /login', 'GET, POST /users'] }],
     ['contacts', 8080, { frontend: ['GET /contacts/*'] }],
     ['balancereader', 8080, { frontend: ['GET /balances/*'], ledgerwriter: ['GET /balances/*'] }],
     ['transactionhistory', 8080, { frontend: ['GET /transactions/*'] }],
     ['ledgerwriter', 8080, { frontend: ['POST /transactions', 'POST /transactions/*'] }],
     ['accounts-db', 5432, { contacts: ['all requests'], userservice: ['all requests'] }],
-    ['ledger-db', 5432, { balancereader: ['all requests'], transactionhistory: ['all requests'], ledgerwriter: ['all requests'] }],
+    [
+      'ledger-db',
+      5432,
+      {
+        balancereader: ['all requests'],
+        transactionhistory: ['all requests'],
+        ledgerwriter: ['all requests'],
+      },
+    ],
   ];
 
   it.each(EDGES)('%s:%i', (destination, port, allowed) => {
     for (const caller of [...callers, 'asm-ingress/asm-ingressgateway']) {
       const peer = caller.includes('/') ? s.peer(caller) : bank(caller);
       const result = s.access(`bank-of-anthos/${destination}`, port, peer);
-      expect({ caller, requests: result.requests }).toEqual({ caller, requests: allowed[caller] ?? [] });
+      expect({ caller, requests: result.requests }).toEqual({
+        caller,
+        requests: allowed[caller] ?? [],
+      });
     }
     expect(s.access(`bank-of-anthos/${destination}`, port, null).access).toBe('deny');
   });
@@ -58,7 +88,10 @@ describe('B. Online Boutique with one ALLOW per service (principals, POST on gRP
   // The release manifests already define one ServiceAccount per service, as `service-accounts/all` does.
   const s = side(
     {
-      'release.yaml': readFileSync(join(CORPUS, 'online-boutique/release/kubernetes-manifests.yaml'), 'utf8'),
+      'release.yaml': readFileSync(
+        join(CORPUS, 'online-boutique/release/kubernetes-manifests.yaml'),
+        'utf8',
+      ),
       ...yamlFiles(join(ob, 'authorization-policies/all')),
     },
     { defaultNamespace: 'onlineboutique' },
@@ -82,15 +115,22 @@ describe('B. Online Boutique with one ALLOW per service (principals, POST on gRP
     for (const port of node.ports)
       for (const caller of apps) {
         const result = s.access(node.id, port.port, s.peer(`onlineboutique/${caller}`));
-        expect({ caller, port: port.port, denied: result.access === 'deny' }).toEqual({ caller, port: port.port, denied: !allowed.includes(caller) });
+        expect({ caller, port: port.port, denied: result.access === 'deny' }).toEqual({
+          caller,
+          port: port.port,
+          denied: !allowed.includes(caller),
+        });
         if (allowed.includes(caller) && destination !== 'redis-cart')
-          for (const line of result.requests) expect(line).toMatch(/^POST \/hipstershop\.\w+\/\w+$/);
+          for (const line of result.requests)
+            expect(line).toMatch(/^POST \/hipstershop\.\w+\/\w+$/);
       }
   });
 
   it('frontend takes GET and POST from any identity, and nothing from a plaintext caller', () => {
     for (const caller of apps)
-      expect(s.access('onlineboutique/frontend', 8080, s.peer(`onlineboutique/${caller}`)).requests).toEqual(['GET, POST']);
+      expect(
+        s.access('onlineboutique/frontend', 8080, s.peer(`onlineboutique/${caller}`)).requests,
+      ).toEqual(['GET, POST']);
     expect(s.access('onlineboutique/frontend', 8080, null).access).toBe('deny');
   });
 });
@@ -100,7 +140,10 @@ describe('C. before/after pairs', () => {
   const currency = (policy: string) =>
     side(
       {
-        'release.yaml': readFileSync(join(CORPUS, 'online-boutique/release/kubernetes-manifests.yaml'), 'utf8'),
+        'release.yaml': readFileSync(
+          join(CORPUS, 'online-boutique/release/kubernetes-manifests.yaml'),
+          'utf8',
+        ),
         'policy.yaml': readFileSync(join(docs, 'authorization', policy), 'utf8'),
       },
       { defaultNamespace: 'onlineboutique' },
@@ -110,10 +153,24 @@ describe('C. before/after pairs', () => {
     const before = currency('currency-deny-all.yaml');
     const after = currency('currency-allow-frontend-checkout.yaml');
     for (const caller of ['frontend', 'checkoutservice', 'cartservice', 'adservice']) {
-      const a = before.access('onlineboutique/currencyservice', 7000, before.peer(`onlineboutique/${caller}`));
-      const b = after.access('onlineboutique/currencyservice', 7000, after.peer(`onlineboutique/${caller}`));
+      const a = before.access(
+        'onlineboutique/currencyservice',
+        7000,
+        before.peer(`onlineboutique/${caller}`),
+      );
+      const b = after.access(
+        'onlineboutique/currencyservice',
+        7000,
+        after.peer(`onlineboutique/${caller}`),
+      );
       const added = caller === 'frontend' || caller === 'checkoutservice';
-      expect({ caller, before: a.access, after: b.access, relation: relation(a.allowed, b.allowed), newly: describeChange(a, b).newlyAllowed }).toEqual({
+      expect({
+        caller,
+        before: a.access,
+        after: b.access,
+        relation: relation(a.allowed, b.allowed),
+        newly: describeChange(a, b).newlyAllowed,
+      }).toEqual({
         caller,
         before: 'deny',
         after: added ? 'allow' : 'deny',
@@ -145,7 +202,10 @@ describe('C. before/after pairs', () => {
       const local = httpbin('auth_policy_clusterlocal.yaml', aliases);
       const a = old.access('default/httpbin', 80, sleep(old));
       const b = local.access('default/httpbin', 80, sleep(local));
-      expect({ aliases, relation: relation(a.allowed, b.allowed) }).toEqual({ aliases, relation: equal ? 'equal' : 'wider' });
+      expect({ aliases, relation: relation(a.allowed, b.allowed) }).toEqual({
+        aliases,
+        relation: equal ? 'equal' : 'wider',
+      });
       expect(b.requests).toEqual(['GET']);
     }
   });

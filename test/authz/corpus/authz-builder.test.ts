@@ -30,39 +30,201 @@ interface Case {
 }
 
 const GRPC: MeshSettingsOverrides = { extensionProviders: ['default'] };
-const td = (trustDomain: string, trustDomainAliases: string[]): MeshSettingsOverrides => ({ trustDomain, trustDomainAliases });
+const td = (trustDomain: string, trustDomainAliases: string[]): MeshSettingsOverrides => ({
+  trustDomain,
+  trustDomainAliases,
+});
 
 /** `TestGenerator_GenerateHTTP` and `TestGenerator_GenerateTCP` at istio/istio 86c9f01fd735. */
 const CASES: readonly Case[] = [
-  { name: 'allow-empty-rule', chain: 'http', input: 'allow-empty-rule-in.yaml', outputs: ['allow-empty-rule-out.yaml'] },
-  { name: 'allow-full-rule', chain: 'http', input: 'allow-full-rule-in.yaml', outputs: ['allow-full-rule-out.yaml'] },
-  { name: 'allow-nil-rule', chain: 'http', input: 'allow-nil-rule-in.yaml', outputs: ['allow-nil-rule-out.yaml'] },
-  { name: 'allow-path', chain: 'http', input: 'allow-path-in.yaml', outputs: ['allow-path-out.yaml'] },
-  { name: 'audit-full-rule', chain: 'http', input: 'audit-full-rule-in.yaml', outputs: ['audit-full-rule-out.yaml'] },
-  { name: 'custom-grpc-provider-no-namespace', chain: 'http', input: 'custom-simple-http-in.yaml', outputs: ['custom-grpc-provider-no-namespace-out1.yaml', 'custom-grpc-provider-no-namespace-out2.yaml'], mesh: GRPC },
-  { name: 'custom-grpc-provider', chain: 'http', input: 'custom-simple-http-in.yaml', outputs: ['custom-grpc-provider-out1.yaml', 'custom-grpc-provider-out2.yaml'], mesh: GRPC },
-  { name: 'custom-http-provider', chain: 'http', input: 'custom-simple-http-in.yaml', outputs: ['custom-http-provider-out1.yaml', 'custom-http-provider-out2.yaml'], mesh: GRPC },
-  { name: 'custom-bad-multiple-providers', chain: 'http', input: 'custom-bad-multiple-providers-in.yaml', outputs: ['custom-bad-multiple-providers-out1.yaml', 'custom-bad-multiple-providers-out2.yaml'], mesh: GRPC },
-  { name: 'custom-bad-invalid-config', chain: 'http', input: 'custom-simple-http-in.yaml', outputs: ['custom-bad-out.yaml'], mesh: GRPC },
-  { name: 'deny-and-allow', chain: 'http', input: 'deny-and-allow-in.yaml', outputs: ['deny-and-allow-out1.yaml', 'deny-and-allow-out2.yaml'] },
-  { name: 'deny-empty-rule', chain: 'http', input: 'deny-empty-rule-in.yaml', outputs: ['deny-empty-rule-out.yaml'] },
-  { name: 'dry-run-allow-and-deny', chain: 'http', input: 'dry-run-allow-and-deny-in.yaml', outputs: ['dry-run-allow-and-deny-out1.yaml', 'dry-run-allow-and-deny-out2.yaml'] },
-  { name: 'dry-run-allow', chain: 'http', input: 'dry-run-allow-in.yaml', outputs: ['dry-run-allow-out.yaml'] },
-  { name: 'dry-run-mix', chain: 'http', input: 'dry-run-mix-in.yaml', outputs: ['dry-run-mix-out.yaml'] },
-  { name: 'multiple-policies', chain: 'http', input: 'multiple-policies-in.yaml', outputs: ['multiple-policies-out.yaml'] },
-  { name: 'single-policy', chain: 'http', input: 'single-policy-in.yaml', outputs: ['single-policy-out.yaml'] },
-  { name: 'trust-domain-one-alias', chain: 'http', input: 'simple-policy-td-aliases-in.yaml', outputs: ['simple-policy-td-aliases-out.yaml'], mesh: td('td1', ['cluster.local']) },
-  { name: 'trust-domain-multiple-aliases', chain: 'http', input: 'simple-policy-multiple-td-aliases-in.yaml', outputs: ['simple-policy-multiple-td-aliases-out.yaml'], mesh: td('td1', ['cluster.local', 'some-td']) },
-  { name: 'trust-domain-wildcard-in-principal', chain: 'http', input: 'simple-policy-principal-with-wildcard-in.yaml', outputs: ['simple-policy-principal-with-wildcard-out.yaml'], mesh: td('td1', ['foobar']) },
-  { name: 'trust-domain-aliases-in-source-principal', chain: 'http', input: 'td-aliases-source-principal-in.yaml', outputs: ['td-aliases-source-principal-out.yaml'], mesh: td('new-td', ['old-td', 'some-trustdomain']) },
-  { name: 'trust-domains-field', chain: 'http', input: 'trust-domains-in.yaml', outputs: ['trust-domains-out.yaml'] },
-  { name: 'tcp/allow-both-http-tcp', chain: 'tcp', input: 'allow-both-http-tcp-in.yaml', outputs: ['allow-both-http-tcp-out.yaml'] },
-  { name: 'tcp/allow-only-http', chain: 'tcp', input: 'allow-only-http-in.yaml', outputs: ['allow-only-http-out.yaml'] },
-  { name: 'tcp/audit-both-http-tcp', chain: 'tcp', input: 'audit-both-http-tcp-in.yaml', outputs: ['audit-both-http-tcp-out.yaml'] },
-  { name: 'tcp/custom-both-http-tcp', chain: 'tcp', input: 'custom-both-http-tcp-in.yaml', outputs: ['custom-both-http-tcp-out1.yaml', 'custom-both-http-tcp-out2.yaml'], mesh: GRPC },
-  { name: 'tcp/custom-only-http', chain: 'tcp', input: 'custom-only-http-in.yaml', outputs: [], mesh: GRPC },
-  { name: 'tcp/deny-both-http-tcp', chain: 'tcp', input: 'deny-both-http-tcp-in.yaml', outputs: ['deny-both-http-tcp-out.yaml'] },
-  { name: 'tcp/dry-run-mix', chain: 'tcp', input: 'dry-run-mix-in.yaml', outputs: ['dry-run-mix-out.yaml'] },
+  {
+    name: 'allow-empty-rule',
+    chain: 'http',
+    input: 'allow-empty-rule-in.yaml',
+    outputs: ['allow-empty-rule-out.yaml'],
+  },
+  {
+    name: 'allow-full-rule',
+    chain: 'http',
+    input: 'allow-full-rule-in.yaml',
+    outputs: ['allow-full-rule-out.yaml'],
+  },
+  {
+    name: 'allow-nil-rule',
+    chain: 'http',
+    input: 'allow-nil-rule-in.yaml',
+    outputs: ['allow-nil-rule-out.yaml'],
+  },
+  {
+    name: 'allow-path',
+    chain: 'http',
+    input: 'allow-path-in.yaml',
+    outputs: ['allow-path-out.yaml'],
+  },
+  {
+    name: 'audit-full-rule',
+    chain: 'http',
+    input: 'audit-full-rule-in.yaml',
+    outputs: ['audit-full-rule-out.yaml'],
+  },
+  {
+    name: 'custom-grpc-provider-no-namespace',
+    chain: 'http',
+    input: 'custom-simple-http-in.yaml',
+    outputs: [
+      'custom-grpc-provider-no-namespace-out1.yaml',
+      'custom-grpc-provider-no-namespace-out2.yaml',
+    ],
+    mesh: GRPC,
+  },
+  {
+    name: 'custom-grpc-provider',
+    chain: 'http',
+    input: 'custom-simple-http-in.yaml',
+    outputs: ['custom-grpc-provider-out1.yaml', 'custom-grpc-provider-out2.yaml'],
+    mesh: GRPC,
+  },
+  {
+    name: 'custom-http-provider',
+    chain: 'http',
+    input: 'custom-simple-http-in.yaml',
+    outputs: ['custom-http-provider-out1.yaml', 'custom-http-provider-out2.yaml'],
+    mesh: GRPC,
+  },
+  {
+    name: 'custom-bad-multiple-providers',
+    chain: 'http',
+    input: 'custom-bad-multiple-providers-in.yaml',
+    outputs: ['custom-bad-multiple-providers-out1.yaml', 'custom-bad-multiple-providers-out2.yaml'],
+    mesh: GRPC,
+  },
+  {
+    name: 'custom-bad-invalid-config',
+    chain: 'http',
+    input: 'custom-simple-http-in.yaml',
+    outputs: ['custom-bad-out.yaml'],
+    mesh: GRPC,
+  },
+  {
+    name: 'deny-and-allow',
+    chain: 'http',
+    input: 'deny-and-allow-in.yaml',
+    outputs: ['deny-and-allow-out1.yaml', 'deny-and-allow-out2.yaml'],
+  },
+  {
+    name: 'deny-empty-rule',
+    chain: 'http',
+    input: 'deny-empty-rule-in.yaml',
+    outputs: ['deny-empty-rule-out.yaml'],
+  },
+  {
+    name: 'dry-run-allow-and-deny',
+    chain: 'http',
+    input: 'dry-run-allow-and-deny-in.yaml',
+    outputs: ['dry-run-allow-and-deny-out1.yaml', 'dry-run-allow-and-deny-out2.yaml'],
+  },
+  {
+    name: 'dry-run-allow',
+    chain: 'http',
+    input: 'dry-run-allow-in.yaml',
+    outputs: ['dry-run-allow-out.yaml'],
+  },
+  {
+    name: 'dry-run-mix',
+    chain: 'http',
+    input: 'dry-run-mix-in.yaml',
+    outputs: ['dry-run-mix-out.yaml'],
+  },
+  {
+    name: 'multiple-policies',
+    chain: 'http',
+    input: 'multiple-policies-in.yaml',
+    outputs: ['multiple-policies-out.yaml'],
+  },
+  {
+    name: 'single-policy',
+    chain: 'http',
+    input: 'single-policy-in.yaml',
+    outputs: ['single-policy-out.yaml'],
+  },
+  {
+    name: 'trust-domain-one-alias',
+    chain: 'http',
+    input: 'simple-policy-td-aliases-in.yaml',
+    outputs: ['simple-policy-td-aliases-out.yaml'],
+    mesh: td('td1', ['cluster.local']),
+  },
+  {
+    name: 'trust-domain-multiple-aliases',
+    chain: 'http',
+    input: 'simple-policy-multiple-td-aliases-in.yaml',
+    outputs: ['simple-policy-multiple-td-aliases-out.yaml'],
+    mesh: td('td1', ['cluster.local', 'some-td']),
+  },
+  {
+    name: 'trust-domain-wildcard-in-principal',
+    chain: 'http',
+    input: 'simple-policy-principal-with-wildcard-in.yaml',
+    outputs: ['simple-policy-principal-with-wildcard-out.yaml'],
+    mesh: td('td1', ['foobar']),
+  },
+  {
+    name: 'trust-domain-aliases-in-source-principal',
+    chain: 'http',
+    input: 'td-aliases-source-principal-in.yaml',
+    outputs: ['td-aliases-source-principal-out.yaml'],
+    mesh: td('new-td', ['old-td', 'some-trustdomain']),
+  },
+  {
+    name: 'trust-domains-field',
+    chain: 'http',
+    input: 'trust-domains-in.yaml',
+    outputs: ['trust-domains-out.yaml'],
+  },
+  {
+    name: 'tcp/allow-both-http-tcp',
+    chain: 'tcp',
+    input: 'allow-both-http-tcp-in.yaml',
+    outputs: ['allow-both-http-tcp-out.yaml'],
+  },
+  {
+    name: 'tcp/allow-only-http',
+    chain: 'tcp',
+    input: 'allow-only-http-in.yaml',
+    outputs: ['allow-only-http-out.yaml'],
+  },
+  {
+    name: 'tcp/audit-both-http-tcp',
+    chain: 'tcp',
+    input: 'audit-both-http-tcp-in.yaml',
+    outputs: ['audit-both-http-tcp-out.yaml'],
+  },
+  {
+    name: 'tcp/custom-both-http-tcp',
+    chain: 'tcp',
+    input: 'custom-both-http-tcp-in.yaml',
+    outputs: ['custom-both-http-tcp-out1.yaml', 'custom-both-http-tcp-out2.yaml'],
+    mesh: GRPC,
+  },
+  {
+    name: 'tcp/custom-only-http',
+    chain: 'tcp',
+    input: 'custom-only-http-in.yaml',
+    outputs: [],
+    mesh: GRPC,
+  },
+  {
+    name: 'tcp/deny-both-http-tcp',
+    chain: 'tcp',
+    input: 'deny-both-http-tcp-in.yaml',
+    outputs: ['deny-both-http-tcp-out.yaml'],
+  },
+  {
+    name: 'tcp/dry-run-mix',
+    chain: 'tcp',
+    input: 'dry-run-mix-in.yaml',
+    outputs: ['dry-run-mix-out.yaml'],
+  },
 ];
 
 /**
@@ -113,7 +275,11 @@ function workloadYaml(ports: readonly number[], chain: 'http' | 'tcp'): string {
       spec: {
         template: {
           metadata: { labels: { app: 'httpbin', version: 'v1' } },
-          spec: { containers: [{ name: 'main', ports: ports.map((containerPort) => ({ containerPort })) }] },
+          spec: {
+            containers: [
+              { name: 'main', ports: ports.map((containerPort) => ({ containerPort })) },
+            ],
+          },
         },
       },
     },
@@ -121,7 +287,10 @@ function workloadYaml(ports: readonly number[], chain: 'http' | 'tcp'): string {
       apiVersion: 'v1',
       kind: 'Service',
       metadata: { name: 'httpbin', namespace: 'foo' },
-      spec: { selector: { app: 'httpbin' }, ports: ports.map((port) => ({ name: `${chain}-${port}`, port })) },
+      spec: {
+        selector: { app: 'httpbin' },
+        ports: ports.map((port) => ({ name: `${chain}-${port}`, port })),
+      },
     },
     {
       apiVersion: 'security.istio.io/v1',
@@ -139,10 +308,16 @@ describe('Istio authorization builder goldens, as decisions', () => {
     const folder = join(DATA, c.chain);
     const input = readFileSync(join(folder, c.input), 'utf8');
     const filters = loadFilters(c.outputs.map((o) => readFileSync(join(folder, o), 'utf8')));
-    const trustDomains = [c.mesh?.trustDomain ?? 'cluster.local', ...(c.mesh?.trustDomainAliases ?? [])];
+    const trustDomains = [
+      c.mesh?.trustDomain ?? 'cluster.local',
+      ...(c.mesh?.trustDomainAliases ?? []),
+    ];
     const requests = probes(input, { trustDomains, count: 400, seed: 7, traffic: c.chain });
     const ports = [...new Set(requests.map((r) => r.port))].sort((a, b) => a - b);
-    const mesh = side({ 'workload.yaml': workloadYaml(ports, c.chain), 'policies.yaml': input }, c.mesh ? { meshSettings: c.mesh } : {});
+    const mesh = side(
+      { 'workload.yaml': workloadYaml(ports, c.chain), 'policies.yaml': input },
+      c.mesh ? { meshSettings: c.mesh } : {},
+    );
     let exact = 0;
     const outcomes = new Set<string>();
     for (const probe of requests) {

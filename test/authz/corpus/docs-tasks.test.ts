@@ -29,7 +29,11 @@ function tasks(...policies: string[]) {
 describe('authz-tcp: TCP ports and HTTP-only fields (§4.3)', () => {
   /** Each step: the connection on each port either succeeds (`allow`) or is rejected (`deny`). */
   it.each([
-    { step: '00 no policy', policies: [], expected: { 9000: 'allow', 9001: 'allow', 9002: 'allow' } },
+    {
+      step: '00 no policy',
+      policies: [],
+      expected: { 9000: 'allow', 9001: 'allow', 9002: 'allow' },
+    },
     {
       step: '01 ALLOW ports 9000, 9001',
       policies: ['authz-tcp/01-allow-ports-9000-9001.yaml'],
@@ -55,7 +59,10 @@ describe('authz-tcp: TCP ports and HTTP-only fields (§4.3)', () => {
     for (const [port, access] of Object.entries(expected)) {
       const result = s.access('foo/tcp-echo', Number(port), sleep);
       const tcp: ConcreteRequest = { traffic: 'tcp' };
-      expect({ port, access: setContains(result.allowed, tcp) ? 'allow' : 'deny' }).toEqual({ port, access });
+      expect({ port, access: setContains(result.allowed, tcp) ? 'allow' : 'deny' }).toEqual({
+        port,
+        access,
+      });
       expect(result.exact).toBe(true);
     }
   });
@@ -75,7 +82,12 @@ describe('authz-deny: DENY before ALLOW, headers (§3.2)', () => {
     host: 'httpbin.foo:8000',
     headers: token === undefined ? {} : { 'x-token': token },
   });
-  const post: ConcreteRequest = { traffic: 'http', method: 'POST', path: '/post', host: 'httpbin.foo:8000' };
+  const post: ConcreteRequest = {
+    traffic: 'http',
+    method: 'POST',
+    path: '/post',
+    host: 'httpbin.foo:8000',
+  };
 
   it.each([
     {
@@ -96,7 +108,10 @@ describe('authz-deny: DENY before ALLOW, headers (§3.2)', () => {
     },
     {
       step: '03 plus ALLOW /ip: DENY still wins, and /get matches no ALLOW rule',
-      policies: ['authz-deny/02-deny-get-unless-admin-token.yaml', 'authz-deny/03-allow-path-ip.yaml'],
+      policies: [
+        'authz-deny/02-deny-get-unless-admin-token.yaml',
+        'authz-deny/03-allow-path-ip.yaml',
+      ],
       requests: [
         { request: get('/ip', 'guest'), allowed: false },
         { request: get('/ip', 'admin'), allowed: true },
@@ -107,11 +122,17 @@ describe('authz-deny: DENY before ALLOW, headers (§3.2)', () => {
     const { s, sleep } = tasks(...policies);
     const result = s.access('foo/httpbin', 80, sleep);
     for (const { request, allowed } of requests)
-      expect({ request, allowed: setContains(result.allowed, request) }).toEqual({ request, allowed });
+      expect({ request, allowed: setContains(result.allowed, request) }).toEqual({
+        request,
+        allowed,
+      });
   });
 
   it('describes step 03 as the one request shape that is allowed', () => {
-    const { s, sleep } = tasks('authz-deny/02-deny-get-unless-admin-token.yaml', 'authz-deny/03-allow-path-ip.yaml');
+    const { s, sleep } = tasks(
+      'authz-deny/02-deny-get-unless-admin-token.yaml',
+      'authz-deny/03-allow-path-ip.yaml',
+    );
     const result = s.access('foo/httpbin', 80, sleep);
     expect(result.access).toBe('partial');
     expect(result.requests).toEqual([

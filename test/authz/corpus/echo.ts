@@ -9,7 +9,13 @@ import { join } from 'node:path';
  */
 
 export const ROOT = 'istio-system';
-export const ECHO_PORTS = { http: [80, 18080], http2: [85, 18085], grpc: [7070, 17070], tcp: [9090, 19090], https: [443, 18443] } as const;
+export const ECHO_PORTS = {
+  http: [80, 18080],
+  http2: [85, 18085],
+  grpc: [7070, 17070],
+  tcp: [9090, 19090],
+  https: [443, 18443],
+} as const;
 export type EchoPort = keyof typeof ECHO_PORTS;
 
 export interface Echo {
@@ -22,7 +28,10 @@ export function echo(namespace: string, service: string, address: string): Echo 
   return { namespace, service, address };
 }
 
-export function echoWorkloads(apps: readonly Echo[], extraLabels: Record<string, Record<string, string>> = {}): string {
+export function echoWorkloads(
+  apps: readonly Echo[],
+  extraLabels: Record<string, Record<string, string>> = {},
+): string {
   return apps
     .flatMap((app) => [
       {
@@ -31,10 +40,17 @@ export function echoWorkloads(apps: readonly Echo[], extraLabels: Record<string,
         metadata: { name: app.service, namespace: app.namespace },
         spec: {
           template: {
-            metadata: { labels: { app: app.service, ...extraLabels[`${app.namespace}/${app.service}`] } },
+            metadata: {
+              labels: { app: app.service, ...extraLabels[`${app.namespace}/${app.service}`] },
+            },
             spec: {
               serviceAccountName: app.service,
-              containers: [{ name: 'app', ports: Object.values(ECHO_PORTS).map(([, containerPort]) => ({ containerPort })) }],
+              containers: [
+                {
+                  name: 'app',
+                  ports: Object.values(ECHO_PORTS).map(([, containerPort]) => ({ containerPort })),
+                },
+              ],
             },
           },
         },
@@ -45,7 +61,11 @@ export function echoWorkloads(apps: readonly Echo[], extraLabels: Record<string,
         metadata: { name: app.service, namespace: app.namespace },
         spec: {
           selector: { app: app.service },
-          ports: Object.entries(ECHO_PORTS).map(([name, [port, targetPort]]) => ({ name, port, targetPort })),
+          ports: Object.entries(ECHO_PORTS).map(([name, [port, targetPort]]) => ({
+            name,
+            port,
+            targetPort,
+          })),
         },
       },
     ])
@@ -53,7 +73,15 @@ export function echoWorkloads(apps: readonly Echo[], extraLabels: Record<string,
     .join('\n---\n');
 }
 
-const DIR = join(import.meta.dirname, '..', '..', 'corpus', 'istio-integration-security', 'testdata', 'authz');
+const DIR = join(
+  import.meta.dirname,
+  '..',
+  '..',
+  'corpus',
+  'istio-integration-security',
+  'testdata',
+  'authz',
+);
 
 export interface RenderContext {
   readonly to: Echo;
@@ -67,7 +95,12 @@ export function render(template: string, context: RenderContext, namespace: stri
   const text = readFileSync(join(DIR, `${template}.yaml.tmpl`), 'utf8');
   const values = table(context);
   const rendered = text.replace(/\{\{(.*?)\}\}/g, (_, expression: string) => {
-    const key = expression.trim().replace(/\s+/g, ' ').replace(/"/g, '`').replace(/\( /g, '(').replace(/ \)/g, ')');
+    const key = expression
+      .trim()
+      .replace(/\s+/g, ' ')
+      .replace(/"/g, '`')
+      .replace(/\( /g, '(')
+      .replace(/ \)/g, ')');
     const value = values[key];
     if (value === undefined) throw new Error(`template ${template}: unknown expression ${key}`);
     return value;
@@ -76,7 +109,11 @@ export function render(template: string, context: RenderContext, namespace: stri
   return rendered
     .split(/^---\s*$/m)
     .filter((doc) => /\bkind:/.test(doc))
-    .map((doc) => (/^\s+namespace:/m.test(doc) ? doc : doc.replace(/^metadata:\n/m, `metadata:\n  namespace: ${namespace}\n`)))
+    .map((doc) =>
+      /^\s+namespace:/m.test(doc)
+        ? doc
+        : doc.replace(/^metadata:\n/m, `metadata:\n  namespace: ${namespace}\n`),
+    )
     .join('\n---\n');
 }
 

@@ -22,14 +22,26 @@ const APPS = [A1, A2, B1, C1, B2];
 
 type Call = [port: EchoPort, method: string, path: string, extra?: Partial<ConcreteRequest>];
 
-function load(templates: readonly [string, RenderContext, string][], labels: Record<string, Record<string, string>> = {}) {
+function load(
+  templates: readonly [string, RenderContext, string][],
+  labels: Record<string, Record<string, string>> = {},
+) {
   const files: Record<string, string> = { 'apps.yaml': echoWorkloads(APPS, labels) };
-  templates.forEach(([name, context, namespace], i) => (files[`${i}-${name}.yaml`] = render(name, context, namespace)));
+  templates.forEach(
+    ([name, context, namespace], i) =>
+      (files[`${i}-${name}.yaml`] = render(name, context, namespace)),
+  );
   return side(files);
 }
 
-function allowed(s: ReturnType<typeof side>, to: Echo, from: Echo | null, [port, method, path, extra]: Call): boolean {
-  const peer: PeerIdentity | null = from === null ? null : s.peer(`${from.namespace}/${from.service}`);
+function allowed(
+  s: ReturnType<typeof side>,
+  to: Echo,
+  from: Echo | null,
+  [port, method, path, extra]: Call,
+): boolean {
+  const peer: PeerIdentity | null =
+    from === null ? null : s.peer(`${from.namespace}/${from.service}`);
   const workloadPort = ECHO_PORTS[port][1];
   const request: ConcreteRequest =
     port === 'tcp'
@@ -44,85 +56,204 @@ function allowed(s: ReturnType<typeof side>, to: Echo, from: Echo | null, [port,
           sni: `outbound_.${ECHO_PORTS[port][0]}_._.${to.service}.${to.namespace}.svc.cluster.local`,
           ...extra,
         };
-  return setContains(s.access(`${to.namespace}/${to.service}`, workloadPort, peer).allowed, request);
+  return setContains(
+    s.access(`${to.namespace}/${to.service}`, workloadPort, peer).allowed,
+    request,
+  );
 }
 
 const tcp: Call = ['tcp', '', ''];
 const grpc: Call = ['grpc', 'POST', '/proto.EchoTestService/Echo'];
-const get = (path: string, port: EchoPort = 'http', extra?: Partial<ConcreteRequest>): Call => [port, 'GET', path, extra];
+const get = (path: string, port: EchoPort = 'http', extra?: Partial<ConcreteRequest>): Call => [
+  port,
+  'GET',
+  path,
+  extra,
+];
 
-function expectCalls(s: ReturnType<typeof side>, to: Echo, from: Echo | null, calls: readonly [Call, boolean][]): void {
+function expectCalls(
+  s: ReturnType<typeof side>,
+  to: Echo,
+  from: Echo | null,
+  calls: readonly [Call, boolean][],
+): void {
   for (const [call, expected] of calls)
-    expect({ from: from?.namespace ?? 'plaintext', call, allowed: allowed(s, to, from, call) }).toEqual({ from: from?.namespace ?? 'plaintext', call, allowed: expected });
+    expect({
+      from: from?.namespace ?? 'plaintext',
+      call,
+      allowed: allowed(s, to, from, call),
+    }).toEqual({ from: from?.namespace ?? 'plaintext', call, allowed: expected });
 }
 
 const ctx = (to: Echo): RenderContext => ({ to, allowed: A1, denied: A2 });
 
 describe('integration authz tests', () => {
-  it.each(['allow-principal', 'allow-serviceaccount'])('%s: ns1/a may call /allow, gRPC and TCP; ns2/a nothing', (template) => {
-    const s = load([[template, ctx(B1), 'ns1'], ['mtls', ctx(B1), 'ns1']]);
-    const calls: [Call, boolean][] = [[tcp, true], [grpc, true], [get('/allow'), true], [get('/allow', 'http2'), true], [get('/deny'), false]];
-    expectCalls(s, B1, A1, calls);
-    expectCalls(s, B1, A2, calls.map(([c]) => [c, false]));
-  });
+  it.each(['allow-principal', 'allow-serviceaccount'])(
+    '%s: ns1/a may call /allow, gRPC and TCP; ns2/a nothing',
+    (template) => {
+      const s = load([
+        [template, ctx(B1), 'ns1'],
+        ['mtls', ctx(B1), 'ns1'],
+      ]);
+      const calls: [Call, boolean][] = [
+        [tcp, true],
+        [grpc, true],
+        [get('/allow'), true],
+        [get('/allow', 'http2'), true],
+        [get('/deny'), false],
+      ];
+      expectCalls(s, B1, A1, calls);
+      expectCalls(
+        s,
+        B1,
+        A2,
+        calls.map(([c]) => [c, false]),
+      );
+    },
+  );
 
   it('allow-namespace: keyed on the namespace, for targets in ns1 and ns2', () => {
     for (const to of [B1, B2]) {
-      const s = load([['allow-namespace', ctx(to), to.namespace], ['mtls', ctx(to), to.namespace]]);
-      const calls: [Call, boolean][] = [[tcp, true], [grpc, true], [get('/allow'), true], [get('/allow', 'http2'), true], [get('/deny'), false]];
+      const s = load([
+        ['allow-namespace', ctx(to), to.namespace],
+        ['mtls', ctx(to), to.namespace],
+      ]);
+      const calls: [Call, boolean][] = [
+        [tcp, true],
+        [grpc, true],
+        [get('/allow'), true],
+        [get('/allow', 'http2'), true],
+        [get('/deny'), false],
+      ];
       expectCalls(s, to, A1, calls);
-      expectCalls(s, to, A2, calls.map(([c]) => [c, false]));
+      expectCalls(
+        s,
+        to,
+        A2,
+        calls.map(([c]) => [c, false]),
+      );
     }
   });
 
   it('allow-trust-domain: trustDomains and notTrustDomains', () => {
-    const s = load([['allow-trust-domain', ctx(B1), 'ns1'], ['mtls', ctx(B1), 'ns1']]);
+    const s = load([
+      ['allow-trust-domain', ctx(B1), 'ns1'],
+      ['mtls', ctx(B1), 'ns1'],
+    ]);
     for (const from of [A1, A2])
-      expectCalls(s, B1, from, [[tcp, true], [grpc, true], [get('/allow'), true], [get('/deny'), false], [get('/not-trust-domain'), false], [get('/not-deny'), true]]);
+      expectCalls(s, B1, from, [
+        [tcp, true],
+        [grpc, true],
+        [get('/allow'), true],
+        [get('/deny'), false],
+        [get('/not-trust-domain'), false],
+        [get('/not-deny'), true],
+      ]);
   });
 
-  it.each(['deny-principal', 'deny-namespace'])('deny-global + %s: ns2/a denied on /deny*, gRPC, TCP; /global-deny for everyone', (template) => {
-    const s = load([['deny-global', ctx(B1), ROOT], [template, ctx(B1), 'ns1'], ['mtls', ctx(B1), 'ns1']]);
-    expectCalls(s, B1, A2, [[tcp, false], [grpc, false], [get('/deny'), false], [get('/deny/allow'), true], [get('/allow'), true], [get('/global-deny'), false], [get('/global-deny/allow'), true]]);
-    expectCalls(s, B1, A1, [[tcp, true], [grpc, true], [get('/deny'), true], [get('/deny/allow'), true], [get('/allow'), true], [get('/global-deny'), false], [get('/global-deny/allow'), true]]);
-  });
+  it.each(['deny-principal', 'deny-namespace'])(
+    'deny-global + %s: ns2/a denied on /deny*, gRPC, TCP; /global-deny for everyone',
+    (template) => {
+      const s = load([
+        ['deny-global', ctx(B1), ROOT],
+        [template, ctx(B1), 'ns1'],
+        ['mtls', ctx(B1), 'ns1'],
+      ]);
+      expectCalls(s, B1, A2, [
+        [tcp, false],
+        [grpc, false],
+        [get('/deny'), false],
+        [get('/deny/allow'), true],
+        [get('/allow'), true],
+        [get('/global-deny'), false],
+        [get('/global-deny/allow'), true],
+      ]);
+      expectCalls(s, B1, A1, [
+        [tcp, true],
+        [grpc, true],
+        [get('/deny'), true],
+        [get('/deny/allow'), true],
+        [get('/allow'), true],
+        [get('/global-deny'), false],
+        [get('/global-deny/allow'), true],
+      ]);
+    },
+  );
 
   it('not-namespace: DENY notNamespaces [ns1]', () => {
-    const s = load([['not-namespace', ctx(B1), 'ns1'], ['mtls', ctx(B1), 'ns1']]);
+    const s = load([
+      ['not-namespace', ctx(B1), 'ns1'],
+      ['mtls', ctx(B1), 'ns1'],
+    ]);
     const calls: Call[] = [grpc, tcp, get('/'), get('/', 'http2')];
-    expectCalls(s, B1, A1, calls.map((c) => [c, true]));
-    expectCalls(s, B1, A2, calls.map((c) => [c, false]));
+    expectCalls(
+      s,
+      B1,
+      A1,
+      calls.map((c) => [c, true]),
+    );
+    expectCalls(
+      s,
+      B1,
+      A2,
+      calls.map((c) => [c, false]),
+    );
   });
 
   it('not-method: ALLOW notMethods [PUT]', () => {
     const s = load([['not-method', ctx(B1), 'ns1']]);
-    expectCalls(s, B1, A1, [[get('/'), true], [get('/', 'http2'), true], [['http', 'PUT', '/'], false], [['http2', 'PUT', '/'], false]]);
+    expectCalls(s, B1, A1, [
+      [get('/'), true],
+      [get('/', 'http2'), true],
+      [['http', 'PUT', '/'], false],
+      [['http2', 'PUT', '/'], false],
+    ]);
   });
 
   it('not-port: ALLOW notPorts [http2 workload port]', () => {
     const s = load([['not-port', ctx(B1), 'ns1']]);
-    expectCalls(s, B1, A1, [[get('/'), true], [get('/', 'http2'), false]]);
+    expectCalls(s, B1, A1, [
+      [get('/'), true],
+      [get('/', 'http2'), false],
+    ]);
   });
 
   it('plaintext: DENY notPrincipals ["*"] rejects the caller that arrives without identity', () => {
     const s = load([['plaintext', { to: B1, allowed: A1, denied: A2 }, 'ns1']]);
     const calls: Call[] = [grpc, tcp, get('/'), get('/', 'http2')];
-    expectCalls(s, B1, A1, calls.map((c) => [c, true]));
+    expectCalls(
+      s,
+      B1,
+      A1,
+      calls.map((c) => [c, true]),
+    );
     // ns2/a's own DestinationRule disables TLS: the server sees plaintext, no principal.
-    expectCalls(s, B1, null, calls.map((c) => [c, false]));
+    expectCalls(
+      s,
+      B1,
+      null,
+      calls.map((c) => [c, false]),
+    );
   });
 
   it('path-precedence: DENY /allow/admin beats ALLOW /allow*', () => {
     const s = load([['path-precedence', ctx(B1), 'ns1']]);
-    expectCalls(s, B1, A1, [[get('/allow/admin'), false], [get('/allow'), true]]);
+    expectCalls(s, B1, A1, [
+      [get('/allow/admin'), false],
+      [get('/allow'), true],
+    ]);
   });
 
   it('workload selector: own path, namespace-wide path, root-namespace selector policy', () => {
     const templates: [string, RenderContext, string][] = [];
-    for (const to of [B1, C1, B2]) templates.push(['workload', ctx(to), to.namespace], ['workload-bad', ctx(to), to.namespace]);
+    for (const to of [B1, C1, B2])
+      templates.push(['workload', ctx(to), to.namespace], ['workload-bad', ctx(to), to.namespace]);
     // Root-namespace policies are named after the service only, so one per service name.
     for (const to of [B1, C1]) templates.push(['workload-system-ns', ctx(to), ROOT]);
-    templates.push(['workload-ns', { ...ctx(B1), namespace: 'ns1' }, 'ns1'], ['workload-ns', { ...ctx(B2), namespace: 'ns2' }, 'ns2']);
+    templates.push(
+      ['workload-ns', { ...ctx(B1), namespace: 'ns1' }, 'ns1'],
+      ['workload-ns', { ...ctx(B2), namespace: 'ns2' }, 'ns2'],
+    );
     const s = load(templates);
     expectCalls(s, B1, A1, [
       [get('/policy-ns1-b'), true],
@@ -134,7 +265,11 @@ describe('integration authz tests', () => {
       [get('/policy-system-c'), false],
     ]);
     // The root-namespace selector policy for `b` selects `b` in every namespace.
-    expectCalls(s, B2, A1, [[get('/policy-system-b'), true], [get('/policy-ns2-b'), true], [get('/policy-ns1-b'), false]]);
+    expectCalls(s, B2, A1, [
+      [get('/policy-system-b'), true],
+      [get('/policy-ns2-b'), true],
+      [get('/policy-ns1-b'), false],
+    ]);
     const labelled = load(templates, { 'ns1/b': { foo: 'bla' } });
     expectCalls(labelled, B1, A1, [[get('/policy-ns1-b-bad'), true]]);
   });

@@ -39,7 +39,12 @@ export function readScheme(path: string, extraTopology: readonly string[] = []):
     const text = readFileSync(join(dir, p), 'utf8');
     topology[`topology/${p.replace(/\W+/g, '-')}${p.endsWith('.json') ? '.json' : '.yaml'}`] = text;
   }
-  const configs = new Map(scheme.networkConfigList.map((c) => [c.name, (c.networkPolicyList ?? []).map((f) => join(dir, f))]));
+  const configs = new Map(
+    scheme.networkConfigList.map((c) => [
+      c.name,
+      (c.networkPolicyList ?? []).map((f) => join(dir, f)),
+    ]),
+  );
   return { dir, topology, configs, queries: scheme.queries };
 }
 
@@ -53,7 +58,12 @@ function configDocuments(scheme: Scheme, entry: string): string {
       .map((d) => d.toJS() as { metadata?: { namespace?: string; name?: string } } | null)
       .filter((d) => d !== null),
   );
-  const picked = name === undefined ? docs : docs.filter((d) => d?.metadata?.name === name && (d.metadata.namespace ?? 'default') === namespace);
+  const picked =
+    name === undefined
+      ? docs
+      : docs.filter(
+          (d) => d?.metadata?.name === name && (d.metadata.namespace ?? 'default') === namespace,
+        );
   if (picked.length === 0) throw new Error(`no policy ${entry}`);
   return picked.map((d) => stringify(d)).join('\n---\n');
 }
@@ -61,11 +71,25 @@ function configDocuments(scheme: Scheme, entry: string): string {
 export type Fingerprint = ReadonlyMap<string, RequestSet>;
 
 /** Every (workload port, caller) answer of one config. */
-export function fingerprint(scheme: Scheme, entry: string, options: { closedWorld: boolean }): Fingerprint {
-  const s = side({ ...scheme.topology, 'policies.yaml': configDocuments(scheme, entry) }, { meshSettings: { rootNamespace: 'istio-config' } });
+export function fingerprint(
+  scheme: Scheme,
+  entry: string,
+  options: { closedWorld: boolean },
+): Fingerprint {
+  const s = side(
+    { ...scheme.topology, 'policies.yaml': configDocuments(scheme, entry) },
+    { meshSettings: { rootNamespace: 'istio-config' } },
+  );
   const settings = s.engine.settings;
   // NCA's closed world: every pod has a sidecar, no caller comes from outside the manifests.
-  const peers = new Map<string, PeerIdentity | null>(options.closedWorld ? [] : [['plaintext', null], ['outside', outsidePeer(settings)]]);
+  const peers = new Map<string, PeerIdentity | null>(
+    options.closedWorld
+      ? []
+      : [
+          ['plaintext', null],
+          ['outside', outsidePeer(settings)],
+        ],
+  );
   for (const node of s.topology.workloads) {
     const peer = s.peer(`${node.namespace}/${node.workload.serviceAccountName.value}`);
     peers.set(peer.principal, peer);
@@ -73,7 +97,8 @@ export function fingerprint(scheme: Scheme, entry: string, options: { closedWorl
   const out = new Map<string, RequestSet>();
   for (const node of s.topology.workloads)
     for (const port of node.ports)
-      for (const [name, peer] of peers) out.set(`${node.id}:${port.port} <- ${name}`, s.access(node.id, port.port, peer).allowed);
+      for (const [name, peer] of peers)
+        out.set(`${node.id}:${port.port} <- ${name}`, s.access(node.id, port.port, peer).allowed);
   return out;
 }
 

@@ -43,7 +43,8 @@ export function decide(filters: readonly Node[], request: RbacRequest): RbacDeci
     const config = (filter.typedConfig ?? {}) as Node;
     if (String(config['@type'] ?? '').includes('ext_authz')) continue;
     const shadow = config.shadowRules as Node | undefined;
-    if (shadow && config.shadowRulesStatPrefix === 'istio_ext_authz_' && anyPolicy(shadow, request)) custom = true;
+    if (shadow && config.shadowRulesStatPrefix === 'istio_ext_authz_' && anyPolicy(shadow, request))
+      custom = true;
     const rules = config.rules as Node | undefined;
     if (rules === undefined) continue;
     const matched = anyPolicy(rules, request);
@@ -70,7 +71,11 @@ function permission(p: Node, r: RbacRequest): boolean {
   if (p.notRule) return !permission(p.notRule as Node, r);
   if (p.header) return header(p.header as Node, r);
   if (p.urlPath) return r.path !== null && string(((p.urlPath as Node).path ?? {}) as Node, r.path);
-  if (p.uriTemplate) return r.path !== null && template(String(((p.uriTemplate as Node).typedConfig as Node).pathTemplate), r.path);
+  if (p.uriTemplate)
+    return (
+      r.path !== null &&
+      template(String(((p.uriTemplate as Node).typedConfig as Node).pathTemplate), r.path)
+    );
   if (p.destinationPort !== undefined) return Number(p.destinationPort) === r.port;
   if (p.destinationIp) return cidr(p.destinationIp as Node, r.destinationIp);
   if (p.requestedServerName) return string(p.requestedServerName as Node, r.sni ?? '');
@@ -112,13 +117,15 @@ function string(m: Node, value: string): boolean {
   if (m.exact !== undefined) return fold(value) === fold(String(m.exact));
   if (m.prefix !== undefined) return fold(value).startsWith(fold(String(m.prefix)));
   if (m.suffix !== undefined) return fold(value).endsWith(fold(String(m.suffix)));
-  if (m.safeRegex !== undefined) return new RegExp(`^(?:${String((m.safeRegex as Node).regex)})$`, 's').test(value);
+  if (m.safeRegex !== undefined)
+    return new RegExp(`^(?:${String((m.safeRegex as Node).regex)})$`, 's').test(value);
   throw new Error(`unknown string matcher ${JSON.stringify(m)}`);
 }
 
 function value(m: Node, v: unknown): boolean {
   if (m.stringMatch) return typeof v === 'string' && string(m.stringMatch as Node, v);
-  if (m.listMatch) return Array.isArray(v) && v.some((e) => value(((m.listMatch as Node).oneOf ?? {}) as Node, e));
+  if (m.listMatch)
+    return Array.isArray(v) && v.some((e) => value(((m.listMatch as Node).oneOf ?? {}) as Node, e));
   if (m.orMatch) return list(m.orMatch, 'valueMatchers').some((x) => value(x, v));
   throw new Error(`unknown value matcher ${JSON.stringify(m)}`);
 }
@@ -136,7 +143,9 @@ function cidr(c: Node, address: string): boolean {
   const base = String(c.addressPrefix);
   if (base.includes(':') !== address.includes(':')) return false;
   const toBig = (ip: string): bigint =>
-    ip.includes(':') ? ipv6(ip) : ip.split('.').reduce((acc, o) => (acc << 8n) | BigInt(Number(o)), 0n);
+    ip.includes(':')
+      ? ipv6(ip)
+      : ip.split('.').reduce((acc, o) => (acc << 8n) | BigInt(Number(o)), 0n);
   const width = base.includes(':') ? 128 : 32;
   const shift = BigInt(width - bits);
   return toBig(base) >> shift === toBig(address) >> shift;
@@ -146,7 +155,9 @@ function ipv6(ip: string): bigint {
   const [head = '', tail = ''] = ip.split('::');
   const h = head === '' ? [] : head.split(':');
   const t = tail === '' ? [] : tail.split(':');
-  const groups = ip.includes('::') ? [...h, ...Array<string>(8 - h.length - t.length).fill('0'), ...t] : h;
+  const groups = ip.includes('::')
+    ? [...h, ...Array<string>(8 - h.length - t.length).fill('0'), ...t]
+    : h;
   return groups.reduce((acc, g) => (acc << 16n) | BigInt(parseInt(g, 16)), 0n);
 }
 
@@ -156,7 +167,13 @@ const LITERAL = "[a-zA-Z0-9\\-._~%!$&'()+,;:@=]";
 function template(pattern: string, path: string): boolean {
   const source = pattern
     .split(/(\*\*|\*)/)
-    .map((part) => (part === '**' ? `${LITERAL.slice(0, -1)}/]*` : part === '*' ? `${LITERAL}+` : part.replace(/[.+()$^[\]{}|\\?]/g, '\\$&')))
+    .map((part) =>
+      part === '**'
+        ? `${LITERAL.slice(0, -1)}/]*`
+        : part === '*'
+          ? `${LITERAL}+`
+          : part.replace(/[.+()$^[\]{}|\\?]/g, '\\$&'),
+    )
     .join('');
   return new RegExp(`^${source}$`).test(path);
 }

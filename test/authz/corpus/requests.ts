@@ -32,9 +32,21 @@ interface Candidates {
   jwts: Set<string>;
 }
 
-export function probes(policyYaml: string, options: { trustDomains: readonly string[]; count: number; seed: number; traffic: 'http' | 'tcp' }): Probe[] {
+export function probes(
+  policyYaml: string,
+  options: {
+    trustDomains: readonly string[];
+    count: number;
+    seed: number;
+    traffic: 'http' | 'tcp';
+  },
+): Probe[] {
   const c: Candidates = {
-    uris: new Set([null, 'spiffe://cluster.local/ns/foo/sa/default', 'spiffe://other.td/ns/zz/sa/zz']),
+    uris: new Set([
+      null,
+      'spiffe://cluster.local/ns/foo/sa/default',
+      'spiffe://other.td/ns/zz/sa/zz',
+    ]),
     methods: new Set(['GET', 'PUT']),
     paths: new Set(['/', '/other']),
     hosts: new Set(['httpbin.foo:8000']),
@@ -67,7 +79,9 @@ export function probes(policyYaml: string, options: { trustDomains: readonly str
     destinationIp: pick(c.destinationIps),
     sni: pick(c.snis),
     jwt: pick(c.jwts),
-    headers: fc.tuple(...headerNames.map((h) => pick(c.headers.get(h) ?? new Set<string | null>([null])))),
+    headers: fc.tuple(
+      ...headerNames.map((h) => pick(c.headers.get(h) ?? new Set<string | null>([null]))),
+    ),
   });
   const random = fc.sample(arb, { numRuns: options.count, seed: options.seed });
   // Targeted probes: each rule's first values together (so that rules can match at all), then
@@ -75,13 +89,37 @@ export function probes(policyYaml: string, options: { trustDomains: readonly str
   const base = random[0];
   const targeted: Raw[] = [];
   // A request that matches as little as possible, so each attribute can be probed alone.
-  const neutral: Target = { uri: null, method: 'PUT', path: '/other', host: 'httpbin.foo:8000', port: 9999, sourceIp: '8.8.8.8', remoteIp: '8.8.4.4', destinationIp: '1.1.1.1', sni: null, jwt: 'null' };
+  const neutral: Target = {
+    uri: null,
+    method: 'PUT',
+    path: '/other',
+    host: 'httpbin.foo:8000',
+    port: 9999,
+    sourceIp: '8.8.8.8',
+    remoteIp: '8.8.4.4',
+    destinationIp: '1.1.1.1',
+    sni: null,
+    jwt: 'null',
+  };
   if (base !== undefined)
     for (const target of [neutral, ...targets]) {
-      const headers = headerNames.map((h, i) => (target === neutral ? null : (target.headerValues?.[h] ?? base.headers[i] ?? null)));
+      const headers = headerNames.map((h, i) =>
+        target === neutral ? null : (target.headerValues?.[h] ?? base.headers[i] ?? null),
+      );
       const hit: Raw = { ...base, ...target, headers };
       targeted.push(hit);
-      for (const key of ['uri', 'method', 'path', 'host', 'port', 'sourceIp', 'remoteIp', 'destinationIp', 'sni', 'jwt'] as const)
+      for (const key of [
+        'uri',
+        'method',
+        'path',
+        'host',
+        'port',
+        'sourceIp',
+        'remoteIp',
+        'destinationIp',
+        'sni',
+        'jwt',
+      ] as const)
         for (const value of candidatesOf(c, key)) targeted.push({ ...hit, [key]: value });
     }
   return [...random, ...targeted].map((s) => toProbe(s, headerNames, options.traffic));
@@ -104,7 +142,18 @@ type Raw = {
 type Target = Partial<Omit<Raw, 'headers'>> & { headerValues?: Record<string, string> };
 
 function candidatesOf(c: Candidates, key: keyof Omit<Raw, 'headers'>): readonly unknown[] {
-  const sets = { uri: c.uris, method: c.methods, path: c.paths, host: c.hosts, port: c.ports, sourceIp: c.sourceIps, remoteIp: c.remoteIps, destinationIp: c.destinationIps, sni: c.snis, jwt: c.jwts };
+  const sets = {
+    uri: c.uris,
+    method: c.methods,
+    path: c.paths,
+    host: c.hosts,
+    port: c.ports,
+    sourceIp: c.sourceIps,
+    remoteIp: c.remoteIps,
+    destinationIp: c.destinationIps,
+    sni: c.snis,
+    jwt: c.jwts,
+  };
   return [...sets[key]];
 }
 
@@ -154,30 +203,60 @@ function peerOf(uri: string | null): PeerIdentity | null {
   if (uri === null) return null;
   const principal = uri.slice('spiffe://'.length);
   const parts = principal.split('/');
-  return { principal, trustDomain: parts[0] ?? '', namespace: parts[2] ?? '', serviceAccount: parts[4] ?? '' };
+  return {
+    principal,
+    trustDomain: parts[0] ?? '',
+    namespace: parts[2] ?? '',
+    serviceAccount: parts[4] ?? '',
+  };
 }
 
-const fill = (v: string): string => v.replace(/\{\*\*\}/g, 'a/b').replace(/\{\*\}/g, 'seg').replace(/\*/g, 'zz');
+const fill = (v: string): string =>
+  v
+    .replace(/\{\*\*\}/g, 'a/b')
+    .replace(/\{\*\}/g, 'seg')
+    .replace(/\*/g, 'zz');
 
-function collectRule(rule: Record<string, unknown>, c: Candidates, trustDomains: readonly string[]): void {
+function collectRule(
+  rule: Record<string, unknown>,
+  c: Candidates,
+  trustDomains: readonly string[],
+): void {
   for (const from of (rule.from ?? []) as { source: Record<string, string[]> }[]) {
     const s = from.source ?? {};
-    for (const v of [...(s.principals ?? []), ...(s.notPrincipals ?? [])]) principalUris(v, c, trustDomains);
-    for (const v of [...(s.namespaces ?? []), ...(s.notNamespaces ?? [])]) c.uris.add(`spiffe://cluster.local/ns/${fill(v)}/sa/sa1`);
-    for (const v of [...(s.serviceAccounts ?? []), ...(s.notServiceAccounts ?? [])]) c.uris.add(`spiffe://cluster.local/ns/${v.includes('/') ? v : `foo/${v}`}`.replace(/\/([^/]+)$/, '/sa/$1'));
-    for (const v of [...(s.trustDomains ?? []), ...(s.notTrustDomains ?? [])]) c.uris.add(`spiffe://${fill(v)}/ns/foo/sa/sa1`);
-    for (const v of [...(s.requestPrincipals ?? []), ...(s.notRequestPrincipals ?? [])]) jwtPrincipal(v, c);
+    for (const v of [...(s.principals ?? []), ...(s.notPrincipals ?? [])])
+      principalUris(v, c, trustDomains);
+    for (const v of [...(s.namespaces ?? []), ...(s.notNamespaces ?? [])])
+      c.uris.add(`spiffe://cluster.local/ns/${fill(v)}/sa/sa1`);
+    for (const v of [...(s.serviceAccounts ?? []), ...(s.notServiceAccounts ?? [])])
+      c.uris.add(
+        `spiffe://cluster.local/ns/${v.includes('/') ? v : `foo/${v}`}`.replace(
+          /\/([^/]+)$/,
+          '/sa/$1',
+        ),
+      );
+    for (const v of [...(s.trustDomains ?? []), ...(s.notTrustDomains ?? [])])
+      c.uris.add(`spiffe://${fill(v)}/ns/foo/sa/sa1`);
+    for (const v of [...(s.requestPrincipals ?? []), ...(s.notRequestPrincipals ?? [])])
+      jwtPrincipal(v, c);
     for (const v of [...(s.ipBlocks ?? []), ...(s.notIpBlocks ?? [])]) addresses(v, c.sourceIps);
-    for (const v of [...(s.remoteIpBlocks ?? []), ...(s.notRemoteIpBlocks ?? [])]) addresses(v, c.remoteIps);
+    for (const v of [...(s.remoteIpBlocks ?? []), ...(s.notRemoteIpBlocks ?? [])])
+      addresses(v, c.remoteIps);
   }
   for (const to of (rule.to ?? []) as { operation: Record<string, string[]> }[]) {
     const o = to.operation ?? {};
     for (const v of [...(o.methods ?? []), ...(o.notMethods ?? [])]) c.methods.add(fill(v));
-    for (const v of [...(o.paths ?? []), ...(o.notPaths ?? [])]) for (const p of pathValues(v)) c.paths.add(p);
-    for (const v of [...(o.hosts ?? []), ...(o.notHosts ?? [])]) c.hosts.add(fill(v)).add(fill(v).toUpperCase());
+    for (const v of [...(o.paths ?? []), ...(o.notPaths ?? [])])
+      for (const p of pathValues(v)) c.paths.add(p);
+    for (const v of [...(o.hosts ?? []), ...(o.notHosts ?? [])])
+      c.hosts.add(fill(v)).add(fill(v).toUpperCase());
     for (const v of [...(o.ports ?? []), ...(o.notPorts ?? [])]) c.ports.add(Number(v));
   }
-  for (const when of (rule.when ?? []) as { key: string; values?: string[]; notValues?: string[] }[]) {
+  for (const when of (rule.when ?? []) as {
+    key: string;
+    values?: string[];
+    notValues?: string[];
+  }[]) {
     const values = [...(when.values ?? []), ...(when.notValues ?? [])];
     const key = when.key;
     for (const v of values) {
@@ -186,7 +265,8 @@ function collectRule(rule: Record<string, unknown>, c: Candidates, trustDomains:
       else if (key === 'destination.ip') addresses(v, c.destinationIps);
       else if (key === 'destination.port') c.ports.add(Number(v));
       else if (key === 'source.principal') principalUris(v, c, trustDomains);
-      else if (key === 'source.namespace') c.uris.add(`spiffe://cluster.local/ns/${fill(v)}/sa/sa1`);
+      else if (key === 'source.namespace')
+        c.uris.add(`spiffe://cluster.local/ns/${fill(v)}/sa/sa1`);
       else if (key === 'connection.sni') c.snis.add(fill(v));
       else if (key === 'request.auth.principal') jwtPrincipal(v, c);
       else if (key.startsWith('request.headers[')) {
@@ -202,20 +282,30 @@ function principalUris(v: string, c: Candidates, trustDomains: readonly string[]
   c.uris.add(`spiffe://${fill(v)}`);
   c.uris.add(`spiffe://${v.replace(/\*/g, '')}`);
   const parts = v.split('/');
-  if (parts.length === 5) for (const td of [...trustDomains, 'other-td']) c.uris.add(`spiffe://${fill([td, ...parts.slice(1)].join('/'))}`);
+  if (parts.length === 5)
+    for (const td of [...trustDomains, 'other-td'])
+      c.uris.add(`spiffe://${fill([td, ...parts.slice(1)].join('/'))}`);
 }
 
 function jwtPrincipal(v: string, c: Candidates): void {
   const slash = v.lastIndexOf('/');
   const iss = fill(slash < 0 ? v : v.slice(0, slash));
   const sub = slash < 0 ? 'zz' : fill(v.slice(slash + 1));
-  c.jwts.add(JSON.stringify({ iss, sub })).add(JSON.stringify({ iss, sub: '' })).add(JSON.stringify({ iss: `${iss}x`, sub }));
+  c.jwts
+    .add(JSON.stringify({ iss, sub }))
+    .add(JSON.stringify({ iss, sub: '' }))
+    .add(JSON.stringify({ iss: `${iss}x`, sub }));
 }
 
 function jwtClaim(key: string, v: string, c: Candidates): void {
-  const names = [...key.slice('request.auth.'.length).matchAll(/\[([^[\]]*)\]/g)].map((m) => m[1] ?? '');
+  const names = [...key.slice('request.auth.'.length).matchAll(/\[([^[\]]*)\]/g)].map(
+    (m) => m[1] ?? '',
+  );
   const value = fill(v);
-  if (key === 'request.auth.audiences') c.jwts.add(JSON.stringify({ iss: 'zz', aud: value })).add(JSON.stringify({ iss: 'zz', aud: [value, 'other'] }));
+  if (key === 'request.auth.audiences')
+    c.jwts
+      .add(JSON.stringify({ iss: 'zz', aud: value }))
+      .add(JSON.stringify({ iss: 'zz', aud: [value, 'other'] }));
   else if (key === 'request.auth.presenter') c.jwts.add(JSON.stringify({ iss: 'zz', azp: value }));
   else if (names.length > 0) {
     const nested = names.reduceRight<unknown>((inner, name) => ({ [name]: inner }), value);
@@ -241,8 +331,12 @@ function addresses(v: string, set: Set<string>): void {
 
 /** One request per (from, to) pair of a rule, using each field's first value and the `when` values. */
 function targetsOf(rule: Record<string, unknown>): Target[] {
-  const sources = ((rule.from ?? [{ source: {} }]) as { source: Record<string, string[]> }[]).map((f) => f.source ?? {});
-  const operations = ((rule.to ?? [{ operation: {} }]) as { operation: Record<string, string[]> }[]).map((t) => t.operation ?? {});
+  const sources = ((rule.from ?? [{ source: {} }]) as { source: Record<string, string[]> }[]).map(
+    (f) => f.source ?? {},
+  );
+  const operations = (
+    (rule.to ?? [{ operation: {} }]) as { operation: Record<string, string[]> }[]
+  ).map((t) => t.operation ?? {});
   const when: Target = {};
   const headerValues: Record<string, string> = {};
   for (const w of (rule.when ?? []) as { key: string; values?: string[] }[]) {
@@ -255,7 +349,8 @@ function targetsOf(rule: Record<string, unknown>): Target[] {
     else if (w.key === 'connection.sni') when.sni = fill(v);
     else if (w.key === 'source.principal') when.uri = `spiffe://${fill(v)}`;
     else if (w.key === 'source.namespace') when.uri = `spiffe://cluster.local/ns/${fill(v)}/sa/sa1`;
-    else if (w.key.startsWith('request.headers[')) headerValues[w.key.slice(16, -1).toLowerCase()] = fill(v);
+    else if (w.key.startsWith('request.headers['))
+      headerValues[w.key.slice(16, -1).toLowerCase()] = fill(v);
     else if (w.key === 'request.auth.principal') when.jwt = jwtOf(v);
   }
   const out: Target[] = [];
@@ -266,7 +361,8 @@ function targetsOf(rule: Record<string, unknown>): Target[] {
       const principal = first(s.principals);
       const namespace = first(s.namespaces);
       if (principal !== undefined) t.uri = `spiffe://${fill(principal)}`;
-      else if (namespace !== undefined) t.uri = `spiffe://cluster.local/ns/${fill(namespace)}/sa/sa1`;
+      else if (namespace !== undefined)
+        t.uri = `spiffe://cluster.local/ns/${fill(namespace)}/sa/sa1`;
       const requestPrincipal = first(s.requestPrincipals);
       if (requestPrincipal !== undefined) t.jwt = jwtOf(requestPrincipal);
       const ip = first(s.ipBlocks);
@@ -288,5 +384,8 @@ function targetsOf(rule: Record<string, unknown>): Target[] {
 
 function jwtOf(v: string): string {
   const slash = v.lastIndexOf('/');
-  return JSON.stringify({ iss: fill(slash < 0 ? v : v.slice(0, slash)), sub: slash < 0 ? '' : fill(v.slice(slash + 1)) });
+  return JSON.stringify({
+    iss: fill(slash < 0 ? v : v.slice(0, slash)),
+    sub: slash < 0 ? '' : fill(v.slice(slash + 1)),
+  });
 }

@@ -223,6 +223,27 @@ describe('auto-detected ports answer for both HTTP and non-HTTP traffic', () => 
     expect(s.access(AUTO, 'baz/x').access).toBe('deny');
   });
 
+  it('lines say which traffic they are about when both kinds are allowed', () => {
+    const s = scene([
+      {
+        rules: [
+          { from: [{ source: { ipBlocks: ['10.0.0.0/8'] } }] },
+          { to: [{ operation: { methods: ['GET'] } }] },
+        ],
+      },
+    ]);
+    expect(s.access(AUTO, 'bar/x').requests).toEqual([
+      'any method except GET (source.ip 10.0.0.0/8)',
+      'GET',
+      'non-HTTP connections (source.ip 10.0.0.0/8)',
+    ]);
+    const ips = scene([allow({ ipBlocks: ['10.0.0.0/8'] })]);
+    expect(ips.access(AUTO, 'bar/x').requests).toEqual([
+      'any HTTP request (source.ip 10.0.0.0/8)',
+      'non-HTTP connections (source.ip 10.0.0.0/8)',
+    ]);
+  });
+
   it('a DENY on paths denies every non-HTTP connection', () => {
     const s = scene([{ action: 'DENY', rules: [{ to: [{ operation: { paths: ['/admin'] } }] }] }]);
     expect(s.access(AUTO, 'bar/x').requests).toEqual(['any path except /admin']);

@@ -90,6 +90,8 @@ interface Line {
   readonly path: string | null;
   readonly host: string | null;
   readonly conditions: readonly string[];
+  /** On a port that also sees non-HTTP traffic, the line is about HTTP requests only. */
+  readonly http?: boolean;
 }
 
 function emptyLine(): Line {
@@ -127,7 +129,7 @@ function placeTerms(dimension: DimensionSpace, terms: readonly Term[], line: Lin
   const key = dimension.key;
   if (key === 'traffic') {
     const text = terms.map((t) => formatTerm(t, 'traffic')).join(', ');
-    return [{ ...line, traffic: text === 'HTTP' ? null : text }];
+    return [text === 'HTTP' ? { ...line, http: true } : { ...line, traffic: text }];
   }
   if (key === 'path') return terms.map((t) => ({ ...line, path: formatTerm(t, 'path') }));
   const text = terms.map((t) => formatTerm(t, key)).join(', ');
@@ -139,7 +141,8 @@ function placeTerms(dimension: DimensionSpace, terms: readonly Term[], line: Lin
 
 function formatLine(line: Line): string {
   const head = [line.method, line.path, line.host].filter((p) => p !== null);
-  const text = line.traffic ?? (head.length === 0 ? 'any request' : head.join(' '));
+  const any = line.http === true ? 'any HTTP request' : 'any request';
+  const text = line.traffic ?? (head.length === 0 ? any : head.join(' '));
   return line.conditions.length === 0 ? text : `${text} (${line.conditions.join('; ')})`;
 }
 

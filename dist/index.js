@@ -34187,6 +34187,150 @@ var catalogue = {
     description: "Any `tls` block counts as user-supplied TLS settings, and the default mode is DISABLE (enum value 0), so `tls: {}` or `tls` with only certificates switches auto mTLS off for the host or port (istio-semantics \xA72.1)."
   },
   // ---- MG2xx: authorization ------------------------------------------------------------------
+  MG201: {
+    name: "principal-with-spiffe-prefix",
+    severity: "warning",
+    title: "Principal written with `spiffe://`",
+    message: (p) => `principal ${tick(p.value)} starts with \`spiffe://\`, which Istio adds itself, so it never matches; ${p.effect}`,
+    help: "Write principals as `<trust-domain>/ns/<namespace>/sa/<service-account>`, without `spiffe://`.",
+    description: "Istio prefixes every principal with `spiffe://` when it builds the Envoy matcher (`srcPrincipalGenerator`), so a value that already has it becomes `spiffe://spiffe://\u2026` and matches no certificate (`istio-semantics.md` \xA73.6). In an ALLOW rule that denies what was meant to be allowed; in a DENY rule it denies nothing."
+  },
+  MG202: {
+    name: "principal-without-trust-domain",
+    severity: "warning",
+    title: "Principal is not a full SPIFFE identity",
+    message: (p) => `principal ${tick(p.value)} is not \`<trust-domain>/ns/<namespace>/sa/<service-account>\`, so it never matches; ${p.effect}`,
+    help: "Start the principal with the trust domain, e.g. `cluster.local/ns/foo/sa/bar`, or use `namespaces`/`serviceAccounts`, or a `*` prefix to match any trust domain.",
+    description: "Principals are compared with the whole URI SAN `spiffe://<trust-domain>/ns/<ns>/sa/<sa>` of the peer certificate. A value without the trust domain, or in another shape, matches nothing (`istio-semantics.md` \xA73.6)."
+  },
+  MG203: {
+    name: "allow-http-fields-on-tcp",
+    severity: "error",
+    title: "ALLOW rule with HTTP-only fields on a TCP port",
+    message: (p) => `this ALLOW rule uses HTTP-only ${tick(p.field)} but applies to TCP ${p.ports}; Istio drops the rule there, so it allows nothing on those ports`,
+    help: "Split the rule: keep HTTP fields in a rule scoped to HTTP ports (`ports`), and allow TCP traffic with a rule that uses only sources and `ports`. Or name the Service port `http-\u2026` if the traffic is HTTP.",
+    description: 'On a TCP filter chain the sidecar cannot see methods, paths, hosts, headers or JWT claims. For ALLOW, Istio skips the whole rule ("skipped rule \u2026 on TCP filter chain", `model.go` `checkError`), which makes the policy narrower: with no other matching rule every TCP connection is denied (`istio-semantics.md` \xA74.3; task authz-tcp).'
+  },
+  MG204: {
+    name: "deny-http-fields-on-tcp",
+    severity: "warning",
+    title: "DENY rule with HTTP-only fields on a TCP port",
+    message: (p) => `this ${p.action} rule uses HTTP-only ${tick(p.field)}, which Istio ignores on TCP ${p.ports}; there it matches every connection its other conditions allow`,
+    help: "Scope the rule to HTTP ports with `ports`, so the TCP chain does not see it.",
+    description: 'For DENY, AUDIT and CUSTOM, Istio removes the HTTP-only conditions on a TCP chain and keeps the rest, which makes the rule broader: `to: [{operation: {methods: [GET]}}]` alone denies all TCP traffic (`istio-semantics.md` \xA74.3; validation warns with "will deny all traffic to TCP ports").'
+  },
+  MG205: {
+    name: "deny-bypassed-by-plaintext",
+    severity: "warning",
+    title: "DENY on identities is bypassed by plaintext",
+    message: (p) => `this DENY rule matches on ${tick(p.field)}, but ${p.ports} accepts plaintext, which carries no identity: plaintext callers are not denied`,
+    help: 'Make the port STRICT with a PeerAuthentication, or add a DENY rule `from: [{source: {notPrincipals: ["*"]}}]` to reject callers without identity.',
+    description: "Identity fields read the verified peer certificate. A plaintext request (possible under PERMISSIVE or DISABLE) has none, so positive identity matches fail and the DENY does not fire (`istio-semantics.md` \xA75; ISTIO-SECURITY-2021-004)."
+  },
+  MG206: {
+    name: "negative-identity-allows-plaintext",
+    severity: "warning",
+    title: "ALLOW on `notNamespaces`/`notPrincipals` lets plaintext through",
+    message: (p) => `this ALLOW rule matches on ${tick(p.field)}, and ${p.ports} accepts plaintext: a caller without identity satisfies every negative identity match and is allowed`,
+    help: 'Add a positive match next to the negative one (`namespaces: ["*"]` or `principals: ["*"]`), or make the port STRICT.',
+    description: 'Negative identity fields are true when the request has no identity at all, so `notNamespaces: ["foo"]` also allows plaintext callers, including ones from `foo` (`istio-semantics.md` \xA75).'
+  },
+  MG207: {
+    name: "selector-matches-no-workload",
+    severity: "warning",
+    title: "AuthorizationPolicy selects no workload",
+    message: (p) => `selector ${tick(p.selector)} matches no workload in the manifests; the policy has no effect here`,
+    help: "Check the labels against the pod template labels (not the Deployment labels), or remove the policy.",
+    description: "A policy applies to pods whose labels include every `matchLabels` pair (in its namespace, or in every namespace for the root namespace). None of the analysed workloads matches (analyzer IST0127)."
+  },
+  MG208: {
+    name: "target-refs-ignored-by-sidecars",
+    severity: "notice",
+    title: "Policy with targetRefs is ignored by sidecars",
+    message: (p) => `this policy targets ${p.targets}; sidecars and ztunnel ignore policies with \`targetRefs\`, so it is enforced only by waypoints or gateways`,
+    help: "Use `selector` for sidecar workloads; keep `targetRefs` for waypoints and Gateway API gateways. meshguard does not evaluate waypoint policies.",
+    description: "`ShouldAttachPolicy` ignores any policy with `targetRef(s)` on non-gateway proxies (`istio-semantics.md` \xA73.1). meshguard reports it and leaves it out of sidecar access."
+  },
+  MG209: {
+    name: "custom-provider-unknown",
+    severity: "error",
+    title: "CUSTOM provider not defined",
+    message: (p) => `provider ${tick(p.provider)} is not in \`meshConfig.extensionProviders\`; Istio denies every request this policy matches`,
+    help: "Define the provider in `meshConfig.extensionProviders`, or fix its name.",
+    description: "When the CUSTOM provider is missing or invalid, istiod generates an RBAC DENY for the policy's rules instead of the ext_authz filter (`getBadCustomDenyRules` in `builder.go`)."
+  },
+  MG210: {
+    name: "custom-multiple-providers",
+    severity: "error",
+    title: "Several CUSTOM providers on one workload",
+    message: (p) => `${tick(p.workload)} gets CUSTOM policies with providers ${p.providers}; without \`PILOT_ENABLE_MULTIPLE_CUSTOM_AUTHZ_PROVIDERS\` Istio denies every request they match`,
+    help: "Use one provider per workload, or enable the feature flag in istiod.",
+    description: "Istio supports one CUSTOM provider per workload unless the feature flag is set; otherwise it fails closed for the matching requests (`builder.go`)."
+  },
+  MG211: {
+    name: "dry-run-policy",
+    severity: "notice",
+    title: "Dry-run policy",
+    message: (p) => `this ${p.action} policy is annotated \`istio.io/dry-run\` and is not enforced`,
+    help: "Remove the annotation when the shadow results look right. A dry-run ALLOW does not turn on default-deny.",
+    description: "Dry-run policies only produce shadow results (`builder.go` `isDryRun`); access is computed without them. A dry-run CUSTOM policy still triggers its external authorizer in the current builder, so meshguard keeps it."
+  },
+  MG212: {
+    name: "allow-all-rule",
+    severity: "warning",
+    title: "ALLOW rule that matches every request",
+    message: (p) => `this empty ALLOW rule allows every request to ${p.scope}; every other ALLOW policy there becomes irrelevant`,
+    help: "Replace `rules: [{}]` with rules naming the callers and operations that should be allowed.",
+    description: "A rule without `from`, `to` or `when` matches everything, and ALLOW policies are ORed, so the selected workloads accept every request that no DENY rule rejects (`istio-semantics.md` \xA73.2)."
+  },
+  MG213: {
+    name: "unknown-http-method",
+    severity: "warning",
+    title: "Unknown HTTP method",
+    message: (p) => `method ${tick(p.value)} is not a standard HTTP method; methods are case-sensitive, so it matches only requests sent with exactly that method`,
+    help: "Use upper-case method names (`GET`, `POST`, \u2026); gRPC requests are always `POST`.",
+    description: "`methods` compares the `:method` header exactly (case-sensitive). A value like `get` or `Fetch` matches no request from ordinary clients (Kiali KIA0102)."
+  },
+  MG214: {
+    name: "host-without-port",
+    severity: "notice",
+    title: "Host without port",
+    message: (p) => `host ${tick(p.value)} has no port; clients usually send \`Host: ${p.value}:<port>\` on non-default ports, which it does not match`,
+    help: "Add the port (`host:8000`), use `host:*`, or a prefix such as `host*`.",
+    description: "`hosts` matches the whole `:authority` header (case-insensitively), which includes the port unless it is the scheme default (`istio-semantics.md` \xA73.4)."
+  },
+  MG215: {
+    name: "condition-not-modelled",
+    severity: "notice",
+    title: "Condition approximated",
+    message: (p) => `meshguard does not model ${tick(p.key)} here; it assumes the fail-safe answer (${p.effect}) and marks results approximate`,
+    help: "Review access through this rule by hand. The approximation narrows what is reported as allowed.",
+    description: "Some attributes cannot be evaluated statically: `experimental.envoy.filters.*` metadata and list-valued JWT claims outside a plain ALLOW match. meshguard treats them fail-safe: an ALLOW condition never matches and a DENY condition always matches."
+  },
+  MG216: {
+    name: "ambient-not-evaluated",
+    severity: "notice",
+    title: "Ambient workload not evaluated",
+    message: (p) => `${tick(p.workload)} runs in ambient mode; its AuthorizationPolicies are enforced by ztunnel and waypoints, which meshguard does not evaluate`,
+    help: "Review access to ambient workloads by hand. ztunnel enforces only L4 fields and skips DENY rules made of L7 fields only.",
+    description: "ztunnel treats L7 fields differently from a sidecar (a DENY entry of only L7 fields never matches; no trust-domain alias rewriting), and waypoints enforce `targetRefs` policies (`istio-semantics.md` \xA74.4, \xA76.3). meshguard reports those edges as not evaluated rather than guessing."
+  },
+  MG217: {
+    name: "jwt-without-request-authentication",
+    severity: "warning",
+    title: "JWT condition without RequestAuthentication",
+    message: (p) => `${tick(p.field)} needs a validated token, but no RequestAuthentication applies to ${tick(p.workload)}; ${p.effect}`,
+    help: "Add a RequestAuthentication for the workload with the issuer, or remove the condition.",
+    description: "Without a RequestAuthentication no token is validated, so request principals and `request.auth.*` claims are always empty: positive matches never hold and negative ones always do (`istio-semantics.md` \xA75)."
+  },
+  MG218: {
+    name: "namespace-glob-matches-service-account",
+    severity: "warning",
+    title: "Namespace pattern also matches the service-account segment",
+    message: (p) => `namespace pattern ${tick(p.value)} also matches identities from other namespaces: Istio's regex \`.*/ns/${p.value.replace(/\*/g, ".*")}/.*\` can end at the \`/sa/\` segment`,
+    help: "Use an exact namespace or a prefix pattern (`prod-*`); avoid a pattern that ends in `a` or `sa` after a `*`.",
+    description: "Istio turns each `*` of a namespace value into `.*` in the regex `.*/ns/<value>/.*` over the whole SPIFFE URI (`srcNamespaceGenerator`). A `.*` can run past the namespace into `/sa/<service-account>`, so `*a` (or `x*sa`) matches every identity whose namespace starts with the literal before the `*`."
+  },
   // ---- MG3xx: access changes -----------------------------------------------------------------
   // ---- MG9xx: limits and internal ------------------------------------------------------------
   MG901: {

@@ -1,5 +1,6 @@
 import type { AuthorizationAction } from '../model/istio.js';
 import type { ResourceRef, Source } from '../model/source.js';
+import type { RequestSet } from './request-set.js';
 
 /** Public contract of the authorization engine (`src/analysis/authz/`). */
 
@@ -30,6 +31,23 @@ export interface AccessResult {
   readonly exact: boolean;
   /** The rules that decided: matching DENY rules, matching ALLOW rules, or the ALLOW policies that matched nothing. */
   readonly determining: readonly RuleRef[];
+  /**
+   * The allowed requests as a symbolic set, for `relation` and `subtract` in the diff (the
+   * "widened", "narrowed" and "newly allowed requests" lines). Sets of different edges or sides
+   * may be compared directly: operations align their spaces.
+   */
+  readonly allowed: RequestSet;
+  /**
+   * Every request the port can see (its chains' traffic; no token without a
+   * RequestAuthentication): the context for `describe`, so lines leave out what always holds.
+   */
+  readonly universe: RequestSet;
+  /**
+   * Set when the engine did not evaluate this destination (an ambient workload, whose ztunnel and
+   * waypoint semantics differ from a sidecar's): the reason, and `access` is `partial`, `exact`
+   * false, `allowed` empty.
+   */
+  readonly notEvaluated: string | null;
 }
 
 /** How two request sets relate: what the diff reports as widened, narrowed or changed. */

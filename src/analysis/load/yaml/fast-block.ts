@@ -1,7 +1,7 @@
 import { parseBlockScalar } from './fast-block-scalar.js';
 import { keyString, resolvePlain } from './fast-core-schema.js';
 import { emptyScalar, parseFlowCollection } from './fast-flow.js';
-import { PairList } from './fast-pairs.js';
+import { PairList, itemsFinish, itemsStart, pushItem } from './fast-pairs.js';
 import { continuePlain, isPlainStart, scanPlainLine } from './fast-plain.js';
 import { scanQuoted } from './fast-quoted.js';
 import {
@@ -126,7 +126,7 @@ function parseBlockMap(s: Scanner, col: number, firstKey: string, pos: Position)
     keyPos = s.at(s.pos);
     key = scanKey(s);
   }
-  return { type: 'map', pos, pairs: pairs.pairs };
+  return { type: 'map', pos, pairs: pairs.finish() };
 }
 
 /** The next implicit key, on a line of its own; leaves `s.pos` on its `:`. */
@@ -168,17 +168,17 @@ function parseMapValue(s: Scanner, mapIndent: number): YamlNode {
 /** A block sequence whose first `-` is at `s.pos`, in column `col`. */
 function parseBlockSeq(s: Scanner, col: number): YamlSeq {
   const pos = s.at(s.pos);
-  const items: YamlNode[] = [];
+  const base = itemsStart();
   for (;;) {
     s.pos++;
-    items.push(parseSeqItem(s, col));
+    pushItem(parseSeqItem(s, col));
     if (s.indent !== col) {
       if (s.indent > col) unsupported();
       break;
     }
     if (s.code(s.pos) !== DASH || !isBlankOrEnd(s.code(s.pos + 1))) break;
   }
-  return { type: 'seq', pos, items };
+  return { type: 'seq', pos, items: itemsFinish(base) };
 }
 
 /** The item after a `-` in column `seqIndent`; `s.pos` is just after the `-`. */

@@ -1,5 +1,5 @@
 import { keyString, resolvePlain } from './fast-core-schema.js';
-import { PairList } from './fast-pairs.js';
+import { PairList, itemsFinish, itemsStart, pushItem } from './fast-pairs.js';
 import { isPlainStart, scanPlainLine } from './fast-plain.js';
 import { scanQuoted } from './fast-quoted.js';
 import {
@@ -46,11 +46,11 @@ export function parseFlowCollection(
 function parseFlowSeq(s: Scanner, parentIndent: number, depth: number): YamlSeq {
   const pos = s.at(s.pos);
   s.pos++;
-  const items: YamlNode[] = [];
+  const base = itemsStart();
   for (;;) {
     skipFlowSpace(s, parentIndent, depth);
     if (s.code(s.pos) === RBRACKET) break;
-    items.push(parseFlowNode(s, parentIndent, depth));
+    pushItem(parseFlowNode(s, parentIndent, depth));
     skipFlowSpace(s, parentIndent, depth);
     const c = s.code(s.pos);
     if (c === COMMA) s.pos++;
@@ -58,7 +58,7 @@ function parseFlowSeq(s: Scanner, parentIndent: number, depth: number): YamlSeq 
     else unsupported();
   }
   s.pos++;
-  return { type: 'seq', pos, items };
+  return { type: 'seq', pos, items: itemsFinish(base) };
 }
 
 function parseFlowMap(s: Scanner, parentIndent: number, depth: number): YamlMap {
@@ -101,7 +101,7 @@ function parseFlowMap(s: Scanner, parentIndent: number, depth: number): YamlMap 
     else unsupported();
   }
   s.pos++;
-  return { type: 'map', pos, pairs: pairs.pairs };
+  return { type: 'map', pos, pairs: pairs.finish() };
 }
 
 function plainKey(text: string): string {

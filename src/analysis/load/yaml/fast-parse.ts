@@ -1,5 +1,6 @@
 import { parseNode } from './fast-block.js';
 import { emptyScalar } from './fast-flow.js';
+import { resetStacks } from './fast-pairs.js';
 import { DOT, Scanner, Unsupported, unsupported } from './fast-scanner.js';
 import type { ParsedDocument, YamlNode } from './types.js';
 
@@ -27,6 +28,8 @@ export function fastParseOrThrow(text: string): ParsedDocument | null {
   } catch (error) {
     if (error instanceof Unsupported) return null;
     throw error;
+  } finally {
+    resetStacks();
   }
 }
 

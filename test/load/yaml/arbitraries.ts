@@ -540,7 +540,19 @@ export const reshapedDocumentArb: fc.Arbitrary<string> = fc
 export const jsonValueArb: fc.Arbitrary<unknown> = fc.letrec<{ value: unknown }>((tie) => ({
   value: fc.oneof(
     { depthSize: 'small' },
-    fc.constantFrom(0, -0, 1, -1, 1e3, 1.5, -2.5e-7, 12345678901234567890, 2 ** 53 + 1, 0.1, 1e300),
+    fc.constantFrom(
+      0,
+      -0,
+      1,
+      -1,
+      1e3,
+      1.5,
+      -2.5e-7,
+      Number('12345678901234567890'),
+      2 ** 53 + 1,
+      0.1,
+      1e300,
+    ),
     fc.double({ noNaN: true, noDefaultInfinity: true }),
     fc.integer(),
     fc.boolean(),

@@ -142,7 +142,14 @@ const DECLINED: Record<string, readonly string[]> = {
     '{a: 1, a: 2}\n',
   ],
   'tabs as indentation': ['\tb: 1\n', 'a: b\n\tc\n', 'a:\n\t- b\n', '- \tb\n'],
-  'directives and markers': ['%YAML 1.2\n---\na: 1\n', 'a: 1\n---\nb: 2\n', 'a: 1\n...\n', '...\n'],
+  'directives and markers': [
+    '%YAML 1.2\n---\na: 1\n',
+    'a: 1\n---\nb: 2\n',
+    'a: 1\n...\n',
+    '...\n',
+    'plain\n...\n',
+    'plain\n---\n',
+  ],
   'raw line ends and marks': [
     'a: 1\r\n',
     'a: 1\rb: 2\n',

@@ -1,5 +1,6 @@
 import {
   COLON,
+  DOT,
   STOP_COLON,
   STOP_COMMENT,
   STOP_EOL,
@@ -121,6 +122,8 @@ export function continuePlain(s: Scanner, first: string, parentIndent: number): 
       continue;
     }
     if (i >= s.len || i - p - 1 <= parentIndent || c === HASH) break;
+    // At the root a line may start in column 0, where `---` and `...` end the document.
+    if (i === p + 1 && c === DOT) unsupported();
     if (
       c === TAB ||
       !isPlainStart(c, src.charCodeAt(i + 1), false) ||

@@ -22,26 +22,28 @@ export function scanQuoted(s: Scanner, parentIndent: number): string {
   const start = s.pos;
   const quote = src.charCodeAt(start);
   let i = start + 1;
-  let simple = true;
+  let escapes = false;
+  let lines = false;
   for (;;) {
     const c = src.charCodeAt(i);
     if (c === quote) {
       if (quote === SQUOTE && src.charCodeAt(i + 1) === SQUOTE) {
-        simple = false;
+        escapes = true;
         i += 2;
         continue;
       }
       break;
     }
     if (c === LF) {
-      simple = false;
+      lines = true;
       continuationLine(s, i, parentIndent);
       i++;
       continue;
     }
     if (c === BACKSLASH && quote === DQUOTE) {
-      simple = false;
+      escapes = true;
       if (src.charCodeAt(i + 1) === LF) {
+        lines = true;
         continuationLine(s, i + 1, parentIndent);
       }
       i += 2;
@@ -53,10 +55,12 @@ export function scanQuoted(s: Scanner, parentIndent: number): string {
     i++;
   }
   s.pos = i + 1;
-  if (simple) return src.slice(start + 1, i);
-  return quote === DQUOTE
-    ? doubleQuotedValue(src.slice(start, i + 1))
-    : unfoldLines(src.slice(start + 1, i)).replace(/''/g, "'");
+  if (quote === SQUOTE) {
+    const body = lines ? unfoldLines(src.slice(start + 1, i)) : src.slice(start + 1, i);
+    return escapes ? body.replace(/''/g, "'") : body;
+  }
+  if (lines) return doubleQuotedValue(src.slice(start, i + 1));
+  return escapes ? unescapeLine(src, start + 1, i) : src.slice(start + 1, i);
 }
 
 /** Records the line break at `nl` and checks the indentation of the line after it. */
@@ -174,6 +178,30 @@ function doubleQuotedValue(source: string): string {
     } else res += ch;
   }
   return res;
+}
+
+/**
+ * The escapes of a one-line double-quoted scalar (`src[from, to)`, without the quotes): the same
+ * result as `doubleQuotedValue`, which only differs on line breaks, but copying the runs between
+ * escapes instead of one character at a time (JSON dumps carry long escaped annotations).
+ */
+function unescapeLine(src: string, from: number, to: number): string {
+  let res = '';
+  let run = from;
+  for (let i = src.indexOf('\\', from); i !== -1 && i < to; i = src.indexOf('\\', run)) {
+    res += src.slice(run, i);
+    const next = src[i + 1] as string;
+    const escaped = ESCAPES[next];
+    if (escaped !== undefined) {
+      res += escaped;
+      run = i + 2;
+    } else if (next === 'x' || next === 'u' || next === 'U') {
+      const length = next === 'x' ? 2 : next === 'u' ? 4 : 8;
+      res += charCode(src.substr(i + 2, length), length);
+      run = i + 2 + length;
+    } else unsupported();
+  }
+  return res + src.slice(run, to);
 }
 
 function charCode(hex: string, length: number): string {

@@ -3,15 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { fastParse, fastParseOrThrow } from '../../../src/analysis/load/yaml/fast-parse.js';
 import { parseYamlDocument } from '../../../src/analysis/load/yaml/index.js';
 import { parseWithYaml } from '../../../src/analysis/load/yaml/parse-with-yaml.js';
-import {
-  blockScalarSoupArb,
-  documentArb,
-  flowSoupArb,
-  jsonTextArb,
-  lineSoupArb,
-  mutatedDocumentArb,
-  reshapedDocumentArb,
-} from './arbitraries.js';
+import { documentArb } from './arb-documents.js';
+import { jsonTextArb } from './arb-json.js';
+import { mutatedDocumentArb, reshapedDocumentArb } from './arb-mutations.js';
+import { blockScalarSoupArb, flowSoupArb, lineSoupArb } from './arb-soups.js';
 import { checkAgainstReference } from './helpers.js';
 
 /*

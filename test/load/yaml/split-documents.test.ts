@@ -8,7 +8,7 @@ import {
 } from '../../../src/analysis/load/yaml/parse-with-yaml.js';
 import { normalizeText, splitDocuments } from '../../../src/analysis/load/yaml/split-documents.js';
 import type { DocumentChunk } from '../../../src/analysis/load/yaml/types.js';
-import { documentArb } from './arbitraries.js';
+import { documentArb } from './arb-documents.js';
 import { rebase } from './rebase.js';
 
 const chunksOf = (text: string): [string, number][] | null =>

@@ -8,14 +8,18 @@ import {
   COLON,
   DASH,
   DQUOTE,
+  GT,
   HASH,
   LBRACE,
   LBRACKET,
   LF,
   MAX_DEPTH,
+  PIPE,
+  SPACE,
   SQUOTE,
   STOP_COLON,
   STOP_EOL,
+  TAB,
   isBlankOrEnd,
   unsupported,
 } from './fast-scanner.js';
@@ -66,7 +70,7 @@ function parseNodeInner(
     s.nextContentLine();
     return node;
   }
-  if (c === 124 || c === 62) return parseBlockScalar(s, parentIndent);
+  if (c === PIPE || c === GT) return parseBlockScalar(s, parentIndent);
   if (c === DQUOTE || c === SQUOTE) return parseQuotedOrKey(s, parentIndent, col, allowCollection);
   if (!isPlainStart(c, next, false)) unsupported();
   const start = s.pos;
@@ -183,9 +187,10 @@ function parseBlockSeq(s: Scanner, col: number): YamlSeq {
 
 /** The item after a `-` in column `seqIndent`; `s.pos` is just after the `-`. */
 function parseSeqItem(s: Scanner, seqIndent: number): YamlNode {
-  const before = s.pos;
-  s.skipInlineSpace();
-  const c = s.code(s.pos);
+  let c = s.code(s.pos);
+  while (c === SPACE) c = s.code(++s.pos);
+  // A tab here would make `yaml`'s idea of the item's indentation differ from its column.
+  if (c === TAB) unsupported();
   if (c === LF || c === HASH || c !== c) {
     const emptyPos = s.at(s.pos);
     s.finishLine();
@@ -193,7 +198,5 @@ function parseSeqItem(s: Scanner, seqIndent: number): YamlNode {
     if (s.indent > seqIndent) return parseNode(s, seqIndent, s.indent, true);
     return emptyScalar(emptyPos);
   }
-  // A tab here would make `yaml`'s idea of the item's indentation differ from its column.
-  if (s.src.slice(before, s.pos).includes('\t')) unsupported();
   return parseNode(s, seqIndent, s.pos - s.lineStart, true);
 }

@@ -1,7 +1,7 @@
 import { parseNode } from './fast-block.js';
 import { emptyScalar } from './fast-flow.js';
 import { resetStacks } from './fast-pairs.js';
-import { DOT, Scanner, Unsupported, unsupported } from './fast-scanner.js';
+import { DOT, HASH, LF, Scanner, Unsupported, unsupported } from './fast-scanner.js';
 import type { ParsedDocument, YamlNode } from './types.js';
 
 /**
@@ -45,7 +45,7 @@ function parseRoot(text: string): YamlNode | null {
     s.pos += 3;
     s.skipInlineSpace();
     const c = s.code(s.pos);
-    if (c === 10 || c === 35 || c !== c) {
+    if (c === LF || c === HASH || c !== c) {
       const emptyPos = s.at(s.pos);
       s.finishLine();
       s.nextContentLine();

@@ -22,10 +22,12 @@ export const COMMA = 44;
 export const DASH = 45;
 export const DOT = 46;
 export const COLON = 58;
+export const GT = 62;
 export const LBRACKET = 91;
 export const BACKSLASH = 92;
 export const RBRACKET = 93;
 export const LBRACE = 123;
+export const PIPE = 124;
 export const RBRACE = 125;
 
 /** Why a plain scalar's line ended: line feed or end of text. */

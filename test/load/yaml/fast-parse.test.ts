@@ -106,6 +106,7 @@ const SUPPORTED: Record<string, readonly string[]> = {
     '{"a":-0,"b":1e3,"c":12345678901234567890,"d":"\\u00e9\\/","e":1.5E-7}',
     '[\n\t1,\n\t{"a": "b"}\n]\n',
   ],
+  'byte-order marks inside the document': ['a: x\ufeffy\n', '---\n\ufeffb: 2\n', '["\ufeff"]\n'],
   comments: [
     '# head\na: 1 # trailing\n# between\nb: 2\n  # indented\n# tail\n',
     'a:\n  b: 1\n# less indented\n  c: 2\n',
@@ -154,7 +155,7 @@ const DECLINED: Record<string, readonly string[]> = {
     'a: 1\r\n',
     'a: 1\rb: 2\n',
     '\ufeffa: 1\n',
-    'a: \ufeff\n',
+    '# c\n\ufeff---\n',
     'a: b\u0001\n',
   ],
   'syntax errors': [
@@ -176,6 +177,11 @@ const DECLINED: Record<string, readonly string[]> = {
     'a:\n  b: [\n    1\n ]\n',
     'a: foo\n  bar: x\n',
     `${'k'.repeat(1100)}: v\n`,
+  ],
+  'comments in column 0 inside flow collections': [
+    'a: {b: 1\n# c\n}\n',
+    '{a: "x"\n# c\n}\n',
+    '[\n# c\n1]\n',
   ],
   'outside the subset': [
     'a: {b}\n',

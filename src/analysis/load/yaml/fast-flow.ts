@@ -143,7 +143,7 @@ function parseFlowNode(s: Scanner, parentIndent: number, depth: number): YamlNod
 /**
  * Skips white space, line breaks and comments between flow tokens, checking each new content
  * line's indentation the way `yaml`'s `parseFlowCollection` does (spaces only; comment lines are
- * exempt). A comment must follow white space.
+ * exempt).
  */
 function skipFlowSpace(s: Scanner, parentIndent: number, depth: number): void {
   const src = s.src;
@@ -155,8 +155,10 @@ function skipFlowSpace(s: Scanner, parentIndent: number, depth: number): void {
       s.newlineAt(s.pos);
       checkFlowLine(s, parentIndent, depth);
     } else if (c === HASH) {
+      // A comment needs white space before it. One at the very start of a line has none in
+      // `yaml`'s token stream, and after a flow-mapping value that is reported as an error.
       const before = src.charCodeAt(s.pos - 1);
-      if (before !== SPACE && before !== TAB && before !== LF) unsupported();
+      if (before !== SPACE && before !== TAB) unsupported();
       const nl = src.indexOf('\n', s.pos);
       s.pos = nl === -1 ? s.len : nl;
     } else {

@@ -1,7 +1,7 @@
 import { parseNode } from './fast-block.js';
 import { emptyScalar } from './fast-flow.js';
 import { resetStacks } from './fast-pairs.js';
-import { DOT, HASH, LF, Scanner, Unsupported, unsupported } from './fast-scanner.js';
+import { BOM, DOT, HASH, LF, Scanner, Unsupported, unsupported } from './fast-scanner.js';
 import type { ParsedDocument, YamlNode } from './types.js';
 
 /**
@@ -34,11 +34,13 @@ export function fastParseOrThrow(text: string): ParsedDocument | null {
 }
 
 function parseRoot(text: string): YamlNode | null {
-  // Line ends and byte-order marks are normalized by the splitter; raw ones go to the reference.
-  if (text.includes('\r') || text.includes('\ufeff')) unsupported();
+  // Line ends are normalized by the splitter; raw CRs go to the reference.
+  if (text.includes('\r')) unsupported();
   const s = new Scanner(text);
   s.nextContentLine(true);
   if (s.atEnd()) return null;
+  // Before the document starts `yaml` drops a byte-order mark; inside it, U+FEFF is content.
+  if (s.code(s.pos) === BOM) unsupported();
   let root: YamlNode;
   if (s.indent === 0 && s.atDocumentMarker()) {
     if (s.code(s.pos) === DOT) unsupported();

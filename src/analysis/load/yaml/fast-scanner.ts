@@ -29,6 +29,7 @@ export const RBRACKET = 93;
 export const LBRACE = 123;
 export const PIPE = 124;
 export const RBRACE = 125;
+export const BOM = 0xfeff;
 
 /** Why a plain scalar's line ended: line feed or end of text. */
 export const STOP_EOL = 0;

@@ -157,8 +157,7 @@ export const catalogue = {
     name: 'port-level-mtls-without-selector',
     severity: 'error',
     title: 'portLevelMtls without a selector',
-    message: () =>
-      '`portLevelMtls` requires a workload selector; Istio rejects this PeerAuthentication',
+    message: () => '`portLevelMtls` requires a workload selector; Istio rejects this PeerAuthentication',
     help: 'Add a `selector.matchLabels` that picks the workload, or move the port exception to a workload policy.',
     description:
       'Mesh- and namespace-wide PeerAuthentications cannot have port-level settings (CRD rule "portLevelMtls requires selector"; `ValidatePeerAuthentication`). The policy is rejected as a whole.',

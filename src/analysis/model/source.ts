@@ -24,9 +24,7 @@ export interface ResourceRef {
 }
 
 export function formatRef(ref: ResourceRef): string {
-  return ref.namespace === ''
-    ? `${ref.kind} ${ref.name}`
-    : `${ref.kind} ${ref.namespace}/${ref.name}`;
+  return ref.namespace === '' ? `${ref.kind} ${ref.name}` : `${ref.kind} ${ref.namespace}/${ref.name}`;
 }
 
 export function refKey(ref: ResourceRef): string {

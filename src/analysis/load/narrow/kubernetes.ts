@@ -11,16 +11,7 @@ import type {
 import type { YamlMap, YamlNode } from '../yaml/types.js';
 import type { NarrowContext } from './context.js';
 import type { Metadata } from './metadata.js';
-import {
-  asInteger,
-  pairOf,
-  readBoolean,
-  readInteger,
-  readLabels,
-  readList,
-  readMap,
-  readString,
-} from './read.js';
+import { asInteger, pairOf, readBoolean, readInteger, readLabels, readList, readMap, readString } from './read.js';
 
 const PROTOCOLS = new Set(['TCP', 'UDP', 'SCTP']);
 const IANA_SERVICE_NAME = /^(?=.*[a-z])[a-z0-9]([a-z0-9-]{0,13}[a-z0-9])?$/;
@@ -57,34 +48,19 @@ export function narrowWorkload(
   if (template === null) {
     // A Rollout may point at a Deployment (`workloadRef`) instead of carrying a template.
     if (kind === 'Rollout') return null;
-    ctx.report('MG008', base.source, {
-      field: kind === 'CronJob' ? 'spec.jobTemplate.spec.template' : 'spec.template',
-      kind,
-    });
+    ctx.report('MG008', base.source, { field: kind === 'CronJob' ? 'spec.jobTemplate.spec.template' : 'spec.template', kind });
     return null;
   }
-  const prefix =
-    kind === 'Pod' ? '' : kind === 'CronJob' ? 'spec.jobTemplate.spec.template.' : 'spec.template.';
-  const templateMeta =
-    kind === 'Pod' ? null : readMap(ctx, template, 'metadata', `${prefix}metadata`);
+  const prefix = kind === 'Pod' ? '' : kind === 'CronJob' ? 'spec.jobTemplate.spec.template.' : 'spec.template.';
+  const templateMeta = kind === 'Pod' ? null : readMap(ctx, template, 'metadata', `${prefix}metadata`);
   const podSpec = readMap(ctx, template, 'spec', `${prefix}spec`);
-  const podLabels =
-    kind === 'Pod'
-      ? meta.labels
-      : templateMeta
-        ? readLabels(ctx, templateMeta, 'labels', `${prefix}metadata.labels`)
-        : {};
+  const podLabels = kind === 'Pod' ? meta.labels : templateMeta ? readLabels(ctx, templateMeta, 'labels', `${prefix}metadata.labels`) : {};
   const podAnnotations =
-    kind === 'Pod'
-      ? meta.annotations
-      : templateMeta
-        ? readLabels(ctx, templateMeta, 'annotations', `${prefix}metadata.annotations`)
-        : {};
+    kind === 'Pod' ? meta.annotations : templateMeta ? readLabels(ctx, templateMeta, 'annotations', `${prefix}metadata.annotations`) : {};
   const labelsNode = kind === 'Pod' ? readMap(ctx, object, 'metadata', 'metadata') : templateMeta;
   const serviceAccount =
-    (podSpec &&
-      (readString(ctx, podSpec, 'serviceAccountName', `${prefix}spec.serviceAccountName`) ??
-        readString(ctx, podSpec, 'serviceAccount', `${prefix}spec.serviceAccount`))) ??
+    (podSpec && (readString(ctx, podSpec, 'serviceAccountName', `${prefix}spec.serviceAccountName`) ??
+      readString(ctx, podSpec, 'serviceAccount', `${prefix}spec.serviceAccount`))) ??
     null;
   return {
     ...base,
@@ -93,12 +69,9 @@ export function narrowWorkload(
     podAnnotations,
     podLabelsAt: ctx.at((labelsNode ?? template).pos),
     serviceAccountName:
-      serviceAccount && serviceAccount.value !== ''
-        ? serviceAccount
-        : { value: 'default', at: ctx.at((podSpec ?? template).pos) },
+      serviceAccount && serviceAccount.value !== '' ? serviceAccount : { value: 'default', at: ctx.at((podSpec ?? template).pos) },
     containerPorts: podSpec ? readContainerPorts(ctx, podSpec, `${prefix}spec`) : [],
-    hostNetwork:
-      (podSpec && readBoolean(ctx, podSpec, 'hostNetwork', `${prefix}spec.hostNetwork`)) ?? false,
+    hostNetwork: (podSpec && readBoolean(ctx, podSpec, 'hostNetwork', `${prefix}spec.hostNetwork`)) ?? false,
     owner: meta.owner,
   };
 }
@@ -131,11 +104,7 @@ function readProtocol(ctx: NarrowContext, port: YamlMap, path: string): 'TCP' | 
   const protocol = readString(ctx, port, 'protocol', `${path}.protocol`);
   if (protocol === null) return 'TCP';
   if (PROTOCOLS.has(protocol.value)) return protocol.value as 'TCP' | 'UDP' | 'SCTP';
-  ctx.report('MG011', protocol.at, {
-    field: `${path}.protocol`,
-    value: protocol.value,
-    allowed: 'TCP, UDP, SCTP',
-  });
+  ctx.report('MG011', protocol.at, { field: `${path}.protocol`, value: protocol.value, allowed: 'TCP, UDP, SCTP' });
   return 'TCP';
 }
 
@@ -162,8 +131,7 @@ function readServicePorts(ctx: NarrowContext, spec: YamlMap): ServicePort[] {
     const path = `spec.ports[${index}]`;
     const port = readInteger(ctx, item, 'port', `${path}.port`, 1, 65535);
     if (port === null) {
-      if (pairOf(item, 'port') === undefined)
-        ctx.report('MG008', item.pos, { field: `${path}.port`, kind: 'Service' });
+      if (pairOf(item, 'port') === undefined) ctx.report('MG008', item.pos, { field: `${path}.port`, kind: 'Service' });
       return;
     }
     ports.push({
@@ -187,12 +155,7 @@ function readTargetPort(ctx: NarrowContext, item: YamlMap, path: string): number
     // A string is a container port name. The API server requires an IANA service name (at least
     // one letter), so a quoted number such as "8080" is rejected rather than read as a number.
     if (!IANA_SERVICE_NAME.test(node.value)) {
-      ctx.report('MG016', node.pos, {
-        field: `${path}.targetPort`,
-        value: node.value,
-        reason:
-          'a port name needs 1-15 lowercase letters, digits or dashes, with at least one letter',
-      });
+      ctx.report('MG016', node.pos, { field: `${path}.targetPort`, value: node.value, reason: 'a port name needs 1-15 lowercase letters, digits or dashes, with at least one letter' });
       return null;
     }
     return node.value;

@@ -17,14 +17,7 @@ export interface Metadata {
 export function readMetadata(ctx: NarrowContext, object: YamlMap): Metadata {
   const meta = readMap(ctx, object, 'metadata', 'metadata');
   if (meta === null) {
-    return {
-      name: null,
-      namespace: null,
-      labels: {},
-      annotations: {},
-      creationTimestamp: null,
-      owner: null,
-    };
+    return { name: null, namespace: null, labels: {}, annotations: {}, creationTimestamp: null, owner: null };
   }
   const name = readString(ctx, meta, 'name', 'metadata.name');
   const namespace = readString(ctx, meta, 'namespace', 'metadata.namespace');
@@ -34,8 +27,7 @@ export function readMetadata(ctx: NarrowContext, object: YamlMap): Metadata {
     namespace: namespace?.value || null,
     labels: readLabels(ctx, meta, 'labels', 'metadata.labels'),
     annotations: readLabels(ctx, meta, 'annotations', 'metadata.annotations'),
-    creationTimestamp:
-      created?.type === 'scalar' && created.value !== null ? String(created.value) : null,
+    creationTimestamp: created?.type === 'scalar' && created.value !== null ? String(created.value) : null,
     owner: readController(ctx, meta),
   };
 }

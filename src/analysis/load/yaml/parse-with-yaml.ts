@@ -1,5 +1,12 @@
 import { LineCounter, isAlias, isMap, isPair, isScalar, isSeq, parseDocument } from 'yaml';
-import type { Document, Node as YNode, Pair } from 'yaml';
+import type {
+  Document,
+  DocumentOptions,
+  Node as YNode,
+  Pair,
+  ParseOptions,
+  SchemaOptions,
+} from 'yaml';
 import type {
   ParsedDocument,
   Position,
@@ -15,6 +22,15 @@ export const MAX_ALIAS_EXPANSION = 10_000;
 
 class AliasLimitError extends Error {}
 
+/** The options every use of the `yaml` package here parses with. */
+export const YAML_OPTIONS: Readonly<ParseOptions & DocumentOptions & SchemaOptions> = {
+  merge: true,
+  uniqueKeys: false,
+  prettyErrors: false,
+  strict: true,
+  version: '1.2',
+};
+
 /**
  * Parses one YAML document with the `yaml` package: the reference implementation, used for
  * anything the fast path does not handle and for every document with an error, because its
@@ -22,14 +38,15 @@ class AliasLimitError extends Error {}
  */
 export function parseWithYaml(text: string): ParsedDocument {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, {
-    lineCounter,
-    merge: true,
-    uniqueKeys: false,
-    prettyErrors: false,
-    strict: true,
-    version: '1.2',
-  });
+  const doc = parseDocument(text, { ...YAML_OPTIONS, lineCounter });
+  return convertDocument(doc, lineCounter);
+}
+
+/**
+ * A `yaml` document as a `ParsedDocument`, positions from `lineCounter` (which must have seen
+ * the text the document came from, e.g. a whole stream read with `parseAllDocuments`).
+ */
+export function convertDocument(doc: Document, lineCounter: LineCounter): ParsedDocument {
   const problems: YamlProblem[] = [];
   const position = (offset: number | undefined): Position => {
     const { line, col } = lineCounter.linePos(offset ?? 0);

@@ -28,7 +28,11 @@ export interface YamlPair {
   /** Keys are always strings: `8080:` becomes "8080", as Kubernetes' JSON conversion does. */
   readonly key: string;
   readonly keyPos: Position;
-  /** `null` when the value is empty (`key:` with nothing after it). */
+  /**
+   * An empty value (`key:` with nothing after it, `{key: }`) is a plain scalar whose value is
+   * `null`, placed right after the `:` and the blanks that follow it, as `yaml` composes it.
+   * `null` itself only appears for a flow-mapping key written without `:` (`{key}`).
+   */
   readonly value: YamlNode | null;
 }
 
@@ -55,7 +59,10 @@ export interface YamlProblem {
 }
 
 export interface ParsedDocument {
-  /** `null` for an empty document (only comments, or nothing between `---` markers). */
+  /**
+   * `null` for a document without content (empty or only comments). A document that is just a
+   * `---` marker (possibly with comments) has a plain null scalar placed after the marker.
+   */
   readonly root: YamlNode | null;
   readonly problems: readonly YamlProblem[];
 }

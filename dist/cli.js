@@ -3738,9 +3738,9 @@ var require_errors = __commonJS({
       let ci = col - 1;
       let lineStr = src.substring(lc.lineStarts[line - 1], lc.lineStarts[line]).replace(/[\n\r]+$/, "");
       if (ci >= 60 && lineStr.length > 80) {
-        const trimStart = Math.min(ci - 39, lineStr.length - 79);
-        lineStr = "\u2026" + lineStr.substring(trimStart);
-        ci -= trimStart - 1;
+        const trimStart2 = Math.min(ci - 39, lineStr.length - 79);
+        lineStr = "\u2026" + lineStr.substring(trimStart2);
+        ci -= trimStart2 - 1;
       }
       if (lineStr.length > 80)
         lineStr = lineStr.substring(0, 79) + "\u2026";
@@ -4453,7 +4453,7 @@ var require_resolve_block_scalar = __commonJS({
       if (!header)
         return { value: "", type: null, comment: "", range: [start, start, start] };
       const type = header.mode === ">" ? Scalar.Scalar.BLOCK_FOLDED : Scalar.Scalar.BLOCK_LITERAL;
-      const lines = scalar.source ? splitLines(scalar.source) : [];
+      const lines = scalar.source ? splitLines2(scalar.source) : [];
       let chompStart = lines.length;
       for (let i = lines.length - 1; i >= 0; --i) {
         const content = lines[i][1];
@@ -4611,7 +4611,7 @@ var require_resolve_block_scalar = __commonJS({
       }
       return { mode, indent, chomp, comment, length };
     }
-    function splitLines(source) {
+    function splitLines2(source) {
       const split = source.split(/\n( *)/);
       const first2 = split[0];
       const m = first2.match(/^( *)/);
@@ -4647,7 +4647,7 @@ var require_resolve_flow_scalar = __commonJS({
           break;
         case "double-quoted-scalar":
           _type = Scalar.Scalar.QUOTE_DOUBLE;
-          value = doubleQuotedValue(source, _onError);
+          value = doubleQuotedValue2(source, _onError);
           break;
         /* istanbul ignore next should not happen */
         default:
@@ -4694,27 +4694,27 @@ var require_resolve_flow_scalar = __commonJS({
       }
       if (badChar)
         onError(0, "BAD_SCALAR_START", `Plain value cannot start with ${badChar}`);
-      return unfoldLines(source);
+      return unfoldLines2(source);
     }
     function singleQuotedValue(source, onError) {
       if (source[source.length - 1] !== "'" || source.length === 1)
         onError(source.length, "MISSING_CHAR", "Missing closing 'quote");
-      return unfoldLines(source.slice(1, -1)).replace(/''/g, "'");
+      return unfoldLines2(source.slice(1, -1)).replace(/''/g, "'");
     }
-    function unfoldLines(source) {
+    function unfoldLines2(source) {
       const line = /(.*?)\r?\n/sy;
       let match = line.exec(source);
       if (!match)
         return source;
-      let trimEnd, trimBoth;
+      let trimEnd2, trimBoth;
       try {
-        trimEnd = new RegExp("(?<![ 	])[ 	]+$");
+        trimEnd2 = new RegExp("(?<![ 	])[ 	]+$");
         trimBoth = new RegExp("^[ 	]+|(?<![ 	])[ 	]+$", "g");
       } catch {
-        trimEnd = /[ \t]+$/;
+        trimEnd2 = /[ \t]+$/;
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
-      let res = match[1].replace(trimEnd, "");
+      let res = match[1].replace(trimEnd2, "");
       let sep2 = " ";
       let pos = line.lastIndex;
       while (match = line.exec(source)) {
@@ -4735,7 +4735,7 @@ var require_resolve_flow_scalar = __commonJS({
       match = last.exec(source);
       return res + sep2 + (match?.[1] ?? "");
     }
-    function doubleQuotedValue(source, onError) {
+    function doubleQuotedValue2(source, onError) {
       let res = "";
       for (let i = 1; i < source.length - 1; ++i) {
         const ch = source[i];
@@ -5095,11 +5095,11 @@ var require_compose_doc = __commonJS({
           onError(props.end, "MISSING_CHAR", "Block collection cannot start on same line with directives-end marker");
       }
       doc.contents = value ? composeNode.composeNode(ctx, value, props, onError) : composeNode.composeEmptyNode(ctx, props.end, start, null, props, onError);
-      const contentEnd = doc.contents.range[2];
-      const re = resolveEnd.resolveEnd(end, contentEnd, false, onError);
+      const contentEnd2 = doc.contents.range[2];
+      const re = resolveEnd.resolveEnd(end, contentEnd2, false, onError);
       if (re.comment)
         doc.comment = re.comment;
-      doc.range = [offset, contentEnd, re.offset];
+      doc.range = [offset, contentEnd2, re.offset];
       return doc;
     }
     exports.composeDoc = composeDoc;
@@ -5629,7 +5629,7 @@ var require_cst = __commonJS({
     var cstScalar = require_cst_scalar();
     var cstStringify = require_cst_stringify();
     var cstVisit = require_cst_visit();
-    var BOM = "\uFEFF";
+    var BOM3 = "\uFEFF";
     var DOCUMENT = "";
     var FLOW_END = "";
     var SCALAR = "";
@@ -5637,7 +5637,7 @@ var require_cst = __commonJS({
     var isScalar2 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
     function prettyToken(token) {
       switch (token) {
-        case BOM:
+        case BOM3:
           return "<BOM>";
         case DOCUMENT:
           return "<DOC>";
@@ -5651,7 +5651,7 @@ var require_cst = __commonJS({
     }
     function tokenType(source) {
       switch (source) {
-        case BOM:
+        case BOM3:
           return "byte-order-mark";
         case DOCUMENT:
           return "doc-mode";
@@ -5713,7 +5713,7 @@ var require_cst = __commonJS({
     exports.setScalarValue = cstScalar.setScalarValue;
     exports.stringify = cstStringify.stringify;
     exports.visit = cstVisit.visit;
-    exports.BOM = BOM;
+    exports.BOM = BOM3;
     exports.DOCUMENT = DOCUMENT;
     exports.FLOW_END = FLOW_END;
     exports.SCALAR = SCALAR;
@@ -8062,21 +8062,1012 @@ function resolveMeshSettings(fragments, overrides, diagnostics) {
   return settings;
 }
 
+// src/analysis/load/yaml/fast-scanner.ts
+var Unsupported = class extends Error {
+};
+var UNSUPPORTED = new Unsupported("outside the fast-path subset");
+function unsupported() {
+  throw UNSUPPORTED;
+}
+var TAB = 9;
+var LF = 10;
+var SPACE = 32;
+var DQUOTE = 34;
+var HASH = 35;
+var SQUOTE = 39;
+var COMMA = 44;
+var DASH = 45;
+var DOT = 46;
+var COLON = 58;
+var GT = 62;
+var LBRACKET = 91;
+var BACKSLASH = 92;
+var RBRACKET = 93;
+var LBRACE = 123;
+var PIPE = 124;
+var RBRACE = 125;
+var BOM = 65279;
+var STOP_EOL = 0;
+var STOP_COMMENT = 1;
+var STOP_COLON = 2;
+var STOP_FLOW = 3;
+var MAX_DEPTH = 200;
+function isBlankOrEnd(c) {
+  return c === SPACE || c === LF || c === TAB || c !== c;
+}
+function isFlowIndicator(c) {
+  return c === COMMA || c === LBRACKET || c === RBRACKET || c === LBRACE || c === RBRACE;
+}
+var Scanner = class {
+  constructor(src) {
+    this.src = src;
+    this.len = src.length;
+  }
+  src;
+  pos = 0;
+  line = 1;
+  lineStart = 0;
+  indent = -1;
+  /** Why the last `scanPlainLine` stopped: one of the `STOP_*` constants. */
+  stop = 0;
+  /** Nesting depth of block nodes being parsed. */
+  depth = 0;
+  len;
+  code(offset) {
+    return this.src.charCodeAt(offset);
+  }
+  /** True once `nextContentLine` found no further content. */
+  atEnd() {
+    return this.indent === -1;
+  }
+  /** Position of `offset`, which must lie on the current line. */
+  at(offset) {
+    return { line: this.line, column: offset - this.lineStart + 1 };
+  }
+  /** Moves past the line feed at `offset`. */
+  newlineAt(offset) {
+    this.pos = offset + 1;
+    this.line++;
+    this.lineStart = this.pos;
+  }
+  /** Advances the line bookkeeping over every line feed in `[from, to)` and moves to `to`. */
+  advanceTo(from, to) {
+    const src = this.src;
+    let nl = src.indexOf("\n", from);
+    while (nl !== -1 && nl < to) {
+      this.line++;
+      this.lineStart = nl + 1;
+      nl = src.indexOf("\n", nl + 1);
+    }
+    this.pos = to;
+  }
+  /** Skips spaces and tabs on the current line. */
+  skipInlineSpace() {
+    let c = this.src.charCodeAt(this.pos);
+    while (c === SPACE || c === TAB) c = this.src.charCodeAt(++this.pos);
+  }
+  /**
+   * After a node that ends inside a line: the rest of the line may only hold white space and a
+   * comment, and a comment must be separated from the node by white space (`yaml` reports
+   * "Comments must be separated from other tokens by white space characters").
+   */
+  finishLine() {
+    this.skipInlineSpace();
+    let c = this.code(this.pos);
+    if (c === HASH) {
+      const before = this.code(this.pos - 1);
+      if (before !== SPACE && before !== TAB) unsupported();
+      const nl = this.src.indexOf("\n", this.pos);
+      this.pos = nl === -1 ? this.len : nl;
+      c = this.code(this.pos);
+    }
+    if (c === LF) this.newlineAt(this.pos);
+    else if (this.pos < this.len) unsupported();
+  }
+  /**
+   * From the start of a line, skips blank and comment-only lines and stops at the first
+   * character of the next content line, recording its indentation. Tabs in indentation, a second
+   * document marker and directive-like lines are all left to the reference.
+   */
+  nextContentLine(atDocumentStart = false) {
+    const src = this.src;
+    for (; ; ) {
+      let i = this.pos;
+      let c = src.charCodeAt(i);
+      while (c === SPACE) c = src.charCodeAt(++i);
+      if (c === LF) {
+        this.newlineAt(i);
+        continue;
+      }
+      if (c === HASH) {
+        const nl = src.indexOf("\n", i);
+        if (nl === -1) break;
+        this.newlineAt(nl);
+        continue;
+      }
+      if (i >= this.len) break;
+      if (c === TAB) unsupported();
+      this.pos = i;
+      this.indent = i - this.lineStart;
+      if (atDocumentStart) return;
+      if (this.indent === 0 && (c === DASH || c === DOT) && this.atDocumentMarker()) unsupported();
+      return;
+    }
+    this.pos = this.len;
+    this.indent = -1;
+  }
+  /** `---` or `...` followed by white space or the end: a document boundary (c-forbidden). */
+  atDocumentMarker() {
+    const src = this.src;
+    const p = this.pos;
+    const c = src.charCodeAt(p);
+    return src.charCodeAt(p + 1) === c && src.charCodeAt(p + 2) === c && (c === DASH || c === DOT) && isBlankOrEnd(src.charCodeAt(p + 3));
+  }
+};
+
+// src/analysis/load/yaml/fast-block-scalar.ts
+function parseBlockScalar(s, parentIndent) {
+  const pos = s.at(s.pos);
+  const header = parseHeader(s);
+  const contentStart = s.pos;
+  const end = contentEnd(s, contentStart, parentIndent + 1, header);
+  const source = s.src.slice(contentStart, end);
+  const scalarIndent = parentIndent < 0 ? 0 : parentIndent;
+  const value = blockValue(source, header, scalarIndent, parentIndent < 0);
+  s.advanceTo(contentStart, Math.min(end, s.len));
+  s.nextContentLine();
+  return { type: "scalar", value, plain: false, pos };
+}
+function parseHeader(s) {
+  const src = s.src;
+  const folded = src.charCodeAt(s.pos) === 62;
+  let i = s.pos + 1;
+  let chomp = "";
+  let explicit = 0;
+  for (; ; ) {
+    const c2 = src.charCodeAt(i);
+    if ((c2 === 45 || c2 === 43) && chomp === "") chomp = c2 === 45 ? "-" : "+";
+    else if (c2 >= 49 && c2 <= 57 && explicit === 0) explicit = c2 - 48;
+    else break;
+    i++;
+  }
+  const c = src.charCodeAt(i);
+  if (c !== SPACE && c !== LF && c === c) unsupported();
+  s.pos = i;
+  s.finishLine();
+  return { folded, chomp, explicit };
+}
+function contentEnd(s, start, indentNext, header) {
+  const src = s.src;
+  let nl = start - 1;
+  let indent = 0;
+  let i = start;
+  for (; ; i++) {
+    const c = src.charCodeAt(i);
+    if (c === SPACE) indent++;
+    else if (c === LF) {
+      nl = i;
+      indent = 0;
+    } else break;
+  }
+  if (indent >= indentNext) {
+    if (header.explicit === 0) indentNext = indent;
+    else indentNext = header.explicit - 1 + (indentNext === 0 ? 1 : indentNext);
+    do {
+      const cs = continueScalar(s, nl + 1, indentNext);
+      if (cs === -1) break;
+      nl = src.indexOf("\n", cs);
+    } while (nl !== -1);
+    if (nl === -1) nl = s.len;
+  }
+  i = nl + 1;
+  while (src.charCodeAt(i) === SPACE) i++;
+  if (src.charCodeAt(i) === TAB) unsupported();
+  if (header.chomp !== "+") {
+    for (; ; ) {
+      let j = nl - 1;
+      const lastChar = j;
+      while (src.charCodeAt(j) === SPACE) j--;
+      if (src.charCodeAt(j) === LF && j >= start && j + 1 + indent > lastChar) nl = j;
+      else break;
+    }
+  }
+  return nl + 1;
+}
+function continueScalar(s, offset, indentNext) {
+  const src = s.src;
+  if (indentNext > 0) {
+    let indent = 0;
+    let c2 = src.charCodeAt(offset);
+    while (c2 === SPACE) c2 = src.charCodeAt(++indent + offset);
+    return c2 === LF || indent >= indentNext ? offset + indent : -1;
+  }
+  const c = src.charCodeAt(offset);
+  if ((c === 45 || c === 46) && src.charCodeAt(offset + 1) === c && src.charCodeAt(offset + 2) === c) {
+    unsupported();
+  }
+  return offset;
+}
+function splitLines(source) {
+  const split = source.split(/\n( *)/);
+  const first2 = split[0] ?? "";
+  const m = /^( *)/.exec(first2)?.[1] ?? "";
+  const lines = [[m, first2.slice(m.length)]];
+  for (let i = 1; i < split.length; i += 2) lines.push([split[i] ?? "", split[i + 1] ?? ""]);
+  return lines;
+}
+function blockValue(source, header, scalarIndent, atRoot) {
+  const lines = source ? splitLines(source) : [];
+  let chompStart = lines.length;
+  for (let i = lines.length - 1; i >= 0; --i) {
+    if (lines[i][1] === "") chompStart = i;
+    else break;
+  }
+  if (chompStart === 0) {
+    return header.chomp === "+" && lines.length > 0 ? "\n".repeat(Math.max(1, lines.length - 1)) : "";
+  }
+  let trimIndent = scalarIndent + header.explicit;
+  let contentStart = 0;
+  for (let i = 0; i < chompStart; ++i) {
+    const [indent, content] = lines[i];
+    if (content === "") {
+      if (header.explicit === 0 && indent.length > trimIndent) trimIndent = indent.length;
+      continue;
+    }
+    if (indent.length < trimIndent) unsupported();
+    if (header.explicit === 0) trimIndent = indent.length;
+    contentStart = i;
+    if (trimIndent === 0 && !atRoot) unsupported();
+    break;
+  }
+  for (let i = lines.length - 1; i >= chompStart; --i) {
+    if (lines[i][0].length > trimIndent) chompStart = i + 1;
+  }
+  let value = "";
+  for (let i = 0; i < contentStart; ++i)
+    value += lines[i][0].slice(trimIndent) + "\n";
+  value += header.folded ? foldLines(lines, contentStart, chompStart, trimIndent) : literalLines(lines, contentStart, chompStart, trimIndent);
+  if (header.chomp === "+") {
+    for (let i = chompStart; i < lines.length; ++i)
+      value += "\n" + lines[i][0].slice(trimIndent);
+    if (value[value.length - 1] !== "\n") value += "\n";
+  } else if (header.chomp === "") value += "\n";
+  return value;
+}
+function literalLines(lines, from, to, trimIndent) {
+  let value = "";
+  let sep2 = "";
+  for (let i = from; i < to; ++i) {
+    const [indent, content] = lines[i];
+    if (content && indent.length < trimIndent) unsupported();
+    value += sep2 + indent.slice(trimIndent) + content;
+    sep2 = "\n";
+  }
+  return value;
+}
+function foldLines(lines, from, to, trimIndent) {
+  let value = "";
+  let sep2 = "";
+  let prevMoreIndented = false;
+  for (let i = from; i < to; ++i) {
+    const [indent, content] = lines[i];
+    if (content && indent.length < trimIndent) unsupported();
+    if (indent.length > trimIndent || content[0] === "	") {
+      if (sep2 === " ") sep2 = "\n";
+      else if (!prevMoreIndented && sep2 === "\n") sep2 = "\n\n";
+      value += sep2 + indent.slice(trimIndent) + content;
+      sep2 = "\n";
+      prevMoreIndented = true;
+    } else if (content === "") {
+      if (sep2 === "\n") value += "\n";
+      else sep2 = "\n";
+    } else {
+      value += sep2 + content;
+      sep2 = " ";
+      prevMoreIndented = false;
+    }
+  }
+  return value;
+}
+
+// src/analysis/load/yaml/fast-core-schema.ts
+var NULL = /^(?:~|[Nn]ull|NULL)?$/;
+var BOOL = /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/;
+var INT_OCT = /^0o[0-7]+$/;
+var INT = /^[-+]?[0-9]+$/;
+var INT_HEX = /^0x[0-9a-fA-F]+$/;
+var FLOAT_NAN = /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/;
+var FLOAT_EXP = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/;
+var FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/;
+function resolvePlain(text) {
+  const c = text.charCodeAt(0);
+  if (c >= 48 && c <= 57 || c === 43 || c === 45 || c === 46) return resolveNumber(text);
+  switch (c) {
+    case 126:
+    // ~
+    case 110:
+    // n
+    case 78:
+      return NULL.test(text) ? null : text;
+    case 116:
+    // t
+    case 84:
+    // T
+    case 102:
+    // f
+    case 70:
+      return BOOL.test(text) ? c === 116 || c === 84 : text;
+    default:
+      return text;
+  }
+}
+function resolveNumber(text) {
+  if (INT_OCT.test(text)) return parseInt(text.substring(2), 8);
+  if (INT.test(text)) return parseInt(text, 10);
+  if (INT_HEX.test(text)) return parseInt(text.substring(2), 16);
+  if (FLOAT_NAN.test(text)) {
+    if (text.slice(-3).toLowerCase() === "nan") return NaN;
+    return text.charCodeAt(0) === 45 ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY;
+  }
+  if (FLOAT_EXP.test(text) || FLOAT.test(text)) return parseFloat(text);
+  return text;
+}
+function keyString(value) {
+  return value === null ? "" : String(value);
+}
+
+// src/analysis/load/yaml/fast-pairs.ts
+var pairStack = [];
+var itemStack = [];
+var pairTop = 0;
+var itemTop = 0;
+function resetStacks() {
+  pairTop = 0;
+  itemTop = 0;
+  pairStack.length = 0;
+  itemStack.length = 0;
+}
+var SCAN_LIMIT = 12;
+var PairList = class {
+  base = pairTop;
+  index = null;
+  add(key, keyPos, value) {
+    const base = this.base;
+    const end = pairTop;
+    if (this.index !== null) {
+      if (this.index.has(key)) unsupported();
+      this.index.add(key);
+    } else {
+      for (let i = base; i < end; i++) if (pairStack[i].key === key) unsupported();
+      if (end - base === SCAN_LIMIT) {
+        this.index = /* @__PURE__ */ new Set([...pairStack.slice(base, end).map((p) => p.key), key]);
+      }
+    }
+    pairStack[pairTop++] = { key, keyPos, value };
+  }
+  finish() {
+    const pairs = pairStack.slice(this.base, pairTop);
+    pairTop = this.base;
+    return pairs;
+  }
+};
+function itemsStart() {
+  return itemTop;
+}
+function pushItem(item) {
+  itemStack[itemTop++] = item;
+}
+function itemsFinish(base) {
+  const items = itemStack.slice(base, itemTop);
+  itemTop = base;
+  return items;
+}
+
+// src/analysis/load/yaml/fast-plain.ts
+function isPlainStart(c, next, inFlow) {
+  switch (c) {
+    case 45:
+    // -
+    case 63:
+    // ?
+    case 58:
+      return !(isBlankOrEnd(next) || inFlow && isFlowIndicator(next));
+    case 44:
+    // ,
+    case 91:
+    // [
+    case 93:
+    // ]
+    case 123:
+    // {
+    case 125:
+    // }
+    case 35:
+    // #
+    case 38:
+    // &
+    case 42:
+    // *
+    case 33:
+    // !
+    case 124:
+    // |
+    case 62:
+    // >
+    case 39:
+    // '
+    case 34:
+    // "
+    case 37:
+    // %
+    case 64:
+    // @
+    case 96:
+      return false;
+    default:
+      return c > SPACE;
+  }
+}
+function scanPlainLine(s, inFlow) {
+  const src = s.src;
+  let i = s.pos;
+  let end = i;
+  let stop;
+  for (; ; ) {
+    const c = src.charCodeAt(i);
+    if (c > COLON) {
+      if (inFlow && isFlowIndicator(c)) {
+        stop = STOP_FLOW;
+        break;
+      }
+      end = ++i;
+    } else if (c === SPACE || c === TAB) {
+      i++;
+    } else if (c === COLON) {
+      const next = src.charCodeAt(i + 1);
+      if (isBlankOrEnd(next) || inFlow && isFlowIndicator(next)) {
+        stop = STOP_COLON;
+        break;
+      }
+      end = ++i;
+    } else if (c === HASH) {
+      if (i > end) {
+        stop = STOP_COMMENT;
+        break;
+      }
+      end = ++i;
+    } else if (c === LF || c !== c) {
+      stop = STOP_EOL;
+      break;
+    } else if (c < SPACE) {
+      unsupported();
+    } else {
+      if (inFlow && c === 44) {
+        stop = STOP_FLOW;
+        break;
+      }
+      end = ++i;
+    }
+  }
+  s.pos = i;
+  s.stop = stop;
+  return end;
+}
+function continuePlain(s, first2, parentIndent) {
+  const src = s.src;
+  let text = first2;
+  let breaks = 0;
+  let p = s.pos;
+  while (p < s.len) {
+    let i = p + 1;
+    while (src.charCodeAt(i) === SPACE) i++;
+    const c = src.charCodeAt(i);
+    if (c === LF) {
+      breaks++;
+      p = i;
+      continue;
+    }
+    if (i >= s.len || i - p - 1 <= parentIndent || c === HASH) break;
+    if (i === p + 1 && c === DOT) unsupported();
+    if (c === TAB || !isPlainStart(c, src.charCodeAt(i + 1), false) || c === 45 || c === 63 || c === 58) {
+      unsupported();
+    }
+    s.advanceTo(s.pos, i);
+    const end = scanPlainLine(s, false);
+    if (s.stop === STOP_COLON) unsupported();
+    text += (breaks === 0 ? " " : "\n".repeat(breaks)) + src.slice(i, end);
+    breaks = 0;
+    if (s.stop === STOP_COMMENT) break;
+    p = s.pos;
+  }
+  return text;
+}
+
+// src/analysis/load/yaml/fast-quoted.ts
+function scanQuoted(s, parentIndent) {
+  const src = s.src;
+  const start = s.pos;
+  const quote = src.charCodeAt(start);
+  let i = start + 1;
+  let escapes = false;
+  let lines = false;
+  for (; ; ) {
+    const c = src.charCodeAt(i);
+    if (c === quote) {
+      if (quote === SQUOTE && src.charCodeAt(i + 1) === SQUOTE) {
+        escapes = true;
+        i += 2;
+        continue;
+      }
+      break;
+    }
+    if (c === LF) {
+      lines = true;
+      continuationLine(s, i, parentIndent);
+      i++;
+      continue;
+    }
+    if (c === BACKSLASH && quote === DQUOTE) {
+      escapes = true;
+      if (src.charCodeAt(i + 1) === LF) {
+        lines = true;
+        continuationLine(s, i + 1, parentIndent);
+      }
+      i += 2;
+      continue;
+    }
+    if (c < SPACE && c !== TAB) unsupported();
+    if (c !== c) unsupported();
+    i++;
+  }
+  s.pos = i + 1;
+  if (quote === SQUOTE) {
+    const body = lines ? unfoldLines(src.slice(start + 1, i)) : src.slice(start + 1, i);
+    return escapes ? body.replace(/''/g, "'") : body;
+  }
+  if (lines) return doubleQuotedValue(src.slice(start, i + 1));
+  return escapes ? unescapeLine(src, start + 1, i) : src.slice(start + 1, i);
+}
+function continuationLine(s, nl, parentIndent) {
+  const src = s.src;
+  let i = nl + 1;
+  while (src.charCodeAt(i) === SPACE) i++;
+  const c = src.charCodeAt(i);
+  if (c !== LF) {
+    if (i - nl - 1 <= parentIndent) unsupported();
+    if (i === nl + 1 && (c === DASH || c === DOT)) {
+      if (src.charCodeAt(i + 1) === c && src.charCodeAt(i + 2) === c) unsupported();
+    }
+  }
+  s.line++;
+  s.lineStart = nl + 1;
+}
+function unfoldLines(source) {
+  const lines = source.split("\n");
+  if (lines.length === 1) return source;
+  let res = trimEnd(lines[0] ?? "");
+  let sep2 = " ";
+  for (let i = 1; i < lines.length - 1; i++) {
+    const lm = trimEnd(trimStart(lines[i] ?? ""));
+    if (lm === "") {
+      if (sep2 === "\n") res += sep2;
+      else sep2 = "\n";
+    } else {
+      res += sep2 + lm;
+      sep2 = " ";
+    }
+  }
+  return res + sep2 + trimStart(lines[lines.length - 1] ?? "");
+}
+function trimStart(text) {
+  let i = 0;
+  let c = text.charCodeAt(0);
+  while (c === SPACE || c === TAB) c = text.charCodeAt(++i);
+  return i === 0 ? text : text.slice(i);
+}
+function trimEnd(text) {
+  let i = text.length;
+  let c = text.charCodeAt(i - 1);
+  while (c === SPACE || c === TAB) c = text.charCodeAt(--i - 1);
+  return i === text.length ? text : text.slice(0, i);
+}
+var ESCAPES = {
+  "0": "\0",
+  a: "\x07",
+  b: "\b",
+  e: "\x1B",
+  f: "\f",
+  n: "\n",
+  r: "\r",
+  t: "	",
+  v: "\v",
+  N: "\x85",
+  _: "\xA0",
+  L: "\u2028",
+  P: "\u2029",
+  " ": " ",
+  '"': '"',
+  "/": "/",
+  "\\": "\\",
+  "	": "	"
+};
+function doubleQuotedValue(source) {
+  let res = "";
+  const last = source.length - 1;
+  for (let i = 1; i < last; ++i) {
+    const ch = source[i];
+    if (ch === "\n") {
+      let fold = "";
+      let next = source[i + 1];
+      while (next === " " || next === "	" || next === "\n") {
+        if (next === "\n") fold += "\n";
+        next = source[++i + 1];
+      }
+      res += fold || " ";
+    } else if (ch === "\\") {
+      const next = source[++i];
+      const escaped = ESCAPES[next];
+      if (escaped !== void 0) res += escaped;
+      else if (next === "\n") {
+        let after = source[i + 1];
+        while (after === " " || after === "	") after = source[++i + 1];
+      } else if (next === "x" || next === "u" || next === "U") {
+        const length = next === "x" ? 2 : next === "u" ? 4 : 8;
+        res += charCode(source.substr(i + 1, length), length);
+        i += length;
+      } else unsupported();
+    } else if (ch === " " || ch === "	") {
+      const wsStart = i;
+      let next = source[i + 1];
+      while (next === " " || next === "	") next = source[++i + 1];
+      if (next !== "\n") res += source.slice(wsStart, i + 1);
+    } else res += ch;
+  }
+  return res;
+}
+function unescapeLine(src, from, to) {
+  let res = "";
+  let run = from;
+  for (let i = src.indexOf("\\", from); i !== -1 && i < to; i = src.indexOf("\\", run)) {
+    res += src.slice(run, i);
+    const next = src[i + 1];
+    const escaped = ESCAPES[next];
+    if (escaped !== void 0) {
+      res += escaped;
+      run = i + 2;
+    } else if (next === "x" || next === "u" || next === "U") {
+      const length = next === "x" ? 2 : next === "u" ? 4 : 8;
+      res += charCode(src.substr(i + 2, length), length);
+      run = i + 2 + length;
+    } else unsupported();
+  }
+  return res + src.slice(run, to);
+}
+function charCode(hex, length) {
+  if (hex.length !== length || !/^[0-9a-fA-F]+$/.test(hex)) unsupported();
+  const code = parseInt(hex, 16);
+  if (code > 1114111) unsupported();
+  return String.fromCodePoint(code);
+}
+
+// src/analysis/load/yaml/fast-flow.ts
+function parseFlowCollection(s, parentIndent, depth) {
+  if (depth > MAX_DEPTH) unsupported();
+  return s.code(s.pos) === LBRACKET ? parseFlowSeq(s, parentIndent, depth) : parseFlowMap(s, parentIndent, depth);
+}
+function parseFlowSeq(s, parentIndent, depth) {
+  const pos = s.at(s.pos);
+  s.pos++;
+  const base = itemsStart();
+  for (; ; ) {
+    skipFlowSpace(s, parentIndent, depth);
+    if (s.code(s.pos) === RBRACKET) break;
+    pushItem(parseFlowNode(s, parentIndent, depth));
+    skipFlowSpace(s, parentIndent, depth);
+    const c = s.code(s.pos);
+    if (c === COMMA) s.pos++;
+    else if (c === RBRACKET) break;
+    else unsupported();
+  }
+  s.pos++;
+  return { type: "seq", pos, items: itemsFinish(base) };
+}
+function parseFlowMap(s, parentIndent, depth) {
+  const src = s.src;
+  const pos = s.at(s.pos);
+  s.pos++;
+  const pairs = new PairList();
+  for (; ; ) {
+    skipFlowSpace(s, parentIndent, depth);
+    const c = s.code(s.pos);
+    if (c === RBRACE) break;
+    const keyPos = s.at(s.pos);
+    let key;
+    if (c === DQUOTE || c === SQUOTE) {
+      const line = s.line;
+      key = scanQuoted(s, parentIndent);
+      if (s.line !== line) unsupported();
+    } else if (isPlainStart(c, s.code(s.pos + 1), true)) {
+      const start = s.pos;
+      const end = scanPlainLine(s, true);
+      if (s.stop === STOP_EOL) unsupported();
+      key = plainKey(src.slice(start, end));
+      if (s.code(s.pos) === COLON && !isBlankOrEnd(s.code(s.pos + 1))) unsupported();
+    } else unsupported();
+    s.skipInlineSpace();
+    if (s.code(s.pos) !== COLON) unsupported();
+    s.pos++;
+    s.skipInlineSpace();
+    const emptyPos = s.at(s.pos);
+    skipFlowSpace(s, parentIndent, depth);
+    const v = s.code(s.pos);
+    const value = v === COMMA || v === RBRACE ? emptyScalar(emptyPos) : parseFlowNode(s, parentIndent, depth);
+    pairs.add(key, keyPos, value);
+    skipFlowSpace(s, parentIndent, depth);
+    const next = s.code(s.pos);
+    if (next === COMMA) s.pos++;
+    else if (next === RBRACE) break;
+    else unsupported();
+  }
+  s.pos++;
+  return { type: "map", pos, pairs: pairs.finish() };
+}
+function plainKey(text) {
+  if (text === "<<") unsupported();
+  return keyString(resolvePlain(text));
+}
+function emptyScalar(pos) {
+  return { type: "scalar", value: null, plain: true, pos };
+}
+function parseFlowNode(s, parentIndent, depth) {
+  const c = s.code(s.pos);
+  if (c === LBRACKET || c === LBRACE) return parseFlowCollection(s, parentIndent, depth + 1);
+  const pos = s.at(s.pos);
+  if (c === DQUOTE || c === SQUOTE) {
+    const value = scanQuoted(s, parentIndent);
+    const next = s.code(s.pos);
+    if (!isBlankOrEnd(next) && next !== COMMA && next !== RBRACKET && next !== RBRACE && next !== COLON) {
+      unsupported();
+    }
+    return { type: "scalar", value, plain: false, pos };
+  }
+  if (!isPlainStart(c, s.code(s.pos + 1), true)) unsupported();
+  const start = s.pos;
+  const end = scanPlainLine(s, true);
+  return { type: "scalar", value: resolvePlain(s.src.slice(start, end)), plain: true, pos };
+}
+function skipFlowSpace(s, parentIndent, depth) {
+  const src = s.src;
+  for (; ; ) {
+    const c = src.charCodeAt(s.pos);
+    if (c === SPACE || c === TAB) {
+      s.pos++;
+    } else if (c === LF) {
+      s.newlineAt(s.pos);
+      checkFlowLine(s, parentIndent, depth);
+    } else if (c === HASH) {
+      const before = src.charCodeAt(s.pos - 1);
+      if (before !== SPACE && before !== TAB) unsupported();
+      const nl = src.indexOf("\n", s.pos);
+      s.pos = nl === -1 ? s.len : nl;
+    } else {
+      if (c !== c) unsupported();
+      return;
+    }
+  }
+}
+function checkFlowLine(s, parentIndent, depth) {
+  const src = s.src;
+  let i = s.pos;
+  while (src.charCodeAt(i) === SPACE) i++;
+  const indent = i - s.pos;
+  let c = src.charCodeAt(i);
+  while (c === SPACE || c === TAB) c = src.charCodeAt(++i);
+  if (c === LF || c === HASH) return;
+  if (indent <= parentIndent) {
+    const closing = indent === parentIndent && depth === 1 && (c === RBRACKET || c === RBRACE);
+    if (!closing) unsupported();
+  }
+  if (indent === 0 && (c === DASH || c === DOT) && i === s.pos) {
+    if (src.charCodeAt(i + 1) === c && src.charCodeAt(i + 2) === c) unsupported();
+  }
+}
+
+// src/analysis/load/yaml/fast-block.ts
+var MAX_KEY_SPAN = 1e3;
+function parseNode(s, parentIndent, col, allowCollection) {
+  if (++s.depth > MAX_DEPTH) unsupported();
+  const node = parseNodeInner(s, parentIndent, col, allowCollection);
+  s.depth--;
+  return node;
+}
+function parseNodeInner(s, parentIndent, col, allowCollection) {
+  const c = s.code(s.pos);
+  const next = s.code(s.pos + 1);
+  if (c === DASH && isBlankOrEnd(next)) {
+    if (!allowCollection) unsupported();
+    return parseBlockSeq(s, col);
+  }
+  if (c === LBRACKET || c === LBRACE) {
+    const node = parseFlowCollection(s, parentIndent, 1);
+    s.finishLine();
+    s.nextContentLine();
+    return node;
+  }
+  if (c === PIPE || c === GT) return parseBlockScalar(s, parentIndent);
+  if (c === DQUOTE || c === SQUOTE) return parseQuotedOrKey(s, parentIndent, col, allowCollection);
+  if (!isPlainStart(c, next, false)) unsupported();
+  const start = s.pos;
+  const pos = s.at(start);
+  const end = scanPlainLine(s, false);
+  if (s.stop === STOP_COLON) {
+    if (!allowCollection) unsupported();
+    return parseBlockMap(s, col, plainKey2(s, start, end), pos);
+  }
+  let text = s.src.slice(start, end);
+  if (s.stop === STOP_EOL) text = continuePlain(s, text, parentIndent);
+  s.finishLine();
+  s.nextContentLine();
+  return { type: "scalar", value: resolvePlain(text), plain: true, pos };
+}
+function parseQuotedOrKey(s, parentIndent, col, allowCollection) {
+  const start = s.pos;
+  const pos = s.at(start);
+  const line = s.line;
+  const value = scanQuoted(s, parentIndent);
+  s.skipInlineSpace();
+  if (s.code(s.pos) === COLON && isBlankOrEnd(s.code(s.pos + 1))) {
+    if (!allowCollection || s.line !== line || s.pos - start > MAX_KEY_SPAN) unsupported();
+    return parseBlockMap(s, col, value, pos);
+  }
+  s.finishLine();
+  s.nextContentLine();
+  return { type: "scalar", value, plain: false, pos };
+}
+function plainKey2(s, start, end) {
+  if (s.pos - start > MAX_KEY_SPAN) unsupported();
+  const text = s.src.slice(start, end);
+  if (text === "<<") unsupported();
+  return keyString(resolvePlain(text));
+}
+function parseBlockMap(s, col, firstKey, pos) {
+  const pairs = new PairList();
+  let key = firstKey;
+  let keyPos = pos;
+  for (; ; ) {
+    s.pos++;
+    pairs.add(key, keyPos, parseMapValue(s, col));
+    if (s.indent !== col) {
+      if (s.indent > col) unsupported();
+      break;
+    }
+    keyPos = s.at(s.pos);
+    key = scanKey(s);
+  }
+  return { type: "map", pos, pairs: pairs.finish() };
+}
+function scanKey(s) {
+  const start = s.pos;
+  const c = s.code(start);
+  if (c === DQUOTE || c === SQUOTE) {
+    const line = s.line;
+    const key = scanQuoted(s, -1);
+    s.skipInlineSpace();
+    const ok = s.line === line && s.code(s.pos) === COLON && isBlankOrEnd(s.code(s.pos + 1));
+    if (!ok || s.pos - start > MAX_KEY_SPAN) unsupported();
+    return key;
+  }
+  if (!isPlainStart(c, s.code(start + 1), false)) unsupported();
+  const end = scanPlainLine(s, false);
+  if (s.stop !== STOP_COLON) unsupported();
+  return plainKey2(s, start, end);
+}
+function parseMapValue(s, mapIndent) {
+  s.skipInlineSpace();
+  const c = s.code(s.pos);
+  if (c === LF || c === HASH || c !== c) {
+    const emptyPos = s.at(s.pos);
+    s.finishLine();
+    s.nextContentLine();
+    if (s.indent > mapIndent) return parseNode(s, mapIndent, s.indent, true);
+    if (s.indent === mapIndent && s.code(s.pos) === DASH && isBlankOrEnd(s.code(s.pos + 1))) {
+      return parseBlockSeq(s, mapIndent);
+    }
+    return emptyScalar(emptyPos);
+  }
+  return parseNode(s, mapIndent, s.pos - s.lineStart, false);
+}
+function parseBlockSeq(s, col) {
+  const pos = s.at(s.pos);
+  const base = itemsStart();
+  for (; ; ) {
+    s.pos++;
+    pushItem(parseSeqItem(s, col));
+    if (s.indent !== col) {
+      if (s.indent > col) unsupported();
+      break;
+    }
+    if (s.code(s.pos) !== DASH || !isBlankOrEnd(s.code(s.pos + 1))) break;
+  }
+  return { type: "seq", pos, items: itemsFinish(base) };
+}
+function parseSeqItem(s, seqIndent) {
+  let c = s.code(s.pos);
+  while (c === SPACE) c = s.code(++s.pos);
+  if (c === TAB) unsupported();
+  if (c === LF || c === HASH || c !== c) {
+    const emptyPos = s.at(s.pos);
+    s.finishLine();
+    s.nextContentLine();
+    if (s.indent > seqIndent) return parseNode(s, seqIndent, s.indent, true);
+    return emptyScalar(emptyPos);
+  }
+  return parseNode(s, seqIndent, s.pos - s.lineStart, true);
+}
+
+// src/analysis/load/yaml/fast-parse.ts
+function fastParse(text) {
+  try {
+    return fastParseOrThrow(text);
+  } catch {
+    return null;
+  }
+}
+function fastParseOrThrow(text) {
+  try {
+    return { root: parseRoot(text), problems: [] };
+  } catch (error) {
+    if (error instanceof Unsupported) return null;
+    throw error;
+  } finally {
+    resetStacks();
+  }
+}
+function parseRoot(text) {
+  if (text.includes("\r")) unsupported();
+  const s = new Scanner(text);
+  s.nextContentLine(true);
+  if (s.atEnd()) return null;
+  if (s.code(s.pos) === BOM) unsupported();
+  let root;
+  if (s.indent === 0 && s.atDocumentMarker()) {
+    if (s.code(s.pos) === DOT) unsupported();
+    s.pos += 3;
+    s.skipInlineSpace();
+    const c = s.code(s.pos);
+    if (c === LF || c === HASH || c !== c) {
+      const emptyPos = s.at(s.pos);
+      s.finishLine();
+      s.nextContentLine();
+      root = s.atEnd() ? emptyScalar(emptyPos) : parseNode(s, -1, s.indent, true);
+    } else {
+      root = parseNode(s, -1, s.pos - s.lineStart, false);
+    }
+  } else {
+    root = parseNode(s, -1, s.indent, true);
+  }
+  if (!s.atEnd()) unsupported();
+  return root;
+}
+
 // src/analysis/load/yaml/parse-with-yaml.ts
 var import_yaml = __toESM(require_dist(), 1);
 var MAX_ALIAS_EXPANSION = 1e4;
 var AliasLimitError = class extends Error {
 };
+var YAML_OPTIONS = {
+  merge: true,
+  uniqueKeys: false,
+  prettyErrors: false,
+  strict: true,
+  version: "1.2"
+};
 function parseWithYaml(text) {
   const lineCounter = new import_yaml.LineCounter();
-  const doc = (0, import_yaml.parseDocument)(text, {
-    lineCounter,
-    merge: true,
-    uniqueKeys: false,
-    prettyErrors: false,
-    strict: true,
-    version: "1.2"
-  });
+  const doc = (0, import_yaml.parseDocument)(text, { ...YAML_OPTIONS, lineCounter });
+  return convertDocument(doc, lineCounter);
+}
+function convertDocument(doc, lineCounter) {
   const problems = [];
   const position = (offset) => {
     const { line, col } = lineCounter.linePos(offset ?? 0);
@@ -8229,44 +9220,67 @@ var Converter = class {
 };
 
 // src/analysis/load/yaml/split-documents.ts
-var MARKER = /^(?:---|\.\.\.)(?=[ \t]|$)/;
-var DIRECTIVE = /^%(?:YAML|TAG)[ \t]/;
+var BOM2 = 65279;
 function splitDocuments(text) {
-  const normalized = normalizeText(text);
-  const lines = normalized.split("\n");
+  const src = normalizeText(text);
   const chunks = [];
   let start = 0;
-  let startedByMarker = false;
-  const flush = (end) => {
-    const body = lines.slice(start, end);
-    if (startedByMarker || body.some(isContent)) {
-      chunks.push({ index: chunks.length, text: body.join("\n"), lineOffset: start });
+  let startLine = 0;
+  let open = false;
+  let line = 0;
+  for (let at = 0; at < src.length; line++) {
+    const nl = src.indexOf("\n", at);
+    const end = nl === -1 ? src.length : nl;
+    const bom = src.charCodeAt(at) === BOM2 ? 1 : 0;
+    const marker = markerAt(src, at + bom, end);
+    if (marker === "---") {
+      if (open) chunks.push(chunk(chunks.length, src, start, at, startLine));
+      start = at + bom;
+      startLine = line;
+      open = true;
+    } else if (marker === "...") {
+      if (firstContent(src, at + bom + 3, end) !== -1) return null;
+      if (open) chunks.push(chunk(chunks.length, src, start, at, startLine));
+      open = false;
+    } else if (!open) {
+      const first2 = firstContent(src, at + bom, end);
+      if (first2 === 37) return null;
+      if (first2 !== -1) {
+        start = at + bom;
+        startLine = line;
+        open = true;
+      }
     }
-  };
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i] ?? "";
-    if (DIRECTIVE.test(line)) return null;
-    if (!MARKER.test(line)) continue;
-    if (line.startsWith("...")) {
-      flush(i);
-      start = i + 1;
-      startedByMarker = false;
-      continue;
-    }
-    flush(i);
-    start = i;
-    startedByMarker = true;
+    at = end + 1;
   }
-  flush(lines.length);
+  if (open) chunks.push(chunk(chunks.length, src, start, src.length, startLine));
   return chunks;
 }
+function chunk(index, src, start, end, line) {
+  return { index, text: src.slice(start, end), lineOffset: line };
+}
+function markerAt(src, at, end) {
+  const c = src.charCodeAt(at);
+  if (c !== 45 && c !== 46) return null;
+  if (src.charCodeAt(at + 1) !== c || src.charCodeAt(at + 2) !== c) return null;
+  const after = src.charCodeAt(at + 3);
+  if (at + 3 < end && after !== 32 && after !== 9) return null;
+  return c === 45 ? "---" : "...";
+}
+function firstContent(src, at, end) {
+  let i = at;
+  let c = src.charCodeAt(i);
+  while (i < end && (c === 32 || c === 9)) c = src.charCodeAt(++i);
+  return i === end || c === 35 ? -1 : c;
+}
 function normalizeText(text) {
-  const withoutBom = text.charCodeAt(0) === 65279 ? text.slice(1) : text;
+  const withoutBom = text.charCodeAt(0) === BOM2 ? text.slice(1) : text;
   return withoutBom.includes("\r") ? withoutBom.replace(/\r\n?/g, "\n") : withoutBom;
 }
-function isContent(line) {
-  const trimmed = line.trimStart();
-  return trimmed !== "" && !trimmed.startsWith("#");
+
+// src/analysis/load/yaml/index.ts
+function parseYamlDocument(text) {
+  return fastParse(text) ?? parseWithYaml(text);
 }
 
 // src/analysis/model/kubernetes.ts
@@ -9780,7 +10794,7 @@ function readIstioConfigMap(object, ctx, name, result) {
   const data = readMap(ctx, object, "data", "data");
   const meshPair = data ? pairOf(data, "mesh") : void 0;
   if (meshPair?.value?.type !== "scalar" || typeof meshPair.value.value !== "string") return;
-  const inner = parseWithYaml(meshPair.value.value);
+  const inner = parseYamlDocument(meshPair.value.value);
   const valueLine = ctx.at(meshPair.value.pos).line;
   const lineOffset = meshPair.value.value.trimEnd().includes("\n") ? valueLine : valueLine - 1;
   const innerCtx = new NarrowContext(ctx.file, ctx.documentIndex, lineOffset, result.diagnostics);
@@ -9819,7 +10833,7 @@ function readHelmValues(object, ctx, result) {
   result.meshConfig.push(fragment);
 }
 function loadDocumentText(text, ctx, defaultNamespace, diagnostics) {
-  const parsed = parseWithYaml(text);
+  const parsed = parseYamlDocument(text);
   for (const problem of parsed.problems) {
     ctx.beginObject(void 0);
     if (problem.kind === "duplicate-key")
@@ -9881,10 +10895,10 @@ function loadMesh(files, options = {}) {
       ctx.report("MG004", { line: 1, column: 1 }, { tool: template === "Helm" ? "Helm" : "Go" });
       continue;
     }
-    for (const chunk of chunksOf(file)) {
+    for (const chunk2 of chunksOf(file)) {
       stats.documents++;
-      const ctx = new NarrowContext(file.path, chunk.index, chunk.lineOffset, diagnostics);
-      const result = loadDocumentText(chunk.text, ctx, defaultNamespace, diagnostics);
+      const ctx = new NarrowContext(file.path, chunk2.index, chunk2.lineOffset, diagnostics);
+      const result = loadDocumentText(chunk2.text, ctx, defaultNamespace, diagnostics);
       objects.push(...result.objects);
       fragments.push(...result.meshConfig);
       stats.notKubernetes += result.counts.notKubernetes;

@@ -237,9 +237,9 @@ var require_tunnel = __commonJS({
       for (var i = 1, len = arguments.length; i < len; ++i) {
         var overrides = arguments[i];
         if (typeof overrides === "object") {
-          var keys = Object.keys(overrides);
-          for (var j = 0, keyLen = keys.length; j < keyLen; ++j) {
-            var k = keys[j];
+          var keys2 = Object.keys(overrides);
+          for (var j = 0, keyLen = keys2.length; j < keyLen; ++j) {
+            var k = keys2[j];
             if (overrides[k] !== void 0) {
               target[k] = overrides[k];
             }
@@ -1791,9 +1791,9 @@ var require_request = __commonJS({
               processHeader(this, header2[0], header2[1]);
             }
           } else {
-            const keys = Object.keys(headers);
-            for (let i = 0; i < keys.length; ++i) {
-              processHeader(this, keys[i], headers[keys[i]]);
+            const keys2 = Object.keys(headers);
+            for (let i = 0; i < keys2.length; ++i) {
+              processHeader(this, keys2[i], headers[keys2[i]]);
             }
           }
         } else if (headers != null) {
@@ -1806,10 +1806,10 @@ var require_request = __commonJS({
           channels.create.publish({ request: this });
         }
       }
-      onBodySent(chunk) {
+      onBodySent(chunk2) {
         if (this[kHandler].onBodySent) {
           try {
-            return this[kHandler].onBodySent(chunk);
+            return this[kHandler].onBodySent(chunk2);
           } catch (err) {
             this.abort(err);
           }
@@ -1852,11 +1852,11 @@ var require_request = __commonJS({
           this.abort(err);
         }
       }
-      onData(chunk) {
+      onData(chunk2) {
         assert(!this.aborted);
         assert(!this.completed);
         try {
-          return this[kHandler].onData(chunk);
+          return this[kHandler].onData(chunk2);
         } catch (err) {
           this.abort(err);
           return false;
@@ -3850,16 +3850,16 @@ var require_webidl = __commonJS({
         }
         const result = {};
         if (!types.isProxy(O)) {
-          const keys2 = [...Object.getOwnPropertyNames(O), ...Object.getOwnPropertySymbols(O)];
-          for (const key of keys2) {
+          const keys3 = [...Object.getOwnPropertyNames(O), ...Object.getOwnPropertySymbols(O)];
+          for (const key of keys3) {
             const typedKey = keyConverter(key, prefix, argument);
             const typedValue = valueConverter(O[key], prefix, argument);
             result[typedKey] = typedValue;
           }
           return result;
         }
-        const keys = Reflect.ownKeys(O);
-        for (const key of keys) {
+        const keys2 = Reflect.ownKeys(O);
+        for (const key of keys2) {
           const desc = Reflect.getOwnPropertyDescriptor(O, key);
           if (desc?.enumerable) {
             const typedKey = keyConverter(key, prefix, argument);
@@ -4573,7 +4573,7 @@ var require_util2 = __commonJS({
           writable: true,
           enumerable: true,
           configurable: true,
-          value: function keys() {
+          value: function keys2() {
             webidl.brandCheck(this, object);
             return makeIterator(this, "key");
           }
@@ -4662,15 +4662,15 @@ var require_util2 = __commonJS({
       const bytes = [];
       let byteLength = 0;
       while (true) {
-        const { done, value: chunk } = await reader.read();
+        const { done, value: chunk2 } = await reader.read();
         if (done) {
           return Buffer.concat(bytes, byteLength);
         }
-        if (!isUint8Array(chunk)) {
+        if (!isUint8Array(chunk2)) {
           throw new TypeError("Received non-Uint8Array chunk");
         }
-        bytes.push(chunk);
-        byteLength += chunk.length;
+        bytes.push(chunk2);
+        byteLength += chunk2.length;
       }
     }
     function urlIsLocal(url) {
@@ -4773,18 +4773,18 @@ var require_util2 = __commonJS({
         super();
         this.#zlibOptions = zlibOptions;
       }
-      _transform(chunk, encoding, callback) {
+      _transform(chunk2, encoding, callback) {
         if (!this._inflateStream) {
-          if (chunk.length === 0) {
+          if (chunk2.length === 0) {
             callback();
             return;
           }
-          this._inflateStream = (chunk[0] & 15) === 8 ? zlib.createInflate(this.#zlibOptions) : zlib.createInflateRaw(this.#zlibOptions);
+          this._inflateStream = (chunk2[0] & 15) === 8 ? zlib.createInflate(this.#zlibOptions) : zlib.createInflateRaw(this.#zlibOptions);
           this._inflateStream.on("data", this.push.bind(this));
           this._inflateStream.on("end", () => this.push(null));
           this._inflateStream.on("error", (err) => this.destroy(err));
         }
-        this._inflateStream.write(chunk, encoding, callback);
+        this._inflateStream.write(chunk2, encoding, callback);
       }
       _final(callback) {
         if (this._inflateStream) {
@@ -5334,23 +5334,23 @@ var require_formdata_parser = __commonJS({
             break;
           }
           case "content-type": {
-            let headerValue = collectASequenceOfBytes(
+            let headerValue2 = collectASequenceOfBytes(
               (char) => char !== 10 && char !== 13,
               input,
               position
             );
-            headerValue = removeChars(headerValue, false, true, (char) => char === 9 || char === 32);
-            contentType = isomorphicDecode(headerValue);
+            headerValue2 = removeChars(headerValue2, false, true, (char) => char === 9 || char === 32);
+            contentType = isomorphicDecode(headerValue2);
             break;
           }
           case "content-transfer-encoding": {
-            let headerValue = collectASequenceOfBytes(
+            let headerValue2 = collectASequenceOfBytes(
               (char) => char !== 10 && char !== 13,
               input,
               position
             );
-            headerValue = removeChars(headerValue, false, true, (char) => char === 9 || char === 32);
-            encoding = isomorphicDecode(headerValue);
+            headerValue2 = removeChars(headerValue2, false, true, (char) => char === 9 || char === 32);
+            encoding = isomorphicDecode(headerValue2);
             break;
           }
           default: {
@@ -5510,29 +5510,29 @@ Content-Disposition: form-data`;
         let hasUnknownSizeValue = false;
         for (const [name, value] of object) {
           if (typeof value === "string") {
-            const chunk2 = textEncoder.encode(prefix + `; name="${escape(normalizeLinefeeds(name))}"\r
+            const chunk3 = textEncoder.encode(prefix + `; name="${escape(normalizeLinefeeds(name))}"\r
 \r
 ${normalizeLinefeeds(value)}\r
 `);
-            blobParts.push(chunk2);
-            length += chunk2.byteLength;
+            blobParts.push(chunk3);
+            length += chunk3.byteLength;
           } else {
-            const chunk2 = textEncoder.encode(`${prefix}; name="${escape(normalizeLinefeeds(name))}"` + (value.name ? `; filename="${escape(value.name)}"` : "") + `\r
+            const chunk3 = textEncoder.encode(`${prefix}; name="${escape(normalizeLinefeeds(name))}"` + (value.name ? `; filename="${escape(value.name)}"` : "") + `\r
 Content-Type: ${value.type || "application/octet-stream"}\r
 \r
 `);
-            blobParts.push(chunk2, value, rn);
+            blobParts.push(chunk3, value, rn);
             if (typeof value.size === "number") {
-              length += chunk2.byteLength + value.size + rn.byteLength;
+              length += chunk3.byteLength + value.size + rn.byteLength;
             } else {
               hasUnknownSizeValue = true;
             }
           }
         }
-        const chunk = textEncoder.encode(`--${boundary}--\r
+        const chunk2 = textEncoder.encode(`--${boundary}--\r
 `);
-        blobParts.push(chunk);
-        length += chunk.byteLength;
+        blobParts.push(chunk2);
+        length += chunk2.byteLength;
         if (hasUnknownSizeValue) {
           length = null;
         }
@@ -5924,11 +5924,11 @@ var require_client_h1 = __commonJS({
       }
       readMore() {
         while (!this.paused && this.ptr) {
-          const chunk = this.socket.read();
-          if (chunk === null) {
+          const chunk2 = this.socket.read();
+          if (chunk2 === null) {
             break;
           }
-          this.execute(chunk);
+          this.execute(chunk2);
         }
       }
       execute(data) {
@@ -6597,12 +6597,12 @@ upgrade: ${upgrade}\r
       assert(contentLength !== 0 || client[kRunning] === 0, "stream body cannot be pipelined");
       let finished = false;
       const writer = new AsyncWriter({ abort, socket, request: request2, contentLength, client, expectsPayload, header: header2 });
-      const onData = function(chunk) {
+      const onData = function(chunk2) {
         if (finished) {
           return;
         }
         try {
-          if (!writer.write(chunk) && this.pause) {
+          if (!writer.write(chunk2) && this.pause) {
             this.pause();
           }
         } catch (err) {
@@ -6737,11 +6737,11 @@ upgrade: ${upgrade}\r
       socket.on("close", onDrain).on("drain", onDrain);
       const writer = new AsyncWriter({ abort, socket, request: request2, contentLength, client, expectsPayload, header: header2 });
       try {
-        for await (const chunk of body2) {
+        for await (const chunk2 of body2) {
           if (socket[kError]) {
             throw socket[kError];
           }
-          if (!writer.write(chunk)) {
+          if (!writer.write(chunk2)) {
             await waitForDrain();
           }
         }
@@ -6764,7 +6764,7 @@ upgrade: ${upgrade}\r
         this.abort = abort;
         socket[kWriting] = true;
       }
-      write(chunk) {
+      write(chunk2) {
         const { socket, request: request2, contentLength, client, bytesWritten, expectsPayload, header: header2 } = this;
         if (socket[kError]) {
           throw socket[kError];
@@ -6772,7 +6772,7 @@ upgrade: ${upgrade}\r
         if (socket.destroyed) {
           return false;
         }
-        const len = Buffer.byteLength(chunk);
+        const len = Buffer.byteLength(chunk2);
         if (!len) {
           return true;
         }
@@ -6802,9 +6802,9 @@ ${len.toString(16)}\r
 `, "latin1");
         }
         this.bytesWritten += len;
-        const ret = socket.write(chunk);
+        const ret = socket.write(chunk2);
         socket.uncork();
-        request2.onBodySent(chunk);
+        request2.onBodySent(chunk2);
         if (!ret) {
           if (socket[kParser].timeout && socket[kParser].timeoutType === TIMEOUT_HEADERS) {
             if (socket[kParser].timeout.refresh) {
@@ -7222,8 +7222,8 @@ var require_client_h2 = __commonJS({
         if (request2.onHeaders(Number(statusCode), parseH2Headers(realHeaders), stream.resume.bind(stream), "") === false) {
           stream.pause();
         }
-        stream.on("data", (chunk) => {
-          if (request2.onData(chunk) === false) {
+        stream.on("data", (chunk2) => {
+          if (request2.onData(chunk2) === false) {
             stream.pause();
           }
         });
@@ -7366,8 +7366,8 @@ var require_client_h2 = __commonJS({
         }
       );
       util.addListener(pipe, "data", onPipeData);
-      function onPipeData(chunk) {
-        request2.onBodySent(chunk);
+      function onPipeData(chunk2) {
+        request2.onBodySent(chunk2);
       }
     }
     async function writeBlob(abort, h2stream, body2, client, request2, socket, contentLength, expectsPayload) {
@@ -7411,12 +7411,12 @@ var require_client_h2 = __commonJS({
       });
       h2stream.on("close", onDrain).on("drain", onDrain);
       try {
-        for await (const chunk of body2) {
+        for await (const chunk2 of body2) {
           if (socket[kError]) {
             throw socket[kError];
           }
-          const res = h2stream.write(chunk);
-          request2.onBodySent(chunk);
+          const res = h2stream.write(chunk2);
+          request2.onBodySent(chunk2);
           if (!res) {
             await waitForDrain();
           }
@@ -7529,10 +7529,10 @@ var require_redirect_handler = __commonJS({
           this.opts.body = null;
         }
       }
-      onData(chunk) {
+      onData(chunk2) {
         if (this.location) {
         } else {
-          return this.handler.onData(chunk);
+          return this.handler.onData(chunk2);
         }
       }
       onComplete(trailers) {
@@ -7544,9 +7544,9 @@ var require_redirect_handler = __commonJS({
           this.handler.onComplete(trailers);
         }
       }
-      onBodySent(chunk) {
+      onBodySent(chunk2) {
         if (this.handler.onBodySent) {
-          this.handler.onBodySent(chunk);
+          this.handler.onBodySent(chunk2);
         }
       }
     };
@@ -9184,8 +9184,8 @@ var require_retry_handler = __commonJS({
           this.abort = abort;
         }
       }
-      onBodySent(chunk) {
-        if (this.handler.onBodySent) return this.handler.onBodySent(chunk);
+      onBodySent(chunk2) {
+        if (this.handler.onBodySent) return this.handler.onBodySent(chunk2);
       }
       static [kRetryHandlerDefaultRetry](err, { state, opts }, cb) {
         const { statusCode, code: code2, headers } = err;
@@ -9352,9 +9352,9 @@ var require_retry_handler = __commonJS({
         this.abort(err);
         return false;
       }
-      onData(chunk) {
-        this.start += chunk.length;
-        return this.handler.onData(chunk);
+      onData(chunk2) {
+        this.start += chunk2.length;
+        return this.handler.onData(chunk2);
       }
       onComplete(rawTrailers) {
         this.retryCount = 0;
@@ -9518,12 +9518,12 @@ var require_readable = __commonJS({
       removeListener(ev, ...args) {
         return this.off(ev, ...args);
       }
-      push(chunk) {
-        if (this[kConsume] && chunk !== null) {
-          consumePush(this[kConsume], chunk);
-          return this[kReading] ? super.push(chunk) : true;
+      push(chunk2) {
+        if (this[kConsume] && chunk2 !== null) {
+          consumePush(this[kConsume], chunk2);
+          return this[kReading] ? super.push(chunk2) : true;
         }
-        return super.push(chunk);
+        return super.push(chunk2);
       }
       // https://fetch.spec.whatwg.org/#dom-body-text
       async text() {
@@ -9589,8 +9589,8 @@ var require_readable = __commonJS({
             } else {
               resolve(null);
             }
-          }).on("error", noop4).on("data", function(chunk) {
-            limit -= chunk.length;
+          }).on("error", noop4).on("data", function(chunk2) {
+            limit -= chunk2.length;
             if (limit <= 0) {
               this.destroy();
             }
@@ -9652,8 +9652,8 @@ var require_readable = __commonJS({
           consumePush(consume2, state.buffer[n]);
         }
       } else {
-        for (const chunk of state.buffer) {
-          consumePush(consume2, chunk);
+        for (const chunk2 of state.buffer) {
+          consumePush(consume2, chunk2);
         }
       }
       if (state.endEmitted) {
@@ -9686,9 +9686,9 @@ var require_readable = __commonJS({
       const buffer = new Uint8Array(Buffer.allocUnsafeSlow(length).buffer);
       let offset = 0;
       for (let i = 0; i < chunks.length; ++i) {
-        const chunk = chunks[i];
-        buffer.set(chunk, offset);
-        offset += chunk.length;
+        const chunk2 = chunks[i];
+        buffer.set(chunk2, offset);
+        offset += chunk2.length;
       }
       return buffer;
     }
@@ -9711,9 +9711,9 @@ var require_readable = __commonJS({
         stream.destroy(err);
       }
     }
-    function consumePush(consume2, chunk) {
-      consume2.length += chunk.length;
-      consume2.body.push(chunk);
+    function consumePush(consume2, chunk2) {
+      consume2.length += chunk2.length;
+      consume2.body.push(chunk2);
     }
     function consumeFinish(consume2, err) {
       if (consume2.body === null) {
@@ -9749,9 +9749,9 @@ var require_util3 = __commonJS({
       let chunks = [];
       let length = 0;
       try {
-        for await (const chunk of body2) {
-          chunks.push(chunk);
-          length += chunk.length;
+        for await (const chunk2 of body2) {
+          chunks.push(chunk2);
+          length += chunk2.length;
           if (length > CHUNK_LIMIT) {
             chunks = [];
             length = 0;
@@ -9927,8 +9927,8 @@ var require_api_request = __commonJS({
           }
         }
       }
-      onData(chunk) {
-        return this.res.push(chunk);
+      onData(chunk2) {
+        return this.res.push(chunk2);
       }
       onComplete(trailers) {
         util.parseHeaders(trailers, this.trailers);
@@ -10152,9 +10152,9 @@ var require_api_stream = __commonJS({
         const needDrain = res.writableNeedDrain !== void 0 ? res.writableNeedDrain : res._writableState?.needDrain;
         return needDrain !== true;
       }
-      onData(chunk) {
+      onData(chunk2) {
         const { res } = this;
-        return res ? res.write(chunk) : true;
+        return res ? res.write(chunk2) : true;
       }
       onComplete(trailers) {
         const { res } = this;
@@ -10292,9 +10292,9 @@ var require_api_pipeline = __commonJS({
               body2.resume();
             }
           },
-          write: (chunk, encoding, callback) => {
+          write: (chunk2, encoding, callback) => {
             const { req } = this;
-            if (req.push(chunk, encoding) || req._readableState.destroyed) {
+            if (req.push(chunk2, encoding) || req._readableState.destroyed) {
               callback();
             } else {
               req[kResume] = callback;
@@ -10360,9 +10360,9 @@ var require_api_pipeline = __commonJS({
         if (!body2 || typeof body2.on !== "function") {
           throw new InvalidReturnValueError("expected Readable");
         }
-        body2.on("data", (chunk) => {
+        body2.on("data", (chunk2) => {
           const { ret, body: body3 } = this;
-          if (!ret.push(chunk) && body3.pause) {
+          if (!ret.push(chunk2) && body3.pause) {
             body3.pause();
           }
         }).on("error", (err) => {
@@ -10379,9 +10379,9 @@ var require_api_pipeline = __commonJS({
         });
         this.body = body2;
       }
-      onData(chunk) {
+      onData(chunk2) {
         const { res } = this;
-        return res.push(chunk);
+        return res.push(chunk2);
       }
       onComplete(trailers) {
         const { res } = this;
@@ -10686,8 +10686,8 @@ var require_mock_utils = __commonJS({
     }
     function lowerCaseEntries(headers) {
       return Object.fromEntries(
-        Object.entries(headers).map(([headerName, headerValue]) => {
-          return [headerName.toLocaleLowerCase(), headerValue];
+        Object.entries(headers).map(([headerName, headerValue2]) => {
+          return [headerName.toLocaleLowerCase(), headerValue2];
         })
       );
     }
@@ -10727,8 +10727,8 @@ var require_mock_utils = __commonJS({
         return false;
       }
       for (const [matchHeaderName, matchHeaderValue] of Object.entries(mockDispatch2.headers)) {
-        const headerValue = getHeaderByName(headers, matchHeaderName);
-        if (!matchValue(matchHeaderValue, headerValue)) {
+        const headerValue2 = getHeaderByName(headers, matchHeaderName);
+        if (!matchValue(matchHeaderValue, headerValue2)) {
           return false;
         }
       }
@@ -10817,10 +10817,10 @@ var require_mock_utils = __commonJS({
       };
     }
     function generateKeyValues(data) {
-      const keys = Object.keys(data);
+      const keys2 = Object.keys(data);
       const result = [];
-      for (let i = 0; i < keys.length; ++i) {
-        const key = keys[i];
+      for (let i = 0; i < keys2.length; ++i) {
+        const key = keys2[i];
         const value = data[key];
         const name = Buffer.from(`${key}`);
         if (Array.isArray(value)) {
@@ -11240,9 +11240,9 @@ var require_pluralizer = __commonJS({
       }
       pluralize(count) {
         const one = count === 1;
-        const keys = one ? singulars : plurals;
+        const keys2 = one ? singulars : plurals;
         const noun = one ? this.singular : this.plural;
-        return { ...keys, count, noun };
+        return { ...keys2, count, noun };
       }
     };
   }
@@ -11259,8 +11259,8 @@ var require_pending_interceptors_formatter = __commonJS({
     module.exports = class PendingInterceptorsFormatter {
       constructor({ disableColors } = {}) {
         this.transform = new Transform({
-          transform(chunk, _enc, cb) {
-            cb(null, chunk);
+          transform(chunk2, _enc, cb) {
+            cb(null, chunk2);
           }
         });
         this.logger = new Console({
@@ -11597,8 +11597,8 @@ var require_dump = __commonJS({
         err = this.#reason ?? err;
         this.#handler.onError(err);
       }
-      onData(chunk) {
-        this.#size = this.#size + chunk.length;
+      onData(chunk2) {
+        this.#size = this.#size + chunk2.length;
         if (this.#size >= this.#maxSize) {
           this.#dumped = true;
           if (this.#aborted) {
@@ -11796,16 +11796,16 @@ var require_dns = __commonJS({
       setRecords(origin, addresses) {
         const timestamp = Date.now();
         const records = { records: { 4: null, 6: null } };
-        for (const record2 of addresses) {
-          record2.timestamp = timestamp;
-          if (typeof record2.ttl === "number") {
-            record2.ttl = Math.min(record2.ttl, this.#maxTTL);
+        for (const record3 of addresses) {
+          record3.timestamp = timestamp;
+          if (typeof record3.ttl === "number") {
+            record3.ttl = Math.min(record3.ttl, this.#maxTTL);
           } else {
-            record2.ttl = this.#maxTTL;
+            record3.ttl = this.#maxTTL;
           }
-          const familyRecords = records.records[record2.family] ?? { ips: [] };
-          familyRecords.ips.push(record2);
-          records.records[record2.family] = familyRecords;
+          const familyRecords = records.records[record3.family] ?? { ips: [] };
+          familyRecords.ips.push(record3);
+          records.records[record3.family] = familyRecords;
         }
         this.#records.set(origin.hostname, records);
       }
@@ -11966,9 +11966,9 @@ var require_headers = __commonJS({
           appendHeader(headers, header2[0], header2[1]);
         }
       } else if (typeof object === "object" && object !== null) {
-        const keys = Object.keys(object);
-        for (let i = 0; i < keys.length; ++i) {
-          appendHeader(headers, keys[i], object[keys[i]]);
+        const keys2 = Object.keys(object);
+        for (let i = 0; i < keys2.length; ++i) {
+          appendHeader(headers, keys2[i], object[keys2[i]]);
         }
       } else {
         throw webidl.errors.conversionFailed({
@@ -14520,11 +14520,11 @@ var require_fetch = __commonJS({
               });
               return true;
             },
-            onData(chunk) {
+            onData(chunk2) {
               if (fetchParams.controller.dump) {
                 return;
               }
-              const bytes = chunk;
+              const bytes = chunk2;
               timingInfo.encodedBodySize += bytes.byteLength;
               return this.body.push(bytes);
             },
@@ -15048,8 +15048,8 @@ var require_util4 = __commonJS({
           }
           dataURL += ";base64,";
           const decoder = new StringDecoder("latin1");
-          for (const chunk of bytes) {
-            dataURL += btoa2(decoder.write(chunk));
+          for (const chunk2 of bytes) {
+            dataURL += btoa2(decoder.write(chunk2));
           }
           dataURL += btoa2(decoder.end());
           return dataURL;
@@ -15077,8 +15077,8 @@ var require_util4 = __commonJS({
         case "BinaryString": {
           let binaryString = "";
           const decoder = new StringDecoder("latin1");
-          for (const chunk of bytes) {
-            binaryString += decoder.write(chunk);
+          for (const chunk2 of bytes) {
+            binaryString += decoder.write(chunk2);
           }
           binaryString += decoder.end();
           return binaryString;
@@ -16059,8 +16059,8 @@ var require_cachestorage = __commonJS({
        */
       async keys() {
         webidl.brandCheck(this, _CacheStorage);
-        const keys = this.#caches.keys();
-        return [...keys];
+        const keys2 = this.#caches.keys();
+        return [...keys2];
       }
     };
     Object.defineProperties(CacheStorage.prototype, {
@@ -16387,8 +16387,8 @@ var require_parse = __commonJS({
         const expiryTime = new Date(attributeValue);
         cookieAttributeList.expires = expiryTime;
       } else if (attributeNameLowercase === "max-age") {
-        const charCode = attributeValue.charCodeAt(0);
-        if ((charCode < 48 || charCode > 57) && attributeValue[0] !== "-") {
+        const charCode2 = attributeValue.charCodeAt(0);
+        if ((charCode2 < 48 || charCode2 > 57) && attributeValue[0] !== "-") {
           return parseUnparsedAttributes(unparsedAttributes, cookieAttributeList);
         }
         if (!/^\d+$/.test(attributeValue)) {
@@ -17291,8 +17291,8 @@ var require_connection = __commonJS({
         ws[kReadyState] = states.CLOSING;
       }
     }
-    function onSocketData(chunk) {
-      if (!this.ws[kByteParser].write(chunk)) {
+    function onSocketData(chunk2) {
+      if (!this.ws[kByteParser].write(chunk2)) {
         this.pause();
       }
     }
@@ -17370,7 +17370,7 @@ var require_permessage_deflate = __commonJS({
        * @param {boolean} fin Final fragment flag
        * @param {Function} callback Callback function
        */
-      decompress(chunk, fin, callback) {
+      decompress(chunk2, fin, callback) {
         if (!this.#inflate) {
           let windowBits = Z_DEFAULT_WINDOWBITS;
           if (this.#options.serverMaxWindowBits) {
@@ -17404,7 +17404,7 @@ var require_permessage_deflate = __commonJS({
             callback(err);
           });
         }
-        this.#inflate.write(chunk);
+        this.#inflate.write(chunk2);
         if (fin) {
           this.#inflate.write(tail);
         }
@@ -17483,9 +17483,9 @@ var require_receiver = __commonJS({
        * @param {Buffer} chunk
        * @param {() => void} callback
        */
-      _write(chunk, _, callback) {
-        this.#buffers.push(chunk);
-        this.#byteOffset += chunk.length;
+      _write(chunk2, _, callback) {
+        this.#buffers.push(chunk2);
+        this.#byteOffset += chunk2.length;
         this.#loop = true;
         this.run(callback);
       }
@@ -18311,11 +18311,11 @@ var require_eventsource_stream = __commonJS({
     var buffer = __require("node:buffer");
     var { Transform } = __require("node:stream");
     var { isASCIINumber, isValidLastEventId } = require_util8();
-    var BOM = [239, 187, 191];
-    var LF = 10;
+    var BOM3 = [239, 187, 191];
+    var LF2 = 10;
     var CR = 13;
-    var COLON = 58;
-    var SPACE = 32;
+    var COLON2 = 58;
+    var SPACE2 = 32;
     var defaultMaxEventSize = buffer.kStringMaxLength;
     var DATA = Buffer.from("data");
     var EVENT = Buffer.from("event");
@@ -18343,12 +18343,12 @@ var require_eventsource_stream = __commonJS({
       }
       return true;
     }
-    function isFieldName(line, length, field2) {
-      if (length !== field2.length) {
+    function isFieldName(line, length, field3) {
+      if (length !== field3.length) {
         return false;
       }
       for (let i = 0; i < length; i++) {
-        if (line[i] !== field2[i]) {
+        if (line[i] !== field3[i]) {
           return false;
         }
       }
@@ -18422,16 +18422,16 @@ var require_eventsource_stream = __commonJS({
        * @param {Function} callback
        * @returns {void}
        */
-      _transform(chunk, _encoding, callback) {
-        if (chunk.length === 0) {
+      _transform(chunk2, _encoding, callback) {
+        if (chunk2.length === 0) {
           callback();
           return;
         }
-        if (this.maxEventSize > 0 && this.chunks.length >= this.maxBufferedChunks && chunk[0] !== LF && chunk[0] !== CR) {
+        if (this.maxEventSize > 0 && this.chunks.length >= this.maxBufferedChunks && chunk2[0] !== LF2 && chunk2[0] !== CR) {
           callback(createMaxEventSizeExceededError());
           return;
         }
-        this.chunks.push(chunk);
+        this.chunks.push(chunk2);
         if (this.checkBOM) {
           if (this.handleBOM()) {
             callback();
@@ -18442,14 +18442,14 @@ var require_eventsource_stream = __commonJS({
           const byte = this.currentByte();
           if (this.eventEndCheck) {
             if (this.crlfCheck) {
-              if (byte === LF) {
+              if (byte === LF2) {
                 this.crlfCheck = false;
                 this.consumeCurrentByte();
                 continue;
               }
               this.crlfCheck = false;
             }
-            if (byte === LF || byte === CR) {
+            if (byte === LF2 || byte === CR) {
               if (byte === CR) {
                 this.crlfCheck = true;
               }
@@ -18463,7 +18463,7 @@ var require_eventsource_stream = __commonJS({
             this.eventEndCheck = false;
             continue;
           }
-          if (byte === LF || byte === CR) {
+          if (byte === LF2 || byte === CR) {
             if (byte === CR) {
               this.crlfCheck = true;
             }
@@ -18498,7 +18498,7 @@ var require_eventsource_stream = __commonJS({
         if (line.length === 0) {
           return;
         }
-        const colonPosition = line.indexOf(COLON);
+        const colonPosition = line.indexOf(COLON2);
         if (colonPosition === 0) {
           return;
         }
@@ -18507,7 +18507,7 @@ var require_eventsource_stream = __commonJS({
         if (colonPosition !== -1) {
           fieldLength = colonPosition;
           valueStart = colonPosition + 1;
-          if (line[valueStart] === SPACE) {
+          if (line[valueStart] === SPACE2) {
             ++valueStart;
           }
         }
@@ -18549,13 +18549,13 @@ ${value}`;
           }
         }
       }
-      setEventFieldSize(field2, size) {
-        const eventSize = this.eventSize - this.eventFieldSizes[field2] + size;
+      setEventFieldSize(field3, size) {
+        const eventSize = this.eventSize - this.eventFieldSizes[field3] + size;
         if (this.maxEventSize > 0 && eventSize > this.maxEventSize) {
           throw createMaxEventSizeExceededError();
         }
         this.eventSize = eventSize;
-        this.eventFieldSizes[field2] = size;
+        this.eventFieldSizes[field3] = size;
       }
       /**
        * @param {EventSourceStreamEvent} event
@@ -18638,10 +18638,10 @@ ${value}`;
         const chunks = [];
         let length = 0;
         for (let i = this.lineChunkIndex; i <= this.chunkIndex; i++) {
-          const chunk = this.chunks[i];
+          const chunk2 = this.chunks[i];
           const start = i === this.lineChunkIndex ? this.linePos : 0;
-          const end = i === this.chunkIndex ? this.pos : chunk.length;
-          const slice = chunk.subarray(start, end);
+          const end = i === this.chunkIndex ? this.pos : chunk2.length;
+          const slice = chunk2.subarray(start, end);
           length += slice.length;
           chunks.push(slice);
         }
@@ -18651,10 +18651,10 @@ ${value}`;
         let chunkIndex = this.lineChunkIndex;
         let pos = this.linePos;
         while (chunkIndex < this.chunks.length) {
-          const chunk = this.chunks[chunkIndex];
-          const remaining = chunk.length - pos;
+          const chunk2 = this.chunks[chunkIndex];
+          const remaining = chunk2.length - pos;
           if (offset < remaining) {
-            return chunk[pos + offset];
+            return chunk2[pos + offset];
           }
           offset -= remaining;
           chunkIndex++;
@@ -18663,8 +18663,8 @@ ${value}`;
       }
       discardLeadingBytes(count) {
         while (count > 0 && this.lineChunkIndex < this.chunks.length) {
-          const chunk = this.chunks[this.lineChunkIndex];
-          const remaining = chunk.length - this.linePos;
+          const chunk2 = this.chunks[this.lineChunkIndex];
+          const remaining = chunk2.length - this.linePos;
           if (count < remaining) {
             this.linePos += count;
             count = 0;
@@ -18683,20 +18683,20 @@ ${value}`;
         const second = this.peekBufferedByte(1);
         const third = this.peekBufferedByte(2);
         if (second === void 0) {
-          if (first2 === BOM[0]) {
+          if (first2 === BOM3[0]) {
             return true;
           }
           this.checkBOM = false;
           return true;
         }
         if (third === void 0) {
-          if (first2 === BOM[0] && second === BOM[1]) {
+          if (first2 === BOM3[0] && second === BOM3[1]) {
             return true;
           }
           this.checkBOM = false;
           return false;
         }
-        if (first2 === BOM[0] && second === BOM[1] && third === BOM[2]) {
+        if (first2 === BOM3[0] && second === BOM3[1] && third === BOM3[2]) {
           this.discardLeadingBytes(3);
         }
         this.checkBOM = false;
@@ -19384,8 +19384,8 @@ var require_lib = __commonJS({
         return __awaiter3(this, void 0, void 0, function* () {
           return new Promise((resolve) => __awaiter3(this, void 0, void 0, function* () {
             let output = Buffer.alloc(0);
-            this.message.on("data", (chunk) => {
-              output = Buffer.concat([output, chunk]);
+            this.message.on("data", (chunk2) => {
+              output = Buffer.concat([output, chunk2]);
             });
             this.message.on("end", () => {
               resolve(output.toString());
@@ -19397,8 +19397,8 @@ var require_lib = __commonJS({
         return __awaiter3(this, void 0, void 0, function* () {
           return new Promise((resolve) => __awaiter3(this, void 0, void 0, function* () {
             const chunks = [];
-            this.message.on("data", (chunk) => {
-              chunks.push(chunk);
+            this.message.on("data", (chunk2) => {
+              chunks.push(chunk2);
             });
             this.message.on("end", () => {
               resolve(Buffer.concat(chunks));
@@ -19729,9 +19729,9 @@ var require_lib = __commonJS({
       _getExistingOrDefaultHeader(additionalHeaders, header2, _default) {
         let clientHeader;
         if (this.requestOptions && this.requestOptions.headers) {
-          const headerValue = lowercaseKeys2(this.requestOptions.headers)[header2];
-          if (headerValue) {
-            clientHeader = typeof headerValue === "number" ? headerValue.toString() : headerValue;
+          const headerValue2 = lowercaseKeys2(this.requestOptions.headers)[header2];
+          if (headerValue2) {
+            clientHeader = typeof headerValue2 === "number" ? headerValue2.toString() : headerValue2;
           }
         }
         const additionalValue = additionalHeaders[header2];
@@ -19753,14 +19753,14 @@ var require_lib = __commonJS({
       _getExistingOrDefaultContentTypeHeader(additionalHeaders, _default) {
         let clientHeader;
         if (this.requestOptions && this.requestOptions.headers) {
-          const headerValue = lowercaseKeys2(this.requestOptions.headers)[Headers2.ContentType];
-          if (headerValue) {
-            if (typeof headerValue === "number") {
-              clientHeader = String(headerValue);
-            } else if (Array.isArray(headerValue)) {
-              clientHeader = headerValue.join(", ");
+          const headerValue2 = lowercaseKeys2(this.requestOptions.headers)[Headers2.ContentType];
+          if (headerValue2) {
+            if (typeof headerValue2 === "number") {
+              clientHeader = String(headerValue2);
+            } else if (Array.isArray(headerValue2)) {
+              clientHeader = headerValue2.join(", ");
             } else {
-              clientHeader = headerValue;
+              clientHeader = headerValue2;
             }
           }
         }
@@ -20701,11 +20701,11 @@ var require_light = __commonJS({
             return Object.keys(this.instances);
           }
           async clusterKeys() {
-            var cursor, end, found, i, k, keys, len, next, start;
+            var cursor, end, found, i, k, keys2, len, next, start;
             if (this.connection == null) {
               return this.Promise.resolve(this.keys());
             }
-            keys = [];
+            keys2 = [];
             cursor = null;
             start = `b_${this.id}-`.length;
             end = "_settings".length;
@@ -20714,10 +20714,10 @@ var require_light = __commonJS({
               cursor = ~~next;
               for (i = 0, len = found.length; i < len; i++) {
                 k = found[i];
-                keys.push(k.slice(start, -end));
+                keys2.push(k.slice(start, -end));
               }
             }
-            return keys;
+            return keys2;
           }
           _startAutoCleanup() {
             var base;
@@ -23910,12 +23910,12 @@ ${cn.comment}` : item.comment;
             } else
               throw new TypeError(`Expected [key, value] tuple: ${it}`);
           } else if (it && it instanceof Object) {
-            const keys = Object.keys(it);
-            if (keys.length === 1) {
-              key = keys[0];
+            const keys2 = Object.keys(it);
+            if (keys2.length === 1) {
+              key = keys2[0];
               value = it[key];
             } else {
-              throw new TypeError(`Expected tuple with one key, not ${keys.length} keys`);
+              throw new TypeError(`Expected tuple with one key, not ${keys2.length} keys`);
             }
           } else {
             key = it;
@@ -24461,8 +24461,8 @@ var require_tags = __commonJS({
         if (Array.isArray(customTags))
           tags = [];
         else {
-          const keys = Array.from(schemas.keys()).filter((key) => key !== "yaml11").map((key) => JSON.stringify(key)).join(", ");
-          throw new Error(`Unknown schema "${schemaName}"; use one of ${keys} or define customTags array`);
+          const keys2 = Array.from(schemas.keys()).filter((key) => key !== "yaml11").map((key) => JSON.stringify(key)).join(", ");
+          throw new Error(`Unknown schema "${schemaName}"; use one of ${keys2} or define customTags array`);
         }
       }
       if (Array.isArray(customTags)) {
@@ -24477,8 +24477,8 @@ var require_tags = __commonJS({
         const tagObj = typeof tag === "string" ? tagsByName[tag] : tag;
         if (!tagObj) {
           const tagName = JSON.stringify(tag);
-          const keys = Object.keys(tagsByName).map((key) => JSON.stringify(key)).join(", ");
-          throw new Error(`Unknown custom tag ${tagName}; use one of ${keys}`);
+          const keys2 = Object.keys(tagsByName).map((key) => JSON.stringify(key)).join(", ");
+          throw new Error(`Unknown custom tag ${tagName}; use one of ${keys2}`);
         }
         if (!tags2.includes(tagObj))
           tags2.push(tagObj);
@@ -24943,9 +24943,9 @@ var require_errors2 = __commonJS({
       let ci = col - 1;
       let lineStr = src.substring(lc.lineStarts[line - 1], lc.lineStarts[line]).replace(/[\n\r]+$/, "");
       if (ci >= 60 && lineStr.length > 80) {
-        const trimStart = Math.min(ci - 39, lineStr.length - 79);
-        lineStr = "\u2026" + lineStr.substring(trimStart);
-        ci -= trimStart - 1;
+        const trimStart2 = Math.min(ci - 39, lineStr.length - 79);
+        lineStr = "\u2026" + lineStr.substring(trimStart2);
+        ci -= trimStart2 - 1;
       }
       if (lineStr.length > 80)
         lineStr = lineStr.substring(0, 79) + "\u2026";
@@ -25658,7 +25658,7 @@ var require_resolve_block_scalar = __commonJS({
       if (!header2)
         return { value: "", type: null, comment: "", range: [start, start, start] };
       const type = header2.mode === ">" ? Scalar.Scalar.BLOCK_FOLDED : Scalar.Scalar.BLOCK_LITERAL;
-      const lines = scalar.source ? splitLines(scalar.source) : [];
+      const lines = scalar.source ? splitLines2(scalar.source) : [];
       let chompStart = lines.length;
       for (let i = lines.length - 1; i >= 0; --i) {
         const content = lines[i][1];
@@ -25816,7 +25816,7 @@ var require_resolve_block_scalar = __commonJS({
       }
       return { mode, indent, chomp, comment, length };
     }
-    function splitLines(source2) {
+    function splitLines2(source2) {
       const split = source2.split(/\n( *)/);
       const first2 = split[0];
       const m = first2.match(/^( *)/);
@@ -25852,7 +25852,7 @@ var require_resolve_flow_scalar = __commonJS({
           break;
         case "double-quoted-scalar":
           _type = Scalar.Scalar.QUOTE_DOUBLE;
-          value = doubleQuotedValue(source2, _onError);
+          value = doubleQuotedValue2(source2, _onError);
           break;
         /* istanbul ignore next should not happen */
         default:
@@ -25899,27 +25899,27 @@ var require_resolve_flow_scalar = __commonJS({
       }
       if (badChar)
         onError(0, "BAD_SCALAR_START", `Plain value cannot start with ${badChar}`);
-      return unfoldLines(source2);
+      return unfoldLines2(source2);
     }
     function singleQuotedValue(source2, onError) {
       if (source2[source2.length - 1] !== "'" || source2.length === 1)
         onError(source2.length, "MISSING_CHAR", "Missing closing 'quote");
-      return unfoldLines(source2.slice(1, -1)).replace(/''/g, "'");
+      return unfoldLines2(source2.slice(1, -1)).replace(/''/g, "'");
     }
-    function unfoldLines(source2) {
+    function unfoldLines2(source2) {
       const line = /(.*?)\r?\n/sy;
       let match = line.exec(source2);
       if (!match)
         return source2;
-      let trimEnd, trimBoth;
+      let trimEnd2, trimBoth;
       try {
-        trimEnd = new RegExp("(?<![ 	])[ 	]+$");
+        trimEnd2 = new RegExp("(?<![ 	])[ 	]+$");
         trimBoth = new RegExp("^[ 	]+|(?<![ 	])[ 	]+$", "g");
       } catch {
-        trimEnd = /[ \t]+$/;
+        trimEnd2 = /[ \t]+$/;
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
-      let res = match[1].replace(trimEnd, "");
+      let res = match[1].replace(trimEnd2, "");
       let sep2 = " ";
       let pos = line.lastIndex;
       while (match = line.exec(source2)) {
@@ -25940,7 +25940,7 @@ var require_resolve_flow_scalar = __commonJS({
       match = last.exec(source2);
       return res + sep2 + (match?.[1] ?? "");
     }
-    function doubleQuotedValue(source2, onError) {
+    function doubleQuotedValue2(source2, onError) {
       let res = "";
       for (let i = 1; i < source2.length - 1; ++i) {
         const ch = source2[i];
@@ -26300,11 +26300,11 @@ var require_compose_doc = __commonJS({
           onError(props.end, "MISSING_CHAR", "Block collection cannot start on same line with directives-end marker");
       }
       doc.contents = value ? composeNode.composeNode(ctx, value, props, onError) : composeNode.composeEmptyNode(ctx, props.end, start, null, props, onError);
-      const contentEnd = doc.contents.range[2];
-      const re = resolveEnd.resolveEnd(end, contentEnd, false, onError);
+      const contentEnd2 = doc.contents.range[2];
+      const re = resolveEnd.resolveEnd(end, contentEnd2, false, onError);
       if (re.comment)
         doc.comment = re.comment;
-      doc.range = [offset, contentEnd, re.offset];
+      doc.range = [offset, contentEnd2, re.offset];
       return doc;
     }
     exports.composeDoc = composeDoc;
@@ -26782,8 +26782,8 @@ var require_cst_visit = __commonJS({
     visit.REMOVE = REMOVE;
     visit.itemAtPath = (cst, path) => {
       let item = cst;
-      for (const [field2, index] of path) {
-        const tok = item?.[field2];
+      for (const [field3, index] of path) {
+        const tok = item?.[field3];
         if (tok && "items" in tok) {
           item = tok.items[index];
         } else
@@ -26793,8 +26793,8 @@ var require_cst_visit = __commonJS({
     };
     visit.parentCollection = (cst, path) => {
       const parent = visit.itemAtPath(cst, path.slice(0, -1));
-      const field2 = path[path.length - 1][0];
-      const coll = parent?.[field2];
+      const field3 = path[path.length - 1][0];
+      const coll = parent?.[field3];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
@@ -26803,11 +26803,11 @@ var require_cst_visit = __commonJS({
       let ctrl = visitor(item, path);
       if (typeof ctrl === "symbol")
         return ctrl;
-      for (const field2 of ["key", "value"]) {
-        const token = item[field2];
+      for (const field3 of ["key", "value"]) {
+        const token = item[field3];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path.concat([[field2, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path.concat([[field3, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -26817,7 +26817,7 @@ var require_cst_visit = __commonJS({
               i -= 1;
             }
           }
-          if (typeof ctrl === "function" && field2 === "key")
+          if (typeof ctrl === "function" && field3 === "key")
             ctrl = ctrl(item, path);
         }
       }
@@ -26834,7 +26834,7 @@ var require_cst = __commonJS({
     var cstScalar = require_cst_scalar();
     var cstStringify = require_cst_stringify();
     var cstVisit = require_cst_visit();
-    var BOM = "\uFEFF";
+    var BOM3 = "\uFEFF";
     var DOCUMENT = "";
     var FLOW_END = "";
     var SCALAR = "";
@@ -26842,7 +26842,7 @@ var require_cst = __commonJS({
     var isScalar2 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
     function prettyToken(token) {
       switch (token) {
-        case BOM:
+        case BOM3:
           return "<BOM>";
         case DOCUMENT:
           return "<DOC>";
@@ -26856,7 +26856,7 @@ var require_cst = __commonJS({
     }
     function tokenType(source2) {
       switch (source2) {
-        case BOM:
+        case BOM3:
           return "byte-order-mark";
         case DOCUMENT:
           return "doc-mode";
@@ -26918,7 +26918,7 @@ var require_cst = __commonJS({
     exports.setScalarValue = cstScalar.setScalarValue;
     exports.stringify = cstStringify.stringify;
     exports.visit = cstVisit.visit;
-    exports.BOM = BOM;
+    exports.BOM = BOM3;
     exports.DOCUMENT = DOCUMENT;
     exports.FLOW_END = FLOW_END;
     exports.SCALAR = SCALAR;
@@ -26934,7 +26934,7 @@ var require_lexer = __commonJS({
   "node_modules/yaml/dist/parse/lexer.js"(exports) {
     "use strict";
     var cst = require_cst();
-    function isEmpty(ch) {
+    function isEmpty2(ch) {
       switch (ch) {
         case void 0:
         case " ":
@@ -27012,7 +27012,7 @@ var require_lexer = __commonJS({
         }
         if (ch === "-" || ch === ".") {
           const dt = this.buffer.substr(offset, 3);
-          if ((dt === "---" || dt === "...") && isEmpty(this.buffer[offset + 3]))
+          if ((dt === "---" || dt === "...") && isEmpty2(this.buffer[offset + 3]))
             return -1;
         }
         return offset;
@@ -27111,7 +27111,7 @@ var require_lexer = __commonJS({
           if (!this.atEnd && !this.hasChars(4))
             return this.setNext("line-start");
           const s = this.peek(3);
-          if ((s === "---" || s === "...") && isEmpty(this.charAt(3))) {
+          if ((s === "---" || s === "...") && isEmpty2(this.charAt(3))) {
             yield* this.pushCount(3);
             this.indentValue = 0;
             this.indentNext = 0;
@@ -27119,7 +27119,7 @@ var require_lexer = __commonJS({
           }
         }
         this.indentValue = yield* this.pushSpaces(false);
-        if (this.indentNext > this.indentValue && !isEmpty(this.charAt(1)))
+        if (this.indentNext > this.indentValue && !isEmpty2(this.charAt(1)))
           this.indentNext = this.indentValue;
         return yield* this.parseBlockStart();
       }
@@ -27127,7 +27127,7 @@ var require_lexer = __commonJS({
         const [ch0, ch1] = this.peek(2);
         if (!ch1 && !this.atEnd)
           return this.setNext("block-start");
-        if ((ch0 === "-" || ch0 === "?" || ch0 === ":") && isEmpty(ch1)) {
+        if ((ch0 === "-" || ch0 === "?" || ch0 === ":") && isEmpty2(ch1)) {
           const n = (yield* this.pushCount(1)) + (yield* this.pushSpaces(true));
           this.indentNext = this.indentValue + 1;
           this.indentValue += n;
@@ -27191,7 +27191,7 @@ var require_lexer = __commonJS({
         const line = this.getLine();
         if (line === null)
           return this.setNext("flow");
-        if (indent !== -1 && indent < this.indentNext && line[0] !== "#" || indent === 0 && (line.startsWith("---") || line.startsWith("...")) && isEmpty(line[3])) {
+        if (indent !== -1 && indent < this.indentNext && line[0] !== "#" || indent === 0 && (line.startsWith("---") || line.startsWith("...")) && isEmpty2(line[3])) {
           const atFlowEndMarker = indent === this.indentNext - 1 && this.flowLevel === 1 && (line[0] === "]" || line[0] === "}");
           if (!atFlowEndMarker) {
             this.flowLevel = 0;
@@ -27233,7 +27233,7 @@ var require_lexer = __commonJS({
             return yield* this.parseQuotedScalar();
           case ":": {
             const next = this.charAt(1);
-            if (this.flowKey || isEmpty(next) || next === ",") {
+            if (this.flowKey || isEmpty2(next) || next === ",") {
               this.flowKey = false;
               yield* this.pushCount(1);
               yield* this.pushSpaces(true);
@@ -27247,9 +27247,9 @@ var require_lexer = __commonJS({
         }
       }
       *parseQuotedScalar() {
-        const quote = this.charAt(0);
-        let end = this.buffer.indexOf(quote, this.pos + 1);
-        if (quote === "'") {
+        const quote2 = this.charAt(0);
+        let end = this.buffer.indexOf(quote2, this.pos + 1);
+        if (quote2 === "'") {
           while (end !== -1 && this.buffer[end + 1] === "'")
             end = this.buffer.indexOf("'", end + 2);
         } else {
@@ -27296,7 +27296,7 @@ var require_lexer = __commonJS({
           else if (ch !== "-")
             break;
         }
-        return yield* this.pushUntil((ch) => isEmpty(ch) || ch === "#");
+        return yield* this.pushUntil((ch) => isEmpty2(ch) || ch === "#");
       }
       *parseBlockScalar() {
         let nl = this.pos - 1;
@@ -27378,10 +27378,10 @@ var require_lexer = __commonJS({
         while (ch = this.buffer[++i]) {
           if (ch === ":") {
             const next = this.buffer[i + 1];
-            if (isEmpty(next) || inFlow && flowIndicatorChars.has(next))
+            if (isEmpty2(next) || inFlow && flowIndicatorChars.has(next))
               break;
             end = i;
-          } else if (isEmpty(ch)) {
+          } else if (isEmpty2(ch)) {
             let next = this.buffer[i + 1];
             if (ch === "\r") {
               if (next === "\n") {
@@ -27448,7 +27448,7 @@ var require_lexer = __commonJS({
             case ":": {
               const inFlow = this.flowLevel > 0;
               const ch1 = this.charAt(1);
-              if (isEmpty(ch1) || inFlow && flowIndicatorChars.has(ch1)) {
+              if (isEmpty2(ch1) || inFlow && flowIndicatorChars.has(ch1)) {
                 if (!inFlow)
                   this.indentNext = this.indentValue + 1;
                 else if (this.flowKey)
@@ -27467,7 +27467,7 @@ var require_lexer = __commonJS({
         if (this.charAt(1) === "<") {
           let i = this.pos + 2;
           let ch = this.buffer[i];
-          while (!isEmpty(ch) && ch !== ">")
+          while (!isEmpty2(ch) && ch !== ">")
             ch = this.buffer[++i];
           return yield* this.pushToIndex(ch === ">" ? i + 1 : i, false);
         } else {
@@ -30213,9 +30213,9 @@ var applyReviverIteratively = (parsed, userReviver) => {
       const value = node.parent[node.key];
       const isComplexObject = value !== null && typeof value === "object";
       if (isComplexObject) {
-        const keys = Object.keys(value);
-        for (let i = keys.length - 1; i >= 0; i--) {
-          stack.push({ parent: value, key: keys[i], visited: false });
+        const keys2 = Object.keys(value);
+        for (let i = keys2.length - 1; i >= 0; i--) {
+          stack.push({ parent: value, key: keys2[i], visited: false });
         }
       }
     } else {
@@ -33520,8 +33520,8 @@ function routeMatcher(paths) {
   const regexes = paths.map(
     (path) => path.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
   );
-  const regex2 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
-  return new RegExp(regex2, "i");
+  const regex22 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
+  return new RegExp(regex22, "i");
 }
 var regex = routeMatcher(triggers_notification_paths_default);
 var triggersNotification = regex.test.bind(regex);
@@ -33808,8 +33808,8 @@ async function upsertStickyComment(target, body2, options) {
     );
     const mine = { id: created.id, body: body2, url: created.html_url };
     const after = await findStickyComments(target);
-    const candidates = after.some((c) => c.id === mine.id) ? after : [...after, mine];
-    const [oldest, ...others] = [...candidates].sort((a, b) => a.id - b.id);
+    const candidates2 = after.some((c) => c.id === mine.id) ? after : [...after, mine];
+    const [oldest, ...others] = [...candidates2].sort((a, b) => a.id - b.id);
     await deleteComments(target, others);
     if (oldest === void 0 || oldest.id === mine.id) return { action: "created", comment: mine };
     target.logger.info(`another run created the comment first; kept comment ${oldest.id}`);
@@ -34490,21 +34490,1012 @@ function resolveMeshSettings(fragments, overrides, diagnostics) {
   return settings;
 }
 
+// src/analysis/load/yaml/fast-scanner.ts
+var Unsupported = class extends Error {
+};
+var UNSUPPORTED = new Unsupported("outside the fast-path subset");
+function unsupported() {
+  throw UNSUPPORTED;
+}
+var TAB = 9;
+var LF = 10;
+var SPACE = 32;
+var DQUOTE2 = 34;
+var HASH = 35;
+var SQUOTE = 39;
+var COMMA2 = 44;
+var DASH = 45;
+var DOT = 46;
+var COLON = 58;
+var GT = 62;
+var LBRACKET = 91;
+var BACKSLASH = 92;
+var RBRACKET = 93;
+var LBRACE = 123;
+var PIPE = 124;
+var RBRACE = 125;
+var BOM = 65279;
+var STOP_EOL = 0;
+var STOP_COMMENT = 1;
+var STOP_COLON = 2;
+var STOP_FLOW = 3;
+var MAX_DEPTH = 200;
+function isBlankOrEnd(c) {
+  return c === SPACE || c === LF || c === TAB || c !== c;
+}
+function isFlowIndicator(c) {
+  return c === COMMA2 || c === LBRACKET || c === RBRACKET || c === LBRACE || c === RBRACE;
+}
+var Scanner = class {
+  constructor(src) {
+    this.src = src;
+    this.len = src.length;
+  }
+  src;
+  pos = 0;
+  line = 1;
+  lineStart = 0;
+  indent = -1;
+  /** Why the last `scanPlainLine` stopped: one of the `STOP_*` constants. */
+  stop = 0;
+  /** Nesting depth of block nodes being parsed. */
+  depth = 0;
+  len;
+  code(offset) {
+    return this.src.charCodeAt(offset);
+  }
+  /** True once `nextContentLine` found no further content. */
+  atEnd() {
+    return this.indent === -1;
+  }
+  /** Position of `offset`, which must lie on the current line. */
+  at(offset) {
+    return { line: this.line, column: offset - this.lineStart + 1 };
+  }
+  /** Moves past the line feed at `offset`. */
+  newlineAt(offset) {
+    this.pos = offset + 1;
+    this.line++;
+    this.lineStart = this.pos;
+  }
+  /** Advances the line bookkeeping over every line feed in `[from, to)` and moves to `to`. */
+  advanceTo(from, to) {
+    const src = this.src;
+    let nl = src.indexOf("\n", from);
+    while (nl !== -1 && nl < to) {
+      this.line++;
+      this.lineStart = nl + 1;
+      nl = src.indexOf("\n", nl + 1);
+    }
+    this.pos = to;
+  }
+  /** Skips spaces and tabs on the current line. */
+  skipInlineSpace() {
+    let c = this.src.charCodeAt(this.pos);
+    while (c === SPACE || c === TAB) c = this.src.charCodeAt(++this.pos);
+  }
+  /**
+   * After a node that ends inside a line: the rest of the line may only hold white space and a
+   * comment, and a comment must be separated from the node by white space (`yaml` reports
+   * "Comments must be separated from other tokens by white space characters").
+   */
+  finishLine() {
+    this.skipInlineSpace();
+    let c = this.code(this.pos);
+    if (c === HASH) {
+      const before = this.code(this.pos - 1);
+      if (before !== SPACE && before !== TAB) unsupported();
+      const nl = this.src.indexOf("\n", this.pos);
+      this.pos = nl === -1 ? this.len : nl;
+      c = this.code(this.pos);
+    }
+    if (c === LF) this.newlineAt(this.pos);
+    else if (this.pos < this.len) unsupported();
+  }
+  /**
+   * From the start of a line, skips blank and comment-only lines and stops at the first
+   * character of the next content line, recording its indentation. Tabs in indentation, a second
+   * document marker and directive-like lines are all left to the reference.
+   */
+  nextContentLine(atDocumentStart = false) {
+    const src = this.src;
+    for (; ; ) {
+      let i = this.pos;
+      let c = src.charCodeAt(i);
+      while (c === SPACE) c = src.charCodeAt(++i);
+      if (c === LF) {
+        this.newlineAt(i);
+        continue;
+      }
+      if (c === HASH) {
+        const nl = src.indexOf("\n", i);
+        if (nl === -1) break;
+        this.newlineAt(nl);
+        continue;
+      }
+      if (i >= this.len) break;
+      if (c === TAB) unsupported();
+      this.pos = i;
+      this.indent = i - this.lineStart;
+      if (atDocumentStart) return;
+      if (this.indent === 0 && (c === DASH || c === DOT) && this.atDocumentMarker()) unsupported();
+      return;
+    }
+    this.pos = this.len;
+    this.indent = -1;
+  }
+  /** `---` or `...` followed by white space or the end: a document boundary (c-forbidden). */
+  atDocumentMarker() {
+    const src = this.src;
+    const p = this.pos;
+    const c = src.charCodeAt(p);
+    return src.charCodeAt(p + 1) === c && src.charCodeAt(p + 2) === c && (c === DASH || c === DOT) && isBlankOrEnd(src.charCodeAt(p + 3));
+  }
+};
+
+// src/analysis/load/yaml/fast-block-scalar.ts
+function parseBlockScalar(s, parentIndent) {
+  const pos = s.at(s.pos);
+  const header2 = parseHeader(s);
+  const contentStart = s.pos;
+  const end = contentEnd(s, contentStart, parentIndent + 1, header2);
+  const source2 = s.src.slice(contentStart, end);
+  const scalarIndent = parentIndent < 0 ? 0 : parentIndent;
+  const value = blockValue(source2, header2, scalarIndent, parentIndent < 0);
+  s.advanceTo(contentStart, Math.min(end, s.len));
+  s.nextContentLine();
+  return { type: "scalar", value, plain: false, pos };
+}
+function parseHeader(s) {
+  const src = s.src;
+  const folded = src.charCodeAt(s.pos) === 62;
+  let i = s.pos + 1;
+  let chomp = "";
+  let explicit = 0;
+  for (; ; ) {
+    const c2 = src.charCodeAt(i);
+    if ((c2 === 45 || c2 === 43) && chomp === "") chomp = c2 === 45 ? "-" : "+";
+    else if (c2 >= 49 && c2 <= 57 && explicit === 0) explicit = c2 - 48;
+    else break;
+    i++;
+  }
+  const c = src.charCodeAt(i);
+  if (c !== SPACE && c !== LF && c === c) unsupported();
+  s.pos = i;
+  s.finishLine();
+  return { folded, chomp, explicit };
+}
+function contentEnd(s, start, indentNext, header2) {
+  const src = s.src;
+  let nl = start - 1;
+  let indent = 0;
+  let i = start;
+  for (; ; i++) {
+    const c = src.charCodeAt(i);
+    if (c === SPACE) indent++;
+    else if (c === LF) {
+      nl = i;
+      indent = 0;
+    } else break;
+  }
+  if (indent >= indentNext) {
+    if (header2.explicit === 0) indentNext = indent;
+    else indentNext = header2.explicit - 1 + (indentNext === 0 ? 1 : indentNext);
+    do {
+      const cs = continueScalar(s, nl + 1, indentNext);
+      if (cs === -1) break;
+      nl = src.indexOf("\n", cs);
+    } while (nl !== -1);
+    if (nl === -1) nl = s.len;
+  }
+  i = nl + 1;
+  while (src.charCodeAt(i) === SPACE) i++;
+  if (src.charCodeAt(i) === TAB) unsupported();
+  if (header2.chomp !== "+") {
+    for (; ; ) {
+      let j = nl - 1;
+      const lastChar = j;
+      while (src.charCodeAt(j) === SPACE) j--;
+      if (src.charCodeAt(j) === LF && j >= start && j + 1 + indent > lastChar) nl = j;
+      else break;
+    }
+  }
+  return nl + 1;
+}
+function continueScalar(s, offset, indentNext) {
+  const src = s.src;
+  if (indentNext > 0) {
+    let indent = 0;
+    let c2 = src.charCodeAt(offset);
+    while (c2 === SPACE) c2 = src.charCodeAt(++indent + offset);
+    return c2 === LF || indent >= indentNext ? offset + indent : -1;
+  }
+  const c = src.charCodeAt(offset);
+  if ((c === 45 || c === 46) && src.charCodeAt(offset + 1) === c && src.charCodeAt(offset + 2) === c) {
+    unsupported();
+  }
+  return offset;
+}
+function splitLines(source2) {
+  const split = source2.split(/\n( *)/);
+  const first2 = split[0] ?? "";
+  const m = /^( *)/.exec(first2)?.[1] ?? "";
+  const lines = [[m, first2.slice(m.length)]];
+  for (let i = 1; i < split.length; i += 2) lines.push([split[i] ?? "", split[i + 1] ?? ""]);
+  return lines;
+}
+function blockValue(source2, header2, scalarIndent, atRoot) {
+  const lines = source2 ? splitLines(source2) : [];
+  let chompStart = lines.length;
+  for (let i = lines.length - 1; i >= 0; --i) {
+    if (lines[i][1] === "") chompStart = i;
+    else break;
+  }
+  if (chompStart === 0) {
+    return header2.chomp === "+" && lines.length > 0 ? "\n".repeat(Math.max(1, lines.length - 1)) : "";
+  }
+  let trimIndent = scalarIndent + header2.explicit;
+  let contentStart = 0;
+  for (let i = 0; i < chompStart; ++i) {
+    const [indent, content] = lines[i];
+    if (content === "") {
+      if (header2.explicit === 0 && indent.length > trimIndent) trimIndent = indent.length;
+      continue;
+    }
+    if (indent.length < trimIndent) unsupported();
+    if (header2.explicit === 0) trimIndent = indent.length;
+    contentStart = i;
+    if (trimIndent === 0 && !atRoot) unsupported();
+    break;
+  }
+  for (let i = lines.length - 1; i >= chompStart; --i) {
+    if (lines[i][0].length > trimIndent) chompStart = i + 1;
+  }
+  let value = "";
+  for (let i = 0; i < contentStart; ++i)
+    value += lines[i][0].slice(trimIndent) + "\n";
+  value += header2.folded ? foldLines(lines, contentStart, chompStart, trimIndent) : literalLines(lines, contentStart, chompStart, trimIndent);
+  if (header2.chomp === "+") {
+    for (let i = chompStart; i < lines.length; ++i)
+      value += "\n" + lines[i][0].slice(trimIndent);
+    if (value[value.length - 1] !== "\n") value += "\n";
+  } else if (header2.chomp === "") value += "\n";
+  return value;
+}
+function literalLines(lines, from, to, trimIndent) {
+  let value = "";
+  let sep2 = "";
+  for (let i = from; i < to; ++i) {
+    const [indent, content] = lines[i];
+    if (content && indent.length < trimIndent) unsupported();
+    value += sep2 + indent.slice(trimIndent) + content;
+    sep2 = "\n";
+  }
+  return value;
+}
+function foldLines(lines, from, to, trimIndent) {
+  let value = "";
+  let sep2 = "";
+  let prevMoreIndented = false;
+  for (let i = from; i < to; ++i) {
+    const [indent, content] = lines[i];
+    if (content && indent.length < trimIndent) unsupported();
+    if (indent.length > trimIndent || content[0] === "	") {
+      if (sep2 === " ") sep2 = "\n";
+      else if (!prevMoreIndented && sep2 === "\n") sep2 = "\n\n";
+      value += sep2 + indent.slice(trimIndent) + content;
+      sep2 = "\n";
+      prevMoreIndented = true;
+    } else if (content === "") {
+      if (sep2 === "\n") value += "\n";
+      else sep2 = "\n";
+    } else {
+      value += sep2 + content;
+      sep2 = " ";
+      prevMoreIndented = false;
+    }
+  }
+  return value;
+}
+
+// src/analysis/load/yaml/fast-core-schema.ts
+var NULL = /^(?:~|[Nn]ull|NULL)?$/;
+var BOOL = /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/;
+var INT_OCT = /^0o[0-7]+$/;
+var INT = /^[-+]?[0-9]+$/;
+var INT_HEX = /^0x[0-9a-fA-F]+$/;
+var FLOAT_NAN = /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/;
+var FLOAT_EXP = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/;
+var FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/;
+function resolvePlain(text2) {
+  const c = text2.charCodeAt(0);
+  if (c >= 48 && c <= 57 || c === 43 || c === 45 || c === 46) return resolveNumber(text2);
+  switch (c) {
+    case 126:
+    // ~
+    case 110:
+    // n
+    case 78:
+      return NULL.test(text2) ? null : text2;
+    case 116:
+    // t
+    case 84:
+    // T
+    case 102:
+    // f
+    case 70:
+      return BOOL.test(text2) ? c === 116 || c === 84 : text2;
+    default:
+      return text2;
+  }
+}
+function resolveNumber(text2) {
+  if (INT_OCT.test(text2)) return parseInt(text2.substring(2), 8);
+  if (INT.test(text2)) return parseInt(text2, 10);
+  if (INT_HEX.test(text2)) return parseInt(text2.substring(2), 16);
+  if (FLOAT_NAN.test(text2)) {
+    if (text2.slice(-3).toLowerCase() === "nan") return NaN;
+    return text2.charCodeAt(0) === 45 ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY;
+  }
+  if (FLOAT_EXP.test(text2) || FLOAT.test(text2)) return parseFloat(text2);
+  return text2;
+}
+function keyString(value) {
+  return value === null ? "" : String(value);
+}
+
+// src/analysis/load/yaml/fast-pairs.ts
+var pairStack = [];
+var itemStack = [];
+var pairTop = 0;
+var itemTop = 0;
+function resetStacks() {
+  pairTop = 0;
+  itemTop = 0;
+  pairStack.length = 0;
+  itemStack.length = 0;
+}
+var SCAN_LIMIT = 12;
+var PairList = class {
+  base = pairTop;
+  index = null;
+  add(key, keyPos, value) {
+    const base = this.base;
+    const end = pairTop;
+    if (this.index !== null) {
+      if (this.index.has(key)) unsupported();
+      this.index.add(key);
+    } else {
+      for (let i = base; i < end; i++) if (pairStack[i].key === key) unsupported();
+      if (end - base === SCAN_LIMIT) {
+        this.index = /* @__PURE__ */ new Set([...pairStack.slice(base, end).map((p) => p.key), key]);
+      }
+    }
+    pairStack[pairTop++] = { key, keyPos, value };
+  }
+  finish() {
+    const pairs = pairStack.slice(this.base, pairTop);
+    pairTop = this.base;
+    return pairs;
+  }
+};
+function itemsStart() {
+  return itemTop;
+}
+function pushItem(item) {
+  itemStack[itemTop++] = item;
+}
+function itemsFinish(base) {
+  const items = itemStack.slice(base, itemTop);
+  itemTop = base;
+  return items;
+}
+
+// src/analysis/load/yaml/fast-plain.ts
+function isPlainStart(c, next, inFlow) {
+  switch (c) {
+    case 45:
+    // -
+    case 63:
+    // ?
+    case 58:
+      return !(isBlankOrEnd(next) || inFlow && isFlowIndicator(next));
+    case 44:
+    // ,
+    case 91:
+    // [
+    case 93:
+    // ]
+    case 123:
+    // {
+    case 125:
+    // }
+    case 35:
+    // #
+    case 38:
+    // &
+    case 42:
+    // *
+    case 33:
+    // !
+    case 124:
+    // |
+    case 62:
+    // >
+    case 39:
+    // '
+    case 34:
+    // "
+    case 37:
+    // %
+    case 64:
+    // @
+    case 96:
+      return false;
+    default:
+      return c > SPACE;
+  }
+}
+function scanPlainLine(s, inFlow) {
+  const src = s.src;
+  let i = s.pos;
+  let end = i;
+  let stop;
+  for (; ; ) {
+    const c = src.charCodeAt(i);
+    if (c > COLON) {
+      if (inFlow && isFlowIndicator(c)) {
+        stop = STOP_FLOW;
+        break;
+      }
+      end = ++i;
+    } else if (c === SPACE || c === TAB) {
+      i++;
+    } else if (c === COLON) {
+      const next = src.charCodeAt(i + 1);
+      if (isBlankOrEnd(next) || inFlow && isFlowIndicator(next)) {
+        stop = STOP_COLON;
+        break;
+      }
+      end = ++i;
+    } else if (c === HASH) {
+      if (i > end) {
+        stop = STOP_COMMENT;
+        break;
+      }
+      end = ++i;
+    } else if (c === LF || c !== c) {
+      stop = STOP_EOL;
+      break;
+    } else if (c < SPACE) {
+      unsupported();
+    } else {
+      if (inFlow && c === 44) {
+        stop = STOP_FLOW;
+        break;
+      }
+      end = ++i;
+    }
+  }
+  s.pos = i;
+  s.stop = stop;
+  return end;
+}
+function continuePlain(s, first2, parentIndent) {
+  const src = s.src;
+  let text2 = first2;
+  let breaks = 0;
+  let p = s.pos;
+  while (p < s.len) {
+    let i = p + 1;
+    while (src.charCodeAt(i) === SPACE) i++;
+    const c = src.charCodeAt(i);
+    if (c === LF) {
+      breaks++;
+      p = i;
+      continue;
+    }
+    if (i >= s.len || i - p - 1 <= parentIndent || c === HASH) break;
+    if (i === p + 1 && c === DOT) unsupported();
+    if (c === TAB || !isPlainStart(c, src.charCodeAt(i + 1), false) || c === 45 || c === 63 || c === 58) {
+      unsupported();
+    }
+    s.advanceTo(s.pos, i);
+    const end = scanPlainLine(s, false);
+    if (s.stop === STOP_COLON) unsupported();
+    text2 += (breaks === 0 ? " " : "\n".repeat(breaks)) + src.slice(i, end);
+    breaks = 0;
+    if (s.stop === STOP_COMMENT) break;
+    p = s.pos;
+  }
+  return text2;
+}
+
+// src/analysis/load/yaml/fast-quoted.ts
+function scanQuoted(s, parentIndent) {
+  const src = s.src;
+  const start = s.pos;
+  const quote2 = src.charCodeAt(start);
+  let i = start + 1;
+  let escapes = false;
+  let lines = false;
+  for (; ; ) {
+    const c = src.charCodeAt(i);
+    if (c === quote2) {
+      if (quote2 === SQUOTE && src.charCodeAt(i + 1) === SQUOTE) {
+        escapes = true;
+        i += 2;
+        continue;
+      }
+      break;
+    }
+    if (c === LF) {
+      lines = true;
+      continuationLine(s, i, parentIndent);
+      i++;
+      continue;
+    }
+    if (c === BACKSLASH && quote2 === DQUOTE2) {
+      escapes = true;
+      if (src.charCodeAt(i + 1) === LF) {
+        lines = true;
+        continuationLine(s, i + 1, parentIndent);
+      }
+      i += 2;
+      continue;
+    }
+    if (c < SPACE && c !== TAB) unsupported();
+    if (c !== c) unsupported();
+    i++;
+  }
+  s.pos = i + 1;
+  if (quote2 === SQUOTE) {
+    const body2 = lines ? unfoldLines(src.slice(start + 1, i)) : src.slice(start + 1, i);
+    return escapes ? body2.replace(/''/g, "'") : body2;
+  }
+  if (lines) return doubleQuotedValue(src.slice(start, i + 1));
+  return escapes ? unescapeLine(src, start + 1, i) : src.slice(start + 1, i);
+}
+function continuationLine(s, nl, parentIndent) {
+  const src = s.src;
+  let i = nl + 1;
+  while (src.charCodeAt(i) === SPACE) i++;
+  const c = src.charCodeAt(i);
+  if (c !== LF) {
+    if (i - nl - 1 <= parentIndent) unsupported();
+    if (i === nl + 1 && (c === DASH || c === DOT)) {
+      if (src.charCodeAt(i + 1) === c && src.charCodeAt(i + 2) === c) unsupported();
+    }
+  }
+  s.line++;
+  s.lineStart = nl + 1;
+}
+function unfoldLines(source2) {
+  const lines = source2.split("\n");
+  if (lines.length === 1) return source2;
+  let res = trimEnd(lines[0] ?? "");
+  let sep2 = " ";
+  for (let i = 1; i < lines.length - 1; i++) {
+    const lm = trimEnd(trimStart(lines[i] ?? ""));
+    if (lm === "") {
+      if (sep2 === "\n") res += sep2;
+      else sep2 = "\n";
+    } else {
+      res += sep2 + lm;
+      sep2 = " ";
+    }
+  }
+  return res + sep2 + trimStart(lines[lines.length - 1] ?? "");
+}
+function trimStart(text2) {
+  let i = 0;
+  let c = text2.charCodeAt(0);
+  while (c === SPACE || c === TAB) c = text2.charCodeAt(++i);
+  return i === 0 ? text2 : text2.slice(i);
+}
+function trimEnd(text2) {
+  let i = text2.length;
+  let c = text2.charCodeAt(i - 1);
+  while (c === SPACE || c === TAB) c = text2.charCodeAt(--i - 1);
+  return i === text2.length ? text2 : text2.slice(0, i);
+}
+var ESCAPES = {
+  "0": "\0",
+  a: "\x07",
+  b: "\b",
+  e: "\x1B",
+  f: "\f",
+  n: "\n",
+  r: "\r",
+  t: "	",
+  v: "\v",
+  N: "\x85",
+  _: "\xA0",
+  L: "\u2028",
+  P: "\u2029",
+  " ": " ",
+  '"': '"',
+  "/": "/",
+  "\\": "\\",
+  "	": "	"
+};
+function doubleQuotedValue(source2) {
+  let res = "";
+  const last = source2.length - 1;
+  for (let i = 1; i < last; ++i) {
+    const ch = source2[i];
+    if (ch === "\n") {
+      let fold = "";
+      let next = source2[i + 1];
+      while (next === " " || next === "	" || next === "\n") {
+        if (next === "\n") fold += "\n";
+        next = source2[++i + 1];
+      }
+      res += fold || " ";
+    } else if (ch === "\\") {
+      const next = source2[++i];
+      const escaped = ESCAPES[next];
+      if (escaped !== void 0) res += escaped;
+      else if (next === "\n") {
+        let after = source2[i + 1];
+        while (after === " " || after === "	") after = source2[++i + 1];
+      } else if (next === "x" || next === "u" || next === "U") {
+        const length = next === "x" ? 2 : next === "u" ? 4 : 8;
+        res += charCode(source2.substr(i + 1, length), length);
+        i += length;
+      } else unsupported();
+    } else if (ch === " " || ch === "	") {
+      const wsStart = i;
+      let next = source2[i + 1];
+      while (next === " " || next === "	") next = source2[++i + 1];
+      if (next !== "\n") res += source2.slice(wsStart, i + 1);
+    } else res += ch;
+  }
+  return res;
+}
+function unescapeLine(src, from, to) {
+  let res = "";
+  let run2 = from;
+  for (let i = src.indexOf("\\", from); i !== -1 && i < to; i = src.indexOf("\\", run2)) {
+    res += src.slice(run2, i);
+    const next = src[i + 1];
+    const escaped = ESCAPES[next];
+    if (escaped !== void 0) {
+      res += escaped;
+      run2 = i + 2;
+    } else if (next === "x" || next === "u" || next === "U") {
+      const length = next === "x" ? 2 : next === "u" ? 4 : 8;
+      res += charCode(src.substr(i + 2, length), length);
+      run2 = i + 2 + length;
+    } else unsupported();
+  }
+  return res + src.slice(run2, to);
+}
+function charCode(hex, length) {
+  if (hex.length !== length || !/^[0-9a-fA-F]+$/.test(hex)) unsupported();
+  const code2 = parseInt(hex, 16);
+  if (code2 > 1114111) unsupported();
+  return String.fromCodePoint(code2);
+}
+
+// src/analysis/load/yaml/fast-flow.ts
+function parseFlowCollection(s, parentIndent, depth) {
+  if (depth > MAX_DEPTH) unsupported();
+  return s.code(s.pos) === LBRACKET ? parseFlowSeq(s, parentIndent, depth) : parseFlowMap(s, parentIndent, depth);
+}
+function parseFlowSeq(s, parentIndent, depth) {
+  const pos = s.at(s.pos);
+  s.pos++;
+  const base = itemsStart();
+  for (; ; ) {
+    skipFlowSpace(s, parentIndent, depth);
+    if (s.code(s.pos) === RBRACKET) break;
+    pushItem(parseFlowNode(s, parentIndent, depth));
+    skipFlowSpace(s, parentIndent, depth);
+    const c = s.code(s.pos);
+    if (c === COMMA2) s.pos++;
+    else if (c === RBRACKET) break;
+    else unsupported();
+  }
+  s.pos++;
+  return { type: "seq", pos, items: itemsFinish(base) };
+}
+function parseFlowMap(s, parentIndent, depth) {
+  const src = s.src;
+  const pos = s.at(s.pos);
+  s.pos++;
+  const pairs = new PairList();
+  for (; ; ) {
+    skipFlowSpace(s, parentIndent, depth);
+    const c = s.code(s.pos);
+    if (c === RBRACE) break;
+    const keyPos = s.at(s.pos);
+    let key;
+    if (c === DQUOTE2 || c === SQUOTE) {
+      const line = s.line;
+      key = scanQuoted(s, parentIndent);
+      if (s.line !== line) unsupported();
+    } else if (isPlainStart(c, s.code(s.pos + 1), true)) {
+      const start = s.pos;
+      const end = scanPlainLine(s, true);
+      if (s.stop === STOP_EOL) unsupported();
+      key = plainKey(src.slice(start, end));
+      if (s.code(s.pos) === COLON && !isBlankOrEnd(s.code(s.pos + 1))) unsupported();
+    } else unsupported();
+    s.skipInlineSpace();
+    if (s.code(s.pos) !== COLON) unsupported();
+    s.pos++;
+    s.skipInlineSpace();
+    const emptyPos = s.at(s.pos);
+    skipFlowSpace(s, parentIndent, depth);
+    const v = s.code(s.pos);
+    const value = v === COMMA2 || v === RBRACE ? emptyScalar(emptyPos) : parseFlowNode(s, parentIndent, depth);
+    pairs.add(key, keyPos, value);
+    skipFlowSpace(s, parentIndent, depth);
+    const next = s.code(s.pos);
+    if (next === COMMA2) s.pos++;
+    else if (next === RBRACE) break;
+    else unsupported();
+  }
+  s.pos++;
+  return { type: "map", pos, pairs: pairs.finish() };
+}
+function plainKey(text2) {
+  if (text2 === "<<") unsupported();
+  return keyString(resolvePlain(text2));
+}
+function emptyScalar(pos) {
+  return { type: "scalar", value: null, plain: true, pos };
+}
+function parseFlowNode(s, parentIndent, depth) {
+  const c = s.code(s.pos);
+  if (c === LBRACKET || c === LBRACE) return parseFlowCollection(s, parentIndent, depth + 1);
+  const pos = s.at(s.pos);
+  if (c === DQUOTE2 || c === SQUOTE) {
+    const value = scanQuoted(s, parentIndent);
+    const next = s.code(s.pos);
+    if (!isBlankOrEnd(next) && next !== COMMA2 && next !== RBRACKET && next !== RBRACE && next !== COLON) {
+      unsupported();
+    }
+    return { type: "scalar", value, plain: false, pos };
+  }
+  if (!isPlainStart(c, s.code(s.pos + 1), true)) unsupported();
+  const start = s.pos;
+  const end = scanPlainLine(s, true);
+  return { type: "scalar", value: resolvePlain(s.src.slice(start, end)), plain: true, pos };
+}
+function skipFlowSpace(s, parentIndent, depth) {
+  const src = s.src;
+  for (; ; ) {
+    const c = src.charCodeAt(s.pos);
+    if (c === SPACE || c === TAB) {
+      s.pos++;
+    } else if (c === LF) {
+      s.newlineAt(s.pos);
+      checkFlowLine(s, parentIndent, depth);
+    } else if (c === HASH) {
+      const before = src.charCodeAt(s.pos - 1);
+      if (before !== SPACE && before !== TAB) unsupported();
+      const nl = src.indexOf("\n", s.pos);
+      s.pos = nl === -1 ? s.len : nl;
+    } else {
+      if (c !== c) unsupported();
+      return;
+    }
+  }
+}
+function checkFlowLine(s, parentIndent, depth) {
+  const src = s.src;
+  let i = s.pos;
+  while (src.charCodeAt(i) === SPACE) i++;
+  const indent = i - s.pos;
+  let c = src.charCodeAt(i);
+  while (c === SPACE || c === TAB) c = src.charCodeAt(++i);
+  if (c === LF || c === HASH) return;
+  if (indent <= parentIndent) {
+    const closing = indent === parentIndent && depth === 1 && (c === RBRACKET || c === RBRACE);
+    if (!closing) unsupported();
+  }
+  if (indent === 0 && (c === DASH || c === DOT) && i === s.pos) {
+    if (src.charCodeAt(i + 1) === c && src.charCodeAt(i + 2) === c) unsupported();
+  }
+}
+
+// src/analysis/load/yaml/fast-block.ts
+var MAX_KEY_SPAN = 1e3;
+function parseNode(s, parentIndent, col, allowCollection) {
+  if (++s.depth > MAX_DEPTH) unsupported();
+  const node = parseNodeInner(s, parentIndent, col, allowCollection);
+  s.depth--;
+  return node;
+}
+function parseNodeInner(s, parentIndent, col, allowCollection) {
+  const c = s.code(s.pos);
+  const next = s.code(s.pos + 1);
+  if (c === DASH && isBlankOrEnd(next)) {
+    if (!allowCollection) unsupported();
+    return parseBlockSeq(s, col);
+  }
+  if (c === LBRACKET || c === LBRACE) {
+    const node = parseFlowCollection(s, parentIndent, 1);
+    s.finishLine();
+    s.nextContentLine();
+    return node;
+  }
+  if (c === PIPE || c === GT) return parseBlockScalar(s, parentIndent);
+  if (c === DQUOTE2 || c === SQUOTE) return parseQuotedOrKey(s, parentIndent, col, allowCollection);
+  if (!isPlainStart(c, next, false)) unsupported();
+  const start = s.pos;
+  const pos = s.at(start);
+  const end = scanPlainLine(s, false);
+  if (s.stop === STOP_COLON) {
+    if (!allowCollection) unsupported();
+    return parseBlockMap(s, col, plainKey2(s, start, end), pos);
+  }
+  let text2 = s.src.slice(start, end);
+  if (s.stop === STOP_EOL) text2 = continuePlain(s, text2, parentIndent);
+  s.finishLine();
+  s.nextContentLine();
+  return { type: "scalar", value: resolvePlain(text2), plain: true, pos };
+}
+function parseQuotedOrKey(s, parentIndent, col, allowCollection) {
+  const start = s.pos;
+  const pos = s.at(start);
+  const line = s.line;
+  const value = scanQuoted(s, parentIndent);
+  s.skipInlineSpace();
+  if (s.code(s.pos) === COLON && isBlankOrEnd(s.code(s.pos + 1))) {
+    if (!allowCollection || s.line !== line || s.pos - start > MAX_KEY_SPAN) unsupported();
+    return parseBlockMap(s, col, value, pos);
+  }
+  s.finishLine();
+  s.nextContentLine();
+  return { type: "scalar", value, plain: false, pos };
+}
+function plainKey2(s, start, end) {
+  if (s.pos - start > MAX_KEY_SPAN) unsupported();
+  const text2 = s.src.slice(start, end);
+  if (text2 === "<<") unsupported();
+  return keyString(resolvePlain(text2));
+}
+function parseBlockMap(s, col, firstKey, pos) {
+  const pairs = new PairList();
+  let key = firstKey;
+  let keyPos = pos;
+  for (; ; ) {
+    s.pos++;
+    pairs.add(key, keyPos, parseMapValue(s, col));
+    if (s.indent !== col) {
+      if (s.indent > col) unsupported();
+      break;
+    }
+    keyPos = s.at(s.pos);
+    key = scanKey(s);
+  }
+  return { type: "map", pos, pairs: pairs.finish() };
+}
+function scanKey(s) {
+  const start = s.pos;
+  const c = s.code(start);
+  if (c === DQUOTE2 || c === SQUOTE) {
+    const line = s.line;
+    const key = scanQuoted(s, -1);
+    s.skipInlineSpace();
+    const ok = s.line === line && s.code(s.pos) === COLON && isBlankOrEnd(s.code(s.pos + 1));
+    if (!ok || s.pos - start > MAX_KEY_SPAN) unsupported();
+    return key;
+  }
+  if (!isPlainStart(c, s.code(start + 1), false)) unsupported();
+  const end = scanPlainLine(s, false);
+  if (s.stop !== STOP_COLON) unsupported();
+  return plainKey2(s, start, end);
+}
+function parseMapValue(s, mapIndent) {
+  s.skipInlineSpace();
+  const c = s.code(s.pos);
+  if (c === LF || c === HASH || c !== c) {
+    const emptyPos = s.at(s.pos);
+    s.finishLine();
+    s.nextContentLine();
+    if (s.indent > mapIndent) return parseNode(s, mapIndent, s.indent, true);
+    if (s.indent === mapIndent && s.code(s.pos) === DASH && isBlankOrEnd(s.code(s.pos + 1))) {
+      return parseBlockSeq(s, mapIndent);
+    }
+    return emptyScalar(emptyPos);
+  }
+  return parseNode(s, mapIndent, s.pos - s.lineStart, false);
+}
+function parseBlockSeq(s, col) {
+  const pos = s.at(s.pos);
+  const base = itemsStart();
+  for (; ; ) {
+    s.pos++;
+    pushItem(parseSeqItem(s, col));
+    if (s.indent !== col) {
+      if (s.indent > col) unsupported();
+      break;
+    }
+    if (s.code(s.pos) !== DASH || !isBlankOrEnd(s.code(s.pos + 1))) break;
+  }
+  return { type: "seq", pos, items: itemsFinish(base) };
+}
+function parseSeqItem(s, seqIndent) {
+  let c = s.code(s.pos);
+  while (c === SPACE) c = s.code(++s.pos);
+  if (c === TAB) unsupported();
+  if (c === LF || c === HASH || c !== c) {
+    const emptyPos = s.at(s.pos);
+    s.finishLine();
+    s.nextContentLine();
+    if (s.indent > seqIndent) return parseNode(s, seqIndent, s.indent, true);
+    return emptyScalar(emptyPos);
+  }
+  return parseNode(s, seqIndent, s.pos - s.lineStart, true);
+}
+
+// src/analysis/load/yaml/fast-parse.ts
+function fastParse(text2) {
+  try {
+    return fastParseOrThrow(text2);
+  } catch {
+    return null;
+  }
+}
+function fastParseOrThrow(text2) {
+  try {
+    return { root: parseRoot(text2), problems: [] };
+  } catch (error2) {
+    if (error2 instanceof Unsupported) return null;
+    throw error2;
+  } finally {
+    resetStacks();
+  }
+}
+function parseRoot(text2) {
+  if (text2.includes("\r")) unsupported();
+  const s = new Scanner(text2);
+  s.nextContentLine(true);
+  if (s.atEnd()) return null;
+  if (s.code(s.pos) === BOM) unsupported();
+  let root;
+  if (s.indent === 0 && s.atDocumentMarker()) {
+    if (s.code(s.pos) === DOT) unsupported();
+    s.pos += 3;
+    s.skipInlineSpace();
+    const c = s.code(s.pos);
+    if (c === LF || c === HASH || c !== c) {
+      const emptyPos = s.at(s.pos);
+      s.finishLine();
+      s.nextContentLine();
+      root = s.atEnd() ? emptyScalar(emptyPos) : parseNode(s, -1, s.indent, true);
+    } else {
+      root = parseNode(s, -1, s.pos - s.lineStart, false);
+    }
+  } else {
+    root = parseNode(s, -1, s.indent, true);
+  }
+  if (!s.atEnd()) unsupported();
+  return root;
+}
+
 // src/analysis/load/yaml/parse-with-yaml.ts
 var import_yaml = __toESM(require_dist(), 1);
 var MAX_ALIAS_EXPANSION = 1e4;
 var AliasLimitError = class extends Error {
 };
+var YAML_OPTIONS = {
+  merge: true,
+  uniqueKeys: false,
+  prettyErrors: false,
+  strict: true,
+  version: "1.2"
+};
 function parseWithYaml(text2) {
   const lineCounter = new import_yaml.LineCounter();
-  const doc = (0, import_yaml.parseDocument)(text2, {
-    lineCounter,
-    merge: true,
-    uniqueKeys: false,
-    prettyErrors: false,
-    strict: true,
-    version: "1.2"
-  });
+  const doc = (0, import_yaml.parseDocument)(text2, { ...YAML_OPTIONS, lineCounter });
+  return convertDocument(doc, lineCounter);
+}
+function convertDocument(doc, lineCounter) {
   const problems = [];
   const position = (offset) => {
     const { line, col } = lineCounter.linePos(offset ?? 0);
@@ -34657,44 +35648,67 @@ var Converter = class {
 };
 
 // src/analysis/load/yaml/split-documents.ts
-var MARKER = /^(?:---|\.\.\.)(?=[ \t]|$)/;
-var DIRECTIVE = /^%(?:YAML|TAG)[ \t]/;
+var BOM2 = 65279;
 function splitDocuments(text2) {
-  const normalized = normalizeText(text2);
-  const lines = normalized.split("\n");
+  const src = normalizeText(text2);
   const chunks = [];
   let start = 0;
-  let startedByMarker = false;
-  const flush = (end) => {
-    const body2 = lines.slice(start, end);
-    if (startedByMarker || body2.some(isContent)) {
-      chunks.push({ index: chunks.length, text: body2.join("\n"), lineOffset: start });
+  let startLine = 0;
+  let open2 = false;
+  let line = 0;
+  for (let at = 0; at < src.length; line++) {
+    const nl = src.indexOf("\n", at);
+    const end = nl === -1 ? src.length : nl;
+    const bom = src.charCodeAt(at) === BOM2 ? 1 : 0;
+    const marker = markerAt(src, at + bom, end);
+    if (marker === "---") {
+      if (open2) chunks.push(chunk(chunks.length, src, start, at, startLine));
+      start = at + bom;
+      startLine = line;
+      open2 = true;
+    } else if (marker === "...") {
+      if (firstContent(src, at + bom + 3, end) !== -1) return null;
+      if (open2) chunks.push(chunk(chunks.length, src, start, at, startLine));
+      open2 = false;
+    } else if (!open2) {
+      const first2 = firstContent(src, at + bom, end);
+      if (first2 === 37) return null;
+      if (first2 !== -1) {
+        start = at + bom;
+        startLine = line;
+        open2 = true;
+      }
     }
-  };
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i] ?? "";
-    if (DIRECTIVE.test(line)) return null;
-    if (!MARKER.test(line)) continue;
-    if (line.startsWith("...")) {
-      flush(i);
-      start = i + 1;
-      startedByMarker = false;
-      continue;
-    }
-    flush(i);
-    start = i;
-    startedByMarker = true;
+    at = end + 1;
   }
-  flush(lines.length);
+  if (open2) chunks.push(chunk(chunks.length, src, start, src.length, startLine));
   return chunks;
 }
+function chunk(index, src, start, end, line) {
+  return { index, text: src.slice(start, end), lineOffset: line };
+}
+function markerAt(src, at, end) {
+  const c = src.charCodeAt(at);
+  if (c !== 45 && c !== 46) return null;
+  if (src.charCodeAt(at + 1) !== c || src.charCodeAt(at + 2) !== c) return null;
+  const after = src.charCodeAt(at + 3);
+  if (at + 3 < end && after !== 32 && after !== 9) return null;
+  return c === 45 ? "---" : "...";
+}
+function firstContent(src, at, end) {
+  let i = at;
+  let c = src.charCodeAt(i);
+  while (i < end && (c === 32 || c === 9)) c = src.charCodeAt(++i);
+  return i === end || c === 35 ? -1 : c;
+}
 function normalizeText(text2) {
-  const withoutBom = text2.charCodeAt(0) === 65279 ? text2.slice(1) : text2;
+  const withoutBom = text2.charCodeAt(0) === BOM2 ? text2.slice(1) : text2;
   return withoutBom.includes("\r") ? withoutBom.replace(/\r\n?/g, "\n") : withoutBom;
 }
-function isContent(line) {
-  const trimmed = line.trimStart();
-  return trimmed !== "" && !trimmed.startsWith("#");
+
+// src/analysis/load/yaml/index.ts
+function parseYamlDocument(text2) {
+  return fastParse(text2) ?? parseWithYaml(text2);
 }
 
 // src/analysis/model/kubernetes.ts
@@ -34983,17 +35997,17 @@ function presentValue(map, key) {
   const value = pairOf(map, key)?.value ?? null;
   return value?.type === "scalar" && value.value === null ? null : value;
 }
-function wrongType(ctx, node, fallbackPos, field2, expected) {
-  ctx.report("MG009", node?.pos ?? fallbackPos, { field: field2, expected, actual: describeNode(node) });
+function wrongType(ctx, node, fallbackPos, field3, expected) {
+  ctx.report("MG009", node?.pos ?? fallbackPos, { field: field3, expected, actual: describeNode(node) });
   return null;
 }
-function readMap(ctx, parent, key, field2) {
+function readMap(ctx, parent, key, field3) {
   const value = presentValue(parent, key);
   if (value === null) return null;
   if (value.type === "map") return value;
-  return wrongType(ctx, value, value.pos, field2, "a mapping");
+  return wrongType(ctx, value, value.pos, field3, "a mapping");
 }
-function readList(ctx, parent, key, field2) {
+function readList(ctx, parent, key, field3) {
   const value = presentValue(parent, key);
   if (value === null) return null;
   if (value.type === "seq")
@@ -35001,19 +36015,19 @@ function readList(ctx, parent, key, field2) {
       (item) => item?.type === "scalar" && item.value === null ? null : item
     );
   if (value.type === "map" && value.pairs.length === 0) {
-    ctx.report("MG023", value.pos, { field: field2 });
+    ctx.report("MG023", value.pos, { field: field3 });
     return [];
   }
-  return wrongType(ctx, value, value.pos, field2, "a list");
+  return wrongType(ctx, value, value.pos, field3, "a list");
 }
 function scalarString(node) {
   return node?.type === "scalar" && typeof node.value === "string" ? node.value : null;
 }
-function asString(ctx, node, field2, fallbackPos) {
+function asString(ctx, node, field3, fallbackPos) {
   if (node?.type === "scalar" && typeof node.value === "string" && !isYaml11Boolean(node)) {
     return { value: node.value, at: ctx.at(node.pos) };
   }
-  return wrongType(ctx, node, fallbackPos, field2, "a string");
+  return wrongType(ctx, node, fallbackPos, field3, "a string");
 }
 var YAML11_BOOLEANS = /* @__PURE__ */ new Set([
   "y",
@@ -35036,61 +36050,61 @@ var YAML11_BOOLEANS = /* @__PURE__ */ new Set([
 function isYaml11Boolean(node) {
   return node.plain && typeof node.value === "string" && YAML11_BOOLEANS.has(node.value);
 }
-function readString(ctx, parent, key, field2) {
+function readString(ctx, parent, key, field3) {
   const pair = pairOf(parent, key);
   if (pair === void 0 || pair.value === null) return null;
-  return asString(ctx, pair.value, field2, pair.keyPos);
+  return asString(ctx, pair.value, field3, pair.keyPos);
 }
-function readStringList(ctx, parent, key, field2) {
-  const items = readList(ctx, parent, key, field2);
+function readStringList(ctx, parent, key, field3) {
+  const items = readList(ctx, parent, key, field3);
   if (items === null) return null;
   const values = [];
   const pos = pairOf(parent, key)?.keyPos ?? parent.pos;
   items.forEach((item, index) => {
-    const value = asString(ctx, item, `${field2}[${index}]`, item?.pos ?? pos);
+    const value = asString(ctx, item, `${field3}[${index}]`, item?.pos ?? pos);
     if (value !== null) values.push(value);
   });
   return values;
 }
-function readBoolean(ctx, parent, key, field2) {
+function readBoolean(ctx, parent, key, field3) {
   const pair = pairOf(parent, key);
   if (pair === void 0 || pair.value === null) return null;
   if (pair.value.type === "scalar" && typeof pair.value.value === "boolean")
     return pair.value.value;
-  return wrongType(ctx, pair.value, pair.keyPos, field2, "true or false");
+  return wrongType(ctx, pair.value, pair.keyPos, field3, "true or false");
 }
-function asInteger(ctx, node, field2, fallbackPos, min, max) {
+function asInteger(ctx, node, field3, fallbackPos, min, max) {
   if (node?.type === "scalar" && typeof node.value === "number" && Number.isInteger(node.value)) {
     if (node.value >= min && node.value <= max) return node.value;
     ctx.report("MG016", node.pos, {
-      field: field2,
+      field: field3,
       value: String(node.value),
       reason: `must be between ${min} and ${max}`
     });
     return null;
   }
-  return wrongType(ctx, node, fallbackPos, field2, "an integer");
+  return wrongType(ctx, node, fallbackPos, field3, "an integer");
 }
-function readInteger(ctx, parent, key, field2, min, max) {
+function readInteger(ctx, parent, key, field3, min, max) {
   const pair = pairOf(parent, key);
   if (pair === void 0 || pair.value === null) return null;
-  return asInteger(ctx, pair.value, field2, pair.keyPos, min, max);
+  return asInteger(ctx, pair.value, field3, pair.keyPos, min, max);
 }
-function readLabels(ctx, parent, key, field2) {
-  const map = readMap(ctx, parent, key, field2);
+function readLabels(ctx, parent, key, field3) {
+  const map = readMap(ctx, parent, key, field3);
   if (map === null) return {};
   const labels = {};
   for (const pair of map.pairs) {
-    const value = pair.value === null ? { value: "", at: ctx.at(pair.keyPos) } : asString(ctx, pair.value, `${field2}.${pair.key}`, pair.keyPos);
+    const value = pair.value === null ? { value: "", at: ctx.at(pair.keyPos) } : asString(ctx, pair.value, `${field3}.${pair.key}`, pair.keyPos);
     if (value !== null) labels[pair.key] = value.value;
   }
   return labels;
 }
-function checkFields(ctx, map, known, field2, kind) {
+function checkFields(ctx, map, known, field3, kind) {
   for (const pair of map.pairs) {
     if (!known.has(pair.key))
       ctx.report("MG010", pair.keyPos, {
-        field: field2 === "" ? pair.key : `${field2}.${pair.key}`,
+        field: field3 === "" ? pair.key : `${field3}.${pair.key}`,
         kind
       });
   }
@@ -35100,34 +36114,34 @@ function checkFields(ctx, map, known, field2, kind) {
 var MATCH_LABELS_FIELDS = /* @__PURE__ */ new Set(["matchLabels"]);
 var LABELS_FIELDS = /* @__PURE__ */ new Set(["labels"]);
 var TARGET_REF_FIELDS = /* @__PURE__ */ new Set(["group", "kind", "name", "namespace"]);
-function readMatchLabelsSelector(ctx, parent, key, field2, kind) {
-  const map = readMap(ctx, parent, key, field2);
+function readMatchLabelsSelector(ctx, parent, key, field3, kind) {
+  const map = readMap(ctx, parent, key, field3);
   if (map === null) return null;
   if (pairOf(map, "matchExpressions") !== void 0) {
     ctx.report("MG013", pairOf(map, "matchExpressions")?.keyPos ?? map.pos, {
-      detail: `\`${field2}.matchExpressions\` is not supported by Istio and is dropped, so the selector is wider than written`
+      detail: `\`${field3}.matchExpressions\` is not supported by Istio and is dropped, so the selector is wider than written`
     });
   }
-  checkFields(ctx, map, /* @__PURE__ */ new Set([...MATCH_LABELS_FIELDS, "matchExpressions"]), field2, kind);
-  const matchLabels = readLabels(ctx, map, "matchLabels", `${field2}.matchLabels`);
-  validateExactLabels(ctx, map, "matchLabels", `${field2}.matchLabels`, matchLabels);
+  checkFields(ctx, map, /* @__PURE__ */ new Set([...MATCH_LABELS_FIELDS, "matchExpressions"]), field3, kind);
+  const matchLabels = readLabels(ctx, map, "matchLabels", `${field3}.matchLabels`);
+  validateExactLabels(ctx, map, "matchLabels", `${field3}.matchLabels`, matchLabels);
   return { matchLabels, at: ctx.at(map.pos) };
 }
-function readLabelsSelector(ctx, parent, key, field2, kind) {
-  const map = readMap(ctx, parent, key, field2);
+function readLabelsSelector(ctx, parent, key, field3, kind) {
+  const map = readMap(ctx, parent, key, field3);
   if (map === null) return null;
-  checkFields(ctx, map, LABELS_FIELDS, field2, kind);
-  const matchLabels = readLabels(ctx, map, "labels", `${field2}.labels`);
-  validateExactLabels(ctx, map, "labels", `${field2}.labels`, matchLabels);
+  checkFields(ctx, map, LABELS_FIELDS, field3, kind);
+  const matchLabels = readLabels(ctx, map, "labels", `${field3}.labels`);
+  validateExactLabels(ctx, map, "labels", `${field3}.labels`, matchLabels);
   return { matchLabels, at: ctx.at(map.pos) };
 }
-function validateExactLabels(ctx, map, key, field2, labels) {
-  const labelsMap = readMap(ctx, map, key, field2);
+function validateExactLabels(ctx, map, key, field3, labels) {
+  const labelsMap = readMap(ctx, map, key, field3);
   for (const [label, value] of Object.entries(labels)) {
     if (!label.includes("*") && !value.includes("*") && label !== "") continue;
     const pos = labelsMap ? pairOf(labelsMap, label)?.keyPos ?? map.pos : map.pos;
     ctx.report("MG016", pos, {
-      field: `${field2}.${label}`,
+      field: `${field3}.${label}`,
       value: `${label}: ${value}`,
       reason: label === "" ? "label keys cannot be empty" : "wildcards are not allowed in selectors"
     });
@@ -35143,14 +36157,14 @@ function readTargetRefs(ctx, spec, kind) {
   });
   return refs;
 }
-function readTargetRef(ctx, map, field2, kind) {
-  checkFields(ctx, map, TARGET_REF_FIELDS, field2, kind);
-  const targetKind = readString(ctx, map, "kind", `${field2}.kind`);
-  const name = readString(ctx, map, "name", `${field2}.name`);
-  if (targetKind === null) ctx.report("MG008", map.pos, { field: `${field2}.kind`, kind });
-  if (name === null) ctx.report("MG008", map.pos, { field: `${field2}.name`, kind });
+function readTargetRef(ctx, map, field3, kind) {
+  checkFields(ctx, map, TARGET_REF_FIELDS, field3, kind);
+  const targetKind = readString(ctx, map, "kind", `${field3}.kind`);
+  const name = readString(ctx, map, "name", `${field3}.name`);
+  if (targetKind === null) ctx.report("MG008", map.pos, { field: `${field3}.kind`, kind });
+  if (name === null) ctx.report("MG008", map.pos, { field: `${field3}.name`, kind });
   return {
-    group: readString(ctx, map, "group", `${field2}.group`)?.value ?? "",
+    group: readString(ctx, map, "group", `${field3}.group`)?.value ?? "",
     kind: targetKind?.value ?? "",
     name: name?.value ?? "",
     at: ctx.at(map.pos)
@@ -35256,25 +36270,25 @@ function readRules(ctx, spec, action) {
   if (items === null) return null;
   const rules = [];
   items.forEach((item, index) => {
-    const field2 = `spec.rules[${index}]`;
+    const field3 = `spec.rules[${index}]`;
     if (item === null) {
-      ctx.report("MG019", spec.pos, { field: field2 });
+      ctx.report("MG019", spec.pos, { field: field3 });
       return;
     }
     if (item.type !== "map") {
       ctx.report("MG009", item.pos, {
-        field: field2,
+        field: field3,
         expected: "a mapping",
         actual: item.type === "seq" ? "a list" : "a scalar"
       });
       return;
     }
-    rules.push(readRule(ctx, item, field2, action));
+    rules.push(readRule(ctx, item, field3, action));
   });
   return rules;
 }
-function readRule(ctx, rule, field2, action) {
-  checkFields(ctx, rule, RULE_FIELDS, field2, KIND);
+function readRule(ctx, rule, field3, action) {
+  checkFields(ctx, rule, RULE_FIELDS, field3, KIND);
   return {
     at: ctx.at(rule.pos),
     from: readClauses(
@@ -35282,7 +36296,7 @@ function readRule(ctx, rule, field2, action) {
       rule,
       "from",
       "source",
-      field2,
+      field3,
       (map, path) => readSource(ctx, map, path, action)
     ),
     to: readClauses(
@@ -35290,20 +36304,20 @@ function readRule(ctx, rule, field2, action) {
       rule,
       "to",
       "operation",
-      field2,
+      field3,
       (map, path) => readOperation(ctx, map, path)
     ),
-    when: readConditions(ctx, rule, field2, action)
+    when: readConditions(ctx, rule, field3, action)
   };
 }
-function readClauses(ctx, rule, key, inner, field2, read) {
-  const items = readList(ctx, rule, key, `${field2}.${key}`);
+function readClauses(ctx, rule, key, inner, field3, read) {
+  const items = readList(ctx, rule, key, `${field3}.${key}`);
   if (items === null) return null;
   if (items.length === 0)
-    ctx.report("MG019", pairOf(rule, key)?.keyPos ?? rule.pos, { field: `${field2}.${key}` });
+    ctx.report("MG019", pairOf(rule, key)?.keyPos ?? rule.pos, { field: `${field3}.${key}` });
   const clauses = [];
   items.forEach((item, index) => {
-    const path = `${field2}.${key}[${index}]`;
+    const path = `${field3}.${key}[${index}]`;
     if (item?.type !== "map") {
       ctx.report("MG019", item?.pos ?? rule.pos, { field: path });
       return;
@@ -35371,12 +36385,12 @@ function readOperation(ctx, map, path) {
   if (!written) ctx.report("MG019", map.pos, { field: path });
   return { at: ctx.at(map.pos), ...fields };
 }
-function readConditions(ctx, rule, field2, action) {
-  const items = readList(ctx, rule, "when", `${field2}.when`);
+function readConditions(ctx, rule, field3, action) {
+  const items = readList(ctx, rule, "when", `${field3}.when`);
   if (items === null) return null;
   const conditions = [];
   items.forEach((item, index) => {
-    const path = `${field2}.when[${index}]`;
+    const path = `${field3}.when[${index}]`;
     if (item?.type !== "map") {
       ctx.report("MG019", item?.pos ?? rule.pos, { field: path });
       return;
@@ -35475,22 +36489,22 @@ function narrowDestinationRule(ctx, object, base) {
     subsets: spec ? readSubsets(ctx, spec) : []
   };
 }
-function readTrafficPolicy(ctx, parent, field2) {
-  const policy = readMap(ctx, parent, "trafficPolicy", field2);
+function readTrafficPolicy(ctx, parent, field3) {
+  const policy = readMap(ctx, parent, "trafficPolicy", field3);
   if (policy === null) return null;
-  checkFields(ctx, policy, POLICY_FIELDS, field2, KIND2);
-  const loadBalancer = readMap(ctx, policy, "loadBalancer", `${field2}.loadBalancer`);
+  checkFields(ctx, policy, POLICY_FIELDS, field3, KIND2);
+  const loadBalancer = readMap(ctx, policy, "loadBalancer", `${field3}.loadBalancer`);
   return {
     at: ctx.at(policy.pos),
-    tls: readTls(ctx, policy, `${field2}.tls`),
-    portLevelSettings: readPortLevelSettings(ctx, policy, `${field2}.portLevelSettings`),
-    loadBalancerSimple: (loadBalancer && readString(ctx, loadBalancer, "simple", `${field2}.loadBalancer.simple`)?.value) ?? null
+    tls: readTls(ctx, policy, `${field3}.tls`),
+    portLevelSettings: readPortLevelSettings(ctx, policy, `${field3}.portLevelSettings`),
+    loadBalancerSimple: (loadBalancer && readString(ctx, loadBalancer, "simple", `${field3}.loadBalancer.simple`)?.value) ?? null
   };
 }
-function readTls(ctx, parent, field2) {
+function readTls(ctx, parent, field3) {
   const pair = pairOf(parent, "tls");
   if (pair === void 0) return null;
-  const tls = pair.value === null ? null : readMap(ctx, parent, "tls", field2);
+  const tls = pair.value === null ? null : readMap(ctx, parent, "tls", field3);
   if (tls === null) {
     if (pair.value !== null) return null;
     return {
@@ -35501,15 +36515,15 @@ function readTls(ctx, parent, field2) {
       hasCaCertificates: false
     };
   }
-  checkFields(ctx, tls, TLS_FIELDS, field2, KIND2);
-  const mode = readString(ctx, tls, "mode", `${field2}.mode`);
+  checkFields(ctx, tls, TLS_FIELDS, field3, KIND2);
+  const mode = readString(ctx, tls, "mode", `${field3}.mode`);
   let value = "DISABLE";
   if (mode !== null) {
     if (CLIENT_TLS_MODES.includes(mode.value))
       value = mode.value;
     else
       ctx.report("MG011", mode.at, {
-        field: `${field2}.mode`,
+        field: `${field3}.mode`,
         value: mode.value,
         allowed: CLIENT_TLS_MODES.join(", ")
       });
@@ -35518,14 +36532,14 @@ function readTls(ctx, parent, field2) {
     at: mode?.at ?? ctx.at(tls.pos),
     mode: value,
     modeWritten: mode !== null,
-    credentialName: readString(ctx, tls, "credentialName", `${field2}.credentialName`)?.value ?? null,
-    hasCaCertificates: readString(ctx, tls, "caCertificates", `${field2}.caCertificates`) !== null
+    credentialName: readString(ctx, tls, "credentialName", `${field3}.credentialName`)?.value ?? null,
+    hasCaCertificates: readString(ctx, tls, "caCertificates", `${field3}.caCertificates`) !== null
   };
 }
-function readPortLevelSettings(ctx, policy, field2) {
+function readPortLevelSettings(ctx, policy, field3) {
   const settings = [];
-  (readList(ctx, policy, "portLevelSettings", field2) ?? []).forEach((item, index) => {
-    const path = `${field2}[${index}]`;
+  (readList(ctx, policy, "portLevelSettings", field3) ?? []).forEach((item, index) => {
+    const path = `${field3}[${index}]`;
     if (item?.type !== "map") return;
     checkFields(ctx, item, PORT_POLICY_FIELDS, path, KIND2);
     const port = readMap(ctx, item, "port", `${path}.port`);
@@ -35592,29 +36606,29 @@ function narrowWorkload(ctx, object, base, kind, meta) {
   const podLabels = kind === "Pod" ? meta.labels : templateMeta ? readLabels(ctx, templateMeta, "labels", `${prefix}metadata.labels`) : {};
   const podAnnotations = kind === "Pod" ? meta.annotations : templateMeta ? readLabels(ctx, templateMeta, "annotations", `${prefix}metadata.annotations`) : {};
   const labelsNode = kind === "Pod" ? readMap(ctx, object, "metadata", "metadata") : templateMeta;
-  const serviceAccount = (podSpec && (readString(ctx, podSpec, "serviceAccountName", `${prefix}spec.serviceAccountName`) ?? readString(ctx, podSpec, "serviceAccount", `${prefix}spec.serviceAccount`))) ?? null;
+  const serviceAccount2 = (podSpec && (readString(ctx, podSpec, "serviceAccountName", `${prefix}spec.serviceAccountName`) ?? readString(ctx, podSpec, "serviceAccount", `${prefix}spec.serviceAccount`))) ?? null;
   return {
     ...base,
     kind,
     podLabels,
     podAnnotations,
     podLabelsAt: ctx.at((labelsNode ?? template).pos),
-    serviceAccountName: serviceAccount && serviceAccount.value !== "" ? serviceAccount : { value: "default", at: ctx.at((podSpec ?? template).pos) },
+    serviceAccountName: serviceAccount2 && serviceAccount2.value !== "" ? serviceAccount2 : { value: "default", at: ctx.at((podSpec ?? template).pos) },
     containerPorts: podSpec ? readContainerPorts(ctx, podSpec, `${prefix}spec`) : [],
     hostNetwork: (podSpec && readBoolean(ctx, podSpec, "hostNetwork", `${prefix}spec.hostNetwork`)) ?? false,
     owner: meta.owner
   };
 }
-function readContainerPorts(ctx, podSpec, field2) {
+function readContainerPorts(ctx, podSpec, field3) {
   const ports = [];
   for (const list2 of ["containers", "initContainers"]) {
-    const containers = readList(ctx, podSpec, list2, `${field2}.${list2}`) ?? [];
+    const containers = readList(ctx, podSpec, list2, `${field3}.${list2}`) ?? [];
     containers.forEach((container, c) => {
       if (container?.type !== "map") return;
-      const items = readList(ctx, container, "ports", `${field2}.${list2}[${c}].ports`) ?? [];
+      const items = readList(ctx, container, "ports", `${field3}.${list2}[${c}].ports`) ?? [];
       items.forEach((item, p) => {
         if (item?.type !== "map") return;
-        const path = `${field2}.${list2}[${c}].ports[${p}]`;
+        const path = `${field3}.${list2}[${c}].ports[${p}]`;
         const number = readInteger(ctx, item, "containerPort", `${path}.containerPort`, 1, 65535);
         if (number === null) return;
         ports.push({
@@ -35699,44 +36713,44 @@ var OUTBOUND = ["ALLOW_ANY", "REGISTRY_ONLY"];
 function set(value, at) {
   return { value, at, origin: "manifest" };
 }
-function readMeshConfig(ctx, mesh, field2) {
+function readMeshConfig(ctx, mesh, field3) {
   const fragment = {};
-  const rootNamespace = readString(ctx, mesh, "rootNamespace", `${field2}.rootNamespace`);
+  const rootNamespace = readString(ctx, mesh, "rootNamespace", `${field3}.rootNamespace`);
   if (rootNamespace !== null && rootNamespace.value !== "")
     fragment.rootNamespace = set(rootNamespace.value, rootNamespace.at);
-  const trustDomain = readString(ctx, mesh, "trustDomain", `${field2}.trustDomain`);
+  const trustDomain = readString(ctx, mesh, "trustDomain", `${field3}.trustDomain`);
   if (trustDomain !== null && trustDomain.value !== "")
     fragment.trustDomain = set(trustDomain.value, trustDomain.at);
-  const aliases = readStringList(ctx, mesh, "trustDomainAliases", `${field2}.trustDomainAliases`);
+  const aliases = readStringList(ctx, mesh, "trustDomainAliases", `${field3}.trustDomainAliases`);
   if (aliases !== null) {
     fragment.trustDomainAliases = set(
       aliases.map((a) => a.value),
       ctx.at(pairOf(mesh, "trustDomainAliases")?.keyPos ?? mesh.pos)
     );
   }
-  const autoMtls2 = readBoolean(ctx, mesh, "enableAutoMtls", `${field2}.enableAutoMtls`);
+  const autoMtls2 = readBoolean(ctx, mesh, "enableAutoMtls", `${field3}.enableAutoMtls`);
   if (autoMtls2 !== null)
     fragment.enableAutoMtls = set(
       autoMtls2,
       ctx.at(pairOf(mesh, "enableAutoMtls")?.keyPos ?? mesh.pos)
     );
-  const outbound = readMap(ctx, mesh, "outboundTrafficPolicy", `${field2}.outboundTrafficPolicy`);
-  const mode = outbound && readString(ctx, outbound, "mode", `${field2}.outboundTrafficPolicy.mode`);
+  const outbound = readMap(ctx, mesh, "outboundTrafficPolicy", `${field3}.outboundTrafficPolicy`);
+  const mode = outbound && readString(ctx, outbound, "mode", `${field3}.outboundTrafficPolicy.mode`);
   if (mode !== null) {
     if (OUTBOUND.includes(mode.value)) {
       fragment.outboundTrafficPolicy = set(mode.value, mode.at);
     } else {
       ctx.report("MG011", mode.at, {
-        field: `${field2}.outboundTrafficPolicy.mode`,
+        field: `${field3}.outboundTrafficPolicy.mode`,
         value: mode.value,
         allowed: OUTBOUND.join(", ")
       });
     }
   }
-  const providers = readList(ctx, mesh, "extensionProviders", `${field2}.extensionProviders`);
+  const providers = readList(ctx, mesh, "extensionProviders", `${field3}.extensionProviders`);
   if (providers !== null) {
     const names = providers.flatMap((p) => {
-      const name = p?.type === "map" ? readString(ctx, p, "name", `${field2}.extensionProviders[].name`) : null;
+      const name = p?.type === "map" ? readString(ctx, p, "name", `${field3}.extensionProviders[].name`) : null;
       return name === null ? [] : [name.value];
     });
     fragment.extensionProviders = set(
@@ -35748,7 +36762,7 @@ function readMeshConfig(ctx, mesh, field2) {
     ctx,
     mesh,
     "defaultDestinationRuleExportTo",
-    `${field2}.defaultDestinationRuleExportTo`
+    `${field3}.defaultDestinationRuleExportTo`
   );
   if (exportTo !== null) {
     fragment.defaultDestinationRuleExportTo = set(
@@ -35758,9 +36772,9 @@ function readMeshConfig(ctx, mesh, field2) {
   }
   return fragment;
 }
-function readIstioNamespace(ctx, values, field2) {
-  const global2 = readMap(ctx, values, "global", `${field2}.global`);
-  const namespace = global2 && readString(ctx, global2, "istioNamespace", `${field2}.global.istioNamespace`);
+function readIstioNamespace(ctx, values, field3) {
+  const global2 = readMap(ctx, values, "global", `${field3}.global`);
+  const namespace = global2 && readString(ctx, global2, "istioNamespace", `${field3}.global.istioNamespace`);
   return namespace === null || namespace.value === "" ? null : set(namespace.value, namespace.at);
 }
 
@@ -35840,12 +36854,12 @@ function narrowPeerAuthentication(ctx, object, base) {
     portLevelMtls: portLevelMtls ?? []
   };
 }
-function readMode(ctx, parent, field2) {
-  const mode = readString(ctx, parent, "mode", field2);
+function readMode(ctx, parent, field3) {
+  const mode = readString(ctx, parent, "mode", field3);
   if (mode === null) return null;
   if (MTLS_MODES.includes(mode.value))
     return { mode: mode.value, at: mode.at };
-  ctx.report("MG011", mode.at, { field: field2, value: mode.value, allowed: MTLS_MODES.join(", ") });
+  ctx.report("MG011", mode.at, { field: field3, value: mode.value, allowed: MTLS_MODES.join(", ") });
   return null;
 }
 function readPortLevelMtls(ctx, spec) {
@@ -35857,11 +36871,11 @@ function readPortLevelMtls(ctx, spec) {
   }
   const ports = [];
   for (const pair of map.pairs) {
-    const field2 = `spec.portLevelMtls.${pair.key}`;
+    const field3 = `spec.portLevelMtls.${pair.key}`;
     const port = Number(pair.key);
     if (!/^\d+$/.test(pair.key) || port < 1 || port > 65535) {
       ctx.report("MG016", pair.keyPos, {
-        field: field2,
+        field: field3,
         value: pair.key,
         reason: "keys must be port numbers from 1 to 65535"
       });
@@ -35869,14 +36883,14 @@ function readPortLevelMtls(ctx, spec) {
     }
     if (pair.value?.type !== "map") {
       ctx.report("MG009", pair.value?.pos ?? pair.keyPos, {
-        field: field2,
+        field: field3,
         expected: "a mapping with `mode`",
         actual: pair.value === null ? "empty" : "another value"
       });
       continue;
     }
-    checkFields(ctx, pair.value, MTLS_FIELDS, field2, KIND3);
-    const mode = readMode(ctx, pair.value, `${field2}.mode`);
+    checkFields(ctx, pair.value, MTLS_FIELDS, field3, KIND3);
+    const mode = readMode(ctx, pair.value, `${field3}.mode`);
     ports.push({ port, mode: mode?.mode ?? "UNSET", at: mode?.at ?? ctx.at(pair.keyPos) });
   }
   return ports.sort((a, b) => a.port - b.port);
@@ -36208,7 +37222,7 @@ function readIstioConfigMap(object, ctx, name, result) {
   const data = readMap(ctx, object, "data", "data");
   const meshPair = data ? pairOf(data, "mesh") : void 0;
   if (meshPair?.value?.type !== "scalar" || typeof meshPair.value.value !== "string") return;
-  const inner = parseWithYaml(meshPair.value.value);
+  const inner = parseYamlDocument(meshPair.value.value);
   const valueLine = ctx.at(meshPair.value.pos).line;
   const lineOffset = meshPair.value.value.trimEnd().includes("\n") ? valueLine : valueLine - 1;
   const innerCtx = new NarrowContext(ctx.file, ctx.documentIndex, lineOffset, result.diagnostics);
@@ -36247,7 +37261,7 @@ function readHelmValues(object, ctx, result) {
   result.meshConfig.push(fragment);
 }
 function loadDocumentText(text2, ctx, defaultNamespace, diagnostics) {
-  const parsed = parseWithYaml(text2);
+  const parsed = parseYamlDocument(text2);
   for (const problem of parsed.problems) {
     ctx.beginObject(void 0);
     if (problem.kind === "duplicate-key")
@@ -36309,10 +37323,10 @@ function loadMesh(files, options = {}) {
       ctx.report("MG004", { line: 1, column: 1 }, { tool: template === "Helm" ? "Helm" : "Go" });
       continue;
     }
-    for (const chunk of chunksOf(file)) {
+    for (const chunk2 of chunksOf(file)) {
       stats.documents++;
-      const ctx = new NarrowContext(file.path, chunk.index, chunk.lineOffset, diagnostics);
-      const result = loadDocumentText(chunk.text, ctx, defaultNamespace, diagnostics);
+      const ctx = new NarrowContext(file.path, chunk2.index, chunk2.lineOffset, diagnostics);
+      const result = loadDocumentText(chunk2.text, ctx, defaultNamespace, diagnostics);
       objects.push(...result.objects);
       fragments.push(...result.meshConfig);
       stats.notKubernetes += result.counts.notKubernetes;
@@ -36341,24 +37355,24 @@ function applyFindingPolicy(head, preexistingIds2, options) {
   for (const raw of head) {
     const override = options.severities?.[raw.code];
     if (override === "off") continue;
-    const finding2 = override === void 0 ? raw : { ...raw, severity: override };
+    const finding3 = override === void 0 ? raw : { ...raw, severity: override };
     const rule = (options.ignores ?? []).find(
-      (r) => matches(r, finding2) && !expired(r, options.today)
+      (r) => matches(r, finding3) && !expired(r, options.today)
     );
-    if (rule !== void 0) ignored.push({ finding: finding2, reason: rule.reason });
-    else if (preexistingIds2.has(finding2.id))
-      ignored.push({ finding: finding2, reason: "already present before this change" });
-    else findings.push(finding2);
+    if (rule !== void 0) ignored.push({ finding: finding3, reason: rule.reason });
+    else if (preexistingIds2.has(finding3.id))
+      ignored.push({ finding: finding3, reason: "already present before this change" });
+    else findings.push(finding3);
   }
   return {
     findings: findings.sort(byImportance),
     ignored: ignored.sort((a, b) => byImportance(a.finding, b.finding))
   };
 }
-function matches(rule, finding2) {
-  if (rule.code !== finding2.code) return false;
-  if (rule.id !== void 0 && rule.id !== finding2.id) return false;
-  if (rule.object !== void 0 && (finding2.ref === void 0 || formatRef(finding2.ref) !== rule.object))
+function matches(rule, finding3) {
+  if (rule.code !== finding3.code) return false;
+  if (rule.id !== void 0 && rule.id !== finding3.id) return false;
+  if (rule.object !== void 0 && (finding3.ref === void 0 || formatRef(finding3.ref) !== rule.object))
     return false;
   return true;
 }
@@ -36373,6 +37387,1509 @@ function verdictOf(findings, failOn) {
   return findings.some(
     (f) => f.severity === "error" || failOn === "warning" && f.severity === "warning"
   ) ? "fail" : "pass";
+}
+
+// src/analysis/authz/ip.ts
+function parseAddress(text2) {
+  const v4 = parseIpv4(text2);
+  if (v4 !== null) return { family: 4, value: v4 };
+  const v6 = parseIpv6(text2);
+  return v6 === null ? null : { family: 6, value: v6 };
+}
+function parseCidr(text2) {
+  const slash = text2.indexOf("/");
+  const address = parseAddress(slash < 0 ? text2 : text2.slice(0, slash));
+  if (address === null) return null;
+  const width = address.family === 4 ? 32 : 128;
+  const bits = slash < 0 ? width : Number(text2.slice(slash + 1));
+  if (!Number.isInteger(bits) || bits < 0 || bits > width) return null;
+  const hostBits = BigInt(width - bits);
+  const first2 = address.value >> hostBits << hostBits;
+  const last = first2 + (1n << hostBits) - 1n;
+  const base = formatAddress({ family: address.family, value: first2 });
+  return { family: address.family, first: first2, last, text: bits === width ? base : `${base}/${bits}` };
+}
+function cidrContains(range, address) {
+  return range.family === address.family && address.value >= range.first && address.value <= range.last;
+}
+function ipWitnesses(ranges) {
+  const points = /* @__PURE__ */ new Map();
+  const add = (family, value) => {
+    const max = family === 4 ? (1n << 32n) - 1n : (1n << 128n) - 1n;
+    if (value <= max) points.set(`${family}:${value}`, { family, value });
+  };
+  add(4, 0n);
+  add(6, 0n);
+  for (const range of ranges) {
+    add(range.family, range.first);
+    add(range.family, range.last + 1n);
+  }
+  return [...points.values()].sort(
+    (a, b) => a.family !== b.family ? a.family - b.family : a.value < b.value ? -1 : a.value > b.value ? 1 : 0
+  );
+}
+function formatAddress(address) {
+  if (address.family === 4) {
+    const v = address.value;
+    return [24n, 16n, 8n, 0n].map((shift) => String(v >> shift & 255n)).join(".");
+  }
+  const groups2 = [];
+  for (let shift = 112n; shift >= 0n; shift -= 16n)
+    groups2.push((address.value >> shift & 0xffffn).toString(16));
+  return compressIpv6(groups2);
+}
+function compressIpv6(groups2) {
+  let best = { start: -1, length: 0 };
+  for (let i = 0; i < groups2.length; ) {
+    if (groups2[i] !== "0") {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (groups2[j] === "0") j++;
+    if (j - i > best.length && j - i > 1) best = { start: i, length: j - i };
+    i = j;
+  }
+  if (best.start < 0) return groups2.join(":");
+  const head = groups2.slice(0, best.start).join(":");
+  const tail = groups2.slice(best.start + best.length).join(":");
+  return `${head}::${tail}`;
+}
+function parseIpv4(text2) {
+  if (!/^\d{1,3}(\.\d{1,3}){3}$/.test(text2)) return null;
+  let value = 0n;
+  for (const octet of text2.split(".")) {
+    const n = Number(octet);
+    if (n > 255 || octet.length > 1 && octet.startsWith("0")) return null;
+    value = value << 8n | BigInt(n);
+  }
+  return value;
+}
+function parseIpv6(text2) {
+  const zoneless = text2.split("%")[0] ?? "";
+  if (!/^[0-9a-fA-F:.]+$/.test(zoneless) || !zoneless.includes(":")) return null;
+  const halves = zoneless.split("::");
+  if (halves.length > 2) return null;
+  const parse3 = (half) => {
+    if (half === "") return [];
+    const out = [];
+    const parts = half.split(":");
+    for (const [i, part] of parts.entries()) {
+      if (part.includes(".") && i === parts.length - 1) {
+        const v4 = parseIpv4(part);
+        if (v4 === null) return null;
+        out.push(v4 >> 16n, v4 & 0xffffn);
+      } else if (/^[0-9a-fA-F]{1,4}$/.test(part)) out.push(BigInt(`0x${part}`));
+      else return null;
+    }
+    return out;
+  };
+  const head = parse3(halves[0] ?? "");
+  const tail = halves.length === 2 ? parse3(halves[1] ?? "") : [];
+  if (head === null || tail === null) return null;
+  const missing = 8 - head.length - tail.length;
+  if (halves.length === 2 ? missing < 1 : missing !== 0) return null;
+  let value = 0n;
+  for (const group of [...head, ...Array(missing).fill(0n), ...tail])
+    value = value << 16n | group;
+  return value;
+}
+
+// src/analysis/authz/strings.ts
+function stringAtom(pattern, presence) {
+  if (pattern === "*") return { kind: presence };
+  if (pattern.startsWith("*")) return { kind: "suffix", value: pattern.slice(1) };
+  if (pattern.endsWith("*")) return { kind: "prefix", value: pattern.slice(0, -1) };
+  return { kind: "exact", value: pattern };
+}
+function isPathTemplate(value) {
+  return value.includes("{*}") || value.includes("{**}");
+}
+function pathAtom(pattern) {
+  return isPathTemplate(pattern) ? { kind: "template", value: pattern } : stringAtom(pattern, "nonEmpty");
+}
+function atomKey(atom) {
+  return "value" in atom ? `${atom.kind}:${atom.value}` : atom.kind;
+}
+function formatStringAtom(atom) {
+  switch (atom.kind) {
+    case "exact":
+    case "template":
+      return atom.value;
+    case "prefix":
+      return `${atom.value}*`;
+    case "suffix":
+      return `*${atom.value}`;
+    default:
+      return "*";
+  }
+}
+function testStringAtom(atom, value) {
+  if (value === null) return false;
+  switch (atom.kind) {
+    case "exact":
+      return value === atom.value;
+    case "prefix":
+      return value.startsWith(atom.value);
+    case "suffix":
+      return value.endsWith(atom.value);
+    case "nonEmpty":
+      return value !== "";
+    case "present":
+      return true;
+    case "template":
+      return templateRegex(atom.value).test(value);
+  }
+}
+var PCHAR = /^[a-zA-Z0-9\-._~%!$&'()+,;:@=]$/;
+var PCHAR_CLASS = "[a-zA-Z0-9\\-._~%!$&'()+,;:@=]";
+var templateCache = /* @__PURE__ */ new Map();
+function templateRegex(template) {
+  let cached = templateCache.get(template);
+  if (cached === void 0) {
+    const body2 = templateTokens(template).map((token) => {
+      if (token.type === "literal") return token.char.replace(/[\\^$.*+?()[\]{}|/-]/g, "\\$&");
+      if (token.type === "pchar") return PCHAR_CLASS;
+      return token.type === "pcharLoop" ? `${PCHAR_CLASS}*` : `(?:${PCHAR_CLASS}|/)*`;
+    }).join("");
+    cached = new RegExp(`^${body2}$`);
+    templateCache.set(template, cached);
+  }
+  return cached;
+}
+function templateTokens(template) {
+  const tokens = [];
+  for (let i = 0; i < template.length; ) {
+    if (template.startsWith("{**}", i)) {
+      tokens.push({ type: "anyLoop" });
+      i += 4;
+    } else if (template.startsWith("{*}", i)) {
+      tokens.push({ type: "pchar" }, { type: "pcharLoop" });
+      i += 3;
+    } else {
+      tokens.push({ type: "literal", char: template[i] ?? "" });
+      i += 1;
+    }
+  }
+  return tokens;
+}
+function isLoop(token) {
+  return token?.type === "pcharLoop" || token?.type === "anyLoop";
+}
+function asciiLower(value) {
+  return value.replace(/[A-Z]/g, (c) => c.toLowerCase());
+}
+
+// src/analysis/authz/witnesses.ts
+var STATE_LIMIT = 5e4;
+function stringWitnesses(atoms, domain) {
+  const alphabet = alphabetOf(atoms, domain);
+  if (alphabet === null) return null;
+  const machines = [domainMachine(domain), ...atoms.map(machineOf)];
+  const found = /* @__PURE__ */ new Map();
+  const seen = /* @__PURE__ */ new Set();
+  let frontier = [
+    { states: machines.map((m) => m.start), text: "" }
+  ];
+  seen.add(frontier[0]?.states.join(",") ?? "");
+  while (frontier.length > 0) {
+    const next = [];
+    for (const { states, text: text2 } of frontier) {
+      record(machines, states, text2, domain, found);
+      for (const char of alphabet) {
+        const stepped = states.map((s, i) => s < 0 ? s : machines[i]?.step(s, char) ?? -1);
+        const key = stepped.join(",");
+        if (seen.has(key)) continue;
+        seen.add(key);
+        if (seen.size > STATE_LIMIT) return null;
+        next.push({ states: stepped, text: text2 + char });
+      }
+    }
+    frontier = next;
+  }
+  const witnesses = [...found.values()].sort();
+  if (domain.absent) witnesses.unshift(null);
+  return witnesses;
+}
+function record(machines, states, text2, domain, found) {
+  const inDomain = machines[0]?.accepts(states[0] ?? -1) === true;
+  if (!inDomain || !domain.empty && text2 === "") return;
+  let vector = text2 === "" ? "e" : "n";
+  for (let i = 1; i < machines.length; i++)
+    vector += machines[i]?.accepts(states[i] ?? -1) ? "1" : "0";
+  if (!found.has(vector)) found.set(vector, text2);
+}
+var PCHAR_CANDIDATES = "zqxjkvwy0123456789abcdefghilmnoprstu~!$&@=;:,+";
+var OTHER_CANDIDATES = '"<>\\^`|#[]{} ';
+function alphabetOf(atoms, domain) {
+  const used = new Set(domain.startsWith);
+  for (const atom of atoms) for (const c of literalChars(atom)) used.add(c);
+  used.add("/");
+  const fresh = [...PCHAR_CANDIDATES].find((c) => !used.has(c));
+  const other = [...OTHER_CANDIDATES].find((c) => !used.has(c));
+  if (fresh === void 0 || other === void 0) return null;
+  const letters = [...used, fresh, other];
+  return [...new Set(domain.lowercase ? letters.map(asciiLower) : letters)].sort();
+}
+function literalChars(atom) {
+  if (atom.kind === "template")
+    return templateTokens(atom.value).map((t) => t.type === "literal" ? t.char : "").join("");
+  return "value" in atom ? atom.value : "";
+}
+function domainMachine(domain) {
+  return domain.startsWith === "" ? { start: 0, step: () => 0, accepts: () => true } : prefixMachine(domain.startsWith);
+}
+function machineOf(atom) {
+  switch (atom.kind) {
+    case "exact":
+      return exactMachine(atom.value);
+    case "prefix":
+      return prefixMachine(atom.value);
+    case "suffix":
+      return suffixMachine(atom.value);
+    case "template":
+      return templateMachine(atom.value);
+    default:
+      return { start: 0, step: () => 1, accepts: (s) => s === 1 || atom.kind === "present" };
+  }
+}
+function exactMachine(value) {
+  return {
+    start: 0,
+    step: (s, c) => s < value.length && value[s] === c ? s + 1 : -1,
+    accepts: (s) => s === value.length
+  };
+}
+function prefixMachine(value) {
+  return {
+    start: 0,
+    step: (s, c) => s === value.length ? s : value[s] === c ? s + 1 : -1,
+    accepts: (s) => s === value.length
+  };
+}
+function suffixMachine(value) {
+  const failure = [0];
+  for (let i = 1, k = 0; i < value.length; i++) {
+    while (k > 0 && value[i] !== value[k]) k = failure[k - 1] ?? 0;
+    if (value[i] === value[k]) k++;
+    failure[i] = k;
+  }
+  return {
+    start: 0,
+    step: (s, c) => {
+      let k = s === value.length ? failure[s - 1] ?? 0 : s;
+      while (k > 0 && value[k] !== c) k = failure[k - 1] ?? 0;
+      return value[k] === c ? k + 1 : 0;
+    },
+    accepts: (s) => s === value.length
+  };
+}
+function templateMachine(template) {
+  const tokens = templateTokens(template);
+  const ids = /* @__PURE__ */ new Map();
+  const sets = [];
+  const idOf = (positions) => {
+    const key = positions.join(",");
+    let id = ids.get(key);
+    if (id === void 0) {
+      id = sets.length;
+      ids.set(key, id);
+      sets.push(positions);
+    }
+    return id;
+  };
+  const close = (positions) => {
+    const out = /* @__PURE__ */ new Set();
+    for (const p of positions)
+      for (let q = p; ; q++) {
+        out.add(q);
+        if (!isLoop(tokens[q])) break;
+      }
+    return [...out].sort((a, b) => a - b);
+  };
+  const start = idOf(close([0]));
+  return {
+    start,
+    step: (s, c) => {
+      const next = [];
+      for (const p of sets[s] ?? []) {
+        const token = tokens[p];
+        if (token === void 0) continue;
+        if (token.type === "literal") {
+          if (token.char === c) next.push(p + 1);
+        } else if (token.type === "pchar") {
+          if (PCHAR.test(c)) next.push(p + 1);
+        } else if (PCHAR.test(c) || token.type === "anyLoop" && c === "/") next.push(p);
+      }
+      return next.length === 0 ? -1 : idOf(close(next));
+    },
+    accepts: (s) => (sets[s] ?? []).includes(tokens.length)
+  };
+}
+
+// src/analysis/authz/dimensions.ts
+var TRUE = { op: "true" };
+var FALSE = { op: "false" };
+function atomExpr(atom) {
+  return { op: "atom", atom };
+}
+function not(arg) {
+  if (arg.op === "true") return FALSE;
+  if (arg.op === "false") return TRUE;
+  return arg.op === "not" ? arg.arg : { op: "not", arg };
+}
+function and(args) {
+  const kept = args.filter((a) => a.op !== "true");
+  if (kept.some((a) => a.op === "false")) return FALSE;
+  if (kept.length === 0) return TRUE;
+  return kept.length === 1 ? kept[0] ?? TRUE : { op: "and", args: kept };
+}
+function or(args) {
+  const kept = args.filter((a) => a.op !== "false");
+  if (kept.some((a) => a.op === "true")) return TRUE;
+  if (kept.length === 0) return FALSE;
+  return kept.length === 1 ? kept[0] ?? FALSE : { op: "or", args: kept };
+}
+function evaluate(expr, test) {
+  switch (expr.op) {
+    case "true":
+      return true;
+    case "false":
+      return false;
+    case "atom":
+      return test(expr.atom);
+    case "not":
+      return !evaluate(expr.arg, test);
+    case "and":
+      return expr.args.every((a) => evaluate(a, test));
+    case "or":
+      return expr.args.some((a) => evaluate(a, test));
+  }
+}
+function atomsOf(expr, out = []) {
+  if (expr.op === "atom") out.push(expr.atom);
+  else if (expr.op === "not") atomsOf(expr.arg, out);
+  else if (expr.op === "and" || expr.op === "or") for (const a of expr.args) atomsOf(a, out);
+  return out;
+}
+function keyOfAtom(atom) {
+  switch (atom.kind) {
+    case "traffic":
+      return `traffic:${atom.value}`;
+    case "string":
+      return atomKey(atom.atom);
+    case "cidr":
+      return `cidr:${atom.range.text}`;
+    case "jwt":
+      return `${atom.component}=${atomKey(atom.atom)}`;
+    case "requestPrincipal":
+      return `principal=${atom.pattern}`;
+    case "token":
+      return "token";
+  }
+}
+var STRING_DOMAINS = {
+  method: { absent: false, empty: false, startsWith: "", lowercase: false },
+  path: { absent: false, empty: false, startsWith: "/", lowercase: false },
+  host: { absent: false, empty: false, startsWith: "", lowercase: true },
+  header: { absent: true, empty: true, startsWith: "", lowercase: false },
+  sni: { absent: true, empty: false, startsWith: "", lowercase: false }
+};
+var JWT_ISSUER = { absent: false, empty: false, startsWith: "", lowercase: false };
+var JWT_OTHER = { absent: true, empty: true, startsWith: "", lowercase: false };
+var JWT_PRODUCT_LIMIT = 4096;
+var ORDER = [
+  "traffic",
+  "method",
+  "path",
+  "host",
+  "header:",
+  "jwt",
+  "source.ip",
+  "remote.ip",
+  "destination.ip",
+  "sni"
+];
+function compareDimensions(a, b) {
+  const rank = (k) => ORDER.findIndex((p) => p.endsWith(":") ? k.startsWith(p) : k === p);
+  return rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0);
+}
+function isIpDimension(dimension) {
+  return dimension === "source.ip" || dimension === "remote.ip" || dimension === "destination.ip";
+}
+function stringDomain(dimension) {
+  return STRING_DOMAINS[dimension.startsWith("header:") ? "header" : dimension] ?? STRING_DOMAINS.header;
+}
+function witnessesOf(dimension, atoms) {
+  if (dimension === "traffic") return ["http", "tcp"];
+  if (isIpDimension(dimension))
+    return ipWitnesses(atoms.flatMap((a) => a.kind === "cidr" ? [a.range] : []));
+  if (dimension === "jwt") return jwtWitnesses(atoms);
+  const strings = atoms.flatMap((a) => a.kind === "string" ? [a.atom] : []);
+  return stringWitnesses(strings, stringDomain(dimension));
+}
+function jwtWitnesses(atoms) {
+  const byComponent = /* @__PURE__ */ new Map();
+  const add = (component, atom) => {
+    const list2 = byComponent.get(component) ?? [];
+    list2.push(atom);
+    byComponent.set(component, list2);
+  };
+  for (const atom of atoms) {
+    if (atom.kind === "jwt") add(atom.component, atom.atom);
+    if (atom.kind === "requestPrincipal") {
+      add("iss", atom.iss);
+      add("sub", atom.sub);
+    }
+  }
+  let shapes = [{}];
+  for (const component of [...byComponent.keys()].sort()) {
+    const values = stringWitnesses(
+      byComponent.get(component) ?? [],
+      component === "iss" ? JWT_ISSUER : JWT_OTHER
+    );
+    if (values === null || shapes.length * values.length > JWT_PRODUCT_LIMIT) return null;
+    shapes = shapes.flatMap((shape) => values.map((v) => ({ ...shape, [component]: v })));
+  }
+  return [null, ...shapes];
+}
+function testAtom(atom, value) {
+  switch (atom.kind) {
+    case "traffic":
+      return value === atom.value;
+    case "string":
+      return typeof value === "string" || value === null ? testStringAtom(atom.atom, value) : false;
+    case "cidr":
+      return isAddress(value) && cidrContains(atom.range, value);
+    case "token":
+      return isToken(value);
+    case "jwt":
+      return isToken(value) && testStringAtom(atom.atom, value[atom.component] ?? null);
+    case "requestPrincipal":
+      return isToken(value) && testStringAtom(atom.iss, value.iss ?? null) && testStringAtom(atom.sub, value.sub ?? null);
+  }
+}
+function isAddress(value) {
+  return typeof value === "object" && value !== null && "family" in value;
+}
+function isToken(value) {
+  return typeof value === "object" && value !== null && !("family" in value);
+}
+function formatAtom(atom) {
+  switch (atom.kind) {
+    case "traffic":
+      return atom.value === "http" ? "HTTP" : "non-HTTP connections";
+    case "string":
+      return formatValue(atom.atom);
+    case "cidr":
+      return atom.range.text;
+    case "token":
+      return "present";
+    case "jwt":
+      return `${componentLabel(atom.component)} ${formatValue(atom.atom)}`;
+    case "requestPrincipal":
+      return `principal ${atom.pattern}`;
+  }
+}
+function formatValue(atom) {
+  return atom.kind === "present" || atom.kind === "nonEmpty" ? "present" : formatStringAtom(atom);
+}
+function componentLabel(component) {
+  if (component.startsWith("claim:"))
+    return `claim ${component.slice(6).split("\0").join(".")}`;
+  return component;
+}
+function dimensionLabel(dimension) {
+  if (dimension === "method" || dimension === "path" || dimension === "traffic") return null;
+  if (dimension.startsWith("header:")) return `header ${dimension.slice(7)}`;
+  return dimension === "jwt" ? "JWT" : dimension;
+}
+
+// src/analysis/authz/identity.ts
+function identityAtomKey(atom) {
+  switch (atom.kind) {
+    case "serviceAccount":
+      return `sa:${atom.namespace}/${atom.name}`;
+    default:
+      return `${atom.kind}:${atom.pattern}`;
+  }
+}
+var SPIFFE = "spiffe://";
+var regexCache = /* @__PURE__ */ new Map();
+function peerUri(peer) {
+  return SPIFFE + peer.principal;
+}
+function testIdentityAtom(atom, peer) {
+  if (peer === null) return false;
+  const uri = peerUri(peer);
+  switch (atom.kind) {
+    case "principal":
+      return testPrincipalPattern(atom.pattern, uri);
+    case "namespace":
+      return regex2(`.*/ns/${globToRegex(atom.pattern)}/.*`).test(uri);
+    case "serviceAccount":
+      return regex2(
+        `spiffe://.+/ns/${quote(atom.namespace)}/(.+/|)sa/${quote(atom.name)}(/.+)?`
+      ).test(uri);
+    case "trustDomain":
+      return testTrustDomainPattern(atom.pattern, uri);
+  }
+}
+function testPrincipalPattern(pattern, uri) {
+  if (pattern === "*") return uri.length > 0;
+  if (pattern.startsWith("*"))
+    return regex2(`${quote(SPIFFE)}.*${quote(pattern.slice(1))}`).test(uri);
+  if (pattern.endsWith("*")) return uri.startsWith(SPIFFE + pattern.slice(0, -1));
+  return uri === SPIFFE + pattern;
+}
+function testTrustDomainPattern(pattern, uri) {
+  if (pattern === "*") return uri.startsWith(SPIFFE);
+  const star = pattern.indexOf("*");
+  if (star < 0) return uri.startsWith(`${SPIFFE}${pattern}/`);
+  const head = quote(pattern.slice(0, star));
+  const tail = quote(pattern.slice(star + 1));
+  return regex2(`spiffe://${head}[^/]*${tail}/.*`).test(uri);
+}
+function globToRegex(glob) {
+  return glob.split("*").map(quote).join(".*");
+}
+function quote(text2) {
+  return text2.replace(/[\\^$.*+?()[\]{}|/-]/g, "\\$&");
+}
+function regex2(source2) {
+  let cached = regexCache.get(source2);
+  if (cached === void 0) {
+    cached = new RegExp(`^(?:${source2})$`, "s");
+    if (regexCache.size > 1e4) regexCache.clear();
+    regexCache.set(source2, cached);
+  }
+  return cached;
+}
+var CLUSTER_LOCAL = "cluster.local";
+function trustDomainBundle(settings) {
+  return [settings.trustDomain.value, ...settings.trustDomainAliases.value];
+}
+function rewritePrincipal(principal, bundle) {
+  const parts = principal.split("/");
+  if (parts.length !== 5 || parts[0] === "*") return [principal];
+  const domain = parts[0] ?? "";
+  if (!bundle.some((entry) => loosely(domain, entry)) && domain !== CLUSTER_LOCAL)
+    return [principal];
+  const out = [];
+  for (const entry of bundle) {
+    const next = suffixPattern(entry, domain) ? principal : [entry, ...parts.slice(1)].join("/");
+    if (!out.includes(next)) out.push(next);
+  }
+  return out;
+}
+function expandTrustDomain(value, bundle) {
+  return bundle.includes(value) ? [...bundle] : [value];
+}
+function loosely(a, b) {
+  return a === b || b === "*" || prefixPattern(a, b) || prefixPattern(b, a) || suffixPattern(a, b) || suffixPattern(b, a);
+}
+function prefixPattern(value, pattern) {
+  return pattern.endsWith("*") && value.startsWith(pattern.slice(0, -1));
+}
+function suffixPattern(value, pattern) {
+  return pattern.startsWith("*") && value.endsWith(pattern.slice(1));
+}
+function workloadPeer(settings, namespace, serviceAccount2) {
+  const trustDomain = settings.trustDomain.value;
+  return {
+    principal: `${trustDomain}/ns/${namespace}/sa/${serviceAccount2}`,
+    trustDomain,
+    namespace,
+    serviceAccount: serviceAccount2
+  };
+}
+var OUTSIDE_NAMESPACE = "~other";
+var OUTSIDE_SERVICE_ACCOUNT = "~other";
+function outsidePeer(settings) {
+  return workloadPeer(settings, OUTSIDE_NAMESPACE, OUTSIDE_SERVICE_ACCOUNT);
+}
+
+// src/analysis/authz/compile-atoms.ts
+function isHttpOnlyKey(key) {
+  return key.startsWith("request.");
+}
+function serviceAccountAtom(value, policyNamespace) {
+  const slash = value.indexOf("/");
+  return slash < 0 ? { kind: "serviceAccount", namespace: policyNamespace, name: value } : { kind: "serviceAccount", namespace: value.slice(0, slash), name: value.slice(slash + 1) };
+}
+function fieldExpr(values, notValues, atom) {
+  if (values === void 0 && notValues === void 0) return null;
+  return valuesExpr(
+    values?.values.map((v) => v.value) ?? [],
+    notValues?.values.map((v) => v.value) ?? [],
+    (v) => [atomExpr(atom(v))]
+  );
+}
+function valuesExpr(values, notValues, atoms) {
+  return and([
+    values.length > 0 ? or(values.flatMap(atoms)) : TRUE,
+    notValues.length > 0 ? not(or(notValues.flatMap(atoms))) : TRUE
+  ]);
+}
+function addPredicate(cube, dimension, expr) {
+  if (expr === null) return;
+  const existing = cube.get(dimension);
+  cube.set(dimension, existing ? and([existing, expr]) : expr);
+}
+function stringAtomOf(value, presence) {
+  return { kind: "string", atom: stringAtom(value, presence) };
+}
+function hostAtom(value) {
+  return stringAtomOf(asciiLower(value), "nonEmpty");
+}
+function cidrAtom(value) {
+  const range = parseCidr(value);
+  return range === null ? { kind: "string", atom: { kind: "exact", value: `\0${value}` } } : { kind: "cidr", range };
+}
+function requestPrincipalAtom(value) {
+  const any = { kind: "nonEmpty" };
+  const slash = value.lastIndexOf("/");
+  const iss = slash >= 0 ? value.slice(0, slash) : value;
+  const sub = slash >= 0 ? value.slice(slash + 1) : "";
+  const atom = (issAtom, subAtom) => ({
+    kind: "requestPrincipal",
+    pattern: value,
+    iss: issAtom,
+    sub: subAtom
+  });
+  if (value === "*") return atom(any, any);
+  if (value.startsWith("*")) {
+    if (slash < 0) return atom(any, { kind: "suffix", value: value.slice(1) });
+    return atom(iss === "*" ? any : { kind: "suffix", value: iss.slice(1) }, {
+      kind: "exact",
+      value: sub
+    });
+  }
+  if (value.endsWith("*")) {
+    if (slash < 0) return atom({ kind: "prefix", value: value.slice(0, -1) }, any);
+    return atom(
+      { kind: "exact", value: iss },
+      sub === "*" ? any : { kind: "prefix", value: sub.slice(0, -1) }
+    );
+  }
+  return atom({ kind: "exact", value: iss }, { kind: "exact", value: sub });
+}
+
+// src/analysis/authz/compile-condition.ts
+function isListClaimKey(key) {
+  return key === "request.auth.audiences" || key.startsWith("request.auth.claims");
+}
+function conditionClause(condition, context3, approximated) {
+  const key = condition.key.value;
+  const clause = (identity2, dimension, expr) => ({
+    identity: identity2,
+    cube: dimension && expr ? /* @__PURE__ */ new Map([[dimension, expr]]) : /* @__PURE__ */ new Map(),
+    at: condition.at
+  });
+  if (context3.chain === "tcp" && isHttpOnlyKey(key)) return clause(TRUE);
+  const values = condition.values?.map((v) => v.value) ?? [];
+  const notValues = condition.notValues?.map((v) => v.value) ?? [];
+  const identity = (atoms) => clause(valuesExpr(values, notValues, (v) => atoms(v).map((a) => atomExpr(a))));
+  const request2 = (dimension, atom) => clause(
+    TRUE,
+    dimension,
+    valuesExpr(values, notValues, (v) => [atomExpr(atom(v))])
+  );
+  switch (key) {
+    case "source.ip":
+    case "remote.ip":
+    case "destination.ip":
+      return request2(key, cidrAtom);
+    case "destination.port": {
+      const port = String(context3.port);
+      const ok = (values.length === 0 || values.includes(port)) && !notValues.includes(port);
+      return clause(ok ? TRUE : FALSE);
+    }
+    case "source.namespace":
+      return identity((v) => [{ kind: "namespace", pattern: v }]);
+    case "source.principal":
+      return identity(
+        (v) => rewritePrincipal(v, context3.bundle).map((pattern) => ({ kind: "principal", pattern }))
+      );
+    case "source.serviceAccount":
+      return identity((v) => [serviceAccountAtom(v, context3.policyNamespace)]);
+    case "source.trustDomain":
+      return identity(
+        (v) => expandTrustDomain(v, context3.bundle).map((pattern) => ({ kind: "trustDomain", pattern }))
+      );
+    case "connection.sni":
+      return request2("sni", (v) => stringAtomOf(v, "nonEmpty"));
+    case "request.auth.principal":
+      return request2("jwt", requestPrincipalAtom);
+    case "request.auth.presenter":
+      return request2("jwt", (v) => ({
+        kind: "jwt",
+        component: "azp",
+        atom: stringAtom(v, "nonEmpty")
+      }));
+  }
+  if (key.startsWith("request.headers[")) {
+    const name = asciiLower(key.slice("request.headers[".length, -1));
+    return request2(`header:${name}`, (v) => stringAtomOf(v, "present"));
+  }
+  if (isListClaimKey(key) && context3.action === "ALLOW" && notValues.length === 0) {
+    const component = key === "request.auth.audiences" ? "aud" : `claim:${claimPath(key).join("\0")}`;
+    return request2("jwt", (v) => ({ kind: "jwt", component, atom: stringAtom(v, "nonEmpty") }));
+  }
+  approximated.push({ at: condition.key.at, field: key });
+  const failSafe = context3.action === "ALLOW" ? FALSE : TRUE;
+  return clause(context3.substitute === "failSafe" ? failSafe : not(failSafe));
+}
+function claimPath(key) {
+  const rest = key.slice("request.auth.claims".length);
+  const nested = [...rest.matchAll(/\[([^[\]]*)\]/g)].map((m) => m[1] ?? "");
+  return nested.join("").length + nested.length * 2 === rest.length ? nested : [rest.slice(1, -1)];
+}
+
+// src/analysis/authz/compile-rule.ts
+var HTTP_SOURCE_FIELDS = /* @__PURE__ */ new Set(["requestPrincipals", "notRequestPrincipals"]);
+var HTTP_OPERATION_FIELDS = /* @__PURE__ */ new Set([
+  "hosts",
+  "notHosts",
+  "methods",
+  "notMethods",
+  "paths",
+  "notPaths"
+]);
+function compileRule(rule, context3) {
+  const tcp = context3.chain === "tcp";
+  const httpFields = tcp ? httpOnlyNotes(rule) : [];
+  if (tcp && context3.action === "ALLOW" && httpFields.length > 0) {
+    return {
+      skipped: { reason: "http-only-on-tcp", fields: httpFields },
+      from: null,
+      to: null,
+      when: [],
+      droppedOnTcp: [],
+      approximated: []
+    };
+  }
+  const approximated = [];
+  const from = rule.from && rule.from.map((source2) => sourceClause(source2, context3));
+  const to = rule.to && rule.to.map((operation) => operationClause(operation, context3));
+  const when = (rule.when ?? []).map(
+    (condition) => conditionClause(condition, context3, approximated)
+  );
+  return { skipped: null, from, to, when, droppedOnTcp: httpFields, approximated };
+}
+function httpOnlyNotes(rule) {
+  const notes = [];
+  for (const source2 of rule.from ?? [])
+    for (const name of HTTP_SOURCE_FIELDS) {
+      const field3 = source2[name];
+      if (field3) notes.push({ at: field3.at, field: name });
+    }
+  for (const operation of rule.to ?? [])
+    for (const name of HTTP_OPERATION_FIELDS) {
+      const field3 = operation[name];
+      if (field3) notes.push({ at: field3.at, field: name });
+    }
+  for (const condition of rule.when ?? [])
+    if (isHttpOnlyKey(condition.key.value))
+      notes.push({ at: condition.key.at, field: condition.key.value });
+  return notes;
+}
+function sourceClause(source2, context3) {
+  const tcp = context3.chain === "tcp";
+  const identity = [
+    identityField(
+      source2.principals,
+      source2.notPrincipals,
+      (v) => rewritePrincipal(v, context3.bundle).map((pattern) => ({ kind: "principal", pattern }))
+    ),
+    identityField(source2.namespaces, source2.notNamespaces, (v) => [
+      { kind: "namespace", pattern: v }
+    ]),
+    identityField(source2.serviceAccounts, source2.notServiceAccounts, (v) => [
+      serviceAccountAtom(v, context3.policyNamespace)
+    ]),
+    identityField(
+      source2.trustDomains,
+      source2.notTrustDomains,
+      (v) => expandTrustDomain(v, context3.bundle).map((pattern) => ({ kind: "trustDomain", pattern }))
+    )
+  ];
+  const cube = /* @__PURE__ */ new Map();
+  if (!tcp)
+    addPredicate(
+      cube,
+      "jwt",
+      fieldExpr(source2.requestPrincipals, source2.notRequestPrincipals, requestPrincipalAtom)
+    );
+  addPredicate(cube, "source.ip", fieldExpr(source2.ipBlocks, source2.notIpBlocks, cidrAtom));
+  addPredicate(
+    cube,
+    "remote.ip",
+    fieldExpr(source2.remoteIpBlocks, source2.notRemoteIpBlocks, cidrAtom)
+  );
+  return { identity: and(identity), cube, at: source2.at };
+}
+function identityField(values, notValues, atoms) {
+  const expr = (field3) => or(field3.values.flatMap((v) => atoms(v.value).map((a) => atomExpr(a))));
+  return and([values ? expr(values) : TRUE, notValues ? not(expr(notValues)) : TRUE]);
+}
+function operationClause(operation, context3) {
+  const portMatches = portCondition(operation.ports, operation.notPorts, context3.port);
+  const cube = /* @__PURE__ */ new Map();
+  if (context3.chain === "http") {
+    addPredicate(cube, "host", fieldExpr(operation.hosts, operation.notHosts, hostAtom));
+    addPredicate(
+      cube,
+      "method",
+      fieldExpr(operation.methods, operation.notMethods, (v) => stringAtomOf(v, "nonEmpty"))
+    );
+    addPredicate(
+      cube,
+      "path",
+      fieldExpr(operation.paths, operation.notPaths, (v) => ({
+        kind: "string",
+        atom: pathAtom(v)
+      }))
+    );
+  }
+  return { identity: portMatches ? TRUE : FALSE, cube, at: operation.at };
+}
+function portCondition(ports, notPorts, port) {
+  const has = (field3) => field3.values.some((v) => Number(v.value) === port);
+  return (ports === void 0 || has(ports)) && (notPorts === void 0 || !has(notPorts));
+}
+
+// src/analysis/authz/fallback.ts
+var SAMPLE_LIMIT = 512;
+function fallbackWitnesses(dimension, atoms) {
+  if (dimension === "jwt") {
+    const tokens = atoms.flatMap(
+      (atom) => atom.kind === "jwt" ? fallbackWitnesses(atom.component, [{ kind: "string", atom: atom.atom }]).map((v) => ({
+        iss: "\xA7",
+        [atom.component]: typeof v === "string" ? v : null
+      })) : []
+    );
+    return [null, ...tokens.slice(0, SAMPLE_LIMIT)];
+  }
+  const prefixes = /* @__PURE__ */ new Set([""]);
+  const suffixes = /* @__PURE__ */ new Set([""]);
+  const exact = /* @__PURE__ */ new Set();
+  for (const atom of atoms) {
+    if (atom.kind !== "string" && atom.kind !== "jwt") continue;
+    const inner = atom.atom;
+    if (inner.kind === "prefix") prefixes.add(inner.value);
+    else if (inner.kind === "suffix") suffixes.add(inner.value);
+    else if (inner.kind === "exact" || inner.kind === "template")
+      exact.add(formatStringAtom(inner));
+  }
+  const fresh = "\xA7";
+  const samples = new Set(exact);
+  for (const p of prefixes)
+    for (const s of suffixes) if (samples.size < SAMPLE_LIMIT) samples.add(p + fresh + s);
+  const start = dimension === "path" ? "/" : "";
+  const values = [...samples].map((s) => s.startsWith(start) ? s : start + s).sort();
+  return dimension.startsWith("header:") || dimension === "sni" ? [null, ...values] : values;
+}
+
+// src/analysis/authz/request-set.ts
+var dimensionCache = /* @__PURE__ */ new Map();
+function spaceOf(atomsByDimension) {
+  const dimensions = [...atomsByDimension.keys()].sort(compareDimensions).map((key) => dimensionSpace(key, atomsByDimension.get(key) ?? []));
+  return { dimensions, exact: dimensions.every((d) => d.exact) };
+}
+function spaceOfCubes(cubes, extra) {
+  const atoms = /* @__PURE__ */ new Map();
+  for (const cube of cubes)
+    for (const [key, expr] of cube) {
+      const list2 = atoms.get(key) ?? [];
+      atomsOf(expr, list2);
+      atoms.set(key, list2);
+    }
+  if (extra)
+    for (const d of extra.dimensions) atoms.set(d.key, [...atoms.get(d.key) ?? [], ...d.atoms]);
+  return spaceOf(atoms);
+}
+function dimensionSpace(key, atoms) {
+  const unique = [...new Map(atoms.map((a) => [keyOfAtom(a), a])).entries()].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0).map(([, a]) => a);
+  const cacheKey = `${key}${unique.map(keyOfAtom).join("")}`;
+  const cached = dimensionCache.get(cacheKey);
+  if (cached !== void 0) return cached;
+  const found = witnessesOf(key, unique);
+  const witnesses = found ?? fallbackWitnesses(key, unique);
+  const atomBits = /* @__PURE__ */ new Map();
+  for (const atom of unique) {
+    let bits = 0n;
+    witnesses.forEach((w, i) => {
+      if (testAtom(atom, w)) bits |= 1n << BigInt(i);
+    });
+    atomBits.set(keyOfAtom(atom), bits);
+  }
+  const regionIndex = /* @__PURE__ */ new Map();
+  witnesses.forEach((w, i) => {
+    const vector = regionVector(unique, w);
+    if (!regionIndex.has(vector)) regionIndex.set(vector, i);
+  });
+  const space = {
+    key,
+    atoms: unique,
+    witnesses,
+    full: (1n << BigInt(witnesses.length)) - 1n,
+    atomBits,
+    regionIndex,
+    exact: found !== null
+  };
+  if (dimensionCache.size > 2e4) dimensionCache.clear();
+  dimensionCache.set(cacheKey, space);
+  return space;
+}
+function regionVector(atoms, value) {
+  let vector = "";
+  for (const atom of atoms) vector += testAtom(atom, value) ? "1" : "0";
+  return vector;
+}
+function predicateBits(dimension, expr) {
+  switch (expr.op) {
+    case "true":
+      return dimension.full;
+    case "false":
+      return 0n;
+    case "atom":
+      return dimension.atomBits.get(keyOfAtom(expr.atom)) ?? 0n;
+    case "not":
+      return dimension.full & ~predicateBits(dimension, expr.arg);
+    case "and":
+      return expr.args.reduce((bits, a) => bits & predicateBits(dimension, a), dimension.full);
+    case "or":
+      return expr.args.reduce((bits, a) => bits | predicateBits(dimension, a), 0n);
+  }
+}
+function emptySet(space) {
+  return { space, boxes: [] };
+}
+function fullSet(space) {
+  return { space, boxes: [space.dimensions.map((d) => d.full)] };
+}
+function cubeSet(space, cube) {
+  const box = space.dimensions.map((d) => {
+    const expr = cube.get(d.key);
+    return expr === void 0 ? d.full : predicateBits(d, expr);
+  });
+  return { space, boxes: box.some((b) => b === 0n) ? [] : [box] };
+}
+function boxContains(outer, inner) {
+  return inner.every((bits, i) => (bits & ~(outer[i] ?? 0n)) === 0n);
+}
+function boxIntersect(a, b) {
+  const out = [];
+  for (let i = 0; i < a.length; i++) {
+    const bits = (a[i] ?? 0n) & (b[i] ?? 0n);
+    if (bits === 0n) return null;
+    out.push(bits);
+  }
+  return out;
+}
+function boxSubtract(a, b) {
+  if (boxIntersect(a, b) === null) return [a];
+  const pieces = [];
+  const current = [...a];
+  for (let i = 0; i < a.length; i++) {
+    const outside = (current[i] ?? 0n) & ~(b[i] ?? 0n);
+    if (outside !== 0n) {
+      const piece = [...current];
+      piece[i] = outside;
+      pieces.push(piece);
+    }
+    current[i] = (current[i] ?? 0n) & (b[i] ?? 0n);
+  }
+  return pieces;
+}
+function simplify(boxes) {
+  const kept = [];
+  boxes.forEach((box, i) => {
+    const covered = boxes.some(
+      (other, j) => j !== i && boxContains(other, box) && (!boxContains(box, other) || j < i)
+    );
+    if (!covered) kept.push(box);
+  });
+  return kept;
+}
+function sameSpaceUnion(a, b) {
+  return { space: a.space, boxes: simplify([...a.boxes, ...b.boxes]) };
+}
+function sameSpaceIntersect(a, b) {
+  const boxes = [];
+  for (const x of a.boxes)
+    for (const y of b.boxes) {
+      const meet = boxIntersect(x, y);
+      if (meet !== null) boxes.push(meet);
+    }
+  return { space: a.space, boxes: simplify(boxes) };
+}
+function sameSpaceSubtract(a, b) {
+  let pieces = [...a.boxes];
+  for (const y of b.boxes) {
+    pieces = pieces.flatMap((x) => boxSubtract(x, y));
+    if (pieces.length === 0) break;
+  }
+  return { space: a.space, boxes: simplify(pieces) };
+}
+function align(a, b) {
+  if (a.space === b.space) return [a, b];
+  const space = mergeSpaces(a.space, b.space);
+  return [reproject(a, space), reproject(b, space)];
+}
+function mergeSpaces(a, b) {
+  if (a === b) return a;
+  const atoms = /* @__PURE__ */ new Map();
+  for (const d of [...a.dimensions, ...b.dimensions])
+    atoms.set(d.key, [...atoms.get(d.key) ?? [], ...d.atoms]);
+  return spaceOf(atoms);
+}
+function reproject(set2, space) {
+  if (set2.space === space) return set2;
+  const maps = space.dimensions.map((target) => {
+    const index = set2.space.dimensions.findIndex((d) => d.key === target.key);
+    const source2 = set2.space.dimensions[index];
+    if (source2 === void 0) return null;
+    const mapping = target.witnesses.map(
+      (w) => source2.regionIndex.get(regionVector(source2.atoms, w)) ?? -1
+    );
+    return { index, mapping };
+  });
+  const boxes = set2.boxes.map(
+    (box) => space.dimensions.map((target, i) => {
+      const map = maps[i];
+      if (map === null || map === void 0) return target.full;
+      const bits = box[map.index] ?? 0n;
+      let out = 0n;
+      map.mapping.forEach((old, j) => {
+        if (old >= 0 && (bits >> BigInt(old) & 1n) === 1n) out |= 1n << BigInt(j);
+      });
+      return out;
+    })
+  );
+  return { space, boxes: simplify(boxes.filter((b) => b.every((bits) => bits !== 0n))) };
+}
+function union(a, b) {
+  const [x, y] = align(a, b);
+  return sameSpaceUnion(x, y);
+}
+function intersect(a, b) {
+  const [x, y] = align(a, b);
+  return sameSpaceIntersect(x, y);
+}
+function subtract(a, b) {
+  const [x, y] = align(a, b);
+  return sameSpaceSubtract(x, y);
+}
+function isEmpty(set2) {
+  return set2.boxes.length === 0;
+}
+function isSubset(a, b) {
+  return isEmpty(subtract(a, b));
+}
+
+// src/analysis/authz/compile.ts
+function compilePort(scope, port, chain, options) {
+  const kinds = chain === "auto" ? ["http", "tcp"] : chain === "none" ? [] : [chain];
+  return { port, chain, chains: kinds.map((kind) => compileChain(scope, port, kind, options)) };
+}
+function compileChain(scope, port, chain, options) {
+  const bundle = trustDomainBundle(options.settings);
+  const policies = [...scope.enforced, ...scope.dryRun.filter((p) => p.action === "CUSTOM")];
+  const bodies = policies.map(
+    (policy) => (policy.rules ?? []).map((rule, index) => {
+      const context3 = {
+        action: policy.action,
+        chain,
+        port,
+        bundle,
+        policyNamespace: policy.ref.namespace,
+        substitute: "failSafe"
+      };
+      const body2 = compileRule(rule, context3);
+      const opposite = body2.approximated.length > 0 ? compileRule(rule, { ...context3, substitute: "opposite" }) : null;
+      return { policy, index, body: body2, opposite };
+    })
+  );
+  const universeCube = universeOf(chain, options.requestAuthentication);
+  const cubes = [universeCube];
+  for (const rules of bodies)
+    for (const { body: body2, opposite } of rules)
+      for (const b of opposite ? [body2, opposite] : [body2])
+        cubes.push(...clausesOf(b).map((c) => c.cube));
+  const space = spaceOfCubes(cubes);
+  const identityAtoms = /* @__PURE__ */ new Map();
+  const compiled = policies.map((policy, p) => ({
+    policy,
+    action: policy.action,
+    rules: (bodies[p] ?? []).map(({ index, body: body2, opposite }) => {
+      for (const clause of clausesOf(body2))
+        for (const atom of atomsOf(clause.identity)) identityAtoms.set(identityAtomKey(atom), atom);
+      const ref = {
+        policy: policy.ref,
+        action: policy.action,
+        rule: index,
+        at: policy.rules?.[index]?.at ?? policy.source
+      };
+      const rule = bind2(space, ref, body2);
+      return { ...rule, opposite: opposite ? bind2(space, ref, opposite) : null };
+    })
+  }));
+  const byAction = (action) => compiled.filter((c) => c.action === action);
+  return {
+    chain,
+    port,
+    space,
+    universe: cubeSet(space, universeCube),
+    custom: customVerdicts(byAction("CUSTOM"), options.settings),
+    deny: byAction("DENY"),
+    allow: byAction("ALLOW"),
+    audit: byAction("AUDIT"),
+    dryRun: scope.dryRun.filter((p) => p.action !== "CUSTOM"),
+    identityAtoms
+  };
+}
+function openSet(chain) {
+  const kinds = chain === "http" ? ["http"] : chain === "tcp" ? ["tcp"] : ["http", "tcp"];
+  const cube = /* @__PURE__ */ new Map([
+    ["traffic", or(kinds.map((value) => atomExpr({ kind: "traffic", value })))]
+  ]);
+  return cubeSet(spaceOfCubes([cube]), cube);
+}
+function universeOf(chain, requestAuthentication) {
+  const cube = /* @__PURE__ */ new Map([["traffic", atomExpr({ kind: "traffic", value: chain })]]);
+  if (chain === "http" && !requestAuthentication) cube.set("jwt", not(atomExpr({ kind: "token" })));
+  return cube;
+}
+function clausesOf(body2) {
+  return [...body2.from ?? [], ...body2.to ?? [], ...body2.when];
+}
+function bind2(space, ref, body2) {
+  const clause = (c) => ({
+    identity: c.identity,
+    set: cubeSet(space, c.cube)
+  });
+  return {
+    ref,
+    body: body2,
+    from: body2.from && body2.from.map(clause),
+    to: body2.to && body2.to.map(clause),
+    when: body2.when.map(clause)
+  };
+}
+function customVerdicts(policies, settings) {
+  const providers = new Set(policies.map((p) => p.policy.provider?.value ?? ""));
+  const known = settings.extensionProviders.origin !== "default";
+  return policies.map((policy) => {
+    const name = policy.policy.provider?.value ?? "";
+    let verdict = "external";
+    if (providers.size > 1) verdict = "multiple-providers";
+    else if (known && !settings.extensionProviders.value.includes(name))
+      verdict = "unknown-provider";
+    return { ...policy, verdict };
+  });
+}
+
+// src/analysis/authz/describe.ts
+var ALL_REQUESTS = "all requests";
+function describe(set2, universe) {
+  if (set2.boxes.length === 0) return [];
+  const [s, u] = align(set2, universe ?? fullSet(set2.space));
+  const diagram = build(s.boxes, 0, s.space.dimensions.length);
+  const lines = render(diagram, s.space.dimensions, u.boxes, 0, emptyLine());
+  const unique = [...new Set(lines)];
+  return unique.length === 1 && unique[0] === "any request" ? [ALL_REQUESTS] : unique;
+}
+function build(boxes, level, depth) {
+  if (boxes.length === 0) return [];
+  if (level === depth) return null;
+  let union3 = 0n;
+  for (const box of boxes) union3 |= box[level] ?? 0n;
+  const groups2 = /* @__PURE__ */ new Map();
+  for (let i = 0n; union3 >> i !== 0n; i++) {
+    if ((union3 >> i & 1n) === 0n) continue;
+    const rest = boxes.filter((b) => ((b[level] ?? 0n) >> i & 1n) === 1n);
+    const child = build(rest, level + 1, depth);
+    const key = keyOf(child);
+    const group = groups2.get(key);
+    if (group) group.bits |= 1n << i;
+    else groups2.set(key, { bits: 1n << i, child });
+  }
+  return [...groups2.values()].sort((a, b) => a.bits < b.bits ? -1 : a.bits > b.bits ? 1 : 0);
+}
+var keys = /* @__PURE__ */ new WeakMap();
+function keyOf(node) {
+  if (node === null) return "*";
+  let key = keys.get(node);
+  if (key === void 0) {
+    key = `[${node.map((g) => `${g.bits.toString(36)}:${keyOf(g.child)}`).join(",")}]`;
+    keys.set(node, key);
+  }
+  return key;
+}
+function emptyLine() {
+  return { traffic: null, method: null, path: null, host: null, conditions: [] };
+}
+function render(node, dimensions, context3, level, line) {
+  if (node === null || level >= dimensions.length) return [formatLine(line)];
+  const dimension = dimensions[level];
+  if (dimension === void 0) return [formatLine(line)];
+  let within = 0n;
+  for (const box of context3) within |= box[level] ?? 0n;
+  if (within === 0n) within = dimension.full;
+  return node.flatMap((group) => {
+    const bits = group.bits & within;
+    const terms = express(dimension, bits, within);
+    const narrowed = context3.filter((box) => ((box[level] ?? 0n) & bits) !== 0n);
+    const variants = placeTerms(dimension, terms, line);
+    return variants.flatMap((next) => render(group.child, dimensions, narrowed, level + 1, next));
+  });
+}
+function placeTerms(dimension, terms, line) {
+  if (terms.length === 1 && terms[0]?.atom === null && terms[0].except.length === 0) return [line];
+  const key = dimension.key;
+  if (key === "traffic") {
+    const text3 = terms.map((t) => formatTerm(t, "traffic")).join(", ");
+    return [text3 === "HTTP" ? { ...line, http: true } : { ...line, traffic: text3 }];
+  }
+  if (key === "path") return terms.map((t) => ({ ...line, path: formatTerm(t, "path") }));
+  const text2 = terms.map((t) => formatTerm(t, key)).join(", ");
+  if (key === "method") return [{ ...line, method: text2 }];
+  if (key === "host") return [{ ...line, host: `host ${text2}` }];
+  const label = dimensionLabel(key) ?? key;
+  return [{ ...line, conditions: [...line.conditions, `${label} ${text2}`] }];
+}
+function formatLine(line) {
+  const head = [line.method, line.path, line.host].filter((p) => p !== null);
+  const any = line.http === true ? "any HTTP request" : "any request";
+  const text2 = line.traffic ?? (head.length === 0 ? any : head.join(" "));
+  return line.conditions.length === 0 ? text2 : `${text2} (${line.conditions.join("; ")})`;
+}
+var MAX_DEPTH2 = 4;
+function express(dimension, bits, context3, depth = 0) {
+  if (bits === 0n) return [];
+  if (bits === context3) return [{ atom: null, except: [] }];
+  const candidates2 = dimension.atoms.map((atom) => ({ atom, bits: (dimension.atomBits.get(keyOfAtom(atom)) ?? 0n) & context3 })).filter((c) => c.bits !== 0n && c.bits !== context3);
+  const inside = maximal(candidates2.filter((c) => (c.bits & ~bits) === 0n));
+  let rest = bits;
+  for (const c of inside) rest &= ~c.bits;
+  const terms = inside.map((c) => ({ atom: c.atom, except: [] }));
+  if (rest === 0n) return terms;
+  const overlapping = maximal(
+    candidates2.filter((c) => (c.bits & rest) !== 0n && (c.bits & ~bits) !== 0n)
+  );
+  const chosen = [];
+  let uncovered = rest;
+  for (const c of [...overlapping].sort(
+    (a, b) => popcount(b.bits & rest) - popcount(a.bits & rest)
+  )) {
+    if ((c.bits & uncovered) === 0n) continue;
+    chosen.push(c);
+    uncovered &= ~c.bits;
+  }
+  if (uncovered === 0n && depth < MAX_DEPTH2) {
+    for (const c of chosen)
+      terms.push({ atom: c.atom, except: express(dimension, c.bits & ~rest, c.bits, depth + 1) });
+    return sortTerms(terms);
+  }
+  if (depth >= MAX_DEPTH2) return regionTerms(dimension, bits, context3);
+  return [{ atom: null, except: express(dimension, context3 & ~bits, context3, depth + 1) }];
+}
+function regionTerms(dimension, bits, context3) {
+  const out = [];
+  for (const atom of dimension.atoms) {
+    const atomBits = (dimension.atomBits.get(keyOfAtom(atom)) ?? 0n) & context3;
+    if (atomBits !== 0n && (atomBits & ~bits) === 0n) out.push({ atom, except: [] });
+  }
+  return out.length > 0 ? out : [{ atom: null, except: [] }];
+}
+function maximal(items) {
+  const sorted = [...items].sort((a, b) => compareText2(keyOfAtom(a.atom), keyOfAtom(b.atom)));
+  return sorted.filter(
+    (item, i) => sorted.every((other, j) => {
+      if (i === j || (item.bits & ~other.bits) !== 0n) return true;
+      return other.bits !== item.bits ? false : i < j;
+    })
+  );
+}
+function sortTerms(terms) {
+  return terms.sort((a, b) => compareText2(termText(a), termText(b)));
+}
+function termText(term) {
+  return term.atom === null ? "" : keyOfAtom(term.atom);
+}
+function formatTerm(term, dimension) {
+  const head = term.atom === null ? anyOf(dimension) : formatAtom(term.atom);
+  if (term.except.length === 0) return head;
+  if (term.atom === null && optional(dimension) && isPresenceOnly(term.except)) return "absent";
+  const inner = term.except.map((t) => {
+    const text2 = formatTerm(t, dimension);
+    return t.except.length > 0 ? `(${text2})` : text2;
+  });
+  return `${head} except ${inner.join(", ")}`;
+}
+function isPresenceOnly(terms) {
+  return terms.length === 1 && terms[0]?.except.length === 0 && formatAtom(terms[0].atom ?? { kind: "token" }) === "present";
+}
+function optional(dimension) {
+  return dimension.startsWith("header:") || dimension === "jwt" || dimension === "sni";
+}
+function anyOf(dimension) {
+  if (dimension === "method" || dimension === "path" || dimension === "host")
+    return `any ${dimension}`;
+  return "any";
+}
+function popcount(bits) {
+  let count = 0;
+  for (let b = bits; b !== 0n; b &= b - 1n) count++;
+  return count;
+}
+function compareText2(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+// src/analysis/authz/decide.ts
+function identityTest(peer) {
+  const cache = /* @__PURE__ */ new Map();
+  return (atom) => {
+    const key = identityAtomKey(atom);
+    let value = cache.get(key);
+    if (value === void 0) {
+      value = testIdentityAtom(atom, peer);
+      cache.set(key, value);
+    }
+    return value;
+  };
+}
+function decidePort(port, test) {
+  const chains = port.chains.map((chain) => decideChain(chain, test));
+  if (chains.length === 0) return { result: unenforced(port.chain), chains };
+  let allowed = null;
+  let universe = null;
+  for (const c of chains) {
+    allowed = allowed ? union(allowed, c.allowed) : c.allowed;
+    universe = universe ? union(universe, c.chain.universe) : c.chain.universe;
+  }
+  const all = allowed ?? emptySet(chains[0].chain.space);
+  const within = universe ?? all;
+  const access2 = isEmpty(all) ? "deny" : isSubset(within, all) ? "allow" : "partial";
+  return {
+    chains,
+    result: {
+      access: access2,
+      requests: access2 === "allow" ? [ALL_REQUESTS] : access2 === "deny" ? [] : describe(all, within),
+      exact: chains.every((c) => c.exact),
+      determining: determining(chains, access2),
+      allowed: all,
+      universe: within,
+      notEvaluated: null
+    }
+  };
+}
+function unenforced(chain) {
+  const all = openSet(chain);
+  return {
+    access: "allow",
+    requests: [ALL_REQUESTS],
+    exact: true,
+    determining: [],
+    allowed: all,
+    universe: all,
+    notEvaluated: null
+  };
+}
+function decideChain(chain, test) {
+  const universe = chain.universe;
+  let exact = chain.space.exact;
+  const matches2 = (policies) => policies.flatMap(
+    (policy) => policy.rules.flatMap((rule) => {
+      const set2 = intersect(ruleSet(rule, test, universe), universe);
+      if (rule.opposite !== null) {
+        const other = intersect(ruleSet(rule.opposite, test, universe), universe);
+        if (!isSubset(set2, other) || !isSubset(other, set2)) exact = false;
+      }
+      return isEmpty(set2) ? [] : [{ ref: rule.ref, set: set2 }];
+    })
+  );
+  const custom = matches2(chain.custom);
+  const deny = matches2(chain.deny);
+  const allow = matches2(chain.allow);
+  const audit = matches2(chain.audit);
+  const denied = unionAll(
+    [...custom, ...deny].map((m) => m.set),
+    universe
+  );
+  const permitted = chain.allow.length > 0 ? unionAll(
+    allow.map((m) => m.set),
+    universe
+  ) : universe;
+  const allowed = subtract(permitted, denied);
+  const external = chain.custom.filter((p) => p.verdict === "external").map((p) => p.policy.ref);
+  const undecided = custom.filter(
+    (m) => external.some((r) => r.namespace === m.ref.policy.namespace && r.name === m.ref.policy.name)
+  );
+  if (undecided.some(
+    (m) => !isEmpty(
+      subtract(
+        intersect(m.set, permitted),
+        deny.length > 0 ? unionAll(
+          deny.map((d) => d.set),
+          universe
+        ) : emptySet(universe.space)
+      )
+    )
+  ))
+    exact = false;
+  return { chain, allowed, custom, deny, allow, audit, exact };
+}
+function ruleSet(rule, test, universe) {
+  if (rule.body.skipped !== null) return emptySet(universe.space);
+  const anyOf2 = (clauses) => clauses === null ? fullSet(universe.space) : unionAll(
+    clauses.filter((c) => evaluate(c.identity, test)).map((c) => c.set),
+    universe
+  );
+  let set2 = intersect(anyOf2(rule.from), anyOf2(rule.to));
+  for (const clause of rule.when) {
+    if (isEmpty(set2)) break;
+    set2 = evaluate(clause.identity, test) ? intersect(set2, clause.set) : emptySet(universe.space);
+  }
+  return set2;
+}
+function unionAll(sets, like) {
+  return sets.reduce((acc, s) => union(acc, s), emptySet(like.space));
+}
+function determining(chains, access2) {
+  const refs = [];
+  for (const c of chains) {
+    refs.push(...c.custom.map((m) => m.ref), ...c.deny.map((m) => m.ref));
+    const denied = unionAll(
+      [...c.custom, ...c.deny].map((m) => m.set),
+      c.chain.universe
+    );
+    refs.push(...c.allow.filter((m) => !isSubset(m.set, denied)).map((m) => m.ref));
+    if (access2 === "deny" && c.allow.length === 0)
+      refs.push(
+        ...c.chain.allow.map((p) => ({
+          policy: p.policy.ref,
+          action: "ALLOW",
+          rule: null,
+          at: p.policy.source
+        }))
+      );
+  }
+  return sortRefs(refs);
+}
+function sortRefs(refs) {
+  const unique = new Map(
+    refs.map((r) => [`${r.policy.namespace}/${r.policy.name}#${r.rule ?? -1}`, r])
+  );
+  return [...unique.values()].sort(
+    (a, b) => compare(a.policy.namespace, b.policy.namespace) || compare(a.policy.name, b.policy.name) || (a.rule ?? -1) - (b.rule ?? -1)
+  );
+}
+function compare(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 // src/analysis/topology/protocol.ts
@@ -36449,8 +38966,8 @@ function buildTopology(mesh) {
   const selectedBy = /* @__PURE__ */ new Map();
   for (const service of mesh.services) {
     const selector = service.selector;
-    const candidates = byNamespace.get(service.ref.namespace) ?? [];
-    const selected = selector === null || Object.keys(selector).length === 0 ? [] : candidates.filter((w) => selects(selector, w.podLabels));
+    const candidates2 = byNamespace.get(service.ref.namespace) ?? [];
+    const selected = selector === null || Object.keys(selector).length === 0 ? [] : candidates2.filter((w) => selects(selector, w.podLabels));
     selectedBy.set(service, selected);
   }
   const exposures = /* @__PURE__ */ new Map();
@@ -36511,7 +39028,7 @@ function workloadPorts(workload, exposed) {
   const ports = [];
   for (const number of [...numbers].sort((a, b) => a - b)) {
     const exposures = [...exposed.get(number) ?? []].sort(
-      (a, b) => compare(a.service.name, b.service.name) || a.servicePort - b.servicePort
+      (a, b) => compare2(a.service.name, b.service.name) || a.servicePort - b.servicePort
     );
     const declared = workload.containerPorts.find((p) => p.containerPort === number && p.protocol !== "UDP");
     const protocol = exposures[0]?.protocol ?? "auto";
@@ -36528,7 +39045,7 @@ function workloadPorts(workload, exposed) {
   }
   return ports;
 }
-function compare(a, b) {
+function compare2(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 function allNamespaces(mesh) {
@@ -36540,7 +39057,323 @@ function allNamespaces(mesh) {
 }
 
 // src/analysis/topology/callers.ts
+var UNAUTHENTICATED = "(unauthenticated)";
 var ANY_MESH_IDENTITY = "(any mesh identity)";
+function pseudoCallers() {
+  return [
+    { kind: "unauthenticated", id: UNAUTHENTICATED },
+    { kind: "any-mesh-identity", id: ANY_MESH_IDENTITY }
+  ];
+}
+
+// src/analysis/authz/scope.ts
+var GATEWAY_NAME_LABEL = "gateway.networking.k8s.io/gateway-name";
+var GATEWAY_API_GROUP = "gateway.networking.k8s.io";
+var MANAGED_LABEL = "gateway.istio.io/managed";
+var WAYPOINT_CONTROLLER = "istio.io-mesh-controller";
+function indexPolicies(mesh) {
+  return {
+    rootNamespace: mesh.settings.rootNamespace.value,
+    byNamespace: groupByNamespace(mesh.authorizationPolicies),
+    requestAuthentications: groupByNamespace(mesh.requestAuthentications)
+  };
+}
+function groupByNamespace(objects) {
+  const out = /* @__PURE__ */ new Map();
+  for (const object of objects) {
+    const list2 = out.get(object.ref.namespace) ?? [];
+    list2.push(object);
+    out.set(object.ref.namespace, list2);
+  }
+  return out;
+}
+function isWaypoint(labels) {
+  return labels[MANAGED_LABEL] === WAYPOINT_CONTROLLER;
+}
+function policiesFor(workload, index) {
+  const enforced = [];
+  const dryRun = [];
+  const ignored = [];
+  for (const policy of candidates(workload.namespace, index.rootNamespace, index.byNamespace)) {
+    const attached = attaches(policy, workload);
+    if (attached === "ignored") ignored.push({ policy, reason: "target-refs" });
+    else if (attached === "yes") (policy.dryRun ? dryRun : enforced).push(policy);
+  }
+  return { enforced, dryRun, ignored };
+}
+function requestAuthenticationsFor(workload, index) {
+  return candidates(workload.namespace, index.rootNamespace, index.requestAuthentications).filter(
+    (policy) => attaches(policy, workload) === "yes"
+  );
+}
+function candidates(namespace, root, byNamespace) {
+  const own = byNamespace.get(namespace) ?? [];
+  return namespace === root ? [...own] : [...byNamespace.get(root) ?? [], ...own];
+}
+function attaches(policy, workload) {
+  const labels = workload.workload.podLabels;
+  const gateway = labels[GATEWAY_NAME_LABEL];
+  const selected = policy.selector === null || selects(policy.selector.matchLabels, labels);
+  if (gateway === void 0 || isWaypoint(labels)) {
+    if (policy.targetRefs.length > 0) return "ignored";
+    return selected ? "yes" : "no";
+  }
+  if (policy.targetRefs.length === 0) return selected ? "yes" : "no";
+  const targetsGateway = policy.targetRefs.some(
+    (ref) => ref.kind === "Gateway" && ref.group === GATEWAY_API_GROUP && ref.name === gateway && policy.ref.namespace === workload.namespace
+  );
+  return targetsGateway ? "yes" : "ignored";
+}
+
+// src/analysis/authz/evaluate.ts
+function createAuthzEngine(mesh, options = {}) {
+  const index = indexPolicies(mesh);
+  const settings = mesh.settings;
+  const destinations = /* @__PURE__ */ new Map();
+  const ports = /* @__PURE__ */ new Map();
+  const engine = {
+    settings,
+    index,
+    destination(workload) {
+      let found = destinations.get(workload);
+      if (found === void 0) {
+        found = compileDestination(workload, index, options.dataplaneOf?.(workload) ?? "SIDECAR");
+        destinations.set(workload, found);
+      }
+      return found;
+    },
+    port(destination, port) {
+      if (destination.dataplane !== "SIDECAR") return null;
+      const { number, chain } = portOf(destination.workload, port);
+      const key = `${destination.classKey}${number}${chain}`;
+      let compiled = ports.get(key);
+      if (compiled === void 0) {
+        compiled = compilePort(destination.scope, number, chain, {
+          settings,
+          requestAuthentication: destination.requestAuthentication
+        });
+        ports.set(key, compiled);
+      }
+      return compiled;
+    },
+    decide(destination, port, peer) {
+      const compiled = engine.port(destination, port);
+      return compiled === null ? null : decidePort(compiled, identityTest(peer));
+    },
+    access(destination, port, peer) {
+      const decision = engine.decide(destination, port, peer);
+      if (decision !== null) return decision.result;
+      const { chain } = portOf(destination.workload, port);
+      return destination.dataplane === "NO_SIDECAR" ? unenforced(chain) : notEvaluated(destination, chain);
+    },
+    compiledCount: () => ports.size
+  };
+  return engine;
+}
+function compileDestination(workload, index, dataplane) {
+  const scope = policiesFor(workload, index);
+  const requestAuthentication = requestAuthenticationsFor(workload, index).length > 0;
+  const plane = isWaypoint(workload.workload.podLabels) ? "WAYPOINT" : dataplane;
+  const refs = (list2) => list2.map((p) => `${p.ref.namespace}/${p.ref.name}`).join(",");
+  const classKey = [plane, requestAuthentication, refs(scope.enforced), refs(scope.dryRun)].join(
+    "|"
+  );
+  return { workload, scope, dataplane: plane, requestAuthentication, classKey };
+}
+function portOf(workload, port) {
+  if (typeof port !== "number") return { number: port.port, chain: port.chain };
+  const declared = workload.ports.find((p) => p.port === port);
+  return { number: port, chain: declared?.chain ?? "auto" };
+}
+function notEvaluated(destination, chain) {
+  const reason = destination.dataplane === "WAYPOINT" ? "waypoint proxies enforce targetRefs policies with L7 rules, which meshguard does not evaluate" : "ambient workloads are enforced by ztunnel (L4) and waypoints, whose rules differ from a sidecar and are not evaluated";
+  return {
+    access: "partial",
+    requests: [],
+    exact: false,
+    determining: [],
+    allowed: emptySet(openSet(chain).space),
+    universe: openSet(chain),
+    notEvaluated: reason
+  };
+}
+
+// src/analysis/authz/classes.ts
+function createAccessIndex(mesh, topology, options = {}) {
+  const engine = createAuthzEngine(mesh, options);
+  const identities = new IdentityIndex(topology, mesh);
+  const classes = /* @__PURE__ */ new Map();
+  const cache = /* @__PURE__ */ new Map();
+  let callerClasses = 0;
+  const compute = (workload, port) => {
+    const destination = engine.destination(workload);
+    const compiled = engine.port(destination, port);
+    if (compiled === null) {
+      const fixed = engine.access(destination, port, null);
+      return portAccess(
+        workload,
+        port,
+        { classes: 1, plaintext: fixed, other: fixed, byPrincipal: /* @__PURE__ */ new Map() },
+        () => fixed
+      );
+    }
+    let answer = classes.get(compiled);
+    if (answer === void 0) {
+      answer = answerClass(compiled, identities);
+      callerClasses += answer.classes;
+      classes.set(compiled, answer);
+    }
+    const found = answer;
+    const extra = /* @__PURE__ */ new Map();
+    return portAccess(workload, port, found, (peer) => {
+      const known = found.byPrincipal.get(peer.principal);
+      if (known !== void 0) return known;
+      if (identities.isKnown(peer)) return found.other;
+      let result = extra.get(peer.principal);
+      if (result === void 0) {
+        result = decidePort(found.compiled, (atom) => testIdentityAtom(atom, peer)).result;
+        extra.set(peer.principal, result);
+      }
+      return result;
+    });
+  };
+  return {
+    portAccess(workload, port) {
+      let found = cache.get(port);
+      if (found === void 0) {
+        found = compute(workload, port);
+        cache.set(port, found);
+      }
+      return found;
+    },
+    stats: () => ({
+      workloads: topology.workloads.length,
+      ports: cache.size,
+      identities: identities.size,
+      destinationClasses: classes.size,
+      callerClasses,
+      identityChecks: identities.checks
+    })
+  };
+}
+function portAccess(workload, port, answer, identified) {
+  return {
+    workload,
+    port,
+    plaintext: answer.plaintext,
+    otherIdentities: answer.other,
+    byPrincipal: answer.byPrincipal,
+    accessFor: (peer) => peer === null ? answer.plaintext : identified(peer)
+  };
+}
+function answerClass(compiled, identities) {
+  const atoms = atomsOf2(compiled);
+  const decide = (test) => decidePort(compiled, test).result;
+  const outside = identities.outside;
+  const outsideVector = atoms.map((a) => testIdentityAtom(a, outside));
+  const byKey = (vector) => {
+    const index = new Map(atoms.map((a, i) => [identityAtomKey(a), vector[i] ?? false]));
+    return (atom) => index.get(identityAtomKey(atom)) ?? false;
+  };
+  const plaintext = decide(() => false);
+  const other = decide(byKey(outsideVector));
+  const bySignature = /* @__PURE__ */ new Map([[vectorKey(outsideVector), other]]);
+  const byPrincipal = /* @__PURE__ */ new Map();
+  for (const peer of identities.mentioned(atoms, outsideVector)) {
+    const vector = atoms.map((a) => testIdentityAtom(a, peer));
+    const key = vectorKey(vector);
+    let result = bySignature.get(key);
+    if (result === void 0) {
+      result = decide(byKey(vector));
+      bySignature.set(key, result);
+    }
+    if (result !== other) byPrincipal.set(peer.principal, result);
+  }
+  return { classes: 1 + bySignature.size, plaintext, other, byPrincipal, compiled };
+}
+function atomsOf2(compiled) {
+  const all = /* @__PURE__ */ new Map();
+  for (const chain of compiled.chains)
+    for (const [key, atom] of chain.identityAtoms) all.set(key, atom);
+  return [...all.entries()].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0).map(([, atom]) => atom);
+}
+function vectorKey(vector) {
+  return vector.map((v) => v ? "1" : "0").join("");
+}
+var IdentityIndex = class {
+  outside;
+  all;
+  byPrincipal = /* @__PURE__ */ new Map();
+  byNamespace = /* @__PURE__ */ new Map();
+  differing = /* @__PURE__ */ new Map();
+  checks = 0;
+  constructor(topology, mesh) {
+    this.outside = outsidePeer(mesh.settings);
+    for (const node of topology.workloads) {
+      const peer = workloadPeer(
+        mesh.settings,
+        node.namespace,
+        node.workload.serviceAccountName.value
+      );
+      if (this.byPrincipal.has(peer.principal)) continue;
+      this.byPrincipal.set(peer.principal, peer);
+      const list2 = this.byNamespace.get(peer.namespace) ?? [];
+      list2.push(peer);
+      this.byNamespace.set(peer.namespace, list2);
+    }
+    this.all = [...this.byPrincipal.values()];
+  }
+  get size() {
+    return this.all.length;
+  }
+  mentioned(atoms, outsideVector) {
+    const out = /* @__PURE__ */ new Map();
+    atoms.forEach((atom, i) => {
+      for (const peer of this.differingFrom(atom, outsideVector[i] ?? false))
+        out.set(peer.principal, peer);
+    });
+    return [...out.values()].sort(
+      (a, b) => a.principal < b.principal ? -1 : a.principal > b.principal ? 1 : 0
+    );
+  }
+  /** An identity of the manifests (same principal, namespace and service account). */
+  isKnown(peer) {
+    const known = this.byPrincipal.get(peer.principal);
+    return known !== void 0 && known.namespace === peer.namespace && known.serviceAccount === peer.serviceAccount;
+  }
+  differingFrom(atom, outsideMatches) {
+    const key = identityAtomKey(atom);
+    let found = this.differing.get(key);
+    if (found === void 0) {
+      const candidates2 = this.candidates(atom, outsideMatches);
+      this.checks += candidates2.length;
+      found = candidates2.filter((peer) => testIdentityAtom(atom, peer) !== outsideMatches);
+      this.differing.set(key, found);
+    }
+    return found;
+  }
+  /**
+   * Identities that might match an atom the outside identity does not: for an exact principal,
+   * that principal; for an exact namespace or service account, that namespace's identities, plus
+   * those of a namespace literally named `ns`, whose URI has a second `/ns/` segment the
+   * namespace regex `.*\/ns/<value>/.*` can also match; patterns (and atoms the outside identity
+   * matches) scan everyone once, cached per atom.
+   */
+  candidates(atom, outsideMatches) {
+    if (outsideMatches) return this.all;
+    if (atom.kind === "principal" && !atom.pattern.includes("*")) {
+      const peer = this.byPrincipal.get(atom.pattern);
+      return peer ? [peer] : [];
+    }
+    const inNamespace = (namespace) => [
+      ...this.byNamespace.get(namespace) ?? [],
+      ...namespace === "ns" ? [] : this.byNamespace.get("ns") ?? []
+    ];
+    if (atom.kind === "namespace" && !atom.pattern.includes("*")) return inNamespace(atom.pattern);
+    if (atom.kind === "serviceAccount") return inNamespace(atom.namespace);
+    return this.all;
+  }
+};
 
 // src/analysis/mtls/hosts.ts
 var EXPORT_TO = "networking.istio.io/exportTo";
@@ -37288,8 +40121,8 @@ function isSuperset(a, b) {
   return [...b].every((x) => a.has(x));
 }
 function labelsEqual(a, b) {
-  const keys = Object.keys(a);
-  return keys.length === Object.keys(b).length && keys.every((k) => a[k] === b[k]);
+  const keys2 = Object.keys(a);
+  return keys2.length === Object.keys(b).length && keys2.every((k) => a[k] === b[k]);
 }
 function ruleHostMatches(ruleHost, host) {
   if (ruleHost === host) return true;
@@ -37306,33 +40139,33 @@ function composeWorkloadMode(index, namespace, labels) {
   const meshPolicy = index.mesh?.chosen ?? null;
   if (meshPolicy !== null) {
     if (meshPolicy.mode === "UNSET") {
-      evidence.push(describe(meshPolicy, "mesh-wide policy without a mode: PERMISSIVE"));
+      evidence.push(describe2(meshPolicy, "mesh-wide policy without a mode: PERMISSIVE"));
     } else {
       mode = meshPolicy.mode;
       level = "mesh";
-      evidence.push(describe(meshPolicy, `mesh-wide ${mode}`));
+      evidence.push(describe2(meshPolicy, `mesh-wide ${mode}`));
     }
   }
   const namespacePolicy = index.namespacePolicy(namespace)?.chosen ?? null;
   if (namespacePolicy !== null) {
     if (namespacePolicy.mode === "UNSET") {
       evidence.push(
-        describe(namespacePolicy, `namespace-wide policy without a mode: inherits ${mode}`)
+        describe2(namespacePolicy, `namespace-wide policy without a mode: inherits ${mode}`)
       );
     } else {
       mode = namespacePolicy.mode;
       level = "namespace";
-      evidence.push(describe(namespacePolicy, `namespace-wide ${mode}`));
+      evidence.push(describe2(namespacePolicy, `namespace-wide ${mode}`));
     }
   }
   const [workloadPolicy = null, ...ignoredWorkloadPolicies] = namespace === index.rootNamespace ? [] : index.workloadPolicies(namespace, labels);
   if (workloadPolicy !== null) {
     if (workloadPolicy.mode === "UNSET") {
-      evidence.push(describe(workloadPolicy, `workload policy without a mode: inherits ${mode}`));
+      evidence.push(describe2(workloadPolicy, `workload policy without a mode: inherits ${mode}`));
     } else {
       mode = workloadPolicy.mode;
       level = "workload";
-      evidence.push(describe(workloadPolicy, `workload policy ${mode}`));
+      evidence.push(describe2(workloadPolicy, `workload policy ${mode}`));
     }
   }
   if (evidence.length === 0) {
@@ -37345,7 +40178,7 @@ function composeWorkloadMode(index, namespace, labels) {
   }
   return { mode, level, evidence, workloadPolicy, ignoredWorkloadPolicies, perPort };
 }
-function describe(policy, note) {
+function describe2(policy, note) {
   return objectEvidence(policy, note, policy.modeAt);
 }
 function modeAtPort(composition, port) {
@@ -37683,14 +40516,14 @@ function describeServer(server) {
 // src/analysis/mtls/evaluate.ts
 var internalsByEvaluation = /* @__PURE__ */ new WeakMap();
 function internalsOf(evaluation, mesh, topology) {
-  return internalsByEvaluation.get(evaluation) ?? build(mesh, topology, {}).internals;
+  return internalsByEvaluation.get(evaluation) ?? build2(mesh, topology, {}).internals;
 }
 function evaluateMtls(mesh, topology, options = {}) {
-  const { evaluation, internals } = build(mesh, topology, options);
+  const { evaluation, internals } = build2(mesh, topology, options);
   internalsByEvaluation.set(evaluation, internals);
   return evaluation;
 }
-function build(mesh, topology, options) {
+function build2(mesh, topology, options) {
   const settings = mesh.settings;
   const peerAuthentications = indexPeerAuthentications(mesh);
   const destinationRules = indexDestinationRules(mesh);
@@ -37841,12 +40674,12 @@ function build(mesh, topology, options) {
     }
     const w = caller.workload;
     if (decisions(w).dataplane === "NO_SIDECAR") return null;
-    const serviceAccount = w.workload.serviceAccountName.value;
+    const serviceAccount2 = w.workload.serviceAccountName.value;
     return {
-      principal: `${trustDomain}/ns/${w.namespace}/sa/${serviceAccount}`,
+      principal: `${trustDomain}/ns/${w.namespace}/sa/${serviceAccount2}`,
       trustDomain,
       namespace: w.namespace,
-      serviceAccount
+      serviceAccount: serviceAccount2
     };
   };
   const withPeer = (caller) => (edge2) => edge2.transport === "mtls" ? { ...edge2, peer: identity(caller) } : edge2;
@@ -37926,7 +40759,7 @@ function subjectOf(ref) {
 var SEVERITY_ORDER2 = { error: 0, warning: 1, notice: 2 };
 function sortFindings(findings) {
   const unique = /* @__PURE__ */ new Map();
-  for (const finding2 of findings) if (!unique.has(finding2.id)) unique.set(finding2.id, finding2);
+  for (const finding3 of findings) if (!unique.has(finding3.id)) unique.set(finding3.id, finding3);
   return [...unique.values()].sort(
     (a, b) => SEVERITY_ORDER2[a.severity] - SEVERITY_ORDER2[b.severity] || compareSources(a.at, b.at) || compareText(a.id, b.id)
   );
@@ -38365,7 +41198,7 @@ function findUser(internals, rule, host, clients) {
 }
 
 // src/analysis/mtls/findings-policies.ts
-function policyFindings(internals, side3) {
+function policyFindings2(internals, side3) {
   return [
     ...rootSelectors(internals, side3),
     ...conflicts(internals, side3),
@@ -38569,7 +41402,7 @@ function workloadsByNamespace(internals) {
 function mtlsFindings(side3, which2 = "head") {
   const internals = internalsOf(side3.mtls, side3.mesh, side3.topology);
   return sortFindings([
-    ...policyFindings(internals, which2),
+    ...policyFindings2(internals, which2),
     ...edgeFindings(internals, which2),
     ...credentialFindings(internals, which2)
   ]);
@@ -38581,8 +41414,16 @@ function evaluateSide(files, options) {
     ...options.defaultNamespace === void 0 ? {} : { defaultNamespace: options.defaultNamespace },
     ...options.meshSettings === void 0 ? {} : { meshSettings: options.meshSettings }
   });
+  return evaluateLoaded(load);
+}
+function evaluateLoaded(load) {
   const topology = buildTopology(load.mesh);
-  return { load, mesh: load.mesh, topology, mtls: evaluateMtls(load.mesh, topology) };
+  const mtls2 = evaluateMtls(load.mesh, topology);
+  const access2 = createAccessIndex(load.mesh, topology, { dataplaneOf: (w) => mtls2.dataplane(w).dataplane });
+  const callers = /* @__PURE__ */ new Map();
+  for (const workload of topology.workloads) callers.set(workload.id, { kind: "workload", id: workload.id, workload });
+  for (const pseudo of pseudoCallers()) callers.set(pseudo.id, pseudo);
+  return { load, mesh: load.mesh, topology, mtls: mtls2, access: access2, callers };
 }
 
 // src/analysis/report/types.ts
@@ -39205,10 +42046,10 @@ function workloadSection(report, context3) {
     context3
   );
 }
-function findingLine(finding2, context3) {
-  const code2 = `[**${finding2.code}**](${FINDINGS_DOC_URL}#${finding2.code.toLowerCase()})`;
-  const side3 = finding2.side === "base" ? " (base)" : "";
-  return `- ${code2} ${escapeMessage(truncate(finding2.message, 1e3))} \u2014 ${location(finding2.at, context3)}${side3}`;
+function findingLine(finding3, context3) {
+  const code2 = `[**${finding3.code}**](${FINDINGS_DOC_URL}#${finding3.code.toLowerCase()})`;
+  const side3 = finding3.side === "base" ? " (base)" : "";
+  return `- ${code2} ${escapeMessage(truncate(finding3.message, 1e3))} \u2014 ${location(finding3.at, context3)}${side3}`;
 }
 function listSection(title, rows, context3, wrap) {
   return {
@@ -39237,7 +42078,7 @@ function findingSections(report, context3) {
 function ignoredSection(report, context3) {
   if (report.ignored.length === 0) return null;
   const rows = sortFindings2(report.ignored).map(
-    ({ finding: finding2, reason }) => `${findingLine(finding2, context3)} \u2014 ignored: ${escapeInline(truncate(reason, CELL_TEXT_MAX))}`
+    ({ finding: finding3, reason }) => `${findingLine(finding3, context3)} \u2014 ignored: ${escapeInline(truncate(reason, CELL_TEXT_MAX))}`
   );
   const title = `Ignored findings (${formatCount(rows.length)})`;
   return listSection(title, rows, context3, [`<details><summary>${title}</summary>`, "</details>"]);
@@ -39519,7 +42360,7 @@ var STEP_PHRASE = {
   "regressions-namespace": "regressions only, namespace level",
   omitted: "omitted"
 };
-function describe2(edges, step) {
+function describe3(edges, step) {
   const counts = /* @__PURE__ */ new Map();
   for (const edge2 of edges) counts.set(edge2.change, (counts.get(edge2.change) ?? 0) + 1);
   const parts = [...counts.entries()].sort((a, b) => CHANGE_ORDER[a[0]] - CHANGE_ORDER[b[0]]).map(([change, count]) => `${formatCount(count)} ${change}`);
@@ -39556,7 +42397,7 @@ function planDiagram(report, budget = {}) {
     report.mtls.filter((m) => mtlsDirection(m) === "weakened").map((m) => m.workload)
   );
   const perWorkload = (edges, merge4, subgraphs = true) => workloadGraph(edges, { merge: merge4, subgraphs, weakened });
-  const candidates = [
+  const candidates2 = [
     ["full", () => perWorkload(all, false)],
     ["merged", () => perWorkload(all, true)],
     [
@@ -39573,15 +42414,15 @@ function planDiagram(report, budget = {}) {
       () => regressions.length > 0 && others.length > 0 ? namespaceGraph(regressions) : null
     ]
   ];
-  for (const [step, build2] of candidates) {
-    const graph = build2();
+  for (const [step, build3] of candidates2) {
+    const graph = build3();
     if (graph === null) continue;
     const size = { step, edges: graph.edges.length, nodes: graph.nodes.length };
     if (size.edges > limits.maxEdges || size.nodes > limits.maxNodes) {
       attempts.push({ ...size, chars: null, fits: false });
       continue;
     }
-    const text2 = emitFlowchart(graph, describe2(all, step));
+    const text2 = emitFlowchart(graph, describe3(all, step));
     const fits2 = text2.length <= limits.maxChars;
     attempts.push({ ...size, chars: text2.length, fits: fits2 });
     if (fits2)
@@ -39671,27 +42512,27 @@ function renderMarkdown(report, options = {}) {
   ].filter((section) => section !== null);
   const footer = footerLines(report, options);
   let diagram = renderMermaid(report, options.diagram);
-  const build2 = (limit) => [
+  const build3 = (limit) => [
     ...header(report, diagram),
     ...body(sections, limit),
     ...limit === "drop" ? [] : footer
   ].join("\n") + "\n";
   const longest = Math.max(0, ...sections.map((s) => s.rows.length));
-  const whole = build2(longest);
+  const whole = build3(longest);
   if (fits2(whole)) return whole;
   let low = -1;
   let high = longest;
   while (high - low > 1) {
     const middle = Math.floor((low + high) / 2);
-    if (fits2(build2(middle))) low = middle;
+    if (fits2(build3(middle))) low = middle;
     else high = middle;
   }
-  if (low >= 0) return build2(low);
-  let dropped = build2("drop");
+  if (low >= 0) return build3(low);
+  let dropped = build3("drop");
   for (let budget = diagram.text?.length ?? 0; !fits2(dropped) && diagram.text !== null; ) {
     budget = Math.max(0, budget - (dropped.length - maxLength) - 1e3);
     diagram = renderMermaid(report, { ...options.diagram, maxChars: budget });
-    dropped = build2("drop");
+    dropped = build3("drop");
   }
   return dropped;
 }
@@ -39766,7 +42607,7 @@ function footerLines(report, options) {
 
 // src/github/surfaces.ts
 function renderSurfaces(report, options) {
-  const render = (budget) => {
+  const render2 = (budget) => {
     const renderOptions = {
       linkToLine: options.linkToLine,
       maxLength: budget.chars,
@@ -39776,12 +42617,12 @@ function renderSurfaces(report, options) {
     return renderMarkdown(report, renderOptions);
   };
   return {
-    comment: render({
+    comment: render2({
       chars: COMMENT_BUDGET.chars - options.commentReserve,
       bytes: COMMENT_BUDGET.bytes - options.commentReserve * 4
     }),
-    checkSummary: render(CHECK_SUMMARY_BUDGET),
-    jobSummary: render(JOB_SUMMARY_BUDGET)
+    checkSummary: render2(CHECK_SUMMARY_BUDGET),
+    jobSummary: render2(JOB_SUMMARY_BUDGET)
   };
 }
 
@@ -39791,13 +42632,13 @@ var ArtifactError = class extends Error {
 };
 var MAX_TEXT = 4e3;
 var MAX_ITEMS = 1e5;
-function record(value, path) {
+function record2(value, path) {
   if (typeof value !== "object" || value === null || Array.isArray(value)) {
     throw new ArtifactError(`${path} must be an object`);
   }
   return value;
 }
-function field(object, key, path) {
+function field2(object, key, path) {
   if (!Object.hasOwn(object, key)) throw new ArtifactError(`${path}.${key} is missing`);
   return object[key];
 }
@@ -39826,9 +42667,9 @@ function list(value, path, item) {
   return value.map((v, i) => item(v, `${path}[${i}]`));
 }
 function get(object, key, path, read) {
-  return read(field(object, key, path), `${path}.${key}`);
+  return read(field2(object, key, path), `${path}.${key}`);
 }
-function optional(object, key, path, read) {
+function optional2(object, key, path, read) {
   return object[key] === void 0 ? {} : { [key]: read(object[key], `${path}.${key}`) };
 }
 var severity = (v, p) => oneOf(v, p, ["error", "warning", "notice"]);
@@ -39839,7 +42680,7 @@ function code(value, path) {
   return c;
 }
 function source(value, path) {
-  const o = record(value, path);
+  const o = record2(value, path);
   return {
     file: get(o, "file", path, (v, p) => text(v, p, 1e3)),
     documentIndex: get(o, "documentIndex", path, int),
@@ -39848,15 +42689,15 @@ function source(value, path) {
   };
 }
 function resourceRef(value, path) {
-  const o = record(value, path);
+  const o = record2(value, path);
   return {
     kind: get(o, "kind", path, (v, p) => text(v, p, 100)),
     namespace: get(o, "namespace", path, (v, p) => text(v, p, 253)),
     name: get(o, "name", path, (v, p) => text(v, p, 253))
   };
 }
-function finding(value, path) {
-  const o = record(value, path);
+function finding2(value, path) {
+  const o = record2(value, path);
   return {
     id: get(o, "id", path, text),
     code: get(o, "code", path, code),
@@ -39864,9 +42705,9 @@ function finding(value, path) {
     message: get(o, "message", path, text),
     at: get(o, "at", path, source),
     side: get(o, "side", path, (v, p) => oneOf(v, p, ["base", "head"])),
-    ...optional(o, "ref", path, resourceRef),
-    ...optional(o, "edge", path, (v, p) => {
-      const e = record(v, p);
+    ...optional2(o, "ref", path, resourceRef),
+    ...optional2(o, "edge", path, (v, p) => {
+      const e = record2(v, p);
       return {
         from: get(e, "from", p, text),
         to: get(e, "to", p, text),
@@ -39876,17 +42717,17 @@ function finding(value, path) {
   };
 }
 function diagnostic2(value, path) {
-  const o = record(value, path);
+  const o = record2(value, path);
   return {
     code: get(o, "code", path, code),
     severity: get(o, "severity", path, severity),
     message: get(o, "message", path, text),
     at: get(o, "at", path, source),
-    ...optional(o, "ref", path, resourceRef)
+    ...optional2(o, "ref", path, resourceRef)
   };
 }
 function edgeState(value, path) {
-  const o = record(value, path);
+  const o = record2(value, path);
   return {
     access: get(o, "access", path, (v, p) => oneOf(v, p, ["allow", "partial", "deny"])),
     transport: get(
@@ -39902,7 +42743,7 @@ function edgeState(value, path) {
 var CHANGES = ["added", "removed", "widened", "narrowed", "changed", "transport"];
 var MODES = ["STRICT", "PERMISSIVE", "DISABLE", "NO_SIDECAR"];
 function edge(value, path) {
-  const o = record(value, path);
+  const o = record2(value, path);
   return {
     from: get(o, "from", path, text),
     callers: get(o, "callers", path, int),
@@ -39919,7 +42760,7 @@ function edge(value, path) {
       "reasons",
       path,
       (v, p) => list(v, p, (r, q) => {
-        const x = record(r, q);
+        const x = record2(r, q);
         return {
           object: get(x, "object", q, text),
           note: get(x, "note", q, text),
@@ -39930,7 +42771,7 @@ function edge(value, path) {
   };
 }
 function mtls(value, path) {
-  const o = record(value, path);
+  const o = record2(value, path);
   return {
     workload: get(o, "workload", path, text),
     port: get(o, "port", path, (v, p) => v === null ? null : int(v, p)),
@@ -39940,7 +42781,7 @@ function mtls(value, path) {
   };
 }
 function side2(value, path) {
-  const o = record(value, path);
+  const o = record2(value, path);
   const n = (key) => get(o, key, path, int);
   return {
     files: n("files"),
@@ -39952,22 +42793,22 @@ function side2(value, path) {
 }
 function workloadChanges2(value, path) {
   return list(value, path, (v, p) => {
-    const o = record(v, p);
+    const o = record2(v, p);
     return { workload: get(o, "workload", p, text), at: get(o, "at", p, source) };
   });
 }
 function assertReport(value, path) {
-  const o = record(value, path);
+  const o = record2(value, path);
   if (o["schemaVersion"] !== REPORT_SCHEMA_VERSION) {
     throw new ArtifactError(`${path}.schemaVersion must be ${REPORT_SCHEMA_VERSION}`);
   }
-  const summary2 = get(o, "summary", path, record);
+  const summary2 = get(o, "summary", path, record2);
   const sp = `${path}.summary`;
-  const edges = get(summary2, "edges", sp, record);
-  const counts = get(summary2, "findings", sp, record);
-  const workloads = get(o, "workloads", path, record);
-  const diagnostics = get(o, "diagnostics", path, record);
-  const inputs = get(o, "inputs", path, record);
+  const edges = get(summary2, "edges", sp, record2);
+  const counts = get(summary2, "findings", sp, record2);
+  const workloads = get(o, "workloads", path, record2);
+  const diagnostics = get(o, "diagnostics", path, record2);
+  const inputs = get(o, "inputs", path, record2);
   return {
     schemaVersion: REPORT_SCHEMA_VERSION,
     verdict: get(o, "verdict", path, (v, p) => oneOf(v, p, ["pass", "fail"])),
@@ -39992,14 +42833,14 @@ function assertReport(value, path) {
       added: get(workloads, "added", `${path}.workloads`, workloadChanges2),
       removed: get(workloads, "removed", `${path}.workloads`, workloadChanges2)
     },
-    findings: get(o, "findings", path, (v, p) => list(v, p, finding)),
+    findings: get(o, "findings", path, (v, p) => list(v, p, finding2)),
     ignored: get(
       o,
       "ignored",
       path,
       (v, p) => list(v, p, (x, q) => {
-        const i = record(x, q);
-        return { finding: get(i, "finding", q, finding), reason: get(i, "reason", q, text) };
+        const i = record2(x, q);
+        return { finding: get(i, "finding", q, finding2), reason: get(i, "reason", q, text) };
       })
     ),
     diagnostics: {
@@ -40035,11 +42876,11 @@ function parseReportFile(textValue, repository) {
   } catch {
     throw new ArtifactError("the report file is not JSON");
   }
-  const root = record(value, "$");
+  const root = record2(value, "$");
   if (root["kind"] !== "meshguard-report" || root["version"] !== 1) {
     throw new ArtifactError("the file is not a meshguard report (kind and version)");
   }
-  const claimed = text(field(root, "repository", "$"), "$.repository", 200);
+  const claimed = text(field2(root, "repository", "$"), "$.repository", 200);
   if (claimed !== repository) {
     throw new ArtifactError(`the report is for \`${claimed.slice(0, 100)}\`, not this repository`);
   }
@@ -40047,7 +42888,7 @@ function parseReportFile(textValue, repository) {
   const baseSha = sha(root["baseSha"], "$.baseSha");
   const headSha = sha(root["headSha"], "$.headSha");
   const meshChanges = oneOf(root["meshChanges"], "$.meshChanges", [true, false]);
-  const headFilesValue = field(root, "headFiles", "$");
+  const headFilesValue = field2(root, "headFiles", "$");
   if (!Array.isArray(headFilesValue) || headFilesValue.length > 1e5) {
     throw new ArtifactError("$.headFiles must be a list");
   }
@@ -40249,16 +43090,16 @@ var ConfigReader = class {
   }
   file;
   problems = [];
-  report(severity2, field2, pos, message) {
-    this.problems.push({ severity: severity2, file: this.file, ...pos, field: field2, message });
+  report(severity2, field3, pos, message) {
+    this.problems.push({ severity: severity2, file: this.file, ...pos, field: field3, message });
     return void 0;
   }
-  map(node, field2, pos) {
+  map(node, field3, pos) {
     if (node?.type === "map") return node;
-    return this.report("error", field2, node?.pos ?? pos, `${describe3(field2)} must be a mapping`);
+    return this.report("error", field3, node?.pos ?? pos, `${describe4(field3)} must be a mapping`);
   }
   /** Pairs of a mapping whose keys are all known; unknown keys are errors with a suggestion. */
-  knownPairs(map, field2, known) {
+  knownPairs(map, field3, known) {
     const out = /* @__PURE__ */ new Map();
     for (const pair of map.pairs) {
       if (known.includes(pair.key)) {
@@ -40269,67 +43110,67 @@ var ConfigReader = class {
       const hint = guess === void 0 ? `known fields: ${known.join(", ")}` : `did you mean \`${guess}\`?`;
       this.report(
         "error",
-        join(field2, pair.key),
+        join(field3, pair.key),
         pair.keyPos,
         `unknown field \`${pair.key}\`; ${hint}`
       );
     }
     return out;
   }
-  string(node, field2, pos, rule) {
+  string(node, field3, pos, rule) {
     if (node?.type !== "scalar" || typeof node.value !== "string") {
-      return this.report("error", field2, node?.pos ?? pos, `${describe3(field2)} must be a string`);
+      return this.report("error", field3, node?.pos ?? pos, `${describe4(field3)} must be a string`);
     }
     if (rule !== void 0 && !rule.pattern.test(node.value)) {
       return this.report(
         "error",
-        field2,
+        field3,
         node.pos,
-        `${describe3(field2)} must be ${rule.expected}, not \`${node.value}\``
+        `${describe4(field3)} must be ${rule.expected}, not \`${node.value}\``
       );
     }
     return node.value;
   }
-  oneOf(node, field2, pos, values) {
-    const value = this.string(node, field2, pos);
+  oneOf(node, field3, pos, values) {
+    const value = this.string(node, field3, pos);
     if (value === void 0) return void 0;
     if (values.includes(value)) return value;
     return this.report(
       "error",
-      field2,
+      field3,
       node?.pos ?? pos,
-      `${describe3(field2)} must be one of ${values.join(", ")}, not \`${value}\``
+      `${describe4(field3)} must be one of ${values.join(", ")}, not \`${value}\``
     );
   }
-  boolean(node, field2, pos) {
+  boolean(node, field3, pos) {
     if (node?.type === "scalar" && typeof node.value === "boolean") return node.value;
     return this.report(
       "error",
-      field2,
+      field3,
       node?.pos ?? pos,
-      `${describe3(field2)} must be true or false`
+      `${describe4(field3)} must be true or false`
     );
   }
-  integer(node, field2, pos, range) {
+  integer(node, field3, pos, range) {
     const value = node?.type === "scalar" ? node.value : void 0;
     if (typeof value === "number" && Number.isInteger(value)) {
       if (value >= range.min && value <= range.max) return value;
     }
     return this.report(
       "error",
-      field2,
+      field3,
       node?.pos ?? pos,
-      `${describe3(field2)} must be a whole number from ${range.min} to ${range.max}`
+      `${describe4(field3)} must be a whole number from ${range.min} to ${range.max}`
     );
   }
   /** A sequence; each item goes through `item`, which returns undefined for a rejected item. */
-  list(node, field2, pos, item) {
+  list(node, field3, pos, item) {
     if (node?.type !== "seq") {
-      return this.report("error", field2, node?.pos ?? pos, `${describe3(field2)} must be a list`);
+      return this.report("error", field3, node?.pos ?? pos, `${describe4(field3)} must be a list`);
     }
     const out = [];
     node.items.forEach((child, index) => {
-      const value = item(child, `${field2}[${index}]`, child?.pos ?? node.pos);
+      const value = item(child, `${field3}[${index}]`, child?.pos ?? node.pos);
       if (value !== void 0) out.push(value);
     });
     return out;
@@ -40338,8 +43179,8 @@ var ConfigReader = class {
 function join(parent, key) {
   return parent === "" ? key : `${parent}.${key}`;
 }
-function describe3(field2) {
-  return field2 === "" ? "the configuration" : `\`${field2}\``;
+function describe4(field3) {
+  return field3 === "" ? "the configuration" : `\`${field3}\``;
 }
 function normalise(key) {
   return key.toLowerCase().replace(/[-_]/g, "");
@@ -40359,36 +43200,36 @@ function parseMeshSettings(reader, node, pos) {
   if (map === void 0) return void 0;
   let out = {};
   for (const pair of map.pairs) {
-    const field2 = join("mesh", pair.key);
+    const field3 = join("mesh", pair.key);
     const key = KNOWN.find((k) => k === pair.key);
     if (key === void 0) {
-      reader.report("warning", field2, pair.keyPos, `\`${field2}\` is not read by meshguard`);
+      reader.report("warning", field3, pair.keyPos, `\`${field3}\` is not read by meshguard`);
       continue;
     }
-    const value = readSetting(reader, key, pair.value, field2, pair.keyPos);
+    const value = readSetting(reader, key, pair.value, field3, pair.keyPos);
     if (value !== void 0) out = { ...out, [key]: value };
   }
   return out;
 }
-function readSetting(reader, key, node, field2, pos) {
+function readSetting(reader, key, node, field3, pos) {
   switch (key) {
     case "rootNamespace":
-      return reader.string(node, field2, pos, PATTERNS.dnsLabel);
+      return reader.string(node, field3, pos, PATTERNS.dnsLabel);
     case "trustDomain":
-      return reader.string(node, field2, pos, PATTERNS.text);
+      return reader.string(node, field3, pos, PATTERNS.text);
     case "trustDomainAliases":
       return reader.list(
         node,
-        field2,
+        field3,
         pos,
         (item, name, itemPos) => reader.string(item, name, itemPos, PATTERNS.text)
       );
     case "enableAutoMtls":
-      return reader.boolean(node, field2, pos);
+      return reader.boolean(node, field3, pos);
     case "outboundTrafficPolicy":
-      return readOutboundMode2(reader, node, field2, pos);
+      return readOutboundMode2(reader, node, field3, pos);
     case "extensionProviders":
-      return reader.list(node, field2, pos, (item, name, itemPos) => {
+      return reader.list(node, field3, pos, (item, name, itemPos) => {
         const provider = reader.map(item, name, itemPos);
         if (provider === void 0) return void 0;
         const entry = provider.pairs.find((p) => p.key === "name");
@@ -40404,12 +43245,12 @@ function readSetting(reader, key, node, field2, pos) {
       });
   }
 }
-function readOutboundMode2(reader, node, field2, pos) {
-  const map = reader.map(node, field2, pos);
+function readOutboundMode2(reader, node, field3, pos) {
+  const map = reader.map(node, field3, pos);
   if (map === void 0) return void 0;
   let mode;
   for (const pair of map.pairs) {
-    const name = join(field2, pair.key);
+    const name = join(field3, pair.key);
     if (pair.key !== "mode") {
       reader.report("warning", name, pair.keyPos, `\`${name}\` is not read by meshguard`);
       continue;
@@ -40512,12 +43353,12 @@ function segmentSource(segment) {
 }
 var segmentCache = /* @__PURE__ */ new Map();
 function segmentMatches(pattern, name) {
-  let regex2 = segmentCache.get(pattern);
-  if (regex2 === void 0) {
-    regex2 = new RegExp(`^${segmentSource(pattern)}$`);
-    segmentCache.set(pattern, regex2);
+  let regex3 = segmentCache.get(pattern);
+  if (regex3 === void 0) {
+    regex3 = new RegExp(`^${segmentSource(pattern)}$`);
+    segmentCache.set(pattern, regex3);
   }
-  return regex2.test(name);
+  return regex3.test(name);
 }
 function prefixCouldMatch(pattern, directory) {
   const [head, ...rest] = pattern;
@@ -40529,8 +43370,8 @@ function prefixCouldMatch(pattern, directory) {
 }
 
 // src/analysis/config/paths.ts
-function readPaths(reader, node, field2, pos) {
-  return reader.list(node, field2, pos, (item, name, itemPos) => {
+function readPaths(reader, node, field3, pos) {
+  return reader.list(node, field3, pos, (item, name, itemPos) => {
     const value = reader.string(item, name, itemPos, PATTERNS.text);
     if (value === void 0) return void 0;
     const problem = globProblem(value);
@@ -40558,7 +43399,7 @@ function parseRender(reader, node, pos) {
     node,
     "render",
     pos,
-    (item, field2, itemPos) => readCommand(reader, item, field2, itemPos)
+    (item, field3, itemPos) => readCommand(reader, item, field3, itemPos)
   );
   if (commands === void 0) return void 0;
   const seen = /* @__PURE__ */ new Set();
@@ -40577,23 +43418,23 @@ function parseRender(reader, node, pos) {
     return false;
   });
 }
-function readCommand(reader, node, field2, pos) {
-  const map = reader.map(node, field2, pos);
+function readCommand(reader, node, field3, pos) {
+  const map = reader.map(node, field3, pos);
   if (map === void 0) return void 0;
   const before = reader.problems.length;
-  const fields = reader.knownPairs(map, field2, ["name", "command", "paths", "timeout-seconds"]);
+  const fields = reader.knownPairs(map, field3, ["name", "command", "paths", "timeout-seconds"]);
   for (const key of ["name", "command", "paths"].filter((k) => !fields.has(k))) {
-    reader.report("error", join(field2, key), map.pos, `\`${join(field2, key)}\` is required`);
+    reader.report("error", join(field3, key), map.pos, `\`${join(field3, key)}\` is required`);
   }
   const name = fields.get("name");
   const command = fields.get("command");
   const paths = fields.get("paths");
   const timeout = fields.get("timeout-seconds");
   const value = {
-    name: name && reader.string(name.node, join(field2, "name"), name.pos, NAME),
-    argv: command && readArgv(reader, command.node, join(field2, "command"), command.pos),
-    paths: paths && readPaths(reader, paths.node, join(field2, "paths"), paths.pos),
-    timeoutSeconds: timeout === void 0 ? DEFAULT_RENDER_TIMEOUT_SECONDS : reader.integer(timeout.node, join(field2, "timeout-seconds"), timeout.pos, {
+    name: name && reader.string(name.node, join(field3, "name"), name.pos, NAME),
+    argv: command && readArgv(reader, command.node, join(field3, "command"), command.pos),
+    paths: paths && readPaths(reader, paths.node, join(field3, "paths"), paths.pos),
+    timeoutSeconds: timeout === void 0 ? DEFAULT_RENDER_TIMEOUT_SECONDS : reader.integer(timeout.node, join(field3, "timeout-seconds"), timeout.pos, {
       min: 1,
       max: 3600
     })
@@ -40605,44 +43446,44 @@ function readCommand(reader, node, field2, pos) {
   }
   return { name: n, argv, paths: p, timeoutSeconds };
 }
-function readArgv(reader, node, field2, pos) {
+function readArgv(reader, node, field3, pos) {
   if (node?.type === "seq") {
     const argv2 = reader.list(
       node,
-      field2,
+      field3,
       pos,
       (item, name, itemPos) => reader.string(item, name, itemPos, PATTERNS.text)
     );
-    if (argv2?.length === 0) return reader.report("error", field2, node.pos, `\`${field2}\` is empty`);
+    if (argv2?.length === 0) return reader.report("error", field3, node.pos, `\`${field3}\` is empty`);
     return argv2;
   }
-  const text2 = reader.string(node, field2, pos, PATTERNS.text);
+  const text2 = reader.string(node, field3, pos, PATTERNS.text);
   if (text2 === void 0) return void 0;
   const argv = splitCommand(text2);
   if (argv === null) {
-    return reader.report("error", field2, node?.pos ?? pos, `\`${field2}\` has an unclosed quote`);
+    return reader.report("error", field3, node?.pos ?? pos, `\`${field3}\` has an unclosed quote`);
   }
   return argv;
 }
 function splitCommand(text2) {
   const words = [];
   let current = null;
-  let quote = null;
+  let quote2 = null;
   for (const ch of text2) {
-    if (quote !== null) {
-      if (ch === quote) quote = null;
+    if (quote2 !== null) {
+      if (ch === quote2) quote2 = null;
       else current += ch;
       continue;
     }
     if (ch === '"' || ch === "'") {
-      quote = ch;
+      quote2 = ch;
       current ??= "";
     } else if (/\s/.test(ch)) {
       if (current !== null) words.push(current);
       current = null;
     } else current = (current ?? "") + ch;
   }
-  if (quote !== null) return null;
+  if (quote2 !== null) return null;
   if (current !== null) words.push(current);
   return words;
 }
@@ -40663,7 +43504,7 @@ var TOP_LEVEL = [
 var START = { line: 1, column: 1 };
 function parseConfig(text2, file) {
   const reader = new ConfigReader(file);
-  const parsed = parseWithYaml(normalizeText(text2));
+  const parsed = parseYamlDocument(normalizeText(text2));
   for (const problem of parsed.problems) {
     const message = problem.kind === "duplicate-key" ? `key \`${problem.message}\` appears twice in the same mapping` : problem.message;
     reader.report(problem.severity, "", problem.pos, message);
@@ -40673,33 +43514,33 @@ function parseConfig(text2, file) {
   const map = reader.map(root, "", START);
   if (map === void 0) return { config: defaults2(), problems: reader.problems };
   const fields = reader.knownPairs(map, "", TOP_LEVEL);
-  const field2 = (key) => fields.get(key);
+  const field3 = (key) => fields.get(key);
   readOptional(
-    field2("version"),
+    field3("version"),
     (v) => reader.integer(v.node, "version", v.pos, { min: 1, max: 1 })
   );
-  const render = readOptional(field2("render"), (v) => parseRender(reader, v.node, v.pos)) ?? [];
-  const paths = readOptional(field2("paths"), (v) => readPaths(reader, v.node, "paths", v.pos)) ?? (render.length > 0 ? [] : DEFAULT_PATHS);
+  const render2 = readOptional(field3("render"), (v) => parseRender(reader, v.node, v.pos)) ?? [];
+  const paths = readOptional(field3("paths"), (v) => readPaths(reader, v.node, "paths", v.pos)) ?? (render2.length > 0 ? [] : DEFAULT_PATHS);
   const failOn = readOptional(
-    field2("fail-on"),
+    field3("fail-on"),
     (v) => reader.oneOf(v.node, "fail-on", v.pos, ["error", "warning", "never"])
   );
   const comment = readOptional(
-    field2("comment"),
+    field3("comment"),
     (v) => reader.oneOf(v.node, "comment", v.pos, ["always", "on-change", "never"])
   );
   const defaultNamespace = readOptional(
-    field2("default-namespace"),
+    field3("default-namespace"),
     (v) => reader.string(v.node, "default-namespace", v.pos, PATTERNS.dnsLabel)
   );
-  const meshSettings = readOptional(field2("mesh"), (v) => parseMeshSettings(reader, v.node, v.pos));
-  const severities = readOptional(field2("severity"), (v) => readSeverities(reader, v.node, v.pos));
+  const meshSettings = readOptional(field3("mesh"), (v) => parseMeshSettings(reader, v.node, v.pos));
+  const severities = readOptional(field3("severity"), (v) => readSeverities(reader, v.node, v.pos));
   const ignores = readOptional(
-    field2("ignore"),
+    field3("ignore"),
     (v) => reader.list(v.node, "ignore", v.pos, (node, name, pos) => readIgnore(reader, node, name, pos))
   );
   const protectedWorkloads = readOptional(
-    field2("protected"),
+    field3("protected"),
     (v) => reader.list(
       v.node,
       "protected",
@@ -40716,7 +43557,7 @@ function parseConfig(text2, file) {
     ...protectedWorkloads === void 0 ? {} : { protectedWorkloads }
   };
   return {
-    config: { paths, render, ...comment === void 0 ? {} : { comment }, analyze },
+    config: { paths, render: render2, ...comment === void 0 ? {} : { comment }, analyze },
     problems: reader.problems
   };
 }
@@ -40761,18 +43602,18 @@ function readSeverities(reader, node, pos) {
   }
   return out;
 }
-function readIgnore(reader, node, field2, pos) {
-  const map = reader.map(node, field2, pos);
+function readIgnore(reader, node, field3, pos) {
+  const map = reader.map(node, field3, pos);
   if (map === void 0) return void 0;
   const before = reader.problems.length;
-  const fields = reader.knownPairs(map, field2, ["code", "id", "object", "reason", "expires"]);
+  const fields = reader.knownPairs(map, field3, ["code", "id", "object", "reason", "expires"]);
   const read = (key, rule) => {
     const entry = fields.get(key);
-    return entry === void 0 ? void 0 : reader.string(entry.node, join(field2, key), entry.pos, rule);
+    return entry === void 0 ? void 0 : reader.string(entry.node, join(field3, key), entry.pos, rule);
   };
   const missing = ["code", "reason"].filter((key) => !fields.has(key));
   for (const key of missing) {
-    reader.report("error", join(field2, key), map.pos, `\`${join(field2, key)}\` is required`);
+    reader.report("error", join(field3, key), map.pos, `\`${join(field3, key)}\` is required`);
   }
   const code2 = read("code", PATTERNS.code);
   const reason = read("reason", PATTERNS.text);
@@ -40784,7 +43625,7 @@ function readIgnore(reader, node, field2, pos) {
   if (!isCode(code2)) {
     reader.report(
       "warning",
-      join(field2, "code"),
+      join(field3, "code"),
       fields.get("code")?.pos ?? map.pos,
       `\`${code2}\` is not a code this version knows; the rule has no effect`
     );
@@ -40868,15 +43709,15 @@ function runOne(command, directory, env) {
     let size = 0;
     let stderr = "";
     let overflow = false;
-    child.stdout.on("data", (chunk) => {
-      size += chunk.length;
+    child.stdout.on("data", (chunk2) => {
+      size += chunk2.length;
       if (size > MAX_RENDER_OUTPUT_BYTES) {
         overflow = true;
         child.kill();
-      } else chunks.push(chunk);
+      } else chunks.push(chunk2);
     });
-    child.stderr.on("data", (chunk) => {
-      if (stderr.length < 4096) stderr += chunk.toString("utf8");
+    child.stderr.on("data", (chunk2) => {
+      if (stderr.length < 4096) stderr += chunk2.toString("utf8");
     });
     child.on(
       "error",
@@ -40899,7 +43740,7 @@ var MAX_FILES_PER_SIDE = 5e3;
 async function collectSides(comparison, config, workspace, logger) {
   const analysed = compileGlobs(config.paths);
   const inputs = config.render.map((command) => compileGlobs(command.paths));
-  const watched = union([analysed, ...inputs]);
+  const watched = union2([analysed, ...inputs]);
   const [baseList, headList] = await Promise.all([
     comparison.source.list(comparison.baseRef, watched),
     comparison.source.list(comparison.headRef, watched)
@@ -40944,7 +43785,7 @@ function differ(base, head) {
   const ids = new Map(base.map((entry) => [entry.key, entry.id]));
   return head.some((entry) => ids.get(entry.key) !== entry.id);
 }
-function union(matchers) {
+function union2(matchers) {
   return {
     patterns: matchers.flatMap((m) => m.patterns),
     matches: (path) => matchers.some((m) => m.matches(path)),
@@ -40957,7 +43798,7 @@ function merge3(a, b) {
 var NOTHING = { files: [], unreadable: [] };
 async function renderBoth(comparison, config, workspace, logger) {
   if (config.render.length === 0) return { base: NOTHING, head: NOTHING };
-  const render = async (ref) => {
+  const render2 = async (ref) => {
     logger.info(`rendering ${config.render.map((c) => c.name).join(", ")} at ${ref.slice(0, 12)}`);
     if (comparison.source.kind === "directory")
       return renderManifests(config.render, join3(workspace, ref));
@@ -40972,7 +43813,7 @@ async function renderBoth(comparison, config, workspace, logger) {
       (directory) => renderManifests(config.render, directory)
     );
   };
-  return { base: await render(comparison.baseRef), head: await render(comparison.headRef) };
+  return { base: await render2(comparison.baseRef), head: await render2(comparison.headRef) };
 }
 
 // src/github/sources/directory.ts
@@ -41050,12 +43891,12 @@ var GitRepository = class {
       const chunks = [];
       let size = 0;
       let stderr = "";
-      child.stdout.on("data", (chunk) => {
-        size += chunk.length;
+      child.stdout.on("data", (chunk2) => {
+        size += chunk2.length;
         if (size > MAX_OUTPUT_BYTES) child.kill();
-        else chunks.push(chunk);
+        else chunks.push(chunk2);
       });
-      child.stderr.on("data", (chunk) => stderr += chunk.toString("utf8"));
+      child.stderr.on("data", (chunk2) => stderr += chunk2.toString("utf8"));
       child.on("error", (error2) => reject(new GitError(`git could not start: ${error2.message}`)));
       child.on("close", (code2) => {
         if (code2 === 0) resolve(Buffer.concat(chunks));
@@ -41108,12 +43949,12 @@ var GitRepository = class {
       "utf8"
     );
     const entries = [];
-    for (const record2 of out.split("\0")) {
-      const tab = record2.indexOf("	");
+    for (const record3 of out.split("\0")) {
+      const tab = record3.indexOf("	");
       if (tab < 0) continue;
-      const [mode, type, id, size] = record2.slice(0, tab).split(/ +/);
+      const [mode, type, id, size] = record3.slice(0, tab).split(/ +/);
       if (type !== "blob" || mode !== "100644" && mode !== "100755" || id === void 0) continue;
-      entries.push({ path: record2.slice(tab + 1), id, size: Number(size) });
+      entries.push({ path: record3.slice(tab + 1), id, size: Number(size) });
     }
     return entries;
   }
@@ -41428,8 +44269,8 @@ async function loadConfig(options) {
   return { config, comment: overrides.comment ?? base.comment ?? "on-change", notes };
 }
 function formatProblem(problem) {
-  const field2 = problem.field === "" ? "" : ` ${problem.field}:`;
-  return `${problem.file}:${problem.line}:${problem.column}:${field2} ${problem.message}`;
+  const field3 = problem.field === "" ? "" : ` ${problem.field}:`;
+  return `${problem.file}:${problem.line}:${problem.column}:${field3} ${problem.message}`;
 }
 async function readConfigText(options, ref) {
   const path = options.overrides.configPath;

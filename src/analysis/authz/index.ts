@@ -2,8 +2,8 @@
 export type { Access, AccessResult, RuleRef, SetRelation } from './types.js';
 export { createAuthzEngine } from './evaluate.js';
 export type { AuthzEngine, CompiledDestination, EngineOptions } from './evaluate.js';
-export { evaluateGraph } from './classes.js';
-export type { AccessGraph, GraphStats, PortAccess } from './classes.js';
+export { createAccessIndex, evaluateGraph } from './classes.js';
+export type { AccessGraph, AccessIndex, GraphStats, PortAccess } from './classes.js';
 export { explainAccess } from './explain.js';
 export type {
   ExplainQuery,

@@ -1,27 +1,39 @@
+import { createAccessIndex } from '../authz/index.js';
+import type { AccessIndex } from '../authz/index.js';
 import { loadMesh } from '../load/index.js';
 import type { InputFile, LoadResult } from '../load/index.js';
 import type { Mesh } from '../model/mesh.js';
 import { evaluateMtls } from '../mtls/index.js';
 import type { MtlsEvaluation } from '../mtls/index.js';
 import type { AnalyzeOptions } from '../report/analyze-options.js';
-import { buildTopology } from '../topology/index.js';
-import type { Topology } from '../topology/index.js';
+import { buildTopology, pseudoCallers } from '../topology/index.js';
+import type { Caller, Topology } from '../topology/index.js';
 
-/** One side of a change, loaded and evaluated. */
+/** One side of a change, loaded and evaluated (lazily: queries compute and cache). */
 export interface EvaluatedSide {
   readonly load: LoadResult;
   readonly mesh: Mesh;
   readonly topology: Topology;
   readonly mtls: MtlsEvaluation;
+  readonly access: AccessIndex;
+  /** Every caller: each workload, then the pseudo-callers; by id. */
+  readonly callers: ReadonlyMap<string, Caller>;
 }
 
 export function evaluateSide(files: readonly InputFile[], options: AnalyzeOptions): EvaluatedSide {
   const load = loadMesh(files, {
-    ...(options.defaultNamespace === undefined
-      ? {}
-      : { defaultNamespace: options.defaultNamespace }),
+    ...(options.defaultNamespace === undefined ? {} : { defaultNamespace: options.defaultNamespace }),
     ...(options.meshSettings === undefined ? {} : { meshSettings: options.meshSettings }),
   });
+  return evaluateLoaded(load);
+}
+
+export function evaluateLoaded(load: LoadResult): EvaluatedSide {
   const topology = buildTopology(load.mesh);
-  return { load, mesh: load.mesh, topology, mtls: evaluateMtls(load.mesh, topology) };
+  const mtls = evaluateMtls(load.mesh, topology);
+  const access = createAccessIndex(load.mesh, topology, { dataplaneOf: (w) => mtls.dataplane(w).dataplane });
+  const callers = new Map<string, Caller>();
+  for (const workload of topology.workloads) callers.set(workload.id, { kind: 'workload', id: workload.id, workload });
+  for (const pseudo of pseudoCallers()) callers.set(pseudo.id, pseudo);
+  return { load, mesh: load.mesh, topology, mtls, access, callers };
 }

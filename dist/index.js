@@ -2769,114 +2769,114 @@ var require_constants2 = __commonJS({
       LENIENT_FLAGS2[LENIENT_FLAGS2["CHUNKED_LENGTH"] = 2] = "CHUNKED_LENGTH";
       LENIENT_FLAGS2[LENIENT_FLAGS2["KEEP_ALIVE"] = 4] = "KEEP_ALIVE";
     })(LENIENT_FLAGS = exports.LENIENT_FLAGS || (exports.LENIENT_FLAGS = {}));
-    var METHODS;
-    (function(METHODS2) {
-      METHODS2[METHODS2["DELETE"] = 0] = "DELETE";
-      METHODS2[METHODS2["GET"] = 1] = "GET";
-      METHODS2[METHODS2["HEAD"] = 2] = "HEAD";
-      METHODS2[METHODS2["POST"] = 3] = "POST";
-      METHODS2[METHODS2["PUT"] = 4] = "PUT";
-      METHODS2[METHODS2["CONNECT"] = 5] = "CONNECT";
-      METHODS2[METHODS2["OPTIONS"] = 6] = "OPTIONS";
-      METHODS2[METHODS2["TRACE"] = 7] = "TRACE";
-      METHODS2[METHODS2["COPY"] = 8] = "COPY";
-      METHODS2[METHODS2["LOCK"] = 9] = "LOCK";
-      METHODS2[METHODS2["MKCOL"] = 10] = "MKCOL";
-      METHODS2[METHODS2["MOVE"] = 11] = "MOVE";
-      METHODS2[METHODS2["PROPFIND"] = 12] = "PROPFIND";
-      METHODS2[METHODS2["PROPPATCH"] = 13] = "PROPPATCH";
-      METHODS2[METHODS2["SEARCH"] = 14] = "SEARCH";
-      METHODS2[METHODS2["UNLOCK"] = 15] = "UNLOCK";
-      METHODS2[METHODS2["BIND"] = 16] = "BIND";
-      METHODS2[METHODS2["REBIND"] = 17] = "REBIND";
-      METHODS2[METHODS2["UNBIND"] = 18] = "UNBIND";
-      METHODS2[METHODS2["ACL"] = 19] = "ACL";
-      METHODS2[METHODS2["REPORT"] = 20] = "REPORT";
-      METHODS2[METHODS2["MKACTIVITY"] = 21] = "MKACTIVITY";
-      METHODS2[METHODS2["CHECKOUT"] = 22] = "CHECKOUT";
-      METHODS2[METHODS2["MERGE"] = 23] = "MERGE";
-      METHODS2[METHODS2["M-SEARCH"] = 24] = "M-SEARCH";
-      METHODS2[METHODS2["NOTIFY"] = 25] = "NOTIFY";
-      METHODS2[METHODS2["SUBSCRIBE"] = 26] = "SUBSCRIBE";
-      METHODS2[METHODS2["UNSUBSCRIBE"] = 27] = "UNSUBSCRIBE";
-      METHODS2[METHODS2["PATCH"] = 28] = "PATCH";
-      METHODS2[METHODS2["PURGE"] = 29] = "PURGE";
-      METHODS2[METHODS2["MKCALENDAR"] = 30] = "MKCALENDAR";
-      METHODS2[METHODS2["LINK"] = 31] = "LINK";
-      METHODS2[METHODS2["UNLINK"] = 32] = "UNLINK";
-      METHODS2[METHODS2["SOURCE"] = 33] = "SOURCE";
-      METHODS2[METHODS2["PRI"] = 34] = "PRI";
-      METHODS2[METHODS2["DESCRIBE"] = 35] = "DESCRIBE";
-      METHODS2[METHODS2["ANNOUNCE"] = 36] = "ANNOUNCE";
-      METHODS2[METHODS2["SETUP"] = 37] = "SETUP";
-      METHODS2[METHODS2["PLAY"] = 38] = "PLAY";
-      METHODS2[METHODS2["PAUSE"] = 39] = "PAUSE";
-      METHODS2[METHODS2["TEARDOWN"] = 40] = "TEARDOWN";
-      METHODS2[METHODS2["GET_PARAMETER"] = 41] = "GET_PARAMETER";
-      METHODS2[METHODS2["SET_PARAMETER"] = 42] = "SET_PARAMETER";
-      METHODS2[METHODS2["REDIRECT"] = 43] = "REDIRECT";
-      METHODS2[METHODS2["RECORD"] = 44] = "RECORD";
-      METHODS2[METHODS2["FLUSH"] = 45] = "FLUSH";
-    })(METHODS = exports.METHODS || (exports.METHODS = {}));
+    var METHODS2;
+    (function(METHODS3) {
+      METHODS3[METHODS3["DELETE"] = 0] = "DELETE";
+      METHODS3[METHODS3["GET"] = 1] = "GET";
+      METHODS3[METHODS3["HEAD"] = 2] = "HEAD";
+      METHODS3[METHODS3["POST"] = 3] = "POST";
+      METHODS3[METHODS3["PUT"] = 4] = "PUT";
+      METHODS3[METHODS3["CONNECT"] = 5] = "CONNECT";
+      METHODS3[METHODS3["OPTIONS"] = 6] = "OPTIONS";
+      METHODS3[METHODS3["TRACE"] = 7] = "TRACE";
+      METHODS3[METHODS3["COPY"] = 8] = "COPY";
+      METHODS3[METHODS3["LOCK"] = 9] = "LOCK";
+      METHODS3[METHODS3["MKCOL"] = 10] = "MKCOL";
+      METHODS3[METHODS3["MOVE"] = 11] = "MOVE";
+      METHODS3[METHODS3["PROPFIND"] = 12] = "PROPFIND";
+      METHODS3[METHODS3["PROPPATCH"] = 13] = "PROPPATCH";
+      METHODS3[METHODS3["SEARCH"] = 14] = "SEARCH";
+      METHODS3[METHODS3["UNLOCK"] = 15] = "UNLOCK";
+      METHODS3[METHODS3["BIND"] = 16] = "BIND";
+      METHODS3[METHODS3["REBIND"] = 17] = "REBIND";
+      METHODS3[METHODS3["UNBIND"] = 18] = "UNBIND";
+      METHODS3[METHODS3["ACL"] = 19] = "ACL";
+      METHODS3[METHODS3["REPORT"] = 20] = "REPORT";
+      METHODS3[METHODS3["MKACTIVITY"] = 21] = "MKACTIVITY";
+      METHODS3[METHODS3["CHECKOUT"] = 22] = "CHECKOUT";
+      METHODS3[METHODS3["MERGE"] = 23] = "MERGE";
+      METHODS3[METHODS3["M-SEARCH"] = 24] = "M-SEARCH";
+      METHODS3[METHODS3["NOTIFY"] = 25] = "NOTIFY";
+      METHODS3[METHODS3["SUBSCRIBE"] = 26] = "SUBSCRIBE";
+      METHODS3[METHODS3["UNSUBSCRIBE"] = 27] = "UNSUBSCRIBE";
+      METHODS3[METHODS3["PATCH"] = 28] = "PATCH";
+      METHODS3[METHODS3["PURGE"] = 29] = "PURGE";
+      METHODS3[METHODS3["MKCALENDAR"] = 30] = "MKCALENDAR";
+      METHODS3[METHODS3["LINK"] = 31] = "LINK";
+      METHODS3[METHODS3["UNLINK"] = 32] = "UNLINK";
+      METHODS3[METHODS3["SOURCE"] = 33] = "SOURCE";
+      METHODS3[METHODS3["PRI"] = 34] = "PRI";
+      METHODS3[METHODS3["DESCRIBE"] = 35] = "DESCRIBE";
+      METHODS3[METHODS3["ANNOUNCE"] = 36] = "ANNOUNCE";
+      METHODS3[METHODS3["SETUP"] = 37] = "SETUP";
+      METHODS3[METHODS3["PLAY"] = 38] = "PLAY";
+      METHODS3[METHODS3["PAUSE"] = 39] = "PAUSE";
+      METHODS3[METHODS3["TEARDOWN"] = 40] = "TEARDOWN";
+      METHODS3[METHODS3["GET_PARAMETER"] = 41] = "GET_PARAMETER";
+      METHODS3[METHODS3["SET_PARAMETER"] = 42] = "SET_PARAMETER";
+      METHODS3[METHODS3["REDIRECT"] = 43] = "REDIRECT";
+      METHODS3[METHODS3["RECORD"] = 44] = "RECORD";
+      METHODS3[METHODS3["FLUSH"] = 45] = "FLUSH";
+    })(METHODS2 = exports.METHODS || (exports.METHODS = {}));
     exports.METHODS_HTTP = [
-      METHODS.DELETE,
-      METHODS.GET,
-      METHODS.HEAD,
-      METHODS.POST,
-      METHODS.PUT,
-      METHODS.CONNECT,
-      METHODS.OPTIONS,
-      METHODS.TRACE,
-      METHODS.COPY,
-      METHODS.LOCK,
-      METHODS.MKCOL,
-      METHODS.MOVE,
-      METHODS.PROPFIND,
-      METHODS.PROPPATCH,
-      METHODS.SEARCH,
-      METHODS.UNLOCK,
-      METHODS.BIND,
-      METHODS.REBIND,
-      METHODS.UNBIND,
-      METHODS.ACL,
-      METHODS.REPORT,
-      METHODS.MKACTIVITY,
-      METHODS.CHECKOUT,
-      METHODS.MERGE,
-      METHODS["M-SEARCH"],
-      METHODS.NOTIFY,
-      METHODS.SUBSCRIBE,
-      METHODS.UNSUBSCRIBE,
-      METHODS.PATCH,
-      METHODS.PURGE,
-      METHODS.MKCALENDAR,
-      METHODS.LINK,
-      METHODS.UNLINK,
-      METHODS.PRI,
+      METHODS2.DELETE,
+      METHODS2.GET,
+      METHODS2.HEAD,
+      METHODS2.POST,
+      METHODS2.PUT,
+      METHODS2.CONNECT,
+      METHODS2.OPTIONS,
+      METHODS2.TRACE,
+      METHODS2.COPY,
+      METHODS2.LOCK,
+      METHODS2.MKCOL,
+      METHODS2.MOVE,
+      METHODS2.PROPFIND,
+      METHODS2.PROPPATCH,
+      METHODS2.SEARCH,
+      METHODS2.UNLOCK,
+      METHODS2.BIND,
+      METHODS2.REBIND,
+      METHODS2.UNBIND,
+      METHODS2.ACL,
+      METHODS2.REPORT,
+      METHODS2.MKACTIVITY,
+      METHODS2.CHECKOUT,
+      METHODS2.MERGE,
+      METHODS2["M-SEARCH"],
+      METHODS2.NOTIFY,
+      METHODS2.SUBSCRIBE,
+      METHODS2.UNSUBSCRIBE,
+      METHODS2.PATCH,
+      METHODS2.PURGE,
+      METHODS2.MKCALENDAR,
+      METHODS2.LINK,
+      METHODS2.UNLINK,
+      METHODS2.PRI,
       // TODO(indutny): should we allow it with HTTP?
-      METHODS.SOURCE
+      METHODS2.SOURCE
     ];
     exports.METHODS_ICE = [
-      METHODS.SOURCE
+      METHODS2.SOURCE
     ];
     exports.METHODS_RTSP = [
-      METHODS.OPTIONS,
-      METHODS.DESCRIBE,
-      METHODS.ANNOUNCE,
-      METHODS.SETUP,
-      METHODS.PLAY,
-      METHODS.PAUSE,
-      METHODS.TEARDOWN,
-      METHODS.GET_PARAMETER,
-      METHODS.SET_PARAMETER,
-      METHODS.REDIRECT,
-      METHODS.RECORD,
-      METHODS.FLUSH,
+      METHODS2.OPTIONS,
+      METHODS2.DESCRIBE,
+      METHODS2.ANNOUNCE,
+      METHODS2.SETUP,
+      METHODS2.PLAY,
+      METHODS2.PAUSE,
+      METHODS2.TEARDOWN,
+      METHODS2.GET_PARAMETER,
+      METHODS2.SET_PARAMETER,
+      METHODS2.REDIRECT,
+      METHODS2.RECORD,
+      METHODS2.FLUSH,
       // For AirPlay
-      METHODS.GET,
-      METHODS.POST
+      METHODS2.GET,
+      METHODS2.POST
     ];
-    exports.METHOD_MAP = utils_1.enumToMap(METHODS);
+    exports.METHOD_MAP = utils_1.enumToMap(METHODS2);
     exports.H_METHOD_MAP = {};
     Object.keys(exports.METHOD_MAP).forEach((key) => {
       if (/^H/.test(key)) {
@@ -33740,11 +33740,11 @@ function resolveTarget(context3) {
     };
   }
   if (context3.eventName === "merge_group") {
-    const group = asRecord(payload["merge_group"]);
-    if (!isSha(group["base_sha"]) || !isSha(group["head_sha"])) {
+    const group2 = asRecord(payload["merge_group"]);
+    if (!isSha(group2["base_sha"]) || !isSha(group2["head_sha"])) {
       throw new ConfigError("the merge_group event payload has no base_sha or head_sha");
     }
-    return { kind: "merge_group", baseSha: group["base_sha"], headSha: group["head_sha"] };
+    return { kind: "merge_group", baseSha: group2["base_sha"], headSha: group2["head_sha"] };
   }
   return { kind: "commit", headSha: context3.sha };
 }
@@ -34332,6 +34332,62 @@ var catalogue = {
     description: "Istio turns each `*` of a namespace value into `.*` in the regex `.*/ns/<value>/.*` over the whole SPIFFE URI (`srcNamespaceGenerator`). A `.*` can run past the namespace into `/sa/<service-account>`, so `*a` (or `x*sa`) matches every identity whose namespace starts with the literal before the `*`."
   },
   // ---- MG3xx: access changes -----------------------------------------------------------------
+  MG301: {
+    name: "newly-allowed-unauthenticated",
+    severity: "error",
+    title: "Plaintext callers newly allowed",
+    message: (p) => `callers without a mesh identity can now reach ${tick(p.to)}${p.requests}`,
+    help: "Require mTLS (a STRICT PeerAuthentication) or allow only named identities (`principals`, `namespaces`); negative matches such as `notNamespaces` also match callers that have no identity.",
+    description: "A change lets `(unauthenticated)` traffic (a pod without a sidecar, a VM, anything reaching a PERMISSIVE port in plaintext) through where it was denied or limited before. In a zero-trust mesh this is the most serious regression: nobody can tell who the caller is."
+  },
+  MG302: {
+    name: "newly-allowed-any-identity",
+    severity: "error",
+    title: "Any mesh identity newly allowed",
+    message: (p) => `any workload in the mesh, in any namespace, can now reach ${tick(p.to)}${p.requests}`,
+    help: "Name the callers that need access (`principals` or `namespaces`) instead of a wildcard or an allow-all rule.",
+    description: 'A change grants access to `(any mesh identity)`: every workload of every namespace, including ones not in these manifests. Usually the result of `principals: ["*"]`, a rule without `from`, or a removed ALLOW policy.'
+  },
+  MG303: {
+    name: "newly-allowed-cross-namespace",
+    severity: "warning",
+    title: "Access newly granted across namespaces",
+    message: (p) => `${tick(p.from)} can now reach ${tick(p.to)} in another namespace${p.requests}`,
+    help: "Check that the other team expects this caller; narrow the rule to the methods and paths it needs.",
+    description: "A workload of one namespace gains access to a workload of another. Namespaces are usually trust boundaries between teams, so such grants deserve a second look."
+  },
+  MG304: {
+    name: "newly-allowed-sensitive-port",
+    severity: "error",
+    title: "Access newly granted to a sensitive port",
+    message: (p) => `${tick(p.from)} can now reach the sensitive port ${p.port} of ${tick(p.to)}`,
+    help: "Datastores, admin and debug ports should be reachable only by the workloads that own them. The list of sensitive ports is configurable (`sensitivePorts`).",
+    description: "A change opens a port that commonly carries data or administration (databases, caches, search, etcd, SSH by default) to a new caller."
+  },
+  MG305: {
+    name: "default-deny-removed",
+    severity: "error",
+    title: "Default-deny policy removed or weakened",
+    message: (p) => `${p.policy} ${p.how}`,
+    help: "Keep an allow-nothing policy (an ALLOW policy without rules) in the namespace or the root namespace, and grant access with specific ALLOW policies.",
+    description: "An allow-nothing policy (ALLOW with no rules) makes every workload in its scope deny by default; a deny-all policy (DENY with an empty rule) denies everything. Removing one, or giving it rules, opens every workload it covered that has no other ALLOW policy."
+  },
+  MG306: {
+    name: "protected-workload-not-strict",
+    severity: "error",
+    title: "Protected workload not STRICT",
+    message: (p) => `protected workload ${tick(p.workload)} accepts ${p.mode} traffic on port ${p.port}; it must stay STRICT`,
+    help: "Keep a STRICT PeerAuthentication for this workload, or change `protected` in .github/meshguard.yml if the protection no longer applies.",
+    description: "The configuration lists namespaces and workloads whose every port must require mutual TLS. The change leaves a port of one of them PERMISSIVE, DISABLE or without a sidecar."
+  },
+  MG307: {
+    name: "new-workload-open",
+    severity: "warning",
+    title: "New workload open to callers outside its policies",
+    message: (p) => `new workload ${tick(p.workload)} accepts ${p.who} on port ${p.port}`,
+    help: "Add an AuthorizationPolicy for the new workload (or make sure a namespace or mesh default-deny covers it).",
+    description: "A workload added by the change accepts requests from `(unauthenticated)` or `(any mesh identity)` callers on some port: no policy restricts it yet."
+  },
   // ---- MG9xx: limits and internal ------------------------------------------------------------
   MG901: {
     name: "analysis-limit",
@@ -35759,28 +35815,28 @@ function splitApiVersion(apiVersion) {
   return slash < 0 ? { group: "", version: apiVersion } : { group: apiVersion.slice(0, slash), version: apiVersion.slice(slash + 1) };
 }
 function classify2(apiVersion, kind) {
-  const { group, version } = splitApiVersion(apiVersion);
-  if (group in OBSOLETE_GROUPS)
-    return { type: "obsolete", replacement: OBSOLETE_GROUPS[group] ?? "" };
-  if (group === "security.istio.io" && SECURITY_KINDS.has(kind)) {
+  const { group: group2, version } = splitApiVersion(apiVersion);
+  if (group2 in OBSOLETE_GROUPS)
+    return { type: "obsolete", replacement: OBSOLETE_GROUPS[group2] ?? "" };
+  if (group2 === "security.istio.io" && SECURITY_KINDS.has(kind)) {
     return SECURITY_VERSIONS.includes(version) ? { type: "istio", kind } : {
       type: "unknown-version",
-      known: SECURITY_VERSIONS.map((v) => `${group}/${v}`).join(" or ")
+      known: SECURITY_VERSIONS.map((v) => `${group2}/${v}`).join(" or ")
     };
   }
-  if (group === "networking.istio.io" && NETWORKING_KINDS.has(kind)) {
+  if (group2 === "networking.istio.io" && NETWORKING_KINDS.has(kind)) {
     return NETWORKING_VERSIONS.includes(version) ? { type: "istio", kind } : {
       type: "unknown-version",
-      known: NETWORKING_VERSIONS.map((v) => `${group}/${v}`).join(", ")
+      known: NETWORKING_VERSIONS.map((v) => `${group2}/${v}`).join(", ")
     };
   }
-  if (group === "install.istio.io" && kind === "IstioOperator") return { type: "istio-operator" };
-  if (group === "" && kind in CORE_KINDS)
+  if (group2 === "install.istio.io" && kind === "IstioOperator") return { type: "istio-operator" };
+  if (group2 === "" && kind in CORE_KINDS)
     return { type: CORE_KINDS[kind] };
-  if (WORKLOAD_KINDS.includes(kind) && WORKLOAD_GROUPS[kind].includes(group)) {
+  if (WORKLOAD_KINDS.includes(kind) && WORKLOAD_GROUPS[kind].includes(group2)) {
     return { type: "workload", kind };
   }
-  if (kind === "List" || kind.endsWith("List") && group === "") return { type: "list" };
+  if (kind === "List" || kind.endsWith("List") && group2 === "") return { type: "list" };
   return { type: "not-modelled" };
 }
 
@@ -35885,11 +35941,11 @@ function isIpv6(value) {
   if (halves.length > 2) return false;
   const groups2 = halves.flatMap((half) => half === "" ? [] : half.split(":"));
   let count = 0;
-  for (const [index, group] of groups2.entries()) {
-    if (group.includes(".")) {
-      if (index !== groups2.length - 1 || ipFamily(group) !== 4) return false;
+  for (const [index, group2] of groups2.entries()) {
+    if (group2.includes(".")) {
+      if (index !== groups2.length - 1 || ipFamily(group2) !== 4) return false;
       count += 2;
-    } else if (/^[0-9a-fA-F]{1,4}$/.test(group)) count += 1;
+    } else if (/^[0-9a-fA-F]{1,4}$/.test(group2)) count += 1;
     else return false;
   }
   return halves.length === 2 ? count < 8 : count === 8;
@@ -37355,24 +37411,24 @@ function applyFindingPolicy(head, preexistingIds2, options) {
   for (const raw of head) {
     const override = options.severities?.[raw.code];
     if (override === "off") continue;
-    const finding3 = override === void 0 ? raw : { ...raw, severity: override };
+    const finding4 = override === void 0 ? raw : { ...raw, severity: override };
     const rule = (options.ignores ?? []).find(
-      (r) => matches(r, finding3) && !expired(r, options.today)
+      (r) => matches(r, finding4) && !expired(r, options.today)
     );
-    if (rule !== void 0) ignored.push({ finding: finding3, reason: rule.reason });
-    else if (preexistingIds2.has(finding3.id))
-      ignored.push({ finding: finding3, reason: "already present before this change" });
-    else findings.push(finding3);
+    if (rule !== void 0) ignored.push({ finding: finding4, reason: rule.reason });
+    else if (preexistingIds2.has(finding4.id))
+      ignored.push({ finding: finding4, reason: "already present before this change" });
+    else findings.push(finding4);
   }
   return {
     findings: findings.sort(byImportance),
     ignored: ignored.sort((a, b) => byImportance(a.finding, b.finding))
   };
 }
-function matches(rule, finding3) {
-  if (rule.code !== finding3.code) return false;
-  if (rule.id !== void 0 && rule.id !== finding3.id) return false;
-  if (rule.object !== void 0 && (finding3.ref === void 0 || formatRef(finding3.ref) !== rule.object))
+function matches(rule, finding4) {
+  if (rule.code !== finding4.code) return false;
+  if (rule.id !== void 0 && rule.id !== finding4.id) return false;
+  if (rule.object !== void 0 && (finding4.ref === void 0 || formatRef(finding4.ref) !== rule.object))
     return false;
   return true;
 }
@@ -37490,8 +37546,8 @@ function parseIpv6(text2) {
   const missing = 8 - head.length - tail.length;
   if (halves.length === 2 ? missing < 1 : missing !== 0) return null;
   let value = 0n;
-  for (const group of [...head, ...Array(missing).fill(0n), ...tail])
-    value = value << 16n | group;
+  for (const group2 of [...head, ...Array(missing).fill(0n), ...tail])
+    value = value << 16n | group2;
   return value;
 }
 
@@ -38488,6 +38544,14 @@ function isEmpty(set2) {
 function isSubset(a, b) {
   return isEmpty(subtract(a, b));
 }
+function relation(a, b) {
+  const [x, y] = align(a, b);
+  const lost = !isEmpty(sameSpaceSubtract(x, y));
+  const gained = !isEmpty(sameSpaceSubtract(y, x));
+  if (!lost && !gained) return "equal";
+  if (!lost) return "wider";
+  return gained ? "different" : "narrower";
+}
 
 // src/analysis/authz/compile.ts
 function compilePort(scope, port, chain, options) {
@@ -38601,6 +38665,12 @@ function describe(set2, universe) {
   const unique = [...new Set(lines)];
   return unique.length === 1 && unique[0] === "any request" ? [ALL_REQUESTS] : unique;
 }
+function describeChange(base, head) {
+  return {
+    newlyAllowed: describe(subtract(head.allowed, base.allowed), head.universe),
+    newlyDenied: describe(subtract(base.allowed, head.allowed), base.universe)
+  };
+}
 function build(boxes, level, depth) {
   if (boxes.length === 0) return [];
   if (level === depth) return null;
@@ -38612,8 +38682,8 @@ function build(boxes, level, depth) {
     const rest = boxes.filter((b) => ((b[level] ?? 0n) >> i & 1n) === 1n);
     const child = build(rest, level + 1, depth);
     const key = keyOf(child);
-    const group = groups2.get(key);
-    if (group) group.bits |= 1n << i;
+    const group2 = groups2.get(key);
+    if (group2) group2.bits |= 1n << i;
     else groups2.set(key, { bits: 1n << i, child });
   }
   return [...groups2.values()].sort((a, b) => a.bits < b.bits ? -1 : a.bits > b.bits ? 1 : 0);
@@ -38638,12 +38708,12 @@ function render(node, dimensions, context3, level, line) {
   let within = 0n;
   for (const box of context3) within |= box[level] ?? 0n;
   if (within === 0n) within = dimension.full;
-  return node.flatMap((group) => {
-    const bits = group.bits & within;
+  return node.flatMap((group2) => {
+    const bits = group2.bits & within;
     const terms = express(dimension, bits, within);
     const narrowed = context3.filter((box) => ((box[level] ?? 0n) & bits) !== 0n);
     const variants = placeTerms(dimension, terms, line);
-    return variants.flatMap((next) => render(group.child, dimensions, narrowed, level + 1, next));
+    return variants.flatMap((next) => render(group2.child, dimensions, narrowed, level + 1, next));
   });
 }
 function placeTerms(dimension, terms, line) {
@@ -38979,7 +39049,13 @@ function buildTopology(mesh) {
         const byPort = exposures.get(workload) ?? /* @__PURE__ */ new Map();
         exposures.set(workload, byPort);
         const list2 = byPort.get(target) ?? [];
-        list2.push({ service: service.ref, servicePort: port.port, portName: port.name, protocol: servicePortProtocol(port), at: port.at });
+        list2.push({
+          service: service.ref,
+          servicePort: port.port,
+          portName: port.name,
+          protocol: servicePortProtocol(port),
+          at: port.at
+        });
         byPort.set(target, list2);
       }
     }
@@ -39014,7 +39090,11 @@ function buildTopology(mesh) {
 }
 function workloadIds(workloads) {
   const count = /* @__PURE__ */ new Map();
-  for (const w of workloads) count.set(`${w.ref.namespace}/${w.ref.name}`, (count.get(`${w.ref.namespace}/${w.ref.name}`) ?? 0) + 1);
+  for (const w of workloads)
+    count.set(
+      `${w.ref.namespace}/${w.ref.name}`,
+      (count.get(`${w.ref.namespace}/${w.ref.name}`) ?? 0) + 1
+    );
   return new Map(
     workloads.map((w) => {
       const base = `${w.ref.namespace}/${w.ref.name}`;
@@ -39030,7 +39110,9 @@ function workloadPorts(workload, exposed) {
     const exposures = [...exposed.get(number) ?? []].sort(
       (a, b) => compare2(a.service.name, b.service.name) || a.servicePort - b.servicePort
     );
-    const declared = workload.containerPorts.find((p) => p.containerPort === number && p.protocol !== "UDP");
+    const declared = workload.containerPorts.find(
+      (p) => p.containerPort === number && p.protocol !== "UDP"
+    );
     const protocol = exposures[0]?.protocol ?? "auto";
     if (protocol === "udp") continue;
     ports.push({
@@ -39050,7 +39132,17 @@ function compare2(a, b) {
 }
 function allNamespaces(mesh) {
   const names = new Set(mesh.namespaces.map((n) => n.ref.name));
-  const lists = [mesh.workloads, mesh.services, mesh.serviceAccounts, mesh.peerAuthentications, mesh.authorizationPolicies, mesh.requestAuthentications, mesh.destinationRules, mesh.serviceEntries, mesh.sidecars];
+  const lists = [
+    mesh.workloads,
+    mesh.services,
+    mesh.serviceAccounts,
+    mesh.peerAuthentications,
+    mesh.authorizationPolicies,
+    mesh.requestAuthentications,
+    mesh.destinationRules,
+    mesh.serviceEntries,
+    mesh.sidecars
+  ];
   for (const list2 of lists) for (const object of list2) names.add(object.ref.namespace);
   names.add(mesh.settings.rootNamespace.value);
   return [...names].sort();
@@ -39375,6 +39467,303 @@ var IdentityIndex = class {
   }
 };
 
+// src/analysis/authz/findings-policy.ts
+function finding(code2, params, at, side3, ref, subject) {
+  const entry = catalogue[code2];
+  const message = entry.message(params);
+  const id = [code2, ref ? refKey(ref) : "", subject].filter((p) => p !== "").join(":");
+  return { id, code: code2, severity: entry.severity, message, at, side: side3, ...ref ? { ref } : {} };
+}
+var METHODS = ["GET", "HEAD", "POST", "PUT", "DELETE", "CONNECT", "OPTIONS", "TRACE", "PATCH"];
+function policyFindings(policy, topology, side3) {
+  const out = [];
+  const add = (code2, params, at, subject) => {
+    out.push(finding(code2, params, at, side3, policy.ref, subject));
+  };
+  const root = topology.mesh.settings.rootNamespace.value;
+  if (policy.dryRun) add("MG211", { action: policy.action }, policy.source, "dry-run");
+  if (policy.targetRefs.length > 0)
+    add(
+      "MG208",
+      { targets: policy.targetRefs.map((t) => `${t.kind} ${t.name}`).join(", ") },
+      policy.targetRefs[0]?.at ?? policy.source,
+      "target-refs"
+    );
+  if (policy.selector !== null && policy.targetRefs.length === 0) {
+    const selector = policy.selector;
+    const matches2 = topology.workloads.some(
+      (w) => (policy.ref.namespace === root || w.namespace === policy.ref.namespace) && selects(selector.matchLabels, w.workload.podLabels)
+    );
+    if (!matches2)
+      add(
+        "MG207",
+        {
+          selector: Object.entries(selector.matchLabels).map(([k, v]) => `${k}=${v}`).join(",")
+        },
+        selector.at,
+        "selector"
+      );
+  }
+  const effect = policy.action === "ALLOW" ? "the rule allows less than written" : "the rule denies less than written";
+  (policy.rules ?? []).forEach((rule, index) => {
+    for (const value of identityValues(rule, "principals"))
+      principalFindings(value, effect, index, add);
+    for (const value of identityValues(rule, "namespaces")) {
+      if (/\*(s?a)$/.test(value.value) && value.value !== "*")
+        add("MG218", { value: value.value }, value.at, `rules[${index}]:${value.value}`);
+    }
+    for (const operation of rule.to ?? [])
+      for (const field3 of [operation.methods, operation.notMethods])
+        for (const value of field3?.values ?? [])
+          if (!knownMethod(value.value))
+            add("MG213", { value: value.value }, value.at, `rules[${index}]:${value.value}`);
+    for (const operation of rule.to ?? [])
+      for (const value of operation.hosts?.values ?? [])
+        if (!value.value.includes("*") && !value.value.includes(":"))
+          add("MG214", { value: value.value }, value.at, `rules[${index}]:${value.value}`);
+    if (policy.action === "ALLOW" && rule.from === null && rule.to === null && (rule.when ?? []).length === 0)
+      add("MG212", { scope: scopeText(policy, root) }, rule.at, `rules[${index}]`);
+  });
+  return out;
+}
+function principalFindings(value, effect, index, add) {
+  if (value.value.startsWith("spiffe://")) {
+    add("MG201", { value: value.value, effect }, value.at, `rules[${index}]:${value.value}`);
+    return;
+  }
+  if (value.value.includes("*")) return;
+  if (!/^[^/]+\/ns\/[^/]+\/sa\/[^/]+$/.test(value.value))
+    add("MG202", { value: value.value, effect }, value.at, `rules[${index}]:${value.value}`);
+}
+function identityValues(rule, field3) {
+  const not2 = field3 === "principals" ? "notPrincipals" : "notNamespaces";
+  const key = field3 === "principals" ? "source.principal" : "source.namespace";
+  const fromFields = (rule.from ?? []).flatMap((s) => [s[field3], s[not2]]).filter((f) => f !== void 0);
+  const conditions = (rule.when ?? []).filter((c) => c.key.value === key);
+  return [
+    ...fromFields.flatMap((f) => f.values),
+    ...conditions.flatMap((c) => [...c.values ?? [], ...c.notValues ?? []])
+  ];
+}
+function knownMethod(value) {
+  if (value === "*") return true;
+  if (value.startsWith("*")) return METHODS.some((m) => m.endsWith(value.slice(1)));
+  if (value.endsWith("*")) return METHODS.some((m) => m.startsWith(value.slice(0, -1)));
+  return METHODS.includes(value);
+}
+function scopeText(policy, root) {
+  const selector = policy.selector ? `workloads labelled ${Object.entries(policy.selector.matchLabels).map(([k, v]) => `${k}=${v}`).join(",")}` : "every workload";
+  const where = policy.ref.namespace === root ? "in the mesh" : `in namespace ${policy.ref.namespace}`;
+  return `${selector} ${where}`;
+}
+
+// src/analysis/authz/findings.ts
+var UNAUTHENTICATED_CALLER = { kind: "unauthenticated", id: UNAUTHENTICATED };
+var POSITIVE_IDENTITY = ["principals", "namespaces", "serviceAccounts", "trustDomains"];
+var NEGATIVE_IDENTITY = [
+  "notPrincipals",
+  "notNamespaces",
+  "notServiceAccounts",
+  "notTrustDomains"
+];
+var IDENTITY_KEYS = [
+  "source.principal",
+  "source.namespace",
+  "source.serviceAccount",
+  "source.trustDomain"
+];
+function authzFindings(side3) {
+  const out = [];
+  for (const policy of side3.mesh.authorizationPolicies)
+    out.push(...policyFindings(policy, side3.topology, side3.side));
+  out.push(...workloadFindings(side3));
+  const unique = [...new Map(out.map((f) => [f.id, f])).values()];
+  return unique.sort((a, b) => compareSources(a.at, b.at) || compareText(a.id, b.id));
+}
+function workloadFindings(side3) {
+  const engine = createAuthzEngine(
+    side3.mesh,
+    side3.dataplaneOf ? { dataplaneOf: side3.dataplaneOf } : {}
+  );
+  const aggregates = /* @__PURE__ */ new Map();
+  const singles = [];
+  const note = (a, port) => {
+    const found = aggregates.get(a.key) ?? { make: a.make, ports: [] };
+    if (!found.ports.includes(port)) found.ports.push(port);
+    aggregates.set(a.key, found);
+  };
+  for (const workload of side3.topology.workloads) {
+    const destination = engine.destination(workload);
+    const applied = destination.scope.enforced;
+    if (destination.dataplane === "AMBIENT" && applied.length > 0)
+      singles.push(
+        finding(
+          "MG216",
+          { workload: workload.id },
+          applied[0]?.source ?? workload.workload.source,
+          side3.side,
+          void 0,
+          workload.id
+        )
+      );
+    if (destination.dataplane !== "SIDECAR") continue;
+    singles.push(
+      ...customFindings(
+        workload,
+        applied,
+        engine.settings.extensionProviders.value,
+        engine.settings.extensionProviders.origin !== "default",
+        side3.side
+      )
+    );
+    for (const port of workload.ports) {
+      const compiled = engine.port(destination, port);
+      if (compiled === null) continue;
+      const where = `port \`${port.port}\` of \`${workload.id}\``;
+      const plaintext = side3.peerOf(UNAUTHENTICATED_CALLER, workload, port.port) === null;
+      for (const chain of compiled.chains)
+        for (const policy of [...chain.allow, ...chain.deny, ...chain.audit, ...chain.custom])
+          for (const rule of policy.rules) {
+            const raw = policy.policy.rules?.[rule.ref.rule ?? -1];
+            if (raw === void 0) continue;
+            ruleFindings(
+              rule,
+              raw,
+              policy.policy,
+              chain,
+              plaintext,
+              destination.requestAuthentication,
+              workload,
+              side3.side
+            ).forEach((a) => note(a, where));
+          }
+    }
+  }
+  for (const a of aggregates.values()) {
+    const ports = a.ports.length === 1 ? a.ports[0] ?? "" : `${a.ports[0] ?? ""} and ${a.ports.length - 1} more`;
+    singles.push(a.make(ports));
+  }
+  return singles;
+}
+function ruleFindings(rule, raw, policy, chain, plaintext, requestAuthentication, workload, side3) {
+  const out = [];
+  const add = (code2, subject, at, params) => {
+    out.push({
+      key: `${code2}:${policy.ref.namespace}/${policy.ref.name}:${subject}`,
+      make: (ports) => finding(code2, params(ports), at, side3, policy.ref, subject)
+    });
+  };
+  const index = rule.ref.rule ?? 0;
+  const first2 = rule.body.skipped?.fields[0] ?? rule.body.droppedOnTcp[0];
+  if (chain.chain === "tcp" && first2 !== void 0 && portApplies(raw, chain.port)) {
+    if (rule.body.skipped !== null)
+      add("MG203", `rules[${index}]`, first2.at, (ports) => ({ field: first2.field, ports }));
+    else if (policy.action !== "AUDIT")
+      add("MG204", `rules[${index}]`, first2.at, (ports) => ({
+        action: policy.action,
+        field: first2.field,
+        ports
+      }));
+  }
+  for (const approx of rule.body.approximated)
+    add("MG215", `rules[${index}]:${approx.field}`, approx.at, () => ({
+      key: approx.field,
+      effect: policy.action === "ALLOW" ? "the condition never holds" : "the condition always holds"
+    }));
+  if (plaintext && rule.body.skipped === null) {
+    const positive = identityFields(raw, POSITIVE_IDENTITY, false);
+    const negative = identityFields(raw, NEGATIVE_IDENTITY, true);
+    if (policy.action === "DENY" && positive[0] !== void 0) {
+      const field3 = positive[0];
+      add("MG205", `rules[${index}]`, field3.at, (ports) => ({ field: field3.name, ports }));
+    }
+    if (policy.action === "ALLOW" && negative[0] !== void 0 && !isEmpty(ruleSet(rule, () => false, chain.universe))) {
+      const field3 = negative[0];
+      add("MG206", `rules[${index}]`, field3.at, (ports) => ({ field: field3.name, ports }));
+    }
+  }
+  if (!requestAuthentication && chain.chain === "http") {
+    const jwt = jwtField(raw);
+    if (jwt !== null)
+      add("MG217", `rules[${index}]:${workload.id}`, jwt.at, () => ({
+        field: jwt.name,
+        workload: workload.id,
+        effect: jwt.negative ? "the negative match always holds" : "it never matches"
+      }));
+  }
+  return out;
+}
+function portApplies(rule, port) {
+  const listed = (values) => (values ?? []).some((v) => Number(v.value) === port);
+  const to = rule.to === null || rule.to.some(
+    (o) => (o.ports === void 0 || listed(o.ports.values)) && (o.notPorts === void 0 || !listed(o.notPorts.values))
+  );
+  const when = (rule.when ?? []).filter((c) => c.key.value === "destination.port").every((c) => (c.values === null || listed(c.values)) && !listed(c.notValues));
+  return to && when;
+}
+function identityFields(rule, names, negative) {
+  const out = [];
+  for (const source2 of rule.from ?? [])
+    for (const name of names) {
+      const field3 = source2[name];
+      if (field3 !== void 0 && "values" in field3) out.push({ name, at: field3.at });
+    }
+  for (const condition of rule.when ?? []) {
+    if (!IDENTITY_KEYS.includes(condition.key.value)) continue;
+    if (negative ? condition.notValues : condition.values)
+      out.push({ name: condition.key.value, at: condition.key.at });
+  }
+  return out;
+}
+function jwtField(rule) {
+  for (const source2 of rule.from ?? []) {
+    if (source2.requestPrincipals)
+      return { name: "requestPrincipals", at: source2.requestPrincipals.at, negative: false };
+    if (source2.notRequestPrincipals)
+      return { name: "notRequestPrincipals", at: source2.notRequestPrincipals.at, negative: true };
+  }
+  for (const condition of rule.when ?? [])
+    if (condition.key.value.startsWith("request.auth."))
+      return {
+        name: condition.key.value,
+        at: condition.key.at,
+        negative: condition.values === null
+      };
+  return null;
+}
+function customFindings(workload, policies, providers, known, side3) {
+  const custom = policies.filter((p) => p.action === "CUSTOM");
+  const names = [...new Set(custom.map((p) => p.provider?.value ?? ""))].sort();
+  const out = [];
+  if (names.length > 1 && custom[0] !== void 0)
+    out.push(
+      finding(
+        "MG210",
+        { workload: workload.id, providers: names.map((n) => `\`${n}\``).join(", ") },
+        custom[0].actionAt,
+        side3,
+        custom[0].ref,
+        workload.id
+      )
+    );
+  if (known)
+    for (const policy of custom) {
+      const name = policy.provider?.value ?? "";
+      if (!providers.includes(name))
+        out.push(
+          finding(
+            "MG209",
+            { provider: name },
+            policy.provider?.at ?? policy.actionAt,
+            side3,
+            policy.ref,
+            "provider"
+          )
+        );
+    }
+  return out;
+}
+
 // src/analysis/mtls/hosts.ts
 var EXPORT_TO = "networking.istio.io/exportTo";
 function buildHostRegistry(topology) {
@@ -39577,9 +39966,9 @@ function side(mode, effective, phrase, evidence, destinationRule = null) {
 }
 
 // src/analysis/mtls/auto-mtls.ts
-function autoMtls(group, server, port, exposure, deps, evidence) {
+function autoMtls(group2, server, port, exposure, deps, evidence) {
   const { entry } = exposure;
-  const off = (why, note) => side("AUTO_MTLS", "DISABLE", `auto mTLS sends plaintext (${why})`, [...evidence, note], group);
+  const off = (why, note) => side("AUTO_MTLS", "DISABLE", `auto mTLS sends plaintext (${why})`, [...evidence, note], group2);
   if (!deps.enableAutoMtls)
     return off("enableAutoMtls is false", noteEvidence("meshConfig.enableAutoMtls: false"));
   if (entry.meshExternal) {
@@ -39589,7 +39978,7 @@ function autoMtls(group, server, port, exposure, deps, evidence) {
       note: "MESH_EXTERNAL (the ServiceEntry default) never gets auto mTLS"
     });
   }
-  const passthrough = entry.passthrough || group?.trafficPolicy?.loadBalancerSimple === "PASSTHROUGH";
+  const passthrough = entry.passthrough || group2?.trafficPolicy?.loadBalancerSimple === "PASSTHROUGH";
   if (passthrough) {
     const endpoints = deps.endpoints(exposure);
     const disabled = endpoints.find(
@@ -39619,12 +40008,12 @@ function autoMtls(group, server, port, exposure, deps, evidence) {
     "ISTIO_MUTUAL",
     "auto mTLS sends Istio mTLS",
     [...evidence, noteEvidence(note)],
-    group
+    group2
   );
   if (passthrough) return on("passthrough cluster: auto mTLS applies to every endpoint alike");
-  return perEndpoint(group, server, port, exposure, deps, on, off);
+  return perEndpoint(group2, server, port, exposure, deps, on, off);
 }
-function perEndpoint(group, server, port, exposure, deps, on, off) {
+function perEndpoint(group2, server, port, exposure, deps, on, off) {
   const decision = deps.decision(server);
   if (decision.endpointTlsMode !== "istio") {
     return decision.dataplane === "SIDECAR" ? off(
@@ -39637,12 +40026,12 @@ function perEndpoint(group, server, port, exposure, deps, on, off) {
       noteEvidence(`endpoint \`${server.id}\` has no sidecar`)
     );
   }
-  const fallback2 = group?.trafficPolicy?.portLevelSettings.some(
+  const fallback2 = group2?.trafficPolicy?.portLevelSettings.some(
     (p) => p.port === exposure.servicePort
-  ) ? group.trafficPolicy.tls?.mode ?? null : null;
+  ) ? group2.trafficPolicy.tls?.mode ?? null : null;
   if (fallback2 !== null) {
     return fallback2 === "ISTIO_MUTUAL" ? on(
-      `endpoint check uses the top-level ISTIO_MUTUAL of ${formatRef(group?.first.ref ?? exposure.entry.ref)}`
+      `endpoint check uses the top-level ISTIO_MUTUAL of ${formatRef(group2?.first.ref ?? exposure.entry.ref)}`
     ) : off(
       `the top-level tls ${fallback2} marks endpoints non-mTLS`,
       noteEvidence(
@@ -39877,9 +40266,9 @@ function portTls(policy, servicePort) {
 }
 function fromDestinationRule(context3, lookup, server, port, exposure, deps) {
   const { entry, servicePort } = exposure;
-  const group = lookup.chosen;
+  const group2 = lookup.chosen;
   const evidence = [];
-  if (group === null && lookup.found.length > 0) {
+  if (group2 === null && lookup.found.length > 0) {
     const shadow = lookup.found[0]?.first;
     if (shadow)
       evidence.push(
@@ -39889,25 +40278,25 @@ function fromDestinationRule(context3, lookup, server, port, exposure, deps) {
         )
       );
   }
-  const { tls, portEntry } = portTls(group?.trafficPolicy ?? null, servicePort);
-  const source2 = group?.trafficPolicyFrom ?? group?.first ?? null;
+  const { tls, portEntry } = portTls(group2?.trafficPolicy ?? null, servicePort);
+  const source2 = group2?.trafficPolicyFrom ?? group2?.first ?? null;
   let result;
-  if (group !== null && source2 !== null && tls !== null) {
-    result = explicitTls(context3, group, source2, tls, servicePort, portEntry, lookup.step);
+  if (group2 !== null && source2 !== null && tls !== null) {
+    result = explicitTls(context3, group2, source2, tls, servicePort, portEntry, lookup.step);
   } else {
-    if (group !== null) {
+    if (group2 !== null) {
       evidence.push(
         objectEvidence(
-          group.first,
+          group2.first,
           `DestinationRule (${lookup.step}) sets no TLS for port ${servicePort}: auto mTLS`
         )
       );
     }
-    result = autoMtls(group, server, port, exposure, deps, evidence);
+    result = autoMtls(group2, server, port, exposure, deps, evidence);
   }
-  return subsetCheck(result, group, server, servicePort);
+  return subsetCheck(result, group2, server, servicePort);
 }
-function explicitTls(context3, group, source2, tls, servicePort, portEntry, step) {
+function explicitTls(context3, group2, source2, tls, servicePort, portEntry, step) {
   const where = `${portEntry ? `port ${servicePort} ` : ""}(${step})`;
   const ref = formatRef(source2.ref);
   const evidence = [
@@ -39918,7 +40307,7 @@ function explicitTls(context3, group, source2, tls, servicePort, portEntry, step
     )
   ];
   const privileged = tls.credentialName !== null && !tls.credentialName.startsWith("configmap://");
-  if ((tls.mode === "SIMPLE" || tls.mode === "MUTUAL") && privileged && context3.kind === "sidecar" && group.first.workloadSelector === null) {
+  if ((tls.mode === "SIMPLE" || tls.mode === "MUTUAL") && privileged && context3.kind === "sidecar" && group2.first.workloadSelector === null) {
     evidence.push(
       objectEvidence(
         source2,
@@ -39931,15 +40320,15 @@ function explicitTls(context3, group, source2, tls, servicePort, portEntry, step
       "DISABLE",
       `${ref} sets ${tls.mode} with a credentialName the sidecar ignores, so it sends plaintext`,
       evidence,
-      group
+      group2
     );
   }
   const phrase = tls.mode === "ISTIO_MUTUAL" ? `${ref} sets ISTIO_MUTUAL` : tls.mode === "DISABLE" ? `${ref} disables TLS` : `${ref} originates ${tls.mode} TLS with its own certificates`;
-  return side(tls.mode, tls.mode, phrase, evidence, group);
+  return side(tls.mode, tls.mode, phrase, evidence, group2);
 }
-function subsetCheck(result, group, server, servicePort) {
-  if (group === null) return result;
-  const differing = group.subsets.filter((subset) => {
+function subsetCheck(result, group2, server, servicePort) {
+  if (group2 === null) return result;
+  const differing = group2.subsets.filter((subset) => {
     if (!selects(subset.labels, server.workload.podLabels)) return false;
     const tls = portTls(subset.trafficPolicy, servicePort).tls;
     return tls !== null && tls.mode !== result.mode;
@@ -39952,7 +40341,7 @@ function subsetCheck(result, group, server, servicePort) {
       ...result.evidence,
       ...differing.map(
         (s) => objectEvidence(
-          group.first,
+          group2.first,
           `subset \`${s.name}\` sets another TLS mode; it applies when a VirtualService routes to it (not modelled)`,
           s.at
         )
@@ -39995,30 +40384,30 @@ var HostTable = class {
 };
 function merge2(groups2, host, rule, exportTo) {
   let appendSeparately = true;
-  const out = groups2.map((group) => {
-    if (setsEqual(exportTo, group.exportTo)) appendSeparately = false;
+  const out = groups2.map((group2) => {
+    if (setsEqual(exportTo, group2.exportTo)) appendSeparately = false;
     else {
       appendSeparately = true;
-      if (!(group.exportTo.size > 0 && isSuperset(exportTo, group.exportTo))) return group;
+      if (!(group2.exportTo.size > 0 && isSuperset(exportTo, group2.exportTo))) return group2;
     }
-    const existing = group.first.workloadSelector;
+    const existing = group2.first.workloadSelector;
     const incoming = rule.workloadSelector;
     const bothWith = existing !== null && incoming !== null;
     const selectorsMatch = labelsEqual(existing?.matchLabels ?? {}, incoming?.matchLabels ?? {});
     if (bothWith && !selectorsMatch) {
       appendSeparately = true;
-      return group;
+      return group2;
     }
     if (existing === null && incoming === null || bothWith && selectorsMatch)
       appendSeparately = false;
-    const names = new Set(group.subsets.map((s) => s.name));
-    const adopt = group.trafficPolicy === null && rule.trafficPolicy !== null;
+    const names = new Set(group2.subsets.map((s) => s.name));
+    const adopt = group2.trafficPolicy === null && rule.trafficPolicy !== null;
     return {
-      ...group,
-      members: [...group.members, rule],
-      subsets: [...group.subsets, ...rule.subsets.filter((s) => !names.has(s.name))],
-      trafficPolicy: adopt ? rule.trafficPolicy : group.trafficPolicy,
-      trafficPolicyFrom: adopt ? rule : group.trafficPolicyFrom
+      ...group2,
+      members: [...group2.members, rule],
+      subsets: [...group2.subsets, ...rule.subsets.filter((s) => !names.has(s.name))],
+      trafficPolicy: adopt ? rule.trafficPolicy : group2.trafficPolicy,
+      trafficPolicyFrom: adopt ? rule : group2.trafficPolicyFrom
     };
   });
   if (appendSeparately) out.push(newGroup(host, rule, exportTo));
@@ -40067,7 +40456,7 @@ function indexDestinationRules(mesh) {
     if (!privateOnly) tableOf(exported, namespace).add(host, rule, exportTo);
     else if (namespace === root) rootLocal.add(host, rule, exportTo);
   }
-  const visible = (group, client) => group.exportTo.size === 0 || group.exportTo.has("*") || group.exportTo.has(client);
+  const visible = (group2, client) => group2.exportTo.size === 0 || group2.exportTo.has("*") || group2.exportTo.has(client);
   const exportedFrom = (owner, host, client) => (exported.get(owner)?.match(host) ?? []).filter((g) => visible(g, client));
   return {
     lookup(client, labels, host, hostNamespace) {
@@ -40093,11 +40482,11 @@ function indexDestinationRules(mesh) {
 }
 function choose(found, step, client, labels) {
   let catchAll = null;
-  for (const group of found) {
-    const selector = group.first.workloadSelector;
-    if (selector === null) catchAll = group;
-    else if (group.first.ref.namespace === client && selects(selector.matchLabels, labels))
-      return { chosen: group, step, found };
+  for (const group2 of found) {
+    const selector = group2.first.workloadSelector;
+    if (selector === null) catchAll = group2;
+    else if (group2.first.ref.namespace === client && selects(selector.matchLabels, labels))
+      return { chosen: group2, step, found };
   }
   return { chosen: catchAll, step, found };
 }
@@ -40599,9 +40988,9 @@ function build2(mesh, topology, options) {
   };
   const serverIndex = new Map(topology.workloads.map((w, i) => [w, i]));
   const groupIds = /* @__PURE__ */ new Map();
-  const groupId = (group) => {
-    let id = groupIds.get(group);
-    if (id === void 0) groupIds.set(group, id = groupIds.size);
+  const groupId = (group2) => {
+    let id = groupIds.get(group2);
+    if (id === void 0) groupIds.set(group2, id = groupIds.size);
     return id;
   };
   const exposureIds = /* @__PURE__ */ new Map();
@@ -40759,7 +41148,7 @@ function subjectOf(ref) {
 var SEVERITY_ORDER2 = { error: 0, warning: 1, notice: 2 };
 function sortFindings(findings) {
   const unique = /* @__PURE__ */ new Map();
-  for (const finding3 of findings) if (!unique.has(finding3.id)) unique.set(finding3.id, finding3);
+  for (const finding4 of findings) if (!unique.has(finding4.id)) unique.set(finding4.id, finding4);
   return [...unique.values()].sort(
     (a, b) => SEVERITY_ORDER2[a.severity] - SEVERITY_ORDER2[b.severity] || compareSources(a.at, b.at) || compareText(a.id, b.id)
   );
@@ -40774,9 +41163,9 @@ function edgeFindings(internals, side3) {
   const subsets = /* @__PURE__ */ new Map();
   const permissive = /* @__PURE__ */ new Map();
   const add = (map, key, make, target) => {
-    let group = map.get(key);
-    if (group === void 0) map.set(key, group = { ...make(), targets: /* @__PURE__ */ new Set() });
-    group.targets.add(target);
+    let group2 = map.get(key);
+    if (group2 === void 0) map.set(key, group2 = { ...make(), targets: /* @__PURE__ */ new Set() });
+    group2.targets.add(target);
   };
   for (const server of internals.topology.workloads) {
     for (const { port } of server.ports) {
@@ -40899,8 +41288,8 @@ function edgeFindings(internals, side3) {
   }
   return [...out, ...ambientFindings(internals, side3)];
 }
-function place(group, side3) {
-  return { at: group.at, side: side3, subject: subjectOf(group.ref), ref: group.ref };
+function place(group2, side3) {
+  return { at: group2.at, side: side3, subject: subjectOf(group2.ref), ref: group2.ref };
 }
 function first(targets) {
   return [...targets].sort()[0] ?? "";
@@ -41419,9 +41808,12 @@ function evaluateSide(files, options) {
 function evaluateLoaded(load) {
   const topology = buildTopology(load.mesh);
   const mtls2 = evaluateMtls(load.mesh, topology);
-  const access2 = createAccessIndex(load.mesh, topology, { dataplaneOf: (w) => mtls2.dataplane(w).dataplane });
+  const access2 = createAccessIndex(load.mesh, topology, {
+    dataplaneOf: (w) => mtls2.dataplane(w).dataplane
+  });
   const callers = /* @__PURE__ */ new Map();
-  for (const workload of topology.workloads) callers.set(workload.id, { kind: "workload", id: workload.id, workload });
+  for (const workload of topology.workloads)
+    callers.set(workload.id, { kind: "workload", id: workload.id, workload });
   for (const pseudo of pseudoCallers()) callers.set(pseudo.id, pseudo);
   return { load, mesh: load.mesh, topology, mtls: mtls2, access: access2, callers };
 }
@@ -41429,17 +41821,496 @@ function evaluateLoaded(load) {
 // src/analysis/report/types.ts
 var REPORT_SCHEMA_VERSION = 1;
 
+// src/analysis/report/analyze-options.ts
+var DEFAULT_SENSITIVE_PORTS = [
+  22,
+  2379,
+  2380,
+  3306,
+  5432,
+  6379,
+  9042,
+  9200,
+  9300,
+  11211,
+  27017
+];
+
+// src/analysis/diff/edge-eval.ts
+function evaluateEdge(side3, caller, server, port) {
+  const transport = side3.mtls.transport(caller, server, port.port);
+  const access2 = side3.access.portAccess(server, port).accessFor(peerOf(side3, caller, transport));
+  const reaching = transport.transport === "broken" ? subtract(access2.allowed, access2.allowed) : access2.allowed;
+  return { transport, access: access2, reaching };
+}
+function peerOf(side3, caller, transport) {
+  if (transport.transport !== "mtls" || transport.peer === null) return null;
+  return caller.kind === "any-mesh-identity" ? outsidePeer(side3.mesh.settings) : transport.peer;
+}
+
+// src/analysis/diff/change-findings.ts
+function changeFindings(base, head, edges, options) {
+  return [
+    ...edgeFindings2(head, edges, new Set(options.sensitivePorts ?? DEFAULT_SENSITIVE_PORTS)),
+    ...defaultDenyFindings(base, head),
+    ...protectedFindings(base, head, options.protectedWorkloads ?? []),
+    ...newWorkloadFindings(base, head)
+  ];
+}
+function finding2(code2, id, at, side3, params, extra = {}) {
+  const entry = catalogue[code2];
+  return {
+    id: `${code2}:${id}`,
+    code: code2,
+    severity: entry.severity,
+    message: entry.message(params),
+    at,
+    side: side3,
+    ...extra
+  };
+}
+function edgeFindings2(head, edges, sensitive) {
+  const out = [];
+  for (const edge2 of edges) {
+    if (edge2.newlyAllowed.length === 0) continue;
+    const at = edge2.reasons[0]?.at ?? head.topology.workloadById.get(edge2.to)?.workload.source;
+    if (at === void 0) continue;
+    const subject = `${edge2.from}->${edge2.to}:${edge2.port}`;
+    const requests2 = ` (${edge2.newlyAllowed.slice(0, 3).join(", ")}${edge2.newlyAllowed.length > 3 ? ", ..." : ""})`;
+    const to = `${edge2.to}:${edge2.port}`;
+    const extra = { edge: { from: edge2.from, to: edge2.to, port: edge2.port } };
+    if (edge2.from === UNAUTHENTICATED)
+      out.push(finding2("MG301", subject, at, "head", { to, requests: requests2 }, extra));
+    else if (edge2.from === ANY_MESH_IDENTITY)
+      out.push(finding2("MG302", subject, at, "head", { to, requests: requests2 }, extra));
+    else if (namespaceOf(edge2.from) !== namespaceOf(edge2.to))
+      out.push(finding2("MG303", subject, at, "head", { from: edge2.from, to, requests: requests2 }, extra));
+    if (sensitive.has(edge2.port))
+      out.push(
+        finding2(
+          "MG304",
+          subject,
+          at,
+          "head",
+          { from: edge2.from, to: edge2.to, port: edge2.port },
+          extra
+        )
+      );
+  }
+  return out;
+}
+function namespaceOf(id) {
+  return id.split("/")[0] ?? "";
+}
+function defaultDenyKind(policy) {
+  if (policy.dryRun || policy.targetRefs.length > 0) return null;
+  if (policy.action === "ALLOW" && (policy.rules === null || policy.rules.length === 0))
+    return "allow-nothing";
+  const matchesAll = (policy.rules ?? []).some(
+    (r) => r.from === null && r.to === null && r.when === null
+  );
+  return policy.action === "DENY" && matchesAll ? "deny-all" : null;
+}
+function defaultDenyFindings(base, head) {
+  const headByRef = new Map(head.mesh.authorizationPolicies.map((p) => [refKey(p.ref), p]));
+  return base.mesh.authorizationPolicies.flatMap((policy) => {
+    const kind = defaultDenyKind(policy);
+    if (kind === null) return [];
+    const now = headByRef.get(refKey(policy.ref));
+    const name = `the ${kind} policy ${formatRef(policy.ref)}`;
+    if (now === void 0)
+      return [
+        finding2(
+          "MG305",
+          formatRef(policy.ref),
+          policy.source,
+          "base",
+          { policy: name, how: "was removed" },
+          { ref: policy.ref }
+        )
+      ];
+    if (defaultDenyKind(now) === kind && JSON.stringify(now.selector?.matchLabels ?? null) === JSON.stringify(policy.selector?.matchLabels ?? null))
+      return [];
+    return [
+      finding2(
+        "MG305",
+        formatRef(policy.ref),
+        now.actionAt,
+        "head",
+        { policy: name, how: "no longer denies by default" },
+        { ref: now.ref }
+      )
+    ];
+  });
+}
+function protectedFindings(base, head, protectedIds) {
+  if (protectedIds.length === 0) return [];
+  const isProtected = (id) => protectedIds.some((p) => p.includes("/") ? p === id : id.startsWith(`${p}/`));
+  const out = [];
+  for (const workload of head.topology.workloads.filter((w) => isProtected(w.id))) {
+    const before = base.topology.workloadById.get(workload.id);
+    for (const port of workload.ports) {
+      const mode = head.mtls.serverMode(workload, port.port);
+      if (mode.mode === "STRICT") continue;
+      if (before !== void 0 && base.mtls.serverMode(before, port.port).mode !== "STRICT")
+        continue;
+      const at = mode.evidence.find((e) => e.at !== null)?.at ?? workload.workload.source;
+      const shown = mode.mode === "NO_SIDECAR" ? "plaintext (no sidecar)" : `${mode.mode} (plaintext allowed)`;
+      out.push(
+        finding2("MG306", `${workload.id}:${port.port}`, at, "head", {
+          workload: workload.id,
+          port: port.port,
+          mode: shown
+        })
+      );
+    }
+  }
+  return out;
+}
+function newWorkloadFindings(base, head) {
+  const out = [];
+  for (const workload of head.topology.workloads) {
+    if (base.topology.workloadById.has(workload.id)) continue;
+    for (const port of workload.ports) {
+      const open2 = [UNAUTHENTICATED, ANY_MESH_IDENTITY].filter((id) => {
+        const caller = head.callers.get(id);
+        return caller !== void 0 && !isEmpty(evaluateEdge(head, caller, workload, port).reaching);
+      });
+      if (open2.length === 0) continue;
+      const who = open2.length === 2 ? "plaintext callers and any mesh identity" : open2[0] === UNAUTHENTICATED ? "plaintext callers" : "any mesh identity";
+      out.push(
+        finding2("MG307", `${workload.id}:${port.port}`, workload.workload.source, "head", {
+          workload: workload.id,
+          port: port.port,
+          who
+        })
+      );
+    }
+  }
+  return out;
+}
+
+// src/analysis/diff/content-key.ts
+function contentKey(value) {
+  return JSON.stringify(strip(value));
+}
+var POSITION_KEYS = /* @__PURE__ */ new Set(["source", "at", "apiVersion"]);
+function strip(value) {
+  if (Array.isArray(value)) return value.map(strip);
+  if (typeof value !== "object" || value === null) return value;
+  const record3 = value;
+  if ("value" in record3 && "at" in record3 && Object.keys(record3).length === 2)
+    return strip(record3.value);
+  const out = {};
+  for (const key of Object.keys(record3).sort()) {
+    if (POSITION_KEYS.has(key) || key.endsWith("At")) continue;
+    out[key] = strip(record3[key]);
+  }
+  return out;
+}
+
+// src/analysis/diff/dirty.ts
+var LISTS = [
+  "namespaces",
+  "workloads",
+  "services",
+  "peerAuthentications",
+  "authorizationPolicies",
+  "requestAuthentications",
+  "destinationRules",
+  "serviceEntries",
+  "sidecars"
+];
+function dirtyScope(base, head) {
+  if (contentKey(base.mesh.settings) !== contentKey(head.mesh.settings)) return everything();
+  const destinations = /* @__PURE__ */ new Set();
+  const callers = /* @__PURE__ */ new Set();
+  const mark = (set2, nodes2) => {
+    for (const node of nodes2) set2.add(node.id);
+  };
+  const nodesOf = (side3) => new Map(side3.topology.workloads.map((w) => [w.workload, w]));
+  const nodes = /* @__PURE__ */ new Map([
+    [base, nodesOf(base)],
+    [head, nodesOf(head)]
+  ]);
+  for (const list2 of LISTS) {
+    for (const [object, side3] of changedObjects(base.mesh[list2], head.mesh[list2], base, head)) {
+      const effect = effectOf(object, side3, nodes.get(side3) ?? /* @__PURE__ */ new Map());
+      if (effect === "all") return everything();
+      mark(destinations, effect.destinations);
+      mark(callers, effect.callers);
+      if (effect.pseudoCallers) {
+        callers.add(UNAUTHENTICATED);
+        callers.add(ANY_MESH_IDENTITY);
+      }
+    }
+  }
+  for (const id of changedEndpoints(base, head)) destinations.add(id);
+  return { all: false, destinations, callers };
+}
+function everything() {
+  return { all: true, destinations: /* @__PURE__ */ new Set(), callers: /* @__PURE__ */ new Set() };
+}
+function changedObjects(base, head, baseSide, headSide) {
+  const keys2 = (list2) => new Map(list2.map((o) => [refKey(o.ref), contentKey(o)]));
+  const baseKeys = keys2(base);
+  const headKeys = keys2(head);
+  const changed = [];
+  for (const object of base)
+    if (baseKeys.get(refKey(object.ref)) !== headKeys.get(refKey(object.ref)))
+      changed.push([object, baseSide]);
+  for (const object of head)
+    if (baseKeys.get(refKey(object.ref)) !== headKeys.get(refKey(object.ref)))
+      changed.push([object, headSide]);
+  return changed;
+}
+function effectOf(object, side3, nodeOf) {
+  const root = side3.mesh.settings.rootNamespace.value;
+  const inNamespace = (ns) => side3.topology.workloads.filter((w) => w.namespace === ns);
+  const none = { destinations: [], callers: [], pseudoCallers: false };
+  switch (object.kind) {
+    case "Namespace":
+      return {
+        destinations: inNamespace(object.ref.name),
+        callers: inNamespace(object.ref.name),
+        pseudoCallers: false
+      };
+    case "Service":
+      return {
+        ...none,
+        destinations: side3.topology.workloads.filter(
+          (w) => object.selector !== null && w.namespace === object.ref.namespace && selects(object.selector, w.workload.podLabels)
+        )
+      };
+    case "ServiceAccount":
+      return none;
+    case "AuthorizationPolicy":
+    case "RequestAuthentication":
+    case "PeerAuthentication": {
+      const selector = object.selector;
+      const targeted = "targetRefs" in object && object.targetRefs.length > 0;
+      return {
+        ...none,
+        destinations: targeted ? inNamespace(object.ref.namespace) : policyScope(side3, object.ref.namespace, selector, root)
+      };
+    }
+    case "Sidecar": {
+      if (object.ref.namespace === root && object.workloadSelector === null) return "all";
+      return {
+        ...none,
+        callers: policyScope(side3, object.ref.namespace, object.workloadSelector, root),
+        pseudoCallers: object.ref.namespace === root
+      };
+    }
+    case "DestinationRule":
+    case "ServiceEntry":
+      return hostEffect(object, side3);
+    default: {
+      const node = nodeOf.get(object);
+      const nodes = node === void 0 ? [] : [node];
+      return { destinations: nodes, callers: nodes, pseudoCallers: false };
+    }
+  }
+}
+function policyScope(side3, namespace, selector, root) {
+  const labels = selector === null || Object.keys(selector.matchLabels).length === 0 ? null : selector.matchLabels;
+  return side3.topology.workloads.filter(
+    (w) => (namespace === root || w.namespace === namespace) && (labels === null || selects(labels, w.workload.podLabels))
+  );
+}
+function hostEffect(object, side3) {
+  const patterns = object.kind === "DestinationRule" ? [expandShortName(object.host.value, object.ref.namespace)] : object.hosts.map((h) => expandShortName(h.value, object.ref.namespace));
+  if (patterns.some((p) => p === "*")) return "all";
+  const destinations = /* @__PURE__ */ new Set();
+  for (const service of side3.mesh.services) {
+    const host = serviceHost(service);
+    if (patterns.some((p) => hostMatches(p, host)))
+      for (const w of side3.topology.selectedWorkloads(service)) destinations.add(w);
+  }
+  const selector = object.kind === "ServiceEntry" ? object.workloadSelector : null;
+  if (selector !== null)
+    for (const w of policyScope(side3, object.ref.namespace, selector, "")) destinations.add(w);
+  const callers = object.kind === "DestinationRule" && object.workloadSelector !== null ? policyScope(side3, object.ref.namespace, object.workloadSelector, "") : [];
+  return { destinations: [...destinations], callers, pseudoCallers: false };
+}
+function expandShortName(host, namespace) {
+  return host.includes(".") || host.includes("*") ? host.toLowerCase() : `${host}.${namespace}.svc.cluster.local`.toLowerCase();
+}
+function hostMatches(pattern, host) {
+  return pattern.startsWith("*") ? host.endsWith(pattern.slice(1)) : pattern === host;
+}
+function changedEndpoints(base, head) {
+  const members = (side3) => new Map(
+    side3.mesh.services.map((s) => [
+      refKey(s.ref),
+      side3.topology.selectedWorkloads(s).map((w) => w.id).sort().join(",")
+    ])
+  );
+  const before = members(base);
+  const after = members(head);
+  const changed = /* @__PURE__ */ new Set();
+  for (const [key, ids] of before) {
+    const now = after.get(key);
+    if (now !== void 0 && now !== ids) {
+      for (const id of [...ids.split(","), ...now.split(",")]) if (id !== "") changed.add(id);
+    }
+  }
+  return changed;
+}
+
+// src/analysis/diff/classify.ts
+function compareEdge(base, head) {
+  const before = isEmpty(base.reaching);
+  const after = isEmpty(head.reaching);
+  if (before && after) return null;
+  const lines = () => describeChange(
+    { allowed: base.reaching, universe: base.access.universe },
+    { allowed: head.reaching, universe: head.access.universe }
+  );
+  if (before) return { change: "added", ...lines() };
+  if (after) return { change: "removed", ...lines() };
+  const how = relation(base.reaching, head.reaching);
+  if (how === "equal") {
+    return base.transport.transport === head.transport.transport ? null : { change: "transport", newlyAllowed: [], newlyDenied: [] };
+  }
+  return {
+    change: how === "wider" ? "widened" : how === "narrower" ? "narrowed" : "changed",
+    ...lines()
+  };
+}
+
+// src/analysis/diff/edges.ts
+var GROUP_FROM = 4;
+var MAX_REASONS = 6;
+function diffEdges(base, head, scope) {
+  const callers = [...base.callers.keys()].filter((id) => head.callers.has(id)).sort(compareText);
+  const dirtyCallers = scope.all ? callers : callers.filter((id) => scope.callers.has(id));
+  const deltas = [];
+  for (const server of base.topology.workloads) {
+    const other = head.topology.workloadById.get(server.id);
+    if (other === void 0) continue;
+    const candidates2 = scope.all || scope.destinations.has(server.id) ? callers : dirtyCallers;
+    if (candidates2.length === 0) continue;
+    for (const port of server.ports) {
+      const headPort = other.ports.find((p) => p.port === port.port);
+      if (headPort === void 0) continue;
+      const changes = candidates2.flatMap((id) => {
+        if (id === server.id) return [];
+        const change = compareCaller(base, head, id, {
+          base: [server, port],
+          head: [other, headPort]
+        });
+        return change === null ? [] : [change];
+      });
+      deltas.push(...group(changes, server, headPort));
+    }
+  }
+  return deltas.sort(
+    (a, b) => compareText(a.to, b.to) || a.port - b.port || compareText(a.from, b.from)
+  );
+}
+function compareCaller(base, head, id, target) {
+  const baseCaller = base.callers.get(id);
+  const headCaller = head.callers.get(id);
+  const before = evaluateEdge(base, baseCaller, ...target.base);
+  const after = evaluateEdge(head, headCaller, ...target.head);
+  const comparison = compareEdge(before, after);
+  if (comparison === null) return null;
+  const namespace = headCaller.kind === "workload" ? headCaller.workload.namespace : null;
+  return { caller: id, namespace, base: before, head: after, comparison };
+}
+function group(changes, server, port) {
+  const bySignature = /* @__PURE__ */ new Map();
+  for (const change of changes) {
+    const row = deltaOf(change, server, port);
+    const { from: _from, ...rest } = row;
+    const key = `${change.namespace ?? change.caller}\0${JSON.stringify(rest)}`;
+    const entry = bySignature.get(key) ?? { rows: [], namespace: change.namespace };
+    entry.rows.push(row);
+    bySignature.set(key, entry);
+  }
+  return [...bySignature.values()].flatMap(({ rows, namespace }) => {
+    const first2 = rows[0];
+    if (namespace === null || rows.length < GROUP_FROM || first2 === void 0) return rows;
+    return [
+      { ...first2, from: `${namespace}/*`, callers: rows.length, members: rows.map((r) => r.from) }
+    ];
+  });
+}
+function deltaOf(change, server, port) {
+  return {
+    from: change.caller,
+    callers: 1,
+    to: server.id,
+    port: port.port,
+    protocol: port.protocol,
+    change: change.comparison.change,
+    base: stateOf(change.base),
+    head: stateOf(change.head),
+    newlyAllowed: change.comparison.newlyAllowed,
+    newlyDenied: change.comparison.newlyDenied,
+    reasons: reasonsOf(change)
+  };
+}
+function stateOf(evaluation) {
+  return {
+    access: evaluation.access.access,
+    transport: evaluation.transport.transport,
+    requests: evaluation.access.requests,
+    exact: evaluation.access.exact && evaluation.transport.exact
+  };
+}
+function reasonsOf(change) {
+  const { base, head } = change;
+  const reasons2 = [];
+  if (base.transport.transport !== head.transport.transport || head.transport.transport === "broken") {
+    for (const evidence of [...head.transport.client.evidence, ...head.transport.server.evidence]) {
+      if (evidence.at !== null)
+        reasons2.push({
+          object: evidence.ref ? formatRef(evidence.ref) : "",
+          note: evidence.note,
+          at: evidence.at
+        });
+    }
+  }
+  if (head.access.determining.length > 0) {
+    for (const rule of head.access.determining)
+      reasons2.push({ object: formatRef(rule.policy), note: ruleNote(rule), at: rule.at });
+  } else {
+    for (const rule of base.access.determining) {
+      reasons2.push({
+        object: formatRef(rule.policy),
+        note: `${ruleNote(rule)} in the base, no longer applies`,
+        at: rule.at
+      });
+    }
+  }
+  const seen = /* @__PURE__ */ new Set();
+  return reasons2.filter((r) => {
+    const key = `${r.object}|${r.at.file}|${r.at.line}|${r.note}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  }).slice(0, MAX_REASONS);
+}
+function ruleNote(rule) {
+  return rule.rule === null ? `${rule.action} policy` : `${rule.action} rule ${rule.rule}`;
+}
+
 // src/analysis/report/analyze-change.ts
 function analyzeChange(input) {
   const options = input.options ?? {};
   const base = evaluateSide(input.base, options);
   const head = evaluateSide(input.head, options);
   const mtls2 = diffMtls(base, head);
+  const edges = diffEdges(base, head, dirtyScope(base, head));
   const { findings, ignored } = applyFindingPolicy(
     [
       ...head.load.diagnostics.map(diagnosticFinding),
       ...mtlsFindings(head, "head"),
-      ...mtls2.findings
+      ...authzFindings(authzSide(head, "head")),
+      ...mtls2.findings,
+      ...changeFindings(base, head, edges, options)
     ],
     preexistingIds(base),
     options
@@ -41451,20 +42322,13 @@ function analyzeChange(input) {
     verdict: verdictOf(findings, failOn),
     failOn,
     summary: {
-      edges: {
-        added: 0,
-        removed: 0,
-        widened: 0,
-        narrowed: 0,
-        changed: 0,
-        transport: 0
-      },
+      edges: edgeCounts(edges),
       ...mtlsCounts(mtls2.deltas),
       workloadsAdded: workloads.added.length,
       workloadsRemoved: workloads.removed.length,
       findings: countBySeverity(findings)
     },
-    edges: [],
+    edges,
     mtls: mtls2.deltas,
     workloads,
     findings,
@@ -41482,8 +42346,34 @@ function analyzeChange(input) {
 function preexistingIds(base) {
   return /* @__PURE__ */ new Set([
     ...base.load.diagnostics.map((d) => diagnosticFinding(d).id),
-    ...mtlsFindings(base, "base").map((f) => f.id)
+    ...mtlsFindings(base, "base").map((f) => f.id),
+    ...authzFindings(authzSide(base, "base")).map((f) => f.id)
   ]);
+}
+function authzSide(side3, which2) {
+  return {
+    side: which2,
+    mesh: side3.mesh,
+    topology: side3.topology,
+    dataplaneOf: (w) => side3.mtls.dataplane(w).dataplane,
+    peerOf: (caller, workload, port) => {
+      const transport = side3.mtls.transport(caller, workload, port);
+      if (transport.transport === "broken") return "rejected";
+      return transport.transport === "mtls" ? transport.peer : null;
+    }
+  };
+}
+function edgeCounts(edges) {
+  const counts = {
+    added: 0,
+    removed: 0,
+    widened: 0,
+    narrowed: 0,
+    changed: 0,
+    transport: 0
+  };
+  for (const edge2 of edges) counts[edge2.change] += edge2.callers;
+  return counts;
 }
 function diagnosticFinding(d) {
   return {
@@ -41790,12 +42680,14 @@ function isRegression(edge2) {
 }
 function transportChange(edge2) {
   const { base, head } = edge2;
-  if (base.access === "deny" || head.access === "deny" || base.transport === head.transport)
-    return null;
+  if (base.transport === head.transport) return null;
+  const broke = base.transport === "broken" || head.transport === "broken";
+  if (!broke && (base.access === "deny" || head.access === "deny")) return null;
   return `${base.transport} \u2192 ${head.transport}`;
 }
 function describeState(state) {
   const inexact = state.exact ? "" : " (inexact)";
+  if (state.transport === "broken") return `connection fails${inexact}`;
   return state.access === "deny" ? `deny${inexact}` : `${state.access}, ${state.transport}${inexact}`;
 }
 var MODE_RANK = {
@@ -42046,10 +42938,10 @@ function workloadSection(report, context3) {
     context3
   );
 }
-function findingLine(finding3, context3) {
-  const code2 = `[**${finding3.code}**](${FINDINGS_DOC_URL}#${finding3.code.toLowerCase()})`;
-  const side3 = finding3.side === "base" ? " (base)" : "";
-  return `- ${code2} ${escapeMessage(truncate(finding3.message, 1e3))} \u2014 ${location(finding3.at, context3)}${side3}`;
+function findingLine(finding4, context3) {
+  const code2 = `[**${finding4.code}**](${FINDINGS_DOC_URL}#${finding4.code.toLowerCase()})`;
+  const side3 = finding4.side === "base" ? " (base)" : "";
+  return `- ${code2} ${escapeMessage(truncate(finding4.message, 1e3))} \u2014 ${location(finding4.at, context3)}${side3}`;
 }
 function listSection(title, rows, context3, wrap) {
   return {
@@ -42078,7 +42970,7 @@ function findingSections(report, context3) {
 function ignoredSection(report, context3) {
   if (report.ignored.length === 0) return null;
   const rows = sortFindings2(report.ignored).map(
-    ({ finding: finding3, reason }) => `${findingLine(finding3, context3)} \u2014 ignored: ${escapeInline(truncate(reason, CELL_TEXT_MAX))}`
+    ({ finding: finding4, reason }) => `${findingLine(finding4, context3)} \u2014 ignored: ${escapeInline(truncate(reason, CELL_TEXT_MAX))}`
   );
   const title = `Ignored findings (${formatCount(rows.length)})`;
   return listSection(title, rows, context3, [`<details><summary>${title}</summary>`, "</details>"]);
@@ -42347,7 +43239,7 @@ var DEFAULT_MERMAID_BUDGET = {
   maxNodes: 100
 };
 var MERMAID_LIMITS = { maxEdges: 500, maxTextSize: 5e4 };
-function namespaceOf(id, caller) {
+function namespaceOf2(id, caller) {
   const slash = id.indexOf("/");
   return caller && id.startsWith("(") || slash < 0 ? null : id.slice(0, slash);
 }
@@ -42379,7 +43271,7 @@ function planDiagram(report, budget = {}) {
   const regressions = all.filter(isRegression);
   const others = all.filter((edge2) => !isRegression(edge2));
   const namespaces = new Set(
-    all.flatMap((e) => [namespaceOf(e.from, true), namespaceOf(e.to, false)])
+    all.flatMap((e) => [namespaceOf2(e.from, true), namespaceOf2(e.to, false)])
   );
   namespaces.delete(null);
   const summary2 = {
@@ -42696,7 +43588,7 @@ function resourceRef(value, path) {
     name: get(o, "name", path, (v, p) => text(v, p, 253))
   };
 }
-function finding2(value, path) {
+function finding3(value, path) {
   const o = record2(value, path);
   return {
     id: get(o, "id", path, text),
@@ -42833,14 +43725,14 @@ function assertReport(value, path) {
       added: get(workloads, "added", `${path}.workloads`, workloadChanges2),
       removed: get(workloads, "removed", `${path}.workloads`, workloadChanges2)
     },
-    findings: get(o, "findings", path, (v, p) => list(v, p, finding2)),
+    findings: get(o, "findings", path, (v, p) => list(v, p, finding3)),
     ignored: get(
       o,
       "ignored",
       path,
       (v, p) => list(v, p, (x, q) => {
         const i = record2(x, q);
-        return { finding: get(i, "finding", q, finding2), reason: get(i, "reason", q, text) };
+        return { finding: get(i, "finding", q, finding3), reason: get(i, "reason", q, text) };
       })
     ),
     diagnostics: {

@@ -4,7 +4,13 @@ import { commentMarker } from '../../src/github/comment.js';
 import { commit, git, repository } from './support/git.js';
 import type { Tree } from './support/git.js';
 import { FakeGitHub } from './support/fake-github.js';
-import { ACTION_LINE, deployment, namespace, policy, rejectedPolicies } from './support/manifests.js';
+import {
+  ACTION_LINE,
+  deployment,
+  namespace,
+  policy,
+  rejectedPolicies,
+} from './support/manifests.js';
 import { OWNER, REPO } from './support/payloads.js';
 import { NOW, reviewPullRequest } from './support/run-review.js';
 
@@ -125,7 +131,7 @@ describe('review of a pull request', () => {
     const fixed = commit(
       repo.dir,
       {
-        'mesh/policy.yaml': policy('allow-frontend', 'DENY'),
+        'mesh/policy.yaml': policy('allow-frontend', 'ALLOW'),
         'mesh/app.yaml': deployment('cart'),
         'mesh/namespace.yaml': namespace('shop'),
       },

@@ -45,6 +45,7 @@ export interface EdgeSpec {
   readonly change: EdgeChange;
   readonly protocol?: string;
   readonly callers?: number;
+  readonly members?: readonly string[];
   readonly base?: EdgeState;
   readonly head?: EdgeState;
   readonly newlyAllowed?: readonly string[];
@@ -68,6 +69,7 @@ export function edge(spec: EdgeSpec): EdgeDelta {
   return {
     from: spec.from,
     callers: spec.callers ?? 1,
+    ...(spec.members === undefined ? {} : { members: spec.members }),
     to: spec.to,
     port: spec.port,
     protocol: spec.protocol ?? 'http',
@@ -230,6 +232,7 @@ export const smallReport = makeReport({
     edge({
       from: 'payments/*',
       callers: 3,
+      members: ['payments/cart', 'payments/checkout', 'payments/invoices'],
       to: 'db/ledger',
       port: 5432,
       protocol: 'tcp',

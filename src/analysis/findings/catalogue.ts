@@ -601,6 +601,75 @@ export const catalogue = {
   },
 
   // ---- MG3xx: access changes -----------------------------------------------------------------
+  MG301: {
+    name: 'newly-allowed-unauthenticated',
+    severity: 'error',
+    title: 'Plaintext callers newly allowed',
+    message: (p: { to: string; requests: string }) =>
+      `callers without a mesh identity can now reach ${tick(p.to)}${p.requests}`,
+    help: 'Require mTLS (a STRICT PeerAuthentication) or allow only named identities (`principals`, `namespaces`); negative matches such as `notNamespaces` also match callers that have no identity.',
+    description:
+      'A change lets `(unauthenticated)` traffic (a pod without a sidecar, a VM, anything reaching a PERMISSIVE port in plaintext) through where it was denied or limited before. In a zero-trust mesh this is the most serious regression: nobody can tell who the caller is.',
+  },
+  MG302: {
+    name: 'newly-allowed-any-identity',
+    severity: 'error',
+    title: 'Any mesh identity newly allowed',
+    message: (p: { to: string; requests: string }) =>
+      `any workload in the mesh, in any namespace, can now reach ${tick(p.to)}${p.requests}`,
+    help: 'Name the callers that need access (`principals` or `namespaces`) instead of a wildcard or an allow-all rule.',
+    description:
+      'A change grants access to `(any mesh identity)`: every workload of every namespace, including ones not in these manifests. Usually the result of `principals: ["*"]`, a rule without `from`, or a removed ALLOW policy.',
+  },
+  MG303: {
+    name: 'newly-allowed-cross-namespace',
+    severity: 'warning',
+    title: 'Access newly granted across namespaces',
+    message: (p: { from: string; to: string; requests: string }) =>
+      `${tick(p.from)} can now reach ${tick(p.to)} in another namespace${p.requests}`,
+    help: 'Check that the other team expects this caller; narrow the rule to the methods and paths it needs.',
+    description:
+      'A workload of one namespace gains access to a workload of another. Namespaces are usually trust boundaries between teams, so such grants deserve a second look.',
+  },
+  MG304: {
+    name: 'newly-allowed-sensitive-port',
+    severity: 'error',
+    title: 'Access newly granted to a sensitive port',
+    message: (p: { from: string; to: string; port: number }) =>
+      `${tick(p.from)} can now reach the sensitive port ${p.port} of ${tick(p.to)}`,
+    help: 'Datastores, admin and debug ports should be reachable only by the workloads that own them. The list of sensitive ports is configurable (`sensitivePorts`).',
+    description:
+      'A change opens a port that commonly carries data or administration (databases, caches, search, etcd, SSH by default) to a new caller.',
+  },
+  MG305: {
+    name: 'default-deny-removed',
+    severity: 'error',
+    title: 'Default-deny policy removed or weakened',
+    message: (p: { policy: string; how: string }) => `${p.policy} ${p.how}`,
+    help: 'Keep an allow-nothing policy (an ALLOW policy without rules) in the namespace or the root namespace, and grant access with specific ALLOW policies.',
+    description:
+      'An allow-nothing policy (ALLOW with no rules) makes every workload in its scope deny by default; a deny-all policy (DENY with an empty rule) denies everything. Removing one, or giving it rules, opens every workload it covered that has no other ALLOW policy.',
+  },
+  MG306: {
+    name: 'protected-workload-not-strict',
+    severity: 'error',
+    title: 'Protected workload not STRICT',
+    message: (p: { workload: string; port: number; mode: string }) =>
+      `protected workload ${tick(p.workload)} accepts ${p.mode} traffic on port ${p.port}; it must stay STRICT`,
+    help: 'Keep a STRICT PeerAuthentication for this workload, or change `protected` in .github/meshguard.yml if the protection no longer applies.',
+    description:
+      'The configuration lists namespaces and workloads whose every port must require mutual TLS. The change leaves a port of one of them PERMISSIVE, DISABLE or without a sidecar.',
+  },
+  MG307: {
+    name: 'new-workload-open',
+    severity: 'warning',
+    title: 'New workload open to callers outside its policies',
+    message: (p: { workload: string; port: number; who: string }) =>
+      `new workload ${tick(p.workload)} accepts ${p.who} on port ${p.port}`,
+    help: 'Add an AuthorizationPolicy for the new workload (or make sure a namespace or mesh default-deny covers it).',
+    description:
+      'A workload added by the change accepts requests from `(unauthenticated)` or `(any mesh identity)` callers on some port: no policy restricts it yet.',
+  },
 
   // ---- MG9xx: limits and internal ------------------------------------------------------------
   MG901: {

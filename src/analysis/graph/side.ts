@@ -22,7 +22,9 @@ export interface EvaluatedSide {
 
 export function evaluateSide(files: readonly InputFile[], options: AnalyzeOptions): EvaluatedSide {
   const load = loadMesh(files, {
-    ...(options.defaultNamespace === undefined ? {} : { defaultNamespace: options.defaultNamespace }),
+    ...(options.defaultNamespace === undefined
+      ? {}
+      : { defaultNamespace: options.defaultNamespace }),
     ...(options.meshSettings === undefined ? {} : { meshSettings: options.meshSettings }),
   });
   return evaluateLoaded(load);
@@ -31,9 +33,12 @@ export function evaluateSide(files: readonly InputFile[], options: AnalyzeOption
 export function evaluateLoaded(load: LoadResult): EvaluatedSide {
   const topology = buildTopology(load.mesh);
   const mtls = evaluateMtls(load.mesh, topology);
-  const access = createAccessIndex(load.mesh, topology, { dataplaneOf: (w) => mtls.dataplane(w).dataplane });
+  const access = createAccessIndex(load.mesh, topology, {
+    dataplaneOf: (w) => mtls.dataplane(w).dataplane,
+  });
   const callers = new Map<string, Caller>();
-  for (const workload of topology.workloads) callers.set(workload.id, { kind: 'workload', id: workload.id, workload });
+  for (const workload of topology.workloads)
+    callers.set(workload.id, { kind: 'workload', id: workload.id, workload });
   for (const pseudo of pseudoCallers()) callers.set(pseudo.id, pseudo);
   return { load, mesh: load.mesh, topology, mtls, access, callers };
 }

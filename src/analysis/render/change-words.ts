@@ -31,17 +31,22 @@ export function isRegression(edge: EdgeDelta): boolean {
   );
 }
 
-/** `mtls → plaintext` when the transport of an edge open on both sides changed, else `null`. */
+/**
+ * `mtls → plaintext` when the transport of an edge changed and the change matters: the edge is
+ * open on both sides, or the connection broke (or recovered). Otherwise `null`.
+ */
 export function transportChange(edge: EdgeDelta): string | null {
   const { base, head } = edge;
-  if (base.access === 'deny' || head.access === 'deny' || base.transport === head.transport)
-    return null;
+  if (base.transport === head.transport) return null;
+  const broke = base.transport === 'broken' || head.transport === 'broken';
+  if (!broke && (base.access === 'deny' || head.access === 'deny')) return null;
   return `${base.transport} \u2192 ${head.transport}`;
 }
 
-/** `allow, mtls`; `deny`; `partial, plaintext (inexact)`. */
+/** `allow, mtls`; `deny`; `partial, plaintext (inexact)`; `connection fails` when broken. */
 export function describeState(state: EdgeState): string {
   const inexact = state.exact ? '' : ' (inexact)';
+  if (state.transport === 'broken') return `connection fails${inexact}`;
   return state.access === 'deny'
     ? `deny${inexact}`
     : `${state.access}, ${state.transport}${inexact}`;

@@ -30,6 +30,7 @@ function edgeJson(edge: EdgeDelta) {
   return {
     from: edge.from,
     callers: edge.callers,
+    members: edge.members === undefined ? null : [...edge.members],
     to: edge.to,
     port: edge.port,
     protocol: edge.protocol,

@@ -10,7 +10,19 @@ import { formatRef } from '../model/source.js';
 import { diffMtls, mtlsFindings } from '../mtls/index.js';
 import type { AnalyzeOptions } from './analyze-options.js';
 import { REPORT_SCHEMA_VERSION } from './types.js';
-import type { EdgeChange, MtlsDelta, Report, SideSummary, WorkloadChange } from './types.js';
+import type {
+  EdgeChange,
+  EdgeDelta,
+  MtlsDelta,
+  Report,
+  SideSummary,
+  WorkloadChange,
+} from './types.js';
+import { authzFindings } from '../authz/index.js';
+import type { AuthzSide } from '../authz/index.js';
+import { changeFindings } from '../diff/change-findings.js';
+import { dirtyScope } from '../diff/dirty.js';
+import { diffEdges } from '../diff/edges.js';
 
 export interface ChangeInput {
   readonly base: readonly InputFile[];
@@ -28,11 +40,14 @@ export function analyzeChange(input: ChangeInput): Report {
   const base = evaluateSide(input.base, options);
   const head = evaluateSide(input.head, options);
   const mtls = diffMtls(base, head);
+  const edges = diffEdges(base, head, dirtyScope(base, head));
   const { findings, ignored } = applyFindingPolicy(
     [
       ...head.load.diagnostics.map(diagnosticFinding),
       ...mtlsFindings(head, 'head'),
+      ...authzFindings(authzSide(head, 'head')),
       ...mtls.findings,
+      ...changeFindings(base, head, edges, options),
     ],
     preexistingIds(base),
     options,
@@ -44,20 +59,13 @@ export function analyzeChange(input: ChangeInput): Report {
     verdict: verdictOf(findings, failOn),
     failOn,
     summary: {
-      edges: {
-        added: 0,
-        removed: 0,
-        widened: 0,
-        narrowed: 0,
-        changed: 0,
-        transport: 0,
-      } satisfies Record<EdgeChange, number>,
+      edges: edgeCounts(edges),
       ...mtlsCounts(mtls.deltas),
       workloadsAdded: workloads.added.length,
       workloadsRemoved: workloads.removed.length,
       findings: countBySeverity(findings),
     },
-    edges: [],
+    edges,
     mtls: mtls.deltas,
     workloads,
     findings,
@@ -78,7 +86,37 @@ function preexistingIds(base: EvaluatedSide): Set<string> {
   return new Set([
     ...base.load.diagnostics.map((d) => diagnosticFinding(d).id),
     ...mtlsFindings(base, 'base').map((f) => f.id),
+    ...authzFindings(authzSide(base, 'base')).map((f) => f.id),
   ]);
+}
+
+/** The authorization engine's view of a side: the peer each caller presents, from the mTLS engine. */
+function authzSide(side: EvaluatedSide, which: 'base' | 'head'): AuthzSide {
+  return {
+    side: which,
+    mesh: side.mesh,
+    topology: side.topology,
+    dataplaneOf: (w) => side.mtls.dataplane(w).dataplane,
+    peerOf: (caller, workload, port) => {
+      const transport = side.mtls.transport(caller, workload, port);
+      if (transport.transport === 'broken') return 'rejected';
+      return transport.transport === 'mtls' ? transport.peer : null;
+    },
+  };
+}
+
+/** Edges counted by caller: a `namespace/*` row stands for several. */
+function edgeCounts(edges: readonly EdgeDelta[]): Record<EdgeChange, number> {
+  const counts: Record<EdgeChange, number> = {
+    added: 0,
+    removed: 0,
+    widened: 0,
+    narrowed: 0,
+    changed: 0,
+    transport: 0,
+  };
+  for (const edge of edges) counts[edge.change] += edge.callers;
+  return counts;
 }
 
 function diagnosticFinding(d: Diagnostic): Finding {

@@ -16,6 +16,8 @@ export interface AnalyzeOptions {
   readonly ignores?: readonly IgnoreRule[];
   /** Namespaces (or `namespace/workload` ids) whose ports must stay STRICT. */
   readonly protectedWorkloads?: readonly string[];
+  /** Workload ports whose new callers are always reported (MG304); `DEFAULT_SENSITIVE_PORTS` otherwise. */
+  readonly sensitivePorts?: readonly number[];
   /** Today's date (YYYY-MM-DD) for ignore expiry; passed in because the core has no clock. */
   readonly today?: string;
 }
@@ -27,3 +29,8 @@ export interface IgnoreRule {
   readonly reason: string;
   readonly expires?: string;
 }
+
+/** Datastores, caches, search, etcd and SSH: ports whose new callers deserve an error. */
+export const DEFAULT_SENSITIVE_PORTS: readonly number[] = [
+  22, 2379, 2380, 3306, 5432, 6379, 9042, 9200, 9300, 11211, 27017,
+];

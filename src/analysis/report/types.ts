@@ -51,6 +51,8 @@ export interface EdgeDelta {
   readonly from: string;
   /** How many callers `from` stands for (1 unless a group). */
   readonly callers: number;
+  /** For a `namespace/*` group: the callers it stands for. */
+  readonly members?: readonly string[];
   /** `namespace/name` of the destination workload. */
   readonly to: string;
   /** Workload (container) port. */

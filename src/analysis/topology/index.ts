@@ -1,5 +1,18 @@
-export { buildTopology, resolveTargetPort, selects, serviceHost, CLUSTER_DOMAIN } from './topology.js';
-export type { Endpoint, ServiceExposure, Topology, WorkloadId, WorkloadNode, WorkloadPort } from './topology.js';
+export {
+  buildTopology,
+  resolveTargetPort,
+  selects,
+  serviceHost,
+  CLUSTER_DOMAIN,
+} from './topology.js';
+export type {
+  Endpoint,
+  ServiceExposure,
+  Topology,
+  WorkloadId,
+  WorkloadNode,
+  WorkloadPort,
+} from './topology.js';
 export { chainOf, servicePortProtocol } from './protocol.js';
 export type { Chain, Protocol } from './protocol.js';
 export { ANY_MESH_IDENTITY, UNAUTHENTICATED, pseudoCallers } from './callers.js';

@@ -46,7 +46,9 @@ const WELL_KNOWN_TCP = new Set([25, 53, 3306, 27017]);
  * it: UDP is never proxied; otherwise `appProtocol` if set, else the port name, whose part before
  * the first `-` is matched case-insensitively.
  */
-export function servicePortProtocol(port: Pick<ServicePort, 'port' | 'name' | 'protocol' | 'appProtocol'>): Protocol {
+export function servicePortProtocol(
+  port: Pick<ServicePort, 'port' | 'name' | 'protocol' | 'appProtocol'>,
+): Protocol {
   if (port.protocol === 'UDP') return 'udp';
   let name = port.name ?? '';
   if (port.appProtocol !== null) {

@@ -94,7 +94,10 @@ export function buildTopology(mesh: Mesh): Topology {
   for (const service of mesh.services) {
     const selector = service.selector;
     const candidates = byNamespace.get(service.ref.namespace) ?? [];
-    const selected = selector === null || Object.keys(selector).length === 0 ? [] : candidates.filter((w) => selects(selector, w.podLabels));
+    const selected =
+      selector === null || Object.keys(selector).length === 0
+        ? []
+        : candidates.filter((w) => selects(selector, w.podLabels));
     selectedBy.set(service, selected);
   }
   const exposures = new Map<Workload, Map<number, ServiceExposure[]>>();
@@ -106,7 +109,13 @@ export function buildTopology(mesh: Mesh): Topology {
         const byPort = exposures.get(workload) ?? new Map<number, ServiceExposure[]>();
         exposures.set(workload, byPort);
         const list = byPort.get(target) ?? [];
-        list.push({ service: service.ref, servicePort: port.port, portName: port.name, protocol: servicePortProtocol(port), at: port.at });
+        list.push({
+          service: service.ref,
+          servicePort: port.port,
+          portName: port.name,
+          protocol: servicePortProtocol(port),
+          at: port.at,
+        });
         byPort.set(target, list);
       }
     }
@@ -133,7 +142,9 @@ export function buildTopology(mesh: Mesh): Topology {
       return (selectedBy.get(service) ?? []).flatMap((workload) => {
         const target = resolveTargetPort(port, workload);
         const node = nodeOf.get(workload);
-        return target === null || node === undefined ? [] : [{ workload: node, targetPort: target }];
+        return target === null || node === undefined
+          ? []
+          : [{ workload: node, targetPort: target }];
       });
     },
     selectedWorkloads(service) {
@@ -144,7 +155,11 @@ export function buildTopology(mesh: Mesh): Topology {
 
 function workloadIds(workloads: readonly Workload[]): Map<Workload, WorkloadId> {
   const count = new Map<string, number>();
-  for (const w of workloads) count.set(`${w.ref.namespace}/${w.ref.name}`, (count.get(`${w.ref.namespace}/${w.ref.name}`) ?? 0) + 1);
+  for (const w of workloads)
+    count.set(
+      `${w.ref.namespace}/${w.ref.name}`,
+      (count.get(`${w.ref.namespace}/${w.ref.name}`) ?? 0) + 1,
+    );
   return new Map(
     workloads.map((w) => {
       const base = `${w.ref.namespace}/${w.ref.name}`;
@@ -153,7 +168,10 @@ function workloadIds(workloads: readonly Workload[]): Map<Workload, WorkloadId> 
   );
 }
 
-function workloadPorts(workload: Workload, exposed: ReadonlyMap<number, ServiceExposure[]>): WorkloadPort[] {
+function workloadPorts(
+  workload: Workload,
+  exposed: ReadonlyMap<number, ServiceExposure[]>,
+): WorkloadPort[] {
   const numbers = new Set<number>(exposed.keys());
   for (const p of workload.containerPorts) if (p.protocol !== 'UDP') numbers.add(p.containerPort);
   const ports: WorkloadPort[] = [];
@@ -161,7 +179,9 @@ function workloadPorts(workload: Workload, exposed: ReadonlyMap<number, ServiceE
     const exposures = [...(exposed.get(number) ?? [])].sort(
       (a, b) => compare(a.service.name, b.service.name) || a.servicePort - b.servicePort,
     );
-    const declared = workload.containerPorts.find((p) => p.containerPort === number && p.protocol !== 'UDP');
+    const declared = workload.containerPorts.find(
+      (p) => p.containerPort === number && p.protocol !== 'UDP',
+    );
     // Istio keeps one protocol per inbound port; without creation times, the first Service by
     // name stands in for "the oldest" (`getFilterChainsByServicePort`).
     const protocol = exposures[0]?.protocol ?? 'auto';
@@ -185,7 +205,17 @@ function compare(a: string, b: string): number {
 
 function allNamespaces(mesh: Mesh): string[] {
   const names = new Set<string>(mesh.namespaces.map((n) => n.ref.name));
-  const lists = [mesh.workloads, mesh.services, mesh.serviceAccounts, mesh.peerAuthentications, mesh.authorizationPolicies, mesh.requestAuthentications, mesh.destinationRules, mesh.serviceEntries, mesh.sidecars];
+  const lists = [
+    mesh.workloads,
+    mesh.services,
+    mesh.serviceAccounts,
+    mesh.peerAuthentications,
+    mesh.authorizationPolicies,
+    mesh.requestAuthentications,
+    mesh.destinationRules,
+    mesh.serviceEntries,
+    mesh.sidecars,
+  ];
   for (const list of lists) for (const object of list) names.add(object.ref.namespace);
   names.add(mesh.settings.rootNamespace.value);
   return [...names].sort();

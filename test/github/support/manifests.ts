@@ -1,7 +1,6 @@
 /**
- * Real manifests for the adapter tests. Today's analysis reports head validation problems, so
- * a regression is an AuthorizationPolicy Istio would reject (`action: ALOW`, MG011, an error on
- * the `action:` line).
+ * Real manifests for the adapter tests. The simplest regression to drive the pipeline with is an
+ * AuthorizationPolicy Istio would reject (`action: ALOW`, MG011, an error on the `action:` line).
  */
 export function policy(name: string, action: string, namespace = 'shop'): string {
   return `apiVersion: security.istio.io/v1

@@ -1,0 +1,200 @@
+import { isEmpty } from '../authz/index.js';
+import type { Code, MessageParams } from '../findings/catalogue.js';
+import { catalogue } from '../findings/catalogue.js';
+import type { Finding } from '../findings/finding.js';
+import type { EvaluatedSide } from '../graph/side.js';
+import type { AuthorizationPolicy } from '../model/istio.js';
+import { formatRef, refKey } from '../model/source.js';
+import type { Source } from '../model/source.js';
+import { DEFAULT_SENSITIVE_PORTS } from '../report/analyze-options.js';
+import type { AnalyzeOptions } from '../report/analyze-options.js';
+import type { EdgeDelta } from '../report/types.js';
+import { ANY_MESH_IDENTITY, UNAUTHENTICATED } from '../topology/index.js';
+import { evaluateEdge } from './edge-eval.js';
+
+/**
+ * Judgements about the change itself (MG3xx): who gained access where, what default-deny went
+ * away, which protected workloads stopped requiring mTLS, which new workloads are open.
+ */
+export function changeFindings(
+  base: EvaluatedSide,
+  head: EvaluatedSide,
+  edges: readonly EdgeDelta[],
+  options: AnalyzeOptions,
+): Finding[] {
+  return [
+    ...edgeFindings(head, edges, new Set(options.sensitivePorts ?? DEFAULT_SENSITIVE_PORTS)),
+    ...defaultDenyFindings(base, head),
+    ...protectedFindings(base, head, options.protectedWorkloads ?? []),
+    ...newWorkloadFindings(base, head),
+  ];
+}
+
+function finding<C extends Code>(
+  code: C,
+  id: string,
+  at: Source,
+  side: 'base' | 'head',
+  params: MessageParams<C>,
+  extra: Partial<Finding> = {},
+): Finding {
+  const entry = catalogue[code];
+  return {
+    id: `${code}:${id}`,
+    code,
+    severity: entry.severity,
+    message: (entry.message as (p: MessageParams<C>) => string)(params),
+    at,
+    side,
+    ...extra,
+  };
+}
+
+function edgeFindings(
+  head: EvaluatedSide,
+  edges: readonly EdgeDelta[],
+  sensitive: ReadonlySet<number>,
+): Finding[] {
+  const out: Finding[] = [];
+  for (const edge of edges) {
+    if (edge.newlyAllowed.length === 0) continue;
+    const at = edge.reasons[0]?.at ?? head.topology.workloadById.get(edge.to)?.workload.source;
+    if (at === undefined) continue;
+    const subject = `${edge.from}->${edge.to}:${edge.port}`;
+    const requests = ` (${edge.newlyAllowed.slice(0, 3).join(', ')}${edge.newlyAllowed.length > 3 ? ', ...' : ''})`;
+    const to = `${edge.to}:${edge.port}`;
+    const extra = { edge: { from: edge.from, to: edge.to, port: edge.port } };
+    if (edge.from === UNAUTHENTICATED)
+      out.push(finding('MG301', subject, at, 'head', { to, requests }, extra));
+    else if (edge.from === ANY_MESH_IDENTITY)
+      out.push(finding('MG302', subject, at, 'head', { to, requests }, extra));
+    else if (namespaceOf(edge.from) !== namespaceOf(edge.to))
+      out.push(finding('MG303', subject, at, 'head', { from: edge.from, to, requests }, extra));
+    if (sensitive.has(edge.port))
+      out.push(
+        finding(
+          'MG304',
+          subject,
+          at,
+          'head',
+          { from: edge.from, to: edge.to, port: edge.port },
+          extra,
+        ),
+      );
+  }
+  return out;
+}
+
+function namespaceOf(id: string): string {
+  return id.split('/')[0] ?? '';
+}
+
+/** An ALLOW policy without rules (allow-nothing) or a DENY with an empty rule (deny-all). */
+function defaultDenyKind(policy: AuthorizationPolicy): 'allow-nothing' | 'deny-all' | null {
+  if (policy.dryRun || policy.targetRefs.length > 0) return null;
+  if (policy.action === 'ALLOW' && (policy.rules === null || policy.rules.length === 0))
+    return 'allow-nothing';
+  const matchesAll = (policy.rules ?? []).some(
+    (r) => r.from === null && r.to === null && r.when === null,
+  );
+  return policy.action === 'DENY' && matchesAll ? 'deny-all' : null;
+}
+
+function defaultDenyFindings(base: EvaluatedSide, head: EvaluatedSide): Finding[] {
+  const headByRef = new Map(head.mesh.authorizationPolicies.map((p) => [refKey(p.ref), p]));
+  return base.mesh.authorizationPolicies.flatMap((policy) => {
+    const kind = defaultDenyKind(policy);
+    if (kind === null) return [];
+    const now = headByRef.get(refKey(policy.ref));
+    const name = `the ${kind} policy ${formatRef(policy.ref)}`;
+    if (now === undefined)
+      return [
+        finding(
+          'MG305',
+          formatRef(policy.ref),
+          policy.source,
+          'base',
+          { policy: name, how: 'was removed' },
+          { ref: policy.ref },
+        ),
+      ];
+    if (
+      defaultDenyKind(now) === kind &&
+      JSON.stringify(now.selector?.matchLabels ?? null) ===
+        JSON.stringify(policy.selector?.matchLabels ?? null)
+    )
+      return [];
+    return [
+      finding(
+        'MG305',
+        formatRef(policy.ref),
+        now.actionAt,
+        'head',
+        { policy: name, how: 'no longer denies by default' },
+        { ref: now.ref },
+      ),
+    ];
+  });
+}
+
+function protectedFindings(
+  base: EvaluatedSide,
+  head: EvaluatedSide,
+  protectedIds: readonly string[],
+): Finding[] {
+  if (protectedIds.length === 0) return [];
+  const isProtected = (id: string) =>
+    protectedIds.some((p) => (p.includes('/') ? p === id : id.startsWith(`${p}/`)));
+  const out: Finding[] = [];
+  for (const workload of head.topology.workloads.filter((w) => isProtected(w.id))) {
+    const before = base.topology.workloadById.get(workload.id);
+    for (const port of workload.ports) {
+      const mode = head.mtls.serverMode(workload, port.port);
+      if (mode.mode === 'STRICT') continue;
+      // Only what this change does: a port that was already not STRICT is not its doing.
+      if (before !== undefined && base.mtls.serverMode(before, port.port).mode !== 'STRICT')
+        continue;
+      const at = mode.evidence.find((e) => e.at !== null)?.at ?? workload.workload.source;
+      const shown =
+        mode.mode === 'NO_SIDECAR' ? 'plaintext (no sidecar)' : `${mode.mode} (plaintext allowed)`;
+      out.push(
+        finding('MG306', `${workload.id}:${port.port}`, at, 'head', {
+          workload: workload.id,
+          port: port.port,
+          mode: shown,
+        }),
+      );
+    }
+  }
+  return out;
+}
+
+function newWorkloadFindings(base: EvaluatedSide, head: EvaluatedSide): Finding[] {
+  const out: Finding[] = [];
+  for (const workload of head.topology.workloads) {
+    if (base.topology.workloadById.has(workload.id)) continue;
+    for (const port of workload.ports) {
+      const open = [UNAUTHENTICATED, ANY_MESH_IDENTITY].filter((id) => {
+        const caller = head.callers.get(id);
+        return (
+          caller !== undefined && !isEmpty(evaluateEdge(head, caller, workload, port).reaching)
+        );
+      });
+      if (open.length === 0) continue;
+      const who =
+        open.length === 2
+          ? 'plaintext callers and any mesh identity'
+          : open[0] === UNAUTHENTICATED
+            ? 'plaintext callers'
+            : 'any mesh identity';
+      out.push(
+        finding('MG307', `${workload.id}:${port.port}`, workload.workload.source, 'head', {
+          workload: workload.id,
+          port: port.port,
+          who,
+        }),
+      );
+    }
+  }
+  return out;
+}

@@ -1,0 +1,170 @@
+import type { RuleRef } from '../authz/index.js';
+import type { EvaluatedSide } from '../graph/side.js';
+import { compareText, formatRef } from '../model/source.js';
+import type { EdgeDelta, EdgeState, Reason } from '../report/types.js';
+import type { Caller, WorkloadNode, WorkloadPort } from '../topology/index.js';
+import { compareEdge } from './classify.js';
+import type { EdgeComparison } from './classify.js';
+import type { DirtyScope } from './dirty.js';
+import { evaluateEdge } from './edge-eval.js';
+import type { EdgeEvaluation } from './edge-eval.js';
+
+/** Callers of one namespace that changed identically are shown as one `namespace/*` row from this many. */
+export const GROUP_FROM = 4;
+const MAX_REASONS = 6;
+
+/**
+ * Every edge (caller → workload port, both present on both sides) whose access or transport
+ * changed, evaluated only where the dirty scope says a change is possible.
+ */
+export function diffEdges(
+  base: EvaluatedSide,
+  head: EvaluatedSide,
+  scope: DirtyScope,
+): EdgeDelta[] {
+  const callers = [...base.callers.keys()].filter((id) => head.callers.has(id)).sort(compareText);
+  const dirtyCallers = scope.all ? callers : callers.filter((id) => scope.callers.has(id));
+  const deltas: EdgeDelta[] = [];
+  for (const server of base.topology.workloads) {
+    const other = head.topology.workloadById.get(server.id);
+    if (other === undefined) continue;
+    const candidates = scope.all || scope.destinations.has(server.id) ? callers : dirtyCallers;
+    if (candidates.length === 0) continue;
+    for (const port of server.ports) {
+      const headPort = other.ports.find((p) => p.port === port.port);
+      if (headPort === undefined) continue;
+      const changes = candidates.flatMap((id) => {
+        if (id === server.id) return [];
+        const change = compareCaller(base, head, id, {
+          base: [server, port],
+          head: [other, headPort],
+        });
+        return change === null ? [] : [change];
+      });
+      deltas.push(...group(changes, server, headPort));
+    }
+  }
+  return deltas.sort(
+    (a, b) => compareText(a.to, b.to) || a.port - b.port || compareText(a.from, b.from),
+  );
+}
+
+interface CallerChange {
+  readonly caller: string;
+  readonly namespace: string | null;
+  readonly base: EdgeEvaluation;
+  readonly head: EdgeEvaluation;
+  readonly comparison: EdgeComparison;
+}
+
+function compareCaller(
+  base: EvaluatedSide,
+  head: EvaluatedSide,
+  id: string,
+  target: { base: [WorkloadNode, WorkloadPort]; head: [WorkloadNode, WorkloadPort] },
+): CallerChange | null {
+  const baseCaller = base.callers.get(id) as Caller;
+  const headCaller = head.callers.get(id) as Caller;
+  const before = evaluateEdge(base, baseCaller, ...target.base);
+  const after = evaluateEdge(head, headCaller, ...target.head);
+  const comparison = compareEdge(before, after);
+  if (comparison === null) return null;
+  const namespace = headCaller.kind === 'workload' ? headCaller.workload.namespace : null;
+  return { caller: id, namespace, base: before, head: after, comparison };
+}
+
+/** One row per caller, except that identical changes of many callers of a namespace share one. */
+function group(
+  changes: readonly CallerChange[],
+  server: WorkloadNode,
+  port: WorkloadPort,
+): EdgeDelta[] {
+  const bySignature = new Map<string, { rows: EdgeDelta[]; namespace: string | null }>();
+  for (const change of changes) {
+    const row = deltaOf(change, server, port);
+    const { from: _from, ...rest } = row;
+    const key = `${change.namespace ?? change.caller}\u0000${JSON.stringify(rest)}`;
+    const entry = bySignature.get(key) ?? { rows: [], namespace: change.namespace };
+    entry.rows.push(row);
+    bySignature.set(key, entry);
+  }
+  return [...bySignature.values()].flatMap(({ rows, namespace }) => {
+    const first = rows[0];
+    if (namespace === null || rows.length < GROUP_FROM || first === undefined) return rows;
+    return [
+      { ...first, from: `${namespace}/*`, callers: rows.length, members: rows.map((r) => r.from) },
+    ];
+  });
+}
+
+function deltaOf(change: CallerChange, server: WorkloadNode, port: WorkloadPort): EdgeDelta {
+  return {
+    from: change.caller,
+    callers: 1,
+    to: server.id,
+    port: port.port,
+    protocol: port.protocol,
+    change: change.comparison.change,
+    base: stateOf(change.base),
+    head: stateOf(change.head),
+    newlyAllowed: change.comparison.newlyAllowed,
+    newlyDenied: change.comparison.newlyDenied,
+    reasons: reasonsOf(change),
+  };
+}
+
+function stateOf(evaluation: EdgeEvaluation): EdgeState {
+  return {
+    access: evaluation.access.access,
+    transport: evaluation.transport.transport,
+    requests: evaluation.access.requests,
+    exact: evaluation.access.exact && evaluation.transport.exact,
+  };
+}
+
+/** What decided the new answer: the head's policy rules, and the mTLS evidence when the transport changed or broke. */
+function reasonsOf(change: CallerChange): Reason[] {
+  const { base, head } = change;
+  const reasons: Reason[] = [];
+  if (
+    base.transport.transport !== head.transport.transport ||
+    head.transport.transport === 'broken'
+  ) {
+    for (const evidence of [...head.transport.client.evidence, ...head.transport.server.evidence]) {
+      if (evidence.at !== null)
+        reasons.push({
+          object: evidence.ref ? formatRef(evidence.ref) : '',
+          note: evidence.note,
+          at: evidence.at,
+        });
+    }
+  }
+  // The head's rules explain the new answer (an ALLOW that now matches, a DENY that now fires,
+  // ALLOW policies that no longer match). When none decides in the head, the base's rules are
+  // what stopped applying: a removed or rejected policy, a selector that lost its workload.
+  if (head.access.determining.length > 0) {
+    for (const rule of head.access.determining)
+      reasons.push({ object: formatRef(rule.policy), note: ruleNote(rule), at: rule.at });
+  } else {
+    for (const rule of base.access.determining) {
+      reasons.push({
+        object: formatRef(rule.policy),
+        note: `${ruleNote(rule)} in the base, no longer applies`,
+        at: rule.at,
+      });
+    }
+  }
+  const seen = new Set<string>();
+  return reasons
+    .filter((r) => {
+      const key = `${r.object}|${r.at.file}|${r.at.line}|${r.note}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    })
+    .slice(0, MAX_REASONS);
+}
+
+function ruleNote(rule: RuleRef): string {
+  return rule.rule === null ? `${rule.action} policy` : `${rule.action} rule ${rule.rule}`;
+}

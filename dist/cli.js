@@ -1325,9 +1325,9 @@ ${indent}`) + "'";
         start = start.replace(/\n+/g, `$&${indent}`);
       }
       const indentSize = indent ? "2" : "1";
-      let header = (startWithSpace ? indentSize : "") + chomp;
+      let header2 = (startWithSpace ? indentSize : "") + chomp;
       if (comment) {
-        header += " " + commentString(comment.replace(/ ?[\r\n]+/g, " "));
+        header2 += " " + commentString(comment.replace(/ ?[\r\n]+/g, " "));
         if (onComment)
           onComment();
       }
@@ -1340,13 +1340,13 @@ ${indent}`) + "'";
             literalFallback = true;
           };
         }
-        const body = foldFlowLines.foldFlowLines(`${start}${foldedValue}${end}`, indent, foldFlowLines.FOLD_BLOCK, foldOptions);
+        const body2 = foldFlowLines.foldFlowLines(`${start}${foldedValue}${end}`, indent, foldFlowLines.FOLD_BLOCK, foldOptions);
         if (!literalFallback)
-          return `>${header}
-${indent}${body}`;
+          return `>${header2}
+${indent}${body2}`;
       }
       value = value.replace(/\n+/g, `$&${indent}`);
-      return `|${header}
+      return `|${header2}
 ${indent}${start}${value}${end}`;
     }
     function plainString(item, ctx, onComment, onChompKeep) {
@@ -2705,12 +2705,12 @@ ${cn.comment}` : item.comment;
             } else
               throw new TypeError(`Expected [key, value] tuple: ${it}`);
           } else if (it && it instanceof Object) {
-            const keys = Object.keys(it);
-            if (keys.length === 1) {
-              key = keys[0];
+            const keys2 = Object.keys(it);
+            if (keys2.length === 1) {
+              key = keys2[0];
               value = it[key];
             } else {
-              throw new TypeError(`Expected tuple with one key, not ${keys.length} keys`);
+              throw new TypeError(`Expected tuple with one key, not ${keys2.length} keys`);
             }
           } else {
             key = it;
@@ -3256,8 +3256,8 @@ var require_tags = __commonJS({
         if (Array.isArray(customTags))
           tags = [];
         else {
-          const keys = Array.from(schemas.keys()).filter((key) => key !== "yaml11").map((key) => JSON.stringify(key)).join(", ");
-          throw new Error(`Unknown schema "${schemaName}"; use one of ${keys} or define customTags array`);
+          const keys2 = Array.from(schemas.keys()).filter((key) => key !== "yaml11").map((key) => JSON.stringify(key)).join(", ");
+          throw new Error(`Unknown schema "${schemaName}"; use one of ${keys2} or define customTags array`);
         }
       }
       if (Array.isArray(customTags)) {
@@ -3272,8 +3272,8 @@ var require_tags = __commonJS({
         const tagObj = typeof tag === "string" ? tagsByName[tag] : tag;
         if (!tagObj) {
           const tagName = JSON.stringify(tag);
-          const keys = Object.keys(tagsByName).map((key) => JSON.stringify(key)).join(", ");
-          throw new Error(`Unknown custom tag ${tagName}; use one of ${keys}`);
+          const keys2 = Object.keys(tagsByName).map((key) => JSON.stringify(key)).join(", ");
+          throw new Error(`Unknown custom tag ${tagName}; use one of ${keys2}`);
         }
         if (!tags2.includes(tagObj))
           tags2.push(tagObj);
@@ -3359,13 +3359,13 @@ var require_stringifyDocument = __commonJS({
           contentComment = doc.contents.comment;
         }
         const onChompKeep = contentComment ? void 0 : () => chompKeep = true;
-        let body = stringify.stringify(doc.contents, ctx, () => contentComment = null, onChompKeep);
+        let body2 = stringify.stringify(doc.contents, ctx, () => contentComment = null, onChompKeep);
         if (contentComment)
-          body += stringifyComment.lineComment(body, "", commentString(contentComment));
-        if ((body[0] === "|" || body[0] === ">") && lines[lines.length - 1] === "---") {
-          lines[lines.length - 1] = `--- ${body}`;
+          body2 += stringifyComment.lineComment(body2, "", commentString(contentComment));
+        if ((body2[0] === "|" || body2[0] === ">") && lines[lines.length - 1] === "---") {
+          lines[lines.length - 1] = `--- ${body2}`;
         } else
-          lines.push(body);
+          lines.push(body2);
       } else {
         lines.push(stringify.stringify(doc.contents, ctx));
       }
@@ -4449,10 +4449,10 @@ var require_resolve_block_scalar = __commonJS({
     var Scalar = require_Scalar();
     function resolveBlockScalar(ctx, scalar, onError) {
       const start = scalar.offset;
-      const header = parseBlockScalarHeader(scalar, ctx.options.strict, onError);
-      if (!header)
+      const header2 = parseBlockScalarHeader(scalar, ctx.options.strict, onError);
+      if (!header2)
         return { value: "", type: null, comment: "", range: [start, start, start] };
-      const type = header.mode === ">" ? Scalar.Scalar.BLOCK_FOLDED : Scalar.Scalar.BLOCK_LITERAL;
+      const type = header2.mode === ">" ? Scalar.Scalar.BLOCK_FOLDED : Scalar.Scalar.BLOCK_LITERAL;
       const lines = scalar.source ? splitLines2(scalar.source) : [];
       let chompStart = lines.length;
       for (let i = lines.length - 1; i >= 0; --i) {
@@ -4463,26 +4463,26 @@ var require_resolve_block_scalar = __commonJS({
           break;
       }
       if (chompStart === 0) {
-        const value2 = header.chomp === "+" && lines.length > 0 ? "\n".repeat(Math.max(1, lines.length - 1)) : "";
-        let end2 = start + header.length;
+        const value2 = header2.chomp === "+" && lines.length > 0 ? "\n".repeat(Math.max(1, lines.length - 1)) : "";
+        let end2 = start + header2.length;
         if (scalar.source)
           end2 += scalar.source.length;
-        return { value: value2, type, comment: header.comment, range: [start, end2, end2] };
+        return { value: value2, type, comment: header2.comment, range: [start, end2, end2] };
       }
-      let trimIndent = scalar.indent + header.indent;
-      let offset = scalar.offset + header.length;
+      let trimIndent = scalar.indent + header2.indent;
+      let offset = scalar.offset + header2.length;
       let contentStart = 0;
       for (let i = 0; i < chompStart; ++i) {
         const [indent, content] = lines[i];
         if (content === "" || content === "\r") {
-          if (header.indent === 0 && indent.length > trimIndent)
+          if (header2.indent === 0 && indent.length > trimIndent)
             trimIndent = indent.length;
         } else {
           if (indent.length < trimIndent) {
             const message = "Block scalars with more-indented leading empty lines must use an explicit indentation indicator";
             onError(offset + indent.length, "MISSING_CHAR", message);
           }
-          if (header.indent === 0)
+          if (header2.indent === 0)
             trimIndent = indent.length;
           contentStart = i;
           if (trimIndent === 0 && !ctx.atRoot) {
@@ -4509,7 +4509,7 @@ var require_resolve_block_scalar = __commonJS({
         if (crlf)
           content = content.slice(0, -1);
         if (content && indent.length < trimIndent) {
-          const src = header.indent ? "explicit indentation indicator" : "first line";
+          const src = header2.indent ? "explicit indentation indicator" : "first line";
           const message = `Block scalar lines must not be less indented than their ${src}`;
           onError(offset - content.length - (crlf ? 2 : 1), "BAD_INDENT", message);
           indent = "";
@@ -4536,7 +4536,7 @@ var require_resolve_block_scalar = __commonJS({
           prevMoreIndented = false;
         }
       }
-      switch (header.chomp) {
+      switch (header2.chomp) {
         case "-":
           break;
         case "+":
@@ -4548,8 +4548,8 @@ var require_resolve_block_scalar = __commonJS({
         default:
           value += "\n";
       }
-      const end = start + header.length + scalar.source.length;
-      return { value, type, comment: header.comment, range: [start, end, end] };
+      const end = start + header2.length + scalar.source.length;
+      return { value, type, comment: header2.comment, range: [start, end, end] };
     }
     function parseBlockScalarHeader({ offset, props }, strict, onError) {
       if (props[0].type !== "block-scalar-header") {
@@ -5358,13 +5358,13 @@ var require_cst_scalar = __commonJS({
         case ">": {
           const he = source.indexOf("\n");
           const head = source.substring(0, he);
-          const body = source.substring(he + 1) + "\n";
+          const body2 = source.substring(he + 1) + "\n";
           const props = [
             { type: "block-scalar-header", offset, indent, source: head }
           ];
           if (!addEndtoBlockProps(props, end))
             props.push({ type: "newline", offset: -1, indent, source: "\n" });
-          return { type: "block-scalar", offset, indent, props, source: body };
+          return { type: "block-scalar", offset, indent, props, source: body2 };
         }
         case '"':
           return { type: "double-quoted-scalar", offset, indent, source, end };
@@ -5388,10 +5388,10 @@ var require_cst_scalar = __commonJS({
             type = "QUOTE_DOUBLE";
             break;
           case "block-scalar": {
-            const header = token.props[0];
-            if (header.type !== "block-scalar-header")
+            const header2 = token.props[0];
+            if (header2.type !== "block-scalar-header")
               throw new Error("Invalid block scalar header");
-            type = header.source[0] === ">" ? "BLOCK_FOLDED" : "BLOCK_LITERAL";
+            type = header2.source[0] === ">" ? "BLOCK_FOLDED" : "BLOCK_LITERAL";
             break;
           }
           default:
@@ -5421,13 +5421,13 @@ var require_cst_scalar = __commonJS({
     function setBlockScalarValue(token, source) {
       const he = source.indexOf("\n");
       const head = source.substring(0, he);
-      const body = source.substring(he + 1) + "\n";
+      const body2 = source.substring(he + 1) + "\n";
       if (token.type === "block-scalar") {
-        const header = token.props[0];
-        if (header.type !== "block-scalar-header")
+        const header2 = token.props[0];
+        if (header2.type !== "block-scalar-header")
           throw new Error("Invalid block scalar header");
-        header.source = head;
-        token.source = body;
+        header2.source = head;
+        token.source = body2;
       } else {
         const { offset } = token;
         const indent = "indent" in token ? token.indent : -1;
@@ -5439,7 +5439,7 @@ var require_cst_scalar = __commonJS({
         for (const key of Object.keys(token))
           if (key !== "type" && key !== "offset")
             delete token[key];
-        Object.assign(token, { type: "block-scalar", indent, props, source: body });
+        Object.assign(token, { type: "block-scalar", indent, props, source: body2 });
       }
     }
     function addEndtoBlockProps(props, end) {
@@ -5577,8 +5577,8 @@ var require_cst_visit = __commonJS({
     visit.REMOVE = REMOVE;
     visit.itemAtPath = (cst, path) => {
       let item = cst;
-      for (const [field, index] of path) {
-        const tok = item?.[field];
+      for (const [field2, index] of path) {
+        const tok = item?.[field2];
         if (tok && "items" in tok) {
           item = tok.items[index];
         } else
@@ -5588,8 +5588,8 @@ var require_cst_visit = __commonJS({
     };
     visit.parentCollection = (cst, path) => {
       const parent = visit.itemAtPath(cst, path.slice(0, -1));
-      const field = path[path.length - 1][0];
-      const coll = parent?.[field];
+      const field2 = path[path.length - 1][0];
+      const coll = parent?.[field2];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
@@ -5598,11 +5598,11 @@ var require_cst_visit = __commonJS({
       let ctrl = visitor(item, path);
       if (typeof ctrl === "symbol")
         return ctrl;
-      for (const field of ["key", "value"]) {
-        const token = item[field];
+      for (const field2 of ["key", "value"]) {
+        const token = item[field2];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path.concat([[field2, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -5612,7 +5612,7 @@ var require_cst_visit = __commonJS({
               i -= 1;
             }
           }
-          if (typeof ctrl === "function" && field === "key")
+          if (typeof ctrl === "function" && field2 === "key")
             ctrl = ctrl(item, path);
         }
       }
@@ -5729,7 +5729,7 @@ var require_lexer = __commonJS({
   "node_modules/yaml/dist/parse/lexer.js"(exports) {
     "use strict";
     var cst = require_cst();
-    function isEmpty(ch) {
+    function isEmpty2(ch) {
       switch (ch) {
         case void 0:
         case " ":
@@ -5807,7 +5807,7 @@ var require_lexer = __commonJS({
         }
         if (ch === "-" || ch === ".") {
           const dt = this.buffer.substr(offset, 3);
-          if ((dt === "---" || dt === "...") && isEmpty(this.buffer[offset + 3]))
+          if ((dt === "---" || dt === "...") && isEmpty2(this.buffer[offset + 3]))
             return -1;
         }
         return offset;
@@ -5906,7 +5906,7 @@ var require_lexer = __commonJS({
           if (!this.atEnd && !this.hasChars(4))
             return this.setNext("line-start");
           const s = this.peek(3);
-          if ((s === "---" || s === "...") && isEmpty(this.charAt(3))) {
+          if ((s === "---" || s === "...") && isEmpty2(this.charAt(3))) {
             yield* this.pushCount(3);
             this.indentValue = 0;
             this.indentNext = 0;
@@ -5914,7 +5914,7 @@ var require_lexer = __commonJS({
           }
         }
         this.indentValue = yield* this.pushSpaces(false);
-        if (this.indentNext > this.indentValue && !isEmpty(this.charAt(1)))
+        if (this.indentNext > this.indentValue && !isEmpty2(this.charAt(1)))
           this.indentNext = this.indentValue;
         return yield* this.parseBlockStart();
       }
@@ -5922,7 +5922,7 @@ var require_lexer = __commonJS({
         const [ch0, ch1] = this.peek(2);
         if (!ch1 && !this.atEnd)
           return this.setNext("block-start");
-        if ((ch0 === "-" || ch0 === "?" || ch0 === ":") && isEmpty(ch1)) {
+        if ((ch0 === "-" || ch0 === "?" || ch0 === ":") && isEmpty2(ch1)) {
           const n = (yield* this.pushCount(1)) + (yield* this.pushSpaces(true));
           this.indentNext = this.indentValue + 1;
           this.indentValue += n;
@@ -5986,7 +5986,7 @@ var require_lexer = __commonJS({
         const line = this.getLine();
         if (line === null)
           return this.setNext("flow");
-        if (indent !== -1 && indent < this.indentNext && line[0] !== "#" || indent === 0 && (line.startsWith("---") || line.startsWith("...")) && isEmpty(line[3])) {
+        if (indent !== -1 && indent < this.indentNext && line[0] !== "#" || indent === 0 && (line.startsWith("---") || line.startsWith("...")) && isEmpty2(line[3])) {
           const atFlowEndMarker = indent === this.indentNext - 1 && this.flowLevel === 1 && (line[0] === "]" || line[0] === "}");
           if (!atFlowEndMarker) {
             this.flowLevel = 0;
@@ -6028,7 +6028,7 @@ var require_lexer = __commonJS({
             return yield* this.parseQuotedScalar();
           case ":": {
             const next = this.charAt(1);
-            if (this.flowKey || isEmpty(next) || next === ",") {
+            if (this.flowKey || isEmpty2(next) || next === ",") {
               this.flowKey = false;
               yield* this.pushCount(1);
               yield* this.pushSpaces(true);
@@ -6042,9 +6042,9 @@ var require_lexer = __commonJS({
         }
       }
       *parseQuotedScalar() {
-        const quote = this.charAt(0);
-        let end = this.buffer.indexOf(quote, this.pos + 1);
-        if (quote === "'") {
+        const quote2 = this.charAt(0);
+        let end = this.buffer.indexOf(quote2, this.pos + 1);
+        if (quote2 === "'") {
           while (end !== -1 && this.buffer[end + 1] === "'")
             end = this.buffer.indexOf("'", end + 2);
         } else {
@@ -6091,7 +6091,7 @@ var require_lexer = __commonJS({
           else if (ch !== "-")
             break;
         }
-        return yield* this.pushUntil((ch) => isEmpty(ch) || ch === "#");
+        return yield* this.pushUntil((ch) => isEmpty2(ch) || ch === "#");
       }
       *parseBlockScalar() {
         let nl = this.pos - 1;
@@ -6173,10 +6173,10 @@ var require_lexer = __commonJS({
         while (ch = this.buffer[++i]) {
           if (ch === ":") {
             const next = this.buffer[i + 1];
-            if (isEmpty(next) || inFlow && flowIndicatorChars.has(next))
+            if (isEmpty2(next) || inFlow && flowIndicatorChars.has(next))
               break;
             end = i;
-          } else if (isEmpty(ch)) {
+          } else if (isEmpty2(ch)) {
             let next = this.buffer[i + 1];
             if (ch === "\r") {
               if (next === "\n") {
@@ -6243,7 +6243,7 @@ var require_lexer = __commonJS({
             case ":": {
               const inFlow = this.flowLevel > 0;
               const ch1 = this.charAt(1);
-              if (isEmpty(ch1) || inFlow && flowIndicatorChars.has(ch1)) {
+              if (isEmpty2(ch1) || inFlow && flowIndicatorChars.has(ch1)) {
                 if (!inFlow)
                   this.indentNext = this.indentValue + 1;
                 else if (this.flowKey)
@@ -6262,7 +6262,7 @@ var require_lexer = __commonJS({
         if (this.charAt(1) === "<") {
           let i = this.pos + 2;
           let ch = this.buffer[i];
-          while (!isEmpty(ch) && ch !== ">")
+          while (!isEmpty2(ch) && ch !== ">")
             ch = this.buffer[++i];
           return yield* this.pushToIndex(ch === ">" ? i + 1 : i, false);
         } else {
@@ -7423,23 +7423,9 @@ function listFlag(args, name) {
   return Array.isArray(value) ? value : [];
 }
 
-// src/analysis/model/source.ts
-function formatRef(ref) {
-  return ref.namespace === "" ? `${ref.kind} ${ref.name}` : `${ref.kind} ${ref.namespace}/${ref.name}`;
-}
-function refKey(ref) {
-  return `${ref.kind}/${ref.namespace}/${ref.name}`;
-}
-function formatSource(source) {
-  return `${source.file}:${source.line}:${source.column}`;
-}
-function compareText(a, b) {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-function compareSources(a, b) {
-  if (a.file !== b.file) return compareText(a.file, b.file);
-  return a.line - b.line || a.column - b.column;
-}
+// src/cli/commands/diff.ts
+import { readFileSync as readFileSync2 } from "node:fs";
+import { resolve as resolve2 } from "node:path";
 
 // src/analysis/findings/catalogue.ts
 var tick = (value) => `\`${String(value).replace(/`/g, "'")}\``;
@@ -7977,145 +7963,8 @@ function isPartialInput(code) {
   const entry = catalogue[code];
   return entry.partialInput === true;
 }
-
-// src/analysis/model/diagnostic.ts
-function diagnostic(code, at, params, ref) {
-  const entry = catalogue[code];
-  const message = entry.message(params);
-  return ref === void 0 ? { code, severity: entry.severity, message, at } : { code, severity: entry.severity, message, at, ref };
-}
-
-// src/analysis/model/mesh-settings.ts
-function fallback(value) {
-  return { value, at: null, origin: "default" };
-}
-var DEFAULT_MESH_SETTINGS = {
-  rootNamespace: fallback("istio-system"),
-  trustDomain: fallback("cluster.local"),
-  trustDomainAliases: fallback([]),
-  enableAutoMtls: fallback(true),
-  outboundTrafficPolicy: fallback("ALLOW_ANY"),
-  extensionProviders: fallback([]),
-  defaultDestinationRuleExportTo: fallback(null)
-};
-
-// src/analysis/load/assemble.ts
-function dropDuplicates(objects, diagnostics) {
-  const lastIndex = /* @__PURE__ */ new Map();
-  objects.forEach((object, index) => lastIndex.set(refKey(object.ref), index));
-  return objects.filter((object, index) => {
-    const last = lastIndex.get(refKey(object.ref)) ?? index;
-    if (last === index) return true;
-    const other = objects[last];
-    if (other !== void 0) {
-      diagnostics.push(
-        diagnostic(
-          "MG012",
-          object.source,
-          { ref: formatRef(object.ref), other: formatSource(other.source) },
-          object.ref
-        )
-      );
-    }
-    return false;
-  });
-}
-var CONTROLLER_OF = {
-  Pod: ["ReplicaSet", "StatefulSet", "DaemonSet", "Job", "ReplicationController"],
-  ReplicaSet: ["Deployment", "Rollout"],
-  Job: ["CronJob"]
-};
-function collapseOwnedWorkloads(workloads) {
-  const present = new Set(workloads.map((w) => `${w.ref.namespace}/${w.kind}/${w.ref.name}`));
-  const merged = /* @__PURE__ */ new Map();
-  const result = [];
-  for (const workload of workloads) {
-    const owner = workload.owner;
-    if (owner === null || !(CONTROLLER_OF[workload.kind] ?? []).includes(owner.kind)) {
-      result.push(workload);
-      continue;
-    }
-    if (present.has(`${workload.ref.namespace}/${owner.kind}/${owner.name}`)) continue;
-    const controller = controllerOf(workload, owner.kind, owner.name);
-    const key = `${workload.ref.namespace}/${controller.kind}/${controller.name}`;
-    if (present.has(key) || merged.has(key)) continue;
-    const representative = {
-      ...workload,
-      kind: controller.kind,
-      ref: { kind: controller.kind, namespace: workload.ref.namespace, name: controller.name },
-      owner: null
-    };
-    merged.set(key, representative);
-    result.push(representative);
-  }
-  return result;
-}
-function controllerOf(workload, kind, name) {
-  const hash = workload.podLabels["pod-template-hash"];
-  if (kind === "ReplicaSet" && hash !== void 0 && name.endsWith(`-${hash}`)) {
-    return { kind: "Deployment", name: name.slice(0, -hash.length - 1) };
-  }
-  if (workload.kind === "ReplicaSet" && (kind === "Deployment" || kind === "Rollout"))
-    return { kind, name };
-  return { kind, name };
-}
-var byNamespaceAndName = (a, b) => compareText(a.ref.namespace, b.ref.namespace) || compareText(a.ref.name, b.ref.name) || compareText(a.ref.kind, b.ref.kind);
-function buildMesh(objects, settings) {
-  const sorted = [...objects].sort(byNamespaceAndName);
-  const of = (...kinds) => sorted.filter(
-    (o) => kinds.includes(o.kind)
-  );
-  const workloads = collapseOwnedWorkloads(
-    of(
-      "Pod",
-      "Deployment",
-      "StatefulSet",
-      "DaemonSet",
-      "ReplicaSet",
-      "ReplicationController",
-      "Job",
-      "CronJob",
-      "Rollout"
-    )
-  );
-  return {
-    settings,
-    namespaces: of("Namespace"),
-    workloads,
-    services: of("Service"),
-    serviceAccounts: of("ServiceAccount"),
-    peerAuthentications: of("PeerAuthentication"),
-    authorizationPolicies: of("AuthorizationPolicy"),
-    requestAuthentications: of("RequestAuthentication"),
-    destinationRules: of("DestinationRule"),
-    serviceEntries: of("ServiceEntry"),
-    sidecars: of("Sidecar")
-  };
-}
-function resolveMeshSettings(fragments, overrides, diagnostics) {
-  const settings = { ...DEFAULT_MESH_SETTINGS };
-  const seen = /* @__PURE__ */ new Set();
-  for (const fragment of fragments) {
-    for (const [key, setting] of Object.entries(fragment)) {
-      const current = settings[key];
-      if (!seen.has(key)) {
-        settings[key] = setting;
-        seen.add(key);
-      } else if (current && JSON.stringify(current.value) !== JSON.stringify(setting.value) && setting.at && current.at) {
-        diagnostics.push(
-          diagnostic("MG022", setting.at, {
-            setting: key,
-            value: JSON.stringify(setting.value),
-            other: formatSource(current.at)
-          })
-        );
-      }
-    }
-  }
-  for (const [key, value] of Object.entries(overrides)) {
-    if (value !== void 0) settings[key] = { value, at: null, origin: "option" };
-  }
-  return settings;
+function isCode(value) {
+  return Object.hasOwn(catalogue, value);
 }
 
 // src/analysis/load/yaml/fast-scanner.ts
@@ -8264,12 +8113,12 @@ var Scanner = class {
 // src/analysis/load/yaml/fast-block-scalar.ts
 function parseBlockScalar(s, parentIndent) {
   const pos = s.at(s.pos);
-  const header = parseHeader(s);
+  const header2 = parseHeader(s);
   const contentStart = s.pos;
-  const end = contentEnd(s, contentStart, parentIndent + 1, header);
+  const end = contentEnd(s, contentStart, parentIndent + 1, header2);
   const source = s.src.slice(contentStart, end);
   const scalarIndent = parentIndent < 0 ? 0 : parentIndent;
-  const value = blockValue(source, header, scalarIndent, parentIndent < 0);
+  const value = blockValue(source, header2, scalarIndent, parentIndent < 0);
   s.advanceTo(contentStart, Math.min(end, s.len));
   s.nextContentLine();
   return { type: "scalar", value, plain: false, pos };
@@ -8293,7 +8142,7 @@ function parseHeader(s) {
   s.finishLine();
   return { folded, chomp, explicit };
 }
-function contentEnd(s, start, indentNext, header) {
+function contentEnd(s, start, indentNext, header2) {
   const src = s.src;
   let nl = start - 1;
   let indent = 0;
@@ -8307,8 +8156,8 @@ function contentEnd(s, start, indentNext, header) {
     } else break;
   }
   if (indent >= indentNext) {
-    if (header.explicit === 0) indentNext = indent;
-    else indentNext = header.explicit - 1 + (indentNext === 0 ? 1 : indentNext);
+    if (header2.explicit === 0) indentNext = indent;
+    else indentNext = header2.explicit - 1 + (indentNext === 0 ? 1 : indentNext);
     do {
       const cs = continueScalar(s, nl + 1, indentNext);
       if (cs === -1) break;
@@ -8319,7 +8168,7 @@ function contentEnd(s, start, indentNext, header) {
   i = nl + 1;
   while (src.charCodeAt(i) === SPACE) i++;
   if (src.charCodeAt(i) === TAB) unsupported();
-  if (header.chomp !== "+") {
+  if (header2.chomp !== "+") {
     for (; ; ) {
       let j = nl - 1;
       const lastChar = j;
@@ -8352,7 +8201,7 @@ function splitLines(source) {
   for (let i = 1; i < split.length; i += 2) lines.push([split[i] ?? "", split[i + 1] ?? ""]);
   return lines;
 }
-function blockValue(source, header, scalarIndent, atRoot) {
+function blockValue(source, header2, scalarIndent, atRoot) {
   const lines = source ? splitLines(source) : [];
   let chompStart = lines.length;
   for (let i = lines.length - 1; i >= 0; --i) {
@@ -8360,18 +8209,18 @@ function blockValue(source, header, scalarIndent, atRoot) {
     else break;
   }
   if (chompStart === 0) {
-    return header.chomp === "+" && lines.length > 0 ? "\n".repeat(Math.max(1, lines.length - 1)) : "";
+    return header2.chomp === "+" && lines.length > 0 ? "\n".repeat(Math.max(1, lines.length - 1)) : "";
   }
-  let trimIndent = scalarIndent + header.explicit;
+  let trimIndent = scalarIndent + header2.explicit;
   let contentStart = 0;
   for (let i = 0; i < chompStart; ++i) {
     const [indent, content] = lines[i];
     if (content === "") {
-      if (header.explicit === 0 && indent.length > trimIndent) trimIndent = indent.length;
+      if (header2.explicit === 0 && indent.length > trimIndent) trimIndent = indent.length;
       continue;
     }
     if (indent.length < trimIndent) unsupported();
-    if (header.explicit === 0) trimIndent = indent.length;
+    if (header2.explicit === 0) trimIndent = indent.length;
     contentStart = i;
     if (trimIndent === 0 && !atRoot) unsupported();
     break;
@@ -8382,12 +8231,12 @@ function blockValue(source, header, scalarIndent, atRoot) {
   let value = "";
   for (let i = 0; i < contentStart; ++i)
     value += lines[i][0].slice(trimIndent) + "\n";
-  value += header.folded ? foldLines(lines, contentStart, chompStart, trimIndent) : literalLines(lines, contentStart, chompStart, trimIndent);
-  if (header.chomp === "+") {
+  value += header2.folded ? foldLines(lines, contentStart, chompStart, trimIndent) : literalLines(lines, contentStart, chompStart, trimIndent);
+  if (header2.chomp === "+") {
     for (let i = chompStart; i < lines.length; ++i)
       value += "\n" + lines[i][0].slice(trimIndent);
     if (value[value.length - 1] !== "\n") value += "\n";
-  } else if (header.chomp === "") value += "\n";
+  } else if (header2.chomp === "") value += "\n";
   return value;
 }
 function literalLines(lines, from, to, trimIndent) {
@@ -8643,14 +8492,14 @@ function continuePlain(s, first2, parentIndent) {
 function scanQuoted(s, parentIndent) {
   const src = s.src;
   const start = s.pos;
-  const quote = src.charCodeAt(start);
+  const quote2 = src.charCodeAt(start);
   let i = start + 1;
   let escapes = false;
   let lines = false;
   for (; ; ) {
     const c = src.charCodeAt(i);
-    if (c === quote) {
-      if (quote === SQUOTE && src.charCodeAt(i + 1) === SQUOTE) {
+    if (c === quote2) {
+      if (quote2 === SQUOTE && src.charCodeAt(i + 1) === SQUOTE) {
         escapes = true;
         i += 2;
         continue;
@@ -8663,7 +8512,7 @@ function scanQuoted(s, parentIndent) {
       i++;
       continue;
     }
-    if (c === BACKSLASH && quote === DQUOTE) {
+    if (c === BACKSLASH && quote2 === DQUOTE) {
       escapes = true;
       if (src.charCodeAt(i + 1) === LF) {
         lines = true;
@@ -8677,9 +8526,9 @@ function scanQuoted(s, parentIndent) {
     i++;
   }
   s.pos = i + 1;
-  if (quote === SQUOTE) {
-    const body = lines ? unfoldLines(src.slice(start + 1, i)) : src.slice(start + 1, i);
-    return escapes ? body.replace(/''/g, "'") : body;
+  if (quote2 === SQUOTE) {
+    const body2 = lines ? unfoldLines(src.slice(start + 1, i)) : src.slice(start + 1, i);
+    return escapes ? body2.replace(/''/g, "'") : body2;
   }
   if (lines) return doubleQuotedValue(src.slice(start, i + 1));
   return escapes ? unescapeLine(src, start + 1, i) : src.slice(start + 1, i);
@@ -9125,7 +8974,7 @@ function parseWithYaml(text) {
 }
 function convertDocument(doc, lineCounter) {
   const problems = [];
-  const position = (offset) => {
+  const position2 = (offset) => {
     const { line, col } = lineCounter.linePos(offset ?? 0);
     return { line, column: col };
   };
@@ -9134,7 +8983,7 @@ function convertDocument(doc, lineCounter) {
       severity: "error",
       kind: "syntax",
       message: firstLine(error.message),
-      pos: position(error.pos[0])
+      pos: position2(error.pos[0])
     });
   }
   if (problems.length > 0) return { root: null, problems };
@@ -9143,10 +8992,10 @@ function convertDocument(doc, lineCounter) {
       severity: "warning",
       kind: "unsupported",
       message: firstLine(warning.message),
-      pos: position(warning.pos[0])
+      pos: position2(warning.pos[0])
     });
   }
-  const converter = new Converter(doc, position, problems);
+  const converter = new Converter(doc, position2, problems);
   try {
     const root = converter.convert(doc.contents);
     return { root, problems };
@@ -9165,9 +9014,9 @@ function firstLine(message) {
   return (message.split("\n")[0] ?? message).trim();
 }
 var Converter = class {
-  constructor(doc, position, problems) {
+  constructor(doc, position2, problems) {
     this.doc = doc;
-    this.position = position;
+    this.position = position2;
     this.problems = problems;
   }
   doc;
@@ -9339,6 +9188,742 @@ function parseYamlDocument(text) {
   return fastParse(text) ?? parseWithYaml(text);
 }
 
+// src/analysis/config/patterns.ts
+var PATTERNS = {
+  dnsLabel: {
+    pattern: /^(?=.{1,63}$)[a-z0-9]([-a-z0-9]*[a-z0-9])?$/,
+    expected: "a Kubernetes namespace name"
+  },
+  code: { pattern: /^MG[0-9]{3}$/, expected: "a meshguard code such as `MG012`" },
+  date: {
+    pattern: /^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$/,
+    expected: "a date written YYYY-MM-DD"
+  },
+  object: {
+    pattern: /^[A-Z][A-Za-z]* (?:[a-z0-9]([-a-z0-9]*[a-z0-9])?\/)?[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/,
+    expected: "an object written `Kind namespace/name`"
+  },
+  workload: {
+    pattern: /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\/[a-z0-9]([-a-z0-9.]*[a-z0-9])?)?$/,
+    expected: "a namespace or `namespace/workload`"
+  },
+  text: { pattern: /\S/, expected: "non-empty text" }
+};
+
+// src/analysis/config/read-node.ts
+var ConfigReader = class {
+  constructor(file) {
+    this.file = file;
+  }
+  file;
+  problems = [];
+  report(severity, field2, pos, message) {
+    this.problems.push({ severity, file: this.file, ...pos, field: field2, message });
+    return void 0;
+  }
+  map(node, field2, pos) {
+    if (node?.type === "map") return node;
+    return this.report("error", field2, node?.pos ?? pos, `${describe(field2)} must be a mapping`);
+  }
+  /** Pairs of a mapping whose keys are all known; unknown keys are errors with a suggestion. */
+  knownPairs(map, field2, known) {
+    const out = /* @__PURE__ */ new Map();
+    for (const pair of map.pairs) {
+      if (known.includes(pair.key)) {
+        out.set(pair.key, { node: pair.value, pos: pair.keyPos });
+        continue;
+      }
+      const guess = known.find((k) => normalise(k) === normalise(pair.key));
+      const hint = guess === void 0 ? `known fields: ${known.join(", ")}` : `did you mean \`${guess}\`?`;
+      this.report(
+        "error",
+        join(field2, pair.key),
+        pair.keyPos,
+        `unknown field \`${pair.key}\`; ${hint}`
+      );
+    }
+    return out;
+  }
+  string(node, field2, pos, rule) {
+    if (node?.type !== "scalar" || typeof node.value !== "string") {
+      return this.report("error", field2, node?.pos ?? pos, `${describe(field2)} must be a string`);
+    }
+    if (rule !== void 0 && !rule.pattern.test(node.value)) {
+      return this.report(
+        "error",
+        field2,
+        node.pos,
+        `${describe(field2)} must be ${rule.expected}, not \`${node.value}\``
+      );
+    }
+    return node.value;
+  }
+  oneOf(node, field2, pos, values) {
+    const value = this.string(node, field2, pos);
+    if (value === void 0) return void 0;
+    if (values.includes(value)) return value;
+    return this.report(
+      "error",
+      field2,
+      node?.pos ?? pos,
+      `${describe(field2)} must be one of ${values.join(", ")}, not \`${value}\``
+    );
+  }
+  boolean(node, field2, pos) {
+    if (node?.type === "scalar" && typeof node.value === "boolean") return node.value;
+    return this.report(
+      "error",
+      field2,
+      node?.pos ?? pos,
+      `${describe(field2)} must be true or false`
+    );
+  }
+  integer(node, field2, pos, range) {
+    const value = node?.type === "scalar" ? node.value : void 0;
+    if (typeof value === "number" && Number.isInteger(value)) {
+      if (value >= range.min && value <= range.max) return value;
+    }
+    return this.report(
+      "error",
+      field2,
+      node?.pos ?? pos,
+      `${describe(field2)} must be a whole number from ${range.min} to ${range.max}`
+    );
+  }
+  /** A sequence; each item goes through `item`, which returns undefined for a rejected item. */
+  list(node, field2, pos, item) {
+    if (node?.type !== "seq") {
+      return this.report("error", field2, node?.pos ?? pos, `${describe(field2)} must be a list`);
+    }
+    const out = [];
+    node.items.forEach((child, index) => {
+      const value = item(child, `${field2}[${index}]`, child?.pos ?? node.pos);
+      if (value !== void 0) out.push(value);
+    });
+    return out;
+  }
+};
+function join(parent, key) {
+  return parent === "" ? key : `${parent}.${key}`;
+}
+function describe(field2) {
+  return field2 === "" ? "the configuration" : `\`${field2}\``;
+}
+function normalise(key) {
+  return key.toLowerCase().replace(/[-_]/g, "");
+}
+
+// src/analysis/config/mesh-settings.ts
+var KNOWN = [
+  "rootNamespace",
+  "trustDomain",
+  "trustDomainAliases",
+  "enableAutoMtls",
+  "outboundTrafficPolicy",
+  "extensionProviders"
+];
+function parseMeshSettings(reader, node, pos) {
+  const map = reader.map(node, "mesh", pos);
+  if (map === void 0) return void 0;
+  let out = {};
+  for (const pair of map.pairs) {
+    const field2 = join("mesh", pair.key);
+    const key = KNOWN.find((k) => k === pair.key);
+    if (key === void 0) {
+      reader.report("warning", field2, pair.keyPos, `\`${field2}\` is not read by meshguard`);
+      continue;
+    }
+    const value = readSetting(reader, key, pair.value, field2, pair.keyPos);
+    if (value !== void 0) out = { ...out, [key]: value };
+  }
+  return out;
+}
+function readSetting(reader, key, node, field2, pos) {
+  switch (key) {
+    case "rootNamespace":
+      return reader.string(node, field2, pos, PATTERNS.dnsLabel);
+    case "trustDomain":
+      return reader.string(node, field2, pos, PATTERNS.text);
+    case "trustDomainAliases":
+      return reader.list(
+        node,
+        field2,
+        pos,
+        (item, name, itemPos) => reader.string(item, name, itemPos, PATTERNS.text)
+      );
+    case "enableAutoMtls":
+      return reader.boolean(node, field2, pos);
+    case "outboundTrafficPolicy":
+      return readOutboundMode(reader, node, field2, pos);
+    case "extensionProviders":
+      return reader.list(node, field2, pos, (item, name, itemPos) => {
+        const provider = reader.map(item, name, itemPos);
+        if (provider === void 0) return void 0;
+        const entry = provider.pairs.find((p) => p.key === "name");
+        if (entry === void 0) {
+          return reader.report(
+            "error",
+            join(name, "name"),
+            provider.pos,
+            `\`${join(name, "name")}\` is required`
+          );
+        }
+        return reader.string(entry.value, join(name, "name"), entry.keyPos, PATTERNS.text);
+      });
+  }
+}
+function readOutboundMode(reader, node, field2, pos) {
+  const map = reader.map(node, field2, pos);
+  if (map === void 0) return void 0;
+  let mode;
+  for (const pair of map.pairs) {
+    const name = join(field2, pair.key);
+    if (pair.key !== "mode") {
+      reader.report("warning", name, pair.keyPos, `\`${name}\` is not read by meshguard`);
+      continue;
+    }
+    mode = reader.oneOf(pair.value, name, pair.keyPos, ["ALLOW_ANY", "REGISTRY_ONLY"]);
+  }
+  return mode;
+}
+
+// src/analysis/config/glob.ts
+function compileGlobs(patterns) {
+  const includes = [];
+  const excludes = [];
+  for (const raw of patterns) {
+    const negated = raw.startsWith("!");
+    const body2 = stripLeadingSlash(negated ? raw.slice(1) : raw);
+    for (const expanded of expandBraces(body2)) {
+      (negated ? excludes : includes).push(compilePattern(expanded));
+    }
+  }
+  return {
+    patterns: [...patterns],
+    matches: (path) => includes.some((p) => p.regex.test(path)) && !excludes.some((p) => p.regex.test(path)),
+    couldContain: (directory) => {
+      const parts = directory === "" ? [] : directory.split("/");
+      return includes.some((p) => prefixCouldMatch(p.segments, parts));
+    }
+  };
+}
+function globProblem(pattern) {
+  const body2 = pattern.startsWith("!") ? pattern.slice(1) : pattern;
+  if (body2.trim() === "") return "the pattern is empty";
+  let depth = 0;
+  for (const ch of body2) {
+    if (ch === "{") depth++;
+    if (ch === "}" && --depth < 0) return "a `}` has no matching `{`";
+  }
+  if (depth !== 0) return "a `{` is never closed";
+  if (/\[[^\]]*$/.test(body2)) return "a `[` is never closed";
+  if (body2.split("/").some((s) => s.includes("**") && s !== "**")) {
+    return "`**` must be a whole path segment, as in `a/**/b`";
+  }
+  return null;
+}
+function stripLeadingSlash(pattern) {
+  return pattern.replace(/^(\.\/|\/)+/, "");
+}
+function expandBraces(pattern) {
+  const open = pattern.indexOf("{");
+  if (open < 0) return [pattern];
+  let depth = 0;
+  const commas = [];
+  for (let i = open; i < pattern.length; i++) {
+    const ch = pattern[i];
+    if (ch === "{") depth++;
+    else if (ch === "," && depth === 1) commas.push(i);
+    else if (ch === "}" && --depth === 0) {
+      const prefix = pattern.slice(0, open);
+      const suffixes = expandBraces(pattern.slice(i + 1));
+      const bounds = [open, ...commas, i];
+      const options = bounds.slice(0, -1).flatMap((start, k) => expandBraces(pattern.slice(start + 1, bounds[k + 1])));
+      return options.flatMap((option) => suffixes.map((suffix) => prefix + option + suffix));
+    }
+  }
+  return [pattern];
+}
+function compilePattern(pattern) {
+  const segments = pattern.split("/");
+  let source = "^";
+  segments.forEach((segment, index) => {
+    const last = index === segments.length - 1;
+    if (segment === "**") {
+      source += last ? ".*" : "(?:[^/]*/)*";
+      return;
+    }
+    source += segmentSource(segment) + (last ? "" : "/");
+  });
+  return { regex: new RegExp(`${source}$`), segments };
+}
+function segmentSource(segment) {
+  let out = "";
+  for (let i = 0; i < segment.length; i++) {
+    const ch = segment[i] ?? "";
+    if (ch === "*") out += "[^/]*";
+    else if (ch === "?") out += "[^/]";
+    else if (ch === "[") {
+      const close = segment.indexOf("]", i + 2);
+      if (close < 0) {
+        out += "\\[";
+        continue;
+      }
+      let body2 = segment.slice(i + 1, close);
+      const negated = body2.startsWith("!") || body2.startsWith("^");
+      if (negated) body2 = body2.slice(1);
+      out += `[${negated ? "^/" : ""}${body2.replace(/[\\\]^]/g, "\\$&")}]`;
+      i = close;
+    } else out += ch.replace(/[.+^${}()|\\\]]/g, "\\$&");
+  }
+  return out;
+}
+var segmentCache = /* @__PURE__ */ new Map();
+function segmentMatches(pattern, name) {
+  let regex2 = segmentCache.get(pattern);
+  if (regex2 === void 0) {
+    regex2 = new RegExp(`^${segmentSource(pattern)}$`);
+    segmentCache.set(pattern, regex2);
+  }
+  return regex2.test(name);
+}
+function prefixCouldMatch(pattern, directory) {
+  const [head, ...rest] = pattern;
+  if (head === void 0) return false;
+  if (head === "**") return true;
+  const [name, ...below] = directory;
+  if (name === void 0) return true;
+  return segmentMatches(head, name) && prefixCouldMatch(rest, below);
+}
+
+// src/analysis/config/paths.ts
+function readPaths(reader, node, field2, pos) {
+  return reader.list(node, field2, pos, (item, name, itemPos) => {
+    const value = reader.string(item, name, itemPos, PATTERNS.text);
+    if (value === void 0) return void 0;
+    const problem = globProblem(value);
+    return problem === null ? value : reader.report("error", name, itemPos, problem);
+  });
+}
+
+// src/analysis/config/types.ts
+var DEFAULT_PATHS = [
+  "**/*.{yaml,yml}",
+  "!**/node_modules/**",
+  "!**/vendor/**",
+  "!**/.terraform/**"
+];
+var DEFAULT_RENDER_TIMEOUT_SECONDS = 300;
+
+// src/analysis/config/render.ts
+var NAME = {
+  pattern: /^[a-z0-9][a-z0-9._-]*$/,
+  expected: "lowercase letters, digits, `.`, `_` or `-`"
+};
+function parseRender(reader, node, pos) {
+  const commands = reader.list(
+    node,
+    "render",
+    pos,
+    (item, field2, itemPos) => readCommand(reader, item, field2, itemPos)
+  );
+  if (commands === void 0) return void 0;
+  const seen = /* @__PURE__ */ new Set();
+  return commands.filter((command, index) => {
+    if (!seen.has(command.name)) {
+      seen.add(command.name);
+      return true;
+    }
+    const at = node?.type === "seq" ? node.items[index]?.pos ?? pos : pos;
+    reader.report(
+      "error",
+      `render[${index}].name`,
+      at,
+      `the name \`${command.name}\` is used twice`
+    );
+    return false;
+  });
+}
+function readCommand(reader, node, field2, pos) {
+  const map = reader.map(node, field2, pos);
+  if (map === void 0) return void 0;
+  const before = reader.problems.length;
+  const fields = reader.knownPairs(map, field2, ["name", "command", "paths", "timeout-seconds"]);
+  for (const key of ["name", "command", "paths"].filter((k) => !fields.has(k))) {
+    reader.report("error", join(field2, key), map.pos, `\`${join(field2, key)}\` is required`);
+  }
+  const name = fields.get("name");
+  const command = fields.get("command");
+  const paths = fields.get("paths");
+  const timeout = fields.get("timeout-seconds");
+  const value = {
+    name: name && reader.string(name.node, join(field2, "name"), name.pos, NAME),
+    argv: command && readArgv(reader, command.node, join(field2, "command"), command.pos),
+    paths: paths && readPaths(reader, paths.node, join(field2, "paths"), paths.pos),
+    timeoutSeconds: timeout === void 0 ? DEFAULT_RENDER_TIMEOUT_SECONDS : reader.integer(timeout.node, join(field2, "timeout-seconds"), timeout.pos, {
+      min: 1,
+      max: 3600
+    })
+  };
+  if (reader.problems.slice(before).some((p2) => p2.severity === "error")) return void 0;
+  const { name: n, argv, paths: p, timeoutSeconds } = value;
+  if (n === void 0 || argv === void 0 || p === void 0 || timeoutSeconds === void 0) {
+    return void 0;
+  }
+  return { name: n, argv, paths: p, timeoutSeconds };
+}
+function readArgv(reader, node, field2, pos) {
+  if (node?.type === "seq") {
+    const argv2 = reader.list(
+      node,
+      field2,
+      pos,
+      (item, name, itemPos) => reader.string(item, name, itemPos, PATTERNS.text)
+    );
+    if (argv2?.length === 0) return reader.report("error", field2, node.pos, `\`${field2}\` is empty`);
+    return argv2;
+  }
+  const text = reader.string(node, field2, pos, PATTERNS.text);
+  if (text === void 0) return void 0;
+  const argv = splitCommand(text);
+  if (argv === null) {
+    return reader.report("error", field2, node?.pos ?? pos, `\`${field2}\` has an unclosed quote`);
+  }
+  return argv;
+}
+function splitCommand(text) {
+  const words = [];
+  let current = null;
+  let quote2 = null;
+  for (const ch of text) {
+    if (quote2 !== null) {
+      if (ch === quote2) quote2 = null;
+      else current += ch;
+      continue;
+    }
+    if (ch === '"' || ch === "'") {
+      quote2 = ch;
+      current ??= "";
+    } else if (/\s/.test(ch)) {
+      if (current !== null) words.push(current);
+      current = null;
+    } else current = (current ?? "") + ch;
+  }
+  if (quote2 !== null) return null;
+  if (current !== null) words.push(current);
+  return words;
+}
+
+// src/analysis/config/parse-config.ts
+var TOP_LEVEL = [
+  "version",
+  "paths",
+  "render",
+  "fail-on",
+  "comment",
+  "default-namespace",
+  "mesh",
+  "severity",
+  "ignore",
+  "protected"
+];
+var START = { line: 1, column: 1 };
+function parseConfig(text, file) {
+  const reader = new ConfigReader(file);
+  const parsed = parseYamlDocument(normalizeText(text));
+  for (const problem of parsed.problems) {
+    const message = problem.kind === "duplicate-key" ? `key \`${problem.message}\` appears twice in the same mapping` : problem.message;
+    reader.report(problem.severity, "", problem.pos, message);
+  }
+  const root = parsed.root;
+  if (root === null) return { config: defaults(), problems: reader.problems };
+  const map = reader.map(root, "", START);
+  if (map === void 0) return { config: defaults(), problems: reader.problems };
+  const fields = reader.knownPairs(map, "", TOP_LEVEL);
+  const field2 = (key) => fields.get(key);
+  readOptional(
+    field2("version"),
+    (v) => reader.integer(v.node, "version", v.pos, { min: 1, max: 1 })
+  );
+  const render2 = readOptional(field2("render"), (v) => parseRender(reader, v.node, v.pos)) ?? [];
+  const paths = readOptional(field2("paths"), (v) => readPaths(reader, v.node, "paths", v.pos)) ?? (render2.length > 0 ? [] : DEFAULT_PATHS);
+  const failOn = readOptional(
+    field2("fail-on"),
+    (v) => reader.oneOf(v.node, "fail-on", v.pos, ["error", "warning", "never"])
+  );
+  const comment = readOptional(
+    field2("comment"),
+    (v) => reader.oneOf(v.node, "comment", v.pos, ["always", "on-change", "never"])
+  );
+  const defaultNamespace = readOptional(
+    field2("default-namespace"),
+    (v) => reader.string(v.node, "default-namespace", v.pos, PATTERNS.dnsLabel)
+  );
+  const meshSettings = readOptional(field2("mesh"), (v) => parseMeshSettings(reader, v.node, v.pos));
+  const severities = readOptional(field2("severity"), (v) => readSeverities(reader, v.node, v.pos));
+  const ignores = readOptional(
+    field2("ignore"),
+    (v) => reader.list(v.node, "ignore", v.pos, (node, name, pos) => readIgnore(reader, node, name, pos))
+  );
+  const protectedWorkloads = readOptional(
+    field2("protected"),
+    (v) => reader.list(
+      v.node,
+      "protected",
+      v.pos,
+      (node, name, pos) => reader.string(node, name, pos, PATTERNS.workload)
+    )
+  );
+  const analyze = {
+    ...failOn === void 0 ? {} : { failOn },
+    ...defaultNamespace === void 0 ? {} : { defaultNamespace },
+    ...meshSettings === void 0 ? {} : { meshSettings },
+    ...severities === void 0 ? {} : { severities },
+    ...ignores === void 0 ? {} : { ignores },
+    ...protectedWorkloads === void 0 ? {} : { protectedWorkloads }
+  };
+  return {
+    config: { paths, render: render2, ...comment === void 0 ? {} : { comment }, analyze },
+    problems: reader.problems
+  };
+}
+function defaults() {
+  return { paths: DEFAULT_PATHS, render: [], analyze: {} };
+}
+function readOptional(entry, read) {
+  return entry === void 0 ? void 0 : read(entry);
+}
+function readSeverities(reader, node, pos) {
+  const map = reader.map(node, "severity", pos);
+  if (map === void 0) return void 0;
+  const out = {};
+  for (const pair of map.pairs) {
+    const name = join("severity", pair.key);
+    if (!PATTERNS.code.pattern.test(pair.key)) {
+      reader.report(
+        "error",
+        name,
+        pair.keyPos,
+        `\`${pair.key}\` is not a meshguard code such as \`MG012\``
+      );
+      continue;
+    }
+    const level = reader.oneOf(pair.value, name, pair.keyPos, [
+      "error",
+      "warning",
+      "notice",
+      "off"
+    ]);
+    if (level === void 0) continue;
+    if (!isCode(pair.key)) {
+      reader.report(
+        "warning",
+        name,
+        pair.keyPos,
+        `\`${pair.key}\` is not a code this version knows; the entry has no effect`
+      );
+      continue;
+    }
+    out[pair.key] = level;
+  }
+  return out;
+}
+function readIgnore(reader, node, field2, pos) {
+  const map = reader.map(node, field2, pos);
+  if (map === void 0) return void 0;
+  const before = reader.problems.length;
+  const fields = reader.knownPairs(map, field2, ["code", "id", "object", "reason", "expires"]);
+  const read = (key, rule) => {
+    const entry = fields.get(key);
+    return entry === void 0 ? void 0 : reader.string(entry.node, join(field2, key), entry.pos, rule);
+  };
+  const missing = ["code", "reason"].filter((key) => !fields.has(key));
+  for (const key of missing) {
+    reader.report("error", join(field2, key), map.pos, `\`${join(field2, key)}\` is required`);
+  }
+  const code = read("code", PATTERNS.code);
+  const reason = read("reason", PATTERNS.text);
+  const id = read("id", PATTERNS.text);
+  const object = read("object", PATTERNS.object);
+  const expires = read("expires", PATTERNS.date);
+  if (reader.problems.slice(before).some((p) => p.severity === "error")) return void 0;
+  if (code === void 0 || reason === void 0) return void 0;
+  if (!isCode(code)) {
+    reader.report(
+      "warning",
+      join(field2, "code"),
+      fields.get("code")?.pos ?? map.pos,
+      `\`${code}\` is not a code this version knows; the rule has no effect`
+    );
+    return void 0;
+  }
+  return {
+    code,
+    reason,
+    ...id === void 0 ? {} : { id },
+    ...object === void 0 ? {} : { object },
+    ...expires === void 0 ? {} : { expires }
+  };
+}
+
+// src/analysis/model/source.ts
+function formatRef(ref) {
+  return ref.namespace === "" ? `${ref.kind} ${ref.name}` : `${ref.kind} ${ref.namespace}/${ref.name}`;
+}
+function refKey(ref) {
+  return `${ref.kind}/${ref.namespace}/${ref.name}`;
+}
+function formatSource(source) {
+  return `${source.file}:${source.line}:${source.column}`;
+}
+function compareText(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+function compareSources(a, b) {
+  if (a.file !== b.file) return compareText(a.file, b.file);
+  return a.line - b.line || a.column - b.column;
+}
+
+// src/analysis/model/diagnostic.ts
+function diagnostic(code, at, params, ref) {
+  const entry = catalogue[code];
+  const message = entry.message(params);
+  return ref === void 0 ? { code, severity: entry.severity, message, at } : { code, severity: entry.severity, message, at, ref };
+}
+
+// src/analysis/model/mesh-settings.ts
+function fallback(value) {
+  return { value, at: null, origin: "default" };
+}
+var DEFAULT_MESH_SETTINGS = {
+  rootNamespace: fallback("istio-system"),
+  trustDomain: fallback("cluster.local"),
+  trustDomainAliases: fallback([]),
+  enableAutoMtls: fallback(true),
+  outboundTrafficPolicy: fallback("ALLOW_ANY"),
+  extensionProviders: fallback([]),
+  defaultDestinationRuleExportTo: fallback(null)
+};
+
+// src/analysis/load/assemble.ts
+function dropDuplicates(objects, diagnostics) {
+  const lastIndex = /* @__PURE__ */ new Map();
+  objects.forEach((object, index) => lastIndex.set(refKey(object.ref), index));
+  return objects.filter((object, index) => {
+    const last = lastIndex.get(refKey(object.ref)) ?? index;
+    if (last === index) return true;
+    const other = objects[last];
+    if (other !== void 0) {
+      diagnostics.push(
+        diagnostic(
+          "MG012",
+          object.source,
+          { ref: formatRef(object.ref), other: formatSource(other.source) },
+          object.ref
+        )
+      );
+    }
+    return false;
+  });
+}
+var CONTROLLER_OF = {
+  Pod: ["ReplicaSet", "StatefulSet", "DaemonSet", "Job", "ReplicationController"],
+  ReplicaSet: ["Deployment", "Rollout"],
+  Job: ["CronJob"]
+};
+function collapseOwnedWorkloads(workloads) {
+  const present = new Set(workloads.map((w) => `${w.ref.namespace}/${w.kind}/${w.ref.name}`));
+  const merged = /* @__PURE__ */ new Map();
+  const result = [];
+  for (const workload of workloads) {
+    const owner = workload.owner;
+    if (owner === null || !(CONTROLLER_OF[workload.kind] ?? []).includes(owner.kind)) {
+      result.push(workload);
+      continue;
+    }
+    if (present.has(`${workload.ref.namespace}/${owner.kind}/${owner.name}`)) continue;
+    const controller = controllerOf(workload, owner.kind, owner.name);
+    const key = `${workload.ref.namespace}/${controller.kind}/${controller.name}`;
+    if (present.has(key) || merged.has(key)) continue;
+    const representative = {
+      ...workload,
+      kind: controller.kind,
+      ref: { kind: controller.kind, namespace: workload.ref.namespace, name: controller.name },
+      owner: null
+    };
+    merged.set(key, representative);
+    result.push(representative);
+  }
+  return result;
+}
+function controllerOf(workload, kind, name) {
+  const hash = workload.podLabels["pod-template-hash"];
+  if (kind === "ReplicaSet" && hash !== void 0 && name.endsWith(`-${hash}`)) {
+    return { kind: "Deployment", name: name.slice(0, -hash.length - 1) };
+  }
+  if (workload.kind === "ReplicaSet" && (kind === "Deployment" || kind === "Rollout"))
+    return { kind, name };
+  return { kind, name };
+}
+var byNamespaceAndName = (a, b) => compareText(a.ref.namespace, b.ref.namespace) || compareText(a.ref.name, b.ref.name) || compareText(a.ref.kind, b.ref.kind);
+function buildMesh(objects, settings) {
+  const sorted = [...objects].sort(byNamespaceAndName);
+  const of = (...kinds) => sorted.filter(
+    (o) => kinds.includes(o.kind)
+  );
+  const workloads = collapseOwnedWorkloads(
+    of(
+      "Pod",
+      "Deployment",
+      "StatefulSet",
+      "DaemonSet",
+      "ReplicaSet",
+      "ReplicationController",
+      "Job",
+      "CronJob",
+      "Rollout"
+    )
+  );
+  return {
+    settings,
+    namespaces: of("Namespace"),
+    workloads,
+    services: of("Service"),
+    serviceAccounts: of("ServiceAccount"),
+    peerAuthentications: of("PeerAuthentication"),
+    authorizationPolicies: of("AuthorizationPolicy"),
+    requestAuthentications: of("RequestAuthentication"),
+    destinationRules: of("DestinationRule"),
+    serviceEntries: of("ServiceEntry"),
+    sidecars: of("Sidecar")
+  };
+}
+function resolveMeshSettings(fragments, overrides, diagnostics) {
+  const settings = { ...DEFAULT_MESH_SETTINGS };
+  const seen = /* @__PURE__ */ new Set();
+  for (const fragment of fragments) {
+    for (const [key, setting] of Object.entries(fragment)) {
+      const current = settings[key];
+      if (!seen.has(key)) {
+        settings[key] = setting;
+        seen.add(key);
+      } else if (current && JSON.stringify(current.value) !== JSON.stringify(setting.value) && setting.at && current.at) {
+        diagnostics.push(
+          diagnostic("MG022", setting.at, {
+            setting: key,
+            value: JSON.stringify(setting.value),
+            other: formatSource(current.at)
+          })
+        );
+      }
+    }
+  }
+  for (const [key, value] of Object.entries(overrides)) {
+    if (value !== void 0) settings[key] = { value, at: null, origin: "option" };
+  }
+  return settings;
+}
+
 // src/analysis/model/kubernetes.ts
 var WORKLOAD_KINDS = [
   "Pod",
@@ -9387,28 +9972,28 @@ function splitApiVersion(apiVersion) {
   return slash < 0 ? { group: "", version: apiVersion } : { group: apiVersion.slice(0, slash), version: apiVersion.slice(slash + 1) };
 }
 function classify(apiVersion, kind) {
-  const { group, version } = splitApiVersion(apiVersion);
-  if (group in OBSOLETE_GROUPS)
-    return { type: "obsolete", replacement: OBSOLETE_GROUPS[group] ?? "" };
-  if (group === "security.istio.io" && SECURITY_KINDS.has(kind)) {
+  const { group: group2, version } = splitApiVersion(apiVersion);
+  if (group2 in OBSOLETE_GROUPS)
+    return { type: "obsolete", replacement: OBSOLETE_GROUPS[group2] ?? "" };
+  if (group2 === "security.istio.io" && SECURITY_KINDS.has(kind)) {
     return SECURITY_VERSIONS.includes(version) ? { type: "istio", kind } : {
       type: "unknown-version",
-      known: SECURITY_VERSIONS.map((v) => `${group}/${v}`).join(" or ")
+      known: SECURITY_VERSIONS.map((v) => `${group2}/${v}`).join(" or ")
     };
   }
-  if (group === "networking.istio.io" && NETWORKING_KINDS.has(kind)) {
+  if (group2 === "networking.istio.io" && NETWORKING_KINDS.has(kind)) {
     return NETWORKING_VERSIONS.includes(version) ? { type: "istio", kind } : {
       type: "unknown-version",
-      known: NETWORKING_VERSIONS.map((v) => `${group}/${v}`).join(", ")
+      known: NETWORKING_VERSIONS.map((v) => `${group2}/${v}`).join(", ")
     };
   }
-  if (group === "install.istio.io" && kind === "IstioOperator") return { type: "istio-operator" };
-  if (group === "" && kind in CORE_KINDS)
+  if (group2 === "install.istio.io" && kind === "IstioOperator") return { type: "istio-operator" };
+  if (group2 === "" && kind in CORE_KINDS)
     return { type: CORE_KINDS[kind] };
-  if (WORKLOAD_KINDS.includes(kind) && WORKLOAD_GROUPS[kind].includes(group)) {
+  if (WORKLOAD_KINDS.includes(kind) && WORKLOAD_GROUPS[kind].includes(group2)) {
     return { type: "workload", kind };
   }
-  if (kind === "List" || kind.endsWith("List") && group === "") return { type: "list" };
+  if (kind === "List" || kind.endsWith("List") && group2 === "") return { type: "list" };
   return { type: "not-modelled" };
 }
 
@@ -9513,11 +10098,11 @@ function isIpv6(value) {
   if (halves.length > 2) return false;
   const groups = halves.flatMap((half) => half === "" ? [] : half.split(":"));
   let count = 0;
-  for (const [index, group] of groups.entries()) {
-    if (group.includes(".")) {
-      if (index !== groups.length - 1 || ipFamily(group) !== 4) return false;
+  for (const [index, group2] of groups.entries()) {
+    if (group2.includes(".")) {
+      if (index !== groups.length - 1 || ipFamily(group2) !== 4) return false;
       count += 2;
-    } else if (/^[0-9a-fA-F]{1,4}$/.test(group)) count += 1;
+    } else if (/^[0-9a-fA-F]{1,4}$/.test(group2)) count += 1;
     else return false;
   }
   return halves.length === 2 ? count < 8 : count === 8;
@@ -9625,17 +10210,17 @@ function presentValue(map, key) {
   const value = pairOf(map, key)?.value ?? null;
   return value?.type === "scalar" && value.value === null ? null : value;
 }
-function wrongType(ctx, node, fallbackPos, field, expected) {
-  ctx.report("MG009", node?.pos ?? fallbackPos, { field, expected, actual: describeNode(node) });
+function wrongType(ctx, node, fallbackPos, field2, expected) {
+  ctx.report("MG009", node?.pos ?? fallbackPos, { field: field2, expected, actual: describeNode(node) });
   return null;
 }
-function readMap(ctx, parent, key, field) {
+function readMap(ctx, parent, key, field2) {
   const value = presentValue(parent, key);
   if (value === null) return null;
   if (value.type === "map") return value;
-  return wrongType(ctx, value, value.pos, field, "a mapping");
+  return wrongType(ctx, value, value.pos, field2, "a mapping");
 }
-function readList(ctx, parent, key, field) {
+function readList(ctx, parent, key, field2) {
   const value = presentValue(parent, key);
   if (value === null) return null;
   if (value.type === "seq")
@@ -9643,19 +10228,19 @@ function readList(ctx, parent, key, field) {
       (item) => item?.type === "scalar" && item.value === null ? null : item
     );
   if (value.type === "map" && value.pairs.length === 0) {
-    ctx.report("MG023", value.pos, { field });
+    ctx.report("MG023", value.pos, { field: field2 });
     return [];
   }
-  return wrongType(ctx, value, value.pos, field, "a list");
+  return wrongType(ctx, value, value.pos, field2, "a list");
 }
 function scalarString(node) {
   return node?.type === "scalar" && typeof node.value === "string" ? node.value : null;
 }
-function asString(ctx, node, field, fallbackPos) {
+function asString(ctx, node, field2, fallbackPos) {
   if (node?.type === "scalar" && typeof node.value === "string" && !isYaml11Boolean(node)) {
     return { value: node.value, at: ctx.at(node.pos) };
   }
-  return wrongType(ctx, node, fallbackPos, field, "a string");
+  return wrongType(ctx, node, fallbackPos, field2, "a string");
 }
 var YAML11_BOOLEANS = /* @__PURE__ */ new Set([
   "y",
@@ -9678,61 +10263,61 @@ var YAML11_BOOLEANS = /* @__PURE__ */ new Set([
 function isYaml11Boolean(node) {
   return node.plain && typeof node.value === "string" && YAML11_BOOLEANS.has(node.value);
 }
-function readString(ctx, parent, key, field) {
+function readString(ctx, parent, key, field2) {
   const pair = pairOf(parent, key);
   if (pair === void 0 || pair.value === null) return null;
-  return asString(ctx, pair.value, field, pair.keyPos);
+  return asString(ctx, pair.value, field2, pair.keyPos);
 }
-function readStringList(ctx, parent, key, field) {
-  const items = readList(ctx, parent, key, field);
+function readStringList(ctx, parent, key, field2) {
+  const items = readList(ctx, parent, key, field2);
   if (items === null) return null;
   const values = [];
   const pos = pairOf(parent, key)?.keyPos ?? parent.pos;
   items.forEach((item, index) => {
-    const value = asString(ctx, item, `${field}[${index}]`, item?.pos ?? pos);
+    const value = asString(ctx, item, `${field2}[${index}]`, item?.pos ?? pos);
     if (value !== null) values.push(value);
   });
   return values;
 }
-function readBoolean(ctx, parent, key, field) {
+function readBoolean(ctx, parent, key, field2) {
   const pair = pairOf(parent, key);
   if (pair === void 0 || pair.value === null) return null;
   if (pair.value.type === "scalar" && typeof pair.value.value === "boolean")
     return pair.value.value;
-  return wrongType(ctx, pair.value, pair.keyPos, field, "true or false");
+  return wrongType(ctx, pair.value, pair.keyPos, field2, "true or false");
 }
-function asInteger(ctx, node, field, fallbackPos, min, max) {
+function asInteger(ctx, node, field2, fallbackPos, min, max) {
   if (node?.type === "scalar" && typeof node.value === "number" && Number.isInteger(node.value)) {
     if (node.value >= min && node.value <= max) return node.value;
     ctx.report("MG016", node.pos, {
-      field,
+      field: field2,
       value: String(node.value),
       reason: `must be between ${min} and ${max}`
     });
     return null;
   }
-  return wrongType(ctx, node, fallbackPos, field, "an integer");
+  return wrongType(ctx, node, fallbackPos, field2, "an integer");
 }
-function readInteger(ctx, parent, key, field, min, max) {
+function readInteger(ctx, parent, key, field2, min, max) {
   const pair = pairOf(parent, key);
   if (pair === void 0 || pair.value === null) return null;
-  return asInteger(ctx, pair.value, field, pair.keyPos, min, max);
+  return asInteger(ctx, pair.value, field2, pair.keyPos, min, max);
 }
-function readLabels(ctx, parent, key, field) {
-  const map = readMap(ctx, parent, key, field);
+function readLabels(ctx, parent, key, field2) {
+  const map = readMap(ctx, parent, key, field2);
   if (map === null) return {};
   const labels = {};
   for (const pair of map.pairs) {
-    const value = pair.value === null ? { value: "", at: ctx.at(pair.keyPos) } : asString(ctx, pair.value, `${field}.${pair.key}`, pair.keyPos);
+    const value = pair.value === null ? { value: "", at: ctx.at(pair.keyPos) } : asString(ctx, pair.value, `${field2}.${pair.key}`, pair.keyPos);
     if (value !== null) labels[pair.key] = value.value;
   }
   return labels;
 }
-function checkFields(ctx, map, known, field, kind) {
+function checkFields(ctx, map, known, field2, kind) {
   for (const pair of map.pairs) {
     if (!known.has(pair.key))
       ctx.report("MG010", pair.keyPos, {
-        field: field === "" ? pair.key : `${field}.${pair.key}`,
+        field: field2 === "" ? pair.key : `${field2}.${pair.key}`,
         kind
       });
   }
@@ -9742,34 +10327,34 @@ function checkFields(ctx, map, known, field, kind) {
 var MATCH_LABELS_FIELDS = /* @__PURE__ */ new Set(["matchLabels"]);
 var LABELS_FIELDS = /* @__PURE__ */ new Set(["labels"]);
 var TARGET_REF_FIELDS = /* @__PURE__ */ new Set(["group", "kind", "name", "namespace"]);
-function readMatchLabelsSelector(ctx, parent, key, field, kind) {
-  const map = readMap(ctx, parent, key, field);
+function readMatchLabelsSelector(ctx, parent, key, field2, kind) {
+  const map = readMap(ctx, parent, key, field2);
   if (map === null) return null;
   if (pairOf(map, "matchExpressions") !== void 0) {
     ctx.report("MG013", pairOf(map, "matchExpressions")?.keyPos ?? map.pos, {
-      detail: `\`${field}.matchExpressions\` is not supported by Istio and is dropped, so the selector is wider than written`
+      detail: `\`${field2}.matchExpressions\` is not supported by Istio and is dropped, so the selector is wider than written`
     });
   }
-  checkFields(ctx, map, /* @__PURE__ */ new Set([...MATCH_LABELS_FIELDS, "matchExpressions"]), field, kind);
-  const matchLabels = readLabels(ctx, map, "matchLabels", `${field}.matchLabels`);
-  validateExactLabels(ctx, map, "matchLabels", `${field}.matchLabels`, matchLabels);
+  checkFields(ctx, map, /* @__PURE__ */ new Set([...MATCH_LABELS_FIELDS, "matchExpressions"]), field2, kind);
+  const matchLabels = readLabels(ctx, map, "matchLabels", `${field2}.matchLabels`);
+  validateExactLabels(ctx, map, "matchLabels", `${field2}.matchLabels`, matchLabels);
   return { matchLabels, at: ctx.at(map.pos) };
 }
-function readLabelsSelector(ctx, parent, key, field, kind) {
-  const map = readMap(ctx, parent, key, field);
+function readLabelsSelector(ctx, parent, key, field2, kind) {
+  const map = readMap(ctx, parent, key, field2);
   if (map === null) return null;
-  checkFields(ctx, map, LABELS_FIELDS, field, kind);
-  const matchLabels = readLabels(ctx, map, "labels", `${field}.labels`);
-  validateExactLabels(ctx, map, "labels", `${field}.labels`, matchLabels);
+  checkFields(ctx, map, LABELS_FIELDS, field2, kind);
+  const matchLabels = readLabels(ctx, map, "labels", `${field2}.labels`);
+  validateExactLabels(ctx, map, "labels", `${field2}.labels`, matchLabels);
   return { matchLabels, at: ctx.at(map.pos) };
 }
-function validateExactLabels(ctx, map, key, field, labels) {
-  const labelsMap = readMap(ctx, map, key, field);
+function validateExactLabels(ctx, map, key, field2, labels) {
+  const labelsMap = readMap(ctx, map, key, field2);
   for (const [label, value] of Object.entries(labels)) {
     if (!label.includes("*") && !value.includes("*") && label !== "") continue;
     const pos = labelsMap ? pairOf(labelsMap, label)?.keyPos ?? map.pos : map.pos;
     ctx.report("MG016", pos, {
-      field: `${field}.${label}`,
+      field: `${field2}.${label}`,
       value: `${label}: ${value}`,
       reason: label === "" ? "label keys cannot be empty" : "wildcards are not allowed in selectors"
     });
@@ -9785,14 +10370,14 @@ function readTargetRefs(ctx, spec, kind) {
   });
   return refs;
 }
-function readTargetRef(ctx, map, field, kind) {
-  checkFields(ctx, map, TARGET_REF_FIELDS, field, kind);
-  const targetKind = readString(ctx, map, "kind", `${field}.kind`);
-  const name = readString(ctx, map, "name", `${field}.name`);
-  if (targetKind === null) ctx.report("MG008", map.pos, { field: `${field}.kind`, kind });
-  if (name === null) ctx.report("MG008", map.pos, { field: `${field}.name`, kind });
+function readTargetRef(ctx, map, field2, kind) {
+  checkFields(ctx, map, TARGET_REF_FIELDS, field2, kind);
+  const targetKind = readString(ctx, map, "kind", `${field2}.kind`);
+  const name = readString(ctx, map, "name", `${field2}.name`);
+  if (targetKind === null) ctx.report("MG008", map.pos, { field: `${field2}.kind`, kind });
+  if (name === null) ctx.report("MG008", map.pos, { field: `${field2}.name`, kind });
   return {
-    group: readString(ctx, map, "group", `${field}.group`)?.value ?? "",
+    group: readString(ctx, map, "group", `${field2}.group`)?.value ?? "",
     kind: targetKind?.value ?? "",
     name: name?.value ?? "",
     at: ctx.at(map.pos)
@@ -9898,25 +10483,25 @@ function readRules(ctx, spec, action) {
   if (items === null) return null;
   const rules = [];
   items.forEach((item, index) => {
-    const field = `spec.rules[${index}]`;
+    const field2 = `spec.rules[${index}]`;
     if (item === null) {
-      ctx.report("MG019", spec.pos, { field });
+      ctx.report("MG019", spec.pos, { field: field2 });
       return;
     }
     if (item.type !== "map") {
       ctx.report("MG009", item.pos, {
-        field,
+        field: field2,
         expected: "a mapping",
         actual: item.type === "seq" ? "a list" : "a scalar"
       });
       return;
     }
-    rules.push(readRule(ctx, item, field, action));
+    rules.push(readRule(ctx, item, field2, action));
   });
   return rules;
 }
-function readRule(ctx, rule, field, action) {
-  checkFields(ctx, rule, RULE_FIELDS, field, KIND);
+function readRule(ctx, rule, field2, action) {
+  checkFields(ctx, rule, RULE_FIELDS, field2, KIND);
   return {
     at: ctx.at(rule.pos),
     from: readClauses(
@@ -9924,7 +10509,7 @@ function readRule(ctx, rule, field, action) {
       rule,
       "from",
       "source",
-      field,
+      field2,
       (map, path) => readSource(ctx, map, path, action)
     ),
     to: readClauses(
@@ -9932,31 +10517,31 @@ function readRule(ctx, rule, field, action) {
       rule,
       "to",
       "operation",
-      field,
+      field2,
       (map, path) => readOperation(ctx, map, path)
     ),
-    when: readConditions(ctx, rule, field, action)
+    when: readConditions(ctx, rule, field2, action)
   };
 }
-function readClauses(ctx, rule, key, inner, field, read) {
-  const items = readList(ctx, rule, key, `${field}.${key}`);
+function readClauses(ctx, rule, key, inner, field2, read) {
+  const items = readList(ctx, rule, key, `${field2}.${key}`);
   if (items === null) return null;
   if (items.length === 0)
-    ctx.report("MG019", pairOf(rule, key)?.keyPos ?? rule.pos, { field: `${field}.${key}` });
+    ctx.report("MG019", pairOf(rule, key)?.keyPos ?? rule.pos, { field: `${field2}.${key}` });
   const clauses = [];
   items.forEach((item, index) => {
-    const path = `${field}.${key}[${index}]`;
+    const path = `${field2}.${key}[${index}]`;
     if (item?.type !== "map") {
       ctx.report("MG019", item?.pos ?? rule.pos, { field: path });
       return;
     }
     checkFields(ctx, item, /* @__PURE__ */ new Set([inner]), path, KIND);
-    const body = readMap(ctx, item, inner, `${path}.${inner}`);
-    if (body === null) {
+    const body2 = readMap(ctx, item, inner, `${path}.${inner}`);
+    if (body2 === null) {
       ctx.report("MG019", item.pos, { field: `${path}.${inner}` });
       return;
     }
-    const clause = read(body, `${path}.${inner}`);
+    const clause = read(body2, `${path}.${inner}`);
     if (clause !== null) clauses.push(clause);
   });
   return clauses;
@@ -10013,12 +10598,12 @@ function readOperation(ctx, map, path) {
   if (!written) ctx.report("MG019", map.pos, { field: path });
   return { at: ctx.at(map.pos), ...fields };
 }
-function readConditions(ctx, rule, field, action) {
-  const items = readList(ctx, rule, "when", `${field}.when`);
+function readConditions(ctx, rule, field2, action) {
+  const items = readList(ctx, rule, "when", `${field2}.when`);
   if (items === null) return null;
   const conditions = [];
   items.forEach((item, index) => {
-    const path = `${field}.when[${index}]`;
+    const path = `${field2}.when[${index}]`;
     if (item?.type !== "map") {
       ctx.report("MG019", item?.pos ?? rule.pos, { field: path });
       return;
@@ -10117,22 +10702,22 @@ function narrowDestinationRule(ctx, object, base) {
     subsets: spec ? readSubsets(ctx, spec) : []
   };
 }
-function readTrafficPolicy(ctx, parent, field) {
-  const policy = readMap(ctx, parent, "trafficPolicy", field);
+function readTrafficPolicy(ctx, parent, field2) {
+  const policy = readMap(ctx, parent, "trafficPolicy", field2);
   if (policy === null) return null;
-  checkFields(ctx, policy, POLICY_FIELDS, field, KIND2);
-  const loadBalancer = readMap(ctx, policy, "loadBalancer", `${field}.loadBalancer`);
+  checkFields(ctx, policy, POLICY_FIELDS, field2, KIND2);
+  const loadBalancer = readMap(ctx, policy, "loadBalancer", `${field2}.loadBalancer`);
   return {
     at: ctx.at(policy.pos),
-    tls: readTls(ctx, policy, `${field}.tls`),
-    portLevelSettings: readPortLevelSettings(ctx, policy, `${field}.portLevelSettings`),
-    loadBalancerSimple: (loadBalancer && readString(ctx, loadBalancer, "simple", `${field}.loadBalancer.simple`)?.value) ?? null
+    tls: readTls(ctx, policy, `${field2}.tls`),
+    portLevelSettings: readPortLevelSettings(ctx, policy, `${field2}.portLevelSettings`),
+    loadBalancerSimple: (loadBalancer && readString(ctx, loadBalancer, "simple", `${field2}.loadBalancer.simple`)?.value) ?? null
   };
 }
-function readTls(ctx, parent, field) {
+function readTls(ctx, parent, field2) {
   const pair = pairOf(parent, "tls");
   if (pair === void 0) return null;
-  const tls = pair.value === null ? null : readMap(ctx, parent, "tls", field);
+  const tls = pair.value === null ? null : readMap(ctx, parent, "tls", field2);
   if (tls === null) {
     if (pair.value !== null) return null;
     return {
@@ -10143,15 +10728,15 @@ function readTls(ctx, parent, field) {
       hasCaCertificates: false
     };
   }
-  checkFields(ctx, tls, TLS_FIELDS, field, KIND2);
-  const mode = readString(ctx, tls, "mode", `${field}.mode`);
+  checkFields(ctx, tls, TLS_FIELDS, field2, KIND2);
+  const mode = readString(ctx, tls, "mode", `${field2}.mode`);
   let value = "DISABLE";
   if (mode !== null) {
     if (CLIENT_TLS_MODES.includes(mode.value))
       value = mode.value;
     else
       ctx.report("MG011", mode.at, {
-        field: `${field}.mode`,
+        field: `${field2}.mode`,
         value: mode.value,
         allowed: CLIENT_TLS_MODES.join(", ")
       });
@@ -10160,14 +10745,14 @@ function readTls(ctx, parent, field) {
     at: mode?.at ?? ctx.at(tls.pos),
     mode: value,
     modeWritten: mode !== null,
-    credentialName: readString(ctx, tls, "credentialName", `${field}.credentialName`)?.value ?? null,
-    hasCaCertificates: readString(ctx, tls, "caCertificates", `${field}.caCertificates`) !== null
+    credentialName: readString(ctx, tls, "credentialName", `${field2}.credentialName`)?.value ?? null,
+    hasCaCertificates: readString(ctx, tls, "caCertificates", `${field2}.caCertificates`) !== null
   };
 }
-function readPortLevelSettings(ctx, policy, field) {
+function readPortLevelSettings(ctx, policy, field2) {
   const settings = [];
-  (readList(ctx, policy, "portLevelSettings", field) ?? []).forEach((item, index) => {
-    const path = `${field}[${index}]`;
+  (readList(ctx, policy, "portLevelSettings", field2) ?? []).forEach((item, index) => {
+    const path = `${field2}[${index}]`;
     if (item?.type !== "map") return;
     checkFields(ctx, item, PORT_POLICY_FIELDS, path, KIND2);
     const port = readMap(ctx, item, "port", `${path}.port`);
@@ -10234,29 +10819,29 @@ function narrowWorkload(ctx, object, base, kind, meta) {
   const podLabels = kind === "Pod" ? meta.labels : templateMeta ? readLabels(ctx, templateMeta, "labels", `${prefix}metadata.labels`) : {};
   const podAnnotations = kind === "Pod" ? meta.annotations : templateMeta ? readLabels(ctx, templateMeta, "annotations", `${prefix}metadata.annotations`) : {};
   const labelsNode = kind === "Pod" ? readMap(ctx, object, "metadata", "metadata") : templateMeta;
-  const serviceAccount = (podSpec && (readString(ctx, podSpec, "serviceAccountName", `${prefix}spec.serviceAccountName`) ?? readString(ctx, podSpec, "serviceAccount", `${prefix}spec.serviceAccount`))) ?? null;
+  const serviceAccount2 = (podSpec && (readString(ctx, podSpec, "serviceAccountName", `${prefix}spec.serviceAccountName`) ?? readString(ctx, podSpec, "serviceAccount", `${prefix}spec.serviceAccount`))) ?? null;
   return {
     ...base,
     kind,
     podLabels,
     podAnnotations,
     podLabelsAt: ctx.at((labelsNode ?? template).pos),
-    serviceAccountName: serviceAccount && serviceAccount.value !== "" ? serviceAccount : { value: "default", at: ctx.at((podSpec ?? template).pos) },
+    serviceAccountName: serviceAccount2 && serviceAccount2.value !== "" ? serviceAccount2 : { value: "default", at: ctx.at((podSpec ?? template).pos) },
     containerPorts: podSpec ? readContainerPorts(ctx, podSpec, `${prefix}spec`) : [],
     hostNetwork: (podSpec && readBoolean(ctx, podSpec, "hostNetwork", `${prefix}spec.hostNetwork`)) ?? false,
     owner: meta.owner
   };
 }
-function readContainerPorts(ctx, podSpec, field) {
+function readContainerPorts(ctx, podSpec, field2) {
   const ports = [];
   for (const list of ["containers", "initContainers"]) {
-    const containers = readList(ctx, podSpec, list, `${field}.${list}`) ?? [];
+    const containers = readList(ctx, podSpec, list, `${field2}.${list}`) ?? [];
     containers.forEach((container, c) => {
       if (container?.type !== "map") return;
-      const items = readList(ctx, container, "ports", `${field}.${list}[${c}].ports`) ?? [];
+      const items = readList(ctx, container, "ports", `${field2}.${list}[${c}].ports`) ?? [];
       items.forEach((item, p) => {
         if (item?.type !== "map") return;
-        const path = `${field}.${list}[${c}].ports[${p}]`;
+        const path = `${field2}.${list}[${c}].ports[${p}]`;
         const number = readInteger(ctx, item, "containerPort", `${path}.containerPort`, 1, 65535);
         if (number === null) return;
         ports.push({
@@ -10341,44 +10926,44 @@ var OUTBOUND = ["ALLOW_ANY", "REGISTRY_ONLY"];
 function set(value, at) {
   return { value, at, origin: "manifest" };
 }
-function readMeshConfig(ctx, mesh, field) {
+function readMeshConfig(ctx, mesh, field2) {
   const fragment = {};
-  const rootNamespace = readString(ctx, mesh, "rootNamespace", `${field}.rootNamespace`);
+  const rootNamespace = readString(ctx, mesh, "rootNamespace", `${field2}.rootNamespace`);
   if (rootNamespace !== null && rootNamespace.value !== "")
     fragment.rootNamespace = set(rootNamespace.value, rootNamespace.at);
-  const trustDomain = readString(ctx, mesh, "trustDomain", `${field}.trustDomain`);
+  const trustDomain = readString(ctx, mesh, "trustDomain", `${field2}.trustDomain`);
   if (trustDomain !== null && trustDomain.value !== "")
     fragment.trustDomain = set(trustDomain.value, trustDomain.at);
-  const aliases = readStringList(ctx, mesh, "trustDomainAliases", `${field}.trustDomainAliases`);
+  const aliases = readStringList(ctx, mesh, "trustDomainAliases", `${field2}.trustDomainAliases`);
   if (aliases !== null) {
     fragment.trustDomainAliases = set(
       aliases.map((a) => a.value),
       ctx.at(pairOf(mesh, "trustDomainAliases")?.keyPos ?? mesh.pos)
     );
   }
-  const autoMtls2 = readBoolean(ctx, mesh, "enableAutoMtls", `${field}.enableAutoMtls`);
+  const autoMtls2 = readBoolean(ctx, mesh, "enableAutoMtls", `${field2}.enableAutoMtls`);
   if (autoMtls2 !== null)
     fragment.enableAutoMtls = set(
       autoMtls2,
       ctx.at(pairOf(mesh, "enableAutoMtls")?.keyPos ?? mesh.pos)
     );
-  const outbound = readMap(ctx, mesh, "outboundTrafficPolicy", `${field}.outboundTrafficPolicy`);
-  const mode = outbound && readString(ctx, outbound, "mode", `${field}.outboundTrafficPolicy.mode`);
+  const outbound = readMap(ctx, mesh, "outboundTrafficPolicy", `${field2}.outboundTrafficPolicy`);
+  const mode = outbound && readString(ctx, outbound, "mode", `${field2}.outboundTrafficPolicy.mode`);
   if (mode !== null) {
     if (OUTBOUND.includes(mode.value)) {
       fragment.outboundTrafficPolicy = set(mode.value, mode.at);
     } else {
       ctx.report("MG011", mode.at, {
-        field: `${field}.outboundTrafficPolicy.mode`,
+        field: `${field2}.outboundTrafficPolicy.mode`,
         value: mode.value,
         allowed: OUTBOUND.join(", ")
       });
     }
   }
-  const providers = readList(ctx, mesh, "extensionProviders", `${field}.extensionProviders`);
+  const providers = readList(ctx, mesh, "extensionProviders", `${field2}.extensionProviders`);
   if (providers !== null) {
     const names = providers.flatMap((p) => {
-      const name = p?.type === "map" ? readString(ctx, p, "name", `${field}.extensionProviders[].name`) : null;
+      const name = p?.type === "map" ? readString(ctx, p, "name", `${field2}.extensionProviders[].name`) : null;
       return name === null ? [] : [name.value];
     });
     fragment.extensionProviders = set(
@@ -10390,7 +10975,7 @@ function readMeshConfig(ctx, mesh, field) {
     ctx,
     mesh,
     "defaultDestinationRuleExportTo",
-    `${field}.defaultDestinationRuleExportTo`
+    `${field2}.defaultDestinationRuleExportTo`
   );
   if (exportTo !== null) {
     fragment.defaultDestinationRuleExportTo = set(
@@ -10400,9 +10985,9 @@ function readMeshConfig(ctx, mesh, field) {
   }
   return fragment;
 }
-function readIstioNamespace(ctx, values, field) {
-  const global = readMap(ctx, values, "global", `${field}.global`);
-  const namespace = global && readString(ctx, global, "istioNamespace", `${field}.global.istioNamespace`);
+function readIstioNamespace(ctx, values, field2) {
+  const global = readMap(ctx, values, "global", `${field2}.global`);
+  const namespace = global && readString(ctx, global, "istioNamespace", `${field2}.global.istioNamespace`);
   return namespace === null || namespace.value === "" ? null : set(namespace.value, namespace.at);
 }
 
@@ -10482,12 +11067,12 @@ function narrowPeerAuthentication(ctx, object, base) {
     portLevelMtls: portLevelMtls ?? []
   };
 }
-function readMode(ctx, parent, field) {
-  const mode = readString(ctx, parent, "mode", field);
+function readMode(ctx, parent, field2) {
+  const mode = readString(ctx, parent, "mode", field2);
   if (mode === null) return null;
   if (MTLS_MODES.includes(mode.value))
     return { mode: mode.value, at: mode.at };
-  ctx.report("MG011", mode.at, { field, value: mode.value, allowed: MTLS_MODES.join(", ") });
+  ctx.report("MG011", mode.at, { field: field2, value: mode.value, allowed: MTLS_MODES.join(", ") });
   return null;
 }
 function readPortLevelMtls(ctx, spec) {
@@ -10499,11 +11084,11 @@ function readPortLevelMtls(ctx, spec) {
   }
   const ports = [];
   for (const pair of map.pairs) {
-    const field = `spec.portLevelMtls.${pair.key}`;
+    const field2 = `spec.portLevelMtls.${pair.key}`;
     const port = Number(pair.key);
     if (!/^\d+$/.test(pair.key) || port < 1 || port > 65535) {
       ctx.report("MG016", pair.keyPos, {
-        field,
+        field: field2,
         value: pair.key,
         reason: "keys must be port numbers from 1 to 65535"
       });
@@ -10511,14 +11096,14 @@ function readPortLevelMtls(ctx, spec) {
     }
     if (pair.value?.type !== "map") {
       ctx.report("MG009", pair.value?.pos ?? pair.keyPos, {
-        field,
+        field: field2,
         expected: "a mapping with `mode`",
         actual: pair.value === null ? "empty" : "another value"
       });
       continue;
     }
-    checkFields(ctx, pair.value, MTLS_FIELDS, field, KIND3);
-    const mode = readMode(ctx, pair.value, `${field}.mode`);
+    checkFields(ctx, pair.value, MTLS_FIELDS, field2, KIND3);
+    const mode = readMode(ctx, pair.value, `${field2}.mode`);
     ports.push({ port, mode: mode?.mode ?? "UNSET", at: mode?.at ?? ctx.at(pair.keyPos) });
   }
   return ports.sort((a, b) => a.port - b.port);
@@ -10676,7 +11261,7 @@ function narrowSidecar(ctx, object, base) {
     workloadSelector: spec && readLabelsSelector(ctx, spec, "workloadSelector", "spec.workloadSelector", KIND6),
     egress: spec ? readEgress(ctx, spec) : [],
     ingress: spec ? readIngress(ctx, spec) : [],
-    outboundTrafficPolicy: spec ? readOutboundMode(ctx, spec) : null
+    outboundTrafficPolicy: spec ? readOutboundMode2(ctx, spec) : null
   };
 }
 function readEgress(ctx, spec) {
@@ -10719,7 +11304,7 @@ function readIngress(ctx, spec) {
   });
   return ingress;
 }
-function readOutboundMode(ctx, spec) {
+function readOutboundMode2(ctx, spec) {
   const policy = readMap(ctx, spec, "outboundTrafficPolicy", "spec.outboundTrafficPolicy");
   const mode = policy && readString(ctx, policy, "mode", "spec.outboundTrafficPolicy.mode");
   if (mode === null) return null;
@@ -10975,6 +11560,1565 @@ function chunksOf(file) {
   return splitDocuments(file.text) ?? [{ index: 0, text: normalizeText(file.text), lineOffset: 0 }];
 }
 
+// src/analysis/diff/finding-policy.ts
+var SEVERITY_ORDER = { error: 0, warning: 1, notice: 2 };
+function applyFindingPolicy(head, preexistingIds2, options) {
+  const findings = [];
+  const ignored = [];
+  for (const raw of head) {
+    const override = options.severities?.[raw.code];
+    if (override === "off") continue;
+    const finding3 = override === void 0 ? raw : { ...raw, severity: override };
+    const rule = (options.ignores ?? []).find(
+      (r) => matches(r, finding3) && !expired(r, options.today)
+    );
+    if (rule !== void 0) ignored.push({ finding: finding3, reason: rule.reason });
+    else if (preexistingIds2.has(finding3.id))
+      ignored.push({ finding: finding3, reason: "already present before this change" });
+    else findings.push(finding3);
+  }
+  return {
+    findings: findings.sort(byImportance),
+    ignored: ignored.sort((a, b) => byImportance(a.finding, b.finding))
+  };
+}
+function matches(rule, finding3) {
+  if (rule.code !== finding3.code) return false;
+  if (rule.id !== void 0 && rule.id !== finding3.id) return false;
+  if (rule.object !== void 0 && (finding3.ref === void 0 || formatRef(finding3.ref) !== rule.object))
+    return false;
+  return true;
+}
+function expired(rule, today) {
+  return rule.expires !== void 0 && today !== void 0 && rule.expires < today;
+}
+function byImportance(a, b) {
+  return SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || compareSources(a.at, b.at) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+function verdictOf(findings, failOn) {
+  if (failOn === "never") return "pass";
+  return findings.some(
+    (f) => f.severity === "error" || failOn === "warning" && f.severity === "warning"
+  ) ? "fail" : "pass";
+}
+
+// src/analysis/authz/ip.ts
+function parseAddress(text) {
+  const v4 = parseIpv4(text);
+  if (v4 !== null) return { family: 4, value: v4 };
+  const v6 = parseIpv6(text);
+  return v6 === null ? null : { family: 6, value: v6 };
+}
+function parseCidr(text) {
+  const slash = text.indexOf("/");
+  const address = parseAddress(slash < 0 ? text : text.slice(0, slash));
+  if (address === null) return null;
+  const width = address.family === 4 ? 32 : 128;
+  const bits = slash < 0 ? width : Number(text.slice(slash + 1));
+  if (!Number.isInteger(bits) || bits < 0 || bits > width) return null;
+  const hostBits = BigInt(width - bits);
+  const first2 = address.value >> hostBits << hostBits;
+  const last = first2 + (1n << hostBits) - 1n;
+  const base = formatAddress({ family: address.family, value: first2 });
+  return { family: address.family, first: first2, last, text: bits === width ? base : `${base}/${bits}` };
+}
+function cidrContains(range, address) {
+  return range.family === address.family && address.value >= range.first && address.value <= range.last;
+}
+function ipWitnesses(ranges) {
+  const points = /* @__PURE__ */ new Map();
+  const add = (family, value) => {
+    const max = family === 4 ? (1n << 32n) - 1n : (1n << 128n) - 1n;
+    if (value <= max) points.set(`${family}:${value}`, { family, value });
+  };
+  add(4, 0n);
+  add(6, 0n);
+  for (const range of ranges) {
+    add(range.family, range.first);
+    add(range.family, range.last + 1n);
+  }
+  return [...points.values()].sort(
+    (a, b) => a.family !== b.family ? a.family - b.family : a.value < b.value ? -1 : a.value > b.value ? 1 : 0
+  );
+}
+function formatAddress(address) {
+  if (address.family === 4) {
+    const v = address.value;
+    return [24n, 16n, 8n, 0n].map((shift) => String(v >> shift & 255n)).join(".");
+  }
+  const groups = [];
+  for (let shift = 112n; shift >= 0n; shift -= 16n)
+    groups.push((address.value >> shift & 0xffffn).toString(16));
+  return compressIpv6(groups);
+}
+function compressIpv6(groups) {
+  let best = { start: -1, length: 0 };
+  for (let i = 0; i < groups.length; ) {
+    if (groups[i] !== "0") {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (groups[j] === "0") j++;
+    if (j - i > best.length && j - i > 1) best = { start: i, length: j - i };
+    i = j;
+  }
+  if (best.start < 0) return groups.join(":");
+  const head = groups.slice(0, best.start).join(":");
+  const tail = groups.slice(best.start + best.length).join(":");
+  return `${head}::${tail}`;
+}
+function parseIpv4(text) {
+  if (!/^\d{1,3}(\.\d{1,3}){3}$/.test(text)) return null;
+  let value = 0n;
+  for (const octet of text.split(".")) {
+    const n = Number(octet);
+    if (n > 255 || octet.length > 1 && octet.startsWith("0")) return null;
+    value = value << 8n | BigInt(n);
+  }
+  return value;
+}
+function parseIpv6(text) {
+  const zoneless = text.split("%")[0] ?? "";
+  if (!/^[0-9a-fA-F:.]+$/.test(zoneless) || !zoneless.includes(":")) return null;
+  const halves = zoneless.split("::");
+  if (halves.length > 2) return null;
+  const parse = (half) => {
+    if (half === "") return [];
+    const out = [];
+    const parts = half.split(":");
+    for (const [i, part] of parts.entries()) {
+      if (part.includes(".") && i === parts.length - 1) {
+        const v4 = parseIpv4(part);
+        if (v4 === null) return null;
+        out.push(v4 >> 16n, v4 & 0xffffn);
+      } else if (/^[0-9a-fA-F]{1,4}$/.test(part)) out.push(BigInt(`0x${part}`));
+      else return null;
+    }
+    return out;
+  };
+  const head = parse(halves[0] ?? "");
+  const tail = halves.length === 2 ? parse(halves[1] ?? "") : [];
+  if (head === null || tail === null) return null;
+  const missing = 8 - head.length - tail.length;
+  if (halves.length === 2 ? missing < 1 : missing !== 0) return null;
+  let value = 0n;
+  for (const group2 of [...head, ...Array(missing).fill(0n), ...tail])
+    value = value << 16n | group2;
+  return value;
+}
+
+// src/analysis/authz/strings.ts
+function stringAtom(pattern, presence) {
+  if (pattern === "*") return { kind: presence };
+  if (pattern.startsWith("*")) return { kind: "suffix", value: pattern.slice(1) };
+  if (pattern.endsWith("*")) return { kind: "prefix", value: pattern.slice(0, -1) };
+  return { kind: "exact", value: pattern };
+}
+function isPathTemplate(value) {
+  return value.includes("{*}") || value.includes("{**}");
+}
+function pathAtom(pattern) {
+  return isPathTemplate(pattern) ? { kind: "template", value: pattern } : stringAtom(pattern, "nonEmpty");
+}
+function atomKey(atom) {
+  return "value" in atom ? `${atom.kind}:${atom.value}` : atom.kind;
+}
+function formatStringAtom(atom) {
+  switch (atom.kind) {
+    case "exact":
+    case "template":
+      return atom.value;
+    case "prefix":
+      return `${atom.value}*`;
+    case "suffix":
+      return `*${atom.value}`;
+    default:
+      return "*";
+  }
+}
+function testStringAtom(atom, value) {
+  if (value === null) return false;
+  switch (atom.kind) {
+    case "exact":
+      return value === atom.value;
+    case "prefix":
+      return value.startsWith(atom.value);
+    case "suffix":
+      return value.endsWith(atom.value);
+    case "nonEmpty":
+      return value !== "";
+    case "present":
+      return true;
+    case "template":
+      return templateRegex(atom.value).test(value);
+  }
+}
+var PCHAR = /^[a-zA-Z0-9\-._~%!$&'()+,;:@=]$/;
+var PCHAR_CLASS = "[a-zA-Z0-9\\-._~%!$&'()+,;:@=]";
+var templateCache = /* @__PURE__ */ new Map();
+function templateRegex(template) {
+  let cached = templateCache.get(template);
+  if (cached === void 0) {
+    const body2 = templateTokens(template).map((token) => {
+      if (token.type === "literal") return token.char.replace(/[\\^$.*+?()[\]{}|/-]/g, "\\$&");
+      if (token.type === "pchar") return PCHAR_CLASS;
+      return token.type === "pcharLoop" ? `${PCHAR_CLASS}*` : `(?:${PCHAR_CLASS}|/)*`;
+    }).join("");
+    cached = new RegExp(`^${body2}$`);
+    templateCache.set(template, cached);
+  }
+  return cached;
+}
+function templateTokens(template) {
+  const tokens = [];
+  for (let i = 0; i < template.length; ) {
+    if (template.startsWith("{**}", i)) {
+      tokens.push({ type: "anyLoop" });
+      i += 4;
+    } else if (template.startsWith("{*}", i)) {
+      tokens.push({ type: "pchar" }, { type: "pcharLoop" });
+      i += 3;
+    } else {
+      tokens.push({ type: "literal", char: template[i] ?? "" });
+      i += 1;
+    }
+  }
+  return tokens;
+}
+function isLoop(token) {
+  return token?.type === "pcharLoop" || token?.type === "anyLoop";
+}
+function asciiLower(value) {
+  return value.replace(/[A-Z]/g, (c) => c.toLowerCase());
+}
+
+// src/analysis/authz/witnesses.ts
+var STATE_LIMIT = 5e4;
+function stringWitnesses(atoms, domain) {
+  const alphabet = alphabetOf(atoms, domain);
+  if (alphabet === null) return null;
+  const machines = [domainMachine(domain), ...atoms.map(machineOf)];
+  const found = /* @__PURE__ */ new Map();
+  const seen = /* @__PURE__ */ new Set();
+  let frontier = [
+    { states: machines.map((m) => m.start), text: "" }
+  ];
+  seen.add(frontier[0]?.states.join(",") ?? "");
+  while (frontier.length > 0) {
+    const next = [];
+    for (const { states, text } of frontier) {
+      record(machines, states, text, domain, found);
+      for (const char of alphabet) {
+        const stepped = states.map((s, i) => s < 0 ? s : machines[i]?.step(s, char) ?? -1);
+        const key = stepped.join(",");
+        if (seen.has(key)) continue;
+        seen.add(key);
+        if (seen.size > STATE_LIMIT) return null;
+        next.push({ states: stepped, text: text + char });
+      }
+    }
+    frontier = next;
+  }
+  const witnesses = [...found.values()].sort();
+  if (domain.absent) witnesses.unshift(null);
+  return witnesses;
+}
+function record(machines, states, text, domain, found) {
+  const inDomain = machines[0]?.accepts(states[0] ?? -1) === true;
+  if (!inDomain || !domain.empty && text === "") return;
+  let vector = text === "" ? "e" : "n";
+  for (let i = 1; i < machines.length; i++)
+    vector += machines[i]?.accepts(states[i] ?? -1) ? "1" : "0";
+  if (!found.has(vector)) found.set(vector, text);
+}
+var PCHAR_CANDIDATES = "zqxjkvwy0123456789abcdefghilmnoprstu~!$&@=;:,+";
+var OTHER_CANDIDATES = '"<>\\^`|#[]{} ';
+function alphabetOf(atoms, domain) {
+  const used = new Set(domain.startsWith);
+  for (const atom of atoms) for (const c of literalChars(atom)) used.add(c);
+  used.add("/");
+  const fresh = [...PCHAR_CANDIDATES].find((c) => !used.has(c));
+  const other = [...OTHER_CANDIDATES].find((c) => !used.has(c));
+  if (fresh === void 0 || other === void 0) return null;
+  const letters = [...used, fresh, other];
+  return [...new Set(domain.lowercase ? letters.map(asciiLower) : letters)].sort();
+}
+function literalChars(atom) {
+  if (atom.kind === "template")
+    return templateTokens(atom.value).map((t) => t.type === "literal" ? t.char : "").join("");
+  return "value" in atom ? atom.value : "";
+}
+function domainMachine(domain) {
+  return domain.startsWith === "" ? { start: 0, step: () => 0, accepts: () => true } : prefixMachine(domain.startsWith);
+}
+function machineOf(atom) {
+  switch (atom.kind) {
+    case "exact":
+      return exactMachine(atom.value);
+    case "prefix":
+      return prefixMachine(atom.value);
+    case "suffix":
+      return suffixMachine(atom.value);
+    case "template":
+      return templateMachine(atom.value);
+    default:
+      return { start: 0, step: () => 1, accepts: (s) => s === 1 || atom.kind === "present" };
+  }
+}
+function exactMachine(value) {
+  return {
+    start: 0,
+    step: (s, c) => s < value.length && value[s] === c ? s + 1 : -1,
+    accepts: (s) => s === value.length
+  };
+}
+function prefixMachine(value) {
+  return {
+    start: 0,
+    step: (s, c) => s === value.length ? s : value[s] === c ? s + 1 : -1,
+    accepts: (s) => s === value.length
+  };
+}
+function suffixMachine(value) {
+  const failure = [0];
+  for (let i = 1, k = 0; i < value.length; i++) {
+    while (k > 0 && value[i] !== value[k]) k = failure[k - 1] ?? 0;
+    if (value[i] === value[k]) k++;
+    failure[i] = k;
+  }
+  return {
+    start: 0,
+    step: (s, c) => {
+      let k = s === value.length ? failure[s - 1] ?? 0 : s;
+      while (k > 0 && value[k] !== c) k = failure[k - 1] ?? 0;
+      return value[k] === c ? k + 1 : 0;
+    },
+    accepts: (s) => s === value.length
+  };
+}
+function templateMachine(template) {
+  const tokens = templateTokens(template);
+  const ids = /* @__PURE__ */ new Map();
+  const sets = [];
+  const idOf = (positions) => {
+    const key = positions.join(",");
+    let id = ids.get(key);
+    if (id === void 0) {
+      id = sets.length;
+      ids.set(key, id);
+      sets.push(positions);
+    }
+    return id;
+  };
+  const close = (positions) => {
+    const out = /* @__PURE__ */ new Set();
+    for (const p of positions)
+      for (let q = p; ; q++) {
+        out.add(q);
+        if (!isLoop(tokens[q])) break;
+      }
+    return [...out].sort((a, b) => a - b);
+  };
+  const start = idOf(close([0]));
+  return {
+    start,
+    step: (s, c) => {
+      const next = [];
+      for (const p of sets[s] ?? []) {
+        const token = tokens[p];
+        if (token === void 0) continue;
+        if (token.type === "literal") {
+          if (token.char === c) next.push(p + 1);
+        } else if (token.type === "pchar") {
+          if (PCHAR.test(c)) next.push(p + 1);
+        } else if (PCHAR.test(c) || token.type === "anyLoop" && c === "/") next.push(p);
+      }
+      return next.length === 0 ? -1 : idOf(close(next));
+    },
+    accepts: (s) => (sets[s] ?? []).includes(tokens.length)
+  };
+}
+
+// src/analysis/authz/dimensions.ts
+var TRUE = { op: "true" };
+var FALSE = { op: "false" };
+function atomExpr(atom) {
+  return { op: "atom", atom };
+}
+function not(arg) {
+  if (arg.op === "true") return FALSE;
+  if (arg.op === "false") return TRUE;
+  return arg.op === "not" ? arg.arg : { op: "not", arg };
+}
+function and(args) {
+  const kept = args.filter((a) => a.op !== "true");
+  if (kept.some((a) => a.op === "false")) return FALSE;
+  if (kept.length === 0) return TRUE;
+  return kept.length === 1 ? kept[0] ?? TRUE : { op: "and", args: kept };
+}
+function or(args) {
+  const kept = args.filter((a) => a.op !== "false");
+  if (kept.some((a) => a.op === "true")) return TRUE;
+  if (kept.length === 0) return FALSE;
+  return kept.length === 1 ? kept[0] ?? FALSE : { op: "or", args: kept };
+}
+function evaluate(expr, test) {
+  switch (expr.op) {
+    case "true":
+      return true;
+    case "false":
+      return false;
+    case "atom":
+      return test(expr.atom);
+    case "not":
+      return !evaluate(expr.arg, test);
+    case "and":
+      return expr.args.every((a) => evaluate(a, test));
+    case "or":
+      return expr.args.some((a) => evaluate(a, test));
+  }
+}
+function atomsOf(expr, out = []) {
+  if (expr.op === "atom") out.push(expr.atom);
+  else if (expr.op === "not") atomsOf(expr.arg, out);
+  else if (expr.op === "and" || expr.op === "or") for (const a of expr.args) atomsOf(a, out);
+  return out;
+}
+function keyOfAtom(atom) {
+  switch (atom.kind) {
+    case "traffic":
+      return `traffic:${atom.value}`;
+    case "string":
+      return atomKey(atom.atom);
+    case "cidr":
+      return `cidr:${atom.range.text}`;
+    case "jwt":
+      return `${atom.component}=${atomKey(atom.atom)}`;
+    case "requestPrincipal":
+      return `principal=${atom.pattern}`;
+    case "token":
+      return "token";
+  }
+}
+var STRING_DOMAINS = {
+  method: { absent: false, empty: false, startsWith: "", lowercase: false },
+  path: { absent: false, empty: false, startsWith: "/", lowercase: false },
+  host: { absent: false, empty: false, startsWith: "", lowercase: true },
+  header: { absent: true, empty: true, startsWith: "", lowercase: false },
+  sni: { absent: true, empty: false, startsWith: "", lowercase: false }
+};
+var JWT_ISSUER = { absent: false, empty: false, startsWith: "", lowercase: false };
+var JWT_OTHER = { absent: true, empty: true, startsWith: "", lowercase: false };
+var JWT_PRODUCT_LIMIT = 4096;
+var ORDER = [
+  "traffic",
+  "method",
+  "path",
+  "host",
+  "header:",
+  "jwt",
+  "source.ip",
+  "remote.ip",
+  "destination.ip",
+  "sni"
+];
+function compareDimensions(a, b) {
+  const rank = (k) => ORDER.findIndex((p) => p.endsWith(":") ? k.startsWith(p) : k === p);
+  return rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0);
+}
+function isIpDimension(dimension) {
+  return dimension === "source.ip" || dimension === "remote.ip" || dimension === "destination.ip";
+}
+function stringDomain(dimension) {
+  return STRING_DOMAINS[dimension.startsWith("header:") ? "header" : dimension] ?? STRING_DOMAINS.header;
+}
+function witnessesOf(dimension, atoms) {
+  if (dimension === "traffic") return ["http", "tcp"];
+  if (isIpDimension(dimension))
+    return ipWitnesses(atoms.flatMap((a) => a.kind === "cidr" ? [a.range] : []));
+  if (dimension === "jwt") return jwtWitnesses(atoms);
+  const strings = atoms.flatMap((a) => a.kind === "string" ? [a.atom] : []);
+  return stringWitnesses(strings, stringDomain(dimension));
+}
+function jwtWitnesses(atoms) {
+  const byComponent = /* @__PURE__ */ new Map();
+  const add = (component, atom) => {
+    const list = byComponent.get(component) ?? [];
+    list.push(atom);
+    byComponent.set(component, list);
+  };
+  for (const atom of atoms) {
+    if (atom.kind === "jwt") add(atom.component, atom.atom);
+    if (atom.kind === "requestPrincipal") {
+      add("iss", atom.iss);
+      add("sub", atom.sub);
+    }
+  }
+  let shapes = [{}];
+  for (const component of [...byComponent.keys()].sort()) {
+    const values = stringWitnesses(
+      byComponent.get(component) ?? [],
+      component === "iss" ? JWT_ISSUER : JWT_OTHER
+    );
+    if (values === null || shapes.length * values.length > JWT_PRODUCT_LIMIT) return null;
+    shapes = shapes.flatMap((shape) => values.map((v) => ({ ...shape, [component]: v })));
+  }
+  return [null, ...shapes];
+}
+function testAtom(atom, value) {
+  switch (atom.kind) {
+    case "traffic":
+      return value === atom.value;
+    case "string":
+      return typeof value === "string" || value === null ? testStringAtom(atom.atom, value) : false;
+    case "cidr":
+      return isAddress(value) && cidrContains(atom.range, value);
+    case "token":
+      return isToken(value);
+    case "jwt":
+      return isToken(value) && testStringAtom(atom.atom, value[atom.component] ?? null);
+    case "requestPrincipal":
+      return isToken(value) && testStringAtom(atom.iss, value.iss ?? null) && testStringAtom(atom.sub, value.sub ?? null);
+  }
+}
+function isAddress(value) {
+  return typeof value === "object" && value !== null && "family" in value;
+}
+function isToken(value) {
+  return typeof value === "object" && value !== null && !("family" in value);
+}
+function formatAtom(atom) {
+  switch (atom.kind) {
+    case "traffic":
+      return atom.value === "http" ? "HTTP" : "non-HTTP connections";
+    case "string":
+      return formatValue(atom.atom);
+    case "cidr":
+      return atom.range.text;
+    case "token":
+      return "present";
+    case "jwt":
+      return `${componentLabel(atom.component)} ${formatValue(atom.atom)}`;
+    case "requestPrincipal":
+      return `principal ${atom.pattern}`;
+  }
+}
+function formatValue(atom) {
+  return atom.kind === "present" || atom.kind === "nonEmpty" ? "present" : formatStringAtom(atom);
+}
+function componentLabel(component) {
+  if (component.startsWith("claim:"))
+    return `claim ${component.slice(6).split("\0").join(".")}`;
+  return component;
+}
+function dimensionLabel(dimension) {
+  if (dimension === "method" || dimension === "path" || dimension === "traffic") return null;
+  if (dimension.startsWith("header:")) return `header ${dimension.slice(7)}`;
+  return dimension === "jwt" ? "JWT" : dimension;
+}
+
+// src/analysis/authz/identity.ts
+function identityAtomKey(atom) {
+  switch (atom.kind) {
+    case "serviceAccount":
+      return `sa:${atom.namespace}/${atom.name}`;
+    default:
+      return `${atom.kind}:${atom.pattern}`;
+  }
+}
+var SPIFFE = "spiffe://";
+var regexCache = /* @__PURE__ */ new Map();
+function peerUri(peer) {
+  return SPIFFE + peer.principal;
+}
+function testIdentityAtom(atom, peer) {
+  if (peer === null) return false;
+  const uri = peerUri(peer);
+  switch (atom.kind) {
+    case "principal":
+      return testPrincipalPattern(atom.pattern, uri);
+    case "namespace":
+      return regex(`.*/ns/${globToRegex(atom.pattern)}/.*`).test(uri);
+    case "serviceAccount":
+      return regex(
+        `spiffe://.+/ns/${quote(atom.namespace)}/(.+/|)sa/${quote(atom.name)}(/.+)?`
+      ).test(uri);
+    case "trustDomain":
+      return testTrustDomainPattern(atom.pattern, uri);
+  }
+}
+function testPrincipalPattern(pattern, uri) {
+  if (pattern === "*") return uri.length > 0;
+  if (pattern.startsWith("*"))
+    return regex(`${quote(SPIFFE)}.*${quote(pattern.slice(1))}`).test(uri);
+  if (pattern.endsWith("*")) return uri.startsWith(SPIFFE + pattern.slice(0, -1));
+  return uri === SPIFFE + pattern;
+}
+function testTrustDomainPattern(pattern, uri) {
+  if (pattern === "*") return uri.startsWith(SPIFFE);
+  const star = pattern.indexOf("*");
+  if (star < 0) return uri.startsWith(`${SPIFFE}${pattern}/`);
+  const head = quote(pattern.slice(0, star));
+  const tail = quote(pattern.slice(star + 1));
+  return regex(`spiffe://${head}[^/]*${tail}/.*`).test(uri);
+}
+function globToRegex(glob) {
+  return glob.split("*").map(quote).join(".*");
+}
+function quote(text) {
+  return text.replace(/[\\^$.*+?()[\]{}|/-]/g, "\\$&");
+}
+function regex(source) {
+  let cached = regexCache.get(source);
+  if (cached === void 0) {
+    cached = new RegExp(`^(?:${source})$`, "s");
+    if (regexCache.size > 1e4) regexCache.clear();
+    regexCache.set(source, cached);
+  }
+  return cached;
+}
+var CLUSTER_LOCAL = "cluster.local";
+function trustDomainBundle(settings) {
+  return [settings.trustDomain.value, ...settings.trustDomainAliases.value];
+}
+function rewritePrincipal(principal, bundle) {
+  const parts = principal.split("/");
+  if (parts.length !== 5 || parts[0] === "*") return [principal];
+  const domain = parts[0] ?? "";
+  if (!bundle.some((entry) => loosely(domain, entry)) && domain !== CLUSTER_LOCAL)
+    return [principal];
+  const out = [];
+  for (const entry of bundle) {
+    const next = suffixPattern(entry, domain) ? principal : [entry, ...parts.slice(1)].join("/");
+    if (!out.includes(next)) out.push(next);
+  }
+  return out;
+}
+function expandTrustDomain(value, bundle) {
+  return bundle.includes(value) ? [...bundle] : [value];
+}
+function loosely(a, b) {
+  return a === b || b === "*" || prefixPattern(a, b) || prefixPattern(b, a) || suffixPattern(a, b) || suffixPattern(b, a);
+}
+function prefixPattern(value, pattern) {
+  return pattern.endsWith("*") && value.startsWith(pattern.slice(0, -1));
+}
+function suffixPattern(value, pattern) {
+  return pattern.startsWith("*") && value.endsWith(pattern.slice(1));
+}
+function workloadPeer(settings, namespace, serviceAccount2) {
+  const trustDomain = settings.trustDomain.value;
+  return {
+    principal: `${trustDomain}/ns/${namespace}/sa/${serviceAccount2}`,
+    trustDomain,
+    namespace,
+    serviceAccount: serviceAccount2
+  };
+}
+var OUTSIDE_NAMESPACE = "~other";
+var OUTSIDE_SERVICE_ACCOUNT = "~other";
+function outsidePeer(settings) {
+  return workloadPeer(settings, OUTSIDE_NAMESPACE, OUTSIDE_SERVICE_ACCOUNT);
+}
+
+// src/analysis/authz/compile-atoms.ts
+function isHttpOnlyKey(key) {
+  return key.startsWith("request.");
+}
+function serviceAccountAtom(value, policyNamespace) {
+  const slash = value.indexOf("/");
+  return slash < 0 ? { kind: "serviceAccount", namespace: policyNamespace, name: value } : { kind: "serviceAccount", namespace: value.slice(0, slash), name: value.slice(slash + 1) };
+}
+function fieldExpr(values, notValues, atom) {
+  if (values === void 0 && notValues === void 0) return null;
+  return valuesExpr(
+    values?.values.map((v) => v.value) ?? [],
+    notValues?.values.map((v) => v.value) ?? [],
+    (v) => [atomExpr(atom(v))]
+  );
+}
+function valuesExpr(values, notValues, atoms) {
+  return and([
+    values.length > 0 ? or(values.flatMap(atoms)) : TRUE,
+    notValues.length > 0 ? not(or(notValues.flatMap(atoms))) : TRUE
+  ]);
+}
+function addPredicate(cube, dimension, expr) {
+  if (expr === null) return;
+  const existing = cube.get(dimension);
+  cube.set(dimension, existing ? and([existing, expr]) : expr);
+}
+function stringAtomOf(value, presence) {
+  return { kind: "string", atom: stringAtom(value, presence) };
+}
+function hostAtom(value) {
+  return stringAtomOf(asciiLower(value), "nonEmpty");
+}
+function cidrAtom(value) {
+  const range = parseCidr(value);
+  return range === null ? { kind: "string", atom: { kind: "exact", value: `\0${value}` } } : { kind: "cidr", range };
+}
+function requestPrincipalAtom(value) {
+  const any = { kind: "nonEmpty" };
+  const slash = value.lastIndexOf("/");
+  const iss = slash >= 0 ? value.slice(0, slash) : value;
+  const sub = slash >= 0 ? value.slice(slash + 1) : "";
+  const atom = (issAtom, subAtom) => ({
+    kind: "requestPrincipal",
+    pattern: value,
+    iss: issAtom,
+    sub: subAtom
+  });
+  if (value === "*") return atom(any, any);
+  if (value.startsWith("*")) {
+    if (slash < 0) return atom(any, { kind: "suffix", value: value.slice(1) });
+    return atom(iss === "*" ? any : { kind: "suffix", value: iss.slice(1) }, {
+      kind: "exact",
+      value: sub
+    });
+  }
+  if (value.endsWith("*")) {
+    if (slash < 0) return atom({ kind: "prefix", value: value.slice(0, -1) }, any);
+    return atom(
+      { kind: "exact", value: iss },
+      sub === "*" ? any : { kind: "prefix", value: sub.slice(0, -1) }
+    );
+  }
+  return atom({ kind: "exact", value: iss }, { kind: "exact", value: sub });
+}
+
+// src/analysis/authz/compile-condition.ts
+function isListClaimKey(key) {
+  return key === "request.auth.audiences" || key.startsWith("request.auth.claims");
+}
+function conditionClause(condition, context, approximated) {
+  const key = condition.key.value;
+  const clause = (identity2, dimension, expr) => ({
+    identity: identity2,
+    cube: dimension && expr ? /* @__PURE__ */ new Map([[dimension, expr]]) : /* @__PURE__ */ new Map(),
+    at: condition.at
+  });
+  if (context.chain === "tcp" && isHttpOnlyKey(key)) return clause(TRUE);
+  const values = condition.values?.map((v) => v.value) ?? [];
+  const notValues = condition.notValues?.map((v) => v.value) ?? [];
+  const identity = (atoms) => clause(valuesExpr(values, notValues, (v) => atoms(v).map((a) => atomExpr(a))));
+  const request = (dimension, atom) => clause(
+    TRUE,
+    dimension,
+    valuesExpr(values, notValues, (v) => [atomExpr(atom(v))])
+  );
+  switch (key) {
+    case "source.ip":
+    case "remote.ip":
+    case "destination.ip":
+      return request(key, cidrAtom);
+    case "destination.port": {
+      const port = String(context.port);
+      const ok = (values.length === 0 || values.includes(port)) && !notValues.includes(port);
+      return clause(ok ? TRUE : FALSE);
+    }
+    case "source.namespace":
+      return identity((v) => [{ kind: "namespace", pattern: v }]);
+    case "source.principal":
+      return identity(
+        (v) => rewritePrincipal(v, context.bundle).map((pattern) => ({ kind: "principal", pattern }))
+      );
+    case "source.serviceAccount":
+      return identity((v) => [serviceAccountAtom(v, context.policyNamespace)]);
+    case "source.trustDomain":
+      return identity(
+        (v) => expandTrustDomain(v, context.bundle).map((pattern) => ({ kind: "trustDomain", pattern }))
+      );
+    case "connection.sni":
+      return request("sni", (v) => stringAtomOf(v, "nonEmpty"));
+    case "request.auth.principal":
+      return request("jwt", requestPrincipalAtom);
+    case "request.auth.presenter":
+      return request("jwt", (v) => ({
+        kind: "jwt",
+        component: "azp",
+        atom: stringAtom(v, "nonEmpty")
+      }));
+  }
+  if (key.startsWith("request.headers[")) {
+    const name = asciiLower(key.slice("request.headers[".length, -1));
+    return request(`header:${name}`, (v) => stringAtomOf(v, "present"));
+  }
+  if (isListClaimKey(key) && context.action === "ALLOW" && notValues.length === 0) {
+    const component = key === "request.auth.audiences" ? "aud" : `claim:${claimPath(key).join("\0")}`;
+    return request("jwt", (v) => ({ kind: "jwt", component, atom: stringAtom(v, "nonEmpty") }));
+  }
+  approximated.push({ at: condition.key.at, field: key });
+  const failSafe = context.action === "ALLOW" ? FALSE : TRUE;
+  return clause(context.substitute === "failSafe" ? failSafe : not(failSafe));
+}
+function claimPath(key) {
+  const rest = key.slice("request.auth.claims".length);
+  const nested = [...rest.matchAll(/\[([^[\]]*)\]/g)].map((m) => m[1] ?? "");
+  return nested.join("").length + nested.length * 2 === rest.length ? nested : [rest.slice(1, -1)];
+}
+
+// src/analysis/authz/compile-rule.ts
+var HTTP_SOURCE_FIELDS = /* @__PURE__ */ new Set(["requestPrincipals", "notRequestPrincipals"]);
+var HTTP_OPERATION_FIELDS = /* @__PURE__ */ new Set([
+  "hosts",
+  "notHosts",
+  "methods",
+  "notMethods",
+  "paths",
+  "notPaths"
+]);
+function compileRule(rule, context) {
+  const tcp = context.chain === "tcp";
+  const httpFields = tcp ? httpOnlyNotes(rule) : [];
+  if (tcp && context.action === "ALLOW" && httpFields.length > 0) {
+    return {
+      skipped: { reason: "http-only-on-tcp", fields: httpFields },
+      from: null,
+      to: null,
+      when: [],
+      droppedOnTcp: [],
+      approximated: []
+    };
+  }
+  const approximated = [];
+  const from = rule.from && rule.from.map((source) => sourceClause(source, context));
+  const to = rule.to && rule.to.map((operation) => operationClause(operation, context));
+  const when = (rule.when ?? []).map(
+    (condition) => conditionClause(condition, context, approximated)
+  );
+  return { skipped: null, from, to, when, droppedOnTcp: httpFields, approximated };
+}
+function httpOnlyNotes(rule) {
+  const notes = [];
+  for (const source of rule.from ?? [])
+    for (const name of HTTP_SOURCE_FIELDS) {
+      const field2 = source[name];
+      if (field2) notes.push({ at: field2.at, field: name });
+    }
+  for (const operation of rule.to ?? [])
+    for (const name of HTTP_OPERATION_FIELDS) {
+      const field2 = operation[name];
+      if (field2) notes.push({ at: field2.at, field: name });
+    }
+  for (const condition of rule.when ?? [])
+    if (isHttpOnlyKey(condition.key.value))
+      notes.push({ at: condition.key.at, field: condition.key.value });
+  return notes;
+}
+function sourceClause(source, context) {
+  const tcp = context.chain === "tcp";
+  const identity = [
+    identityField(
+      source.principals,
+      source.notPrincipals,
+      (v) => rewritePrincipal(v, context.bundle).map((pattern) => ({ kind: "principal", pattern }))
+    ),
+    identityField(source.namespaces, source.notNamespaces, (v) => [
+      { kind: "namespace", pattern: v }
+    ]),
+    identityField(source.serviceAccounts, source.notServiceAccounts, (v) => [
+      serviceAccountAtom(v, context.policyNamespace)
+    ]),
+    identityField(
+      source.trustDomains,
+      source.notTrustDomains,
+      (v) => expandTrustDomain(v, context.bundle).map((pattern) => ({ kind: "trustDomain", pattern }))
+    )
+  ];
+  const cube = /* @__PURE__ */ new Map();
+  if (!tcp)
+    addPredicate(
+      cube,
+      "jwt",
+      fieldExpr(source.requestPrincipals, source.notRequestPrincipals, requestPrincipalAtom)
+    );
+  addPredicate(cube, "source.ip", fieldExpr(source.ipBlocks, source.notIpBlocks, cidrAtom));
+  addPredicate(
+    cube,
+    "remote.ip",
+    fieldExpr(source.remoteIpBlocks, source.notRemoteIpBlocks, cidrAtom)
+  );
+  return { identity: and(identity), cube, at: source.at };
+}
+function identityField(values, notValues, atoms) {
+  const expr = (field2) => or(field2.values.flatMap((v) => atoms(v.value).map((a) => atomExpr(a))));
+  return and([values ? expr(values) : TRUE, notValues ? not(expr(notValues)) : TRUE]);
+}
+function operationClause(operation, context) {
+  const portMatches = portCondition(operation.ports, operation.notPorts, context.port);
+  const cube = /* @__PURE__ */ new Map();
+  if (context.chain === "http") {
+    addPredicate(cube, "host", fieldExpr(operation.hosts, operation.notHosts, hostAtom));
+    addPredicate(
+      cube,
+      "method",
+      fieldExpr(operation.methods, operation.notMethods, (v) => stringAtomOf(v, "nonEmpty"))
+    );
+    addPredicate(
+      cube,
+      "path",
+      fieldExpr(operation.paths, operation.notPaths, (v) => ({
+        kind: "string",
+        atom: pathAtom(v)
+      }))
+    );
+  }
+  return { identity: portMatches ? TRUE : FALSE, cube, at: operation.at };
+}
+function portCondition(ports, notPorts, port) {
+  const has = (field2) => field2.values.some((v) => Number(v.value) === port);
+  return (ports === void 0 || has(ports)) && (notPorts === void 0 || !has(notPorts));
+}
+
+// src/analysis/authz/fallback.ts
+var SAMPLE_LIMIT = 512;
+function fallbackWitnesses(dimension, atoms) {
+  if (dimension === "jwt") {
+    const tokens = atoms.flatMap(
+      (atom) => atom.kind === "jwt" ? fallbackWitnesses(atom.component, [{ kind: "string", atom: atom.atom }]).map((v) => ({
+        iss: "\xA7",
+        [atom.component]: typeof v === "string" ? v : null
+      })) : []
+    );
+    return [null, ...tokens.slice(0, SAMPLE_LIMIT)];
+  }
+  const prefixes = /* @__PURE__ */ new Set([""]);
+  const suffixes = /* @__PURE__ */ new Set([""]);
+  const exact = /* @__PURE__ */ new Set();
+  for (const atom of atoms) {
+    if (atom.kind !== "string" && atom.kind !== "jwt") continue;
+    const inner = atom.atom;
+    if (inner.kind === "prefix") prefixes.add(inner.value);
+    else if (inner.kind === "suffix") suffixes.add(inner.value);
+    else if (inner.kind === "exact" || inner.kind === "template")
+      exact.add(formatStringAtom(inner));
+  }
+  const fresh = "\xA7";
+  const samples = new Set(exact);
+  for (const p of prefixes)
+    for (const s of suffixes) if (samples.size < SAMPLE_LIMIT) samples.add(p + fresh + s);
+  const start = dimension === "path" ? "/" : "";
+  const values = [...samples].map((s) => s.startsWith(start) ? s : start + s).sort();
+  return dimension.startsWith("header:") || dimension === "sni" ? [null, ...values] : values;
+}
+
+// src/analysis/authz/request-set.ts
+var dimensionCache = /* @__PURE__ */ new Map();
+function spaceOf(atomsByDimension) {
+  const dimensions = [...atomsByDimension.keys()].sort(compareDimensions).map((key) => dimensionSpace(key, atomsByDimension.get(key) ?? []));
+  return { dimensions, exact: dimensions.every((d) => d.exact) };
+}
+function spaceOfCubes(cubes, extra) {
+  const atoms = /* @__PURE__ */ new Map();
+  for (const cube of cubes)
+    for (const [key, expr] of cube) {
+      const list = atoms.get(key) ?? [];
+      atomsOf(expr, list);
+      atoms.set(key, list);
+    }
+  if (extra)
+    for (const d of extra.dimensions) atoms.set(d.key, [...atoms.get(d.key) ?? [], ...d.atoms]);
+  return spaceOf(atoms);
+}
+function dimensionSpace(key, atoms) {
+  const unique = [...new Map(atoms.map((a) => [keyOfAtom(a), a])).entries()].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0).map(([, a]) => a);
+  const cacheKey = `${key}${unique.map(keyOfAtom).join("")}`;
+  const cached = dimensionCache.get(cacheKey);
+  if (cached !== void 0) return cached;
+  const found = witnessesOf(key, unique);
+  const witnesses = found ?? fallbackWitnesses(key, unique);
+  const atomBits = /* @__PURE__ */ new Map();
+  for (const atom of unique) {
+    let bits = 0n;
+    witnesses.forEach((w, i) => {
+      if (testAtom(atom, w)) bits |= 1n << BigInt(i);
+    });
+    atomBits.set(keyOfAtom(atom), bits);
+  }
+  const regionIndex = /* @__PURE__ */ new Map();
+  witnesses.forEach((w, i) => {
+    const vector = regionVector(unique, w);
+    if (!regionIndex.has(vector)) regionIndex.set(vector, i);
+  });
+  const space = {
+    key,
+    atoms: unique,
+    witnesses,
+    full: (1n << BigInt(witnesses.length)) - 1n,
+    atomBits,
+    regionIndex,
+    exact: found !== null
+  };
+  if (dimensionCache.size > 2e4) dimensionCache.clear();
+  dimensionCache.set(cacheKey, space);
+  return space;
+}
+function regionVector(atoms, value) {
+  let vector = "";
+  for (const atom of atoms) vector += testAtom(atom, value) ? "1" : "0";
+  return vector;
+}
+function predicateBits(dimension, expr) {
+  switch (expr.op) {
+    case "true":
+      return dimension.full;
+    case "false":
+      return 0n;
+    case "atom":
+      return dimension.atomBits.get(keyOfAtom(expr.atom)) ?? 0n;
+    case "not":
+      return dimension.full & ~predicateBits(dimension, expr.arg);
+    case "and":
+      return expr.args.reduce((bits, a) => bits & predicateBits(dimension, a), dimension.full);
+    case "or":
+      return expr.args.reduce((bits, a) => bits | predicateBits(dimension, a), 0n);
+  }
+}
+function emptySet(space) {
+  return { space, boxes: [] };
+}
+function fullSet(space) {
+  return { space, boxes: [space.dimensions.map((d) => d.full)] };
+}
+function cubeSet(space, cube) {
+  const box = space.dimensions.map((d) => {
+    const expr = cube.get(d.key);
+    return expr === void 0 ? d.full : predicateBits(d, expr);
+  });
+  return { space, boxes: box.some((b) => b === 0n) ? [] : [box] };
+}
+function boxContains(outer, inner) {
+  return inner.every((bits, i) => (bits & ~(outer[i] ?? 0n)) === 0n);
+}
+function boxIntersect(a, b) {
+  const out = [];
+  for (let i = 0; i < a.length; i++) {
+    const bits = (a[i] ?? 0n) & (b[i] ?? 0n);
+    if (bits === 0n) return null;
+    out.push(bits);
+  }
+  return out;
+}
+function boxSubtract(a, b) {
+  if (boxIntersect(a, b) === null) return [a];
+  const pieces = [];
+  const current = [...a];
+  for (let i = 0; i < a.length; i++) {
+    const outside = (current[i] ?? 0n) & ~(b[i] ?? 0n);
+    if (outside !== 0n) {
+      const piece = [...current];
+      piece[i] = outside;
+      pieces.push(piece);
+    }
+    current[i] = (current[i] ?? 0n) & (b[i] ?? 0n);
+  }
+  return pieces;
+}
+function simplify(boxes) {
+  const kept = [];
+  boxes.forEach((box, i) => {
+    const covered = boxes.some(
+      (other, j) => j !== i && boxContains(other, box) && (!boxContains(box, other) || j < i)
+    );
+    if (!covered) kept.push(box);
+  });
+  return kept;
+}
+function sameSpaceUnion(a, b) {
+  return { space: a.space, boxes: simplify([...a.boxes, ...b.boxes]) };
+}
+function sameSpaceIntersect(a, b) {
+  const boxes = [];
+  for (const x of a.boxes)
+    for (const y of b.boxes) {
+      const meet = boxIntersect(x, y);
+      if (meet !== null) boxes.push(meet);
+    }
+  return { space: a.space, boxes: simplify(boxes) };
+}
+function sameSpaceSubtract(a, b) {
+  let pieces = [...a.boxes];
+  for (const y of b.boxes) {
+    pieces = pieces.flatMap((x) => boxSubtract(x, y));
+    if (pieces.length === 0) break;
+  }
+  return { space: a.space, boxes: simplify(pieces) };
+}
+function align(a, b) {
+  if (a.space === b.space) return [a, b];
+  const space = mergeSpaces(a.space, b.space);
+  return [reproject(a, space), reproject(b, space)];
+}
+function mergeSpaces(a, b) {
+  if (a === b) return a;
+  const atoms = /* @__PURE__ */ new Map();
+  for (const d of [...a.dimensions, ...b.dimensions])
+    atoms.set(d.key, [...atoms.get(d.key) ?? [], ...d.atoms]);
+  return spaceOf(atoms);
+}
+function reproject(set2, space) {
+  if (set2.space === space) return set2;
+  const maps = space.dimensions.map((target) => {
+    const index = set2.space.dimensions.findIndex((d) => d.key === target.key);
+    const source = set2.space.dimensions[index];
+    if (source === void 0) return null;
+    const mapping = target.witnesses.map(
+      (w) => source.regionIndex.get(regionVector(source.atoms, w)) ?? -1
+    );
+    return { index, mapping };
+  });
+  const boxes = set2.boxes.map(
+    (box) => space.dimensions.map((target, i) => {
+      const map = maps[i];
+      if (map === null || map === void 0) return target.full;
+      const bits = box[map.index] ?? 0n;
+      let out = 0n;
+      map.mapping.forEach((old, j) => {
+        if (old >= 0 && (bits >> BigInt(old) & 1n) === 1n) out |= 1n << BigInt(j);
+      });
+      return out;
+    })
+  );
+  return { space, boxes: simplify(boxes.filter((b) => b.every((bits) => bits !== 0n))) };
+}
+function union(a, b) {
+  const [x, y] = align(a, b);
+  return sameSpaceUnion(x, y);
+}
+function intersect(a, b) {
+  const [x, y] = align(a, b);
+  return sameSpaceIntersect(x, y);
+}
+function subtract(a, b) {
+  const [x, y] = align(a, b);
+  return sameSpaceSubtract(x, y);
+}
+function isEmpty(set2) {
+  return set2.boxes.length === 0;
+}
+function isSubset(a, b) {
+  return isEmpty(subtract(a, b));
+}
+function relation(a, b) {
+  const [x, y] = align(a, b);
+  const lost = !isEmpty(sameSpaceSubtract(x, y));
+  const gained = !isEmpty(sameSpaceSubtract(y, x));
+  if (!lost && !gained) return "equal";
+  if (!lost) return "wider";
+  return gained ? "different" : "narrower";
+}
+
+// src/analysis/authz/compile.ts
+function compilePort(scope, port, chain, options) {
+  const kinds = chain === "auto" ? ["http", "tcp"] : chain === "none" ? [] : [chain];
+  return { port, chain, chains: kinds.map((kind) => compileChain(scope, port, kind, options)) };
+}
+function compileChain(scope, port, chain, options) {
+  const bundle = trustDomainBundle(options.settings);
+  const policies = [...scope.enforced, ...scope.dryRun.filter((p) => p.action === "CUSTOM")];
+  const bodies = policies.map(
+    (policy) => (policy.rules ?? []).map((rule, index) => {
+      const context = {
+        action: policy.action,
+        chain,
+        port,
+        bundle,
+        policyNamespace: policy.ref.namespace,
+        substitute: "failSafe"
+      };
+      const body2 = compileRule(rule, context);
+      const opposite = body2.approximated.length > 0 ? compileRule(rule, { ...context, substitute: "opposite" }) : null;
+      return { policy, index, body: body2, opposite };
+    })
+  );
+  const universeCube = universeOf(chain, options.requestAuthentication);
+  const cubes = [universeCube];
+  for (const rules of bodies)
+    for (const { body: body2, opposite } of rules)
+      for (const b of opposite ? [body2, opposite] : [body2])
+        cubes.push(...clausesOf(b).map((c) => c.cube));
+  const space = spaceOfCubes(cubes);
+  const identityAtoms = /* @__PURE__ */ new Map();
+  const compiled = policies.map((policy, p) => ({
+    policy,
+    action: policy.action,
+    rules: (bodies[p] ?? []).map(({ index, body: body2, opposite }) => {
+      for (const clause of clausesOf(body2))
+        for (const atom of atomsOf(clause.identity)) identityAtoms.set(identityAtomKey(atom), atom);
+      const ref = {
+        policy: policy.ref,
+        action: policy.action,
+        rule: index,
+        at: policy.rules?.[index]?.at ?? policy.source
+      };
+      const rule = bind(space, ref, body2);
+      return { ...rule, opposite: opposite ? bind(space, ref, opposite) : null };
+    })
+  }));
+  const byAction = (action) => compiled.filter((c) => c.action === action);
+  return {
+    chain,
+    port,
+    space,
+    universe: cubeSet(space, universeCube),
+    custom: customVerdicts(byAction("CUSTOM"), options.settings),
+    deny: byAction("DENY"),
+    allow: byAction("ALLOW"),
+    audit: byAction("AUDIT"),
+    dryRun: scope.dryRun.filter((p) => p.action !== "CUSTOM"),
+    identityAtoms
+  };
+}
+function openSet(chain) {
+  const kinds = chain === "http" ? ["http"] : chain === "tcp" ? ["tcp"] : ["http", "tcp"];
+  const cube = /* @__PURE__ */ new Map([
+    ["traffic", or(kinds.map((value) => atomExpr({ kind: "traffic", value })))]
+  ]);
+  return cubeSet(spaceOfCubes([cube]), cube);
+}
+function universeOf(chain, requestAuthentication) {
+  const cube = /* @__PURE__ */ new Map([["traffic", atomExpr({ kind: "traffic", value: chain })]]);
+  if (chain === "http" && !requestAuthentication) cube.set("jwt", not(atomExpr({ kind: "token" })));
+  return cube;
+}
+function clausesOf(body2) {
+  return [...body2.from ?? [], ...body2.to ?? [], ...body2.when];
+}
+function bind(space, ref, body2) {
+  const clause = (c) => ({
+    identity: c.identity,
+    set: cubeSet(space, c.cube)
+  });
+  return {
+    ref,
+    body: body2,
+    from: body2.from && body2.from.map(clause),
+    to: body2.to && body2.to.map(clause),
+    when: body2.when.map(clause)
+  };
+}
+function customVerdicts(policies, settings) {
+  const providers = new Set(policies.map((p) => p.policy.provider?.value ?? ""));
+  const known = settings.extensionProviders.origin !== "default";
+  return policies.map((policy) => {
+    const name = policy.policy.provider?.value ?? "";
+    let verdict2 = "external";
+    if (providers.size > 1) verdict2 = "multiple-providers";
+    else if (known && !settings.extensionProviders.value.includes(name))
+      verdict2 = "unknown-provider";
+    return { ...policy, verdict: verdict2 };
+  });
+}
+
+// src/analysis/authz/describe.ts
+var ALL_REQUESTS = "all requests";
+function describe2(set2, universe) {
+  if (set2.boxes.length === 0) return [];
+  const [s, u] = align(set2, universe ?? fullSet(set2.space));
+  const diagram = build(s.boxes, 0, s.space.dimensions.length);
+  const lines = render(diagram, s.space.dimensions, u.boxes, 0, emptyLine());
+  const unique = [...new Set(lines)];
+  return unique.length === 1 && unique[0] === "any request" ? [ALL_REQUESTS] : unique;
+}
+function describeChange(base, head) {
+  return {
+    newlyAllowed: describe2(subtract(head.allowed, base.allowed), head.universe),
+    newlyDenied: describe2(subtract(base.allowed, head.allowed), base.universe)
+  };
+}
+function build(boxes, level, depth) {
+  if (boxes.length === 0) return [];
+  if (level === depth) return null;
+  let union2 = 0n;
+  for (const box of boxes) union2 |= box[level] ?? 0n;
+  const groups = /* @__PURE__ */ new Map();
+  for (let i = 0n; union2 >> i !== 0n; i++) {
+    if ((union2 >> i & 1n) === 0n) continue;
+    const rest = boxes.filter((b) => ((b[level] ?? 0n) >> i & 1n) === 1n);
+    const child = build(rest, level + 1, depth);
+    const key = keyOf(child);
+    const group2 = groups.get(key);
+    if (group2) group2.bits |= 1n << i;
+    else groups.set(key, { bits: 1n << i, child });
+  }
+  return [...groups.values()].sort((a, b) => a.bits < b.bits ? -1 : a.bits > b.bits ? 1 : 0);
+}
+var keys = /* @__PURE__ */ new WeakMap();
+function keyOf(node) {
+  if (node === null) return "*";
+  let key = keys.get(node);
+  if (key === void 0) {
+    key = `[${node.map((g) => `${g.bits.toString(36)}:${keyOf(g.child)}`).join(",")}]`;
+    keys.set(node, key);
+  }
+  return key;
+}
+function emptyLine() {
+  return { traffic: null, method: null, path: null, host: null, conditions: [] };
+}
+function render(node, dimensions, context, level, line) {
+  if (node === null || level >= dimensions.length) return [formatLine(line)];
+  const dimension = dimensions[level];
+  if (dimension === void 0) return [formatLine(line)];
+  let within = 0n;
+  for (const box of context) within |= box[level] ?? 0n;
+  if (within === 0n) within = dimension.full;
+  return node.flatMap((group2) => {
+    const bits = group2.bits & within;
+    const terms = express(dimension, bits, within);
+    const narrowed = context.filter((box) => ((box[level] ?? 0n) & bits) !== 0n);
+    const variants = placeTerms(dimension, terms, line);
+    return variants.flatMap((next) => render(group2.child, dimensions, narrowed, level + 1, next));
+  });
+}
+function placeTerms(dimension, terms, line) {
+  if (terms.length === 1 && terms[0]?.atom === null && terms[0].except.length === 0) return [line];
+  const key = dimension.key;
+  if (key === "traffic") {
+    const text2 = terms.map((t) => formatTerm(t, "traffic")).join(", ");
+    return [text2 === "HTTP" ? { ...line, http: true } : { ...line, traffic: text2 }];
+  }
+  if (key === "path") return terms.map((t) => ({ ...line, path: formatTerm(t, "path") }));
+  const text = terms.map((t) => formatTerm(t, key)).join(", ");
+  if (key === "method") return [{ ...line, method: text }];
+  if (key === "host") return [{ ...line, host: `host ${text}` }];
+  const label = dimensionLabel(key) ?? key;
+  return [{ ...line, conditions: [...line.conditions, `${label} ${text}`] }];
+}
+function formatLine(line) {
+  const head = [line.method, line.path, line.host].filter((p) => p !== null);
+  const any = line.http === true ? "any HTTP request" : "any request";
+  const text = line.traffic ?? (head.length === 0 ? any : head.join(" "));
+  return line.conditions.length === 0 ? text : `${text} (${line.conditions.join("; ")})`;
+}
+var MAX_DEPTH2 = 4;
+function express(dimension, bits, context, depth = 0) {
+  if (bits === 0n) return [];
+  if (bits === context) return [{ atom: null, except: [] }];
+  const candidates2 = dimension.atoms.map((atom) => ({ atom, bits: (dimension.atomBits.get(keyOfAtom(atom)) ?? 0n) & context })).filter((c) => c.bits !== 0n && c.bits !== context);
+  const inside = maximal(candidates2.filter((c) => (c.bits & ~bits) === 0n));
+  let rest = bits;
+  for (const c of inside) rest &= ~c.bits;
+  const terms = inside.map((c) => ({ atom: c.atom, except: [] }));
+  if (rest === 0n) return terms;
+  const overlapping = maximal(
+    candidates2.filter((c) => (c.bits & rest) !== 0n && (c.bits & ~bits) !== 0n)
+  );
+  const chosen = [];
+  let uncovered = rest;
+  for (const c of [...overlapping].sort(
+    (a, b) => popcount(b.bits & rest) - popcount(a.bits & rest)
+  )) {
+    if ((c.bits & uncovered) === 0n) continue;
+    chosen.push(c);
+    uncovered &= ~c.bits;
+  }
+  if (uncovered === 0n && depth < MAX_DEPTH2) {
+    for (const c of chosen)
+      terms.push({ atom: c.atom, except: express(dimension, c.bits & ~rest, c.bits, depth + 1) });
+    return sortTerms(terms);
+  }
+  if (depth >= MAX_DEPTH2) return regionTerms(dimension, bits, context);
+  return [{ atom: null, except: express(dimension, context & ~bits, context, depth + 1) }];
+}
+function regionTerms(dimension, bits, context) {
+  const out = [];
+  for (const atom of dimension.atoms) {
+    const atomBits = (dimension.atomBits.get(keyOfAtom(atom)) ?? 0n) & context;
+    if (atomBits !== 0n && (atomBits & ~bits) === 0n) out.push({ atom, except: [] });
+  }
+  return out.length > 0 ? out : [{ atom: null, except: [] }];
+}
+function maximal(items) {
+  const sorted = [...items].sort((a, b) => compareText2(keyOfAtom(a.atom), keyOfAtom(b.atom)));
+  return sorted.filter(
+    (item, i) => sorted.every((other, j) => {
+      if (i === j || (item.bits & ~other.bits) !== 0n) return true;
+      return other.bits !== item.bits ? false : i < j;
+    })
+  );
+}
+function sortTerms(terms) {
+  return terms.sort((a, b) => compareText2(termText(a), termText(b)));
+}
+function termText(term) {
+  return term.atom === null ? "" : keyOfAtom(term.atom);
+}
+function formatTerm(term, dimension) {
+  const head = term.atom === null ? anyOf(dimension) : formatAtom(term.atom);
+  if (term.except.length === 0) return head;
+  if (term.atom === null && optional(dimension) && isPresenceOnly(term.except)) return "absent";
+  const inner = term.except.map((t) => {
+    const text = formatTerm(t, dimension);
+    return t.except.length > 0 ? `(${text})` : text;
+  });
+  return `${head} except ${inner.join(", ")}`;
+}
+function isPresenceOnly(terms) {
+  return terms.length === 1 && terms[0]?.except.length === 0 && formatAtom(terms[0].atom ?? { kind: "token" }) === "present";
+}
+function optional(dimension) {
+  return dimension.startsWith("header:") || dimension === "jwt" || dimension === "sni";
+}
+function anyOf(dimension) {
+  if (dimension === "method" || dimension === "path" || dimension === "host")
+    return `any ${dimension}`;
+  return "any";
+}
+function popcount(bits) {
+  let count = 0;
+  for (let b = bits; b !== 0n; b &= b - 1n) count++;
+  return count;
+}
+function compareText2(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+// src/analysis/authz/decide.ts
+function identityTest(peer) {
+  const cache = /* @__PURE__ */ new Map();
+  return (atom) => {
+    const key = identityAtomKey(atom);
+    let value = cache.get(key);
+    if (value === void 0) {
+      value = testIdentityAtom(atom, peer);
+      cache.set(key, value);
+    }
+    return value;
+  };
+}
+function decidePort(port, test) {
+  const chains = port.chains.map((chain) => decideChain(chain, test));
+  if (chains.length === 0) return { result: unenforced(port.chain), chains };
+  let allowed = null;
+  let universe = null;
+  for (const c of chains) {
+    allowed = allowed ? union(allowed, c.allowed) : c.allowed;
+    universe = universe ? union(universe, c.chain.universe) : c.chain.universe;
+  }
+  const all = allowed ?? emptySet(chains[0].chain.space);
+  const within = universe ?? all;
+  const access = isEmpty(all) ? "deny" : isSubset(within, all) ? "allow" : "partial";
+  return {
+    chains,
+    result: {
+      access,
+      requests: access === "allow" ? [ALL_REQUESTS] : access === "deny" ? [] : describe2(all, within),
+      exact: chains.every((c) => c.exact),
+      determining: determining(chains, access),
+      allowed: all,
+      universe: within,
+      notEvaluated: null
+    }
+  };
+}
+function unenforced(chain) {
+  const all = openSet(chain);
+  return {
+    access: "allow",
+    requests: [ALL_REQUESTS],
+    exact: true,
+    determining: [],
+    allowed: all,
+    universe: all,
+    notEvaluated: null
+  };
+}
+function decideChain(chain, test) {
+  const universe = chain.universe;
+  let exact = chain.space.exact;
+  const matches2 = (policies) => policies.flatMap(
+    (policy) => policy.rules.flatMap((rule) => {
+      const set2 = intersect(ruleSet(rule, test, universe), universe);
+      if (rule.opposite !== null) {
+        const other = intersect(ruleSet(rule.opposite, test, universe), universe);
+        if (!isSubset(set2, other) || !isSubset(other, set2)) exact = false;
+      }
+      return isEmpty(set2) ? [] : [{ ref: rule.ref, set: set2 }];
+    })
+  );
+  const custom = matches2(chain.custom);
+  const deny = matches2(chain.deny);
+  const allow = matches2(chain.allow);
+  const audit = matches2(chain.audit);
+  const denied = unionAll(
+    [...custom, ...deny].map((m) => m.set),
+    universe
+  );
+  const permitted = chain.allow.length > 0 ? unionAll(
+    allow.map((m) => m.set),
+    universe
+  ) : universe;
+  const allowed = subtract(permitted, denied);
+  const external = chain.custom.filter((p) => p.verdict === "external").map((p) => p.policy.ref);
+  const undecided = custom.filter(
+    (m) => external.some((r) => r.namespace === m.ref.policy.namespace && r.name === m.ref.policy.name)
+  );
+  if (undecided.some(
+    (m) => !isEmpty(
+      subtract(
+        intersect(m.set, permitted),
+        deny.length > 0 ? unionAll(
+          deny.map((d) => d.set),
+          universe
+        ) : emptySet(universe.space)
+      )
+    )
+  ))
+    exact = false;
+  return { chain, allowed, custom, deny, allow, audit, exact };
+}
+function ruleSet(rule, test, universe) {
+  if (rule.body.skipped !== null) return emptySet(universe.space);
+  const anyOf2 = (clauses) => clauses === null ? fullSet(universe.space) : unionAll(
+    clauses.filter((c) => evaluate(c.identity, test)).map((c) => c.set),
+    universe
+  );
+  let set2 = intersect(anyOf2(rule.from), anyOf2(rule.to));
+  for (const clause of rule.when) {
+    if (isEmpty(set2)) break;
+    set2 = evaluate(clause.identity, test) ? intersect(set2, clause.set) : emptySet(universe.space);
+  }
+  return set2;
+}
+function unionAll(sets, like) {
+  return sets.reduce((acc, s) => union(acc, s), emptySet(like.space));
+}
+function determining(chains, access) {
+  const refs = [];
+  for (const c of chains) {
+    refs.push(...c.custom.map((m) => m.ref), ...c.deny.map((m) => m.ref));
+    const denied = unionAll(
+      [...c.custom, ...c.deny].map((m) => m.set),
+      c.chain.universe
+    );
+    refs.push(...c.allow.filter((m) => !isSubset(m.set, denied)).map((m) => m.ref));
+    if (access === "deny" && c.allow.length === 0)
+      refs.push(
+        ...c.chain.allow.map((p) => ({
+          policy: p.policy.ref,
+          action: "ALLOW",
+          rule: null,
+          at: p.policy.source
+        }))
+      );
+  }
+  return sortRefs(refs);
+}
+function sortRefs(refs) {
+  const unique = new Map(
+    refs.map((r) => [`${r.policy.namespace}/${r.policy.name}#${r.rule ?? -1}`, r])
+  );
+  return [...unique.values()].sort(
+    (a, b) => compare(a.policy.namespace, b.policy.namespace) || compare(a.policy.name, b.policy.name) || (a.rule ?? -1) - (b.rule ?? -1)
+  );
+}
+function compare(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 // src/analysis/topology/protocol.ts
 var BY_NAME = {
   tcp: "tcp",
@@ -11049,8 +13193,8 @@ function buildTopology(mesh) {
   const selectedBy = /* @__PURE__ */ new Map();
   for (const service of mesh.services) {
     const selector = service.selector;
-    const candidates = byNamespace.get(service.ref.namespace) ?? [];
-    const selected2 = selector === null || Object.keys(selector).length === 0 ? [] : candidates.filter((w) => selects(selector, w.podLabels));
+    const candidates2 = byNamespace.get(service.ref.namespace) ?? [];
+    const selected2 = selector === null || Object.keys(selector).length === 0 ? [] : candidates2.filter((w) => selects(selector, w.podLabels));
     selectedBy.set(service, selected2);
   }
   const exposures = /* @__PURE__ */ new Map();
@@ -11121,7 +13265,7 @@ function workloadPorts(workload, exposed) {
   const ports = [];
   for (const number of [...numbers].sort((a, b) => a - b)) {
     const exposures = [...exposed.get(number) ?? []].sort(
-      (a, b) => compare(a.service.name, b.service.name) || a.servicePort - b.servicePort
+      (a, b) => compare2(a.service.name, b.service.name) || a.servicePort - b.servicePort
     );
     const declared = workload.containerPorts.find(
       (p) => p.containerPort === number && p.protocol !== "UDP"
@@ -11140,7 +13284,7 @@ function workloadPorts(workload, exposed) {
   }
   return ports;
 }
-function compare(a, b) {
+function compare2(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 function allNamespaces(mesh) {
@@ -11169,6 +13313,612 @@ function pseudoCallers() {
     { kind: "unauthenticated", id: UNAUTHENTICATED },
     { kind: "any-mesh-identity", id: ANY_MESH_IDENTITY }
   ];
+}
+
+// src/analysis/authz/scope.ts
+var GATEWAY_NAME_LABEL = "gateway.networking.k8s.io/gateway-name";
+var GATEWAY_API_GROUP = "gateway.networking.k8s.io";
+var MANAGED_LABEL = "gateway.istio.io/managed";
+var WAYPOINT_CONTROLLER = "istio.io-mesh-controller";
+function indexPolicies(mesh) {
+  return {
+    rootNamespace: mesh.settings.rootNamespace.value,
+    byNamespace: groupByNamespace(mesh.authorizationPolicies),
+    requestAuthentications: groupByNamespace(mesh.requestAuthentications)
+  };
+}
+function groupByNamespace(objects) {
+  const out = /* @__PURE__ */ new Map();
+  for (const object of objects) {
+    const list = out.get(object.ref.namespace) ?? [];
+    list.push(object);
+    out.set(object.ref.namespace, list);
+  }
+  return out;
+}
+function isWaypoint(labels) {
+  return labels[MANAGED_LABEL] === WAYPOINT_CONTROLLER;
+}
+function policiesFor(workload, index) {
+  const enforced = [];
+  const dryRun = [];
+  const ignored = [];
+  for (const policy of candidates(workload.namespace, index.rootNamespace, index.byNamespace)) {
+    const attached = attaches(policy, workload);
+    if (attached === "ignored") ignored.push({ policy, reason: "target-refs" });
+    else if (attached === "yes") (policy.dryRun ? dryRun : enforced).push(policy);
+  }
+  return { enforced, dryRun, ignored };
+}
+function requestAuthenticationsFor(workload, index) {
+  return candidates(workload.namespace, index.rootNamespace, index.requestAuthentications).filter(
+    (policy) => attaches(policy, workload) === "yes"
+  );
+}
+function candidates(namespace, root, byNamespace) {
+  const own = byNamespace.get(namespace) ?? [];
+  return namespace === root ? [...own] : [...byNamespace.get(root) ?? [], ...own];
+}
+function attaches(policy, workload) {
+  const labels = workload.workload.podLabels;
+  const gateway = labels[GATEWAY_NAME_LABEL];
+  const selected2 = policy.selector === null || selects(policy.selector.matchLabels, labels);
+  if (gateway === void 0 || isWaypoint(labels)) {
+    if (policy.targetRefs.length > 0) return "ignored";
+    return selected2 ? "yes" : "no";
+  }
+  if (policy.targetRefs.length === 0) return selected2 ? "yes" : "no";
+  const targetsGateway = policy.targetRefs.some(
+    (ref) => ref.kind === "Gateway" && ref.group === GATEWAY_API_GROUP && ref.name === gateway && policy.ref.namespace === workload.namespace
+  );
+  return targetsGateway ? "yes" : "ignored";
+}
+
+// src/analysis/authz/evaluate.ts
+function createAuthzEngine(mesh, options = {}) {
+  const index = indexPolicies(mesh);
+  const settings = mesh.settings;
+  const destinations = /* @__PURE__ */ new Map();
+  const ports = /* @__PURE__ */ new Map();
+  const engine = {
+    settings,
+    index,
+    destination(workload) {
+      let found = destinations.get(workload);
+      if (found === void 0) {
+        found = compileDestination(workload, index, options.dataplaneOf?.(workload) ?? "SIDECAR");
+        destinations.set(workload, found);
+      }
+      return found;
+    },
+    port(destination, port) {
+      if (destination.dataplane !== "SIDECAR") return null;
+      const { number, chain } = portOf(destination.workload, port);
+      const key = `${destination.classKey}${number}${chain}`;
+      let compiled = ports.get(key);
+      if (compiled === void 0) {
+        compiled = compilePort(destination.scope, number, chain, {
+          settings,
+          requestAuthentication: destination.requestAuthentication
+        });
+        ports.set(key, compiled);
+      }
+      return compiled;
+    },
+    decide(destination, port, peer) {
+      const compiled = engine.port(destination, port);
+      return compiled === null ? null : decidePort(compiled, identityTest(peer));
+    },
+    access(destination, port, peer) {
+      const decision = engine.decide(destination, port, peer);
+      if (decision !== null) return decision.result;
+      const { chain } = portOf(destination.workload, port);
+      return destination.dataplane === "NO_SIDECAR" ? unenforced(chain) : notEvaluated(destination, chain);
+    },
+    compiledCount: () => ports.size
+  };
+  return engine;
+}
+function compileDestination(workload, index, dataplane) {
+  const scope = policiesFor(workload, index);
+  const requestAuthentication = requestAuthenticationsFor(workload, index).length > 0;
+  const plane = isWaypoint(workload.workload.podLabels) ? "WAYPOINT" : dataplane;
+  const refs = (list) => list.map((p) => `${p.ref.namespace}/${p.ref.name}`).join(",");
+  const classKey = [plane, requestAuthentication, refs(scope.enforced), refs(scope.dryRun)].join(
+    "|"
+  );
+  return { workload, scope, dataplane: plane, requestAuthentication, classKey };
+}
+function portOf(workload, port) {
+  if (typeof port !== "number") return { number: port.port, chain: port.chain };
+  const declared = workload.ports.find((p) => p.port === port);
+  return { number: port, chain: declared?.chain ?? "auto" };
+}
+function notEvaluated(destination, chain) {
+  const reason = destination.dataplane === "WAYPOINT" ? "waypoint proxies enforce targetRefs policies with L7 rules, which meshguard does not evaluate" : "ambient workloads are enforced by ztunnel (L4) and waypoints, whose rules differ from a sidecar and are not evaluated";
+  return {
+    access: "partial",
+    requests: [],
+    exact: false,
+    determining: [],
+    allowed: emptySet(openSet(chain).space),
+    universe: openSet(chain),
+    notEvaluated: reason
+  };
+}
+
+// src/analysis/authz/classes.ts
+function createAccessIndex(mesh, topology, options = {}) {
+  const engine = createAuthzEngine(mesh, options);
+  const identities = new IdentityIndex(topology, mesh);
+  const classes = /* @__PURE__ */ new Map();
+  const cache = /* @__PURE__ */ new Map();
+  let callerClasses = 0;
+  const compute = (workload, port) => {
+    const destination = engine.destination(workload);
+    const compiled = engine.port(destination, port);
+    if (compiled === null) {
+      const fixed = engine.access(destination, port, null);
+      return portAccess(
+        workload,
+        port,
+        { classes: 1, plaintext: fixed, other: fixed, byPrincipal: /* @__PURE__ */ new Map() },
+        () => fixed
+      );
+    }
+    let answer = classes.get(compiled);
+    if (answer === void 0) {
+      answer = answerClass(compiled, identities);
+      callerClasses += answer.classes;
+      classes.set(compiled, answer);
+    }
+    const found = answer;
+    const extra = /* @__PURE__ */ new Map();
+    return portAccess(workload, port, found, (peer) => {
+      const known = found.byPrincipal.get(peer.principal);
+      if (known !== void 0) return known;
+      if (identities.isKnown(peer)) return found.other;
+      let result = extra.get(peer.principal);
+      if (result === void 0) {
+        result = decidePort(found.compiled, (atom) => testIdentityAtom(atom, peer)).result;
+        extra.set(peer.principal, result);
+      }
+      return result;
+    });
+  };
+  return {
+    portAccess(workload, port) {
+      let found = cache.get(port);
+      if (found === void 0) {
+        found = compute(workload, port);
+        cache.set(port, found);
+      }
+      return found;
+    },
+    stats: () => ({
+      workloads: topology.workloads.length,
+      ports: cache.size,
+      identities: identities.size,
+      destinationClasses: classes.size,
+      callerClasses,
+      identityChecks: identities.checks
+    })
+  };
+}
+function portAccess(workload, port, answer, identified) {
+  return {
+    workload,
+    port,
+    plaintext: answer.plaintext,
+    otherIdentities: answer.other,
+    byPrincipal: answer.byPrincipal,
+    accessFor: (peer) => peer === null ? answer.plaintext : identified(peer)
+  };
+}
+function answerClass(compiled, identities) {
+  const atoms = atomsOf2(compiled);
+  const decide = (test) => decidePort(compiled, test).result;
+  const outside = identities.outside;
+  const outsideVector = atoms.map((a) => testIdentityAtom(a, outside));
+  const byKey = (vector) => {
+    const index = new Map(atoms.map((a, i) => [identityAtomKey(a), vector[i] ?? false]));
+    return (atom) => index.get(identityAtomKey(atom)) ?? false;
+  };
+  const plaintext = decide(() => false);
+  const other = decide(byKey(outsideVector));
+  const bySignature = /* @__PURE__ */ new Map([[vectorKey(outsideVector), other]]);
+  const byPrincipal = /* @__PURE__ */ new Map();
+  for (const peer of identities.mentioned(atoms, outsideVector)) {
+    const vector = atoms.map((a) => testIdentityAtom(a, peer));
+    const key = vectorKey(vector);
+    let result = bySignature.get(key);
+    if (result === void 0) {
+      result = decide(byKey(vector));
+      bySignature.set(key, result);
+    }
+    if (result !== other) byPrincipal.set(peer.principal, result);
+  }
+  return { classes: 1 + bySignature.size, plaintext, other, byPrincipal, compiled };
+}
+function atomsOf2(compiled) {
+  const all = /* @__PURE__ */ new Map();
+  for (const chain of compiled.chains)
+    for (const [key, atom] of chain.identityAtoms) all.set(key, atom);
+  return [...all.entries()].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0).map(([, atom]) => atom);
+}
+function vectorKey(vector) {
+  return vector.map((v) => v ? "1" : "0").join("");
+}
+var IdentityIndex = class {
+  outside;
+  all;
+  byPrincipal = /* @__PURE__ */ new Map();
+  byNamespace = /* @__PURE__ */ new Map();
+  differing = /* @__PURE__ */ new Map();
+  checks = 0;
+  constructor(topology, mesh) {
+    this.outside = outsidePeer(mesh.settings);
+    for (const node of topology.workloads) {
+      const peer = workloadPeer(
+        mesh.settings,
+        node.namespace,
+        node.workload.serviceAccountName.value
+      );
+      if (this.byPrincipal.has(peer.principal)) continue;
+      this.byPrincipal.set(peer.principal, peer);
+      const list = this.byNamespace.get(peer.namespace) ?? [];
+      list.push(peer);
+      this.byNamespace.set(peer.namespace, list);
+    }
+    this.all = [...this.byPrincipal.values()];
+  }
+  get size() {
+    return this.all.length;
+  }
+  mentioned(atoms, outsideVector) {
+    const out = /* @__PURE__ */ new Map();
+    atoms.forEach((atom, i) => {
+      for (const peer of this.differingFrom(atom, outsideVector[i] ?? false))
+        out.set(peer.principal, peer);
+    });
+    return [...out.values()].sort(
+      (a, b) => a.principal < b.principal ? -1 : a.principal > b.principal ? 1 : 0
+    );
+  }
+  /** An identity of the manifests (same principal, namespace and service account). */
+  isKnown(peer) {
+    const known = this.byPrincipal.get(peer.principal);
+    return known !== void 0 && known.namespace === peer.namespace && known.serviceAccount === peer.serviceAccount;
+  }
+  differingFrom(atom, outsideMatches) {
+    const key = identityAtomKey(atom);
+    let found = this.differing.get(key);
+    if (found === void 0) {
+      const candidates2 = this.candidates(atom, outsideMatches);
+      this.checks += candidates2.length;
+      found = candidates2.filter((peer) => testIdentityAtom(atom, peer) !== outsideMatches);
+      this.differing.set(key, found);
+    }
+    return found;
+  }
+  /**
+   * Identities that might match an atom the outside identity does not: for an exact principal,
+   * that principal; for an exact namespace or service account, that namespace's identities, plus
+   * those of a namespace literally named `ns`, whose URI has a second `/ns/` segment the
+   * namespace regex `.*\/ns/<value>/.*` can also match; patterns (and atoms the outside identity
+   * matches) scan everyone once, cached per atom.
+   */
+  candidates(atom, outsideMatches) {
+    if (outsideMatches) return this.all;
+    if (atom.kind === "principal" && !atom.pattern.includes("*")) {
+      const peer = this.byPrincipal.get(atom.pattern);
+      return peer ? [peer] : [];
+    }
+    const inNamespace = (namespace) => [
+      ...this.byNamespace.get(namespace) ?? [],
+      ...namespace === "ns" ? [] : this.byNamespace.get("ns") ?? []
+    ];
+    if (atom.kind === "namespace" && !atom.pattern.includes("*")) return inNamespace(atom.pattern);
+    if (atom.kind === "serviceAccount") return inNamespace(atom.namespace);
+    return this.all;
+  }
+};
+
+// src/analysis/authz/findings-policy.ts
+function finding(code, params, at, side2, ref, subject) {
+  const entry = catalogue[code];
+  const message = entry.message(params);
+  const id = [code, ref ? refKey(ref) : "", subject].filter((p) => p !== "").join(":");
+  return { id, code, severity: entry.severity, message, at, side: side2, ...ref ? { ref } : {} };
+}
+var METHODS = ["GET", "HEAD", "POST", "PUT", "DELETE", "CONNECT", "OPTIONS", "TRACE", "PATCH"];
+function policyFindings(policy, topology, side2) {
+  const out = [];
+  const add = (code, params, at, subject) => {
+    out.push(finding(code, params, at, side2, policy.ref, subject));
+  };
+  const root = topology.mesh.settings.rootNamespace.value;
+  if (policy.dryRun) add("MG211", { action: policy.action }, policy.source, "dry-run");
+  if (policy.targetRefs.length > 0)
+    add(
+      "MG208",
+      { targets: policy.targetRefs.map((t) => `${t.kind} ${t.name}`).join(", ") },
+      policy.targetRefs[0]?.at ?? policy.source,
+      "target-refs"
+    );
+  if (policy.selector !== null && policy.targetRefs.length === 0) {
+    const selector = policy.selector;
+    const matches2 = topology.workloads.some(
+      (w) => (policy.ref.namespace === root || w.namespace === policy.ref.namespace) && selects(selector.matchLabels, w.workload.podLabels)
+    );
+    if (!matches2)
+      add(
+        "MG207",
+        {
+          selector: Object.entries(selector.matchLabels).map(([k, v]) => `${k}=${v}`).join(",")
+        },
+        selector.at,
+        "selector"
+      );
+  }
+  const effect = policy.action === "ALLOW" ? "the rule allows less than written" : "the rule denies less than written";
+  (policy.rules ?? []).forEach((rule, index) => {
+    for (const value of identityValues(rule, "principals"))
+      principalFindings(value, effect, index, add);
+    for (const value of identityValues(rule, "namespaces")) {
+      if (/\*(s?a)$/.test(value.value) && value.value !== "*")
+        add("MG218", { value: value.value }, value.at, `rules[${index}]:${value.value}`);
+    }
+    for (const operation of rule.to ?? [])
+      for (const field2 of [operation.methods, operation.notMethods])
+        for (const value of field2?.values ?? [])
+          if (!knownMethod(value.value))
+            add("MG213", { value: value.value }, value.at, `rules[${index}]:${value.value}`);
+    for (const operation of rule.to ?? [])
+      for (const value of operation.hosts?.values ?? [])
+        if (!value.value.includes("*") && !value.value.includes(":"))
+          add("MG214", { value: value.value }, value.at, `rules[${index}]:${value.value}`);
+    if (policy.action === "ALLOW" && rule.from === null && rule.to === null && (rule.when ?? []).length === 0)
+      add("MG212", { scope: scopeText(policy, root) }, rule.at, `rules[${index}]`);
+  });
+  return out;
+}
+function principalFindings(value, effect, index, add) {
+  if (value.value.startsWith("spiffe://")) {
+    add("MG201", { value: value.value, effect }, value.at, `rules[${index}]:${value.value}`);
+    return;
+  }
+  if (value.value.includes("*")) return;
+  if (!/^[^/]+\/ns\/[^/]+\/sa\/[^/]+$/.test(value.value))
+    add("MG202", { value: value.value, effect }, value.at, `rules[${index}]:${value.value}`);
+}
+function identityValues(rule, field2) {
+  const not2 = field2 === "principals" ? "notPrincipals" : "notNamespaces";
+  const key = field2 === "principals" ? "source.principal" : "source.namespace";
+  const fromFields = (rule.from ?? []).flatMap((s) => [s[field2], s[not2]]).filter((f) => f !== void 0);
+  const conditions = (rule.when ?? []).filter((c) => c.key.value === key);
+  return [
+    ...fromFields.flatMap((f) => f.values),
+    ...conditions.flatMap((c) => [...c.values ?? [], ...c.notValues ?? []])
+  ];
+}
+function knownMethod(value) {
+  if (value === "*") return true;
+  if (value.startsWith("*")) return METHODS.some((m) => m.endsWith(value.slice(1)));
+  if (value.endsWith("*")) return METHODS.some((m) => m.startsWith(value.slice(0, -1)));
+  return METHODS.includes(value);
+}
+function scopeText(policy, root) {
+  const selector = policy.selector ? `workloads labelled ${Object.entries(policy.selector.matchLabels).map(([k, v]) => `${k}=${v}`).join(",")}` : "every workload";
+  const where = policy.ref.namespace === root ? "in the mesh" : `in namespace ${policy.ref.namespace}`;
+  return `${selector} ${where}`;
+}
+
+// src/analysis/authz/findings.ts
+var UNAUTHENTICATED_CALLER = { kind: "unauthenticated", id: UNAUTHENTICATED };
+var POSITIVE_IDENTITY = ["principals", "namespaces", "serviceAccounts", "trustDomains"];
+var NEGATIVE_IDENTITY = [
+  "notPrincipals",
+  "notNamespaces",
+  "notServiceAccounts",
+  "notTrustDomains"
+];
+var IDENTITY_KEYS = [
+  "source.principal",
+  "source.namespace",
+  "source.serviceAccount",
+  "source.trustDomain"
+];
+function authzFindings(side2) {
+  const out = [];
+  for (const policy of side2.mesh.authorizationPolicies)
+    out.push(...policyFindings(policy, side2.topology, side2.side));
+  out.push(...workloadFindings(side2));
+  const unique = [...new Map(out.map((f) => [f.id, f])).values()];
+  return unique.sort((a, b) => compareSources(a.at, b.at) || compareText(a.id, b.id));
+}
+function workloadFindings(side2) {
+  const engine = createAuthzEngine(
+    side2.mesh,
+    side2.dataplaneOf ? { dataplaneOf: side2.dataplaneOf } : {}
+  );
+  const aggregates = /* @__PURE__ */ new Map();
+  const singles = [];
+  const note = (a, port) => {
+    const found = aggregates.get(a.key) ?? { make: a.make, ports: [] };
+    if (!found.ports.includes(port)) found.ports.push(port);
+    aggregates.set(a.key, found);
+  };
+  for (const workload of side2.topology.workloads) {
+    const destination = engine.destination(workload);
+    const applied = destination.scope.enforced;
+    if (destination.dataplane === "AMBIENT" && applied.length > 0)
+      singles.push(
+        finding(
+          "MG216",
+          { workload: workload.id },
+          applied[0]?.source ?? workload.workload.source,
+          side2.side,
+          void 0,
+          workload.id
+        )
+      );
+    if (destination.dataplane !== "SIDECAR") continue;
+    singles.push(
+      ...customFindings(
+        workload,
+        applied,
+        engine.settings.extensionProviders.value,
+        engine.settings.extensionProviders.origin !== "default",
+        side2.side
+      )
+    );
+    for (const port of workload.ports) {
+      const compiled = engine.port(destination, port);
+      if (compiled === null) continue;
+      const where = `port \`${port.port}\` of \`${workload.id}\``;
+      const plaintext = side2.peerOf(UNAUTHENTICATED_CALLER, workload, port.port) === null;
+      for (const chain of compiled.chains)
+        for (const policy of [...chain.allow, ...chain.deny, ...chain.audit, ...chain.custom])
+          for (const rule of policy.rules) {
+            const raw = policy.policy.rules?.[rule.ref.rule ?? -1];
+            if (raw === void 0) continue;
+            ruleFindings(
+              rule,
+              raw,
+              policy.policy,
+              chain,
+              plaintext,
+              destination.requestAuthentication,
+              workload,
+              side2.side
+            ).forEach((a) => note(a, where));
+          }
+    }
+  }
+  for (const a of aggregates.values()) {
+    const ports = a.ports.length === 1 ? a.ports[0] ?? "" : `${a.ports[0] ?? ""} and ${a.ports.length - 1} more`;
+    singles.push(a.make(ports));
+  }
+  return singles;
+}
+function ruleFindings(rule, raw, policy, chain, plaintext, requestAuthentication, workload, side2) {
+  const out = [];
+  const add = (code, subject, at, params) => {
+    out.push({
+      key: `${code}:${policy.ref.namespace}/${policy.ref.name}:${subject}`,
+      make: (ports) => finding(code, params(ports), at, side2, policy.ref, subject)
+    });
+  };
+  const index = rule.ref.rule ?? 0;
+  const first2 = rule.body.skipped?.fields[0] ?? rule.body.droppedOnTcp[0];
+  if (chain.chain === "tcp" && first2 !== void 0 && portApplies(raw, chain.port)) {
+    if (rule.body.skipped !== null)
+      add("MG203", `rules[${index}]`, first2.at, (ports) => ({ field: first2.field, ports }));
+    else if (policy.action !== "AUDIT")
+      add("MG204", `rules[${index}]`, first2.at, (ports) => ({
+        action: policy.action,
+        field: first2.field,
+        ports
+      }));
+  }
+  for (const approx of rule.body.approximated)
+    add("MG215", `rules[${index}]:${approx.field}`, approx.at, () => ({
+      key: approx.field,
+      effect: policy.action === "ALLOW" ? "the condition never holds" : "the condition always holds"
+    }));
+  if (plaintext && rule.body.skipped === null) {
+    const positive = identityFields(raw, POSITIVE_IDENTITY, false);
+    const negative = identityFields(raw, NEGATIVE_IDENTITY, true);
+    if (policy.action === "DENY" && positive[0] !== void 0) {
+      const field2 = positive[0];
+      add("MG205", `rules[${index}]`, field2.at, (ports) => ({ field: field2.name, ports }));
+    }
+    if (policy.action === "ALLOW" && negative[0] !== void 0 && !isEmpty(ruleSet(rule, () => false, chain.universe))) {
+      const field2 = negative[0];
+      add("MG206", `rules[${index}]`, field2.at, (ports) => ({ field: field2.name, ports }));
+    }
+  }
+  if (!requestAuthentication && chain.chain === "http") {
+    const jwt = jwtField(raw);
+    if (jwt !== null)
+      add("MG217", `rules[${index}]:${workload.id}`, jwt.at, () => ({
+        field: jwt.name,
+        workload: workload.id,
+        effect: jwt.negative ? "the negative match always holds" : "it never matches"
+      }));
+  }
+  return out;
+}
+function portApplies(rule, port) {
+  const listed = (values) => (values ?? []).some((v) => Number(v.value) === port);
+  const to = rule.to === null || rule.to.some(
+    (o) => (o.ports === void 0 || listed(o.ports.values)) && (o.notPorts === void 0 || !listed(o.notPorts.values))
+  );
+  const when = (rule.when ?? []).filter((c) => c.key.value === "destination.port").every((c) => (c.values === null || listed(c.values)) && !listed(c.notValues));
+  return to && when;
+}
+function identityFields(rule, names, negative) {
+  const out = [];
+  for (const source of rule.from ?? [])
+    for (const name of names) {
+      const field2 = source[name];
+      if (field2 !== void 0 && "values" in field2) out.push({ name, at: field2.at });
+    }
+  for (const condition of rule.when ?? []) {
+    if (!IDENTITY_KEYS.includes(condition.key.value)) continue;
+    if (negative ? condition.notValues : condition.values)
+      out.push({ name: condition.key.value, at: condition.key.at });
+  }
+  return out;
+}
+function jwtField(rule) {
+  for (const source of rule.from ?? []) {
+    if (source.requestPrincipals)
+      return { name: "requestPrincipals", at: source.requestPrincipals.at, negative: false };
+    if (source.notRequestPrincipals)
+      return { name: "notRequestPrincipals", at: source.notRequestPrincipals.at, negative: true };
+  }
+  for (const condition of rule.when ?? [])
+    if (condition.key.value.startsWith("request.auth."))
+      return {
+        name: condition.key.value,
+        at: condition.key.at,
+        negative: condition.values === null
+      };
+  return null;
+}
+function customFindings(workload, policies, providers, known, side2) {
+  const custom = policies.filter((p) => p.action === "CUSTOM");
+  const names = [...new Set(custom.map((p) => p.provider?.value ?? ""))].sort();
+  const out = [];
+  if (names.length > 1 && custom[0] !== void 0)
+    out.push(
+      finding(
+        "MG210",
+        { workload: workload.id, providers: names.map((n) => `\`${n}\``).join(", ") },
+        custom[0].actionAt,
+        side2,
+        custom[0].ref,
+        workload.id
+      )
+    );
+  if (known)
+    for (const policy of custom) {
+      const name = policy.provider?.value ?? "";
+      if (!providers.includes(name))
+        out.push(
+          finding(
+            "MG209",
+            { provider: name },
+            policy.provider?.at ?? policy.actionAt,
+            side2,
+            policy.ref,
+            "provider"
+          )
+        );
+    }
+  return out;
 }
 
 // src/analysis/mtls/hosts.ts
@@ -11293,8 +14043,8 @@ function namespaceDistinguisher(deps) {
     return hosts.all.every((entry) => {
       if (suffix === serviceSuffix && entry.service !== null) return true;
       const needle = entry.host.startsWith("*") ? entry.host.slice(1) : entry.host;
-      const matches = entry.host === ruleHost || needle.endsWith(suffix);
-      return !matches || entry.namespace === namespace;
+      const matches2 = entry.host === ruleHost || needle.endsWith(suffix);
+      return !matches2 || entry.namespace === namespace;
     });
   };
   const transparentRules = (namespace) => (rulesByNamespace.get(namespace) ?? []).every(
@@ -11373,9 +14123,9 @@ function side(mode, effective, phrase, evidence2, destinationRule = null) {
 }
 
 // src/analysis/mtls/auto-mtls.ts
-function autoMtls(group, server, port, exposure, deps, evidence2) {
+function autoMtls(group2, server, port, exposure, deps, evidence2) {
   const { entry } = exposure;
-  const off = (why, note) => side("AUTO_MTLS", "DISABLE", `auto mTLS sends plaintext (${why})`, [...evidence2, note], group);
+  const off = (why, note) => side("AUTO_MTLS", "DISABLE", `auto mTLS sends plaintext (${why})`, [...evidence2, note], group2);
   if (!deps.enableAutoMtls)
     return off("enableAutoMtls is false", noteEvidence("meshConfig.enableAutoMtls: false"));
   if (entry.meshExternal) {
@@ -11385,7 +14135,7 @@ function autoMtls(group, server, port, exposure, deps, evidence2) {
       note: "MESH_EXTERNAL (the ServiceEntry default) never gets auto mTLS"
     });
   }
-  const passthrough = entry.passthrough || group?.trafficPolicy?.loadBalancerSimple === "PASSTHROUGH";
+  const passthrough = entry.passthrough || group2?.trafficPolicy?.loadBalancerSimple === "PASSTHROUGH";
   if (passthrough) {
     const endpoints = deps.endpoints(exposure);
     const disabled = endpoints.find(
@@ -11415,12 +14165,12 @@ function autoMtls(group, server, port, exposure, deps, evidence2) {
     "ISTIO_MUTUAL",
     "auto mTLS sends Istio mTLS",
     [...evidence2, noteEvidence(note)],
-    group
+    group2
   );
   if (passthrough) return on("passthrough cluster: auto mTLS applies to every endpoint alike");
-  return perEndpoint(group, server, port, exposure, deps, on, off);
+  return perEndpoint(group2, server, port, exposure, deps, on, off);
 }
-function perEndpoint(group, server, port, exposure, deps, on, off) {
+function perEndpoint(group2, server, port, exposure, deps, on, off) {
   const decision = deps.decision(server);
   if (decision.endpointTlsMode !== "istio") {
     return decision.dataplane === "SIDECAR" ? off(
@@ -11433,12 +14183,12 @@ function perEndpoint(group, server, port, exposure, deps, on, off) {
       noteEvidence(`endpoint \`${server.id}\` has no sidecar`)
     );
   }
-  const fallback2 = group?.trafficPolicy?.portLevelSettings.some(
+  const fallback2 = group2?.trafficPolicy?.portLevelSettings.some(
     (p) => p.port === exposure.servicePort
-  ) ? group.trafficPolicy.tls?.mode ?? null : null;
+  ) ? group2.trafficPolicy.tls?.mode ?? null : null;
   if (fallback2 !== null) {
     return fallback2 === "ISTIO_MUTUAL" ? on(
-      `endpoint check uses the top-level ISTIO_MUTUAL of ${formatRef(group?.first.ref ?? exposure.entry.ref)}`
+      `endpoint check uses the top-level ISTIO_MUTUAL of ${formatRef(group2?.first.ref ?? exposure.entry.ref)}`
     ) : off(
       `the top-level tls ${fallback2} marks endpoints non-mTLS`,
       noteEvidence(
@@ -11524,22 +14274,22 @@ function push(map, key, value) {
 function indexSidecars(mesh) {
   const root = mesh.settings.rootNamespace.value;
   const withSelector = /* @__PURE__ */ new Map();
-  const defaults = /* @__PURE__ */ new Map();
+  const defaults2 = /* @__PURE__ */ new Map();
   for (const sidecar of [...mesh.sidecars].sort(compareAge)) {
     const namespace = sidecar.ref.namespace;
     if (sidecar.workloadSelector !== null) {
       withSelector.set(namespace, [...withSelector.get(namespace) ?? [], sidecar]);
-    } else if (!defaults.has(namespace)) defaults.set(namespace, sidecar);
+    } else if (!defaults2.has(namespace)) defaults2.set(namespace, sidecar);
   }
-  const rootDefault = defaults.get(root) ?? null;
+  const rootDefault = defaults2.get(root) ?? null;
   return {
     sidecarFor(namespace, labels) {
       const selected2 = (withSelector.get(namespace) ?? []).find(
         (s) => selects(s.workloadSelector?.matchLabels ?? {}, labels)
       );
-      return selected2 ?? defaults.get(namespace) ?? rootDefault;
+      return selected2 ?? defaults2.get(namespace) ?? rootDefault;
     },
-    namespaces: /* @__PURE__ */ new Set([...withSelector.keys(), ...defaults.keys()]),
+    namespaces: /* @__PURE__ */ new Set([...withSelector.keys(), ...defaults2.keys()]),
     rootDefaultIsRelative: rootDefault?.egress.some((e) => e.hosts.some((h) => h.value.startsWith("./"))) ?? false,
     rootDefault
   };
@@ -11673,9 +14423,9 @@ function portTls(policy, servicePort) {
 }
 function fromDestinationRule(context, lookup, server, port, exposure, deps) {
   const { entry, servicePort } = exposure;
-  const group = lookup.chosen;
+  const group2 = lookup.chosen;
   const evidence2 = [];
-  if (group === null && lookup.found.length > 0) {
+  if (group2 === null && lookup.found.length > 0) {
     const shadow = lookup.found[0]?.first;
     if (shadow)
       evidence2.push(
@@ -11685,25 +14435,25 @@ function fromDestinationRule(context, lookup, server, port, exposure, deps) {
         )
       );
   }
-  const { tls, portEntry } = portTls(group?.trafficPolicy ?? null, servicePort);
-  const source = group?.trafficPolicyFrom ?? group?.first ?? null;
+  const { tls, portEntry } = portTls(group2?.trafficPolicy ?? null, servicePort);
+  const source = group2?.trafficPolicyFrom ?? group2?.first ?? null;
   let result;
-  if (group !== null && source !== null && tls !== null) {
-    result = explicitTls(context, group, source, tls, servicePort, portEntry, lookup.step);
+  if (group2 !== null && source !== null && tls !== null) {
+    result = explicitTls(context, group2, source, tls, servicePort, portEntry, lookup.step);
   } else {
-    if (group !== null) {
+    if (group2 !== null) {
       evidence2.push(
         objectEvidence(
-          group.first,
+          group2.first,
           `DestinationRule (${lookup.step}) sets no TLS for port ${servicePort}: auto mTLS`
         )
       );
     }
-    result = autoMtls(group, server, port, exposure, deps, evidence2);
+    result = autoMtls(group2, server, port, exposure, deps, evidence2);
   }
-  return subsetCheck(result, group, server, servicePort);
+  return subsetCheck(result, group2, server, servicePort);
 }
-function explicitTls(context, group, source, tls, servicePort, portEntry, step) {
+function explicitTls(context, group2, source, tls, servicePort, portEntry, step) {
   const where = `${portEntry ? `port ${servicePort} ` : ""}(${step})`;
   const ref = formatRef(source.ref);
   const evidence2 = [
@@ -11714,7 +14464,7 @@ function explicitTls(context, group, source, tls, servicePort, portEntry, step) 
     )
   ];
   const privileged = tls.credentialName !== null && !tls.credentialName.startsWith("configmap://");
-  if ((tls.mode === "SIMPLE" || tls.mode === "MUTUAL") && privileged && context.kind === "sidecar" && group.first.workloadSelector === null) {
+  if ((tls.mode === "SIMPLE" || tls.mode === "MUTUAL") && privileged && context.kind === "sidecar" && group2.first.workloadSelector === null) {
     evidence2.push(
       objectEvidence(
         source,
@@ -11727,15 +14477,15 @@ function explicitTls(context, group, source, tls, servicePort, portEntry, step) 
       "DISABLE",
       `${ref} sets ${tls.mode} with a credentialName the sidecar ignores, so it sends plaintext`,
       evidence2,
-      group
+      group2
     );
   }
   const phrase = tls.mode === "ISTIO_MUTUAL" ? `${ref} sets ISTIO_MUTUAL` : tls.mode === "DISABLE" ? `${ref} disables TLS` : `${ref} originates ${tls.mode} TLS with its own certificates`;
-  return side(tls.mode, tls.mode, phrase, evidence2, group);
+  return side(tls.mode, tls.mode, phrase, evidence2, group2);
 }
-function subsetCheck(result, group, server, servicePort) {
-  if (group === null) return result;
-  const differing = group.subsets.filter((subset) => {
+function subsetCheck(result, group2, server, servicePort) {
+  if (group2 === null) return result;
+  const differing = group2.subsets.filter((subset) => {
     if (!selects(subset.labels, server.workload.podLabels)) return false;
     const tls = portTls(subset.trafficPolicy, servicePort).tls;
     return tls !== null && tls.mode !== result.mode;
@@ -11748,7 +14498,7 @@ function subsetCheck(result, group, server, servicePort) {
       ...result.evidence,
       ...differing.map(
         (s) => objectEvidence(
-          group.first,
+          group2.first,
           `subset \`${s.name}\` sets another TLS mode; it applies when a VirtualService routes to it (not modelled)`,
           s.at
         )
@@ -11791,30 +14541,30 @@ var HostTable = class {
 };
 function merge(groups, host, rule, exportTo) {
   let appendSeparately = true;
-  const out = groups.map((group) => {
-    if (setsEqual(exportTo, group.exportTo)) appendSeparately = false;
+  const out = groups.map((group2) => {
+    if (setsEqual(exportTo, group2.exportTo)) appendSeparately = false;
     else {
       appendSeparately = true;
-      if (!(group.exportTo.size > 0 && isSuperset(exportTo, group.exportTo))) return group;
+      if (!(group2.exportTo.size > 0 && isSuperset(exportTo, group2.exportTo))) return group2;
     }
-    const existing = group.first.workloadSelector;
+    const existing = group2.first.workloadSelector;
     const incoming = rule.workloadSelector;
     const bothWith = existing !== null && incoming !== null;
     const selectorsMatch = labelsEqual(existing?.matchLabels ?? {}, incoming?.matchLabels ?? {});
     if (bothWith && !selectorsMatch) {
       appendSeparately = true;
-      return group;
+      return group2;
     }
     if (existing === null && incoming === null || bothWith && selectorsMatch)
       appendSeparately = false;
-    const names = new Set(group.subsets.map((s) => s.name));
-    const adopt = group.trafficPolicy === null && rule.trafficPolicy !== null;
+    const names = new Set(group2.subsets.map((s) => s.name));
+    const adopt = group2.trafficPolicy === null && rule.trafficPolicy !== null;
     return {
-      ...group,
-      members: [...group.members, rule],
-      subsets: [...group.subsets, ...rule.subsets.filter((s) => !names.has(s.name))],
-      trafficPolicy: adopt ? rule.trafficPolicy : group.trafficPolicy,
-      trafficPolicyFrom: adopt ? rule : group.trafficPolicyFrom
+      ...group2,
+      members: [...group2.members, rule],
+      subsets: [...group2.subsets, ...rule.subsets.filter((s) => !names.has(s.name))],
+      trafficPolicy: adopt ? rule.trafficPolicy : group2.trafficPolicy,
+      trafficPolicyFrom: adopt ? rule : group2.trafficPolicyFrom
     };
   });
   if (appendSeparately) out.push(newGroup(host, rule, exportTo));
@@ -11863,7 +14613,7 @@ function indexDestinationRules(mesh) {
     if (!privateOnly) tableOf(exported, namespace).add(host, rule, exportTo);
     else if (namespace === root) rootLocal.add(host, rule, exportTo);
   }
-  const visible = (group, client) => group.exportTo.size === 0 || group.exportTo.has("*") || group.exportTo.has(client);
+  const visible = (group2, client) => group2.exportTo.size === 0 || group2.exportTo.has("*") || group2.exportTo.has(client);
   const exportedFrom = (owner, host, client) => (exported.get(owner)?.match(host) ?? []).filter((g) => visible(g, client));
   return {
     lookup(client, labels, host, hostNamespace) {
@@ -11889,21 +14639,21 @@ function indexDestinationRules(mesh) {
 }
 function choose(found, step, client, labels) {
   let catchAll = null;
-  for (const group of found) {
-    const selector = group.first.workloadSelector;
-    if (selector === null) catchAll = group;
-    else if (group.first.ref.namespace === client && selects(selector.matchLabels, labels))
-      return { chosen: group, step, found };
+  for (const group2 of found) {
+    const selector = group2.first.workloadSelector;
+    if (selector === null) catchAll = group2;
+    else if (group2.first.ref.namespace === client && selects(selector.matchLabels, labels))
+      return { chosen: group2, step, found };
   }
   return { chosen: catchAll, step, found };
 }
 function tableOf(map, namespace) {
-  let table = map.get(namespace);
-  if (table === void 0) {
-    table = new HostTable();
-    map.set(namespace, table);
+  let table2 = map.get(namespace);
+  if (table2 === void 0) {
+    table2 = new HostTable();
+    map.set(namespace, table2);
   }
-  return table;
+  return table2;
 }
 function push2(map, key, value) {
   const list = map.get(key);
@@ -11917,8 +14667,8 @@ function isSuperset(a, b) {
   return [...b].every((x) => a.has(x));
 }
 function labelsEqual(a, b) {
-  const keys = Object.keys(a);
-  return keys.length === Object.keys(b).length && keys.every((k) => a[k] === b[k]);
+  const keys2 = Object.keys(a);
+  return keys2.length === Object.keys(b).length && keys2.every((k) => a[k] === b[k]);
 }
 function ruleHostMatches(ruleHost, host) {
   if (ruleHost === host) return true;
@@ -11935,33 +14685,33 @@ function composeWorkloadMode(index, namespace, labels) {
   const meshPolicy = index.mesh?.chosen ?? null;
   if (meshPolicy !== null) {
     if (meshPolicy.mode === "UNSET") {
-      evidence2.push(describe(meshPolicy, "mesh-wide policy without a mode: PERMISSIVE"));
+      evidence2.push(describe3(meshPolicy, "mesh-wide policy without a mode: PERMISSIVE"));
     } else {
       mode = meshPolicy.mode;
       level = "mesh";
-      evidence2.push(describe(meshPolicy, `mesh-wide ${mode}`));
+      evidence2.push(describe3(meshPolicy, `mesh-wide ${mode}`));
     }
   }
   const namespacePolicy = index.namespacePolicy(namespace)?.chosen ?? null;
   if (namespacePolicy !== null) {
     if (namespacePolicy.mode === "UNSET") {
       evidence2.push(
-        describe(namespacePolicy, `namespace-wide policy without a mode: inherits ${mode}`)
+        describe3(namespacePolicy, `namespace-wide policy without a mode: inherits ${mode}`)
       );
     } else {
       mode = namespacePolicy.mode;
       level = "namespace";
-      evidence2.push(describe(namespacePolicy, `namespace-wide ${mode}`));
+      evidence2.push(describe3(namespacePolicy, `namespace-wide ${mode}`));
     }
   }
   const [workloadPolicy = null, ...ignoredWorkloadPolicies] = namespace === index.rootNamespace ? [] : index.workloadPolicies(namespace, labels);
   if (workloadPolicy !== null) {
     if (workloadPolicy.mode === "UNSET") {
-      evidence2.push(describe(workloadPolicy, `workload policy without a mode: inherits ${mode}`));
+      evidence2.push(describe3(workloadPolicy, `workload policy without a mode: inherits ${mode}`));
     } else {
       mode = workloadPolicy.mode;
       level = "workload";
-      evidence2.push(describe(workloadPolicy, `workload policy ${mode}`));
+      evidence2.push(describe3(workloadPolicy, `workload policy ${mode}`));
     }
   }
   if (evidence2.length === 0) {
@@ -11974,7 +14724,7 @@ function composeWorkloadMode(index, namespace, labels) {
   }
   return { mode, level, evidence: evidence2, workloadPolicy, ignoredWorkloadPolicies, perPort };
 }
-function describe(policy, note) {
+function describe3(policy, note) {
   return objectEvidence(policy, note, policy.modeAt);
 }
 function modeAtPort(composition, port) {
@@ -12312,14 +15062,14 @@ function describeServer(server) {
 // src/analysis/mtls/evaluate.ts
 var internalsByEvaluation = /* @__PURE__ */ new WeakMap();
 function internalsOf(evaluation, mesh, topology) {
-  return internalsByEvaluation.get(evaluation) ?? build(mesh, topology, {}).internals;
+  return internalsByEvaluation.get(evaluation) ?? build2(mesh, topology, {}).internals;
 }
 function evaluateMtls(mesh, topology, options = {}) {
-  const { evaluation, internals } = build(mesh, topology, options);
+  const { evaluation, internals } = build2(mesh, topology, options);
   internalsByEvaluation.set(evaluation, internals);
   return evaluation;
 }
-function build(mesh, topology, options) {
+function build2(mesh, topology, options) {
   const settings = mesh.settings;
   const peerAuthentications = indexPeerAuthentications(mesh);
   const destinationRules = indexDestinationRules(mesh);
@@ -12395,9 +15145,9 @@ function build(mesh, topology, options) {
   };
   const serverIndex = new Map(topology.workloads.map((w, i) => [w, i]));
   const groupIds = /* @__PURE__ */ new Map();
-  const groupId = (group) => {
-    let id = groupIds.get(group);
-    if (id === void 0) groupIds.set(group, id = groupIds.size);
+  const groupId = (group2) => {
+    let id = groupIds.get(group2);
+    if (id === void 0) groupIds.set(group2, id = groupIds.size);
     return id;
   };
   const exposureIds = /* @__PURE__ */ new Map();
@@ -12470,12 +15220,12 @@ function build(mesh, topology, options) {
     }
     const w = caller.workload;
     if (decisions(w).dataplane === "NO_SIDECAR") return null;
-    const serviceAccount = w.workload.serviceAccountName.value;
+    const serviceAccount2 = w.workload.serviceAccountName.value;
     return {
-      principal: `${trustDomain}/ns/${w.namespace}/sa/${serviceAccount}`,
+      principal: `${trustDomain}/ns/${w.namespace}/sa/${serviceAccount2}`,
       trustDomain,
       namespace: w.namespace,
-      serviceAccount
+      serviceAccount: serviceAccount2
     };
   };
   const withPeer = (caller) => (edge) => edge.transport === "mtls" ? { ...edge, peer: identity(caller) } : edge;
@@ -12552,12 +15302,12 @@ function mtlsFinding(code, params, place2) {
 function subjectOf(ref) {
   return refKey(ref);
 }
-var SEVERITY_ORDER = { error: 0, warning: 1, notice: 2 };
+var SEVERITY_ORDER2 = { error: 0, warning: 1, notice: 2 };
 function sortFindings(findings) {
   const unique = /* @__PURE__ */ new Map();
-  for (const finding of findings) if (!unique.has(finding.id)) unique.set(finding.id, finding);
+  for (const finding3 of findings) if (!unique.has(finding3.id)) unique.set(finding3.id, finding3);
   return [...unique.values()].sort(
-    (a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || compareSources(a.at, b.at) || compareText(a.id, b.id)
+    (a, b) => SEVERITY_ORDER2[a.severity] - SEVERITY_ORDER2[b.severity] || compareSources(a.at, b.at) || compareText(a.id, b.id)
   );
 }
 
@@ -12570,9 +15320,9 @@ function edgeFindings(internals, side2) {
   const subsets = /* @__PURE__ */ new Map();
   const permissive = /* @__PURE__ */ new Map();
   const add = (map, key, make, target) => {
-    let group = map.get(key);
-    if (group === void 0) map.set(key, group = { ...make(), targets: /* @__PURE__ */ new Set() });
-    group.targets.add(target);
+    let group2 = map.get(key);
+    if (group2 === void 0) map.set(key, group2 = { ...make(), targets: /* @__PURE__ */ new Set() });
+    group2.targets.add(target);
   };
   for (const server of internals.topology.workloads) {
     for (const { port } of server.ports) {
@@ -12695,8 +15445,8 @@ function edgeFindings(internals, side2) {
   }
   return [...out, ...ambientFindings(internals, side2)];
 }
-function place(group, side2) {
-  return { at: group.at, side: side2, subject: subjectOf(group.ref), ref: group.ref };
+function place(group2, side2) {
+  return { at: group2.at, side: side2, subject: subjectOf(group2.ref), ref: group2.ref };
 }
 function first(targets) {
   return [...targets].sort()[0] ?? "";
@@ -12743,6 +15493,207 @@ function ambientFindings(internals, side2) {
     );
   }
   return out;
+}
+
+// src/analysis/mtls/diff.ts
+function diffMtls(base, head) {
+  const b = internalsOf(base.mtls, base.mesh, base.topology);
+  const h = internalsOf(head.mtls, head.mesh, head.topology);
+  const deltas = [];
+  const findings = [];
+  const servers = commonWorkloads(base, head);
+  for (const [baseServer, headServer] of servers) {
+    const changed = modeChanges(base, head, baseServer, headServer);
+    deltas.push(...changed.deltas);
+    findings.push(...changed.findings);
+  }
+  findings.push(...edgeChanges(b, h, servers));
+  deltas.sort((x, y) => compareText(x.workload, y.workload) || (x.port ?? 0) - (y.port ?? 0));
+  return { deltas, findings: sortFindings(findings) };
+}
+function commonWorkloads(base, head) {
+  return base.topology.workloads.flatMap((w) => {
+    const other = head.topology.workloadById.get(w.id);
+    return other === void 0 ? [] : [[w, other]];
+  });
+}
+var STRENGTH = {
+  STRICT: 3,
+  PERMISSIVE: 2,
+  DISABLE: 1,
+  NO_SIDECAR: 0
+};
+function modeChanges(base, head, baseServer, headServer) {
+  const ports = baseServer.ports.map((p) => p.port).filter((p) => headServer.ports.some((q) => q.port === p));
+  const changes = ports.flatMap((port) => {
+    const before = base.mtls.serverMode(baseServer, port);
+    const after = head.mtls.serverMode(headServer, port);
+    return before.mode === after.mode ? [] : [{ port, before, after }];
+  });
+  const sameEverywhere = changes.length === ports.length && ports.length > 1 && changes.every(
+    (c) => c.before.mode === changes[0]?.before.mode && c.after.mode === changes[0]?.after.mode
+  );
+  const reported = sameEverywhere ? changes.slice(0, 1).map((c) => ({ ...c, port: null })) : changes;
+  const deltas = [];
+  const findings = [];
+  for (const change of reported) {
+    const cause = causeOfMode(change.before, change.after);
+    deltas.push({
+      workload: headServer.id,
+      port: change.port,
+      base: change.before.mode,
+      head: change.after.mode,
+      at: cause?.at ?? null
+    });
+    if (STRENGTH[change.after.mode] >= STRENGTH[change.before.mode]) continue;
+    findings.push(
+      mtlsFinding(
+        "MG101",
+        {
+          workload: headServer.id,
+          ports: change.port === null ? "on every port" : `port ${change.port}`,
+          base: describeMode(change.before.mode),
+          head: describeMode(change.after.mode),
+          level: describeLevel(change.after)
+        },
+        {
+          at: cause?.at ?? headServer.workload.source,
+          side: cause?.side ?? "head",
+          subject: `${headServer.id}:${change.port ?? "*"}`,
+          ...cause?.ref ? { ref: cause.ref } : {}
+        }
+      )
+    );
+  }
+  return { deltas, findings };
+}
+function describeMode(mode) {
+  return mode === "NO_SIDECAR" ? "anything (no sidecar)" : mode;
+}
+function describeLevel(mode) {
+  switch (mode.level) {
+    case "port":
+      return "port-level exception";
+    case "default":
+      return "Istio's default";
+    case "no-sidecar":
+      return "no sidecar";
+    case "gateway":
+      return "gateway";
+    default:
+      return `${mode.level} policy`;
+  }
+}
+function causeOfMode(before, after) {
+  const headPolicy = decidingPolicy(after) ?? lastPolicy(after);
+  if (headPolicy?.at)
+    return { at: headPolicy.at, side: "head", ...headPolicy.ref ? { ref: headPolicy.ref } : {} };
+  if (after.level === "no-sidecar" || after.level === "gateway") {
+    const line = after.evidence.find((e) => e.at !== null);
+    if (line?.at) return { at: line.at, side: "head", ...line.ref ? { ref: line.ref } : {} };
+  }
+  const basePolicy = decidingPolicy(before) ?? lastPolicy(before);
+  if (basePolicy?.at)
+    return { at: basePolicy.at, side: "base", ...basePolicy.ref ? { ref: basePolicy.ref } : {} };
+  const any = after.evidence.find((e) => e.at !== null);
+  return any?.at ? { at: any.at, side: "head" } : null;
+}
+function lastPolicy(mode) {
+  const policies = mode.evidence.filter(
+    (e) => e.ref?.kind === "PeerAuthentication" && e.at !== null
+  );
+  return policies[policies.length - 1] ?? null;
+}
+function callersOf(internals, ids) {
+  const out = /* @__PURE__ */ new Map();
+  for (const w of internals.topology.workloads)
+    if (ids.has(w.id)) out.set(w.id, { kind: "workload", id: w.id, workload: w });
+  out.set(ANY_MESH_IDENTITY, { kind: "any-mesh-identity", id: ANY_MESH_IDENTITY });
+  return out;
+}
+function edgeChanges(b, h, servers) {
+  const common = new Set(
+    b.topology.workloads.map((w) => w.id).filter((id) => h.topology.workloadById.has(id))
+  );
+  const baseCallers = callersOf(b, common);
+  const headCallers = callersOf(h, common);
+  const pairs = /* @__PURE__ */ new Map();
+  for (const [id, caller] of baseCallers) {
+    const other = headCallers.get(id);
+    if (other === void 0) continue;
+    const key = `${b.context(caller).key}\0${h.context(other).key}`;
+    const pair = pairs.get(key);
+    if (pair) pair.ids.push(id);
+    else pairs.set(key, { base: caller, head: other, ids: [id] });
+  }
+  const broken = /* @__PURE__ */ new Map();
+  const lost = /* @__PURE__ */ new Map();
+  for (const [baseServer, headServer] of servers) {
+    for (const { port } of headServer.ports) {
+      if (!baseServer.ports.some((p) => p.port === port)) continue;
+      for (const pair of pairs.values()) {
+        const before = b.classEdges(pair.base, baseServer, port).primary;
+        const after = h.classEdges(pair.head, headServer, port).primary;
+        const target = before.transport !== "broken" && after.transport === "broken" ? broken : before.transport === "mtls" && after.transport === "plaintext" ? lost : null;
+        if (target === null) continue;
+        const key = `${headServer.id}:${port}`;
+        const change = target.get(key);
+        if (change) change.callers.push(...pair.ids);
+        else
+          target.set(key, {
+            callers: [...pair.ids],
+            to: headServer.id,
+            port,
+            reason: after.reason,
+            cause: causeOfEdge(before, after, headServer, callerLine(b, h, pair))
+          });
+      }
+    }
+  }
+  return [
+    ...[...broken.values()].map((c) => edgeFinding("MG102", c)),
+    ...[...lost.values()].map((c) => edgeFinding("MG103", c))
+  ];
+}
+function edgeFinding(code, change) {
+  const callers = [...change.callers].sort(compareText);
+  const firstCaller = callers[0] ?? "";
+  const from = callers.length === 1 ? `\`${firstCaller}\`` : `\`${firstCaller}\` and ${callers.length - 1} other caller(s)`;
+  return mtlsFinding(
+    code,
+    { from, to: change.to, port: change.port, reason: change.reason },
+    {
+      at: change.cause.at,
+      side: change.cause.side,
+      subject: `${change.to}:${change.port}`,
+      ...change.cause.ref ? { ref: change.cause.ref } : {},
+      edge: { from: firstCaller, to: change.to, port: change.port }
+    }
+  );
+}
+function causeOfEdge(before, after, server, caller) {
+  if (before.server.mode !== after.server.mode) {
+    const cause = causeOfMode(before.server, after.server);
+    if (cause) return cause;
+  }
+  if (before.client.mode !== after.client.mode || before.client.effective !== after.client.effective) {
+    if (caller !== null) return caller;
+    const headLine = after.client.evidence.find((e) => e.at !== null);
+    if (headLine?.at)
+      return { at: headLine.at, side: "head", ...headLine.ref ? { ref: headLine.ref } : {} };
+    const baseLine = before.client.evidence.find((e) => e.at !== null);
+    if (baseLine?.at)
+      return { at: baseLine.at, side: "base", ...baseLine.ref ? { ref: baseLine.ref } : {} };
+  }
+  return { at: server.workload.source, side: "head", ref: server.workload.ref };
+}
+function callerLine(b, h, pair) {
+  if (pair.base.kind !== "workload" || pair.head.kind !== "workload") return null;
+  const before = b.decision(pair.base.workload);
+  const after = h.decision(pair.head.workload);
+  if (before.dataplane === after.dataplane && before.gateway === after.gateway) return null;
+  const line = after.evidence.find((e) => e.at !== null);
+  return line?.at ? { at: line.at, side: "head", ...line.ref ? { ref: line.ref } : {} } : null;
 }
 
 // src/analysis/mtls/findings-credentials.ts
@@ -12793,7 +15744,7 @@ function findUser(internals, rule, host, clients) {
 }
 
 // src/analysis/mtls/findings-policies.ts
-function policyFindings(internals, side2) {
+function policyFindings2(internals, side2) {
   return [
     ...rootSelectors(internals, side2),
     ...conflicts(internals, side2),
@@ -12997,7 +15948,7 @@ function workloadsByNamespace(internals) {
 function mtlsFindings(side2, which = "head") {
   const internals = internalsOf(side2.mtls, side2.mesh, side2.topology);
   return sortFindings([
-    ...policyFindings(internals, which),
+    ...policyFindings2(internals, which),
     ...edgeFindings(internals, which),
     ...credentialFindings(internals, which)
   ]);
@@ -13102,178 +16053,713 @@ function evidenceView(evidence2) {
   };
 }
 
-// src/cli/io.ts
-var ExitCode = {
-  ok: 0,
-  findings: 1,
-  usageOrInput: 2
-};
-
-// src/cli/walk.ts
-import { readFileSync, readdirSync, statSync } from "node:fs";
-import { join, relative, resolve, sep } from "node:path";
-var SKIPPED = /* @__PURE__ */ new Set([".git", "node_modules", ".terraform", "vendor"]);
-var MANIFEST2 = /\.(ya?ml|json)$/i;
-function readManifestTree(roots, base = process.cwd()) {
-  const files = [];
-  const unreadable = [];
-  const display = (path) => relative(base, path).split(sep).join("/") || path;
-  const visit = (path, explicit) => {
-    let isDirectory;
-    try {
-      isDirectory = statSync(path).isDirectory();
-    } catch (error) {
-      unreadable.push({ path: display(path), reason: reasonOf(error) });
-      return;
-    }
-    if (isDirectory) {
-      let entries;
-      try {
-        entries = readdirSync(path).sort();
-      } catch (error) {
-        unreadable.push({ path: display(path), reason: reasonOf(error) });
-        return;
-      }
-      for (const entry of entries) if (!SKIPPED.has(entry)) visit(join(path, entry), false);
-      return;
-    }
-    if (!explicit && !MANIFEST2.test(path)) return;
-    const text = readText(path);
-    if (typeof text === "string") files.push({ path: display(path), text });
-    else unreadable.push({ path: display(path), reason: text.reason });
-  };
-  for (const root of roots) visit(resolve(base, root), true);
-  return { files, unreadable };
-}
-function readText(path) {
-  try {
-    const bytes = readFileSync(path);
-    const text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-    return text;
-  } catch (error) {
-    if (error instanceof TypeError) return { reason: "not valid UTF-8 text" };
-    return { reason: reasonOf(error) };
-  }
-}
-function reasonOf(error) {
-  if (error instanceof Error && "code" in error) {
-    const code = String(error.code);
-    if (code === "ENOENT") return "no such file or directory";
-    if (code === "EACCES") return "permission denied";
-    return code;
-  }
-  return error instanceof Error ? error.message : String(error);
-}
-
-// src/cli/commands/graph.ts
-var GRAPH_USAGE = `Usage: meshguard graph [--format text|json] [--from ID]... [--to ID]... PATH...
-
-Evaluates the manifests under each PATH as Istio would and prints the effective mTLS mode of
-every workload port and the transport (mtls, plaintext or broken) of every caller to every
-workload port, with the objects and lines that decided them.
-
-Options:
-  --format FORMAT    text (default) or json
-  --from ID          only callers ID (namespace/name, namespace/*, or a pseudo-caller); repeatable
-  --to ID            only destination workloads ID (namespace/name or namespace/*); repeatable
-  --dir DIR          same as a PATH
-  --namespace NS     namespace for objects that name none (default: default)
-
-Exit status: 0 graph printed, 2 usage error or input that could not be read whole.
-`;
-function runGraph(argv, io) {
-  const args = parseArgs(argv, {
-    format: { type: "string", choices: ["text", "json"] },
-    from: { type: "list" },
-    to: { type: "list" },
-    dir: { type: "list" },
-    namespace: { type: "string" },
-    help: { type: "boolean" }
+// src/analysis/graph/side.ts
+function evaluateSide(files, options) {
+  const load = loadMesh(files, {
+    ...options.defaultNamespace === void 0 ? {} : { defaultNamespace: options.defaultNamespace },
+    ...options.meshSettings === void 0 ? {} : { meshSettings: options.meshSettings }
   });
-  if (args.flags.help === true) {
-    io.stdout(GRAPH_USAGE);
-    return ExitCode.ok;
-  }
-  const roots = [...args.positionals, ...listFlag(args, "dir")];
-  if (roots.length === 0) throw new UsageError("graph needs at least one PATH");
-  const tree = readManifestTree(roots, io.cwd);
-  const namespace = stringFlag(args, "namespace");
-  const loaded = loadMesh(
-    tree.files,
-    namespace === void 0 ? {} : { defaultNamespace: namespace }
-  );
-  const unreadable = tree.unreadable.map(
-    (file) => diagnostic(
-      "MG005",
-      { file: file.path, documentIndex: 0, line: 1, column: 1 },
-      { detail: file.reason }
-    )
-  );
-  const diagnostics = [...unreadable, ...loaded.diagnostics];
-  const topology = buildTopology(loaded.mesh);
-  const view = buildGraphView(
-    { mesh: loaded.mesh, topology, mtls: evaluateMtls(loaded.mesh, topology) },
-    diagnostics,
-    { from: listFlag(args, "from"), to: listFlag(args, "to") }
-  );
-  io.stdout(
-    stringFlag(args, "format") === "json" ? `${JSON.stringify(view, null, 2)}
-` : renderText(view)
-  );
-  return diagnostics.some((d) => isPartialInput(d.code)) ? ExitCode.usageOrInput : ExitCode.ok;
+  return evaluateLoaded(load);
 }
-function renderText(view) {
-  const lines = [];
-  const ports = view.workloads.reduce((n, w) => n + w.ports.length, 0);
-  lines.push(
-    `mTLS graph: ${view.workloads.length} workloads, ${ports} ports, ${view.edges.length} edges (root namespace ${view.settings.rootNamespace}, auto mTLS ${view.settings.enableAutoMtls ? "on" : "off"}, outbound ${view.settings.outboundTrafficPolicy})`
-  );
-  const edgesByPort = /* @__PURE__ */ new Map();
-  for (const edge of view.edges) {
-    const key = `${edge.to}:${edge.port}`;
-    edgesByPort.set(key, [...edgesByPort.get(key) ?? [], edge]);
-  }
-  for (const workload of view.workloads) {
-    lines.push(
-      "",
-      `${workload.id} (${workload.kind}, ${workload.dataplane}${workload.gateway ? ", gateway" : ""}${workload.exact ? "" : ", assumed"})`
-    );
-    for (const line of workload.evidence.filter((e) => e.file !== null))
-      lines.push(`    ${evidence(line)}`);
-    for (const port of workload.ports) {
-      lines.push(
-        `  port ${port.port}${port.name ? ` ${port.name}` : ""} (${port.protocol}): ${port.mode}, ${port.level}${port.exact ? "" : " (inexact)"}`
+function evaluateLoaded(load) {
+  const topology = buildTopology(load.mesh);
+  const mtls = evaluateMtls(load.mesh, topology);
+  const access = createAccessIndex(load.mesh, topology, {
+    dataplaneOf: (w) => mtls.dataplane(w).dataplane
+  });
+  const callers = /* @__PURE__ */ new Map();
+  for (const workload of topology.workloads)
+    callers.set(workload.id, { kind: "workload", id: workload.id, workload });
+  for (const pseudo of pseudoCallers()) callers.set(pseudo.id, pseudo);
+  return { load, mesh: load.mesh, topology, mtls, access, callers };
+}
+
+// src/analysis/report/types.ts
+var REPORT_SCHEMA_VERSION = 1;
+
+// src/analysis/report/analyze-options.ts
+var DEFAULT_SENSITIVE_PORTS = [
+  22,
+  2379,
+  2380,
+  3306,
+  5432,
+  6379,
+  9042,
+  9200,
+  9300,
+  11211,
+  27017
+];
+
+// src/analysis/diff/edge-eval.ts
+function evaluateEdge(side2, caller, server, port) {
+  const transport = side2.mtls.transport(caller, server, port.port);
+  const access = side2.access.portAccess(server, port).accessFor(peerOf(side2, caller, transport));
+  const reaching = transport.transport === "broken" ? subtract(access.allowed, access.allowed) : access.allowed;
+  return { transport, access, reaching };
+}
+function peerOf(side2, caller, transport) {
+  if (transport.transport !== "mtls" || transport.peer === null) return null;
+  return caller.kind === "any-mesh-identity" ? outsidePeer(side2.mesh.settings) : transport.peer;
+}
+
+// src/analysis/diff/change-findings.ts
+function changeFindings(base, head, edges, options) {
+  return [
+    ...edgeFindings2(head, edges, new Set(options.sensitivePorts ?? DEFAULT_SENSITIVE_PORTS)),
+    ...defaultDenyFindings(base, head),
+    ...protectedFindings(base, head, options.protectedWorkloads ?? []),
+    ...newWorkloadFindings(base, head)
+  ];
+}
+function finding2(code, id, at, side2, params, extra = {}) {
+  const entry = catalogue[code];
+  return {
+    id: `${code}:${id}`,
+    code,
+    severity: entry.severity,
+    message: entry.message(params),
+    at,
+    side: side2,
+    ...extra
+  };
+}
+function edgeFindings2(head, edges, sensitive) {
+  const out = [];
+  for (const edge of edges) {
+    if (edge.newlyAllowed.length === 0) continue;
+    const at = edge.reasons[0]?.at ?? head.topology.workloadById.get(edge.to)?.workload.source;
+    if (at === void 0) continue;
+    const subject = `${edge.from}->${edge.to}:${edge.port}`;
+    const requests2 = ` (${edge.newlyAllowed.slice(0, 3).join(", ")}${edge.newlyAllowed.length > 3 ? ", ..." : ""})`;
+    const to = `${edge.to}:${edge.port}`;
+    const extra = { edge: { from: edge.from, to: edge.to, port: edge.port } };
+    if (edge.from === UNAUTHENTICATED)
+      out.push(finding2("MG301", subject, at, "head", { to, requests: requests2 }, extra));
+    else if (edge.from === ANY_MESH_IDENTITY)
+      out.push(finding2("MG302", subject, at, "head", { to, requests: requests2 }, extra));
+    else if (namespaceOf(edge.from) !== namespaceOf(edge.to))
+      out.push(finding2("MG303", subject, at, "head", { from: edge.from, to, requests: requests2 }, extra));
+    if (sensitive.has(edge.port))
+      out.push(
+        finding2(
+          "MG304",
+          subject,
+          at,
+          "head",
+          { from: edge.from, to: edge.to, port: edge.port },
+          extra
+        )
       );
-      for (const line of port.evidence) lines.push(`      ${evidence(line)}`);
-      for (const edge of edgesByPort.get(`${workload.id}:${port.port}`) ?? []) {
-        const t = edge.transport;
-        lines.push(
-          `    from ${edge.from}: ${t.value}${t.exact ? "" : " (inexact)"}${t.via ? ` via ${t.via}` : ""}: ${t.reason}`
-        );
+  }
+  return out;
+}
+function namespaceOf(id) {
+  return id.split("/")[0] ?? "";
+}
+function defaultDenyKind(policy) {
+  if (policy.dryRun || policy.targetRefs.length > 0) return null;
+  if (policy.action === "ALLOW" && (policy.rules === null || policy.rules.length === 0))
+    return "allow-nothing";
+  const matchesAll = (policy.rules ?? []).some(
+    (r) => r.from === null && r.to === null && r.when === null
+  );
+  return policy.action === "DENY" && matchesAll ? "deny-all" : null;
+}
+function defaultDenyFindings(base, head) {
+  const headByRef = new Map(head.mesh.authorizationPolicies.map((p) => [refKey(p.ref), p]));
+  return base.mesh.authorizationPolicies.flatMap((policy) => {
+    const kind = defaultDenyKind(policy);
+    if (kind === null) return [];
+    const now = headByRef.get(refKey(policy.ref));
+    const name = `the ${kind} policy ${formatRef(policy.ref)}`;
+    if (now === void 0)
+      return [
+        finding2(
+          "MG305",
+          formatRef(policy.ref),
+          policy.source,
+          "base",
+          { policy: name, how: "was removed" },
+          { ref: policy.ref }
+        )
+      ];
+    if (defaultDenyKind(now) === kind && JSON.stringify(now.selector?.matchLabels ?? null) === JSON.stringify(policy.selector?.matchLabels ?? null))
+      return [];
+    return [
+      finding2(
+        "MG305",
+        formatRef(policy.ref),
+        now.actionAt,
+        "head",
+        { policy: name, how: "no longer denies by default" },
+        { ref: now.ref }
+      )
+    ];
+  });
+}
+function protectedFindings(base, head, protectedIds) {
+  if (protectedIds.length === 0) return [];
+  const isProtected = (id) => protectedIds.some((p) => p.includes("/") ? p === id : id.startsWith(`${p}/`));
+  const out = [];
+  for (const workload of head.topology.workloads.filter((w) => isProtected(w.id))) {
+    const before = base.topology.workloadById.get(workload.id);
+    for (const port of workload.ports) {
+      const mode = head.mtls.serverMode(workload, port.port);
+      if (mode.mode === "STRICT") continue;
+      if (before !== void 0 && base.mtls.serverMode(before, port.port).mode !== "STRICT")
+        continue;
+      const at = mode.evidence.find((e) => e.at !== null)?.at ?? workload.workload.source;
+      const shown = mode.mode === "NO_SIDECAR" ? "plaintext (no sidecar)" : `${mode.mode} (plaintext allowed)`;
+      out.push(
+        finding2("MG306", `${workload.id}:${port.port}`, at, "head", {
+          workload: workload.id,
+          port: port.port,
+          mode: shown
+        })
+      );
+    }
+  }
+  return out;
+}
+function newWorkloadFindings(base, head) {
+  const out = [];
+  for (const workload of head.topology.workloads) {
+    if (base.topology.workloadById.has(workload.id)) continue;
+    for (const port of workload.ports) {
+      const open = [UNAUTHENTICATED, ANY_MESH_IDENTITY].filter((id) => {
+        const caller = head.callers.get(id);
+        return caller !== void 0 && !isEmpty(evaluateEdge(head, caller, workload, port).reaching);
+      });
+      if (open.length === 0) continue;
+      const who = open.length === 2 ? "plaintext callers and any mesh identity" : open[0] === UNAUTHENTICATED ? "plaintext callers" : "any mesh identity";
+      out.push(
+        finding2("MG307", `${workload.id}:${port.port}`, workload.workload.source, "head", {
+          workload: workload.id,
+          port: port.port,
+          who
+        })
+      );
+    }
+  }
+  return out;
+}
+
+// src/analysis/diff/content-key.ts
+function contentKey(value) {
+  return JSON.stringify(strip(value));
+}
+var POSITION_KEYS = /* @__PURE__ */ new Set(["source", "at", "apiVersion"]);
+function strip(value) {
+  if (Array.isArray(value)) return value.map(strip);
+  if (typeof value !== "object" || value === null) return value;
+  const record2 = value;
+  if ("value" in record2 && "at" in record2 && Object.keys(record2).length === 2)
+    return strip(record2.value);
+  const out = {};
+  for (const key of Object.keys(record2).sort()) {
+    if (POSITION_KEYS.has(key) || key.endsWith("At")) continue;
+    out[key] = strip(record2[key]);
+  }
+  return out;
+}
+
+// src/analysis/diff/dirty.ts
+var LISTS = [
+  "namespaces",
+  "workloads",
+  "services",
+  "peerAuthentications",
+  "authorizationPolicies",
+  "requestAuthentications",
+  "destinationRules",
+  "serviceEntries",
+  "sidecars"
+];
+function dirtyScope(base, head) {
+  if (contentKey(base.mesh.settings) !== contentKey(head.mesh.settings)) return everything();
+  const destinations = /* @__PURE__ */ new Set();
+  const callers = /* @__PURE__ */ new Set();
+  const mark = (set2, nodes2) => {
+    for (const node of nodes2) set2.add(node.id);
+  };
+  const nodesOf = (side2) => new Map(side2.topology.workloads.map((w) => [w.workload, w]));
+  const nodes = /* @__PURE__ */ new Map([
+    [base, nodesOf(base)],
+    [head, nodesOf(head)]
+  ]);
+  for (const list of LISTS) {
+    for (const [object, side2] of changedObjects(base.mesh[list], head.mesh[list], base, head)) {
+      const effect = effectOf(object, side2, nodes.get(side2) ?? /* @__PURE__ */ new Map());
+      if (effect === "all") return everything();
+      mark(destinations, effect.destinations);
+      mark(callers, effect.callers);
+      if (effect.pseudoCallers) {
+        callers.add(UNAUTHENTICATED);
+        callers.add(ANY_MESH_IDENTITY);
       }
     }
   }
-  if (view.findings.length > 0) {
-    lines.push("", "Findings:");
-    for (const f of view.findings)
-      lines.push(
-        `  ${f.at.file}:${f.at.line}:${f.at.column}: ${f.severity} ${f.code} ${f.message}`
-      );
-  }
-  const problems = view.diagnostics.filter((d) => d.severity === "error");
-  if (problems.length > 0) {
-    lines.push("", "Input errors (objects Istio would reject are left out):");
-    for (const d of problems)
-      lines.push(
-        `  ${d.at.file}:${d.at.line}:${d.at.column}: ${d.severity} ${d.code} ${d.message}`
-      );
-  }
-  return `${lines.join("\n")}
-`;
+  for (const id of changedEndpoints(base, head)) destinations.add(id);
+  return { all: false, destinations, callers };
 }
-function evidence(e) {
-  const where = e.file === null ? "" : ` (${e.file}:${e.line ?? 1}:${e.column ?? 1})`;
-  return `${e.object ? `${e.object}: ` : ""}${e.note}${where}`;
+function everything() {
+  return { all: true, destinations: /* @__PURE__ */ new Set(), callers: /* @__PURE__ */ new Set() };
+}
+function changedObjects(base, head, baseSide, headSide) {
+  const keys2 = (list) => new Map(list.map((o) => [refKey(o.ref), contentKey(o)]));
+  const baseKeys = keys2(base);
+  const headKeys = keys2(head);
+  const changed = [];
+  for (const object of base)
+    if (baseKeys.get(refKey(object.ref)) !== headKeys.get(refKey(object.ref)))
+      changed.push([object, baseSide]);
+  for (const object of head)
+    if (baseKeys.get(refKey(object.ref)) !== headKeys.get(refKey(object.ref)))
+      changed.push([object, headSide]);
+  return changed;
+}
+function effectOf(object, side2, nodeOf) {
+  const root = side2.mesh.settings.rootNamespace.value;
+  const inNamespace = (ns) => side2.topology.workloads.filter((w) => w.namespace === ns);
+  const none = { destinations: [], callers: [], pseudoCallers: false };
+  switch (object.kind) {
+    case "Namespace":
+      return {
+        destinations: inNamespace(object.ref.name),
+        callers: inNamespace(object.ref.name),
+        pseudoCallers: false
+      };
+    case "Service":
+      return {
+        ...none,
+        destinations: side2.topology.workloads.filter(
+          (w) => object.selector !== null && w.namespace === object.ref.namespace && selects(object.selector, w.workload.podLabels)
+        )
+      };
+    case "ServiceAccount":
+      return none;
+    case "AuthorizationPolicy":
+    case "RequestAuthentication":
+    case "PeerAuthentication": {
+      const selector = object.selector;
+      const targeted = "targetRefs" in object && object.targetRefs.length > 0;
+      return {
+        ...none,
+        destinations: targeted ? inNamespace(object.ref.namespace) : policyScope(side2, object.ref.namespace, selector, root)
+      };
+    }
+    case "Sidecar": {
+      if (object.ref.namespace === root && object.workloadSelector === null) return "all";
+      return {
+        ...none,
+        callers: policyScope(side2, object.ref.namespace, object.workloadSelector, root),
+        pseudoCallers: object.ref.namespace === root
+      };
+    }
+    case "DestinationRule":
+    case "ServiceEntry":
+      return hostEffect(object, side2);
+    default: {
+      const node = nodeOf.get(object);
+      const nodes = node === void 0 ? [] : [node];
+      return { destinations: nodes, callers: nodes, pseudoCallers: false };
+    }
+  }
+}
+function policyScope(side2, namespace, selector, root) {
+  const labels = selector === null || Object.keys(selector.matchLabels).length === 0 ? null : selector.matchLabels;
+  return side2.topology.workloads.filter(
+    (w) => (namespace === root || w.namespace === namespace) && (labels === null || selects(labels, w.workload.podLabels))
+  );
+}
+function hostEffect(object, side2) {
+  const patterns = object.kind === "DestinationRule" ? [expandShortName(object.host.value, object.ref.namespace)] : object.hosts.map((h) => expandShortName(h.value, object.ref.namespace));
+  if (patterns.some((p) => p === "*")) return "all";
+  const destinations = /* @__PURE__ */ new Set();
+  for (const service of side2.mesh.services) {
+    const host = serviceHost(service);
+    if (patterns.some((p) => hostMatches(p, host)))
+      for (const w of side2.topology.selectedWorkloads(service)) destinations.add(w);
+  }
+  const selector = object.kind === "ServiceEntry" ? object.workloadSelector : null;
+  if (selector !== null)
+    for (const w of policyScope(side2, object.ref.namespace, selector, "")) destinations.add(w);
+  const callers = object.kind === "DestinationRule" && object.workloadSelector !== null ? policyScope(side2, object.ref.namespace, object.workloadSelector, "") : [];
+  return { destinations: [...destinations], callers, pseudoCallers: false };
+}
+function expandShortName(host, namespace) {
+  return host.includes(".") || host.includes("*") ? host.toLowerCase() : `${host}.${namespace}.svc.cluster.local`.toLowerCase();
+}
+function hostMatches(pattern, host) {
+  return pattern.startsWith("*") ? host.endsWith(pattern.slice(1)) : pattern === host;
+}
+function changedEndpoints(base, head) {
+  const members = (side2) => new Map(
+    side2.mesh.services.map((s) => [
+      refKey(s.ref),
+      side2.topology.selectedWorkloads(s).map((w) => w.id).sort().join(",")
+    ])
+  );
+  const before = members(base);
+  const after = members(head);
+  const changed = /* @__PURE__ */ new Set();
+  for (const [key, ids] of before) {
+    const now = after.get(key);
+    if (now !== void 0 && now !== ids) {
+      for (const id of [...ids.split(","), ...now.split(",")]) if (id !== "") changed.add(id);
+    }
+  }
+  return changed;
+}
+
+// src/analysis/diff/classify.ts
+function compareEdge(base, head) {
+  const before = isEmpty(base.reaching);
+  const after = isEmpty(head.reaching);
+  if (before && after) return null;
+  const lines = () => describeChange(
+    { allowed: base.reaching, universe: base.access.universe },
+    { allowed: head.reaching, universe: head.access.universe }
+  );
+  if (before) return { change: "added", ...lines() };
+  if (after) return { change: "removed", ...lines() };
+  const how = relation(base.reaching, head.reaching);
+  if (how === "equal") {
+    return base.transport.transport === head.transport.transport ? null : { change: "transport", newlyAllowed: [], newlyDenied: [] };
+  }
+  return {
+    change: how === "wider" ? "widened" : how === "narrower" ? "narrowed" : "changed",
+    ...lines()
+  };
+}
+
+// src/analysis/diff/edges.ts
+var GROUP_FROM = 4;
+var MAX_REASONS = 6;
+function diffEdges(base, head, scope) {
+  const callers = [...base.callers.keys()].filter((id) => head.callers.has(id)).sort(compareText);
+  const dirtyCallers = scope.all ? callers : callers.filter((id) => scope.callers.has(id));
+  const deltas = [];
+  for (const server of base.topology.workloads) {
+    const other = head.topology.workloadById.get(server.id);
+    if (other === void 0) continue;
+    const candidates2 = scope.all || scope.destinations.has(server.id) ? callers : dirtyCallers;
+    if (candidates2.length === 0) continue;
+    for (const port of server.ports) {
+      const headPort = other.ports.find((p) => p.port === port.port);
+      if (headPort === void 0) continue;
+      const changes = candidates2.flatMap((id) => {
+        if (id === server.id) return [];
+        const change = compareCaller(base, head, id, {
+          base: [server, port],
+          head: [other, headPort]
+        });
+        return change === null ? [] : [change];
+      });
+      deltas.push(...group(changes, server, headPort));
+    }
+  }
+  return deltas.sort(
+    (a, b) => compareText(a.to, b.to) || a.port - b.port || compareText(a.from, b.from)
+  );
+}
+function compareCaller(base, head, id, target) {
+  const baseCaller = base.callers.get(id);
+  const headCaller = head.callers.get(id);
+  const before = evaluateEdge(base, baseCaller, ...target.base);
+  const after = evaluateEdge(head, headCaller, ...target.head);
+  const comparison = compareEdge(before, after);
+  if (comparison === null) return null;
+  const namespace = headCaller.kind === "workload" ? headCaller.workload.namespace : null;
+  return { caller: id, namespace, base: before, head: after, comparison };
+}
+function group(changes, server, port) {
+  const bySignature = /* @__PURE__ */ new Map();
+  for (const change of changes) {
+    const row = deltaOf(change, server, port);
+    const { from: _from, ...rest } = row;
+    const key = `${change.namespace ?? change.caller}\0${JSON.stringify(rest)}`;
+    const entry = bySignature.get(key) ?? { rows: [], namespace: change.namespace };
+    entry.rows.push(row);
+    bySignature.set(key, entry);
+  }
+  return [...bySignature.values()].flatMap(({ rows, namespace }) => {
+    const first2 = rows[0];
+    if (namespace === null || rows.length < GROUP_FROM || first2 === void 0) return rows;
+    return [
+      { ...first2, from: `${namespace}/*`, callers: rows.length, members: rows.map((r) => r.from) }
+    ];
+  });
+}
+function deltaOf(change, server, port) {
+  return {
+    from: change.caller,
+    callers: 1,
+    to: server.id,
+    port: port.port,
+    protocol: port.protocol,
+    change: change.comparison.change,
+    base: stateOf(change.base),
+    head: stateOf(change.head),
+    newlyAllowed: change.comparison.newlyAllowed,
+    newlyDenied: change.comparison.newlyDenied,
+    reasons: reasonsOf(change)
+  };
+}
+function stateOf(evaluation) {
+  return {
+    access: evaluation.access.access,
+    transport: evaluation.transport.transport,
+    requests: evaluation.access.requests,
+    exact: evaluation.access.exact && evaluation.transport.exact
+  };
+}
+function reasonsOf(change) {
+  const { base, head } = change;
+  const reasons2 = [];
+  if (base.transport.transport !== head.transport.transport || head.transport.transport === "broken") {
+    for (const evidence2 of [...head.transport.client.evidence, ...head.transport.server.evidence]) {
+      if (evidence2.at !== null)
+        reasons2.push({
+          object: evidence2.ref ? formatRef(evidence2.ref) : "",
+          note: evidence2.note,
+          at: evidence2.at
+        });
+    }
+  }
+  if (head.access.determining.length > 0) {
+    for (const rule of head.access.determining)
+      reasons2.push({ object: formatRef(rule.policy), note: ruleNote(rule), at: rule.at });
+  } else {
+    for (const rule of base.access.determining) {
+      reasons2.push({
+        object: formatRef(rule.policy),
+        note: `${ruleNote(rule)} in the base, no longer applies`,
+        at: rule.at
+      });
+    }
+  }
+  const seen = /* @__PURE__ */ new Set();
+  return reasons2.filter((r) => {
+    const key = `${r.object}|${r.at.file}|${r.at.line}|${r.note}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  }).slice(0, MAX_REASONS);
+}
+function ruleNote(rule) {
+  return rule.rule === null ? `${rule.action} policy` : `${rule.action} rule ${rule.rule}`;
+}
+
+// src/analysis/report/analyze-change.ts
+function analyzeChange(input) {
+  const options = input.options ?? {};
+  const base = evaluateSide(input.base, options);
+  const head = evaluateSide(input.head, options);
+  const inputFindings = inputProblemFindings(input.problems ?? {});
+  const mtls = diffMtls(base, head);
+  const edges = diffEdges(base, head, dirtyScope(base, head));
+  const { findings, ignored } = applyFindingPolicy(
+    [
+      ...inputFindings,
+      ...head.load.diagnostics.map(diagnosticFinding),
+      ...mtlsFindings(head, "head"),
+      ...authzFindings(authzSide(head, "head")),
+      ...mtls.findings,
+      ...changeFindings(base, head, edges, options)
+    ],
+    preexistingIds(base),
+    options
+  );
+  const failOn = options.failOn ?? "error";
+  const workloads = workloadChanges(base, head);
+  return {
+    schemaVersion: REPORT_SCHEMA_VERSION,
+    verdict: verdictOf(findings, failOn),
+    failOn,
+    summary: {
+      edges: edgeCounts(edges),
+      ...mtlsCounts(mtls.deltas),
+      workloadsAdded: workloads.added.length,
+      workloadsRemoved: workloads.removed.length,
+      findings: countBySeverity(findings)
+    },
+    edges,
+    mtls: mtls.deltas,
+    workloads,
+    findings,
+    ignored,
+    diagnostics: { base: base.load.diagnostics, head: head.load.diagnostics },
+    inputs: {
+      base: summarise(base),
+      head: summarise(head),
+      partial: [...base.load.diagnostics, ...head.load.diagnostics, ...inputFindings].some(
+        (d) => isPartialInput(d.code)
+      )
+    }
+  };
+}
+function preexistingIds(base) {
+  return /* @__PURE__ */ new Set([
+    ...base.load.diagnostics.map((d) => diagnosticFinding(d).id),
+    ...mtlsFindings(base, "base").map((f) => f.id),
+    ...authzFindings(authzSide(base, "base")).map((f) => f.id)
+  ]);
+}
+function authzSide(side2, which) {
+  return {
+    side: which,
+    mesh: side2.mesh,
+    topology: side2.topology,
+    dataplaneOf: (w) => side2.mtls.dataplane(w).dataplane,
+    peerOf: (caller, workload, port) => {
+      const transport = side2.mtls.transport(caller, workload, port);
+      if (transport.transport === "broken") return "rejected";
+      return transport.transport === "mtls" ? transport.peer : null;
+    }
+  };
+}
+function edgeCounts(edges) {
+  const counts = {
+    added: 0,
+    removed: 0,
+    widened: 0,
+    narrowed: 0,
+    changed: 0,
+    transport: 0
+  };
+  for (const edge of edges) counts[edge.change] += edge.callers;
+  return counts;
+}
+function inputProblemFindings(problems) {
+  const at = (file) => ({ file, documentIndex: 0, line: 1, column: 1 });
+  const sides = ["base", "head"];
+  return [
+    ...sides.flatMap(
+      (side2) => (problems.unreadable?.[side2] ?? []).map((file) => ({
+        ...diagnosticFinding(diagnostic("MG005", at(file.path), { detail: file.reason })),
+        id: `MG005:${side2}:${file.path}`,
+        side: side2
+      }))
+    ),
+    ...(problems.limits ?? []).map((limit, index) => ({
+      ...diagnosticFinding(diagnostic("MG901", at("(input)"), { detail: limit.detail })),
+      id: `MG901:${limit.side}:${index}`,
+      side: limit.side
+    }))
+  ];
+}
+function diagnosticFinding(d) {
+  return {
+    id: `${d.code}:${d.ref ? formatRef(d.ref) : d.at.file}`,
+    code: d.code,
+    severity: d.severity,
+    message: d.message,
+    at: d.at,
+    side: "head",
+    ...d.ref ? { ref: d.ref } : {}
+  };
+}
+function countBySeverity(findings) {
+  const counts = { error: 0, warning: 0, notice: 0 };
+  for (const f of findings) counts[f.severity]++;
+  return counts;
+}
+function workloadChanges(base, head) {
+  const only = (a, b) => a.topology.workloads.filter((w) => !b.topology.workloadById.has(w.id)).map((w) => ({ workload: w.id, at: w.workload.source }));
+  return { added: only(head, base), removed: only(base, head) };
+}
+var MODE_STRENGTH = {
+  STRICT: 3,
+  PERMISSIVE: 2,
+  DISABLE: 1,
+  NO_SIDECAR: 0
+};
+function mtlsCounts(deltas) {
+  return {
+    mtlsWeakened: deltas.filter((d) => MODE_STRENGTH[d.head] < MODE_STRENGTH[d.base]).length,
+    mtlsStrengthened: deltas.filter((d) => MODE_STRENGTH[d.head] > MODE_STRENGTH[d.base]).length
+  };
+}
+function summarise(side2) {
+  const { stats, mesh } = side2.load;
+  return {
+    files: stats.files,
+    documents: stats.documents,
+    objects: stats.objects,
+    workloads: mesh.workloads.length,
+    policies: mesh.authorizationPolicies.length + mesh.peerAuthentications.length
+  };
+}
+
+// src/analysis/render/change-words.ts
+var TRANSPORT_SHORT = { mtls: "mtls", plaintext: "plain", broken: "broken" };
+function isRegression(edge) {
+  return edge.change === "added" || edge.change === "widened" || edge.newlyAllowed.length > 0 || edge.base.transport === "mtls" && edge.head.transport === "plaintext";
+}
+function transportChange(edge) {
+  const { base, head } = edge;
+  if (base.transport === head.transport) return null;
+  const broke = base.transport === "broken" || head.transport === "broken";
+  if (!broke && (base.access === "deny" || head.access === "deny")) return null;
+  return `${base.transport} \u2192 ${head.transport}`;
+}
+function describeState(state) {
+  const inexact = state.exact ? "" : " (inexact)";
+  if (state.transport === "broken") return `connection fails${inexact}`;
+  return state.access === "deny" ? `deny${inexact}` : `${state.access}, ${state.transport}${inexact}`;
+}
+var MODE_RANK = {
+  STRICT: 2,
+  PERMISSIVE: 1,
+  DISABLE: 0,
+  NO_SIDECAR: 0
+};
+function mtlsDirection(delta) {
+  const before = MODE_RANK[delta.base];
+  const after = MODE_RANK[delta.head];
+  return after < before ? "weakened" : after > before ? "strengthened" : "changed";
+}
+function formatCount(count) {
+  return String(count).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+}
+function plural(count, noun, pluralNoun = `${noun}s`) {
+  return `${formatCount(count)} ${count === 1 ? noun : pluralNoun}`;
+}
+function callerName(edge) {
+  return edge.from.endsWith("/*") && edge.callers !== 1 ? `${edge.from} (${plural(edge.callers, "workload")})` : edge.from;
+}
+
+// src/analysis/render/order.ts
+var SEVERITY_ORDER3 = { error: 0, warning: 1, notice: 2 };
+function compareEdges(a, b) {
+  return compareText(a.to, b.to) || a.port - b.port || compareText(a.from, b.from) || a.callers - b.callers || compareText(a.change, b.change);
+}
+function sortEdges(edges) {
+  return [...edges].sort(compareEdges);
+}
+function regressionsFirst(edges) {
+  const sorted = sortEdges(edges);
+  return [...sorted.filter(isRegression), ...sorted.filter((e) => !isRegression(e))];
+}
+function sortMtls(deltas) {
+  return [...deltas].sort(
+    (a, b) => compareText(a.workload, b.workload) || (a.port ?? -1) - (b.port ?? -1) || compareText(a.base, b.base) || compareText(a.head, b.head)
+  );
+}
+function sortWorkloads(changes) {
+  return [...changes].sort(
+    (a, b) => compareText(a.workload, b.workload) || compareSources(a.at, b.at)
+  );
+}
+function compareFindings(a, b) {
+  return SEVERITY_ORDER3[a.severity] - SEVERITY_ORDER3[b.severity] || compareSources(a.at, b.at) || compareText(a.id, b.id) || compareText(a.message, b.message);
+}
+function sortFindings2(items) {
+  const findingOf = (item) => "finding" in item ? item.finding : item;
+  return [...items].sort((a, b) => compareFindings(findingOf(a), findingOf(b)));
 }
 
 // src/analysis/render/sarif.ts
@@ -13332,47 +16818,999 @@ function renderSarif(items, options) {
 `;
 }
 
-// src/analysis/render/validation.ts
-function renderValidationText(result) {
-  const lines = result.diagnostics.map((d) => {
-    const where = `${d.at.file}:${d.at.line}:${d.at.column}`;
-    const what = d.ref ? ` (${formatRef(d.ref)})` : "";
-    return `${where}: ${d.severity} ${d.code} ${d.message}${what}`;
+// src/analysis/render/findings-sarif.ts
+var FINDING_FINGERPRINT = "meshguardFindingId/v1";
+function renderFindingsSarif(report, options) {
+  const findings = sortFindings2(report.findings);
+  const log = JSON.parse(renderSarif(findings, options));
+  log.runs[0]?.results.forEach((result, index) => {
+    const finding3 = findings[index];
+    if (finding3) result["partialFingerprints"] = { [FINDING_FINGERPRINT]: finding3.id };
   });
-  lines.push(summaryLine(result));
+  return `${JSON.stringify(log, null, 2)}
+`;
+}
+
+// src/analysis/render/json.ts
+function position(at) {
+  return { file: at.file, line: at.line, column: at.column };
+}
+function edgeState(state) {
+  return {
+    access: state.access,
+    transport: state.transport,
+    exact: state.exact,
+    requests: [...state.requests]
+  };
+}
+function edgeJson(edge) {
+  return {
+    from: edge.from,
+    callers: edge.callers,
+    members: edge.members === void 0 ? null : [...edge.members],
+    to: edge.to,
+    port: edge.port,
+    protocol: edge.protocol,
+    change: edge.change,
+    regression: isRegression(edge),
+    base: edgeState(edge.base),
+    head: edgeState(edge.head),
+    newlyAllowed: [...edge.newlyAllowed],
+    newlyDenied: [...edge.newlyDenied],
+    reasons: edge.reasons.map((reason) => ({
+      object: reason.object,
+      note: reason.note,
+      ...position(reason.at)
+    }))
+  };
+}
+function mtlsJson(delta) {
+  return {
+    workload: delta.workload,
+    port: delta.port,
+    base: delta.base,
+    head: delta.head,
+    change: mtlsDirection(delta),
+    file: delta.at?.file ?? null,
+    line: delta.at?.line ?? null
+  };
+}
+function workloadJson(change) {
+  return { workload: change.workload, file: change.at.file, line: change.at.line };
+}
+function findingJson(finding3) {
+  return {
+    id: finding3.id,
+    rule: finding3.code,
+    severity: finding3.severity,
+    message: finding3.message,
+    ...position(finding3.at),
+    side: finding3.side,
+    object: finding3.ref ? formatRef(finding3.ref) : null,
+    edge: finding3.edge ? { from: finding3.edge.from, to: finding3.edge.to, port: finding3.edge.port } : null
+  };
+}
+function reportJson(report) {
+  const { summary } = report;
+  return {
+    schemaVersion: REPORT_SCHEMA_VERSION,
+    verdict: report.verdict,
+    failOn: report.failOn,
+    inputs: {
+      base: { ...report.inputs.base },
+      head: { ...report.inputs.head },
+      partial: report.inputs.partial
+    },
+    counts: {
+      edges: { ...summary.edges },
+      mtlsWeakened: summary.mtlsWeakened,
+      mtlsStrengthened: summary.mtlsStrengthened,
+      workloadsAdded: summary.workloadsAdded,
+      workloadsRemoved: summary.workloadsRemoved,
+      findings: { ...summary.findings }
+    },
+    edges: sortEdges(report.edges).map(edgeJson),
+    mtls: sortMtls(report.mtls).map(mtlsJson),
+    workloads: {
+      added: sortWorkloads(report.workloads.added).map(workloadJson),
+      removed: sortWorkloads(report.workloads.removed).map(workloadJson)
+    },
+    findings: sortFindings2(report.findings).map(findingJson),
+    ignored: sortFindings2(report.ignored).map(({ finding: finding3, reason }) => ({
+      ...findingJson(finding3),
+      reason
+    }))
+  };
+}
+function renderJson(report) {
+  return `${JSON.stringify(reportJson(report), null, 2)}
+`;
+}
+
+// src/analysis/render/escape.ts
+var ZWSP = "\u200B";
+var REPLACEMENT = "\uFFFD";
+function oneLine(text) {
+  return text.replace(/\r\n|[\n\r\t\v\f\u0085\u2028\u2029]/g, " ").replace(/[\u0000-\u001f\u007f-\u009f]/g, REPLACEMENT).replace(/[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, REPLACEMENT).replace(
+    /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g,
+    REPLACEMENT
+  );
+}
+function truncate(text, max) {
+  const points = [...text];
+  return points.length <= max ? text : `${points.slice(0, Math.max(0, max - 3)).join("")}...`;
+}
+var MARKDOWN_SPECIAL = /[\\`*_{}[\]()#+!|~$]/g;
+function breakAutolinks(text) {
+  return text.replace(/@/g, `@${ZWSP}`).replace(/#(?=\d)/g, `#${ZWSP}`).replace(/\b(GH)-(?=\d)/gi, `$1-${ZWSP}`).replace(/:\/\//g, `:${ZWSP}//`).replace(/(www)\./gi, `$1${ZWSP}.`);
+}
+function escapeInline(text) {
+  const escaped = breakAutolinks(
+    oneLine(text).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(MARKDOWN_SPECIAL, "\\$&")
+  );
+  return escaped.replace(/^([-=])/, "\\$1").replace(/^(\d+)\./, "$1\\.");
+}
+function breakCommentMarkers(text) {
+  return text.replace(/<!/g, `<${ZWSP}!`).replace(/--(!?)>/g, `-${ZWSP}-$1>`);
+}
+function codeSpan(text, where = "text") {
+  let value = breakCommentMarkers(oneLine(text));
+  if (value.trim() === "") return escapeInline(`"${value}"`);
+  if (where === "table") {
+    if (value.includes("\\")) return escapeInline(text);
+    value = value.replace(/\|/g, "\\|");
+  }
+  const longest = Math.max(0, ...[...value.matchAll(/`+/g)].map((m) => m[0].length));
+  const fence = "`".repeat(longest + 1);
+  const pad = /^[` ]|[` ]$/.test(value) ? " " : "";
+  return `${fence}${pad}${value}${pad}${fence}`;
+}
+function escapeMessage(message, where = "text") {
+  const parts = message.split("`");
+  const balanced = parts.length % 2 === 1;
+  return parts.map((part, index) => {
+    if (index % 2 === 0) return escapeInline(part);
+    if (!balanced && index === parts.length - 1) return escapeInline(`\`${part}`);
+    return codeSpan(part, where);
+  }).join("");
+}
+var URL_SAFE = /[A-Za-z0-9\-._~:/?#@!$&'*+,;=%]/;
+function safeUrl(url) {
+  if (!/^https?:\/\/[^\s]/i.test(url)) return null;
+  const encoder = new TextEncoder();
+  let out = "";
+  for (const char of url.replace(/[\uD800-\uDFFF]/g, REPLACEMENT)) {
+    if (URL_SAFE.test(char)) out += char;
+    else
+      for (const byte of encoder.encode(char))
+        out += `%${byte.toString(16).toUpperCase().padStart(2, "0")}`;
+  }
+  return out;
+}
+function markdownLink(text, url) {
+  const label = escapeInline(text);
+  const destination = url == null ? null : safeUrl(url);
+  return destination === null ? label : `[${label}](${destination})`;
+}
+function tableRow(cells) {
+  return `| ${cells.map((cell) => cell === "" ? " " : cell).join(" | ")} |`;
+}
+var MERMAID_SAFE = /[A-Za-z0-9 \-_.,/:*+()=!?'@]/;
+var MERMAID_NAMED = {
+  '"': "#quot;",
+  "<": "#lt;",
+  ">": "#gt;",
+  "&": "#amp;"
+};
+function mermaidText(text) {
+  let out = "";
+  for (const char of oneLine(text)) {
+    if (MERMAID_SAFE.test(char)) out += char;
+    else out += MERMAID_NAMED[char] ?? `#${char.codePointAt(0) ?? 65533};`;
+  }
+  return out;
+}
+function mermaidLabel(text, max) {
+  const line = oneLine(text);
+  return `"${mermaidText(truncate(line.trim() === "" ? `"${line}"` : line, max))}"`;
+}
+function terminalText(text) {
+  return text.replace(
+    // eslint-disable-next-line no-control-regex -- control characters are what this shows
+    /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g,
+    (char) => `\\u{${(char.codePointAt(0) ?? 0).toString(16)}}`
+  );
+}
+
+// src/analysis/render/markdown-sections.ts
+var CELL_TEXT_MAX = 200;
+var CELL_LINES_MAX = 4;
+var FINDINGS_DOC_URL = "https://github.com/meshguard/meshguard/blob/main/docs/findings.md";
+function location(at, context) {
+  return markdownLink(`${at.file}:${at.line}`, context.linkToLine(at.file, at.line));
+}
+function cellLines(lines, noun) {
+  const shown = lines.slice(0, CELL_LINES_MAX);
+  const rest = lines.length - shown.length;
+  return [...shown, ...rest > 0 ? [escapeInline(`and ${plural(rest, noun)} more`)] : []].join(
+    "<br>"
+  );
+}
+function requests(edge) {
+  const code = (sign, text) => `${sign} ${codeSpan(truncate(text, CELL_TEXT_MAX), "table")}`;
+  const transport = transportChange(edge);
+  return cellLines(
+    [
+      ...transport === null ? [] : [escapeInline(`transport ${transport}`)],
+      ...edge.newlyAllowed.map((r) => code("+", r)),
+      ...edge.newlyDenied.map((r) => code("\u2212", r))
+    ],
+    "request set"
+  );
+}
+function reasons(edge, context) {
+  return cellLines(
+    edge.reasons.map((reason) => {
+      const note = reason.note === "" ? "" : `: ${escapeMessage(truncate(reason.note, CELL_TEXT_MAX), "table")}`;
+      return `${escapeInline(truncate(reason.object, CELL_TEXT_MAX))}${note} (${location(reason.at, context)})`;
+    }),
+    "reason"
+  );
+}
+function tableSection(title, header2, rows, context) {
+  const marker = (hidden) => tableRow([`\u2026 ${plural(hidden, "more row")} (${context.fullReport})`]);
+  return {
+    before: [title, "", tableRow(header2), tableRow(header2.map(() => "---"))],
+    rows,
+    after: [],
+    more: marker,
+    omitted: `${title.replace(/^#+ /, "")}: ${plural(rows.length, "row")} omitted to fit the comment (${context.fullReport}).`
+  };
+}
+function edgeSection(report, context) {
+  if (report.edges.length === 0) return null;
+  const rows = regressionsFirst(report.edges).map(
+    (edge) => tableRow([
+      isRegression(edge) ? `**${edge.change}**` : edge.change,
+      escapeInline(truncate(callerName(edge), CELL_TEXT_MAX)),
+      escapeInline(truncate(edge.to, CELL_TEXT_MAX)),
+      escapeInline(truncate(`${edge.port}/${edge.protocol}`, 40)),
+      escapeInline(describeState(edge.base)),
+      escapeInline(describeState(edge.head)),
+      requests(edge),
+      reasons(edge, context)
+    ])
+  );
+  return tableSection(
+    `#### Edge changes (${formatCount(rows.length)})`,
+    [
+      "change",
+      "caller",
+      "destination",
+      "port/protocol",
+      "before",
+      "after",
+      "what changed (requests)",
+      "why (policy, file:line)"
+    ],
+    rows,
+    context
+  );
+}
+function mtlsSection(report, context) {
+  if (report.mtls.length === 0) return null;
+  const rows = sortMtls(report.mtls).map(
+    (delta) => tableRow([
+      escapeInline(truncate(delta.workload, CELL_TEXT_MAX)),
+      delta.port === null ? "all ports" : String(delta.port),
+      delta.base,
+      delta.head,
+      mtlsDirection(delta) === "weakened" ? "**weakened**" : mtlsDirection(delta),
+      delta.at === null ? "" : location(delta.at, context)
+    ])
+  );
+  return tableSection(
+    `#### mTLS changes (${formatCount(rows.length)})`,
+    ["workload", "port", "before", "after", "change", "where"],
+    rows,
+    context
+  );
+}
+function workloadSection(report, context) {
+  const { added, removed } = report.workloads;
+  if (added.length + removed.length === 0) return null;
+  const row = (change) => (w) => tableRow([change, escapeInline(truncate(w.workload, CELL_TEXT_MAX)), location(w.at, context)]);
+  const rows = [
+    ...sortWorkloads(added).map(row("added")),
+    ...sortWorkloads(removed).map(row("removed"))
+  ];
+  return tableSection(
+    `#### Workloads added or removed (${formatCount(rows.length)})`,
+    ["change", "workload", "where"],
+    rows,
+    context
+  );
+}
+function findingLine(finding3, context) {
+  const code = `[**${finding3.code}**](${FINDINGS_DOC_URL}#${finding3.code.toLowerCase()})`;
+  const side2 = finding3.side === "base" ? " (base)" : "";
+  return `- ${code} ${escapeMessage(truncate(finding3.message, 1e3))} \u2014 ${location(finding3.at, context)}${side2}`;
+}
+function listSection(title, rows, context, wrap) {
+  return {
+    before: [...wrap ? [wrap[0], ""] : [title, ""]],
+    rows,
+    after: wrap ? ["", wrap[1]] : [],
+    more: (hidden) => `- \u2026 ${plural(hidden, "more finding")} (${context.fullReport})`,
+    omitted: `${title.replace(/\*/g, "")}: omitted to fit the comment (${context.fullReport}).`
+  };
+}
+var SEVERITY_TITLE = {
+  error: "Errors",
+  warning: "Warnings",
+  notice: "Notices"
+};
+function findingSections(report, context) {
+  const sorted = sortFindings2(report.findings);
+  return ["error", "warning", "notice"].flatMap((severity) => {
+    const rows = sorted.filter((f) => f.severity === severity).map((f) => findingLine(f, context));
+    if (rows.length === 0) return [];
+    return [
+      listSection(`**${SEVERITY_TITLE[severity]} (${formatCount(rows.length)})**`, rows, context)
+    ];
+  });
+}
+function ignoredSection(report, context) {
+  if (report.ignored.length === 0) return null;
+  const rows = sortFindings2(report.ignored).map(
+    ({ finding: finding3, reason }) => `${findingLine(finding3, context)} \u2014 ignored: ${escapeInline(truncate(reason, CELL_TEXT_MAX))}`
+  );
+  const title = `Ignored findings (${formatCount(rows.length)})`;
+  return listSection(title, rows, context, [`<details><summary>${title}</summary>`, "</details>"]);
+}
+
+// src/analysis/render/mermaid-graph.ts
+var EDGE_LABEL_MAX = 30;
+var CHANGE_WORD = {
+  added: "new",
+  removed: "removed",
+  widened: "widened",
+  narrowed: "narrowed",
+  changed: "changed",
+  transport: "transport"
+};
+function endpoint(id, callers, towards) {
+  const slash = id.indexOf("/");
+  if (towards !== null && (id.startsWith("(") || slash < 0))
+    return { key: `p:${id}`, namespace: null, name: id, kind: "pseudo" };
+  if (slash < 0) return { key: `w:${id}`, namespace: null, name: id, kind: "workload" };
+  const namespace = id.slice(0, slash);
+  const name = id.slice(slash + 1);
+  if (name === "*" && towards !== null) {
+    const label = callers === 1 ? "* (1 workload)" : `* (${formatCount(callers)} workloads)`;
+    return { key: `g:${id}#${callers}>${towards}`, namespace, name: label, kind: "group" };
+  }
+  return { key: `w:${id}`, namespace, name, kind: "workload" };
+}
+function workloadNode(point, subgraphs, weakened) {
+  const inside = subgraphs ? point.namespace : null;
+  const label = inside === null && point.namespace !== null ? `${point.namespace}/${point.name}` : point.name;
+  const id = point.namespace === null ? point.name : `${point.namespace}/${point.name}`;
+  return {
+    key: point.key,
+    subgraph: inside,
+    label,
+    kind: point.kind,
+    weakened: point.kind === "workload" && weakened.has(id)
+  };
+}
+function namespaceNode(point) {
+  if (point.namespace === null)
+    return { key: point.key, subgraph: null, label: point.name, kind: "pseudo", weakened: false };
+  return {
+    key: `ns:${point.namespace}`,
+    subgraph: null,
+    label: point.namespace,
+    kind: "namespace",
+    weakened: false
+  };
+}
+function requestText(sign, requests2, whole) {
+  const [first2] = requests2;
+  if (whole || first2 === void 0) return `${sign}all`;
+  return requests2.length === 1 ? `${sign}${first2}` : `${sign}${first2} and ${requests2.length - 1} more`;
+}
+function edgeLabel(edge) {
+  const { base, head } = edge;
+  const bothOpen = base.access !== "deny" && head.access !== "deny";
+  let suffix = bothOpen && base.transport !== head.transport ? `${TRANSPORT_SHORT[base.transport]}->${TRANSPORT_SHORT[head.transport]}` : "";
+  let detail = "";
+  switch (edge.change) {
+    case "added":
+      detail = requestText("+", edge.newlyAllowed, head.access === "allow");
+      if (head.transport !== "mtls") suffix = `(${TRANSPORT_SHORT[head.transport]})`;
+      break;
+    case "removed":
+      detail = requestText("-", edge.newlyDenied, base.access === "allow");
+      break;
+    case "widened":
+      detail = requestText("+", edge.newlyAllowed, false);
+      break;
+    case "narrowed":
+      detail = requestText("-", edge.newlyDenied, false);
+      break;
+    case "changed":
+      detail = `${requestText("+", edge.newlyAllowed, false)} ${requestText("-", edge.newlyDenied, false)}`;
+      break;
+    case "transport":
+      if (suffix === "") suffix = "transport";
+      break;
+  }
+  const port = String(edge.port);
+  const room = Math.max(6, EDGE_LABEL_MAX - port.length - (suffix ? suffix.length + 2 : 1));
+  return [port, truncate(detail, room), suffix].filter((part) => part !== "").join(" ");
+}
+function mergedLabel(edges) {
+  const first2 = edges[0];
+  if (first2 === void 0) return "";
+  if (edges.length === 1) return edgeLabel(first2);
+  const ports = [...new Set(edges.map((e) => e.port))].sort((a, b) => a - b);
+  const list = ports.join(",");
+  const portText = list.length <= 14 ? list : `${ports.length} ports`;
+  return `${portText} ${transportWord(edges) ?? CHANGE_WORD[first2.change]}`;
+}
+function transportWord(edges) {
+  const words = new Set(
+    edges.map(
+      (e) => e.change === "transport" ? `${TRANSPORT_SHORT[e.base.transport]}->${TRANSPORT_SHORT[e.head.transport]}` : null
+    )
+  );
+  const [only] = words;
+  return words.size === 1 && only !== void 0 ? only : null;
+}
+function collect(edges, nodesOf, bucketKey) {
+  const buckets = /* @__PURE__ */ new Map();
+  for (const edge of edges) {
+    const [from, to] = nodesOf(edge);
+    const key = bucketKey(edge, from, to);
+    const bucket = buckets.get(key);
+    if (bucket) bucket.edges.push(edge);
+    else buckets.set(key, { from, to, change: edge.change, edges: [edge] });
+  }
+  return buckets;
+}
+function graphOf(buckets, label) {
+  const nodes = /* @__PURE__ */ new Map();
+  const drawn = [];
+  for (const bucket of buckets) {
+    nodes.set(bucket.from.key, bucket.from);
+    nodes.set(bucket.to.key, bucket.to);
+    drawn.push({
+      from: bucket.from.key,
+      to: bucket.to.key,
+      change: bucket.change,
+      label: label(bucket),
+      port: Math.min(...bucket.edges.map((e) => e.port))
+    });
+  }
+  return { nodes: [...nodes.values()], edges: drawn };
+}
+function workloadGraph(edges, options) {
+  const buckets = collect(
+    edges,
+    (edge) => [
+      workloadNode(endpoint(edge.from, edge.callers, edge.to), options.subgraphs, options.weakened),
+      workloadNode(endpoint(edge.to, 1, null), options.subgraphs, options.weakened)
+    ],
+    (edge, from, to) => `${from.key}
+${to.key}
+${edge.change}${options.merge ? "" : `
+${edge.port}
+${edge.from}`}`
+  );
+  return graphOf(buckets.values(), (bucket) => mergedLabel(bucket.edges));
+}
+function namespaceGraph(edges) {
+  const buckets = collect(
+    edges,
+    (edge) => [
+      namespaceNode(endpoint(edge.from, edge.callers, edge.to)),
+      namespaceNode(endpoint(edge.to, 1, null))
+    ],
+    (edge, from, to) => `${from.key}
+${to.key}
+${edge.change}`
+  );
+  return graphOf(
+    buckets.values(),
+    (bucket) => `${formatCount(bucket.edges.length)} ${transportWord(bucket.edges) ?? CHANGE_WORD[bucket.change]}`
+  );
+}
+function combine2(first2, second) {
+  const nodes = /* @__PURE__ */ new Map();
+  for (const node of [...first2.nodes, ...second.nodes]) nodes.set(node.key, node);
+  return { nodes: [...nodes.values()], edges: [...first2.edges, ...second.edges] };
+}
+var CHANGE_ORDER = {
+  added: 0,
+  removed: 1,
+  widened: 2,
+  narrowed: 3,
+  changed: 4,
+  transport: 5
+};
+
+// src/analysis/render/mermaid-emit.ts
+var NODE_LABEL_MAX = 40;
+var ARROW = {
+  added: "==>",
+  removed: "-.->",
+  widened: "-->",
+  narrowed: "-->",
+  changed: "-->",
+  transport: "-->"
+};
+var LINK_STYLE = {
+  added: "stroke:#2da44e,stroke-width:3px,color:#2da44e,fill:none",
+  removed: "stroke:#cf222e,stroke-width:2px,stroke-dasharray:5 4,color:#cf222e,fill:none",
+  amber: "stroke:#bf8700,stroke-width:2px,color:#bf8700,fill:none"
+};
+var CLASS_DEF = {
+  default: "fill:#f6f8fa,stroke:#57606a,color:#1f2328",
+  pseudo: "fill:#fff8c5,stroke:#9a6700,color:#1f2328",
+  namespace: "fill:#ddf4ff,stroke:#0969da,color:#1f2328",
+  weakened: "fill:#fff1e5,stroke:#bc4c00,color:#1f2328"
+};
+function colourOf(change) {
+  return change === "added" ? "added" : change === "removed" ? "removed" : "amber";
+}
+function nodeClass(node) {
+  if (node.kind === "pseudo" || node.kind === "namespace") return node.kind;
+  return node.weakened ? "weakened" : "default";
+}
+function declareNode(id, node) {
+  const label = mermaidLabel(node.label, NODE_LABEL_MAX);
+  const shape = node.kind === "pseudo" ? `([${label}])` : node.kind === "namespace" ? `[[${label}]]` : `[${label}]`;
+  const cls = nodeClass(node);
+  return `${id}${shape}${cls === "default" ? "" : `:::${cls}`}`;
+}
+function byLabel(a, b) {
+  return compareText(a.label, b.label) || compareText(a.key, b.key);
+}
+function emitFlowchart(graph, description) {
+  const lines = [
+    "flowchart LR",
+    "  accTitle: Mesh access changes",
+    `  accDescr: ${mermaidText(description)}`
+  ];
+  const ids = /* @__PURE__ */ new Map();
+  const namespaces = [
+    ...new Set(graph.nodes.flatMap((n) => n.subgraph === null ? [] : [n.subgraph]))
+  ];
+  namespaces.sort(compareText).forEach((namespace, index) => {
+    lines.push(`  subgraph ns${index + 1}[${mermaidLabel(namespace, NODE_LABEL_MAX)}]`);
+    for (const node of graph.nodes.filter((n) => n.subgraph === namespace).sort(byLabel)) {
+      ids.set(node.key, `n${ids.size + 1}`);
+      lines.push(`    ${declareNode(`n${ids.size}`, node)}`);
+    }
+    lines.push("  end");
+  });
+  const outside = graph.nodes.filter((n) => n.subgraph === null);
+  const ordered = [
+    ...outside.filter((n) => n.kind !== "pseudo").sort(byLabel),
+    ...outside.filter((n) => n.kind === "pseudo").sort(byLabel)
+  ];
+  for (const node of ordered) {
+    ids.set(node.key, `n${ids.size + 1}`);
+    lines.push(`  ${declareNode(`n${ids.size}`, node)}`);
+  }
+  const number = (key) => Number((ids.get(key) ?? "n0").slice(1));
+  const edges = [...graph.edges].sort(
+    (a, b) => number(a.from) - number(b.from) || number(a.to) - number(b.to) || a.port - b.port || CHANGE_ORDER[a.change] - CHANGE_ORDER[b.change] || compareText(a.label, b.label)
+  );
+  const byColour = { added: [], removed: [], amber: [] };
+  edges.forEach((edge, index) => {
+    byColour[colourOf(edge.change)].push(index);
+    const label = mermaidLabel(edge.label, 40);
+    lines.push(`  ${ids.get(edge.from)} ${ARROW[edge.change]}|${label}| ${ids.get(edge.to)}`);
+  });
+  for (const colour of ["added", "removed", "amber"])
+    if (byColour[colour].length > 0)
+      lines.push(`  linkStyle ${byColour[colour].join(",")} ${LINK_STYLE[colour]}`);
+  const used = new Set(graph.nodes.map(nodeClass));
+  for (const [name, style] of Object.entries(CLASS_DEF))
+    if (name === "default" || used.has(name))
+      lines.push(`  classDef ${name} ${style}`);
   return `${lines.join("\n")}
 `;
 }
-function summaryLine(result) {
-  const count = (severity) => result.diagnostics.filter((d) => d.severity === severity).length;
-  const { stats } = result;
-  const skipped = stats.notKubernetes + stats.notModelled;
-  return `${plural(stats.files, "file")}, ${plural(stats.documents, "document")}, ${plural(stats.objects, "object")} modelled` + (skipped > 0 ? `, ${skipped} skipped (${stats.notModelled} of kinds meshguard does not read, ${stats.notKubernetes} not Kubernetes)` : "") + (stats.templates > 0 ? `, ${plural(stats.templates, "template")} not rendered` : "") + `: ${plural(count("error"), "error")}, ${plural(count("warning"), "warning")}`;
+
+// src/analysis/render/mermaid.ts
+var DEFAULT_MERMAID_BUDGET = {
+  maxEdges: 150,
+  maxChars: 2e4,
+  maxNodes: 100
+};
+var MERMAID_LIMITS = { maxEdges: 500, maxTextSize: 5e4 };
+function namespaceOf2(id, caller) {
+  const slash = id.indexOf("/");
+  return caller && id.startsWith("(") || slash < 0 ? null : id.slice(0, slash);
 }
-function plural(count, noun) {
-  return `${count} ${noun}${count === 1 ? "" : "s"}`;
+var STEP_PHRASE = {
+  full: "one arrow per changed edge",
+  merged: "parallel arrows merged",
+  "namespace-hybrid": "namespace level, regressions per workload",
+  namespace: "namespace level",
+  regressions: "regressions only",
+  "regressions-namespace": "regressions only, namespace level",
+  omitted: "omitted"
+};
+function describe4(edges, step) {
+  const counts = /* @__PURE__ */ new Map();
+  for (const edge of edges) counts.set(edge.change, (counts.get(edge.change) ?? 0) + 1);
+  const parts = [...counts.entries()].sort((a, b) => CHANGE_ORDER[a[0]] - CHANGE_ORDER[b[0]]).map(([change, count]) => `${formatCount(count)} ${change}`);
+  return `${plural(edges.length, "changed edge")} (${parts.join(", ")}), drawn ${STEP_PHRASE[step]}`;
 }
-var VALIDATION_SCHEMA_VERSION = 1;
-function renderValidationJson(result) {
-  return `${JSON.stringify(
-    {
-      schemaVersion: VALIDATION_SCHEMA_VERSION,
-      stats: result.stats,
-      diagnostics: result.diagnostics.map((d) => ({
-        code: d.code,
-        severity: d.severity,
-        message: d.message,
-        file: d.at.file,
-        line: d.at.line,
-        column: d.at.column,
-        ...d.ref ? { object: formatRef(d.ref) } : {}
-      }))
-    },
-    null,
-    2
-  )}
+function planDiagram(report, budget = {}) {
+  const limits = {
+    maxEdges: Math.min(budget.maxEdges ?? DEFAULT_MERMAID_BUDGET.maxEdges, MERMAID_LIMITS.maxEdges),
+    maxChars: Math.min(
+      budget.maxChars ?? DEFAULT_MERMAID_BUDGET.maxChars,
+      MERMAID_LIMITS.maxTextSize
+    ),
+    maxNodes: budget.maxNodes ?? DEFAULT_MERMAID_BUDGET.maxNodes
+  };
+  const all = report.edges;
+  const regressions = all.filter(isRegression);
+  const others = all.filter((edge) => !isRegression(edge));
+  const namespaces = new Set(
+    all.flatMap((e) => [namespaceOf2(e.from, true), namespaceOf2(e.to, false)])
+  );
+  namespaces.delete(null);
+  const summary = {
+    changes: all.length,
+    regressions: regressions.length,
+    namespaces: namespaces.size
+  };
+  const attempts = [];
+  if (all.length === 0)
+    return {
+      diagram: { step: "empty", text: null, drawnEdges: 0, drawnNodes: 0, ...summary },
+      attempts
+    };
+  const weakened = new Set(
+    report.mtls.filter((m) => mtlsDirection(m) === "weakened").map((m) => m.workload)
+  );
+  const perWorkload = (edges, merge2, subgraphs = true) => workloadGraph(edges, { merge: merge2, subgraphs, weakened });
+  const candidates2 = [
+    ["full", () => perWorkload(all, false)],
+    ["merged", () => perWorkload(all, true)],
+    [
+      "namespace-hybrid",
+      () => regressions.length > 0 && others.length > 0 ? combine2(namespaceGraph(others), perWorkload(regressions, true, false)) : null
+    ],
+    ["namespace", () => namespaceGraph(all)],
+    [
+      "regressions",
+      () => regressions.length > 0 && others.length > 0 ? perWorkload(regressions, true) : null
+    ],
+    [
+      "regressions-namespace",
+      () => regressions.length > 0 && others.length > 0 ? namespaceGraph(regressions) : null
+    ]
+  ];
+  for (const [step, build3] of candidates2) {
+    const graph = build3();
+    if (graph === null) continue;
+    const size = { step, edges: graph.edges.length, nodes: graph.nodes.length };
+    if (size.edges > limits.maxEdges || size.nodes > limits.maxNodes) {
+      attempts.push({ ...size, chars: null, fits: false });
+      continue;
+    }
+    const text = emitFlowchart(graph, describe4(all, step));
+    const fits = text.length <= limits.maxChars;
+    attempts.push({ ...size, chars: text.length, fits });
+    if (fits)
+      return {
+        diagram: { step, text, drawnEdges: size.edges, drawnNodes: size.nodes, ...summary },
+        attempts
+      };
+  }
+  return {
+    diagram: { step: "omitted", text: null, drawnEdges: 0, drawnNodes: 0, ...summary },
+    attempts
+  };
+}
+function renderMermaid(report, budget = {}) {
+  return planDiagram(report, budget).diagram;
+}
+function diagramNote(diagram) {
+  const changes = plural(diagram.changes, "edge change");
+  const where = plural(diagram.namespaces, "namespace");
+  const regressions = plural(diagram.regressions, "regression");
+  switch (diagram.step) {
+    case "empty":
+      return "No edge changed, so there is no diagram.";
+    case "full":
+      return `Diagram: ${changes}, one arrow each.`;
+    case "merged":
+      return `Diagram: ${changes}; arrows between the same caller and destination with the same change are merged (ports listed).`;
+    case "namespace-hybrid":
+      return `Diagram: ${changes} across ${where}, too many to draw per workload; drawn per namespace, with the ${regressions} still per workload.`;
+    case "namespace":
+      return `Diagram: ${changes} across ${where}, too many to draw per workload; drawn per namespace with counts.`;
+    case "regressions":
+      return `Diagram: ${changes} across ${where}, too many to draw; only the ${regressions} are drawn. The tables list every change.`;
+    case "regressions-namespace":
+      return `Diagram: ${changes} across ${where}, too many to draw; only the ${regressions} are drawn, per namespace. The tables list every change.`;
+    case "omitted":
+      return `${changes} across ${where}: too many to draw, diagram omitted. The tables list every change.`;
+  }
+}
+
+// src/analysis/render/verdict.ts
+function summariseVerdict(report) {
+  const { edges, mtlsWeakened, mtlsStrengthened } = report.summary;
+  const phrases = [
+    [edges.added, "new path"],
+    [edges.widened, "widened path"],
+    [edges.changed, "changed path"],
+    [edges.removed, "removed path"],
+    [edges.narrowed, "narrowed path"],
+    [edges.transport, "transport change"],
+    [mtlsWeakened, "mTLS downgrade"],
+    [mtlsStrengthened, "mTLS upgrade"]
+  ];
+  const changes = phrases.filter(([count]) => count > 0).map(([count, noun]) => plural(count, noun));
+  const loosened = report.edges.some(isRegression) || mtlsWeakened > 0;
+  const { error, warning } = report.summary.findings;
+  return {
+    changes: changes.length === 0 ? "no change in access" : changes.join(", "),
+    outcome: report.verdict === "pass" ? "pass" : loosened ? "regression" : "fail",
+    failing: report.verdict === "pass" || loosened ? "" : [error > 0 ? plural(error, "error") : "", warning > 0 ? plural(warning, "warning") : ""].filter((part) => part !== "").join(", "),
+    partial: report.inputs.partial
+  };
+}
+
+// src/analysis/render/markdown.ts
+var MARKDOWN_DEFAULT_MAX_LENGTH = 6e4;
+var MARKDOWN_MIN_LENGTH = 2e3;
+var GITHUB_MAX_BODY_BYTES = 262144;
+function renderMarkdown(report, options = {}) {
+  const maxLength = Math.max(options.maxLength ?? MARKDOWN_DEFAULT_MAX_LENGTH, MARKDOWN_MIN_LENGTH);
+  const maxBytes = Math.min(
+    options.maxBytes ?? GITHUB_MAX_BODY_BYTES - 1,
+    GITHUB_MAX_BODY_BYTES - 1
+  );
+  const encoder = new TextEncoder();
+  const fits = (text) => text.length <= maxLength && (text.length * 3 <= maxBytes || encoder.encode(text).length <= maxBytes);
+  const context = {
+    linkToLine: options.linkToLine ?? (() => null),
+    fullReport: markdownLink("see the full report", options.fullReportUrl)
+  };
+  const sections = [
+    edgeSection(report, context),
+    mtlsSection(report, context),
+    workloadSection(report, context),
+    ...findingSections(report, context),
+    ignoredSection(report, context)
+  ].filter((section) => section !== null);
+  const footer2 = footerLines(report, options);
+  let diagram = renderMermaid(report, options.diagram);
+  const build3 = (limit) => [
+    ...header(report, diagram),
+    ...body(sections, limit),
+    ...limit === "drop" ? [] : footer2
+  ].join("\n") + "\n";
+  const longest = Math.max(0, ...sections.map((s) => s.rows.length));
+  const whole = build3(longest);
+  if (fits(whole)) return whole;
+  let low = -1;
+  let high = longest;
+  while (high - low > 1) {
+    const middle = Math.floor((low + high) / 2);
+    if (fits(build3(middle))) low = middle;
+    else high = middle;
+  }
+  if (low >= 0) return build3(low);
+  let dropped = build3("drop");
+  for (let budget = diagram.text?.length ?? 0; !fits(dropped) && diagram.text !== null; ) {
+    budget = Math.max(0, budget - (dropped.length - maxLength) - 1e3);
+    diagram = renderMermaid(report, { ...options.diagram, maxChars: budget });
+    dropped = build3("drop");
+  }
+  return dropped;
+}
+function header(report, diagram) {
+  const lines = [
+    `### meshguard: ${verdictLine(report)}`,
+    "",
+    ...countsTable(report),
+    "",
+    diagramNote(diagram),
+    ""
+  ];
+  if (diagram.text !== null) lines.push("```mermaid", diagram.text.trimEnd(), "```", "");
+  return lines;
+}
+function body(sections, limit) {
+  return sections.flatMap((section) => {
+    if (limit === "drop") return [section.omitted, ""];
+    const { rows } = section;
+    if (rows.length <= limit) return [...section.before, ...rows, ...section.after, ""];
+    const head = Math.ceil(limit / 2);
+    const tail = limit - head;
+    return [
+      ...section.before,
+      ...rows.slice(0, head),
+      section.more(rows.length - limit),
+      ...rows.slice(rows.length - tail),
+      ...section.after,
+      ""
+    ];
+  });
+}
+function verdictLine(report) {
+  const verdict2 = summariseVerdict(report);
+  const outcome = verdict2.outcome === "pass" ? "pass" : verdict2.outcome === "regression" ? "**regression**" : `**fails** (${verdict2.failing})`;
+  const partial = verdict2.partial ? " (partial input: some files could not be read)" : "";
+  return `${verdict2.changes} \u2014 ${outcome}${partial}`;
+}
+function countsTable(report) {
+  const { summary } = report;
+  const findings = ["error", "warning", "notice"].filter((severity) => summary.findings[severity] > 0).map((severity) => plural(summary.findings[severity], severity)).join(", ");
+  const cells = [
+    ["new paths", formatCount(summary.edges.added)],
+    ["removed paths", formatCount(summary.edges.removed)],
+    ["widened", formatCount(summary.edges.widened)],
+    ["narrowed", formatCount(summary.edges.narrowed)],
+    ["changed", formatCount(summary.edges.changed)],
+    ["transport", formatCount(summary.edges.transport)],
+    ["mTLS weakened", formatCount(summary.mtlsWeakened)],
+    ["mTLS strengthened", formatCount(summary.mtlsStrengthened)],
+    [
+      "workloads added / removed",
+      `${formatCount(summary.workloadsAdded)} / ${formatCount(summary.workloadsRemoved)}`
+    ],
+    ["findings", findings === "" ? "none" : findings]
+  ];
+  return [
+    tableRow(cells.map(([title]) => title)),
+    tableRow(cells.map(() => "---:")),
+    tableRow(cells.map(([, value]) => value))
+  ];
+}
+function footerLines(report, options) {
+  const ref = (value, side3) => value === void 0 ? side3 : `${side3} ${codeSpan(truncate(value, 80))}`;
+  const side2 = (s) => `${plural(s.files, "file")}, ${plural(s.objects, "object")}, ${plural(s.workloads, "workload")}`;
+  return [
+    "---",
+    "",
+    `<sub>Compared ${ref(options.baseRef, "base")} (${side2(report.inputs.base)}) with ${ref(options.headRef, "head")} (${side2(report.inputs.head)}). For the evidence behind a row, comment ${codeSpan("/mesh explain <caller> -> <namespace>/<workload>:<port>")}.</sub>`
+  ];
+}
+
+// src/analysis/render/text.ts
+var ANSI = { green: "32", red: "31", yellow: "33", bold: "1" };
+function renderText(report, options = {}) {
+  const paint = (colour, text) => options.color ? `\x1B[${ANSI[colour]}m${text}\x1B[0m` : text;
+  const lines = [verdict(report, paint), ""];
+  lines.push(...edgeLines(report, paint), ...mtlsLines(report), ...workloadLines(report));
+  lines.push(...findingLines(report), ...ignoredLines(report), footer(report, options));
+  return `${lines.join("\n")}
 `;
 }
+function verdict(report, paint) {
+  const summary = summariseVerdict(report);
+  const outcome = summary.outcome === "pass" ? paint("green", "pass") : summary.outcome === "regression" ? paint("red", paint("bold", "REGRESSION")) : paint("red", paint("bold", `FAIL (${summary.failing})`));
+  const partial = summary.partial ? " (partial input: some files could not be read)" : "";
+  return `meshguard: ${summary.changes} \u2014 ${outcome}${partial}`;
+}
+function table(rows, indent = "  ") {
+  const widths = [];
+  for (const row of rows)
+    row.forEach((cell, i) => widths[i] = Math.max(widths[i] ?? 0, [...cell].length));
+  return rows.map(
+    (row) => indent + row.map(
+      (cell, i) => i === row.length - 1 ? cell : cell + " ".repeat((widths[i] ?? 0) - [...cell].length)
+    ).join("  ").trimEnd()
+  );
+}
+function edgeLines(report, paint) {
+  if (report.edges.length === 0) return [];
+  const edges = regressionsFirst(report.edges);
+  const header2 = ["CHANGE", "CALLER", "DESTINATION", "PORT", "BEFORE", "AFTER"];
+  const rows = edges.map((edge) => [
+    edge.change,
+    terminalText(callerName(edge)),
+    terminalText(edge.to),
+    terminalText(`${edge.port}/${edge.protocol}`),
+    describeState(edge.base),
+    describeState(edge.head)
+  ]);
+  const [head, ...body2] = table([header2, ...rows]);
+  const indent = " ".repeat(4);
+  const out = [`Edge changes (${edges.length})`, head ?? ""];
+  edges.forEach((edge, i) => {
+    const line = body2[i] ?? "";
+    const colour = edge.change === "added" ? "green" : edge.change === "removed" ? "red" : "yellow";
+    out.push(isRegression(edge) ? paint(colour, paint("bold", line)) : paint(colour, line));
+    const transport = transportChange(edge);
+    if (transport !== null) out.push(`${indent}transport ${transport}`);
+    for (const request of edge.newlyAllowed) out.push(`${indent}+ ${terminalText(request)}`);
+    for (const request of edge.newlyDenied) out.push(`${indent}- ${terminalText(request)}`);
+    for (const reason of edge.reasons)
+      out.push(
+        `${indent}why: ${terminalText(reason.object)}${reason.note ? `: ${terminalText(reason.note)}` : ""} (${terminalText(reason.at.file)}:${reason.at.line})`
+      );
+  });
+  return [...out, ""];
+}
+function mtlsLines(report) {
+  if (report.mtls.length === 0) return [];
+  const rows = sortMtls(report.mtls).map((delta) => [
+    terminalText(delta.workload),
+    delta.port === null ? "all ports" : String(delta.port),
+    delta.base,
+    delta.head,
+    mtlsDirection(delta),
+    delta.at ? `${terminalText(delta.at.file)}:${delta.at.line}` : ""
+  ]);
+  return [
+    `mTLS changes (${rows.length})`,
+    ...table([["WORKLOAD", "PORT", "BEFORE", "AFTER", "CHANGE", "WHERE"], ...rows]),
+    ""
+  ];
+}
+function workloadLines(report) {
+  const { added, removed } = report.workloads;
+  if (added.length + removed.length === 0) return [];
+  const row = (change) => (w) => [
+    change,
+    terminalText(w.workload),
+    `${terminalText(w.at.file)}:${w.at.line}`
+  ];
+  const rows = [
+    ...sortWorkloads(added).map(row("added")),
+    ...sortWorkloads(removed).map(row("removed"))
+  ];
+  return [`Workloads added or removed (${rows.length})`, ...table(rows), ""];
+}
+function findingLine2(finding3) {
+  const where = `${terminalText(finding3.at.file)}:${finding3.at.line}:${finding3.at.column}`;
+  const side2 = finding3.side === "base" ? " (base)" : "";
+  return `  ${where}: ${finding3.severity} ${finding3.code} ${terminalText(finding3.message)}${side2}`;
+}
+function findingLines(report) {
+  if (report.findings.length === 0) return [];
+  return [
+    `Findings (${report.findings.length})`,
+    ...sortFindings2(report.findings).map(findingLine2),
+    ""
+  ];
+}
+function ignoredLines(report) {
+  if (report.ignored.length === 0) return [];
+  return [
+    `Ignored findings (${report.ignored.length})`,
+    ...sortFindings2(report.ignored).map(
+      ({ finding: finding3, reason }) => `${findingLine2(finding3)} (ignored: ${terminalText(reason)})`
+    ),
+    ""
+  ];
+}
+function footer(report, options) {
+  const ref = (value, side3) => value === void 0 ? side3 : `${side3} ${terminalText(value)}`;
+  const side2 = (s) => `${plural(s.files, "file")}, ${plural(s.objects, "object")}, ${plural(s.workloads, "workload")}`;
+  return `Compared ${ref(options.baseRef, "base")} (${side2(report.inputs.base)}) with ${ref(options.headRef, "head")} (${side2(report.inputs.head)}).`;
+}
+
+// src/cli/io.ts
+var ExitCode = {
+  ok: 0,
+  findings: 1,
+  usageOrInput: 2
+};
 
 // package.json
 var package_default = {
@@ -13394,7 +17832,7 @@ var package_default = {
     lint: "eslint . && prettier --check .",
     format: "prettier --write .",
     test: "tsc --noEmit && vitest run",
-    demo: "node dist/cli.js validate examples/base",
+    demo: "node dist/cli.js diff --base examples/base --head examples/head --format markdown --fail-on never",
     bench: "node --expose-gc --import tsx bench/run.ts",
     "docs:gen": "tsx scripts/gen-docs.ts"
   },
@@ -13434,6 +17872,334 @@ var package_default = {
 
 // src/cli/version.ts
 var VERSION = package_default.version;
+
+// src/cli/walk.ts
+import { readFileSync, readdirSync, statSync } from "node:fs";
+import { join as join2, relative, resolve, sep } from "node:path";
+var SKIPPED = /* @__PURE__ */ new Set([".git", "node_modules", ".terraform", "vendor"]);
+var MANIFEST2 = /\.(ya?ml|json)$/i;
+function readManifestTree(roots, base = process.cwd()) {
+  const files = [];
+  const unreadable = [];
+  const display = (path) => relative(base, path).split(sep).join("/") || path;
+  const visit = (path, explicit) => {
+    let isDirectory;
+    try {
+      isDirectory = statSync(path).isDirectory();
+    } catch (error) {
+      unreadable.push({ path: display(path), reason: reasonOf(error) });
+      return;
+    }
+    if (isDirectory) {
+      let entries;
+      try {
+        entries = readdirSync(path).sort();
+      } catch (error) {
+        unreadable.push({ path: display(path), reason: reasonOf(error) });
+        return;
+      }
+      for (const entry of entries) if (!SKIPPED.has(entry)) visit(join2(path, entry), false);
+      return;
+    }
+    if (!explicit && !MANIFEST2.test(path)) return;
+    const text = readText(path);
+    if (typeof text === "string") files.push({ path: display(path), text });
+    else unreadable.push({ path: display(path), reason: text.reason });
+  };
+  for (const root of roots) visit(resolve(base, root), true);
+  return { files, unreadable };
+}
+function readText(path) {
+  try {
+    const bytes = readFileSync(path);
+    const text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+    return text;
+  } catch (error) {
+    if (error instanceof TypeError) return { reason: "not valid UTF-8 text" };
+    return { reason: reasonOf(error) };
+  }
+}
+function reasonOf(error) {
+  if (error instanceof Error && "code" in error) {
+    const code = String(error.code);
+    if (code === "ENOENT") return "no such file or directory";
+    if (code === "EACCES") return "permission denied";
+    return code;
+  }
+  return error instanceof Error ? error.message : String(error);
+}
+
+// src/cli/commands/diff.ts
+var DIFF_USAGE = `Usage: meshguard diff --base DIR --head DIR [--config FILE] [--format FORMAT] [--fail-on LEVEL]
+
+Evaluates both versions of the manifests as Istio would and reports what the change does to
+access (who may reach which workload, port, method and path) and to mTLS, with the findings a
+zero-trust review needs and the lines that caused them.
+
+Options:
+  --base DIR         the manifests before the change (e.g. a checkout of the target branch)
+  --head DIR         the manifests after the change
+  --config FILE      .github/meshguard.yml: paths, severities, ignores, protected workloads...
+  --format FORMAT    text (default), markdown (the PR comment), json (docs/report-schema.md) or sarif
+  --fail-on LEVEL    error (default), warning or never: which findings fail the run
+  --namespace NS     namespace for objects that name none (default: default)
+
+Exit status: 0 no failing finding, 1 failing findings, 2 usage or configuration error, or input
+that could not be read whole (the message names file and line).
+`;
+var RENDER = {
+  text: (report) => renderText(report),
+  markdown: (report) => renderMarkdown(report),
+  json: renderJson,
+  sarif: (report) => renderFindingsSarif(report, { toolVersion: VERSION })
+};
+function runDiff(argv, io, today) {
+  const args = parseArgs(argv, {
+    base: { type: "string" },
+    head: { type: "string" },
+    config: { type: "string" },
+    format: { type: "string", choices: Object.keys(RENDER) },
+    "fail-on": { type: "string", choices: ["error", "warning", "never"] },
+    namespace: { type: "string" },
+    help: { type: "boolean" }
+  });
+  if (args.flags.help === true) {
+    io.stdout(DIFF_USAGE);
+    return ExitCode.ok;
+  }
+  const baseDir = stringFlag(args, "base");
+  const headDir = stringFlag(args, "head");
+  if (baseDir === void 0 || headDir === void 0)
+    throw new UsageError("diff needs --base DIR and --head DIR");
+  if (args.positionals.length > 0)
+    throw new UsageError(`unexpected argument ${JSON.stringify(args.positionals[0])}`);
+  const config = readConfig(stringFlag(args, "config"), io);
+  if (config === null) return ExitCode.usageOrInput;
+  const options = {
+    ...config.options,
+    ...flagOptions(args.flags),
+    today: today()
+  };
+  const base = readSide(baseDir, io.cwd, config.paths);
+  const head = readSide(headDir, io.cwd, config.paths);
+  const report = analyzeChange({
+    base: base.files,
+    head: head.files,
+    options,
+    problems: { unreadable: { base: base.unreadable, head: head.unreadable } }
+  });
+  const render2 = RENDER[stringFlag(args, "format") ?? "text"] ?? renderText;
+  io.stdout(render2(report));
+  if (report.inputs.partial) {
+    io.stderr(
+      "meshguard diff: some input could not be read whole; the answer is partial (see the findings)\n"
+    );
+    return ExitCode.usageOrInput;
+  }
+  return report.verdict === "fail" ? ExitCode.findings : ExitCode.ok;
+}
+function flagOptions(flags) {
+  const failOn = flags["fail-on"];
+  const namespace = flags.namespace;
+  return {
+    ...typeof failOn === "string" ? { failOn } : {},
+    ...typeof namespace === "string" ? { defaultNamespace: namespace } : {}
+  };
+}
+function readSide(root, cwd, paths) {
+  const base = resolve2(cwd, root);
+  const tree = readManifestTree([base], base);
+  const matcher = paths === null ? null : compileGlobs(paths);
+  return {
+    files: tree.files.filter((file) => matcher === null || matcher.matches(file.path)),
+    unreadable: tree.unreadable.map((file) => ({
+      path: file.path === "" ? root : file.path,
+      reason: file.reason
+    }))
+  };
+}
+function readConfig(path, io) {
+  if (path === void 0) return { options: {}, paths: null };
+  let text;
+  try {
+    text = readFileSync2(resolve2(io.cwd, path), "utf8");
+  } catch (error) {
+    io.stderr(
+      `meshguard diff: cannot read the configuration ${path}: ${error instanceof Error ? error.message : String(error)}
+`
+    );
+    return null;
+  }
+  const parsed = parseConfig(text, path);
+  for (const problem of parsed.problems) {
+    io.stderr(
+      `${problem.file}:${problem.line}:${problem.column}: ${problem.severity}${problem.field ? ` ${problem.field}` : ""}: ${problem.message}
+`
+    );
+  }
+  if (parsed.problems.some((p) => p.severity === "error")) return null;
+  if (parsed.config.render.length > 0)
+    io.stderr(
+      "meshguard diff: `render` commands are run by the Action and the App only; pass rendered directories here\n"
+    );
+  return {
+    options: parsed.config.analyze,
+    paths: parsed.config.paths === DEFAULT_PATHS ? null : parsed.config.paths
+  };
+}
+
+// src/cli/commands/graph.ts
+var GRAPH_USAGE = `Usage: meshguard graph [--format text|json] [--from ID]... [--to ID]... PATH...
+
+Evaluates the manifests under each PATH as Istio would and prints the effective mTLS mode of
+every workload port and the transport (mtls, plaintext or broken) of every caller to every
+workload port, with the objects and lines that decided them.
+
+Options:
+  --format FORMAT    text (default) or json
+  --from ID          only callers ID (namespace/name, namespace/*, or a pseudo-caller); repeatable
+  --to ID            only destination workloads ID (namespace/name or namespace/*); repeatable
+  --dir DIR          same as a PATH
+  --namespace NS     namespace for objects that name none (default: default)
+
+Exit status: 0 graph printed, 2 usage error or input that could not be read whole.
+`;
+function runGraph(argv, io) {
+  const args = parseArgs(argv, {
+    format: { type: "string", choices: ["text", "json"] },
+    from: { type: "list" },
+    to: { type: "list" },
+    dir: { type: "list" },
+    namespace: { type: "string" },
+    help: { type: "boolean" }
+  });
+  if (args.flags.help === true) {
+    io.stdout(GRAPH_USAGE);
+    return ExitCode.ok;
+  }
+  const roots = [...args.positionals, ...listFlag(args, "dir")];
+  if (roots.length === 0) throw new UsageError("graph needs at least one PATH");
+  const tree = readManifestTree(roots, io.cwd);
+  const namespace = stringFlag(args, "namespace");
+  const loaded = loadMesh(
+    tree.files,
+    namespace === void 0 ? {} : { defaultNamespace: namespace }
+  );
+  const unreadable = tree.unreadable.map(
+    (file) => diagnostic(
+      "MG005",
+      { file: file.path, documentIndex: 0, line: 1, column: 1 },
+      { detail: file.reason }
+    )
+  );
+  const diagnostics = [...unreadable, ...loaded.diagnostics];
+  const topology = buildTopology(loaded.mesh);
+  const view = buildGraphView(
+    { mesh: loaded.mesh, topology, mtls: evaluateMtls(loaded.mesh, topology) },
+    diagnostics,
+    { from: listFlag(args, "from"), to: listFlag(args, "to") }
+  );
+  io.stdout(
+    stringFlag(args, "format") === "json" ? `${JSON.stringify(view, null, 2)}
+` : renderText2(view)
+  );
+  return diagnostics.some((d) => isPartialInput(d.code)) ? ExitCode.usageOrInput : ExitCode.ok;
+}
+function renderText2(view) {
+  const lines = [];
+  const ports = view.workloads.reduce((n, w) => n + w.ports.length, 0);
+  lines.push(
+    `mTLS graph: ${view.workloads.length} workloads, ${ports} ports, ${view.edges.length} edges (root namespace ${view.settings.rootNamespace}, auto mTLS ${view.settings.enableAutoMtls ? "on" : "off"}, outbound ${view.settings.outboundTrafficPolicy})`
+  );
+  const edgesByPort = /* @__PURE__ */ new Map();
+  for (const edge of view.edges) {
+    const key = `${edge.to}:${edge.port}`;
+    edgesByPort.set(key, [...edgesByPort.get(key) ?? [], edge]);
+  }
+  for (const workload of view.workloads) {
+    lines.push(
+      "",
+      `${workload.id} (${workload.kind}, ${workload.dataplane}${workload.gateway ? ", gateway" : ""}${workload.exact ? "" : ", assumed"})`
+    );
+    for (const line of workload.evidence.filter((e) => e.file !== null))
+      lines.push(`    ${evidence(line)}`);
+    for (const port of workload.ports) {
+      lines.push(
+        `  port ${port.port}${port.name ? ` ${port.name}` : ""} (${port.protocol}): ${port.mode}, ${port.level}${port.exact ? "" : " (inexact)"}`
+      );
+      for (const line of port.evidence) lines.push(`      ${evidence(line)}`);
+      for (const edge of edgesByPort.get(`${workload.id}:${port.port}`) ?? []) {
+        const t = edge.transport;
+        lines.push(
+          `    from ${edge.from}: ${t.value}${t.exact ? "" : " (inexact)"}${t.via ? ` via ${t.via}` : ""}: ${t.reason}`
+        );
+      }
+    }
+  }
+  if (view.findings.length > 0) {
+    lines.push("", "Findings:");
+    for (const f of view.findings)
+      lines.push(
+        `  ${f.at.file}:${f.at.line}:${f.at.column}: ${f.severity} ${f.code} ${f.message}`
+      );
+  }
+  const problems = view.diagnostics.filter((d) => d.severity === "error");
+  if (problems.length > 0) {
+    lines.push("", "Input errors (objects Istio would reject are left out):");
+    for (const d of problems)
+      lines.push(
+        `  ${d.at.file}:${d.at.line}:${d.at.column}: ${d.severity} ${d.code} ${d.message}`
+      );
+  }
+  return `${lines.join("\n")}
+`;
+}
+function evidence(e) {
+  const where = e.file === null ? "" : ` (${e.file}:${e.line ?? 1}:${e.column ?? 1})`;
+  return `${e.object ? `${e.object}: ` : ""}${e.note}${where}`;
+}
+
+// src/analysis/render/validation.ts
+function renderValidationText(result) {
+  const lines = result.diagnostics.map((d) => {
+    const where = `${d.at.file}:${d.at.line}:${d.at.column}`;
+    const what = d.ref ? ` (${formatRef(d.ref)})` : "";
+    return `${where}: ${d.severity} ${d.code} ${d.message}${what}`;
+  });
+  lines.push(summaryLine(result));
+  return `${lines.join("\n")}
+`;
+}
+function summaryLine(result) {
+  const count = (severity) => result.diagnostics.filter((d) => d.severity === severity).length;
+  const { stats } = result;
+  const skipped = stats.notKubernetes + stats.notModelled;
+  return `${plural2(stats.files, "file")}, ${plural2(stats.documents, "document")}, ${plural2(stats.objects, "object")} modelled` + (skipped > 0 ? `, ${skipped} skipped (${stats.notModelled} of kinds meshguard does not read, ${stats.notKubernetes} not Kubernetes)` : "") + (stats.templates > 0 ? `, ${plural2(stats.templates, "template")} not rendered` : "") + `: ${plural2(count("error"), "error")}, ${plural2(count("warning"), "warning")}`;
+}
+function plural2(count, noun) {
+  return `${count} ${noun}${count === 1 ? "" : "s"}`;
+}
+var VALIDATION_SCHEMA_VERSION = 1;
+function renderValidationJson(result) {
+  return `${JSON.stringify(
+    {
+      schemaVersion: VALIDATION_SCHEMA_VERSION,
+      stats: result.stats,
+      diagnostics: result.diagnostics.map((d) => ({
+        code: d.code,
+        severity: d.severity,
+        message: d.message,
+        file: d.at.file,
+        line: d.at.line,
+        column: d.at.column,
+        ...d.ref ? { object: formatRef(d.ref) } : {}
+      }))
+    },
+    null,
+    2
+  )}
+`;
+}
 
 // src/cli/commands/validate.ts
 var VALIDATE_USAGE = `Usage: meshguard validate [--format text|json|sarif] [--namespace NS] PATH...
@@ -13487,6 +18253,8 @@ var USAGE = `meshguard ${VERSION}: what an Istio change does to mTLS and access,
 Usage: meshguard <command> [options]
 
 Commands:
+  diff --base DIR --head DIR
+                      what a change does to access and mTLS, with zero-trust findings
   validate PATH...    check manifests against Istio's and Kubernetes' rules
   graph PATH...       effective mTLS of every workload port and transport of every edge
 
@@ -13495,6 +18263,7 @@ Options: --help, --version
 `;
 var COMMANDS = {
   validate: { run: runValidate, usage: VALIDATE_USAGE },
+  diff: { run: (argv, io) => runDiff(argv, io, io.today), usage: DIFF_USAGE },
   graph: { run: runGraph, usage: GRAPH_USAGE }
 };
 async function runCli(argv, io) {
@@ -13540,5 +18309,6 @@ ${entry.usage}`);
 process.exitCode = await runCli(process.argv.slice(2), {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
-  cwd: process.cwd()
+  cwd: process.cwd(),
+  today: () => (/* @__PURE__ */ new Date()).toISOString().slice(0, 10)
 });

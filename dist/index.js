@@ -42302,10 +42302,12 @@ function analyzeChange(input) {
   const options = input.options ?? {};
   const base = evaluateSide(input.base, options);
   const head = evaluateSide(input.head, options);
+  const inputFindings = inputProblemFindings(input.problems ?? {});
   const mtls2 = diffMtls(base, head);
   const edges = diffEdges(base, head, dirtyScope(base, head));
   const { findings, ignored } = applyFindingPolicy(
     [
+      ...inputFindings,
       ...head.load.diagnostics.map(diagnosticFinding),
       ...mtlsFindings(head, "head"),
       ...authzFindings(authzSide(head, "head")),
@@ -42337,7 +42339,7 @@ function analyzeChange(input) {
     inputs: {
       base: summarise(base),
       head: summarise(head),
-      partial: [...base.load.diagnostics, ...head.load.diagnostics].some(
+      partial: [...base.load.diagnostics, ...head.load.diagnostics, ...inputFindings].some(
         (d) => isPartialInput(d.code)
       )
     }
@@ -42374,6 +42376,24 @@ function edgeCounts(edges) {
   };
   for (const edge2 of edges) counts[edge2.change] += edge2.callers;
   return counts;
+}
+function inputProblemFindings(problems) {
+  const at = (file) => ({ file, documentIndex: 0, line: 1, column: 1 });
+  const sides = ["base", "head"];
+  return [
+    ...sides.flatMap(
+      (side3) => (problems.unreadable?.[side3] ?? []).map((file) => ({
+        ...diagnosticFinding(diagnostic("MG005", at(file.path), { detail: file.reason })),
+        id: `MG005:${side3}:${file.path}`,
+        side: side3
+      }))
+    ),
+    ...(problems.limits ?? []).map((limit, index) => ({
+      ...diagnosticFinding(diagnostic("MG901", at("(input)"), { detail: limit.detail })),
+      id: `MG901:${limit.side}:${index}`,
+      side: limit.side
+    }))
+  ];
 }
 function diagnosticFinding(d) {
   return {
@@ -43891,65 +43911,6 @@ async function confirmPullRequest(deps, number, headSha, run2) {
   return null;
 }
 
-// src/github/adapter-findings.ts
-var SEVERITY_ORDER4 = { error: 0, warning: 1, notice: 2 };
-function withAdapterFindings(report, problems) {
-  const at = (file) => ({ file, documentIndex: 0, line: 1, column: 1 });
-  const sides = ["base", "head"];
-  const extra = [
-    ...sides.flatMap(
-      (side3) => problems.unreadable[side3].map((file) => ({
-        side: side3,
-        diagnostic: diagnostic("MG005", at(file.path), { detail: file.reason })
-      }))
-    ),
-    ...problems.limits.map((limit) => ({
-      side: limit.side,
-      diagnostic: diagnostic("MG901", at("(input)"), { detail: limit.detail })
-    }))
-  ];
-  if (extra.length === 0) return report;
-  const added = extra.map(({ side: side3, diagnostic: d }) => ({
-    id: `${d.code}:${side3}:${d.at.file}`,
-    code: d.code,
-    severity: d.severity,
-    message: d.message,
-    at: d.at,
-    side: side3
-  }));
-  const findings = [...report.findings, ...added].sort(
-    (a, b) => SEVERITY_ORDER4[a.severity] - SEVERITY_ORDER4[b.severity] || compareSources(a.at, b.at)
-  );
-  const counts = { error: 0, warning: 0, notice: 0 };
-  for (const f of findings) counts[f.severity]++;
-  return {
-    ...report,
-    verdict: report.verdict === "fail" || reachesThreshold(added, report.failOn) ? "fail" : "pass",
-    summary: { ...report.summary, findings: counts },
-    findings,
-    diagnostics: {
-      base: [
-        ...report.diagnostics.base,
-        ...extra.filter((e) => e.side === "base").map((e) => e.diagnostic)
-      ],
-      head: [
-        ...report.diagnostics.head,
-        ...extra.filter((e) => e.side === "head").map((e) => e.diagnostic)
-      ]
-    },
-    inputs: {
-      ...report.inputs,
-      partial: report.inputs.partial || problems.unreadable.base.length + problems.unreadable.head.length > 0
-    }
-  };
-}
-function reachesThreshold(findings, failOn) {
-  if (failOn === "never") return false;
-  return findings.some(
-    (f) => f.severity === "error" || failOn === "warning" && f.severity === "warning"
-  );
-}
-
 // src/github/collect.ts
 import { join as join3 } from "node:path";
 
@@ -45268,17 +45229,15 @@ ${footer.join("\n")}
       publication: publication2
     };
   }
-  const report = withAdapterFindings(
-    analyzeChange({
-      base: collected.base.files,
-      head: collected.head.files,
-      options: loaded.config.analyze
-    }),
-    {
+  const report = analyzeChange({
+    base: collected.base.files,
+    head: collected.head.files,
+    options: loaded.config.analyze,
+    problems: {
       unreadable: { base: collected.base.unreadable, head: collected.head.unreadable },
       limits: collected.limits
     }
-  );
+  });
   const headFiles = new Set(collected.headFiles);
   const comment = commentFooter(footer, deps.context);
   const surfaces = renderSurfaces(report, {

@@ -3,6 +3,8 @@ export interface CliIo {
   readonly stdout: (text: string) => void;
   readonly stderr: (text: string) => void;
   readonly cwd: string;
+  /** Today's date, `YYYY-MM-DD`: the only clock a command may read (ignore expiry). */
+  readonly today: () => string;
 }
 
 export const ExitCode = {

@@ -1,4 +1,5 @@
 import { UsageError } from './args.js';
+import { DIFF_USAGE, runDiff } from './commands/diff.js';
 import { GRAPH_USAGE, runGraph } from './commands/graph.js';
 import { runValidate, VALIDATE_USAGE } from './commands/validate.js';
 import { ExitCode } from './io.js';
@@ -10,6 +11,8 @@ export const USAGE = `meshguard ${VERSION}: what an Istio change does to mTLS an
 Usage: meshguard <command> [options]
 
 Commands:
+  diff --base DIR --head DIR
+                      what a change does to access and mTLS, with zero-trust findings
   validate PATH...    check manifests against Istio's and Kubernetes' rules
   graph PATH...       effective mTLS of every workload port and transport of every edge
 
@@ -22,6 +25,7 @@ const COMMANDS: Record<
   { run: (argv: readonly string[], io: CliIo) => number | Promise<number>; usage: string }
 > = {
   validate: { run: runValidate, usage: VALIDATE_USAGE },
+  diff: { run: (argv, io) => runDiff(argv, io, io.today), usage: DIFF_USAGE },
   graph: { run: runGraph, usage: GRAPH_USAGE },
 };
 

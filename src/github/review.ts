@@ -1,5 +1,4 @@
 import { analyzeChange } from '../analysis/index.js';
-import { withAdapterFindings } from './adapter-findings.js';
 import { collectSides } from './collect.js';
 import { prepareComparison } from './comparison.js';
 import type { Comparison, SourceChoice } from './comparison.js';
@@ -127,17 +126,15 @@ async function analyse(
       publication,
     };
   }
-  const report = withAdapterFindings(
-    analyzeChange({
-      base: collected.base.files,
-      head: collected.head.files,
-      options: loaded.config.analyze,
-    }),
-    {
+  const report = analyzeChange({
+    base: collected.base.files,
+    head: collected.head.files,
+    options: loaded.config.analyze,
+    problems: {
       unreadable: { base: collected.base.unreadable, head: collected.head.unreadable },
       limits: collected.limits,
     },
-  );
+  });
   const headFiles = new Set(collected.headFiles);
   const comment = commentFooter(footer, deps.context);
   const surfaces = renderSurfaces(report, {

@@ -17,6 +17,8 @@ export async function cli(argv: readonly string[], cwd = process.cwd()): Promise
     stdout: (t) => (stdout += t),
     stderr: (t) => (stderr += t),
     cwd,
+    // A fixed day, so ignore expiry in tests never depends on when they run.
+    today: () => '2026-11-25',
   });
   return { code, stdout, stderr };
 }

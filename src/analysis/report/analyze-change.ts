@@ -5,6 +5,7 @@ import type { Finding } from '../findings/finding.js';
 import { evaluateSide } from '../graph/side.js';
 import type { EvaluatedSide } from '../graph/side.js';
 import type { InputFile } from '../load/index.js';
+import { diagnostic } from '../model/diagnostic.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import { formatRef } from '../model/source.js';
 import { diffMtls, mtlsFindings } from '../mtls/index.js';
@@ -28,6 +29,21 @@ export interface ChangeInput {
   readonly base: readonly InputFile[];
   readonly head: readonly InputFile[];
   readonly options?: AnalyzeOptions;
+  /** What the caller could not read or chose to leave out: reported like any other problem. */
+  readonly problems?: InputProblems;
+}
+
+export interface InputProblems {
+  readonly unreadable?: {
+    readonly base?: readonly UnreadableInput[];
+    readonly head?: readonly UnreadableInput[];
+  };
+  readonly limits?: readonly { readonly side: 'base' | 'head'; readonly detail: string }[];
+}
+
+export interface UnreadableInput {
+  readonly path: string;
+  readonly reason: string;
 }
 
 /**
@@ -39,10 +55,12 @@ export function analyzeChange(input: ChangeInput): Report {
   const options = input.options ?? {};
   const base = evaluateSide(input.base, options);
   const head = evaluateSide(input.head, options);
+  const inputFindings = inputProblemFindings(input.problems ?? {});
   const mtls = diffMtls(base, head);
   const edges = diffEdges(base, head, dirtyScope(base, head));
   const { findings, ignored } = applyFindingPolicy(
     [
+      ...inputFindings,
       ...head.load.diagnostics.map(diagnosticFinding),
       ...mtlsFindings(head, 'head'),
       ...authzFindings(authzSide(head, 'head')),
@@ -74,7 +92,7 @@ export function analyzeChange(input: ChangeInput): Report {
     inputs: {
       base: summarise(base),
       head: summarise(head),
-      partial: [...base.load.diagnostics, ...head.load.diagnostics].some((d) =>
+      partial: [...base.load.diagnostics, ...head.load.diagnostics, ...inputFindings].some((d) =>
         isPartialInput(d.code),
       ),
     },
@@ -117,6 +135,30 @@ function edgeCounts(edges: readonly EdgeDelta[]): Record<EdgeChange, number> {
   };
   for (const edge of edges) counts[edge.change] += edge.callers;
   return counts;
+}
+
+/**
+ * A file that could not be read makes the answer partial on either side (a missing base file
+ * would make its objects look added), so both sides' are findings; a limit the caller applied
+ * says what was left out.
+ */
+function inputProblemFindings(problems: InputProblems): Finding[] {
+  const at = (file: string) => ({ file, documentIndex: 0, line: 1, column: 1 });
+  const sides = ['base', 'head'] as const;
+  return [
+    ...sides.flatMap((side) =>
+      (problems.unreadable?.[side] ?? []).map((file) => ({
+        ...diagnosticFinding(diagnostic('MG005', at(file.path), { detail: file.reason })),
+        id: `MG005:${side}:${file.path}`,
+        side,
+      })),
+    ),
+    ...(problems.limits ?? []).map((limit, index) => ({
+      ...diagnosticFinding(diagnostic('MG901', at('(input)'), { detail: limit.detail })),
+      id: `MG901:${limit.side}:${index}`,
+      side: limit.side,
+    })),
+  ];
 }
 
 function diagnosticFinding(d: Diagnostic): Finding {

@@ -9805,12 +9805,26 @@ var DEFAULT_MESH_SETTINGS = {
   defaultDestinationRuleExportTo: fallback(null)
 };
 
+// src/analysis/model/kubernetes.ts
+var WORKLOAD_KINDS = [
+  "Pod",
+  "Deployment",
+  "StatefulSet",
+  "DaemonSet",
+  "ReplicaSet",
+  "ReplicationController",
+  "Job",
+  "CronJob",
+  "Rollout"
+];
+
 // src/analysis/load/assemble.ts
 function dropDuplicates(objects, diagnostics) {
+  const keys2 = objects.map((object) => refKey(object.ref));
   const lastIndex = /* @__PURE__ */ new Map();
-  objects.forEach((object, index) => lastIndex.set(refKey(object.ref), index));
+  keys2.forEach((key, index) => lastIndex.set(key, index));
   return objects.filter((object, index) => {
-    const last = lastIndex.get(refKey(object.ref)) ?? index;
+    const last = lastIndex.get(keys2[index] ?? "") ?? index;
     if (last === index) return true;
     const other = objects[last];
     if (other !== void 0) {
@@ -9865,29 +9879,29 @@ function controllerOf(workload, kind, name) {
     return { kind, name };
   return { kind, name };
 }
-var byNamespaceAndName = (a, b) => compareText(a.ref.namespace, b.ref.namespace) || compareText(a.ref.name, b.ref.name) || compareText(a.ref.kind, b.ref.kind);
+var WORKLOAD_KIND_SET = new Set(WORKLOAD_KINDS);
+function sortedByKind(objects) {
+  const keyed = objects.map((o) => ({
+    key: `${o.ref.namespace}\0${o.ref.name}\0${o.ref.kind}`,
+    o
+  }));
+  keyed.sort((a, b) => compareText(a.key, b.key));
+  const groups = /* @__PURE__ */ new Map();
+  for (const { o } of keyed) {
+    const group2 = WORKLOAD_KIND_SET.has(o.kind) ? "Workload" : o.kind;
+    const list = groups.get(group2);
+    if (list) list.push(o);
+    else groups.set(group2, [o]);
+  }
+  return groups;
+}
 function buildMesh(objects, settings) {
-  const sorted = [...objects].sort(byNamespaceAndName);
-  const of = (...kinds) => sorted.filter(
-    (o) => kinds.includes(o.kind)
-  );
-  const workloads = collapseOwnedWorkloads(
-    of(
-      "Pod",
-      "Deployment",
-      "StatefulSet",
-      "DaemonSet",
-      "ReplicaSet",
-      "ReplicationController",
-      "Job",
-      "CronJob",
-      "Rollout"
-    )
-  );
+  const groups = sortedByKind(objects);
+  const of = (kind) => groups.get(kind) ?? [];
   return {
     settings,
     namespaces: of("Namespace"),
-    workloads,
+    workloads: collapseOwnedWorkloads(of("Workload")),
     services: of("Service"),
     serviceAccounts: of("ServiceAccount"),
     peerAuthentications: of("PeerAuthentication"),
@@ -9924,18 +9938,54 @@ function resolveMeshSettings(fragments, overrides, diagnostics) {
   return settings;
 }
 
-// src/analysis/model/kubernetes.ts
-var WORKLOAD_KINDS = [
-  "Pod",
-  "Deployment",
-  "StatefulSet",
-  "DaemonSet",
-  "ReplicaSet",
-  "ReplicationController",
-  "Job",
-  "CronJob",
-  "Rollout"
-];
+// src/analysis/load/cache.ts
+function createLoadCache() {
+  return { documents: /* @__PURE__ */ new Map() };
+}
+function lookupDocument(cache, text, place2) {
+  const entries = cache.documents.get(text);
+  if (entries === void 0) return void 0;
+  const same = entries.find(
+    (e) => e.file === place2.file && e.documentIndex === place2.documentIndex && e.lineOffset === place2.lineOffset && e.defaultNamespace === place2.defaultNamespace
+  );
+  if (same !== void 0) return same.result;
+  const moved = entries.find((e) => e.defaultNamespace === place2.defaultNamespace);
+  if (moved === void 0) return void 0;
+  const result = relocate(
+    moved.result,
+    place2.file,
+    place2.documentIndex,
+    place2.lineOffset - moved.lineOffset
+  );
+  entries.push({ ...place2, result });
+  return result;
+}
+function storeDocument(cache, text, place2, result) {
+  const entries = cache.documents.get(text);
+  if (entries === void 0) cache.documents.set(text, [{ ...place2, result }]);
+  else entries.push({ ...place2, result });
+}
+function relocate(result, file, documentIndex, lineDelta) {
+  const move = (value) => {
+    if (Array.isArray(value)) return value.map(move);
+    if (typeof value !== "object" || value === null) return value;
+    const record2 = value;
+    if (isSource(record2))
+      return {
+        file,
+        documentIndex,
+        line: record2.line + lineDelta,
+        column: record2.column
+      };
+    const out = {};
+    for (const key of Object.keys(record2)) out[key] = move(record2[key]);
+    return out;
+  };
+  return move(result);
+}
+function isSource(value) {
+  return typeof value.file === "string" && typeof value.documentIndex === "number" && typeof value.line === "number" && typeof value.column === "number";
+}
 
 // src/analysis/load/classify.ts
 var SECURITY_VERSIONS = ["v1", "v1beta1"];
@@ -11538,8 +11588,8 @@ function loadMesh(files, options = {}) {
     }
     for (const chunk2 of chunksOf(file)) {
       stats.documents++;
-      const ctx = new NarrowContext(file.path, chunk2.index, chunk2.lineOffset, diagnostics);
-      const result = loadDocumentText(chunk2.text, ctx, defaultNamespace, diagnostics);
+      const result = loadChunk(file.path, chunk2, defaultNamespace, options.cache);
+      diagnostics.push(...result.diagnostics);
       objects.push(...result.objects);
       fragments.push(...result.meshConfig);
       stats.notKubernetes += result.counts.notKubernetes;
@@ -11553,6 +11603,25 @@ function loadMesh(files, options = {}) {
   stats.objects = unique.length;
   diagnostics.sort((a, b) => compareSources(a.at, b.at) || compareText(a.code, b.code));
   return { mesh, diagnostics, stats };
+}
+function loadChunk(file, chunk2, defaultNamespace, cache) {
+  const place2 = {
+    file,
+    documentIndex: chunk2.index,
+    lineOffset: chunk2.lineOffset,
+    defaultNamespace
+  };
+  const cached = cache === void 0 ? void 0 : lookupDocument(cache, chunk2.text, place2);
+  if (cached !== void 0) return cached;
+  const sink = [];
+  const result = loadDocumentText(
+    chunk2.text,
+    new NarrowContext(file, chunk2.index, chunk2.lineOffset, sink),
+    defaultNamespace,
+    sink
+  );
+  if (cache !== void 0) storeDocument(cache, chunk2.text, place2, result);
+  return result;
 }
 function chunksOf(file) {
   if (/\.json$/i.test(file.path))
@@ -13225,12 +13294,19 @@ function buildTopology(mesh) {
     ports: workloadPorts(workload, exposures.get(workload) ?? /* @__PURE__ */ new Map())
   })).sort((a, b) => a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
   const nodeOf = new Map(nodes.map((n) => [n.workload, n]));
+  const nodesByNamespace = /* @__PURE__ */ new Map();
+  for (const node of nodes) {
+    const list = nodesByNamespace.get(node.namespace);
+    if (list) list.push(node);
+    else nodesByNamespace.set(node.namespace, [node]);
+  }
   const namespaceObjects = new Map(mesh.namespaces.map((n) => [n.ref.name, n]));
   return {
     mesh,
     workloads: nodes,
     workloadById: new Map(nodes.map((n) => [n.id, n])),
     namespaces: allNamespaces(mesh),
+    workloadsIn: (namespace) => nodesByNamespace.get(namespace) ?? [],
     namespaceObjects,
     serviceByHost: new Map(mesh.services.map((s) => [serviceHost(s), s])),
     endpoints(service, port) {
@@ -13313,6 +13389,12 @@ function pseudoCallers() {
     { kind: "unauthenticated", id: UNAUTHENTICATED },
     { kind: "any-mesh-identity", id: ANY_MESH_IDENTITY }
   ];
+}
+
+// src/analysis/topology/scope.ts
+var EVERYTHING = { all: true, destinations: /* @__PURE__ */ new Set(), callers: /* @__PURE__ */ new Set() };
+function destinationInScope(scope, id) {
+  return scope.all || scope.destinations.has(id);
 }
 
 // src/analysis/authz/scope.ts
@@ -13648,9 +13730,8 @@ function policyFindings(policy, topology, side2) {
     );
   if (policy.selector !== null && policy.targetRefs.length === 0) {
     const selector = policy.selector;
-    const matches2 = topology.workloads.some(
-      (w) => (policy.ref.namespace === root || w.namespace === policy.ref.namespace) && selects(selector.matchLabels, w.workload.podLabels)
-    );
+    const candidates2 = policy.ref.namespace === root ? topology.workloads : topology.workloadsIn(policy.ref.namespace);
+    const matches2 = candidates2.some((w) => selects(selector.matchLabels, w.workload.podLabels));
     if (!matches2)
       add(
         "MG207",
@@ -13750,6 +13831,7 @@ function workloadFindings(side2) {
     aggregates.set(a.key, found);
   };
   for (const workload of side2.topology.workloads) {
+    if (side2.scope !== void 0 && !destinationInScope(side2.scope, workload.id)) continue;
     const destination = engine.destination(workload);
     const applied = destination.scope.enforced;
     if (destination.dataplane === "AMBIENT" && applied.length > 0)
@@ -15312,8 +15394,14 @@ function sortFindings(findings) {
 }
 
 // src/analysis/mtls/findings-edges.ts
-function edgeFindings(internals, side2) {
+function edgeFindings(internals, side2, scope = EVERYTHING) {
   const representatives = classRepresentatives(internals);
+  const dirtyClasses = new Set(
+    internals.topology.workloads.filter((w) => scope.callers.has(w.id)).map((w) => internals.context({ kind: "workload", id: w.id, workload: w }).key)
+  );
+  const dirtyRepresentatives = representatives.filter(
+    (r) => dirtyClasses.has(internals.context(r.caller).key) || scope.callers.has(r.caller.id)
+  );
   const breaksStrict = /* @__PURE__ */ new Map();
   const mtlsNowhere = /* @__PURE__ */ new Map();
   const gated = /* @__PURE__ */ new Map();
@@ -15325,9 +15413,11 @@ function edgeFindings(internals, side2) {
     group2.targets.add(target);
   };
   for (const server of internals.topology.workloads) {
+    const callers = destinationInScope(scope, server.id) ? representatives : dirtyRepresentatives;
+    if (callers.length === 0) continue;
     for (const { port } of server.ports) {
       const target = `${server.id}:${port}`;
-      for (const { caller, fromWorkload } of representatives) {
+      for (const { caller, fromWorkload } of callers) {
         const { primary, alternatives } = internals.classEdges(caller, server, port);
         for (const edge of [primary, ...alternatives]) {
           const rule = edge.destinationRule?.trafficPolicyFrom ?? edge.destinationRule?.first ?? null;
@@ -15496,18 +15586,19 @@ function ambientFindings(internals, side2) {
 }
 
 // src/analysis/mtls/diff.ts
-function diffMtls(base, head) {
+function diffMtls(base, head, scope = EVERYTHING) {
   const b = internalsOf(base.mtls, base.mesh, base.topology);
   const h = internalsOf(head.mtls, head.mesh, head.topology);
   const deltas = [];
   const findings = [];
   const servers = commonWorkloads(base, head);
-  for (const [baseServer, headServer] of servers) {
+  const dirtyServers = scope.all ? servers : servers.filter(([w]) => scope.destinations.has(w.id));
+  for (const [baseServer, headServer] of dirtyServers) {
     const changed = modeChanges(base, head, baseServer, headServer);
     deltas.push(...changed.deltas);
     findings.push(...changed.findings);
   }
-  findings.push(...edgeChanges(b, h, servers));
+  findings.push(...edgeChanges(b, h, servers, scope));
   deltas.sort((x, y) => compareText(x.workload, y.workload) || (x.port ?? 0) - (y.port ?? 0));
   return { deltas, findings: sortFindings(findings) };
 }
@@ -15611,7 +15702,7 @@ function callersOf(internals, ids) {
   out.set(ANY_MESH_IDENTITY, { kind: "any-mesh-identity", id: ANY_MESH_IDENTITY });
   return out;
 }
-function edgeChanges(b, h, servers) {
+function edgeChanges(b, h, servers, scope) {
   const common = new Set(
     b.topology.workloads.map((w) => w.id).filter((id) => h.topology.workloadById.has(id))
   );
@@ -15628,10 +15719,15 @@ function edgeChanges(b, h, servers) {
   }
   const broken = /* @__PURE__ */ new Map();
   const lost = /* @__PURE__ */ new Map();
+  const dirtyPairs = [...pairs.values()].filter(
+    (pair) => pair.ids.some((id) => scope.callers.has(id))
+  );
   for (const [baseServer, headServer] of servers) {
+    const candidates2 = scope.all || scope.destinations.has(baseServer.id) ? [...pairs.values()] : dirtyPairs;
+    if (candidates2.length === 0) continue;
     for (const { port } of headServer.ports) {
       if (!baseServer.ports.some((p) => p.port === port)) continue;
-      for (const pair of pairs.values()) {
+      for (const pair of candidates2) {
         const before = b.classEdges(pair.base, baseServer, port).primary;
         const after = h.classEdges(pair.head, headServer, port).primary;
         const target = before.transport !== "broken" && after.transport === "broken" ? broken : before.transport === "mtls" && after.transport === "plaintext" ? lost : null;
@@ -15945,11 +16041,11 @@ function workloadsByNamespace(internals) {
 }
 
 // src/analysis/mtls/findings.ts
-function mtlsFindings(side2, which = "head") {
+function mtlsFindings(side2, which = "head", scope = EVERYTHING) {
   const internals = internalsOf(side2.mtls, side2.mesh, side2.topology);
   return sortFindings([
     ...policyFindings2(internals, which),
-    ...edgeFindings(internals, which),
+    ...edgeFindings(internals, which, scope),
     ...credentialFindings(internals, which)
   ]);
 }
@@ -16054,8 +16150,9 @@ function evidenceView(evidence2) {
 }
 
 // src/analysis/graph/side.ts
-function evaluateSide(files, options) {
+function evaluateSide(files, options, cache) {
   const load = loadMesh(files, {
+    ...cache === void 0 ? {} : { cache },
     ...options.defaultNamespace === void 0 ? {} : { defaultNamespace: options.defaultNamespace },
     ...options.meshSettings === void 0 ? {} : { meshSettings: options.meshSettings }
   });
@@ -16308,21 +16405,23 @@ function everything() {
   return { all: true, destinations: /* @__PURE__ */ new Set(), callers: /* @__PURE__ */ new Set() };
 }
 function changedObjects(base, head, baseSide, headSide) {
-  const keys2 = (list) => new Map(list.map((o) => [refKey(o.ref), contentKey(o)]));
-  const baseKeys = keys2(base);
-  const headKeys = keys2(head);
+  const headByRef = new Map(head.map((o) => [refKey(o.ref), o]));
+  const unchanged = /* @__PURE__ */ new Set();
   const changed = [];
-  for (const object of base)
-    if (baseKeys.get(refKey(object.ref)) !== headKeys.get(refKey(object.ref)))
-      changed.push([object, baseSide]);
-  for (const object of head)
-    if (baseKeys.get(refKey(object.ref)) !== headKeys.get(refKey(object.ref)))
-      changed.push([object, headSide]);
+  for (const object of base) {
+    const other = headByRef.get(refKey(object.ref));
+    if (other !== void 0 && (other === object || contentKey(other) === contentKey(object))) {
+      unchanged.add(other);
+      continue;
+    }
+    changed.push([object, baseSide]);
+  }
+  for (const object of head) if (!unchanged.has(object)) changed.push([object, headSide]);
   return changed;
 }
 function effectOf(object, side2, nodeOf) {
   const root = side2.mesh.settings.rootNamespace.value;
-  const inNamespace = (ns) => side2.topology.workloads.filter((w) => w.namespace === ns);
+  const inNamespace = (ns) => side2.topology.workloadsIn(ns);
   const none = { destinations: [], callers: [], pseudoCallers: false };
   switch (object.kind) {
     case "Namespace":
@@ -16334,8 +16433,8 @@ function effectOf(object, side2, nodeOf) {
     case "Service":
       return {
         ...none,
-        destinations: side2.topology.workloads.filter(
-          (w) => object.selector !== null && w.namespace === object.ref.namespace && selects(object.selector, w.workload.podLabels)
+        destinations: side2.topology.workloadsIn(object.ref.namespace).filter(
+          (w) => object.selector !== null && selects(object.selector, w.workload.podLabels)
         )
       };
     case "ServiceAccount":
@@ -16370,9 +16469,8 @@ function effectOf(object, side2, nodeOf) {
 }
 function policyScope(side2, namespace, selector, root) {
   const labels = selector === null || Object.keys(selector.matchLabels).length === 0 ? null : selector.matchLabels;
-  return side2.topology.workloads.filter(
-    (w) => (namespace === root || w.namespace === namespace) && (labels === null || selects(labels, w.workload.podLabels))
-  );
+  const candidates2 = namespace === root ? side2.topology.workloads : side2.topology.workloadsIn(namespace);
+  return candidates2.filter((w) => labels === null || selects(labels, w.workload.podLabels));
 }
 function hostEffect(object, side2) {
   const patterns = object.kind === "DestinationRule" ? [expandShortName(object.host.value, object.ref.namespace)] : object.hosts.map((h) => expandShortName(h.value, object.ref.namespace));
@@ -16439,41 +16537,107 @@ function compareEdge(base, head) {
 var GROUP_FROM = 4;
 var MAX_REASONS = 6;
 function diffEdges(base, head, scope) {
-  const callers = [...base.callers.keys()].filter((id) => head.callers.has(id)).sort(compareText);
-  const dirtyCallers = scope.all ? callers : callers.filter((id) => scope.callers.has(id));
+  const all = indexCallers(commonCallers(base, head));
+  const dirty = scope.all ? all : indexCallers(all.callers.filter((c) => scope.callers.has(c.id)));
   const deltas = [];
   for (const server of base.topology.workloads) {
     const other = head.topology.workloadById.get(server.id);
     if (other === void 0) continue;
-    const candidates2 = scope.all || scope.destinations.has(server.id) ? callers : dirtyCallers;
-    if (candidates2.length === 0) continue;
+    const candidates2 = scope.all || scope.destinations.has(server.id) ? all : dirty;
+    if (candidates2.callers.length === 0) continue;
     for (const port of server.ports) {
       const headPort = other.ports.find((p) => p.port === port.port);
       if (headPort === void 0) continue;
-      const changes = candidates2.flatMap((id) => {
-        if (id === server.id) return [];
-        const change = compareCaller(base, head, id, {
-          base: [server, port],
-          head: [other, headPort]
-        });
-        return change === null ? [] : [change];
-      });
-      deltas.push(...group(changes, server, headPort));
+      const target = { base: [server, port], head: [other, headPort] };
+      deltas.push(...group(compareCallers(base, head, candidates2, target), server, headPort));
     }
   }
   return deltas.sort(
     (a, b) => compareText(a.to, b.to) || a.port - b.port || compareText(a.from, b.from)
   );
 }
-function compareCaller(base, head, id, target) {
-  const baseCaller = base.callers.get(id);
-  const headCaller = head.callers.get(id);
-  const before = evaluateEdge(base, baseCaller, ...target.base);
-  const after = evaluateEdge(head, headCaller, ...target.head);
+function commonCallers(base, head) {
+  const out = [];
+  for (const [id, baseCaller] of base.callers) {
+    const headCaller = head.callers.get(id);
+    if (headCaller === void 0) continue;
+    out.push({
+      id,
+      base: baseCaller,
+      head: headCaller,
+      classes: `${base.mtls.clientClass(baseCaller)}\0${head.mtls.clientClass(headCaller)}`,
+      principals: [
+        base.mtls.identity(baseCaller)?.principal ?? null,
+        head.mtls.identity(headCaller)?.principal ?? null
+      ]
+    });
+  }
+  return out.sort((a, b) => compareText(a.id, b.id));
+}
+function indexCallers(callers) {
+  const groups = /* @__PURE__ */ new Map();
+  const byPrincipal = /* @__PURE__ */ new Map();
+  const changedIdentity = [];
+  const add = (map, key, caller) => {
+    const list = map.get(key);
+    if (list) list.push(caller);
+    else map.set(key, [caller]);
+  };
+  for (const caller of callers) {
+    add(groups, caller.classes, caller);
+    const [before, after] = caller.principals;
+    if (before !== after) changedIdentity.push(caller);
+    if (before !== null) add(byPrincipal, before, caller);
+    if (after !== null && after !== before) add(byPrincipal, after, caller);
+  }
+  return { callers, groups: [...groups.values()], byPrincipal, changedIdentity };
+}
+function compareCallers(base, head, index, target) {
+  const [server, port] = target.base;
+  const [headServer, headPort] = target.head;
+  const alone = new Set(index.changedIdentity);
+  for (const access of [
+    base.access.portAccess(server, port),
+    head.access.portAccess(headServer, headPort)
+  ]) {
+    for (const principal of access.byPrincipal.keys())
+      for (const caller of index.byPrincipal.get(principal) ?? []) alone.add(caller);
+  }
+  const changes = [];
+  for (const caller of alone) {
+    if (caller.id === server.id) continue;
+    const change = compareCaller(base, head, caller, target);
+    if (change !== null) changes.push(change);
+  }
+  for (const members of index.groups) {
+    const representative = members.find((m) => m.id !== server.id && !alone.has(m));
+    if (representative === void 0) continue;
+    const change = compareCaller(base, head, representative, target);
+    if (change === null) continue;
+    for (const member of members) {
+      if (member.id === server.id || alone.has(member)) continue;
+      changes.push(
+        member === representative ? change : { ...change, caller: member.id, namespace: namespaceOf2(member) }
+      );
+    }
+  }
+  return changes;
+}
+function namespaceOf2(caller) {
+  return caller.head.kind === "workload" ? caller.head.workload.namespace : null;
+}
+function compareCaller(base, head, caller, target) {
+  const before = evaluateEdge(base, caller.base, ...target.base);
+  const after = evaluateEdge(head, caller.head, ...target.head);
   const comparison = compareEdge(before, after);
   if (comparison === null) return null;
-  const namespace = headCaller.kind === "workload" ? headCaller.workload.namespace : null;
-  return { caller: id, namespace, base: before, head: after, comparison };
+  return {
+    caller: caller.id,
+    namespace: namespaceOf2(caller),
+    base: before,
+    head: after,
+    comparison
+  };
 }
 function group(changes, server, port) {
   const bySignature = /* @__PURE__ */ new Map();
@@ -16556,21 +16720,23 @@ function ruleNote(rule) {
 // src/analysis/report/analyze-change.ts
 function analyzeChange(input) {
   const options = input.options ?? {};
-  const base = evaluateSide(input.base, options);
-  const head = evaluateSide(input.head, options);
+  const cache = createLoadCache();
+  const base = evaluateSide(input.base, options, cache);
+  const head = evaluateSide(input.head, options, cache);
   const inputFindings = inputProblemFindings(input.problems ?? {});
-  const mtls = diffMtls(base, head);
-  const edges = diffEdges(base, head, dirtyScope(base, head));
+  const scope = dirtyScope(base, head);
+  const mtls = diffMtls(base, head, scope);
+  const edges = diffEdges(base, head, scope);
   const { findings, ignored } = applyFindingPolicy(
     [
       ...inputFindings,
       ...head.load.diagnostics.map(diagnosticFinding),
-      ...mtlsFindings(head, "head"),
-      ...authzFindings(authzSide(head, "head")),
+      ...mtlsFindings(head, "head", scope),
+      ...authzFindings(authzSide(head, "head", scope)),
       ...mtls.findings,
       ...changeFindings(base, head, edges, options)
     ],
-    preexistingIds(base),
+    preexistingIds(base, scope),
     options
   );
   const failOn = options.failOn ?? "error";
@@ -16601,16 +16767,17 @@ function analyzeChange(input) {
     }
   };
 }
-function preexistingIds(base) {
+function preexistingIds(base, scope) {
   return /* @__PURE__ */ new Set([
     ...base.load.diagnostics.map((d) => diagnosticFinding(d).id),
-    ...mtlsFindings(base, "base").map((f) => f.id),
-    ...authzFindings(authzSide(base, "base")).map((f) => f.id)
+    ...mtlsFindings(base, "base", scope).map((f) => f.id),
+    ...authzFindings(authzSide(base, "base", scope)).map((f) => f.id)
   ]);
 }
-function authzSide(side2, which) {
+function authzSide(side2, which, scope) {
   return {
     side: which,
+    scope,
     mesh: side2.mesh,
     topology: side2.topology,
     dataplaneOf: (w) => side2.mtls.dataplane(w).dataplane,
@@ -17432,7 +17599,7 @@ var DEFAULT_MERMAID_BUDGET = {
   maxNodes: 100
 };
 var MERMAID_LIMITS = { maxEdges: 500, maxTextSize: 5e4 };
-function namespaceOf2(id, caller) {
+function namespaceOf3(id, caller) {
   const slash = id.indexOf("/");
   return caller && id.startsWith("(") || slash < 0 ? null : id.slice(0, slash);
 }
@@ -17464,7 +17631,7 @@ function planDiagram(report, budget = {}) {
   const regressions = all.filter(isRegression);
   const others = all.filter((edge) => !isRegression(edge));
   const namespaces = new Set(
-    all.flatMap((e) => [namespaceOf2(e.from, true), namespaceOf2(e.to, false)])
+    all.flatMap((e) => [namespaceOf3(e.from, true), namespaceOf3(e.to, false)])
   );
   namespaces.delete(null);
   const summary = {

@@ -34427,12 +34427,26 @@ var DEFAULT_MESH_SETTINGS = {
   defaultDestinationRuleExportTo: fallback(null)
 };
 
+// src/analysis/model/kubernetes.ts
+var WORKLOAD_KINDS = [
+  "Pod",
+  "Deployment",
+  "StatefulSet",
+  "DaemonSet",
+  "ReplicaSet",
+  "ReplicationController",
+  "Job",
+  "CronJob",
+  "Rollout"
+];
+
 // src/analysis/load/assemble.ts
 function dropDuplicates(objects, diagnostics) {
+  const keys2 = objects.map((object) => refKey(object.ref));
   const lastIndex = /* @__PURE__ */ new Map();
-  objects.forEach((object, index) => lastIndex.set(refKey(object.ref), index));
+  keys2.forEach((key, index) => lastIndex.set(key, index));
   return objects.filter((object, index) => {
-    const last = lastIndex.get(refKey(object.ref)) ?? index;
+    const last = lastIndex.get(keys2[index] ?? "") ?? index;
     if (last === index) return true;
     const other = objects[last];
     if (other !== void 0) {
@@ -34487,29 +34501,29 @@ function controllerOf(workload, kind, name) {
     return { kind, name };
   return { kind, name };
 }
-var byNamespaceAndName = (a, b) => compareText(a.ref.namespace, b.ref.namespace) || compareText(a.ref.name, b.ref.name) || compareText(a.ref.kind, b.ref.kind);
+var WORKLOAD_KIND_SET = new Set(WORKLOAD_KINDS);
+function sortedByKind(objects) {
+  const keyed = objects.map((o) => ({
+    key: `${o.ref.namespace}\0${o.ref.name}\0${o.ref.kind}`,
+    o
+  }));
+  keyed.sort((a, b) => compareText(a.key, b.key));
+  const groups2 = /* @__PURE__ */ new Map();
+  for (const { o } of keyed) {
+    const group2 = WORKLOAD_KIND_SET.has(o.kind) ? "Workload" : o.kind;
+    const list2 = groups2.get(group2);
+    if (list2) list2.push(o);
+    else groups2.set(group2, [o]);
+  }
+  return groups2;
+}
 function buildMesh(objects, settings) {
-  const sorted = [...objects].sort(byNamespaceAndName);
-  const of = (...kinds) => sorted.filter(
-    (o) => kinds.includes(o.kind)
-  );
-  const workloads = collapseOwnedWorkloads(
-    of(
-      "Pod",
-      "Deployment",
-      "StatefulSet",
-      "DaemonSet",
-      "ReplicaSet",
-      "ReplicationController",
-      "Job",
-      "CronJob",
-      "Rollout"
-    )
-  );
+  const groups2 = sortedByKind(objects);
+  const of = (kind) => groups2.get(kind) ?? [];
   return {
     settings,
     namespaces: of("Namespace"),
-    workloads,
+    workloads: collapseOwnedWorkloads(of("Workload")),
     services: of("Service"),
     serviceAccounts: of("ServiceAccount"),
     peerAuthentications: of("PeerAuthentication"),
@@ -34544,6 +34558,55 @@ function resolveMeshSettings(fragments, overrides, diagnostics) {
     if (value !== void 0) settings[key] = { value, at: null, origin: "option" };
   }
   return settings;
+}
+
+// src/analysis/load/cache.ts
+function createLoadCache() {
+  return { documents: /* @__PURE__ */ new Map() };
+}
+function lookupDocument(cache, text2, place2) {
+  const entries = cache.documents.get(text2);
+  if (entries === void 0) return void 0;
+  const same = entries.find(
+    (e) => e.file === place2.file && e.documentIndex === place2.documentIndex && e.lineOffset === place2.lineOffset && e.defaultNamespace === place2.defaultNamespace
+  );
+  if (same !== void 0) return same.result;
+  const moved = entries.find((e) => e.defaultNamespace === place2.defaultNamespace);
+  if (moved === void 0) return void 0;
+  const result = relocate(
+    moved.result,
+    place2.file,
+    place2.documentIndex,
+    place2.lineOffset - moved.lineOffset
+  );
+  entries.push({ ...place2, result });
+  return result;
+}
+function storeDocument(cache, text2, place2, result) {
+  const entries = cache.documents.get(text2);
+  if (entries === void 0) cache.documents.set(text2, [{ ...place2, result }]);
+  else entries.push({ ...place2, result });
+}
+function relocate(result, file, documentIndex, lineDelta) {
+  const move = (value) => {
+    if (Array.isArray(value)) return value.map(move);
+    if (typeof value !== "object" || value === null) return value;
+    const record3 = value;
+    if (isSource(record3))
+      return {
+        file,
+        documentIndex,
+        line: record3.line + lineDelta,
+        column: record3.column
+      };
+    const out = {};
+    for (const key of Object.keys(record3)) out[key] = move(record3[key]);
+    return out;
+  };
+  return move(result);
+}
+function isSource(value) {
+  return typeof value.file === "string" && typeof value.documentIndex === "number" && typeof value.line === "number" && typeof value.column === "number";
 }
 
 // src/analysis/load/yaml/fast-scanner.ts
@@ -35766,19 +35829,6 @@ function normalizeText(text2) {
 function parseYamlDocument(text2) {
   return fastParse(text2) ?? parseWithYaml(text2);
 }
-
-// src/analysis/model/kubernetes.ts
-var WORKLOAD_KINDS = [
-  "Pod",
-  "Deployment",
-  "StatefulSet",
-  "DaemonSet",
-  "ReplicaSet",
-  "ReplicationController",
-  "Job",
-  "CronJob",
-  "Rollout"
-];
 
 // src/analysis/load/classify.ts
 var SECURITY_VERSIONS = ["v1", "v1beta1"];
@@ -37381,8 +37431,8 @@ function loadMesh(files, options = {}) {
     }
     for (const chunk2 of chunksOf(file)) {
       stats.documents++;
-      const ctx = new NarrowContext(file.path, chunk2.index, chunk2.lineOffset, diagnostics);
-      const result = loadDocumentText(chunk2.text, ctx, defaultNamespace, diagnostics);
+      const result = loadChunk(file.path, chunk2, defaultNamespace, options.cache);
+      diagnostics.push(...result.diagnostics);
       objects.push(...result.objects);
       fragments.push(...result.meshConfig);
       stats.notKubernetes += result.counts.notKubernetes;
@@ -37396,6 +37446,25 @@ function loadMesh(files, options = {}) {
   stats.objects = unique.length;
   diagnostics.sort((a, b) => compareSources(a.at, b.at) || compareText(a.code, b.code));
   return { mesh, diagnostics, stats };
+}
+function loadChunk(file, chunk2, defaultNamespace, cache) {
+  const place2 = {
+    file,
+    documentIndex: chunk2.index,
+    lineOffset: chunk2.lineOffset,
+    defaultNamespace
+  };
+  const cached = cache === void 0 ? void 0 : lookupDocument(cache, chunk2.text, place2);
+  if (cached !== void 0) return cached;
+  const sink = [];
+  const result = loadDocumentText(
+    chunk2.text,
+    new NarrowContext(file, chunk2.index, chunk2.lineOffset, sink),
+    defaultNamespace,
+    sink
+  );
+  if (cache !== void 0) storeDocument(cache, chunk2.text, place2, result);
+  return result;
 }
 function chunksOf(file) {
   if (/\.json$/i.test(file.path))
@@ -39068,12 +39137,19 @@ function buildTopology(mesh) {
     ports: workloadPorts(workload, exposures.get(workload) ?? /* @__PURE__ */ new Map())
   })).sort((a, b) => a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
   const nodeOf = new Map(nodes.map((n) => [n.workload, n]));
+  const nodesByNamespace = /* @__PURE__ */ new Map();
+  for (const node of nodes) {
+    const list2 = nodesByNamespace.get(node.namespace);
+    if (list2) list2.push(node);
+    else nodesByNamespace.set(node.namespace, [node]);
+  }
   const namespaceObjects = new Map(mesh.namespaces.map((n) => [n.ref.name, n]));
   return {
     mesh,
     workloads: nodes,
     workloadById: new Map(nodes.map((n) => [n.id, n])),
     namespaces: allNamespaces(mesh),
+    workloadsIn: (namespace) => nodesByNamespace.get(namespace) ?? [],
     namespaceObjects,
     serviceByHost: new Map(mesh.services.map((s) => [serviceHost(s), s])),
     endpoints(service, port) {
@@ -39156,6 +39232,12 @@ function pseudoCallers() {
     { kind: "unauthenticated", id: UNAUTHENTICATED },
     { kind: "any-mesh-identity", id: ANY_MESH_IDENTITY }
   ];
+}
+
+// src/analysis/topology/scope.ts
+var EVERYTHING = { all: true, destinations: /* @__PURE__ */ new Set(), callers: /* @__PURE__ */ new Set() };
+function destinationInScope(scope, id) {
+  return scope.all || scope.destinations.has(id);
 }
 
 // src/analysis/authz/scope.ts
@@ -39491,9 +39573,8 @@ function policyFindings(policy, topology, side3) {
     );
   if (policy.selector !== null && policy.targetRefs.length === 0) {
     const selector = policy.selector;
-    const matches2 = topology.workloads.some(
-      (w) => (policy.ref.namespace === root || w.namespace === policy.ref.namespace) && selects(selector.matchLabels, w.workload.podLabels)
-    );
+    const candidates2 = policy.ref.namespace === root ? topology.workloads : topology.workloadsIn(policy.ref.namespace);
+    const matches2 = candidates2.some((w) => selects(selector.matchLabels, w.workload.podLabels));
     if (!matches2)
       add(
         "MG207",
@@ -39593,6 +39674,7 @@ function workloadFindings(side3) {
     aggregates.set(a.key, found);
   };
   for (const workload of side3.topology.workloads) {
+    if (side3.scope !== void 0 && !destinationInScope(side3.scope, workload.id)) continue;
     const destination = engine.destination(workload);
     const applied = destination.scope.enforced;
     if (destination.dataplane === "AMBIENT" && applied.length > 0)
@@ -41155,8 +41237,14 @@ function sortFindings(findings) {
 }
 
 // src/analysis/mtls/findings-edges.ts
-function edgeFindings(internals, side3) {
+function edgeFindings(internals, side3, scope = EVERYTHING) {
   const representatives = classRepresentatives(internals);
+  const dirtyClasses = new Set(
+    internals.topology.workloads.filter((w) => scope.callers.has(w.id)).map((w) => internals.context({ kind: "workload", id: w.id, workload: w }).key)
+  );
+  const dirtyRepresentatives = representatives.filter(
+    (r) => dirtyClasses.has(internals.context(r.caller).key) || scope.callers.has(r.caller.id)
+  );
   const breaksStrict = /* @__PURE__ */ new Map();
   const mtlsNowhere = /* @__PURE__ */ new Map();
   const gated = /* @__PURE__ */ new Map();
@@ -41168,9 +41256,11 @@ function edgeFindings(internals, side3) {
     group2.targets.add(target);
   };
   for (const server of internals.topology.workloads) {
+    const callers = destinationInScope(scope, server.id) ? representatives : dirtyRepresentatives;
+    if (callers.length === 0) continue;
     for (const { port } of server.ports) {
       const target = `${server.id}:${port}`;
-      for (const { caller, fromWorkload } of representatives) {
+      for (const { caller, fromWorkload } of callers) {
         const { primary, alternatives } = internals.classEdges(caller, server, port);
         for (const edge2 of [primary, ...alternatives]) {
           const rule = edge2.destinationRule?.trafficPolicyFrom ?? edge2.destinationRule?.first ?? null;
@@ -41339,18 +41429,19 @@ function ambientFindings(internals, side3) {
 }
 
 // src/analysis/mtls/diff.ts
-function diffMtls(base, head) {
+function diffMtls(base, head, scope = EVERYTHING) {
   const b = internalsOf(base.mtls, base.mesh, base.topology);
   const h = internalsOf(head.mtls, head.mesh, head.topology);
   const deltas = [];
   const findings = [];
   const servers = commonWorkloads(base, head);
-  for (const [baseServer, headServer] of servers) {
+  const dirtyServers = scope.all ? servers : servers.filter(([w]) => scope.destinations.has(w.id));
+  for (const [baseServer, headServer] of dirtyServers) {
     const changed = modeChanges(base, head, baseServer, headServer);
     deltas.push(...changed.deltas);
     findings.push(...changed.findings);
   }
-  findings.push(...edgeChanges(b, h, servers));
+  findings.push(...edgeChanges(b, h, servers, scope));
   deltas.sort((x, y) => compareText(x.workload, y.workload) || (x.port ?? 0) - (y.port ?? 0));
   return { deltas, findings: sortFindings(findings) };
 }
@@ -41454,7 +41545,7 @@ function callersOf(internals, ids) {
   out.set(ANY_MESH_IDENTITY, { kind: "any-mesh-identity", id: ANY_MESH_IDENTITY });
   return out;
 }
-function edgeChanges(b, h, servers) {
+function edgeChanges(b, h, servers, scope) {
   const common = new Set(
     b.topology.workloads.map((w) => w.id).filter((id) => h.topology.workloadById.has(id))
   );
@@ -41471,10 +41562,15 @@ function edgeChanges(b, h, servers) {
   }
   const broken = /* @__PURE__ */ new Map();
   const lost = /* @__PURE__ */ new Map();
+  const dirtyPairs = [...pairs.values()].filter(
+    (pair) => pair.ids.some((id) => scope.callers.has(id))
+  );
   for (const [baseServer, headServer] of servers) {
+    const candidates2 = scope.all || scope.destinations.has(baseServer.id) ? [...pairs.values()] : dirtyPairs;
+    if (candidates2.length === 0) continue;
     for (const { port } of headServer.ports) {
       if (!baseServer.ports.some((p) => p.port === port)) continue;
-      for (const pair of pairs.values()) {
+      for (const pair of candidates2) {
         const before = b.classEdges(pair.base, baseServer, port).primary;
         const after = h.classEdges(pair.head, headServer, port).primary;
         const target = before.transport !== "broken" && after.transport === "broken" ? broken : before.transport === "mtls" && after.transport === "plaintext" ? lost : null;
@@ -41788,18 +41884,19 @@ function workloadsByNamespace(internals) {
 }
 
 // src/analysis/mtls/findings.ts
-function mtlsFindings(side3, which2 = "head") {
+function mtlsFindings(side3, which2 = "head", scope = EVERYTHING) {
   const internals = internalsOf(side3.mtls, side3.mesh, side3.topology);
   return sortFindings([
     ...policyFindings2(internals, which2),
-    ...edgeFindings(internals, which2),
+    ...edgeFindings(internals, which2, scope),
     ...credentialFindings(internals, which2)
   ]);
 }
 
 // src/analysis/graph/side.ts
-function evaluateSide(files, options) {
+function evaluateSide(files, options, cache) {
   const load = loadMesh(files, {
+    ...cache === void 0 ? {} : { cache },
     ...options.defaultNamespace === void 0 ? {} : { defaultNamespace: options.defaultNamespace },
     ...options.meshSettings === void 0 ? {} : { meshSettings: options.meshSettings }
   });
@@ -42052,21 +42149,23 @@ function everything() {
   return { all: true, destinations: /* @__PURE__ */ new Set(), callers: /* @__PURE__ */ new Set() };
 }
 function changedObjects(base, head, baseSide, headSide) {
-  const keys2 = (list2) => new Map(list2.map((o) => [refKey(o.ref), contentKey(o)]));
-  const baseKeys = keys2(base);
-  const headKeys = keys2(head);
+  const headByRef = new Map(head.map((o) => [refKey(o.ref), o]));
+  const unchanged = /* @__PURE__ */ new Set();
   const changed = [];
-  for (const object of base)
-    if (baseKeys.get(refKey(object.ref)) !== headKeys.get(refKey(object.ref)))
-      changed.push([object, baseSide]);
-  for (const object of head)
-    if (baseKeys.get(refKey(object.ref)) !== headKeys.get(refKey(object.ref)))
-      changed.push([object, headSide]);
+  for (const object of base) {
+    const other = headByRef.get(refKey(object.ref));
+    if (other !== void 0 && (other === object || contentKey(other) === contentKey(object))) {
+      unchanged.add(other);
+      continue;
+    }
+    changed.push([object, baseSide]);
+  }
+  for (const object of head) if (!unchanged.has(object)) changed.push([object, headSide]);
   return changed;
 }
 function effectOf(object, side3, nodeOf) {
   const root = side3.mesh.settings.rootNamespace.value;
-  const inNamespace = (ns) => side3.topology.workloads.filter((w) => w.namespace === ns);
+  const inNamespace = (ns) => side3.topology.workloadsIn(ns);
   const none = { destinations: [], callers: [], pseudoCallers: false };
   switch (object.kind) {
     case "Namespace":
@@ -42078,8 +42177,8 @@ function effectOf(object, side3, nodeOf) {
     case "Service":
       return {
         ...none,
-        destinations: side3.topology.workloads.filter(
-          (w) => object.selector !== null && w.namespace === object.ref.namespace && selects(object.selector, w.workload.podLabels)
+        destinations: side3.topology.workloadsIn(object.ref.namespace).filter(
+          (w) => object.selector !== null && selects(object.selector, w.workload.podLabels)
         )
       };
     case "ServiceAccount":
@@ -42114,9 +42213,8 @@ function effectOf(object, side3, nodeOf) {
 }
 function policyScope(side3, namespace, selector, root) {
   const labels = selector === null || Object.keys(selector.matchLabels).length === 0 ? null : selector.matchLabels;
-  return side3.topology.workloads.filter(
-    (w) => (namespace === root || w.namespace === namespace) && (labels === null || selects(labels, w.workload.podLabels))
-  );
+  const candidates2 = namespace === root ? side3.topology.workloads : side3.topology.workloadsIn(namespace);
+  return candidates2.filter((w) => labels === null || selects(labels, w.workload.podLabels));
 }
 function hostEffect(object, side3) {
   const patterns = object.kind === "DestinationRule" ? [expandShortName(object.host.value, object.ref.namespace)] : object.hosts.map((h) => expandShortName(h.value, object.ref.namespace));
@@ -42183,41 +42281,107 @@ function compareEdge(base, head) {
 var GROUP_FROM = 4;
 var MAX_REASONS = 6;
 function diffEdges(base, head, scope) {
-  const callers = [...base.callers.keys()].filter((id) => head.callers.has(id)).sort(compareText);
-  const dirtyCallers = scope.all ? callers : callers.filter((id) => scope.callers.has(id));
+  const all = indexCallers(commonCallers(base, head));
+  const dirty = scope.all ? all : indexCallers(all.callers.filter((c) => scope.callers.has(c.id)));
   const deltas = [];
   for (const server of base.topology.workloads) {
     const other = head.topology.workloadById.get(server.id);
     if (other === void 0) continue;
-    const candidates2 = scope.all || scope.destinations.has(server.id) ? callers : dirtyCallers;
-    if (candidates2.length === 0) continue;
+    const candidates2 = scope.all || scope.destinations.has(server.id) ? all : dirty;
+    if (candidates2.callers.length === 0) continue;
     for (const port of server.ports) {
       const headPort = other.ports.find((p) => p.port === port.port);
       if (headPort === void 0) continue;
-      const changes = candidates2.flatMap((id) => {
-        if (id === server.id) return [];
-        const change = compareCaller(base, head, id, {
-          base: [server, port],
-          head: [other, headPort]
-        });
-        return change === null ? [] : [change];
-      });
-      deltas.push(...group(changes, server, headPort));
+      const target = { base: [server, port], head: [other, headPort] };
+      deltas.push(...group(compareCallers(base, head, candidates2, target), server, headPort));
     }
   }
   return deltas.sort(
     (a, b) => compareText(a.to, b.to) || a.port - b.port || compareText(a.from, b.from)
   );
 }
-function compareCaller(base, head, id, target) {
-  const baseCaller = base.callers.get(id);
-  const headCaller = head.callers.get(id);
-  const before = evaluateEdge(base, baseCaller, ...target.base);
-  const after = evaluateEdge(head, headCaller, ...target.head);
+function commonCallers(base, head) {
+  const out = [];
+  for (const [id, baseCaller] of base.callers) {
+    const headCaller = head.callers.get(id);
+    if (headCaller === void 0) continue;
+    out.push({
+      id,
+      base: baseCaller,
+      head: headCaller,
+      classes: `${base.mtls.clientClass(baseCaller)}\0${head.mtls.clientClass(headCaller)}`,
+      principals: [
+        base.mtls.identity(baseCaller)?.principal ?? null,
+        head.mtls.identity(headCaller)?.principal ?? null
+      ]
+    });
+  }
+  return out.sort((a, b) => compareText(a.id, b.id));
+}
+function indexCallers(callers) {
+  const groups2 = /* @__PURE__ */ new Map();
+  const byPrincipal = /* @__PURE__ */ new Map();
+  const changedIdentity = [];
+  const add = (map, key, caller) => {
+    const list2 = map.get(key);
+    if (list2) list2.push(caller);
+    else map.set(key, [caller]);
+  };
+  for (const caller of callers) {
+    add(groups2, caller.classes, caller);
+    const [before, after] = caller.principals;
+    if (before !== after) changedIdentity.push(caller);
+    if (before !== null) add(byPrincipal, before, caller);
+    if (after !== null && after !== before) add(byPrincipal, after, caller);
+  }
+  return { callers, groups: [...groups2.values()], byPrincipal, changedIdentity };
+}
+function compareCallers(base, head, index, target) {
+  const [server, port] = target.base;
+  const [headServer, headPort] = target.head;
+  const alone = new Set(index.changedIdentity);
+  for (const access2 of [
+    base.access.portAccess(server, port),
+    head.access.portAccess(headServer, headPort)
+  ]) {
+    for (const principal of access2.byPrincipal.keys())
+      for (const caller of index.byPrincipal.get(principal) ?? []) alone.add(caller);
+  }
+  const changes = [];
+  for (const caller of alone) {
+    if (caller.id === server.id) continue;
+    const change = compareCaller(base, head, caller, target);
+    if (change !== null) changes.push(change);
+  }
+  for (const members of index.groups) {
+    const representative = members.find((m) => m.id !== server.id && !alone.has(m));
+    if (representative === void 0) continue;
+    const change = compareCaller(base, head, representative, target);
+    if (change === null) continue;
+    for (const member of members) {
+      if (member.id === server.id || alone.has(member)) continue;
+      changes.push(
+        member === representative ? change : { ...change, caller: member.id, namespace: namespaceOf2(member) }
+      );
+    }
+  }
+  return changes;
+}
+function namespaceOf2(caller) {
+  return caller.head.kind === "workload" ? caller.head.workload.namespace : null;
+}
+function compareCaller(base, head, caller, target) {
+  const before = evaluateEdge(base, caller.base, ...target.base);
+  const after = evaluateEdge(head, caller.head, ...target.head);
   const comparison = compareEdge(before, after);
   if (comparison === null) return null;
-  const namespace = headCaller.kind === "workload" ? headCaller.workload.namespace : null;
-  return { caller: id, namespace, base: before, head: after, comparison };
+  return {
+    caller: caller.id,
+    namespace: namespaceOf2(caller),
+    base: before,
+    head: after,
+    comparison
+  };
 }
 function group(changes, server, port) {
   const bySignature = /* @__PURE__ */ new Map();
@@ -42300,21 +42464,23 @@ function ruleNote(rule) {
 // src/analysis/report/analyze-change.ts
 function analyzeChange(input) {
   const options = input.options ?? {};
-  const base = evaluateSide(input.base, options);
-  const head = evaluateSide(input.head, options);
+  const cache = createLoadCache();
+  const base = evaluateSide(input.base, options, cache);
+  const head = evaluateSide(input.head, options, cache);
   const inputFindings = inputProblemFindings(input.problems ?? {});
-  const mtls2 = diffMtls(base, head);
-  const edges = diffEdges(base, head, dirtyScope(base, head));
+  const scope = dirtyScope(base, head);
+  const mtls2 = diffMtls(base, head, scope);
+  const edges = diffEdges(base, head, scope);
   const { findings, ignored } = applyFindingPolicy(
     [
       ...inputFindings,
       ...head.load.diagnostics.map(diagnosticFinding),
-      ...mtlsFindings(head, "head"),
-      ...authzFindings(authzSide(head, "head")),
+      ...mtlsFindings(head, "head", scope),
+      ...authzFindings(authzSide(head, "head", scope)),
       ...mtls2.findings,
       ...changeFindings(base, head, edges, options)
     ],
-    preexistingIds(base),
+    preexistingIds(base, scope),
     options
   );
   const failOn = options.failOn ?? "error";
@@ -42345,16 +42511,17 @@ function analyzeChange(input) {
     }
   };
 }
-function preexistingIds(base) {
+function preexistingIds(base, scope) {
   return /* @__PURE__ */ new Set([
     ...base.load.diagnostics.map((d) => diagnosticFinding(d).id),
-    ...mtlsFindings(base, "base").map((f) => f.id),
-    ...authzFindings(authzSide(base, "base")).map((f) => f.id)
+    ...mtlsFindings(base, "base", scope).map((f) => f.id),
+    ...authzFindings(authzSide(base, "base", scope)).map((f) => f.id)
   ]);
 }
-function authzSide(side3, which2) {
+function authzSide(side3, which2, scope) {
   return {
     side: which2,
+    scope,
     mesh: side3.mesh,
     topology: side3.topology,
     dataplaneOf: (w) => side3.mtls.dataplane(w).dataplane,
@@ -43259,7 +43426,7 @@ var DEFAULT_MERMAID_BUDGET = {
   maxNodes: 100
 };
 var MERMAID_LIMITS = { maxEdges: 500, maxTextSize: 5e4 };
-function namespaceOf2(id, caller) {
+function namespaceOf3(id, caller) {
   const slash = id.indexOf("/");
   return caller && id.startsWith("(") || slash < 0 ? null : id.slice(0, slash);
 }
@@ -43291,7 +43458,7 @@ function planDiagram(report, budget = {}) {
   const regressions = all.filter(isRegression);
   const others = all.filter((edge2) => !isRegression(edge2));
   const namespaces = new Set(
-    all.flatMap((e) => [namespaceOf2(e.from, true), namespaceOf2(e.to, false)])
+    all.flatMap((e) => [namespaceOf3(e.from, true), namespaceOf3(e.to, false)])
   );
   namespaces.delete(null);
   const summary2 = {

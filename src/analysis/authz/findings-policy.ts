@@ -55,11 +55,11 @@ export function policyFindings(
     );
   if (policy.selector !== null && policy.targetRefs.length === 0) {
     const selector = policy.selector;
-    const matches = topology.workloads.some(
-      (w) =>
-        (policy.ref.namespace === root || w.namespace === policy.ref.namespace) &&
-        selects(selector.matchLabels, w.workload.podLabels),
-    );
+    const candidates =
+      policy.ref.namespace === root
+        ? topology.workloads
+        : topology.workloadsIn(policy.ref.namespace);
+    const matches = candidates.some((w) => selects(selector.matchLabels, w.workload.podLabels));
     if (!matches)
       add(
         'MG207',

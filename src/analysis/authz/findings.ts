@@ -7,7 +7,8 @@ import { compareSources, compareText } from '../model/source.js';
 import type { Dataplane } from '../mtls/types.js';
 import type { Caller, PeerIdentity } from '../topology/callers.js';
 import { UNAUTHENTICATED } from '../topology/callers.js';
-import type { Topology, WorkloadNode } from '../topology/index.js';
+import { destinationInScope } from '../topology/index.js';
+import type { ChangeScope, Topology, WorkloadNode } from '../topology/index.js';
 import type { CompiledChain, CompiledRule } from './compile.js';
 import { ruleSet } from './decide.js';
 import { createAuthzEngine } from './evaluate.js';
@@ -32,6 +33,8 @@ export interface AuthzSide {
   ) => PeerIdentity | null | 'rejected';
   /** The mTLS engine's data-plane answer; every workload has a sidecar when not given. */
   readonly dataplaneOf?: (workload: WorkloadNode) => Dataplane;
+  /** Only these destinations' ports are examined (both sides of a diff use the same scope). */
+  readonly scope?: ChangeScope;
 }
 
 const UNAUTHENTICATED_CALLER: Caller = { kind: 'unauthenticated', id: UNAUTHENTICATED };
@@ -78,6 +81,7 @@ function workloadFindings(side: AuthzSide): Finding[] {
     aggregates.set(a.key, found);
   };
   for (const workload of side.topology.workloads) {
+    if (side.scope !== undefined && !destinationInScope(side.scope, workload.id)) continue;
     const destination = engine.destination(workload);
     const applied = destination.scope.enforced;
     if (destination.dataplane === 'AMBIENT' && applied.length > 0)

@@ -3,7 +3,7 @@ import type { Mesh, MeshObject } from '../model/mesh.js';
 import { refKey } from '../model/source.js';
 import type { EvaluatedSide } from '../graph/side.js';
 import { selects, serviceHost, ANY_MESH_IDENTITY, UNAUTHENTICATED } from '../topology/index.js';
-import type { WorkloadNode } from '../topology/index.js';
+import type { ChangeScope, WorkloadNode } from '../topology/index.js';
 import { contentKey } from './content-key.js';
 
 /**
@@ -15,11 +15,7 @@ import { contentKey } from './content-key.js';
  * change in a 10,000-workload mesh cheap. The brute-force reference in the tests checks that
  * this is a superset of what really changed.
  */
-export interface DirtyScope {
-  readonly all: boolean;
-  readonly destinations: ReadonlySet<string>;
-  readonly callers: ReadonlySet<string>;
-}
+export type DirtyScope = ChangeScope;
 
 type Lists = Omit<Mesh, 'settings'>;
 const LISTS: readonly (keyof Lists)[] = [
@@ -67,24 +63,29 @@ function everything(): DirtyScope {
   return { all: true, destinations: new Set(), callers: new Set() };
 }
 
-/** Objects added, removed or changed in meaning, each paired with the side it comes from. */
+/**
+ * Objects added, removed or changed in meaning, each paired with the side it comes from. The
+ * loader hands both sides the same object for an unchanged document, so identity settles most
+ * comparisons before any content key is built.
+ */
 function changedObjects(
   base: readonly MeshObject[],
   head: readonly MeshObject[],
   baseSide: EvaluatedSide,
   headSide: EvaluatedSide,
 ): [MeshObject, EvaluatedSide][] {
-  const keys = (list: readonly MeshObject[]) =>
-    new Map(list.map((o) => [refKey(o.ref), contentKey(o)]));
-  const baseKeys = keys(base);
-  const headKeys = keys(head);
+  const headByRef = new Map(head.map((o) => [refKey(o.ref), o]));
+  const unchanged = new Set<MeshObject>();
   const changed: [MeshObject, EvaluatedSide][] = [];
-  for (const object of base)
-    if (baseKeys.get(refKey(object.ref)) !== headKeys.get(refKey(object.ref)))
-      changed.push([object, baseSide]);
-  for (const object of head)
-    if (baseKeys.get(refKey(object.ref)) !== headKeys.get(refKey(object.ref)))
-      changed.push([object, headSide]);
+  for (const object of base) {
+    const other = headByRef.get(refKey(object.ref));
+    if (other !== undefined && (other === object || contentKey(other) === contentKey(object))) {
+      unchanged.add(other);
+      continue;
+    }
+    changed.push([object, baseSide]);
+  }
+  for (const object of head) if (!unchanged.has(object)) changed.push([object, headSide]);
   return changed;
 }
 
@@ -100,7 +101,7 @@ function effectOf(
   nodeOf: ReadonlyMap<MeshObject, WorkloadNode>,
 ): Effect | 'all' {
   const root = side.mesh.settings.rootNamespace.value;
-  const inNamespace = (ns: string) => side.topology.workloads.filter((w) => w.namespace === ns);
+  const inNamespace = (ns: string) => side.topology.workloadsIn(ns);
   const none: Effect = { destinations: [], callers: [], pseudoCallers: false };
   switch (object.kind) {
     case 'Namespace':
@@ -112,12 +113,11 @@ function effectOf(
     case 'Service':
       return {
         ...none,
-        destinations: side.topology.workloads.filter(
-          (w) =>
-            object.selector !== null &&
-            w.namespace === object.ref.namespace &&
-            selects(object.selector, w.workload.podLabels),
-        ),
+        destinations: side.topology
+          .workloadsIn(object.ref.namespace)
+          .filter(
+            (w) => object.selector !== null && selects(object.selector, w.workload.podLabels),
+          ),
       };
     case 'ServiceAccount':
       return none;
@@ -169,11 +169,9 @@ function policyScope(
     selector === null || Object.keys(selector.matchLabels).length === 0
       ? null
       : selector.matchLabels;
-  return side.topology.workloads.filter(
-    (w) =>
-      (namespace === root || w.namespace === namespace) &&
-      (labels === null || selects(labels, w.workload.podLabels)),
-  );
+  const candidates =
+    namespace === root ? side.topology.workloads : side.topology.workloadsIn(namespace);
+  return candidates.filter((w) => labels === null || selects(labels, w.workload.podLabels));
 }
 
 /** DestinationRules and ServiceEntries act on hosts: every workload behind a matching host. */

@@ -22,31 +22,138 @@ export function diffEdges(
   head: EvaluatedSide,
   scope: DirtyScope,
 ): EdgeDelta[] {
-  const callers = [...base.callers.keys()].filter((id) => head.callers.has(id)).sort(compareText);
-  const dirtyCallers = scope.all ? callers : callers.filter((id) => scope.callers.has(id));
+  const all = indexCallers(commonCallers(base, head));
+  const dirty = scope.all ? all : indexCallers(all.callers.filter((c) => scope.callers.has(c.id)));
   const deltas: EdgeDelta[] = [];
   for (const server of base.topology.workloads) {
     const other = head.topology.workloadById.get(server.id);
     if (other === undefined) continue;
-    const candidates = scope.all || scope.destinations.has(server.id) ? callers : dirtyCallers;
-    if (candidates.length === 0) continue;
+    const candidates = scope.all || scope.destinations.has(server.id) ? all : dirty;
+    if (candidates.callers.length === 0) continue;
     for (const port of server.ports) {
       const headPort = other.ports.find((p) => p.port === port.port);
       if (headPort === undefined) continue;
-      const changes = candidates.flatMap((id) => {
-        if (id === server.id) return [];
-        const change = compareCaller(base, head, id, {
-          base: [server, port],
-          head: [other, headPort],
-        });
-        return change === null ? [] : [change];
-      });
-      deltas.push(...group(changes, server, headPort));
+      const target = { base: [server, port], head: [other, headPort] } as const;
+      deltas.push(...group(compareCallers(base, head, candidates, target), server, headPort));
     }
   }
   return deltas.sort(
     (a, b) => compareText(a.to, b.to) || a.port - b.port || compareText(a.from, b.from),
   );
+}
+
+/** A caller present on both sides, with what decides its answers. */
+interface CommonCaller {
+  readonly id: string;
+  readonly base: Caller;
+  readonly head: Caller;
+  /** Same key: same client-side behaviour on both sides (the mTLS engine's classes). */
+  readonly classes: string;
+  readonly principals: readonly [string | null, string | null];
+}
+
+function commonCallers(base: EvaluatedSide, head: EvaluatedSide): CommonCaller[] {
+  const out: CommonCaller[] = [];
+  for (const [id, baseCaller] of base.callers) {
+    const headCaller = head.callers.get(id);
+    if (headCaller === undefined) continue;
+    out.push({
+      id,
+      base: baseCaller,
+      head: headCaller,
+      classes: `${base.mtls.clientClass(baseCaller)}\u0000${head.mtls.clientClass(headCaller)}`,
+      principals: [
+        base.mtls.identity(baseCaller)?.principal ?? null,
+        head.mtls.identity(headCaller)?.principal ?? null,
+      ],
+    });
+  }
+  return out.sort((a, b) => compareText(a.id, b.id));
+}
+
+/**
+ * Callers grouped once for every destination: by client class pair, by principal (to pick out
+ * the ones a port's policies name), and those whose identity changed (always looked at alone).
+ */
+interface CallerIndex {
+  readonly callers: readonly CommonCaller[];
+  readonly groups: readonly (readonly CommonCaller[])[];
+  readonly byPrincipal: ReadonlyMap<string, readonly CommonCaller[]>;
+  readonly changedIdentity: readonly CommonCaller[];
+}
+
+function indexCallers(callers: readonly CommonCaller[]): CallerIndex {
+  const groups = new Map<string, CommonCaller[]>();
+  const byPrincipal = new Map<string, CommonCaller[]>();
+  const changedIdentity: CommonCaller[] = [];
+  const add = (map: Map<string, CommonCaller[]>, key: string, caller: CommonCaller) => {
+    const list = map.get(key);
+    if (list) list.push(caller);
+    else map.set(key, [caller]);
+  };
+  for (const caller of callers) {
+    add(groups, caller.classes, caller);
+    const [before, after] = caller.principals;
+    if (before !== after) changedIdentity.push(caller);
+    if (before !== null) add(byPrincipal, before, caller);
+    if (after !== null && after !== before) add(byPrincipal, after, caller);
+  }
+  return { callers, groups: [...groups.values()], byPrincipal, changedIdentity };
+}
+
+type Target = {
+  readonly base: readonly [WorkloadNode, WorkloadPort];
+  readonly head: readonly [WorkloadNode, WorkloadPort];
+};
+
+/**
+ * Callers of one client class pair that no policy of this port names get identical answers:
+ * the same transport (the class decides it) and the same access (that of an unnamed identity,
+ * or of plaintext). One representative is evaluated per such group; named callers, and callers
+ * whose identity changed, are evaluated one by one. The cost per port is the number of groups
+ * and named callers, not the number of callers.
+ */
+function compareCallers(
+  base: EvaluatedSide,
+  head: EvaluatedSide,
+  index: CallerIndex,
+  target: Target,
+): CallerChange[] {
+  const [server, port] = target.base;
+  const [headServer, headPort] = target.head;
+  const alone = new Set<CommonCaller>(index.changedIdentity);
+  for (const access of [
+    base.access.portAccess(server, port),
+    head.access.portAccess(headServer, headPort),
+  ]) {
+    for (const principal of access.byPrincipal.keys())
+      for (const caller of index.byPrincipal.get(principal) ?? []) alone.add(caller);
+  }
+  const changes: CallerChange[] = [];
+  for (const caller of alone) {
+    if (caller.id === server.id) continue;
+    const change = compareCaller(base, head, caller, target);
+    if (change !== null) changes.push(change);
+  }
+  for (const members of index.groups) {
+    const representative = members.find((m) => m.id !== server.id && !alone.has(m));
+    if (representative === undefined) continue;
+    const change = compareCaller(base, head, representative, target);
+    if (change === null) continue;
+    for (const member of members) {
+      if (member.id === server.id || alone.has(member)) continue;
+      changes.push(
+        member === representative
+          ? change
+          : { ...change, caller: member.id, namespace: namespaceOf(member) },
+      );
+    }
+  }
+  return changes;
+}
+
+function namespaceOf(caller: CommonCaller): string | null {
+  return caller.head.kind === 'workload' ? caller.head.workload.namespace : null;
 }
 
 interface CallerChange {
@@ -60,17 +167,20 @@ interface CallerChange {
 function compareCaller(
   base: EvaluatedSide,
   head: EvaluatedSide,
-  id: string,
-  target: { base: [WorkloadNode, WorkloadPort]; head: [WorkloadNode, WorkloadPort] },
+  caller: CommonCaller,
+  target: Target,
 ): CallerChange | null {
-  const baseCaller = base.callers.get(id) as Caller;
-  const headCaller = head.callers.get(id) as Caller;
-  const before = evaluateEdge(base, baseCaller, ...target.base);
-  const after = evaluateEdge(head, headCaller, ...target.head);
+  const before = evaluateEdge(base, caller.base, ...target.base);
+  const after = evaluateEdge(head, caller.head, ...target.head);
   const comparison = compareEdge(before, after);
   if (comparison === null) return null;
-  const namespace = headCaller.kind === 'workload' ? headCaller.workload.namespace : null;
-  return { caller: id, namespace, base: before, head: after, comparison };
+  return {
+    caller: caller.id,
+    namespace: namespaceOf(caller),
+    base: before,
+    head: after,
+    comparison,
+  };
 }
 
 /** One row per caller, except that identical changes of many callers of a namespace share one. */

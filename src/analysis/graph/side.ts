@@ -1,7 +1,7 @@
 import { createAccessIndex } from '../authz/index.js';
 import type { AccessIndex } from '../authz/index.js';
 import { loadMesh } from '../load/index.js';
-import type { InputFile, LoadResult } from '../load/index.js';
+import type { InputFile, LoadCache, LoadResult } from '../load/index.js';
 import type { Mesh } from '../model/mesh.js';
 import { evaluateMtls } from '../mtls/index.js';
 import type { MtlsEvaluation } from '../mtls/index.js';
@@ -20,8 +20,13 @@ export interface EvaluatedSide {
   readonly callers: ReadonlyMap<string, Caller>;
 }
 
-export function evaluateSide(files: readonly InputFile[], options: AnalyzeOptions): EvaluatedSide {
+export function evaluateSide(
+  files: readonly InputFile[],
+  options: AnalyzeOptions,
+  cache?: LoadCache,
+): EvaluatedSide {
   const load = loadMesh(files, {
+    ...(cache === undefined ? {} : { cache }),
     ...(options.defaultNamespace === undefined
       ? {}
       : { defaultNamespace: options.defaultNamespace }),

@@ -3,6 +3,7 @@ import type { Diagnostic } from '../model/diagnostic.js';
 import type { Mesh } from '../model/mesh.js';
 import { DEFAULT_MESH_SETTINGS } from '../model/mesh-settings.js';
 import type { MeshSetting, MeshSettings, MeshSettingsOverrides } from '../model/mesh-settings.js';
+import { WORKLOAD_KINDS } from '../model/kubernetes.js';
 import type { Workload } from '../model/kubernetes.js';
 import { compareText, formatRef, formatSource, refKey } from '../model/source.js';
 import type { LoadedObject } from './load-document.js';
@@ -16,10 +17,11 @@ export function dropDuplicates(
   objects: readonly LoadedObject[],
   diagnostics: Diagnostic[],
 ): LoadedObject[] {
+  const keys = objects.map((object) => refKey(object.ref));
   const lastIndex = new Map<string, number>();
-  objects.forEach((object, index) => lastIndex.set(refKey(object.ref), index));
+  keys.forEach((key, index) => lastIndex.set(key, index));
   return objects.filter((object, index) => {
-    const last = lastIndex.get(refKey(object.ref)) ?? index;
+    const last = lastIndex.get(keys[index] ?? '') ?? index;
     if (last === index) return true;
     const other = objects[last];
     if (other !== undefined) {
@@ -87,34 +89,36 @@ function controllerOf(
   return { kind: kind as Workload['kind'], name };
 }
 
-const byNamespaceAndName = (a: LoadedObject, b: LoadedObject): number =>
-  compareText(a.ref.namespace, b.ref.namespace) ||
-  compareText(a.ref.name, b.ref.name) ||
-  compareText(a.ref.kind, b.ref.kind);
+const WORKLOAD_KIND_SET = new Set<string>(WORKLOAD_KINDS);
+
+/**
+ * Groups objects by kind and sorts each group by namespace, name and kind, through precomputed
+ * keys: comparing the objects themselves is slow across dozens of object shapes.
+ */
+function sortedByKind(objects: readonly LoadedObject[]): Map<string, LoadedObject[]> {
+  const keyed = objects.map((o) => ({
+    key: `${o.ref.namespace}\u0000${o.ref.name}\u0000${o.ref.kind}`,
+    o,
+  }));
+  keyed.sort((a, b) => compareText(a.key, b.key));
+  const groups = new Map<string, LoadedObject[]>();
+  for (const { o } of keyed) {
+    const group = WORKLOAD_KIND_SET.has(o.kind) ? 'Workload' : o.kind;
+    const list = groups.get(group);
+    if (list) list.push(o);
+    else groups.set(group, [o]);
+  }
+  return groups;
+}
 
 export function buildMesh(objects: readonly LoadedObject[], settings: MeshSettings): Mesh {
-  const sorted = [...objects].sort(byNamespaceAndName);
-  const of = <K extends LoadedObject['kind']>(...kinds: K[]) =>
-    sorted.filter((o): o is Extract<LoadedObject, { kind: K }> =>
-      (kinds as string[]).includes(o.kind),
-    );
-  const workloads = collapseOwnedWorkloads(
-    of(
-      'Pod',
-      'Deployment',
-      'StatefulSet',
-      'DaemonSet',
-      'ReplicaSet',
-      'ReplicationController',
-      'Job',
-      'CronJob',
-      'Rollout',
-    ),
-  );
+  const groups = sortedByKind(objects);
+  const of = <K extends LoadedObject['kind']>(kind: K | 'Workload') =>
+    (groups.get(kind) ?? []) as Extract<LoadedObject, { kind: K }>[];
   return {
     settings,
     namespaces: of('Namespace'),
-    workloads,
+    workloads: collapseOwnedWorkloads(of('Workload') as unknown as Workload[]),
     services: of('Service'),
     serviceAccounts: of('ServiceAccount'),
     peerAuthentications: of('PeerAuthentication'),

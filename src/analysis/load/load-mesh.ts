@@ -3,8 +3,10 @@ import type { Mesh } from '../model/mesh.js';
 import type { MeshSettingsOverrides } from '../model/mesh-settings.js';
 import { compareSources, compareText } from '../model/source.js';
 import { buildMesh, dropDuplicates, resolveMeshSettings } from './assemble.js';
+import { lookupDocument, storeDocument } from './cache.js';
+import type { LoadCache } from './cache.js';
 import { loadDocumentText } from './load-document.js';
-import type { DocumentCounts, LoadedObject } from './load-document.js';
+import type { DocumentCounts, DocumentResult, LoadedObject } from './load-document.js';
 import type { MeshConfigFragment } from './narrow/mesh-config.js';
 import { NarrowContext } from './narrow/context.js';
 import { templateKind } from './templates.js';
@@ -22,6 +24,8 @@ export interface LoadOptions {
   readonly defaultNamespace?: string;
   /** Mesh settings that beat whatever the manifests say. */
   readonly meshSettings?: MeshSettingsOverrides;
+  /** Shared by the loads of a change's two sides: identical documents are narrowed once. */
+  readonly cache?: LoadCache;
 }
 
 export interface LoadStats extends DocumentCounts {
@@ -78,8 +82,8 @@ export function loadMesh(files: readonly InputFile[], options: LoadOptions = {})
     }
     for (const chunk of chunksOf(file)) {
       stats.documents++;
-      const ctx = new NarrowContext(file.path, chunk.index, chunk.lineOffset, diagnostics);
-      const result = loadDocumentText(chunk.text, ctx, defaultNamespace, diagnostics);
+      const result = loadChunk(file.path, chunk, defaultNamespace, options.cache);
+      diagnostics.push(...result.diagnostics);
       objects.push(...result.objects);
       fragments.push(...result.meshConfig);
       stats.notKubernetes += result.counts.notKubernetes;
@@ -93,6 +97,31 @@ export function loadMesh(files: readonly InputFile[], options: LoadOptions = {})
   stats.objects = unique.length;
   diagnostics.sort((a, b) => compareSources(a.at, b.at) || compareText(a.code, b.code));
   return { mesh, diagnostics, stats };
+}
+
+function loadChunk(
+  file: string,
+  chunk: DocumentChunk,
+  defaultNamespace: string,
+  cache: LoadCache | undefined,
+): DocumentResult {
+  const place = {
+    file,
+    documentIndex: chunk.index,
+    lineOffset: chunk.lineOffset,
+    defaultNamespace,
+  };
+  const cached = cache === undefined ? undefined : lookupDocument(cache, chunk.text, place);
+  if (cached !== undefined) return cached;
+  const sink: Diagnostic[] = [];
+  const result = loadDocumentText(
+    chunk.text,
+    new NarrowContext(file, chunk.index, chunk.lineOffset, sink),
+    defaultNamespace,
+    sink,
+  );
+  if (cache !== undefined) storeDocument(cache, chunk.text, place, result);
+  return result;
 }
 
 /** JSON is one document; YAML streams are cut at their `---` markers. */

@@ -2,8 +2,8 @@ import type { Finding } from '../findings/finding.js';
 import type { ResourceRef, Source } from '../model/source.js';
 import { compareText } from '../model/source.js';
 import type { MtlsDelta } from '../report/types.js';
-import { ANY_MESH_IDENTITY } from '../topology/index.js';
-import type { Caller, WorkloadNode } from '../topology/index.js';
+import { ANY_MESH_IDENTITY, EVERYTHING } from '../topology/index.js';
+import type { Caller, ChangeScope, WorkloadNode } from '../topology/index.js';
 import type { EdgeDetail, MtlsInternals } from './evaluate.js';
 import { internalsOf } from './evaluate.js';
 import { mtlsFinding, sortFindings } from './finding.js';
@@ -18,18 +18,20 @@ import type { MtlsSide, PortMode, ServerMode } from './types.js';
 export function diffMtls(
   base: MtlsSide,
   head: MtlsSide,
+  scope: ChangeScope = EVERYTHING,
 ): { deltas: MtlsDelta[]; findings: Finding[] } {
   const b = internalsOf(base.mtls, base.mesh, base.topology);
   const h = internalsOf(head.mtls, head.mesh, head.topology);
   const deltas: MtlsDelta[] = [];
   const findings: Finding[] = [];
   const servers = commonWorkloads(base, head);
-  for (const [baseServer, headServer] of servers) {
+  const dirtyServers = scope.all ? servers : servers.filter(([w]) => scope.destinations.has(w.id));
+  for (const [baseServer, headServer] of dirtyServers) {
     const changed = modeChanges(base, head, baseServer, headServer);
     deltas.push(...changed.deltas);
     findings.push(...changed.findings);
   }
-  findings.push(...edgeChanges(b, h, servers));
+  findings.push(...edgeChanges(b, h, servers, scope));
   deltas.sort((x, y) => compareText(x.workload, y.workload) || (x.port ?? 0) - (y.port ?? 0));
   return { deltas, findings: sortFindings(findings) };
 }
@@ -175,6 +177,7 @@ function edgeChanges(
   b: MtlsInternals,
   h: MtlsInternals,
   servers: [WorkloadNode, WorkloadNode][],
+  scope: ChangeScope,
 ): Finding[] {
   const common = new Set(
     b.topology.workloads.map((w) => w.id).filter((id) => h.topology.workloadById.has(id)),
@@ -193,10 +196,16 @@ function edgeChanges(
   }
   const broken = new Map<string, EdgeChange>();
   const lost = new Map<string, EdgeChange>();
+  const dirtyPairs = [...pairs.values()].filter((pair) =>
+    pair.ids.some((id) => scope.callers.has(id)),
+  );
   for (const [baseServer, headServer] of servers) {
+    const candidates =
+      scope.all || scope.destinations.has(baseServer.id) ? [...pairs.values()] : dirtyPairs;
+    if (candidates.length === 0) continue;
     for (const { port } of headServer.ports) {
       if (!baseServer.ports.some((p) => p.port === port)) continue;
-      for (const pair of pairs.values()) {
+      for (const pair of candidates) {
         const before = b.classEdges(pair.base, baseServer, port).primary;
         const after = h.classEdges(pair.head, headServer, port).primary;
         const target =

@@ -2,8 +2,8 @@ import type { Finding } from '../findings/finding.js';
 import type { DestinationRule, PeerAuthentication } from '../model/istio.js';
 import type { Source } from '../model/source.js';
 import { refKey } from '../model/source.js';
-import { ANY_MESH_IDENTITY } from '../topology/index.js';
-import type { Caller } from '../topology/index.js';
+import { ANY_MESH_IDENTITY, EVERYTHING, destinationInScope } from '../topology/index.js';
+import type { Caller, ChangeScope } from '../topology/index.js';
 import type { MtlsInternals } from './evaluate.js';
 import { mtlsFinding, subjectOf } from './finding.js';
 import type { Evidence, PortMode } from './types.js';
@@ -22,8 +22,20 @@ interface Group {
   readonly namespace?: string;
 }
 
-export function edgeFindings(internals: MtlsInternals, side: 'base' | 'head'): Finding[] {
+export function edgeFindings(
+  internals: MtlsInternals,
+  side: 'base' | 'head',
+  scope: ChangeScope = EVERYTHING,
+): Finding[] {
   const representatives = classRepresentatives(internals);
+  const dirtyClasses = new Set(
+    internals.topology.workloads
+      .filter((w) => scope.callers.has(w.id))
+      .map((w) => internals.context({ kind: 'workload', id: w.id, workload: w }).key),
+  );
+  const dirtyRepresentatives = representatives.filter(
+    (r) => dirtyClasses.has(internals.context(r.caller).key) || scope.callers.has(r.caller.id),
+  );
   const breaksStrict = new Map<string, Group>();
   const mtlsNowhere = new Map<string, Group>();
   const gated = new Map<string, Group>();
@@ -43,9 +55,11 @@ export function edgeFindings(internals: MtlsInternals, side: 'base' | 'head'): F
     group.targets.add(target);
   };
   for (const server of internals.topology.workloads) {
+    const callers = destinationInScope(scope, server.id) ? representatives : dirtyRepresentatives;
+    if (callers.length === 0) continue;
     for (const { port } of server.ports) {
       const target = `${server.id}:${port}`;
-      for (const { caller, fromWorkload } of representatives) {
+      for (const { caller, fromWorkload } of callers) {
         const { primary, alternatives } = internals.classEdges(caller, server, port);
         for (const edge of [primary, ...alternatives]) {
           const rule =

@@ -4,11 +4,13 @@ import type { Severity } from '../findings/catalogue.js';
 import type { Finding } from '../findings/finding.js';
 import { evaluateSide } from '../graph/side.js';
 import type { EvaluatedSide } from '../graph/side.js';
+import { createLoadCache } from '../load/index.js';
 import type { InputFile } from '../load/index.js';
 import { diagnostic } from '../model/diagnostic.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import { formatRef } from '../model/source.js';
 import { diffMtls, mtlsFindings } from '../mtls/index.js';
+import type { ChangeScope } from '../topology/index.js';
 import type { AnalyzeOptions } from './analyze-options.js';
 import { REPORT_SCHEMA_VERSION } from './types.js';
 import type {
@@ -53,21 +55,24 @@ export interface UnreadableInput {
  */
 export function analyzeChange(input: ChangeInput): Report {
   const options = input.options ?? {};
-  const base = evaluateSide(input.base, options);
-  const head = evaluateSide(input.head, options);
+  // Both sides share the loader's cache: unchanged documents are parsed once.
+  const cache = createLoadCache();
+  const base = evaluateSide(input.base, options, cache);
+  const head = evaluateSide(input.head, options, cache);
   const inputFindings = inputProblemFindings(input.problems ?? {});
-  const mtls = diffMtls(base, head);
-  const edges = diffEdges(base, head, dirtyScope(base, head));
+  const scope = dirtyScope(base, head);
+  const mtls = diffMtls(base, head, scope);
+  const edges = diffEdges(base, head, scope);
   const { findings, ignored } = applyFindingPolicy(
     [
       ...inputFindings,
       ...head.load.diagnostics.map(diagnosticFinding),
-      ...mtlsFindings(head, 'head'),
-      ...authzFindings(authzSide(head, 'head')),
+      ...mtlsFindings(head, 'head', scope),
+      ...authzFindings(authzSide(head, 'head', scope)),
       ...mtls.findings,
       ...changeFindings(base, head, edges, options),
     ],
-    preexistingIds(base),
+    preexistingIds(base, scope),
     options,
   );
   const failOn = options.failOn ?? 'error';
@@ -100,18 +105,19 @@ export function analyzeChange(input: ChangeInput): Report {
 }
 
 /** One-side findings the base has too are not this change's doing. */
-function preexistingIds(base: EvaluatedSide): Set<string> {
+function preexistingIds(base: EvaluatedSide, scope: ChangeScope): Set<string> {
   return new Set([
     ...base.load.diagnostics.map((d) => diagnosticFinding(d).id),
-    ...mtlsFindings(base, 'base').map((f) => f.id),
-    ...authzFindings(authzSide(base, 'base')).map((f) => f.id),
+    ...mtlsFindings(base, 'base', scope).map((f) => f.id),
+    ...authzFindings(authzSide(base, 'base', scope)).map((f) => f.id),
   ]);
 }
 
 /** The authorization engine's view of a side: the peer each caller presents, from the mTLS engine. */
-function authzSide(side: EvaluatedSide, which: 'base' | 'head'): AuthzSide {
+function authzSide(side: EvaluatedSide, which: 'base' | 'head', scope: ChangeScope): AuthzSide {
   return {
     side: which,
+    scope,
     mesh: side.mesh,
     topology: side.topology,
     dataplaneOf: (w) => side.mtls.dataplane(w).dataplane,

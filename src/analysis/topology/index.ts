@@ -17,3 +17,5 @@ export { chainOf, servicePortProtocol } from './protocol.js';
 export type { Chain, Protocol } from './protocol.js';
 export { ANY_MESH_IDENTITY, UNAUTHENTICATED, pseudoCallers } from './callers.js';
 export type { Caller, CallerId, PeerIdentity } from './callers.js';
+export { EVERYTHING, destinationInScope } from './scope.js';
+export type { ChangeScope } from './scope.js';

@@ -54,6 +54,8 @@ export interface Topology {
   readonly workloadById: ReadonlyMap<WorkloadId, WorkloadNode>;
   /** Every namespace named by a Namespace object or used by any object, sorted. */
   readonly namespaces: readonly string[];
+  /** The workloads of one namespace (sorted by id); empty for an unknown namespace. */
+  workloadsIn(namespace: string): readonly WorkloadNode[];
   readonly namespaceObjects: ReadonlyMap<string, Namespace>;
   /** Services by FQDN (`name.namespace.svc.cluster.local`). */
   readonly serviceByHost: ReadonlyMap<string, Service>;
@@ -130,12 +132,19 @@ export function buildTopology(mesh: Mesh): Topology {
     }))
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const nodeOf = new Map(nodes.map((n) => [n.workload, n]));
+  const nodesByNamespace = new Map<string, WorkloadNode[]>();
+  for (const node of nodes) {
+    const list = nodesByNamespace.get(node.namespace);
+    if (list) list.push(node);
+    else nodesByNamespace.set(node.namespace, [node]);
+  }
   const namespaceObjects = new Map(mesh.namespaces.map((n) => [n.ref.name, n]));
   return {
     mesh,
     workloads: nodes,
     workloadById: new Map(nodes.map((n) => [n.id, n])),
     namespaces: allNamespaces(mesh),
+    workloadsIn: (namespace) => nodesByNamespace.get(namespace) ?? [],
     namespaceObjects,
     serviceByHost: new Map(mesh.services.map((s) => [serviceHost(s), s])),
     endpoints(service, port) {

@@ -1,28 +1,13 @@
-// Loader benchmark: loadMesh against the bare `yaml` parse of the same text, in one run.
+// Loader benchmark (issue: "Loading 50,000 documents ... within 2x of the time the yaml package
+// alone takes to parse the same text"): the generated mesh's files, parsed by `yaml`'s
+// parseAllDocuments and loaded by meshguard's loadMesh (parse + narrow + model), in one run.
 import { parseAllDocuments } from 'yaml';
 import { loadMesh } from '../src/analysis/load/index.js';
+import { generateMesh } from './generate-mesh.js';
 
-function document(i: number): string {
-  const ns = `ns-${i % 200}`;
-  return `apiVersion: apps/v1
-kind: Deployment
-metadata: {name: app-${i}, namespace: ${ns}, labels: {app: app-${i}}}
-spec:
-  template:
-    metadata: {labels: {app: app-${i}, version: v1}}
-    spec:
-      serviceAccountName: app-${i}
-      containers:
-      - name: main
-        image: registry.example.com/app-${i}:1.2.3
-        ports: [{name: http, containerPort: 8080}]
-        resources: {requests: {cpu: 100m, memory: 128Mi}}
-`;
-}
-
-const count = Number(process.env.BENCH_DOCUMENTS ?? 50_000);
-const text = Array.from({ length: count }, (_, i) => document(i)).join('---\n');
-const files = [{ path: 'mesh.yaml', text }];
+const workloads = Number(process.env.BENCH_LOAD_WORKLOADS ?? 13_500);
+const files = generateMesh({ workloads, authorizationPolicies: workloads / 2, seed: 3 });
+const megabytes = files.reduce((n, f) => n + f.text.length, 0) / 1e6;
 
 function time<T>(run: () => T): { ms: number; value: T } {
   const start = performance.now();
@@ -30,12 +15,21 @@ function time<T>(run: () => T): { ms: number; value: T } {
   return { ms: performance.now() - start, value };
 }
 
-time(() => parseAllDocuments(text.slice(0, 200_000)));
-const parse = time(() => parseAllDocuments(text));
+// Warm both paths up on a slice so neither pays the other's JIT.
+loadMesh(files.slice(0, 5));
+for (const f of files.slice(0, 5)) parseAllDocuments(f.text);
+
+const parse = time(() => files.reduce((n, f) => n + parseAllDocuments(f.text).length, 0));
 const load = time(() => loadMesh(files));
-console.log(`loader: ${count} documents, ${(text.length / 1e6).toFixed(1)} MB`);
-console.log(`  yaml parseAllDocuments  ${parse.ms.toFixed(0)} ms`);
 console.log(
-  `  meshguard loadMesh      ${load.ms.toFixed(0)} ms  (${load.value.mesh.workloads.length} workloads)`,
+  `loader: ${load.value.stats.documents} documents in ${files.length} files, ${megabytes.toFixed(1)} MB`,
 );
-console.log(`  ratio loadMesh / yaml   ${(load.ms / parse.ms).toFixed(2)}`);
+console.log(
+  `  yaml parseAllDocuments   ${parse.ms.toFixed(0).padStart(6)} ms  (${parse.value} documents)`,
+);
+console.log(
+  `  meshguard loadMesh       ${load.ms.toFixed(0).padStart(6)} ms  (${load.value.stats.objects} objects modelled)`,
+);
+console.log(
+  `  ratio loadMesh / yaml    ${(load.ms / parse.ms).toFixed(2)}  (the requirement: at most 2.00)`,
+);

@@ -985,12 +985,12 @@ var require_stringifyComment = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyComment.js"(exports) {
     "use strict";
     var stringifyComment = (str) => str.replace(/^(?!$)(?: $)?/gm, "#");
-    function indentComment(comment, indent) {
+    function indentComment(comment, indent2) {
       if (/^\n+$/.test(comment))
         return comment.substring(1);
-      return indent ? comment.replace(/^(?! *$)/gm, indent) : comment;
+      return indent2 ? comment.replace(/^(?! *$)/gm, indent2) : comment;
     }
-    var lineComment = (str, indent, comment) => str.endsWith("\n") ? indentComment(comment, indent) : comment.includes("\n") ? "\n" + indentComment(comment, indent) : (str.endsWith(" ") ? "" : " ") + comment;
+    var lineComment = (str, indent2, comment) => str.endsWith("\n") ? indentComment(comment, indent2) : comment.includes("\n") ? "\n" + indentComment(comment, indent2) : (str.endsWith(" ") ? "" : " ") + comment;
     exports.indentComment = indentComment;
     exports.lineComment = lineComment;
     exports.stringifyComment = stringifyComment;
@@ -1004,17 +1004,17 @@ var require_foldFlowLines = __commonJS({
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
     var FOLD_QUOTED = "quoted";
-    function foldFlowLines(text, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
+    function foldFlowLines(text, indent2, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
       if (!lineWidth || lineWidth < 0)
         return text;
       if (lineWidth < minContentWidth)
         minContentWidth = 0;
-      const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent.length);
+      const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent2.length);
       if (text.length <= endStep)
         return text;
       const folds = [];
       const escapedFolds = {};
-      let end = lineWidth - indent.length;
+      let end = lineWidth - indent2.length;
       if (typeof indentAtStart === "number") {
         if (indentAtStart > lineWidth - Math.max(2, minContentWidth))
           folds.push(0);
@@ -1028,7 +1028,7 @@ var require_foldFlowLines = __commonJS({
       let escStart = -1;
       let escEnd = -1;
       if (mode === FOLD_BLOCK) {
-        i = consumeMoreIndentedLines(text, i, indent.length);
+        i = consumeMoreIndentedLines(text, i, indent2.length);
         if (i !== -1)
           end = i + endStep;
       }
@@ -1052,8 +1052,8 @@ var require_foldFlowLines = __commonJS({
         }
         if (ch === "\n") {
           if (mode === FOLD_BLOCK)
-            i = consumeMoreIndentedLines(text, i, indent.length);
-          end = i + indent.length + endStep;
+            i = consumeMoreIndentedLines(text, i, indent2.length);
+          end = i + indent2.length + endStep;
           split = void 0;
         } else {
           if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
@@ -1098,22 +1098,22 @@ var require_foldFlowLines = __commonJS({
         const end2 = folds[i2 + 1] || text.length;
         if (fold === 0)
           res = `
-${indent}${text.slice(0, end2)}`;
+${indent2}${text.slice(0, end2)}`;
         else {
           if (mode === FOLD_QUOTED && escapedFolds[fold])
             res += `${text[fold]}\\`;
           res += `
-${indent}${text.slice(fold + 1, end2)}`;
+${indent2}${text.slice(fold + 1, end2)}`;
         }
       }
       return res;
     }
-    function consumeMoreIndentedLines(text, i, indent) {
+    function consumeMoreIndentedLines(text, i, indent2) {
       let end = i;
       let start = i + 1;
       let ch = text[start];
       while (ch === " " || ch === "	") {
-        if (i < start + indent) {
+        if (i < start + indent2) {
           ch = text[++i];
         } else {
           do {
@@ -1169,7 +1169,7 @@ var require_stringifyString = __commonJS({
         return json;
       const { implicitKey } = ctx;
       const minMultiLineLength = ctx.options.doubleQuotedMinMultiLineLength;
-      const indent = ctx.indent || (containsDocumentMarker(value) ? "  " : "");
+      const indent2 = ctx.indent || (containsDocumentMarker(value) ? "  " : "");
       let str = "";
       let start = 0;
       for (let i = 0, ch = json[i]; ch; ch = json[++i]) {
@@ -1229,7 +1229,7 @@ var require_stringifyString = __commonJS({
                   str += "\n";
                   i += 2;
                 }
-                str += indent;
+                str += indent2;
                 if (json[i + 2] === " ")
                   str += "\\";
                 i += 1;
@@ -1241,15 +1241,15 @@ var require_stringifyString = __commonJS({
           }
       }
       str = start ? str + json.slice(start) : json;
-      return implicitKey ? str : foldFlowLines.foldFlowLines(str, indent, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
+      return implicitKey ? str : foldFlowLines.foldFlowLines(str, indent2, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
     }
     function singleQuotedString(value, ctx) {
       if (ctx.options.singleQuote === false || ctx.implicitKey && value.includes("\n") || /[ \t]\n|\n[ \t]/.test(value))
         return doubleQuotedString(value, ctx);
-      const indent = ctx.indent || (containsDocumentMarker(value) ? "  " : "");
+      const indent2 = ctx.indent || (containsDocumentMarker(value) ? "  " : "");
       const res = "'" + value.replace(/'/g, "''").replace(/\n+/g, `$&
-${indent}`) + "'";
-      return ctx.implicitKey ? res : foldFlowLines.foldFlowLines(res, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
+${indent2}`) + "'";
+      return ctx.implicitKey ? res : foldFlowLines.foldFlowLines(res, indent2, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
     }
     function quotedString(value, ctx) {
       const { singleQuote } = ctx.options;
@@ -1279,8 +1279,8 @@ ${indent}`) + "'";
       if (!blockQuote || /\n[\t ]+$/.test(value)) {
         return quotedString(value, ctx);
       }
-      const indent = ctx.indent || (ctx.forceBlockIndent || containsDocumentMarker(value) ? "  " : "");
-      const literal = blockQuote === "literal" ? true : blockQuote === "folded" || type === Scalar.Scalar.BLOCK_FOLDED ? false : type === Scalar.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value, lineWidth, indent.length);
+      const indent2 = ctx.indent || (ctx.forceBlockIndent || containsDocumentMarker(value) ? "  " : "");
+      const literal = blockQuote === "literal" ? true : blockQuote === "folded" || type === Scalar.Scalar.BLOCK_FOLDED ? false : type === Scalar.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value, lineWidth, indent2.length);
       if (!value)
         return literal ? "|\n" : ">\n";
       let chomp;
@@ -1305,7 +1305,7 @@ ${indent}`) + "'";
         value = value.slice(0, -end.length);
         if (end[end.length - 1] === "\n")
           end = end.slice(0, -1);
-        end = end.replace(blockEndNewlines, `$&${indent}`);
+        end = end.replace(blockEndNewlines, `$&${indent2}`);
       }
       let startWithSpace = false;
       let startEnd;
@@ -1322,9 +1322,9 @@ ${indent}`) + "'";
       let start = value.substring(0, startNlPos < startEnd ? startNlPos + 1 : startEnd);
       if (start) {
         value = value.substring(start.length);
-        start = start.replace(/\n+/g, `$&${indent}`);
+        start = start.replace(/\n+/g, `$&${indent2}`);
       }
-      const indentSize = indent ? "2" : "1";
+      const indentSize = indent2 ? "2" : "1";
       let header = (startWithSpace ? indentSize : "") + chomp;
       if (comment) {
         header += " " + commentString(comment.replace(/ ?[\r\n]+/g, " "));
@@ -1332,7 +1332,7 @@ ${indent}`) + "'";
           onComment();
       }
       if (!literal) {
-        const foldedValue = value.replace(/\n+/g, "\n$&").replace(/(?:^|\n)([\t ].*)(?:([\n\t ]*)\n(?![\n\t ]))?/g, "$1$2").replace(/\n+/g, `$&${indent}`);
+        const foldedValue = value.replace(/\n+/g, "\n$&").replace(/(?:^|\n)([\t ].*)(?:([\n\t ]*)\n(?![\n\t ]))?/g, "$1$2").replace(/\n+/g, `$&${indent2}`);
         let literalFallback = false;
         const foldOptions = getFoldOptions(ctx, true);
         if (blockQuote !== "folded" && type !== Scalar.Scalar.BLOCK_FOLDED) {
@@ -1340,18 +1340,18 @@ ${indent}`) + "'";
             literalFallback = true;
           };
         }
-        const body = foldFlowLines.foldFlowLines(`${start}${foldedValue}${end}`, indent, foldFlowLines.FOLD_BLOCK, foldOptions);
+        const body = foldFlowLines.foldFlowLines(`${start}${foldedValue}${end}`, indent2, foldFlowLines.FOLD_BLOCK, foldOptions);
         if (!literalFallback)
           return `>${header}
-${indent}${body}`;
+${indent2}${body}`;
       }
-      value = value.replace(/\n+/g, `$&${indent}`);
+      value = value.replace(/\n+/g, `$&${indent2}`);
       return `|${header}
-${indent}${start}${value}${end}`;
+${indent2}${start}${value}${end}`;
     }
     function plainString(item, ctx, onComment, onChompKeep) {
       const { type, value } = item;
-      const { actualString, implicitKey, indent, indentStep, inFlow } = ctx;
+      const { actualString, implicitKey, indent: indent2, indentStep, inFlow } = ctx;
       if (implicitKey && value.includes("\n") || inFlow && /[[\]{},]/.test(value)) {
         return quotedString(value, ctx);
       }
@@ -1362,22 +1362,22 @@ ${indent}${start}${value}${end}`;
         return blockString(item, ctx, onComment, onChompKeep);
       }
       if (containsDocumentMarker(value)) {
-        if (indent === "") {
+        if (indent2 === "") {
           ctx.forceBlockIndent = true;
           return blockString(item, ctx, onComment, onChompKeep);
-        } else if (implicitKey && indent === indentStep) {
+        } else if (implicitKey && indent2 === indentStep) {
           return quotedString(value, ctx);
         }
       }
       const str = value.replace(/\n+/g, `$&
-${indent}`);
+${indent2}`);
       if (actualString) {
         const test = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str);
         const { compat, tags } = ctx.doc.schema;
         if (tags.some(test) || compat?.some(test))
           return quotedString(value, ctx);
       }
-      return implicitKey ? str : foldFlowLines.foldFlowLines(str, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
+      return implicitKey ? str : foldFlowLines.foldFlowLines(str, indent2, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
     }
     function stringifyString(item, ctx, onComment, onChompKeep) {
       const { implicitKey, inFlow } = ctx;
@@ -1549,7 +1549,7 @@ var require_stringifyPair = __commonJS({
     var stringify = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
-      const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
+      const { allNullValues, doc, indent: indent2, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
       let keyComment = identity.isNode(key) && key.comment || null;
       if (simpleKeys) {
         if (keyComment) {
@@ -1564,7 +1564,7 @@ var require_stringifyPair = __commonJS({
       ctx = Object.assign({}, ctx, {
         allNullValues: false,
         implicitKey: !explicitKey && (simpleKeys || !allNullValues),
-        indent: indent + indentStep
+        indent: indent2 + indentStep
       });
       let keyCommentDone = false;
       let chompKeep = false;
@@ -1594,7 +1594,7 @@ var require_stringifyPair = __commonJS({
         if (keyComment)
           str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
         str = `? ${str}
-${indent}:`;
+${indent2}:`;
       } else {
         str = `${str}:`;
         if (keyComment)
@@ -1872,7 +1872,7 @@ var require_stringifyCollection = __commonJS({
       return stringify2(collection, ctx, options);
     }
     function stringifyBlockCollection({ comment, items }, ctx, { blockItemPrefix, flowChars, itemIndent, onChompKeep, onComment }) {
-      const { indent, options: { commentString } } = ctx;
+      const { indent: indent2, options: { commentString } } = ctx;
       const itemCtx = Object.assign({}, ctx, { indent: itemIndent, type: null });
       let chompKeep = false;
       const lines = [];
@@ -1909,11 +1909,11 @@ var require_stringifyCollection = __commonJS({
         for (let i = 1; i < lines.length; ++i) {
           const line = lines[i];
           str += line ? `
-${indent}${line}` : "\n";
+${indent2}${line}` : "\n";
         }
       }
       if (comment) {
-        str += "\n" + stringifyComment.indentComment(commentString(comment), indent);
+        str += "\n" + stringifyComment.indentComment(commentString(comment), indent2);
         if (onComment)
           onComment();
       } else if (chompKeep && onChompKeep)
@@ -1921,7 +1921,7 @@ ${indent}${line}` : "\n";
       return str;
     }
     function stringifyFlowCollection({ items }, ctx, { flowChars, itemIndent }) {
-      const { indent, indentStep, flowCollectionPadding: fcPadding, options: { commentString } } = ctx;
+      const { indent: indent2, indentStep, flowCollectionPadding: fcPadding, options: { commentString } } = ctx;
       itemIndent += indentStep;
       const itemCtx = Object.assign({}, ctx, {
         indent: itemIndent,
@@ -1990,19 +1990,19 @@ ${indent}${line}` : "\n";
           let str = start;
           for (const line of lines)
             str += line ? `
-${indentStep}${indent}${line}` : "\n";
+${indentStep}${indent2}${line}` : "\n";
           return `${str}
-${indent}${end}`;
+${indent2}${end}`;
         } else {
           return `${start}${fcPadding}${lines.join(" ")}${fcPadding}${end}`;
         }
       }
     }
-    function addCommentBefore({ indent, options: { commentString } }, lines, comment, chompKeep) {
+    function addCommentBefore({ indent: indent2, options: { commentString } }, lines, comment, chompKeep) {
       if (comment && chompKeep)
         comment = comment.replace(/^\n+/, "");
       if (comment) {
-        const ic = stringifyComment.indentComment(commentString(comment), indent);
+        const ic = stringifyComment.indentComment(commentString(comment), indent2);
         lines.push(ic.trimStart());
       }
     }
@@ -2705,12 +2705,12 @@ ${cn.comment}` : item.comment;
             } else
               throw new TypeError(`Expected [key, value] tuple: ${it}`);
           } else if (it && it instanceof Object) {
-            const keys = Object.keys(it);
-            if (keys.length === 1) {
-              key = keys[0];
+            const keys2 = Object.keys(it);
+            if (keys2.length === 1) {
+              key = keys2[0];
               value = it[key];
             } else {
-              throw new TypeError(`Expected tuple with one key, not ${keys.length} keys`);
+              throw new TypeError(`Expected tuple with one key, not ${keys2.length} keys`);
             }
           } else {
             key = it;
@@ -3256,8 +3256,8 @@ var require_tags = __commonJS({
         if (Array.isArray(customTags))
           tags = [];
         else {
-          const keys = Array.from(schemas.keys()).filter((key) => key !== "yaml11").map((key) => JSON.stringify(key)).join(", ");
-          throw new Error(`Unknown schema "${schemaName}"; use one of ${keys} or define customTags array`);
+          const keys2 = Array.from(schemas.keys()).filter((key) => key !== "yaml11").map((key) => JSON.stringify(key)).join(", ");
+          throw new Error(`Unknown schema "${schemaName}"; use one of ${keys2} or define customTags array`);
         }
       }
       if (Array.isArray(customTags)) {
@@ -3272,8 +3272,8 @@ var require_tags = __commonJS({
         const tagObj = typeof tag === "string" ? tagsByName[tag] : tag;
         if (!tagObj) {
           const tagName = JSON.stringify(tag);
-          const keys = Object.keys(tagsByName).map((key) => JSON.stringify(key)).join(", ");
-          throw new Error(`Unknown custom tag ${tagName}; use one of ${keys}`);
+          const keys2 = Object.keys(tagsByName).map((key) => JSON.stringify(key)).join(", ");
+          throw new Error(`Unknown custom tag ${tagName}; use one of ${keys2}`);
         }
         if (!tags2.includes(tagObj))
           tags2.push(tagObj);
@@ -3952,10 +3952,10 @@ var require_util_flow_indent_check = __commonJS({
   "node_modules/yaml/dist/compose/util-flow-indent-check.js"(exports) {
     "use strict";
     var utilContainsNewline = require_util_contains_newline();
-    function flowIndentCheck(indent, fc, onError) {
+    function flowIndentCheck(indent2, fc, onError) {
       if (fc?.type === "flow-collection") {
         const end = fc.end[0];
-        if (end.indent === indent && (end.source === "]" || end.source === "}") && utilContainsNewline.containsNewline(fc)) {
+        if (end.indent === indent2 && (end.source === "]" || end.source === "}") && utilContainsNewline.containsNewline(fc)) {
           const msg = "Flow end indicator should be more indented than parent";
           onError(end, "BAD_INDENT", msg, true);
         }
@@ -4473,17 +4473,17 @@ var require_resolve_block_scalar = __commonJS({
       let offset = scalar.offset + header.length;
       let contentStart = 0;
       for (let i = 0; i < chompStart; ++i) {
-        const [indent, content] = lines[i];
+        const [indent2, content] = lines[i];
         if (content === "" || content === "\r") {
-          if (header.indent === 0 && indent.length > trimIndent)
-            trimIndent = indent.length;
+          if (header.indent === 0 && indent2.length > trimIndent)
+            trimIndent = indent2.length;
         } else {
-          if (indent.length < trimIndent) {
+          if (indent2.length < trimIndent) {
             const message = "Block scalars with more-indented leading empty lines must use an explicit indentation indicator";
-            onError(offset + indent.length, "MISSING_CHAR", message);
+            onError(offset + indent2.length, "MISSING_CHAR", message);
           }
           if (header.indent === 0)
-            trimIndent = indent.length;
+            trimIndent = indent2.length;
           contentStart = i;
           if (trimIndent === 0 && !ctx.atRoot) {
             const message = "Block scalar values in collections must be indented";
@@ -4491,7 +4491,7 @@ var require_resolve_block_scalar = __commonJS({
           }
           break;
         }
-        offset += indent.length + content.length + 1;
+        offset += indent2.length + content.length + 1;
       }
       for (let i = lines.length - 1; i >= chompStart; --i) {
         if (lines[i][0].length > trimIndent)
@@ -4503,26 +4503,26 @@ var require_resolve_block_scalar = __commonJS({
       for (let i = 0; i < contentStart; ++i)
         value += lines[i][0].slice(trimIndent) + "\n";
       for (let i = contentStart; i < chompStart; ++i) {
-        let [indent, content] = lines[i];
-        offset += indent.length + content.length + 1;
+        let [indent2, content] = lines[i];
+        offset += indent2.length + content.length + 1;
         const crlf = content[content.length - 1] === "\r";
         if (crlf)
           content = content.slice(0, -1);
-        if (content && indent.length < trimIndent) {
+        if (content && indent2.length < trimIndent) {
           const src = header.indent ? "explicit indentation indicator" : "first line";
           const message = `Block scalar lines must not be less indented than their ${src}`;
           onError(offset - content.length - (crlf ? 2 : 1), "BAD_INDENT", message);
-          indent = "";
+          indent2 = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value += sep2 + indent.slice(trimIndent) + content;
+          value += sep2 + indent2.slice(trimIndent) + content;
           sep2 = "\n";
-        } else if (indent.length > trimIndent || content[0] === "	") {
+        } else if (indent2.length > trimIndent || content[0] === "	") {
           if (sep2 === " ")
             sep2 = "\n";
           else if (!prevMoreIndented && sep2 === "\n")
             sep2 = "\n\n";
-          value += sep2 + indent.slice(trimIndent) + content;
+          value += sep2 + indent2.slice(trimIndent) + content;
           sep2 = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
@@ -4558,7 +4558,7 @@ var require_resolve_block_scalar = __commonJS({
       }
       const { source } = props[0];
       const mode = source[0];
-      let indent = 0;
+      let indent2 = 0;
       let chomp = "";
       let error = -1;
       for (let i = 1; i < source.length; ++i) {
@@ -4567,8 +4567,8 @@ var require_resolve_block_scalar = __commonJS({
           chomp = ch;
         else {
           const n = Number(ch);
-          if (!indent && n)
-            indent = n;
+          if (!indent2 && n)
+            indent2 = n;
           else if (error === -1)
             error = offset + i;
         }
@@ -4609,7 +4609,7 @@ var require_resolve_block_scalar = __commonJS({
           }
         }
       }
-      return { mode, indent, chomp, comment, length };
+      return { mode, indent: indent2, chomp, comment, length };
     }
     function splitLines(source) {
       const split = source.split(/\n( *)/);
@@ -5343,15 +5343,15 @@ var require_cst_scalar = __commonJS({
       return null;
     }
     function createScalarToken(value, context) {
-      const { implicitKey = false, indent, inFlow = false, offset = -1, type = "PLAIN" } = context;
+      const { implicitKey = false, indent: indent2, inFlow = false, offset = -1, type = "PLAIN" } = context;
       const source = stringifyString.stringifyString({ type, value }, {
         implicitKey,
-        indent: indent > 0 ? " ".repeat(indent) : "",
+        indent: indent2 > 0 ? " ".repeat(indent2) : "",
         inFlow,
         options: { blockQuote: true, lineWidth: -1 }
       });
       const end = context.end ?? [
-        { type: "newline", offset: -1, indent, source: "\n" }
+        { type: "newline", offset: -1, indent: indent2, source: "\n" }
       ];
       switch (source[0]) {
         case "|":
@@ -5360,25 +5360,25 @@ var require_cst_scalar = __commonJS({
           const head = source.substring(0, he);
           const body = source.substring(he + 1) + "\n";
           const props = [
-            { type: "block-scalar-header", offset, indent, source: head }
+            { type: "block-scalar-header", offset, indent: indent2, source: head }
           ];
           if (!addEndtoBlockProps(props, end))
-            props.push({ type: "newline", offset: -1, indent, source: "\n" });
-          return { type: "block-scalar", offset, indent, props, source: body };
+            props.push({ type: "newline", offset: -1, indent: indent2, source: "\n" });
+          return { type: "block-scalar", offset, indent: indent2, props, source: body };
         }
         case '"':
-          return { type: "double-quoted-scalar", offset, indent, source, end };
+          return { type: "double-quoted-scalar", offset, indent: indent2, source, end };
         case "'":
-          return { type: "single-quoted-scalar", offset, indent, source, end };
+          return { type: "single-quoted-scalar", offset, indent: indent2, source, end };
         default:
-          return { type: "scalar", offset, indent, source, end };
+          return { type: "scalar", offset, indent: indent2, source, end };
       }
     }
     function setScalarValue(token, value, context = {}) {
       let { afterKey = false, implicitKey = false, inFlow = false, type } = context;
-      let indent = "indent" in token ? token.indent : null;
-      if (afterKey && typeof indent === "number")
-        indent += 2;
+      let indent2 = "indent" in token ? token.indent : null;
+      if (afterKey && typeof indent2 === "number")
+        indent2 += 2;
       if (!type)
         switch (token.type) {
           case "single-quoted-scalar":
@@ -5398,8 +5398,8 @@ var require_cst_scalar = __commonJS({
             type = "PLAIN";
         }
       const source = stringifyString.stringifyString({ type, value }, {
-        implicitKey: implicitKey || indent === null,
-        indent: indent !== null && indent > 0 ? " ".repeat(indent) : "",
+        implicitKey: implicitKey || indent2 === null,
+        indent: indent2 !== null && indent2 > 0 ? " ".repeat(indent2) : "",
         inFlow,
         options: { blockQuote: true, lineWidth: -1 }
       });
@@ -5430,16 +5430,16 @@ var require_cst_scalar = __commonJS({
         token.source = body;
       } else {
         const { offset } = token;
-        const indent = "indent" in token ? token.indent : -1;
+        const indent2 = "indent" in token ? token.indent : -1;
         const props = [
-          { type: "block-scalar-header", offset, indent, source: head }
+          { type: "block-scalar-header", offset, indent: indent2, source: head }
         ];
         if (!addEndtoBlockProps(props, "end" in token ? token.end : void 0))
-          props.push({ type: "newline", offset: -1, indent, source: "\n" });
+          props.push({ type: "newline", offset: -1, indent: indent2, source: "\n" });
         for (const key of Object.keys(token))
           if (key !== "type" && key !== "offset")
             delete token[key];
-        Object.assign(token, { type: "block-scalar", indent, props, source: body });
+        Object.assign(token, { type: "block-scalar", indent: indent2, props, source: body });
       }
     }
     function addEndtoBlockProps(props, end) {
@@ -5484,12 +5484,12 @@ var require_cst_scalar = __commonJS({
           break;
         }
         default: {
-          const indent = "indent" in token ? token.indent : -1;
+          const indent2 = "indent" in token ? token.indent : -1;
           const end = "end" in token && Array.isArray(token.end) ? token.end.filter((st) => st.type === "space" || st.type === "comment" || st.type === "newline") : [];
           for (const key of Object.keys(token))
             if (key !== "type" && key !== "offset")
               delete token[key];
-          Object.assign(token, { type, indent, source, end });
+          Object.assign(token, { type, indent: indent2, source, end });
         }
       }
     }
@@ -5577,8 +5577,8 @@ var require_cst_visit = __commonJS({
     visit.REMOVE = REMOVE;
     visit.itemAtPath = (cst, path) => {
       let item = cst;
-      for (const [field, index] of path) {
-        const tok = item?.[field];
+      for (const [field2, index] of path) {
+        const tok = item?.[field2];
         if (tok && "items" in tok) {
           item = tok.items[index];
         } else
@@ -5588,8 +5588,8 @@ var require_cst_visit = __commonJS({
     };
     visit.parentCollection = (cst, path) => {
       const parent = visit.itemAtPath(cst, path.slice(0, -1));
-      const field = path[path.length - 1][0];
-      const coll = parent?.[field];
+      const field2 = path[path.length - 1][0];
+      const coll = parent?.[field2];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
@@ -5598,11 +5598,11 @@ var require_cst_visit = __commonJS({
       let ctrl = visitor(item, path);
       if (typeof ctrl === "symbol")
         return ctrl;
-      for (const field of ["key", "value"]) {
-        const token = item[field];
+      for (const field2 of ["key", "value"]) {
+        const token = item[field2];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path.concat([[field2, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -5612,7 +5612,7 @@ var require_cst_visit = __commonJS({
               i -= 1;
             }
           }
-          if (typeof ctrl === "function" && field === "key")
+          if (typeof ctrl === "function" && field2 === "key")
             ctrl = ctrl(item, path);
         }
       }
@@ -5729,7 +5729,7 @@ var require_lexer = __commonJS({
   "node_modules/yaml/dist/parse/lexer.js"(exports) {
     "use strict";
     var cst = require_cst();
-    function isEmpty(ch) {
+    function isEmpty2(ch) {
       switch (ch) {
         case void 0:
         case " ":
@@ -5795,19 +5795,19 @@ var require_lexer = __commonJS({
       continueScalar(offset) {
         let ch = this.buffer[offset];
         if (this.indentNext > 0) {
-          let indent = 0;
+          let indent2 = 0;
           while (ch === " ")
-            ch = this.buffer[++indent + offset];
+            ch = this.buffer[++indent2 + offset];
           if (ch === "\r") {
-            const next = this.buffer[indent + offset + 1];
+            const next = this.buffer[indent2 + offset + 1];
             if (next === "\n" || !next && !this.atEnd)
-              return offset + indent + 1;
+              return offset + indent2 + 1;
           }
-          return ch === "\n" || indent >= this.indentNext || !ch && !this.atEnd ? offset + indent : -1;
+          return ch === "\n" || indent2 >= this.indentNext || !ch && !this.atEnd ? offset + indent2 : -1;
         }
         if (ch === "-" || ch === ".") {
           const dt = this.buffer.substr(offset, 3);
-          if ((dt === "---" || dt === "...") && isEmpty(this.buffer[offset + 3]))
+          if ((dt === "---" || dt === "...") && isEmpty2(this.buffer[offset + 3]))
             return -1;
         }
         return offset;
@@ -5906,7 +5906,7 @@ var require_lexer = __commonJS({
           if (!this.atEnd && !this.hasChars(4))
             return this.setNext("line-start");
           const s = this.peek(3);
-          if ((s === "---" || s === "...") && isEmpty(this.charAt(3))) {
+          if ((s === "---" || s === "...") && isEmpty2(this.charAt(3))) {
             yield* this.pushCount(3);
             this.indentValue = 0;
             this.indentNext = 0;
@@ -5914,7 +5914,7 @@ var require_lexer = __commonJS({
           }
         }
         this.indentValue = yield* this.pushSpaces(false);
-        if (this.indentNext > this.indentValue && !isEmpty(this.charAt(1)))
+        if (this.indentNext > this.indentValue && !isEmpty2(this.charAt(1)))
           this.indentNext = this.indentValue;
         return yield* this.parseBlockStart();
       }
@@ -5922,7 +5922,7 @@ var require_lexer = __commonJS({
         const [ch0, ch1] = this.peek(2);
         if (!ch1 && !this.atEnd)
           return this.setNext("block-start");
-        if ((ch0 === "-" || ch0 === "?" || ch0 === ":") && isEmpty(ch1)) {
+        if ((ch0 === "-" || ch0 === "?" || ch0 === ":") && isEmpty2(ch1)) {
           const n = (yield* this.pushCount(1)) + (yield* this.pushSpaces(true));
           this.indentNext = this.indentValue + 1;
           this.indentValue += n;
@@ -5972,12 +5972,12 @@ var require_lexer = __commonJS({
       }
       *parseFlowCollection() {
         let nl, sp;
-        let indent = -1;
+        let indent2 = -1;
         do {
           nl = yield* this.pushNewline();
           if (nl > 0) {
             sp = yield* this.pushSpaces(false);
-            this.indentValue = indent = sp;
+            this.indentValue = indent2 = sp;
           } else {
             sp = 0;
           }
@@ -5986,8 +5986,8 @@ var require_lexer = __commonJS({
         const line = this.getLine();
         if (line === null)
           return this.setNext("flow");
-        if (indent !== -1 && indent < this.indentNext && line[0] !== "#" || indent === 0 && (line.startsWith("---") || line.startsWith("...")) && isEmpty(line[3])) {
-          const atFlowEndMarker = indent === this.indentNext - 1 && this.flowLevel === 1 && (line[0] === "]" || line[0] === "}");
+        if (indent2 !== -1 && indent2 < this.indentNext && line[0] !== "#" || indent2 === 0 && (line.startsWith("---") || line.startsWith("...")) && isEmpty2(line[3])) {
+          const atFlowEndMarker = indent2 === this.indentNext - 1 && this.flowLevel === 1 && (line[0] === "]" || line[0] === "}");
           if (!atFlowEndMarker) {
             this.flowLevel = 0;
             yield cst.FLOW_END;
@@ -6028,7 +6028,7 @@ var require_lexer = __commonJS({
             return yield* this.parseQuotedScalar();
           case ":": {
             const next = this.charAt(1);
-            if (this.flowKey || isEmpty(next) || next === ",") {
+            if (this.flowKey || isEmpty2(next) || next === ",") {
               this.flowKey = false;
               yield* this.pushCount(1);
               yield* this.pushSpaces(true);
@@ -6042,9 +6042,9 @@ var require_lexer = __commonJS({
         }
       }
       *parseQuotedScalar() {
-        const quote = this.charAt(0);
-        let end = this.buffer.indexOf(quote, this.pos + 1);
-        if (quote === "'") {
+        const quote2 = this.charAt(0);
+        let end = this.buffer.indexOf(quote2, this.pos + 1);
+        if (quote2 === "'") {
           while (end !== -1 && this.buffer[end + 1] === "'")
             end = this.buffer.indexOf("'", end + 2);
         } else {
@@ -6091,20 +6091,20 @@ var require_lexer = __commonJS({
           else if (ch !== "-")
             break;
         }
-        return yield* this.pushUntil((ch) => isEmpty(ch) || ch === "#");
+        return yield* this.pushUntil((ch) => isEmpty2(ch) || ch === "#");
       }
       *parseBlockScalar() {
         let nl = this.pos - 1;
-        let indent = 0;
+        let indent2 = 0;
         let ch;
         loop: for (let i2 = this.pos; ch = this.buffer[i2]; ++i2) {
           switch (ch) {
             case " ":
-              indent += 1;
+              indent2 += 1;
               break;
             case "\n":
               nl = i2;
-              indent = 0;
+              indent2 = 0;
               break;
             case "\r": {
               const next = this.buffer[i2 + 1];
@@ -6120,9 +6120,9 @@ var require_lexer = __commonJS({
         }
         if (!ch && !this.atEnd)
           return this.setNext("block-scalar");
-        if (indent >= this.indentNext) {
+        if (indent2 >= this.indentNext) {
           if (this.blockScalarIndent === -1)
-            this.indentNext = indent;
+            this.indentNext = indent2;
           else {
             this.indentNext = this.blockScalarIndent + (this.indentNext === 0 ? 1 : this.indentNext);
           }
@@ -6155,7 +6155,7 @@ var require_lexer = __commonJS({
             const lastChar = i2;
             while (ch2 === " ")
               ch2 = this.buffer[--i2];
-            if (ch2 === "\n" && i2 >= this.pos && i2 + 1 + indent > lastChar)
+            if (ch2 === "\n" && i2 >= this.pos && i2 + 1 + indent2 > lastChar)
               nl = i2;
             else
               break;
@@ -6173,10 +6173,10 @@ var require_lexer = __commonJS({
         while (ch = this.buffer[++i]) {
           if (ch === ":") {
             const next = this.buffer[i + 1];
-            if (isEmpty(next) || inFlow && flowIndicatorChars.has(next))
+            if (isEmpty2(next) || inFlow && flowIndicatorChars.has(next))
               break;
             end = i;
-          } else if (isEmpty(ch)) {
+          } else if (isEmpty2(ch)) {
             let next = this.buffer[i + 1];
             if (ch === "\r") {
               if (next === "\n") {
@@ -6243,7 +6243,7 @@ var require_lexer = __commonJS({
             case ":": {
               const inFlow = this.flowLevel > 0;
               const ch1 = this.charAt(1);
-              if (isEmpty(ch1) || inFlow && flowIndicatorChars.has(ch1)) {
+              if (isEmpty2(ch1) || inFlow && flowIndicatorChars.has(ch1)) {
                 if (!inFlow)
                   this.indentNext = this.indentValue + 1;
                 else if (this.flowKey)
@@ -6262,7 +6262,7 @@ var require_lexer = __commonJS({
         if (this.charAt(1) === "<") {
           let i = this.pos + 2;
           let ch = this.buffer[i];
-          while (!isEmpty(ch) && ch !== ">")
+          while (!isEmpty2(ch) && ch !== ">")
             ch = this.buffer[++i];
           return yield* this.pushToIndex(ch === ">" ? i + 1 : i, false);
         } else {
@@ -7171,10 +7171,10 @@ var require_parser = __commonJS({
         }
         return null;
       }
-      atIndentedComment(start, indent) {
+      atIndentedComment(start, indent2) {
         if (this.type !== "comment")
           return false;
-        if (this.indent <= indent)
+        if (this.indent <= indent2)
           return false;
         return start.every((st) => st.type === "newline" || st.type === "space");
       }
@@ -7296,8 +7296,8 @@ var require_public_api = __commonJS({
       if (typeof options === "string")
         options = options.length;
       if (typeof options === "number") {
-        const indent = Math.round(options);
-        options = indent < 1 ? void 0 : indent > 8 ? { indent: 8 } : { indent };
+        const indent2 = Math.round(options);
+        options = indent2 < 1 ? void 0 : indent2 > 8 ? { indent: 8 } : { indent: indent2 };
       }
       if (value === void 0) {
         const { keepUndefined } = options ?? replacer ?? {};
@@ -7423,6 +7423,2006 @@ function listFlag(args, name) {
   return Array.isArray(value) ? value : [];
 }
 
+// src/analysis/authz/ip.ts
+function parseAddress(text) {
+  const v4 = parseIpv4(text);
+  if (v4 !== null) return { family: 4, value: v4 };
+  const v6 = parseIpv6(text);
+  return v6 === null ? null : { family: 6, value: v6 };
+}
+function parseCidr(text) {
+  const slash = text.indexOf("/");
+  const address = parseAddress(slash < 0 ? text : text.slice(0, slash));
+  if (address === null) return null;
+  const width = address.family === 4 ? 32 : 128;
+  const bits = slash < 0 ? width : Number(text.slice(slash + 1));
+  if (!Number.isInteger(bits) || bits < 0 || bits > width) return null;
+  const hostBits = BigInt(width - bits);
+  const first2 = address.value >> hostBits << hostBits;
+  const last = first2 + (1n << hostBits) - 1n;
+  const base = formatAddress({ family: address.family, value: first2 });
+  return { family: address.family, first: first2, last, text: bits === width ? base : `${base}/${bits}` };
+}
+function cidrContains(range, address) {
+  return range.family === address.family && address.value >= range.first && address.value <= range.last;
+}
+function ipWitnesses(ranges) {
+  const points = /* @__PURE__ */ new Map();
+  const add = (family, value) => {
+    const max = family === 4 ? (1n << 32n) - 1n : (1n << 128n) - 1n;
+    if (value <= max) points.set(`${family}:${value}`, { family, value });
+  };
+  add(4, 0n);
+  add(6, 0n);
+  for (const range of ranges) {
+    add(range.family, range.first);
+    add(range.family, range.last + 1n);
+  }
+  return [...points.values()].sort(
+    (a, b) => a.family !== b.family ? a.family - b.family : a.value < b.value ? -1 : a.value > b.value ? 1 : 0
+  );
+}
+function formatAddress(address) {
+  if (address.family === 4) {
+    const v = address.value;
+    return [24n, 16n, 8n, 0n].map((shift) => String(v >> shift & 255n)).join(".");
+  }
+  const groups = [];
+  for (let shift = 112n; shift >= 0n; shift -= 16n)
+    groups.push((address.value >> shift & 0xffffn).toString(16));
+  return compressIpv6(groups);
+}
+function compressIpv6(groups) {
+  let best = { start: -1, length: 0 };
+  for (let i = 0; i < groups.length; ) {
+    if (groups[i] !== "0") {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (groups[j] === "0") j++;
+    if (j - i > best.length && j - i > 1) best = { start: i, length: j - i };
+    i = j;
+  }
+  if (best.start < 0) return groups.join(":");
+  const head = groups.slice(0, best.start).join(":");
+  const tail = groups.slice(best.start + best.length).join(":");
+  return `${head}::${tail}`;
+}
+function parseIpv4(text) {
+  if (!/^\d{1,3}(\.\d{1,3}){3}$/.test(text)) return null;
+  let value = 0n;
+  for (const octet of text.split(".")) {
+    const n = Number(octet);
+    if (n > 255 || octet.length > 1 && octet.startsWith("0")) return null;
+    value = value << 8n | BigInt(n);
+  }
+  return value;
+}
+function parseIpv6(text) {
+  const zoneless = text.split("%")[0] ?? "";
+  if (!/^[0-9a-fA-F:.]+$/.test(zoneless) || !zoneless.includes(":")) return null;
+  const halves = zoneless.split("::");
+  if (halves.length > 2) return null;
+  const parse = (half) => {
+    if (half === "") return [];
+    const out = [];
+    const parts = half.split(":");
+    for (const [i, part] of parts.entries()) {
+      if (part.includes(".") && i === parts.length - 1) {
+        const v4 = parseIpv4(part);
+        if (v4 === null) return null;
+        out.push(v4 >> 16n, v4 & 0xffffn);
+      } else if (/^[0-9a-fA-F]{1,4}$/.test(part)) out.push(BigInt(`0x${part}`));
+      else return null;
+    }
+    return out;
+  };
+  const head = parse(halves[0] ?? "");
+  const tail = halves.length === 2 ? parse(halves[1] ?? "") : [];
+  if (head === null || tail === null) return null;
+  const missing = 8 - head.length - tail.length;
+  if (halves.length === 2 ? missing < 1 : missing !== 0) return null;
+  let value = 0n;
+  for (const group of [...head, ...Array(missing).fill(0n), ...tail])
+    value = value << 16n | group;
+  return value;
+}
+
+// src/analysis/authz/strings.ts
+function stringAtom(pattern, presence) {
+  if (pattern === "*") return { kind: presence };
+  if (pattern.startsWith("*")) return { kind: "suffix", value: pattern.slice(1) };
+  if (pattern.endsWith("*")) return { kind: "prefix", value: pattern.slice(0, -1) };
+  return { kind: "exact", value: pattern };
+}
+function isPathTemplate(value) {
+  return value.includes("{*}") || value.includes("{**}");
+}
+function pathAtom(pattern) {
+  return isPathTemplate(pattern) ? { kind: "template", value: pattern } : stringAtom(pattern, "nonEmpty");
+}
+function atomKey(atom) {
+  return "value" in atom ? `${atom.kind}:${atom.value}` : atom.kind;
+}
+function formatStringAtom(atom) {
+  switch (atom.kind) {
+    case "exact":
+    case "template":
+      return atom.value;
+    case "prefix":
+      return `${atom.value}*`;
+    case "suffix":
+      return `*${atom.value}`;
+    default:
+      return "*";
+  }
+}
+function testStringAtom(atom, value) {
+  if (value === null) return false;
+  switch (atom.kind) {
+    case "exact":
+      return value === atom.value;
+    case "prefix":
+      return value.startsWith(atom.value);
+    case "suffix":
+      return value.endsWith(atom.value);
+    case "nonEmpty":
+      return value !== "";
+    case "present":
+      return true;
+    case "template":
+      return templateRegex(atom.value).test(value);
+  }
+}
+var PCHAR = /^[a-zA-Z0-9\-._~%!$&'()+,;:@=]$/;
+var PCHAR_CLASS = "[a-zA-Z0-9\\-._~%!$&'()+,;:@=]";
+var templateCache = /* @__PURE__ */ new Map();
+function templateRegex(template) {
+  let cached = templateCache.get(template);
+  if (cached === void 0) {
+    const body = templateTokens(template).map((token) => {
+      if (token.type === "literal") return token.char.replace(/[\\^$.*+?()[\]{}|/-]/g, "\\$&");
+      if (token.type === "pchar") return PCHAR_CLASS;
+      return token.type === "pcharLoop" ? `${PCHAR_CLASS}*` : `(?:${PCHAR_CLASS}|/)*`;
+    }).join("");
+    cached = new RegExp(`^${body}$`);
+    templateCache.set(template, cached);
+  }
+  return cached;
+}
+function templateTokens(template) {
+  const tokens = [];
+  for (let i = 0; i < template.length; ) {
+    if (template.startsWith("{**}", i)) {
+      tokens.push({ type: "anyLoop" });
+      i += 4;
+    } else if (template.startsWith("{*}", i)) {
+      tokens.push({ type: "pchar" }, { type: "pcharLoop" });
+      i += 3;
+    } else {
+      tokens.push({ type: "literal", char: template[i] ?? "" });
+      i += 1;
+    }
+  }
+  return tokens;
+}
+function isLoop(token) {
+  return token?.type === "pcharLoop" || token?.type === "anyLoop";
+}
+function asciiLower(value) {
+  return value.replace(/[A-Z]/g, (c) => c.toLowerCase());
+}
+
+// src/analysis/authz/witnesses.ts
+var STATE_LIMIT = 5e4;
+function stringWitnesses(atoms, domain) {
+  const alphabet = alphabetOf(atoms, domain);
+  if (alphabet === null) return null;
+  const machines = [domainMachine(domain), ...atoms.map(machineOf)];
+  const found = /* @__PURE__ */ new Map();
+  const seen = /* @__PURE__ */ new Set();
+  let frontier = [
+    { states: machines.map((m) => m.start), text: "" }
+  ];
+  seen.add(frontier[0]?.states.join(",") ?? "");
+  while (frontier.length > 0) {
+    const next = [];
+    for (const { states, text } of frontier) {
+      record(machines, states, text, domain, found);
+      for (const char of alphabet) {
+        const stepped = states.map((s, i) => s < 0 ? s : machines[i]?.step(s, char) ?? -1);
+        const key = stepped.join(",");
+        if (seen.has(key)) continue;
+        seen.add(key);
+        if (seen.size > STATE_LIMIT) return null;
+        next.push({ states: stepped, text: text + char });
+      }
+    }
+    frontier = next;
+  }
+  const witnesses = [...found.values()].sort();
+  if (domain.absent) witnesses.unshift(null);
+  return witnesses;
+}
+function record(machines, states, text, domain, found) {
+  const inDomain = machines[0]?.accepts(states[0] ?? -1) === true;
+  if (!inDomain || !domain.empty && text === "") return;
+  let vector = text === "" ? "e" : "n";
+  for (let i = 1; i < machines.length; i++)
+    vector += machines[i]?.accepts(states[i] ?? -1) ? "1" : "0";
+  if (!found.has(vector)) found.set(vector, text);
+}
+var PCHAR_CANDIDATES = "zqxjkvwy0123456789abcdefghilmnoprstu~!$&@=;:,+";
+var OTHER_CANDIDATES = '"<>\\^`|#[]{} ';
+function alphabetOf(atoms, domain) {
+  const used = new Set(domain.startsWith);
+  for (const atom of atoms) for (const c of literalChars(atom)) used.add(c);
+  used.add("/");
+  const fresh = [...PCHAR_CANDIDATES].find((c) => !used.has(c));
+  const other = [...OTHER_CANDIDATES].find((c) => !used.has(c));
+  if (fresh === void 0 || other === void 0) return null;
+  const letters = [...used, fresh, other];
+  return [...new Set(domain.lowercase ? letters.map(asciiLower) : letters)].sort();
+}
+function literalChars(atom) {
+  if (atom.kind === "template")
+    return templateTokens(atom.value).map((t) => t.type === "literal" ? t.char : "").join("");
+  return "value" in atom ? atom.value : "";
+}
+function domainMachine(domain) {
+  return domain.startsWith === "" ? { start: 0, step: () => 0, accepts: () => true } : prefixMachine(domain.startsWith);
+}
+function machineOf(atom) {
+  switch (atom.kind) {
+    case "exact":
+      return exactMachine(atom.value);
+    case "prefix":
+      return prefixMachine(atom.value);
+    case "suffix":
+      return suffixMachine(atom.value);
+    case "template":
+      return templateMachine(atom.value);
+    default:
+      return { start: 0, step: () => 1, accepts: (s) => s === 1 || atom.kind === "present" };
+  }
+}
+function exactMachine(value) {
+  return {
+    start: 0,
+    step: (s, c) => s < value.length && value[s] === c ? s + 1 : -1,
+    accepts: (s) => s === value.length
+  };
+}
+function prefixMachine(value) {
+  return {
+    start: 0,
+    step: (s, c) => s === value.length ? s : value[s] === c ? s + 1 : -1,
+    accepts: (s) => s === value.length
+  };
+}
+function suffixMachine(value) {
+  const failure = [0];
+  for (let i = 1, k = 0; i < value.length; i++) {
+    while (k > 0 && value[i] !== value[k]) k = failure[k - 1] ?? 0;
+    if (value[i] === value[k]) k++;
+    failure[i] = k;
+  }
+  return {
+    start: 0,
+    step: (s, c) => {
+      let k = s === value.length ? failure[s - 1] ?? 0 : s;
+      while (k > 0 && value[k] !== c) k = failure[k - 1] ?? 0;
+      return value[k] === c ? k + 1 : 0;
+    },
+    accepts: (s) => s === value.length
+  };
+}
+function templateMachine(template) {
+  const tokens = templateTokens(template);
+  const ids = /* @__PURE__ */ new Map();
+  const sets = [];
+  const idOf = (positions) => {
+    const key = positions.join(",");
+    let id = ids.get(key);
+    if (id === void 0) {
+      id = sets.length;
+      ids.set(key, id);
+      sets.push(positions);
+    }
+    return id;
+  };
+  const close = (positions) => {
+    const out = /* @__PURE__ */ new Set();
+    for (const p of positions)
+      for (let q = p; ; q++) {
+        out.add(q);
+        if (!isLoop(tokens[q])) break;
+      }
+    return [...out].sort((a, b) => a - b);
+  };
+  const start = idOf(close([0]));
+  return {
+    start,
+    step: (s, c) => {
+      const next = [];
+      for (const p of sets[s] ?? []) {
+        const token = tokens[p];
+        if (token === void 0) continue;
+        if (token.type === "literal") {
+          if (token.char === c) next.push(p + 1);
+        } else if (token.type === "pchar") {
+          if (PCHAR.test(c)) next.push(p + 1);
+        } else if (PCHAR.test(c) || token.type === "anyLoop" && c === "/") next.push(p);
+      }
+      return next.length === 0 ? -1 : idOf(close(next));
+    },
+    accepts: (s) => (sets[s] ?? []).includes(tokens.length)
+  };
+}
+
+// src/analysis/authz/dimensions.ts
+var TRUE = { op: "true" };
+var FALSE = { op: "false" };
+function atomExpr(atom) {
+  return { op: "atom", atom };
+}
+function not(arg) {
+  if (arg.op === "true") return FALSE;
+  if (arg.op === "false") return TRUE;
+  return arg.op === "not" ? arg.arg : { op: "not", arg };
+}
+function and(args) {
+  const kept = args.filter((a) => a.op !== "true");
+  if (kept.some((a) => a.op === "false")) return FALSE;
+  if (kept.length === 0) return TRUE;
+  return kept.length === 1 ? kept[0] ?? TRUE : { op: "and", args: kept };
+}
+function or(args) {
+  const kept = args.filter((a) => a.op !== "false");
+  if (kept.some((a) => a.op === "true")) return TRUE;
+  if (kept.length === 0) return FALSE;
+  return kept.length === 1 ? kept[0] ?? FALSE : { op: "or", args: kept };
+}
+function evaluate(expr, test) {
+  switch (expr.op) {
+    case "true":
+      return true;
+    case "false":
+      return false;
+    case "atom":
+      return test(expr.atom);
+    case "not":
+      return !evaluate(expr.arg, test);
+    case "and":
+      return expr.args.every((a) => evaluate(a, test));
+    case "or":
+      return expr.args.some((a) => evaluate(a, test));
+  }
+}
+function atomsOf(expr, out = []) {
+  if (expr.op === "atom") out.push(expr.atom);
+  else if (expr.op === "not") atomsOf(expr.arg, out);
+  else if (expr.op === "and" || expr.op === "or") for (const a of expr.args) atomsOf(a, out);
+  return out;
+}
+function keyOfAtom(atom) {
+  switch (atom.kind) {
+    case "traffic":
+      return `traffic:${atom.value}`;
+    case "string":
+      return atomKey(atom.atom);
+    case "cidr":
+      return `cidr:${atom.range.text}`;
+    case "jwt":
+      return `${atom.component}=${atomKey(atom.atom)}`;
+    case "requestPrincipal":
+      return `principal=${atom.pattern}`;
+    case "token":
+      return "token";
+  }
+}
+var STRING_DOMAINS = {
+  method: { absent: false, empty: false, startsWith: "", lowercase: false },
+  path: { absent: false, empty: false, startsWith: "/", lowercase: false },
+  host: { absent: false, empty: false, startsWith: "", lowercase: true },
+  header: { absent: true, empty: true, startsWith: "", lowercase: false },
+  sni: { absent: true, empty: false, startsWith: "", lowercase: false }
+};
+var JWT_ISSUER = { absent: false, empty: false, startsWith: "", lowercase: false };
+var JWT_OTHER = { absent: true, empty: true, startsWith: "", lowercase: false };
+var JWT_PRODUCT_LIMIT = 4096;
+var ORDER = [
+  "traffic",
+  "method",
+  "path",
+  "host",
+  "header:",
+  "jwt",
+  "source.ip",
+  "remote.ip",
+  "destination.ip",
+  "sni"
+];
+function compareDimensions(a, b) {
+  const rank = (k) => ORDER.findIndex((p) => p.endsWith(":") ? k.startsWith(p) : k === p);
+  return rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0);
+}
+function isIpDimension(dimension) {
+  return dimension === "source.ip" || dimension === "remote.ip" || dimension === "destination.ip";
+}
+function stringDomain(dimension) {
+  return STRING_DOMAINS[dimension.startsWith("header:") ? "header" : dimension] ?? STRING_DOMAINS.header;
+}
+function witnessesOf(dimension, atoms) {
+  if (dimension === "traffic") return ["http", "tcp"];
+  if (isIpDimension(dimension))
+    return ipWitnesses(atoms.flatMap((a) => a.kind === "cidr" ? [a.range] : []));
+  if (dimension === "jwt") return jwtWitnesses(atoms);
+  const strings = atoms.flatMap((a) => a.kind === "string" ? [a.atom] : []);
+  return stringWitnesses(strings, stringDomain(dimension));
+}
+function jwtWitnesses(atoms) {
+  const byComponent = /* @__PURE__ */ new Map();
+  const add = (component, atom) => {
+    const list = byComponent.get(component) ?? [];
+    list.push(atom);
+    byComponent.set(component, list);
+  };
+  for (const atom of atoms) {
+    if (atom.kind === "jwt") add(atom.component, atom.atom);
+    if (atom.kind === "requestPrincipal") {
+      add("iss", atom.iss);
+      add("sub", atom.sub);
+    }
+  }
+  let shapes = [{}];
+  for (const component of [...byComponent.keys()].sort()) {
+    const values = stringWitnesses(
+      byComponent.get(component) ?? [],
+      component === "iss" ? JWT_ISSUER : JWT_OTHER
+    );
+    if (values === null || shapes.length * values.length > JWT_PRODUCT_LIMIT) return null;
+    shapes = shapes.flatMap((shape) => values.map((v) => ({ ...shape, [component]: v })));
+  }
+  return [null, ...shapes];
+}
+function testAtom(atom, value) {
+  switch (atom.kind) {
+    case "traffic":
+      return value === atom.value;
+    case "string":
+      return typeof value === "string" || value === null ? testStringAtom(atom.atom, value) : false;
+    case "cidr":
+      return isAddress(value) && cidrContains(atom.range, value);
+    case "token":
+      return isToken(value);
+    case "jwt":
+      return isToken(value) && testStringAtom(atom.atom, value[atom.component] ?? null);
+    case "requestPrincipal":
+      return isToken(value) && testStringAtom(atom.iss, value.iss ?? null) && testStringAtom(atom.sub, value.sub ?? null);
+  }
+}
+function isAddress(value) {
+  return typeof value === "object" && value !== null && "family" in value;
+}
+function isToken(value) {
+  return typeof value === "object" && value !== null && !("family" in value);
+}
+function formatAtom(atom) {
+  switch (atom.kind) {
+    case "traffic":
+      return atom.value === "http" ? "HTTP" : "non-HTTP connections";
+    case "string":
+      return formatValue(atom.atom);
+    case "cidr":
+      return atom.range.text;
+    case "token":
+      return "present";
+    case "jwt":
+      return `${componentLabel(atom.component)} ${formatValue(atom.atom)}`;
+    case "requestPrincipal":
+      return `principal ${atom.pattern}`;
+  }
+}
+function formatValue(atom) {
+  return atom.kind === "present" || atom.kind === "nonEmpty" ? "present" : formatStringAtom(atom);
+}
+function componentLabel(component) {
+  if (component.startsWith("claim:"))
+    return `claim ${component.slice(6).split("\0").join(".")}`;
+  return component;
+}
+function dimensionLabel(dimension) {
+  if (dimension === "method" || dimension === "path" || dimension === "traffic") return null;
+  if (dimension.startsWith("header:")) return `header ${dimension.slice(7)}`;
+  return dimension === "jwt" ? "JWT" : dimension;
+}
+
+// src/analysis/authz/identity.ts
+function identityAtomKey(atom) {
+  switch (atom.kind) {
+    case "serviceAccount":
+      return `sa:${atom.namespace}/${atom.name}`;
+    default:
+      return `${atom.kind}:${atom.pattern}`;
+  }
+}
+var SPIFFE = "spiffe://";
+var regexCache = /* @__PURE__ */ new Map();
+function peerUri(peer) {
+  return SPIFFE + peer.principal;
+}
+function testIdentityAtom(atom, peer) {
+  if (peer === null) return false;
+  const uri = peerUri(peer);
+  switch (atom.kind) {
+    case "principal":
+      return testPrincipalPattern(atom.pattern, uri);
+    case "namespace":
+      return regex(`.*/ns/${globToRegex(atom.pattern)}/.*`).test(uri);
+    case "serviceAccount":
+      return regex(
+        `spiffe://.+/ns/${quote(atom.namespace)}/(.+/|)sa/${quote(atom.name)}(/.+)?`
+      ).test(uri);
+    case "trustDomain":
+      return testTrustDomainPattern(atom.pattern, uri);
+  }
+}
+function testPrincipalPattern(pattern, uri) {
+  if (pattern === "*") return uri.length > 0;
+  if (pattern.startsWith("*"))
+    return regex(`${quote(SPIFFE)}.*${quote(pattern.slice(1))}`).test(uri);
+  if (pattern.endsWith("*")) return uri.startsWith(SPIFFE + pattern.slice(0, -1));
+  return uri === SPIFFE + pattern;
+}
+function testTrustDomainPattern(pattern, uri) {
+  if (pattern === "*") return uri.startsWith(SPIFFE);
+  const star = pattern.indexOf("*");
+  if (star < 0) return uri.startsWith(`${SPIFFE}${pattern}/`);
+  const head = quote(pattern.slice(0, star));
+  const tail = quote(pattern.slice(star + 1));
+  return regex(`spiffe://${head}[^/]*${tail}/.*`).test(uri);
+}
+function globToRegex(glob) {
+  return glob.split("*").map(quote).join(".*");
+}
+function quote(text) {
+  return text.replace(/[\\^$.*+?()[\]{}|/-]/g, "\\$&");
+}
+function regex(source) {
+  let cached = regexCache.get(source);
+  if (cached === void 0) {
+    cached = new RegExp(`^(?:${source})$`, "s");
+    if (regexCache.size > 1e4) regexCache.clear();
+    regexCache.set(source, cached);
+  }
+  return cached;
+}
+var CLUSTER_LOCAL = "cluster.local";
+function trustDomainBundle(settings) {
+  return [settings.trustDomain.value, ...settings.trustDomainAliases.value];
+}
+function rewritePrincipal(principal, bundle) {
+  const parts = principal.split("/");
+  if (parts.length !== 5 || parts[0] === "*") return [principal];
+  const domain = parts[0] ?? "";
+  if (!bundle.some((entry) => loosely(domain, entry)) && domain !== CLUSTER_LOCAL)
+    return [principal];
+  const out = [];
+  for (const entry of bundle) {
+    const next = suffixPattern(entry, domain) ? principal : [entry, ...parts.slice(1)].join("/");
+    if (!out.includes(next)) out.push(next);
+  }
+  return out;
+}
+function expandTrustDomain(value, bundle) {
+  return bundle.includes(value) ? [...bundle] : [value];
+}
+function loosely(a, b) {
+  return a === b || b === "*" || prefixPattern(a, b) || prefixPattern(b, a) || suffixPattern(a, b) || suffixPattern(b, a);
+}
+function prefixPattern(value, pattern) {
+  return pattern.endsWith("*") && value.startsWith(pattern.slice(0, -1));
+}
+function suffixPattern(value, pattern) {
+  return pattern.startsWith("*") && value.endsWith(pattern.slice(1));
+}
+
+// src/analysis/authz/compile-atoms.ts
+function isHttpOnlyKey(key) {
+  return key.startsWith("request.");
+}
+function serviceAccountAtom(value, policyNamespace) {
+  const slash = value.indexOf("/");
+  return slash < 0 ? { kind: "serviceAccount", namespace: policyNamespace, name: value } : { kind: "serviceAccount", namespace: value.slice(0, slash), name: value.slice(slash + 1) };
+}
+function fieldExpr(values, notValues, atom) {
+  if (values === void 0 && notValues === void 0) return null;
+  return valuesExpr(
+    values?.values.map((v) => v.value) ?? [],
+    notValues?.values.map((v) => v.value) ?? [],
+    (v) => [atomExpr(atom(v))]
+  );
+}
+function valuesExpr(values, notValues, atoms) {
+  return and([
+    values.length > 0 ? or(values.flatMap(atoms)) : TRUE,
+    notValues.length > 0 ? not(or(notValues.flatMap(atoms))) : TRUE
+  ]);
+}
+function addPredicate(cube, dimension, expr) {
+  if (expr === null) return;
+  const existing = cube.get(dimension);
+  cube.set(dimension, existing ? and([existing, expr]) : expr);
+}
+function stringAtomOf(value, presence) {
+  return { kind: "string", atom: stringAtom(value, presence) };
+}
+function hostAtom(value) {
+  return stringAtomOf(asciiLower(value), "nonEmpty");
+}
+function cidrAtom(value) {
+  const range = parseCidr(value);
+  return range === null ? { kind: "string", atom: { kind: "exact", value: `\0${value}` } } : { kind: "cidr", range };
+}
+function requestPrincipalAtom(value) {
+  const any = { kind: "nonEmpty" };
+  const slash = value.lastIndexOf("/");
+  const iss = slash >= 0 ? value.slice(0, slash) : value;
+  const sub = slash >= 0 ? value.slice(slash + 1) : "";
+  const atom = (issAtom, subAtom) => ({
+    kind: "requestPrincipal",
+    pattern: value,
+    iss: issAtom,
+    sub: subAtom
+  });
+  if (value === "*") return atom(any, any);
+  if (value.startsWith("*")) {
+    if (slash < 0) return atom(any, { kind: "suffix", value: value.slice(1) });
+    return atom(iss === "*" ? any : { kind: "suffix", value: iss.slice(1) }, {
+      kind: "exact",
+      value: sub
+    });
+  }
+  if (value.endsWith("*")) {
+    if (slash < 0) return atom({ kind: "prefix", value: value.slice(0, -1) }, any);
+    return atom(
+      { kind: "exact", value: iss },
+      sub === "*" ? any : { kind: "prefix", value: sub.slice(0, -1) }
+    );
+  }
+  return atom({ kind: "exact", value: iss }, { kind: "exact", value: sub });
+}
+
+// src/analysis/authz/compile-condition.ts
+function isListClaimKey(key) {
+  return key === "request.auth.audiences" || key.startsWith("request.auth.claims");
+}
+function conditionClause(condition, context, approximated) {
+  const key = condition.key.value;
+  const clause = (identity2, dimension, expr) => ({
+    identity: identity2,
+    cube: dimension && expr ? /* @__PURE__ */ new Map([[dimension, expr]]) : /* @__PURE__ */ new Map(),
+    at: condition.at
+  });
+  if (context.chain === "tcp" && isHttpOnlyKey(key)) return clause(TRUE);
+  const values = condition.values?.map((v) => v.value) ?? [];
+  const notValues = condition.notValues?.map((v) => v.value) ?? [];
+  const identity = (atoms) => clause(valuesExpr(values, notValues, (v) => atoms(v).map((a) => atomExpr(a))));
+  const request = (dimension, atom) => clause(
+    TRUE,
+    dimension,
+    valuesExpr(values, notValues, (v) => [atomExpr(atom(v))])
+  );
+  switch (key) {
+    case "source.ip":
+    case "remote.ip":
+    case "destination.ip":
+      return request(key, cidrAtom);
+    case "destination.port": {
+      const port = String(context.port);
+      const ok = (values.length === 0 || values.includes(port)) && !notValues.includes(port);
+      return clause(ok ? TRUE : FALSE);
+    }
+    case "source.namespace":
+      return identity((v) => [{ kind: "namespace", pattern: v }]);
+    case "source.principal":
+      return identity(
+        (v) => rewritePrincipal(v, context.bundle).map((pattern) => ({ kind: "principal", pattern }))
+      );
+    case "source.serviceAccount":
+      return identity((v) => [serviceAccountAtom(v, context.policyNamespace)]);
+    case "source.trustDomain":
+      return identity(
+        (v) => expandTrustDomain(v, context.bundle).map((pattern) => ({ kind: "trustDomain", pattern }))
+      );
+    case "connection.sni":
+      return request("sni", (v) => stringAtomOf(v, "nonEmpty"));
+    case "request.auth.principal":
+      return request("jwt", requestPrincipalAtom);
+    case "request.auth.presenter":
+      return request("jwt", (v) => ({
+        kind: "jwt",
+        component: "azp",
+        atom: stringAtom(v, "nonEmpty")
+      }));
+  }
+  if (key.startsWith("request.headers[")) {
+    const name = asciiLower(key.slice("request.headers[".length, -1));
+    return request(`header:${name}`, (v) => stringAtomOf(v, "present"));
+  }
+  if (isListClaimKey(key) && context.action === "ALLOW" && notValues.length === 0) {
+    const component = key === "request.auth.audiences" ? "aud" : `claim:${claimPath(key).join("\0")}`;
+    return request("jwt", (v) => ({ kind: "jwt", component, atom: stringAtom(v, "nonEmpty") }));
+  }
+  approximated.push({ at: condition.key.at, field: key });
+  const failSafe = context.action === "ALLOW" ? FALSE : TRUE;
+  return clause(context.substitute === "failSafe" ? failSafe : not(failSafe));
+}
+function claimPath(key) {
+  const rest = key.slice("request.auth.claims".length);
+  const nested = [...rest.matchAll(/\[([^[\]]*)\]/g)].map((m) => m[1] ?? "");
+  return nested.join("").length + nested.length * 2 === rest.length ? nested : [rest.slice(1, -1)];
+}
+
+// src/analysis/authz/compile-rule.ts
+var HTTP_SOURCE_FIELDS = /* @__PURE__ */ new Set(["requestPrincipals", "notRequestPrincipals"]);
+var HTTP_OPERATION_FIELDS = /* @__PURE__ */ new Set([
+  "hosts",
+  "notHosts",
+  "methods",
+  "notMethods",
+  "paths",
+  "notPaths"
+]);
+function compileRule(rule, context) {
+  const tcp = context.chain === "tcp";
+  const httpFields = tcp ? httpOnlyNotes(rule) : [];
+  if (tcp && context.action === "ALLOW" && httpFields.length > 0) {
+    return {
+      skipped: { reason: "http-only-on-tcp", fields: httpFields },
+      from: null,
+      to: null,
+      when: [],
+      droppedOnTcp: [],
+      approximated: []
+    };
+  }
+  const approximated = [];
+  const from = rule.from && rule.from.map((source) => sourceClause(source, context));
+  const to = rule.to && rule.to.map((operation) => operationClause(operation, context));
+  const when = (rule.when ?? []).map(
+    (condition) => conditionClause(condition, context, approximated)
+  );
+  return { skipped: null, from, to, when, droppedOnTcp: httpFields, approximated };
+}
+function httpOnlyNotes(rule) {
+  const notes = [];
+  for (const source of rule.from ?? [])
+    for (const name of HTTP_SOURCE_FIELDS) {
+      const field2 = source[name];
+      if (field2) notes.push({ at: field2.at, field: name });
+    }
+  for (const operation of rule.to ?? [])
+    for (const name of HTTP_OPERATION_FIELDS) {
+      const field2 = operation[name];
+      if (field2) notes.push({ at: field2.at, field: name });
+    }
+  for (const condition of rule.when ?? [])
+    if (isHttpOnlyKey(condition.key.value))
+      notes.push({ at: condition.key.at, field: condition.key.value });
+  return notes;
+}
+function sourceClause(source, context) {
+  const tcp = context.chain === "tcp";
+  const identity = [
+    identityField(
+      source.principals,
+      source.notPrincipals,
+      (v) => rewritePrincipal(v, context.bundle).map((pattern) => ({ kind: "principal", pattern }))
+    ),
+    identityField(source.namespaces, source.notNamespaces, (v) => [
+      { kind: "namespace", pattern: v }
+    ]),
+    identityField(source.serviceAccounts, source.notServiceAccounts, (v) => [
+      serviceAccountAtom(v, context.policyNamespace)
+    ]),
+    identityField(
+      source.trustDomains,
+      source.notTrustDomains,
+      (v) => expandTrustDomain(v, context.bundle).map((pattern) => ({ kind: "trustDomain", pattern }))
+    )
+  ];
+  const cube = /* @__PURE__ */ new Map();
+  if (!tcp)
+    addPredicate(
+      cube,
+      "jwt",
+      fieldExpr(source.requestPrincipals, source.notRequestPrincipals, requestPrincipalAtom)
+    );
+  addPredicate(cube, "source.ip", fieldExpr(source.ipBlocks, source.notIpBlocks, cidrAtom));
+  addPredicate(
+    cube,
+    "remote.ip",
+    fieldExpr(source.remoteIpBlocks, source.notRemoteIpBlocks, cidrAtom)
+  );
+  return { identity: and(identity), cube, at: source.at };
+}
+function identityField(values, notValues, atoms) {
+  const expr = (field2) => or(field2.values.flatMap((v) => atoms(v.value).map((a) => atomExpr(a))));
+  return and([values ? expr(values) : TRUE, notValues ? not(expr(notValues)) : TRUE]);
+}
+function operationClause(operation, context) {
+  const portMatches = portCondition(operation.ports, operation.notPorts, context.port);
+  const cube = /* @__PURE__ */ new Map();
+  if (context.chain === "http") {
+    addPredicate(cube, "host", fieldExpr(operation.hosts, operation.notHosts, hostAtom));
+    addPredicate(
+      cube,
+      "method",
+      fieldExpr(operation.methods, operation.notMethods, (v) => stringAtomOf(v, "nonEmpty"))
+    );
+    addPredicate(
+      cube,
+      "path",
+      fieldExpr(operation.paths, operation.notPaths, (v) => ({
+        kind: "string",
+        atom: pathAtom(v)
+      }))
+    );
+  }
+  return { identity: portMatches ? TRUE : FALSE, cube, at: operation.at };
+}
+function portCondition(ports, notPorts, port) {
+  const has = (field2) => field2.values.some((v) => Number(v.value) === port);
+  return (ports === void 0 || has(ports)) && (notPorts === void 0 || !has(notPorts));
+}
+
+// src/analysis/authz/fallback.ts
+var SAMPLE_LIMIT = 512;
+function fallbackWitnesses(dimension, atoms) {
+  if (dimension === "jwt") {
+    const tokens = atoms.flatMap(
+      (atom) => atom.kind === "jwt" ? fallbackWitnesses(atom.component, [{ kind: "string", atom: atom.atom }]).map((v) => ({
+        iss: "\xA7",
+        [atom.component]: typeof v === "string" ? v : null
+      })) : []
+    );
+    return [null, ...tokens.slice(0, SAMPLE_LIMIT)];
+  }
+  const prefixes = /* @__PURE__ */ new Set([""]);
+  const suffixes = /* @__PURE__ */ new Set([""]);
+  const exact = /* @__PURE__ */ new Set();
+  for (const atom of atoms) {
+    if (atom.kind !== "string" && atom.kind !== "jwt") continue;
+    const inner = atom.atom;
+    if (inner.kind === "prefix") prefixes.add(inner.value);
+    else if (inner.kind === "suffix") suffixes.add(inner.value);
+    else if (inner.kind === "exact" || inner.kind === "template")
+      exact.add(formatStringAtom(inner));
+  }
+  const fresh = "\xA7";
+  const samples = new Set(exact);
+  for (const p of prefixes)
+    for (const s of suffixes) if (samples.size < SAMPLE_LIMIT) samples.add(p + fresh + s);
+  const start = dimension === "path" ? "/" : "";
+  const values = [...samples].map((s) => s.startsWith(start) ? s : start + s).sort();
+  return dimension.startsWith("header:") || dimension === "sni" ? [null, ...values] : values;
+}
+
+// src/analysis/authz/request-set.ts
+var dimensionCache = /* @__PURE__ */ new Map();
+function spaceOf(atomsByDimension) {
+  const dimensions = [...atomsByDimension.keys()].sort(compareDimensions).map((key) => dimensionSpace(key, atomsByDimension.get(key) ?? []));
+  return { dimensions, exact: dimensions.every((d) => d.exact) };
+}
+function spaceOfCubes(cubes, extra) {
+  const atoms = /* @__PURE__ */ new Map();
+  for (const cube of cubes)
+    for (const [key, expr] of cube) {
+      const list = atoms.get(key) ?? [];
+      atomsOf(expr, list);
+      atoms.set(key, list);
+    }
+  if (extra)
+    for (const d of extra.dimensions) atoms.set(d.key, [...atoms.get(d.key) ?? [], ...d.atoms]);
+  return spaceOf(atoms);
+}
+function dimensionSpace(key, atoms) {
+  const unique = [...new Map(atoms.map((a) => [keyOfAtom(a), a])).entries()].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0).map(([, a]) => a);
+  const cacheKey = `${key}${unique.map(keyOfAtom).join("")}`;
+  const cached = dimensionCache.get(cacheKey);
+  if (cached !== void 0) return cached;
+  const found = witnessesOf(key, unique);
+  const witnesses = found ?? fallbackWitnesses(key, unique);
+  const atomBits = /* @__PURE__ */ new Map();
+  for (const atom of unique) {
+    let bits = 0n;
+    witnesses.forEach((w, i) => {
+      if (testAtom(atom, w)) bits |= 1n << BigInt(i);
+    });
+    atomBits.set(keyOfAtom(atom), bits);
+  }
+  const regionIndex = /* @__PURE__ */ new Map();
+  witnesses.forEach((w, i) => {
+    const vector = regionVector(unique, w);
+    if (!regionIndex.has(vector)) regionIndex.set(vector, i);
+  });
+  const space = {
+    key,
+    atoms: unique,
+    witnesses,
+    full: (1n << BigInt(witnesses.length)) - 1n,
+    atomBits,
+    regionIndex,
+    exact: found !== null
+  };
+  if (dimensionCache.size > 2e4) dimensionCache.clear();
+  dimensionCache.set(cacheKey, space);
+  return space;
+}
+function regionVector(atoms, value) {
+  let vector = "";
+  for (const atom of atoms) vector += testAtom(atom, value) ? "1" : "0";
+  return vector;
+}
+function predicateBits(dimension, expr) {
+  switch (expr.op) {
+    case "true":
+      return dimension.full;
+    case "false":
+      return 0n;
+    case "atom":
+      return dimension.atomBits.get(keyOfAtom(expr.atom)) ?? 0n;
+    case "not":
+      return dimension.full & ~predicateBits(dimension, expr.arg);
+    case "and":
+      return expr.args.reduce((bits, a) => bits & predicateBits(dimension, a), dimension.full);
+    case "or":
+      return expr.args.reduce((bits, a) => bits | predicateBits(dimension, a), 0n);
+  }
+}
+function emptySet(space) {
+  return { space, boxes: [] };
+}
+function fullSet(space) {
+  return { space, boxes: [space.dimensions.map((d) => d.full)] };
+}
+function cubeSet(space, cube) {
+  const box = space.dimensions.map((d) => {
+    const expr = cube.get(d.key);
+    return expr === void 0 ? d.full : predicateBits(d, expr);
+  });
+  return { space, boxes: box.some((b) => b === 0n) ? [] : [box] };
+}
+function boxContains(outer, inner) {
+  return inner.every((bits, i) => (bits & ~(outer[i] ?? 0n)) === 0n);
+}
+function boxIntersect(a, b) {
+  const out = [];
+  for (let i = 0; i < a.length; i++) {
+    const bits = (a[i] ?? 0n) & (b[i] ?? 0n);
+    if (bits === 0n) return null;
+    out.push(bits);
+  }
+  return out;
+}
+function boxSubtract(a, b) {
+  if (boxIntersect(a, b) === null) return [a];
+  const pieces = [];
+  const current = [...a];
+  for (let i = 0; i < a.length; i++) {
+    const outside = (current[i] ?? 0n) & ~(b[i] ?? 0n);
+    if (outside !== 0n) {
+      const piece = [...current];
+      piece[i] = outside;
+      pieces.push(piece);
+    }
+    current[i] = (current[i] ?? 0n) & (b[i] ?? 0n);
+  }
+  return pieces;
+}
+function simplify(boxes) {
+  const kept = [];
+  boxes.forEach((box, i) => {
+    const covered = boxes.some(
+      (other, j) => j !== i && boxContains(other, box) && (!boxContains(box, other) || j < i)
+    );
+    if (!covered) kept.push(box);
+  });
+  return kept;
+}
+function sameSpaceUnion(a, b) {
+  return { space: a.space, boxes: simplify([...a.boxes, ...b.boxes]) };
+}
+function sameSpaceIntersect(a, b) {
+  const boxes = [];
+  for (const x of a.boxes)
+    for (const y of b.boxes) {
+      const meet = boxIntersect(x, y);
+      if (meet !== null) boxes.push(meet);
+    }
+  return { space: a.space, boxes: simplify(boxes) };
+}
+function sameSpaceSubtract(a, b) {
+  let pieces = [...a.boxes];
+  for (const y of b.boxes) {
+    pieces = pieces.flatMap((x) => boxSubtract(x, y));
+    if (pieces.length === 0) break;
+  }
+  return { space: a.space, boxes: simplify(pieces) };
+}
+function align(a, b) {
+  if (a.space === b.space) return [a, b];
+  const space = mergeSpaces(a.space, b.space);
+  return [reproject(a, space), reproject(b, space)];
+}
+function mergeSpaces(a, b) {
+  if (a === b) return a;
+  const atoms = /* @__PURE__ */ new Map();
+  for (const d of [...a.dimensions, ...b.dimensions])
+    atoms.set(d.key, [...atoms.get(d.key) ?? [], ...d.atoms]);
+  return spaceOf(atoms);
+}
+function reproject(set2, space) {
+  if (set2.space === space) return set2;
+  const maps = space.dimensions.map((target) => {
+    const index = set2.space.dimensions.findIndex((d) => d.key === target.key);
+    const source = set2.space.dimensions[index];
+    if (source === void 0) return null;
+    const mapping = target.witnesses.map(
+      (w) => source.regionIndex.get(regionVector(source.atoms, w)) ?? -1
+    );
+    return { index, mapping };
+  });
+  const boxes = set2.boxes.map(
+    (box) => space.dimensions.map((target, i) => {
+      const map = maps[i];
+      if (map === null || map === void 0) return target.full;
+      const bits = box[map.index] ?? 0n;
+      let out = 0n;
+      map.mapping.forEach((old, j) => {
+        if (old >= 0 && (bits >> BigInt(old) & 1n) === 1n) out |= 1n << BigInt(j);
+      });
+      return out;
+    })
+  );
+  return { space, boxes: simplify(boxes.filter((b) => b.every((bits) => bits !== 0n))) };
+}
+function union(a, b) {
+  const [x, y] = align(a, b);
+  return sameSpaceUnion(x, y);
+}
+function intersect(a, b) {
+  const [x, y] = align(a, b);
+  return sameSpaceIntersect(x, y);
+}
+function subtract(a, b) {
+  const [x, y] = align(a, b);
+  return sameSpaceSubtract(x, y);
+}
+function isEmpty(set2) {
+  return set2.boxes.length === 0;
+}
+function isSubset(a, b) {
+  return isEmpty(subtract(a, b));
+}
+
+// src/analysis/authz/compile.ts
+function compilePort(scope, port, chain, options) {
+  const kinds = chain === "auto" ? ["http", "tcp"] : chain === "none" ? [] : [chain];
+  return { port, chain, chains: kinds.map((kind) => compileChain(scope, port, kind, options)) };
+}
+function compileChain(scope, port, chain, options) {
+  const bundle = trustDomainBundle(options.settings);
+  const policies = [...scope.enforced, ...scope.dryRun.filter((p) => p.action === "CUSTOM")];
+  const bodies = policies.map(
+    (policy) => (policy.rules ?? []).map((rule, index) => {
+      const context = {
+        action: policy.action,
+        chain,
+        port,
+        bundle,
+        policyNamespace: policy.ref.namespace,
+        substitute: "failSafe"
+      };
+      const body = compileRule(rule, context);
+      const opposite = body.approximated.length > 0 ? compileRule(rule, { ...context, substitute: "opposite" }) : null;
+      return { policy, index, body, opposite };
+    })
+  );
+  const universeCube = universeOf(chain, options.requestAuthentication);
+  const cubes = [universeCube];
+  for (const rules of bodies)
+    for (const { body, opposite } of rules)
+      for (const b of opposite ? [body, opposite] : [body])
+        cubes.push(...clausesOf(b).map((c) => c.cube));
+  const space = spaceOfCubes(cubes);
+  const identityAtoms = /* @__PURE__ */ new Map();
+  const compiled = policies.map((policy, p) => ({
+    policy,
+    action: policy.action,
+    rules: (bodies[p] ?? []).map(({ index, body, opposite }) => {
+      for (const clause of clausesOf(body))
+        for (const atom of atomsOf(clause.identity)) identityAtoms.set(identityAtomKey(atom), atom);
+      const ref = {
+        policy: policy.ref,
+        action: policy.action,
+        rule: index,
+        at: policy.rules?.[index]?.at ?? policy.source
+      };
+      const rule = bind(space, ref, body);
+      return { ...rule, opposite: opposite ? bind(space, ref, opposite) : null };
+    })
+  }));
+  const byAction = (action) => compiled.filter((c) => c.action === action);
+  return {
+    chain,
+    port,
+    space,
+    universe: cubeSet(space, universeCube),
+    custom: customVerdicts(byAction("CUSTOM"), options.settings),
+    deny: byAction("DENY"),
+    allow: byAction("ALLOW"),
+    audit: byAction("AUDIT"),
+    dryRun: scope.dryRun.filter((p) => p.action !== "CUSTOM"),
+    identityAtoms
+  };
+}
+function openSet(chain) {
+  const kinds = chain === "http" ? ["http"] : chain === "tcp" ? ["tcp"] : ["http", "tcp"];
+  const cube = /* @__PURE__ */ new Map([
+    ["traffic", or(kinds.map((value) => atomExpr({ kind: "traffic", value })))]
+  ]);
+  return cubeSet(spaceOfCubes([cube]), cube);
+}
+function universeOf(chain, requestAuthentication) {
+  const cube = /* @__PURE__ */ new Map([["traffic", atomExpr({ kind: "traffic", value: chain })]]);
+  if (chain === "http" && !requestAuthentication) cube.set("jwt", not(atomExpr({ kind: "token" })));
+  return cube;
+}
+function clausesOf(body) {
+  return [...body.from ?? [], ...body.to ?? [], ...body.when];
+}
+function bind(space, ref, body) {
+  const clause = (c) => ({
+    identity: c.identity,
+    set: cubeSet(space, c.cube)
+  });
+  return {
+    ref,
+    body,
+    from: body.from && body.from.map(clause),
+    to: body.to && body.to.map(clause),
+    when: body.when.map(clause)
+  };
+}
+function customVerdicts(policies, settings) {
+  const providers = new Set(policies.map((p) => p.policy.provider?.value ?? ""));
+  const known = settings.extensionProviders.origin !== "default";
+  return policies.map((policy) => {
+    const name = policy.policy.provider?.value ?? "";
+    let verdict = "external";
+    if (providers.size > 1) verdict = "multiple-providers";
+    else if (known && !settings.extensionProviders.value.includes(name))
+      verdict = "unknown-provider";
+    return { ...policy, verdict };
+  });
+}
+
+// src/analysis/authz/describe.ts
+var ALL_REQUESTS = "all requests";
+function describe(set2, universe) {
+  if (set2.boxes.length === 0) return [];
+  const [s, u] = align(set2, universe ?? fullSet(set2.space));
+  const diagram = build(s.boxes, 0, s.space.dimensions.length);
+  const lines = render(diagram, s.space.dimensions, u.boxes, 0, emptyLine());
+  const unique = [...new Set(lines)];
+  return unique.length === 1 && unique[0] === "any request" ? [ALL_REQUESTS] : unique;
+}
+function build(boxes, level, depth) {
+  if (boxes.length === 0) return [];
+  if (level === depth) return null;
+  let union2 = 0n;
+  for (const box of boxes) union2 |= box[level] ?? 0n;
+  const groups = /* @__PURE__ */ new Map();
+  for (let i = 0n; union2 >> i !== 0n; i++) {
+    if ((union2 >> i & 1n) === 0n) continue;
+    const rest = boxes.filter((b) => ((b[level] ?? 0n) >> i & 1n) === 1n);
+    const child = build(rest, level + 1, depth);
+    const key = keyOf(child);
+    const group = groups.get(key);
+    if (group) group.bits |= 1n << i;
+    else groups.set(key, { bits: 1n << i, child });
+  }
+  return [...groups.values()].sort((a, b) => a.bits < b.bits ? -1 : a.bits > b.bits ? 1 : 0);
+}
+var keys = /* @__PURE__ */ new WeakMap();
+function keyOf(node) {
+  if (node === null) return "*";
+  let key = keys.get(node);
+  if (key === void 0) {
+    key = `[${node.map((g) => `${g.bits.toString(36)}:${keyOf(g.child)}`).join(",")}]`;
+    keys.set(node, key);
+  }
+  return key;
+}
+function emptyLine() {
+  return { traffic: null, method: null, path: null, host: null, conditions: [] };
+}
+function render(node, dimensions, context, level, line) {
+  if (node === null || level >= dimensions.length) return [formatLine(line)];
+  const dimension = dimensions[level];
+  if (dimension === void 0) return [formatLine(line)];
+  let within = 0n;
+  for (const box of context) within |= box[level] ?? 0n;
+  if (within === 0n) within = dimension.full;
+  return node.flatMap((group) => {
+    const bits = group.bits & within;
+    const terms = express(dimension, bits, within);
+    const narrowed = context.filter((box) => ((box[level] ?? 0n) & bits) !== 0n);
+    const variants = placeTerms(dimension, terms, line);
+    return variants.flatMap((next) => render(group.child, dimensions, narrowed, level + 1, next));
+  });
+}
+function placeTerms(dimension, terms, line) {
+  if (terms.length === 1 && terms[0]?.atom === null && terms[0].except.length === 0) return [line];
+  const key = dimension.key;
+  if (key === "traffic") {
+    const text2 = terms.map((t) => formatTerm(t, "traffic")).join(", ");
+    return [text2 === "HTTP" ? { ...line, http: true } : { ...line, traffic: text2 }];
+  }
+  if (key === "path") return terms.map((t) => ({ ...line, path: formatTerm(t, "path") }));
+  const text = terms.map((t) => formatTerm(t, key)).join(", ");
+  if (key === "method") return [{ ...line, method: text }];
+  if (key === "host") return [{ ...line, host: `host ${text}` }];
+  const label = dimensionLabel(key) ?? key;
+  return [{ ...line, conditions: [...line.conditions, `${label} ${text}`] }];
+}
+function formatLine(line) {
+  const head = [line.method, line.path, line.host].filter((p) => p !== null);
+  const any = line.http === true ? "any HTTP request" : "any request";
+  const text = line.traffic ?? (head.length === 0 ? any : head.join(" "));
+  return line.conditions.length === 0 ? text : `${text} (${line.conditions.join("; ")})`;
+}
+var MAX_DEPTH = 4;
+function express(dimension, bits, context, depth = 0) {
+  if (bits === 0n) return [];
+  if (bits === context) return [{ atom: null, except: [] }];
+  const candidates2 = dimension.atoms.map((atom) => ({ atom, bits: (dimension.atomBits.get(keyOfAtom(atom)) ?? 0n) & context })).filter((c) => c.bits !== 0n && c.bits !== context);
+  const inside = maximal(candidates2.filter((c) => (c.bits & ~bits) === 0n));
+  let rest = bits;
+  for (const c of inside) rest &= ~c.bits;
+  const terms = inside.map((c) => ({ atom: c.atom, except: [] }));
+  if (rest === 0n) return terms;
+  const overlapping = maximal(
+    candidates2.filter((c) => (c.bits & rest) !== 0n && (c.bits & ~bits) !== 0n)
+  );
+  const chosen = [];
+  let uncovered = rest;
+  for (const c of [...overlapping].sort(
+    (a, b) => popcount(b.bits & rest) - popcount(a.bits & rest)
+  )) {
+    if ((c.bits & uncovered) === 0n) continue;
+    chosen.push(c);
+    uncovered &= ~c.bits;
+  }
+  if (uncovered === 0n && depth < MAX_DEPTH) {
+    for (const c of chosen)
+      terms.push({ atom: c.atom, except: express(dimension, c.bits & ~rest, c.bits, depth + 1) });
+    return sortTerms(terms);
+  }
+  if (depth >= MAX_DEPTH) return regionTerms(dimension, bits, context);
+  return [{ atom: null, except: express(dimension, context & ~bits, context, depth + 1) }];
+}
+function regionTerms(dimension, bits, context) {
+  const out = [];
+  for (const atom of dimension.atoms) {
+    const atomBits = (dimension.atomBits.get(keyOfAtom(atom)) ?? 0n) & context;
+    if (atomBits !== 0n && (atomBits & ~bits) === 0n) out.push({ atom, except: [] });
+  }
+  return out.length > 0 ? out : [{ atom: null, except: [] }];
+}
+function maximal(items) {
+  const sorted = [...items].sort((a, b) => compareText(keyOfAtom(a.atom), keyOfAtom(b.atom)));
+  return sorted.filter(
+    (item, i) => sorted.every((other, j) => {
+      if (i === j || (item.bits & ~other.bits) !== 0n) return true;
+      return other.bits !== item.bits ? false : i < j;
+    })
+  );
+}
+function sortTerms(terms) {
+  return terms.sort((a, b) => compareText(termText(a), termText(b)));
+}
+function termText(term) {
+  return term.atom === null ? "" : keyOfAtom(term.atom);
+}
+function formatTerm(term, dimension) {
+  const head = term.atom === null ? anyOf(dimension) : formatAtom(term.atom);
+  if (term.except.length === 0) return head;
+  if (term.atom === null && optional(dimension) && isPresenceOnly(term.except)) return "absent";
+  const inner = term.except.map((t) => {
+    const text = formatTerm(t, dimension);
+    return t.except.length > 0 ? `(${text})` : text;
+  });
+  return `${head} except ${inner.join(", ")}`;
+}
+function isPresenceOnly(terms) {
+  return terms.length === 1 && terms[0]?.except.length === 0 && formatAtom(terms[0].atom ?? { kind: "token" }) === "present";
+}
+function optional(dimension) {
+  return dimension.startsWith("header:") || dimension === "jwt" || dimension === "sni";
+}
+function anyOf(dimension) {
+  if (dimension === "method" || dimension === "path" || dimension === "host")
+    return `any ${dimension}`;
+  return "any";
+}
+function popcount(bits) {
+  let count = 0;
+  for (let b = bits; b !== 0n; b &= b - 1n) count++;
+  return count;
+}
+function compareText(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+// src/analysis/authz/decide.ts
+function identityTest(peer) {
+  const cache = /* @__PURE__ */ new Map();
+  return (atom) => {
+    const key = identityAtomKey(atom);
+    let value = cache.get(key);
+    if (value === void 0) {
+      value = testIdentityAtom(atom, peer);
+      cache.set(key, value);
+    }
+    return value;
+  };
+}
+function decidePort(port, test) {
+  const chains = port.chains.map((chain) => decideChain(chain, test));
+  if (chains.length === 0) return { result: unenforced(port.chain), chains };
+  let allowed = null;
+  let universe = null;
+  for (const c of chains) {
+    allowed = allowed ? union(allowed, c.allowed) : c.allowed;
+    universe = universe ? union(universe, c.chain.universe) : c.chain.universe;
+  }
+  const all = allowed ?? emptySet(chains[0].chain.space);
+  const within = universe ?? all;
+  const access = isEmpty(all) ? "deny" : isSubset(within, all) ? "allow" : "partial";
+  return {
+    chains,
+    result: {
+      access,
+      requests: access === "allow" ? [ALL_REQUESTS] : access === "deny" ? [] : describe(all, within),
+      exact: chains.every((c) => c.exact),
+      determining: determining(chains, access),
+      allowed: all,
+      universe: within,
+      notEvaluated: null
+    }
+  };
+}
+function unenforced(chain) {
+  const all = openSet(chain);
+  return {
+    access: "allow",
+    requests: [ALL_REQUESTS],
+    exact: true,
+    determining: [],
+    allowed: all,
+    universe: all,
+    notEvaluated: null
+  };
+}
+function decideChain(chain, test) {
+  const universe = chain.universe;
+  let exact = chain.space.exact;
+  const matches = (policies) => policies.flatMap(
+    (policy) => policy.rules.flatMap((rule) => {
+      const set2 = intersect(ruleSet(rule, test, universe), universe);
+      if (rule.opposite !== null) {
+        const other = intersect(ruleSet(rule.opposite, test, universe), universe);
+        if (!isSubset(set2, other) || !isSubset(other, set2)) exact = false;
+      }
+      return isEmpty(set2) ? [] : [{ ref: rule.ref, set: set2 }];
+    })
+  );
+  const custom = matches(chain.custom);
+  const deny = matches(chain.deny);
+  const allow = matches(chain.allow);
+  const audit = matches(chain.audit);
+  const denied = unionAll(
+    [...custom, ...deny].map((m) => m.set),
+    universe
+  );
+  const permitted = chain.allow.length > 0 ? unionAll(
+    allow.map((m) => m.set),
+    universe
+  ) : universe;
+  const allowed = subtract(permitted, denied);
+  const external = chain.custom.filter((p) => p.verdict === "external").map((p) => p.policy.ref);
+  const undecided = custom.filter(
+    (m) => external.some((r) => r.namespace === m.ref.policy.namespace && r.name === m.ref.policy.name)
+  );
+  if (undecided.some(
+    (m) => !isEmpty(
+      subtract(
+        intersect(m.set, permitted),
+        deny.length > 0 ? unionAll(
+          deny.map((d) => d.set),
+          universe
+        ) : emptySet(universe.space)
+      )
+    )
+  ))
+    exact = false;
+  return { chain, allowed, custom, deny, allow, audit, exact };
+}
+function ruleSet(rule, test, universe) {
+  if (rule.body.skipped !== null) return emptySet(universe.space);
+  const anyOf2 = (clauses) => clauses === null ? fullSet(universe.space) : unionAll(
+    clauses.filter((c) => evaluate(c.identity, test)).map((c) => c.set),
+    universe
+  );
+  let set2 = intersect(anyOf2(rule.from), anyOf2(rule.to));
+  for (const clause of rule.when) {
+    if (isEmpty(set2)) break;
+    set2 = evaluate(clause.identity, test) ? intersect(set2, clause.set) : emptySet(universe.space);
+  }
+  return set2;
+}
+function unionAll(sets, like) {
+  return sets.reduce((acc, s) => union(acc, s), emptySet(like.space));
+}
+function determining(chains, access) {
+  const refs = [];
+  for (const c of chains) {
+    refs.push(...c.custom.map((m) => m.ref), ...c.deny.map((m) => m.ref));
+    const denied = unionAll(
+      [...c.custom, ...c.deny].map((m) => m.set),
+      c.chain.universe
+    );
+    refs.push(...c.allow.filter((m) => !isSubset(m.set, denied)).map((m) => m.ref));
+    if (access === "deny" && c.allow.length === 0)
+      refs.push(
+        ...c.chain.allow.map((p) => ({
+          policy: p.policy.ref,
+          action: "ALLOW",
+          rule: null,
+          at: p.policy.source
+        }))
+      );
+  }
+  return sortRefs(refs);
+}
+function sortRefs(refs) {
+  const unique = new Map(
+    refs.map((r) => [`${r.policy.namespace}/${r.policy.name}#${r.rule ?? -1}`, r])
+  );
+  return [...unique.values()].sort(
+    (a, b) => compare(a.policy.namespace, b.policy.namespace) || compare(a.policy.name, b.policy.name) || (a.rule ?? -1) - (b.rule ?? -1)
+  );
+}
+function compare(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+// src/analysis/topology/protocol.ts
+var BY_NAME = {
+  tcp: "tcp",
+  udp: "udp",
+  grpc: "grpc",
+  "grpc-web": "grpc-web",
+  http: "http",
+  http_proxy: "http-proxy",
+  http2: "http2",
+  https: "https",
+  tls: "tls",
+  mongo: "mongo",
+  redis: "redis",
+  mysql: "mysql"
+};
+var WELL_KNOWN_TCP = /* @__PURE__ */ new Set([25, 53, 3306, 27017]);
+function servicePortProtocol(port) {
+  if (port.protocol === "UDP") return "udp";
+  let name = port.name ?? "";
+  if (port.appProtocol !== null) {
+    name = port.appProtocol;
+    if (name === "kubernetes.io/h2c") return "http2";
+    if (name === "kubernetes.io/ws") return "http";
+    if (name === "kubernetes.io/wss") return "https";
+  }
+  if (name.toLowerCase().startsWith("grpc-web")) return "grpc-web";
+  const dash = name.indexOf("-");
+  const prefix = (dash >= 0 ? name.slice(0, dash) : name).toLowerCase();
+  const parsed = BY_NAME[prefix];
+  if (parsed !== void 0) return parsed;
+  return WELL_KNOWN_TCP.has(port.port) ? "tcp" : "auto";
+}
+function chainOf(protocol) {
+  switch (protocol) {
+    case "http":
+    case "http2":
+    case "grpc":
+    case "grpc-web":
+    case "http-proxy":
+      return "http";
+    case "udp":
+      return "none";
+    case "auto":
+      return "auto";
+    default:
+      return "tcp";
+  }
+}
+
+// src/analysis/topology/topology.ts
+var CLUSTER_DOMAIN = "cluster.local";
+function serviceHost(service) {
+  return `${service.ref.name}.${service.ref.namespace}.svc.${CLUSTER_DOMAIN}`;
+}
+function selects(selector, labels) {
+  for (const key in selector) if (labels[key] !== selector[key]) return false;
+  return true;
+}
+function resolveTargetPort(port, workload) {
+  if (typeof port.targetPort === "number") return port.targetPort;
+  const named = workload.containerPorts.find((p) => p.name === port.targetPort);
+  return named?.containerPort ?? null;
+}
+function buildTopology(mesh) {
+  const ids = workloadIds(mesh.workloads);
+  const byNamespace = /* @__PURE__ */ new Map();
+  for (const w of mesh.workloads) {
+    const list = byNamespace.get(w.ref.namespace);
+    if (list) list.push(w);
+    else byNamespace.set(w.ref.namespace, [w]);
+  }
+  const selectedBy = /* @__PURE__ */ new Map();
+  for (const service of mesh.services) {
+    const selector = service.selector;
+    const candidates2 = byNamespace.get(service.ref.namespace) ?? [];
+    const selected2 = selector === null || Object.keys(selector).length === 0 ? [] : candidates2.filter((w) => selects(selector, w.podLabels));
+    selectedBy.set(service, selected2);
+  }
+  const exposures = /* @__PURE__ */ new Map();
+  for (const service of mesh.services) {
+    for (const workload of selectedBy.get(service) ?? []) {
+      for (const port of service.ports) {
+        const target = resolveTargetPort(port, workload);
+        if (target === null) continue;
+        const byPort = exposures.get(workload) ?? /* @__PURE__ */ new Map();
+        exposures.set(workload, byPort);
+        const list = byPort.get(target) ?? [];
+        list.push({ service: service.ref, servicePort: port.port, portName: port.name, protocol: servicePortProtocol(port), at: port.at });
+        byPort.set(target, list);
+      }
+    }
+  }
+  const nodes = mesh.workloads.map((workload) => ({
+    id: ids.get(workload) ?? "",
+    workload,
+    namespace: workload.ref.namespace,
+    name: workload.ref.name,
+    ports: workloadPorts(workload, exposures.get(workload) ?? /* @__PURE__ */ new Map())
+  })).sort((a, b) => a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  const nodeOf = new Map(nodes.map((n) => [n.workload, n]));
+  const namespaceObjects = new Map(mesh.namespaces.map((n) => [n.ref.name, n]));
+  return {
+    mesh,
+    workloads: nodes,
+    workloadById: new Map(nodes.map((n) => [n.id, n])),
+    namespaces: allNamespaces(mesh),
+    namespaceObjects,
+    serviceByHost: new Map(mesh.services.map((s) => [serviceHost(s), s])),
+    endpoints(service, port) {
+      return (selectedBy.get(service) ?? []).flatMap((workload) => {
+        const target = resolveTargetPort(port, workload);
+        const node = nodeOf.get(workload);
+        return target === null || node === void 0 ? [] : [{ workload: node, targetPort: target }];
+      });
+    },
+    selectedWorkloads(service) {
+      return (selectedBy.get(service) ?? []).flatMap((w) => nodeOf.get(w) ?? []);
+    }
+  };
+}
+function workloadIds(workloads) {
+  const count = /* @__PURE__ */ new Map();
+  for (const w of workloads) count.set(`${w.ref.namespace}/${w.ref.name}`, (count.get(`${w.ref.namespace}/${w.ref.name}`) ?? 0) + 1);
+  return new Map(
+    workloads.map((w) => {
+      const base = `${w.ref.namespace}/${w.ref.name}`;
+      return [w, (count.get(base) ?? 0) > 1 ? `${base}@${w.kind.toLowerCase()}` : base];
+    })
+  );
+}
+function workloadPorts(workload, exposed) {
+  const numbers = new Set(exposed.keys());
+  for (const p of workload.containerPorts) if (p.protocol !== "UDP") numbers.add(p.containerPort);
+  const ports = [];
+  for (const number of [...numbers].sort((a, b) => a - b)) {
+    const exposures = [...exposed.get(number) ?? []].sort(
+      (a, b) => compare2(a.service.name, b.service.name) || a.servicePort - b.servicePort
+    );
+    const declared = workload.containerPorts.find((p) => p.containerPort === number && p.protocol !== "UDP");
+    const protocol = exposures[0]?.protocol ?? "auto";
+    if (protocol === "udp") continue;
+    ports.push({
+      port: number,
+      name: declared?.name ?? exposures[0]?.portName ?? null,
+      protocol,
+      chain: chainOf(protocol),
+      exposedBy: exposures,
+      declaredAt: declared?.at ?? null,
+      protocolConflict: new Set(exposures.map((e) => e.protocol)).size > 1
+    });
+  }
+  return ports;
+}
+function compare2(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+function allNamespaces(mesh) {
+  const names = new Set(mesh.namespaces.map((n) => n.ref.name));
+  const lists = [mesh.workloads, mesh.services, mesh.serviceAccounts, mesh.peerAuthentications, mesh.authorizationPolicies, mesh.requestAuthentications, mesh.destinationRules, mesh.serviceEntries, mesh.sidecars];
+  for (const list of lists) for (const object of list) names.add(object.ref.namespace);
+  names.add(mesh.settings.rootNamespace.value);
+  return [...names].sort();
+}
+
+// src/analysis/topology/callers.ts
+var UNAUTHENTICATED = "(unauthenticated)";
+var ANY_MESH_IDENTITY = "(any mesh identity)";
+function pseudoCallers() {
+  return [
+    { kind: "unauthenticated", id: UNAUTHENTICATED },
+    { kind: "any-mesh-identity", id: ANY_MESH_IDENTITY }
+  ];
+}
+
+// src/analysis/authz/scope.ts
+var GATEWAY_NAME_LABEL = "gateway.networking.k8s.io/gateway-name";
+var GATEWAY_API_GROUP = "gateway.networking.k8s.io";
+var MANAGED_LABEL = "gateway.istio.io/managed";
+var WAYPOINT_CONTROLLER = "istio.io-mesh-controller";
+function indexPolicies(mesh) {
+  return {
+    rootNamespace: mesh.settings.rootNamespace.value,
+    byNamespace: groupByNamespace(mesh.authorizationPolicies),
+    requestAuthentications: groupByNamespace(mesh.requestAuthentications)
+  };
+}
+function groupByNamespace(objects) {
+  const out = /* @__PURE__ */ new Map();
+  for (const object of objects) {
+    const list = out.get(object.ref.namespace) ?? [];
+    list.push(object);
+    out.set(object.ref.namespace, list);
+  }
+  return out;
+}
+function isWaypoint(labels) {
+  return labels[MANAGED_LABEL] === WAYPOINT_CONTROLLER;
+}
+function policiesFor(workload, index) {
+  const enforced = [];
+  const dryRun = [];
+  const ignored = [];
+  for (const policy of candidates(workload.namespace, index.rootNamespace, index.byNamespace)) {
+    const attached = attaches(policy, workload);
+    if (attached === "ignored") ignored.push({ policy, reason: "target-refs" });
+    else if (attached === "yes") (policy.dryRun ? dryRun : enforced).push(policy);
+  }
+  return { enforced, dryRun, ignored };
+}
+function requestAuthenticationsFor(workload, index) {
+  return candidates(workload.namespace, index.rootNamespace, index.requestAuthentications).filter(
+    (policy) => attaches(policy, workload) === "yes"
+  );
+}
+function candidates(namespace, root, byNamespace) {
+  const own = byNamespace.get(namespace) ?? [];
+  return namespace === root ? [...own] : [...byNamespace.get(root) ?? [], ...own];
+}
+function attaches(policy, workload) {
+  const labels = workload.workload.podLabels;
+  const gateway = labels[GATEWAY_NAME_LABEL];
+  const selected2 = policy.selector === null || selects(policy.selector.matchLabels, labels);
+  if (gateway === void 0 || isWaypoint(labels)) {
+    if (policy.targetRefs.length > 0) return "ignored";
+    return selected2 ? "yes" : "no";
+  }
+  if (policy.targetRefs.length === 0) return selected2 ? "yes" : "no";
+  const targetsGateway = policy.targetRefs.some(
+    (ref) => ref.kind === "Gateway" && ref.group === GATEWAY_API_GROUP && ref.name === gateway && policy.ref.namespace === workload.namespace
+  );
+  return targetsGateway ? "yes" : "ignored";
+}
+
+// src/analysis/authz/evaluate.ts
+function createAuthzEngine(mesh, options = {}) {
+  const index = indexPolicies(mesh);
+  const settings = mesh.settings;
+  const destinations = /* @__PURE__ */ new Map();
+  const ports = /* @__PURE__ */ new Map();
+  const engine = {
+    settings,
+    index,
+    destination(workload) {
+      let found = destinations.get(workload);
+      if (found === void 0) {
+        found = compileDestination(workload, index, options.dataplaneOf?.(workload) ?? "SIDECAR");
+        destinations.set(workload, found);
+      }
+      return found;
+    },
+    port(destination, port) {
+      if (destination.dataplane !== "SIDECAR") return null;
+      const { number, chain } = portOf(destination.workload, port);
+      const key = `${destination.classKey}${number}${chain}`;
+      let compiled = ports.get(key);
+      if (compiled === void 0) {
+        compiled = compilePort(destination.scope, number, chain, {
+          settings,
+          requestAuthentication: destination.requestAuthentication
+        });
+        ports.set(key, compiled);
+      }
+      return compiled;
+    },
+    decide(destination, port, peer) {
+      const compiled = engine.port(destination, port);
+      return compiled === null ? null : decidePort(compiled, identityTest(peer));
+    },
+    access(destination, port, peer) {
+      const decision = engine.decide(destination, port, peer);
+      if (decision !== null) return decision.result;
+      const { chain } = portOf(destination.workload, port);
+      return destination.dataplane === "NO_SIDECAR" ? unenforced(chain) : notEvaluated(destination, chain);
+    },
+    compiledCount: () => ports.size
+  };
+  return engine;
+}
+function compileDestination(workload, index, dataplane) {
+  const scope = policiesFor(workload, index);
+  const requestAuthentication = requestAuthenticationsFor(workload, index).length > 0;
+  const plane = isWaypoint(workload.workload.podLabels) ? "WAYPOINT" : dataplane;
+  const refs = (list) => list.map((p) => `${p.ref.namespace}/${p.ref.name}`).join(",");
+  const classKey = [plane, requestAuthentication, refs(scope.enforced), refs(scope.dryRun)].join(
+    "|"
+  );
+  return { workload, scope, dataplane: plane, requestAuthentication, classKey };
+}
+function portOf(workload, port) {
+  if (typeof port !== "number") return { number: port.port, chain: port.chain };
+  const declared = workload.ports.find((p) => p.port === port);
+  return { number: port, chain: declared?.chain ?? "auto" };
+}
+function notEvaluated(destination, chain) {
+  const reason = destination.dataplane === "WAYPOINT" ? "waypoint proxies enforce targetRefs policies with L7 rules, which meshguard does not evaluate" : "ambient workloads are enforced by ztunnel (L4) and waypoints, whose rules differ from a sidecar and are not evaluated";
+  return {
+    access: "partial",
+    requests: [],
+    exact: false,
+    determining: [],
+    allowed: emptySet(openSet(chain).space),
+    universe: openSet(chain),
+    notEvaluated: reason
+  };
+}
+
+// src/analysis/authz/format-rule.ts
+function formatClause(clause) {
+  if ("key" in clause) {
+    const parts = [
+      clause.values ? `${clause.key.value} in ${clause.values.map((v) => v.value).join(", ")}` : null,
+      clause.notValues ? `${clause.key.value} not in ${clause.notValues.map((v) => v.value).join(", ")}` : null
+    ];
+    return parts.filter((p) => p !== null).join(" and ");
+  }
+  return Object.entries(clause).filter((entry) => entry[0] !== "at" && entry[1] !== void 0).map(([name, field2]) => `${name}: ${field2.values.map((v) => v.value).join(", ")}`).join("; ");
+}
+
+// src/analysis/authz/explain-evidence.ts
+function policyEvidence(policy, note) {
+  return { policy: policy.ref, at: policy.source, note };
+}
+function scopeNotes(scope) {
+  return [
+    ...scope.dryRun.map(
+      (p) => policyEvidence(
+        p,
+        p.action === "CUSTOM" ? "dry-run CUSTOM policy: still triggers the external authorizer" : `dry-run ${p.action} policy: not enforced`
+      )
+    ),
+    ...scope.ignored.map(
+      (i) => policyEvidence(
+        i.policy,
+        "has targetRefs: sidecars ignore it (waypoints and gateways enforce it)"
+      )
+    )
+  ];
+}
+function droppedNotes(chains) {
+  const out = [];
+  for (const chain of chains)
+    for (const policy of [...chain.allow, ...chain.deny, ...chain.custom, ...chain.audit])
+      for (const rule of policy.rules) {
+        const skipped = rule.body.skipped;
+        if (skipped !== null)
+          out.push({
+            policy: policy.policy.ref,
+            at: rule.ref.at,
+            note: `ALLOW rule ${rule.ref.rule} dropped on the TCP chain: it uses HTTP-only ${skipped.fields.map((f) => f.field).join(", ")}`
+          });
+        else if (rule.body.droppedOnTcp.length > 0)
+          out.push({
+            policy: policy.policy.ref,
+            at: rule.ref.at,
+            note: `${policy.action} rule ${rule.ref.rule} on the TCP chain ignores HTTP-only ${rule.body.droppedOnTcp.map((f) => f.field).join(", ")}, so it matches more`
+          });
+        if (rule.body.approximated.length > 0)
+          out.push({
+            policy: policy.policy.ref,
+            at: rule.ref.at,
+            note: `rule ${rule.ref.rule}: ${rule.body.approximated.map((f) => `\`${f.field}\``).join(", ")} not modelled; taken fail-safe`
+          });
+      }
+  return out;
+}
+function nearestRule(chains, peer, restrict) {
+  const test = identityTest(peer);
+  let best = null;
+  for (const chain of chains)
+    for (const policy of chain.allow)
+      for (const rule of policy.rules) {
+        const missing = missingParts(rule, policy.policy, test, chain.universe, restrict);
+        if (missing.length === 0) continue;
+        if (best === null || missing.length < best.missing.length)
+          best = { ref: rule.ref, missing };
+      }
+  return best;
+}
+function missingParts(rule, policy, test, universe, restrict) {
+  const raw = policy.rules?.[rule.ref.rule ?? -1];
+  if (raw === void 0) return [];
+  if (rule.body.skipped !== null)
+    return [
+      {
+        part: "rule",
+        requires: `an HTTP port (it uses ${rule.body.skipped.fields.map((f) => f.field).join(", ")})`,
+        at: rule.ref.at
+      }
+    ];
+  const reachable = (clause) => evaluate(clause.identity, test) && !isEmpty(intersect(intersect(clause.set, universe), restrict ?? universe));
+  const missing = [];
+  if (rule.from !== null && !rule.from.some(reachable))
+    missing.push({
+      part: "from",
+      requires: (raw.from ?? []).map((s) => formatClause(s)).join(" or "),
+      at: raw.from?.[0]?.at ?? raw.at
+    });
+  if (rule.to !== null && !rule.to.some(reachable))
+    missing.push({
+      part: "to",
+      requires: (raw.to ?? []).map((o) => formatClause(o)).join(" or "),
+      at: raw.to?.[0]?.at ?? raw.at
+    });
+  rule.when.forEach((clause, i) => {
+    const condition = raw.when?.[i];
+    if (condition !== void 0 && !reachable(clause))
+      missing.push({ part: `when[${i}]`, requires: formatClause(condition), at: condition.at });
+  });
+  return missing;
+}
+
+// src/analysis/authz/explain.ts
+function explainAccess(engine, workload, port, peer, query = {}) {
+  const destination = engine.destination(workload);
+  const declared = workload.ports.find((p) => p.port === port);
+  const chain = declared?.chain ?? "auto";
+  const base = { workload: workload.id, port, chain, peer, query };
+  const decision = engine.decide(destination, declared ?? port, peer);
+  const notes = scopeNotes(destination.scope);
+  if (decision === null) {
+    const result = engine.access(destination, declared ?? port, peer);
+    const summary = result.notEvaluated ?? "the workload has no sidecar, so no AuthorizationPolicy is enforced";
+    return {
+      ...base,
+      ...emptyEvidence(),
+      access: result.access,
+      requests: result.requests,
+      exact: result.exact,
+      notEvaluated: result.notEvaluated,
+      summary,
+      notes
+    };
+  }
+  const http = decision.chains.filter((c) => c.chain.chain === "http");
+  const restrict = http.length > 0 ? queryRestriction(query) : null;
+  const chains = restrict === null ? decision.chains : http;
+  if (restrict === null && (query.method !== void 0 || query.path !== void 0))
+    notes.push({
+      policy: { kind: "Service", namespace: workload.namespace, name: workload.name },
+      at: workload.workload.source,
+      note: `port ${port} is handled as TCP: methods and paths are not seen, so the answer is for every connection`
+    });
+  const scoped = (set2) => restrict === null ? set2 : intersect(set2, restrict);
+  const universe = chains.map((c) => scoped(c.chain.universe)).reduce((a, s) => a ? union(a, s) : s, null);
+  const allowed = chains.map((c) => scoped(c.allowed)).reduce((a, s) => a ? union(a, s) : s, null);
+  const access = allowed === null || isEmpty(allowed) ? "deny" : universe !== null && isSubset(universe, allowed) ? "allow" : "partial";
+  const evidence2 = (pick2) => chains.flatMap(
+    (c) => pick2(c).flatMap((m) => {
+      const set2 = scoped(m.set);
+      return isEmpty(set2) ? [] : [
+        {
+          ref: m.ref,
+          chain: c.chain.chain,
+          requests: describe(set2, scoped(c.chain.universe))
+        }
+      ];
+    })
+  );
+  const allowPolicies = chains[0]?.chain.allow.map(
+    (p) => policyEvidence(p.policy, "ALLOW policy: a request must match one of its rules")
+  ) ?? [];
+  const explanation = {
+    ...base,
+    access,
+    requests: access === "allow" ? [ALL_REQUESTS] : access === "deny" || allowed === null ? [] : describe(allowed, universe ?? void 0),
+    exact: chains.every((c) => c.exact),
+    notEvaluated: null,
+    custom: evidence2((c) => c.custom),
+    deny: evidence2((c) => c.deny),
+    allow: evidence2((c) => c.allow),
+    audit: evidence2((c) => c.audit),
+    allowPolicies,
+    notes: [...notes, ...droppedNotes(chains.map((c) => c.chain))],
+    nearest: access === "allow" ? null : nearestRule(
+      chains.map((c) => c.chain),
+      peer,
+      restrict
+    )
+  };
+  return { ...explanation, summary: summarize(explanation) };
+}
+function emptyEvidence() {
+  return { custom: [], deny: [], allow: [], audit: [], allowPolicies: [], nearest: null };
+}
+function queryRestriction(query) {
+  const exact = (value) => ({
+    op: "atom",
+    atom: { kind: "string", atom: { kind: "exact", value } }
+  });
+  const cube = /* @__PURE__ */ new Map();
+  if (query.method !== void 0) cube.set("method", exact(query.method));
+  if (query.path !== void 0) cube.set("path", exact(query.path));
+  return cube.size === 0 ? null : cubeSet(spaceOfCubes([cube]), cube);
+}
+function summarize(e) {
+  const refs = (evidence2) => sortRefs(evidence2.map((x) => x.ref)).map((r) => `${r.policy.namespace}/${r.policy.name} rule ${r.rule ?? "-"}`).join(", ");
+  const who = e.peer === null ? "a plaintext caller (no identity)" : `\`${e.peer.principal}\``;
+  if (e.access === "allow")
+    return e.allowPolicies.length === 0 ? `allowed: no ALLOW policy applies and no DENY rule matches ${who}` : `allowed: ${refs(e.allow)} allows every request from ${who}`;
+  if (e.deny.length > 0 && e.access === "deny") return `denied: DENY ${refs(e.deny)} matches`;
+  if (e.custom.length > 0 && e.access === "deny")
+    return `denied unless the external authorizer allows: CUSTOM ${refs(e.custom)} matches`;
+  if (e.access === "deny")
+    return `denied: ALLOW policies apply and none of their rules matches ${who}`;
+  const parts = [
+    e.allow.length > 0 ? `allowed by ${refs(e.allow)}` : "allowed by default",
+    e.deny.length > 0 ? `except what DENY ${refs(e.deny)} matches` : ""
+  ];
+  return `some requests ${parts.filter((p) => p !== "").join(" ")}`;
+}
+
 // src/analysis/model/source.ts
 function formatRef(ref) {
   return ref.namespace === "" ? `${ref.kind} ${ref.name}` : `${ref.kind} ${ref.namespace}/${ref.name}`;
@@ -7433,11 +9433,11 @@ function refKey(ref) {
 function formatSource(source) {
   return `${source.file}:${source.line}:${source.column}`;
 }
-function compareText(a, b) {
+function compareText2(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 function compareSources(a, b) {
-  if (a.file !== b.file) return compareText(a.file, b.file);
+  if (a.file !== b.file) return compareText2(a.file, b.file);
   return a.line - b.line || a.column - b.column;
 }
 
@@ -7922,6 +9922,355 @@ function isPartialInput(code) {
   return entry.partialInput === true;
 }
 
+// src/analysis/explain/suggest.ts
+function suggest(wanted, known, limit = 3) {
+  const name = nameOf(wanted);
+  const scored = known.map((id) => ({
+    id,
+    score: nameOf(id) === name ? 0 : distance(wanted, id, budget(wanted))
+  })).filter((candidate) => candidate.score <= budget(wanted)).sort((a, b) => a.score - b.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return scored.slice(0, limit).map((candidate) => candidate.id);
+}
+function nameOf(id) {
+  return id.slice(id.indexOf("/") + 1).split("@")[0] ?? id;
+}
+function budget(text) {
+  return Math.max(2, Math.floor(text.length / 3));
+}
+function distance(a, b, limit) {
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    let best = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      const value = Math.min(
+        (previous[j] ?? 0) + 1,
+        (current[j - 1] ?? 0) + 1,
+        (previous[j - 1] ?? 0) + cost
+      );
+      current.push(value);
+      best = Math.min(best, value);
+    }
+    if (best > limit) return limit + 1;
+    previous = current;
+  }
+  return previous[b.length] ?? limit + 1;
+}
+
+// src/analysis/explain/resolve.ts
+function resolveCaller(topology, id) {
+  if (id === UNAUTHENTICATED) return { value: { kind: "unauthenticated", id: UNAUTHENTICATED } };
+  if (id === ANY_MESH_IDENTITY)
+    return { value: { kind: "any-mesh-identity", id: ANY_MESH_IDENTITY } };
+  const workload = topology.workloadById.get(id);
+  if (workload !== void 0) return { value: { kind: "workload", id, workload } };
+  return { problem: { kind: "unknown-caller", id, suggestions: suggestIds(topology, id) } };
+}
+function resolveWorkload(topology, id) {
+  const workload = topology.workloadById.get(id);
+  if (workload !== void 0) return { value: workload };
+  return { problem: { kind: "unknown-workload", id, suggestions: suggestIds(topology, id) } };
+}
+function suggestIds(topology, id) {
+  return suggest(
+    id,
+    topology.workloads.map((w) => w.id)
+  );
+}
+function resolvePorts(workload, requested) {
+  if (requested === null) {
+    if (workload.ports.length === 0)
+      return { problem: { kind: "no-ports", workload: workload.id } };
+    return {
+      value: workload.ports.map((port) => ({
+        port,
+        choice: { requested: null, as: "every-port", service: null }
+      }))
+    };
+  }
+  const direct = workload.ports.find((p) => p.port === requested);
+  if (direct !== void 0)
+    return {
+      value: [{ port: direct, choice: { requested, as: "workload-port", service: null } }]
+    };
+  const viaService = workload.ports.flatMap(
+    (port) => port.exposedBy.filter((exposure) => exposure.servicePort === requested).map((exposure) => ({
+      port,
+      choice: {
+        requested,
+        as: "service-port",
+        service: { ref: exposure.service, port: exposure.servicePort }
+      }
+    }))
+  );
+  if (viaService.length > 0) return { value: viaService };
+  return {
+    problem: {
+      kind: "unknown-port",
+      workload: workload.id,
+      port: requested,
+      ports: workload.ports.map(describePort)
+    }
+  };
+}
+function describePort(port) {
+  const services = port.exposedBy.map(
+    (e) => `Service ${e.service.namespace}/${e.service.name} port ${e.servicePort}`
+  );
+  return services.length === 0 ? String(port.port) : `${port.port} (${services.join(", ")})`;
+}
+function problemMessage(problem) {
+  switch (problem.kind) {
+    case "unknown-caller":
+    case "unknown-workload": {
+      const what = problem.kind === "unknown-caller" ? "caller" : "workload";
+      const hint = problem.suggestions.length === 0 ? "" : `; did you mean ${problem.suggestions.map((s) => `\`${s}\``).join(" or ")}?`;
+      return `no ${what} \`${problem.id}\` in the manifests${hint}`;
+    }
+    case "unknown-port":
+      return `\`${problem.workload}\` has no port \`${problem.port}\`; its ports: ${problem.ports.length === 0 ? "none" : problem.ports.map((p) => `\`${p}\``).join(", ")}`;
+    case "no-ports":
+      return `\`${problem.workload}\` declares no port: no container port, and no Service selects it`;
+  }
+}
+
+// src/analysis/explain/selector-miss.ts
+function selectorMisses(engine, topology, workload) {
+  const labels = workload.workload.podLabels;
+  const { rootNamespace, byNamespace } = engine.index;
+  const namespaces = workload.namespace === rootNamespace ? [rootNamespace] : [rootNamespace, workload.namespace];
+  const misses = [];
+  for (const namespace of namespaces)
+    for (const policy of byNamespace.get(namespace) ?? []) {
+      const selector = policy.selector;
+      if (selector === null || policy.targetRefs.length > 0) continue;
+      const keys2 = Object.keys(selector.matchLabels).sort(compareText2);
+      if (keys2.length === 0 || !keys2.every((key) => labels[key] !== void 0)) continue;
+      const differing = keys2.filter((key) => labels[key] !== selector.matchLabels[key]);
+      if (differing.length === 0 || selectsAny(policy, topology, rootNamespace)) continue;
+      misses.push({
+        policy: policy.ref,
+        action: policy.action,
+        at: selector.at,
+        wants: differing.map((key) => `${key}=${selector.matchLabels[key] ?? ""}`),
+        has: differing.map((key) => `${key}=${labels[key] ?? ""}`)
+      });
+    }
+  return misses;
+}
+function selectsAny(policy, topology, root) {
+  const matchLabels = policy.selector?.matchLabels ?? {};
+  return topology.workloads.some(
+    (w) => (policy.ref.namespace === root || w.namespace === policy.ref.namespace) && selects(matchLabels, w.workload.podLabels)
+  );
+}
+
+// src/analysis/explain/edge.ts
+function explainEdge(side2, query) {
+  const caller = resolveCaller(side2.topology, query.from);
+  if ("problem" in caller) return { kind: "problem", problem: caller.problem };
+  const workload = resolveWorkload(side2.topology, query.to);
+  if ("problem" in workload) return { kind: "problem", problem: workload.problem };
+  const ports = resolvePorts(workload.value, query.port);
+  if ("problem" in ports) return { kind: "problem", problem: ports.problem };
+  const request = {
+    ...query.method === null ? {} : { method: query.method },
+    ...query.path === null ? {} : { path: query.path }
+  };
+  const answers = ports.value.map(
+    (chosen) => answerPort(side2, caller.value, workload.value, chosen, request)
+  );
+  const denied = answers.some((answer) => answer.access !== "allow");
+  return {
+    kind: "answer",
+    explanation: {
+      query,
+      caller: {
+        id: caller.value.id,
+        kind: caller.value.kind,
+        identity: side2.mtls.identity(caller.value)
+      },
+      workload: workload.value.id,
+      ports: answers,
+      selectorMisses: denied ? selectorMisses(side2.authz, side2.topology, workload.value) : [],
+      partialInput: side2.diagnostics.some((d) => isPartialInput(d.code))
+    }
+  };
+}
+function answerPort(side2, caller, workload, chosen, request) {
+  const { port, choice } = chosen;
+  const { alternatives, ...primary } = side2.mtls.transport(caller, workload, port.port);
+  const paths = [primary, ...alternatives];
+  const service = choice.service;
+  const transport = (service === null ? void 0 : paths.find(
+    (t) => t.via !== null && t.via.kind === service.ref.kind && t.via.namespace === service.ref.namespace && t.via.name === service.ref.name && t.servicePort === service.port
+  )) ?? primary;
+  const base = {
+    port: port.port,
+    name: port.name,
+    protocol: port.protocol,
+    chain: port.chain,
+    choice,
+    transport,
+    otherPaths: paths.filter((t) => t !== transport && t.transport !== transport.transport)
+  };
+  if (transport.transport === "broken") {
+    const identity = side2.mtls.identity(caller);
+    return {
+      ...base,
+      access: "deny",
+      authorization: null,
+      // Without a sidecar the caller has no identity to present: fixing the transport means
+      // giving it one first, so there is no "if connected" answer to give.
+      ifConnected: identity === null ? null : explainAccess(side2.authz, workload, port.port, identity, request),
+      exact: transport.exact,
+      summary: "denied: the connection fails before authorization is evaluated"
+    };
+  }
+  const authorization = explainAccess(side2.authz, workload, port.port, transport.peer, request);
+  return {
+    ...base,
+    access: authorization.access,
+    authorization,
+    ifConnected: null,
+    exact: transport.exact && authorization.exact,
+    summary: authorization.summary
+  };
+}
+
+// src/analysis/explain/content-key.ts
+function contentKey(value) {
+  return JSON.stringify(canonical(value));
+}
+var DROPPED = /* @__PURE__ */ new Set(["source", "at", "apiVersion", "labels", "annotations"]);
+function canonical(value) {
+  if (Array.isArray(value)) return value.map(canonical);
+  if (typeof value !== "object" || value === null) return value;
+  const out = {};
+  for (const key of Object.keys(value).sort()) {
+    if (DROPPED.has(key) || /At$/.test(key)) continue;
+    out[key] = canonical(value[key]);
+  }
+  return out;
+}
+
+// src/analysis/explain/change.ts
+function explainChange(base, head, query) {
+  const before = explainEdge(base, query);
+  const after = explainEdge(head, query);
+  if (before.kind === "problem" && after.kind === "problem")
+    return { kind: "problem", problem: mergeProblems(after.problem, before.problem) };
+  const baseWorkload = base.topology.workloadById.get(query.to);
+  const headWorkload = head.topology.workloadById.get(query.to);
+  return {
+    kind: "answer",
+    explanation: {
+      query,
+      base: before,
+      head: after,
+      ports: portChanges(before, after),
+      policies: baseWorkload === void 0 || headWorkload === void 0 ? [] : policyChanges(base, baseWorkload, head, headWorkload)
+    }
+  };
+}
+function mergeProblems(head, base) {
+  if ((head.kind === "unknown-caller" || head.kind === "unknown-workload") && base.kind === head.kind) {
+    const suggestions = [.../* @__PURE__ */ new Set([...head.suggestions, ...base.suggestions])].slice(0, 3);
+    return { ...head, suggestions };
+  }
+  return head;
+}
+function portChanges(before, after) {
+  const answers = (result) => new Map(
+    result.kind === "answer" ? result.explanation.ports.map((p) => [p.port, p]) : []
+  );
+  const baseByPort = answers(before);
+  const headByPort = answers(after);
+  const numbers = [.../* @__PURE__ */ new Set([...baseByPort.keys(), ...headByPort.keys()])].sort((a, b) => a - b);
+  return numbers.map((port) => {
+    const base = baseByPort.get(port) ?? null;
+    const head = headByPort.get(port) ?? null;
+    return {
+      port,
+      base,
+      head,
+      accessChanged: base?.access !== head?.access,
+      transportChanged: transportKey(base) !== transportKey(head),
+      reasonsChanged: reasonsKey(base) !== reasonsKey(head)
+    };
+  });
+}
+function transportKey(answer) {
+  if (answer === null) return "";
+  const t = answer.transport;
+  return [t.transport, t.peer?.principal ?? "", t.client.effective, t.server.mode].join("|");
+}
+function reasonsKey(answer) {
+  const explanation = answer?.authorization ?? answer?.ifConnected ?? null;
+  if (explanation === null) return "";
+  const refs = (rules) => rules.map((r) => `${r.ref.action} ${formatRef(r.ref.policy)} ${r.ref.rule ?? "-"}`);
+  return [
+    ...refs(explanation.custom),
+    ...refs(explanation.deny),
+    ...refs(explanation.allow),
+    ...explanation.allowPolicies.map((p) => `policy ${formatRef(p.policy)}`)
+  ].sort(compareText2).join("\n");
+}
+function policyChanges(base, baseWorkload, head, headWorkload) {
+  const scopeOf = (side2, workload) => {
+    const scope = side2.authz.destination(workload).scope;
+    return new Map([...scope.enforced, ...scope.dryRun].map((p) => [refKey(p.ref), p]));
+  };
+  const before = scopeOf(base, baseWorkload);
+  const after = scopeOf(head, headWorkload);
+  const baseAll = new Map(base.mesh.authorizationPolicies.map((p) => [refKey(p.ref), p]));
+  const headAll = new Map(head.mesh.authorizationPolicies.map((p) => [refKey(p.ref), p]));
+  const changes = [];
+  for (const [key, policy] of after) {
+    const old = before.get(key);
+    if (old === void 0) {
+      const existed = baseAll.get(key);
+      changes.push(
+        existed === void 0 ? change(policy, "added", "head", "a new policy that applies to this workload") : change(policy, "now-applies", "head", attachmentNote(existed, policy, headWorkload))
+      );
+    } else if (contentKey(old) !== contentKey(policy))
+      changes.push(change(policy, "modified", "head", "its spec differs between base and head"));
+  }
+  for (const [key, policy] of before) {
+    if (after.has(key)) continue;
+    const still = headAll.get(key);
+    changes.push(
+      still === void 0 ? change(policy, "removed", "base", "the policy was deleted") : change(still, "no-longer-applies", "head", detachmentNote(still, headWorkload))
+    );
+  }
+  return changes.sort(
+    (a, b) => compareText2(refKey(a.policy), refKey(b.policy)) || compareText2(a.change, b.change)
+  );
+}
+function change(policy, kind, side2, note) {
+  const at = (kind === "now-applies" || kind === "no-longer-applies") && policy.selector !== null ? policy.selector.at : policy.source;
+  return { policy: policy.ref, change: kind, at, side: side2, note };
+}
+function detachmentNote(policy, workload) {
+  if (policy.targetRefs.length > 0)
+    return "it now has targetRefs, which sidecars ignore (waypoints and gateways enforce it)";
+  const labels = workload.workload.podLabels;
+  const differing = Object.entries(policy.selector?.matchLabels ?? {}).filter(
+    ([key, value]) => labels[key] !== value
+  );
+  if (differing.length === 0) return "it no longer selects this workload";
+  const wants = differing.map(([key, value]) => `\`${key}=${value}\``).join(", ");
+  const has = differing.map(([key]) => labels[key] === void 0 ? `no \`${key}\`` : `\`${key}=${labels[key]}\``).join(", ");
+  return `its selector wants ${wants}; the workload has ${has}`;
+}
+function attachmentNote(before, after, workload) {
+  if (before.targetRefs.length > 0 && after.targetRefs.length === 0)
+    return "its targetRefs were removed, so the sidecar now enforces it";
+  return contentKey(before.selector) === contentKey(after.selector) ? `the workload's labels now match its selector (\`${workload.id}\`)` : "its selector now matches this workload";
+}
+
 // src/analysis/model/diagnostic.ts
 function diagnostic(code, at, params, ref) {
   const entry = catalogue[code];
@@ -8003,7 +10352,7 @@ function controllerOf(workload, kind, name) {
     return { kind, name };
   return { kind, name };
 }
-var byNamespaceAndName = (a, b) => compareText(a.ref.namespace, b.ref.namespace) || compareText(a.ref.name, b.ref.name) || compareText(a.ref.kind, b.ref.kind);
+var byNamespaceAndName = (a, b) => compareText2(a.ref.namespace, b.ref.namespace) || compareText2(a.ref.name, b.ref.name) || compareText2(a.ref.kind, b.ref.kind);
 function buildMesh(objects, settings) {
   const sorted = [...objects].sort(byNamespaceAndName);
   const of = (...kinds) => sorted.filter(
@@ -8078,7 +10427,7 @@ function parseWithYaml(text) {
     version: "1.2"
   });
   const problems = [];
-  const position = (offset) => {
+  const position3 = (offset) => {
     const { line, col } = lineCounter.linePos(offset ?? 0);
     return { line, column: col };
   };
@@ -8087,7 +10436,7 @@ function parseWithYaml(text) {
       severity: "error",
       kind: "syntax",
       message: firstLine(error.message),
-      pos: position(error.pos[0])
+      pos: position3(error.pos[0])
     });
   }
   if (problems.length > 0) return { root: null, problems };
@@ -8096,10 +10445,10 @@ function parseWithYaml(text) {
       severity: "warning",
       kind: "unsupported",
       message: firstLine(warning.message),
-      pos: position(warning.pos[0])
+      pos: position3(warning.pos[0])
     });
   }
-  const converter = new Converter(doc, position, problems);
+  const converter = new Converter(doc, position3, problems);
   try {
     const root = converter.convert(doc.contents);
     return { root, problems };
@@ -8118,9 +10467,9 @@ function firstLine(message) {
   return (message.split("\n")[0] ?? message).trim();
 }
 var Converter = class {
-  constructor(doc, position, problems) {
+  constructor(doc, position3, problems) {
     this.doc = doc;
-    this.position = position;
+    this.position = position3;
     this.problems = problems;
   }
   doc;
@@ -8555,17 +10904,17 @@ function presentValue(map, key) {
   const value = pairOf(map, key)?.value ?? null;
   return value?.type === "scalar" && value.value === null ? null : value;
 }
-function wrongType(ctx, node, fallbackPos, field, expected) {
-  ctx.report("MG009", node?.pos ?? fallbackPos, { field, expected, actual: describeNode(node) });
+function wrongType(ctx, node, fallbackPos, field2, expected) {
+  ctx.report("MG009", node?.pos ?? fallbackPos, { field: field2, expected, actual: describeNode(node) });
   return null;
 }
-function readMap(ctx, parent, key, field) {
+function readMap(ctx, parent, key, field2) {
   const value = presentValue(parent, key);
   if (value === null) return null;
   if (value.type === "map") return value;
-  return wrongType(ctx, value, value.pos, field, "a mapping");
+  return wrongType(ctx, value, value.pos, field2, "a mapping");
 }
-function readList(ctx, parent, key, field) {
+function readList(ctx, parent, key, field2) {
   const value = presentValue(parent, key);
   if (value === null) return null;
   if (value.type === "seq")
@@ -8573,19 +10922,19 @@ function readList(ctx, parent, key, field) {
       (item) => item?.type === "scalar" && item.value === null ? null : item
     );
   if (value.type === "map" && value.pairs.length === 0) {
-    ctx.report("MG023", value.pos, { field });
+    ctx.report("MG023", value.pos, { field: field2 });
     return [];
   }
-  return wrongType(ctx, value, value.pos, field, "a list");
+  return wrongType(ctx, value, value.pos, field2, "a list");
 }
 function scalarString(node) {
   return node?.type === "scalar" && typeof node.value === "string" ? node.value : null;
 }
-function asString(ctx, node, field, fallbackPos) {
+function asString(ctx, node, field2, fallbackPos) {
   if (node?.type === "scalar" && typeof node.value === "string" && !isYaml11Boolean(node)) {
     return { value: node.value, at: ctx.at(node.pos) };
   }
-  return wrongType(ctx, node, fallbackPos, field, "a string");
+  return wrongType(ctx, node, fallbackPos, field2, "a string");
 }
 var YAML11_BOOLEANS = /* @__PURE__ */ new Set([
   "y",
@@ -8608,61 +10957,61 @@ var YAML11_BOOLEANS = /* @__PURE__ */ new Set([
 function isYaml11Boolean(node) {
   return node.plain && typeof node.value === "string" && YAML11_BOOLEANS.has(node.value);
 }
-function readString(ctx, parent, key, field) {
+function readString(ctx, parent, key, field2) {
   const pair = pairOf(parent, key);
   if (pair === void 0 || pair.value === null) return null;
-  return asString(ctx, pair.value, field, pair.keyPos);
+  return asString(ctx, pair.value, field2, pair.keyPos);
 }
-function readStringList(ctx, parent, key, field) {
-  const items = readList(ctx, parent, key, field);
+function readStringList(ctx, parent, key, field2) {
+  const items = readList(ctx, parent, key, field2);
   if (items === null) return null;
   const values = [];
   const pos = pairOf(parent, key)?.keyPos ?? parent.pos;
   items.forEach((item, index) => {
-    const value = asString(ctx, item, `${field}[${index}]`, item?.pos ?? pos);
+    const value = asString(ctx, item, `${field2}[${index}]`, item?.pos ?? pos);
     if (value !== null) values.push(value);
   });
   return values;
 }
-function readBoolean(ctx, parent, key, field) {
+function readBoolean(ctx, parent, key, field2) {
   const pair = pairOf(parent, key);
   if (pair === void 0 || pair.value === null) return null;
   if (pair.value.type === "scalar" && typeof pair.value.value === "boolean")
     return pair.value.value;
-  return wrongType(ctx, pair.value, pair.keyPos, field, "true or false");
+  return wrongType(ctx, pair.value, pair.keyPos, field2, "true or false");
 }
-function asInteger(ctx, node, field, fallbackPos, min, max) {
+function asInteger(ctx, node, field2, fallbackPos, min, max) {
   if (node?.type === "scalar" && typeof node.value === "number" && Number.isInteger(node.value)) {
     if (node.value >= min && node.value <= max) return node.value;
     ctx.report("MG016", node.pos, {
-      field,
+      field: field2,
       value: String(node.value),
       reason: `must be between ${min} and ${max}`
     });
     return null;
   }
-  return wrongType(ctx, node, fallbackPos, field, "an integer");
+  return wrongType(ctx, node, fallbackPos, field2, "an integer");
 }
-function readInteger(ctx, parent, key, field, min, max) {
+function readInteger(ctx, parent, key, field2, min, max) {
   const pair = pairOf(parent, key);
   if (pair === void 0 || pair.value === null) return null;
-  return asInteger(ctx, pair.value, field, pair.keyPos, min, max);
+  return asInteger(ctx, pair.value, field2, pair.keyPos, min, max);
 }
-function readLabels(ctx, parent, key, field) {
-  const map = readMap(ctx, parent, key, field);
+function readLabels(ctx, parent, key, field2) {
+  const map = readMap(ctx, parent, key, field2);
   if (map === null) return {};
   const labels = {};
   for (const pair of map.pairs) {
-    const value = pair.value === null ? { value: "", at: ctx.at(pair.keyPos) } : asString(ctx, pair.value, `${field}.${pair.key}`, pair.keyPos);
+    const value = pair.value === null ? { value: "", at: ctx.at(pair.keyPos) } : asString(ctx, pair.value, `${field2}.${pair.key}`, pair.keyPos);
     if (value !== null) labels[pair.key] = value.value;
   }
   return labels;
 }
-function checkFields(ctx, map, known, field, kind) {
+function checkFields(ctx, map, known, field2, kind) {
   for (const pair of map.pairs) {
     if (!known.has(pair.key))
       ctx.report("MG010", pair.keyPos, {
-        field: field === "" ? pair.key : `${field}.${pair.key}`,
+        field: field2 === "" ? pair.key : `${field2}.${pair.key}`,
         kind
       });
   }
@@ -8672,34 +11021,34 @@ function checkFields(ctx, map, known, field, kind) {
 var MATCH_LABELS_FIELDS = /* @__PURE__ */ new Set(["matchLabels"]);
 var LABELS_FIELDS = /* @__PURE__ */ new Set(["labels"]);
 var TARGET_REF_FIELDS = /* @__PURE__ */ new Set(["group", "kind", "name", "namespace"]);
-function readMatchLabelsSelector(ctx, parent, key, field, kind) {
-  const map = readMap(ctx, parent, key, field);
+function readMatchLabelsSelector(ctx, parent, key, field2, kind) {
+  const map = readMap(ctx, parent, key, field2);
   if (map === null) return null;
   if (pairOf(map, "matchExpressions") !== void 0) {
     ctx.report("MG013", pairOf(map, "matchExpressions")?.keyPos ?? map.pos, {
-      detail: `\`${field}.matchExpressions\` is not supported by Istio and is dropped, so the selector is wider than written`
+      detail: `\`${field2}.matchExpressions\` is not supported by Istio and is dropped, so the selector is wider than written`
     });
   }
-  checkFields(ctx, map, /* @__PURE__ */ new Set([...MATCH_LABELS_FIELDS, "matchExpressions"]), field, kind);
-  const matchLabels = readLabels(ctx, map, "matchLabels", `${field}.matchLabels`);
-  validateExactLabels(ctx, map, "matchLabels", `${field}.matchLabels`, matchLabels);
+  checkFields(ctx, map, /* @__PURE__ */ new Set([...MATCH_LABELS_FIELDS, "matchExpressions"]), field2, kind);
+  const matchLabels = readLabels(ctx, map, "matchLabels", `${field2}.matchLabels`);
+  validateExactLabels(ctx, map, "matchLabels", `${field2}.matchLabels`, matchLabels);
   return { matchLabels, at: ctx.at(map.pos) };
 }
-function readLabelsSelector(ctx, parent, key, field, kind) {
-  const map = readMap(ctx, parent, key, field);
+function readLabelsSelector(ctx, parent, key, field2, kind) {
+  const map = readMap(ctx, parent, key, field2);
   if (map === null) return null;
-  checkFields(ctx, map, LABELS_FIELDS, field, kind);
-  const matchLabels = readLabels(ctx, map, "labels", `${field}.labels`);
-  validateExactLabels(ctx, map, "labels", `${field}.labels`, matchLabels);
+  checkFields(ctx, map, LABELS_FIELDS, field2, kind);
+  const matchLabels = readLabels(ctx, map, "labels", `${field2}.labels`);
+  validateExactLabels(ctx, map, "labels", `${field2}.labels`, matchLabels);
   return { matchLabels, at: ctx.at(map.pos) };
 }
-function validateExactLabels(ctx, map, key, field, labels) {
-  const labelsMap = readMap(ctx, map, key, field);
+function validateExactLabels(ctx, map, key, field2, labels) {
+  const labelsMap = readMap(ctx, map, key, field2);
   for (const [label, value] of Object.entries(labels)) {
     if (!label.includes("*") && !value.includes("*") && label !== "") continue;
     const pos = labelsMap ? pairOf(labelsMap, label)?.keyPos ?? map.pos : map.pos;
     ctx.report("MG016", pos, {
-      field: `${field}.${label}`,
+      field: `${field2}.${label}`,
       value: `${label}: ${value}`,
       reason: label === "" ? "label keys cannot be empty" : "wildcards are not allowed in selectors"
     });
@@ -8715,14 +11064,14 @@ function readTargetRefs(ctx, spec, kind) {
   });
   return refs;
 }
-function readTargetRef(ctx, map, field, kind) {
-  checkFields(ctx, map, TARGET_REF_FIELDS, field, kind);
-  const targetKind = readString(ctx, map, "kind", `${field}.kind`);
-  const name = readString(ctx, map, "name", `${field}.name`);
-  if (targetKind === null) ctx.report("MG008", map.pos, { field: `${field}.kind`, kind });
-  if (name === null) ctx.report("MG008", map.pos, { field: `${field}.name`, kind });
+function readTargetRef(ctx, map, field2, kind) {
+  checkFields(ctx, map, TARGET_REF_FIELDS, field2, kind);
+  const targetKind = readString(ctx, map, "kind", `${field2}.kind`);
+  const name = readString(ctx, map, "name", `${field2}.name`);
+  if (targetKind === null) ctx.report("MG008", map.pos, { field: `${field2}.kind`, kind });
+  if (name === null) ctx.report("MG008", map.pos, { field: `${field2}.name`, kind });
   return {
-    group: readString(ctx, map, "group", `${field}.group`)?.value ?? "",
+    group: readString(ctx, map, "group", `${field2}.group`)?.value ?? "",
     kind: targetKind?.value ?? "",
     name: name?.value ?? "",
     at: ctx.at(map.pos)
@@ -8828,25 +11177,25 @@ function readRules(ctx, spec, action) {
   if (items === null) return null;
   const rules = [];
   items.forEach((item, index) => {
-    const field = `spec.rules[${index}]`;
+    const field2 = `spec.rules[${index}]`;
     if (item === null) {
-      ctx.report("MG019", spec.pos, { field });
+      ctx.report("MG019", spec.pos, { field: field2 });
       return;
     }
     if (item.type !== "map") {
       ctx.report("MG009", item.pos, {
-        field,
+        field: field2,
         expected: "a mapping",
         actual: item.type === "seq" ? "a list" : "a scalar"
       });
       return;
     }
-    rules.push(readRule(ctx, item, field, action));
+    rules.push(readRule(ctx, item, field2, action));
   });
   return rules;
 }
-function readRule(ctx, rule, field, action) {
-  checkFields(ctx, rule, RULE_FIELDS, field, KIND);
+function readRule(ctx, rule, field2, action) {
+  checkFields(ctx, rule, RULE_FIELDS, field2, KIND);
   return {
     at: ctx.at(rule.pos),
     from: readClauses(
@@ -8854,7 +11203,7 @@ function readRule(ctx, rule, field, action) {
       rule,
       "from",
       "source",
-      field,
+      field2,
       (map, path) => readSource(ctx, map, path, action)
     ),
     to: readClauses(
@@ -8862,20 +11211,20 @@ function readRule(ctx, rule, field, action) {
       rule,
       "to",
       "operation",
-      field,
+      field2,
       (map, path) => readOperation(ctx, map, path)
     ),
-    when: readConditions(ctx, rule, field, action)
+    when: readConditions(ctx, rule, field2, action)
   };
 }
-function readClauses(ctx, rule, key, inner, field, read) {
-  const items = readList(ctx, rule, key, `${field}.${key}`);
+function readClauses(ctx, rule, key, inner, field2, read) {
+  const items = readList(ctx, rule, key, `${field2}.${key}`);
   if (items === null) return null;
   if (items.length === 0)
-    ctx.report("MG019", pairOf(rule, key)?.keyPos ?? rule.pos, { field: `${field}.${key}` });
+    ctx.report("MG019", pairOf(rule, key)?.keyPos ?? rule.pos, { field: `${field2}.${key}` });
   const clauses = [];
   items.forEach((item, index) => {
-    const path = `${field}.${key}[${index}]`;
+    const path = `${field2}.${key}[${index}]`;
     if (item?.type !== "map") {
       ctx.report("MG019", item?.pos ?? rule.pos, { field: path });
       return;
@@ -8943,12 +11292,12 @@ function readOperation(ctx, map, path) {
   if (!written) ctx.report("MG019", map.pos, { field: path });
   return { at: ctx.at(map.pos), ...fields };
 }
-function readConditions(ctx, rule, field, action) {
-  const items = readList(ctx, rule, "when", `${field}.when`);
+function readConditions(ctx, rule, field2, action) {
+  const items = readList(ctx, rule, "when", `${field2}.when`);
   if (items === null) return null;
   const conditions = [];
   items.forEach((item, index) => {
-    const path = `${field}.when[${index}]`;
+    const path = `${field2}.when[${index}]`;
     if (item?.type !== "map") {
       ctx.report("MG019", item?.pos ?? rule.pos, { field: path });
       return;
@@ -9047,22 +11396,22 @@ function narrowDestinationRule(ctx, object, base) {
     subsets: spec ? readSubsets(ctx, spec) : []
   };
 }
-function readTrafficPolicy(ctx, parent, field) {
-  const policy = readMap(ctx, parent, "trafficPolicy", field);
+function readTrafficPolicy(ctx, parent, field2) {
+  const policy = readMap(ctx, parent, "trafficPolicy", field2);
   if (policy === null) return null;
-  checkFields(ctx, policy, POLICY_FIELDS, field, KIND2);
-  const loadBalancer = readMap(ctx, policy, "loadBalancer", `${field}.loadBalancer`);
+  checkFields(ctx, policy, POLICY_FIELDS, field2, KIND2);
+  const loadBalancer = readMap(ctx, policy, "loadBalancer", `${field2}.loadBalancer`);
   return {
     at: ctx.at(policy.pos),
-    tls: readTls(ctx, policy, `${field}.tls`),
-    portLevelSettings: readPortLevelSettings(ctx, policy, `${field}.portLevelSettings`),
-    loadBalancerSimple: (loadBalancer && readString(ctx, loadBalancer, "simple", `${field}.loadBalancer.simple`)?.value) ?? null
+    tls: readTls(ctx, policy, `${field2}.tls`),
+    portLevelSettings: readPortLevelSettings(ctx, policy, `${field2}.portLevelSettings`),
+    loadBalancerSimple: (loadBalancer && readString(ctx, loadBalancer, "simple", `${field2}.loadBalancer.simple`)?.value) ?? null
   };
 }
-function readTls(ctx, parent, field) {
+function readTls(ctx, parent, field2) {
   const pair = pairOf(parent, "tls");
   if (pair === void 0) return null;
-  const tls = pair.value === null ? null : readMap(ctx, parent, "tls", field);
+  const tls = pair.value === null ? null : readMap(ctx, parent, "tls", field2);
   if (tls === null) {
     if (pair.value !== null) return null;
     return {
@@ -9073,15 +11422,15 @@ function readTls(ctx, parent, field) {
       hasCaCertificates: false
     };
   }
-  checkFields(ctx, tls, TLS_FIELDS, field, KIND2);
-  const mode = readString(ctx, tls, "mode", `${field}.mode`);
+  checkFields(ctx, tls, TLS_FIELDS, field2, KIND2);
+  const mode = readString(ctx, tls, "mode", `${field2}.mode`);
   let value = "DISABLE";
   if (mode !== null) {
     if (CLIENT_TLS_MODES.includes(mode.value))
       value = mode.value;
     else
       ctx.report("MG011", mode.at, {
-        field: `${field}.mode`,
+        field: `${field2}.mode`,
         value: mode.value,
         allowed: CLIENT_TLS_MODES.join(", ")
       });
@@ -9090,14 +11439,14 @@ function readTls(ctx, parent, field) {
     at: mode?.at ?? ctx.at(tls.pos),
     mode: value,
     modeWritten: mode !== null,
-    credentialName: readString(ctx, tls, "credentialName", `${field}.credentialName`)?.value ?? null,
-    hasCaCertificates: readString(ctx, tls, "caCertificates", `${field}.caCertificates`) !== null
+    credentialName: readString(ctx, tls, "credentialName", `${field2}.credentialName`)?.value ?? null,
+    hasCaCertificates: readString(ctx, tls, "caCertificates", `${field2}.caCertificates`) !== null
   };
 }
-function readPortLevelSettings(ctx, policy, field) {
+function readPortLevelSettings(ctx, policy, field2) {
   const settings = [];
-  (readList(ctx, policy, "portLevelSettings", field) ?? []).forEach((item, index) => {
-    const path = `${field}[${index}]`;
+  (readList(ctx, policy, "portLevelSettings", field2) ?? []).forEach((item, index) => {
+    const path = `${field2}[${index}]`;
     if (item?.type !== "map") return;
     checkFields(ctx, item, PORT_POLICY_FIELDS, path, KIND2);
     const port = readMap(ctx, item, "port", `${path}.port`);
@@ -9164,29 +11513,29 @@ function narrowWorkload(ctx, object, base, kind, meta) {
   const podLabels = kind === "Pod" ? meta.labels : templateMeta ? readLabels(ctx, templateMeta, "labels", `${prefix}metadata.labels`) : {};
   const podAnnotations = kind === "Pod" ? meta.annotations : templateMeta ? readLabels(ctx, templateMeta, "annotations", `${prefix}metadata.annotations`) : {};
   const labelsNode = kind === "Pod" ? readMap(ctx, object, "metadata", "metadata") : templateMeta;
-  const serviceAccount = (podSpec && (readString(ctx, podSpec, "serviceAccountName", `${prefix}spec.serviceAccountName`) ?? readString(ctx, podSpec, "serviceAccount", `${prefix}spec.serviceAccount`))) ?? null;
+  const serviceAccount2 = (podSpec && (readString(ctx, podSpec, "serviceAccountName", `${prefix}spec.serviceAccountName`) ?? readString(ctx, podSpec, "serviceAccount", `${prefix}spec.serviceAccount`))) ?? null;
   return {
     ...base,
     kind,
     podLabels,
     podAnnotations,
     podLabelsAt: ctx.at((labelsNode ?? template).pos),
-    serviceAccountName: serviceAccount && serviceAccount.value !== "" ? serviceAccount : { value: "default", at: ctx.at((podSpec ?? template).pos) },
+    serviceAccountName: serviceAccount2 && serviceAccount2.value !== "" ? serviceAccount2 : { value: "default", at: ctx.at((podSpec ?? template).pos) },
     containerPorts: podSpec ? readContainerPorts(ctx, podSpec, `${prefix}spec`) : [],
     hostNetwork: (podSpec && readBoolean(ctx, podSpec, "hostNetwork", `${prefix}spec.hostNetwork`)) ?? false,
     owner: meta.owner
   };
 }
-function readContainerPorts(ctx, podSpec, field) {
+function readContainerPorts(ctx, podSpec, field2) {
   const ports = [];
   for (const list of ["containers", "initContainers"]) {
-    const containers = readList(ctx, podSpec, list, `${field}.${list}`) ?? [];
+    const containers = readList(ctx, podSpec, list, `${field2}.${list}`) ?? [];
     containers.forEach((container, c) => {
       if (container?.type !== "map") return;
-      const items = readList(ctx, container, "ports", `${field}.${list}[${c}].ports`) ?? [];
+      const items = readList(ctx, container, "ports", `${field2}.${list}[${c}].ports`) ?? [];
       items.forEach((item, p) => {
         if (item?.type !== "map") return;
-        const path = `${field}.${list}[${c}].ports[${p}]`;
+        const path = `${field2}.${list}[${c}].ports[${p}]`;
         const number = readInteger(ctx, item, "containerPort", `${path}.containerPort`, 1, 65535);
         if (number === null) return;
         ports.push({
@@ -9271,44 +11620,44 @@ var OUTBOUND = ["ALLOW_ANY", "REGISTRY_ONLY"];
 function set(value, at) {
   return { value, at, origin: "manifest" };
 }
-function readMeshConfig(ctx, mesh, field) {
+function readMeshConfig(ctx, mesh, field2) {
   const fragment = {};
-  const rootNamespace = readString(ctx, mesh, "rootNamespace", `${field}.rootNamespace`);
+  const rootNamespace = readString(ctx, mesh, "rootNamespace", `${field2}.rootNamespace`);
   if (rootNamespace !== null && rootNamespace.value !== "")
     fragment.rootNamespace = set(rootNamespace.value, rootNamespace.at);
-  const trustDomain = readString(ctx, mesh, "trustDomain", `${field}.trustDomain`);
+  const trustDomain = readString(ctx, mesh, "trustDomain", `${field2}.trustDomain`);
   if (trustDomain !== null && trustDomain.value !== "")
     fragment.trustDomain = set(trustDomain.value, trustDomain.at);
-  const aliases = readStringList(ctx, mesh, "trustDomainAliases", `${field}.trustDomainAliases`);
+  const aliases = readStringList(ctx, mesh, "trustDomainAliases", `${field2}.trustDomainAliases`);
   if (aliases !== null) {
     fragment.trustDomainAliases = set(
       aliases.map((a) => a.value),
       ctx.at(pairOf(mesh, "trustDomainAliases")?.keyPos ?? mesh.pos)
     );
   }
-  const autoMtls2 = readBoolean(ctx, mesh, "enableAutoMtls", `${field}.enableAutoMtls`);
+  const autoMtls2 = readBoolean(ctx, mesh, "enableAutoMtls", `${field2}.enableAutoMtls`);
   if (autoMtls2 !== null)
     fragment.enableAutoMtls = set(
       autoMtls2,
       ctx.at(pairOf(mesh, "enableAutoMtls")?.keyPos ?? mesh.pos)
     );
-  const outbound = readMap(ctx, mesh, "outboundTrafficPolicy", `${field}.outboundTrafficPolicy`);
-  const mode = outbound && readString(ctx, outbound, "mode", `${field}.outboundTrafficPolicy.mode`);
+  const outbound = readMap(ctx, mesh, "outboundTrafficPolicy", `${field2}.outboundTrafficPolicy`);
+  const mode = outbound && readString(ctx, outbound, "mode", `${field2}.outboundTrafficPolicy.mode`);
   if (mode !== null) {
     if (OUTBOUND.includes(mode.value)) {
       fragment.outboundTrafficPolicy = set(mode.value, mode.at);
     } else {
       ctx.report("MG011", mode.at, {
-        field: `${field}.outboundTrafficPolicy.mode`,
+        field: `${field2}.outboundTrafficPolicy.mode`,
         value: mode.value,
         allowed: OUTBOUND.join(", ")
       });
     }
   }
-  const providers = readList(ctx, mesh, "extensionProviders", `${field}.extensionProviders`);
+  const providers = readList(ctx, mesh, "extensionProviders", `${field2}.extensionProviders`);
   if (providers !== null) {
     const names = providers.flatMap((p) => {
-      const name = p?.type === "map" ? readString(ctx, p, "name", `${field}.extensionProviders[].name`) : null;
+      const name = p?.type === "map" ? readString(ctx, p, "name", `${field2}.extensionProviders[].name`) : null;
       return name === null ? [] : [name.value];
     });
     fragment.extensionProviders = set(
@@ -9320,7 +11669,7 @@ function readMeshConfig(ctx, mesh, field) {
     ctx,
     mesh,
     "defaultDestinationRuleExportTo",
-    `${field}.defaultDestinationRuleExportTo`
+    `${field2}.defaultDestinationRuleExportTo`
   );
   if (exportTo !== null) {
     fragment.defaultDestinationRuleExportTo = set(
@@ -9330,9 +11679,9 @@ function readMeshConfig(ctx, mesh, field) {
   }
   return fragment;
 }
-function readIstioNamespace(ctx, values, field) {
-  const global = readMap(ctx, values, "global", `${field}.global`);
-  const namespace = global && readString(ctx, global, "istioNamespace", `${field}.global.istioNamespace`);
+function readIstioNamespace(ctx, values, field2) {
+  const global = readMap(ctx, values, "global", `${field2}.global`);
+  const namespace = global && readString(ctx, global, "istioNamespace", `${field2}.global.istioNamespace`);
   return namespace === null || namespace.value === "" ? null : set(namespace.value, namespace.at);
 }
 
@@ -9412,12 +11761,12 @@ function narrowPeerAuthentication(ctx, object, base) {
     portLevelMtls: portLevelMtls ?? []
   };
 }
-function readMode(ctx, parent, field) {
-  const mode = readString(ctx, parent, "mode", field);
+function readMode(ctx, parent, field2) {
+  const mode = readString(ctx, parent, "mode", field2);
   if (mode === null) return null;
   if (MTLS_MODES.includes(mode.value))
     return { mode: mode.value, at: mode.at };
-  ctx.report("MG011", mode.at, { field, value: mode.value, allowed: MTLS_MODES.join(", ") });
+  ctx.report("MG011", mode.at, { field: field2, value: mode.value, allowed: MTLS_MODES.join(", ") });
   return null;
 }
 function readPortLevelMtls(ctx, spec) {
@@ -9429,11 +11778,11 @@ function readPortLevelMtls(ctx, spec) {
   }
   const ports = [];
   for (const pair of map.pairs) {
-    const field = `spec.portLevelMtls.${pair.key}`;
+    const field2 = `spec.portLevelMtls.${pair.key}`;
     const port = Number(pair.key);
     if (!/^\d+$/.test(pair.key) || port < 1 || port > 65535) {
       ctx.report("MG016", pair.keyPos, {
-        field,
+        field: field2,
         value: pair.key,
         reason: "keys must be port numbers from 1 to 65535"
       });
@@ -9441,14 +11790,14 @@ function readPortLevelMtls(ctx, spec) {
     }
     if (pair.value?.type !== "map") {
       ctx.report("MG009", pair.value?.pos ?? pair.keyPos, {
-        field,
+        field: field2,
         expected: "a mapping with `mode`",
         actual: pair.value === null ? "empty" : "another value"
       });
       continue;
     }
-    checkFields(ctx, pair.value, MTLS_FIELDS, field, KIND3);
-    const mode = readMode(ctx, pair.value, `${field}.mode`);
+    checkFields(ctx, pair.value, MTLS_FIELDS, field2, KIND3);
+    const mode = readMode(ctx, pair.value, `${field2}.mode`);
     ports.push({ port, mode: mode?.mode ?? "UNSET", at: mode?.at ?? ctx.at(pair.keyPos) });
   }
   return ports.sort((a, b) => a.port - b.port);
@@ -9867,7 +12216,7 @@ function loadMesh(files, options = {}) {
     notModelled: 0,
     rejected: 0
   };
-  const ordered = [...files].sort((a, b) => compareText(a.path, b.path));
+  const ordered = [...files].sort((a, b) => compareText2(a.path, b.path));
   for (const file of ordered) {
     stats.files++;
     if (!MANIFEST.test(file.path)) {
@@ -9896,187 +12245,13 @@ function loadMesh(files, options = {}) {
   const settings = resolveMeshSettings(fragments, options.meshSettings ?? {}, diagnostics);
   const mesh = buildMesh(unique, settings);
   stats.objects = unique.length;
-  diagnostics.sort((a, b) => compareSources(a.at, b.at) || compareText(a.code, b.code));
+  diagnostics.sort((a, b) => compareSources(a.at, b.at) || compareText2(a.code, b.code));
   return { mesh, diagnostics, stats };
 }
 function chunksOf(file) {
   if (/\.json$/i.test(file.path))
     return [{ index: 0, text: normalizeText(file.text), lineOffset: 0 }];
   return splitDocuments(file.text) ?? [{ index: 0, text: normalizeText(file.text), lineOffset: 0 }];
-}
-
-// src/analysis/topology/protocol.ts
-var BY_NAME = {
-  tcp: "tcp",
-  udp: "udp",
-  grpc: "grpc",
-  "grpc-web": "grpc-web",
-  http: "http",
-  http_proxy: "http-proxy",
-  http2: "http2",
-  https: "https",
-  tls: "tls",
-  mongo: "mongo",
-  redis: "redis",
-  mysql: "mysql"
-};
-var WELL_KNOWN_TCP = /* @__PURE__ */ new Set([25, 53, 3306, 27017]);
-function servicePortProtocol(port) {
-  if (port.protocol === "UDP") return "udp";
-  let name = port.name ?? "";
-  if (port.appProtocol !== null) {
-    name = port.appProtocol;
-    if (name === "kubernetes.io/h2c") return "http2";
-    if (name === "kubernetes.io/ws") return "http";
-    if (name === "kubernetes.io/wss") return "https";
-  }
-  if (name.toLowerCase().startsWith("grpc-web")) return "grpc-web";
-  const dash = name.indexOf("-");
-  const prefix = (dash >= 0 ? name.slice(0, dash) : name).toLowerCase();
-  const parsed = BY_NAME[prefix];
-  if (parsed !== void 0) return parsed;
-  return WELL_KNOWN_TCP.has(port.port) ? "tcp" : "auto";
-}
-function chainOf(protocol) {
-  switch (protocol) {
-    case "http":
-    case "http2":
-    case "grpc":
-    case "grpc-web":
-    case "http-proxy":
-      return "http";
-    case "udp":
-      return "none";
-    case "auto":
-      return "auto";
-    default:
-      return "tcp";
-  }
-}
-
-// src/analysis/topology/topology.ts
-var CLUSTER_DOMAIN = "cluster.local";
-function serviceHost(service) {
-  return `${service.ref.name}.${service.ref.namespace}.svc.${CLUSTER_DOMAIN}`;
-}
-function selects(selector, labels) {
-  for (const key in selector) if (labels[key] !== selector[key]) return false;
-  return true;
-}
-function resolveTargetPort(port, workload) {
-  if (typeof port.targetPort === "number") return port.targetPort;
-  const named = workload.containerPorts.find((p) => p.name === port.targetPort);
-  return named?.containerPort ?? null;
-}
-function buildTopology(mesh) {
-  const ids = workloadIds(mesh.workloads);
-  const byNamespace = /* @__PURE__ */ new Map();
-  for (const w of mesh.workloads) {
-    const list = byNamespace.get(w.ref.namespace);
-    if (list) list.push(w);
-    else byNamespace.set(w.ref.namespace, [w]);
-  }
-  const selectedBy = /* @__PURE__ */ new Map();
-  for (const service of mesh.services) {
-    const selector = service.selector;
-    const candidates = byNamespace.get(service.ref.namespace) ?? [];
-    const selected2 = selector === null || Object.keys(selector).length === 0 ? [] : candidates.filter((w) => selects(selector, w.podLabels));
-    selectedBy.set(service, selected2);
-  }
-  const exposures = /* @__PURE__ */ new Map();
-  for (const service of mesh.services) {
-    for (const workload of selectedBy.get(service) ?? []) {
-      for (const port of service.ports) {
-        const target = resolveTargetPort(port, workload);
-        if (target === null) continue;
-        const byPort = exposures.get(workload) ?? /* @__PURE__ */ new Map();
-        exposures.set(workload, byPort);
-        const list = byPort.get(target) ?? [];
-        list.push({ service: service.ref, servicePort: port.port, portName: port.name, protocol: servicePortProtocol(port), at: port.at });
-        byPort.set(target, list);
-      }
-    }
-  }
-  const nodes = mesh.workloads.map((workload) => ({
-    id: ids.get(workload) ?? "",
-    workload,
-    namespace: workload.ref.namespace,
-    name: workload.ref.name,
-    ports: workloadPorts(workload, exposures.get(workload) ?? /* @__PURE__ */ new Map())
-  })).sort((a, b) => a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-  const nodeOf = new Map(nodes.map((n) => [n.workload, n]));
-  const namespaceObjects = new Map(mesh.namespaces.map((n) => [n.ref.name, n]));
-  return {
-    mesh,
-    workloads: nodes,
-    workloadById: new Map(nodes.map((n) => [n.id, n])),
-    namespaces: allNamespaces(mesh),
-    namespaceObjects,
-    serviceByHost: new Map(mesh.services.map((s) => [serviceHost(s), s])),
-    endpoints(service, port) {
-      return (selectedBy.get(service) ?? []).flatMap((workload) => {
-        const target = resolveTargetPort(port, workload);
-        const node = nodeOf.get(workload);
-        return target === null || node === void 0 ? [] : [{ workload: node, targetPort: target }];
-      });
-    },
-    selectedWorkloads(service) {
-      return (selectedBy.get(service) ?? []).flatMap((w) => nodeOf.get(w) ?? []);
-    }
-  };
-}
-function workloadIds(workloads) {
-  const count = /* @__PURE__ */ new Map();
-  for (const w of workloads) count.set(`${w.ref.namespace}/${w.ref.name}`, (count.get(`${w.ref.namespace}/${w.ref.name}`) ?? 0) + 1);
-  return new Map(
-    workloads.map((w) => {
-      const base = `${w.ref.namespace}/${w.ref.name}`;
-      return [w, (count.get(base) ?? 0) > 1 ? `${base}@${w.kind.toLowerCase()}` : base];
-    })
-  );
-}
-function workloadPorts(workload, exposed) {
-  const numbers = new Set(exposed.keys());
-  for (const p of workload.containerPorts) if (p.protocol !== "UDP") numbers.add(p.containerPort);
-  const ports = [];
-  for (const number of [...numbers].sort((a, b) => a - b)) {
-    const exposures = [...exposed.get(number) ?? []].sort(
-      (a, b) => compare(a.service.name, b.service.name) || a.servicePort - b.servicePort
-    );
-    const declared = workload.containerPorts.find((p) => p.containerPort === number && p.protocol !== "UDP");
-    const protocol = exposures[0]?.protocol ?? "auto";
-    if (protocol === "udp") continue;
-    ports.push({
-      port: number,
-      name: declared?.name ?? exposures[0]?.portName ?? null,
-      protocol,
-      chain: chainOf(protocol),
-      exposedBy: exposures,
-      declaredAt: declared?.at ?? null,
-      protocolConflict: new Set(exposures.map((e) => e.protocol)).size > 1
-    });
-  }
-  return ports;
-}
-function compare(a, b) {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-function allNamespaces(mesh) {
-  const names = new Set(mesh.namespaces.map((n) => n.ref.name));
-  const lists = [mesh.workloads, mesh.services, mesh.serviceAccounts, mesh.peerAuthentications, mesh.authorizationPolicies, mesh.requestAuthentications, mesh.destinationRules, mesh.serviceEntries, mesh.sidecars];
-  for (const list of lists) for (const object of list) names.add(object.ref.namespace);
-  names.add(mesh.settings.rootNamespace.value);
-  return [...names].sort();
-}
-
-// src/analysis/topology/callers.ts
-var UNAUTHENTICATED = "(unauthenticated)";
-var ANY_MESH_IDENTITY = "(any mesh identity)";
-function pseudoCallers() {
-  return [
-    { kind: "unauthenticated", id: UNAUTHENTICATED },
-    { kind: "any-mesh-identity", id: ANY_MESH_IDENTITY }
-  ];
 }
 
 // src/analysis/mtls/hosts.ts
@@ -10105,7 +12280,7 @@ function buildHostRegistry(topology) {
     serviceEntryHosts.set(serviceEntry, hosts);
     entries.push(...hosts);
   }
-  entries.sort((a, b) => compareText(a.host, b.host) || compareText(a.namespace, b.namespace));
+  entries.sort((a, b) => compareText2(a.host, b.host) || compareText2(a.namespace, b.namespace));
   const selectingEntries = topology.mesh.serviceEntries.filter((se) => se.workloadSelector);
   const serviceByRef = new Map(
     topology.mesh.services.map((s) => [`${s.ref.namespace}/${s.ref.name}`, s])
@@ -10160,7 +12335,7 @@ function serviceEntryOf(service) {
 }
 function compareExposures(a, b) {
   const kind = (e) => e.entry.service !== null ? 0 : 1;
-  return kind(a) - kind(b) || compareText(a.entry.namespace, b.entry.namespace) || compareText(a.entry.ref.name, b.entry.ref.name) || compareText(a.entry.host, b.entry.host) || a.servicePort - b.servicePort;
+  return kind(a) - kind(b) || compareText2(a.entry.namespace, b.entry.namespace) || compareText2(a.entry.ref.name, b.entry.ref.name) || compareText2(a.entry.host, b.entry.host) || a.servicePort - b.servicePort;
 }
 function hostVisibleTo(entry, clientNamespace) {
   if (entry.exportTo === null || entry.exportTo.length === 0) return true;
@@ -10371,7 +12546,7 @@ function hasSelector(policy) {
   return policy.selector !== null && Object.keys(policy.selector.matchLabels).length > 0;
 }
 function compareAge(a, b) {
-  return timeOf(a) - timeOf(b) || compareText(a.ref.name, b.ref.name) || compareText(a.ref.namespace, b.ref.namespace);
+  return timeOf(a) - timeOf(b) || compareText2(a.ref.name, b.ref.name) || compareText2(a.ref.namespace, b.ref.namespace);
 }
 function timeOf(object) {
   if (object.creationTimestamp === null) return 0;
@@ -10419,7 +12594,7 @@ function indexPeerAuthentications(mesh) {
     workloadCandidates: (namespace) => workloadByNamespace.get(namespace) ?? [],
     ignoredRootSelectors: ignoredRootSelectors.sort(compareAge),
     namespaceMode,
-    namespacesWithPolicy: [...picks.keys()].filter((n) => n !== rootNamespace).sort(compareText)
+    namespacesWithPolicy: [...picks.keys()].filter((n) => n !== rootNamespace).sort(compareText2)
   };
 }
 function push(map, key, value) {
@@ -10687,7 +12862,7 @@ var HostTable = class {
   /** Longest wildcard first, then alphabetical: `host.MoreSpecific` is a total order on them. */
   wildcardMatch(needle) {
     this.ordered ??= [...this.wildcard.keys()].sort(
-      (a, b) => b.length - a.length || compareText(a, b)
+      (a, b) => b.length - a.length || compareText2(a, b)
     );
     for (const host of this.ordered)
       if (needle.endsWith(host.slice(1))) return this.wildcard.get(host) ?? null;
@@ -10825,8 +13000,8 @@ function isSuperset(a, b) {
   return [...b].every((x) => a.has(x));
 }
 function labelsEqual(a, b) {
-  const keys = Object.keys(a);
-  return keys.length === Object.keys(b).length && keys.every((k) => a[k] === b[k]);
+  const keys2 = Object.keys(a);
+  return keys2.length === Object.keys(b).length && keys2.every((k) => a[k] === b[k]);
 }
 function ruleHostMatches(ruleHost, host) {
   if (ruleHost === host) return true;
@@ -10843,33 +13018,33 @@ function composeWorkloadMode(index, namespace, labels) {
   const meshPolicy = index.mesh?.chosen ?? null;
   if (meshPolicy !== null) {
     if (meshPolicy.mode === "UNSET") {
-      evidence2.push(describe(meshPolicy, "mesh-wide policy without a mode: PERMISSIVE"));
+      evidence2.push(describe2(meshPolicy, "mesh-wide policy without a mode: PERMISSIVE"));
     } else {
       mode = meshPolicy.mode;
       level = "mesh";
-      evidence2.push(describe(meshPolicy, `mesh-wide ${mode}`));
+      evidence2.push(describe2(meshPolicy, `mesh-wide ${mode}`));
     }
   }
   const namespacePolicy = index.namespacePolicy(namespace)?.chosen ?? null;
   if (namespacePolicy !== null) {
     if (namespacePolicy.mode === "UNSET") {
       evidence2.push(
-        describe(namespacePolicy, `namespace-wide policy without a mode: inherits ${mode}`)
+        describe2(namespacePolicy, `namespace-wide policy without a mode: inherits ${mode}`)
       );
     } else {
       mode = namespacePolicy.mode;
       level = "namespace";
-      evidence2.push(describe(namespacePolicy, `namespace-wide ${mode}`));
+      evidence2.push(describe2(namespacePolicy, `namespace-wide ${mode}`));
     }
   }
   const [workloadPolicy = null, ...ignoredWorkloadPolicies] = namespace === index.rootNamespace ? [] : index.workloadPolicies(namespace, labels);
   if (workloadPolicy !== null) {
     if (workloadPolicy.mode === "UNSET") {
-      evidence2.push(describe(workloadPolicy, `workload policy without a mode: inherits ${mode}`));
+      evidence2.push(describe2(workloadPolicy, `workload policy without a mode: inherits ${mode}`));
     } else {
       mode = workloadPolicy.mode;
       level = "workload";
-      evidence2.push(describe(workloadPolicy, `workload policy ${mode}`));
+      evidence2.push(describe2(workloadPolicy, `workload policy ${mode}`));
     }
   }
   if (evidence2.length === 0) {
@@ -10882,7 +13057,7 @@ function composeWorkloadMode(index, namespace, labels) {
   }
   return { mode, level, evidence: evidence2, workloadPolicy, ignoredWorkloadPolicies, perPort };
 }
-function describe(policy, note) {
+function describe2(policy, note) {
   return objectEvidence(policy, note, policy.modeAt);
 }
 function modeAtPort(composition, port) {
@@ -11220,14 +13395,14 @@ function describeServer(server) {
 // src/analysis/mtls/evaluate.ts
 var internalsByEvaluation = /* @__PURE__ */ new WeakMap();
 function internalsOf(evaluation, mesh, topology) {
-  return internalsByEvaluation.get(evaluation) ?? build(mesh, topology, {}).internals;
+  return internalsByEvaluation.get(evaluation) ?? build2(mesh, topology, {}).internals;
 }
 function evaluateMtls(mesh, topology, options = {}) {
-  const { evaluation, internals } = build(mesh, topology, options);
+  const { evaluation, internals } = build2(mesh, topology, options);
   internalsByEvaluation.set(evaluation, internals);
   return evaluation;
 }
-function build(mesh, topology, options) {
+function build2(mesh, topology, options) {
   const settings = mesh.settings;
   const peerAuthentications = indexPeerAuthentications(mesh);
   const destinationRules = indexDestinationRules(mesh);
@@ -11378,12 +13553,12 @@ function build(mesh, topology, options) {
     }
     const w = caller.workload;
     if (decisions(w).dataplane === "NO_SIDECAR") return null;
-    const serviceAccount = w.workload.serviceAccountName.value;
+    const serviceAccount2 = w.workload.serviceAccountName.value;
     return {
-      principal: `${trustDomain}/ns/${w.namespace}/sa/${serviceAccount}`,
+      principal: `${trustDomain}/ns/${w.namespace}/sa/${serviceAccount2}`,
       trustDomain,
       namespace: w.namespace,
-      serviceAccount
+      serviceAccount: serviceAccount2
     };
   };
   const withPeer = (caller) => (edge) => edge.transport === "mtls" ? { ...edge, peer: identity(caller) } : edge;
@@ -11463,9 +13638,9 @@ function subjectOf(ref) {
 var SEVERITY_ORDER = { error: 0, warning: 1, notice: 2 };
 function sortFindings(findings) {
   const unique = /* @__PURE__ */ new Map();
-  for (const finding of findings) if (!unique.has(finding.id)) unique.set(finding.id, finding);
+  for (const finding2 of findings) if (!unique.has(finding2.id)) unique.set(finding2.id, finding2);
   return [...unique.values()].sort(
-    (a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || compareSources(a.at, b.at) || compareText(a.id, b.id)
+    (a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || compareSources(a.at, b.at) || compareText2(a.id, b.id)
   );
 }
 
@@ -11701,7 +13876,7 @@ function findUser(internals, rule, host, clients) {
 }
 
 // src/analysis/mtls/findings-policies.ts
-function policyFindings(internals, side2) {
+function policyFindings2(internals, side2) {
   return [
     ...rootSelectors(internals, side2),
     ...conflicts(internals, side2),
@@ -11761,18 +13936,18 @@ function emptySelections(internals, side2) {
   const { mesh } = internals;
   const root = mesh.settings.rootNamespace.value;
   const byNamespace = workloadsByNamespace(internals);
-  const selectsAny = (namespace, labels) => (byNamespace.get(namespace) ?? []).some((w) => selects(labels, internals.labels(w)));
+  const selectsAny2 = (namespace, labels) => (byNamespace.get(namespace) ?? []).some((w) => selects(labels, internals.labels(w)));
   const out = [];
   for (const policy of mesh.peerAuthentications) {
     if (!hasSelector(policy) || policy.ref.namespace === root) continue;
-    if (!selectsAny(policy.ref.namespace, policy.selector?.matchLabels ?? {}))
+    if (!selectsAny2(policy.ref.namespace, policy.selector?.matchLabels ?? {}))
       out.push(
         emptyFinding(policy, "PeerAuthentication", policy.selector?.at ?? policy.source, side2)
       );
   }
   for (const rule of mesh.destinationRules) {
     const selector = rule.workloadSelector;
-    if (selector === null || selectsAny(rule.ref.namespace, selector.matchLabels)) continue;
+    if (selector === null || selectsAny2(rule.ref.namespace, selector.matchLabels)) continue;
     out.push(emptyFinding(rule, "DestinationRule", selector.at, side2));
   }
   return out;
@@ -11905,7 +14080,7 @@ function workloadsByNamespace(internals) {
 function mtlsFindings(side2, which = "head") {
   const internals = internalsOf(side2.mtls, side2.mesh, side2.topology);
   return sortFindings([
-    ...policyFindings(internals, which),
+    ...policyFindings2(internals, which),
     ...edgeFindings(internals, which),
     ...credentialFindings(internals, which)
   ]);
@@ -11937,7 +14112,7 @@ function buildGraphView(side2, diagnostics, filter = {}) {
       }
     }
   }
-  edges.sort((a, b) => compareText(a.to, b.to) || a.port - b.port || compareText(a.from, b.from));
+  edges.sort((a, b) => compareText2(a.to, b.to) || a.port - b.port || compareText2(a.from, b.from));
   return {
     schemaVersion: GRAPH_SCHEMA_VERSION,
     settings: {
@@ -12010,6 +14185,392 @@ function evidenceView(evidence2) {
   };
 }
 
+// src/analysis/graph/side.ts
+function evaluateSide(files, options) {
+  const load = loadMesh(files, {
+    ...options.defaultNamespace === void 0 ? {} : { defaultNamespace: options.defaultNamespace },
+    ...options.meshSettings === void 0 ? {} : { meshSettings: options.meshSettings }
+  });
+  const topology = buildTopology(load.mesh);
+  return { load, mesh: load.mesh, topology, mtls: evaluateMtls(load.mesh, topology) };
+}
+
+// src/analysis/explain/side.ts
+function withAuthz(side2) {
+  const authz = createAuthzEngine(side2.mesh, {
+    dataplaneOf: (workload) => side2.mtls.dataplane(workload).dataplane
+  });
+  return {
+    mesh: side2.mesh,
+    topology: side2.topology,
+    mtls: side2.mtls,
+    authz,
+    diagnostics: side2.diagnostics ?? []
+  };
+}
+function explainSideOf(files, options = {}) {
+  const side2 = evaluateSide(files, options);
+  return withAuthz({ ...side2, diagnostics: side2.load.diagnostics });
+}
+
+// src/analysis/explain/query.ts
+var NAMESPACE = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
+var NAME = /^[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?$/;
+var KIND7 = /^[a-z]{1,32}$/;
+var METHOD = /^[A-Z][A-Z-]{0,31}$/;
+var PATH = /^\/[\x21-\x7e]{0,2047}$/;
+var PSEUDO_CALLERS = {
+  [UNAUTHENTICATED]: UNAUTHENTICATED,
+  unauthenticated: UNAUTHENTICATED,
+  [ANY_MESH_IDENTITY]: ANY_MESH_IDENTITY,
+  "any-mesh-identity": ANY_MESH_IDENTITY
+};
+function isWorkloadId(text) {
+  const [path = "", kind, extraKind] = text.split("@");
+  const [namespace, name, extra] = path.split("/");
+  return extra === void 0 && extraKind === void 0 && (kind === void 0 || KIND7.test(kind)) && namespace !== void 0 && name !== void 0 && NAMESPACE.test(namespace) && NAME.test(name);
+}
+function parseCaller(text) {
+  const pseudo = PSEUDO_CALLERS[text.trim()];
+  if (pseudo !== void 0) return pseudo;
+  return isWorkloadId(text) ? text : null;
+}
+function parseDestination(text) {
+  const [to = "", portText, extra] = text.split(":");
+  if (!isWorkloadId(to) || extra !== void 0)
+    return { error: `\`${clip(text)}\` is not \`namespace/workload[:port]\`` };
+  if (portText === void 0) return { value: { to, port: null } };
+  const port = /^\d{1,5}$/.test(portText) ? Number(portText) : NaN;
+  if (!(port >= 1 && port <= 65535))
+    return { error: `\`${clip(portText)}\` is not a port number (1-65535)` };
+  return { value: { to, port } };
+}
+function methodProblem(method) {
+  return METHOD.test(method) ? null : `\`${clip(method)}\` is not an HTTP method (upper case, such as \`GET\`)`;
+}
+function pathProblem(path) {
+  return PATH.test(path) ? null : `\`${clip(path)}\` is not a request path (it starts with \`/\` and has no spaces)`;
+}
+function clip(text) {
+  return text.length > 80 ? `${text.slice(0, 77)}...` : text;
+}
+
+// src/analysis/render/escape.ts
+function terminalText(text) {
+  return text.replace(
+    // eslint-disable-next-line no-control-regex -- control characters are what this shows
+    /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g,
+    (char) => `\\u{${(char.codePointAt(0) ?? 0).toString(16)}}`
+  );
+}
+
+// src/analysis/render/explain.ts
+var EXPLAIN_SCHEMA_VERSION = 1;
+function renderExplainText(e) {
+  const lines = [];
+  const caller = e.peer === null ? "plaintext caller (no identity)" : e.peer.principal;
+  const query = [e.query.method, e.query.path].filter((q) => q !== void 0).join(" ");
+  lines.push(
+    `${e.workload} port ${e.port} (${e.chain})${query === "" ? "" : ` ${query}`} from ${caller}: ${e.access}${e.exact ? "" : " (approximate)"}`
+  );
+  lines.push(`  ${e.summary}`);
+  if (e.access === "partial" && e.requests.length > 0) {
+    lines.push("", "Allowed requests:");
+    for (const r of e.requests) lines.push(`  ${r}`);
+  }
+  const decided = [...e.custom, ...e.deny, ...e.allow];
+  if (decided.length > 0) {
+    lines.push("", "Decided by:");
+    for (const r of decided) lines.push(...ruleLines(r));
+  }
+  if (e.access === "deny" && e.allow.length === 0 && e.allowPolicies.length > 0) {
+    lines.push("", "ALLOW policies that matched nothing:");
+    for (const p of e.allowPolicies) lines.push(`  ${formatRef(p.policy)}  ${formatSource(p.at)}`);
+  }
+  if (e.audit.length > 0) {
+    lines.push("", "Audited (no effect on access):");
+    for (const r of e.audit) lines.push(...ruleLines(r));
+  }
+  if (e.notes.length > 0) {
+    lines.push("", "Notes:");
+    for (const n of e.notes)
+      lines.push(`  ${formatRef(n.policy)}: ${n.note}  ${formatSource(n.at)}`);
+  }
+  if (e.nearest !== null) {
+    lines.push(
+      "",
+      `Nearest ALLOW rule: ${refText(e.nearest.ref)}  ${formatSource(e.nearest.ref.at)}`,
+      "  it still requires:"
+    );
+    for (const m of e.nearest.missing)
+      lines.push(`    ${m.part}: ${m.requires}  ${formatSource(m.at)}`);
+  }
+  return `${lines.join("\n")}
+`;
+}
+function ruleLines(r) {
+  const head = `  ${r.ref.action.padEnd(6)} ${refText(r.ref)}${r.chain === "tcp" ? " (TCP chain)" : ""}  ${formatSource(r.ref.at)}`;
+  return [head, ...r.requests.map((q) => `         matches: ${q}`)];
+}
+function refText(ref) {
+  return `${formatRef(ref.policy)}${ref.rule === null ? "" : ` rule ${ref.rule}`}`;
+}
+function explanationJson(e) {
+  return {
+    workload: e.workload,
+    port: e.port,
+    chain: e.chain,
+    caller: e.peer === null ? null : e.peer.principal,
+    query: { method: e.query.method ?? null, path: e.query.path ?? null },
+    access: e.access,
+    exact: e.exact,
+    notEvaluated: e.notEvaluated,
+    summary: e.summary,
+    requests: e.requests,
+    custom: e.custom.map(ruleJson),
+    deny: e.deny.map(ruleJson),
+    allow: e.allow.map(ruleJson),
+    audit: e.audit.map(ruleJson),
+    allowPolicies: e.allowPolicies.map(policyJson),
+    notes: e.notes.map(policyJson),
+    nearest: e.nearest === null ? null : { ...refJson(e.nearest.ref), missing: e.nearest.missing.map(missingJson) }
+  };
+}
+function position(at) {
+  return { file: at.file, line: at.line, column: at.column };
+}
+function refJson(ref) {
+  return { policy: formatRef(ref.policy), action: ref.action, rule: ref.rule, ...position(ref.at) };
+}
+function ruleJson(r) {
+  return { ...refJson(r.ref), chain: r.chain, matches: r.requests };
+}
+function policyJson(p) {
+  return { policy: formatRef(p.policy), note: p.note, ...position(p.at) };
+}
+function missingJson(m) {
+  return { part: m.part, requires: m.requires, ...position(m.at) };
+}
+
+// src/analysis/render/explain-words.ts
+function accessWords(access) {
+  return access === "allow" ? "allowed" : access === "partial" ? "allowed for some requests" : "denied";
+}
+function transportWords(transport) {
+  return transport === "mtls" ? "mTLS" : transport === "plaintext" ? "plaintext" : "broken (the connection fails)";
+}
+function decisionWords(answer) {
+  if (answer.transport.transport === "broken") return "denied: the connection fails";
+  const requests = answer.authorization?.requests ?? [];
+  return answer.access === "partial" && requests.length > 0 ? `${accessWords(answer.access)}: ${requests.join("; ")}` : accessWords(answer.access);
+}
+function choiceWords(choice) {
+  if (choice.as !== "service-port" || choice.service === null) return "";
+  return `Service port ${choice.service.port} of ${formatRef(choice.service.ref)}`;
+}
+function evidenceWords(evidence2) {
+  return evidence2.ref === null ? evidence2.note : `${formatRef(evidence2.ref)}: ${evidence2.note}`;
+}
+var CHANGE_WORDS = {
+  added: "added",
+  removed: "removed",
+  modified: "edited",
+  "now-applies": "now applies",
+  "no-longer-applies": "no longer applies"
+};
+
+// src/analysis/render/explain-edge.ts
+function renderEdgeText(explanation) {
+  return printable(edgeLines(explanation));
+}
+function edgeLines(e) {
+  const lines = [];
+  const identity = e.caller.identity === null ? "no mesh identity" : e.caller.identity.principal;
+  lines.push(`${e.caller.id} -> ${e.workload} (caller identity over mTLS: ${identity})`);
+  if (e.partialInput) lines.push("  note: some input could not be read; the answer may be partial");
+  for (const answer of e.ports) lines.push("", ...portLines(answer));
+  if (e.selectorMisses.length > 0) {
+    lines.push(
+      "",
+      "Policies that select no workload, and differ from this one only in label values:"
+    );
+    for (const miss of e.selectorMisses)
+      lines.push(
+        `  ${formatRef(miss.policy)} (${miss.action}) wants ${miss.wants.join(", ")}; the workload has ${miss.has.join(", ")}  ${formatSource(miss.at)}`
+      );
+  }
+  return lines;
+}
+function portLines(answer) {
+  const via = choiceWords(answer.choice);
+  const lines = [
+    `port ${answer.port} (${answer.name === null ? "" : `name ${answer.name}, `}${answer.chain} chain${via === "" ? "" : `; asked as ${via}`}): ${decisionWords(answer)}${answer.exact ? "" : " (approximate)"}`,
+    ...transportLines(answer.transport, "  ")
+  ];
+  for (const other of answer.otherPaths)
+    lines.push(
+      `  through ${other.via === null ? "the pod IP" : formatRef(other.via)} instead:`,
+      ...transportLines(other, "    ")
+    );
+  if (answer.authorization !== null) {
+    lines.push("  authorization:", ...indent(renderExplainText(answer.authorization), "    "));
+  } else if (answer.ifConnected !== null) {
+    lines.push(
+      "  authorization if the caller reached the port over mTLS:",
+      ...indent(renderExplainText(answer.ifConnected), "    ")
+    );
+  }
+  return lines;
+}
+function transportLines(t, pad) {
+  const peer = t.peer === null ? "no peer identity" : `peer ${t.peer.principal}`;
+  const via = t.via === null ? "direct to the pod" : `via ${formatRef(t.via)} port ${t.servicePort ?? "?"}`;
+  const lines = [
+    `${pad}transport: ${transportWords(t.transport)}, ${peer}, ${via}${t.exact ? "" : " (approximate)"}`,
+    `${pad}  ${t.reason}`
+  ];
+  for (const [side2, evidence2] of [
+    ["client", t.client.evidence],
+    ["server", t.server.evidence]
+  ])
+    for (const e of evidence2)
+      lines.push(
+        `${pad}  ${side2}: ${evidenceWords(e)}${e.at === null ? "" : `  ${formatSource(e.at)}`}`
+      );
+  return lines;
+}
+function printable(lines) {
+  return `${lines.map(terminalText).join("\n")}
+`;
+}
+function indent(text, pad) {
+  return text.replace(/\n$/, "").split("\n").map((line) => line === "" ? "" : `${pad}${line}`);
+}
+function renderChangeText(c) {
+  const lines = [`${c.query.from} -> ${c.query.to}: base and head`];
+  for (const port of c.ports) {
+    const side2 = (answer) => answer === null ? "no such port" : answer.transport.transport === "broken" ? `${decisionWords(answer)} (broken transport)` : `${decisionWords(answer)}; ${transportWords(answer.transport.transport)}`;
+    const changed = [
+      port.accessChanged ? "access" : "",
+      port.transportChanged ? "transport" : "",
+      port.reasonsChanged && !port.accessChanged ? "deciding rules" : ""
+    ].filter((w) => w !== "");
+    lines.push(
+      `  port ${port.port}: ${changed.length === 0 ? "unchanged" : `${changed.join(", ")} changed`}`,
+      `    base: ${side2(port.base)}`,
+      `    head: ${side2(port.head)}`
+    );
+  }
+  if (c.policies.length > 0) {
+    lines.push("", "AuthorizationPolicies of the destination that changed:");
+    for (const p of c.policies) lines.push(`  ${policyChangeText(p)}`);
+  }
+  for (const [name, result] of [
+    ["base", c.base],
+    ["head", c.head]
+  ])
+    lines.push("", `== ${name} ==`, ...sideLines(result));
+  return printable(lines);
+}
+function sideLines(result) {
+  return result.kind === "problem" ? [problemMessage(result.problem)] : edgeLines(result.explanation);
+}
+function policyChangeText(p) {
+  return `${CHANGE_WORDS[p.change]}: ${formatRef(p.policy)}: ${p.note}  ${formatSource(p.at)} (${p.side})`;
+}
+function renderEdgeJson(e) {
+  return `${JSON.stringify({ schemaVersion: EXPLAIN_SCHEMA_VERSION, ...edgeJson(e) }, null, 2)}
+`;
+}
+function renderChangeJson(c) {
+  const side2 = (result) => result.kind === "problem" ? { problem: { ...result.problem, message: problemMessage(result.problem) } } : edgeJson(result.explanation);
+  return `${JSON.stringify(
+    {
+      schemaVersion: EXPLAIN_SCHEMA_VERSION,
+      query: c.query,
+      changes: c.ports.map((p) => ({
+        port: p.port,
+        base: p.base === null ? null : { access: p.base.access, transport: p.base.transport.transport },
+        head: p.head === null ? null : { access: p.head.access, transport: p.head.transport.transport },
+        accessChanged: p.accessChanged,
+        transportChanged: p.transportChanged,
+        reasonsChanged: p.reasonsChanged
+      })),
+      policies: c.policies.map((p) => ({
+        policy: formatRef(p.policy),
+        change: p.change,
+        note: p.note,
+        side: p.side,
+        ...position2(p.at)
+      })),
+      base: side2(c.base),
+      head: side2(c.head)
+    },
+    null,
+    2
+  )}
+`;
+}
+function edgeJson(e) {
+  return {
+    query: e.query,
+    caller: {
+      id: e.caller.id,
+      kind: e.caller.kind,
+      identity: e.caller.identity?.principal ?? null
+    },
+    workload: e.workload,
+    partialInput: e.partialInput,
+    ports: e.ports.map((p) => ({
+      port: p.port,
+      name: p.name,
+      protocol: p.protocol,
+      chain: p.chain,
+      askedAs: p.choice.as,
+      service: p.choice.service === null ? null : { service: formatRef(p.choice.service.ref), port: p.choice.service.port },
+      access: p.access,
+      decision: accessWords(p.access),
+      exact: p.exact,
+      summary: p.summary,
+      transport: transportJson(p.transport),
+      otherPaths: p.otherPaths.map(transportJson),
+      authorization: p.authorization === null ? null : explanationJson(p.authorization),
+      ifConnected: p.ifConnected === null ? null : explanationJson(p.ifConnected)
+    })),
+    selectorMisses: e.selectorMisses.map((m) => ({
+      policy: formatRef(m.policy),
+      action: m.action,
+      wants: m.wants,
+      has: m.has,
+      ...position2(m.at)
+    }))
+  };
+}
+function transportJson(t) {
+  const evidence2 = (list) => list.map((e) => ({
+    object: e.ref === null ? null : formatRef(e.ref),
+    note: e.note,
+    ...e.at === null ? { file: null, line: null, column: null } : position2(e.at)
+  }));
+  return {
+    transport: t.transport,
+    peer: t.peer?.principal ?? null,
+    reason: t.reason,
+    exact: t.exact,
+    via: t.via === null ? null : formatRef(t.via),
+    servicePort: t.servicePort,
+    client: {
+      mode: t.client.mode,
+      effective: t.client.effective,
+      evidence: evidence2(t.client.evidence)
+    },
+    server: { mode: t.server.mode, level: t.server.level, evidence: evidence2(t.server.evidence) }
+  };
+}
+function position2(at) {
+  return { file: at.file, line: at.line, column: at.column };
+}
+
 // src/cli/io.ts
 var ExitCode = {
   ok: 0,
@@ -12071,6 +14632,118 @@ function reasonOf(error) {
     return code;
   }
   return error instanceof Error ? error.message : String(error);
+}
+
+// src/cli/commands/explain.ts
+var EXPLAIN_USAGE = `Usage: meshguard explain --dir DIR --from ns/workload --to ns/workload[:port]
+                         [--method M] [--path P] [--format text|json]
+       meshguard explain --base DIR --head DIR --from ... --to ... (explain a change)
+
+Explains whether a caller can reach a workload, per port: the transport (mtls, plaintext or
+broken) with the PeerAuthentication and DestinationRule lines that decided it, the peer identity
+the server sees, and the authorization decision with the policies and rules that made it
+(file:line); for a denial, the nearest ALLOW rule and what it still requires. With --base and
+--head, both answers and what changed between them.
+
+Options:
+  --dir DIR          the manifests (repeatable)
+  --base DIR         the manifests before a change; with --head
+  --head DIR         the manifests after it
+  --from ID          the caller: namespace/workload, (unauthenticated) or (any mesh identity)
+  --to ID[:PORT]     the destination workload; PORT is a workload port or a Service port of it
+                     (default: every port of the workload)
+  --method M         an HTTP method, such as GET
+  --path P           an HTTP path, such as /api/v1/items
+  --format FORMAT    text (default) or json
+  --namespace NS     namespace for objects that name none (default: default)
+
+Exit status: 0 answered, 2 usage error, unknown workload or port, or input that could not be
+read whole (the answer is still printed).
+`;
+function runExplain(argv, io) {
+  const args = parseArgs(argv, {
+    dir: { type: "list" },
+    base: { type: "string" },
+    head: { type: "string" },
+    from: { type: "string" },
+    to: { type: "string" },
+    method: { type: "string" },
+    path: { type: "string" },
+    format: { type: "string", choices: ["text", "json"] },
+    namespace: { type: "string" },
+    help: { type: "boolean" }
+  });
+  if (args.flags.help === true) {
+    io.stdout(EXPLAIN_USAGE);
+    return ExitCode.ok;
+  }
+  const query = readQuery(args);
+  const json = stringFlag(args, "format") === "json";
+  const namespace = stringFlag(args, "namespace");
+  const options = namespace === void 0 ? {} : { defaultNamespace: namespace };
+  const roots = [...args.positionals, ...listFlag(args, "dir")];
+  const base = stringFlag(args, "base");
+  const head = stringFlag(args, "head");
+  if (base === void 0 !== (head === void 0))
+    throw new UsageError("--base and --head go together");
+  if (base !== void 0 && head !== void 0) {
+    if (roots.length > 0) throw new UsageError("give either --dir or --base and --head, not both");
+    const before = readSide([base], io, options);
+    const after = readSide([head], io, options);
+    const result2 = explainChange(before.side, after.side, query);
+    if (result2.kind === "problem") return fail(io, problemMessage(result2.problem));
+    io.stdout(json ? renderChangeJson(result2.explanation) : renderChangeText(result2.explanation));
+    return before.partial || after.partial ? ExitCode.usageOrInput : ExitCode.ok;
+  }
+  if (roots.length === 0) throw new UsageError("explain needs --dir DIR (or --base and --head)");
+  const { side: side2, partial } = readSide(roots, io, options);
+  const result = explainEdge(side2, query);
+  if (result.kind === "problem") return fail(io, problemMessage(result.problem));
+  io.stdout(json ? renderEdgeJson(result.explanation) : renderEdgeText(result.explanation));
+  return partial ? ExitCode.usageOrInput : ExitCode.ok;
+}
+function readQuery(args) {
+  const fromText = stringFlag(args, "from");
+  const toText = stringFlag(args, "to");
+  if (fromText === void 0 || toText === void 0)
+    throw new UsageError("explain needs --from and --to");
+  const from = parseCaller(fromText);
+  if (from === null)
+    throw new UsageError(
+      `--from ${JSON.stringify(fromText)} is not namespace/workload, (unauthenticated) or (any mesh identity)`
+    );
+  const destination = parseDestination(toText);
+  if ("error" in destination) throw new UsageError(`--to: ${destination.error}`);
+  const method = stringFlag(args, "method") ?? null;
+  const path = stringFlag(args, "path") ?? null;
+  const problem = (method === null ? null : methodProblem(method)) ?? (path === null ? null : pathProblem(path));
+  if (problem !== null) throw new UsageError(problem);
+  return { from, ...destination.value, method, path };
+}
+function readSide(roots, io, options) {
+  const tree = readManifestTree(roots, io.cwd);
+  for (const file of tree.unreadable)
+    io.stderr(`meshguard explain: cannot read ${terminalText(`${file.path}: ${file.reason}`)}
+`);
+  const files = tree.files;
+  const side2 = explainSideOf(files, options);
+  const unreadable = tree.unreadable.map(
+    (file) => diagnostic(
+      "MG005",
+      { file: file.path, documentIndex: 0, line: 1, column: 1 },
+      { detail: file.reason }
+    )
+  );
+  const withUnreadable = { ...side2, diagnostics: [...unreadable, ...side2.diagnostics] };
+  return {
+    side: withUnreadable,
+    partial: withUnreadable.diagnostics.some((d) => isPartialInput(d.code))
+  };
+}
+function fail(io, message) {
+  io.stderr(`meshguard explain: ${terminalText(message)}
+`);
+  return ExitCode.usageOrInput;
 }
 
 // src/cli/commands/graph.ts
@@ -12397,13 +15070,15 @@ Usage: meshguard <command> [options]
 Commands:
   validate PATH...    check manifests against Istio's and Kubernetes' rules
   graph PATH...       effective mTLS of every workload port and transport of every edge
+  explain             why a caller can (or cannot) reach a workload port, on one side or a change
 
 Run 'meshguard <command> --help' for a command's options.
 Options: --help, --version
 `;
 var COMMANDS = {
   validate: { run: runValidate, usage: VALIDATE_USAGE },
-  graph: { run: runGraph, usage: GRAPH_USAGE }
+  graph: { run: runGraph, usage: GRAPH_USAGE },
+  explain: { run: runExplain, usage: EXPLAIN_USAGE }
 };
 async function runCli(argv, io) {
   const [command, ...rest] = argv;

@@ -14971,6 +14971,7 @@ var package_default = {
   },
   scripts: {
     build: "node scripts/build.mjs",
+    start: "node dist/app.js",
     typecheck: "tsc --noEmit",
     lint: "eslint . && prettier --check .",
     format: "prettier --write .",
@@ -14985,6 +14986,7 @@ var package_default = {
     "@octokit/plugin-retry": "8.1.1",
     "@octokit/plugin-throttling": "11.0.5",
     diff: "9.0.0",
+    probot: "14.3.2",
     yaml: "2.9.1"
   },
   devDependencies: {

@@ -237,9 +237,9 @@ var require_tunnel = __commonJS({
       for (var i = 1, len = arguments.length; i < len; ++i) {
         var overrides = arguments[i];
         if (typeof overrides === "object") {
-          var keys = Object.keys(overrides);
-          for (var j = 0, keyLen = keys.length; j < keyLen; ++j) {
-            var k = keys[j];
+          var keys2 = Object.keys(overrides);
+          for (var j = 0, keyLen = keys2.length; j < keyLen; ++j) {
+            var k = keys2[j];
             if (overrides[k] !== void 0) {
               target[k] = overrides[k];
             }
@@ -1791,9 +1791,9 @@ var require_request = __commonJS({
               processHeader(this, header2[0], header2[1]);
             }
           } else {
-            const keys = Object.keys(headers);
-            for (let i = 0; i < keys.length; ++i) {
-              processHeader(this, keys[i], headers[keys[i]]);
+            const keys2 = Object.keys(headers);
+            for (let i = 0; i < keys2.length; ++i) {
+              processHeader(this, keys2[i], headers[keys2[i]]);
             }
           }
         } else if (headers != null) {
@@ -3850,16 +3850,16 @@ var require_webidl = __commonJS({
         }
         const result = {};
         if (!types.isProxy(O)) {
-          const keys2 = [...Object.getOwnPropertyNames(O), ...Object.getOwnPropertySymbols(O)];
-          for (const key of keys2) {
+          const keys3 = [...Object.getOwnPropertyNames(O), ...Object.getOwnPropertySymbols(O)];
+          for (const key of keys3) {
             const typedKey = keyConverter(key, prefix, argument);
             const typedValue = valueConverter(O[key], prefix, argument);
             result[typedKey] = typedValue;
           }
           return result;
         }
-        const keys = Reflect.ownKeys(O);
-        for (const key of keys) {
+        const keys2 = Reflect.ownKeys(O);
+        for (const key of keys2) {
           const desc = Reflect.getOwnPropertyDescriptor(O, key);
           if (desc?.enumerable) {
             const typedKey = keyConverter(key, prefix, argument);
@@ -4105,17 +4105,17 @@ var require_util2 = __commonJS({
       if (!redirectStatusSet.has(response.status)) {
         return null;
       }
-      let location2 = response.headersList.get("location", true);
-      if (location2 !== null && isValidHeaderValue(location2)) {
-        if (!isValidEncodedURL(location2)) {
-          location2 = normalizeBinaryStringToUtf8(location2);
+      let location3 = response.headersList.get("location", true);
+      if (location3 !== null && isValidHeaderValue(location3)) {
+        if (!isValidEncodedURL(location3)) {
+          location3 = normalizeBinaryStringToUtf8(location3);
         }
-        location2 = new URL(location2, responseURL(response));
+        location3 = new URL(location3, responseURL(response));
       }
-      if (location2 && !location2.hash) {
-        location2.hash = requestFragment;
+      if (location3 && !location3.hash) {
+        location3.hash = requestFragment;
       }
-      return location2;
+      return location3;
     }
     function isValidEncodedURL(url) {
       for (let i = 0; i < url.length; ++i) {
@@ -4573,7 +4573,7 @@ var require_util2 = __commonJS({
           writable: true,
           enumerable: true,
           configurable: true,
-          value: function keys() {
+          value: function keys2() {
             webidl.brandCheck(this, object);
             return makeIterator(this, "key");
           }
@@ -5334,23 +5334,23 @@ var require_formdata_parser = __commonJS({
             break;
           }
           case "content-type": {
-            let headerValue = collectASequenceOfBytes(
+            let headerValue2 = collectASequenceOfBytes(
               (char) => char !== 10 && char !== 13,
               input,
               position
             );
-            headerValue = removeChars(headerValue, false, true, (char) => char === 9 || char === 32);
-            contentType = isomorphicDecode(headerValue);
+            headerValue2 = removeChars(headerValue2, false, true, (char) => char === 9 || char === 32);
+            contentType = isomorphicDecode(headerValue2);
             break;
           }
           case "content-transfer-encoding": {
-            let headerValue = collectASequenceOfBytes(
+            let headerValue2 = collectASequenceOfBytes(
               (char) => char !== 10 && char !== 13,
               input,
               position
             );
-            headerValue = removeChars(headerValue, false, true, (char) => char === 9 || char === 32);
-            encoding = isomorphicDecode(headerValue);
+            headerValue2 = removeChars(headerValue2, false, true, (char) => char === 9 || char === 32);
+            encoding = isomorphicDecode(headerValue2);
             break;
           }
           default: {
@@ -10686,8 +10686,8 @@ var require_mock_utils = __commonJS({
     }
     function lowerCaseEntries(headers) {
       return Object.fromEntries(
-        Object.entries(headers).map(([headerName, headerValue]) => {
-          return [headerName.toLocaleLowerCase(), headerValue];
+        Object.entries(headers).map(([headerName, headerValue2]) => {
+          return [headerName.toLocaleLowerCase(), headerValue2];
         })
       );
     }
@@ -10727,8 +10727,8 @@ var require_mock_utils = __commonJS({
         return false;
       }
       for (const [matchHeaderName, matchHeaderValue] of Object.entries(mockDispatch2.headers)) {
-        const headerValue = getHeaderByName(headers, matchHeaderName);
-        if (!matchValue(matchHeaderValue, headerValue)) {
+        const headerValue2 = getHeaderByName(headers, matchHeaderName);
+        if (!matchValue(matchHeaderValue, headerValue2)) {
           return false;
         }
       }
@@ -10817,10 +10817,10 @@ var require_mock_utils = __commonJS({
       };
     }
     function generateKeyValues(data) {
-      const keys = Object.keys(data);
+      const keys2 = Object.keys(data);
       const result = [];
-      for (let i = 0; i < keys.length; ++i) {
-        const key = keys[i];
+      for (let i = 0; i < keys2.length; ++i) {
+        const key = keys2[i];
         const value = data[key];
         const name = Buffer.from(`${key}`);
         if (Array.isArray(value)) {
@@ -11240,9 +11240,9 @@ var require_pluralizer = __commonJS({
       }
       pluralize(count) {
         const one = count === 1;
-        const keys = one ? singulars : plurals;
+        const keys2 = one ? singulars : plurals;
         const noun = one ? this.singular : this.plural;
-        return { ...keys, count, noun };
+        return { ...keys2, count, noun };
       }
     };
   }
@@ -11796,16 +11796,16 @@ var require_dns = __commonJS({
       setRecords(origin, addresses) {
         const timestamp = Date.now();
         const records = { records: { 4: null, 6: null } };
-        for (const record2 of addresses) {
-          record2.timestamp = timestamp;
-          if (typeof record2.ttl === "number") {
-            record2.ttl = Math.min(record2.ttl, this.#maxTTL);
+        for (const record3 of addresses) {
+          record3.timestamp = timestamp;
+          if (typeof record3.ttl === "number") {
+            record3.ttl = Math.min(record3.ttl, this.#maxTTL);
           } else {
-            record2.ttl = this.#maxTTL;
+            record3.ttl = this.#maxTTL;
           }
-          const familyRecords = records.records[record2.family] ?? { ips: [] };
-          familyRecords.ips.push(record2);
-          records.records[record2.family] = familyRecords;
+          const familyRecords = records.records[record3.family] ?? { ips: [] };
+          familyRecords.ips.push(record3);
+          records.records[record3.family] = familyRecords;
         }
         this.#records.set(origin.hostname, records);
       }
@@ -11966,9 +11966,9 @@ var require_headers = __commonJS({
           appendHeader(headers, header2[0], header2[1]);
         }
       } else if (typeof object === "object" && object !== null) {
-        const keys = Object.keys(object);
-        for (let i = 0; i < keys.length; ++i) {
-          appendHeader(headers, keys[i], object[keys[i]]);
+        const keys2 = Object.keys(object);
+        for (let i = 0; i < keys2.length; ++i) {
+          appendHeader(headers, keys2[i], object[keys2[i]]);
         }
       } else {
         throw webidl.errors.conversionFailed({
@@ -14463,14 +14463,14 @@ var require_fetch = __commonJS({
               if (status < 200) {
                 return;
               }
-              let location2 = "";
+              let location3 = "";
               const headersList = new HeadersList();
               for (let i = 0; i < rawHeaders.length; i += 2) {
                 headersList.append(bufferToLowerCasedHeaderName(rawHeaders[i]), rawHeaders[i + 1].toString("latin1"), true);
               }
-              location2 = headersList.get("location", true);
+              location3 = headersList.get("location", true);
               const decoders = [];
-              const willFollow = location2 && request2.redirect === "follow" && redirectStatusSet.has(status);
+              const willFollow = location3 && request2.redirect === "follow" && redirectStatusSet.has(status);
               if (request2.method !== "HEAD" && request2.method !== "CONNECT" && !nullBodyStatus.includes(status) && !willFollow) {
                 const contentEncoding = headersList.get("content-encoding", true);
                 const codings = contentEncoding ? contentEncoding.toLowerCase().split(",") : [];
@@ -16059,8 +16059,8 @@ var require_cachestorage = __commonJS({
        */
       async keys() {
         webidl.brandCheck(this, _CacheStorage);
-        const keys = this.#caches.keys();
-        return [...keys];
+        const keys2 = this.#caches.keys();
+        return [...keys2];
       }
     };
     Object.defineProperties(CacheStorage.prototype, {
@@ -18343,12 +18343,12 @@ var require_eventsource_stream = __commonJS({
       }
       return true;
     }
-    function isFieldName(line, length, field2) {
-      if (length !== field2.length) {
+    function isFieldName(line, length, field3) {
+      if (length !== field3.length) {
         return false;
       }
       for (let i = 0; i < length; i++) {
-        if (line[i] !== field2[i]) {
+        if (line[i] !== field3[i]) {
           return false;
         }
       }
@@ -18549,13 +18549,13 @@ ${value}`;
           }
         }
       }
-      setEventFieldSize(field2, size) {
-        const eventSize = this.eventSize - this.eventFieldSizes[field2] + size;
+      setEventFieldSize(field3, size) {
+        const eventSize = this.eventSize - this.eventFieldSizes[field3] + size;
         if (this.maxEventSize > 0 && eventSize > this.maxEventSize) {
           throw createMaxEventSizeExceededError();
         }
         this.eventSize = eventSize;
-        this.eventFieldSizes[field2] = size;
+        this.eventFieldSizes[field3] = size;
       }
       /**
        * @param {EventSourceStreamEvent} event
@@ -19148,2097 +19148,6 @@ var require_undici = __commonJS({
     module.exports.mockErrors = mockErrors;
     var { EventSource } = require_eventsource();
     module.exports.EventSource = EventSource;
-  }
-});
-
-// node_modules/@actions/github/node_modules/@actions/http-client/lib/proxy.js
-var require_proxy = __commonJS({
-  "node_modules/@actions/github/node_modules/@actions/http-client/lib/proxy.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.getProxyUrl = getProxyUrl2;
-    exports.checkBypass = checkBypass;
-    function getProxyUrl2(reqUrl) {
-      const usingSsl = reqUrl.protocol === "https:";
-      if (checkBypass(reqUrl)) {
-        return void 0;
-      }
-      const proxyVar = (() => {
-        if (usingSsl) {
-          return process.env["https_proxy"] || process.env["HTTPS_PROXY"];
-        } else {
-          return process.env["http_proxy"] || process.env["HTTP_PROXY"];
-        }
-      })();
-      if (proxyVar) {
-        try {
-          return new DecodedURL(proxyVar);
-        } catch (_a) {
-          if (!proxyVar.startsWith("http://") && !proxyVar.startsWith("https://"))
-            return new DecodedURL(`http://${proxyVar}`);
-        }
-      } else {
-        return void 0;
-      }
-    }
-    function checkBypass(reqUrl) {
-      if (!reqUrl.hostname) {
-        return false;
-      }
-      const reqHost = reqUrl.hostname;
-      if (isLoopbackAddress(reqHost)) {
-        return true;
-      }
-      const noProxy = process.env["no_proxy"] || process.env["NO_PROXY"] || "";
-      if (!noProxy) {
-        return false;
-      }
-      let reqPort;
-      if (reqUrl.port) {
-        reqPort = Number(reqUrl.port);
-      } else if (reqUrl.protocol === "http:") {
-        reqPort = 80;
-      } else if (reqUrl.protocol === "https:") {
-        reqPort = 443;
-      }
-      const upperReqHosts = [reqUrl.hostname.toUpperCase()];
-      if (typeof reqPort === "number") {
-        upperReqHosts.push(`${upperReqHosts[0]}:${reqPort}`);
-      }
-      for (const upperNoProxyItem of noProxy.split(",").map((x) => x.trim().toUpperCase()).filter((x) => x)) {
-        if (upperNoProxyItem === "*" || upperReqHosts.some((x) => x === upperNoProxyItem || x.endsWith(`.${upperNoProxyItem}`) || upperNoProxyItem.startsWith(".") && x.endsWith(`${upperNoProxyItem}`))) {
-          return true;
-        }
-      }
-      return false;
-    }
-    function isLoopbackAddress(host) {
-      const hostLower = host.toLowerCase();
-      return hostLower === "localhost" || hostLower.startsWith("127.") || hostLower.startsWith("[::1]") || hostLower.startsWith("[0:0:0:0:0:0:0:1]");
-    }
-    var DecodedURL = class extends URL {
-      constructor(url, base) {
-        super(url, base);
-        this._decodedUsername = decodeURIComponent(super.username);
-        this._decodedPassword = decodeURIComponent(super.password);
-      }
-      get username() {
-        return this._decodedUsername;
-      }
-      get password() {
-        return this._decodedPassword;
-      }
-    };
-  }
-});
-
-// node_modules/@actions/github/node_modules/@actions/http-client/lib/index.js
-var require_lib = __commonJS({
-  "node_modules/@actions/github/node_modules/@actions/http-client/lib/index.js"(exports) {
-    "use strict";
-    var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o, m, k, k2) {
-      if (k2 === void 0) k2 = k;
-      var desc = Object.getOwnPropertyDescriptor(m, k);
-      if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
-        desc = { enumerable: true, get: function() {
-          return m[k];
-        } };
-      }
-      Object.defineProperty(o, k2, desc);
-    }) : (function(o, m, k, k2) {
-      if (k2 === void 0) k2 = k;
-      o[k2] = m[k];
-    }));
-    var __setModuleDefault = exports && exports.__setModuleDefault || (Object.create ? (function(o, v) {
-      Object.defineProperty(o, "default", { enumerable: true, value: v });
-    }) : function(o, v) {
-      o["default"] = v;
-    });
-    var __importStar = exports && exports.__importStar || /* @__PURE__ */ (function() {
-      var ownKeys = function(o) {
-        ownKeys = Object.getOwnPropertyNames || function(o2) {
-          var ar = [];
-          for (var k in o2) if (Object.prototype.hasOwnProperty.call(o2, k)) ar[ar.length] = k;
-          return ar;
-        };
-        return ownKeys(o);
-      };
-      return function(mod) {
-        if (mod && mod.__esModule) return mod;
-        var result = {};
-        if (mod != null) {
-          for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
-        }
-        __setModuleDefault(result, mod);
-        return result;
-      };
-    })();
-    var __awaiter3 = exports && exports.__awaiter || function(thisArg, _arguments, P, generator) {
-      function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve) {
-          resolve(value);
-        });
-      }
-      return new (P || (P = Promise))(function(resolve, reject) {
-        function fulfilled(value) {
-          try {
-            step(generator.next(value));
-          } catch (e) {
-            reject(e);
-          }
-        }
-        function rejected(value) {
-          try {
-            step(generator["throw"](value));
-          } catch (e) {
-            reject(e);
-          }
-        }
-        function step(result) {
-          result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected);
-        }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-      });
-    };
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.HttpClient = exports.HttpClientResponse = exports.HttpClientError = exports.MediaTypes = exports.Headers = exports.HttpCodes = void 0;
-    exports.getProxyUrl = getProxyUrl2;
-    exports.isHttps = isHttps;
-    var http = __importStar(__require("http"));
-    var https = __importStar(__require("https"));
-    var pm = __importStar(require_proxy());
-    var tunnel2 = __importStar(require_tunnel2());
-    var undici_1 = require_undici();
-    var HttpCodes2;
-    (function(HttpCodes3) {
-      HttpCodes3[HttpCodes3["OK"] = 200] = "OK";
-      HttpCodes3[HttpCodes3["MultipleChoices"] = 300] = "MultipleChoices";
-      HttpCodes3[HttpCodes3["MovedPermanently"] = 301] = "MovedPermanently";
-      HttpCodes3[HttpCodes3["ResourceMoved"] = 302] = "ResourceMoved";
-      HttpCodes3[HttpCodes3["SeeOther"] = 303] = "SeeOther";
-      HttpCodes3[HttpCodes3["NotModified"] = 304] = "NotModified";
-      HttpCodes3[HttpCodes3["UseProxy"] = 305] = "UseProxy";
-      HttpCodes3[HttpCodes3["SwitchProxy"] = 306] = "SwitchProxy";
-      HttpCodes3[HttpCodes3["TemporaryRedirect"] = 307] = "TemporaryRedirect";
-      HttpCodes3[HttpCodes3["PermanentRedirect"] = 308] = "PermanentRedirect";
-      HttpCodes3[HttpCodes3["BadRequest"] = 400] = "BadRequest";
-      HttpCodes3[HttpCodes3["Unauthorized"] = 401] = "Unauthorized";
-      HttpCodes3[HttpCodes3["PaymentRequired"] = 402] = "PaymentRequired";
-      HttpCodes3[HttpCodes3["Forbidden"] = 403] = "Forbidden";
-      HttpCodes3[HttpCodes3["NotFound"] = 404] = "NotFound";
-      HttpCodes3[HttpCodes3["MethodNotAllowed"] = 405] = "MethodNotAllowed";
-      HttpCodes3[HttpCodes3["NotAcceptable"] = 406] = "NotAcceptable";
-      HttpCodes3[HttpCodes3["ProxyAuthenticationRequired"] = 407] = "ProxyAuthenticationRequired";
-      HttpCodes3[HttpCodes3["RequestTimeout"] = 408] = "RequestTimeout";
-      HttpCodes3[HttpCodes3["Conflict"] = 409] = "Conflict";
-      HttpCodes3[HttpCodes3["Gone"] = 410] = "Gone";
-      HttpCodes3[HttpCodes3["TooManyRequests"] = 429] = "TooManyRequests";
-      HttpCodes3[HttpCodes3["InternalServerError"] = 500] = "InternalServerError";
-      HttpCodes3[HttpCodes3["NotImplemented"] = 501] = "NotImplemented";
-      HttpCodes3[HttpCodes3["BadGateway"] = 502] = "BadGateway";
-      HttpCodes3[HttpCodes3["ServiceUnavailable"] = 503] = "ServiceUnavailable";
-      HttpCodes3[HttpCodes3["GatewayTimeout"] = 504] = "GatewayTimeout";
-    })(HttpCodes2 || (exports.HttpCodes = HttpCodes2 = {}));
-    var Headers2;
-    (function(Headers3) {
-      Headers3["Accept"] = "accept";
-      Headers3["ContentType"] = "content-type";
-    })(Headers2 || (exports.Headers = Headers2 = {}));
-    var MediaTypes2;
-    (function(MediaTypes3) {
-      MediaTypes3["ApplicationJson"] = "application/json";
-    })(MediaTypes2 || (exports.MediaTypes = MediaTypes2 = {}));
-    function getProxyUrl2(serverUrl) {
-      const proxyUrl = pm.getProxyUrl(new URL(serverUrl));
-      return proxyUrl ? proxyUrl.href : "";
-    }
-    var HttpRedirectCodes2 = [
-      HttpCodes2.MovedPermanently,
-      HttpCodes2.ResourceMoved,
-      HttpCodes2.SeeOther,
-      HttpCodes2.TemporaryRedirect,
-      HttpCodes2.PermanentRedirect
-    ];
-    var HttpResponseRetryCodes2 = [
-      HttpCodes2.BadGateway,
-      HttpCodes2.ServiceUnavailable,
-      HttpCodes2.GatewayTimeout
-    ];
-    var RetryableHttpVerbs = ["OPTIONS", "GET", "DELETE", "HEAD"];
-    var ExponentialBackoffCeiling = 10;
-    var ExponentialBackoffTimeSlice = 5;
-    var HttpClientError = class _HttpClientError extends Error {
-      constructor(message, statusCode) {
-        super(message);
-        this.name = "HttpClientError";
-        this.statusCode = statusCode;
-        Object.setPrototypeOf(this, _HttpClientError.prototype);
-      }
-    };
-    exports.HttpClientError = HttpClientError;
-    var HttpClientResponse = class {
-      constructor(message) {
-        this.message = message;
-      }
-      readBody() {
-        return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve) => __awaiter3(this, void 0, void 0, function* () {
-            let output = Buffer.alloc(0);
-            this.message.on("data", (chunk) => {
-              output = Buffer.concat([output, chunk]);
-            });
-            this.message.on("end", () => {
-              resolve(output.toString());
-            });
-          }));
-        });
-      }
-      readBodyBuffer() {
-        return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve) => __awaiter3(this, void 0, void 0, function* () {
-            const chunks = [];
-            this.message.on("data", (chunk) => {
-              chunks.push(chunk);
-            });
-            this.message.on("end", () => {
-              resolve(Buffer.concat(chunks));
-            });
-          }));
-        });
-      }
-    };
-    exports.HttpClientResponse = HttpClientResponse;
-    function isHttps(requestUrl) {
-      const parsedUrl = new URL(requestUrl);
-      return parsedUrl.protocol === "https:";
-    }
-    var HttpClient3 = class {
-      constructor(userAgent2, handlers, requestOptions) {
-        this._ignoreSslError = false;
-        this._allowRedirects = true;
-        this._allowRedirectDowngrade = false;
-        this._maxRedirects = 50;
-        this._allowRetries = false;
-        this._maxRetries = 1;
-        this._keepAlive = false;
-        this._disposed = false;
-        this.userAgent = this._getUserAgentWithOrchestrationId(userAgent2);
-        this.handlers = handlers || [];
-        this.requestOptions = requestOptions;
-        if (requestOptions) {
-          if (requestOptions.ignoreSslError != null) {
-            this._ignoreSslError = requestOptions.ignoreSslError;
-          }
-          this._socketTimeout = requestOptions.socketTimeout;
-          if (requestOptions.allowRedirects != null) {
-            this._allowRedirects = requestOptions.allowRedirects;
-          }
-          if (requestOptions.allowRedirectDowngrade != null) {
-            this._allowRedirectDowngrade = requestOptions.allowRedirectDowngrade;
-          }
-          if (requestOptions.maxRedirects != null) {
-            this._maxRedirects = Math.max(requestOptions.maxRedirects, 0);
-          }
-          if (requestOptions.keepAlive != null) {
-            this._keepAlive = requestOptions.keepAlive;
-          }
-          if (requestOptions.allowRetries != null) {
-            this._allowRetries = requestOptions.allowRetries;
-          }
-          if (requestOptions.maxRetries != null) {
-            this._maxRetries = requestOptions.maxRetries;
-          }
-        }
-      }
-      options(requestUrl, additionalHeaders) {
-        return __awaiter3(this, void 0, void 0, function* () {
-          return this.request("OPTIONS", requestUrl, null, additionalHeaders || {});
-        });
-      }
-      get(requestUrl, additionalHeaders) {
-        return __awaiter3(this, void 0, void 0, function* () {
-          return this.request("GET", requestUrl, null, additionalHeaders || {});
-        });
-      }
-      del(requestUrl, additionalHeaders) {
-        return __awaiter3(this, void 0, void 0, function* () {
-          return this.request("DELETE", requestUrl, null, additionalHeaders || {});
-        });
-      }
-      post(requestUrl, data, additionalHeaders) {
-        return __awaiter3(this, void 0, void 0, function* () {
-          return this.request("POST", requestUrl, data, additionalHeaders || {});
-        });
-      }
-      patch(requestUrl, data, additionalHeaders) {
-        return __awaiter3(this, void 0, void 0, function* () {
-          return this.request("PATCH", requestUrl, data, additionalHeaders || {});
-        });
-      }
-      put(requestUrl, data, additionalHeaders) {
-        return __awaiter3(this, void 0, void 0, function* () {
-          return this.request("PUT", requestUrl, data, additionalHeaders || {});
-        });
-      }
-      head(requestUrl, additionalHeaders) {
-        return __awaiter3(this, void 0, void 0, function* () {
-          return this.request("HEAD", requestUrl, null, additionalHeaders || {});
-        });
-      }
-      sendStream(verb, requestUrl, stream, additionalHeaders) {
-        return __awaiter3(this, void 0, void 0, function* () {
-          return this.request(verb, requestUrl, stream, additionalHeaders);
-        });
-      }
-      /**
-       * Gets a typed object from an endpoint
-       * Be aware that not found returns a null.  Other errors (4xx, 5xx) reject the promise
-       */
-      getJson(requestUrl_1) {
-        return __awaiter3(this, arguments, void 0, function* (requestUrl, additionalHeaders = {}) {
-          additionalHeaders[Headers2.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers2.Accept, MediaTypes2.ApplicationJson);
-          const res = yield this.get(requestUrl, additionalHeaders);
-          return this._processResponse(res, this.requestOptions);
-        });
-      }
-      postJson(requestUrl_1, obj_1) {
-        return __awaiter3(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
-          const data = JSON.stringify(obj, null, 2);
-          additionalHeaders[Headers2.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers2.Accept, MediaTypes2.ApplicationJson);
-          additionalHeaders[Headers2.ContentType] = this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes2.ApplicationJson);
-          const res = yield this.post(requestUrl, data, additionalHeaders);
-          return this._processResponse(res, this.requestOptions);
-        });
-      }
-      putJson(requestUrl_1, obj_1) {
-        return __awaiter3(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
-          const data = JSON.stringify(obj, null, 2);
-          additionalHeaders[Headers2.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers2.Accept, MediaTypes2.ApplicationJson);
-          additionalHeaders[Headers2.ContentType] = this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes2.ApplicationJson);
-          const res = yield this.put(requestUrl, data, additionalHeaders);
-          return this._processResponse(res, this.requestOptions);
-        });
-      }
-      patchJson(requestUrl_1, obj_1) {
-        return __awaiter3(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
-          const data = JSON.stringify(obj, null, 2);
-          additionalHeaders[Headers2.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers2.Accept, MediaTypes2.ApplicationJson);
-          additionalHeaders[Headers2.ContentType] = this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes2.ApplicationJson);
-          const res = yield this.patch(requestUrl, data, additionalHeaders);
-          return this._processResponse(res, this.requestOptions);
-        });
-      }
-      /**
-       * Makes a raw http request.
-       * All other methods such as get, post, patch, and request ultimately call this.
-       * Prefer get, del, post and patch
-       */
-      request(verb, requestUrl, data, headers) {
-        return __awaiter3(this, void 0, void 0, function* () {
-          if (this._disposed) {
-            throw new Error("Client has already been disposed.");
-          }
-          const parsedUrl = new URL(requestUrl);
-          let info2 = this._prepareRequest(verb, parsedUrl, headers);
-          const maxTries = this._allowRetries && RetryableHttpVerbs.includes(verb) ? this._maxRetries + 1 : 1;
-          let numTries = 0;
-          let response;
-          do {
-            response = yield this.requestRaw(info2, data);
-            if (response && response.message && response.message.statusCode === HttpCodes2.Unauthorized) {
-              let authenticationHandler;
-              for (const handler2 of this.handlers) {
-                if (handler2.canHandleAuthentication(response)) {
-                  authenticationHandler = handler2;
-                  break;
-                }
-              }
-              if (authenticationHandler) {
-                return authenticationHandler.handleAuthentication(this, info2, data);
-              } else {
-                return response;
-              }
-            }
-            let redirectsRemaining = this._maxRedirects;
-            while (response.message.statusCode && HttpRedirectCodes2.includes(response.message.statusCode) && this._allowRedirects && redirectsRemaining > 0) {
-              const redirectUrl = response.message.headers["location"];
-              if (!redirectUrl) {
-                break;
-              }
-              const parsedRedirectUrl = new URL(redirectUrl);
-              if (parsedUrl.protocol === "https:" && parsedUrl.protocol !== parsedRedirectUrl.protocol && !this._allowRedirectDowngrade) {
-                throw new Error("Redirect from HTTPS to HTTP protocol. This downgrade is not allowed for security reasons. If you want to allow this behavior, set the allowRedirectDowngrade option to true.");
-              }
-              yield response.readBody();
-              if (parsedRedirectUrl.hostname !== parsedUrl.hostname) {
-                for (const header2 in headers) {
-                  if (header2.toLowerCase() === "authorization") {
-                    delete headers[header2];
-                  }
-                }
-              }
-              info2 = this._prepareRequest(verb, parsedRedirectUrl, headers);
-              response = yield this.requestRaw(info2, data);
-              redirectsRemaining--;
-            }
-            if (!response.message.statusCode || !HttpResponseRetryCodes2.includes(response.message.statusCode)) {
-              return response;
-            }
-            numTries += 1;
-            if (numTries < maxTries) {
-              yield response.readBody();
-              yield this._performExponentialBackoff(numTries);
-            }
-          } while (numTries < maxTries);
-          return response;
-        });
-      }
-      /**
-       * Needs to be called if keepAlive is set to true in request options.
-       */
-      dispose() {
-        if (this._agent) {
-          this._agent.destroy();
-        }
-        this._disposed = true;
-      }
-      /**
-       * Raw request.
-       * @param info
-       * @param data
-       */
-      requestRaw(info2, data) {
-        return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve, reject) => {
-            function callbackForResult(err, res) {
-              if (err) {
-                reject(err);
-              } else if (!res) {
-                reject(new Error("Unknown error"));
-              } else {
-                resolve(res);
-              }
-            }
-            this.requestRawWithCallback(info2, data, callbackForResult);
-          });
-        });
-      }
-      /**
-       * Raw request with callback.
-       * @param info
-       * @param data
-       * @param onResult
-       */
-      requestRawWithCallback(info2, data, onResult) {
-        if (typeof data === "string") {
-          if (!info2.options.headers) {
-            info2.options.headers = {};
-          }
-          info2.options.headers["Content-Length"] = Buffer.byteLength(data, "utf8");
-        }
-        let callbackCalled = false;
-        function handleResult(err, res) {
-          if (!callbackCalled) {
-            callbackCalled = true;
-            onResult(err, res);
-          }
-        }
-        const req = info2.httpModule.request(info2.options, (msg) => {
-          const res = new HttpClientResponse(msg);
-          handleResult(void 0, res);
-        });
-        let socket;
-        req.on("socket", (sock) => {
-          socket = sock;
-        });
-        req.setTimeout(this._socketTimeout || 3 * 6e4, () => {
-          if (socket) {
-            socket.end();
-          }
-          handleResult(new Error(`Request timeout: ${info2.options.path}`));
-        });
-        req.on("error", function(err) {
-          handleResult(err);
-        });
-        if (data && typeof data === "string") {
-          req.write(data, "utf8");
-        }
-        if (data && typeof data !== "string") {
-          data.on("close", function() {
-            req.end();
-          });
-          data.pipe(req);
-        } else {
-          req.end();
-        }
-      }
-      /**
-       * Gets an http agent. This function is useful when you need an http agent that handles
-       * routing through a proxy server - depending upon the url and proxy environment variables.
-       * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
-       */
-      getAgent(serverUrl) {
-        const parsedUrl = new URL(serverUrl);
-        return this._getAgent(parsedUrl);
-      }
-      getAgentDispatcher(serverUrl) {
-        const parsedUrl = new URL(serverUrl);
-        const proxyUrl = pm.getProxyUrl(parsedUrl);
-        const useProxy = proxyUrl && proxyUrl.hostname;
-        if (!useProxy) {
-          return;
-        }
-        return this._getProxyAgentDispatcher(parsedUrl, proxyUrl);
-      }
-      _prepareRequest(method, requestUrl, headers) {
-        const info2 = {};
-        info2.parsedUrl = requestUrl;
-        const usingSsl = info2.parsedUrl.protocol === "https:";
-        info2.httpModule = usingSsl ? https : http;
-        const defaultPort = usingSsl ? 443 : 80;
-        info2.options = {};
-        info2.options.host = info2.parsedUrl.hostname;
-        info2.options.port = info2.parsedUrl.port ? parseInt(info2.parsedUrl.port) : defaultPort;
-        info2.options.path = (info2.parsedUrl.pathname || "") + (info2.parsedUrl.search || "");
-        info2.options.method = method;
-        info2.options.headers = this._mergeHeaders(headers);
-        if (this.userAgent != null) {
-          info2.options.headers["user-agent"] = this.userAgent;
-        }
-        info2.options.agent = this._getAgent(info2.parsedUrl);
-        if (this.handlers) {
-          for (const handler2 of this.handlers) {
-            handler2.prepareRequest(info2.options);
-          }
-        }
-        return info2;
-      }
-      _mergeHeaders(headers) {
-        if (this.requestOptions && this.requestOptions.headers) {
-          return Object.assign({}, lowercaseKeys2(this.requestOptions.headers), lowercaseKeys2(headers || {}));
-        }
-        return lowercaseKeys2(headers || {});
-      }
-      /**
-       * Gets an existing header value or returns a default.
-       * Handles converting number header values to strings since HTTP headers must be strings.
-       * Note: This returns string | string[] since some headers can have multiple values.
-       * For headers that must always be a single string (like Content-Type), use the
-       * specialized _getExistingOrDefaultContentTypeHeader method instead.
-       */
-      _getExistingOrDefaultHeader(additionalHeaders, header2, _default) {
-        let clientHeader;
-        if (this.requestOptions && this.requestOptions.headers) {
-          const headerValue = lowercaseKeys2(this.requestOptions.headers)[header2];
-          if (headerValue) {
-            clientHeader = typeof headerValue === "number" ? headerValue.toString() : headerValue;
-          }
-        }
-        const additionalValue = additionalHeaders[header2];
-        if (additionalValue !== void 0) {
-          return typeof additionalValue === "number" ? additionalValue.toString() : additionalValue;
-        }
-        if (clientHeader !== void 0) {
-          return clientHeader;
-        }
-        return _default;
-      }
-      /**
-       * Specialized version of _getExistingOrDefaultHeader for Content-Type header.
-       * Always returns a single string (not an array) since Content-Type should be a single value.
-       * Converts arrays to comma-separated strings and numbers to strings to ensure type safety.
-       * This was split from _getExistingOrDefaultHeader to provide stricter typing for callers
-       * that assign the result to places expecting a string (e.g., additionalHeaders[Headers.ContentType]).
-       */
-      _getExistingOrDefaultContentTypeHeader(additionalHeaders, _default) {
-        let clientHeader;
-        if (this.requestOptions && this.requestOptions.headers) {
-          const headerValue = lowercaseKeys2(this.requestOptions.headers)[Headers2.ContentType];
-          if (headerValue) {
-            if (typeof headerValue === "number") {
-              clientHeader = String(headerValue);
-            } else if (Array.isArray(headerValue)) {
-              clientHeader = headerValue.join(", ");
-            } else {
-              clientHeader = headerValue;
-            }
-          }
-        }
-        const additionalValue = additionalHeaders[Headers2.ContentType];
-        if (additionalValue !== void 0) {
-          if (typeof additionalValue === "number") {
-            return String(additionalValue);
-          } else if (Array.isArray(additionalValue)) {
-            return additionalValue.join(", ");
-          } else {
-            return additionalValue;
-          }
-        }
-        if (clientHeader !== void 0) {
-          return clientHeader;
-        }
-        return _default;
-      }
-      _getAgent(parsedUrl) {
-        let agent;
-        const proxyUrl = pm.getProxyUrl(parsedUrl);
-        const useProxy = proxyUrl && proxyUrl.hostname;
-        if (this._keepAlive && useProxy) {
-          agent = this._proxyAgent;
-        }
-        if (!useProxy) {
-          agent = this._agent;
-        }
-        if (agent) {
-          return agent;
-        }
-        const usingSsl = parsedUrl.protocol === "https:";
-        let maxSockets = 100;
-        if (this.requestOptions) {
-          maxSockets = this.requestOptions.maxSockets || http.globalAgent.maxSockets;
-        }
-        if (proxyUrl && proxyUrl.hostname) {
-          const agentOptions = {
-            maxSockets,
-            keepAlive: this._keepAlive,
-            proxy: Object.assign(Object.assign({}, (proxyUrl.username || proxyUrl.password) && {
-              proxyAuth: `${proxyUrl.username}:${proxyUrl.password}`
-            }), { host: proxyUrl.hostname, port: proxyUrl.port })
-          };
-          let tunnelAgent;
-          const overHttps = proxyUrl.protocol === "https:";
-          if (usingSsl) {
-            tunnelAgent = overHttps ? tunnel2.httpsOverHttps : tunnel2.httpsOverHttp;
-          } else {
-            tunnelAgent = overHttps ? tunnel2.httpOverHttps : tunnel2.httpOverHttp;
-          }
-          agent = tunnelAgent(agentOptions);
-          this._proxyAgent = agent;
-        }
-        if (!agent) {
-          const options = { keepAlive: this._keepAlive, maxSockets };
-          agent = usingSsl ? new https.Agent(options) : new http.Agent(options);
-          this._agent = agent;
-        }
-        if (usingSsl && this._ignoreSslError) {
-          agent.options = Object.assign(agent.options || {}, {
-            rejectUnauthorized: false
-          });
-        }
-        return agent;
-      }
-      _getProxyAgentDispatcher(parsedUrl, proxyUrl) {
-        let proxyAgent;
-        if (this._keepAlive) {
-          proxyAgent = this._proxyAgentDispatcher;
-        }
-        if (proxyAgent) {
-          return proxyAgent;
-        }
-        const usingSsl = parsedUrl.protocol === "https:";
-        proxyAgent = new undici_1.ProxyAgent(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, (proxyUrl.username || proxyUrl.password) && {
-          token: `Basic ${Buffer.from(`${proxyUrl.username}:${proxyUrl.password}`).toString("base64")}`
-        }));
-        this._proxyAgentDispatcher = proxyAgent;
-        if (usingSsl && this._ignoreSslError) {
-          proxyAgent.options = Object.assign(proxyAgent.options.requestTls || {}, {
-            rejectUnauthorized: false
-          });
-        }
-        return proxyAgent;
-      }
-      _getUserAgentWithOrchestrationId(userAgent2) {
-        const baseUserAgent = userAgent2 || "actions/http-client";
-        const orchId = process.env["ACTIONS_ORCHESTRATION_ID"];
-        if (orchId) {
-          const sanitizedId = orchId.replace(/[^a-z0-9_.-]/gi, "_");
-          return `${baseUserAgent} actions_orchestration_id/${sanitizedId}`;
-        }
-        return baseUserAgent;
-      }
-      _performExponentialBackoff(retryNumber) {
-        return __awaiter3(this, void 0, void 0, function* () {
-          retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
-          const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
-          return new Promise((resolve) => setTimeout(() => resolve(), ms));
-        });
-      }
-      _processResponse(res, options) {
-        return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve, reject) => __awaiter3(this, void 0, void 0, function* () {
-            const statusCode = res.message.statusCode || 0;
-            const response = {
-              statusCode,
-              result: null,
-              headers: {}
-            };
-            if (statusCode === HttpCodes2.NotFound) {
-              resolve(response);
-            }
-            function dateTimeDeserializer(key, value) {
-              if (typeof value === "string") {
-                const a = new Date(value);
-                if (!isNaN(a.valueOf())) {
-                  return a;
-                }
-              }
-              return value;
-            }
-            let obj;
-            let contents;
-            try {
-              contents = yield res.readBody();
-              if (contents && contents.length > 0) {
-                if (options && options.deserializeDates) {
-                  obj = JSON.parse(contents, dateTimeDeserializer);
-                } else {
-                  obj = JSON.parse(contents);
-                }
-                response.result = obj;
-              }
-              response.headers = res.message.headers;
-            } catch (err) {
-            }
-            if (statusCode > 299) {
-              let msg;
-              if (obj && obj.message) {
-                msg = obj.message;
-              } else if (contents && contents.length > 0) {
-                msg = contents;
-              } else {
-                msg = `Failed request: (${statusCode})`;
-              }
-              const err = new HttpClientError(msg, statusCode);
-              err.result = response.result;
-              reject(err);
-            } else {
-              resolve(response);
-            }
-          }));
-        });
-      }
-    };
-    exports.HttpClient = HttpClient3;
-    var lowercaseKeys2 = (obj) => Object.keys(obj).reduce((c, k) => (c[k.toLowerCase()] = obj[k], c), {});
-  }
-});
-
-// node_modules/bottleneck/light.js
-var require_light = __commonJS({
-  "node_modules/bottleneck/light.js"(exports, module) {
-    (function(global2, factory) {
-      typeof exports === "object" && typeof module !== "undefined" ? module.exports = factory() : typeof define === "function" && define.amd ? define(factory) : global2.Bottleneck = factory();
-    })(exports, (function() {
-      "use strict";
-      var commonjsGlobal = typeof globalThis !== "undefined" ? globalThis : typeof window !== "undefined" ? window : typeof global !== "undefined" ? global : typeof self !== "undefined" ? self : {};
-      function getCjsExportFromNamespace(n) {
-        return n && n["default"] || n;
-      }
-      var load = function(received, defaults3, onto = {}) {
-        var k, ref, v;
-        for (k in defaults3) {
-          v = defaults3[k];
-          onto[k] = (ref = received[k]) != null ? ref : v;
-        }
-        return onto;
-      };
-      var overwrite = function(received, defaults3, onto = {}) {
-        var k, v;
-        for (k in received) {
-          v = received[k];
-          if (defaults3[k] !== void 0) {
-            onto[k] = v;
-          }
-        }
-        return onto;
-      };
-      var parser = {
-        load,
-        overwrite
-      };
-      var DLList;
-      DLList = class DLList {
-        constructor(incr, decr) {
-          this.incr = incr;
-          this.decr = decr;
-          this._first = null;
-          this._last = null;
-          this.length = 0;
-        }
-        push(value) {
-          var node;
-          this.length++;
-          if (typeof this.incr === "function") {
-            this.incr();
-          }
-          node = {
-            value,
-            prev: this._last,
-            next: null
-          };
-          if (this._last != null) {
-            this._last.next = node;
-            this._last = node;
-          } else {
-            this._first = this._last = node;
-          }
-          return void 0;
-        }
-        shift() {
-          var value;
-          if (this._first == null) {
-            return;
-          } else {
-            this.length--;
-            if (typeof this.decr === "function") {
-              this.decr();
-            }
-          }
-          value = this._first.value;
-          if ((this._first = this._first.next) != null) {
-            this._first.prev = null;
-          } else {
-            this._last = null;
-          }
-          return value;
-        }
-        first() {
-          if (this._first != null) {
-            return this._first.value;
-          }
-        }
-        getArray() {
-          var node, ref, results;
-          node = this._first;
-          results = [];
-          while (node != null) {
-            results.push((ref = node, node = node.next, ref.value));
-          }
-          return results;
-        }
-        forEachShift(cb) {
-          var node;
-          node = this.shift();
-          while (node != null) {
-            cb(node), node = this.shift();
-          }
-          return void 0;
-        }
-        debug() {
-          var node, ref, ref1, ref2, results;
-          node = this._first;
-          results = [];
-          while (node != null) {
-            results.push((ref = node, node = node.next, {
-              value: ref.value,
-              prev: (ref1 = ref.prev) != null ? ref1.value : void 0,
-              next: (ref2 = ref.next) != null ? ref2.value : void 0
-            }));
-          }
-          return results;
-        }
-      };
-      var DLList_1 = DLList;
-      var Events;
-      Events = class Events {
-        constructor(instance) {
-          this.instance = instance;
-          this._events = {};
-          if (this.instance.on != null || this.instance.once != null || this.instance.removeAllListeners != null) {
-            throw new Error("An Emitter already exists for this object");
-          }
-          this.instance.on = (name, cb) => {
-            return this._addListener(name, "many", cb);
-          };
-          this.instance.once = (name, cb) => {
-            return this._addListener(name, "once", cb);
-          };
-          this.instance.removeAllListeners = (name = null) => {
-            if (name != null) {
-              return delete this._events[name];
-            } else {
-              return this._events = {};
-            }
-          };
-        }
-        _addListener(name, status, cb) {
-          var base;
-          if ((base = this._events)[name] == null) {
-            base[name] = [];
-          }
-          this._events[name].push({ cb, status });
-          return this.instance;
-        }
-        listenerCount(name) {
-          if (this._events[name] != null) {
-            return this._events[name].length;
-          } else {
-            return 0;
-          }
-        }
-        async trigger(name, ...args) {
-          var e, promises3;
-          try {
-            if (name !== "debug") {
-              this.trigger("debug", `Event triggered: ${name}`, args);
-            }
-            if (this._events[name] == null) {
-              return;
-            }
-            this._events[name] = this._events[name].filter(function(listener) {
-              return listener.status !== "none";
-            });
-            promises3 = this._events[name].map(async (listener) => {
-              var e2, returned;
-              if (listener.status === "none") {
-                return;
-              }
-              if (listener.status === "once") {
-                listener.status = "none";
-              }
-              try {
-                returned = typeof listener.cb === "function" ? listener.cb(...args) : void 0;
-                if (typeof (returned != null ? returned.then : void 0) === "function") {
-                  return await returned;
-                } else {
-                  return returned;
-                }
-              } catch (error2) {
-                e2 = error2;
-                {
-                  this.trigger("error", e2);
-                }
-                return null;
-              }
-            });
-            return (await Promise.all(promises3)).find(function(x) {
-              return x != null;
-            });
-          } catch (error2) {
-            e = error2;
-            {
-              this.trigger("error", e);
-            }
-            return null;
-          }
-        }
-      };
-      var Events_1 = Events;
-      var DLList$1, Events$1, Queues;
-      DLList$1 = DLList_1;
-      Events$1 = Events_1;
-      Queues = class Queues {
-        constructor(num_priorities) {
-          var i;
-          this.Events = new Events$1(this);
-          this._length = 0;
-          this._lists = (function() {
-            var j, ref, results;
-            results = [];
-            for (i = j = 1, ref = num_priorities; 1 <= ref ? j <= ref : j >= ref; i = 1 <= ref ? ++j : --j) {
-              results.push(new DLList$1((() => {
-                return this.incr();
-              }), (() => {
-                return this.decr();
-              })));
-            }
-            return results;
-          }).call(this);
-        }
-        incr() {
-          if (this._length++ === 0) {
-            return this.Events.trigger("leftzero");
-          }
-        }
-        decr() {
-          if (--this._length === 0) {
-            return this.Events.trigger("zero");
-          }
-        }
-        push(job) {
-          return this._lists[job.options.priority].push(job);
-        }
-        queued(priority) {
-          if (priority != null) {
-            return this._lists[priority].length;
-          } else {
-            return this._length;
-          }
-        }
-        shiftAll(fn) {
-          return this._lists.forEach(function(list2) {
-            return list2.forEachShift(fn);
-          });
-        }
-        getFirst(arr = this._lists) {
-          var j, len, list2;
-          for (j = 0, len = arr.length; j < len; j++) {
-            list2 = arr[j];
-            if (list2.length > 0) {
-              return list2;
-            }
-          }
-          return [];
-        }
-        shiftLastFrom(priority) {
-          return this.getFirst(this._lists.slice(priority).reverse()).shift();
-        }
-      };
-      var Queues_1 = Queues;
-      var BottleneckError;
-      BottleneckError = class BottleneckError extends Error {
-      };
-      var BottleneckError_1 = BottleneckError;
-      var BottleneckError$1, DEFAULT_PRIORITY, Job, NUM_PRIORITIES, parser$1;
-      NUM_PRIORITIES = 10;
-      DEFAULT_PRIORITY = 5;
-      parser$1 = parser;
-      BottleneckError$1 = BottleneckError_1;
-      Job = class Job {
-        constructor(task, args, options, jobDefaults, rejectOnDrop, Events2, _states, Promise2) {
-          this.task = task;
-          this.args = args;
-          this.rejectOnDrop = rejectOnDrop;
-          this.Events = Events2;
-          this._states = _states;
-          this.Promise = Promise2;
-          this.options = parser$1.load(options, jobDefaults);
-          this.options.priority = this._sanitizePriority(this.options.priority);
-          if (this.options.id === jobDefaults.id) {
-            this.options.id = `${this.options.id}-${this._randomIndex()}`;
-          }
-          this.promise = new this.Promise((_resolve, _reject) => {
-            this._resolve = _resolve;
-            this._reject = _reject;
-          });
-          this.retryCount = 0;
-        }
-        _sanitizePriority(priority) {
-          var sProperty;
-          sProperty = ~~priority !== priority ? DEFAULT_PRIORITY : priority;
-          if (sProperty < 0) {
-            return 0;
-          } else if (sProperty > NUM_PRIORITIES - 1) {
-            return NUM_PRIORITIES - 1;
-          } else {
-            return sProperty;
-          }
-        }
-        _randomIndex() {
-          return Math.random().toString(36).slice(2);
-        }
-        doDrop({ error: error2, message = "This job has been dropped by Bottleneck" } = {}) {
-          if (this._states.remove(this.options.id)) {
-            if (this.rejectOnDrop) {
-              this._reject(error2 != null ? error2 : new BottleneckError$1(message));
-            }
-            this.Events.trigger("dropped", { args: this.args, options: this.options, task: this.task, promise: this.promise });
-            return true;
-          } else {
-            return false;
-          }
-        }
-        _assertStatus(expected) {
-          var status;
-          status = this._states.jobStatus(this.options.id);
-          if (!(status === expected || expected === "DONE" && status === null)) {
-            throw new BottleneckError$1(`Invalid job status ${status}, expected ${expected}. Please open an issue at https://github.com/SGrondin/bottleneck/issues`);
-          }
-        }
-        doReceive() {
-          this._states.start(this.options.id);
-          return this.Events.trigger("received", { args: this.args, options: this.options });
-        }
-        doQueue(reachedHWM, blocked) {
-          this._assertStatus("RECEIVED");
-          this._states.next(this.options.id);
-          return this.Events.trigger("queued", { args: this.args, options: this.options, reachedHWM, blocked });
-        }
-        doRun() {
-          if (this.retryCount === 0) {
-            this._assertStatus("QUEUED");
-            this._states.next(this.options.id);
-          } else {
-            this._assertStatus("EXECUTING");
-          }
-          return this.Events.trigger("scheduled", { args: this.args, options: this.options });
-        }
-        async doExecute(chained, clearGlobalState, run2, free) {
-          var error2, eventInfo, passed;
-          if (this.retryCount === 0) {
-            this._assertStatus("RUNNING");
-            this._states.next(this.options.id);
-          } else {
-            this._assertStatus("EXECUTING");
-          }
-          eventInfo = { args: this.args, options: this.options, retryCount: this.retryCount };
-          this.Events.trigger("executing", eventInfo);
-          try {
-            passed = await (chained != null ? chained.schedule(this.options, this.task, ...this.args) : this.task(...this.args));
-            if (clearGlobalState()) {
-              this.doDone(eventInfo);
-              await free(this.options, eventInfo);
-              this._assertStatus("DONE");
-              return this._resolve(passed);
-            }
-          } catch (error1) {
-            error2 = error1;
-            return this._onFailure(error2, eventInfo, clearGlobalState, run2, free);
-          }
-        }
-        doExpire(clearGlobalState, run2, free) {
-          var error2, eventInfo;
-          if (this._states.jobStatus(this.options.id === "RUNNING")) {
-            this._states.next(this.options.id);
-          }
-          this._assertStatus("EXECUTING");
-          eventInfo = { args: this.args, options: this.options, retryCount: this.retryCount };
-          error2 = new BottleneckError$1(`This job timed out after ${this.options.expiration} ms.`);
-          return this._onFailure(error2, eventInfo, clearGlobalState, run2, free);
-        }
-        async _onFailure(error2, eventInfo, clearGlobalState, run2, free) {
-          var retry2, retryAfter;
-          if (clearGlobalState()) {
-            retry2 = await this.Events.trigger("failed", error2, eventInfo);
-            if (retry2 != null) {
-              retryAfter = ~~retry2;
-              this.Events.trigger("retry", `Retrying ${this.options.id} after ${retryAfter} ms`, eventInfo);
-              this.retryCount++;
-              return run2(retryAfter);
-            } else {
-              this.doDone(eventInfo);
-              await free(this.options, eventInfo);
-              this._assertStatus("DONE");
-              return this._reject(error2);
-            }
-          }
-        }
-        doDone(eventInfo) {
-          this._assertStatus("EXECUTING");
-          this._states.next(this.options.id);
-          return this.Events.trigger("done", eventInfo);
-        }
-      };
-      var Job_1 = Job;
-      var BottleneckError$2, LocalDatastore, parser$2;
-      parser$2 = parser;
-      BottleneckError$2 = BottleneckError_1;
-      LocalDatastore = class LocalDatastore {
-        constructor(instance, storeOptions, storeInstanceOptions) {
-          this.instance = instance;
-          this.storeOptions = storeOptions;
-          this.clientId = this.instance._randomIndex();
-          parser$2.load(storeInstanceOptions, storeInstanceOptions, this);
-          this._nextRequest = this._lastReservoirRefresh = this._lastReservoirIncrease = Date.now();
-          this._running = 0;
-          this._done = 0;
-          this._unblockTime = 0;
-          this.ready = this.Promise.resolve();
-          this.clients = {};
-          this._startHeartbeat();
-        }
-        _startHeartbeat() {
-          var base;
-          if (this.heartbeat == null && (this.storeOptions.reservoirRefreshInterval != null && this.storeOptions.reservoirRefreshAmount != null || this.storeOptions.reservoirIncreaseInterval != null && this.storeOptions.reservoirIncreaseAmount != null)) {
-            return typeof (base = this.heartbeat = setInterval(() => {
-              var amount, incr, maximum, now, reservoir;
-              now = Date.now();
-              if (this.storeOptions.reservoirRefreshInterval != null && now >= this._lastReservoirRefresh + this.storeOptions.reservoirRefreshInterval) {
-                this._lastReservoirRefresh = now;
-                this.storeOptions.reservoir = this.storeOptions.reservoirRefreshAmount;
-                this.instance._drainAll(this.computeCapacity());
-              }
-              if (this.storeOptions.reservoirIncreaseInterval != null && now >= this._lastReservoirIncrease + this.storeOptions.reservoirIncreaseInterval) {
-                ({
-                  reservoirIncreaseAmount: amount,
-                  reservoirIncreaseMaximum: maximum,
-                  reservoir
-                } = this.storeOptions);
-                this._lastReservoirIncrease = now;
-                incr = maximum != null ? Math.min(amount, maximum - reservoir) : amount;
-                if (incr > 0) {
-                  this.storeOptions.reservoir += incr;
-                  return this.instance._drainAll(this.computeCapacity());
-                }
-              }
-            }, this.heartbeatInterval)).unref === "function" ? base.unref() : void 0;
-          } else {
-            return clearInterval(this.heartbeat);
-          }
-        }
-        async __publish__(message) {
-          await this.yieldLoop();
-          return this.instance.Events.trigger("message", message.toString());
-        }
-        async __disconnect__(flush) {
-          await this.yieldLoop();
-          clearInterval(this.heartbeat);
-          return this.Promise.resolve();
-        }
-        yieldLoop(t = 0) {
-          return new this.Promise(function(resolve, reject) {
-            return setTimeout(resolve, t);
-          });
-        }
-        computePenalty() {
-          var ref;
-          return (ref = this.storeOptions.penalty) != null ? ref : 15 * this.storeOptions.minTime || 5e3;
-        }
-        async __updateSettings__(options) {
-          await this.yieldLoop();
-          parser$2.overwrite(options, options, this.storeOptions);
-          this._startHeartbeat();
-          this.instance._drainAll(this.computeCapacity());
-          return true;
-        }
-        async __running__() {
-          await this.yieldLoop();
-          return this._running;
-        }
-        async __queued__() {
-          await this.yieldLoop();
-          return this.instance.queued();
-        }
-        async __done__() {
-          await this.yieldLoop();
-          return this._done;
-        }
-        async __groupCheck__(time) {
-          await this.yieldLoop();
-          return this._nextRequest + this.timeout < time;
-        }
-        computeCapacity() {
-          var maxConcurrent, reservoir;
-          ({ maxConcurrent, reservoir } = this.storeOptions);
-          if (maxConcurrent != null && reservoir != null) {
-            return Math.min(maxConcurrent - this._running, reservoir);
-          } else if (maxConcurrent != null) {
-            return maxConcurrent - this._running;
-          } else if (reservoir != null) {
-            return reservoir;
-          } else {
-            return null;
-          }
-        }
-        conditionsCheck(weight) {
-          var capacity;
-          capacity = this.computeCapacity();
-          return capacity == null || weight <= capacity;
-        }
-        async __incrementReservoir__(incr) {
-          var reservoir;
-          await this.yieldLoop();
-          reservoir = this.storeOptions.reservoir += incr;
-          this.instance._drainAll(this.computeCapacity());
-          return reservoir;
-        }
-        async __currentReservoir__() {
-          await this.yieldLoop();
-          return this.storeOptions.reservoir;
-        }
-        isBlocked(now) {
-          return this._unblockTime >= now;
-        }
-        check(weight, now) {
-          return this.conditionsCheck(weight) && this._nextRequest - now <= 0;
-        }
-        async __check__(weight) {
-          var now;
-          await this.yieldLoop();
-          now = Date.now();
-          return this.check(weight, now);
-        }
-        async __register__(index, weight, expiration) {
-          var now, wait;
-          await this.yieldLoop();
-          now = Date.now();
-          if (this.conditionsCheck(weight)) {
-            this._running += weight;
-            if (this.storeOptions.reservoir != null) {
-              this.storeOptions.reservoir -= weight;
-            }
-            wait = Math.max(this._nextRequest - now, 0);
-            this._nextRequest = now + wait + this.storeOptions.minTime;
-            return {
-              success: true,
-              wait,
-              reservoir: this.storeOptions.reservoir
-            };
-          } else {
-            return {
-              success: false
-            };
-          }
-        }
-        strategyIsBlock() {
-          return this.storeOptions.strategy === 3;
-        }
-        async __submit__(queueLength, weight) {
-          var blocked, now, reachedHWM;
-          await this.yieldLoop();
-          if (this.storeOptions.maxConcurrent != null && weight > this.storeOptions.maxConcurrent) {
-            throw new BottleneckError$2(`Impossible to add a job having a weight of ${weight} to a limiter having a maxConcurrent setting of ${this.storeOptions.maxConcurrent}`);
-          }
-          now = Date.now();
-          reachedHWM = this.storeOptions.highWater != null && queueLength === this.storeOptions.highWater && !this.check(weight, now);
-          blocked = this.strategyIsBlock() && (reachedHWM || this.isBlocked(now));
-          if (blocked) {
-            this._unblockTime = now + this.computePenalty();
-            this._nextRequest = this._unblockTime + this.storeOptions.minTime;
-            this.instance._dropAllQueued();
-          }
-          return {
-            reachedHWM,
-            blocked,
-            strategy: this.storeOptions.strategy
-          };
-        }
-        async __free__(index, weight) {
-          await this.yieldLoop();
-          this._running -= weight;
-          this._done += weight;
-          this.instance._drainAll(this.computeCapacity());
-          return {
-            running: this._running
-          };
-        }
-      };
-      var LocalDatastore_1 = LocalDatastore;
-      var BottleneckError$3, States;
-      BottleneckError$3 = BottleneckError_1;
-      States = class States {
-        constructor(status1) {
-          this.status = status1;
-          this._jobs = {};
-          this.counts = this.status.map(function() {
-            return 0;
-          });
-        }
-        next(id) {
-          var current, next;
-          current = this._jobs[id];
-          next = current + 1;
-          if (current != null && next < this.status.length) {
-            this.counts[current]--;
-            this.counts[next]++;
-            return this._jobs[id]++;
-          } else if (current != null) {
-            this.counts[current]--;
-            return delete this._jobs[id];
-          }
-        }
-        start(id) {
-          var initial;
-          initial = 0;
-          this._jobs[id] = initial;
-          return this.counts[initial]++;
-        }
-        remove(id) {
-          var current;
-          current = this._jobs[id];
-          if (current != null) {
-            this.counts[current]--;
-            delete this._jobs[id];
-          }
-          return current != null;
-        }
-        jobStatus(id) {
-          var ref;
-          return (ref = this.status[this._jobs[id]]) != null ? ref : null;
-        }
-        statusJobs(status) {
-          var k, pos, ref, results, v;
-          if (status != null) {
-            pos = this.status.indexOf(status);
-            if (pos < 0) {
-              throw new BottleneckError$3(`status must be one of ${this.status.join(", ")}`);
-            }
-            ref = this._jobs;
-            results = [];
-            for (k in ref) {
-              v = ref[k];
-              if (v === pos) {
-                results.push(k);
-              }
-            }
-            return results;
-          } else {
-            return Object.keys(this._jobs);
-          }
-        }
-        statusCounts() {
-          return this.counts.reduce(((acc, v, i) => {
-            acc[this.status[i]] = v;
-            return acc;
-          }), {});
-        }
-      };
-      var States_1 = States;
-      var DLList$2, Sync;
-      DLList$2 = DLList_1;
-      Sync = class Sync {
-        constructor(name, Promise2) {
-          this.schedule = this.schedule.bind(this);
-          this.name = name;
-          this.Promise = Promise2;
-          this._running = 0;
-          this._queue = new DLList$2();
-        }
-        isEmpty() {
-          return this._queue.length === 0;
-        }
-        async _tryToRun() {
-          var args, cb, error2, reject, resolve, returned, task;
-          if (this._running < 1 && this._queue.length > 0) {
-            this._running++;
-            ({ task, args, resolve, reject } = this._queue.shift());
-            cb = await (async function() {
-              try {
-                returned = await task(...args);
-                return function() {
-                  return resolve(returned);
-                };
-              } catch (error1) {
-                error2 = error1;
-                return function() {
-                  return reject(error2);
-                };
-              }
-            })();
-            this._running--;
-            this._tryToRun();
-            return cb();
-          }
-        }
-        schedule(task, ...args) {
-          var promise, reject, resolve;
-          resolve = reject = null;
-          promise = new this.Promise(function(_resolve, _reject) {
-            resolve = _resolve;
-            return reject = _reject;
-          });
-          this._queue.push({ task, args, resolve, reject });
-          this._tryToRun();
-          return promise;
-        }
-      };
-      var Sync_1 = Sync;
-      var version = "2.19.5";
-      var version$1 = {
-        version
-      };
-      var version$2 = /* @__PURE__ */ Object.freeze({
-        version,
-        default: version$1
-      });
-      var require$$2 = () => console.log("You must import the full version of Bottleneck in order to use this feature.");
-      var require$$3 = () => console.log("You must import the full version of Bottleneck in order to use this feature.");
-      var require$$4 = () => console.log("You must import the full version of Bottleneck in order to use this feature.");
-      var Events$2, Group, IORedisConnection$1, RedisConnection$1, Scripts$1, parser$3;
-      parser$3 = parser;
-      Events$2 = Events_1;
-      RedisConnection$1 = require$$2;
-      IORedisConnection$1 = require$$3;
-      Scripts$1 = require$$4;
-      Group = (function() {
-        class Group2 {
-          constructor(limiterOptions = {}) {
-            this.deleteKey = this.deleteKey.bind(this);
-            this.limiterOptions = limiterOptions;
-            parser$3.load(this.limiterOptions, this.defaults, this);
-            this.Events = new Events$2(this);
-            this.instances = {};
-            this.Bottleneck = Bottleneck_1;
-            this._startAutoCleanup();
-            this.sharedConnection = this.connection != null;
-            if (this.connection == null) {
-              if (this.limiterOptions.datastore === "redis") {
-                this.connection = new RedisConnection$1(Object.assign({}, this.limiterOptions, { Events: this.Events }));
-              } else if (this.limiterOptions.datastore === "ioredis") {
-                this.connection = new IORedisConnection$1(Object.assign({}, this.limiterOptions, { Events: this.Events }));
-              }
-            }
-          }
-          key(key = "") {
-            var ref;
-            return (ref = this.instances[key]) != null ? ref : (() => {
-              var limiter;
-              limiter = this.instances[key] = new this.Bottleneck(Object.assign(this.limiterOptions, {
-                id: `${this.id}-${key}`,
-                timeout: this.timeout,
-                connection: this.connection
-              }));
-              this.Events.trigger("created", limiter, key);
-              return limiter;
-            })();
-          }
-          async deleteKey(key = "") {
-            var deleted, instance;
-            instance = this.instances[key];
-            if (this.connection) {
-              deleted = await this.connection.__runCommand__(["del", ...Scripts$1.allKeys(`${this.id}-${key}`)]);
-            }
-            if (instance != null) {
-              delete this.instances[key];
-              await instance.disconnect();
-            }
-            return instance != null || deleted > 0;
-          }
-          limiters() {
-            var k, ref, results, v;
-            ref = this.instances;
-            results = [];
-            for (k in ref) {
-              v = ref[k];
-              results.push({
-                key: k,
-                limiter: v
-              });
-            }
-            return results;
-          }
-          keys() {
-            return Object.keys(this.instances);
-          }
-          async clusterKeys() {
-            var cursor, end, found, i, k, keys, len, next, start;
-            if (this.connection == null) {
-              return this.Promise.resolve(this.keys());
-            }
-            keys = [];
-            cursor = null;
-            start = `b_${this.id}-`.length;
-            end = "_settings".length;
-            while (cursor !== 0) {
-              [next, found] = await this.connection.__runCommand__(["scan", cursor != null ? cursor : 0, "match", `b_${this.id}-*_settings`, "count", 1e4]);
-              cursor = ~~next;
-              for (i = 0, len = found.length; i < len; i++) {
-                k = found[i];
-                keys.push(k.slice(start, -end));
-              }
-            }
-            return keys;
-          }
-          _startAutoCleanup() {
-            var base;
-            clearInterval(this.interval);
-            return typeof (base = this.interval = setInterval(async () => {
-              var e, k, ref, results, time, v;
-              time = Date.now();
-              ref = this.instances;
-              results = [];
-              for (k in ref) {
-                v = ref[k];
-                try {
-                  if (await v._store.__groupCheck__(time)) {
-                    results.push(this.deleteKey(k));
-                  } else {
-                    results.push(void 0);
-                  }
-                } catch (error2) {
-                  e = error2;
-                  results.push(v.Events.trigger("error", e));
-                }
-              }
-              return results;
-            }, this.timeout / 2)).unref === "function" ? base.unref() : void 0;
-          }
-          updateSettings(options = {}) {
-            parser$3.overwrite(options, this.defaults, this);
-            parser$3.overwrite(options, options, this.limiterOptions);
-            if (options.timeout != null) {
-              return this._startAutoCleanup();
-            }
-          }
-          disconnect(flush = true) {
-            var ref;
-            if (!this.sharedConnection) {
-              return (ref = this.connection) != null ? ref.disconnect(flush) : void 0;
-            }
-          }
-        }
-        Group2.prototype.defaults = {
-          timeout: 1e3 * 60 * 5,
-          connection: null,
-          Promise,
-          id: "group-key"
-        };
-        return Group2;
-      }).call(commonjsGlobal);
-      var Group_1 = Group;
-      var Batcher, Events$3, parser$4;
-      parser$4 = parser;
-      Events$3 = Events_1;
-      Batcher = (function() {
-        class Batcher2 {
-          constructor(options = {}) {
-            this.options = options;
-            parser$4.load(this.options, this.defaults, this);
-            this.Events = new Events$3(this);
-            this._arr = [];
-            this._resetPromise();
-            this._lastFlush = Date.now();
-          }
-          _resetPromise() {
-            return this._promise = new this.Promise((res, rej) => {
-              return this._resolve = res;
-            });
-          }
-          _flush() {
-            clearTimeout(this._timeout);
-            this._lastFlush = Date.now();
-            this._resolve();
-            this.Events.trigger("batch", this._arr);
-            this._arr = [];
-            return this._resetPromise();
-          }
-          add(data) {
-            var ret;
-            this._arr.push(data);
-            ret = this._promise;
-            if (this._arr.length === this.maxSize) {
-              this._flush();
-            } else if (this.maxTime != null && this._arr.length === 1) {
-              this._timeout = setTimeout(() => {
-                return this._flush();
-              }, this.maxTime);
-            }
-            return ret;
-          }
-        }
-        Batcher2.prototype.defaults = {
-          maxTime: null,
-          maxSize: null,
-          Promise
-        };
-        return Batcher2;
-      }).call(commonjsGlobal);
-      var Batcher_1 = Batcher;
-      var require$$4$1 = () => console.log("You must import the full version of Bottleneck in order to use this feature.");
-      var require$$8 = getCjsExportFromNamespace(version$2);
-      var Bottleneck2, DEFAULT_PRIORITY$1, Events$4, Job$1, LocalDatastore$1, NUM_PRIORITIES$1, Queues$1, RedisDatastore$1, States$1, Sync$1, parser$5, splice = [].splice;
-      NUM_PRIORITIES$1 = 10;
-      DEFAULT_PRIORITY$1 = 5;
-      parser$5 = parser;
-      Queues$1 = Queues_1;
-      Job$1 = Job_1;
-      LocalDatastore$1 = LocalDatastore_1;
-      RedisDatastore$1 = require$$4$1;
-      Events$4 = Events_1;
-      States$1 = States_1;
-      Sync$1 = Sync_1;
-      Bottleneck2 = (function() {
-        class Bottleneck3 {
-          constructor(options = {}, ...invalid) {
-            var storeInstanceOptions, storeOptions;
-            this._addToQueue = this._addToQueue.bind(this);
-            this._validateOptions(options, invalid);
-            parser$5.load(options, this.instanceDefaults, this);
-            this._queues = new Queues$1(NUM_PRIORITIES$1);
-            this._scheduled = {};
-            this._states = new States$1(["RECEIVED", "QUEUED", "RUNNING", "EXECUTING"].concat(this.trackDoneStatus ? ["DONE"] : []));
-            this._limiter = null;
-            this.Events = new Events$4(this);
-            this._submitLock = new Sync$1("submit", this.Promise);
-            this._registerLock = new Sync$1("register", this.Promise);
-            storeOptions = parser$5.load(options, this.storeDefaults, {});
-            this._store = (function() {
-              if (this.datastore === "redis" || this.datastore === "ioredis" || this.connection != null) {
-                storeInstanceOptions = parser$5.load(options, this.redisStoreDefaults, {});
-                return new RedisDatastore$1(this, storeOptions, storeInstanceOptions);
-              } else if (this.datastore === "local") {
-                storeInstanceOptions = parser$5.load(options, this.localStoreDefaults, {});
-                return new LocalDatastore$1(this, storeOptions, storeInstanceOptions);
-              } else {
-                throw new Bottleneck3.prototype.BottleneckError(`Invalid datastore type: ${this.datastore}`);
-              }
-            }).call(this);
-            this._queues.on("leftzero", () => {
-              var ref;
-              return (ref = this._store.heartbeat) != null ? typeof ref.ref === "function" ? ref.ref() : void 0 : void 0;
-            });
-            this._queues.on("zero", () => {
-              var ref;
-              return (ref = this._store.heartbeat) != null ? typeof ref.unref === "function" ? ref.unref() : void 0 : void 0;
-            });
-          }
-          _validateOptions(options, invalid) {
-            if (!(options != null && typeof options === "object" && invalid.length === 0)) {
-              throw new Bottleneck3.prototype.BottleneckError("Bottleneck v2 takes a single object argument. Refer to https://github.com/SGrondin/bottleneck#upgrading-to-v2 if you're upgrading from Bottleneck v1.");
-            }
-          }
-          ready() {
-            return this._store.ready;
-          }
-          clients() {
-            return this._store.clients;
-          }
-          channel() {
-            return `b_${this.id}`;
-          }
-          channel_client() {
-            return `b_${this.id}_${this._store.clientId}`;
-          }
-          publish(message) {
-            return this._store.__publish__(message);
-          }
-          disconnect(flush = true) {
-            return this._store.__disconnect__(flush);
-          }
-          chain(_limiter) {
-            this._limiter = _limiter;
-            return this;
-          }
-          queued(priority) {
-            return this._queues.queued(priority);
-          }
-          clusterQueued() {
-            return this._store.__queued__();
-          }
-          empty() {
-            return this.queued() === 0 && this._submitLock.isEmpty();
-          }
-          running() {
-            return this._store.__running__();
-          }
-          done() {
-            return this._store.__done__();
-          }
-          jobStatus(id) {
-            return this._states.jobStatus(id);
-          }
-          jobs(status) {
-            return this._states.statusJobs(status);
-          }
-          counts() {
-            return this._states.statusCounts();
-          }
-          _randomIndex() {
-            return Math.random().toString(36).slice(2);
-          }
-          check(weight = 1) {
-            return this._store.__check__(weight);
-          }
-          _clearGlobalState(index) {
-            if (this._scheduled[index] != null) {
-              clearTimeout(this._scheduled[index].expiration);
-              delete this._scheduled[index];
-              return true;
-            } else {
-              return false;
-            }
-          }
-          async _free(index, job, options, eventInfo) {
-            var e, running;
-            try {
-              ({ running } = await this._store.__free__(index, options.weight));
-              this.Events.trigger("debug", `Freed ${options.id}`, eventInfo);
-              if (running === 0 && this.empty()) {
-                return this.Events.trigger("idle");
-              }
-            } catch (error1) {
-              e = error1;
-              return this.Events.trigger("error", e);
-            }
-          }
-          _run(index, job, wait) {
-            var clearGlobalState, free, run2;
-            job.doRun();
-            clearGlobalState = this._clearGlobalState.bind(this, index);
-            run2 = this._run.bind(this, index, job);
-            free = this._free.bind(this, index, job);
-            return this._scheduled[index] = {
-              timeout: setTimeout(() => {
-                return job.doExecute(this._limiter, clearGlobalState, run2, free);
-              }, wait),
-              expiration: job.options.expiration != null ? setTimeout(function() {
-                return job.doExpire(clearGlobalState, run2, free);
-              }, wait + job.options.expiration) : void 0,
-              job
-            };
-          }
-          _drainOne(capacity) {
-            return this._registerLock.schedule(() => {
-              var args, index, next, options, queue;
-              if (this.queued() === 0) {
-                return this.Promise.resolve(null);
-              }
-              queue = this._queues.getFirst();
-              ({ options, args } = next = queue.first());
-              if (capacity != null && options.weight > capacity) {
-                return this.Promise.resolve(null);
-              }
-              this.Events.trigger("debug", `Draining ${options.id}`, { args, options });
-              index = this._randomIndex();
-              return this._store.__register__(index, options.weight, options.expiration).then(({ success, wait, reservoir }) => {
-                var empty;
-                this.Events.trigger("debug", `Drained ${options.id}`, { success, args, options });
-                if (success) {
-                  queue.shift();
-                  empty = this.empty();
-                  if (empty) {
-                    this.Events.trigger("empty");
-                  }
-                  if (reservoir === 0) {
-                    this.Events.trigger("depleted", empty);
-                  }
-                  this._run(index, next, wait);
-                  return this.Promise.resolve(options.weight);
-                } else {
-                  return this.Promise.resolve(null);
-                }
-              });
-            });
-          }
-          _drainAll(capacity, total = 0) {
-            return this._drainOne(capacity).then((drained) => {
-              var newCapacity;
-              if (drained != null) {
-                newCapacity = capacity != null ? capacity - drained : capacity;
-                return this._drainAll(newCapacity, total + drained);
-              } else {
-                return this.Promise.resolve(total);
-              }
-            }).catch((e) => {
-              return this.Events.trigger("error", e);
-            });
-          }
-          _dropAllQueued(message) {
-            return this._queues.shiftAll(function(job) {
-              return job.doDrop({ message });
-            });
-          }
-          stop(options = {}) {
-            var done, waitForExecuting;
-            options = parser$5.load(options, this.stopDefaults);
-            waitForExecuting = (at) => {
-              var finished;
-              finished = () => {
-                var counts;
-                counts = this._states.counts;
-                return counts[0] + counts[1] + counts[2] + counts[3] === at;
-              };
-              return new this.Promise((resolve, reject) => {
-                if (finished()) {
-                  return resolve();
-                } else {
-                  return this.on("done", () => {
-                    if (finished()) {
-                      this.removeAllListeners("done");
-                      return resolve();
-                    }
-                  });
-                }
-              });
-            };
-            done = options.dropWaitingJobs ? (this._run = function(index, next) {
-              return next.doDrop({
-                message: options.dropErrorMessage
-              });
-            }, this._drainOne = () => {
-              return this.Promise.resolve(null);
-            }, this._registerLock.schedule(() => {
-              return this._submitLock.schedule(() => {
-                var k, ref, v;
-                ref = this._scheduled;
-                for (k in ref) {
-                  v = ref[k];
-                  if (this.jobStatus(v.job.options.id) === "RUNNING") {
-                    clearTimeout(v.timeout);
-                    clearTimeout(v.expiration);
-                    v.job.doDrop({
-                      message: options.dropErrorMessage
-                    });
-                  }
-                }
-                this._dropAllQueued(options.dropErrorMessage);
-                return waitForExecuting(0);
-              });
-            })) : this.schedule({
-              priority: NUM_PRIORITIES$1 - 1,
-              weight: 0
-            }, () => {
-              return waitForExecuting(1);
-            });
-            this._receive = function(job) {
-              return job._reject(new Bottleneck3.prototype.BottleneckError(options.enqueueErrorMessage));
-            };
-            this.stop = () => {
-              return this.Promise.reject(new Bottleneck3.prototype.BottleneckError("stop() has already been called"));
-            };
-            return done;
-          }
-          async _addToQueue(job) {
-            var args, blocked, error2, options, reachedHWM, shifted, strategy;
-            ({ args, options } = job);
-            try {
-              ({ reachedHWM, blocked, strategy } = await this._store.__submit__(this.queued(), options.weight));
-            } catch (error1) {
-              error2 = error1;
-              this.Events.trigger("debug", `Could not queue ${options.id}`, { args, options, error: error2 });
-              job.doDrop({ error: error2 });
-              return false;
-            }
-            if (blocked) {
-              job.doDrop();
-              return true;
-            } else if (reachedHWM) {
-              shifted = strategy === Bottleneck3.prototype.strategy.LEAK ? this._queues.shiftLastFrom(options.priority) : strategy === Bottleneck3.prototype.strategy.OVERFLOW_PRIORITY ? this._queues.shiftLastFrom(options.priority + 1) : strategy === Bottleneck3.prototype.strategy.OVERFLOW ? job : void 0;
-              if (shifted != null) {
-                shifted.doDrop();
-              }
-              if (shifted == null || strategy === Bottleneck3.prototype.strategy.OVERFLOW) {
-                if (shifted == null) {
-                  job.doDrop();
-                }
-                return reachedHWM;
-              }
-            }
-            job.doQueue(reachedHWM, blocked);
-            this._queues.push(job);
-            await this._drainAll();
-            return reachedHWM;
-          }
-          _receive(job) {
-            if (this._states.jobStatus(job.options.id) != null) {
-              job._reject(new Bottleneck3.prototype.BottleneckError(`A job with the same id already exists (id=${job.options.id})`));
-              return false;
-            } else {
-              job.doReceive();
-              return this._submitLock.schedule(this._addToQueue, job);
-            }
-          }
-          submit(...args) {
-            var cb, fn, job, options, ref, ref1, task;
-            if (typeof args[0] === "function") {
-              ref = args, [fn, ...args] = ref, [cb] = splice.call(args, -1);
-              options = parser$5.load({}, this.jobDefaults);
-            } else {
-              ref1 = args, [options, fn, ...args] = ref1, [cb] = splice.call(args, -1);
-              options = parser$5.load(options, this.jobDefaults);
-            }
-            task = (...args2) => {
-              return new this.Promise(function(resolve, reject) {
-                return fn(...args2, function(...args3) {
-                  return (args3[0] != null ? reject : resolve)(args3);
-                });
-              });
-            };
-            job = new Job$1(task, args, options, this.jobDefaults, this.rejectOnDrop, this.Events, this._states, this.Promise);
-            job.promise.then(function(args2) {
-              return typeof cb === "function" ? cb(...args2) : void 0;
-            }).catch(function(args2) {
-              if (Array.isArray(args2)) {
-                return typeof cb === "function" ? cb(...args2) : void 0;
-              } else {
-                return typeof cb === "function" ? cb(args2) : void 0;
-              }
-            });
-            return this._receive(job);
-          }
-          schedule(...args) {
-            var job, options, task;
-            if (typeof args[0] === "function") {
-              [task, ...args] = args;
-              options = {};
-            } else {
-              [options, task, ...args] = args;
-            }
-            job = new Job$1(task, args, options, this.jobDefaults, this.rejectOnDrop, this.Events, this._states, this.Promise);
-            this._receive(job);
-            return job.promise;
-          }
-          wrap(fn) {
-            var schedule, wrapped;
-            schedule = this.schedule.bind(this);
-            wrapped = function(...args) {
-              return schedule(fn.bind(this), ...args);
-            };
-            wrapped.withOptions = function(options, ...args) {
-              return schedule(options, fn, ...args);
-            };
-            return wrapped;
-          }
-          async updateSettings(options = {}) {
-            await this._store.__updateSettings__(parser$5.overwrite(options, this.storeDefaults));
-            parser$5.overwrite(options, this.instanceDefaults, this);
-            return this;
-          }
-          currentReservoir() {
-            return this._store.__currentReservoir__();
-          }
-          incrementReservoir(incr = 0) {
-            return this._store.__incrementReservoir__(incr);
-          }
-        }
-        Bottleneck3.default = Bottleneck3;
-        Bottleneck3.Events = Events$4;
-        Bottleneck3.version = Bottleneck3.prototype.version = require$$8.version;
-        Bottleneck3.strategy = Bottleneck3.prototype.strategy = {
-          LEAK: 1,
-          OVERFLOW: 2,
-          OVERFLOW_PRIORITY: 4,
-          BLOCK: 3
-        };
-        Bottleneck3.BottleneckError = Bottleneck3.prototype.BottleneckError = BottleneckError_1;
-        Bottleneck3.Group = Bottleneck3.prototype.Group = Group_1;
-        Bottleneck3.RedisConnection = Bottleneck3.prototype.RedisConnection = require$$2;
-        Bottleneck3.IORedisConnection = Bottleneck3.prototype.IORedisConnection = require$$3;
-        Bottleneck3.Batcher = Bottleneck3.prototype.Batcher = Batcher_1;
-        Bottleneck3.prototype.jobDefaults = {
-          priority: DEFAULT_PRIORITY$1,
-          weight: 1,
-          expiration: null,
-          id: "<no-id>"
-        };
-        Bottleneck3.prototype.storeDefaults = {
-          maxConcurrent: null,
-          minTime: 0,
-          highWater: null,
-          strategy: Bottleneck3.prototype.strategy.LEAK,
-          penalty: null,
-          reservoir: null,
-          reservoirRefreshInterval: null,
-          reservoirRefreshAmount: null,
-          reservoirIncreaseInterval: null,
-          reservoirIncreaseAmount: null,
-          reservoirIncreaseMaximum: null
-        };
-        Bottleneck3.prototype.localStoreDefaults = {
-          Promise,
-          timeout: null,
-          heartbeatInterval: 250
-        };
-        Bottleneck3.prototype.redisStoreDefaults = {
-          Promise,
-          timeout: null,
-          heartbeatInterval: 5e3,
-          clientTimeout: 1e4,
-          Redis: null,
-          clientOptions: {},
-          clusterNodes: null,
-          clearDatastore: false,
-          connection: null
-        };
-        Bottleneck3.prototype.instanceDefaults = {
-          datastore: "local",
-          connection: null,
-          id: "<no-id>",
-          rejectOnDrop: true,
-          trackDoneStatus: false,
-          Promise
-        };
-        Bottleneck3.prototype.stopDefaults = {
-          enqueueErrorMessage: "This limiter has been stopped and cannot accept new jobs.",
-          dropWaitingJobs: true,
-          dropErrorMessage: "This limiter has been stopped."
-        };
-        return Bottleneck3;
-      }).call(commonjsGlobal);
-      var Bottleneck_1 = Bottleneck2;
-      var lib = Bottleneck_1;
-      return lib;
-    }));
   }
 });
 
@@ -23910,12 +21819,12 @@ ${cn.comment}` : item.comment;
             } else
               throw new TypeError(`Expected [key, value] tuple: ${it}`);
           } else if (it && it instanceof Object) {
-            const keys = Object.keys(it);
-            if (keys.length === 1) {
-              key = keys[0];
+            const keys2 = Object.keys(it);
+            if (keys2.length === 1) {
+              key = keys2[0];
               value = it[key];
             } else {
-              throw new TypeError(`Expected tuple with one key, not ${keys.length} keys`);
+              throw new TypeError(`Expected tuple with one key, not ${keys2.length} keys`);
             }
           } else {
             key = it;
@@ -24461,8 +22370,8 @@ var require_tags = __commonJS({
         if (Array.isArray(customTags))
           tags = [];
         else {
-          const keys = Array.from(schemas.keys()).filter((key) => key !== "yaml11").map((key) => JSON.stringify(key)).join(", ");
-          throw new Error(`Unknown schema "${schemaName}"; use one of ${keys} or define customTags array`);
+          const keys2 = Array.from(schemas.keys()).filter((key) => key !== "yaml11").map((key) => JSON.stringify(key)).join(", ");
+          throw new Error(`Unknown schema "${schemaName}"; use one of ${keys2} or define customTags array`);
         }
       }
       if (Array.isArray(customTags)) {
@@ -24477,8 +22386,8 @@ var require_tags = __commonJS({
         const tagObj = typeof tag === "string" ? tagsByName[tag] : tag;
         if (!tagObj) {
           const tagName = JSON.stringify(tag);
-          const keys = Object.keys(tagsByName).map((key) => JSON.stringify(key)).join(", ");
-          throw new Error(`Unknown custom tag ${tagName}; use one of ${keys}`);
+          const keys2 = Object.keys(tagsByName).map((key) => JSON.stringify(key)).join(", ");
+          throw new Error(`Unknown custom tag ${tagName}; use one of ${keys2}`);
         }
         if (!tags2.includes(tagObj))
           tags2.push(tagObj);
@@ -26782,8 +24691,8 @@ var require_cst_visit = __commonJS({
     visit.REMOVE = REMOVE;
     visit.itemAtPath = (cst, path) => {
       let item = cst;
-      for (const [field2, index] of path) {
-        const tok = item?.[field2];
+      for (const [field3, index] of path) {
+        const tok = item?.[field3];
         if (tok && "items" in tok) {
           item = tok.items[index];
         } else
@@ -26793,8 +24702,8 @@ var require_cst_visit = __commonJS({
     };
     visit.parentCollection = (cst, path) => {
       const parent = visit.itemAtPath(cst, path.slice(0, -1));
-      const field2 = path[path.length - 1][0];
-      const coll = parent?.[field2];
+      const field3 = path[path.length - 1][0];
+      const coll = parent?.[field3];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
@@ -26803,11 +24712,11 @@ var require_cst_visit = __commonJS({
       let ctrl = visitor(item, path);
       if (typeof ctrl === "symbol")
         return ctrl;
-      for (const field2 of ["key", "value"]) {
-        const token = item[field2];
+      for (const field3 of ["key", "value"]) {
+        const token = item[field3];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path.concat([[field2, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path.concat([[field3, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -26817,7 +24726,7 @@ var require_cst_visit = __commonJS({
               i -= 1;
             }
           }
-          if (typeof ctrl === "function" && field2 === "key")
+          if (typeof ctrl === "function" && field3 === "key")
             ctrl = ctrl(item, path);
         }
       }
@@ -26934,7 +24843,7 @@ var require_lexer = __commonJS({
   "node_modules/yaml/dist/parse/lexer.js"(exports) {
     "use strict";
     var cst = require_cst();
-    function isEmpty(ch) {
+    function isEmpty2(ch) {
       switch (ch) {
         case void 0:
         case " ":
@@ -27012,7 +24921,7 @@ var require_lexer = __commonJS({
         }
         if (ch === "-" || ch === ".") {
           const dt = this.buffer.substr(offset, 3);
-          if ((dt === "---" || dt === "...") && isEmpty(this.buffer[offset + 3]))
+          if ((dt === "---" || dt === "...") && isEmpty2(this.buffer[offset + 3]))
             return -1;
         }
         return offset;
@@ -27111,7 +25020,7 @@ var require_lexer = __commonJS({
           if (!this.atEnd && !this.hasChars(4))
             return this.setNext("line-start");
           const s = this.peek(3);
-          if ((s === "---" || s === "...") && isEmpty(this.charAt(3))) {
+          if ((s === "---" || s === "...") && isEmpty2(this.charAt(3))) {
             yield* this.pushCount(3);
             this.indentValue = 0;
             this.indentNext = 0;
@@ -27119,7 +25028,7 @@ var require_lexer = __commonJS({
           }
         }
         this.indentValue = yield* this.pushSpaces(false);
-        if (this.indentNext > this.indentValue && !isEmpty(this.charAt(1)))
+        if (this.indentNext > this.indentValue && !isEmpty2(this.charAt(1)))
           this.indentNext = this.indentValue;
         return yield* this.parseBlockStart();
       }
@@ -27127,7 +25036,7 @@ var require_lexer = __commonJS({
         const [ch0, ch1] = this.peek(2);
         if (!ch1 && !this.atEnd)
           return this.setNext("block-start");
-        if ((ch0 === "-" || ch0 === "?" || ch0 === ":") && isEmpty(ch1)) {
+        if ((ch0 === "-" || ch0 === "?" || ch0 === ":") && isEmpty2(ch1)) {
           const n = (yield* this.pushCount(1)) + (yield* this.pushSpaces(true));
           this.indentNext = this.indentValue + 1;
           this.indentValue += n;
@@ -27191,7 +25100,7 @@ var require_lexer = __commonJS({
         const line = this.getLine();
         if (line === null)
           return this.setNext("flow");
-        if (indent !== -1 && indent < this.indentNext && line[0] !== "#" || indent === 0 && (line.startsWith("---") || line.startsWith("...")) && isEmpty(line[3])) {
+        if (indent !== -1 && indent < this.indentNext && line[0] !== "#" || indent === 0 && (line.startsWith("---") || line.startsWith("...")) && isEmpty2(line[3])) {
           const atFlowEndMarker = indent === this.indentNext - 1 && this.flowLevel === 1 && (line[0] === "]" || line[0] === "}");
           if (!atFlowEndMarker) {
             this.flowLevel = 0;
@@ -27233,7 +25142,7 @@ var require_lexer = __commonJS({
             return yield* this.parseQuotedScalar();
           case ":": {
             const next = this.charAt(1);
-            if (this.flowKey || isEmpty(next) || next === ",") {
+            if (this.flowKey || isEmpty2(next) || next === ",") {
               this.flowKey = false;
               yield* this.pushCount(1);
               yield* this.pushSpaces(true);
@@ -27247,9 +25156,9 @@ var require_lexer = __commonJS({
         }
       }
       *parseQuotedScalar() {
-        const quote = this.charAt(0);
-        let end = this.buffer.indexOf(quote, this.pos + 1);
-        if (quote === "'") {
+        const quote2 = this.charAt(0);
+        let end = this.buffer.indexOf(quote2, this.pos + 1);
+        if (quote2 === "'") {
           while (end !== -1 && this.buffer[end + 1] === "'")
             end = this.buffer.indexOf("'", end + 2);
         } else {
@@ -27296,7 +25205,7 @@ var require_lexer = __commonJS({
           else if (ch !== "-")
             break;
         }
-        return yield* this.pushUntil((ch) => isEmpty(ch) || ch === "#");
+        return yield* this.pushUntil((ch) => isEmpty2(ch) || ch === "#");
       }
       *parseBlockScalar() {
         let nl = this.pos - 1;
@@ -27378,10 +25287,10 @@ var require_lexer = __commonJS({
         while (ch = this.buffer[++i]) {
           if (ch === ":") {
             const next = this.buffer[i + 1];
-            if (isEmpty(next) || inFlow && flowIndicatorChars.has(next))
+            if (isEmpty2(next) || inFlow && flowIndicatorChars.has(next))
               break;
             end = i;
-          } else if (isEmpty(ch)) {
+          } else if (isEmpty2(ch)) {
             let next = this.buffer[i + 1];
             if (ch === "\r") {
               if (next === "\n") {
@@ -27448,7 +25357,7 @@ var require_lexer = __commonJS({
             case ":": {
               const inFlow = this.flowLevel > 0;
               const ch1 = this.charAt(1);
-              if (isEmpty(ch1) || inFlow && flowIndicatorChars.has(ch1)) {
+              if (isEmpty2(ch1) || inFlow && flowIndicatorChars.has(ch1)) {
                 if (!inFlow)
                   this.indentNext = this.indentValue + 1;
                 else if (this.flowKey)
@@ -27467,7 +25376,7 @@ var require_lexer = __commonJS({
         if (this.charAt(1) === "<") {
           let i = this.pos + 2;
           let ch = this.buffer[i];
-          while (!isEmpty(ch) && ch !== ">")
+          while (!isEmpty2(ch) && ch !== ">")
             ch = this.buffer[++i];
           return yield* this.pushToIndex(ch === ">" ? i + 1 : i, false);
         } else {
@@ -28572,6 +26481,2097 @@ var require_dist = __commonJS({
   }
 });
 
+// node_modules/@actions/github/node_modules/@actions/http-client/lib/proxy.js
+var require_proxy = __commonJS({
+  "node_modules/@actions/github/node_modules/@actions/http-client/lib/proxy.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.getProxyUrl = getProxyUrl2;
+    exports.checkBypass = checkBypass;
+    function getProxyUrl2(reqUrl) {
+      const usingSsl = reqUrl.protocol === "https:";
+      if (checkBypass(reqUrl)) {
+        return void 0;
+      }
+      const proxyVar = (() => {
+        if (usingSsl) {
+          return process.env["https_proxy"] || process.env["HTTPS_PROXY"];
+        } else {
+          return process.env["http_proxy"] || process.env["HTTP_PROXY"];
+        }
+      })();
+      if (proxyVar) {
+        try {
+          return new DecodedURL(proxyVar);
+        } catch (_a) {
+          if (!proxyVar.startsWith("http://") && !proxyVar.startsWith("https://"))
+            return new DecodedURL(`http://${proxyVar}`);
+        }
+      } else {
+        return void 0;
+      }
+    }
+    function checkBypass(reqUrl) {
+      if (!reqUrl.hostname) {
+        return false;
+      }
+      const reqHost = reqUrl.hostname;
+      if (isLoopbackAddress(reqHost)) {
+        return true;
+      }
+      const noProxy = process.env["no_proxy"] || process.env["NO_PROXY"] || "";
+      if (!noProxy) {
+        return false;
+      }
+      let reqPort;
+      if (reqUrl.port) {
+        reqPort = Number(reqUrl.port);
+      } else if (reqUrl.protocol === "http:") {
+        reqPort = 80;
+      } else if (reqUrl.protocol === "https:") {
+        reqPort = 443;
+      }
+      const upperReqHosts = [reqUrl.hostname.toUpperCase()];
+      if (typeof reqPort === "number") {
+        upperReqHosts.push(`${upperReqHosts[0]}:${reqPort}`);
+      }
+      for (const upperNoProxyItem of noProxy.split(",").map((x) => x.trim().toUpperCase()).filter((x) => x)) {
+        if (upperNoProxyItem === "*" || upperReqHosts.some((x) => x === upperNoProxyItem || x.endsWith(`.${upperNoProxyItem}`) || upperNoProxyItem.startsWith(".") && x.endsWith(`${upperNoProxyItem}`))) {
+          return true;
+        }
+      }
+      return false;
+    }
+    function isLoopbackAddress(host) {
+      const hostLower = host.toLowerCase();
+      return hostLower === "localhost" || hostLower.startsWith("127.") || hostLower.startsWith("[::1]") || hostLower.startsWith("[0:0:0:0:0:0:0:1]");
+    }
+    var DecodedURL = class extends URL {
+      constructor(url, base) {
+        super(url, base);
+        this._decodedUsername = decodeURIComponent(super.username);
+        this._decodedPassword = decodeURIComponent(super.password);
+      }
+      get username() {
+        return this._decodedUsername;
+      }
+      get password() {
+        return this._decodedPassword;
+      }
+    };
+  }
+});
+
+// node_modules/@actions/github/node_modules/@actions/http-client/lib/index.js
+var require_lib = __commonJS({
+  "node_modules/@actions/github/node_modules/@actions/http-client/lib/index.js"(exports) {
+    "use strict";
+    var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o, m, k, k2) {
+      if (k2 === void 0) k2 = k;
+      var desc = Object.getOwnPropertyDescriptor(m, k);
+      if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+        desc = { enumerable: true, get: function() {
+          return m[k];
+        } };
+      }
+      Object.defineProperty(o, k2, desc);
+    }) : (function(o, m, k, k2) {
+      if (k2 === void 0) k2 = k;
+      o[k2] = m[k];
+    }));
+    var __setModuleDefault = exports && exports.__setModuleDefault || (Object.create ? (function(o, v) {
+      Object.defineProperty(o, "default", { enumerable: true, value: v });
+    }) : function(o, v) {
+      o["default"] = v;
+    });
+    var __importStar = exports && exports.__importStar || /* @__PURE__ */ (function() {
+      var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function(o2) {
+          var ar = [];
+          for (var k in o2) if (Object.prototype.hasOwnProperty.call(o2, k)) ar[ar.length] = k;
+          return ar;
+        };
+        return ownKeys(o);
+      };
+      return function(mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) {
+          for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        }
+        __setModuleDefault(result, mod);
+        return result;
+      };
+    })();
+    var __awaiter3 = exports && exports.__awaiter || function(thisArg, _arguments, P, generator) {
+      function adopt(value) {
+        return value instanceof P ? value : new P(function(resolve) {
+          resolve(value);
+        });
+      }
+      return new (P || (P = Promise))(function(resolve, reject) {
+        function fulfilled(value) {
+          try {
+            step(generator.next(value));
+          } catch (e) {
+            reject(e);
+          }
+        }
+        function rejected(value) {
+          try {
+            step(generator["throw"](value));
+          } catch (e) {
+            reject(e);
+          }
+        }
+        function step(result) {
+          result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected);
+        }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+      });
+    };
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.HttpClient = exports.HttpClientResponse = exports.HttpClientError = exports.MediaTypes = exports.Headers = exports.HttpCodes = void 0;
+    exports.getProxyUrl = getProxyUrl2;
+    exports.isHttps = isHttps;
+    var http = __importStar(__require("http"));
+    var https = __importStar(__require("https"));
+    var pm = __importStar(require_proxy());
+    var tunnel2 = __importStar(require_tunnel2());
+    var undici_1 = require_undici();
+    var HttpCodes2;
+    (function(HttpCodes3) {
+      HttpCodes3[HttpCodes3["OK"] = 200] = "OK";
+      HttpCodes3[HttpCodes3["MultipleChoices"] = 300] = "MultipleChoices";
+      HttpCodes3[HttpCodes3["MovedPermanently"] = 301] = "MovedPermanently";
+      HttpCodes3[HttpCodes3["ResourceMoved"] = 302] = "ResourceMoved";
+      HttpCodes3[HttpCodes3["SeeOther"] = 303] = "SeeOther";
+      HttpCodes3[HttpCodes3["NotModified"] = 304] = "NotModified";
+      HttpCodes3[HttpCodes3["UseProxy"] = 305] = "UseProxy";
+      HttpCodes3[HttpCodes3["SwitchProxy"] = 306] = "SwitchProxy";
+      HttpCodes3[HttpCodes3["TemporaryRedirect"] = 307] = "TemporaryRedirect";
+      HttpCodes3[HttpCodes3["PermanentRedirect"] = 308] = "PermanentRedirect";
+      HttpCodes3[HttpCodes3["BadRequest"] = 400] = "BadRequest";
+      HttpCodes3[HttpCodes3["Unauthorized"] = 401] = "Unauthorized";
+      HttpCodes3[HttpCodes3["PaymentRequired"] = 402] = "PaymentRequired";
+      HttpCodes3[HttpCodes3["Forbidden"] = 403] = "Forbidden";
+      HttpCodes3[HttpCodes3["NotFound"] = 404] = "NotFound";
+      HttpCodes3[HttpCodes3["MethodNotAllowed"] = 405] = "MethodNotAllowed";
+      HttpCodes3[HttpCodes3["NotAcceptable"] = 406] = "NotAcceptable";
+      HttpCodes3[HttpCodes3["ProxyAuthenticationRequired"] = 407] = "ProxyAuthenticationRequired";
+      HttpCodes3[HttpCodes3["RequestTimeout"] = 408] = "RequestTimeout";
+      HttpCodes3[HttpCodes3["Conflict"] = 409] = "Conflict";
+      HttpCodes3[HttpCodes3["Gone"] = 410] = "Gone";
+      HttpCodes3[HttpCodes3["TooManyRequests"] = 429] = "TooManyRequests";
+      HttpCodes3[HttpCodes3["InternalServerError"] = 500] = "InternalServerError";
+      HttpCodes3[HttpCodes3["NotImplemented"] = 501] = "NotImplemented";
+      HttpCodes3[HttpCodes3["BadGateway"] = 502] = "BadGateway";
+      HttpCodes3[HttpCodes3["ServiceUnavailable"] = 503] = "ServiceUnavailable";
+      HttpCodes3[HttpCodes3["GatewayTimeout"] = 504] = "GatewayTimeout";
+    })(HttpCodes2 || (exports.HttpCodes = HttpCodes2 = {}));
+    var Headers2;
+    (function(Headers3) {
+      Headers3["Accept"] = "accept";
+      Headers3["ContentType"] = "content-type";
+    })(Headers2 || (exports.Headers = Headers2 = {}));
+    var MediaTypes2;
+    (function(MediaTypes3) {
+      MediaTypes3["ApplicationJson"] = "application/json";
+    })(MediaTypes2 || (exports.MediaTypes = MediaTypes2 = {}));
+    function getProxyUrl2(serverUrl) {
+      const proxyUrl = pm.getProxyUrl(new URL(serverUrl));
+      return proxyUrl ? proxyUrl.href : "";
+    }
+    var HttpRedirectCodes2 = [
+      HttpCodes2.MovedPermanently,
+      HttpCodes2.ResourceMoved,
+      HttpCodes2.SeeOther,
+      HttpCodes2.TemporaryRedirect,
+      HttpCodes2.PermanentRedirect
+    ];
+    var HttpResponseRetryCodes2 = [
+      HttpCodes2.BadGateway,
+      HttpCodes2.ServiceUnavailable,
+      HttpCodes2.GatewayTimeout
+    ];
+    var RetryableHttpVerbs = ["OPTIONS", "GET", "DELETE", "HEAD"];
+    var ExponentialBackoffCeiling = 10;
+    var ExponentialBackoffTimeSlice = 5;
+    var HttpClientError = class _HttpClientError extends Error {
+      constructor(message, statusCode) {
+        super(message);
+        this.name = "HttpClientError";
+        this.statusCode = statusCode;
+        Object.setPrototypeOf(this, _HttpClientError.prototype);
+      }
+    };
+    exports.HttpClientError = HttpClientError;
+    var HttpClientResponse = class {
+      constructor(message) {
+        this.message = message;
+      }
+      readBody() {
+        return __awaiter3(this, void 0, void 0, function* () {
+          return new Promise((resolve) => __awaiter3(this, void 0, void 0, function* () {
+            let output = Buffer.alloc(0);
+            this.message.on("data", (chunk) => {
+              output = Buffer.concat([output, chunk]);
+            });
+            this.message.on("end", () => {
+              resolve(output.toString());
+            });
+          }));
+        });
+      }
+      readBodyBuffer() {
+        return __awaiter3(this, void 0, void 0, function* () {
+          return new Promise((resolve) => __awaiter3(this, void 0, void 0, function* () {
+            const chunks = [];
+            this.message.on("data", (chunk) => {
+              chunks.push(chunk);
+            });
+            this.message.on("end", () => {
+              resolve(Buffer.concat(chunks));
+            });
+          }));
+        });
+      }
+    };
+    exports.HttpClientResponse = HttpClientResponse;
+    function isHttps(requestUrl) {
+      const parsedUrl = new URL(requestUrl);
+      return parsedUrl.protocol === "https:";
+    }
+    var HttpClient3 = class {
+      constructor(userAgent2, handlers, requestOptions) {
+        this._ignoreSslError = false;
+        this._allowRedirects = true;
+        this._allowRedirectDowngrade = false;
+        this._maxRedirects = 50;
+        this._allowRetries = false;
+        this._maxRetries = 1;
+        this._keepAlive = false;
+        this._disposed = false;
+        this.userAgent = this._getUserAgentWithOrchestrationId(userAgent2);
+        this.handlers = handlers || [];
+        this.requestOptions = requestOptions;
+        if (requestOptions) {
+          if (requestOptions.ignoreSslError != null) {
+            this._ignoreSslError = requestOptions.ignoreSslError;
+          }
+          this._socketTimeout = requestOptions.socketTimeout;
+          if (requestOptions.allowRedirects != null) {
+            this._allowRedirects = requestOptions.allowRedirects;
+          }
+          if (requestOptions.allowRedirectDowngrade != null) {
+            this._allowRedirectDowngrade = requestOptions.allowRedirectDowngrade;
+          }
+          if (requestOptions.maxRedirects != null) {
+            this._maxRedirects = Math.max(requestOptions.maxRedirects, 0);
+          }
+          if (requestOptions.keepAlive != null) {
+            this._keepAlive = requestOptions.keepAlive;
+          }
+          if (requestOptions.allowRetries != null) {
+            this._allowRetries = requestOptions.allowRetries;
+          }
+          if (requestOptions.maxRetries != null) {
+            this._maxRetries = requestOptions.maxRetries;
+          }
+        }
+      }
+      options(requestUrl, additionalHeaders) {
+        return __awaiter3(this, void 0, void 0, function* () {
+          return this.request("OPTIONS", requestUrl, null, additionalHeaders || {});
+        });
+      }
+      get(requestUrl, additionalHeaders) {
+        return __awaiter3(this, void 0, void 0, function* () {
+          return this.request("GET", requestUrl, null, additionalHeaders || {});
+        });
+      }
+      del(requestUrl, additionalHeaders) {
+        return __awaiter3(this, void 0, void 0, function* () {
+          return this.request("DELETE", requestUrl, null, additionalHeaders || {});
+        });
+      }
+      post(requestUrl, data, additionalHeaders) {
+        return __awaiter3(this, void 0, void 0, function* () {
+          return this.request("POST", requestUrl, data, additionalHeaders || {});
+        });
+      }
+      patch(requestUrl, data, additionalHeaders) {
+        return __awaiter3(this, void 0, void 0, function* () {
+          return this.request("PATCH", requestUrl, data, additionalHeaders || {});
+        });
+      }
+      put(requestUrl, data, additionalHeaders) {
+        return __awaiter3(this, void 0, void 0, function* () {
+          return this.request("PUT", requestUrl, data, additionalHeaders || {});
+        });
+      }
+      head(requestUrl, additionalHeaders) {
+        return __awaiter3(this, void 0, void 0, function* () {
+          return this.request("HEAD", requestUrl, null, additionalHeaders || {});
+        });
+      }
+      sendStream(verb, requestUrl, stream, additionalHeaders) {
+        return __awaiter3(this, void 0, void 0, function* () {
+          return this.request(verb, requestUrl, stream, additionalHeaders);
+        });
+      }
+      /**
+       * Gets a typed object from an endpoint
+       * Be aware that not found returns a null.  Other errors (4xx, 5xx) reject the promise
+       */
+      getJson(requestUrl_1) {
+        return __awaiter3(this, arguments, void 0, function* (requestUrl, additionalHeaders = {}) {
+          additionalHeaders[Headers2.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers2.Accept, MediaTypes2.ApplicationJson);
+          const res = yield this.get(requestUrl, additionalHeaders);
+          return this._processResponse(res, this.requestOptions);
+        });
+      }
+      postJson(requestUrl_1, obj_1) {
+        return __awaiter3(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+          const data = JSON.stringify(obj, null, 2);
+          additionalHeaders[Headers2.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers2.Accept, MediaTypes2.ApplicationJson);
+          additionalHeaders[Headers2.ContentType] = this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes2.ApplicationJson);
+          const res = yield this.post(requestUrl, data, additionalHeaders);
+          return this._processResponse(res, this.requestOptions);
+        });
+      }
+      putJson(requestUrl_1, obj_1) {
+        return __awaiter3(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+          const data = JSON.stringify(obj, null, 2);
+          additionalHeaders[Headers2.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers2.Accept, MediaTypes2.ApplicationJson);
+          additionalHeaders[Headers2.ContentType] = this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes2.ApplicationJson);
+          const res = yield this.put(requestUrl, data, additionalHeaders);
+          return this._processResponse(res, this.requestOptions);
+        });
+      }
+      patchJson(requestUrl_1, obj_1) {
+        return __awaiter3(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+          const data = JSON.stringify(obj, null, 2);
+          additionalHeaders[Headers2.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers2.Accept, MediaTypes2.ApplicationJson);
+          additionalHeaders[Headers2.ContentType] = this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes2.ApplicationJson);
+          const res = yield this.patch(requestUrl, data, additionalHeaders);
+          return this._processResponse(res, this.requestOptions);
+        });
+      }
+      /**
+       * Makes a raw http request.
+       * All other methods such as get, post, patch, and request ultimately call this.
+       * Prefer get, del, post and patch
+       */
+      request(verb, requestUrl, data, headers) {
+        return __awaiter3(this, void 0, void 0, function* () {
+          if (this._disposed) {
+            throw new Error("Client has already been disposed.");
+          }
+          const parsedUrl = new URL(requestUrl);
+          let info2 = this._prepareRequest(verb, parsedUrl, headers);
+          const maxTries = this._allowRetries && RetryableHttpVerbs.includes(verb) ? this._maxRetries + 1 : 1;
+          let numTries = 0;
+          let response;
+          do {
+            response = yield this.requestRaw(info2, data);
+            if (response && response.message && response.message.statusCode === HttpCodes2.Unauthorized) {
+              let authenticationHandler;
+              for (const handler2 of this.handlers) {
+                if (handler2.canHandleAuthentication(response)) {
+                  authenticationHandler = handler2;
+                  break;
+                }
+              }
+              if (authenticationHandler) {
+                return authenticationHandler.handleAuthentication(this, info2, data);
+              } else {
+                return response;
+              }
+            }
+            let redirectsRemaining = this._maxRedirects;
+            while (response.message.statusCode && HttpRedirectCodes2.includes(response.message.statusCode) && this._allowRedirects && redirectsRemaining > 0) {
+              const redirectUrl = response.message.headers["location"];
+              if (!redirectUrl) {
+                break;
+              }
+              const parsedRedirectUrl = new URL(redirectUrl);
+              if (parsedUrl.protocol === "https:" && parsedUrl.protocol !== parsedRedirectUrl.protocol && !this._allowRedirectDowngrade) {
+                throw new Error("Redirect from HTTPS to HTTP protocol. This downgrade is not allowed for security reasons. If you want to allow this behavior, set the allowRedirectDowngrade option to true.");
+              }
+              yield response.readBody();
+              if (parsedRedirectUrl.hostname !== parsedUrl.hostname) {
+                for (const header2 in headers) {
+                  if (header2.toLowerCase() === "authorization") {
+                    delete headers[header2];
+                  }
+                }
+              }
+              info2 = this._prepareRequest(verb, parsedRedirectUrl, headers);
+              response = yield this.requestRaw(info2, data);
+              redirectsRemaining--;
+            }
+            if (!response.message.statusCode || !HttpResponseRetryCodes2.includes(response.message.statusCode)) {
+              return response;
+            }
+            numTries += 1;
+            if (numTries < maxTries) {
+              yield response.readBody();
+              yield this._performExponentialBackoff(numTries);
+            }
+          } while (numTries < maxTries);
+          return response;
+        });
+      }
+      /**
+       * Needs to be called if keepAlive is set to true in request options.
+       */
+      dispose() {
+        if (this._agent) {
+          this._agent.destroy();
+        }
+        this._disposed = true;
+      }
+      /**
+       * Raw request.
+       * @param info
+       * @param data
+       */
+      requestRaw(info2, data) {
+        return __awaiter3(this, void 0, void 0, function* () {
+          return new Promise((resolve, reject) => {
+            function callbackForResult(err, res) {
+              if (err) {
+                reject(err);
+              } else if (!res) {
+                reject(new Error("Unknown error"));
+              } else {
+                resolve(res);
+              }
+            }
+            this.requestRawWithCallback(info2, data, callbackForResult);
+          });
+        });
+      }
+      /**
+       * Raw request with callback.
+       * @param info
+       * @param data
+       * @param onResult
+       */
+      requestRawWithCallback(info2, data, onResult) {
+        if (typeof data === "string") {
+          if (!info2.options.headers) {
+            info2.options.headers = {};
+          }
+          info2.options.headers["Content-Length"] = Buffer.byteLength(data, "utf8");
+        }
+        let callbackCalled = false;
+        function handleResult(err, res) {
+          if (!callbackCalled) {
+            callbackCalled = true;
+            onResult(err, res);
+          }
+        }
+        const req = info2.httpModule.request(info2.options, (msg) => {
+          const res = new HttpClientResponse(msg);
+          handleResult(void 0, res);
+        });
+        let socket;
+        req.on("socket", (sock) => {
+          socket = sock;
+        });
+        req.setTimeout(this._socketTimeout || 3 * 6e4, () => {
+          if (socket) {
+            socket.end();
+          }
+          handleResult(new Error(`Request timeout: ${info2.options.path}`));
+        });
+        req.on("error", function(err) {
+          handleResult(err);
+        });
+        if (data && typeof data === "string") {
+          req.write(data, "utf8");
+        }
+        if (data && typeof data !== "string") {
+          data.on("close", function() {
+            req.end();
+          });
+          data.pipe(req);
+        } else {
+          req.end();
+        }
+      }
+      /**
+       * Gets an http agent. This function is useful when you need an http agent that handles
+       * routing through a proxy server - depending upon the url and proxy environment variables.
+       * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
+       */
+      getAgent(serverUrl) {
+        const parsedUrl = new URL(serverUrl);
+        return this._getAgent(parsedUrl);
+      }
+      getAgentDispatcher(serverUrl) {
+        const parsedUrl = new URL(serverUrl);
+        const proxyUrl = pm.getProxyUrl(parsedUrl);
+        const useProxy = proxyUrl && proxyUrl.hostname;
+        if (!useProxy) {
+          return;
+        }
+        return this._getProxyAgentDispatcher(parsedUrl, proxyUrl);
+      }
+      _prepareRequest(method, requestUrl, headers) {
+        const info2 = {};
+        info2.parsedUrl = requestUrl;
+        const usingSsl = info2.parsedUrl.protocol === "https:";
+        info2.httpModule = usingSsl ? https : http;
+        const defaultPort = usingSsl ? 443 : 80;
+        info2.options = {};
+        info2.options.host = info2.parsedUrl.hostname;
+        info2.options.port = info2.parsedUrl.port ? parseInt(info2.parsedUrl.port) : defaultPort;
+        info2.options.path = (info2.parsedUrl.pathname || "") + (info2.parsedUrl.search || "");
+        info2.options.method = method;
+        info2.options.headers = this._mergeHeaders(headers);
+        if (this.userAgent != null) {
+          info2.options.headers["user-agent"] = this.userAgent;
+        }
+        info2.options.agent = this._getAgent(info2.parsedUrl);
+        if (this.handlers) {
+          for (const handler2 of this.handlers) {
+            handler2.prepareRequest(info2.options);
+          }
+        }
+        return info2;
+      }
+      _mergeHeaders(headers) {
+        if (this.requestOptions && this.requestOptions.headers) {
+          return Object.assign({}, lowercaseKeys2(this.requestOptions.headers), lowercaseKeys2(headers || {}));
+        }
+        return lowercaseKeys2(headers || {});
+      }
+      /**
+       * Gets an existing header value or returns a default.
+       * Handles converting number header values to strings since HTTP headers must be strings.
+       * Note: This returns string | string[] since some headers can have multiple values.
+       * For headers that must always be a single string (like Content-Type), use the
+       * specialized _getExistingOrDefaultContentTypeHeader method instead.
+       */
+      _getExistingOrDefaultHeader(additionalHeaders, header2, _default) {
+        let clientHeader;
+        if (this.requestOptions && this.requestOptions.headers) {
+          const headerValue2 = lowercaseKeys2(this.requestOptions.headers)[header2];
+          if (headerValue2) {
+            clientHeader = typeof headerValue2 === "number" ? headerValue2.toString() : headerValue2;
+          }
+        }
+        const additionalValue = additionalHeaders[header2];
+        if (additionalValue !== void 0) {
+          return typeof additionalValue === "number" ? additionalValue.toString() : additionalValue;
+        }
+        if (clientHeader !== void 0) {
+          return clientHeader;
+        }
+        return _default;
+      }
+      /**
+       * Specialized version of _getExistingOrDefaultHeader for Content-Type header.
+       * Always returns a single string (not an array) since Content-Type should be a single value.
+       * Converts arrays to comma-separated strings and numbers to strings to ensure type safety.
+       * This was split from _getExistingOrDefaultHeader to provide stricter typing for callers
+       * that assign the result to places expecting a string (e.g., additionalHeaders[Headers.ContentType]).
+       */
+      _getExistingOrDefaultContentTypeHeader(additionalHeaders, _default) {
+        let clientHeader;
+        if (this.requestOptions && this.requestOptions.headers) {
+          const headerValue2 = lowercaseKeys2(this.requestOptions.headers)[Headers2.ContentType];
+          if (headerValue2) {
+            if (typeof headerValue2 === "number") {
+              clientHeader = String(headerValue2);
+            } else if (Array.isArray(headerValue2)) {
+              clientHeader = headerValue2.join(", ");
+            } else {
+              clientHeader = headerValue2;
+            }
+          }
+        }
+        const additionalValue = additionalHeaders[Headers2.ContentType];
+        if (additionalValue !== void 0) {
+          if (typeof additionalValue === "number") {
+            return String(additionalValue);
+          } else if (Array.isArray(additionalValue)) {
+            return additionalValue.join(", ");
+          } else {
+            return additionalValue;
+          }
+        }
+        if (clientHeader !== void 0) {
+          return clientHeader;
+        }
+        return _default;
+      }
+      _getAgent(parsedUrl) {
+        let agent;
+        const proxyUrl = pm.getProxyUrl(parsedUrl);
+        const useProxy = proxyUrl && proxyUrl.hostname;
+        if (this._keepAlive && useProxy) {
+          agent = this._proxyAgent;
+        }
+        if (!useProxy) {
+          agent = this._agent;
+        }
+        if (agent) {
+          return agent;
+        }
+        const usingSsl = parsedUrl.protocol === "https:";
+        let maxSockets = 100;
+        if (this.requestOptions) {
+          maxSockets = this.requestOptions.maxSockets || http.globalAgent.maxSockets;
+        }
+        if (proxyUrl && proxyUrl.hostname) {
+          const agentOptions = {
+            maxSockets,
+            keepAlive: this._keepAlive,
+            proxy: Object.assign(Object.assign({}, (proxyUrl.username || proxyUrl.password) && {
+              proxyAuth: `${proxyUrl.username}:${proxyUrl.password}`
+            }), { host: proxyUrl.hostname, port: proxyUrl.port })
+          };
+          let tunnelAgent;
+          const overHttps = proxyUrl.protocol === "https:";
+          if (usingSsl) {
+            tunnelAgent = overHttps ? tunnel2.httpsOverHttps : tunnel2.httpsOverHttp;
+          } else {
+            tunnelAgent = overHttps ? tunnel2.httpOverHttps : tunnel2.httpOverHttp;
+          }
+          agent = tunnelAgent(agentOptions);
+          this._proxyAgent = agent;
+        }
+        if (!agent) {
+          const options = { keepAlive: this._keepAlive, maxSockets };
+          agent = usingSsl ? new https.Agent(options) : new http.Agent(options);
+          this._agent = agent;
+        }
+        if (usingSsl && this._ignoreSslError) {
+          agent.options = Object.assign(agent.options || {}, {
+            rejectUnauthorized: false
+          });
+        }
+        return agent;
+      }
+      _getProxyAgentDispatcher(parsedUrl, proxyUrl) {
+        let proxyAgent;
+        if (this._keepAlive) {
+          proxyAgent = this._proxyAgentDispatcher;
+        }
+        if (proxyAgent) {
+          return proxyAgent;
+        }
+        const usingSsl = parsedUrl.protocol === "https:";
+        proxyAgent = new undici_1.ProxyAgent(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, (proxyUrl.username || proxyUrl.password) && {
+          token: `Basic ${Buffer.from(`${proxyUrl.username}:${proxyUrl.password}`).toString("base64")}`
+        }));
+        this._proxyAgentDispatcher = proxyAgent;
+        if (usingSsl && this._ignoreSslError) {
+          proxyAgent.options = Object.assign(proxyAgent.options.requestTls || {}, {
+            rejectUnauthorized: false
+          });
+        }
+        return proxyAgent;
+      }
+      _getUserAgentWithOrchestrationId(userAgent2) {
+        const baseUserAgent = userAgent2 || "actions/http-client";
+        const orchId = process.env["ACTIONS_ORCHESTRATION_ID"];
+        if (orchId) {
+          const sanitizedId = orchId.replace(/[^a-z0-9_.-]/gi, "_");
+          return `${baseUserAgent} actions_orchestration_id/${sanitizedId}`;
+        }
+        return baseUserAgent;
+      }
+      _performExponentialBackoff(retryNumber) {
+        return __awaiter3(this, void 0, void 0, function* () {
+          retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
+          const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
+          return new Promise((resolve) => setTimeout(() => resolve(), ms));
+        });
+      }
+      _processResponse(res, options) {
+        return __awaiter3(this, void 0, void 0, function* () {
+          return new Promise((resolve, reject) => __awaiter3(this, void 0, void 0, function* () {
+            const statusCode = res.message.statusCode || 0;
+            const response = {
+              statusCode,
+              result: null,
+              headers: {}
+            };
+            if (statusCode === HttpCodes2.NotFound) {
+              resolve(response);
+            }
+            function dateTimeDeserializer(key, value) {
+              if (typeof value === "string") {
+                const a = new Date(value);
+                if (!isNaN(a.valueOf())) {
+                  return a;
+                }
+              }
+              return value;
+            }
+            let obj;
+            let contents;
+            try {
+              contents = yield res.readBody();
+              if (contents && contents.length > 0) {
+                if (options && options.deserializeDates) {
+                  obj = JSON.parse(contents, dateTimeDeserializer);
+                } else {
+                  obj = JSON.parse(contents);
+                }
+                response.result = obj;
+              }
+              response.headers = res.message.headers;
+            } catch (err) {
+            }
+            if (statusCode > 299) {
+              let msg;
+              if (obj && obj.message) {
+                msg = obj.message;
+              } else if (contents && contents.length > 0) {
+                msg = contents;
+              } else {
+                msg = `Failed request: (${statusCode})`;
+              }
+              const err = new HttpClientError(msg, statusCode);
+              err.result = response.result;
+              reject(err);
+            } else {
+              resolve(response);
+            }
+          }));
+        });
+      }
+    };
+    exports.HttpClient = HttpClient3;
+    var lowercaseKeys2 = (obj) => Object.keys(obj).reduce((c, k) => (c[k.toLowerCase()] = obj[k], c), {});
+  }
+});
+
+// node_modules/bottleneck/light.js
+var require_light = __commonJS({
+  "node_modules/bottleneck/light.js"(exports, module) {
+    (function(global2, factory) {
+      typeof exports === "object" && typeof module !== "undefined" ? module.exports = factory() : typeof define === "function" && define.amd ? define(factory) : global2.Bottleneck = factory();
+    })(exports, (function() {
+      "use strict";
+      var commonjsGlobal = typeof globalThis !== "undefined" ? globalThis : typeof window !== "undefined" ? window : typeof global !== "undefined" ? global : typeof self !== "undefined" ? self : {};
+      function getCjsExportFromNamespace(n) {
+        return n && n["default"] || n;
+      }
+      var load = function(received, defaults3, onto = {}) {
+        var k, ref, v;
+        for (k in defaults3) {
+          v = defaults3[k];
+          onto[k] = (ref = received[k]) != null ? ref : v;
+        }
+        return onto;
+      };
+      var overwrite = function(received, defaults3, onto = {}) {
+        var k, v;
+        for (k in received) {
+          v = received[k];
+          if (defaults3[k] !== void 0) {
+            onto[k] = v;
+          }
+        }
+        return onto;
+      };
+      var parser = {
+        load,
+        overwrite
+      };
+      var DLList;
+      DLList = class DLList {
+        constructor(incr, decr) {
+          this.incr = incr;
+          this.decr = decr;
+          this._first = null;
+          this._last = null;
+          this.length = 0;
+        }
+        push(value) {
+          var node;
+          this.length++;
+          if (typeof this.incr === "function") {
+            this.incr();
+          }
+          node = {
+            value,
+            prev: this._last,
+            next: null
+          };
+          if (this._last != null) {
+            this._last.next = node;
+            this._last = node;
+          } else {
+            this._first = this._last = node;
+          }
+          return void 0;
+        }
+        shift() {
+          var value;
+          if (this._first == null) {
+            return;
+          } else {
+            this.length--;
+            if (typeof this.decr === "function") {
+              this.decr();
+            }
+          }
+          value = this._first.value;
+          if ((this._first = this._first.next) != null) {
+            this._first.prev = null;
+          } else {
+            this._last = null;
+          }
+          return value;
+        }
+        first() {
+          if (this._first != null) {
+            return this._first.value;
+          }
+        }
+        getArray() {
+          var node, ref, results;
+          node = this._first;
+          results = [];
+          while (node != null) {
+            results.push((ref = node, node = node.next, ref.value));
+          }
+          return results;
+        }
+        forEachShift(cb) {
+          var node;
+          node = this.shift();
+          while (node != null) {
+            cb(node), node = this.shift();
+          }
+          return void 0;
+        }
+        debug() {
+          var node, ref, ref1, ref2, results;
+          node = this._first;
+          results = [];
+          while (node != null) {
+            results.push((ref = node, node = node.next, {
+              value: ref.value,
+              prev: (ref1 = ref.prev) != null ? ref1.value : void 0,
+              next: (ref2 = ref.next) != null ? ref2.value : void 0
+            }));
+          }
+          return results;
+        }
+      };
+      var DLList_1 = DLList;
+      var Events;
+      Events = class Events {
+        constructor(instance) {
+          this.instance = instance;
+          this._events = {};
+          if (this.instance.on != null || this.instance.once != null || this.instance.removeAllListeners != null) {
+            throw new Error("An Emitter already exists for this object");
+          }
+          this.instance.on = (name, cb) => {
+            return this._addListener(name, "many", cb);
+          };
+          this.instance.once = (name, cb) => {
+            return this._addListener(name, "once", cb);
+          };
+          this.instance.removeAllListeners = (name = null) => {
+            if (name != null) {
+              return delete this._events[name];
+            } else {
+              return this._events = {};
+            }
+          };
+        }
+        _addListener(name, status, cb) {
+          var base;
+          if ((base = this._events)[name] == null) {
+            base[name] = [];
+          }
+          this._events[name].push({ cb, status });
+          return this.instance;
+        }
+        listenerCount(name) {
+          if (this._events[name] != null) {
+            return this._events[name].length;
+          } else {
+            return 0;
+          }
+        }
+        async trigger(name, ...args) {
+          var e, promises3;
+          try {
+            if (name !== "debug") {
+              this.trigger("debug", `Event triggered: ${name}`, args);
+            }
+            if (this._events[name] == null) {
+              return;
+            }
+            this._events[name] = this._events[name].filter(function(listener) {
+              return listener.status !== "none";
+            });
+            promises3 = this._events[name].map(async (listener) => {
+              var e2, returned;
+              if (listener.status === "none") {
+                return;
+              }
+              if (listener.status === "once") {
+                listener.status = "none";
+              }
+              try {
+                returned = typeof listener.cb === "function" ? listener.cb(...args) : void 0;
+                if (typeof (returned != null ? returned.then : void 0) === "function") {
+                  return await returned;
+                } else {
+                  return returned;
+                }
+              } catch (error2) {
+                e2 = error2;
+                {
+                  this.trigger("error", e2);
+                }
+                return null;
+              }
+            });
+            return (await Promise.all(promises3)).find(function(x) {
+              return x != null;
+            });
+          } catch (error2) {
+            e = error2;
+            {
+              this.trigger("error", e);
+            }
+            return null;
+          }
+        }
+      };
+      var Events_1 = Events;
+      var DLList$1, Events$1, Queues;
+      DLList$1 = DLList_1;
+      Events$1 = Events_1;
+      Queues = class Queues {
+        constructor(num_priorities) {
+          var i;
+          this.Events = new Events$1(this);
+          this._length = 0;
+          this._lists = (function() {
+            var j, ref, results;
+            results = [];
+            for (i = j = 1, ref = num_priorities; 1 <= ref ? j <= ref : j >= ref; i = 1 <= ref ? ++j : --j) {
+              results.push(new DLList$1((() => {
+                return this.incr();
+              }), (() => {
+                return this.decr();
+              })));
+            }
+            return results;
+          }).call(this);
+        }
+        incr() {
+          if (this._length++ === 0) {
+            return this.Events.trigger("leftzero");
+          }
+        }
+        decr() {
+          if (--this._length === 0) {
+            return this.Events.trigger("zero");
+          }
+        }
+        push(job) {
+          return this._lists[job.options.priority].push(job);
+        }
+        queued(priority) {
+          if (priority != null) {
+            return this._lists[priority].length;
+          } else {
+            return this._length;
+          }
+        }
+        shiftAll(fn) {
+          return this._lists.forEach(function(list2) {
+            return list2.forEachShift(fn);
+          });
+        }
+        getFirst(arr = this._lists) {
+          var j, len, list2;
+          for (j = 0, len = arr.length; j < len; j++) {
+            list2 = arr[j];
+            if (list2.length > 0) {
+              return list2;
+            }
+          }
+          return [];
+        }
+        shiftLastFrom(priority) {
+          return this.getFirst(this._lists.slice(priority).reverse()).shift();
+        }
+      };
+      var Queues_1 = Queues;
+      var BottleneckError;
+      BottleneckError = class BottleneckError extends Error {
+      };
+      var BottleneckError_1 = BottleneckError;
+      var BottleneckError$1, DEFAULT_PRIORITY, Job, NUM_PRIORITIES, parser$1;
+      NUM_PRIORITIES = 10;
+      DEFAULT_PRIORITY = 5;
+      parser$1 = parser;
+      BottleneckError$1 = BottleneckError_1;
+      Job = class Job {
+        constructor(task, args, options, jobDefaults, rejectOnDrop, Events2, _states, Promise2) {
+          this.task = task;
+          this.args = args;
+          this.rejectOnDrop = rejectOnDrop;
+          this.Events = Events2;
+          this._states = _states;
+          this.Promise = Promise2;
+          this.options = parser$1.load(options, jobDefaults);
+          this.options.priority = this._sanitizePriority(this.options.priority);
+          if (this.options.id === jobDefaults.id) {
+            this.options.id = `${this.options.id}-${this._randomIndex()}`;
+          }
+          this.promise = new this.Promise((_resolve, _reject) => {
+            this._resolve = _resolve;
+            this._reject = _reject;
+          });
+          this.retryCount = 0;
+        }
+        _sanitizePriority(priority) {
+          var sProperty;
+          sProperty = ~~priority !== priority ? DEFAULT_PRIORITY : priority;
+          if (sProperty < 0) {
+            return 0;
+          } else if (sProperty > NUM_PRIORITIES - 1) {
+            return NUM_PRIORITIES - 1;
+          } else {
+            return sProperty;
+          }
+        }
+        _randomIndex() {
+          return Math.random().toString(36).slice(2);
+        }
+        doDrop({ error: error2, message = "This job has been dropped by Bottleneck" } = {}) {
+          if (this._states.remove(this.options.id)) {
+            if (this.rejectOnDrop) {
+              this._reject(error2 != null ? error2 : new BottleneckError$1(message));
+            }
+            this.Events.trigger("dropped", { args: this.args, options: this.options, task: this.task, promise: this.promise });
+            return true;
+          } else {
+            return false;
+          }
+        }
+        _assertStatus(expected) {
+          var status;
+          status = this._states.jobStatus(this.options.id);
+          if (!(status === expected || expected === "DONE" && status === null)) {
+            throw new BottleneckError$1(`Invalid job status ${status}, expected ${expected}. Please open an issue at https://github.com/SGrondin/bottleneck/issues`);
+          }
+        }
+        doReceive() {
+          this._states.start(this.options.id);
+          return this.Events.trigger("received", { args: this.args, options: this.options });
+        }
+        doQueue(reachedHWM, blocked) {
+          this._assertStatus("RECEIVED");
+          this._states.next(this.options.id);
+          return this.Events.trigger("queued", { args: this.args, options: this.options, reachedHWM, blocked });
+        }
+        doRun() {
+          if (this.retryCount === 0) {
+            this._assertStatus("QUEUED");
+            this._states.next(this.options.id);
+          } else {
+            this._assertStatus("EXECUTING");
+          }
+          return this.Events.trigger("scheduled", { args: this.args, options: this.options });
+        }
+        async doExecute(chained, clearGlobalState, run3, free) {
+          var error2, eventInfo, passed;
+          if (this.retryCount === 0) {
+            this._assertStatus("RUNNING");
+            this._states.next(this.options.id);
+          } else {
+            this._assertStatus("EXECUTING");
+          }
+          eventInfo = { args: this.args, options: this.options, retryCount: this.retryCount };
+          this.Events.trigger("executing", eventInfo);
+          try {
+            passed = await (chained != null ? chained.schedule(this.options, this.task, ...this.args) : this.task(...this.args));
+            if (clearGlobalState()) {
+              this.doDone(eventInfo);
+              await free(this.options, eventInfo);
+              this._assertStatus("DONE");
+              return this._resolve(passed);
+            }
+          } catch (error1) {
+            error2 = error1;
+            return this._onFailure(error2, eventInfo, clearGlobalState, run3, free);
+          }
+        }
+        doExpire(clearGlobalState, run3, free) {
+          var error2, eventInfo;
+          if (this._states.jobStatus(this.options.id === "RUNNING")) {
+            this._states.next(this.options.id);
+          }
+          this._assertStatus("EXECUTING");
+          eventInfo = { args: this.args, options: this.options, retryCount: this.retryCount };
+          error2 = new BottleneckError$1(`This job timed out after ${this.options.expiration} ms.`);
+          return this._onFailure(error2, eventInfo, clearGlobalState, run3, free);
+        }
+        async _onFailure(error2, eventInfo, clearGlobalState, run3, free) {
+          var retry2, retryAfter;
+          if (clearGlobalState()) {
+            retry2 = await this.Events.trigger("failed", error2, eventInfo);
+            if (retry2 != null) {
+              retryAfter = ~~retry2;
+              this.Events.trigger("retry", `Retrying ${this.options.id} after ${retryAfter} ms`, eventInfo);
+              this.retryCount++;
+              return run3(retryAfter);
+            } else {
+              this.doDone(eventInfo);
+              await free(this.options, eventInfo);
+              this._assertStatus("DONE");
+              return this._reject(error2);
+            }
+          }
+        }
+        doDone(eventInfo) {
+          this._assertStatus("EXECUTING");
+          this._states.next(this.options.id);
+          return this.Events.trigger("done", eventInfo);
+        }
+      };
+      var Job_1 = Job;
+      var BottleneckError$2, LocalDatastore, parser$2;
+      parser$2 = parser;
+      BottleneckError$2 = BottleneckError_1;
+      LocalDatastore = class LocalDatastore {
+        constructor(instance, storeOptions, storeInstanceOptions) {
+          this.instance = instance;
+          this.storeOptions = storeOptions;
+          this.clientId = this.instance._randomIndex();
+          parser$2.load(storeInstanceOptions, storeInstanceOptions, this);
+          this._nextRequest = this._lastReservoirRefresh = this._lastReservoirIncrease = Date.now();
+          this._running = 0;
+          this._done = 0;
+          this._unblockTime = 0;
+          this.ready = this.Promise.resolve();
+          this.clients = {};
+          this._startHeartbeat();
+        }
+        _startHeartbeat() {
+          var base;
+          if (this.heartbeat == null && (this.storeOptions.reservoirRefreshInterval != null && this.storeOptions.reservoirRefreshAmount != null || this.storeOptions.reservoirIncreaseInterval != null && this.storeOptions.reservoirIncreaseAmount != null)) {
+            return typeof (base = this.heartbeat = setInterval(() => {
+              var amount, incr, maximum, now, reservoir;
+              now = Date.now();
+              if (this.storeOptions.reservoirRefreshInterval != null && now >= this._lastReservoirRefresh + this.storeOptions.reservoirRefreshInterval) {
+                this._lastReservoirRefresh = now;
+                this.storeOptions.reservoir = this.storeOptions.reservoirRefreshAmount;
+                this.instance._drainAll(this.computeCapacity());
+              }
+              if (this.storeOptions.reservoirIncreaseInterval != null && now >= this._lastReservoirIncrease + this.storeOptions.reservoirIncreaseInterval) {
+                ({
+                  reservoirIncreaseAmount: amount,
+                  reservoirIncreaseMaximum: maximum,
+                  reservoir
+                } = this.storeOptions);
+                this._lastReservoirIncrease = now;
+                incr = maximum != null ? Math.min(amount, maximum - reservoir) : amount;
+                if (incr > 0) {
+                  this.storeOptions.reservoir += incr;
+                  return this.instance._drainAll(this.computeCapacity());
+                }
+              }
+            }, this.heartbeatInterval)).unref === "function" ? base.unref() : void 0;
+          } else {
+            return clearInterval(this.heartbeat);
+          }
+        }
+        async __publish__(message) {
+          await this.yieldLoop();
+          return this.instance.Events.trigger("message", message.toString());
+        }
+        async __disconnect__(flush) {
+          await this.yieldLoop();
+          clearInterval(this.heartbeat);
+          return this.Promise.resolve();
+        }
+        yieldLoop(t = 0) {
+          return new this.Promise(function(resolve, reject) {
+            return setTimeout(resolve, t);
+          });
+        }
+        computePenalty() {
+          var ref;
+          return (ref = this.storeOptions.penalty) != null ? ref : 15 * this.storeOptions.minTime || 5e3;
+        }
+        async __updateSettings__(options) {
+          await this.yieldLoop();
+          parser$2.overwrite(options, options, this.storeOptions);
+          this._startHeartbeat();
+          this.instance._drainAll(this.computeCapacity());
+          return true;
+        }
+        async __running__() {
+          await this.yieldLoop();
+          return this._running;
+        }
+        async __queued__() {
+          await this.yieldLoop();
+          return this.instance.queued();
+        }
+        async __done__() {
+          await this.yieldLoop();
+          return this._done;
+        }
+        async __groupCheck__(time) {
+          await this.yieldLoop();
+          return this._nextRequest + this.timeout < time;
+        }
+        computeCapacity() {
+          var maxConcurrent, reservoir;
+          ({ maxConcurrent, reservoir } = this.storeOptions);
+          if (maxConcurrent != null && reservoir != null) {
+            return Math.min(maxConcurrent - this._running, reservoir);
+          } else if (maxConcurrent != null) {
+            return maxConcurrent - this._running;
+          } else if (reservoir != null) {
+            return reservoir;
+          } else {
+            return null;
+          }
+        }
+        conditionsCheck(weight) {
+          var capacity;
+          capacity = this.computeCapacity();
+          return capacity == null || weight <= capacity;
+        }
+        async __incrementReservoir__(incr) {
+          var reservoir;
+          await this.yieldLoop();
+          reservoir = this.storeOptions.reservoir += incr;
+          this.instance._drainAll(this.computeCapacity());
+          return reservoir;
+        }
+        async __currentReservoir__() {
+          await this.yieldLoop();
+          return this.storeOptions.reservoir;
+        }
+        isBlocked(now) {
+          return this._unblockTime >= now;
+        }
+        check(weight, now) {
+          return this.conditionsCheck(weight) && this._nextRequest - now <= 0;
+        }
+        async __check__(weight) {
+          var now;
+          await this.yieldLoop();
+          now = Date.now();
+          return this.check(weight, now);
+        }
+        async __register__(index, weight, expiration) {
+          var now, wait;
+          await this.yieldLoop();
+          now = Date.now();
+          if (this.conditionsCheck(weight)) {
+            this._running += weight;
+            if (this.storeOptions.reservoir != null) {
+              this.storeOptions.reservoir -= weight;
+            }
+            wait = Math.max(this._nextRequest - now, 0);
+            this._nextRequest = now + wait + this.storeOptions.minTime;
+            return {
+              success: true,
+              wait,
+              reservoir: this.storeOptions.reservoir
+            };
+          } else {
+            return {
+              success: false
+            };
+          }
+        }
+        strategyIsBlock() {
+          return this.storeOptions.strategy === 3;
+        }
+        async __submit__(queueLength, weight) {
+          var blocked, now, reachedHWM;
+          await this.yieldLoop();
+          if (this.storeOptions.maxConcurrent != null && weight > this.storeOptions.maxConcurrent) {
+            throw new BottleneckError$2(`Impossible to add a job having a weight of ${weight} to a limiter having a maxConcurrent setting of ${this.storeOptions.maxConcurrent}`);
+          }
+          now = Date.now();
+          reachedHWM = this.storeOptions.highWater != null && queueLength === this.storeOptions.highWater && !this.check(weight, now);
+          blocked = this.strategyIsBlock() && (reachedHWM || this.isBlocked(now));
+          if (blocked) {
+            this._unblockTime = now + this.computePenalty();
+            this._nextRequest = this._unblockTime + this.storeOptions.minTime;
+            this.instance._dropAllQueued();
+          }
+          return {
+            reachedHWM,
+            blocked,
+            strategy: this.storeOptions.strategy
+          };
+        }
+        async __free__(index, weight) {
+          await this.yieldLoop();
+          this._running -= weight;
+          this._done += weight;
+          this.instance._drainAll(this.computeCapacity());
+          return {
+            running: this._running
+          };
+        }
+      };
+      var LocalDatastore_1 = LocalDatastore;
+      var BottleneckError$3, States;
+      BottleneckError$3 = BottleneckError_1;
+      States = class States {
+        constructor(status1) {
+          this.status = status1;
+          this._jobs = {};
+          this.counts = this.status.map(function() {
+            return 0;
+          });
+        }
+        next(id) {
+          var current, next;
+          current = this._jobs[id];
+          next = current + 1;
+          if (current != null && next < this.status.length) {
+            this.counts[current]--;
+            this.counts[next]++;
+            return this._jobs[id]++;
+          } else if (current != null) {
+            this.counts[current]--;
+            return delete this._jobs[id];
+          }
+        }
+        start(id) {
+          var initial;
+          initial = 0;
+          this._jobs[id] = initial;
+          return this.counts[initial]++;
+        }
+        remove(id) {
+          var current;
+          current = this._jobs[id];
+          if (current != null) {
+            this.counts[current]--;
+            delete this._jobs[id];
+          }
+          return current != null;
+        }
+        jobStatus(id) {
+          var ref;
+          return (ref = this.status[this._jobs[id]]) != null ? ref : null;
+        }
+        statusJobs(status) {
+          var k, pos, ref, results, v;
+          if (status != null) {
+            pos = this.status.indexOf(status);
+            if (pos < 0) {
+              throw new BottleneckError$3(`status must be one of ${this.status.join(", ")}`);
+            }
+            ref = this._jobs;
+            results = [];
+            for (k in ref) {
+              v = ref[k];
+              if (v === pos) {
+                results.push(k);
+              }
+            }
+            return results;
+          } else {
+            return Object.keys(this._jobs);
+          }
+        }
+        statusCounts() {
+          return this.counts.reduce(((acc, v, i) => {
+            acc[this.status[i]] = v;
+            return acc;
+          }), {});
+        }
+      };
+      var States_1 = States;
+      var DLList$2, Sync;
+      DLList$2 = DLList_1;
+      Sync = class Sync {
+        constructor(name, Promise2) {
+          this.schedule = this.schedule.bind(this);
+          this.name = name;
+          this.Promise = Promise2;
+          this._running = 0;
+          this._queue = new DLList$2();
+        }
+        isEmpty() {
+          return this._queue.length === 0;
+        }
+        async _tryToRun() {
+          var args, cb, error2, reject, resolve, returned, task;
+          if (this._running < 1 && this._queue.length > 0) {
+            this._running++;
+            ({ task, args, resolve, reject } = this._queue.shift());
+            cb = await (async function() {
+              try {
+                returned = await task(...args);
+                return function() {
+                  return resolve(returned);
+                };
+              } catch (error1) {
+                error2 = error1;
+                return function() {
+                  return reject(error2);
+                };
+              }
+            })();
+            this._running--;
+            this._tryToRun();
+            return cb();
+          }
+        }
+        schedule(task, ...args) {
+          var promise, reject, resolve;
+          resolve = reject = null;
+          promise = new this.Promise(function(_resolve, _reject) {
+            resolve = _resolve;
+            return reject = _reject;
+          });
+          this._queue.push({ task, args, resolve, reject });
+          this._tryToRun();
+          return promise;
+        }
+      };
+      var Sync_1 = Sync;
+      var version = "2.19.5";
+      var version$1 = {
+        version
+      };
+      var version$2 = /* @__PURE__ */ Object.freeze({
+        version,
+        default: version$1
+      });
+      var require$$2 = () => console.log("You must import the full version of Bottleneck in order to use this feature.");
+      var require$$3 = () => console.log("You must import the full version of Bottleneck in order to use this feature.");
+      var require$$4 = () => console.log("You must import the full version of Bottleneck in order to use this feature.");
+      var Events$2, Group, IORedisConnection$1, RedisConnection$1, Scripts$1, parser$3;
+      parser$3 = parser;
+      Events$2 = Events_1;
+      RedisConnection$1 = require$$2;
+      IORedisConnection$1 = require$$3;
+      Scripts$1 = require$$4;
+      Group = (function() {
+        class Group2 {
+          constructor(limiterOptions = {}) {
+            this.deleteKey = this.deleteKey.bind(this);
+            this.limiterOptions = limiterOptions;
+            parser$3.load(this.limiterOptions, this.defaults, this);
+            this.Events = new Events$2(this);
+            this.instances = {};
+            this.Bottleneck = Bottleneck_1;
+            this._startAutoCleanup();
+            this.sharedConnection = this.connection != null;
+            if (this.connection == null) {
+              if (this.limiterOptions.datastore === "redis") {
+                this.connection = new RedisConnection$1(Object.assign({}, this.limiterOptions, { Events: this.Events }));
+              } else if (this.limiterOptions.datastore === "ioredis") {
+                this.connection = new IORedisConnection$1(Object.assign({}, this.limiterOptions, { Events: this.Events }));
+              }
+            }
+          }
+          key(key = "") {
+            var ref;
+            return (ref = this.instances[key]) != null ? ref : (() => {
+              var limiter;
+              limiter = this.instances[key] = new this.Bottleneck(Object.assign(this.limiterOptions, {
+                id: `${this.id}-${key}`,
+                timeout: this.timeout,
+                connection: this.connection
+              }));
+              this.Events.trigger("created", limiter, key);
+              return limiter;
+            })();
+          }
+          async deleteKey(key = "") {
+            var deleted, instance;
+            instance = this.instances[key];
+            if (this.connection) {
+              deleted = await this.connection.__runCommand__(["del", ...Scripts$1.allKeys(`${this.id}-${key}`)]);
+            }
+            if (instance != null) {
+              delete this.instances[key];
+              await instance.disconnect();
+            }
+            return instance != null || deleted > 0;
+          }
+          limiters() {
+            var k, ref, results, v;
+            ref = this.instances;
+            results = [];
+            for (k in ref) {
+              v = ref[k];
+              results.push({
+                key: k,
+                limiter: v
+              });
+            }
+            return results;
+          }
+          keys() {
+            return Object.keys(this.instances);
+          }
+          async clusterKeys() {
+            var cursor, end, found, i, k, keys2, len, next, start;
+            if (this.connection == null) {
+              return this.Promise.resolve(this.keys());
+            }
+            keys2 = [];
+            cursor = null;
+            start = `b_${this.id}-`.length;
+            end = "_settings".length;
+            while (cursor !== 0) {
+              [next, found] = await this.connection.__runCommand__(["scan", cursor != null ? cursor : 0, "match", `b_${this.id}-*_settings`, "count", 1e4]);
+              cursor = ~~next;
+              for (i = 0, len = found.length; i < len; i++) {
+                k = found[i];
+                keys2.push(k.slice(start, -end));
+              }
+            }
+            return keys2;
+          }
+          _startAutoCleanup() {
+            var base;
+            clearInterval(this.interval);
+            return typeof (base = this.interval = setInterval(async () => {
+              var e, k, ref, results, time, v;
+              time = Date.now();
+              ref = this.instances;
+              results = [];
+              for (k in ref) {
+                v = ref[k];
+                try {
+                  if (await v._store.__groupCheck__(time)) {
+                    results.push(this.deleteKey(k));
+                  } else {
+                    results.push(void 0);
+                  }
+                } catch (error2) {
+                  e = error2;
+                  results.push(v.Events.trigger("error", e));
+                }
+              }
+              return results;
+            }, this.timeout / 2)).unref === "function" ? base.unref() : void 0;
+          }
+          updateSettings(options = {}) {
+            parser$3.overwrite(options, this.defaults, this);
+            parser$3.overwrite(options, options, this.limiterOptions);
+            if (options.timeout != null) {
+              return this._startAutoCleanup();
+            }
+          }
+          disconnect(flush = true) {
+            var ref;
+            if (!this.sharedConnection) {
+              return (ref = this.connection) != null ? ref.disconnect(flush) : void 0;
+            }
+          }
+        }
+        Group2.prototype.defaults = {
+          timeout: 1e3 * 60 * 5,
+          connection: null,
+          Promise,
+          id: "group-key"
+        };
+        return Group2;
+      }).call(commonjsGlobal);
+      var Group_1 = Group;
+      var Batcher, Events$3, parser$4;
+      parser$4 = parser;
+      Events$3 = Events_1;
+      Batcher = (function() {
+        class Batcher2 {
+          constructor(options = {}) {
+            this.options = options;
+            parser$4.load(this.options, this.defaults, this);
+            this.Events = new Events$3(this);
+            this._arr = [];
+            this._resetPromise();
+            this._lastFlush = Date.now();
+          }
+          _resetPromise() {
+            return this._promise = new this.Promise((res, rej) => {
+              return this._resolve = res;
+            });
+          }
+          _flush() {
+            clearTimeout(this._timeout);
+            this._lastFlush = Date.now();
+            this._resolve();
+            this.Events.trigger("batch", this._arr);
+            this._arr = [];
+            return this._resetPromise();
+          }
+          add(data) {
+            var ret;
+            this._arr.push(data);
+            ret = this._promise;
+            if (this._arr.length === this.maxSize) {
+              this._flush();
+            } else if (this.maxTime != null && this._arr.length === 1) {
+              this._timeout = setTimeout(() => {
+                return this._flush();
+              }, this.maxTime);
+            }
+            return ret;
+          }
+        }
+        Batcher2.prototype.defaults = {
+          maxTime: null,
+          maxSize: null,
+          Promise
+        };
+        return Batcher2;
+      }).call(commonjsGlobal);
+      var Batcher_1 = Batcher;
+      var require$$4$1 = () => console.log("You must import the full version of Bottleneck in order to use this feature.");
+      var require$$8 = getCjsExportFromNamespace(version$2);
+      var Bottleneck2, DEFAULT_PRIORITY$1, Events$4, Job$1, LocalDatastore$1, NUM_PRIORITIES$1, Queues$1, RedisDatastore$1, States$1, Sync$1, parser$5, splice = [].splice;
+      NUM_PRIORITIES$1 = 10;
+      DEFAULT_PRIORITY$1 = 5;
+      parser$5 = parser;
+      Queues$1 = Queues_1;
+      Job$1 = Job_1;
+      LocalDatastore$1 = LocalDatastore_1;
+      RedisDatastore$1 = require$$4$1;
+      Events$4 = Events_1;
+      States$1 = States_1;
+      Sync$1 = Sync_1;
+      Bottleneck2 = (function() {
+        class Bottleneck3 {
+          constructor(options = {}, ...invalid) {
+            var storeInstanceOptions, storeOptions;
+            this._addToQueue = this._addToQueue.bind(this);
+            this._validateOptions(options, invalid);
+            parser$5.load(options, this.instanceDefaults, this);
+            this._queues = new Queues$1(NUM_PRIORITIES$1);
+            this._scheduled = {};
+            this._states = new States$1(["RECEIVED", "QUEUED", "RUNNING", "EXECUTING"].concat(this.trackDoneStatus ? ["DONE"] : []));
+            this._limiter = null;
+            this.Events = new Events$4(this);
+            this._submitLock = new Sync$1("submit", this.Promise);
+            this._registerLock = new Sync$1("register", this.Promise);
+            storeOptions = parser$5.load(options, this.storeDefaults, {});
+            this._store = (function() {
+              if (this.datastore === "redis" || this.datastore === "ioredis" || this.connection != null) {
+                storeInstanceOptions = parser$5.load(options, this.redisStoreDefaults, {});
+                return new RedisDatastore$1(this, storeOptions, storeInstanceOptions);
+              } else if (this.datastore === "local") {
+                storeInstanceOptions = parser$5.load(options, this.localStoreDefaults, {});
+                return new LocalDatastore$1(this, storeOptions, storeInstanceOptions);
+              } else {
+                throw new Bottleneck3.prototype.BottleneckError(`Invalid datastore type: ${this.datastore}`);
+              }
+            }).call(this);
+            this._queues.on("leftzero", () => {
+              var ref;
+              return (ref = this._store.heartbeat) != null ? typeof ref.ref === "function" ? ref.ref() : void 0 : void 0;
+            });
+            this._queues.on("zero", () => {
+              var ref;
+              return (ref = this._store.heartbeat) != null ? typeof ref.unref === "function" ? ref.unref() : void 0 : void 0;
+            });
+          }
+          _validateOptions(options, invalid) {
+            if (!(options != null && typeof options === "object" && invalid.length === 0)) {
+              throw new Bottleneck3.prototype.BottleneckError("Bottleneck v2 takes a single object argument. Refer to https://github.com/SGrondin/bottleneck#upgrading-to-v2 if you're upgrading from Bottleneck v1.");
+            }
+          }
+          ready() {
+            return this._store.ready;
+          }
+          clients() {
+            return this._store.clients;
+          }
+          channel() {
+            return `b_${this.id}`;
+          }
+          channel_client() {
+            return `b_${this.id}_${this._store.clientId}`;
+          }
+          publish(message) {
+            return this._store.__publish__(message);
+          }
+          disconnect(flush = true) {
+            return this._store.__disconnect__(flush);
+          }
+          chain(_limiter) {
+            this._limiter = _limiter;
+            return this;
+          }
+          queued(priority) {
+            return this._queues.queued(priority);
+          }
+          clusterQueued() {
+            return this._store.__queued__();
+          }
+          empty() {
+            return this.queued() === 0 && this._submitLock.isEmpty();
+          }
+          running() {
+            return this._store.__running__();
+          }
+          done() {
+            return this._store.__done__();
+          }
+          jobStatus(id) {
+            return this._states.jobStatus(id);
+          }
+          jobs(status) {
+            return this._states.statusJobs(status);
+          }
+          counts() {
+            return this._states.statusCounts();
+          }
+          _randomIndex() {
+            return Math.random().toString(36).slice(2);
+          }
+          check(weight = 1) {
+            return this._store.__check__(weight);
+          }
+          _clearGlobalState(index) {
+            if (this._scheduled[index] != null) {
+              clearTimeout(this._scheduled[index].expiration);
+              delete this._scheduled[index];
+              return true;
+            } else {
+              return false;
+            }
+          }
+          async _free(index, job, options, eventInfo) {
+            var e, running;
+            try {
+              ({ running } = await this._store.__free__(index, options.weight));
+              this.Events.trigger("debug", `Freed ${options.id}`, eventInfo);
+              if (running === 0 && this.empty()) {
+                return this.Events.trigger("idle");
+              }
+            } catch (error1) {
+              e = error1;
+              return this.Events.trigger("error", e);
+            }
+          }
+          _run(index, job, wait) {
+            var clearGlobalState, free, run3;
+            job.doRun();
+            clearGlobalState = this._clearGlobalState.bind(this, index);
+            run3 = this._run.bind(this, index, job);
+            free = this._free.bind(this, index, job);
+            return this._scheduled[index] = {
+              timeout: setTimeout(() => {
+                return job.doExecute(this._limiter, clearGlobalState, run3, free);
+              }, wait),
+              expiration: job.options.expiration != null ? setTimeout(function() {
+                return job.doExpire(clearGlobalState, run3, free);
+              }, wait + job.options.expiration) : void 0,
+              job
+            };
+          }
+          _drainOne(capacity) {
+            return this._registerLock.schedule(() => {
+              var args, index, next, options, queue;
+              if (this.queued() === 0) {
+                return this.Promise.resolve(null);
+              }
+              queue = this._queues.getFirst();
+              ({ options, args } = next = queue.first());
+              if (capacity != null && options.weight > capacity) {
+                return this.Promise.resolve(null);
+              }
+              this.Events.trigger("debug", `Draining ${options.id}`, { args, options });
+              index = this._randomIndex();
+              return this._store.__register__(index, options.weight, options.expiration).then(({ success, wait, reservoir }) => {
+                var empty;
+                this.Events.trigger("debug", `Drained ${options.id}`, { success, args, options });
+                if (success) {
+                  queue.shift();
+                  empty = this.empty();
+                  if (empty) {
+                    this.Events.trigger("empty");
+                  }
+                  if (reservoir === 0) {
+                    this.Events.trigger("depleted", empty);
+                  }
+                  this._run(index, next, wait);
+                  return this.Promise.resolve(options.weight);
+                } else {
+                  return this.Promise.resolve(null);
+                }
+              });
+            });
+          }
+          _drainAll(capacity, total = 0) {
+            return this._drainOne(capacity).then((drained) => {
+              var newCapacity;
+              if (drained != null) {
+                newCapacity = capacity != null ? capacity - drained : capacity;
+                return this._drainAll(newCapacity, total + drained);
+              } else {
+                return this.Promise.resolve(total);
+              }
+            }).catch((e) => {
+              return this.Events.trigger("error", e);
+            });
+          }
+          _dropAllQueued(message) {
+            return this._queues.shiftAll(function(job) {
+              return job.doDrop({ message });
+            });
+          }
+          stop(options = {}) {
+            var done, waitForExecuting;
+            options = parser$5.load(options, this.stopDefaults);
+            waitForExecuting = (at) => {
+              var finished;
+              finished = () => {
+                var counts;
+                counts = this._states.counts;
+                return counts[0] + counts[1] + counts[2] + counts[3] === at;
+              };
+              return new this.Promise((resolve, reject) => {
+                if (finished()) {
+                  return resolve();
+                } else {
+                  return this.on("done", () => {
+                    if (finished()) {
+                      this.removeAllListeners("done");
+                      return resolve();
+                    }
+                  });
+                }
+              });
+            };
+            done = options.dropWaitingJobs ? (this._run = function(index, next) {
+              return next.doDrop({
+                message: options.dropErrorMessage
+              });
+            }, this._drainOne = () => {
+              return this.Promise.resolve(null);
+            }, this._registerLock.schedule(() => {
+              return this._submitLock.schedule(() => {
+                var k, ref, v;
+                ref = this._scheduled;
+                for (k in ref) {
+                  v = ref[k];
+                  if (this.jobStatus(v.job.options.id) === "RUNNING") {
+                    clearTimeout(v.timeout);
+                    clearTimeout(v.expiration);
+                    v.job.doDrop({
+                      message: options.dropErrorMessage
+                    });
+                  }
+                }
+                this._dropAllQueued(options.dropErrorMessage);
+                return waitForExecuting(0);
+              });
+            })) : this.schedule({
+              priority: NUM_PRIORITIES$1 - 1,
+              weight: 0
+            }, () => {
+              return waitForExecuting(1);
+            });
+            this._receive = function(job) {
+              return job._reject(new Bottleneck3.prototype.BottleneckError(options.enqueueErrorMessage));
+            };
+            this.stop = () => {
+              return this.Promise.reject(new Bottleneck3.prototype.BottleneckError("stop() has already been called"));
+            };
+            return done;
+          }
+          async _addToQueue(job) {
+            var args, blocked, error2, options, reachedHWM, shifted, strategy;
+            ({ args, options } = job);
+            try {
+              ({ reachedHWM, blocked, strategy } = await this._store.__submit__(this.queued(), options.weight));
+            } catch (error1) {
+              error2 = error1;
+              this.Events.trigger("debug", `Could not queue ${options.id}`, { args, options, error: error2 });
+              job.doDrop({ error: error2 });
+              return false;
+            }
+            if (blocked) {
+              job.doDrop();
+              return true;
+            } else if (reachedHWM) {
+              shifted = strategy === Bottleneck3.prototype.strategy.LEAK ? this._queues.shiftLastFrom(options.priority) : strategy === Bottleneck3.prototype.strategy.OVERFLOW_PRIORITY ? this._queues.shiftLastFrom(options.priority + 1) : strategy === Bottleneck3.prototype.strategy.OVERFLOW ? job : void 0;
+              if (shifted != null) {
+                shifted.doDrop();
+              }
+              if (shifted == null || strategy === Bottleneck3.prototype.strategy.OVERFLOW) {
+                if (shifted == null) {
+                  job.doDrop();
+                }
+                return reachedHWM;
+              }
+            }
+            job.doQueue(reachedHWM, blocked);
+            this._queues.push(job);
+            await this._drainAll();
+            return reachedHWM;
+          }
+          _receive(job) {
+            if (this._states.jobStatus(job.options.id) != null) {
+              job._reject(new Bottleneck3.prototype.BottleneckError(`A job with the same id already exists (id=${job.options.id})`));
+              return false;
+            } else {
+              job.doReceive();
+              return this._submitLock.schedule(this._addToQueue, job);
+            }
+          }
+          submit(...args) {
+            var cb, fn, job, options, ref, ref1, task;
+            if (typeof args[0] === "function") {
+              ref = args, [fn, ...args] = ref, [cb] = splice.call(args, -1);
+              options = parser$5.load({}, this.jobDefaults);
+            } else {
+              ref1 = args, [options, fn, ...args] = ref1, [cb] = splice.call(args, -1);
+              options = parser$5.load(options, this.jobDefaults);
+            }
+            task = (...args2) => {
+              return new this.Promise(function(resolve, reject) {
+                return fn(...args2, function(...args3) {
+                  return (args3[0] != null ? reject : resolve)(args3);
+                });
+              });
+            };
+            job = new Job$1(task, args, options, this.jobDefaults, this.rejectOnDrop, this.Events, this._states, this.Promise);
+            job.promise.then(function(args2) {
+              return typeof cb === "function" ? cb(...args2) : void 0;
+            }).catch(function(args2) {
+              if (Array.isArray(args2)) {
+                return typeof cb === "function" ? cb(...args2) : void 0;
+              } else {
+                return typeof cb === "function" ? cb(args2) : void 0;
+              }
+            });
+            return this._receive(job);
+          }
+          schedule(...args) {
+            var job, options, task;
+            if (typeof args[0] === "function") {
+              [task, ...args] = args;
+              options = {};
+            } else {
+              [options, task, ...args] = args;
+            }
+            job = new Job$1(task, args, options, this.jobDefaults, this.rejectOnDrop, this.Events, this._states, this.Promise);
+            this._receive(job);
+            return job.promise;
+          }
+          wrap(fn) {
+            var schedule, wrapped;
+            schedule = this.schedule.bind(this);
+            wrapped = function(...args) {
+              return schedule(fn.bind(this), ...args);
+            };
+            wrapped.withOptions = function(options, ...args) {
+              return schedule(options, fn, ...args);
+            };
+            return wrapped;
+          }
+          async updateSettings(options = {}) {
+            await this._store.__updateSettings__(parser$5.overwrite(options, this.storeDefaults));
+            parser$5.overwrite(options, this.instanceDefaults, this);
+            return this;
+          }
+          currentReservoir() {
+            return this._store.__currentReservoir__();
+          }
+          incrementReservoir(incr = 0) {
+            return this._store.__incrementReservoir__(incr);
+          }
+        }
+        Bottleneck3.default = Bottleneck3;
+        Bottleneck3.Events = Events$4;
+        Bottleneck3.version = Bottleneck3.prototype.version = require$$8.version;
+        Bottleneck3.strategy = Bottleneck3.prototype.strategy = {
+          LEAK: 1,
+          OVERFLOW: 2,
+          OVERFLOW_PRIORITY: 4,
+          BLOCK: 3
+        };
+        Bottleneck3.BottleneckError = Bottleneck3.prototype.BottleneckError = BottleneckError_1;
+        Bottleneck3.Group = Bottleneck3.prototype.Group = Group_1;
+        Bottleneck3.RedisConnection = Bottleneck3.prototype.RedisConnection = require$$2;
+        Bottleneck3.IORedisConnection = Bottleneck3.prototype.IORedisConnection = require$$3;
+        Bottleneck3.Batcher = Bottleneck3.prototype.Batcher = Batcher_1;
+        Bottleneck3.prototype.jobDefaults = {
+          priority: DEFAULT_PRIORITY$1,
+          weight: 1,
+          expiration: null,
+          id: "<no-id>"
+        };
+        Bottleneck3.prototype.storeDefaults = {
+          maxConcurrent: null,
+          minTime: 0,
+          highWater: null,
+          strategy: Bottleneck3.prototype.strategy.LEAK,
+          penalty: null,
+          reservoir: null,
+          reservoirRefreshInterval: null,
+          reservoirRefreshAmount: null,
+          reservoirIncreaseInterval: null,
+          reservoirIncreaseAmount: null,
+          reservoirIncreaseMaximum: null
+        };
+        Bottleneck3.prototype.localStoreDefaults = {
+          Promise,
+          timeout: null,
+          heartbeatInterval: 250
+        };
+        Bottleneck3.prototype.redisStoreDefaults = {
+          Promise,
+          timeout: null,
+          heartbeatInterval: 5e3,
+          clientTimeout: 1e4,
+          Redis: null,
+          clientOptions: {},
+          clusterNodes: null,
+          clearDatastore: false,
+          connection: null
+        };
+        Bottleneck3.prototype.instanceDefaults = {
+          datastore: "local",
+          connection: null,
+          id: "<no-id>",
+          rejectOnDrop: true,
+          trackDoneStatus: false,
+          Promise
+        };
+        Bottleneck3.prototype.stopDefaults = {
+          enqueueErrorMessage: "This limiter has been stopped and cannot accept new jobs.",
+          dropWaitingJobs: true,
+          dropErrorMessage: "This limiter has been stopped."
+        };
+        return Bottleneck3;
+      }).call(commonjsGlobal);
+      var Bottleneck_1 = Bottleneck2;
+      var lib = Bottleneck_1;
+      return lib;
+    }));
+  }
+});
+
 // src/action/main.ts
 import { mkdirSync, readFileSync as readFileSync5, statSync as statSync2, writeFileSync } from "node:fs";
 import { tmpdir as tmpdir2 } from "node:os";
@@ -28604,17 +28604,17 @@ function toCommandProperties(annotationProperties) {
 }
 
 // node_modules/@actions/core/lib/command.js
-function issueCommand(command, properties, message) {
-  const cmd = new Command(command, properties, message);
+function issueCommand(command2, properties, message) {
+  const cmd = new Command(command2, properties, message);
   process.stdout.write(cmd.toString() + os.EOL);
 }
 var CMD_STRING = "::";
 var Command = class {
-  constructor(command, properties, message) {
-    if (!command) {
-      command = "missing.command";
+  constructor(command2, properties, message) {
+    if (!command2) {
+      command2 = "missing.command";
     }
-    this.command = command;
+    this.command = command2;
     this.properties = properties;
     this.message = message;
   }
@@ -28652,10 +28652,10 @@ function escapeProperty(s) {
 import * as crypto from "crypto";
 import * as fs from "fs";
 import * as os2 from "os";
-function issueFileCommand(command, message) {
-  const filePath = process.env[`GITHUB_${command}`];
+function issueFileCommand(command2, message) {
+  const filePath = process.env[`GITHUB_${command2}`];
   if (!filePath) {
-    throw new Error(`Unable to find environment variable for file command ${command}`);
+    throw new Error(`Unable to find environment variable for file command ${command2}`);
   }
   if (!fs.existsSync(filePath)) {
     throw new Error(`Missing file at path: ${filePath}`);
@@ -28917,11 +28917,11 @@ var Summary = class {
    */
   addTable(rows) {
     const tableBody = rows.map((row) => {
-      const cells = row.map((cell) => {
-        if (typeof cell === "string") {
-          return this.wrap("td", cell);
+      const cells = row.map((cell2) => {
+        if (typeof cell2 === "string") {
+          return this.wrap("td", cell2);
         }
-        const { header: header2, data, colspan, rowspan } = cell;
+        const { header: header2, data, colspan, rowspan } = cell2;
         const tag = header2 ? "th" : "td";
         const attrs = Object.assign(Object.assign({}, colspan && { colspan }), rowspan && { rowspan });
         return this.wrap(tag, data, attrs);
@@ -29086,7 +29086,12 @@ var OPERATIONS = {
     permission: "pull-requests: write"
   },
   readPullRequest: { description: "read the pull request", permission: "contents: read" },
-  readContents: { description: "read repository contents", permission: "contents: read" }
+  readContents: { description: "read repository contents", permission: "contents: read" },
+  readPermission: {
+    description: "read the commenter's repository permission",
+    permission: "metadata: read"
+  },
+  addReaction: { description: "react to the comment", permission: "pull-requests: write" }
 };
 var ApiError = class extends Error {
   constructor(operation, status, options) {
@@ -29164,11 +29169,11 @@ function isNotFound(error2) {
 var COMMENT_BUDGET = { chars: 6e4, bytes: 25e4 };
 var CHECK_SUMMARY_BUDGET = { chars: 65e3, bytes: 25e4 };
 var JOB_SUMMARY_BUDGET = { chars: 1e6, bytes: 1e6 };
-function fits(text2, budget) {
-  return text2.length <= budget.chars && Buffer.byteLength(text2, "utf8") <= budget.bytes;
+function fits(text2, budget2) {
+  return text2.length <= budget2.chars && Buffer.byteLength(text2, "utf8") <= budget2.bytes;
 }
-function fitMarkdown(markdown, budget, notice) {
-  if (fits(markdown, budget)) return { text: markdown, truncated: false };
+function fitMarkdown(markdown, budget2, notice) {
+  if (fits(markdown, budget2)) return { text: markdown, truncated: false };
   const lines = markdown.split("\n");
   const reserve = { chars: notice.length + 64, bytes: Buffer.byteLength(notice, "utf8") + 64 };
   let chars = 0;
@@ -29181,7 +29186,7 @@ function fitMarkdown(markdown, budget, notice) {
     const lineChars = line.length + 1;
     const lineBytes = Buffer.byteLength(line, "utf8") + 1;
     const closers2 = (fence === null ? 0 : fence.length + 2) + details * 11;
-    if (chars + lineChars + closers2 + reserve.chars > budget.chars || bytes + lineBytes + closers2 + reserve.bytes > budget.bytes) {
+    if (chars + lineChars + closers2 + reserve.chars > budget2.chars || bytes + lineBytes + closers2 + reserve.bytes > budget2.bytes) {
       break;
     }
     chars += lineChars;
@@ -29209,8 +29214,10597 @@ ${notice}
 `, truncated: true };
 }
 
+// src/analysis/render/escape.ts
+var ZWSP = "\u200B";
+var REPLACEMENT = "\uFFFD";
+function oneLine(text2) {
+  return text2.replace(/\r\n|[\n\r\t\v\f\u0085\u2028\u2029]/g, " ").replace(/[\u0000-\u001f\u007f-\u009f]/g, REPLACEMENT).replace(/[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, REPLACEMENT).replace(
+    /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g,
+    REPLACEMENT
+  );
+}
+function truncate(text2, max) {
+  const points = [...text2];
+  return points.length <= max ? text2 : `${points.slice(0, Math.max(0, max - 3)).join("")}...`;
+}
+var MARKDOWN_SPECIAL = /[\\`*_{}[\]()#+!|~$]/g;
+function breakAutolinks(text2) {
+  return text2.replace(/@/g, `@${ZWSP}`).replace(/#(?=\d)/g, `#${ZWSP}`).replace(/\b(GH)-(?=\d)/gi, `$1-${ZWSP}`).replace(/:\/\//g, `:${ZWSP}//`).replace(/(www)\./gi, `$1${ZWSP}.`);
+}
+function escapeInline(text2) {
+  const escaped = breakAutolinks(
+    oneLine(text2).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(MARKDOWN_SPECIAL, "\\$&")
+  );
+  return escaped.replace(/^([-=])/, "\\$1").replace(/^(\d+)\./, "$1\\.");
+}
+function breakCommentMarkers(text2) {
+  return text2.replace(/<!/g, `<${ZWSP}!`).replace(/--(!?)>/g, `-${ZWSP}-$1>`);
+}
+function codeSpan(text2, where = "text") {
+  let value = breakCommentMarkers(oneLine(text2));
+  if (value.trim() === "") return escapeInline(`"${value}"`);
+  if (where === "table") {
+    if (value.includes("\\")) return escapeInline(text2);
+    value = value.replace(/\|/g, "\\|");
+  }
+  const longest = Math.max(0, ...[...value.matchAll(/`+/g)].map((m) => m[0].length));
+  const fence = "`".repeat(longest + 1);
+  const pad = /^[` ]|[` ]$/.test(value) ? " " : "";
+  return `${fence}${pad}${value}${pad}${fence}`;
+}
+function escapeMessage(message, where = "text") {
+  const parts = message.split("`");
+  const balanced = parts.length % 2 === 1;
+  return parts.map((part, index) => {
+    if (index % 2 === 0) return escapeInline(part);
+    if (!balanced && index === parts.length - 1) return escapeInline(`\`${part}`);
+    return codeSpan(part, where);
+  }).join("");
+}
+var URL_SAFE = /[A-Za-z0-9\-._~:/?#@!$&'*+,;=%]/;
+function safeUrl(url) {
+  if (!/^https?:\/\/[^\s]/i.test(url)) return null;
+  const encoder = new TextEncoder();
+  let out = "";
+  for (const char of url.replace(/[\uD800-\uDFFF]/g, REPLACEMENT)) {
+    if (URL_SAFE.test(char)) out += char;
+    else
+      for (const byte of encoder.encode(char))
+        out += `%${byte.toString(16).toUpperCase().padStart(2, "0")}`;
+  }
+  return out;
+}
+function markdownLink(text2, url) {
+  const label = escapeInline(text2);
+  const destination = url == null ? null : safeUrl(url);
+  return destination === null ? label : `[${label}](${destination})`;
+}
+function tableRow(cells) {
+  return `| ${cells.map((cell2) => cell2 === "" ? " " : cell2).join(" | ")} |`;
+}
+var MERMAID_SAFE = /[A-Za-z0-9 \-_.,/:*+()=!?'@]/;
+var MERMAID_NAMED = {
+  '"': "#quot;",
+  "<": "#lt;",
+  ">": "#gt;",
+  "&": "#amp;"
+};
+function mermaidText(text2) {
+  let out = "";
+  for (const char of oneLine(text2)) {
+    if (MERMAID_SAFE.test(char)) out += char;
+    else out += MERMAID_NAMED[char] ?? `#${char.codePointAt(0) ?? 65533};`;
+  }
+  return out;
+}
+function mermaidLabel(text2, max) {
+  const line = oneLine(text2);
+  return `"${mermaidText(truncate(line.trim() === "" ? `"${line}"` : line, max))}"`;
+}
+function codeBlock(text2, info2 = "") {
+  const longest = Math.max(0, ...[...text2.matchAll(/`+/g)].map((m) => m[0].length));
+  const fence = "`".repeat(Math.max(3, longest + 1));
+  return `${fence}${oneLine(info2).replace(/`/g, "")}
+${text2.replace(/\n*$/, "")}
+${fence}`;
+}
+function yamlQuoted(text2) {
+  let out = '"';
+  for (let i = 0; i < text2.length; i++) {
+    const unit = text2.charCodeAt(i);
+    const char = text2[i] ?? "";
+    if (char === '"' || char === "\\") out += `\\${char}`;
+    else if (unit >= 32 && unit < 127) out += char;
+    else out += `\\u${unit.toString(16).padStart(4, "0")}`;
+  }
+  return `${out}"`;
+}
+
+// src/github/sources/git.ts
+import { spawn } from "node:child_process";
+
+// src/github/sources/types.ts
+var MAX_FILE_BYTES = 8 * 1024 * 1024;
+function tooLarge(path) {
+  return { path, reason: `larger than ${MAX_FILE_BYTES / 1024 / 1024} MiB` };
+}
+function decodeUtf8(path, bytes) {
+  if (bytes.byteLength > MAX_FILE_BYTES) return tooLarge(path);
+  try {
+    return { path, text: new TextDecoder("utf-8", { fatal: true }).decode(bytes) };
+  } catch {
+    return { path, reason: "not valid UTF-8 text" };
+  }
+}
+function splitRead(results) {
+  const files = [];
+  const unreadable = [];
+  for (const result of results) {
+    if ("text" in result) files.push(result);
+    else unreadable.push(result);
+  }
+  return { files, unreadable };
+}
+
+// src/github/sources/git.ts
+var MAX_OUTPUT_BYTES = 512 * 1024 * 1024;
+var GitError = class extends Error {
+  name = "GitError";
+};
+var GitRepository = class {
+  constructor(directory) {
+    this.directory = directory;
+  }
+  directory;
+  async run(args, input) {
+    const argv = ["-c", `safe.directory=${this.directory}`, "-C", this.directory, ...args];
+    return new Promise((resolve, reject) => {
+      const child = spawn("git", argv, {
+        stdio: ["pipe", "pipe", "pipe"],
+        env: { ...process.env, GIT_TERMINAL_PROMPT: "0", LC_ALL: "C" }
+      });
+      const chunks = [];
+      let size = 0;
+      let stderr = "";
+      child.stdout.on("data", (chunk) => {
+        size += chunk.length;
+        if (size > MAX_OUTPUT_BYTES) child.kill();
+        else chunks.push(chunk);
+      });
+      child.stderr.on("data", (chunk) => stderr += chunk.toString("utf8"));
+      child.on("error", (error2) => reject(new GitError(`git could not start: ${error2.message}`)));
+      child.on("close", (code2) => {
+        if (code2 === 0) resolve(Buffer.concat(chunks));
+        else
+          reject(
+            new GitError(`git ${args[0] ?? ""} failed: ${firstLine(stderr) || `exit ${code2}`}`)
+          );
+      });
+      child.stdin.on("error", () => void 0);
+      child.stdin.end(input ?? "");
+    });
+  }
+  async isRepository() {
+    try {
+      await this.run(["rev-parse", "--git-dir"]);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+  async hasCommit(sha2) {
+    try {
+      await this.run(["cat-file", "-e", `${sha2}^{commit}`]);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+  /** Fetches commits by SHA (GitHub serves any reachable SHA); only when the user asked. */
+  async fetch(shas) {
+    await this.run([
+      "fetch",
+      "--no-tags",
+      "--no-recurse-submodules",
+      "--depth=1",
+      "origin",
+      ...shas
+    ]);
+  }
+  async mergeBase(a, b) {
+    try {
+      return (await this.run(["merge-base", a, b])).toString("utf8").trim() || null;
+    } catch {
+      return null;
+    }
+  }
+  /** Every blob of a commit's tree, with sizes, without checking anything out. */
+  async listTree(sha2) {
+    const out = (await this.run(["ls-tree", "-r", "-z", "--long", "--full-tree", sha2])).toString(
+      "utf8"
+    );
+    const entries = [];
+    for (const record3 of out.split("\0")) {
+      const tab = record3.indexOf("	");
+      if (tab < 0) continue;
+      const [mode, type, id, size] = record3.slice(0, tab).split(/ +/);
+      if (type !== "blob" || mode !== "100644" && mode !== "100755" || id === void 0) continue;
+      entries.push({ path: record3.slice(tab + 1), id, size: Number(size) });
+    }
+    return entries;
+  }
+  /** Blob contents by id, in one `cat-file --batch` process. */
+  async readBlobs(ids) {
+    const unique = [...new Set(ids)];
+    const out = await this.run(["cat-file", "--batch"], unique.map((id) => `${id}
+`).join(""));
+    const blobs = /* @__PURE__ */ new Map();
+    let offset = 0;
+    while (offset < out.length) {
+      const newline = out.indexOf(10, offset);
+      if (newline < 0) break;
+      const header2 = out.subarray(offset, newline).toString("utf8").split(" ");
+      offset = newline + 1;
+      if (header2[1] === "missing" || header2.length < 3) continue;
+      const size = Number(header2[2]);
+      blobs.set(header2[0] ?? "", out.subarray(offset, offset + size));
+      offset += size + 1;
+    }
+    return blobs;
+  }
+  /** One file of a commit, or null when the commit has no such file. */
+  async readFile(sha2, path) {
+    try {
+      return await this.run(["cat-file", "blob", `${sha2}:${path}`]);
+    } catch {
+      return null;
+    }
+  }
+};
+var GitManifestSource = class {
+  constructor(repository) {
+    this.repository = repository;
+  }
+  repository;
+  kind = "git";
+  async list(ref, matcher) {
+    const tree = await this.repository.listTree(ref);
+    return tree.filter((entry) => matcher.matches(entry.path)).map((entry) => ({ path: entry.path, key: entry.path, id: entry.id, size: entry.size })).sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+  }
+  async read(entries) {
+    const small = entries.filter((entry) => (entry.size ?? 0) <= MAX_FILE_BYTES);
+    const blobs = await this.repository.readBlobs(small.map((entry) => entry.id));
+    return splitRead(
+      entries.map((entry) => {
+        const bytes = blobs.get(entry.id);
+        if ((entry.size ?? 0) > MAX_FILE_BYTES) return tooLarge(entry.path);
+        return bytes === void 0 ? { path: entry.path, reason: "missing from the git object store" } : decodeUtf8(entry.path, bytes);
+      })
+    );
+  }
+};
+function firstLine(text2) {
+  return (text2.trim().split("\n")[0] ?? "").trim();
+}
+
+// src/analysis/model/source.ts
+function formatRef(ref) {
+  return ref.namespace === "" ? `${ref.kind} ${ref.name}` : `${ref.kind} ${ref.namespace}/${ref.name}`;
+}
+function refKey(ref) {
+  return `${ref.kind}/${ref.namespace}/${ref.name}`;
+}
+function formatSource(source2) {
+  return `${source2.file}:${source2.line}:${source2.column}`;
+}
+function compareText(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+function compareSources(a, b) {
+  if (a.file !== b.file) return compareText(a.file, b.file);
+  return a.line - b.line || a.column - b.column;
+}
+
+// src/analysis/findings/catalogue.ts
+var tick = (value) => `\`${String(value).replace(/`/g, "'")}\``;
+var catalogue = {
+  // ---- MG0xx: loading and validation ---------------------------------------------------------
+  MG001: {
+    name: "yaml-syntax-error",
+    severity: "error",
+    title: "YAML syntax error",
+    message: (p) => `YAML syntax error: ${p.detail}`,
+    partialInput: true,
+    help: "Fix the YAML syntax. The other documents in this file and the other files are still analysed.",
+    description: "The document could not be parsed. meshguard skips the broken document, keeps every other document, and reports the exact line."
+  },
+  MG002: {
+    name: "duplicate-key",
+    severity: "error",
+    title: "Duplicate mapping key",
+    message: (p) => `key ${tick(p.key)} appears twice in the same mapping`,
+    help: "Remove one of the two keys. kubectl rejects duplicate fields; meshguard keeps the last one, as a lenient JSON decoder would.",
+    description: "YAML forbids duplicate keys in one mapping. Kubernetes decoders either reject the object or silently keep the last value, so the manifest may not mean what it says."
+  },
+  MG003: {
+    name: "alias-limit-exceeded",
+    severity: "error",
+    title: "Too many YAML alias expansions",
+    message: (p) => `YAML aliases expand to more than ${p.limit} nodes; the document was not read`,
+    partialInput: true,
+    help: 'Expand the anchors by hand or reduce their nesting. This limit protects against "billion laughs" documents.',
+    description: "Anchors and aliases are expanded while loading. A document whose aliases expand beyond the limit is rejected rather than exhausting memory."
+  },
+  MG004: {
+    name: "template-not-rendered",
+    severity: "warning",
+    title: "Template file not rendered",
+    message: (p) => `file looks like a ${p.tool} template and was not analysed`,
+    help: "Render the templates first (`helm template ...` or `kustomize build ...`) and point meshguard at the output, or use the `render` option in .github/meshguard.yml.",
+    description: "Files containing Go template actions (`{{ ... }}`) are not YAML manifests until rendered. meshguard reports them instead of reading them as garbage."
+  },
+  MG005: {
+    name: "file-unreadable",
+    severity: "error",
+    title: "File could not be read",
+    message: (p) => `file could not be read: ${p.detail}`,
+    partialInput: true,
+    help: "Check the file exists, is readable and is UTF-8 text.",
+    description: "The file could not be read at all. The analysis continues with the other files, but the answer is partial, so the CLI exits with status 2."
+  },
+  MG006: {
+    name: "obsolete-api",
+    severity: "warning",
+    title: "Obsolete Istio API",
+    message: (p) => `${tick(`${p.apiVersion} ${p.kind}`)} was removed from Istio and is ignored; use ${p.replacement}`,
+    help: "Rewrite the object with the current API. Istio no longer reads it, so it has no effect in the mesh.",
+    description: "Istio removed authentication.istio.io/v1alpha1 (Policy, MeshPolicy) and rbac.istio.io (ServiceRole, ServiceRoleBinding, ClusterRbacConfig). Objects of those kinds do nothing in a current mesh."
+  },
+  MG007: {
+    name: "unknown-api-version",
+    severity: "error",
+    title: "Unknown API version",
+    message: (p) => `${tick(p.kind)} with apiVersion ${tick(p.apiVersion)} is not served by Istio (expected ${p.known}); the object cannot be applied`,
+    help: "Use one of the supported API versions. meshguard analyses the mesh without this object, as the cluster would have it.",
+    description: "Istio serves security.istio.io v1 and v1beta1, and networking.istio.io v1, v1beta1 and v1alpha3. Other versions are rejected by the API server."
+  },
+  MG008: {
+    name: "missing-required-field",
+    severity: "error",
+    title: "Required field missing",
+    message: (p) => `${tick(p.kind)} has no ${tick(p.field)}`,
+    help: "Add the field; the object cannot be applied without it.",
+    description: "A field the API server requires is missing, so the object would be rejected."
+  },
+  MG009: {
+    name: "invalid-field-type",
+    severity: "error",
+    title: "Field has the wrong type",
+    message: (p) => `${tick(p.field)} must be ${p.expected}, not ${p.actual}`,
+    help: "Quote values that must be strings (label and annotation values, for example): YAML reads `true`, `on` and `8080` as other types.",
+    description: "The value has a type the Kubernetes or Istio API does not accept. The field is ignored by the analysis, which treats it as absent."
+  },
+  MG010: {
+    name: "unknown-field",
+    severity: "warning",
+    title: "Unknown field",
+    message: (p) => `${tick(p.field)} is not a field of ${p.kind}; it is ignored`,
+    help: "Check the spelling and the indentation. A misplaced field is silently dropped by the API server.",
+    description: "The field is not part of the Istio API at this position. A typo such as `principal` for `principals`, or a field indented one level too deep, changes what the policy matches."
+  },
+  MG011: {
+    name: "invalid-enum-value",
+    severity: "error",
+    title: "Invalid value",
+    message: (p) => `${tick(p.field)} is ${tick(p.value)}, which is not one of ${p.allowed}`,
+    help: "Use one of the allowed values (they are case-sensitive).",
+    description: "Istio rejects an object whose enum field has an unknown value, such as `action: ALOW` or `mode: STRIKT`. meshguard reports it and analyses the object as Istio would never have accepted it: as absent."
+  },
+  MG012: {
+    name: "duplicate-object",
+    severity: "error",
+    title: "Object defined twice",
+    message: (p) => `${p.ref} is also defined at ${p.other}`,
+    help: "Keep one definition. The later one would overwrite the earlier one when applied.",
+    description: "Two documents define the same kind, namespace and name. Applying both keeps only the last; meshguard analyses the last one and reports the first."
+  },
+  MG013: {
+    name: "invalid-selector",
+    severity: "error",
+    title: "Invalid workload selector",
+    message: (p) => `invalid selector: ${p.detail}`,
+    help: "Istio workload selectors take only `matchLabels`, with exact label keys and values (no wildcards).",
+    description: "WorkloadSelector (`istio/api:type/v1beta1/selector.proto`) has only `matchLabels`. The CRD schema prunes `matchExpressions` silently, so the policy selects more workloads than written; meshguard analyses it as Istio would, without them."
+  },
+  MG014: {
+    name: "port-level-mtls-without-selector",
+    severity: "error",
+    title: "portLevelMtls without a selector",
+    message: () => "`portLevelMtls` requires a workload selector; Istio rejects this PeerAuthentication",
+    help: "Add a `selector.matchLabels` that picks the workload, or move the port exception to a workload policy.",
+    description: 'Mesh- and namespace-wide PeerAuthentications cannot have port-level settings (CRD rule "portLevelMtls requires selector"; `ValidatePeerAuthentication`). The policy is rejected as a whole.'
+  },
+  MG015: {
+    name: "deny-without-rules",
+    severity: "error",
+    title: "DENY or CUSTOM policy without rules",
+    message: (p) => `a ${p.action} policy without \`rules\` is rejected by Istio and has no effect`,
+    help: "To deny everything, write `rules: [{}]`. To allow nothing, use an ALLOW policy without rules.",
+    description: "Validation rejects DENY and CUSTOM policies without rules as meaningless; if one reaches istiod anyway, it matches nothing."
+  },
+  MG016: {
+    name: "invalid-value",
+    severity: "error",
+    title: "Invalid field value",
+    message: (p) => `${tick(p.field)} value ${tick(p.value)} is invalid: ${p.reason}`,
+    help: "Istio rejects the whole object when one value is invalid.",
+    description: "The value fails Istio validation (`pkg/config/validation/validation.go`): empty strings, malformed CIDRs or ports, path templates with operators in the wrong place, and similar."
+  },
+  MG017: {
+    name: "unknown-condition-key",
+    severity: "error",
+    title: "Unknown `when` key",
+    message: (p) => `${tick(p.key)} is not a condition key Istio accepts: ${p.reason}`,
+    help: "See https://istio.io/latest/docs/reference/config/security/conditions/ for the supported keys.",
+    description: "Istio validation rejects unknown `when` keys and the removed `destination.labels`, `destination.namespace`, `destination.name` and `destination.user` keys."
+  },
+  MG018: {
+    name: "custom-provider-mismatch",
+    severity: "error",
+    title: "CUSTOM action and provider do not match",
+    message: (p) => p.detail,
+    help: "A CUSTOM policy needs `provider.name`; other actions must not set a provider.",
+    description: "Validation requires `provider` exactly when `action: CUSTOM`. A CUSTOM policy whose provider is not in `meshConfig.extensionProviders` denies every request it matches."
+  },
+  MG019: {
+    name: "empty-match-clause",
+    severity: "error",
+    title: "Empty match clause",
+    message: (p) => `${tick(p.field)} is present but empty; Istio rejects it`,
+    help: 'Remove the empty clause, or fill it in. An absent clause means "no constraint"; an empty one is invalid.',
+    description: "Validation rejects `from: []`, `to: []`, a `source` or `operation` with no fields, and a `when` condition with neither `values` nor `notValues`."
+  },
+  MG020: {
+    name: "selector-and-target-refs",
+    severity: "error",
+    title: "Both selector and targetRefs",
+    message: () => "`selector` and `targetRef`/`targetRefs` cannot be used together",
+    help: "Keep one: `selector` for sidecars and ztunnel, `targetRefs` for waypoints and gateways.",
+    description: "The CRD makes `selector` and `targetRef(s)` mutually exclusive."
+  },
+  MG021: {
+    name: "invalid-mesh-config",
+    severity: "error",
+    title: "Mesh configuration could not be read",
+    message: (p) => `mesh configuration could not be read: ${p.detail}`,
+    help: "Fix the `mesh` key of the istio ConfigMap (it is YAML inside a string) or the IstioOperator/Helm values.",
+    description: "meshguard reads the root namespace, trust domain, aliases and auto mTLS from MeshConfig. When it cannot, it keeps the defaults and says so."
+  },
+  MG022: {
+    name: "conflicting-mesh-config",
+    severity: "warning",
+    title: "Mesh configuration set twice",
+    message: (p) => `${tick(p.setting)} is set again here to ${tick(p.value)}; the value at ${p.other} is used`,
+    help: "Keep one source of mesh configuration per tree, or set the value in .github/meshguard.yml.",
+    description: "More than one ConfigMap, IstioOperator or values file sets the same MeshConfig field. meshguard uses the first in path order and reports the others."
+  },
+  MG023: {
+    name: "empty-mapping-as-list",
+    severity: "warning",
+    title: "Empty mapping where a list is expected",
+    message: (p) => `${tick(p.field)} is \`{}\` where a list is expected; read as an empty list`,
+    help: "Write `[]`, or remove the field. The API server rejects `{}` for a list field.",
+    description: "Generated or hand-edited dumps sometimes write an empty mapping for an empty list. meshguard reads it as the empty list that was meant and warns, instead of rejecting the whole object."
+  },
+  // ---- MG1xx: mTLS ---------------------------------------------------------------------------
+  MG101: {
+    name: "mtls-weakened",
+    severity: "warning",
+    title: "mTLS weakened on a workload port",
+    message: (p) => `${tick(p.workload)} ${p.ports} now accepts ${p.head} where it was ${p.base} (${p.level})`,
+    help: "If plaintext callers still need the port, keep the exception as narrow as possible (one workload, one container port) and plan its removal. Otherwise restore STRICT.",
+    description: "The effective PeerAuthentication mode of a workload port became weaker: STRICT to PERMISSIVE or DISABLE, PERMISSIVE to DISABLE, or the sidecar went away. Istio resolves the mode per port from the mesh, namespace, workload and port-level policies (istio-semantics \xA71.2, `ComposePeerAuthentication`). The finding points at the line that decided the new mode, or at the deleted policy."
+  },
+  MG102: {
+    name: "edge-broken",
+    severity: "error",
+    title: "Connection newly broken",
+    message: (p) => `${p.from} can no longer connect to ${tick(p.to)} port ${p.port}: ${p.reason}`,
+    help: "Check what the client originates (sidecar, DestinationRule TLS, auto mTLS) against what the port accepts. `meshguard graph` shows both sides with their evidence.",
+    description: "A call that worked in the base manifests fails in the head: plaintext to a STRICT port, Istio mTLS to a port without a sidecar or with DISABLE, TLS that is not Istio mTLS to a STRICT port, or a call dropped by REGISTRY_ONLY (istio-semantics \xA71.5, \xA72.7). Callers from outside the manifests sending plaintext are not reported: rejecting them is what STRICT is for."
+  },
+  MG103: {
+    name: "edge-lost-mtls",
+    severity: "warning",
+    title: "Connection no longer mutually authenticated",
+    message: (p) => `calls from ${p.from} to ${tick(p.to)} port ${p.port} are no longer mutually authenticated: ${p.reason}`,
+    help: "Identity-based AuthorizationPolicy rules (principals, namespaces) no longer match these callers, and the traffic is not encrypted by the mesh.",
+    description: "A call that arrived over Istio mTLS in the base now arrives in plaintext: the server learns no peer identity (istio-semantics \xA75), so positive identity rules stop matching and negative ones start matching."
+  },
+  MG104: {
+    name: "destination-rule-breaks-strict",
+    severity: "error",
+    title: "DestinationRule TLS toward a STRICT port",
+    message: (p) => `this DestinationRule makes clients send ${p.mode} to the STRICT port ${tick(p.target)}${p.count > 1 ? ` and ${p.count - 1} other STRICT port(s)` : ""}: those connections fail`,
+    help: "Use `tls: {mode: ISTIO_MUTUAL}` for in-mesh destinations, or drop the `tls` block to let auto mTLS decide. `tls: {}` means DISABLE.",
+    description: "A DestinationRule TLS mode other than ISTIO_MUTUAL (DISABLE, SIMPLE, MUTUAL, or a `tls` block without `mode`) replaces auto mTLS for the host or port; a STRICT server then rejects the connection (istio-semantics \xA72.1, \xA72.7; Kiali KIA0207/KIA0208)."
+  },
+  MG105: {
+    name: "destination-rule-mtls-without-sidecar",
+    severity: "error",
+    title: "ISTIO_MUTUAL toward a port that cannot terminate it",
+    message: (p) => `this DestinationRule makes clients send Istio mTLS to ${tick(p.target)}, which ${p.why}${p.count > 1 ? ` (and to ${p.count - 1} other port(s) that cannot terminate it)` : ""}: those connections fail`,
+    help: "Remove `tls` (auto mTLS sends plaintext to workloads without a sidecar and to DISABLE ports), or scope the rule with `portLevelSettings`.",
+    description: "An explicit ISTIO_MUTUAL is sent to every endpoint, including those without a sidecar and ports whose PeerAuthentication is DISABLE; they cannot terminate it (istio-semantics \xA72.1, \xA72.7; retired analyzer IST0115)."
+  },
+  MG106: {
+    name: "credential-name-without-selector",
+    severity: "warning",
+    title: "credentialName ignored on sidecars",
+    message: (p) => `\`credentialName\` is ignored on sidecars when the DestinationRule has no \`workloadSelector\`: ${p.client} sends plaintext to ${tick(p.host)}`,
+    help: "Add a `workloadSelector` for the clients that should originate TLS, or originate TLS at an egress gateway.",
+    description: "On a sidecar, SIMPLE or MUTUAL TLS with a `credentialName` is only applied when the DestinationRule has a `workloadSelector`; otherwise no TLS context is built and the connection leaves in plaintext (`buildUpstreamClusterTLSContext`, istio-semantics \xA72.1)."
+  },
+  MG107: {
+    name: "root-peer-authentication-with-selector",
+    severity: "warning",
+    title: "PeerAuthentication with a selector in the root namespace",
+    message: (p) => `a PeerAuthentication with a selector in the root namespace ${tick(p.namespace)} is ignored by Istio`,
+    help: "Move the policy to the namespace of the workloads it should select, or remove the selector to make it mesh-wide.",
+    description: "Istio treats a root-namespace PeerAuthentication without a selector as mesh-wide and ignores one with a selector; it does not select workloads in other namespaces (istio-semantics \xA71.1; `ComposePeerAuthentication`). AuthorizationPolicy behaves differently."
+  },
+  MG108: {
+    name: "conflicting-peer-authentications",
+    severity: "warning",
+    title: "Conflicting PeerAuthentications",
+    message: (p) => `this ${p.level} PeerAuthentication is ignored: ${tick(p.winner)} applies instead (${p.why})`,
+    help: "Keep one policy per level: one mesh-wide, one per namespace, one per workload. Merge the settings into the one that should apply.",
+    description: "Istio uses only the oldest policy at each level (by `creationTimestamp`, then name) and ignores the others entirely, port-level settings included (istio-semantics \xA71.3). Manifests rarely carry creation times, so the winner in a cluster may differ from the name order meshguard falls back on."
+  },
+  MG109: {
+    name: "selector-matches-nothing",
+    severity: "warning",
+    title: "Selector matches no workload",
+    message: (p) => `this ${p.kind} selects no workload in ${tick(p.namespace)}`,
+    help: "Check the labels against the pod template labels (not the Deployment labels) of the workloads it should select.",
+    description: "A PeerAuthentication or DestinationRule workload selector that matches no pod in its namespace has no effect (Kiali KIA0004, analyzer IST0127)."
+  },
+  MG110: {
+    name: "port-level-mtls-unknown-port",
+    severity: "warning",
+    title: "portLevelMtls on a port the workload does not expose",
+    message: (p) => `port ${p.port} is not a port of any workload this policy selects${p.hint}`,
+    help: "`portLevelMtls` keys are container (target) ports, not Service ports.",
+    description: "PeerAuthentication port-level settings are keyed by the workload port the sidecar receives on, after the Service `targetPort` is resolved (istio-semantics \xA71.4). A key that is a Service port, or no port at all, changes nothing on the ports that are used."
+  },
+  MG111: {
+    name: "auto-mtls-gated-off",
+    severity: "error",
+    title: "STRICT workload behind a DISABLE namespace (auto mTLS gap)",
+    message: (p) => `clients send plaintext to ${tick(p.target)}${p.count > 1 ? ` and ${p.count - 1} other port(s)` : ""} because ${tick(p.namespace)} is DISABLE at namespace or mesh level, but this policy makes it STRICT: those connections fail`,
+    help: "Add a DestinationRule with `tls: {mode: ISTIO_MUTUAL}` for the host, or lift the namespace or mesh DISABLE.",
+    description: "Auto mTLS decides per Service from the namespace-level (or mesh) PeerAuthentication only; a workload or port-level STRICT under a namespace DISABLE is invisible to it, so clients send plaintext and the server rejects it (istio/istio#56084, istio-semantics \xA72.3)."
+  },
+  MG112: {
+    name: "permissive-without-plaintext-clients",
+    severity: "notice",
+    title: "PERMISSIVE with no plaintext client in the manifests",
+    message: (p) => `no workload in the manifests sends plaintext to the ${p.count} port(s) this PERMISSIVE policy covers; STRICT would only reject callers outside the mesh`,
+    help: "If nothing outside these manifests calls in plaintext, switch to STRICT to finish the mTLS migration.",
+    description: "PERMISSIVE accepts plaintext with no peer identity. It is meant for migrations; once every client has a sidecar it only leaves a door open (istio-semantics \xA71.5, \xA75)."
+  },
+  MG113: {
+    name: "destination-rule-selector-shadows",
+    severity: "warning",
+    title: "Selector DestinationRule hides other rules from the rest of the namespace",
+    message: (p) => `clients in ${tick(p.namespace)} that this rule does not select get no DestinationRule for ${tick(p.host)}: the rule hides ${p.shadowed} from them`,
+    help: "Add a DestinationRule without `workloadSelector` for the same host in this namespace, carrying the settings the other clients need.",
+    description: "The lookup stops at the first namespace (client, then service, then root) with a rule for the host; a client not selected by a `workloadSelector` rule found there then gets no rule at all (`SidecarScope.DestinationRule`, istio-semantics \xA72.4)."
+  },
+  MG114: {
+    name: "namespace-not-declared",
+    severity: "notice",
+    title: "Namespace labels unknown",
+    message: (p) => `namespace ${tick(p.namespace)} is not in the manifests; meshguard assumes it is labelled for sidecar injection`,
+    help: "Add the Namespace object with its labels (`istio-injection`, `istio.io/rev`, `istio.io/dataplane-mode`) so injection is known, not assumed.",
+    description: "Sidecar injection depends on namespace labels (istio-semantics \xA76.1). Without them meshguard assumes injection, so that policies are taken as enforced; answers that depend on it are marked inexact."
+  },
+  MG115: {
+    name: "mtls-not-modelled",
+    severity: "notice",
+    title: "Transport not modelled exactly",
+    message: (p) => p.detail,
+    help: "The affected answers are marked inexact in `meshguard graph`. Check them in the cluster (`istioctl proxy-config`).",
+    description: "Some inputs change the transport in ways meshguard does not model: DestinationRule subsets chosen by VirtualService routes, and ambient mode hops between ztunnel and sidecars (HBONE depends on installation settings) or through waypoints."
+  },
+  MG116: {
+    name: "tls-without-mode",
+    severity: "warning",
+    title: "`tls` without `mode` disables TLS",
+    message: (p) => `\`tls\` without \`mode\` is DISABLE: clients send plaintext to ${tick(p.host)} and auto mTLS is off`,
+    help: "Write `mode: ISTIO_MUTUAL` (in-mesh) or `mode: SIMPLE` (TLS origination), or remove the `tls` block to keep auto mTLS.",
+    description: "Any `tls` block counts as user-supplied TLS settings, and the default mode is DISABLE (enum value 0), so `tls: {}` or `tls` with only certificates switches auto mTLS off for the host or port (istio-semantics \xA72.1)."
+  },
+  // ---- MG2xx: authorization ------------------------------------------------------------------
+  MG201: {
+    name: "principal-with-spiffe-prefix",
+    severity: "warning",
+    title: "Principal written with `spiffe://`",
+    message: (p) => `principal ${tick(p.value)} starts with \`spiffe://\`, which Istio adds itself, so it never matches; ${p.effect}`,
+    help: "Write principals as `<trust-domain>/ns/<namespace>/sa/<service-account>`, without `spiffe://`.",
+    description: "Istio prefixes every principal with `spiffe://` when it builds the Envoy matcher (`srcPrincipalGenerator`), so a value that already has it becomes `spiffe://spiffe://\u2026` and matches no certificate (`istio-semantics.md` \xA73.6). In an ALLOW rule that denies what was meant to be allowed; in a DENY rule it denies nothing."
+  },
+  MG202: {
+    name: "principal-without-trust-domain",
+    severity: "warning",
+    title: "Principal is not a full SPIFFE identity",
+    message: (p) => `principal ${tick(p.value)} is not \`<trust-domain>/ns/<namespace>/sa/<service-account>\`, so it never matches; ${p.effect}`,
+    help: "Start the principal with the trust domain, e.g. `cluster.local/ns/foo/sa/bar`, or use `namespaces`/`serviceAccounts`, or a `*` prefix to match any trust domain.",
+    description: "Principals are compared with the whole URI SAN `spiffe://<trust-domain>/ns/<ns>/sa/<sa>` of the peer certificate. A value without the trust domain, or in another shape, matches nothing (`istio-semantics.md` \xA73.6)."
+  },
+  MG203: {
+    name: "allow-http-fields-on-tcp",
+    severity: "error",
+    title: "ALLOW rule with HTTP-only fields on a TCP port",
+    message: (p) => `this ALLOW rule uses HTTP-only ${tick(p.field)} but applies to TCP ${p.ports}; Istio drops the rule there, so it allows nothing on those ports`,
+    help: "Split the rule: keep HTTP fields in a rule scoped to HTTP ports (`ports`), and allow TCP traffic with a rule that uses only sources and `ports`. Or name the Service port `http-\u2026` if the traffic is HTTP.",
+    description: 'On a TCP filter chain the sidecar cannot see methods, paths, hosts, headers or JWT claims. For ALLOW, Istio skips the whole rule ("skipped rule \u2026 on TCP filter chain", `model.go` `checkError`), which makes the policy narrower: with no other matching rule every TCP connection is denied (`istio-semantics.md` \xA74.3; task authz-tcp).'
+  },
+  MG204: {
+    name: "deny-http-fields-on-tcp",
+    severity: "warning",
+    title: "DENY rule with HTTP-only fields on a TCP port",
+    message: (p) => `this ${p.action} rule uses HTTP-only ${tick(p.field)}, which Istio ignores on TCP ${p.ports}; there it matches every connection its other conditions allow`,
+    help: "Scope the rule to HTTP ports with `ports`, so the TCP chain does not see it.",
+    description: 'For DENY, AUDIT and CUSTOM, Istio removes the HTTP-only conditions on a TCP chain and keeps the rest, which makes the rule broader: `to: [{operation: {methods: [GET]}}]` alone denies all TCP traffic (`istio-semantics.md` \xA74.3; validation warns with "will deny all traffic to TCP ports").'
+  },
+  MG205: {
+    name: "deny-bypassed-by-plaintext",
+    severity: "warning",
+    title: "DENY on identities is bypassed by plaintext",
+    message: (p) => `this DENY rule matches on ${tick(p.field)}, but ${p.ports} accepts plaintext, which carries no identity: plaintext callers are not denied`,
+    help: 'Make the port STRICT with a PeerAuthentication, or add a DENY rule `from: [{source: {notPrincipals: ["*"]}}]` to reject callers without identity.',
+    description: "Identity fields read the verified peer certificate. A plaintext request (possible under PERMISSIVE or DISABLE) has none, so positive identity matches fail and the DENY does not fire (`istio-semantics.md` \xA75; ISTIO-SECURITY-2021-004)."
+  },
+  MG206: {
+    name: "negative-identity-allows-plaintext",
+    severity: "warning",
+    title: "ALLOW on `notNamespaces`/`notPrincipals` lets plaintext through",
+    message: (p) => `this ALLOW rule matches on ${tick(p.field)}, and ${p.ports} accepts plaintext: a caller without identity satisfies every negative identity match and is allowed`,
+    help: 'Add a positive match next to the negative one (`namespaces: ["*"]` or `principals: ["*"]`), or make the port STRICT.',
+    description: 'Negative identity fields are true when the request has no identity at all, so `notNamespaces: ["foo"]` also allows plaintext callers, including ones from `foo` (`istio-semantics.md` \xA75).'
+  },
+  MG207: {
+    name: "selector-matches-no-workload",
+    severity: "warning",
+    title: "AuthorizationPolicy selects no workload",
+    message: (p) => `selector ${tick(p.selector)} matches no workload in the manifests; the policy has no effect here`,
+    help: "Check the labels against the pod template labels (not the Deployment labels), or remove the policy.",
+    description: "A policy applies to pods whose labels include every `matchLabels` pair (in its namespace, or in every namespace for the root namespace). None of the analysed workloads matches (analyzer IST0127)."
+  },
+  MG208: {
+    name: "target-refs-ignored-by-sidecars",
+    severity: "notice",
+    title: "Policy with targetRefs is ignored by sidecars",
+    message: (p) => `this policy targets ${p.targets}; sidecars and ztunnel ignore policies with \`targetRefs\`, so it is enforced only by waypoints or gateways`,
+    help: "Use `selector` for sidecar workloads; keep `targetRefs` for waypoints and Gateway API gateways. meshguard does not evaluate waypoint policies.",
+    description: "`ShouldAttachPolicy` ignores any policy with `targetRef(s)` on non-gateway proxies (`istio-semantics.md` \xA73.1). meshguard reports it and leaves it out of sidecar access."
+  },
+  MG209: {
+    name: "custom-provider-unknown",
+    severity: "error",
+    title: "CUSTOM provider not defined",
+    message: (p) => `provider ${tick(p.provider)} is not in \`meshConfig.extensionProviders\`; Istio denies every request this policy matches`,
+    help: "Define the provider in `meshConfig.extensionProviders`, or fix its name.",
+    description: "When the CUSTOM provider is missing or invalid, istiod generates an RBAC DENY for the policy's rules instead of the ext_authz filter (`getBadCustomDenyRules` in `builder.go`)."
+  },
+  MG210: {
+    name: "custom-multiple-providers",
+    severity: "error",
+    title: "Several CUSTOM providers on one workload",
+    message: (p) => `${tick(p.workload)} gets CUSTOM policies with providers ${p.providers}; without \`PILOT_ENABLE_MULTIPLE_CUSTOM_AUTHZ_PROVIDERS\` Istio denies every request they match`,
+    help: "Use one provider per workload, or enable the feature flag in istiod.",
+    description: "Istio supports one CUSTOM provider per workload unless the feature flag is set; otherwise it fails closed for the matching requests (`builder.go`)."
+  },
+  MG211: {
+    name: "dry-run-policy",
+    severity: "notice",
+    title: "Dry-run policy",
+    message: (p) => `this ${p.action} policy is annotated \`istio.io/dry-run\` and is not enforced`,
+    help: "Remove the annotation when the shadow results look right. A dry-run ALLOW does not turn on default-deny.",
+    description: "Dry-run policies only produce shadow results (`builder.go` `isDryRun`); access is computed without them. A dry-run CUSTOM policy still triggers its external authorizer in the current builder, so meshguard keeps it."
+  },
+  MG212: {
+    name: "allow-all-rule",
+    severity: "warning",
+    title: "ALLOW rule that matches every request",
+    message: (p) => `this empty ALLOW rule allows every request to ${p.scope}; every other ALLOW policy there becomes irrelevant`,
+    help: "Replace `rules: [{}]` with rules naming the callers and operations that should be allowed.",
+    description: "A rule without `from`, `to` or `when` matches everything, and ALLOW policies are ORed, so the selected workloads accept every request that no DENY rule rejects (`istio-semantics.md` \xA73.2)."
+  },
+  MG213: {
+    name: "unknown-http-method",
+    severity: "warning",
+    title: "Unknown HTTP method",
+    message: (p) => `method ${tick(p.value)} is not a standard HTTP method; methods are case-sensitive, so it matches only requests sent with exactly that method`,
+    help: "Use upper-case method names (`GET`, `POST`, \u2026); gRPC requests are always `POST`.",
+    description: "`methods` compares the `:method` header exactly (case-sensitive). A value like `get` or `Fetch` matches no request from ordinary clients (Kiali KIA0102)."
+  },
+  MG214: {
+    name: "host-without-port",
+    severity: "notice",
+    title: "Host without port",
+    message: (p) => `host ${tick(p.value)} has no port; clients usually send \`Host: ${p.value}:<port>\` on non-default ports, which it does not match`,
+    help: "Add the port (`host:8000`), use `host:*`, or a prefix such as `host*`.",
+    description: "`hosts` matches the whole `:authority` header (case-insensitively), which includes the port unless it is the scheme default (`istio-semantics.md` \xA73.4)."
+  },
+  MG215: {
+    name: "condition-not-modelled",
+    severity: "notice",
+    title: "Condition approximated",
+    message: (p) => `meshguard does not model ${tick(p.key)} here; it assumes the fail-safe answer (${p.effect}) and marks results approximate`,
+    help: "Review access through this rule by hand. The approximation narrows what is reported as allowed.",
+    description: "Some attributes cannot be evaluated statically: `experimental.envoy.filters.*` metadata and list-valued JWT claims outside a plain ALLOW match. meshguard treats them fail-safe: an ALLOW condition never matches and a DENY condition always matches."
+  },
+  MG216: {
+    name: "ambient-not-evaluated",
+    severity: "notice",
+    title: "Ambient workload not evaluated",
+    message: (p) => `${tick(p.workload)} runs in ambient mode; its AuthorizationPolicies are enforced by ztunnel and waypoints, which meshguard does not evaluate`,
+    help: "Review access to ambient workloads by hand. ztunnel enforces only L4 fields and skips DENY rules made of L7 fields only.",
+    description: "ztunnel treats L7 fields differently from a sidecar (a DENY entry of only L7 fields never matches; no trust-domain alias rewriting), and waypoints enforce `targetRefs` policies (`istio-semantics.md` \xA74.4, \xA76.3). meshguard reports those edges as not evaluated rather than guessing."
+  },
+  MG217: {
+    name: "jwt-without-request-authentication",
+    severity: "warning",
+    title: "JWT condition without RequestAuthentication",
+    message: (p) => `${tick(p.field)} needs a validated token, but no RequestAuthentication applies to ${tick(p.workload)}; ${p.effect}`,
+    help: "Add a RequestAuthentication for the workload with the issuer, or remove the condition.",
+    description: "Without a RequestAuthentication no token is validated, so request principals and `request.auth.*` claims are always empty: positive matches never hold and negative ones always do (`istio-semantics.md` \xA75)."
+  },
+  MG218: {
+    name: "namespace-glob-matches-service-account",
+    severity: "warning",
+    title: "Namespace pattern also matches the service-account segment",
+    message: (p) => `namespace pattern ${tick(p.value)} also matches identities from other namespaces: Istio's regex \`.*/ns/${p.value.replace(/\*/g, ".*")}/.*\` can end at the \`/sa/\` segment`,
+    help: "Use an exact namespace or a prefix pattern (`prod-*`); avoid a pattern that ends in `a` or `sa` after a `*`.",
+    description: "Istio turns each `*` of a namespace value into `.*` in the regex `.*/ns/<value>/.*` over the whole SPIFFE URI (`srcNamespaceGenerator`). A `.*` can run past the namespace into `/sa/<service-account>`, so `*a` (or `x*sa`) matches every identity whose namespace starts with the literal before the `*`."
+  },
+  // ---- MG3xx: access changes -----------------------------------------------------------------
+  // ---- MG9xx: limits and internal ------------------------------------------------------------
+  MG901: {
+    name: "analysis-limit",
+    severity: "warning",
+    title: "Analysis limit reached",
+    message: (p) => p.detail,
+    help: "The answer is still correct for what was analysed; see the message for what was left out.",
+    description: "A size limit was reached and part of the input was summarised or left out."
+  }
+};
+function isPartialInput(code2) {
+  const entry = catalogue[code2];
+  return entry.partialInput === true;
+}
+function isCode(value) {
+  return Object.hasOwn(catalogue, value);
+}
+
+// src/analysis/model/diagnostic.ts
+function diagnostic(code2, at, params, ref) {
+  const entry = catalogue[code2];
+  const message = entry.message(params);
+  return ref === void 0 ? { code: code2, severity: entry.severity, message, at } : { code: code2, severity: entry.severity, message, at, ref };
+}
+
+// src/analysis/model/mesh-settings.ts
+function fallback(value) {
+  return { value, at: null, origin: "default" };
+}
+var DEFAULT_MESH_SETTINGS = {
+  rootNamespace: fallback("istio-system"),
+  trustDomain: fallback("cluster.local"),
+  trustDomainAliases: fallback([]),
+  enableAutoMtls: fallback(true),
+  outboundTrafficPolicy: fallback("ALLOW_ANY"),
+  extensionProviders: fallback([]),
+  defaultDestinationRuleExportTo: fallback(null)
+};
+
+// src/analysis/load/assemble.ts
+function dropDuplicates(objects, diagnostics) {
+  const lastIndex = /* @__PURE__ */ new Map();
+  objects.forEach((object, index) => lastIndex.set(refKey(object.ref), index));
+  return objects.filter((object, index) => {
+    const last = lastIndex.get(refKey(object.ref)) ?? index;
+    if (last === index) return true;
+    const other = objects[last];
+    if (other !== void 0) {
+      diagnostics.push(
+        diagnostic(
+          "MG012",
+          object.source,
+          { ref: formatRef(object.ref), other: formatSource(other.source) },
+          object.ref
+        )
+      );
+    }
+    return false;
+  });
+}
+var CONTROLLER_OF = {
+  Pod: ["ReplicaSet", "StatefulSet", "DaemonSet", "Job", "ReplicationController"],
+  ReplicaSet: ["Deployment", "Rollout"],
+  Job: ["CronJob"]
+};
+function collapseOwnedWorkloads(workloads) {
+  const present = new Set(workloads.map((w) => `${w.ref.namespace}/${w.kind}/${w.ref.name}`));
+  const merged = /* @__PURE__ */ new Map();
+  const result = [];
+  for (const workload of workloads) {
+    const owner = workload.owner;
+    if (owner === null || !(CONTROLLER_OF[workload.kind] ?? []).includes(owner.kind)) {
+      result.push(workload);
+      continue;
+    }
+    if (present.has(`${workload.ref.namespace}/${owner.kind}/${owner.name}`)) continue;
+    const controller = controllerOf(workload, owner.kind, owner.name);
+    const key = `${workload.ref.namespace}/${controller.kind}/${controller.name}`;
+    if (present.has(key) || merged.has(key)) continue;
+    const representative = {
+      ...workload,
+      kind: controller.kind,
+      ref: { kind: controller.kind, namespace: workload.ref.namespace, name: controller.name },
+      owner: null
+    };
+    merged.set(key, representative);
+    result.push(representative);
+  }
+  return result;
+}
+function controllerOf(workload, kind, name) {
+  const hash = workload.podLabels["pod-template-hash"];
+  if (kind === "ReplicaSet" && hash !== void 0 && name.endsWith(`-${hash}`)) {
+    return { kind: "Deployment", name: name.slice(0, -hash.length - 1) };
+  }
+  if (workload.kind === "ReplicaSet" && (kind === "Deployment" || kind === "Rollout"))
+    return { kind, name };
+  return { kind, name };
+}
+var byNamespaceAndName = (a, b) => compareText(a.ref.namespace, b.ref.namespace) || compareText(a.ref.name, b.ref.name) || compareText(a.ref.kind, b.ref.kind);
+function buildMesh(objects, settings) {
+  const sorted = [...objects].sort(byNamespaceAndName);
+  const of = (...kinds) => sorted.filter(
+    (o) => kinds.includes(o.kind)
+  );
+  const workloads = collapseOwnedWorkloads(
+    of(
+      "Pod",
+      "Deployment",
+      "StatefulSet",
+      "DaemonSet",
+      "ReplicaSet",
+      "ReplicationController",
+      "Job",
+      "CronJob",
+      "Rollout"
+    )
+  );
+  return {
+    settings,
+    namespaces: of("Namespace"),
+    workloads,
+    services: of("Service"),
+    serviceAccounts: of("ServiceAccount"),
+    peerAuthentications: of("PeerAuthentication"),
+    authorizationPolicies: of("AuthorizationPolicy"),
+    requestAuthentications: of("RequestAuthentication"),
+    destinationRules: of("DestinationRule"),
+    serviceEntries: of("ServiceEntry"),
+    sidecars: of("Sidecar")
+  };
+}
+function resolveMeshSettings(fragments, overrides, diagnostics) {
+  const settings = { ...DEFAULT_MESH_SETTINGS };
+  const seen = /* @__PURE__ */ new Set();
+  for (const fragment of fragments) {
+    for (const [key, setting] of Object.entries(fragment)) {
+      const current = settings[key];
+      if (!seen.has(key)) {
+        settings[key] = setting;
+        seen.add(key);
+      } else if (current && JSON.stringify(current.value) !== JSON.stringify(setting.value) && setting.at && current.at) {
+        diagnostics.push(
+          diagnostic("MG022", setting.at, {
+            setting: key,
+            value: JSON.stringify(setting.value),
+            other: formatSource(current.at)
+          })
+        );
+      }
+    }
+  }
+  for (const [key, value] of Object.entries(overrides)) {
+    if (value !== void 0) settings[key] = { value, at: null, origin: "option" };
+  }
+  return settings;
+}
+
+// src/analysis/load/yaml/parse-with-yaml.ts
+var import_yaml = __toESM(require_dist(), 1);
+var MAX_ALIAS_EXPANSION = 1e4;
+var AliasLimitError = class extends Error {
+};
+function parseWithYaml(text2) {
+  const lineCounter = new import_yaml.LineCounter();
+  const doc = (0, import_yaml.parseDocument)(text2, {
+    lineCounter,
+    merge: true,
+    uniqueKeys: false,
+    prettyErrors: false,
+    strict: true,
+    version: "1.2"
+  });
+  const problems = [];
+  const position = (offset) => {
+    const { line, col } = lineCounter.linePos(offset ?? 0);
+    return { line, column: col };
+  };
+  for (const error2 of doc.errors) {
+    problems.push({
+      severity: "error",
+      kind: "syntax",
+      message: firstLine2(error2.message),
+      pos: position(error2.pos[0])
+    });
+  }
+  if (problems.length > 0) return { root: null, problems };
+  for (const warning2 of doc.warnings) {
+    problems.push({
+      severity: "warning",
+      kind: "unsupported",
+      message: firstLine2(warning2.message),
+      pos: position(warning2.pos[0])
+    });
+  }
+  const converter = new Converter(doc, position, problems);
+  try {
+    const root = converter.convert(doc.contents);
+    return { root, problems };
+  } catch (error2) {
+    if (!(error2 instanceof AliasLimitError)) throw error2;
+    problems.push({
+      severity: "error",
+      kind: "alias-limit",
+      message: `aliases expand to more than ${MAX_ALIAS_EXPANSION} nodes`,
+      pos: { line: 1, column: 1 }
+    });
+    return { root: null, problems };
+  }
+}
+function firstLine2(message) {
+  return (message.split("\n")[0] ?? message).trim();
+}
+var Converter = class {
+  constructor(doc, position, problems) {
+    this.doc = doc;
+    this.position = position;
+    this.problems = problems;
+  }
+  doc;
+  position;
+  problems;
+  expanded = 0;
+  /** Alias targets being expanded: an alias to one of its own ancestors never ends. */
+  expanding = /* @__PURE__ */ new Set();
+  convert(node, viaAlias = false) {
+    if (node === null || node === void 0) return null;
+    if (viaAlias && ++this.expanded > MAX_ALIAS_EXPANSION) throw new AliasLimitError();
+    if ((0, import_yaml.isAlias)(node)) {
+      const target = node.resolve(this.doc);
+      if (target === void 0) return null;
+      if (this.expanding.has(target)) throw new AliasLimitError();
+      this.expanding.add(target);
+      try {
+        return this.convert(target, true);
+      } finally {
+        this.expanding.delete(target);
+      }
+    }
+    if ((0, import_yaml.isScalar)(node)) return this.scalar(node.value, node.type === "PLAIN", node.range?.[0]);
+    if ((0, import_yaml.isSeq)(node)) {
+      return {
+        type: "seq",
+        pos: this.position(node.range?.[0]),
+        items: node.items.map((item) => this.convert(item, viaAlias))
+      };
+    }
+    if ((0, import_yaml.isMap)(node)) return this.map(node.items, node.range?.[0], viaAlias);
+    return null;
+  }
+  scalar(value, plain, offset) {
+    const pos = this.position(offset);
+    if (value === null || typeof value === "string" || typeof value === "boolean") {
+      return { type: "scalar", value, plain, pos };
+    }
+    if (typeof value === "number") return { type: "scalar", value, plain, pos };
+    return { type: "scalar", value: String(value), plain: false, pos };
+  }
+  map(items, offset, viaAlias) {
+    const pairs = [];
+    const indexByKey = /* @__PURE__ */ new Map();
+    const add = (pair, merged) => {
+      const existing = indexByKey.get(pair.key);
+      if (existing === void 0) {
+        indexByKey.set(pair.key, pairs.length);
+        pairs.push(pair);
+        return;
+      }
+      if (merged) return;
+      this.problems.push({
+        severity: "error",
+        kind: "duplicate-key",
+        message: pair.key,
+        pos: pair.keyPos
+      });
+      pairs[existing] = pair;
+    };
+    const merges = [];
+    for (const item of items) {
+      if (!(0, import_yaml.isPair)(item)) continue;
+      const keyNode = item.key;
+      if ((0, import_yaml.isScalar)(keyNode) && keyNode.source === "<<" && keyNode.type === "PLAIN") {
+        merges.push(...this.mergeSources(item.value, viaAlias));
+        continue;
+      }
+      const key = this.keyOf(keyNode);
+      if (key === null) continue;
+      add(
+        {
+          key,
+          keyPos: this.position(keyNode?.range?.[0] ?? void 0),
+          value: this.convert(item.value, viaAlias)
+        },
+        false
+      );
+    }
+    for (const source2 of merges) for (const pair of source2.pairs) add(pair, true);
+    return { type: "map", pos: this.position(offset), pairs };
+  }
+  mergeSources(value, viaAlias) {
+    const converted = this.convert(value, viaAlias);
+    if (converted?.type === "map") return [converted];
+    if (converted?.type === "seq") {
+      return converted.items.filter((item) => item?.type === "map");
+    }
+    return [];
+  }
+  keyOf(node) {
+    if (node === null) return "";
+    if ((0, import_yaml.isScalar)(node)) return node.value === null ? "" : String(node.value);
+    if ((0, import_yaml.isAlias)(node)) {
+      const target = node.resolve(this.doc);
+      return target === void 0 ? null : this.keyOf(target);
+    }
+    this.problems.push({
+      severity: "warning",
+      kind: "unsupported",
+      message: "complex mapping keys are not supported; the entry is ignored",
+      pos: this.position(node.range?.[0])
+    });
+    return null;
+  }
+};
+
+// src/analysis/load/yaml/split-documents.ts
+var MARKER = /^(?:---|\.\.\.)(?=[ \t]|$)/;
+var DIRECTIVE = /^%(?:YAML|TAG)[ \t]/;
+function splitDocuments(text2) {
+  const normalized = normalizeText(text2);
+  const lines = normalized.split("\n");
+  const chunks = [];
+  let start = 0;
+  let startedByMarker = false;
+  const flush = (end) => {
+    const body2 = lines.slice(start, end);
+    if (startedByMarker || body2.some(isContent)) {
+      chunks.push({ index: chunks.length, text: body2.join("\n"), lineOffset: start });
+    }
+  };
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] ?? "";
+    if (DIRECTIVE.test(line)) return null;
+    if (!MARKER.test(line)) continue;
+    if (line.startsWith("...")) {
+      flush(i);
+      start = i + 1;
+      startedByMarker = false;
+      continue;
+    }
+    flush(i);
+    start = i;
+    startedByMarker = true;
+  }
+  flush(lines.length);
+  return chunks;
+}
+function normalizeText(text2) {
+  const withoutBom = text2.charCodeAt(0) === 65279 ? text2.slice(1) : text2;
+  return withoutBom.includes("\r") ? withoutBom.replace(/\r\n?/g, "\n") : withoutBom;
+}
+function isContent(line) {
+  const trimmed = line.trimStart();
+  return trimmed !== "" && !trimmed.startsWith("#");
+}
+
+// src/analysis/model/kubernetes.ts
+var WORKLOAD_KINDS = [
+  "Pod",
+  "Deployment",
+  "StatefulSet",
+  "DaemonSet",
+  "ReplicaSet",
+  "ReplicationController",
+  "Job",
+  "CronJob",
+  "Rollout"
+];
+
+// src/analysis/load/classify.ts
+var SECURITY_VERSIONS = ["v1", "v1beta1"];
+var NETWORKING_VERSIONS = ["v1", "v1beta1", "v1alpha3"];
+var SECURITY_KINDS = /* @__PURE__ */ new Set([
+  "PeerAuthentication",
+  "AuthorizationPolicy",
+  "RequestAuthentication"
+]);
+var NETWORKING_KINDS = /* @__PURE__ */ new Set(["DestinationRule", "ServiceEntry", "Sidecar"]);
+var WORKLOAD_GROUPS = {
+  Pod: [""],
+  ReplicationController: [""],
+  Deployment: ["apps", "extensions"],
+  StatefulSet: ["apps"],
+  DaemonSet: ["apps", "extensions"],
+  ReplicaSet: ["apps", "extensions"],
+  Job: ["batch"],
+  CronJob: ["batch"],
+  Rollout: ["argoproj.io"]
+};
+var CORE_KINDS = {
+  Namespace: "namespace",
+  Service: "service",
+  ServiceAccount: "service-account",
+  ConfigMap: "config-map"
+};
+var OBSOLETE_GROUPS = {
+  "authentication.istio.io": "PeerAuthentication or RequestAuthentication (security.istio.io/v1)",
+  "rbac.istio.io": "AuthorizationPolicy (security.istio.io/v1)"
+};
+function splitApiVersion(apiVersion) {
+  const slash = apiVersion.indexOf("/");
+  return slash < 0 ? { group: "", version: apiVersion } : { group: apiVersion.slice(0, slash), version: apiVersion.slice(slash + 1) };
+}
+function classify2(apiVersion, kind) {
+  const { group, version } = splitApiVersion(apiVersion);
+  if (group in OBSOLETE_GROUPS)
+    return { type: "obsolete", replacement: OBSOLETE_GROUPS[group] ?? "" };
+  if (group === "security.istio.io" && SECURITY_KINDS.has(kind)) {
+    return SECURITY_VERSIONS.includes(version) ? { type: "istio", kind } : {
+      type: "unknown-version",
+      known: SECURITY_VERSIONS.map((v) => `${group}/${v}`).join(" or ")
+    };
+  }
+  if (group === "networking.istio.io" && NETWORKING_KINDS.has(kind)) {
+    return NETWORKING_VERSIONS.includes(version) ? { type: "istio", kind } : {
+      type: "unknown-version",
+      known: NETWORKING_VERSIONS.map((v) => `${group}/${v}`).join(", ")
+    };
+  }
+  if (group === "install.istio.io" && kind === "IstioOperator") return { type: "istio-operator" };
+  if (group === "" && kind in CORE_KINDS)
+    return { type: CORE_KINDS[kind] };
+  if (WORKLOAD_KINDS.includes(kind) && WORKLOAD_GROUPS[kind].includes(group)) {
+    return { type: "workload", kind };
+  }
+  if (kind === "List" || kind.endsWith("List") && group === "") return { type: "list" };
+  return { type: "not-modelled" };
+}
+
+// src/analysis/load/narrow/context.ts
+var NON_FATAL = /* @__PURE__ */ new Set(["MG002", "MG012", "MG013", "MG022"]);
+var NarrowContext = class {
+  constructor(file, documentIndex, lineOffset, sink) {
+    this.file = file;
+    this.documentIndex = documentIndex;
+    this.lineOffset = lineOffset;
+    this.sink = sink;
+  }
+  file;
+  documentIndex;
+  lineOffset;
+  sink;
+  /** True once an error was reported that makes the current object invalid. */
+  rejected = false;
+  ref;
+  at(pos) {
+    return {
+      file: this.file,
+      documentIndex: this.documentIndex,
+      line: pos.line + this.lineOffset,
+      column: pos.column
+    };
+  }
+  report(code2, pos, params) {
+    const at = "file" in pos ? pos : this.at(pos);
+    const found = diagnostic(code2, at, params, this.ref);
+    if (found.severity === "error" && !NON_FATAL.has(code2)) this.rejected = true;
+    this.sink.push(found);
+  }
+  /** Starts a new object: clears the rejection flag and sets the ref diagnostics carry. */
+  beginObject(ref) {
+    this.ref = ref;
+    this.rejected = false;
+  }
+};
+
+// src/analysis/model/istio.ts
+var MTLS_MODES = ["UNSET", "DISABLE", "PERMISSIVE", "STRICT"];
+var AUTHZ_ACTIONS = ["ALLOW", "DENY", "AUDIT", "CUSTOM"];
+var SOURCE_FIELDS = [
+  "principals",
+  "notPrincipals",
+  "requestPrincipals",
+  "notRequestPrincipals",
+  "namespaces",
+  "notNamespaces",
+  "serviceAccounts",
+  "notServiceAccounts",
+  "trustDomains",
+  "notTrustDomains",
+  "ipBlocks",
+  "notIpBlocks",
+  "remoteIpBlocks",
+  "notRemoteIpBlocks"
+];
+var OPERATION_FIELDS = [
+  "hosts",
+  "notHosts",
+  "ports",
+  "notPorts",
+  "methods",
+  "notMethods",
+  "paths",
+  "notPaths"
+];
+var CLIENT_TLS_MODES = ["DISABLE", "SIMPLE", "MUTUAL", "ISTIO_MUTUAL"];
+
+// src/analysis/load/validate/authorization-values.ts
+var VALID_LITERAL = /^[a-zA-Z0-9\-._~%!$&'()+,;:@=]+$/;
+var MATCH_ONE = "{*}";
+var MATCH_ANY = "{**}";
+function checkPort(value) {
+  if (!/^\d+$/.test(value) || Number(value) > 65535) return "ports are numbers from 0 to 65535";
+  return null;
+}
+function checkIpOrCidr(value) {
+  const slash = value.indexOf("/");
+  if (slash >= 0) {
+    const bits = value.slice(slash + 1);
+    const address = value.slice(0, slash);
+    const family = ipFamily(address);
+    if (family === null || !/^\d+$/.test(bits)) return "not a CIDR range";
+    return Number(bits) <= (family === 4 ? 32 : 128) ? null : "prefix length too long";
+  }
+  return ipFamily(value) === null ? "not an IP address or CIDR range" : null;
+}
+function ipFamily(value) {
+  if (/^(\d{1,3})(\.\d{1,3}){3}$/.test(value)) {
+    const octets = value.split(".");
+    return octets.every((o) => Number(o) <= 255 && (o === "0" || !o.startsWith("0"))) ? 4 : null;
+  }
+  return isIpv6(value) ? 6 : null;
+}
+function isIpv6(value) {
+  const zoneless = value.split("%")[0] ?? "";
+  if (!/^[0-9a-fA-F:.]+$/.test(zoneless) || !zoneless.includes(":")) return false;
+  const halves = zoneless.split("::");
+  if (halves.length > 2) return false;
+  const groups2 = halves.flatMap((half) => half === "" ? [] : half.split(":"));
+  let count = 0;
+  for (const [index, group] of groups2.entries()) {
+    if (group.includes(".")) {
+      if (index !== groups2.length - 1 || ipFamily(group) !== 4) return false;
+      count += 2;
+    } else if (/^[0-9a-fA-F]{1,4}$/.test(group)) count += 1;
+    else return false;
+  }
+  return halves.length === 2 ? count < 8 : count === 8;
+}
+function checkServiceAccount(value) {
+  if (value.includes("*")) return "wildcards are not allowed in serviceAccounts";
+  if (value.length > 320) return "longer than 320 characters";
+  const parts = value.split("/");
+  if (parts.length > 2 || parts.some((part) => part === "")) {
+    return "expected 'serviceAccount' or 'namespace/serviceAccount'";
+  }
+  return null;
+}
+function checkWildcard(value) {
+  const stars = value.split("*").length - 1;
+  if (stars > 1) return "at most one wildcard is allowed";
+  if (stars === 1 && value !== "*" && !value.startsWith("*") && !value.endsWith("*")) {
+    return "a wildcard is only allowed at the start or the end";
+  }
+  return null;
+}
+function checkTrustDomain(value) {
+  return checkWildcard(value) ?? (value.includes("/") ? "a trust domain cannot contain '/'" : null);
+}
+function checkPathTemplate(value) {
+  const hasTemplate = value.includes(MATCH_ONE) || value.includes(MATCH_ANY);
+  let seenMatchAny = false;
+  for (const segment of trimSlashes(value).split("/")) {
+    if (segment === MATCH_ONE && !seenMatchAny) continue;
+    if (segment === MATCH_ANY && !seenMatchAny) {
+      seenMatchAny = true;
+      continue;
+    }
+    if (segment === MATCH_ANY || segment === MATCH_ONE) return "`{**}` must be the last operator";
+    if (/[{}]/.test(segment)) return "contains '{' or '}' outside a whole-segment `{*}` or `{**}`";
+    if (hasTemplate && !VALID_LITERAL.test(segment))
+      return `segment \`${segment}\` is not a valid literal`;
+  }
+  return null;
+}
+function trimSlashes(value) {
+  let start = 0;
+  let end = value.length;
+  while (start < end && value[start] === "/") start++;
+  while (end > start && value[end - 1] === "/") end--;
+  return value.slice(start, end);
+}
+var ACCEPT = () => null;
+function checkConditionKey(key) {
+  const mapKey = (prefix) => isMapKey(key) ? { ok: true, values: ACCEPT } : { ok: false, reason: `should have the form ${prefix}[name]` };
+  if (key.startsWith("request.headers")) return mapKey("request.headers");
+  if (key.startsWith("request.auth.claims")) return mapKey("request.auth.claims");
+  if (key.startsWith("experimental.envoy.filters."))
+    return mapKey("experimental.envoy.filters.<filter>");
+  switch (key) {
+    case "source.ip":
+    case "remote.ip":
+    case "destination.ip":
+      return { ok: true, values: checkIpOrCidr };
+    case "destination.port":
+      return { ok: true, values: checkPort };
+    case "source.serviceAccount":
+      return { ok: true, values: checkServiceAccount };
+    case "source.trustDomain":
+      return { ok: true, values: checkWildcard };
+    case "source.namespace":
+    case "source.principal":
+    case "request.auth.principal":
+    case "request.auth.audiences":
+    case "request.auth.presenter":
+    case "connection.sni":
+      return { ok: true, values: ACCEPT };
+    case "destination.namespace":
+      return { ok: false, reason: "replaced by metadata.namespace" };
+    case "destination.name":
+    case "destination.user":
+      return { ok: false, reason: "only supported in the removed v1alpha1 API" };
+    default:
+      if (key.startsWith("destination.labels"))
+        return { ok: false, reason: "replaced by the workload selector" };
+      return { ok: false, reason: "unknown attribute" };
+  }
+}
+function isMapKey(key) {
+  const open2 = key.indexOf("[");
+  return key.endsWith("]") && open2 > 0 && open2 < key.length - 2;
+}
+
+// src/analysis/load/narrow/read.ts
+function describeNode(node) {
+  if (node === null) return "empty";
+  if (node.type === "map") return "a mapping";
+  if (node.type === "seq") return "a list";
+  if (node.value === null) return "null";
+  if (isYaml11Boolean(node))
+    return `\`${String(node.value)}\`, a boolean to Kubernetes' YAML 1.1 reader`;
+  if (typeof node.value === "string") return "a string";
+  return `the ${typeof node.value} ${String(node.value)}`;
+}
+function pairOf(map, key) {
+  for (const pair of map.pairs) if (pair.key === key) return pair;
+  return void 0;
+}
+function presentValue(map, key) {
+  const value = pairOf(map, key)?.value ?? null;
+  return value?.type === "scalar" && value.value === null ? null : value;
+}
+function wrongType(ctx, node, fallbackPos, field3, expected) {
+  ctx.report("MG009", node?.pos ?? fallbackPos, { field: field3, expected, actual: describeNode(node) });
+  return null;
+}
+function readMap(ctx, parent, key, field3) {
+  const value = presentValue(parent, key);
+  if (value === null) return null;
+  if (value.type === "map") return value;
+  return wrongType(ctx, value, value.pos, field3, "a mapping");
+}
+function readList(ctx, parent, key, field3) {
+  const value = presentValue(parent, key);
+  if (value === null) return null;
+  if (value.type === "seq")
+    return value.items.map(
+      (item) => item?.type === "scalar" && item.value === null ? null : item
+    );
+  if (value.type === "map" && value.pairs.length === 0) {
+    ctx.report("MG023", value.pos, { field: field3 });
+    return [];
+  }
+  return wrongType(ctx, value, value.pos, field3, "a list");
+}
+function scalarString(node) {
+  return node?.type === "scalar" && typeof node.value === "string" ? node.value : null;
+}
+function asString(ctx, node, field3, fallbackPos) {
+  if (node?.type === "scalar" && typeof node.value === "string" && !isYaml11Boolean(node)) {
+    return { value: node.value, at: ctx.at(node.pos) };
+  }
+  return wrongType(ctx, node, fallbackPos, field3, "a string");
+}
+var YAML11_BOOLEANS = /* @__PURE__ */ new Set([
+  "y",
+  "Y",
+  "yes",
+  "Yes",
+  "YES",
+  "n",
+  "N",
+  "no",
+  "No",
+  "NO",
+  "on",
+  "On",
+  "ON",
+  "off",
+  "Off",
+  "OFF"
+]);
+function isYaml11Boolean(node) {
+  return node.plain && typeof node.value === "string" && YAML11_BOOLEANS.has(node.value);
+}
+function readString(ctx, parent, key, field3) {
+  const pair = pairOf(parent, key);
+  if (pair === void 0 || pair.value === null) return null;
+  return asString(ctx, pair.value, field3, pair.keyPos);
+}
+function readStringList(ctx, parent, key, field3) {
+  const items = readList(ctx, parent, key, field3);
+  if (items === null) return null;
+  const values = [];
+  const pos = pairOf(parent, key)?.keyPos ?? parent.pos;
+  items.forEach((item, index) => {
+    const value = asString(ctx, item, `${field3}[${index}]`, item?.pos ?? pos);
+    if (value !== null) values.push(value);
+  });
+  return values;
+}
+function readBoolean(ctx, parent, key, field3) {
+  const pair = pairOf(parent, key);
+  if (pair === void 0 || pair.value === null) return null;
+  if (pair.value.type === "scalar" && typeof pair.value.value === "boolean")
+    return pair.value.value;
+  return wrongType(ctx, pair.value, pair.keyPos, field3, "true or false");
+}
+function asInteger(ctx, node, field3, fallbackPos, min, max) {
+  if (node?.type === "scalar" && typeof node.value === "number" && Number.isInteger(node.value)) {
+    if (node.value >= min && node.value <= max) return node.value;
+    ctx.report("MG016", node.pos, {
+      field: field3,
+      value: String(node.value),
+      reason: `must be between ${min} and ${max}`
+    });
+    return null;
+  }
+  return wrongType(ctx, node, fallbackPos, field3, "an integer");
+}
+function readInteger(ctx, parent, key, field3, min, max) {
+  const pair = pairOf(parent, key);
+  if (pair === void 0 || pair.value === null) return null;
+  return asInteger(ctx, pair.value, field3, pair.keyPos, min, max);
+}
+function readLabels(ctx, parent, key, field3) {
+  const map = readMap(ctx, parent, key, field3);
+  if (map === null) return {};
+  const labels = {};
+  for (const pair of map.pairs) {
+    const value = pair.value === null ? { value: "", at: ctx.at(pair.keyPos) } : asString(ctx, pair.value, `${field3}.${pair.key}`, pair.keyPos);
+    if (value !== null) labels[pair.key] = value.value;
+  }
+  return labels;
+}
+function checkFields(ctx, map, known, field3, kind) {
+  for (const pair of map.pairs) {
+    if (!known.has(pair.key))
+      ctx.report("MG010", pair.keyPos, {
+        field: field3 === "" ? pair.key : `${field3}.${pair.key}`,
+        kind
+      });
+  }
+}
+
+// src/analysis/load/narrow/selectors.ts
+var MATCH_LABELS_FIELDS = /* @__PURE__ */ new Set(["matchLabels"]);
+var LABELS_FIELDS = /* @__PURE__ */ new Set(["labels"]);
+var TARGET_REF_FIELDS = /* @__PURE__ */ new Set(["group", "kind", "name", "namespace"]);
+function readMatchLabelsSelector(ctx, parent, key, field3, kind) {
+  const map = readMap(ctx, parent, key, field3);
+  if (map === null) return null;
+  if (pairOf(map, "matchExpressions") !== void 0) {
+    ctx.report("MG013", pairOf(map, "matchExpressions")?.keyPos ?? map.pos, {
+      detail: `\`${field3}.matchExpressions\` is not supported by Istio and is dropped, so the selector is wider than written`
+    });
+  }
+  checkFields(ctx, map, /* @__PURE__ */ new Set([...MATCH_LABELS_FIELDS, "matchExpressions"]), field3, kind);
+  const matchLabels = readLabels(ctx, map, "matchLabels", `${field3}.matchLabels`);
+  validateExactLabels(ctx, map, "matchLabels", `${field3}.matchLabels`, matchLabels);
+  return { matchLabels, at: ctx.at(map.pos) };
+}
+function readLabelsSelector(ctx, parent, key, field3, kind) {
+  const map = readMap(ctx, parent, key, field3);
+  if (map === null) return null;
+  checkFields(ctx, map, LABELS_FIELDS, field3, kind);
+  const matchLabels = readLabels(ctx, map, "labels", `${field3}.labels`);
+  validateExactLabels(ctx, map, "labels", `${field3}.labels`, matchLabels);
+  return { matchLabels, at: ctx.at(map.pos) };
+}
+function validateExactLabels(ctx, map, key, field3, labels) {
+  const labelsMap = readMap(ctx, map, key, field3);
+  for (const [label, value] of Object.entries(labels)) {
+    if (!label.includes("*") && !value.includes("*") && label !== "") continue;
+    const pos = labelsMap ? pairOf(labelsMap, label)?.keyPos ?? map.pos : map.pos;
+    ctx.report("MG016", pos, {
+      field: `${field3}.${label}`,
+      value: `${label}: ${value}`,
+      reason: label === "" ? "label keys cannot be empty" : "wildcards are not allowed in selectors"
+    });
+  }
+}
+function readTargetRefs(ctx, spec, kind) {
+  const refs = [];
+  const single = readMap(ctx, spec, "targetRef", "spec.targetRef");
+  if (single !== null) refs.push(readTargetRef(ctx, single, "spec.targetRef", kind));
+  (readList(ctx, spec, "targetRefs", "spec.targetRefs") ?? []).forEach((item, index) => {
+    if (item?.type === "map")
+      refs.push(readTargetRef(ctx, item, `spec.targetRefs[${index}]`, kind));
+  });
+  return refs;
+}
+function readTargetRef(ctx, map, field3, kind) {
+  checkFields(ctx, map, TARGET_REF_FIELDS, field3, kind);
+  const targetKind = readString(ctx, map, "kind", `${field3}.kind`);
+  const name = readString(ctx, map, "name", `${field3}.name`);
+  if (targetKind === null) ctx.report("MG008", map.pos, { field: `${field3}.kind`, kind });
+  if (name === null) ctx.report("MG008", map.pos, { field: `${field3}.name`, kind });
+  return {
+    group: readString(ctx, map, "group", `${field3}.group`)?.value ?? "",
+    kind: targetKind?.value ?? "",
+    name: name?.value ?? "",
+    at: ctx.at(map.pos)
+  };
+}
+
+// src/analysis/load/narrow/authorization-policy.ts
+var KIND = "AuthorizationPolicy";
+var SPEC_FIELDS = /* @__PURE__ */ new Set(["selector", "targetRef", "targetRefs", "rules", "action", "provider"]);
+var RULE_FIELDS = /* @__PURE__ */ new Set(["from", "to", "when"]);
+var CONDITION_FIELDS = /* @__PURE__ */ new Set(["key", "values", "notValues"]);
+var VALUE_CHECKS = {
+  ipBlocks: checkIpOrCidr,
+  notIpBlocks: checkIpOrCidr,
+  remoteIpBlocks: checkIpOrCidr,
+  notRemoteIpBlocks: checkIpOrCidr,
+  serviceAccounts: checkServiceAccount,
+  notServiceAccounts: checkServiceAccount,
+  trustDomains: checkTrustDomain,
+  notTrustDomains: checkTrustDomain,
+  ports: checkPort,
+  notPorts: checkPort,
+  paths: checkPathTemplate,
+  notPaths: checkPathTemplate
+};
+var CUSTOM_FORBIDDEN_SOURCE = /* @__PURE__ */ new Set([
+  "principals",
+  "notPrincipals",
+  "requestPrincipals",
+  "notRequestPrincipals",
+  "namespaces",
+  "notNamespaces",
+  "serviceAccounts",
+  "notServiceAccounts",
+  "trustDomains",
+  "notTrustDomains"
+]);
+var CUSTOM_FORBIDDEN_KEYS = /* @__PURE__ */ new Set([
+  "source.namespace",
+  "source.serviceAccount",
+  "source.trustDomain",
+  "source.principal"
+]);
+function narrowAuthorizationPolicy(ctx, object, base) {
+  const spec = readMap(ctx, object, "spec", "spec");
+  if (spec !== null) checkFields(ctx, spec, SPEC_FIELDS, "spec", KIND);
+  const selector = spec && readMatchLabelsSelector(ctx, spec, "selector", "spec.selector", KIND);
+  const targetRefs = spec ? readTargetRefs(ctx, spec, KIND) : [];
+  if (selector !== null && targetRefs.length > 0) ctx.report("MG020", selector.at, {});
+  const action = spec ? readAction(ctx, spec) : null;
+  const actionValue = action?.value ?? "ALLOW";
+  const provider = spec ? readProvider(ctx, spec, actionValue) : null;
+  const rules = spec ? readRules(ctx, spec, actionValue) : null;
+  if ((actionValue === "DENY" || actionValue === "CUSTOM") && (rules === null || rules.length === 0)) {
+    ctx.report("MG015", action?.at ?? base.source, { action: actionValue });
+  }
+  return {
+    ...base,
+    kind: KIND,
+    selector,
+    targetRefs,
+    action: actionValue,
+    actionAt: action?.at ?? base.source,
+    provider,
+    rules,
+    dryRun: (base.annotations["istio.io/dry-run"] ?? "").toLowerCase() === "true"
+  };
+}
+function readAction(ctx, spec) {
+  const action = readString(ctx, spec, "action", "spec.action");
+  if (action === null) return null;
+  if (AUTHZ_ACTIONS.includes(action.value))
+    return action;
+  ctx.report("MG011", action.at, {
+    field: "spec.action",
+    value: action.value,
+    allowed: AUTHZ_ACTIONS.join(", ")
+  });
+  return null;
+}
+function readProvider(ctx, spec, action) {
+  const provider = readMap(ctx, spec, "provider", "spec.provider");
+  if (provider === null) {
+    if (action === "CUSTOM")
+      ctx.report("MG018", spec.pos, { detail: "a CUSTOM policy needs `provider.name`" });
+    return null;
+  }
+  checkFields(ctx, provider, /* @__PURE__ */ new Set(["name"]), "spec.provider", KIND);
+  const name = readString(ctx, provider, "name", "spec.provider.name");
+  if (action !== "CUSTOM") {
+    ctx.report("MG018", provider.pos, {
+      detail: `\`provider\` is only allowed with action CUSTOM, not ${action}`
+    });
+  } else if (name === null || name.value === "") {
+    ctx.report("MG018", provider.pos, {
+      detail: "a CUSTOM policy needs a non-empty `provider.name`"
+    });
+  }
+  return name;
+}
+function readRules(ctx, spec, action) {
+  const items = readList(ctx, spec, "rules", "spec.rules");
+  if (items === null) return null;
+  const rules = [];
+  items.forEach((item, index) => {
+    const field3 = `spec.rules[${index}]`;
+    if (item === null) {
+      ctx.report("MG019", spec.pos, { field: field3 });
+      return;
+    }
+    if (item.type !== "map") {
+      ctx.report("MG009", item.pos, {
+        field: field3,
+        expected: "a mapping",
+        actual: item.type === "seq" ? "a list" : "a scalar"
+      });
+      return;
+    }
+    rules.push(readRule(ctx, item, field3, action));
+  });
+  return rules;
+}
+function readRule(ctx, rule, field3, action) {
+  checkFields(ctx, rule, RULE_FIELDS, field3, KIND);
+  return {
+    at: ctx.at(rule.pos),
+    from: readClauses(
+      ctx,
+      rule,
+      "from",
+      "source",
+      field3,
+      (map, path) => readSource(ctx, map, path, action)
+    ),
+    to: readClauses(
+      ctx,
+      rule,
+      "to",
+      "operation",
+      field3,
+      (map, path) => readOperation(ctx, map, path)
+    ),
+    when: readConditions(ctx, rule, field3, action)
+  };
+}
+function readClauses(ctx, rule, key, inner, field3, read) {
+  const items = readList(ctx, rule, key, `${field3}.${key}`);
+  if (items === null) return null;
+  if (items.length === 0)
+    ctx.report("MG019", pairOf(rule, key)?.keyPos ?? rule.pos, { field: `${field3}.${key}` });
+  const clauses = [];
+  items.forEach((item, index) => {
+    const path = `${field3}.${key}[${index}]`;
+    if (item?.type !== "map") {
+      ctx.report("MG019", item?.pos ?? rule.pos, { field: path });
+      return;
+    }
+    checkFields(ctx, item, /* @__PURE__ */ new Set([inner]), path, KIND);
+    const body2 = readMap(ctx, item, inner, `${path}.${inner}`);
+    if (body2 === null) {
+      ctx.report("MG019", item.pos, { field: `${path}.${inner}` });
+      return;
+    }
+    const clause = read(body2, `${path}.${inner}`);
+    if (clause !== null) clauses.push(clause);
+  });
+  return clauses;
+}
+function readMatchFields(ctx, map, path, fields) {
+  checkFields(ctx, map, new Set(fields), path, KIND);
+  const result = {};
+  let written = false;
+  for (const name of fields) {
+    const values = readStringList(ctx, map, name, `${path}.${name}`);
+    if (values === null) continue;
+    const node = presentValue(map, name);
+    written ||= node?.type === "seq" && node.items.length > 0;
+    const check = VALUE_CHECKS[name];
+    for (const [index, value] of values.entries()) {
+      const reason = value.value === "" ? "empty values are not allowed" : check?.(value.value);
+      if (reason)
+        ctx.report("MG016", value.at, {
+          field: `${path}.${name}[${index}]`,
+          value: value.value,
+          reason
+        });
+    }
+    if (values.length > 0)
+      result[name] = { values, at: ctx.at(pairOf(map, name)?.keyPos ?? map.pos) };
+  }
+  return { fields: result, written };
+}
+function readSource(ctx, map, path, action) {
+  const { fields, written } = readMatchFields(ctx, map, path, SOURCE_FIELDS);
+  const present = Object.keys(fields);
+  if (!written) ctx.report("MG019", map.pos, { field: path });
+  const identity = ["principals", "notPrincipals", "namespaces", "notNamespaces"].some(
+    (f) => f in fields
+  );
+  if (identity && ("serviceAccounts" in fields || "notServiceAccounts" in fields)) {
+    ctx.report("MG016", map.pos, {
+      field: path,
+      value: "serviceAccounts",
+      reason: "cannot be combined with principals or namespaces"
+    });
+  }
+  if (action === "CUSTOM") {
+    for (const name of present.filter((f) => CUSTOM_FORBIDDEN_SOURCE.has(f))) {
+      ctx.report("MG018", fields[name]?.at ?? ctx.at(map.pos), {
+        detail: `\`${name}\` is not supported with action CUSTOM`
+      });
+    }
+  }
+  return { at: ctx.at(map.pos), ...fields };
+}
+function readOperation(ctx, map, path) {
+  const { fields, written } = readMatchFields(ctx, map, path, OPERATION_FIELDS);
+  if (!written) ctx.report("MG019", map.pos, { field: path });
+  return { at: ctx.at(map.pos), ...fields };
+}
+function readConditions(ctx, rule, field3, action) {
+  const items = readList(ctx, rule, "when", `${field3}.when`);
+  if (items === null) return null;
+  const conditions = [];
+  items.forEach((item, index) => {
+    const path = `${field3}.when[${index}]`;
+    if (item?.type !== "map") {
+      ctx.report("MG019", item?.pos ?? rule.pos, { field: path });
+      return;
+    }
+    const condition = readCondition(ctx, item, path, action);
+    if (condition !== null) conditions.push(condition);
+  });
+  return conditions;
+}
+function readCondition(ctx, item, path, action) {
+  checkFields(ctx, item, CONDITION_FIELDS, path, KIND);
+  const key = readString(ctx, item, "key", `${path}.key`);
+  if (key === null || key.value === "") {
+    ctx.report("MG008", item.pos, { field: `${path}.key`, kind: KIND });
+    return null;
+  }
+  const values = readStringList(ctx, item, "values", `${path}.values`);
+  const notValues = readStringList(ctx, item, "notValues", `${path}.notValues`);
+  if ((values?.length ?? 0) === 0 && (notValues?.length ?? 0) === 0) {
+    ctx.report("MG019", item.pos, { field: `${path}.values` });
+  }
+  const check = checkConditionKey(key.value);
+  if (!check.ok) {
+    ctx.report("MG017", key.at, { key: key.value, reason: check.reason });
+  } else {
+    for (const [name, list2] of [
+      ["values", values],
+      ["notValues", notValues]
+    ]) {
+      for (const [index, value] of (list2 ?? []).entries()) {
+        const reason = value.value === "" ? "empty values are not allowed" : check.values(value.value);
+        if (reason)
+          ctx.report("MG016", value.at, {
+            field: `${path}.${name}[${index}]`,
+            value: value.value,
+            reason
+          });
+      }
+    }
+  }
+  if (action === "CUSTOM" && (CUSTOM_FORBIDDEN_KEYS.has(key.value) || key.value.startsWith("request.auth."))) {
+    ctx.report("MG018", key.at, { detail: `\`${key.value}\` is not supported with action CUSTOM` });
+  }
+  return { at: ctx.at(item.pos), key, values: nonEmpty(values), notValues: nonEmpty(notValues) };
+}
+function nonEmpty(list2) {
+  return list2 === null || list2.length === 0 ? null : list2;
+}
+
+// src/analysis/load/narrow/destination-rule.ts
+var KIND2 = "DestinationRule";
+var SPEC_FIELDS2 = /* @__PURE__ */ new Set(["host", "trafficPolicy", "subsets", "exportTo", "workloadSelector"]);
+var POLICY_FIELDS = /* @__PURE__ */ new Set([
+  "loadBalancer",
+  "connectionPool",
+  "outlierDetection",
+  "tls",
+  "portLevelSettings",
+  "tunnel",
+  "proxyProtocol",
+  "retryBudget"
+]);
+var PORT_POLICY_FIELDS = /* @__PURE__ */ new Set([
+  "port",
+  "loadBalancer",
+  "connectionPool",
+  "outlierDetection",
+  "tls"
+]);
+var TLS_FIELDS = /* @__PURE__ */ new Set([
+  "mode",
+  "clientCertificate",
+  "privateKey",
+  "caCertificates",
+  "credentialName",
+  "subjectAltNames",
+  "sni",
+  "insecureSkipVerify",
+  "caCrl"
+]);
+var SUBSET_FIELDS = /* @__PURE__ */ new Set(["name", "labels", "trafficPolicy"]);
+function narrowDestinationRule(ctx, object, base) {
+  const spec = readMap(ctx, object, "spec", "spec");
+  if (spec !== null) checkFields(ctx, spec, SPEC_FIELDS2, "spec", KIND2);
+  const host = spec && readString(ctx, spec, "host", "spec.host");
+  if (host === null || host.value === "")
+    ctx.report("MG008", base.source, { field: "spec.host", kind: KIND2 });
+  const exportTo = spec && readStringList(ctx, spec, "exportTo", "spec.exportTo");
+  return {
+    ...base,
+    kind: KIND2,
+    host: host ?? { value: "", at: base.source },
+    exportTo: exportTo === null ? null : exportTo.map((e) => e.value),
+    workloadSelector: spec && readMatchLabelsSelector(ctx, spec, "workloadSelector", "spec.workloadSelector", KIND2),
+    trafficPolicy: spec && readTrafficPolicy(ctx, spec, "spec.trafficPolicy"),
+    subsets: spec ? readSubsets(ctx, spec) : []
+  };
+}
+function readTrafficPolicy(ctx, parent, field3) {
+  const policy = readMap(ctx, parent, "trafficPolicy", field3);
+  if (policy === null) return null;
+  checkFields(ctx, policy, POLICY_FIELDS, field3, KIND2);
+  const loadBalancer = readMap(ctx, policy, "loadBalancer", `${field3}.loadBalancer`);
+  return {
+    at: ctx.at(policy.pos),
+    tls: readTls(ctx, policy, `${field3}.tls`),
+    portLevelSettings: readPortLevelSettings(ctx, policy, `${field3}.portLevelSettings`),
+    loadBalancerSimple: (loadBalancer && readString(ctx, loadBalancer, "simple", `${field3}.loadBalancer.simple`)?.value) ?? null
+  };
+}
+function readTls(ctx, parent, field3) {
+  const pair = pairOf(parent, "tls");
+  if (pair === void 0) return null;
+  const tls = pair.value === null ? null : readMap(ctx, parent, "tls", field3);
+  if (tls === null) {
+    if (pair.value !== null) return null;
+    return {
+      at: ctx.at(pair.keyPos),
+      mode: "DISABLE",
+      modeWritten: false,
+      credentialName: null,
+      hasCaCertificates: false
+    };
+  }
+  checkFields(ctx, tls, TLS_FIELDS, field3, KIND2);
+  const mode = readString(ctx, tls, "mode", `${field3}.mode`);
+  let value = "DISABLE";
+  if (mode !== null) {
+    if (CLIENT_TLS_MODES.includes(mode.value))
+      value = mode.value;
+    else
+      ctx.report("MG011", mode.at, {
+        field: `${field3}.mode`,
+        value: mode.value,
+        allowed: CLIENT_TLS_MODES.join(", ")
+      });
+  }
+  return {
+    at: mode?.at ?? ctx.at(tls.pos),
+    mode: value,
+    modeWritten: mode !== null,
+    credentialName: readString(ctx, tls, "credentialName", `${field3}.credentialName`)?.value ?? null,
+    hasCaCertificates: readString(ctx, tls, "caCertificates", `${field3}.caCertificates`) !== null
+  };
+}
+function readPortLevelSettings(ctx, policy, field3) {
+  const settings = [];
+  (readList(ctx, policy, "portLevelSettings", field3) ?? []).forEach((item, index) => {
+    const path = `${field3}[${index}]`;
+    if (item?.type !== "map") return;
+    checkFields(ctx, item, PORT_POLICY_FIELDS, path, KIND2);
+    const port = readMap(ctx, item, "port", `${path}.port`);
+    const number = port && readInteger(ctx, port, "number", `${path}.port.number`, 1, 65535);
+    if (number === null) {
+      ctx.report("MG008", item.pos, { field: `${path}.port.number`, kind: KIND2 });
+      return;
+    }
+    settings.push({ at: ctx.at(item.pos), port: number, tls: readTls(ctx, item, `${path}.tls`) });
+  });
+  return settings;
+}
+function readSubsets(ctx, spec) {
+  const subsets = [];
+  (readList(ctx, spec, "subsets", "spec.subsets") ?? []).forEach((item, index) => {
+    const path = `spec.subsets[${index}]`;
+    if (item?.type !== "map") return;
+    checkFields(ctx, item, SUBSET_FIELDS, path, KIND2);
+    const name = readString(ctx, item, "name", `${path}.name`);
+    if (name === null) ctx.report("MG008", item.pos, { field: `${path}.name`, kind: KIND2 });
+    subsets.push({
+      at: ctx.at(item.pos),
+      name: name?.value ?? "",
+      labels: readLabels(ctx, item, "labels", `${path}.labels`),
+      trafficPolicy: readTrafficPolicy(ctx, item, `${path}.trafficPolicy`)
+    });
+  });
+  return subsets;
+}
+
+// src/analysis/load/narrow/kubernetes.ts
+var PROTOCOLS = /* @__PURE__ */ new Set(["TCP", "UDP", "SCTP"]);
+var IANA_SERVICE_NAME = /^(?=.*[a-z])[a-z0-9]([a-z0-9-]{0,13}[a-z0-9])?$/;
+function narrowNamespace(base) {
+  return { ...base, kind: "Namespace" };
+}
+function narrowServiceAccount(base) {
+  return { ...base, kind: "ServiceAccount" };
+}
+function podTemplate(ctx, object, kind) {
+  if (kind === "Pod") return object;
+  const spec = readMap(ctx, object, "spec", "spec");
+  if (spec === null) return null;
+  if (kind === "CronJob") {
+    const jobTemplate = readMap(ctx, spec, "jobTemplate", "spec.jobTemplate");
+    const jobSpec = jobTemplate && readMap(ctx, jobTemplate, "spec", "spec.jobTemplate.spec");
+    return jobSpec && readMap(ctx, jobSpec, "template", "spec.jobTemplate.spec.template");
+  }
+  return readMap(ctx, spec, "template", "spec.template");
+}
+function narrowWorkload(ctx, object, base, kind, meta) {
+  const template = podTemplate(ctx, object, kind);
+  if (template === null) {
+    if (kind === "Rollout") return null;
+    ctx.report("MG008", base.source, {
+      field: kind === "CronJob" ? "spec.jobTemplate.spec.template" : "spec.template",
+      kind
+    });
+    return null;
+  }
+  const prefix = kind === "Pod" ? "" : kind === "CronJob" ? "spec.jobTemplate.spec.template." : "spec.template.";
+  const templateMeta = kind === "Pod" ? null : readMap(ctx, template, "metadata", `${prefix}metadata`);
+  const podSpec = readMap(ctx, template, "spec", `${prefix}spec`);
+  const podLabels = kind === "Pod" ? meta.labels : templateMeta ? readLabels(ctx, templateMeta, "labels", `${prefix}metadata.labels`) : {};
+  const podAnnotations = kind === "Pod" ? meta.annotations : templateMeta ? readLabels(ctx, templateMeta, "annotations", `${prefix}metadata.annotations`) : {};
+  const labelsNode = kind === "Pod" ? readMap(ctx, object, "metadata", "metadata") : templateMeta;
+  const serviceAccount2 = (podSpec && (readString(ctx, podSpec, "serviceAccountName", `${prefix}spec.serviceAccountName`) ?? readString(ctx, podSpec, "serviceAccount", `${prefix}spec.serviceAccount`))) ?? null;
+  return {
+    ...base,
+    kind,
+    podLabels,
+    podAnnotations,
+    podLabelsAt: ctx.at((labelsNode ?? template).pos),
+    serviceAccountName: serviceAccount2 && serviceAccount2.value !== "" ? serviceAccount2 : { value: "default", at: ctx.at((podSpec ?? template).pos) },
+    containerPorts: podSpec ? readContainerPorts(ctx, podSpec, `${prefix}spec`) : [],
+    hostNetwork: (podSpec && readBoolean(ctx, podSpec, "hostNetwork", `${prefix}spec.hostNetwork`)) ?? false,
+    owner: meta.owner
+  };
+}
+function readContainerPorts(ctx, podSpec, field3) {
+  const ports = [];
+  for (const list2 of ["containers", "initContainers"]) {
+    const containers = readList(ctx, podSpec, list2, `${field3}.${list2}`) ?? [];
+    containers.forEach((container, c) => {
+      if (container?.type !== "map") return;
+      const items = readList(ctx, container, "ports", `${field3}.${list2}[${c}].ports`) ?? [];
+      items.forEach((item, p) => {
+        if (item?.type !== "map") return;
+        const path = `${field3}.${list2}[${c}].ports[${p}]`;
+        const number = readInteger(ctx, item, "containerPort", `${path}.containerPort`, 1, 65535);
+        if (number === null) return;
+        ports.push({
+          name: readString(ctx, item, "name", `${path}.name`)?.value ?? null,
+          containerPort: number,
+          protocol: readProtocol(ctx, item, path),
+          at: ctx.at(item.pos)
+        });
+      });
+    });
+  }
+  return ports;
+}
+function readProtocol(ctx, port, path) {
+  const protocol = readString(ctx, port, "protocol", `${path}.protocol`);
+  if (protocol === null) return "TCP";
+  if (PROTOCOLS.has(protocol.value)) return protocol.value;
+  ctx.report("MG011", protocol.at, {
+    field: `${path}.protocol`,
+    value: protocol.value,
+    allowed: "TCP, UDP, SCTP"
+  });
+  return "TCP";
+}
+function narrowService(ctx, object, base) {
+  const spec = readMap(ctx, object, "spec", "spec");
+  const selectorPair = spec ? pairOf(spec, "selector") : void 0;
+  const hasSelector2 = selectorPair !== void 0 && selectorPair.value !== null;
+  const clusterIP = spec ? readString(ctx, spec, "clusterIP", "spec.clusterIP") : null;
+  return {
+    ...base,
+    kind: "Service",
+    selector: spec && hasSelector2 ? readLabels(ctx, spec, "selector", "spec.selector") : null,
+    selectorAt: hasSelector2 && selectorPair ? ctx.at(selectorPair.keyPos) : null,
+    ports: spec ? readServicePorts(ctx, spec) : [],
+    type: (spec && readString(ctx, spec, "type", "spec.type")?.value) ?? "ClusterIP",
+    headless: clusterIP?.value === "None"
+  };
+}
+function readServicePorts(ctx, spec) {
+  const ports = [];
+  (readList(ctx, spec, "ports", "spec.ports") ?? []).forEach((item, index) => {
+    if (item?.type !== "map") return;
+    const path = `spec.ports[${index}]`;
+    const port = readInteger(ctx, item, "port", `${path}.port`, 1, 65535);
+    if (port === null) {
+      if (pairOf(item, "port") === void 0)
+        ctx.report("MG008", item.pos, { field: `${path}.port`, kind: "Service" });
+      return;
+    }
+    ports.push({
+      name: readString(ctx, item, "name", `${path}.name`)?.value ?? null,
+      port,
+      targetPort: readTargetPort(ctx, item, path) ?? port,
+      protocol: readProtocol(ctx, item, path),
+      appProtocol: readString(ctx, item, "appProtocol", `${path}.appProtocol`)?.value ?? null,
+      at: ctx.at(item.pos)
+    });
+  });
+  return ports;
+}
+function readTargetPort(ctx, item, path) {
+  const pair = pairOf(item, "targetPort");
+  const node = pair?.value ?? null;
+  if (pair === void 0 || node === null) return null;
+  if (node.type === "scalar" && typeof node.value === "string") {
+    if (!IANA_SERVICE_NAME.test(node.value)) {
+      ctx.report("MG016", node.pos, {
+        field: `${path}.targetPort`,
+        value: node.value,
+        reason: "a port name needs 1-15 lowercase letters, digits or dashes, with at least one letter"
+      });
+      return null;
+    }
+    return node.value;
+  }
+  return asInteger(ctx, node, `${path}.targetPort`, pair.keyPos, 1, 65535);
+}
+
+// src/analysis/load/narrow/mesh-config.ts
+var OUTBOUND = ["ALLOW_ANY", "REGISTRY_ONLY"];
+function set(value, at) {
+  return { value, at, origin: "manifest" };
+}
+function readMeshConfig(ctx, mesh, field3) {
+  const fragment = {};
+  const rootNamespace = readString(ctx, mesh, "rootNamespace", `${field3}.rootNamespace`);
+  if (rootNamespace !== null && rootNamespace.value !== "")
+    fragment.rootNamespace = set(rootNamespace.value, rootNamespace.at);
+  const trustDomain = readString(ctx, mesh, "trustDomain", `${field3}.trustDomain`);
+  if (trustDomain !== null && trustDomain.value !== "")
+    fragment.trustDomain = set(trustDomain.value, trustDomain.at);
+  const aliases = readStringList(ctx, mesh, "trustDomainAliases", `${field3}.trustDomainAliases`);
+  if (aliases !== null) {
+    fragment.trustDomainAliases = set(
+      aliases.map((a) => a.value),
+      ctx.at(pairOf(mesh, "trustDomainAliases")?.keyPos ?? mesh.pos)
+    );
+  }
+  const autoMtls2 = readBoolean(ctx, mesh, "enableAutoMtls", `${field3}.enableAutoMtls`);
+  if (autoMtls2 !== null)
+    fragment.enableAutoMtls = set(
+      autoMtls2,
+      ctx.at(pairOf(mesh, "enableAutoMtls")?.keyPos ?? mesh.pos)
+    );
+  const outbound = readMap(ctx, mesh, "outboundTrafficPolicy", `${field3}.outboundTrafficPolicy`);
+  const mode = outbound && readString(ctx, outbound, "mode", `${field3}.outboundTrafficPolicy.mode`);
+  if (mode !== null) {
+    if (OUTBOUND.includes(mode.value)) {
+      fragment.outboundTrafficPolicy = set(mode.value, mode.at);
+    } else {
+      ctx.report("MG011", mode.at, {
+        field: `${field3}.outboundTrafficPolicy.mode`,
+        value: mode.value,
+        allowed: OUTBOUND.join(", ")
+      });
+    }
+  }
+  const providers = readList(ctx, mesh, "extensionProviders", `${field3}.extensionProviders`);
+  if (providers !== null) {
+    const names = providers.flatMap((p) => {
+      const name = p?.type === "map" ? readString(ctx, p, "name", `${field3}.extensionProviders[].name`) : null;
+      return name === null ? [] : [name.value];
+    });
+    fragment.extensionProviders = set(
+      names,
+      ctx.at(pairOf(mesh, "extensionProviders")?.keyPos ?? mesh.pos)
+    );
+  }
+  const exportTo = readStringList(
+    ctx,
+    mesh,
+    "defaultDestinationRuleExportTo",
+    `${field3}.defaultDestinationRuleExportTo`
+  );
+  if (exportTo !== null) {
+    fragment.defaultDestinationRuleExportTo = set(
+      exportTo.map((e) => e.value),
+      ctx.at(pairOf(mesh, "defaultDestinationRuleExportTo")?.keyPos ?? mesh.pos)
+    );
+  }
+  return fragment;
+}
+function readIstioNamespace(ctx, values, field3) {
+  const global2 = readMap(ctx, values, "global", `${field3}.global`);
+  const namespace = global2 && readString(ctx, global2, "istioNamespace", `${field3}.global.istioNamespace`);
+  return namespace === null || namespace.value === "" ? null : set(namespace.value, namespace.at);
+}
+
+// src/analysis/load/narrow/metadata.ts
+function readMetadata(ctx, object) {
+  const meta = readMap(ctx, object, "metadata", "metadata");
+  if (meta === null) {
+    return {
+      name: null,
+      namespace: null,
+      labels: {},
+      annotations: {},
+      creationTimestamp: null,
+      owner: null
+    };
+  }
+  const name = readString(ctx, meta, "name", "metadata.name");
+  const namespace = readString(ctx, meta, "namespace", "metadata.namespace");
+  const created = pairOf(meta, "creationTimestamp")?.value ?? null;
+  return {
+    name,
+    namespace: namespace?.value || null,
+    labels: readLabels(ctx, meta, "labels", "metadata.labels"),
+    annotations: readLabels(ctx, meta, "annotations", "metadata.annotations"),
+    creationTimestamp: created?.type === "scalar" && created.value !== null ? String(created.value) : null,
+    owner: readController(ctx, meta)
+  };
+}
+function readController(ctx, meta) {
+  const owners = readList(ctx, meta, "ownerReferences", "metadata.ownerReferences") ?? [];
+  let first2 = null;
+  for (const owner of owners) {
+    if (owner?.type !== "map") continue;
+    const kind = scalarString(pairOf(owner, "kind")?.value ?? null);
+    const name = scalarString(pairOf(owner, "name")?.value ?? null);
+    if (kind === null || name === null) continue;
+    const ref = { kind, name };
+    const controller = pairOf(owner, "controller")?.value;
+    if (controller?.type === "scalar" && controller.value === true) return ref;
+    first2 ??= ref;
+  }
+  return first2;
+}
+function objectBase(ctx, object, apiVersion, kind, meta, namespace) {
+  return {
+    ref: { kind, namespace, name: meta.name?.value ?? "" },
+    apiVersion,
+    source: ctx.at(object.pos),
+    labels: meta.labels,
+    annotations: meta.annotations,
+    creationTimestamp: meta.creationTimestamp
+  };
+}
+
+// src/analysis/load/narrow/peer-authentication.ts
+var KIND3 = "PeerAuthentication";
+var SPEC_FIELDS3 = /* @__PURE__ */ new Set(["selector", "mtls", "portLevelMtls"]);
+var MTLS_FIELDS = /* @__PURE__ */ new Set(["mode"]);
+function narrowPeerAuthentication(ctx, object, base) {
+  const spec = readMap(ctx, object, "spec", "spec");
+  if (spec !== null) checkFields(ctx, spec, SPEC_FIELDS3, "spec", KIND3);
+  const selector = spec && readMatchLabelsSelector(ctx, spec, "selector", "spec.selector", KIND3);
+  const mtls2 = spec && readMap(ctx, spec, "mtls", "spec.mtls");
+  if (mtls2 !== null) checkFields(ctx, mtls2, MTLS_FIELDS, "spec.mtls", KIND3);
+  const mode = mtls2 ? readMode(ctx, mtls2, "spec.mtls.mode") : null;
+  const portLevelMtls = spec && readPortLevelMtls(ctx, spec);
+  const hasSelector2 = selector !== null && Object.keys(selector.matchLabels).length > 0;
+  if (spec !== null && portLevelMtls !== null && !hasSelector2) {
+    ctx.report("MG014", pairOf(spec, "portLevelMtls")?.keyPos ?? base.source, {});
+  }
+  return {
+    ...base,
+    kind: KIND3,
+    selector,
+    mode: mode?.mode ?? "UNSET",
+    modeAt: mode?.at ?? (mtls2 ? ctx.at(mtls2.pos) : base.source),
+    portLevelMtls: portLevelMtls ?? []
+  };
+}
+function readMode(ctx, parent, field3) {
+  const mode = readString(ctx, parent, "mode", field3);
+  if (mode === null) return null;
+  if (MTLS_MODES.includes(mode.value))
+    return { mode: mode.value, at: mode.at };
+  ctx.report("MG011", mode.at, { field: field3, value: mode.value, allowed: MTLS_MODES.join(", ") });
+  return null;
+}
+function readPortLevelMtls(ctx, spec) {
+  const map = readMap(ctx, spec, "portLevelMtls", "spec.portLevelMtls");
+  if (map === null) return null;
+  if (map.pairs.length === 0) {
+    ctx.report("MG019", map.pos, { field: "spec.portLevelMtls" });
+    return [];
+  }
+  const ports = [];
+  for (const pair of map.pairs) {
+    const field3 = `spec.portLevelMtls.${pair.key}`;
+    const port = Number(pair.key);
+    if (!/^\d+$/.test(pair.key) || port < 1 || port > 65535) {
+      ctx.report("MG016", pair.keyPos, {
+        field: field3,
+        value: pair.key,
+        reason: "keys must be port numbers from 1 to 65535"
+      });
+      continue;
+    }
+    if (pair.value?.type !== "map") {
+      ctx.report("MG009", pair.value?.pos ?? pair.keyPos, {
+        field: field3,
+        expected: "a mapping with `mode`",
+        actual: pair.value === null ? "empty" : "another value"
+      });
+      continue;
+    }
+    checkFields(ctx, pair.value, MTLS_FIELDS, field3, KIND3);
+    const mode = readMode(ctx, pair.value, `${field3}.mode`);
+    ports.push({ port, mode: mode?.mode ?? "UNSET", at: mode?.at ?? ctx.at(pair.keyPos) });
+  }
+  return ports.sort((a, b) => a.port - b.port);
+}
+
+// src/analysis/load/narrow/request-authentication.ts
+var KIND4 = "RequestAuthentication";
+var SPEC_FIELDS4 = /* @__PURE__ */ new Set(["selector", "targetRef", "targetRefs", "jwtRules"]);
+function narrowRequestAuthentication(ctx, object, base) {
+  const spec = readMap(ctx, object, "spec", "spec");
+  if (spec !== null) checkFields(ctx, spec, SPEC_FIELDS4, "spec", KIND4);
+  const selector = spec && readMatchLabelsSelector(ctx, spec, "selector", "spec.selector", KIND4);
+  const targetRefs = spec ? readTargetRefs(ctx, spec, KIND4) : [];
+  if (selector !== null && targetRefs.length > 0) ctx.report("MG020", selector.at, {});
+  const issuers = [];
+  (spec ? readList(ctx, spec, "jwtRules", "spec.jwtRules") ?? [] : []).forEach((rule, index) => {
+    if (rule?.type !== "map") return;
+    const issuer = readString(ctx, rule, "issuer", `spec.jwtRules[${index}].issuer`);
+    const jwksUri = readString(ctx, rule, "jwksUri", `spec.jwtRules[${index}].jwksUri`);
+    if (issuer === null && jwksUri === null) {
+      ctx.report("MG008", rule.pos, { field: `spec.jwtRules[${index}].issuer`, kind: KIND4 });
+    }
+    if (issuer !== null) issuers.push(issuer);
+  });
+  return { ...base, kind: KIND4, selector, targetRefs, issuers };
+}
+
+// src/analysis/load/narrow/service-entry.ts
+var KIND5 = "ServiceEntry";
+var SPEC_FIELDS5 = /* @__PURE__ */ new Set([
+  "hosts",
+  "addresses",
+  "ports",
+  "location",
+  "resolution",
+  "endpoints",
+  "workloadSelector",
+  "exportTo",
+  "subjectAltNames"
+]);
+var PORT_FIELDS = /* @__PURE__ */ new Set(["number", "protocol", "name", "targetPort"]);
+var ENDPOINT_FIELDS = /* @__PURE__ */ new Set([
+  "address",
+  "ports",
+  "labels",
+  "network",
+  "locality",
+  "weight",
+  "serviceAccount"
+]);
+var LOCATIONS = ["MESH_EXTERNAL", "MESH_INTERNAL"];
+var RESOLUTIONS = ["NONE", "STATIC", "DNS", "DNS_ROUND_ROBIN"];
+function narrowServiceEntry(ctx, object, base) {
+  const spec = readMap(ctx, object, "spec", "spec");
+  if (spec !== null) checkFields(ctx, spec, SPEC_FIELDS5, "spec", KIND5);
+  const hosts = (spec && readStringList(ctx, spec, "hosts", "spec.hosts")) ?? [];
+  if (hosts.length === 0) ctx.report("MG008", base.source, { field: "spec.hosts", kind: KIND5 });
+  const exportTo = spec && readStringList(ctx, spec, "exportTo", "spec.exportTo");
+  return {
+    ...base,
+    kind: KIND5,
+    hosts,
+    addresses: ((spec && readStringList(ctx, spec, "addresses", "spec.addresses")) ?? []).map(
+      (a) => a.value
+    ),
+    ports: spec ? readPorts(ctx, spec) : [],
+    location: (spec && readEnum(ctx, spec, "location", LOCATIONS)) ?? "MESH_EXTERNAL",
+    resolution: (spec && readEnum(ctx, spec, "resolution", RESOLUTIONS)) ?? "NONE",
+    workloadSelector: spec && readLabelsSelector(ctx, spec, "workloadSelector", "spec.workloadSelector", KIND5),
+    endpoints: spec ? readEndpoints(ctx, spec) : [],
+    exportTo: exportTo === null ? null : exportTo.map((e) => e.value)
+  };
+}
+function readEnum(ctx, spec, key, allowed) {
+  const value = readString(ctx, spec, key, `spec.${key}`);
+  if (value === null) return null;
+  if (allowed.includes(value.value)) return value.value;
+  ctx.report("MG011", value.at, {
+    field: `spec.${key}`,
+    value: value.value,
+    allowed: allowed.join(", ")
+  });
+  return null;
+}
+function readPorts(ctx, spec) {
+  const ports = [];
+  (readList(ctx, spec, "ports", "spec.ports") ?? []).forEach((item, index) => {
+    const path = `spec.ports[${index}]`;
+    if (item?.type !== "map") return;
+    checkFields(ctx, item, PORT_FIELDS, path, KIND5);
+    const number = readInteger(ctx, item, "number", `${path}.number`, 1, 65535);
+    if (number === null) {
+      ctx.report("MG008", item.pos, { field: `${path}.number`, kind: KIND5 });
+      return;
+    }
+    ports.push({
+      number,
+      name: readString(ctx, item, "name", `${path}.name`)?.value ?? null,
+      protocol: readString(ctx, item, "protocol", `${path}.protocol`)?.value ?? null,
+      targetPort: readInteger(ctx, item, "targetPort", `${path}.targetPort`, 1, 65535),
+      at: ctx.at(item.pos)
+    });
+  });
+  return ports;
+}
+function readEndpoints(ctx, spec) {
+  const endpoints = [];
+  (readList(ctx, spec, "endpoints", "spec.endpoints") ?? []).forEach((item, index) => {
+    const path = `spec.endpoints[${index}]`;
+    if (item?.type !== "map") return;
+    checkFields(ctx, item, ENDPOINT_FIELDS, path, KIND5);
+    const portsMap = readMap(ctx, item, "ports", `${path}.ports`);
+    const ports = {};
+    for (const pair of portsMap?.pairs ?? []) {
+      const value = portsMap && readInteger(ctx, portsMap, pair.key, `${path}.ports.${pair.key}`, 1, 65535);
+      if (value !== null && value !== void 0) ports[pair.key] = value;
+    }
+    endpoints.push({
+      address: readString(ctx, item, "address", `${path}.address`)?.value ?? null,
+      labels: readLabels(ctx, item, "labels", `${path}.labels`),
+      serviceAccount: readString(ctx, item, "serviceAccount", `${path}.serviceAccount`)?.value ?? null,
+      ports,
+      at: ctx.at(item.pos)
+    });
+  });
+  return endpoints;
+}
+
+// src/analysis/load/narrow/sidecar.ts
+var KIND6 = "Sidecar";
+var SPEC_FIELDS6 = /* @__PURE__ */ new Set([
+  "workloadSelector",
+  "ingress",
+  "egress",
+  "outboundTrafficPolicy",
+  "inboundConnectionPool"
+]);
+var EGRESS_FIELDS = /* @__PURE__ */ new Set(["port", "bind", "captureMode", "hosts"]);
+var INGRESS_FIELDS = /* @__PURE__ */ new Set([
+  "port",
+  "bind",
+  "captureMode",
+  "defaultEndpoint",
+  "tls",
+  "connectionPool"
+]);
+var PORT_FIELDS2 = /* @__PURE__ */ new Set(["number", "protocol", "name", "targetPort"]);
+var OUTBOUND_MODES = ["ALLOW_ANY", "REGISTRY_ONLY"];
+function narrowSidecar(ctx, object, base) {
+  const spec = readMap(ctx, object, "spec", "spec");
+  if (spec !== null) checkFields(ctx, spec, SPEC_FIELDS6, "spec", KIND6);
+  return {
+    ...base,
+    kind: KIND6,
+    workloadSelector: spec && readLabelsSelector(ctx, spec, "workloadSelector", "spec.workloadSelector", KIND6),
+    egress: spec ? readEgress(ctx, spec) : [],
+    ingress: spec ? readIngress(ctx, spec) : [],
+    outboundTrafficPolicy: spec ? readOutboundMode(ctx, spec) : null
+  };
+}
+function readEgress(ctx, spec) {
+  const egress = [];
+  (readList(ctx, spec, "egress", "spec.egress") ?? []).forEach((item, index) => {
+    const path = `spec.egress[${index}]`;
+    if (item?.type !== "map") return;
+    checkFields(ctx, item, EGRESS_FIELDS, path, KIND6);
+    const hosts = readStringList(ctx, item, "hosts", `${path}.hosts`) ?? [];
+    if (hosts.length === 0) ctx.report("MG008", item.pos, { field: `${path}.hosts`, kind: KIND6 });
+    const port = readMap(ctx, item, "port", `${path}.port`);
+    if (port !== null) checkFields(ctx, port, PORT_FIELDS2, `${path}.port`, KIND6);
+    egress.push({
+      at: ctx.at(item.pos),
+      port: port && readInteger(ctx, port, "number", `${path}.port.number`, 1, 65535),
+      hosts
+    });
+  });
+  return egress;
+}
+function readIngress(ctx, spec) {
+  const ingress = [];
+  (readList(ctx, spec, "ingress", "spec.ingress") ?? []).forEach((item, index) => {
+    const path = `spec.ingress[${index}]`;
+    if (item?.type !== "map") return;
+    checkFields(ctx, item, INGRESS_FIELDS, path, KIND6);
+    const port = readMap(ctx, item, "port", `${path}.port`);
+    const number = port && readInteger(ctx, port, "number", `${path}.port.number`, 1, 65535);
+    if (port === null || number === null) {
+      ctx.report("MG008", item.pos, { field: `${path}.port.number`, kind: KIND6 });
+      return;
+    }
+    checkFields(ctx, port, PORT_FIELDS2, `${path}.port`, KIND6);
+    ingress.push({
+      at: ctx.at(item.pos),
+      port: number,
+      protocol: readString(ctx, port, "protocol", `${path}.port.protocol`)?.value ?? null,
+      portName: readString(ctx, port, "name", `${path}.port.name`)?.value ?? null
+    });
+  });
+  return ingress;
+}
+function readOutboundMode(ctx, spec) {
+  const policy = readMap(ctx, spec, "outboundTrafficPolicy", "spec.outboundTrafficPolicy");
+  const mode = policy && readString(ctx, policy, "mode", "spec.outboundTrafficPolicy.mode");
+  if (mode === null) return null;
+  if (OUTBOUND_MODES.includes(mode.value))
+    return mode.value;
+  ctx.report("MG011", mode.at, {
+    field: "spec.outboundTrafficPolicy.mode",
+    value: mode.value,
+    allowed: OUTBOUND_MODES.join(", ")
+  });
+  return null;
+}
+
+// src/analysis/load/load-document.ts
+function narrowDocument(root, ctx, defaultNamespace, diagnostics) {
+  const result = {
+    objects: [],
+    meshConfig: [],
+    diagnostics,
+    counts: { notKubernetes: 0, notModelled: 0, rejected: 0 }
+  };
+  if (root === null) return result;
+  if (root.type !== "map") {
+    result.counts.notKubernetes++;
+    return result;
+  }
+  narrowObject(root, ctx, defaultNamespace, result, 0);
+  return result;
+}
+function narrowObject(object, ctx, defaultNamespace, result, depth) {
+  const apiVersion = scalarString(pairOf(object, "apiVersion")?.value ?? null);
+  const kind = scalarString(pairOf(object, "kind")?.value ?? null);
+  if (apiVersion === null || kind === null) {
+    if (apiVersion === null && kind === null) {
+      readHelmValues(object, ctx, result);
+      result.counts.notKubernetes++;
+    } else {
+      ctx.beginObject(void 0);
+      ctx.report("MG008", object.pos, {
+        field: apiVersion === null ? "apiVersion" : "kind",
+        kind: kind ?? "object"
+      });
+      result.counts.rejected++;
+    }
+    return;
+  }
+  const classification = classify2(apiVersion, kind);
+  if (classification.type === "list") {
+    if (depth > 8) return;
+    for (const item of readList(ctx, object, "items", "items") ?? []) {
+      if (item?.type === "map") narrowObject(item, ctx, defaultNamespace, result, depth + 1);
+    }
+    return;
+  }
+  if (classification.type === "not-modelled") {
+    result.counts.notModelled++;
+    return;
+  }
+  ctx.beginObject(void 0);
+  const meta = readMetadata(ctx, object);
+  const clusterScoped = classification.type === "namespace";
+  const namespace = clusterScoped ? "" : meta.namespace ?? defaultNamespace;
+  const base = objectBase(ctx, object, apiVersion, kind, meta, namespace);
+  ctx.beginObject(base.ref);
+  if (classification.type === "obsolete") {
+    ctx.report("MG006", base.source, { apiVersion, kind, replacement: classification.replacement });
+    result.counts.notModelled++;
+    return;
+  }
+  if (classification.type === "unknown-version") {
+    ctx.report("MG007", base.source, { apiVersion, kind, known: classification.known });
+    result.counts.rejected++;
+    return;
+  }
+  if ((meta.name === null || meta.name.value === "") && classification.type !== "istio-operator") {
+    ctx.report("MG008", base.source, { field: "metadata.name", kind });
+    result.counts.rejected++;
+    return;
+  }
+  const narrowed = narrowByClass(classification, object, ctx, base, meta, result);
+  if (narrowed === null) return;
+  if (ctx.rejected) {
+    result.counts.rejected++;
+    return;
+  }
+  result.objects.push(narrowed);
+}
+function narrowByClass(classification, object, ctx, base, meta, result) {
+  switch (classification.type) {
+    case "namespace":
+      return narrowNamespace(base);
+    case "service":
+      return narrowService(ctx, object, base);
+    case "service-account":
+      return narrowServiceAccount(base);
+    case "workload":
+      return narrowWorkload(ctx, object, base, classification.kind, meta);
+    case "config-map":
+      readIstioConfigMap(object, ctx, base.ref.name, result);
+      return null;
+    case "istio-operator":
+      readIstioOperator(object, ctx, result);
+      return null;
+    case "istio":
+      return narrowIstio(classification.kind, ctx, object, base);
+    default:
+      return null;
+  }
+}
+function narrowIstio(kind, ctx, object, base) {
+  switch (kind) {
+    case "PeerAuthentication":
+      return narrowPeerAuthentication(ctx, object, base);
+    case "AuthorizationPolicy":
+      return narrowAuthorizationPolicy(ctx, object, base);
+    case "RequestAuthentication":
+      return narrowRequestAuthentication(ctx, object, base);
+    case "DestinationRule":
+      return narrowDestinationRule(ctx, object, base);
+    case "ServiceEntry":
+      return narrowServiceEntry(ctx, object, base);
+    case "Sidecar":
+      return narrowSidecar(ctx, object, base);
+  }
+}
+function readIstioConfigMap(object, ctx, name, result) {
+  if (name !== "istio" && !name.startsWith("istio-")) return;
+  const data = readMap(ctx, object, "data", "data");
+  const meshPair = data ? pairOf(data, "mesh") : void 0;
+  if (meshPair?.value?.type !== "scalar" || typeof meshPair.value.value !== "string") return;
+  const inner = parseWithYaml(meshPair.value.value);
+  const valueLine = ctx.at(meshPair.value.pos).line;
+  const lineOffset = meshPair.value.value.trimEnd().includes("\n") ? valueLine : valueLine - 1;
+  const innerCtx = new NarrowContext(ctx.file, ctx.documentIndex, lineOffset, result.diagnostics);
+  innerCtx.beginObject(ctx.ref);
+  const firstError = inner.problems.find((p) => p.severity === "error");
+  if (firstError !== void 0 || inner.root !== null && inner.root.type !== "map") {
+    ctx.report("MG021", meshPair.value.pos, {
+      detail: firstError?.message ?? "the `mesh` value is not a mapping"
+    });
+    return;
+  }
+  if (inner.root !== null)
+    result.meshConfig.push(readMeshConfig(innerCtx, inner.root, "data.mesh"));
+}
+function readIstioOperator(object, ctx, result) {
+  const spec = readMap(ctx, object, "spec", "spec");
+  if (spec === null) return;
+  const meshConfig = readMap(ctx, spec, "meshConfig", "spec.meshConfig");
+  const fragment = meshConfig ? readMeshConfig(ctx, meshConfig, "spec.meshConfig") : {};
+  const values = readMap(ctx, spec, "values", "spec.values");
+  if (fragment.rootNamespace === void 0 && values !== null) {
+    const istioNamespace = readIstioNamespace(ctx, values, "spec.values");
+    if (istioNamespace !== null) fragment.rootNamespace = istioNamespace;
+  }
+  if (Object.keys(fragment).length > 0) result.meshConfig.push(fragment);
+}
+function readHelmValues(object, ctx, result) {
+  const meshConfig = pairOf(object, "meshConfig")?.value;
+  if (meshConfig?.type !== "map") return;
+  ctx.beginObject(void 0);
+  const fragment = readMeshConfig(ctx, meshConfig, "meshConfig");
+  if (fragment.rootNamespace === void 0) {
+    const istioNamespace = readIstioNamespace(ctx, object, "values");
+    if (istioNamespace !== null) fragment.rootNamespace = istioNamespace;
+  }
+  result.meshConfig.push(fragment);
+}
+function loadDocumentText(text2, ctx, defaultNamespace, diagnostics) {
+  const parsed = parseWithYaml(text2);
+  for (const problem of parsed.problems) {
+    ctx.beginObject(void 0);
+    if (problem.kind === "duplicate-key")
+      ctx.report("MG002", problem.pos, { key: problem.message });
+    else if (problem.kind === "alias-limit")
+      ctx.report("MG003", problem.pos, { limit: MAX_ALIAS_EXPANSION });
+    else if (problem.severity === "error")
+      ctx.report("MG001", problem.pos, { detail: problem.message });
+  }
+  if (parsed.root === null && parsed.problems.some((p) => p.severity === "error" && p.kind !== "duplicate-key")) {
+    return {
+      objects: [],
+      meshConfig: [],
+      diagnostics,
+      counts: { notKubernetes: 0, notModelled: 0, rejected: 1 }
+    };
+  }
+  return narrowDocument(parsed.root, ctx, defaultNamespace, diagnostics);
+}
+
+// src/analysis/load/templates.ts
+var ACTION_AT_VALUE = /^[ \t]*(?:-[ \t]+)?(?:[^\s#'"][^#'"]*?:[ \t]+)?\{\{-?[ \t]*[\w.$("-]/m;
+var HELM_HINTS = /\{\{-?[^}]*(?:\.Values|\.Release|\.Chart|include\s+")/;
+function templateKind(path, text2) {
+  if (!text2.includes("{{")) return null;
+  const helm = HELM_HINTS.test(text2) || /(^|\/)templates\//.test(path);
+  if (helm) return "Helm";
+  return ACTION_AT_VALUE.test(text2) ? "Go" : null;
+}
+
+// src/analysis/load/load-mesh.ts
+var MANIFEST = /\.(ya?ml|json)$/i;
+function loadMesh(files, options = {}) {
+  const defaultNamespace = options.defaultNamespace ?? "default";
+  const diagnostics = [];
+  const objects = [];
+  const fragments = [];
+  const stats = {
+    files: 0,
+    documents: 0,
+    objects: 0,
+    notManifests: 0,
+    templates: 0,
+    notKubernetes: 0,
+    notModelled: 0,
+    rejected: 0
+  };
+  const ordered = [...files].sort((a, b) => compareText(a.path, b.path));
+  for (const file of ordered) {
+    stats.files++;
+    if (!MANIFEST.test(file.path)) {
+      stats.notManifests++;
+      continue;
+    }
+    const template = templateKind(file.path, file.text);
+    if (template !== null) {
+      stats.templates++;
+      const ctx = new NarrowContext(file.path, 0, 0, diagnostics);
+      ctx.report("MG004", { line: 1, column: 1 }, { tool: template === "Helm" ? "Helm" : "Go" });
+      continue;
+    }
+    for (const chunk of chunksOf(file)) {
+      stats.documents++;
+      const ctx = new NarrowContext(file.path, chunk.index, chunk.lineOffset, diagnostics);
+      const result = loadDocumentText(chunk.text, ctx, defaultNamespace, diagnostics);
+      objects.push(...result.objects);
+      fragments.push(...result.meshConfig);
+      stats.notKubernetes += result.counts.notKubernetes;
+      stats.notModelled += result.counts.notModelled;
+      stats.rejected += result.counts.rejected;
+    }
+  }
+  const unique = dropDuplicates(objects, diagnostics);
+  const settings = resolveMeshSettings(fragments, options.meshSettings ?? {}, diagnostics);
+  const mesh = buildMesh(unique, settings);
+  stats.objects = unique.length;
+  diagnostics.sort((a, b) => compareSources(a.at, b.at) || compareText(a.code, b.code));
+  return { mesh, diagnostics, stats };
+}
+function chunksOf(file) {
+  if (/\.json$/i.test(file.path))
+    return [{ index: 0, text: normalizeText(file.text), lineOffset: 0 }];
+  return splitDocuments(file.text) ?? [{ index: 0, text: normalizeText(file.text), lineOffset: 0 }];
+}
+
+// src/analysis/diff/finding-policy.ts
+var SEVERITY_ORDER = { error: 0, warning: 1, notice: 2 };
+function applyFindingPolicy(head, preexistingIds2, options) {
+  const findings = [];
+  const ignored2 = [];
+  for (const raw of head) {
+    const override = options.severities?.[raw.code];
+    if (override === "off") continue;
+    const finding3 = override === void 0 ? raw : { ...raw, severity: override };
+    const rule = (options.ignores ?? []).find(
+      (r) => matches(r, finding3) && !expired(r, options.today)
+    );
+    if (rule !== void 0) ignored2.push({ finding: finding3, reason: rule.reason });
+    else if (preexistingIds2.has(finding3.id))
+      ignored2.push({ finding: finding3, reason: "already present before this change" });
+    else findings.push(finding3);
+  }
+  return {
+    findings: findings.sort(byImportance),
+    ignored: ignored2.sort((a, b) => byImportance(a.finding, b.finding))
+  };
+}
+function matches(rule, finding3) {
+  if (rule.code !== finding3.code) return false;
+  if (rule.id !== void 0 && rule.id !== finding3.id) return false;
+  if (rule.object !== void 0 && (finding3.ref === void 0 || formatRef(finding3.ref) !== rule.object))
+    return false;
+  return true;
+}
+function expired(rule, today) {
+  return rule.expires !== void 0 && today !== void 0 && rule.expires < today;
+}
+function byImportance(a, b) {
+  return SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || compareSources(a.at, b.at) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+function verdictOf(findings, failOn) {
+  if (failOn === "never") return "pass";
+  return findings.some(
+    (f) => f.severity === "error" || failOn === "warning" && f.severity === "warning"
+  ) ? "fail" : "pass";
+}
+
+// src/analysis/topology/protocol.ts
+var BY_NAME = {
+  tcp: "tcp",
+  udp: "udp",
+  grpc: "grpc",
+  "grpc-web": "grpc-web",
+  http: "http",
+  http_proxy: "http-proxy",
+  http2: "http2",
+  https: "https",
+  tls: "tls",
+  mongo: "mongo",
+  redis: "redis",
+  mysql: "mysql"
+};
+var WELL_KNOWN_TCP = /* @__PURE__ */ new Set([25, 53, 3306, 27017]);
+function servicePortProtocol(port) {
+  if (port.protocol === "UDP") return "udp";
+  let name = port.name ?? "";
+  if (port.appProtocol !== null) {
+    name = port.appProtocol;
+    if (name === "kubernetes.io/h2c") return "http2";
+    if (name === "kubernetes.io/ws") return "http";
+    if (name === "kubernetes.io/wss") return "https";
+  }
+  if (name.toLowerCase().startsWith("grpc-web")) return "grpc-web";
+  const dash = name.indexOf("-");
+  const prefix = (dash >= 0 ? name.slice(0, dash) : name).toLowerCase();
+  const parsed = BY_NAME[prefix];
+  if (parsed !== void 0) return parsed;
+  return WELL_KNOWN_TCP.has(port.port) ? "tcp" : "auto";
+}
+function chainOf(protocol) {
+  switch (protocol) {
+    case "http":
+    case "http2":
+    case "grpc":
+    case "grpc-web":
+    case "http-proxy":
+      return "http";
+    case "udp":
+      return "none";
+    case "auto":
+      return "auto";
+    default:
+      return "tcp";
+  }
+}
+
+// src/analysis/topology/topology.ts
+var CLUSTER_DOMAIN = "cluster.local";
+function serviceHost(service) {
+  return `${service.ref.name}.${service.ref.namespace}.svc.${CLUSTER_DOMAIN}`;
+}
+function selects(selector, labels) {
+  for (const key in selector) if (labels[key] !== selector[key]) return false;
+  return true;
+}
+function resolveTargetPort(port, workload) {
+  if (typeof port.targetPort === "number") return port.targetPort;
+  const named = workload.containerPorts.find((p) => p.name === port.targetPort);
+  return named?.containerPort ?? null;
+}
+function buildTopology(mesh) {
+  const ids = workloadIds(mesh.workloads);
+  const byNamespace = /* @__PURE__ */ new Map();
+  for (const w of mesh.workloads) {
+    const list2 = byNamespace.get(w.ref.namespace);
+    if (list2) list2.push(w);
+    else byNamespace.set(w.ref.namespace, [w]);
+  }
+  const selectedBy = /* @__PURE__ */ new Map();
+  for (const service of mesh.services) {
+    const selector = service.selector;
+    const candidates2 = byNamespace.get(service.ref.namespace) ?? [];
+    const selected = selector === null || Object.keys(selector).length === 0 ? [] : candidates2.filter((w) => selects(selector, w.podLabels));
+    selectedBy.set(service, selected);
+  }
+  const exposures = /* @__PURE__ */ new Map();
+  for (const service of mesh.services) {
+    for (const workload of selectedBy.get(service) ?? []) {
+      for (const port of service.ports) {
+        const target = resolveTargetPort(port, workload);
+        if (target === null) continue;
+        const byPort = exposures.get(workload) ?? /* @__PURE__ */ new Map();
+        exposures.set(workload, byPort);
+        const list2 = byPort.get(target) ?? [];
+        list2.push({ service: service.ref, servicePort: port.port, portName: port.name, protocol: servicePortProtocol(port), at: port.at });
+        byPort.set(target, list2);
+      }
+    }
+  }
+  const nodes = mesh.workloads.map((workload) => ({
+    id: ids.get(workload) ?? "",
+    workload,
+    namespace: workload.ref.namespace,
+    name: workload.ref.name,
+    ports: workloadPorts(workload, exposures.get(workload) ?? /* @__PURE__ */ new Map())
+  })).sort((a, b) => a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  const nodeOf = new Map(nodes.map((n) => [n.workload, n]));
+  const namespaceObjects = new Map(mesh.namespaces.map((n) => [n.ref.name, n]));
+  return {
+    mesh,
+    workloads: nodes,
+    workloadById: new Map(nodes.map((n) => [n.id, n])),
+    namespaces: allNamespaces(mesh),
+    namespaceObjects,
+    serviceByHost: new Map(mesh.services.map((s) => [serviceHost(s), s])),
+    endpoints(service, port) {
+      return (selectedBy.get(service) ?? []).flatMap((workload) => {
+        const target = resolveTargetPort(port, workload);
+        const node = nodeOf.get(workload);
+        return target === null || node === void 0 ? [] : [{ workload: node, targetPort: target }];
+      });
+    },
+    selectedWorkloads(service) {
+      return (selectedBy.get(service) ?? []).flatMap((w) => nodeOf.get(w) ?? []);
+    }
+  };
+}
+function workloadIds(workloads) {
+  const count = /* @__PURE__ */ new Map();
+  for (const w of workloads) count.set(`${w.ref.namespace}/${w.ref.name}`, (count.get(`${w.ref.namespace}/${w.ref.name}`) ?? 0) + 1);
+  return new Map(
+    workloads.map((w) => {
+      const base = `${w.ref.namespace}/${w.ref.name}`;
+      return [w, (count.get(base) ?? 0) > 1 ? `${base}@${w.kind.toLowerCase()}` : base];
+    })
+  );
+}
+function workloadPorts(workload, exposed) {
+  const numbers = new Set(exposed.keys());
+  for (const p of workload.containerPorts) if (p.protocol !== "UDP") numbers.add(p.containerPort);
+  const ports = [];
+  for (const number of [...numbers].sort((a, b) => a - b)) {
+    const exposures = [...exposed.get(number) ?? []].sort(
+      (a, b) => compare(a.service.name, b.service.name) || a.servicePort - b.servicePort
+    );
+    const declared = workload.containerPorts.find((p) => p.containerPort === number && p.protocol !== "UDP");
+    const protocol = exposures[0]?.protocol ?? "auto";
+    if (protocol === "udp") continue;
+    ports.push({
+      port: number,
+      name: declared?.name ?? exposures[0]?.portName ?? null,
+      protocol,
+      chain: chainOf(protocol),
+      exposedBy: exposures,
+      declaredAt: declared?.at ?? null,
+      protocolConflict: new Set(exposures.map((e) => e.protocol)).size > 1
+    });
+  }
+  return ports;
+}
+function compare(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+function allNamespaces(mesh) {
+  const names = new Set(mesh.namespaces.map((n) => n.ref.name));
+  const lists = [mesh.workloads, mesh.services, mesh.serviceAccounts, mesh.peerAuthentications, mesh.authorizationPolicies, mesh.requestAuthentications, mesh.destinationRules, mesh.serviceEntries, mesh.sidecars];
+  for (const list2 of lists) for (const object of list2) names.add(object.ref.namespace);
+  names.add(mesh.settings.rootNamespace.value);
+  return [...names].sort();
+}
+
+// src/analysis/topology/callers.ts
+var UNAUTHENTICATED = "(unauthenticated)";
+var ANY_MESH_IDENTITY = "(any mesh identity)";
+
+// src/analysis/mtls/hosts.ts
+var EXPORT_TO = "networking.istio.io/exportTo";
+function buildHostRegistry(topology) {
+  const entries = [];
+  const byService = /* @__PURE__ */ new Map();
+  for (const service of topology.mesh.services) {
+    const entry = serviceEntryOf(service);
+    byService.set(service, entry);
+    entries.push(entry);
+  }
+  const serviceEntryHosts = /* @__PURE__ */ new Map();
+  for (const serviceEntry of topology.mesh.serviceEntries) {
+    const hosts = serviceEntry.hosts.map((host) => ({
+      host: host.value,
+      namespace: serviceEntry.ref.namespace,
+      ref: serviceEntry.ref,
+      at: host.at,
+      exportTo: serviceEntry.exportTo,
+      meshExternal: serviceEntry.location === "MESH_EXTERNAL",
+      passthrough: serviceEntry.resolution === "NONE",
+      service: null,
+      serviceEntry
+    }));
+    serviceEntryHosts.set(serviceEntry, hosts);
+    entries.push(...hosts);
+  }
+  entries.sort((a, b) => compareText(a.host, b.host) || compareText(a.namespace, b.namespace));
+  const selectingEntries = topology.mesh.serviceEntries.filter((se) => se.workloadSelector);
+  const serviceByRef = new Map(
+    topology.mesh.services.map((s) => [`${s.ref.namespace}/${s.ref.name}`, s])
+  );
+  const selectedBy = (serviceEntry, workload) => serviceEntry.ref.namespace === workload.namespace && selects(serviceEntry.workloadSelector?.matchLabels ?? {}, workload.workload.podLabels);
+  return {
+    all: entries,
+    exposures(workload, port) {
+      const out = [];
+      const exposed = workload.ports.find((p) => p.port === port)?.exposedBy ?? [];
+      for (const exposure of exposed) {
+        const service = serviceByRef.get(`${exposure.service.namespace}/${exposure.service.name}`);
+        const entry = service && byService.get(service);
+        if (entry) out.push({ entry, servicePort: exposure.servicePort });
+      }
+      for (const serviceEntry of selectingEntries) {
+        if (!selectedBy(serviceEntry, workload)) continue;
+        for (const sePort of serviceEntry.ports) {
+          if ((sePort.targetPort ?? sePort.number) !== port) continue;
+          for (const entry of serviceEntryHosts.get(serviceEntry) ?? [])
+            out.push({ entry, servicePort: sePort.number });
+        }
+      }
+      return out.sort(compareExposures);
+    },
+    endpoints(entry, servicePort) {
+      if (entry.service !== null) {
+        const port = entry.service.ports.find((p) => p.port === servicePort);
+        return port === void 0 ? [] : topology.endpoints(entry.service, port);
+      }
+      const serviceEntry = entry.serviceEntry;
+      const sePort = serviceEntry?.ports.find((p) => p.number === servicePort);
+      if (serviceEntry === null || sePort === void 0 || !serviceEntry.workloadSelector)
+        return [];
+      return topology.workloads.filter((w) => selectedBy(serviceEntry, w)).map((workload) => ({ workload, targetPort: sePort.targetPort ?? sePort.number }));
+    }
+  };
+}
+function serviceEntryOf(service) {
+  const exportTo = service.annotations[EXPORT_TO];
+  return {
+    host: serviceHost(service),
+    namespace: service.ref.namespace,
+    ref: service.ref,
+    at: service.source,
+    exportTo: exportTo === void 0 ? null : exportTo.split(",").map((e) => e.trim()).filter((e) => e !== ""),
+    meshExternal: false,
+    passthrough: service.headless,
+    service,
+    serviceEntry: null
+  };
+}
+function compareExposures(a, b) {
+  const kind = (e) => e.entry.service !== null ? 0 : 1;
+  return kind(a) - kind(b) || compareText(a.entry.namespace, b.entry.namespace) || compareText(a.entry.ref.name, b.entry.ref.name) || compareText(a.entry.host, b.entry.host) || a.servicePort - b.servicePort;
+}
+function hostVisibleTo(entry, clientNamespace) {
+  if (entry.exportTo === null || entry.exportTo.length === 0) return true;
+  return entry.exportTo.some(
+    (e) => e === "*" || e === "." && entry.namespace === clientNamespace || e === clientNamespace
+  );
+}
+
+// src/analysis/mtls/client-class.ts
+var ANY_NAMESPACE = "(any namespace)";
+function namespaceDistinguisher(deps) {
+  const { mesh, hosts, destinationRules, sidecars } = deps;
+  const root = mesh.settings.rootNamespace.value;
+  const byHost = /* @__PURE__ */ new Map();
+  for (const entry of hosts.all) {
+    const list2 = byHost.get(entry.host);
+    if (list2) list2.push(entry);
+    else byHost.set(entry.host, [entry]);
+  }
+  const restrictedOwners = /* @__PURE__ */ new Set();
+  const namedByHosts = /* @__PURE__ */ new Set();
+  for (const entry of hosts.all) {
+    if (!hostVisibleTo(entry, ANY_NAMESPACE)) restrictedOwners.add(entry.namespace);
+    for (const name of entry.exportTo ?? [])
+      if (![".", "*", "~"].includes(name)) namedByHosts.add(name);
+  }
+  const rulesByNamespace = /* @__PURE__ */ new Map();
+  for (const rule of mesh.destinationRules) {
+    const list2 = rulesByNamespace.get(rule.ref.namespace) ?? [];
+    list2.push(rule);
+    rulesByNamespace.set(rule.ref.namespace, list2);
+  }
+  const matchesOnlyOwnHosts = (ruleHost, namespace) => {
+    if (!ruleHost.startsWith("*"))
+      return (byHost.get(ruleHost) ?? []).every((e) => e.namespace === namespace);
+    const suffix = ruleHost.slice(1);
+    const serviceSuffix = `.${namespace}.svc.cluster.local`;
+    return hosts.all.every((entry) => {
+      if (suffix === serviceSuffix && entry.service !== null) return true;
+      const needle = entry.host.startsWith("*") ? entry.host.slice(1) : entry.host;
+      const matches2 = entry.host === ruleHost || needle.endsWith(suffix);
+      return !matches2 || entry.namespace === namespace;
+    });
+  };
+  const transparentRules = (namespace) => (rulesByNamespace.get(namespace) ?? []).every(
+    (rule) => rule.workloadSelector === null && destinationRules.exportedToAll(rule) && matchesOnlyOwnHosts(destinationRules.resolvedHost(rule), namespace)
+  );
+  const cache = /* @__PURE__ */ new Map();
+  return (namespace) => {
+    let distinguished = cache.get(namespace);
+    if (distinguished === void 0) {
+      distinguished = namespace === root || sidecars.rootDefaultIsRelative || sidecars.namespaces.has(namespace) || destinationRules.namedInExportTo.has(namespace) || namedByHosts.has(namespace) || restrictedOwners.has(namespace) || !transparentRules(namespace);
+      cache.set(namespace, distinguished);
+    }
+    return distinguished;
+  };
+}
+var PLAINTEXT = {
+  key: "plaintext",
+  kind: "plaintext",
+  namespace: ANY_NAMESPACE,
+  labels: {},
+  sidecar: null,
+  exact: true
+};
+function workloadContext(workload, decision, labels, distinguished, destinationRules, sidecars) {
+  const assumed = decision.exact ? "" : "assumed";
+  if (decision.dataplane === "NO_SIDECAR") {
+    return {
+      ...PLAINTEXT,
+      key: decision.exact ? "plaintext" : "plaintext|assumed",
+      exact: decision.exact
+    };
+  }
+  if (decision.dataplane === "AMBIENT") {
+    return { ...PLAINTEXT, key: `ambient|${assumed}`, kind: "ambient", exact: decision.exact };
+  }
+  const own = workload.namespace;
+  const namespace = distinguished(own) ? own : ANY_NAMESPACE;
+  const rules = destinationRules.selectingRules(own, labels).map((r) => r.ref.name);
+  const kind = decision.gateway ? "gateway" : "sidecar";
+  const sidecar = decision.gateway ? null : sidecars.sidecarFor(own, labels);
+  return {
+    key: `${kind}|${namespace === ANY_NAMESPACE ? "*" : namespace}|${rules.join(",")}|${sidecarKey(sidecar)}|${assumed}`,
+    kind,
+    namespace,
+    labels,
+    sidecar,
+    exact: decision.exact
+  };
+}
+function sidecarKey(sidecar) {
+  return sidecar === null ? "" : `${sidecar.ref.namespace}/${sidecar.ref.name}`;
+}
+
+// src/analysis/mtls/evidence.ts
+function objectEvidence(object, note, at) {
+  return { ref: object.ref, at: at ?? object.source, note };
+}
+function noteEvidence(note) {
+  return { ref: null, at: null, note };
+}
+function labelText(key, value) {
+  return value === void 0 ? `${key} (absent)` : `${key}=${value}`;
+}
+
+// src/analysis/mtls/client-side.ts
+var NO_PROXY = {
+  mode: "NONE",
+  effective: "DISABLE",
+  phrase: "the client has no sidecar and sends plaintext",
+  evidence: [noteEvidence("no client proxy: the application sends plaintext with no identity")],
+  exact: true,
+  destinationRule: null
+};
+function side(mode, effective, phrase, evidence, destinationRule = null) {
+  return { mode, effective, phrase, evidence, exact: true, destinationRule };
+}
+
+// src/analysis/mtls/auto-mtls.ts
+function autoMtls(group, server, port, exposure, deps, evidence) {
+  const { entry } = exposure;
+  const off = (why, note) => side("AUTO_MTLS", "DISABLE", `auto mTLS sends plaintext (${why})`, [...evidence, note], group);
+  if (!deps.enableAutoMtls)
+    return off("enableAutoMtls is false", noteEvidence("meshConfig.enableAutoMtls: false"));
+  if (entry.meshExternal) {
+    return off("the ServiceEntry is MESH_EXTERNAL", {
+      ref: entry.ref,
+      at: entry.at,
+      note: "MESH_EXTERNAL (the ServiceEntry default) never gets auto mTLS"
+    });
+  }
+  const passthrough = entry.passthrough || group?.trafficPolicy?.loadBalancerSimple === "PASSTHROUGH";
+  if (passthrough) {
+    const endpoints = deps.endpoints(exposure);
+    const disabled = endpoints.find(
+      (e) => deps.decision(e.workload).endpointTlsMode === "disabled"
+    );
+    if (endpoints.length === 0 || disabled !== void 0) {
+      return off(
+        "a passthrough service needs every endpoint to have a sidecar",
+        noteEvidence(
+          disabled === void 0 ? "passthrough service without endpoints: auto mTLS is off" : `endpoint \`${disabled.workload.id}\` has no sidecar: auto mTLS is all-or-nothing for passthrough services`
+        )
+      );
+    }
+  }
+  const gate = deps.namespaceMode(entry.namespace);
+  if (gate === "DISABLE") {
+    const gated = off(
+      `namespace \`${entry.namespace}\` is DISABLE`,
+      noteEvidence(
+        `service gate: the namespace-level mode of \`${entry.namespace}\` is DISABLE (workload policies are not consulted, istio/istio#56084)`
+      )
+    );
+    return { ...gated, gatedOff: true };
+  }
+  const on = (note) => side(
+    "AUTO_MTLS",
+    "ISTIO_MUTUAL",
+    "auto mTLS sends Istio mTLS",
+    [...evidence, noteEvidence(note)],
+    group
+  );
+  if (passthrough) return on("passthrough cluster: auto mTLS applies to every endpoint alike");
+  return perEndpoint(group, server, port, exposure, deps, on, off);
+}
+function perEndpoint(group, server, port, exposure, deps, on, off) {
+  const decision = deps.decision(server);
+  if (decision.endpointTlsMode !== "istio") {
+    return decision.dataplane === "SIDECAR" ? off(
+      `the endpoint is labelled tlsMode=${decision.endpointTlsMode}`,
+      noteEvidence(
+        `endpoint \`${server.id}\` has security.istio.io/tlsMode=${decision.endpointTlsMode}`
+      )
+    ) : off(
+      "the endpoint has no sidecar",
+      noteEvidence(`endpoint \`${server.id}\` has no sidecar`)
+    );
+  }
+  const fallback2 = group?.trafficPolicy?.portLevelSettings.some(
+    (p) => p.port === exposure.servicePort
+  ) ? group.trafficPolicy.tls?.mode ?? null : null;
+  if (fallback2 !== null) {
+    return fallback2 === "ISTIO_MUTUAL" ? on(
+      `endpoint check uses the top-level ISTIO_MUTUAL of ${formatRef(group?.first.ref ?? exposure.entry.ref)}`
+    ) : off(
+      `the top-level tls ${fallback2} marks endpoints non-mTLS`,
+      noteEvidence(
+        "the port entry has no tls, so the endpoint check falls back to the top-level mode"
+      )
+    );
+  }
+  const mode = deps.peerAuthenticationMode(server, port);
+  if (mode === "DISABLE") {
+    return off(
+      `\`${server.id}\` is DISABLE on port ${port}`,
+      noteEvidence(
+        `endpoint PeerAuthentication at port ${port} is DISABLE: the endpoint is not sent mTLS`
+      )
+    );
+  }
+  return on(`endpoint \`${server.id}\` has a sidecar and is ${mode} on port ${port}`);
+}
+
+// src/analysis/mtls/peer-authentication-index.ts
+function hasSelector(policy) {
+  return policy.selector !== null && Object.keys(policy.selector.matchLabels).length > 0;
+}
+function compareAge(a, b) {
+  return timeOf(a) - timeOf(b) || compareText(a.ref.name, b.ref.name) || compareText(a.ref.namespace, b.ref.namespace);
+}
+function timeOf(object) {
+  if (object.creationTimestamp === null) return 0;
+  const time = Date.parse(object.creationTimestamp);
+  return Number.isNaN(time) ? 0 : time;
+}
+function sameAge(a, b) {
+  return timeOf(a) === timeOf(b);
+}
+function pick(policies) {
+  const [chosen, ...ignored2] = [...policies].sort(compareAge);
+  if (chosen === void 0) return null;
+  const next = ignored2[0];
+  return { chosen, ignored: ignored2, byName: next !== void 0 && sameAge(chosen, next) };
+}
+function indexPeerAuthentications(mesh) {
+  const rootNamespace = mesh.settings.rootNamespace.value;
+  const levelPolicies = /* @__PURE__ */ new Map();
+  const workloadByNamespace = /* @__PURE__ */ new Map();
+  const ignoredRootSelectors = [];
+  for (const policy of mesh.peerAuthentications) {
+    const namespace = policy.ref.namespace;
+    if (!hasSelector(policy)) push(levelPolicies, namespace, policy);
+    else if (namespace === rootNamespace) ignoredRootSelectors.push(policy);
+    else push(workloadByNamespace, namespace, policy);
+  }
+  for (const list2 of workloadByNamespace.values()) list2.sort(compareAge);
+  const picks = /* @__PURE__ */ new Map();
+  for (const [namespace, list2] of levelPolicies) picks.set(namespace, pick(list2));
+  const meshPick = picks.get(rootNamespace) ?? null;
+  const namespaceMode = (namespace) => {
+    const meshMode = meshPick === null ? "UNKNOWN" : meshPick.chosen.mode === "UNSET" ? "PERMISSIVE" : meshPick.chosen.mode;
+    const own = namespace === rootNamespace ? null : picks.get(namespace) ?? null;
+    if (own === null) return meshMode;
+    if (own.chosen.mode !== "UNSET") return own.chosen.mode;
+    return meshMode === "UNKNOWN" ? "PERMISSIVE" : meshMode;
+  };
+  return {
+    rootNamespace,
+    mesh: meshPick,
+    namespacePolicy: (namespace) => namespace === rootNamespace ? null : picks.get(namespace) ?? null,
+    workloadPolicies: (namespace, labels) => (workloadByNamespace.get(namespace) ?? []).filter(
+      (policy) => selects(policy.selector?.matchLabels ?? {}, labels)
+    ),
+    workloadCandidates: (namespace) => workloadByNamespace.get(namespace) ?? [],
+    ignoredRootSelectors: ignoredRootSelectors.sort(compareAge),
+    namespaceMode,
+    namespacesWithPolicy: [...picks.keys()].filter((n) => n !== rootNamespace).sort(compareText)
+  };
+}
+function push(map, key, value) {
+  const list2 = map.get(key);
+  if (list2) list2.push(value);
+  else map.set(key, [value]);
+}
+
+// src/analysis/mtls/sidecar-scope.ts
+function indexSidecars(mesh) {
+  const root = mesh.settings.rootNamespace.value;
+  const withSelector = /* @__PURE__ */ new Map();
+  const defaults3 = /* @__PURE__ */ new Map();
+  for (const sidecar of [...mesh.sidecars].sort(compareAge)) {
+    const namespace = sidecar.ref.namespace;
+    if (sidecar.workloadSelector !== null) {
+      withSelector.set(namespace, [...withSelector.get(namespace) ?? [], sidecar]);
+    } else if (!defaults3.has(namespace)) defaults3.set(namespace, sidecar);
+  }
+  const rootDefault = defaults3.get(root) ?? null;
+  return {
+    sidecarFor(namespace, labels) {
+      const selected = (withSelector.get(namespace) ?? []).find(
+        (s) => selects(s.workloadSelector?.matchLabels ?? {}, labels)
+      );
+      return selected ?? defaults3.get(namespace) ?? rootDefault;
+    },
+    namespaces: /* @__PURE__ */ new Set([...withSelector.keys(), ...defaults3.keys()]),
+    rootDefaultIsRelative: rootDefault?.egress.some((e) => e.hosts.some((h) => h.value.startsWith("./"))) ?? false,
+    rootDefault
+  };
+}
+function sidecarImports(sidecar, namespace, entry, port) {
+  if (sidecar === null || sidecar.egress.length === 0) return true;
+  return sidecar.egress.some(
+    (listener) => (listener.port === null || listener.port === port) && listener.hosts.some((host) => importsHost(host.value, namespace, entry))
+  );
+}
+function importsHost(pattern, namespace, entry) {
+  const slash = pattern.indexOf("/");
+  const ns = slash < 0 ? "*" : pattern.slice(0, slash);
+  const dns = slash < 0 ? pattern : pattern.slice(slash + 1);
+  const namespaceMatches = ns === "*" || (ns === "." ? entry.namespace === namespace : ns !== "~" && ns === entry.namespace);
+  if (!namespaceMatches) return false;
+  if (dns === "*") return true;
+  if (dns.startsWith("*.")) return entry.host.endsWith(dns.slice(1));
+  return dns === entry.host;
+}
+
+// src/analysis/mtls/client-scope.ts
+function fromZtunnel(server) {
+  if (server.dataplane === "AMBIENT") {
+    return side("HBONE", "ISTIO_MUTUAL", "ztunnel tunnels the call with mTLS (HBONE)", [
+      noteEvidence("ambient to ambient: ztunnel to ztunnel over HBONE")
+    ]);
+  }
+  if (server.dataplane === "SIDECAR" && !server.gateway) {
+    return {
+      ...side("HBONE", "ISTIO_MUTUAL", "ztunnel tunnels the call to the sidecar (HBONE)", [
+        noteEvidence(
+          "assumes the ambient profile, where injected sidecars accept HBONE; without it ztunnel sends plaintext"
+        )
+      ]),
+      exact: false
+    };
+  }
+  return side("PASSTHROUGH", "DISABLE", "ztunnel passes the call through in plaintext", [
+    noteEvidence("the destination has no HBONE-capable proxy: ztunnel sends plaintext")
+  ]);
+}
+function outsideScope(context3, exposure, deps) {
+  let why = null;
+  if (exposure === null) {
+    why = noteEvidence(
+      "no Service exposes this port: a direct pod-IP call leaves through the passthrough cluster"
+    );
+  } else if (!hostVisibleTo(exposure.entry, context3.namespace)) {
+    why = {
+      ref: exposure.entry.ref,
+      at: exposure.entry.at,
+      note: `${formatRef(exposure.entry.ref)} is not exported to the client's namespace`
+    };
+  } else if (context3.kind === "sidecar" && !sidecarImports(context3.sidecar, context3.namespace, exposure.entry, exposure.servicePort)) {
+    const sidecar = context3.sidecar;
+    why = sidecar === null ? noteEvidence("outside the Sidecar egress scope") : objectEvidence(
+      sidecar,
+      `egress hosts do not import \`${exposure.entry.host}:${exposure.servicePort}\``
+    );
+  }
+  if (why === null) return null;
+  const policy = context3.sidecar?.outboundTrafficPolicy ?? deps.outboundTrafficPolicy;
+  if (policy === "REGISTRY_ONLY") {
+    return side("BLOCKED", "DISABLE", "the client proxy drops the call (REGISTRY_ONLY)", [
+      why,
+      noteEvidence(
+        "outboundTrafficPolicy REGISTRY_ONLY: unknown destinations go to the BlackHoleCluster"
+      )
+    ]);
+  }
+  return side(
+    "PASSTHROUGH",
+    "DISABLE",
+    "the call leaves through the passthrough cluster in plaintext",
+    [why, noteEvidence("outboundTrafficPolicy ALLOW_ANY: the PassthroughCluster has no TLS")]
+  );
+}
+
+// src/analysis/mtls/client-tls.ts
+function resolveClient(context3, exposure, deps, groupId) {
+  if (context3.kind === "plaintext")
+    return { key: "plaintext", context: context3, decided: NO_PROXY, lookup: null };
+  if (context3.kind === "ambient") return { key: "ambient", context: context3, decided: null, lookup: null };
+  const outside = outsideScope(context3, exposure, deps);
+  if (outside !== null || exposure === null) {
+    const sidecar = context3.sidecar === null ? "" : `${context3.sidecar.ref.namespace}/${context3.sidecar.ref.name}`;
+    const where = context3.kind === "sidecar" ? sidecar : context3.kind;
+    const why = exposure === null ? "direct" : hostVisibleTo(exposure.entry, context3.namespace) ? "scope" : "hidden";
+    const key = `outside|${where}|${outside?.mode ?? ""}|${why}`;
+    return { key, context: context3, decided: outside, lookup: null };
+  }
+  const { entry } = exposure;
+  const lookup = deps.destinationRules.lookup(
+    context3.namespace,
+    context3.labels,
+    entry.host,
+    entry.namespace
+  );
+  const chosen = lookup.chosen === null ? "-" : groupId(lookup.chosen);
+  const shadow = lookup.chosen === null && lookup.found[0] ? groupId(lookup.found[0]) : "-";
+  return {
+    key: `${context3.kind}|${chosen}|${shadow}|${lookup.step}`,
+    context: context3,
+    decided: null,
+    lookup
+  };
+}
+function completeClient(resolution, server, port, exposure, deps) {
+  if (resolution.decided !== null) return resolution.decided;
+  const serverDecision = deps.decision(server);
+  if (resolution.context.kind === "ambient") return fromZtunnel(serverDecision);
+  if (exposure === null || resolution.lookup === null)
+    throw new Error("unreachable: unresolved client");
+  if (serverDecision.dataplane === "AMBIENT") {
+    return {
+      ...side("HBONE", "ISTIO_MUTUAL", "the client sidecar tunnels the call to ztunnel (HBONE)", [
+        noteEvidence(
+          "assumes the ambient profile, where sidecars send HBONE to ambient workloads; without it this hop is plaintext"
+        )
+      ]),
+      exact: false
+    };
+  }
+  return fromDestinationRule(resolution.context, resolution.lookup, server, port, exposure, deps);
+}
+function portTls(policy, servicePort) {
+  const entry = policy?.portLevelSettings.find((p) => p.port === servicePort);
+  if (entry !== void 0) return { tls: entry.tls, portEntry: true };
+  return { tls: policy?.tls ?? null, portEntry: false };
+}
+function fromDestinationRule(context3, lookup, server, port, exposure, deps) {
+  const { entry, servicePort } = exposure;
+  const group = lookup.chosen;
+  const evidence = [];
+  if (group === null && lookup.found.length > 0) {
+    const shadow = lookup.found[0]?.first;
+    if (shadow)
+      evidence.push(
+        objectEvidence(
+          shadow,
+          `the ${lookup.step} has only DestinationRules for other workloads for \`${entry.host}\`: none applies to this client`
+        )
+      );
+  }
+  const { tls, portEntry } = portTls(group?.trafficPolicy ?? null, servicePort);
+  const source2 = group?.trafficPolicyFrom ?? group?.first ?? null;
+  let result;
+  if (group !== null && source2 !== null && tls !== null) {
+    result = explicitTls(context3, group, source2, tls, servicePort, portEntry, lookup.step);
+  } else {
+    if (group !== null) {
+      evidence.push(
+        objectEvidence(
+          group.first,
+          `DestinationRule (${lookup.step}) sets no TLS for port ${servicePort}: auto mTLS`
+        )
+      );
+    }
+    result = autoMtls(group, server, port, exposure, deps, evidence);
+  }
+  return subsetCheck(result, group, server, servicePort);
+}
+function explicitTls(context3, group, source2, tls, servicePort, portEntry, step) {
+  const where = `${portEntry ? `port ${servicePort} ` : ""}(${step})`;
+  const ref = formatRef(source2.ref);
+  const evidence = [
+    objectEvidence(
+      source2,
+      tls.modeWritten ? `tls mode ${tls.mode} ${where}` : `\`tls\` without \`mode\` is DISABLE ${where}, and turns auto mTLS off`,
+      tls.at
+    )
+  ];
+  const privileged = tls.credentialName !== null && !tls.credentialName.startsWith("configmap://");
+  if ((tls.mode === "SIMPLE" || tls.mode === "MUTUAL") && privileged && context3.kind === "sidecar" && group.first.workloadSelector === null) {
+    evidence.push(
+      objectEvidence(
+        source2,
+        "`credentialName` without `workloadSelector` is ignored on sidecars: no TLS is originated",
+        tls.at
+      )
+    );
+    return side(
+      tls.mode,
+      "DISABLE",
+      `${ref} sets ${tls.mode} with a credentialName the sidecar ignores, so it sends plaintext`,
+      evidence,
+      group
+    );
+  }
+  const phrase = tls.mode === "ISTIO_MUTUAL" ? `${ref} sets ISTIO_MUTUAL` : tls.mode === "DISABLE" ? `${ref} disables TLS` : `${ref} originates ${tls.mode} TLS with its own certificates`;
+  return side(tls.mode, tls.mode, phrase, evidence, group);
+}
+function subsetCheck(result, group, server, servicePort) {
+  if (group === null) return result;
+  const differing = group.subsets.filter((subset) => {
+    if (!selects(subset.labels, server.workload.podLabels)) return false;
+    const tls = portTls(subset.trafficPolicy, servicePort).tls;
+    return tls !== null && tls.mode !== result.mode;
+  });
+  if (differing.length === 0) return result;
+  return {
+    ...result,
+    exact: false,
+    evidence: [
+      ...result.evidence,
+      ...differing.map(
+        (s) => objectEvidence(
+          group.first,
+          `subset \`${s.name}\` sets another TLS mode; it applies when a VirtualService routes to it (not modelled)`,
+          s.at
+        )
+      )
+    ]
+  };
+}
+
+// src/analysis/mtls/destination-rule-index.ts
+var HostTable = class {
+  specific = /* @__PURE__ */ new Map();
+  wildcard = /* @__PURE__ */ new Map();
+  ordered = null;
+  add(host, rule, exportTo) {
+    const map = host.startsWith("*") ? this.wildcard : this.specific;
+    map.set(host, merge(map.get(host) ?? [], host, rule, exportTo));
+    this.ordered = null;
+  }
+  /** `MostSpecificHostMatch` (`pilot/pkg/model/config.go`). */
+  match(needle) {
+    if (needle.startsWith("*")) {
+      const exact = this.wildcard.get(needle);
+      if (exact) return exact;
+      return this.wildcardMatch(needle.slice(1));
+    }
+    return this.specific.get(needle) ?? this.wildcardMatch(needle);
+  }
+  /** Longest wildcard first, then alphabetical: `host.MoreSpecific` is a total order on them. */
+  wildcardMatch(needle) {
+    this.ordered ??= [...this.wildcard.keys()].sort(
+      (a, b) => b.length - a.length || compareText(a, b)
+    );
+    for (const host of this.ordered)
+      if (needle.endsWith(host.slice(1))) return this.wildcard.get(host) ?? null;
+    return null;
+  }
+  groups() {
+    return [...this.specific.values(), ...this.wildcard.values()].flat();
+  }
+};
+function merge(groups2, host, rule, exportTo) {
+  let appendSeparately = true;
+  const out = groups2.map((group) => {
+    if (setsEqual(exportTo, group.exportTo)) appendSeparately = false;
+    else {
+      appendSeparately = true;
+      if (!(group.exportTo.size > 0 && isSuperset(exportTo, group.exportTo))) return group;
+    }
+    const existing = group.first.workloadSelector;
+    const incoming = rule.workloadSelector;
+    const bothWith = existing !== null && incoming !== null;
+    const selectorsMatch = labelsEqual(existing?.matchLabels ?? {}, incoming?.matchLabels ?? {});
+    if (bothWith && !selectorsMatch) {
+      appendSeparately = true;
+      return group;
+    }
+    if (existing === null && incoming === null || bothWith && selectorsMatch)
+      appendSeparately = false;
+    const names = new Set(group.subsets.map((s) => s.name));
+    const adopt = group.trafficPolicy === null && rule.trafficPolicy !== null;
+    return {
+      ...group,
+      members: [...group.members, rule],
+      subsets: [...group.subsets, ...rule.subsets.filter((s) => !names.has(s.name))],
+      trafficPolicy: adopt ? rule.trafficPolicy : group.trafficPolicy,
+      trafficPolicyFrom: adopt ? rule : group.trafficPolicyFrom
+    };
+  });
+  if (appendSeparately) out.push(newGroup(host, rule, exportTo));
+  return out;
+}
+function newGroup(host, rule, exportTo) {
+  return {
+    host,
+    first: rule,
+    members: [rule],
+    exportTo,
+    trafficPolicy: rule.trafficPolicy,
+    trafficPolicyFrom: rule.trafficPolicy === null ? null : rule,
+    subsets: rule.subsets
+  };
+}
+function resolveHost(host, namespace) {
+  if (host === "*" || host.includes(".") || host.includes(":")) return host;
+  return `${host}.${namespace}.svc.${CLUSTER_DOMAIN}`;
+}
+function compareRules(a, b) {
+  const selector = (r) => r.workloadSelector === null ? 1 : 0;
+  return selector(a) - selector(b) || compareAge(a, b);
+}
+function indexDestinationRules(mesh) {
+  const root = mesh.settings.rootNamespace.value;
+  const defaultPrivate = (mesh.settings.defaultDestinationRuleExportTo.value ?? []).includes(".");
+  const local = /* @__PURE__ */ new Map();
+  const exported = /* @__PURE__ */ new Map();
+  const rootLocal = new HostTable();
+  const selectorRules = /* @__PURE__ */ new Map();
+  const namedInExportTo = /* @__PURE__ */ new Set();
+  const exportSetOf = /* @__PURE__ */ new Map();
+  const rules = [...mesh.destinationRules].filter((r) => r.host.value !== "").sort(compareRules);
+  for (const rule of rules) {
+    const namespace = rule.ref.namespace;
+    const host = resolveHost(rule.host.value, namespace);
+    const exportTo = rule.workloadSelector === null ? new Set(rule.exportTo ?? []) : /* @__PURE__ */ new Set(["."]);
+    exportSetOf.set(rule, exportTo);
+    for (const name of exportTo)
+      if (![".", "*", "~", namespace].includes(name)) namedInExportTo.add(name);
+    if (rule.workloadSelector !== null) push2(selectorRules, namespace, rule);
+    if (exportTo.size === 0 || exportTo.has("*") || exportTo.has(".") || exportTo.has(namespace))
+      tableOf(local, namespace).add(host, rule, exportTo);
+    const privateOnly = exportTo.size === 0 && defaultPrivate || exportTo.size === 1 && (exportTo.has(".") || exportTo.has(namespace));
+    if (!privateOnly) tableOf(exported, namespace).add(host, rule, exportTo);
+    else if (namespace === root) rootLocal.add(host, rule, exportTo);
+  }
+  const visible = (group, client) => group.exportTo.size === 0 || group.exportTo.has("*") || group.exportTo.has(client);
+  const exportedFrom = (owner, host, client) => (exported.get(owner)?.match(host) ?? []).filter((g) => visible(g, client));
+  return {
+    lookup(client, labels, host, hostNamespace) {
+      const first2 = client === root ? rootLocal.match(host) : local.get(client)?.match(host) ?? null;
+      if (first2 !== null) return choose(first2, "client namespace", client, labels);
+      const fromService = exportedFrom(hostNamespace, host, client);
+      if (fromService.length > 0) return choose(fromService, "service namespace", client, labels);
+      const fromRoot = exportedFrom(root, host, client);
+      if (fromRoot.length > 0) return choose(fromRoot, "root namespace", client, labels);
+      return { chosen: null, step: null, found: [] };
+    },
+    selectingRules: (namespace, labels) => (selectorRules.get(namespace) ?? []).filter(
+      (r) => selects(r.workloadSelector?.matchLabels ?? {}, labels)
+    ),
+    localGroups: (namespace) => (namespace === root ? rootLocal : local.get(namespace))?.groups() ?? [],
+    resolvedHost: (rule) => resolveHost(rule.host.value, rule.ref.namespace),
+    namedInExportTo,
+    exportedToAll(rule) {
+      const set2 = exportSetOf.get(rule) ?? /* @__PURE__ */ new Set();
+      return set2.size === 0 && !defaultPrivate || set2.has("*");
+    }
+  };
+}
+function choose(found, step, client, labels) {
+  let catchAll = null;
+  for (const group of found) {
+    const selector = group.first.workloadSelector;
+    if (selector === null) catchAll = group;
+    else if (group.first.ref.namespace === client && selects(selector.matchLabels, labels))
+      return { chosen: group, step, found };
+  }
+  return { chosen: catchAll, step, found };
+}
+function tableOf(map, namespace) {
+  let table = map.get(namespace);
+  if (table === void 0) {
+    table = new HostTable();
+    map.set(namespace, table);
+  }
+  return table;
+}
+function push2(map, key, value) {
+  const list2 = map.get(key);
+  if (list2) list2.push(value);
+  else map.set(key, [value]);
+}
+function setsEqual(a, b) {
+  return a.size === b.size && [...a].every((x) => b.has(x));
+}
+function isSuperset(a, b) {
+  return [...b].every((x) => a.has(x));
+}
+function labelsEqual(a, b) {
+  const keys2 = Object.keys(a);
+  return keys2.length === Object.keys(b).length && keys2.every((k) => a[k] === b[k]);
+}
+function ruleHostMatches(ruleHost, host) {
+  if (ruleHost === host) return true;
+  if (!ruleHost.startsWith("*")) return false;
+  const needle = host.startsWith("*") ? host.slice(1) : host;
+  return needle.endsWith(ruleHost.slice(1));
+}
+
+// src/analysis/mtls/effective-mode.ts
+function composeWorkloadMode(index, namespace, labels) {
+  let mode = "PERMISSIVE";
+  let level = "default";
+  const evidence = [];
+  const meshPolicy = index.mesh?.chosen ?? null;
+  if (meshPolicy !== null) {
+    if (meshPolicy.mode === "UNSET") {
+      evidence.push(describe(meshPolicy, "mesh-wide policy without a mode: PERMISSIVE"));
+    } else {
+      mode = meshPolicy.mode;
+      level = "mesh";
+      evidence.push(describe(meshPolicy, `mesh-wide ${mode}`));
+    }
+  }
+  const namespacePolicy = index.namespacePolicy(namespace)?.chosen ?? null;
+  if (namespacePolicy !== null) {
+    if (namespacePolicy.mode === "UNSET") {
+      evidence.push(
+        describe(namespacePolicy, `namespace-wide policy without a mode: inherits ${mode}`)
+      );
+    } else {
+      mode = namespacePolicy.mode;
+      level = "namespace";
+      evidence.push(describe(namespacePolicy, `namespace-wide ${mode}`));
+    }
+  }
+  const [workloadPolicy = null, ...ignoredWorkloadPolicies] = namespace === index.rootNamespace ? [] : index.workloadPolicies(namespace, labels);
+  if (workloadPolicy !== null) {
+    if (workloadPolicy.mode === "UNSET") {
+      evidence.push(describe(workloadPolicy, `workload policy without a mode: inherits ${mode}`));
+    } else {
+      mode = workloadPolicy.mode;
+      level = "workload";
+      evidence.push(describe(workloadPolicy, `workload policy ${mode}`));
+    }
+  }
+  if (evidence.length === 0) {
+    evidence.push(noteEvidence("no PeerAuthentication applies: Istio defaults to PERMISSIVE"));
+  }
+  const perPort = /* @__PURE__ */ new Map();
+  for (const entry of workloadPolicy?.portLevelMtls ?? []) {
+    const inherited = entry.mode === "UNSET";
+    perPort.set(entry.port, { mode: inherited ? mode : entry.mode, inherited, at: entry.at });
+  }
+  return { mode, level, evidence, workloadPolicy, ignoredWorkloadPolicies, perPort };
+}
+function describe(policy, note) {
+  return objectEvidence(policy, note, policy.modeAt);
+}
+function modeAtPort(composition, port) {
+  return composition.perPort.get(port)?.mode ?? composition.mode;
+}
+var EXCLUDE_PORTS = "traffic.sidecar.istio.io/excludeInboundPorts";
+var INCLUDE_PORTS = "traffic.sidecar.istio.io/includeInboundPorts";
+function serverPortMode(workload, decision, composition, port) {
+  const exact = decision.exact;
+  if (decision.dataplane === "NO_SIDECAR") {
+    return { mode: "NO_SIDECAR", level: "no-sidecar", exact, evidence: decision.evidence };
+  }
+  if (decision.gateway) {
+    return { mode: "DISABLE", level: "gateway", exact, evidence: decision.evidence };
+  }
+  if (decision.dataplane === "SIDECAR") {
+    const bypass = captureBypass(workload, port);
+    if (bypass !== null) {
+      return { mode: "NO_SIDECAR", level: "no-sidecar", exact, evidence: [bypass] };
+    }
+  }
+  const entry = composition.perPort.get(port);
+  let mode = entry?.mode ?? composition.mode;
+  const level = entry === void 0 || entry.inherited ? composition.level : "port";
+  const evidence = [...composition.evidence];
+  if (entry !== void 0 && composition.workloadPolicy !== null) {
+    evidence.push(
+      objectEvidence(
+        composition.workloadPolicy,
+        entry.inherited ? `port ${port} without a mode: inherits ${mode}` : `port-level ${mode} on container port ${port}`,
+        entry.at
+      )
+    );
+  }
+  if (decision.dataplane === "AMBIENT") {
+    evidence.push(...decision.evidence);
+    if (mode === "DISABLE") {
+      mode = "PERMISSIVE";
+      evidence.push(noteEvidence("ambient ignores DISABLE: ztunnel accepts plaintext and mTLS"));
+    }
+  }
+  return { mode, level, exact, evidence };
+}
+function captureBypass(workload, port) {
+  const excluded = portList(workload.podAnnotations[EXCLUDE_PORTS]);
+  if (excluded?.has(String(port))) {
+    return objectEvidence(
+      workload,
+      `port ${port} is excluded from capture (${EXCLUDE_PORTS}): the sidecar never sees it`,
+      workload.podLabelsAt
+    );
+  }
+  const included = portList(workload.podAnnotations[INCLUDE_PORTS]);
+  if (included !== null && !included.has("*") && !included.has(String(port))) {
+    return objectEvidence(
+      workload,
+      `port ${port} is not in ${INCLUDE_PORTS}: the sidecar never sees it`,
+      workload.podLabelsAt
+    );
+  }
+  return null;
+}
+function portList(value) {
+  if (value === void 0) return null;
+  return new Set(
+    value.split(",").map((p) => p.trim()).filter((p) => p !== "")
+  );
+}
+
+// src/analysis/mtls/injection.ts
+var INJECTION = "istio-injection";
+var REVISION = "istio.io/rev";
+var INJECT = "sidecar.istio.io/inject";
+var STATUS = "sidecar.istio.io/status";
+var TLS_MODE = "security.istio.io/tlsMode";
+var DATAPLANE_MODE = "istio.io/dataplane-mode";
+var REDIRECTION = "ambient.istio.io/redirection";
+var TEMPLATES = "inject.istio.io/templates";
+var GATEWAY_NAME = "gateway.networking.k8s.io/gateway-name";
+var IGNORED_NAMESPACES = /* @__PURE__ */ new Set([
+  "kube-system",
+  "kube-public",
+  "kube-node-lease",
+  "local-path-storage"
+]);
+function decideInjection(workload, namespace) {
+  const injection = sidecarInjection(workload, namespace);
+  const podLabel = workload.podLabels[TLS_MODE];
+  if (injection.injected) {
+    const gateway = isGateway(workload);
+    const evidence = gateway ? [
+      ...injection.evidence,
+      objectEvidence(
+        workload,
+        "gateway proxy (injection template `gateway`): Gateway listeners, not PeerAuthentication, decide what it accepts",
+        workload.podLabelsAt
+      )
+    ] : injection.evidence;
+    const endpointTlsMode2 = podLabel ?? (gateway ? "disabled" : "istio");
+    return {
+      dataplane: "SIDECAR",
+      gateway,
+      endpointTlsMode: endpointTlsMode2,
+      exact: injection.exact,
+      evidence: withTlsModeNote(workload, evidence, podLabel)
+    };
+  }
+  const ambient = ambientEnrollment(workload, namespace);
+  const endpointTlsMode = podLabel ?? "disabled";
+  if (ambient !== null) {
+    return {
+      dataplane: "AMBIENT",
+      gateway: false,
+      endpointTlsMode,
+      exact: injection.exact,
+      evidence: [...injection.evidence, ambient]
+    };
+  }
+  return {
+    dataplane: "NO_SIDECAR",
+    gateway: false,
+    endpointTlsMode,
+    exact: injection.exact,
+    evidence: withTlsModeNote(workload, injection.evidence, podLabel)
+  };
+}
+function withTlsModeNote(workload, evidence, podLabel) {
+  if (podLabel === void 0) return evidence;
+  return [
+    ...evidence,
+    objectEvidence(
+      workload,
+      `pod label ${labelText(TLS_MODE, podLabel)} is kept by the injector and read by auto mTLS`,
+      workload.podLabelsAt
+    )
+  ];
+}
+function sidecarInjection(workload, namespace) {
+  const pod = (note) => objectEvidence(workload, note, workload.podLabelsAt);
+  if (workload.hostNetwork) {
+    return no(true, [pod("hostNetwork pods are never injected (`injectRequired`)")]);
+  }
+  if (workload.podAnnotations[STATUS] !== void 0) {
+    return yes(true, [pod(`pod annotation ${STATUS} says the sidecar is already injected`)]);
+  }
+  const name = workload.ref.namespace;
+  if (IGNORED_NAMESPACES.has(name)) {
+    return no(true, [noteEvidence(`namespace \`${name}\` is never injected`)]);
+  }
+  const podInject = workload.podLabels[INJECT];
+  if (namespace === void 0) return assumedNamespace(workload, name, podInject);
+  const webhook = webhookInvoked(namespace.labels, workload.podLabels);
+  const nsNote = webhook.byPod ? objectEvidence(workload, webhook.note, workload.podLabelsAt) : objectEvidence(namespace, webhook.note);
+  if (!webhook.invoked) return no(true, [nsNote]);
+  return injectRequired(workload, [nsNote]);
+}
+function assumedNamespace(workload, name, podInject) {
+  if (workload.podLabels[DATAPLANE_MODE] === "ambient" && podInject !== "true") {
+    return no(false, [
+      noteEvidence(
+        `namespace \`${name}\` is not in the manifests: assumed not labelled for injection, as the pod opts into ambient`
+      )
+    ]);
+  }
+  if (podInject === "false") {
+    return no(true, [
+      objectEvidence(
+        workload,
+        `pod label ${INJECT}=false: no injection webhook selects the pod`,
+        workload.podLabelsAt
+      )
+    ]);
+  }
+  const assumed = noteEvidence(
+    `namespace \`${name}\` is not in the manifests: assumed labelled ${INJECTION}=enabled`
+  );
+  const decided = injectRequired(workload, [assumed]);
+  return { ...decided, exact: false };
+}
+function webhookInvoked(namespaceLabels, podLabels) {
+  const injection = namespaceLabels[INJECTION];
+  const revision = namespaceLabels[REVISION];
+  const optOut = podLabels[INJECT] === "false";
+  if (injection !== void 0) {
+    const invoked = injection === "enabled" && !optOut;
+    return {
+      invoked,
+      byPod: injection === "enabled" && optOut,
+      note: invoked ? `namespace label ${labelText(INJECTION, injection)}` : injection === "enabled" ? `namespace label ${INJECTION}=enabled, but pod label ${INJECT}=false` : `namespace label ${labelText(INJECTION, injection)}: no injection webhook matches`
+    };
+  }
+  if (revision !== void 0) {
+    return {
+      invoked: !optOut,
+      byPod: optOut,
+      note: optOut ? `namespace label ${REVISION}=${revision}, but pod label ${INJECT}=false` : `namespace label ${REVISION}=${revision} (revision webhook)`
+    };
+  }
+  const podRevision = podLabels[REVISION];
+  if (podRevision !== void 0 && !optOut) {
+    return {
+      invoked: true,
+      byPod: true,
+      note: `pod label ${REVISION}=${podRevision} (revision webhook)`
+    };
+  }
+  if (podLabels[INJECT] === "true" && podRevision === void 0) {
+    return { invoked: true, byPod: true, note: `pod label ${INJECT}=true` };
+  }
+  return {
+    invoked: false,
+    byPod: false,
+    note: `namespace has neither ${INJECTION} nor ${REVISION}, and the pod does not opt in with a label`
+  };
+}
+function injectRequired(workload, evidence) {
+  const label = workload.podLabels[INJECT];
+  const annotation = workload.podAnnotations[INJECT];
+  const decider = label ?? annotation;
+  const where = label !== void 0 ? "label" : "annotation";
+  const pod = (note) => objectEvidence(workload, note, workload.podLabelsAt);
+  if (decider === "false") return no(true, [...evidence, pod(`pod ${where} ${INJECT}=false`)]);
+  if (decider === "true") return yes(true, [...evidence, pod(`pod ${where} ${INJECT}=true`)]);
+  return yes(true, evidence);
+}
+function ambientEnrollment(workload, namespace) {
+  if (workload.hostNetwork) return null;
+  if (workload.podAnnotations[REDIRECTION] === "enabled") {
+    return objectEvidence(
+      workload,
+      `pod annotation ${REDIRECTION}=enabled: captured by ztunnel`,
+      workload.podLabelsAt
+    );
+  }
+  const podMode = workload.podLabels[DATAPLANE_MODE];
+  if (podMode !== void 0) {
+    return podMode === "ambient" ? objectEvidence(workload, `pod label ${DATAPLANE_MODE}=ambient`, workload.podLabelsAt) : null;
+  }
+  if (namespace?.labels[DATAPLANE_MODE] === "ambient") {
+    return objectEvidence(namespace, `namespace label ${DATAPLANE_MODE}=ambient`);
+  }
+  return null;
+}
+function isGateway(workload) {
+  const templates = workload.podAnnotations[TEMPLATES] ?? "";
+  return templates.split(",").some((t) => t.trim() === "gateway") || workload.podLabels[GATEWAY_NAME] !== void 0;
+}
+function yes(exact, evidence) {
+  return { injected: true, exact, evidence };
+}
+function no(exact, evidence) {
+  return { injected: false, exact, evidence };
+}
+var CANONICAL_NAME = "service.istio.io/canonical-name";
+var CANONICAL_REVISION = "service.istio.io/canonical-revision";
+function proxyLabels(workload, decision) {
+  if (decision.dataplane !== "SIDECAR") return workload.podLabels;
+  const labels = workload.podLabels;
+  return {
+    ...labels,
+    [CANONICAL_NAME]: labels[CANONICAL_NAME] ?? labels["app.kubernetes.io/name"] ?? labels["app"] ?? workload.ref.name,
+    [CANONICAL_REVISION]: labels[CANONICAL_REVISION] ?? labels["app.kubernetes.io/version"] ?? labels["version"] ?? "latest",
+    ...decision.gateway ? {} : { [TLS_MODE]: decision.endpointTlsMode }
+  };
+}
+
+// src/analysis/mtls/transport.ts
+function combine(client, server, chain) {
+  const serverPhrase = describeServer(server);
+  const outcome = (transport, why, dependsOnApplication = false) => ({
+    transport,
+    reason: `${client.phrase}; ${why}`,
+    dependsOnApplication
+  });
+  if (client.mode === "BLOCKED") return outcome("broken", "the call never leaves the client");
+  const sent = client.effective;
+  if (server.mode === "NO_SIDECAR") {
+    if (sent === "ISTIO_MUTUAL")
+      return outcome("broken", `${serverPhrase}, so nothing terminates the Istio mTLS`);
+    if (sent === "DISABLE")
+      return outcome("plaintext", `${serverPhrase}: plaintext, no peer identity`);
+    return outcome("plaintext", `${serverPhrase}: the application must terminate the TLS`, true);
+  }
+  if (server.mode === "STRICT") {
+    if (sent === "ISTIO_MUTUAL")
+      return outcome("mtls", `${serverPhrase} accepts it with the peer's identity`);
+    if (sent === "DISABLE") return outcome("broken", `${serverPhrase} rejects plaintext`);
+    return outcome("broken", `${serverPhrase} rejects TLS that is not Istio mTLS`);
+  }
+  if (server.mode === "PERMISSIVE") {
+    if (sent === "ISTIO_MUTUAL")
+      return outcome("mtls", `${serverPhrase} accepts it with the peer's identity`);
+    if (sent === "DISABLE")
+      return outcome("plaintext", `${serverPhrase} accepts plaintext, with no peer identity`);
+    if (chain === "http")
+      return outcome(
+        "broken",
+        `${serverPhrase} has no filter chain for foreign TLS on an HTTP port`
+      );
+    return outcome(
+      "plaintext",
+      `${serverPhrase} passes the TLS through to the application as TCP`,
+      true
+    );
+  }
+  if (sent === "DISABLE")
+    return outcome("plaintext", `${serverPhrase} accepts plaintext, with no peer identity`);
+  if (sent === "ISTIO_MUTUAL") {
+    return outcome(
+      "broken",
+      chain === "http" ? `${serverPhrase} does not terminate mTLS: protocol error on an HTTP port` : `${serverPhrase} does not terminate mTLS: the application receives TLS bytes`
+    );
+  }
+  if (chain === "http")
+    return outcome("broken", `${serverPhrase}: foreign TLS on an HTTP port is a protocol error`);
+  return outcome("plaintext", `${serverPhrase} passes the TLS through to the application`, true);
+}
+function describeServer(server) {
+  switch (server.level) {
+    case "no-sidecar":
+      return "the server port has no sidecar";
+    case "gateway":
+      return "the gateway listener (PeerAuthentication does not apply)";
+    case "default":
+      return `the ${server.mode} port (Istio's default)`;
+    case "port":
+      return `the ${server.mode} port (port-level policy)`;
+    case "workload":
+      return `the ${server.mode} port (workload policy)`;
+    default:
+      return `the ${server.mode} port (${server.level}-wide policy)`;
+  }
+}
+
+// src/analysis/mtls/evaluate.ts
+var internalsByEvaluation = /* @__PURE__ */ new WeakMap();
+function internalsOf(evaluation, mesh, topology) {
+  return internalsByEvaluation.get(evaluation) ?? build(mesh, topology, {}).internals;
+}
+function evaluateMtls(mesh, topology, options = {}) {
+  const { evaluation, internals } = build(mesh, topology, options);
+  internalsByEvaluation.set(evaluation, internals);
+  return evaluation;
+}
+function build(mesh, topology, options) {
+  const settings = mesh.settings;
+  const peerAuthentications = indexPeerAuthentications(mesh);
+  const destinationRules = indexDestinationRules(mesh);
+  const sidecars = indexSidecars(mesh);
+  const hosts = buildHostRegistry(topology);
+  const grouped = namespaceDistinguisher({ mesh, hosts, destinationRules, sidecars });
+  const distinguished = options.classPerCaller === true ? () => true : grouped;
+  const decisions = memo(
+    (w) => decideInjection(w.workload, topology.namespaceObjects.get(w.namespace))
+  );
+  const labels = memo((w) => proxyLabels(w.workload, decisions(w)));
+  const compositions = memo(
+    (w) => composeWorkloadMode(peerAuthentications, w.namespace, labels(w))
+  );
+  const portModes = /* @__PURE__ */ new Map();
+  const serverMode = (w, port) => {
+    let byPort = portModes.get(w);
+    if (byPort === void 0) portModes.set(w, byPort = /* @__PURE__ */ new Map());
+    let mode = byPort.get(port);
+    if (mode === void 0)
+      byPort.set(port, mode = serverPortMode(w.workload, decisions(w), compositions(w), port));
+    return mode;
+  };
+  const endpointCache = /* @__PURE__ */ new Map();
+  const deps = {
+    hosts,
+    destinationRules,
+    enableAutoMtls: settings.enableAutoMtls.value,
+    outboundTrafficPolicy: settings.outboundTrafficPolicy.value,
+    decision: decisions,
+    peerAuthenticationMode: (w, port) => modeAtPort(compositions(w), port),
+    namespaceMode: (namespace) => peerAuthentications.namespaceMode(namespace),
+    endpoints(exposure) {
+      const key = `${exposure.entry.ref.kind}/${exposure.entry.namespace}/${exposure.entry.host}:${exposure.servicePort}`;
+      let list2 = endpointCache.get(key);
+      if (list2 === void 0)
+        endpointCache.set(key, list2 = hosts.endpoints(exposure.entry, exposure.servicePort));
+      return list2;
+    }
+  };
+  const contexts = /* @__PURE__ */ new Map();
+  const intern = (context4) => {
+    const known = contexts.get(context4.key);
+    if (known) return known;
+    contexts.set(context4.key, context4);
+    return context4;
+  };
+  const workloadContexts = memo((w) => {
+    const context4 = workloadContext(
+      w,
+      decisions(w),
+      labels(w),
+      distinguished,
+      destinationRules,
+      sidecars
+    );
+    return intern(
+      options.classPerCaller === true ? { ...context4, key: `${context4.key}|${w.id}` } : context4
+    );
+  });
+  const context3 = (caller) => {
+    if (caller.kind === "workload") return workloadContexts(caller.workload);
+    if (caller.kind === "unauthenticated") return intern(PLAINTEXT);
+    const sidecar = sidecars.rootDefault;
+    return intern({
+      key: `sidecar|*||${sidecarKey(sidecar)}|`,
+      kind: "sidecar",
+      namespace: ANY_NAMESPACE,
+      labels: {},
+      sidecar,
+      exact: true
+    });
+  };
+  const serverIndex = new Map(topology.workloads.map((w, i) => [w, i]));
+  const groupIds = /* @__PURE__ */ new Map();
+  const groupId = (group) => {
+    let id = groupIds.get(group);
+    if (id === void 0) groupIds.set(group, id = groupIds.size);
+    return id;
+  };
+  const exposureIds = /* @__PURE__ */ new Map();
+  const exposureId = (exposure) => {
+    const key = exposureKey(exposure);
+    let id = exposureIds.get(key);
+    if (id === void 0) exposureIds.set(key, id = exposureIds.size);
+    return id;
+  };
+  const edgeCache = /* @__PURE__ */ new Map();
+  const edgeIds = /* @__PURE__ */ new Map();
+  const edgeFor = (ctx, server, port, exposure) => {
+    const resolution = resolveClient(ctx, exposure, deps, groupId);
+    const key = `${resolution.key}|${exposureId(exposure)}|${serverIndex.get(server) ?? server.id}|${port}|${ctx.exact}`;
+    const cached = edgeCache.get(key);
+    if (cached !== void 0) return cached;
+    const client = completeClient(resolution, server, port, exposure, deps);
+    const mode = serverMode(server, port);
+    const chain = server.ports.find((p) => p.port === port)?.chain ?? "auto";
+    const outcome = combine(client, mode, chain);
+    const edge2 = {
+      transport: outcome.transport,
+      peer: null,
+      reason: outcome.reason,
+      exact: ctx.exact && client.exact && mode.exact,
+      client: { mode: client.mode, effective: client.effective, evidence: client.evidence },
+      server: mode,
+      via: exposure?.entry.ref ?? null,
+      servicePort: exposure?.servicePort ?? null,
+      destinationRule: client.destinationRule,
+      gatedOff: client.gatedOff === true
+    };
+    edgeCache.set(key, edge2);
+    edgeIds.set(edge2, edgeIds.size);
+    return edge2;
+  };
+  const sharedBundles = /* @__PURE__ */ new Map();
+  const bundles = /* @__PURE__ */ new Map();
+  const bundleFor = (ctx, server, port) => {
+    let byPort = bundles.get(ctx);
+    if (byPort === void 0) bundles.set(ctx, byPort = /* @__PURE__ */ new Map());
+    const slot = (serverIndex.get(server) ?? -1) * 65536 + port;
+    let bundle = byPort.get(slot);
+    if (bundle === void 0) {
+      const exposures = hosts.exposures(server, port);
+      const edges2 = (exposures.length === 0 ? [null] : exposures).map(
+        (e) => edgeFor(ctx, server, port, e)
+      );
+      const key = edges2.map((e) => edgeIds.get(e)).join(",");
+      bundle = sharedBundles.get(key);
+      if (bundle === void 0) {
+        const [primary, ...alternatives] = edges2;
+        if (primary === void 0) throw new Error("unreachable: no edge");
+        sharedBundles.set(key, bundle = { primary, alternatives });
+      }
+      byPort.set(slot, bundle);
+    }
+    return bundle;
+  };
+  const identity = (caller) => {
+    const trustDomain = settings.trustDomain.value;
+    if (caller.kind === "unauthenticated") return null;
+    if (caller.kind === "any-mesh-identity") {
+      return {
+        principal: ANY_MESH_IDENTITY,
+        trustDomain,
+        namespace: ANY_MESH_IDENTITY,
+        serviceAccount: ANY_MESH_IDENTITY
+      };
+    }
+    const w = caller.workload;
+    if (decisions(w).dataplane === "NO_SIDECAR") return null;
+    const serviceAccount2 = w.workload.serviceAccountName.value;
+    return {
+      principal: `${trustDomain}/ns/${w.namespace}/sa/${serviceAccount2}`,
+      trustDomain,
+      namespace: w.namespace,
+      serviceAccount: serviceAccount2
+    };
+  };
+  const withPeer = (caller) => (edge2) => edge2.transport === "mtls" ? { ...edge2, peer: identity(caller) } : edge2;
+  const edges = (caller, server, port) => {
+    const bundle = bundleFor(context3(caller), server, port);
+    const attach = withPeer(caller);
+    return { primary: attach(bundle.primary), alternatives: bundle.alternatives.map(attach) };
+  };
+  const evaluation = {
+    dataplane: decisions,
+    serverMode,
+    transport(caller, server, port) {
+      const { primary, alternatives } = edges(caller, server, port);
+      return { ...publicEdge(primary), alternatives: alternatives.map(publicEdge) };
+    },
+    clientClass: (caller) => context3(caller).key,
+    identity
+  };
+  const internals = {
+    mesh,
+    topology,
+    peerAuthentications,
+    destinationRules,
+    sidecars,
+    hosts,
+    decision: decisions,
+    composition: compositions,
+    labels,
+    context: context3,
+    edges,
+    classEdges: (caller, server, port) => bundleFor(context3(caller), server, port)
+  };
+  return { evaluation, internals };
+}
+function publicEdge(edge2) {
+  return {
+    transport: edge2.transport,
+    peer: edge2.peer,
+    reason: edge2.reason,
+    exact: edge2.exact,
+    client: edge2.client,
+    server: edge2.server,
+    via: edge2.via,
+    servicePort: edge2.servicePort
+  };
+}
+function memo(compute) {
+  const cache = /* @__PURE__ */ new Map();
+  return (key) => {
+    let value = cache.get(key);
+    if (value === void 0) cache.set(key, value = compute(key));
+    return value;
+  };
+}
+function exposureKey(exposure) {
+  return exposure === null ? "direct" : `${exposure.entry.ref.kind}/${exposure.entry.namespace}/${exposure.entry.host}:${exposure.servicePort}`;
+}
+
+// src/analysis/mtls/finding.ts
+function mtlsFinding(code2, params, place2) {
+  const entry = catalogue[code2];
+  const message = entry.message(params);
+  return {
+    id: `${code2}:${place2.subject}`,
+    code: code2,
+    severity: entry.severity,
+    message,
+    at: place2.at,
+    side: place2.side,
+    ...place2.ref ? { ref: place2.ref } : {},
+    ...place2.edge ? { edge: place2.edge } : {}
+  };
+}
+function subjectOf(ref) {
+  return refKey(ref);
+}
+var SEVERITY_ORDER2 = { error: 0, warning: 1, notice: 2 };
+function sortFindings(findings) {
+  const unique = /* @__PURE__ */ new Map();
+  for (const finding3 of findings) if (!unique.has(finding3.id)) unique.set(finding3.id, finding3);
+  return [...unique.values()].sort(
+    (a, b) => SEVERITY_ORDER2[a.severity] - SEVERITY_ORDER2[b.severity] || compareSources(a.at, b.at) || compareText(a.id, b.id)
+  );
+}
+
+// src/analysis/mtls/findings-edges.ts
+function edgeFindings(internals, side3) {
+  const representatives = classRepresentatives(internals);
+  const breaksStrict = /* @__PURE__ */ new Map();
+  const mtlsNowhere = /* @__PURE__ */ new Map();
+  const gated = /* @__PURE__ */ new Map();
+  const subsets = /* @__PURE__ */ new Map();
+  const permissive = /* @__PURE__ */ new Map();
+  const add = (map, key, make, target) => {
+    let group = map.get(key);
+    if (group === void 0) map.set(key, group = { ...make(), targets: /* @__PURE__ */ new Set() });
+    group.targets.add(target);
+  };
+  for (const server of internals.topology.workloads) {
+    for (const { port } of server.ports) {
+      const target = `${server.id}:${port}`;
+      for (const { caller, fromWorkload } of representatives) {
+        const { primary, alternatives } = internals.classEdges(caller, server, port);
+        for (const edge2 of [primary, ...alternatives]) {
+          const rule = edge2.destinationRule?.trafficPolicyFrom ?? edge2.destinationRule?.first ?? null;
+          const tlsLine = edge2.client.evidence.find(
+            (e) => e.ref?.kind === "DestinationRule" && e.at !== null
+          );
+          if (edge2.transport === "broken" && rule !== null && tlsLine?.at) {
+            const detail = edge2.client.effective === "DISABLE" ? "plaintext" : edge2.client.mode;
+            if (edge2.server.mode === "STRICT" && edge2.client.mode !== "ISTIO_MUTUAL" && edge2.client.mode !== "AUTO_MTLS")
+              add(
+                breaksStrict,
+                `${refKey(rule.ref)}@${tlsLine.at.line}`,
+                () => ({ at: tlsLine.at, ref: rule.ref, detail }),
+                target
+              );
+            if (edge2.client.mode === "ISTIO_MUTUAL" && edge2.server.mode !== "STRICT" && edge2.server.mode !== "PERMISSIVE")
+              add(
+                mtlsNowhere,
+                `${refKey(rule.ref)}@${tlsLine.at.line}`,
+                () => ({ at: tlsLine.at, ref: rule.ref, detail: whyNoMtls(edge2.server) }),
+                target
+              );
+          }
+          const decider = decidingPolicy(edge2.server);
+          if (edge2.transport === "broken" && edge2.gatedOff && edge2.server.mode === "STRICT" && decider?.ref && decider.at)
+            add(
+              gated,
+              refKey(decider.ref),
+              () => ({
+                at: decider.at,
+                ref: decider.ref ?? rule?.ref ?? server.workload.ref,
+                detail: "",
+                namespace: edge2.via?.namespace ?? server.namespace
+              }),
+              target
+            );
+          for (const note of edge2.client.evidence.filter(
+            (e) => e.note.startsWith("subset `") && e.at && e.ref
+          )) {
+            add(
+              subsets,
+              `${refKey(note.ref ?? server.workload.ref)}@${note.at?.line}`,
+              () => ({
+                at: note.at,
+                ref: note.ref ?? server.workload.ref,
+                detail: note.note
+              }),
+              target
+            );
+          }
+          if (decider?.ref?.kind === "PeerAuthentication" && edge2.server.mode === "PERMISSIVE" && decider.at && fromWorkload) {
+            const key = `${refKey(decider.ref)}@${decider.at.line}`;
+            const entry = permissive.get(key) ?? {
+              policy: decider,
+              ports: /* @__PURE__ */ new Set(),
+              plaintext: false
+            };
+            entry.ports.add(target);
+            if (edge2.transport === "plaintext") entry.plaintext = true;
+            permissive.set(key, entry);
+          }
+        }
+      }
+    }
+  }
+  const out = [];
+  for (const g of breaksStrict.values())
+    out.push(
+      mtlsFinding(
+        "MG104",
+        { mode: g.detail, target: first(g.targets), count: g.targets.size },
+        place(g, side3)
+      )
+    );
+  for (const g of mtlsNowhere.values())
+    out.push(
+      mtlsFinding(
+        "MG105",
+        { target: first(g.targets), count: g.targets.size, why: g.detail },
+        place(g, side3)
+      )
+    );
+  for (const g of gated.values())
+    out.push(
+      mtlsFinding(
+        "MG111",
+        { target: first(g.targets), namespace: g.namespace ?? "", count: g.targets.size },
+        place(g, side3)
+      )
+    );
+  for (const g of subsets.values())
+    out.push(
+      mtlsFinding(
+        "MG115",
+        {
+          detail: `${g.detail.replace(/ \(not modelled\)$/, "")}, which meshguard does not model: answers for \`${first(g.targets)}\` may differ`
+        },
+        { ...place(g, side3), subject: `${subjectOf(g.ref)}@${g.at.line}` }
+      )
+    );
+  for (const entry of permissive.values()) {
+    if (entry.plaintext || !entry.policy.ref || !entry.policy.at) continue;
+    out.push(
+      mtlsFinding(
+        "MG112",
+        { count: entry.ports.size },
+        {
+          at: entry.policy.at,
+          side: side3,
+          subject: `${subjectOf(entry.policy.ref)}@${entry.policy.at.line}`,
+          ref: entry.policy.ref
+        }
+      )
+    );
+  }
+  return [...out, ...ambientFindings(internals, side3)];
+}
+function place(group, side3) {
+  return { at: group.at, side: side3, subject: subjectOf(group.ref), ref: group.ref };
+}
+function first(targets) {
+  return [...targets].sort()[0] ?? "";
+}
+function whyNoMtls(server) {
+  if (server.level === "gateway") return "is a gateway listener";
+  return server.mode === "NO_SIDECAR" ? "has no sidecar" : "is DISABLE";
+}
+function decidingPolicy(mode) {
+  if (mode.level === "default" || mode.level === "no-sidecar" || mode.level === "gateway")
+    return null;
+  const policies = mode.evidence.filter((e) => e.ref?.kind === "PeerAuthentication");
+  return policies[policies.length - 1] ?? null;
+}
+function classRepresentatives(internals) {
+  const byClass = /* @__PURE__ */ new Map();
+  for (const workload of internals.topology.workloads) {
+    const caller = { kind: "workload", id: workload.id, workload };
+    const key2 = internals.context(caller).key;
+    if (!byClass.has(key2)) byClass.set(key2, { caller, fromWorkload: true });
+  }
+  const anyMesh = { kind: "any-mesh-identity", id: ANY_MESH_IDENTITY };
+  const key = internals.context(anyMesh).key;
+  if (!byClass.has(key)) byClass.set(key, { caller: anyMesh, fromWorkload: false });
+  return [...byClass.values()];
+}
+function ambientFindings(internals, side3) {
+  const out = [];
+  const seen = /* @__PURE__ */ new Set();
+  for (const workload of internals.topology.workloads) {
+    if (seen.has(workload.namespace)) continue;
+    const decision = internals.decision(workload);
+    if (decision.dataplane !== "AMBIENT") continue;
+    seen.add(workload.namespace);
+    const at = decision.evidence.find((e) => e.at !== null)?.at ?? workload.workload.source;
+    out.push(
+      mtlsFinding(
+        "MG115",
+        {
+          detail: `workloads in \`${workload.namespace}\` run in ambient mode: meshguard assumes sidecars and ztunnel exchange HBONE (ambient profile) and does not model waypoints`
+        },
+        { at, side: side3, subject: `ambient/${workload.namespace}` }
+      )
+    );
+  }
+  return out;
+}
+
+// src/analysis/mtls/diff.ts
+function diffMtls(base, head) {
+  const b = internalsOf(base.mtls, base.mesh, base.topology);
+  const h = internalsOf(head.mtls, head.mesh, head.topology);
+  const deltas = [];
+  const findings = [];
+  const servers = commonWorkloads(base, head);
+  for (const [baseServer, headServer] of servers) {
+    const changed = modeChanges(base, head, baseServer, headServer);
+    deltas.push(...changed.deltas);
+    findings.push(...changed.findings);
+  }
+  findings.push(...edgeChanges(b, h, servers));
+  deltas.sort((x, y) => compareText(x.workload, y.workload) || (x.port ?? 0) - (y.port ?? 0));
+  return { deltas, findings: sortFindings(findings) };
+}
+function commonWorkloads(base, head) {
+  return base.topology.workloads.flatMap((w) => {
+    const other = head.topology.workloadById.get(w.id);
+    return other === void 0 ? [] : [[w, other]];
+  });
+}
+var STRENGTH = {
+  STRICT: 3,
+  PERMISSIVE: 2,
+  DISABLE: 1,
+  NO_SIDECAR: 0
+};
+function modeChanges(base, head, baseServer, headServer) {
+  const ports = baseServer.ports.map((p) => p.port).filter((p) => headServer.ports.some((q) => q.port === p));
+  const changes = ports.flatMap((port) => {
+    const before = base.mtls.serverMode(baseServer, port);
+    const after = head.mtls.serverMode(headServer, port);
+    return before.mode === after.mode ? [] : [{ port, before, after }];
+  });
+  const sameEverywhere = changes.length === ports.length && ports.length > 1 && changes.every(
+    (c) => c.before.mode === changes[0]?.before.mode && c.after.mode === changes[0]?.after.mode
+  );
+  const reported = sameEverywhere ? changes.slice(0, 1).map((c) => ({ ...c, port: null })) : changes;
+  const deltas = [];
+  const findings = [];
+  for (const change2 of reported) {
+    const cause = causeOfMode(change2.before, change2.after);
+    deltas.push({
+      workload: headServer.id,
+      port: change2.port,
+      base: change2.before.mode,
+      head: change2.after.mode,
+      at: cause?.at ?? null
+    });
+    if (STRENGTH[change2.after.mode] >= STRENGTH[change2.before.mode]) continue;
+    findings.push(
+      mtlsFinding(
+        "MG101",
+        {
+          workload: headServer.id,
+          ports: change2.port === null ? "on every port" : `port ${change2.port}`,
+          base: describeMode(change2.before.mode),
+          head: describeMode(change2.after.mode),
+          level: describeLevel(change2.after)
+        },
+        {
+          at: cause?.at ?? headServer.workload.source,
+          side: cause?.side ?? "head",
+          subject: `${headServer.id}:${change2.port ?? "*"}`,
+          ...cause?.ref ? { ref: cause.ref } : {}
+        }
+      )
+    );
+  }
+  return { deltas, findings };
+}
+function describeMode(mode) {
+  return mode === "NO_SIDECAR" ? "anything (no sidecar)" : mode;
+}
+function describeLevel(mode) {
+  switch (mode.level) {
+    case "port":
+      return "port-level exception";
+    case "default":
+      return "Istio's default";
+    case "no-sidecar":
+      return "no sidecar";
+    case "gateway":
+      return "gateway";
+    default:
+      return `${mode.level} policy`;
+  }
+}
+function causeOfMode(before, after) {
+  const headPolicy = decidingPolicy(after) ?? lastPolicy(after);
+  if (headPolicy?.at)
+    return { at: headPolicy.at, side: "head", ...headPolicy.ref ? { ref: headPolicy.ref } : {} };
+  if (after.level === "no-sidecar" || after.level === "gateway") {
+    const line = after.evidence.find((e) => e.at !== null);
+    if (line?.at) return { at: line.at, side: "head", ...line.ref ? { ref: line.ref } : {} };
+  }
+  const basePolicy = decidingPolicy(before) ?? lastPolicy(before);
+  if (basePolicy?.at)
+    return { at: basePolicy.at, side: "base", ...basePolicy.ref ? { ref: basePolicy.ref } : {} };
+  const any = after.evidence.find((e) => e.at !== null);
+  return any?.at ? { at: any.at, side: "head" } : null;
+}
+function lastPolicy(mode) {
+  const policies = mode.evidence.filter(
+    (e) => e.ref?.kind === "PeerAuthentication" && e.at !== null
+  );
+  return policies[policies.length - 1] ?? null;
+}
+function callersOf(internals, ids) {
+  const out = /* @__PURE__ */ new Map();
+  for (const w of internals.topology.workloads)
+    if (ids.has(w.id)) out.set(w.id, { kind: "workload", id: w.id, workload: w });
+  out.set(ANY_MESH_IDENTITY, { kind: "any-mesh-identity", id: ANY_MESH_IDENTITY });
+  return out;
+}
+function edgeChanges(b, h, servers) {
+  const common = new Set(
+    b.topology.workloads.map((w) => w.id).filter((id) => h.topology.workloadById.has(id))
+  );
+  const baseCallers = callersOf(b, common);
+  const headCallers = callersOf(h, common);
+  const pairs = /* @__PURE__ */ new Map();
+  for (const [id, caller] of baseCallers) {
+    const other = headCallers.get(id);
+    if (other === void 0) continue;
+    const key = `${b.context(caller).key}\0${h.context(other).key}`;
+    const pair = pairs.get(key);
+    if (pair) pair.ids.push(id);
+    else pairs.set(key, { base: caller, head: other, ids: [id] });
+  }
+  const broken = /* @__PURE__ */ new Map();
+  const lost = /* @__PURE__ */ new Map();
+  for (const [baseServer, headServer] of servers) {
+    for (const { port } of headServer.ports) {
+      if (!baseServer.ports.some((p) => p.port === port)) continue;
+      for (const pair of pairs.values()) {
+        const before = b.classEdges(pair.base, baseServer, port).primary;
+        const after = h.classEdges(pair.head, headServer, port).primary;
+        const target = before.transport !== "broken" && after.transport === "broken" ? broken : before.transport === "mtls" && after.transport === "plaintext" ? lost : null;
+        if (target === null) continue;
+        const key = `${headServer.id}:${port}`;
+        const change2 = target.get(key);
+        if (change2) change2.callers.push(...pair.ids);
+        else
+          target.set(key, {
+            callers: [...pair.ids],
+            to: headServer.id,
+            port,
+            reason: after.reason,
+            cause: causeOfEdge(before, after, headServer, callerLine(b, h, pair))
+          });
+      }
+    }
+  }
+  return [
+    ...[...broken.values()].map((c) => edgeFinding("MG102", c)),
+    ...[...lost.values()].map((c) => edgeFinding("MG103", c))
+  ];
+}
+function edgeFinding(code2, change2) {
+  const callers = [...change2.callers].sort(compareText);
+  const firstCaller = callers[0] ?? "";
+  const from = callers.length === 1 ? `\`${firstCaller}\`` : `\`${firstCaller}\` and ${callers.length - 1} other caller(s)`;
+  return mtlsFinding(
+    code2,
+    { from, to: change2.to, port: change2.port, reason: change2.reason },
+    {
+      at: change2.cause.at,
+      side: change2.cause.side,
+      subject: `${change2.to}:${change2.port}`,
+      ...change2.cause.ref ? { ref: change2.cause.ref } : {},
+      edge: { from: firstCaller, to: change2.to, port: change2.port }
+    }
+  );
+}
+function causeOfEdge(before, after, server, caller) {
+  if (before.server.mode !== after.server.mode) {
+    const cause = causeOfMode(before.server, after.server);
+    if (cause) return cause;
+  }
+  if (before.client.mode !== after.client.mode || before.client.effective !== after.client.effective) {
+    if (caller !== null) return caller;
+    const headLine = after.client.evidence.find((e) => e.at !== null);
+    if (headLine?.at)
+      return { at: headLine.at, side: "head", ...headLine.ref ? { ref: headLine.ref } : {} };
+    const baseLine = before.client.evidence.find((e) => e.at !== null);
+    if (baseLine?.at)
+      return { at: baseLine.at, side: "base", ...baseLine.ref ? { ref: baseLine.ref } : {} };
+  }
+  return { at: server.workload.source, side: "head", ref: server.workload.ref };
+}
+function callerLine(b, h, pair) {
+  if (pair.base.kind !== "workload" || pair.head.kind !== "workload") return null;
+  const before = b.decision(pair.base.workload);
+  const after = h.decision(pair.head.workload);
+  if (before.dataplane === after.dataplane && before.gateway === after.gateway) return null;
+  const line = after.evidence.find((e) => e.at !== null);
+  return line?.at ? { at: line.at, side: "head", ...line.ref ? { ref: line.ref } : {} } : null;
+}
+
+// src/analysis/mtls/findings-credentials.ts
+function credentialFindings(internals, side3) {
+  const clients = classRepresentatives(internals).map((r) => ({ id: r.caller.id, context: internals.context(r.caller) })).filter((c) => c.context.kind === "sidecar");
+  const out = [];
+  for (const rule of internals.mesh.destinationRules) {
+    const block = ignoredCredential(rule);
+    if (block === null) continue;
+    const host = internals.destinationRules.resolvedHost(rule);
+    const user = findUser(internals, rule, host, clients);
+    if (user === null) continue;
+    out.push(
+      mtlsFinding(
+        "MG106",
+        { host: user.host, client: `\`${user.client}\`` },
+        { at: block.at, side: side3, subject: subjectOf(rule.ref), ref: rule.ref }
+      )
+    );
+  }
+  return out;
+}
+function ignoredCredential(rule) {
+  if (rule.workloadSelector !== null || rule.trafficPolicy === null) return null;
+  const blocks = [
+    rule.trafficPolicy.tls,
+    ...rule.trafficPolicy.portLevelSettings.map((p) => p.tls)
+  ];
+  return blocks.find(
+    (tls) => tls !== null && (tls.mode === "SIMPLE" || tls.mode === "MUTUAL") && tls.credentialName !== null && !tls.credentialName.startsWith("configmap://")
+  ) ?? null;
+}
+function findUser(internals, rule, host, clients) {
+  for (const entry of internals.hosts.all) {
+    if (!ruleHostMatches(host, entry.host)) continue;
+    for (const client of clients) {
+      const { namespace, labels } = client.context;
+      const chosen = internals.destinationRules.lookup(
+        namespace,
+        labels,
+        entry.host,
+        entry.namespace
+      ).chosen;
+      if (chosen?.trafficPolicyFrom === rule) return { client: client.id, host: entry.host };
+    }
+  }
+  return null;
+}
+
+// src/analysis/mtls/findings-policies.ts
+function policyFindings(internals, side3) {
+  return [
+    ...rootSelectors(internals, side3),
+    ...conflicts(internals, side3),
+    ...emptySelections(internals, side3),
+    ...unknownPorts(internals, side3),
+    ...undeclaredNamespaces(internals, side3),
+    ...tlsWithoutMode(internals, side3),
+    ...selectorShadows(internals, side3)
+  ];
+}
+function rootSelectors(internals, side3) {
+  return internals.peerAuthentications.ignoredRootSelectors.map(
+    (policy) => mtlsFinding(
+      "MG107",
+      { namespace: policy.ref.namespace },
+      {
+        at: policy.selector?.at ?? policy.source,
+        side: side3,
+        subject: subjectOf(policy.ref),
+        ref: policy.ref
+      }
+    )
+  );
+}
+function conflicts(internals, side3) {
+  const index = internals.peerAuthentications;
+  const out = [];
+  const report = (pick2, level) => {
+    for (const loser of pick2?.ignored ?? []) {
+      if (pick2 === null) continue;
+      out.push(conflictFinding(loser, pick2.chosen, level, side3));
+    }
+  };
+  report(index.mesh, "mesh-wide");
+  for (const namespace of index.namespacesWithPolicy)
+    report(index.namespacePolicy(namespace), "namespace-wide");
+  const seen = /* @__PURE__ */ new Set();
+  for (const workload of internals.topology.workloads) {
+    const { workloadPolicy, ignoredWorkloadPolicies } = internals.composition(workload);
+    for (const loser of ignoredWorkloadPolicies) {
+      if (workloadPolicy === null || seen.has(loser)) continue;
+      seen.add(loser);
+      out.push(conflictFinding(loser, workloadPolicy, `workload (${workload.id})`, side3));
+    }
+  }
+  return out;
+}
+function conflictFinding(loser, winner, level, side3) {
+  const why = sameAge(loser, winner) ? "no creationTimestamp tells them apart, so the name order decides" : "it is older";
+  return mtlsFinding(
+    "MG108",
+    { level, winner: `${winner.ref.namespace}/${winner.ref.name}`, why },
+    { at: loser.modeAt, side: side3, subject: subjectOf(loser.ref), ref: loser.ref }
+  );
+}
+function emptySelections(internals, side3) {
+  const { mesh } = internals;
+  const root = mesh.settings.rootNamespace.value;
+  const byNamespace = workloadsByNamespace(internals);
+  const selectsAny2 = (namespace, labels) => (byNamespace.get(namespace) ?? []).some((w) => selects(labels, internals.labels(w)));
+  const out = [];
+  for (const policy of mesh.peerAuthentications) {
+    if (!hasSelector(policy) || policy.ref.namespace === root) continue;
+    if (!selectsAny2(policy.ref.namespace, policy.selector?.matchLabels ?? {}))
+      out.push(
+        emptyFinding(policy, "PeerAuthentication", policy.selector?.at ?? policy.source, side3)
+      );
+  }
+  for (const rule of mesh.destinationRules) {
+    const selector = rule.workloadSelector;
+    if (selector === null || selectsAny2(rule.ref.namespace, selector.matchLabels)) continue;
+    out.push(emptyFinding(rule, "DestinationRule", selector.at, side3));
+  }
+  return out;
+}
+function emptyFinding(object, kind, at, side3) {
+  return mtlsFinding(
+    "MG109",
+    { kind, namespace: object.ref.namespace },
+    { at, side: side3, subject: subjectOf(object.ref), ref: object.ref }
+  );
+}
+function unknownPorts(internals, side3) {
+  const out = [];
+  const byNamespace = workloadsByNamespace(internals);
+  for (const policy of internals.mesh.peerAuthentications) {
+    if (!hasSelector(policy) || policy.portLevelMtls.length === 0) continue;
+    const selected = (byNamespace.get(policy.ref.namespace) ?? []).filter(
+      (w) => selects(policy.selector?.matchLabels ?? {}, internals.labels(w))
+    );
+    if (selected.length === 0) continue;
+    for (const entry of policy.portLevelMtls) {
+      if (selected.some((w) => w.ports.some((p) => p.port === entry.port))) continue;
+      const exposure = selected.flatMap((w) => w.ports.flatMap((p) => p.exposedBy.map((e) => ({ e, target: p.port })))).find(({ e }) => e.servicePort === entry.port);
+      const hint = exposure ? `; it is the Service port of \`${exposure.e.service.namespace}/${exposure.e.service.name}\`, whose target port is ${exposure.target}` : "";
+      out.push(
+        mtlsFinding(
+          "MG110",
+          { port: entry.port, hint },
+          {
+            at: entry.at,
+            side: side3,
+            subject: `${subjectOf(policy.ref)}:${entry.port}`,
+            ref: policy.ref
+          }
+        )
+      );
+    }
+  }
+  return out;
+}
+function undeclaredNamespaces(internals, side3) {
+  const seen = /* @__PURE__ */ new Set();
+  const out = [];
+  for (const workload of internals.topology.workloads) {
+    if (internals.topology.namespaceObjects.has(workload.namespace) || seen.has(workload.namespace))
+      continue;
+    seen.add(workload.namespace);
+    out.push(
+      mtlsFinding(
+        "MG114",
+        { namespace: workload.namespace },
+        { at: workload.workload.source, side: side3, subject: `Namespace/${workload.namespace}` }
+      )
+    );
+  }
+  return out;
+}
+function tlsWithoutMode(internals, side3) {
+  const out = [];
+  for (const rule of internals.mesh.destinationRules) {
+    const blocks = [];
+    const policies = [rule.trafficPolicy, ...rule.subsets.map((s) => s.trafficPolicy)];
+    for (const policy of policies) {
+      if (policy?.tls) blocks.push(policy.tls);
+      for (const port of policy?.portLevelSettings ?? []) if (port.tls) blocks.push(port.tls);
+    }
+    for (const tls of blocks.filter((t) => !t.modeWritten)) {
+      out.push(
+        mtlsFinding(
+          "MG116",
+          { host: internals.destinationRules.resolvedHost(rule) },
+          { at: tls.at, side: side3, subject: `${subjectOf(rule.ref)}@${tls.at.line}`, ref: rule.ref }
+        )
+      );
+    }
+  }
+  return out;
+}
+function selectorShadows(internals, side3) {
+  const out = [];
+  const reported = /* @__PURE__ */ new Set();
+  for (const rule of internals.mesh.destinationRules) {
+    if (rule.workloadSelector === null || reported.has(rule)) continue;
+    const host = internals.destinationRules.resolvedHost(rule);
+    for (const entry of internals.hosts.all) {
+      if (!ruleHostMatches(host, entry.host)) continue;
+      const here = internals.destinationRules.lookup(
+        rule.ref.namespace,
+        {},
+        entry.host,
+        entry.namespace
+      );
+      if (here.chosen !== null || !here.found.some((g) => g.members.includes(rule))) continue;
+      const elsewhere = internals.destinationRules.lookup(
+        ANY_NAMESPACE,
+        {},
+        entry.host,
+        entry.namespace
+      );
+      const hidden = elsewhere.chosen;
+      if (hidden === null) continue;
+      reported.add(rule);
+      out.push(
+        mtlsFinding(
+          "MG113",
+          {
+            host: entry.host,
+            namespace: rule.ref.namespace,
+            shadowed: `\`${formatRef(hidden.first.ref)}\``
+          },
+          { at: rule.host.at, side: side3, subject: subjectOf(rule.ref), ref: rule.ref }
+        )
+      );
+      break;
+    }
+  }
+  return out;
+}
+function workloadsByNamespace(internals) {
+  const byNamespace = /* @__PURE__ */ new Map();
+  for (const w of internals.topology.workloads) {
+    const list2 = byNamespace.get(w.namespace);
+    if (list2) list2.push(w);
+    else byNamespace.set(w.namespace, [w]);
+  }
+  return byNamespace;
+}
+
+// src/analysis/mtls/findings.ts
+function mtlsFindings(side3, which2 = "head") {
+  const internals = internalsOf(side3.mtls, side3.mesh, side3.topology);
+  return sortFindings([
+    ...policyFindings(internals, which2),
+    ...edgeFindings(internals, which2),
+    ...credentialFindings(internals, which2)
+  ]);
+}
+
+// src/analysis/graph/side.ts
+function evaluateSide(files, options) {
+  const load = loadMesh(files, {
+    ...options.defaultNamespace === void 0 ? {} : { defaultNamespace: options.defaultNamespace },
+    ...options.meshSettings === void 0 ? {} : { meshSettings: options.meshSettings }
+  });
+  const topology = buildTopology(load.mesh);
+  return { load, mesh: load.mesh, topology, mtls: evaluateMtls(load.mesh, topology) };
+}
+
+// src/analysis/report/types.ts
+var REPORT_SCHEMA_VERSION = 1;
+
+// src/analysis/report/analyze-change.ts
+function analyzeChange(input) {
+  const options = input.options ?? {};
+  const base = evaluateSide(input.base, options);
+  const head = evaluateSide(input.head, options);
+  const mtls2 = diffMtls(base, head);
+  const { findings, ignored: ignored2 } = applyFindingPolicy(
+    [
+      ...head.load.diagnostics.map(diagnosticFinding),
+      ...mtlsFindings(head, "head"),
+      ...mtls2.findings
+    ],
+    preexistingIds(base),
+    options
+  );
+  const failOn = options.failOn ?? "error";
+  const workloads = workloadChanges(base, head);
+  return {
+    schemaVersion: REPORT_SCHEMA_VERSION,
+    verdict: verdictOf(findings, failOn),
+    failOn,
+    summary: {
+      edges: {
+        added: 0,
+        removed: 0,
+        widened: 0,
+        narrowed: 0,
+        changed: 0,
+        transport: 0
+      },
+      ...mtlsCounts(mtls2.deltas),
+      workloadsAdded: workloads.added.length,
+      workloadsRemoved: workloads.removed.length,
+      findings: countBySeverity(findings)
+    },
+    edges: [],
+    mtls: mtls2.deltas,
+    workloads,
+    findings,
+    ignored: ignored2,
+    diagnostics: { base: base.load.diagnostics, head: head.load.diagnostics },
+    inputs: {
+      base: summarise(base),
+      head: summarise(head),
+      partial: [...base.load.diagnostics, ...head.load.diagnostics].some(
+        (d) => isPartialInput(d.code)
+      )
+    }
+  };
+}
+function preexistingIds(base) {
+  return /* @__PURE__ */ new Set([
+    ...base.load.diagnostics.map((d) => diagnosticFinding(d).id),
+    ...mtlsFindings(base, "base").map((f) => f.id)
+  ]);
+}
+function diagnosticFinding(d) {
+  return {
+    id: `${d.code}:${d.ref ? formatRef(d.ref) : d.at.file}`,
+    code: d.code,
+    severity: d.severity,
+    message: d.message,
+    at: d.at,
+    side: "head",
+    ...d.ref ? { ref: d.ref } : {}
+  };
+}
+function countBySeverity(findings) {
+  const counts = { error: 0, warning: 0, notice: 0 };
+  for (const f of findings) counts[f.severity]++;
+  return counts;
+}
+function workloadChanges(base, head) {
+  const only = (a, b) => a.topology.workloads.filter((w) => !b.topology.workloadById.has(w.id)).map((w) => ({ workload: w.id, at: w.workload.source }));
+  return { added: only(head, base), removed: only(base, head) };
+}
+var MODE_STRENGTH = {
+  STRICT: 3,
+  PERMISSIVE: 2,
+  DISABLE: 1,
+  NO_SIDECAR: 0
+};
+function mtlsCounts(deltas) {
+  return {
+    mtlsWeakened: deltas.filter((d) => MODE_STRENGTH[d.head] < MODE_STRENGTH[d.base]).length,
+    mtlsStrengthened: deltas.filter((d) => MODE_STRENGTH[d.head] > MODE_STRENGTH[d.base]).length
+  };
+}
+function summarise(side3) {
+  const { stats, mesh } = side3.load;
+  return {
+    files: stats.files,
+    documents: stats.documents,
+    objects: stats.objects,
+    workloads: mesh.workloads.length,
+    policies: mesh.authorizationPolicies.length + mesh.peerAuthentications.length
+  };
+}
+
+// src/analysis/authz/ip.ts
+function parseAddress(text2) {
+  const v4 = parseIpv4(text2);
+  if (v4 !== null) return { family: 4, value: v4 };
+  const v6 = parseIpv6(text2);
+  return v6 === null ? null : { family: 6, value: v6 };
+}
+function parseCidr(text2) {
+  const slash = text2.indexOf("/");
+  const address = parseAddress(slash < 0 ? text2 : text2.slice(0, slash));
+  if (address === null) return null;
+  const width = address.family === 4 ? 32 : 128;
+  const bits = slash < 0 ? width : Number(text2.slice(slash + 1));
+  if (!Number.isInteger(bits) || bits < 0 || bits > width) return null;
+  const hostBits = BigInt(width - bits);
+  const first2 = address.value >> hostBits << hostBits;
+  const last = first2 + (1n << hostBits) - 1n;
+  const base = formatAddress({ family: address.family, value: first2 });
+  return { family: address.family, first: first2, last, text: bits === width ? base : `${base}/${bits}` };
+}
+function cidrContains(range, address) {
+  return range.family === address.family && address.value >= range.first && address.value <= range.last;
+}
+function ipWitnesses(ranges) {
+  const points = /* @__PURE__ */ new Map();
+  const add = (family, value) => {
+    const max = family === 4 ? (1n << 32n) - 1n : (1n << 128n) - 1n;
+    if (value <= max) points.set(`${family}:${value}`, { family, value });
+  };
+  add(4, 0n);
+  add(6, 0n);
+  for (const range of ranges) {
+    add(range.family, range.first);
+    add(range.family, range.last + 1n);
+  }
+  return [...points.values()].sort(
+    (a, b) => a.family !== b.family ? a.family - b.family : a.value < b.value ? -1 : a.value > b.value ? 1 : 0
+  );
+}
+function formatAddress(address) {
+  if (address.family === 4) {
+    const v = address.value;
+    return [24n, 16n, 8n, 0n].map((shift) => String(v >> shift & 255n)).join(".");
+  }
+  const groups2 = [];
+  for (let shift = 112n; shift >= 0n; shift -= 16n)
+    groups2.push((address.value >> shift & 0xffffn).toString(16));
+  return compressIpv6(groups2);
+}
+function compressIpv6(groups2) {
+  let best = { start: -1, length: 0 };
+  for (let i = 0; i < groups2.length; ) {
+    if (groups2[i] !== "0") {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (groups2[j] === "0") j++;
+    if (j - i > best.length && j - i > 1) best = { start: i, length: j - i };
+    i = j;
+  }
+  if (best.start < 0) return groups2.join(":");
+  const head = groups2.slice(0, best.start).join(":");
+  const tail = groups2.slice(best.start + best.length).join(":");
+  return `${head}::${tail}`;
+}
+function parseIpv4(text2) {
+  if (!/^\d{1,3}(\.\d{1,3}){3}$/.test(text2)) return null;
+  let value = 0n;
+  for (const octet of text2.split(".")) {
+    const n = Number(octet);
+    if (n > 255 || octet.length > 1 && octet.startsWith("0")) return null;
+    value = value << 8n | BigInt(n);
+  }
+  return value;
+}
+function parseIpv6(text2) {
+  const zoneless = text2.split("%")[0] ?? "";
+  if (!/^[0-9a-fA-F:.]+$/.test(zoneless) || !zoneless.includes(":")) return null;
+  const halves = zoneless.split("::");
+  if (halves.length > 2) return null;
+  const parse3 = (half) => {
+    if (half === "") return [];
+    const out = [];
+    const parts = half.split(":");
+    for (const [i, part] of parts.entries()) {
+      if (part.includes(".") && i === parts.length - 1) {
+        const v4 = parseIpv4(part);
+        if (v4 === null) return null;
+        out.push(v4 >> 16n, v4 & 0xffffn);
+      } else if (/^[0-9a-fA-F]{1,4}$/.test(part)) out.push(BigInt(`0x${part}`));
+      else return null;
+    }
+    return out;
+  };
+  const head = parse3(halves[0] ?? "");
+  const tail = halves.length === 2 ? parse3(halves[1] ?? "") : [];
+  if (head === null || tail === null) return null;
+  const missing = 8 - head.length - tail.length;
+  if (halves.length === 2 ? missing < 1 : missing !== 0) return null;
+  let value = 0n;
+  for (const group of [...head, ...Array(missing).fill(0n), ...tail])
+    value = value << 16n | group;
+  return value;
+}
+
+// src/analysis/authz/strings.ts
+function stringAtom(pattern, presence) {
+  if (pattern === "*") return { kind: presence };
+  if (pattern.startsWith("*")) return { kind: "suffix", value: pattern.slice(1) };
+  if (pattern.endsWith("*")) return { kind: "prefix", value: pattern.slice(0, -1) };
+  return { kind: "exact", value: pattern };
+}
+function isPathTemplate(value) {
+  return value.includes("{*}") || value.includes("{**}");
+}
+function pathAtom(pattern) {
+  return isPathTemplate(pattern) ? { kind: "template", value: pattern } : stringAtom(pattern, "nonEmpty");
+}
+function atomKey(atom) {
+  return "value" in atom ? `${atom.kind}:${atom.value}` : atom.kind;
+}
+function formatStringAtom(atom) {
+  switch (atom.kind) {
+    case "exact":
+    case "template":
+      return atom.value;
+    case "prefix":
+      return `${atom.value}*`;
+    case "suffix":
+      return `*${atom.value}`;
+    default:
+      return "*";
+  }
+}
+function testStringAtom(atom, value) {
+  if (value === null) return false;
+  switch (atom.kind) {
+    case "exact":
+      return value === atom.value;
+    case "prefix":
+      return value.startsWith(atom.value);
+    case "suffix":
+      return value.endsWith(atom.value);
+    case "nonEmpty":
+      return value !== "";
+    case "present":
+      return true;
+    case "template":
+      return templateRegex(atom.value).test(value);
+  }
+}
+var PCHAR = /^[a-zA-Z0-9\-._~%!$&'()+,;:@=]$/;
+var PCHAR_CLASS = "[a-zA-Z0-9\\-._~%!$&'()+,;:@=]";
+var templateCache = /* @__PURE__ */ new Map();
+function templateRegex(template) {
+  let cached = templateCache.get(template);
+  if (cached === void 0) {
+    const body2 = templateTokens(template).map((token) => {
+      if (token.type === "literal") return token.char.replace(/[\\^$.*+?()[\]{}|/-]/g, "\\$&");
+      if (token.type === "pchar") return PCHAR_CLASS;
+      return token.type === "pcharLoop" ? `${PCHAR_CLASS}*` : `(?:${PCHAR_CLASS}|/)*`;
+    }).join("");
+    cached = new RegExp(`^${body2}$`);
+    templateCache.set(template, cached);
+  }
+  return cached;
+}
+function templateTokens(template) {
+  const tokens = [];
+  for (let i = 0; i < template.length; ) {
+    if (template.startsWith("{**}", i)) {
+      tokens.push({ type: "anyLoop" });
+      i += 4;
+    } else if (template.startsWith("{*}", i)) {
+      tokens.push({ type: "pchar" }, { type: "pcharLoop" });
+      i += 3;
+    } else {
+      tokens.push({ type: "literal", char: template[i] ?? "" });
+      i += 1;
+    }
+  }
+  return tokens;
+}
+function isLoop(token) {
+  return token?.type === "pcharLoop" || token?.type === "anyLoop";
+}
+function asciiLower(value) {
+  return value.replace(/[A-Z]/g, (c) => c.toLowerCase());
+}
+
+// src/analysis/authz/witnesses.ts
+var STATE_LIMIT = 5e4;
+function stringWitnesses(atoms, domain) {
+  const alphabet = alphabetOf(atoms, domain);
+  if (alphabet === null) return null;
+  const machines = [domainMachine(domain), ...atoms.map(machineOf)];
+  const found = /* @__PURE__ */ new Map();
+  const seen = /* @__PURE__ */ new Set();
+  let frontier = [
+    { states: machines.map((m) => m.start), text: "" }
+  ];
+  seen.add(frontier[0]?.states.join(",") ?? "");
+  while (frontier.length > 0) {
+    const next = [];
+    for (const { states, text: text2 } of frontier) {
+      record(machines, states, text2, domain, found);
+      for (const char of alphabet) {
+        const stepped = states.map((s, i) => s < 0 ? s : machines[i]?.step(s, char) ?? -1);
+        const key = stepped.join(",");
+        if (seen.has(key)) continue;
+        seen.add(key);
+        if (seen.size > STATE_LIMIT) return null;
+        next.push({ states: stepped, text: text2 + char });
+      }
+    }
+    frontier = next;
+  }
+  const witnesses = [...found.values()].sort();
+  if (domain.absent) witnesses.unshift(null);
+  return witnesses;
+}
+function record(machines, states, text2, domain, found) {
+  const inDomain = machines[0]?.accepts(states[0] ?? -1) === true;
+  if (!inDomain || !domain.empty && text2 === "") return;
+  let vector = text2 === "" ? "e" : "n";
+  for (let i = 1; i < machines.length; i++)
+    vector += machines[i]?.accepts(states[i] ?? -1) ? "1" : "0";
+  if (!found.has(vector)) found.set(vector, text2);
+}
+var PCHAR_CANDIDATES = "zqxjkvwy0123456789abcdefghilmnoprstu~!$&@=;:,+";
+var OTHER_CANDIDATES = '"<>\\^`|#[]{} ';
+function alphabetOf(atoms, domain) {
+  const used = new Set(domain.startsWith);
+  for (const atom of atoms) for (const c of literalChars(atom)) used.add(c);
+  used.add("/");
+  const fresh = [...PCHAR_CANDIDATES].find((c) => !used.has(c));
+  const other = [...OTHER_CANDIDATES].find((c) => !used.has(c));
+  if (fresh === void 0 || other === void 0) return null;
+  const letters = [...used, fresh, other];
+  return [...new Set(domain.lowercase ? letters.map(asciiLower) : letters)].sort();
+}
+function literalChars(atom) {
+  if (atom.kind === "template")
+    return templateTokens(atom.value).map((t) => t.type === "literal" ? t.char : "").join("");
+  return "value" in atom ? atom.value : "";
+}
+function domainMachine(domain) {
+  return domain.startsWith === "" ? { start: 0, step: () => 0, accepts: () => true } : prefixMachine(domain.startsWith);
+}
+function machineOf(atom) {
+  switch (atom.kind) {
+    case "exact":
+      return exactMachine(atom.value);
+    case "prefix":
+      return prefixMachine(atom.value);
+    case "suffix":
+      return suffixMachine(atom.value);
+    case "template":
+      return templateMachine(atom.value);
+    default:
+      return { start: 0, step: () => 1, accepts: (s) => s === 1 || atom.kind === "present" };
+  }
+}
+function exactMachine(value) {
+  return {
+    start: 0,
+    step: (s, c) => s < value.length && value[s] === c ? s + 1 : -1,
+    accepts: (s) => s === value.length
+  };
+}
+function prefixMachine(value) {
+  return {
+    start: 0,
+    step: (s, c) => s === value.length ? s : value[s] === c ? s + 1 : -1,
+    accepts: (s) => s === value.length
+  };
+}
+function suffixMachine(value) {
+  const failure = [0];
+  for (let i = 1, k = 0; i < value.length; i++) {
+    while (k > 0 && value[i] !== value[k]) k = failure[k - 1] ?? 0;
+    if (value[i] === value[k]) k++;
+    failure[i] = k;
+  }
+  return {
+    start: 0,
+    step: (s, c) => {
+      let k = s === value.length ? failure[s - 1] ?? 0 : s;
+      while (k > 0 && value[k] !== c) k = failure[k - 1] ?? 0;
+      return value[k] === c ? k + 1 : 0;
+    },
+    accepts: (s) => s === value.length
+  };
+}
+function templateMachine(template) {
+  const tokens = templateTokens(template);
+  const ids = /* @__PURE__ */ new Map();
+  const sets = [];
+  const idOf = (positions) => {
+    const key = positions.join(",");
+    let id = ids.get(key);
+    if (id === void 0) {
+      id = sets.length;
+      ids.set(key, id);
+      sets.push(positions);
+    }
+    return id;
+  };
+  const close = (positions) => {
+    const out = /* @__PURE__ */ new Set();
+    for (const p of positions)
+      for (let q = p; ; q++) {
+        out.add(q);
+        if (!isLoop(tokens[q])) break;
+      }
+    return [...out].sort((a, b) => a - b);
+  };
+  const start = idOf(close([0]));
+  return {
+    start,
+    step: (s, c) => {
+      const next = [];
+      for (const p of sets[s] ?? []) {
+        const token = tokens[p];
+        if (token === void 0) continue;
+        if (token.type === "literal") {
+          if (token.char === c) next.push(p + 1);
+        } else if (token.type === "pchar") {
+          if (PCHAR.test(c)) next.push(p + 1);
+        } else if (PCHAR.test(c) || token.type === "anyLoop" && c === "/") next.push(p);
+      }
+      return next.length === 0 ? -1 : idOf(close(next));
+    },
+    accepts: (s) => (sets[s] ?? []).includes(tokens.length)
+  };
+}
+
+// src/analysis/authz/dimensions.ts
+var TRUE = { op: "true" };
+var FALSE = { op: "false" };
+function atomExpr(atom) {
+  return { op: "atom", atom };
+}
+function not(arg) {
+  if (arg.op === "true") return FALSE;
+  if (arg.op === "false") return TRUE;
+  return arg.op === "not" ? arg.arg : { op: "not", arg };
+}
+function and(args) {
+  const kept = args.filter((a) => a.op !== "true");
+  if (kept.some((a) => a.op === "false")) return FALSE;
+  if (kept.length === 0) return TRUE;
+  return kept.length === 1 ? kept[0] ?? TRUE : { op: "and", args: kept };
+}
+function or(args) {
+  const kept = args.filter((a) => a.op !== "false");
+  if (kept.some((a) => a.op === "true")) return TRUE;
+  if (kept.length === 0) return FALSE;
+  return kept.length === 1 ? kept[0] ?? FALSE : { op: "or", args: kept };
+}
+function evaluate(expr, test) {
+  switch (expr.op) {
+    case "true":
+      return true;
+    case "false":
+      return false;
+    case "atom":
+      return test(expr.atom);
+    case "not":
+      return !evaluate(expr.arg, test);
+    case "and":
+      return expr.args.every((a) => evaluate(a, test));
+    case "or":
+      return expr.args.some((a) => evaluate(a, test));
+  }
+}
+function atomsOf(expr, out = []) {
+  if (expr.op === "atom") out.push(expr.atom);
+  else if (expr.op === "not") atomsOf(expr.arg, out);
+  else if (expr.op === "and" || expr.op === "or") for (const a of expr.args) atomsOf(a, out);
+  return out;
+}
+function keyOfAtom(atom) {
+  switch (atom.kind) {
+    case "traffic":
+      return `traffic:${atom.value}`;
+    case "string":
+      return atomKey(atom.atom);
+    case "cidr":
+      return `cidr:${atom.range.text}`;
+    case "jwt":
+      return `${atom.component}=${atomKey(atom.atom)}`;
+    case "requestPrincipal":
+      return `principal=${atom.pattern}`;
+    case "token":
+      return "token";
+  }
+}
+var STRING_DOMAINS = {
+  method: { absent: false, empty: false, startsWith: "", lowercase: false },
+  path: { absent: false, empty: false, startsWith: "/", lowercase: false },
+  host: { absent: false, empty: false, startsWith: "", lowercase: true },
+  header: { absent: true, empty: true, startsWith: "", lowercase: false },
+  sni: { absent: true, empty: false, startsWith: "", lowercase: false }
+};
+var JWT_ISSUER = { absent: false, empty: false, startsWith: "", lowercase: false };
+var JWT_OTHER = { absent: true, empty: true, startsWith: "", lowercase: false };
+var JWT_PRODUCT_LIMIT = 4096;
+var ORDER = [
+  "traffic",
+  "method",
+  "path",
+  "host",
+  "header:",
+  "jwt",
+  "source.ip",
+  "remote.ip",
+  "destination.ip",
+  "sni"
+];
+function compareDimensions(a, b) {
+  const rank2 = (k) => ORDER.findIndex((p) => p.endsWith(":") ? k.startsWith(p) : k === p);
+  return rank2(a) - rank2(b) || (a < b ? -1 : a > b ? 1 : 0);
+}
+function isIpDimension(dimension) {
+  return dimension === "source.ip" || dimension === "remote.ip" || dimension === "destination.ip";
+}
+function stringDomain(dimension) {
+  return STRING_DOMAINS[dimension.startsWith("header:") ? "header" : dimension] ?? STRING_DOMAINS.header;
+}
+function witnessesOf(dimension, atoms) {
+  if (dimension === "traffic") return ["http", "tcp"];
+  if (isIpDimension(dimension))
+    return ipWitnesses(atoms.flatMap((a) => a.kind === "cidr" ? [a.range] : []));
+  if (dimension === "jwt") return jwtWitnesses(atoms);
+  const strings = atoms.flatMap((a) => a.kind === "string" ? [a.atom] : []);
+  return stringWitnesses(strings, stringDomain(dimension));
+}
+function jwtWitnesses(atoms) {
+  const byComponent = /* @__PURE__ */ new Map();
+  const add = (component, atom) => {
+    const list2 = byComponent.get(component) ?? [];
+    list2.push(atom);
+    byComponent.set(component, list2);
+  };
+  for (const atom of atoms) {
+    if (atom.kind === "jwt") add(atom.component, atom.atom);
+    if (atom.kind === "requestPrincipal") {
+      add("iss", atom.iss);
+      add("sub", atom.sub);
+    }
+  }
+  let shapes = [{}];
+  for (const component of [...byComponent.keys()].sort()) {
+    const values = stringWitnesses(
+      byComponent.get(component) ?? [],
+      component === "iss" ? JWT_ISSUER : JWT_OTHER
+    );
+    if (values === null || shapes.length * values.length > JWT_PRODUCT_LIMIT) return null;
+    shapes = shapes.flatMap((shape) => values.map((v) => ({ ...shape, [component]: v })));
+  }
+  return [null, ...shapes];
+}
+function testAtom(atom, value) {
+  switch (atom.kind) {
+    case "traffic":
+      return value === atom.value;
+    case "string":
+      return typeof value === "string" || value === null ? testStringAtom(atom.atom, value) : false;
+    case "cidr":
+      return isAddress(value) && cidrContains(atom.range, value);
+    case "token":
+      return isToken(value);
+    case "jwt":
+      return isToken(value) && testStringAtom(atom.atom, value[atom.component] ?? null);
+    case "requestPrincipal":
+      return isToken(value) && testStringAtom(atom.iss, value.iss ?? null) && testStringAtom(atom.sub, value.sub ?? null);
+  }
+}
+function isAddress(value) {
+  return typeof value === "object" && value !== null && "family" in value;
+}
+function isToken(value) {
+  return typeof value === "object" && value !== null && !("family" in value);
+}
+function formatAtom(atom) {
+  switch (atom.kind) {
+    case "traffic":
+      return atom.value === "http" ? "HTTP" : "non-HTTP connections";
+    case "string":
+      return formatValue(atom.atom);
+    case "cidr":
+      return atom.range.text;
+    case "token":
+      return "present";
+    case "jwt":
+      return `${componentLabel(atom.component)} ${formatValue(atom.atom)}`;
+    case "requestPrincipal":
+      return `principal ${atom.pattern}`;
+  }
+}
+function formatValue(atom) {
+  return atom.kind === "present" || atom.kind === "nonEmpty" ? "present" : formatStringAtom(atom);
+}
+function componentLabel(component) {
+  if (component.startsWith("claim:"))
+    return `claim ${component.slice(6).split("\0").join(".")}`;
+  return component;
+}
+function dimensionLabel(dimension) {
+  if (dimension === "method" || dimension === "path" || dimension === "traffic") return null;
+  if (dimension.startsWith("header:")) return `header ${dimension.slice(7)}`;
+  return dimension === "jwt" ? "JWT" : dimension;
+}
+
+// src/analysis/authz/identity.ts
+function identityAtomKey(atom) {
+  switch (atom.kind) {
+    case "serviceAccount":
+      return `sa:${atom.namespace}/${atom.name}`;
+    default:
+      return `${atom.kind}:${atom.pattern}`;
+  }
+}
+var SPIFFE = "spiffe://";
+var regexCache = /* @__PURE__ */ new Map();
+function peerUri(peer) {
+  return SPIFFE + peer.principal;
+}
+function testIdentityAtom(atom, peer) {
+  if (peer === null) return false;
+  const uri = peerUri(peer);
+  switch (atom.kind) {
+    case "principal":
+      return testPrincipalPattern(atom.pattern, uri);
+    case "namespace":
+      return regex(`.*/ns/${globToRegex(atom.pattern)}/.*`).test(uri);
+    case "serviceAccount":
+      return regex(
+        `spiffe://.+/ns/${quote(atom.namespace)}/(.+/|)sa/${quote(atom.name)}(/.+)?`
+      ).test(uri);
+    case "trustDomain":
+      return testTrustDomainPattern(atom.pattern, uri);
+  }
+}
+function testPrincipalPattern(pattern, uri) {
+  if (pattern === "*") return uri.length > 0;
+  if (pattern.startsWith("*"))
+    return regex(`${quote(SPIFFE)}.*${quote(pattern.slice(1))}`).test(uri);
+  if (pattern.endsWith("*")) return uri.startsWith(SPIFFE + pattern.slice(0, -1));
+  return uri === SPIFFE + pattern;
+}
+function testTrustDomainPattern(pattern, uri) {
+  if (pattern === "*") return uri.startsWith(SPIFFE);
+  const star = pattern.indexOf("*");
+  if (star < 0) return uri.startsWith(`${SPIFFE}${pattern}/`);
+  const head = quote(pattern.slice(0, star));
+  const tail = quote(pattern.slice(star + 1));
+  return regex(`spiffe://${head}[^/]*${tail}/.*`).test(uri);
+}
+function globToRegex(glob) {
+  return glob.split("*").map(quote).join(".*");
+}
+function quote(text2) {
+  return text2.replace(/[\\^$.*+?()[\]{}|/-]/g, "\\$&");
+}
+function regex(source2) {
+  let cached = regexCache.get(source2);
+  if (cached === void 0) {
+    cached = new RegExp(`^(?:${source2})$`, "s");
+    if (regexCache.size > 1e4) regexCache.clear();
+    regexCache.set(source2, cached);
+  }
+  return cached;
+}
+var CLUSTER_LOCAL = "cluster.local";
+function trustDomainBundle(settings) {
+  return [settings.trustDomain.value, ...settings.trustDomainAliases.value];
+}
+function rewritePrincipal(principal, bundle) {
+  const parts = principal.split("/");
+  if (parts.length !== 5 || parts[0] === "*") return [principal];
+  const domain = parts[0] ?? "";
+  if (!bundle.some((entry) => loosely(domain, entry)) && domain !== CLUSTER_LOCAL)
+    return [principal];
+  const out = [];
+  for (const entry of bundle) {
+    const next = suffixPattern(entry, domain) ? principal : [entry, ...parts.slice(1)].join("/");
+    if (!out.includes(next)) out.push(next);
+  }
+  return out;
+}
+function expandTrustDomain(value, bundle) {
+  return bundle.includes(value) ? [...bundle] : [value];
+}
+function loosely(a, b) {
+  return a === b || b === "*" || prefixPattern(a, b) || prefixPattern(b, a) || suffixPattern(a, b) || suffixPattern(b, a);
+}
+function prefixPattern(value, pattern) {
+  return pattern.endsWith("*") && value.startsWith(pattern.slice(0, -1));
+}
+function suffixPattern(value, pattern) {
+  return pattern.startsWith("*") && value.endsWith(pattern.slice(1));
+}
+
+// src/analysis/authz/compile-atoms.ts
+function isHttpOnlyKey(key) {
+  return key.startsWith("request.");
+}
+function serviceAccountAtom(value, policyNamespace) {
+  const slash = value.indexOf("/");
+  return slash < 0 ? { kind: "serviceAccount", namespace: policyNamespace, name: value } : { kind: "serviceAccount", namespace: value.slice(0, slash), name: value.slice(slash + 1) };
+}
+function fieldExpr(values, notValues, atom) {
+  if (values === void 0 && notValues === void 0) return null;
+  return valuesExpr(
+    values?.values.map((v) => v.value) ?? [],
+    notValues?.values.map((v) => v.value) ?? [],
+    (v) => [atomExpr(atom(v))]
+  );
+}
+function valuesExpr(values, notValues, atoms) {
+  return and([
+    values.length > 0 ? or(values.flatMap(atoms)) : TRUE,
+    notValues.length > 0 ? not(or(notValues.flatMap(atoms))) : TRUE
+  ]);
+}
+function addPredicate(cube, dimension, expr) {
+  if (expr === null) return;
+  const existing = cube.get(dimension);
+  cube.set(dimension, existing ? and([existing, expr]) : expr);
+}
+function stringAtomOf(value, presence) {
+  return { kind: "string", atom: stringAtom(value, presence) };
+}
+function hostAtom(value) {
+  return stringAtomOf(asciiLower(value), "nonEmpty");
+}
+function cidrAtom(value) {
+  const range = parseCidr(value);
+  return range === null ? { kind: "string", atom: { kind: "exact", value: `\0${value}` } } : { kind: "cidr", range };
+}
+function requestPrincipalAtom(value) {
+  const any = { kind: "nonEmpty" };
+  const slash = value.lastIndexOf("/");
+  const iss = slash >= 0 ? value.slice(0, slash) : value;
+  const sub = slash >= 0 ? value.slice(slash + 1) : "";
+  const atom = (issAtom, subAtom) => ({
+    kind: "requestPrincipal",
+    pattern: value,
+    iss: issAtom,
+    sub: subAtom
+  });
+  if (value === "*") return atom(any, any);
+  if (value.startsWith("*")) {
+    if (slash < 0) return atom(any, { kind: "suffix", value: value.slice(1) });
+    return atom(iss === "*" ? any : { kind: "suffix", value: iss.slice(1) }, {
+      kind: "exact",
+      value: sub
+    });
+  }
+  if (value.endsWith("*")) {
+    if (slash < 0) return atom({ kind: "prefix", value: value.slice(0, -1) }, any);
+    return atom(
+      { kind: "exact", value: iss },
+      sub === "*" ? any : { kind: "prefix", value: sub.slice(0, -1) }
+    );
+  }
+  return atom({ kind: "exact", value: iss }, { kind: "exact", value: sub });
+}
+
+// src/analysis/authz/compile-condition.ts
+function isListClaimKey(key) {
+  return key === "request.auth.audiences" || key.startsWith("request.auth.claims");
+}
+function conditionClause(condition, context3, approximated) {
+  const key = condition.key.value;
+  const clause = (identity2, dimension, expr) => ({
+    identity: identity2,
+    cube: dimension && expr ? /* @__PURE__ */ new Map([[dimension, expr]]) : /* @__PURE__ */ new Map(),
+    at: condition.at
+  });
+  if (context3.chain === "tcp" && isHttpOnlyKey(key)) return clause(TRUE);
+  const values = condition.values?.map((v) => v.value) ?? [];
+  const notValues = condition.notValues?.map((v) => v.value) ?? [];
+  const identity = (atoms) => clause(valuesExpr(values, notValues, (v) => atoms(v).map((a) => atomExpr(a))));
+  const request2 = (dimension, atom) => clause(
+    TRUE,
+    dimension,
+    valuesExpr(values, notValues, (v) => [atomExpr(atom(v))])
+  );
+  switch (key) {
+    case "source.ip":
+    case "remote.ip":
+    case "destination.ip":
+      return request2(key, cidrAtom);
+    case "destination.port": {
+      const port = String(context3.port);
+      const ok = (values.length === 0 || values.includes(port)) && !notValues.includes(port);
+      return clause(ok ? TRUE : FALSE);
+    }
+    case "source.namespace":
+      return identity((v) => [{ kind: "namespace", pattern: v }]);
+    case "source.principal":
+      return identity(
+        (v) => rewritePrincipal(v, context3.bundle).map((pattern) => ({ kind: "principal", pattern }))
+      );
+    case "source.serviceAccount":
+      return identity((v) => [serviceAccountAtom(v, context3.policyNamespace)]);
+    case "source.trustDomain":
+      return identity(
+        (v) => expandTrustDomain(v, context3.bundle).map((pattern) => ({ kind: "trustDomain", pattern }))
+      );
+    case "connection.sni":
+      return request2("sni", (v) => stringAtomOf(v, "nonEmpty"));
+    case "request.auth.principal":
+      return request2("jwt", requestPrincipalAtom);
+    case "request.auth.presenter":
+      return request2("jwt", (v) => ({
+        kind: "jwt",
+        component: "azp",
+        atom: stringAtom(v, "nonEmpty")
+      }));
+  }
+  if (key.startsWith("request.headers[")) {
+    const name = asciiLower(key.slice("request.headers[".length, -1));
+    return request2(`header:${name}`, (v) => stringAtomOf(v, "present"));
+  }
+  if (isListClaimKey(key) && context3.action === "ALLOW" && notValues.length === 0) {
+    const component = key === "request.auth.audiences" ? "aud" : `claim:${claimPath(key).join("\0")}`;
+    return request2("jwt", (v) => ({ kind: "jwt", component, atom: stringAtom(v, "nonEmpty") }));
+  }
+  approximated.push({ at: condition.key.at, field: key });
+  const failSafe = context3.action === "ALLOW" ? FALSE : TRUE;
+  return clause(context3.substitute === "failSafe" ? failSafe : not(failSafe));
+}
+function claimPath(key) {
+  const rest = key.slice("request.auth.claims".length);
+  const nested = [...rest.matchAll(/\[([^[\]]*)\]/g)].map((m) => m[1] ?? "");
+  return nested.join("").length + nested.length * 2 === rest.length ? nested : [rest.slice(1, -1)];
+}
+
+// src/analysis/authz/compile-rule.ts
+var HTTP_SOURCE_FIELDS = /* @__PURE__ */ new Set(["requestPrincipals", "notRequestPrincipals"]);
+var HTTP_OPERATION_FIELDS = /* @__PURE__ */ new Set([
+  "hosts",
+  "notHosts",
+  "methods",
+  "notMethods",
+  "paths",
+  "notPaths"
+]);
+function compileRule(rule, context3) {
+  const tcp = context3.chain === "tcp";
+  const httpFields = tcp ? httpOnlyNotes(rule) : [];
+  if (tcp && context3.action === "ALLOW" && httpFields.length > 0) {
+    return {
+      skipped: { reason: "http-only-on-tcp", fields: httpFields },
+      from: null,
+      to: null,
+      when: [],
+      droppedOnTcp: [],
+      approximated: []
+    };
+  }
+  const approximated = [];
+  const from = rule.from && rule.from.map((source2) => sourceClause(source2, context3));
+  const to = rule.to && rule.to.map((operation) => operationClause(operation, context3));
+  const when = (rule.when ?? []).map(
+    (condition) => conditionClause(condition, context3, approximated)
+  );
+  return { skipped: null, from, to, when, droppedOnTcp: httpFields, approximated };
+}
+function httpOnlyNotes(rule) {
+  const notes = [];
+  for (const source2 of rule.from ?? [])
+    for (const name of HTTP_SOURCE_FIELDS) {
+      const field3 = source2[name];
+      if (field3) notes.push({ at: field3.at, field: name });
+    }
+  for (const operation of rule.to ?? [])
+    for (const name of HTTP_OPERATION_FIELDS) {
+      const field3 = operation[name];
+      if (field3) notes.push({ at: field3.at, field: name });
+    }
+  for (const condition of rule.when ?? [])
+    if (isHttpOnlyKey(condition.key.value))
+      notes.push({ at: condition.key.at, field: condition.key.value });
+  return notes;
+}
+function sourceClause(source2, context3) {
+  const tcp = context3.chain === "tcp";
+  const identity = [
+    identityField(
+      source2.principals,
+      source2.notPrincipals,
+      (v) => rewritePrincipal(v, context3.bundle).map((pattern) => ({ kind: "principal", pattern }))
+    ),
+    identityField(source2.namespaces, source2.notNamespaces, (v) => [
+      { kind: "namespace", pattern: v }
+    ]),
+    identityField(source2.serviceAccounts, source2.notServiceAccounts, (v) => [
+      serviceAccountAtom(v, context3.policyNamespace)
+    ]),
+    identityField(
+      source2.trustDomains,
+      source2.notTrustDomains,
+      (v) => expandTrustDomain(v, context3.bundle).map((pattern) => ({ kind: "trustDomain", pattern }))
+    )
+  ];
+  const cube = /* @__PURE__ */ new Map();
+  if (!tcp)
+    addPredicate(
+      cube,
+      "jwt",
+      fieldExpr(source2.requestPrincipals, source2.notRequestPrincipals, requestPrincipalAtom)
+    );
+  addPredicate(cube, "source.ip", fieldExpr(source2.ipBlocks, source2.notIpBlocks, cidrAtom));
+  addPredicate(
+    cube,
+    "remote.ip",
+    fieldExpr(source2.remoteIpBlocks, source2.notRemoteIpBlocks, cidrAtom)
+  );
+  return { identity: and(identity), cube, at: source2.at };
+}
+function identityField(values, notValues, atoms) {
+  const expr = (field3) => or(field3.values.flatMap((v) => atoms(v.value).map((a) => atomExpr(a))));
+  return and([values ? expr(values) : TRUE, notValues ? not(expr(notValues)) : TRUE]);
+}
+function operationClause(operation, context3) {
+  const portMatches = portCondition(operation.ports, operation.notPorts, context3.port);
+  const cube = /* @__PURE__ */ new Map();
+  if (context3.chain === "http") {
+    addPredicate(cube, "host", fieldExpr(operation.hosts, operation.notHosts, hostAtom));
+    addPredicate(
+      cube,
+      "method",
+      fieldExpr(operation.methods, operation.notMethods, (v) => stringAtomOf(v, "nonEmpty"))
+    );
+    addPredicate(
+      cube,
+      "path",
+      fieldExpr(operation.paths, operation.notPaths, (v) => ({
+        kind: "string",
+        atom: pathAtom(v)
+      }))
+    );
+  }
+  return { identity: portMatches ? TRUE : FALSE, cube, at: operation.at };
+}
+function portCondition(ports, notPorts, port) {
+  const has = (field3) => field3.values.some((v) => Number(v.value) === port);
+  return (ports === void 0 || has(ports)) && (notPorts === void 0 || !has(notPorts));
+}
+
+// src/analysis/authz/fallback.ts
+var SAMPLE_LIMIT = 512;
+function fallbackWitnesses(dimension, atoms) {
+  if (dimension === "jwt") {
+    const tokens = atoms.flatMap(
+      (atom) => atom.kind === "jwt" ? fallbackWitnesses(atom.component, [{ kind: "string", atom: atom.atom }]).map((v) => ({
+        iss: "\xA7",
+        [atom.component]: typeof v === "string" ? v : null
+      })) : []
+    );
+    return [null, ...tokens.slice(0, SAMPLE_LIMIT)];
+  }
+  const prefixes = /* @__PURE__ */ new Set([""]);
+  const suffixes = /* @__PURE__ */ new Set([""]);
+  const exact = /* @__PURE__ */ new Set();
+  for (const atom of atoms) {
+    if (atom.kind !== "string" && atom.kind !== "jwt") continue;
+    const inner = atom.atom;
+    if (inner.kind === "prefix") prefixes.add(inner.value);
+    else if (inner.kind === "suffix") suffixes.add(inner.value);
+    else if (inner.kind === "exact" || inner.kind === "template")
+      exact.add(formatStringAtom(inner));
+  }
+  const fresh = "\xA7";
+  const samples = new Set(exact);
+  for (const p of prefixes)
+    for (const s of suffixes) if (samples.size < SAMPLE_LIMIT) samples.add(p + fresh + s);
+  const start = dimension === "path" ? "/" : "";
+  const values = [...samples].map((s) => s.startsWith(start) ? s : start + s).sort();
+  return dimension.startsWith("header:") || dimension === "sni" ? [null, ...values] : values;
+}
+
+// src/analysis/authz/request-set.ts
+var dimensionCache = /* @__PURE__ */ new Map();
+function spaceOf(atomsByDimension) {
+  const dimensions = [...atomsByDimension.keys()].sort(compareDimensions).map((key) => dimensionSpace(key, atomsByDimension.get(key) ?? []));
+  return { dimensions, exact: dimensions.every((d) => d.exact) };
+}
+function spaceOfCubes(cubes, extra) {
+  const atoms = /* @__PURE__ */ new Map();
+  for (const cube of cubes)
+    for (const [key, expr] of cube) {
+      const list2 = atoms.get(key) ?? [];
+      atomsOf(expr, list2);
+      atoms.set(key, list2);
+    }
+  if (extra)
+    for (const d of extra.dimensions) atoms.set(d.key, [...atoms.get(d.key) ?? [], ...d.atoms]);
+  return spaceOf(atoms);
+}
+function dimensionSpace(key, atoms) {
+  const unique = [...new Map(atoms.map((a) => [keyOfAtom(a), a])).entries()].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0).map(([, a]) => a);
+  const cacheKey = `${key}${unique.map(keyOfAtom).join("")}`;
+  const cached = dimensionCache.get(cacheKey);
+  if (cached !== void 0) return cached;
+  const found = witnessesOf(key, unique);
+  const witnesses = found ?? fallbackWitnesses(key, unique);
+  const atomBits = /* @__PURE__ */ new Map();
+  for (const atom of unique) {
+    let bits = 0n;
+    witnesses.forEach((w, i) => {
+      if (testAtom(atom, w)) bits |= 1n << BigInt(i);
+    });
+    atomBits.set(keyOfAtom(atom), bits);
+  }
+  const regionIndex = /* @__PURE__ */ new Map();
+  witnesses.forEach((w, i) => {
+    const vector = regionVector(unique, w);
+    if (!regionIndex.has(vector)) regionIndex.set(vector, i);
+  });
+  const space = {
+    key,
+    atoms: unique,
+    witnesses,
+    full: (1n << BigInt(witnesses.length)) - 1n,
+    atomBits,
+    regionIndex,
+    exact: found !== null
+  };
+  if (dimensionCache.size > 2e4) dimensionCache.clear();
+  dimensionCache.set(cacheKey, space);
+  return space;
+}
+function regionVector(atoms, value) {
+  let vector = "";
+  for (const atom of atoms) vector += testAtom(atom, value) ? "1" : "0";
+  return vector;
+}
+function predicateBits(dimension, expr) {
+  switch (expr.op) {
+    case "true":
+      return dimension.full;
+    case "false":
+      return 0n;
+    case "atom":
+      return dimension.atomBits.get(keyOfAtom(expr.atom)) ?? 0n;
+    case "not":
+      return dimension.full & ~predicateBits(dimension, expr.arg);
+    case "and":
+      return expr.args.reduce((bits, a) => bits & predicateBits(dimension, a), dimension.full);
+    case "or":
+      return expr.args.reduce((bits, a) => bits | predicateBits(dimension, a), 0n);
+  }
+}
+function emptySet(space) {
+  return { space, boxes: [] };
+}
+function fullSet(space) {
+  return { space, boxes: [space.dimensions.map((d) => d.full)] };
+}
+function cubeSet(space, cube) {
+  const box = space.dimensions.map((d) => {
+    const expr = cube.get(d.key);
+    return expr === void 0 ? d.full : predicateBits(d, expr);
+  });
+  return { space, boxes: box.some((b) => b === 0n) ? [] : [box] };
+}
+function boxContains(outer, inner) {
+  return inner.every((bits, i) => (bits & ~(outer[i] ?? 0n)) === 0n);
+}
+function boxIntersect(a, b) {
+  const out = [];
+  for (let i = 0; i < a.length; i++) {
+    const bits = (a[i] ?? 0n) & (b[i] ?? 0n);
+    if (bits === 0n) return null;
+    out.push(bits);
+  }
+  return out;
+}
+function boxSubtract(a, b) {
+  if (boxIntersect(a, b) === null) return [a];
+  const pieces = [];
+  const current = [...a];
+  for (let i = 0; i < a.length; i++) {
+    const outside = (current[i] ?? 0n) & ~(b[i] ?? 0n);
+    if (outside !== 0n) {
+      const piece = [...current];
+      piece[i] = outside;
+      pieces.push(piece);
+    }
+    current[i] = (current[i] ?? 0n) & (b[i] ?? 0n);
+  }
+  return pieces;
+}
+function simplify(boxes) {
+  const kept = [];
+  boxes.forEach((box, i) => {
+    const covered = boxes.some(
+      (other, j) => j !== i && boxContains(other, box) && (!boxContains(box, other) || j < i)
+    );
+    if (!covered) kept.push(box);
+  });
+  return kept;
+}
+function sameSpaceUnion(a, b) {
+  return { space: a.space, boxes: simplify([...a.boxes, ...b.boxes]) };
+}
+function sameSpaceIntersect(a, b) {
+  const boxes = [];
+  for (const x of a.boxes)
+    for (const y of b.boxes) {
+      const meet = boxIntersect(x, y);
+      if (meet !== null) boxes.push(meet);
+    }
+  return { space: a.space, boxes: simplify(boxes) };
+}
+function sameSpaceSubtract(a, b) {
+  let pieces = [...a.boxes];
+  for (const y of b.boxes) {
+    pieces = pieces.flatMap((x) => boxSubtract(x, y));
+    if (pieces.length === 0) break;
+  }
+  return { space: a.space, boxes: simplify(pieces) };
+}
+function align(a, b) {
+  if (a.space === b.space) return [a, b];
+  const space = mergeSpaces(a.space, b.space);
+  return [reproject(a, space), reproject(b, space)];
+}
+function mergeSpaces(a, b) {
+  if (a === b) return a;
+  const atoms = /* @__PURE__ */ new Map();
+  for (const d of [...a.dimensions, ...b.dimensions])
+    atoms.set(d.key, [...atoms.get(d.key) ?? [], ...d.atoms]);
+  return spaceOf(atoms);
+}
+function reproject(set2, space) {
+  if (set2.space === space) return set2;
+  const maps = space.dimensions.map((target) => {
+    const index = set2.space.dimensions.findIndex((d) => d.key === target.key);
+    const source2 = set2.space.dimensions[index];
+    if (source2 === void 0) return null;
+    const mapping = target.witnesses.map(
+      (w) => source2.regionIndex.get(regionVector(source2.atoms, w)) ?? -1
+    );
+    return { index, mapping };
+  });
+  const boxes = set2.boxes.map(
+    (box) => space.dimensions.map((target, i) => {
+      const map = maps[i];
+      if (map === null || map === void 0) return target.full;
+      const bits = box[map.index] ?? 0n;
+      let out = 0n;
+      map.mapping.forEach((old, j) => {
+        if (old >= 0 && (bits >> BigInt(old) & 1n) === 1n) out |= 1n << BigInt(j);
+      });
+      return out;
+    })
+  );
+  return { space, boxes: simplify(boxes.filter((b) => b.every((bits) => bits !== 0n))) };
+}
+function union(a, b) {
+  const [x, y] = align(a, b);
+  return sameSpaceUnion(x, y);
+}
+function intersect(a, b) {
+  const [x, y] = align(a, b);
+  return sameSpaceIntersect(x, y);
+}
+function subtract(a, b) {
+  const [x, y] = align(a, b);
+  return sameSpaceSubtract(x, y);
+}
+function isEmpty(set2) {
+  return set2.boxes.length === 0;
+}
+function isSubset(a, b) {
+  return isEmpty(subtract(a, b));
+}
+
+// src/analysis/authz/compile.ts
+function compilePort(scope, port, chain, options) {
+  const kinds = chain === "auto" ? ["http", "tcp"] : chain === "none" ? [] : [chain];
+  return { port, chain, chains: kinds.map((kind) => compileChain(scope, port, kind, options)) };
+}
+function compileChain(scope, port, chain, options) {
+  const bundle = trustDomainBundle(options.settings);
+  const policies = [...scope.enforced, ...scope.dryRun.filter((p) => p.action === "CUSTOM")];
+  const bodies = policies.map(
+    (policy) => (policy.rules ?? []).map((rule, index) => {
+      const context3 = {
+        action: policy.action,
+        chain,
+        port,
+        bundle,
+        policyNamespace: policy.ref.namespace,
+        substitute: "failSafe"
+      };
+      const body2 = compileRule(rule, context3);
+      const opposite = body2.approximated.length > 0 ? compileRule(rule, { ...context3, substitute: "opposite" }) : null;
+      return { policy, index, body: body2, opposite };
+    })
+  );
+  const universeCube = universeOf(chain, options.requestAuthentication);
+  const cubes = [universeCube];
+  for (const rules of bodies)
+    for (const { body: body2, opposite } of rules)
+      for (const b of opposite ? [body2, opposite] : [body2])
+        cubes.push(...clausesOf(b).map((c) => c.cube));
+  const space = spaceOfCubes(cubes);
+  const identityAtoms = /* @__PURE__ */ new Map();
+  const compiled = policies.map((policy, p) => ({
+    policy,
+    action: policy.action,
+    rules: (bodies[p] ?? []).map(({ index, body: body2, opposite }) => {
+      for (const clause of clausesOf(body2))
+        for (const atom of atomsOf(clause.identity)) identityAtoms.set(identityAtomKey(atom), atom);
+      const ref = {
+        policy: policy.ref,
+        action: policy.action,
+        rule: index,
+        at: policy.rules?.[index]?.at ?? policy.source
+      };
+      const rule = bind(space, ref, body2);
+      return { ...rule, opposite: opposite ? bind(space, ref, opposite) : null };
+    })
+  }));
+  const byAction = (action) => compiled.filter((c) => c.action === action);
+  return {
+    chain,
+    port,
+    space,
+    universe: cubeSet(space, universeCube),
+    custom: customVerdicts(byAction("CUSTOM"), options.settings),
+    deny: byAction("DENY"),
+    allow: byAction("ALLOW"),
+    audit: byAction("AUDIT"),
+    dryRun: scope.dryRun.filter((p) => p.action !== "CUSTOM"),
+    identityAtoms
+  };
+}
+function openSet(chain) {
+  const kinds = chain === "http" ? ["http"] : chain === "tcp" ? ["tcp"] : ["http", "tcp"];
+  const cube = /* @__PURE__ */ new Map([
+    ["traffic", or(kinds.map((value) => atomExpr({ kind: "traffic", value })))]
+  ]);
+  return cubeSet(spaceOfCubes([cube]), cube);
+}
+function universeOf(chain, requestAuthentication) {
+  const cube = /* @__PURE__ */ new Map([["traffic", atomExpr({ kind: "traffic", value: chain })]]);
+  if (chain === "http" && !requestAuthentication) cube.set("jwt", not(atomExpr({ kind: "token" })));
+  return cube;
+}
+function clausesOf(body2) {
+  return [...body2.from ?? [], ...body2.to ?? [], ...body2.when];
+}
+function bind(space, ref, body2) {
+  const clause = (c) => ({
+    identity: c.identity,
+    set: cubeSet(space, c.cube)
+  });
+  return {
+    ref,
+    body: body2,
+    from: body2.from && body2.from.map(clause),
+    to: body2.to && body2.to.map(clause),
+    when: body2.when.map(clause)
+  };
+}
+function customVerdicts(policies, settings) {
+  const providers = new Set(policies.map((p) => p.policy.provider?.value ?? ""));
+  const known = settings.extensionProviders.origin !== "default";
+  return policies.map((policy) => {
+    const name = policy.policy.provider?.value ?? "";
+    let verdict = "external";
+    if (providers.size > 1) verdict = "multiple-providers";
+    else if (known && !settings.extensionProviders.value.includes(name))
+      verdict = "unknown-provider";
+    return { ...policy, verdict };
+  });
+}
+
+// src/analysis/authz/describe.ts
+var ALL_REQUESTS = "all requests";
+function describe2(set2, universe) {
+  if (set2.boxes.length === 0) return [];
+  const [s, u] = align(set2, universe ?? fullSet(set2.space));
+  const diagram = build2(s.boxes, 0, s.space.dimensions.length);
+  const lines = render(diagram, s.space.dimensions, u.boxes, 0, emptyLine());
+  const unique = [...new Set(lines)];
+  return unique.length === 1 && unique[0] === "any request" ? [ALL_REQUESTS] : unique;
+}
+function build2(boxes, level, depth) {
+  if (boxes.length === 0) return [];
+  if (level === depth) return null;
+  let union3 = 0n;
+  for (const box of boxes) union3 |= box[level] ?? 0n;
+  const groups2 = /* @__PURE__ */ new Map();
+  for (let i = 0n; union3 >> i !== 0n; i++) {
+    if ((union3 >> i & 1n) === 0n) continue;
+    const rest = boxes.filter((b) => ((b[level] ?? 0n) >> i & 1n) === 1n);
+    const child = build2(rest, level + 1, depth);
+    const key = keyOf(child);
+    const group = groups2.get(key);
+    if (group) group.bits |= 1n << i;
+    else groups2.set(key, { bits: 1n << i, child });
+  }
+  return [...groups2.values()].sort((a, b) => a.bits < b.bits ? -1 : a.bits > b.bits ? 1 : 0);
+}
+var keys = /* @__PURE__ */ new WeakMap();
+function keyOf(node) {
+  if (node === null) return "*";
+  let key = keys.get(node);
+  if (key === void 0) {
+    key = `[${node.map((g) => `${g.bits.toString(36)}:${keyOf(g.child)}`).join(",")}]`;
+    keys.set(node, key);
+  }
+  return key;
+}
+function emptyLine() {
+  return { traffic: null, method: null, path: null, host: null, conditions: [] };
+}
+function render(node, dimensions, context3, level, line) {
+  if (node === null || level >= dimensions.length) return [formatLine(line)];
+  const dimension = dimensions[level];
+  if (dimension === void 0) return [formatLine(line)];
+  let within = 0n;
+  for (const box of context3) within |= box[level] ?? 0n;
+  if (within === 0n) within = dimension.full;
+  return node.flatMap((group) => {
+    const bits = group.bits & within;
+    const terms = express(dimension, bits, within);
+    const narrowed = context3.filter((box) => ((box[level] ?? 0n) & bits) !== 0n);
+    const variants = placeTerms(dimension, terms, line);
+    return variants.flatMap((next) => render(group.child, dimensions, narrowed, level + 1, next));
+  });
+}
+function placeTerms(dimension, terms, line) {
+  if (terms.length === 1 && terms[0]?.atom === null && terms[0].except.length === 0) return [line];
+  const key = dimension.key;
+  if (key === "traffic") {
+    const text3 = terms.map((t) => formatTerm(t, "traffic")).join(", ");
+    return [text3 === "HTTP" ? { ...line, http: true } : { ...line, traffic: text3 }];
+  }
+  if (key === "path") return terms.map((t) => ({ ...line, path: formatTerm(t, "path") }));
+  const text2 = terms.map((t) => formatTerm(t, key)).join(", ");
+  if (key === "method") return [{ ...line, method: text2 }];
+  if (key === "host") return [{ ...line, host: `host ${text2}` }];
+  const label = dimensionLabel(key) ?? key;
+  return [{ ...line, conditions: [...line.conditions, `${label} ${text2}`] }];
+}
+function formatLine(line) {
+  const head = [line.method, line.path, line.host].filter((p) => p !== null);
+  const any = line.http === true ? "any HTTP request" : "any request";
+  const text2 = line.traffic ?? (head.length === 0 ? any : head.join(" "));
+  return line.conditions.length === 0 ? text2 : `${text2} (${line.conditions.join("; ")})`;
+}
+var MAX_DEPTH = 4;
+function express(dimension, bits, context3, depth = 0) {
+  if (bits === 0n) return [];
+  if (bits === context3) return [{ atom: null, except: [] }];
+  const candidates2 = dimension.atoms.map((atom) => ({ atom, bits: (dimension.atomBits.get(keyOfAtom(atom)) ?? 0n) & context3 })).filter((c) => c.bits !== 0n && c.bits !== context3);
+  const inside = maximal(candidates2.filter((c) => (c.bits & ~bits) === 0n));
+  let rest = bits;
+  for (const c of inside) rest &= ~c.bits;
+  const terms = inside.map((c) => ({ atom: c.atom, except: [] }));
+  if (rest === 0n) return terms;
+  const overlapping = maximal(
+    candidates2.filter((c) => (c.bits & rest) !== 0n && (c.bits & ~bits) !== 0n)
+  );
+  const chosen = [];
+  let uncovered = rest;
+  for (const c of [...overlapping].sort(
+    (a, b) => popcount(b.bits & rest) - popcount(a.bits & rest)
+  )) {
+    if ((c.bits & uncovered) === 0n) continue;
+    chosen.push(c);
+    uncovered &= ~c.bits;
+  }
+  if (uncovered === 0n && depth < MAX_DEPTH) {
+    for (const c of chosen)
+      terms.push({ atom: c.atom, except: express(dimension, c.bits & ~rest, c.bits, depth + 1) });
+    return sortTerms(terms);
+  }
+  if (depth >= MAX_DEPTH) return regionTerms(dimension, bits, context3);
+  return [{ atom: null, except: express(dimension, context3 & ~bits, context3, depth + 1) }];
+}
+function regionTerms(dimension, bits, context3) {
+  const out = [];
+  for (const atom of dimension.atoms) {
+    const atomBits = (dimension.atomBits.get(keyOfAtom(atom)) ?? 0n) & context3;
+    if (atomBits !== 0n && (atomBits & ~bits) === 0n) out.push({ atom, except: [] });
+  }
+  return out.length > 0 ? out : [{ atom: null, except: [] }];
+}
+function maximal(items) {
+  const sorted = [...items].sort((a, b) => compareText2(keyOfAtom(a.atom), keyOfAtom(b.atom)));
+  return sorted.filter(
+    (item, i) => sorted.every((other, j) => {
+      if (i === j || (item.bits & ~other.bits) !== 0n) return true;
+      return other.bits !== item.bits ? false : i < j;
+    })
+  );
+}
+function sortTerms(terms) {
+  return terms.sort((a, b) => compareText2(termText(a), termText(b)));
+}
+function termText(term) {
+  return term.atom === null ? "" : keyOfAtom(term.atom);
+}
+function formatTerm(term, dimension) {
+  const head = term.atom === null ? anyOf(dimension) : formatAtom(term.atom);
+  if (term.except.length === 0) return head;
+  if (term.atom === null && optional(dimension) && isPresenceOnly(term.except)) return "absent";
+  const inner = term.except.map((t) => {
+    const text2 = formatTerm(t, dimension);
+    return t.except.length > 0 ? `(${text2})` : text2;
+  });
+  return `${head} except ${inner.join(", ")}`;
+}
+function isPresenceOnly(terms) {
+  return terms.length === 1 && terms[0]?.except.length === 0 && formatAtom(terms[0].atom ?? { kind: "token" }) === "present";
+}
+function optional(dimension) {
+  return dimension.startsWith("header:") || dimension === "jwt" || dimension === "sni";
+}
+function anyOf(dimension) {
+  if (dimension === "method" || dimension === "path" || dimension === "host")
+    return `any ${dimension}`;
+  return "any";
+}
+function popcount(bits) {
+  let count = 0;
+  for (let b = bits; b !== 0n; b &= b - 1n) count++;
+  return count;
+}
+function compareText2(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+// src/analysis/authz/decide.ts
+function identityTest(peer) {
+  const cache = /* @__PURE__ */ new Map();
+  return (atom) => {
+    const key = identityAtomKey(atom);
+    let value = cache.get(key);
+    if (value === void 0) {
+      value = testIdentityAtom(atom, peer);
+      cache.set(key, value);
+    }
+    return value;
+  };
+}
+function decidePort(port, test) {
+  const chains = port.chains.map((chain) => decideChain(chain, test));
+  if (chains.length === 0) return { result: unenforced(port.chain), chains };
+  let allowed = null;
+  let universe = null;
+  for (const c of chains) {
+    allowed = allowed ? union(allowed, c.allowed) : c.allowed;
+    universe = universe ? union(universe, c.chain.universe) : c.chain.universe;
+  }
+  const all = allowed ?? emptySet(chains[0].chain.space);
+  const within = universe ?? all;
+  const access2 = isEmpty(all) ? "deny" : isSubset(within, all) ? "allow" : "partial";
+  return {
+    chains,
+    result: {
+      access: access2,
+      requests: access2 === "allow" ? [ALL_REQUESTS] : access2 === "deny" ? [] : describe2(all, within),
+      exact: chains.every((c) => c.exact),
+      determining: determining(chains, access2),
+      allowed: all,
+      universe: within,
+      notEvaluated: null
+    }
+  };
+}
+function unenforced(chain) {
+  const all = openSet(chain);
+  return {
+    access: "allow",
+    requests: [ALL_REQUESTS],
+    exact: true,
+    determining: [],
+    allowed: all,
+    universe: all,
+    notEvaluated: null
+  };
+}
+function decideChain(chain, test) {
+  const universe = chain.universe;
+  let exact = chain.space.exact;
+  const matches2 = (policies) => policies.flatMap(
+    (policy) => policy.rules.flatMap((rule) => {
+      const set2 = intersect(ruleSet(rule, test, universe), universe);
+      if (rule.opposite !== null) {
+        const other = intersect(ruleSet(rule.opposite, test, universe), universe);
+        if (!isSubset(set2, other) || !isSubset(other, set2)) exact = false;
+      }
+      return isEmpty(set2) ? [] : [{ ref: rule.ref, set: set2 }];
+    })
+  );
+  const custom = matches2(chain.custom);
+  const deny = matches2(chain.deny);
+  const allow = matches2(chain.allow);
+  const audit = matches2(chain.audit);
+  const denied = unionAll(
+    [...custom, ...deny].map((m) => m.set),
+    universe
+  );
+  const permitted = chain.allow.length > 0 ? unionAll(
+    allow.map((m) => m.set),
+    universe
+  ) : universe;
+  const allowed = subtract(permitted, denied);
+  const external = chain.custom.filter((p) => p.verdict === "external").map((p) => p.policy.ref);
+  const undecided = custom.filter(
+    (m) => external.some((r) => r.namespace === m.ref.policy.namespace && r.name === m.ref.policy.name)
+  );
+  if (undecided.some(
+    (m) => !isEmpty(
+      subtract(
+        intersect(m.set, permitted),
+        deny.length > 0 ? unionAll(
+          deny.map((d) => d.set),
+          universe
+        ) : emptySet(universe.space)
+      )
+    )
+  ))
+    exact = false;
+  return { chain, allowed, custom, deny, allow, audit, exact };
+}
+function ruleSet(rule, test, universe) {
+  if (rule.body.skipped !== null) return emptySet(universe.space);
+  const anyOf2 = (clauses) => clauses === null ? fullSet(universe.space) : unionAll(
+    clauses.filter((c) => evaluate(c.identity, test)).map((c) => c.set),
+    universe
+  );
+  let set2 = intersect(anyOf2(rule.from), anyOf2(rule.to));
+  for (const clause of rule.when) {
+    if (isEmpty(set2)) break;
+    set2 = evaluate(clause.identity, test) ? intersect(set2, clause.set) : emptySet(universe.space);
+  }
+  return set2;
+}
+function unionAll(sets, like) {
+  return sets.reduce((acc, s) => union(acc, s), emptySet(like.space));
+}
+function determining(chains, access2) {
+  const refs = [];
+  for (const c of chains) {
+    refs.push(...c.custom.map((m) => m.ref), ...c.deny.map((m) => m.ref));
+    const denied = unionAll(
+      [...c.custom, ...c.deny].map((m) => m.set),
+      c.chain.universe
+    );
+    refs.push(...c.allow.filter((m) => !isSubset(m.set, denied)).map((m) => m.ref));
+    if (access2 === "deny" && c.allow.length === 0)
+      refs.push(
+        ...c.chain.allow.map((p) => ({
+          policy: p.policy.ref,
+          action: "ALLOW",
+          rule: null,
+          at: p.policy.source
+        }))
+      );
+  }
+  return sortRefs(refs);
+}
+function sortRefs(refs) {
+  const unique = new Map(
+    refs.map((r) => [`${r.policy.namespace}/${r.policy.name}#${r.rule ?? -1}`, r])
+  );
+  return [...unique.values()].sort(
+    (a, b) => compare2(a.policy.namespace, b.policy.namespace) || compare2(a.policy.name, b.policy.name) || (a.rule ?? -1) - (b.rule ?? -1)
+  );
+}
+function compare2(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+// src/analysis/authz/scope.ts
+var GATEWAY_NAME_LABEL = "gateway.networking.k8s.io/gateway-name";
+var GATEWAY_API_GROUP = "gateway.networking.k8s.io";
+var MANAGED_LABEL = "gateway.istio.io/managed";
+var WAYPOINT_CONTROLLER = "istio.io-mesh-controller";
+function indexPolicies(mesh) {
+  return {
+    rootNamespace: mesh.settings.rootNamespace.value,
+    byNamespace: groupByNamespace(mesh.authorizationPolicies),
+    requestAuthentications: groupByNamespace(mesh.requestAuthentications)
+  };
+}
+function groupByNamespace(objects) {
+  const out = /* @__PURE__ */ new Map();
+  for (const object of objects) {
+    const list2 = out.get(object.ref.namespace) ?? [];
+    list2.push(object);
+    out.set(object.ref.namespace, list2);
+  }
+  return out;
+}
+function isWaypoint(labels) {
+  return labels[MANAGED_LABEL] === WAYPOINT_CONTROLLER;
+}
+function policiesFor(workload, index) {
+  const enforced = [];
+  const dryRun = [];
+  const ignored2 = [];
+  for (const policy of candidates(workload.namespace, index.rootNamespace, index.byNamespace)) {
+    const attached = attaches(policy, workload);
+    if (attached === "ignored") ignored2.push({ policy, reason: "target-refs" });
+    else if (attached === "yes") (policy.dryRun ? dryRun : enforced).push(policy);
+  }
+  return { enforced, dryRun, ignored: ignored2 };
+}
+function requestAuthenticationsFor(workload, index) {
+  return candidates(workload.namespace, index.rootNamespace, index.requestAuthentications).filter(
+    (policy) => attaches(policy, workload) === "yes"
+  );
+}
+function candidates(namespace, root, byNamespace) {
+  const own = byNamespace.get(namespace) ?? [];
+  return namespace === root ? [...own] : [...byNamespace.get(root) ?? [], ...own];
+}
+function attaches(policy, workload) {
+  const labels = workload.workload.podLabels;
+  const gateway = labels[GATEWAY_NAME_LABEL];
+  const selected = policy.selector === null || selects(policy.selector.matchLabels, labels);
+  if (gateway === void 0 || isWaypoint(labels)) {
+    if (policy.targetRefs.length > 0) return "ignored";
+    return selected ? "yes" : "no";
+  }
+  if (policy.targetRefs.length === 0) return selected ? "yes" : "no";
+  const targetsGateway = policy.targetRefs.some(
+    (ref) => ref.kind === "Gateway" && ref.group === GATEWAY_API_GROUP && ref.name === gateway && policy.ref.namespace === workload.namespace
+  );
+  return targetsGateway ? "yes" : "ignored";
+}
+
+// src/analysis/authz/evaluate.ts
+function createAuthzEngine(mesh, options = {}) {
+  const index = indexPolicies(mesh);
+  const settings = mesh.settings;
+  const destinations = /* @__PURE__ */ new Map();
+  const ports = /* @__PURE__ */ new Map();
+  const engine = {
+    settings,
+    index,
+    destination(workload) {
+      let found = destinations.get(workload);
+      if (found === void 0) {
+        found = compileDestination(workload, index, options.dataplaneOf?.(workload) ?? "SIDECAR");
+        destinations.set(workload, found);
+      }
+      return found;
+    },
+    port(destination, port) {
+      if (destination.dataplane !== "SIDECAR") return null;
+      const { number, chain } = portOf(destination.workload, port);
+      const key = `${destination.classKey}${number}${chain}`;
+      let compiled = ports.get(key);
+      if (compiled === void 0) {
+        compiled = compilePort(destination.scope, number, chain, {
+          settings,
+          requestAuthentication: destination.requestAuthentication
+        });
+        ports.set(key, compiled);
+      }
+      return compiled;
+    },
+    decide(destination, port, peer) {
+      const compiled = engine.port(destination, port);
+      return compiled === null ? null : decidePort(compiled, identityTest(peer));
+    },
+    access(destination, port, peer) {
+      const decision = engine.decide(destination, port, peer);
+      if (decision !== null) return decision.result;
+      const { chain } = portOf(destination.workload, port);
+      return destination.dataplane === "NO_SIDECAR" ? unenforced(chain) : notEvaluated(destination, chain);
+    },
+    compiledCount: () => ports.size
+  };
+  return engine;
+}
+function compileDestination(workload, index, dataplane) {
+  const scope = policiesFor(workload, index);
+  const requestAuthentication = requestAuthenticationsFor(workload, index).length > 0;
+  const plane = isWaypoint(workload.workload.podLabels) ? "WAYPOINT" : dataplane;
+  const refs = (list2) => list2.map((p) => `${p.ref.namespace}/${p.ref.name}`).join(",");
+  const classKey = [plane, requestAuthentication, refs(scope.enforced), refs(scope.dryRun)].join(
+    "|"
+  );
+  return { workload, scope, dataplane: plane, requestAuthentication, classKey };
+}
+function portOf(workload, port) {
+  if (typeof port !== "number") return { number: port.port, chain: port.chain };
+  const declared = workload.ports.find((p) => p.port === port);
+  return { number: port, chain: declared?.chain ?? "auto" };
+}
+function notEvaluated(destination, chain) {
+  const reason = destination.dataplane === "WAYPOINT" ? "waypoint proxies enforce targetRefs policies with L7 rules, which meshguard does not evaluate" : "ambient workloads are enforced by ztunnel (L4) and waypoints, whose rules differ from a sidecar and are not evaluated";
+  return {
+    access: "partial",
+    requests: [],
+    exact: false,
+    determining: [],
+    allowed: emptySet(openSet(chain).space),
+    universe: openSet(chain),
+    notEvaluated: reason
+  };
+}
+
+// src/analysis/authz/format-rule.ts
+function formatClause(clause) {
+  if ("key" in clause) {
+    const parts = [
+      clause.values ? `${clause.key.value} in ${clause.values.map((v) => v.value).join(", ")}` : null,
+      clause.notValues ? `${clause.key.value} not in ${clause.notValues.map((v) => v.value).join(", ")}` : null
+    ];
+    return parts.filter((p) => p !== null).join(" and ");
+  }
+  return Object.entries(clause).filter((entry) => entry[0] !== "at" && entry[1] !== void 0).map(([name, field3]) => `${name}: ${field3.values.map((v) => v.value).join(", ")}`).join("; ");
+}
+
+// src/analysis/authz/explain-evidence.ts
+function policyEvidence(policy, note) {
+  return { policy: policy.ref, at: policy.source, note };
+}
+function scopeNotes(scope) {
+  return [
+    ...scope.dryRun.map(
+      (p) => policyEvidence(
+        p,
+        p.action === "CUSTOM" ? "dry-run CUSTOM policy: still triggers the external authorizer" : `dry-run ${p.action} policy: not enforced`
+      )
+    ),
+    ...scope.ignored.map(
+      (i) => policyEvidence(
+        i.policy,
+        "has targetRefs: sidecars ignore it (waypoints and gateways enforce it)"
+      )
+    )
+  ];
+}
+function droppedNotes(chains) {
+  const out = [];
+  for (const chain of chains)
+    for (const policy of [...chain.allow, ...chain.deny, ...chain.custom, ...chain.audit])
+      for (const rule of policy.rules) {
+        const skipped = rule.body.skipped;
+        if (skipped !== null)
+          out.push({
+            policy: policy.policy.ref,
+            at: rule.ref.at,
+            note: `ALLOW rule ${rule.ref.rule} dropped on the TCP chain: it uses HTTP-only ${skipped.fields.map((f) => f.field).join(", ")}`
+          });
+        else if (rule.body.droppedOnTcp.length > 0)
+          out.push({
+            policy: policy.policy.ref,
+            at: rule.ref.at,
+            note: `${policy.action} rule ${rule.ref.rule} on the TCP chain ignores HTTP-only ${rule.body.droppedOnTcp.map((f) => f.field).join(", ")}, so it matches more`
+          });
+        if (rule.body.approximated.length > 0)
+          out.push({
+            policy: policy.policy.ref,
+            at: rule.ref.at,
+            note: `rule ${rule.ref.rule}: ${rule.body.approximated.map((f) => `\`${f.field}\``).join(", ")} not modelled; taken fail-safe`
+          });
+      }
+  return out;
+}
+function nearestRule(chains, peer, restrict) {
+  const test = identityTest(peer);
+  let best = null;
+  for (const chain of chains)
+    for (const policy of chain.allow)
+      for (const rule of policy.rules) {
+        const missing = missingParts(rule, policy.policy, test, chain.universe, restrict);
+        if (missing.length === 0) continue;
+        if (best === null || missing.length < best.missing.length)
+          best = { ref: rule.ref, missing };
+      }
+  return best;
+}
+function missingParts(rule, policy, test, universe, restrict) {
+  const raw = policy.rules?.[rule.ref.rule ?? -1];
+  if (raw === void 0) return [];
+  if (rule.body.skipped !== null)
+    return [
+      {
+        part: "rule",
+        requires: `an HTTP port (it uses ${rule.body.skipped.fields.map((f) => f.field).join(", ")})`,
+        at: rule.ref.at
+      }
+    ];
+  const reachable = (clause) => evaluate(clause.identity, test) && !isEmpty(intersect(intersect(clause.set, universe), restrict ?? universe));
+  const missing = [];
+  if (rule.from !== null && !rule.from.some(reachable))
+    missing.push({
+      part: "from",
+      requires: (raw.from ?? []).map((s) => formatClause(s)).join(" or "),
+      at: raw.from?.[0]?.at ?? raw.at
+    });
+  if (rule.to !== null && !rule.to.some(reachable))
+    missing.push({
+      part: "to",
+      requires: (raw.to ?? []).map((o) => formatClause(o)).join(" or "),
+      at: raw.to?.[0]?.at ?? raw.at
+    });
+  rule.when.forEach((clause, i) => {
+    const condition = raw.when?.[i];
+    if (condition !== void 0 && !reachable(clause))
+      missing.push({ part: `when[${i}]`, requires: formatClause(condition), at: condition.at });
+  });
+  return missing;
+}
+
+// src/analysis/authz/explain.ts
+function explainAccess(engine, workload, port, peer, query = {}) {
+  const destination = engine.destination(workload);
+  const declared = workload.ports.find((p) => p.port === port);
+  const chain = declared?.chain ?? "auto";
+  const base = { workload: workload.id, port, chain, peer, query };
+  const decision = engine.decide(destination, declared ?? port, peer);
+  const notes = scopeNotes(destination.scope);
+  if (decision === null) {
+    const result = engine.access(destination, declared ?? port, peer);
+    const summary2 = result.notEvaluated ?? "the workload has no sidecar, so no AuthorizationPolicy is enforced";
+    return {
+      ...base,
+      ...emptyEvidence(),
+      access: result.access,
+      requests: result.requests,
+      exact: result.exact,
+      notEvaluated: result.notEvaluated,
+      summary: summary2,
+      notes
+    };
+  }
+  const http = decision.chains.filter((c) => c.chain.chain === "http");
+  const restrict = http.length > 0 ? queryRestriction(query) : null;
+  const chains = restrict === null ? decision.chains : http;
+  if (restrict === null && (query.method !== void 0 || query.path !== void 0))
+    notes.push({
+      policy: { kind: "Service", namespace: workload.namespace, name: workload.name },
+      at: workload.workload.source,
+      note: `port ${port} is handled as TCP: methods and paths are not seen, so the answer is for every connection`
+    });
+  const scoped = (set2) => restrict === null ? set2 : intersect(set2, restrict);
+  const universe = chains.map((c) => scoped(c.chain.universe)).reduce((a, s) => a ? union(a, s) : s, null);
+  const allowed = chains.map((c) => scoped(c.allowed)).reduce((a, s) => a ? union(a, s) : s, null);
+  const access2 = allowed === null || isEmpty(allowed) ? "deny" : universe !== null && isSubset(universe, allowed) ? "allow" : "partial";
+  const evidence = (pick2) => chains.flatMap(
+    (c) => pick2(c).flatMap((m) => {
+      const set2 = scoped(m.set);
+      return isEmpty(set2) ? [] : [
+        {
+          ref: m.ref,
+          chain: c.chain.chain,
+          requests: describe2(set2, scoped(c.chain.universe))
+        }
+      ];
+    })
+  );
+  const allowPolicies = chains[0]?.chain.allow.map(
+    (p) => policyEvidence(p.policy, "ALLOW policy: a request must match one of its rules")
+  ) ?? [];
+  const explanation = {
+    ...base,
+    access: access2,
+    requests: access2 === "allow" ? [ALL_REQUESTS] : access2 === "deny" || allowed === null ? [] : describe2(allowed, universe ?? void 0),
+    exact: chains.every((c) => c.exact),
+    notEvaluated: null,
+    custom: evidence((c) => c.custom),
+    deny: evidence((c) => c.deny),
+    allow: evidence((c) => c.allow),
+    audit: evidence((c) => c.audit),
+    allowPolicies,
+    notes: [...notes, ...droppedNotes(chains.map((c) => c.chain))],
+    nearest: access2 === "allow" ? null : nearestRule(
+      chains.map((c) => c.chain),
+      peer,
+      restrict
+    )
+  };
+  return { ...explanation, summary: summarize(explanation) };
+}
+function emptyEvidence() {
+  return { custom: [], deny: [], allow: [], audit: [], allowPolicies: [], nearest: null };
+}
+function queryRestriction(query) {
+  const exact = (value) => ({
+    op: "atom",
+    atom: { kind: "string", atom: { kind: "exact", value } }
+  });
+  const cube = /* @__PURE__ */ new Map();
+  if (query.method !== void 0) cube.set("method", exact(query.method));
+  if (query.path !== void 0) cube.set("path", exact(query.path));
+  return cube.size === 0 ? null : cubeSet(spaceOfCubes([cube]), cube);
+}
+function summarize(e) {
+  const refs = (evidence) => sortRefs(evidence.map((x) => x.ref)).map((r) => `${r.policy.namespace}/${r.policy.name} rule ${r.rule ?? "-"}`).join(", ");
+  const who = e.peer === null ? "a plaintext caller (no identity)" : `\`${e.peer.principal}\``;
+  if (e.access === "allow")
+    return e.allowPolicies.length === 0 ? `allowed: no ALLOW policy applies and no DENY rule matches ${who}` : `allowed: ${refs(e.allow)} allows every request from ${who}`;
+  if (e.deny.length > 0 && e.access === "deny") return `denied: DENY ${refs(e.deny)} matches`;
+  if (e.custom.length > 0 && e.access === "deny")
+    return `denied unless the external authorizer allows: CUSTOM ${refs(e.custom)} matches`;
+  if (e.access === "deny")
+    return `denied: ALLOW policies apply and none of their rules matches ${who}`;
+  const parts = [
+    e.allow.length > 0 ? `allowed by ${refs(e.allow)}` : "allowed by default",
+    e.deny.length > 0 ? `except what DENY ${refs(e.deny)} matches` : ""
+  ];
+  return `some requests ${parts.filter((p) => p !== "").join(" ")}`;
+}
+
+// src/analysis/explain/suggest.ts
+function suggest(wanted, known, limit = 3) {
+  const name = nameOf(wanted);
+  const scored = known.map((id) => ({
+    id,
+    score: nameOf(id) === name ? 0 : distance(wanted, id, budget(wanted))
+  })).filter((candidate) => candidate.score <= budget(wanted)).sort((a, b) => a.score - b.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return scored.slice(0, limit).map((candidate) => candidate.id);
+}
+function nameOf(id) {
+  return id.slice(id.indexOf("/") + 1).split("@")[0] ?? id;
+}
+function budget(text2) {
+  return Math.max(2, Math.floor(text2.length / 3));
+}
+function distance(a, b, limit) {
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    let best = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      const value = Math.min(
+        (previous[j] ?? 0) + 1,
+        (current[j - 1] ?? 0) + 1,
+        (previous[j - 1] ?? 0) + cost
+      );
+      current.push(value);
+      best = Math.min(best, value);
+    }
+    if (best > limit) return limit + 1;
+    previous = current;
+  }
+  return previous[b.length] ?? limit + 1;
+}
+
+// src/analysis/explain/resolve.ts
+function resolveCaller(topology, id) {
+  if (id === UNAUTHENTICATED) return { value: { kind: "unauthenticated", id: UNAUTHENTICATED } };
+  if (id === ANY_MESH_IDENTITY)
+    return { value: { kind: "any-mesh-identity", id: ANY_MESH_IDENTITY } };
+  const workload = topology.workloadById.get(id);
+  if (workload !== void 0) return { value: { kind: "workload", id, workload } };
+  return { problem: { kind: "unknown-caller", id, suggestions: suggestIds(topology, id) } };
+}
+function resolveWorkload(topology, id) {
+  const workload = topology.workloadById.get(id);
+  if (workload !== void 0) return { value: workload };
+  return { problem: { kind: "unknown-workload", id, suggestions: suggestIds(topology, id) } };
+}
+function suggestIds(topology, id) {
+  return suggest(
+    id,
+    topology.workloads.map((w) => w.id)
+  );
+}
+function resolvePorts(workload, requested) {
+  if (requested === null) {
+    if (workload.ports.length === 0)
+      return { problem: { kind: "no-ports", workload: workload.id } };
+    return {
+      value: workload.ports.map((port) => ({
+        port,
+        choice: { requested: null, as: "every-port", service: null }
+      }))
+    };
+  }
+  const direct = workload.ports.find((p) => p.port === requested);
+  if (direct !== void 0)
+    return {
+      value: [{ port: direct, choice: { requested, as: "workload-port", service: null } }]
+    };
+  const viaService = workload.ports.flatMap(
+    (port) => port.exposedBy.filter((exposure) => exposure.servicePort === requested).map((exposure) => ({
+      port,
+      choice: {
+        requested,
+        as: "service-port",
+        service: { ref: exposure.service, port: exposure.servicePort }
+      }
+    }))
+  );
+  if (viaService.length > 0) return { value: viaService };
+  return {
+    problem: {
+      kind: "unknown-port",
+      workload: workload.id,
+      port: requested,
+      ports: workload.ports.map(describePort)
+    }
+  };
+}
+function describePort(port) {
+  const services = port.exposedBy.map(
+    (e) => `Service ${e.service.namespace}/${e.service.name} port ${e.servicePort}`
+  );
+  return services.length === 0 ? String(port.port) : `${port.port} (${services.join(", ")})`;
+}
+function problemMessage(problem) {
+  switch (problem.kind) {
+    case "unknown-caller":
+    case "unknown-workload": {
+      const what = problem.kind === "unknown-caller" ? "caller" : "workload";
+      const hint = problem.suggestions.length === 0 ? "" : `; did you mean ${problem.suggestions.map((s) => `\`${s}\``).join(" or ")}?`;
+      return `no ${what} \`${problem.id}\` in the manifests${hint}`;
+    }
+    case "unknown-port":
+      return `\`${problem.workload}\` has no port \`${problem.port}\`; its ports: ${problem.ports.length === 0 ? "none" : problem.ports.map((p) => `\`${p}\``).join(", ")}`;
+    case "no-ports":
+      return `\`${problem.workload}\` declares no port: no container port, and no Service selects it`;
+  }
+}
+
+// src/analysis/explain/selector-miss.ts
+function selectorMisses(engine, topology, workload) {
+  const labels = workload.workload.podLabels;
+  const { rootNamespace, byNamespace } = engine.index;
+  const namespaces = workload.namespace === rootNamespace ? [rootNamespace] : [rootNamespace, workload.namespace];
+  const misses = [];
+  for (const namespace of namespaces)
+    for (const policy of byNamespace.get(namespace) ?? []) {
+      const selector = policy.selector;
+      if (selector === null || policy.targetRefs.length > 0) continue;
+      const keys2 = Object.keys(selector.matchLabels).sort(compareText);
+      if (keys2.length === 0 || !keys2.every((key) => labels[key] !== void 0)) continue;
+      const differing = keys2.filter((key) => labels[key] !== selector.matchLabels[key]);
+      if (differing.length === 0 || selectsAny(policy, topology, rootNamespace)) continue;
+      misses.push({
+        policy: policy.ref,
+        action: policy.action,
+        at: selector.at,
+        wants: differing.map((key) => `${key}=${selector.matchLabels[key] ?? ""}`),
+        has: differing.map((key) => `${key}=${labels[key] ?? ""}`)
+      });
+    }
+  return misses;
+}
+function selectsAny(policy, topology, root) {
+  const matchLabels = policy.selector?.matchLabels ?? {};
+  return topology.workloads.some(
+    (w) => (policy.ref.namespace === root || w.namespace === policy.ref.namespace) && selects(matchLabels, w.workload.podLabels)
+  );
+}
+
+// src/analysis/explain/edge.ts
+function explainEdge(side3, query) {
+  const caller = resolveCaller(side3.topology, query.from);
+  if ("problem" in caller) return { kind: "problem", problem: caller.problem };
+  const workload = resolveWorkload(side3.topology, query.to);
+  if ("problem" in workload) return { kind: "problem", problem: workload.problem };
+  const ports = resolvePorts(workload.value, query.port);
+  if ("problem" in ports) return { kind: "problem", problem: ports.problem };
+  const request2 = {
+    ...query.method === null ? {} : { method: query.method },
+    ...query.path === null ? {} : { path: query.path }
+  };
+  const answers = ports.value.map(
+    (chosen) => answerPort(side3, caller.value, workload.value, chosen, request2)
+  );
+  const denied = answers.some((answer) => answer.access !== "allow");
+  return {
+    kind: "answer",
+    explanation: {
+      query,
+      caller: {
+        id: caller.value.id,
+        kind: caller.value.kind,
+        identity: side3.mtls.identity(caller.value)
+      },
+      workload: workload.value.id,
+      ports: answers,
+      selectorMisses: denied ? selectorMisses(side3.authz, side3.topology, workload.value) : [],
+      partialInput: side3.diagnostics.some((d) => isPartialInput(d.code))
+    }
+  };
+}
+function answerPort(side3, caller, workload, chosen, request2) {
+  const { port, choice: choice2 } = chosen;
+  const { alternatives, ...primary } = side3.mtls.transport(caller, workload, port.port);
+  const paths = [primary, ...alternatives];
+  const service = choice2.service;
+  const transport = (service === null ? void 0 : paths.find(
+    (t) => t.via !== null && t.via.kind === service.ref.kind && t.via.namespace === service.ref.namespace && t.via.name === service.ref.name && t.servicePort === service.port
+  )) ?? primary;
+  const base = {
+    port: port.port,
+    name: port.name,
+    protocol: port.protocol,
+    chain: port.chain,
+    choice: choice2,
+    transport,
+    otherPaths: paths.filter((t) => t !== transport && t.transport !== transport.transport)
+  };
+  if (transport.transport === "broken") {
+    const identity = side3.mtls.identity(caller);
+    return {
+      ...base,
+      access: "deny",
+      authorization: null,
+      // Without a sidecar the caller has no identity to present: fixing the transport means
+      // giving it one first, so there is no "if connected" answer to give.
+      ifConnected: identity === null ? null : explainAccess(side3.authz, workload, port.port, identity, request2),
+      exact: transport.exact,
+      summary: "denied: the connection fails before authorization is evaluated"
+    };
+  }
+  const authorization = explainAccess(side3.authz, workload, port.port, transport.peer, request2);
+  return {
+    ...base,
+    access: authorization.access,
+    authorization,
+    ifConnected: null,
+    exact: transport.exact && authorization.exact,
+    summary: authorization.summary
+  };
+}
+
+// src/analysis/explain/content-key.ts
+function contentKey(value) {
+  return JSON.stringify(canonical(value));
+}
+var DROPPED = /* @__PURE__ */ new Set(["source", "at", "apiVersion", "labels", "annotations"]);
+function canonical(value) {
+  if (Array.isArray(value)) return value.map(canonical);
+  if (typeof value !== "object" || value === null) return value;
+  const out = {};
+  for (const key of Object.keys(value).sort()) {
+    if (DROPPED.has(key) || /At$/.test(key)) continue;
+    out[key] = canonical(value[key]);
+  }
+  return out;
+}
+
+// src/analysis/explain/change.ts
+function explainChange(base, head, query) {
+  const before = explainEdge(base, query);
+  const after = explainEdge(head, query);
+  if (before.kind === "problem" && after.kind === "problem")
+    return { kind: "problem", problem: mergeProblems(after.problem, before.problem) };
+  const baseWorkload = base.topology.workloadById.get(query.to);
+  const headWorkload = head.topology.workloadById.get(query.to);
+  return {
+    kind: "answer",
+    explanation: {
+      query,
+      base: before,
+      head: after,
+      ports: portChanges(before, after),
+      policies: baseWorkload === void 0 || headWorkload === void 0 ? [] : policyChanges(base, baseWorkload, head, headWorkload)
+    }
+  };
+}
+function mergeProblems(head, base) {
+  if ((head.kind === "unknown-caller" || head.kind === "unknown-workload") && base.kind === head.kind) {
+    const suggestions = [.../* @__PURE__ */ new Set([...head.suggestions, ...base.suggestions])].slice(0, 3);
+    return { ...head, suggestions };
+  }
+  return head;
+}
+function portChanges(before, after) {
+  const answers = (result) => new Map(
+    result.kind === "answer" ? result.explanation.ports.map((p) => [p.port, p]) : []
+  );
+  const baseByPort = answers(before);
+  const headByPort = answers(after);
+  const numbers = [.../* @__PURE__ */ new Set([...baseByPort.keys(), ...headByPort.keys()])].sort((a, b) => a - b);
+  return numbers.map((port) => {
+    const base = baseByPort.get(port) ?? null;
+    const head = headByPort.get(port) ?? null;
+    return {
+      port,
+      base,
+      head,
+      accessChanged: base?.access !== head?.access,
+      transportChanged: transportKey(base) !== transportKey(head),
+      reasonsChanged: reasonsKey(base) !== reasonsKey(head)
+    };
+  });
+}
+function transportKey(answer) {
+  if (answer === null) return "";
+  const t = answer.transport;
+  return [t.transport, t.peer?.principal ?? "", t.client.effective, t.server.mode].join("|");
+}
+function reasonsKey(answer) {
+  const explanation = answer?.authorization ?? answer?.ifConnected ?? null;
+  if (explanation === null) return "";
+  const refs = (rules) => rules.map((r) => `${r.ref.action} ${formatRef(r.ref.policy)} ${r.ref.rule ?? "-"}`);
+  return [
+    ...refs(explanation.custom),
+    ...refs(explanation.deny),
+    ...refs(explanation.allow),
+    ...explanation.allowPolicies.map((p) => `policy ${formatRef(p.policy)}`)
+  ].sort(compareText).join("\n");
+}
+function policyChanges(base, baseWorkload, head, headWorkload) {
+  const scopeOf = (side3, workload) => {
+    const scope = side3.authz.destination(workload).scope;
+    return new Map([...scope.enforced, ...scope.dryRun].map((p) => [refKey(p.ref), p]));
+  };
+  const before = scopeOf(base, baseWorkload);
+  const after = scopeOf(head, headWorkload);
+  const baseAll = new Map(base.mesh.authorizationPolicies.map((p) => [refKey(p.ref), p]));
+  const headAll = new Map(head.mesh.authorizationPolicies.map((p) => [refKey(p.ref), p]));
+  const changes = [];
+  for (const [key, policy] of after) {
+    const old = before.get(key);
+    if (old === void 0) {
+      const existed = baseAll.get(key);
+      changes.push(
+        existed === void 0 ? change(policy, "added", "head", "a new policy that applies to this workload") : change(policy, "now-applies", "head", attachmentNote(existed, policy, headWorkload))
+      );
+    } else if (contentKey(old) !== contentKey(policy))
+      changes.push(change(policy, "modified", "head", "its spec differs between base and head"));
+  }
+  for (const [key, policy] of before) {
+    if (after.has(key)) continue;
+    const still = headAll.get(key);
+    changes.push(
+      still === void 0 ? change(policy, "removed", "base", "the policy was deleted") : change(still, "no-longer-applies", "head", detachmentNote(still, headWorkload))
+    );
+  }
+  return changes.sort(
+    (a, b) => compareText(refKey(a.policy), refKey(b.policy)) || compareText(a.change, b.change)
+  );
+}
+function change(policy, kind, side3, note) {
+  const at = (kind === "now-applies" || kind === "no-longer-applies") && policy.selector !== null ? policy.selector.at : policy.source;
+  return { policy: policy.ref, change: kind, at, side: side3, note };
+}
+function detachmentNote(policy, workload) {
+  if (policy.targetRefs.length > 0)
+    return "it now has targetRefs, which sidecars ignore (waypoints and gateways enforce it)";
+  const labels = workload.workload.podLabels;
+  const differing = Object.entries(policy.selector?.matchLabels ?? {}).filter(
+    ([key, value]) => labels[key] !== value
+  );
+  if (differing.length === 0) return "it no longer selects this workload";
+  const wants = differing.map(([key, value]) => `\`${key}=${value}\``).join(", ");
+  const has = differing.map(([key]) => labels[key] === void 0 ? `no \`${key}\`` : `\`${key}=${labels[key]}\``).join(", ");
+  return `its selector wants ${wants}; the workload has ${has}`;
+}
+function attachmentNote(before, after, workload) {
+  if (before.targetRefs.length > 0 && after.targetRefs.length === 0)
+    return "its targetRefs were removed, so the sidecar now enforces it";
+  return contentKey(before.selector) === contentKey(after.selector) ? `the workload's labels now match its selector (\`${workload.id}\`)` : "its selector now matches this workload";
+}
+
+// src/analysis/explain/side.ts
+function withAuthz(side3) {
+  const authz = createAuthzEngine(side3.mesh, {
+    dataplaneOf: (workload) => side3.mtls.dataplane(workload).dataplane
+  });
+  return {
+    mesh: side3.mesh,
+    topology: side3.topology,
+    mtls: side3.mtls,
+    authz,
+    diagnostics: side3.diagnostics ?? []
+  };
+}
+function explainSideOf(files, options = {}) {
+  const side3 = evaluateSide(files, options);
+  return withAuthz({ ...side3, diagnostics: side3.load.diagnostics });
+}
+
+// src/analysis/explain/query.ts
+var NAMESPACE = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
+var NAME = /^[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?$/;
+var KIND7 = /^[a-z]{1,32}$/;
+var METHOD = /^[A-Z][A-Z-]{0,31}$/;
+var PATH = /^\/[\x21-\x7e]{0,2047}$/;
+var PSEUDO_CALLERS = {
+  [UNAUTHENTICATED]: UNAUTHENTICATED,
+  unauthenticated: UNAUTHENTICATED,
+  [ANY_MESH_IDENTITY]: ANY_MESH_IDENTITY,
+  "any-mesh-identity": ANY_MESH_IDENTITY
+};
+function isWorkloadId(text2) {
+  const [path = "", kind, extraKind] = text2.split("@");
+  const [namespace, name, extra] = path.split("/");
+  return extra === void 0 && extraKind === void 0 && (kind === void 0 || KIND7.test(kind)) && namespace !== void 0 && name !== void 0 && NAMESPACE.test(namespace) && NAME.test(name);
+}
+function parseCaller(text2) {
+  const pseudo = PSEUDO_CALLERS[text2.trim()];
+  if (pseudo !== void 0) return pseudo;
+  return isWorkloadId(text2) ? text2 : null;
+}
+function parseDestination(text2) {
+  const [to = "", portText, extra] = text2.split(":");
+  if (!isWorkloadId(to) || extra !== void 0)
+    return { error: `\`${clip(text2)}\` is not \`namespace/workload[:port]\`` };
+  if (portText === void 0) return { value: { to, port: null } };
+  const port = /^\d{1,5}$/.test(portText) ? Number(portText) : NaN;
+  if (!(port >= 1 && port <= 65535))
+    return { error: `\`${clip(portText)}\` is not a port number (1-65535)` };
+  return { value: { to, port } };
+}
+function methodProblem(method) {
+  return METHOD.test(method) ? null : `\`${clip(method)}\` is not an HTTP method (upper case, such as \`GET\`)`;
+}
+function pathProblem(path) {
+  return PATH.test(path) ? null : `\`${clip(path)}\` is not a request path (it starts with \`/\` and has no spaces)`;
+}
+function clip(text2) {
+  return text2.length > 80 ? `${text2.slice(0, 77)}...` : text2;
+}
+
+// src/analysis/render/explain-finding.ts
+var SHOWN = 10;
+function renderFindingMarkdown(q, options) {
+  const entry = catalogue[q.code];
+  const link = options.linkToLine ?? (() => null);
+  const lines = [
+    `**${q.code} ${escapeInline(entry.title)}** (${entry.severity})${entry.retired === true ? ", retired" : ""}`,
+    "",
+    escapeMessage(entry.description),
+    ""
+  ];
+  if (q.matches.length === 0) {
+    lines.push(
+      q.asked === q.code ? `This pull request has no ${q.code} finding.` : `This pull request has no finding ${codeSpan(q.asked)}; here is what ${q.code} means.`
+    );
+  } else {
+    lines.push("**In this pull request**");
+    for (const match of q.matches.slice(0, SHOWN)) {
+      const f = match.finding;
+      const where = markdownLink(`${f.at.file}:${f.at.line}`, link(f.side, f.at.file, f.at.line));
+      lines.push(
+        `- ${escapeMessage(truncate(f.message, 500))} (${where}, ${f.side})${match.ignored === null ? "" : ` \u2014 not reported: ${escapeMessage(truncate(match.ignored, 300))}`}`,
+        `  - id: ${codeSpan(f.id)}`
+      );
+    }
+    if (q.matches.length > SHOWN) lines.push(`- and ${q.matches.length - SHOWN} more`);
+  }
+  lines.push("", `**How to fix it**: ${escapeMessage(entry.help)}`, "");
+  const id = q.matches.length === 1 ? q.matches[0]?.finding.id ?? null : null;
+  lines.push(
+    `**How to accept it on purpose**: add an entry to ${codeSpan(options.configPath)} on the default branch (a pull request cannot relax its own gate). The reason is required; \`expires\` makes it lapse.`,
+    "",
+    codeBlock(
+      [
+        "ignore:",
+        `  - code: ${q.code}`,
+        ...id === null ? [] : [`    id: ${yamlQuoted(id)}`],
+        '    reason: "why this is acceptable"',
+        '    expires: "2030-01-31"'
+      ].join("\n"),
+      "yaml"
+    )
+  );
+  return `${lines.join("\n")}
+`;
+}
+
+// src/analysis/render/explain-words.ts
+function accessWords(access2) {
+  return access2 === "allow" ? "allowed" : access2 === "partial" ? "allowed for some requests" : "denied";
+}
+function transportWords(transport) {
+  return transport === "mtls" ? "mTLS" : transport === "plaintext" ? "plaintext" : "broken (the connection fails)";
+}
+function decisionWords(answer) {
+  if (answer.transport.transport === "broken") return "denied: the connection fails";
+  const requests2 = answer.authorization?.requests ?? [];
+  return answer.access === "partial" && requests2.length > 0 ? `${accessWords(answer.access)}: ${requests2.join("; ")}` : accessWords(answer.access);
+}
+function choiceWords(choice2) {
+  if (choice2.as !== "service-port" || choice2.service === null) return "";
+  return `Service port ${choice2.service.port} of ${formatRef(choice2.service.ref)}`;
+}
+var CHANGE_WORDS = {
+  added: "added",
+  removed: "removed",
+  modified: "edited",
+  "now-applies": "now applies",
+  "no-longer-applies": "no longer applies"
+};
+
+// src/analysis/render/explain-markdown.ts
+var LONG = 300;
+function renderChangeMarkdown(c, options = {}) {
+  const link = options.linkToLine ?? (() => null);
+  const label = (side3) => options.labels === void 0 ? side3 : `${side3} ${codeSpan(options.labels[side3], "table")}`;
+  const lines = [
+    `**${codeSpan(c.query.from)} \u2192 ${codeSpan(c.query.to)}**${queryWords(c)}`,
+    ""
+  ];
+  const asked = askedAs(c);
+  if (asked !== "") lines.push(asked, "");
+  lines.push(
+    tableRow(["port", label("base"), label("head")]),
+    tableRow(["---", "---", "---"]),
+    ...c.ports.map((p) => tableRow([String(p.port), cell(p.base), cell(p.head)])),
+    ""
+  );
+  const changes = changeLines(c, link);
+  lines.push(
+    changes.length === 0 ? "**Nothing changed** for this question." : "**What changed**",
+    ...changes
+  );
+  for (const side3 of ["base", "head"]) {
+    const result = c[side3];
+    lines.push("", `#### On the ${side3}`, "");
+    lines.push(...sideLines(result, (file, line) => link(side3, file, line)));
+  }
+  return `${lines.join("\n")}
+`;
+}
+function queryWords(c) {
+  const parts = [
+    c.query.port === null ? "every port" : `port ${c.query.port}`,
+    c.query.method === null ? "" : codeSpan(c.query.method),
+    c.query.path === null ? "" : codeSpan(c.query.path)
+  ].filter((p) => p !== "");
+  return `, ${parts.join(" ")}`;
+}
+function askedAs(c) {
+  const answers = c.ports.flatMap((p) => [p.head, p.base]).filter((a) => a !== null);
+  const via = answers.find((a) => a.choice.as === "service-port");
+  if (via === void 0) return "";
+  return `${escapeInline(`Port ${c.query.port ?? ""} is ${choiceWords(via.choice)}`)}; it reaches workload port ${via.port}.`;
+}
+function cell(answer) {
+  if (answer === null) return "no such port";
+  const decision = `**${escapeInline(truncate(decisionWords(answer), 200))}**`;
+  const transport = answer.transport.transport === "broken" ? "" : ` (${transportWords(answer.transport.transport)})`;
+  return `${decision}${transport}${answer.exact ? "" : " (approximate)"}`;
+}
+function changeLines(c, link) {
+  const lines = [];
+  for (const p of c.ports) lines.push(...portChangeLines(p));
+  for (const p of c.policies)
+    lines.push(
+      `- ${escapeInline(formatRef(p.policy))} ${CHANGE_WORDS[p.change]}: ${escapeMessage(truncate(p.note, LONG))} (${location(p.at, (f, l) => link(p.side, f, l))})`
+    );
+  return lines;
+}
+function portChangeLines(p) {
+  const words = (answer) => answer === null ? "no such port" : decisionWords(answer);
+  const out = [];
+  if (p.accessChanged)
+    out.push(
+      `- port ${p.port}: ${escapeInline(truncate(words(p.base), 200))} \u2192 **${escapeInline(truncate(words(p.head), 200))}**`
+    );
+  if (p.transportChanged && p.base !== null && p.head !== null)
+    out.push(
+      `- port ${p.port} transport: ${transportWords(p.base.transport.transport)} \u2192 **${transportWords(p.head.transport.transport)}**`
+    );
+  if (p.reasonsChanged && !p.accessChanged)
+    out.push(`- port ${p.port}: same decision, decided by different rules (see below)`);
+  return out;
+}
+function location(at, link) {
+  return markdownLink(`${at.file}:${at.line}`, link(at.file, at.line));
+}
+function sideLines(result, link) {
+  if (result.kind === "problem") return [escapeMessage(problemMessage(result.problem))];
+  return edgeLines(result.explanation, link);
+}
+function edgeLines(e, link) {
+  const lines = [];
+  if (e.partialInput)
+    lines.push("Some manifests could not be read: the answer may be partial.", "");
+  for (const answer of e.ports) lines.push(...portLines(answer, link));
+  for (const miss of e.selectorMisses)
+    lines.push(
+      `- ${escapeInline(formatRef(miss.policy))} selects no workload: it wants ${miss.wants.map((w) => codeSpan(w)).join(", ")}, this workload has ${miss.has.map((w) => codeSpan(w)).join(", ")} (${location(miss.at, link)})`
+    );
+  return lines;
+}
+function portLines(answer, link) {
+  const lines = [
+    `- **port ${answer.port}: ${escapeInline(accessWords(answer.access))}**${answer.exact ? "" : " (approximate)"}: ${escapeMessage(truncate(withoutVerdict(answer.summary), LONG))}`,
+    ...transportLines("transport", answer.transport, link)
+  ];
+  for (const other of answer.otherPaths)
+    lines.push(
+      ...transportLines(
+        `through ${escapeInline(other.via === null ? "the pod IP" : formatRef(other.via))}`,
+        other,
+        link
+      )
+    );
+  if (answer.authorization !== null) lines.push(...authorizationLines(answer.authorization, link));
+  else if (answer.ifConnected !== null) {
+    lines.push(
+      `  - if it connected over mTLS it would be ${escapeInline(accessWords(answer.ifConnected.access))}: ${escapeMessage(truncate(answer.ifConnected.summary, LONG))}`,
+      ...authorizationLines(answer.ifConnected, link)
+    );
+  }
+  return lines;
+}
+function withoutVerdict(summary2) {
+  return summary2.replace(/^(allowed|denied): /, "");
+}
+function transportLines(title, t, link) {
+  const peer = t.peer === null ? "no peer identity" : `peer ${codeSpan(t.peer.principal)}`;
+  return [
+    `  - ${title}: **${transportWords(t.transport)}**, ${peer}${t.exact ? "" : " (approximate)"}: ${escapeMessage(truncate(t.reason, LONG))}`,
+    ...[...t.client.evidence, ...t.server.evidence].map((e) => `    - ${evidenceLine(e, link)}`)
+  ];
+}
+function evidenceLine(e, link) {
+  const what = escapeMessage(
+    truncate(e.ref === null ? e.note : `${formatRef(e.ref)}: ${e.note}`, LONG)
+  );
+  return e.at === null ? what : `${what} (${location(e.at, link)})`;
+}
+function authorizationLines(e, link) {
+  const lines = [];
+  const decided = [...e.custom, ...e.deny, ...e.allow];
+  for (const rule of decided) lines.push(`  - decided by ${ruleLine(rule, link)}`);
+  if (e.access === "deny" && e.allow.length === 0)
+    for (const p of e.allowPolicies)
+      lines.push(
+        `  - ALLOW policy ${escapeInline(formatRef(p.policy))} matched nothing (${location(p.at, link)})`
+      );
+  for (const note of e.notes)
+    lines.push(
+      `  - note: ${escapeInline(formatRef(note.policy))}: ${escapeMessage(truncate(note.note, LONG))} (${location(note.at, link)})`
+    );
+  if (e.nearest !== null) {
+    const ref = e.nearest.ref;
+    lines.push(
+      `  - nearest ALLOW rule: ${escapeInline(`${formatRef(ref.policy)} rule ${ref.rule ?? "-"}`)} (${location(ref.at, link)}); it still requires:`,
+      ...e.nearest.missing.map(
+        (m) => `    - ${codeSpan(m.part)}: ${codeSpan(truncate(m.requires, LONG))} (${location(m.at, link)})`
+      )
+    );
+  }
+  return lines;
+}
+function ruleLine(rule, link) {
+  const ref = rule.ref;
+  const name = `${ref.action} ${formatRef(ref.policy)}${ref.rule === null ? "" : ` rule ${ref.rule}`}`;
+  const matches2 = rule.requests.slice(0, 5).map((r) => codeSpan(truncate(r, 120)));
+  return `${escapeInline(name)}${rule.chain === "tcp" ? " (TCP chain)" : ""} (${location(ref.at, link)})${matches2.length === 0 ? "" : `: matches ${matches2.join(", ")}${rule.requests.length > 5 ? ", ..." : ""}`}`;
+}
+
+// src/github/adapter-findings.ts
+var SEVERITY_ORDER3 = { error: 0, warning: 1, notice: 2 };
+function withAdapterFindings(report, problems) {
+  const at = (file) => ({ file, documentIndex: 0, line: 1, column: 1 });
+  const sides = ["base", "head"];
+  const extra = [
+    ...sides.flatMap(
+      (side3) => problems.unreadable[side3].map((file) => ({
+        side: side3,
+        diagnostic: diagnostic("MG005", at(file.path), { detail: file.reason })
+      }))
+    ),
+    ...problems.limits.map((limit) => ({
+      side: limit.side,
+      diagnostic: diagnostic("MG901", at("(input)"), { detail: limit.detail })
+    }))
+  ];
+  if (extra.length === 0) return report;
+  const added = extra.map(({ side: side3, diagnostic: d }) => ({
+    id: `${d.code}:${side3}:${d.at.file}`,
+    code: d.code,
+    severity: d.severity,
+    message: d.message,
+    at: d.at,
+    side: side3
+  }));
+  const findings = [...report.findings, ...added].sort(
+    (a, b) => SEVERITY_ORDER3[a.severity] - SEVERITY_ORDER3[b.severity] || compareSources(a.at, b.at)
+  );
+  const counts = { error: 0, warning: 0, notice: 0 };
+  for (const f of findings) counts[f.severity]++;
+  return {
+    ...report,
+    verdict: report.verdict === "fail" || reachesThreshold(added, report.failOn) ? "fail" : "pass",
+    summary: { ...report.summary, findings: counts },
+    findings,
+    diagnostics: {
+      base: [
+        ...report.diagnostics.base,
+        ...extra.filter((e) => e.side === "base").map((e) => e.diagnostic)
+      ],
+      head: [
+        ...report.diagnostics.head,
+        ...extra.filter((e) => e.side === "head").map((e) => e.diagnostic)
+      ]
+    },
+    inputs: {
+      ...report.inputs,
+      partial: report.inputs.partial || problems.unreadable.base.length + problems.unreadable.head.length > 0
+    }
+  };
+}
+function reachesThreshold(findings, failOn) {
+  if (failOn === "never") return false;
+  return findings.some(
+    (f) => f.severity === "error" || failOn === "warning" && f.severity === "warning"
+  );
+}
+
+// src/github/context.ts
+var SHA = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
+function resolveTarget(context3) {
+  const payload = asRecord(context3.payload);
+  if (context3.eventName === "pull_request" || context3.eventName === "pull_request_target") {
+    const pull = asRecord(payload["pull_request"]);
+    const base = asRecord(pull["base"]);
+    const head = asRecord(pull["head"]);
+    const number = pull["number"] ?? payload["number"];
+    const baseRepo = asRecord(base["repo"])["full_name"];
+    const headRepo = head["repo"] === null ? null : asRecord(head["repo"])["full_name"];
+    if (typeof number !== "number" || !isSha(base["sha"]) || !isSha(head["sha"])) {
+      throw new ConfigError("the pull_request event payload has no pull request number or SHAs");
+    }
+    return {
+      kind: "pull_request",
+      number,
+      baseSha: base["sha"],
+      headSha: head["sha"],
+      fork: headRepo !== baseRepo
+    };
+  }
+  if (context3.eventName === "merge_group") {
+    const group = asRecord(payload["merge_group"]);
+    if (!isSha(group["base_sha"]) || !isSha(group["head_sha"])) {
+      throw new ConfigError("the merge_group event payload has no base_sha or head_sha");
+    }
+    return { kind: "merge_group", baseSha: group["base_sha"], headSha: group["head_sha"] };
+  }
+  return { kind: "commit", headSha: context3.sha };
+}
+function isSha(value) {
+  return typeof value === "string" && SHA.test(value);
+}
+function asRecord(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value) ? value : {};
+}
+function runUrl(context3) {
+  if (context3.runId === null) return null;
+  return `${context3.serverUrl}/${context3.repo.owner}/${context3.repo.repo}/actions/runs/${context3.runId}`;
+}
+function blobUrl(context3, sha2, path, line) {
+  const encoded = path.split("/").map(encodeURIComponent).join("/");
+  return `${context3.serverUrl}/${context3.repo.owner}/${context3.repo.repo}/blob/${sha2}/${encoded}#L${line}`;
+}
+
+// src/github/collect.ts
+import { join as join3 } from "node:path";
+
+// src/analysis/config/patterns.ts
+var PATTERNS = {
+  dnsLabel: {
+    pattern: /^(?=.{1,63}$)[a-z0-9]([-a-z0-9]*[a-z0-9])?$/,
+    expected: "a Kubernetes namespace name"
+  },
+  code: { pattern: /^MG[0-9]{3}$/, expected: "a meshguard code such as `MG012`" },
+  date: {
+    pattern: /^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$/,
+    expected: "a date written YYYY-MM-DD"
+  },
+  object: {
+    pattern: /^[A-Z][A-Za-z]* (?:[a-z0-9]([-a-z0-9]*[a-z0-9])?\/)?[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/,
+    expected: "an object written `Kind namespace/name`"
+  },
+  workload: {
+    pattern: /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\/[a-z0-9]([-a-z0-9.]*[a-z0-9])?)?$/,
+    expected: "a namespace or `namespace/workload`"
+  },
+  text: { pattern: /\S/, expected: "non-empty text" }
+};
+
+// src/analysis/config/read-node.ts
+var ConfigReader = class {
+  constructor(file) {
+    this.file = file;
+  }
+  file;
+  problems = [];
+  report(severity2, field3, pos, message) {
+    this.problems.push({ severity: severity2, file: this.file, ...pos, field: field3, message });
+    return void 0;
+  }
+  map(node, field3, pos) {
+    if (node?.type === "map") return node;
+    return this.report("error", field3, node?.pos ?? pos, `${describe3(field3)} must be a mapping`);
+  }
+  /** Pairs of a mapping whose keys are all known; unknown keys are errors with a suggestion. */
+  knownPairs(map, field3, known) {
+    const out = /* @__PURE__ */ new Map();
+    for (const pair of map.pairs) {
+      if (known.includes(pair.key)) {
+        out.set(pair.key, { node: pair.value, pos: pair.keyPos });
+        continue;
+      }
+      const guess = known.find((k) => normalise(k) === normalise(pair.key));
+      const hint = guess === void 0 ? `known fields: ${known.join(", ")}` : `did you mean \`${guess}\`?`;
+      this.report(
+        "error",
+        join(field3, pair.key),
+        pair.keyPos,
+        `unknown field \`${pair.key}\`; ${hint}`
+      );
+    }
+    return out;
+  }
+  string(node, field3, pos, rule) {
+    if (node?.type !== "scalar" || typeof node.value !== "string") {
+      return this.report("error", field3, node?.pos ?? pos, `${describe3(field3)} must be a string`);
+    }
+    if (rule !== void 0 && !rule.pattern.test(node.value)) {
+      return this.report(
+        "error",
+        field3,
+        node.pos,
+        `${describe3(field3)} must be ${rule.expected}, not \`${node.value}\``
+      );
+    }
+    return node.value;
+  }
+  oneOf(node, field3, pos, values) {
+    const value = this.string(node, field3, pos);
+    if (value === void 0) return void 0;
+    if (values.includes(value)) return value;
+    return this.report(
+      "error",
+      field3,
+      node?.pos ?? pos,
+      `${describe3(field3)} must be one of ${values.join(", ")}, not \`${value}\``
+    );
+  }
+  boolean(node, field3, pos) {
+    if (node?.type === "scalar" && typeof node.value === "boolean") return node.value;
+    return this.report(
+      "error",
+      field3,
+      node?.pos ?? pos,
+      `${describe3(field3)} must be true or false`
+    );
+  }
+  integer(node, field3, pos, range) {
+    const value = node?.type === "scalar" ? node.value : void 0;
+    if (typeof value === "number" && Number.isInteger(value)) {
+      if (value >= range.min && value <= range.max) return value;
+    }
+    return this.report(
+      "error",
+      field3,
+      node?.pos ?? pos,
+      `${describe3(field3)} must be a whole number from ${range.min} to ${range.max}`
+    );
+  }
+  /** A sequence; each item goes through `item`, which returns undefined for a rejected item. */
+  list(node, field3, pos, item) {
+    if (node?.type !== "seq") {
+      return this.report("error", field3, node?.pos ?? pos, `${describe3(field3)} must be a list`);
+    }
+    const out = [];
+    node.items.forEach((child, index) => {
+      const value = item(child, `${field3}[${index}]`, child?.pos ?? node.pos);
+      if (value !== void 0) out.push(value);
+    });
+    return out;
+  }
+};
+function join(parent, key) {
+  return parent === "" ? key : `${parent}.${key}`;
+}
+function describe3(field3) {
+  return field3 === "" ? "the configuration" : `\`${field3}\``;
+}
+function normalise(key) {
+  return key.toLowerCase().replace(/[-_]/g, "");
+}
+
+// src/analysis/config/types.ts
+var DEFAULT_CONFIG_PATH = ".github/meshguard.yml";
+var DEFAULT_PATHS = [
+  "**/*.{yaml,yml}",
+  "!**/node_modules/**",
+  "!**/vendor/**",
+  "!**/.terraform/**"
+];
+var REPOSITORY_ROLES = ["read", "triage", "write", "maintain", "admin"];
+var DEFAULT_COMMANDS = {
+  enabled: true,
+  permission: "write",
+  allowAuthor: true,
+  rerunPermission: "write",
+  rateLimit: 6
+};
+var DEFAULT_RENDER_TIMEOUT_SECONDS = 300;
+
+// src/analysis/config/commands.ts
+var FIELDS = ["enabled", "permission", "allow-author", "rerun-permission", "rate-limit"];
+function parseCommands(reader, node, pos) {
+  const map = reader.map(node, "commands", pos);
+  if (map === void 0) return void 0;
+  const fields = reader.knownPairs(map, "commands", FIELDS);
+  const read = (key, parse3) => {
+    const entry = fields.get(key);
+    return entry === void 0 ? void 0 : parse3(entry.node, join("commands", key), entry.pos);
+  };
+  const role = (n, field3, p) => reader.oneOf(n, field3, p, REPOSITORY_ROLES);
+  return {
+    enabled: read("enabled", (n, f, p) => reader.boolean(n, f, p)) ?? DEFAULT_COMMANDS.enabled,
+    permission: read("permission", role) ?? DEFAULT_COMMANDS.permission,
+    allowAuthor: read("allow-author", (n, f, p) => reader.boolean(n, f, p)) ?? DEFAULT_COMMANDS.allowAuthor,
+    rerunPermission: read("rerun-permission", role) ?? DEFAULT_COMMANDS.rerunPermission,
+    rateLimit: read("rate-limit", (n, f, p) => reader.integer(n, f, p, { min: 1, max: 100 })) ?? DEFAULT_COMMANDS.rateLimit
+  };
+}
+
+// src/analysis/config/mesh-settings.ts
+var KNOWN = [
+  "rootNamespace",
+  "trustDomain",
+  "trustDomainAliases",
+  "enableAutoMtls",
+  "outboundTrafficPolicy",
+  "extensionProviders"
+];
+function parseMeshSettings(reader, node, pos) {
+  const map = reader.map(node, "mesh", pos);
+  if (map === void 0) return void 0;
+  let out = {};
+  for (const pair of map.pairs) {
+    const field3 = join("mesh", pair.key);
+    const key = KNOWN.find((k) => k === pair.key);
+    if (key === void 0) {
+      reader.report("warning", field3, pair.keyPos, `\`${field3}\` is not read by meshguard`);
+      continue;
+    }
+    const value = readSetting(reader, key, pair.value, field3, pair.keyPos);
+    if (value !== void 0) out = { ...out, [key]: value };
+  }
+  return out;
+}
+function readSetting(reader, key, node, field3, pos) {
+  switch (key) {
+    case "rootNamespace":
+      return reader.string(node, field3, pos, PATTERNS.dnsLabel);
+    case "trustDomain":
+      return reader.string(node, field3, pos, PATTERNS.text);
+    case "trustDomainAliases":
+      return reader.list(
+        node,
+        field3,
+        pos,
+        (item, name, itemPos) => reader.string(item, name, itemPos, PATTERNS.text)
+      );
+    case "enableAutoMtls":
+      return reader.boolean(node, field3, pos);
+    case "outboundTrafficPolicy":
+      return readOutboundMode2(reader, node, field3, pos);
+    case "extensionProviders":
+      return reader.list(node, field3, pos, (item, name, itemPos) => {
+        const provider = reader.map(item, name, itemPos);
+        if (provider === void 0) return void 0;
+        const entry = provider.pairs.find((p) => p.key === "name");
+        if (entry === void 0) {
+          return reader.report(
+            "error",
+            join(name, "name"),
+            provider.pos,
+            `\`${join(name, "name")}\` is required`
+          );
+        }
+        return reader.string(entry.value, join(name, "name"), entry.keyPos, PATTERNS.text);
+      });
+  }
+}
+function readOutboundMode2(reader, node, field3, pos) {
+  const map = reader.map(node, field3, pos);
+  if (map === void 0) return void 0;
+  let mode;
+  for (const pair of map.pairs) {
+    const name = join(field3, pair.key);
+    if (pair.key !== "mode") {
+      reader.report("warning", name, pair.keyPos, `\`${name}\` is not read by meshguard`);
+      continue;
+    }
+    mode = reader.oneOf(pair.value, name, pair.keyPos, ["ALLOW_ANY", "REGISTRY_ONLY"]);
+  }
+  return mode;
+}
+
+// src/analysis/config/glob.ts
+function compileGlobs(patterns) {
+  const includes = [];
+  const excludes = [];
+  for (const raw of patterns) {
+    const negated = raw.startsWith("!");
+    const body2 = stripLeadingSlash(negated ? raw.slice(1) : raw);
+    for (const expanded of expandBraces(body2)) {
+      (negated ? excludes : includes).push(compilePattern(expanded));
+    }
+  }
+  return {
+    patterns: [...patterns],
+    matches: (path) => includes.some((p) => p.regex.test(path)) && !excludes.some((p) => p.regex.test(path)),
+    couldContain: (directory) => {
+      const parts = directory === "" ? [] : directory.split("/");
+      return includes.some((p) => prefixCouldMatch(p.segments, parts));
+    }
+  };
+}
+function globProblem(pattern) {
+  const body2 = pattern.startsWith("!") ? pattern.slice(1) : pattern;
+  if (body2.trim() === "") return "the pattern is empty";
+  let depth = 0;
+  for (const ch of body2) {
+    if (ch === "{") depth++;
+    if (ch === "}" && --depth < 0) return "a `}` has no matching `{`";
+  }
+  if (depth !== 0) return "a `{` is never closed";
+  if (/\[[^\]]*$/.test(body2)) return "a `[` is never closed";
+  if (body2.split("/").some((s) => s.includes("**") && s !== "**")) {
+    return "`**` must be a whole path segment, as in `a/**/b`";
+  }
+  return null;
+}
+function stripLeadingSlash(pattern) {
+  return pattern.replace(/^(\.\/|\/)+/, "");
+}
+function expandBraces(pattern) {
+  const open2 = pattern.indexOf("{");
+  if (open2 < 0) return [pattern];
+  let depth = 0;
+  const commas = [];
+  for (let i = open2; i < pattern.length; i++) {
+    const ch = pattern[i];
+    if (ch === "{") depth++;
+    else if (ch === "," && depth === 1) commas.push(i);
+    else if (ch === "}" && --depth === 0) {
+      const prefix = pattern.slice(0, open2);
+      const suffixes = expandBraces(pattern.slice(i + 1));
+      const bounds = [open2, ...commas, i];
+      const options = bounds.slice(0, -1).flatMap((start, k) => expandBraces(pattern.slice(start + 1, bounds[k + 1])));
+      return options.flatMap((option) => suffixes.map((suffix) => prefix + option + suffix));
+    }
+  }
+  return [pattern];
+}
+function compilePattern(pattern) {
+  const segments = pattern.split("/");
+  let source2 = "^";
+  segments.forEach((segment, index) => {
+    const last = index === segments.length - 1;
+    if (segment === "**") {
+      source2 += last ? ".*" : "(?:[^/]*/)*";
+      return;
+    }
+    source2 += segmentSource(segment) + (last ? "" : "/");
+  });
+  return { regex: new RegExp(`${source2}$`), segments };
+}
+function segmentSource(segment) {
+  let out = "";
+  for (let i = 0; i < segment.length; i++) {
+    const ch = segment[i] ?? "";
+    if (ch === "*") out += "[^/]*";
+    else if (ch === "?") out += "[^/]";
+    else if (ch === "[") {
+      const close = segment.indexOf("]", i + 2);
+      if (close < 0) {
+        out += "\\[";
+        continue;
+      }
+      let body2 = segment.slice(i + 1, close);
+      const negated = body2.startsWith("!") || body2.startsWith("^");
+      if (negated) body2 = body2.slice(1);
+      out += `[${negated ? "^/" : ""}${body2.replace(/[\\\]^]/g, "\\$&")}]`;
+      i = close;
+    } else out += ch.replace(/[.+^${}()|\\\]]/g, "\\$&");
+  }
+  return out;
+}
+var segmentCache = /* @__PURE__ */ new Map();
+function segmentMatches(pattern, name) {
+  let regex3 = segmentCache.get(pattern);
+  if (regex3 === void 0) {
+    regex3 = new RegExp(`^${segmentSource(pattern)}$`);
+    segmentCache.set(pattern, regex3);
+  }
+  return regex3.test(name);
+}
+function prefixCouldMatch(pattern, directory) {
+  const [head, ...rest] = pattern;
+  if (head === void 0) return false;
+  if (head === "**") return true;
+  const [name, ...below] = directory;
+  if (name === void 0) return true;
+  return segmentMatches(head, name) && prefixCouldMatch(rest, below);
+}
+
+// src/analysis/config/paths.ts
+function readPaths(reader, node, field3, pos) {
+  return reader.list(node, field3, pos, (item, name, itemPos) => {
+    const value = reader.string(item, name, itemPos, PATTERNS.text);
+    if (value === void 0) return void 0;
+    const problem = globProblem(value);
+    return problem === null ? value : reader.report("error", name, itemPos, problem);
+  });
+}
+
+// src/analysis/config/render.ts
+var NAME2 = {
+  pattern: /^[a-z0-9][a-z0-9._-]*$/,
+  expected: "lowercase letters, digits, `.`, `_` or `-`"
+};
+function parseRender(reader, node, pos) {
+  const commands = reader.list(
+    node,
+    "render",
+    pos,
+    (item, field3, itemPos) => readCommand(reader, item, field3, itemPos)
+  );
+  if (commands === void 0) return void 0;
+  const seen = /* @__PURE__ */ new Set();
+  return commands.filter((command2, index) => {
+    if (!seen.has(command2.name)) {
+      seen.add(command2.name);
+      return true;
+    }
+    const at = node?.type === "seq" ? node.items[index]?.pos ?? pos : pos;
+    reader.report(
+      "error",
+      `render[${index}].name`,
+      at,
+      `the name \`${command2.name}\` is used twice`
+    );
+    return false;
+  });
+}
+function readCommand(reader, node, field3, pos) {
+  const map = reader.map(node, field3, pos);
+  if (map === void 0) return void 0;
+  const before = reader.problems.length;
+  const fields = reader.knownPairs(map, field3, ["name", "command", "paths", "timeout-seconds"]);
+  for (const key of ["name", "command", "paths"].filter((k) => !fields.has(k))) {
+    reader.report("error", join(field3, key), map.pos, `\`${join(field3, key)}\` is required`);
+  }
+  const name = fields.get("name");
+  const command2 = fields.get("command");
+  const paths = fields.get("paths");
+  const timeout = fields.get("timeout-seconds");
+  const value = {
+    name: name && reader.string(name.node, join(field3, "name"), name.pos, NAME2),
+    argv: command2 && readArgv(reader, command2.node, join(field3, "command"), command2.pos),
+    paths: paths && readPaths(reader, paths.node, join(field3, "paths"), paths.pos),
+    timeoutSeconds: timeout === void 0 ? DEFAULT_RENDER_TIMEOUT_SECONDS : reader.integer(timeout.node, join(field3, "timeout-seconds"), timeout.pos, {
+      min: 1,
+      max: 3600
+    })
+  };
+  if (reader.problems.slice(before).some((p2) => p2.severity === "error")) return void 0;
+  const { name: n, argv, paths: p, timeoutSeconds } = value;
+  if (n === void 0 || argv === void 0 || p === void 0 || timeoutSeconds === void 0) {
+    return void 0;
+  }
+  return { name: n, argv, paths: p, timeoutSeconds };
+}
+function readArgv(reader, node, field3, pos) {
+  if (node?.type === "seq") {
+    const argv2 = reader.list(
+      node,
+      field3,
+      pos,
+      (item, name, itemPos) => reader.string(item, name, itemPos, PATTERNS.text)
+    );
+    if (argv2?.length === 0) return reader.report("error", field3, node.pos, `\`${field3}\` is empty`);
+    return argv2;
+  }
+  const text2 = reader.string(node, field3, pos, PATTERNS.text);
+  if (text2 === void 0) return void 0;
+  const argv = splitCommand(text2);
+  if (argv === null) {
+    return reader.report("error", field3, node?.pos ?? pos, `\`${field3}\` has an unclosed quote`);
+  }
+  return argv;
+}
+function splitCommand(text2) {
+  const words = [];
+  let current = null;
+  let quote2 = null;
+  for (const ch of text2) {
+    if (quote2 !== null) {
+      if (ch === quote2) quote2 = null;
+      else current += ch;
+      continue;
+    }
+    if (ch === '"' || ch === "'") {
+      quote2 = ch;
+      current ??= "";
+    } else if (/\s/.test(ch)) {
+      if (current !== null) words.push(current);
+      current = null;
+    } else current = (current ?? "") + ch;
+  }
+  if (quote2 !== null) return null;
+  if (current !== null) words.push(current);
+  return words;
+}
+
+// src/analysis/config/parse-config.ts
+var TOP_LEVEL = [
+  "version",
+  "paths",
+  "render",
+  "fail-on",
+  "comment",
+  "default-namespace",
+  "mesh",
+  "severity",
+  "ignore",
+  "protected",
+  "commands"
+];
+var START = { line: 1, column: 1 };
+function parseConfig(text2, file) {
+  const reader = new ConfigReader(file);
+  const parsed = parseWithYaml(normalizeText(text2));
+  for (const problem of parsed.problems) {
+    const message = problem.kind === "duplicate-key" ? `key \`${problem.message}\` appears twice in the same mapping` : problem.message;
+    reader.report(problem.severity, "", problem.pos, message);
+  }
+  const root = parsed.root;
+  if (root === null) return { config: defaults(), problems: reader.problems };
+  const map = reader.map(root, "", START);
+  if (map === void 0) return { config: defaults(), problems: reader.problems };
+  const fields = reader.knownPairs(map, "", TOP_LEVEL);
+  const field3 = (key) => fields.get(key);
+  readOptional(
+    field3("version"),
+    (v) => reader.integer(v.node, "version", v.pos, { min: 1, max: 1 })
+  );
+  const render2 = readOptional(field3("render"), (v) => parseRender(reader, v.node, v.pos)) ?? [];
+  const paths = readOptional(field3("paths"), (v) => readPaths(reader, v.node, "paths", v.pos)) ?? (render2.length > 0 ? [] : DEFAULT_PATHS);
+  const failOn = readOptional(
+    field3("fail-on"),
+    (v) => reader.oneOf(v.node, "fail-on", v.pos, ["error", "warning", "never"])
+  );
+  const comment = readOptional(
+    field3("comment"),
+    (v) => reader.oneOf(v.node, "comment", v.pos, ["always", "on-change", "never"])
+  );
+  const defaultNamespace = readOptional(
+    field3("default-namespace"),
+    (v) => reader.string(v.node, "default-namespace", v.pos, PATTERNS.dnsLabel)
+  );
+  const meshSettings = readOptional(field3("mesh"), (v) => parseMeshSettings(reader, v.node, v.pos));
+  const severities = readOptional(field3("severity"), (v) => readSeverities(reader, v.node, v.pos));
+  const ignores = readOptional(
+    field3("ignore"),
+    (v) => reader.list(v.node, "ignore", v.pos, (node, name, pos) => readIgnore(reader, node, name, pos))
+  );
+  const protectedWorkloads = readOptional(
+    field3("protected"),
+    (v) => reader.list(
+      v.node,
+      "protected",
+      v.pos,
+      (node, name, pos) => reader.string(node, name, pos, PATTERNS.workload)
+    )
+  );
+  const commands = readOptional(field3("commands"), (v) => parseCommands(reader, v.node, v.pos));
+  const analyze = {
+    ...failOn === void 0 ? {} : { failOn },
+    ...defaultNamespace === void 0 ? {} : { defaultNamespace },
+    ...meshSettings === void 0 ? {} : { meshSettings },
+    ...severities === void 0 ? {} : { severities },
+    ...ignores === void 0 ? {} : { ignores },
+    ...protectedWorkloads === void 0 ? {} : { protectedWorkloads }
+  };
+  return {
+    config: {
+      paths,
+      render: render2,
+      ...comment === void 0 ? {} : { comment },
+      ...commands === void 0 ? {} : { commands },
+      analyze
+    },
+    problems: reader.problems
+  };
+}
+function defaults() {
+  return { paths: DEFAULT_PATHS, render: [], analyze: {} };
+}
+function readOptional(entry, read) {
+  return entry === void 0 ? void 0 : read(entry);
+}
+function readSeverities(reader, node, pos) {
+  const map = reader.map(node, "severity", pos);
+  if (map === void 0) return void 0;
+  const out = {};
+  for (const pair of map.pairs) {
+    const name = join("severity", pair.key);
+    if (!PATTERNS.code.pattern.test(pair.key)) {
+      reader.report(
+        "error",
+        name,
+        pair.keyPos,
+        `\`${pair.key}\` is not a meshguard code such as \`MG012\``
+      );
+      continue;
+    }
+    const level = reader.oneOf(pair.value, name, pair.keyPos, [
+      "error",
+      "warning",
+      "notice",
+      "off"
+    ]);
+    if (level === void 0) continue;
+    if (!isCode(pair.key)) {
+      reader.report(
+        "warning",
+        name,
+        pair.keyPos,
+        `\`${pair.key}\` is not a code this version knows; the entry has no effect`
+      );
+      continue;
+    }
+    out[pair.key] = level;
+  }
+  return out;
+}
+function readIgnore(reader, node, field3, pos) {
+  const map = reader.map(node, field3, pos);
+  if (map === void 0) return void 0;
+  const before = reader.problems.length;
+  const fields = reader.knownPairs(map, field3, ["code", "id", "object", "reason", "expires"]);
+  const read = (key, rule) => {
+    const entry = fields.get(key);
+    return entry === void 0 ? void 0 : reader.string(entry.node, join(field3, key), entry.pos, rule);
+  };
+  const missing = ["code", "reason"].filter((key) => !fields.has(key));
+  for (const key of missing) {
+    reader.report("error", join(field3, key), map.pos, `\`${join(field3, key)}\` is required`);
+  }
+  const code2 = read("code", PATTERNS.code);
+  const reason = read("reason", PATTERNS.text);
+  const id = read("id", PATTERNS.text);
+  const object = read("object", PATTERNS.object);
+  const expires = read("expires", PATTERNS.date);
+  if (reader.problems.slice(before).some((p) => p.severity === "error")) return void 0;
+  if (code2 === void 0 || reason === void 0) return void 0;
+  if (!isCode(code2)) {
+    reader.report(
+      "warning",
+      join(field3, "code"),
+      fields.get("code")?.pos ?? map.pos,
+      `\`${code2}\` is not a code this version knows; the rule has no effect`
+    );
+    return void 0;
+  }
+  return {
+    code: code2,
+    reason,
+    ...id === void 0 ? {} : { id },
+    ...object === void 0 ? {} : { object },
+    ...expires === void 0 ? {} : { expires }
+  };
+}
+
+// src/github/sources/render.ts
+import { spawn as spawn2 } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join as join2 } from "node:path";
+var MAX_RENDER_OUTPUT_BYTES = 64 * 1024 * 1024;
+var ALLOWED_ENV = /^(PATH|HOME|USER|LANG|LC_[A-Z]+|TMPDIR|TMP|TEMP|XDG_[A-Z_]+|HELM_[A-Z_]+|KUSTOMIZE_[A-Z_]+|SystemRoot)$/;
+function renderEnvironment(env) {
+  return Object.fromEntries(Object.entries(env).filter(([key]) => ALLOWED_ENV.test(key)));
+}
+function renderedPath(command2) {
+  return `rendered/${command2.name}.yaml`;
+}
+async function renderManifests(commands, directory, env = process.env) {
+  const results = [];
+  for (const command2 of commands) results.push(await runOne(command2, directory, env));
+  return splitRead(results);
+}
+async function withWorktree(repository, sha2, task) {
+  const directory = mkdtempSync(join2(tmpdir(), "meshguard-render-"));
+  await repository.run(["worktree", "add", "--detach", "--force", directory, sha2]);
+  try {
+    return await task(directory);
+  } finally {
+    await repository.run(["worktree", "remove", "--force", directory]).catch(() => void 0);
+    rmSync(directory, { recursive: true, force: true });
+  }
+}
+function runOne(command2, directory, env) {
+  const path = renderedPath(command2);
+  const [program, ...args] = command2.argv;
+  const shown = `\`${command2.argv.join(" ")}\``;
+  return new Promise((resolve) => {
+    const child = spawn2(program ?? "", args, {
+      cwd: directory,
+      env: renderEnvironment(env),
+      stdio: ["ignore", "pipe", "pipe"],
+      timeout: command2.timeoutSeconds * 1e3,
+      shell: false
+    });
+    const chunks = [];
+    let size = 0;
+    let stderr = "";
+    let overflow = false;
+    child.stdout.on("data", (chunk) => {
+      size += chunk.length;
+      if (size > MAX_RENDER_OUTPUT_BYTES) {
+        overflow = true;
+        child.kill();
+      } else chunks.push(chunk);
+    });
+    child.stderr.on("data", (chunk) => {
+      if (stderr.length < 4096) stderr += chunk.toString("utf8");
+    });
+    child.on(
+      "error",
+      (error2) => resolve({ path, reason: `${shown} could not start: ${error2.message}` })
+    );
+    child.on("close", (code2, signal) => {
+      if (overflow) resolve({ path, reason: `${shown} printed more than 64 MiB` });
+      else if (code2 === 0) resolve({ path, text: Buffer.concat(chunks).toString("utf8") });
+      else {
+        const why = signal === "SIGTERM" ? `timed out after ${command2.timeoutSeconds}s` : `exited with ${code2 ?? signal}`;
+        const detail = stderr.trim().split("\n")[0]?.slice(0, 300) ?? "";
+        resolve({ path, reason: `${shown} ${why}${detail === "" ? "" : `: ${detail}`}` });
+      }
+    });
+  });
+}
+
+// src/github/collect.ts
+var MAX_FILES_PER_SIDE = 5e3;
+async function collectSides(comparison, config, workspace, logger) {
+  const analysed = compileGlobs(config.paths);
+  const inputs = config.render.map((command2) => compileGlobs(command2.paths));
+  const watched = union2([analysed, ...inputs]);
+  const [baseList, headList] = await Promise.all([
+    comparison.source.list(comparison.baseRef, watched),
+    comparison.source.list(comparison.headRef, watched)
+  ]);
+  if (!differ(baseList, headList)) return { changed: false };
+  const limits = [];
+  const pick2 = (list2, side3) => {
+    const selected = list2.filter((entry) => analysed.matches(entry.key));
+    if (selected.length <= MAX_FILES_PER_SIDE) return selected;
+    limits.push({
+      side: side3,
+      detail: `the ${side3} has ${selected.length} manifest files; only the first ${MAX_FILES_PER_SIDE} by path were analysed`
+    });
+    return selected.slice(0, MAX_FILES_PER_SIDE);
+  };
+  const baseEntries = pick2(baseList, "base");
+  const headEntries = pick2(headList, "head");
+  logger.info(`reading ${baseEntries.length} base and ${headEntries.length} head manifest files`);
+  warnAboutApiBudget(comparison, [...baseEntries, ...headEntries], logger);
+  const base = await comparison.source.read(baseEntries);
+  const head = await comparison.source.read(headEntries);
+  const rendered = await renderBoth(comparison, config, workspace, logger);
+  return {
+    changed: true,
+    base: merge2(base, rendered.base),
+    head: merge2(head, rendered.head),
+    headFiles: head.files.map((file) => file.path),
+    limits
+  };
+}
+var API_READS_WARNING = 300;
+function warnAboutApiBudget(comparison, entries, logger) {
+  if (comparison.source.kind !== "api") return;
+  const blobs = new Set(entries.map((entry) => entry.id)).size;
+  if (blobs <= API_READS_WARNING) return;
+  logger.warning(
+    `reading ${blobs} files through the GitHub API uses as many requests of the token's rate limit; check out with \`fetch-depth: 0\` (or narrow \`paths\`) to read them from git`
+  );
+}
+function differ(base, head) {
+  if (base.length !== head.length) return true;
+  const ids = new Map(base.map((entry) => [entry.key, entry.id]));
+  return head.some((entry) => ids.get(entry.key) !== entry.id);
+}
+function union2(matchers) {
+  return {
+    patterns: matchers.flatMap((m) => m.patterns),
+    matches: (path) => matchers.some((m) => m.matches(path)),
+    couldContain: (directory) => matchers.some((m) => m.couldContain(directory))
+  };
+}
+function merge2(a, b) {
+  return { files: [...a.files, ...b.files], unreadable: [...a.unreadable, ...b.unreadable] };
+}
+var NOTHING = { files: [], unreadable: [] };
+async function renderBoth(comparison, config, workspace, logger) {
+  if (config.render.length === 0) return { base: NOTHING, head: NOTHING };
+  const render2 = async (ref) => {
+    logger.info(`rendering ${config.render.map((c) => c.name).join(", ")} at ${ref.slice(0, 12)}`);
+    if (comparison.source.kind === "directory")
+      return renderManifests(config.render, join3(workspace, ref));
+    if (comparison.git === null) {
+      throw new ConfigError(
+        "render needs both commits in the local clone: use actions/checkout with fetch-depth: 0, or set fetch: true"
+      );
+    }
+    return withWorktree(
+      comparison.git,
+      ref,
+      (directory) => renderManifests(config.render, directory)
+    );
+  };
+  return { base: await render2(comparison.baseRef), head: await render2(comparison.headRef) };
+}
+
+// src/github/sources/directory.ts
+import { createHash } from "node:crypto";
+import { readFileSync, readdirSync, statSync } from "node:fs";
+import { join as join4 } from "node:path";
+var DirectoryManifestSource = class {
+  constructor(workspace) {
+    this.workspace = workspace;
+  }
+  workspace;
+  kind = "directory";
+  contents = /* @__PURE__ */ new Map();
+  async list(directory, matcher) {
+    const root = join4(this.workspace, directory);
+    const entries = [];
+    const visit = (relative) => {
+      const absolute = relative === "" ? root : join4(root, relative);
+      for (const name of readdirSync(absolute).sort()) {
+        const child = relative === "" ? name : `${relative}/${name}`;
+        const stat2 = statSync(join4(root, child));
+        if (stat2.isDirectory()) {
+          if (name !== ".git" && matcher.couldContain(child)) visit(child);
+          continue;
+        }
+        if (!stat2.isFile() || !matcher.matches(child)) continue;
+        const path = `${directory.replace(/\/+$/, "")}/${child}`;
+        const bytes = stat2.size > MAX_FILE_BYTES ? null : readFileSync(join4(root, child));
+        if (bytes !== null) this.contents.set(path, bytes);
+        const id = bytes === null ? `size:${stat2.size}` : createHash("sha256").update(bytes).digest("hex");
+        entries.push({ path, key: child, id, size: stat2.size });
+      }
+    };
+    if (!isDirectory2(root)) {
+      throw new ConfigError(`the directory \`${directory}\` does not exist in the workspace`);
+    }
+    visit("");
+    return entries.sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+  }
+  async read(entries) {
+    return splitRead(
+      entries.map((entry) => {
+        const bytes = this.contents.get(entry.path);
+        return bytes === void 0 ? tooLarge(entry.path) : decodeUtf8(entry.path, bytes);
+      })
+    );
+  }
+};
+function isDirectory2(path) {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+// src/github/sources/rest.ts
+var RAW_ABOVE_BYTES = 1024 * 1024;
+var PARALLEL_REQUESTS = 8;
+var RestManifestSource = class {
+  constructor(octokit, repo, logger) {
+    this.octokit = octokit;
+    this.repo = repo;
+    this.logger = logger;
+  }
+  octokit;
+  repo;
+  logger;
+  kind = "api";
+  blobs = /* @__PURE__ */ new Map();
+  async list(ref, matcher) {
+    const root = await this.tree(ref, true);
+    const items = root.truncated ? await this.walk(ref, "", matcher) : root.items;
+    if (root.truncated) {
+      this.logger.info(
+        `the tree of ${ref.slice(0, 12)} is too large for one request; listed it directory by directory`
+      );
+    }
+    return items.filter((item) => isRegularFile(item) && matcher.matches(item.path ?? "")).map((item) => ({
+      path: item.path ?? "",
+      key: item.path ?? "",
+      id: item.sha ?? "",
+      size: item.size ?? null
+    })).sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+  }
+  async read(entries) {
+    const results = await mapLimit(entries, PARALLEL_REQUESTS, async (entry) => {
+      if ((entry.size ?? 0) > MAX_FILE_BYTES) return tooLarge(entry.path);
+      return decodeUtf8(entry.path, await this.blob(entry.id, entry.size));
+    });
+    return splitRead(results);
+  }
+  /**
+   * When the recursive listing is truncated (over 100,000 entries or 7 MB), lists one directory
+   * at a time, descending only into directories a configured path can reach.
+   */
+  async walk(sha2, prefix, matcher) {
+    const level = await this.tree(sha2, false);
+    if (level.truncated) {
+      this.logger.warning(
+        `the directory \`${prefix || "/"}\` has too many entries; some were not listed`
+      );
+    }
+    const out = [];
+    for (const item of level.items) {
+      const path = prefix === "" ? item.path ?? "" : `${prefix}/${item.path ?? ""}`;
+      if (item.type === "tree" && item.sha !== void 0 && matcher.couldContain(path)) {
+        out.push(...await this.walk(item.sha, path, matcher));
+      } else if (item.type === "blob") out.push({ ...item, path });
+    }
+    return out;
+  }
+  async tree(sha2, recursive) {
+    try {
+      const response = await this.octokit.rest.git.getTree({
+        ...this.repo,
+        tree_sha: sha2,
+        ...recursive ? { recursive: "1" } : {}
+      });
+      return { items: response.data.tree, truncated: response.data.truncated };
+    } catch (error2) {
+      throw classify(error2, OPERATIONS.readContents);
+    }
+  }
+  blob(sha2, size) {
+    let pending = this.blobs.get(sha2);
+    if (pending === void 0) {
+      pending = this.fetchBlob(sha2, size);
+      this.blobs.set(sha2, pending);
+    }
+    return pending;
+  }
+  async fetchBlob(sha2, size) {
+    try {
+      if ((size ?? 0) > RAW_ABOVE_BYTES) {
+        const response2 = await this.octokit.rest.git.getBlob({
+          ...this.repo,
+          file_sha: sha2,
+          mediaType: { format: "raw" }
+        });
+        return bytesOf(response2.data);
+      }
+      const response = await this.octokit.rest.git.getBlob({ ...this.repo, file_sha: sha2 });
+      return Buffer.from(
+        response.data.content,
+        response.data.encoding === "base64" ? "base64" : "utf8"
+      );
+    } catch (error2) {
+      throw classify(error2, OPERATIONS.readContents);
+    }
+  }
+};
+function isRegularFile(item) {
+  return item.type === "blob" && (item.mode === "100644" || item.mode === "100755");
+}
+function bytesOf(data) {
+  if (typeof data === "string") return Buffer.from(data, "utf8");
+  if (data instanceof ArrayBuffer) return new Uint8Array(data);
+  if (ArrayBuffer.isView(data))
+    return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+  throw new TypeError("unexpected blob response");
+}
+async function mapLimit(items, limit, task) {
+  const results = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await task(items[index]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
+
+// src/github/comparison.ts
+async function prepareComparison(options) {
+  const { target, directories } = options;
+  if (directories !== null) {
+    return {
+      baseRef: directories.base,
+      headRef: directories.head,
+      configRef: null,
+      baseSha: target.headSha,
+      headSha: target.headSha,
+      source: new DirectoryManifestSource(options.workspace),
+      git: null,
+      notes: []
+    };
+  }
+  if (target.kind === "commit") {
+    throw new ConfigError(
+      `meshguard compares two commits on pull_request and merge_group events; on \`${options.eventName}\` set the base-dir and head-dir inputs`
+    );
+  }
+  const git = await localClone(options, [target.baseSha, target.headSha]);
+  const notes = [];
+  let base = target.baseSha;
+  if (target.kind === "pull_request") {
+    const mergeBase = await git?.mergeBase(target.baseSha, target.headSha) ?? await remoteMergeBase(options, target);
+    if (mergeBase !== null && mergeBase !== target.baseSha) {
+      base = mergeBase;
+      notes.push(
+        `compared with the merge base \`${mergeBase.slice(0, 7)}\`: the branch is behind its base`
+      );
+    }
+  }
+  const local = git !== null && (base === target.baseSha || await git.hasCommit(base));
+  const source2 = local ? new GitManifestSource(git) : new RestManifestSource(options.octokit, options.repo, options.logger);
+  options.logger.info(
+    `reading manifests ${local ? "from the local git clone" : "through the GitHub API"}`
+  );
+  return {
+    baseRef: base,
+    headRef: target.headSha,
+    configRef: target.baseSha,
+    baseSha: base,
+    headSha: target.headSha,
+    source: source2,
+    git: local ? git : null,
+    notes
+  };
+}
+async function localClone(options, shas) {
+  if (options.source === "api") return null;
+  const git = new GitRepository(options.workspace);
+  const usable = await git.isRepository();
+  let missing = usable ? await missingCommits(git, shas) : [...shas];
+  if (usable && missing.length > 0 && options.fetch) {
+    options.logger.info(`fetching ${missing.join(", ")}`);
+    await git.fetch(missing).catch((error2) => {
+      options.logger.warning(
+        `could not fetch the commits: ${error2 instanceof Error ? error2.message : String(error2)}`
+      );
+    });
+    missing = await missingCommits(git, shas);
+  }
+  if (usable && missing.length === 0) return git;
+  if (options.source === "git") {
+    throw new ConfigError(
+      `source is git, but the checkout in ${options.workspace} lacks ${missing.map((s) => s.slice(0, 12)).join(" and ")}: use actions/checkout with fetch-depth: 0, or set fetch: true`
+    );
+  }
+  return null;
+}
+async function missingCommits(git, shas) {
+  const missing = [];
+  for (const sha2 of shas) if (!await git.hasCommit(sha2)) missing.push(sha2);
+  return missing;
+}
+async function remoteMergeBase(options, target) {
+  try {
+    const response = await options.octokit.rest.repos.compareCommitsWithBasehead({
+      ...options.repo,
+      basehead: `${target.baseSha}...${target.headSha}`,
+      per_page: 1
+    });
+    return response.data.merge_base_commit.sha;
+  } catch (error2) {
+    options.logger.warning(
+      `could not find the merge base (${error2 instanceof Error ? error2.message.split("\n")[0] : String(error2)}); comparing with the base branch's tip`
+    );
+    return null;
+  }
+}
+
+// src/github/config-loader.ts
+import { readFileSync as readFileSync2 } from "node:fs";
+import { join as join5 } from "node:path";
+async function loadConfig(options) {
+  const { comparison, overrides, logger } = options;
+  const path = overrides.configPath;
+  const text2 = await readConfigText(options, comparison.configRef);
+  if (text2 === null) {
+    const where = comparison.configRef === null ? "in the workspace" : "on the base branch";
+    logger.info(`no ${path} ${where}; using the defaults`);
+  }
+  const parsed = text2 === null ? parseConfig("", path) : parseConfig(text2, path);
+  const errors = parsed.problems.filter((p) => p.severity === "error");
+  for (const problem of parsed.problems.filter((p) => p.severity === "warning")) {
+    logger.warning(formatProblem(problem));
+  }
+  if (errors.length > 0) {
+    throw new ConfigError(
+      `${path} has ${errors.length} error${errors.length === 1 ? "" : "s"}`,
+      errors.map(formatProblem)
+    );
+  }
+  const notes = [];
+  if (comparison.configRef !== null) {
+    const headText = await readConfigText(options, comparison.headRef);
+    if (headText !== null && headText !== text2) {
+      notes.push(
+        `this pull request changes \`${path}\`; meshguard uses the base branch's version until it is merged`
+      );
+      const headProblems = parseConfig(headText, path).problems;
+      for (const problem of headProblems)
+        logger.warning(`in this pull request's ${formatProblem(problem)}`);
+    }
+  }
+  const base = parsed.config;
+  const config = {
+    ...base,
+    paths: overrides.paths ?? base.paths,
+    analyze: {
+      ...base.analyze,
+      ...overrides.failOn === null ? {} : { failOn: overrides.failOn },
+      today: options.today
+    }
+  };
+  return { config, comment: overrides.comment ?? base.comment ?? "on-change", notes };
+}
+function formatProblem(problem) {
+  const field3 = problem.field === "" ? "" : ` ${problem.field}:`;
+  return `${problem.file}:${problem.line}:${problem.column}:${field3} ${problem.message}`;
+}
+async function readConfigText(options, ref) {
+  const path = options.overrides.configPath;
+  if (ref === null) {
+    try {
+      return readFileSync2(join5(options.workspace, path), "utf8");
+    } catch {
+      return null;
+    }
+  }
+  const git = options.comparison.git;
+  if (git !== null) {
+    const bytes = await git.readFile(ref, path);
+    return bytes === null ? null : bytes.toString("utf8");
+  }
+  try {
+    const response = await options.octokit.rest.repos.getContent({
+      ...options.repo,
+      path,
+      ref,
+      mediaType: { format: "raw" }
+    });
+    return Buffer.from(bytesOf(response.data)).toString("utf8");
+  } catch (error2) {
+    if (isNotFound(error2)) return null;
+    throw classify(error2, OPERATIONS.readContents);
+  }
+}
+
+// src/github/check-run.ts
+var ANNOTATIONS_PER_REQUEST = 50;
+var MAX_ANNOTATIONS = 500;
+var LEVEL = {
+  error: "failure",
+  warning: "warning",
+  notice: "notice"
+};
+function annotationsFor(findings, headFiles) {
+  return findings.filter((f) => f.side === "head" && headFiles.has(f.at.file)).map((f) => ({
+    path: f.at.file,
+    start_line: Math.max(1, f.at.line),
+    end_line: Math.max(1, f.at.line),
+    annotation_level: LEVEL[f.severity],
+    title: `${f.code} ${catalogue[f.code].title}`.slice(0, 255),
+    message: f.message.slice(0, 6e4)
+  }));
+}
+function conclusionOf(report) {
+  if (report.verdict === "fail") return "failure";
+  return report.findings.length > 0 ? "neutral" : "success";
+}
+function checkTitle(report) {
+  const { error: error2, warning: warning2, notice } = report.summary.findings;
+  const parts = [
+    error2 > 0 ? `${error2} error${error2 === 1 ? "" : "s"}` : "",
+    warning2 > 0 ? `${warning2} warning${warning2 === 1 ? "" : "s"}` : "",
+    notice > 0 ? `${notice} notice${notice === 1 ? "" : "s"}` : ""
+  ].filter((p) => p !== "");
+  const verdict = report.verdict === "fail" ? "regression" : "no regression";
+  return parts.length === 0 ? verdict : `${verdict}: ${parts.join(", ")}`;
+}
+async function startCheckRun(target) {
+  try {
+    const response = await target.octokit.rest.checks.create({
+      ...target.repo,
+      name: target.name,
+      head_sha: target.headSha,
+      status: "in_progress",
+      started_at: target.clock().toISOString(),
+      ...target.detailsUrl === null ? {} : { details_url: target.detailsUrl }
+    });
+    return { id: response.data.id, url: response.data.html_url ?? "" };
+  } catch (error2) {
+    throw classify(error2, OPERATIONS.createCheckRun);
+  }
+}
+async function completeCheckRun(target, started, result, fullReportUrl) {
+  const where = fullReportUrl === null ? "the job summary" : `the [job summary](${fullReportUrl})`;
+  const summary2 = fitMarkdown(
+    result.summary,
+    CHECK_SUMMARY_BUDGET,
+    `> [!NOTE]
+> The report is cut here to fit a check run; the full report is in ${where}.`
+  ).text;
+  const annotations = result.annotations.slice(0, MAX_ANNOTATIONS);
+  const batches = [];
+  for (let i = 0; i < annotations.length; i += ANNOTATIONS_PER_REQUEST) {
+    batches.push(annotations.slice(i, i + ANNOTATIONS_PER_REQUEST));
+  }
+  const last = batches.pop() ?? [];
+  const output = (batch) => ({
+    title: result.title,
+    summary: summary2,
+    ...batch.length > 0 ? { annotations: [...batch] } : {}
+  });
+  const completion = {
+    status: "completed",
+    conclusion: result.conclusion,
+    completed_at: target.clock().toISOString()
+  };
+  try {
+    let ref = started;
+    for (const batch of batches) ref = await send(target, ref, { output: output(batch) });
+    return await send(target, ref, { ...completion, output: output(last) });
+  } catch (error2) {
+    throw classify(error2, started === null ? OPERATIONS.createCheckRun : OPERATIONS.updateCheckRun);
+  }
+}
+async function send(target, ref, body2) {
+  if (ref !== null) {
+    const response2 = await target.octokit.rest.checks.update({
+      ...target.repo,
+      check_run_id: ref.id,
+      ...body2
+    });
+    return { id: ref.id, url: response2.data.html_url ?? ref.url };
+  }
+  const response = await target.octokit.rest.checks.create({
+    ...target.repo,
+    name: target.name,
+    head_sha: target.headSha,
+    ...target.detailsUrl === null ? {} : { details_url: target.detailsUrl },
+    ...body2.status === void 0 ? { status: "in_progress" } : {},
+    ...body2
+  });
+  return { id: response.data.id, url: response.data.html_url ?? "" };
+}
+
+// src/github/comment.ts
+function commentMarker(checkName) {
+  return `<!-- meshguard:v1 check=${checkName.replace(/[^A-Za-z0-9 ._/-]/g, "_")} -->`;
+}
+function commentBody(marker, markdown, footer, fullReportUrl) {
+  const where = fullReportUrl === null ? "the job summary and the `report-json` artifact of this run" : `the [job summary](${fullReportUrl})`;
+  const notice = `> [!NOTE]
+> This report is longer than a pull request comment can hold, so it is cut here. The full report is in ${where}.`;
+  const budget2 = {
+    chars: COMMENT_BUDGET.chars - marker.length - footer.length - 4,
+    bytes: COMMENT_BUDGET.bytes - Buffer.byteLength(marker + footer, "utf8") - 4
+  };
+  const fitted = fitMarkdown(markdown, budget2, notice);
+  return `${marker}
+${fitted.text.replace(/\n*$/, "")}
+
+${footer}
+`;
+}
+async function findStickyComments(target) {
+  try {
+    const comments = await target.octokit.paginate(target.octokit.rest.issues.listComments, {
+      ...target.repo,
+      issue_number: target.number,
+      per_page: 100
+    });
+    return comments.filter((c) => c.user?.type === "Bot" && (c.body ?? "").startsWith(target.marker)).map((c) => ({ id: c.id, body: c.body ?? "", url: c.html_url })).sort((a, b) => a.id - b.id);
+  } catch (error2) {
+    throw classify(error2, OPERATIONS.listComments);
+  }
+}
+async function upsertStickyComment(target, body2, options) {
+  const existing = await findStickyComments(target);
+  const [kept, ...duplicates] = existing;
+  if (kept === void 0) {
+    if (!options.create) return { action: "none" };
+    const created = await write(
+      () => target.octokit.rest.issues.createComment({
+        ...target.repo,
+        issue_number: target.number,
+        body: body2
+      })
+    );
+    const mine = { id: created.id, body: body2, url: created.html_url };
+    const after = await findStickyComments(target);
+    const candidates2 = after.some((c) => c.id === mine.id) ? after : [...after, mine];
+    const [oldest, ...others] = [...candidates2].sort((a, b) => a.id - b.id);
+    await deleteComments(target, others);
+    if (oldest === void 0 || oldest.id === mine.id) return { action: "created", comment: mine };
+    target.logger.info(`another run created the comment first; kept comment ${oldest.id}`);
+    return updateIfChanged(target, oldest, body2);
+  }
+  await deleteComments(target, duplicates);
+  return updateIfChanged(target, kept, body2);
+}
+async function updateIfChanged(target, comment, body2) {
+  if (comment.body === body2) return { action: "unchanged", comment };
+  const updated = await write(
+    () => target.octokit.rest.issues.updateComment({ ...target.repo, comment_id: comment.id, body: body2 })
+  );
+  return { action: "updated", comment: { id: comment.id, body: body2, url: updated.html_url } };
+}
+async function deleteComments(target, comments) {
+  for (const comment of comments) {
+    try {
+      await target.octokit.rest.issues.deleteComment({ ...target.repo, comment_id: comment.id });
+      target.logger.info(`deleted duplicate meshguard comment ${comment.id}`);
+    } catch (error2) {
+      if (!isNotFound(error2)) throw classify(error2, OPERATIONS.writeComment);
+    }
+  }
+}
+async function write(call) {
+  try {
+    return (await call()).data;
+  } catch (error2) {
+    throw classify(error2, OPERATIONS.writeComment);
+  }
+}
+function resolvedBody(marker, headSha) {
+  return `${marker}
+**meshguard**: no remaining mesh changes in this pull request (checked at \`${headSha.slice(0, 7)}\`).
+`;
+}
+
+// src/github/recipe.ts
+function readOnlyAdvice() {
+  return [
+    "meshguard cannot write the check run or the comment: the workflow token is read-only, as GitHub makes it for pull requests from forks (and from Dependabot) on `pull_request`. The job summary, the report-json file and this job's status still carry the full result.",
+    "To get the comment and check run on such pull requests, use two workflows (copy them from docs/workflows/ in the meshguard repository): 1. on `pull_request`, run meshguard and upload `steps.<id>.outputs.report-json` with actions/upload-artifact; 2. on `workflow_run` (types: [completed]) with `permissions: {checks: write, pull-requests: write, actions: read}`, download that artifact and run meshguard with `mode: publish`. The second workflow never checks out the pull request's code.",
+    "Do not switch to `pull_request_target` with a checkout of the pull request: it runs the pull request's code with a write token and your secrets."
+  ];
+}
+
+// src/github/publication.ts
+var Publisher = class {
+  constructor(options) {
+    this.options = options;
+    this.comment = options.comment;
+  }
+  options;
+  started = null;
+  checkUsable = true;
+  readOnly = false;
+  checkRunUrl = null;
+  commentUrl = null;
+  errors = [];
+  comment;
+  /** The policy can come from the configuration, which is read after the check has started. */
+  setComment(policy) {
+    this.comment = policy;
+  }
+  /** Shows the check as running; the first write also tells whether the token may write. */
+  async start() {
+    if (this.options.writes === false) {
+      this.readOnly = true;
+      return;
+    }
+    try {
+      this.started = await startCheckRun(this.checkTarget());
+      this.checkRunUrl = this.started.url;
+    } catch (error2) {
+      this.fail(error2);
+    }
+  }
+  async finishReport(report, surfaces, headFiles, footer) {
+    await this.completeCheck({
+      conclusion: conclusionOf(report),
+      title: checkTitle(report),
+      summary: surfaces.checkSummary,
+      annotations: annotationsFor(report.findings, new Set(headFiles))
+    });
+    const create = this.comment === "always" || this.comment === "on-change" && hasSomethingToSay(report);
+    const marker = commentMarker(this.options.checkName);
+    const body2 = commentBody(marker, surfaces.comment, footer, this.options.runUrl);
+    await this.writeComment(body2, create);
+    return this.result();
+  }
+  async finishNoChanges(summary2) {
+    await this.completeCheck({
+      conclusion: "success",
+      title: "no mesh changes",
+      summary: summary2,
+      annotations: []
+    });
+    const marker = commentMarker(this.options.checkName);
+    await this.writeComment(resolvedBody(marker, this.options.headSha), false);
+    return this.result();
+  }
+  /** The analysis could not run (bad configuration, unreadable repository): say so on the check. */
+  async finishError(message) {
+    await this.completeCheck({
+      conclusion: "failure",
+      title: "meshguard could not run",
+      summary: message,
+      annotations: []
+    });
+    return this.result();
+  }
+  async completeCheck(result) {
+    if (this.readOnly || !this.checkUsable) return;
+    try {
+      const ref = await completeCheckRun(
+        this.checkTarget(),
+        this.started,
+        result,
+        this.options.runUrl
+      );
+      this.checkRunUrl = ref.url;
+    } catch (error2) {
+      this.fail(error2);
+    }
+  }
+  async writeComment(body2, create) {
+    const { pullRequest, logger } = this.options;
+    if (pullRequest === null || this.comment === "never" || this.readOnly) return;
+    const target = {
+      ...this.options,
+      number: pullRequest,
+      marker: commentMarker(this.options.checkName)
+    };
+    if (await this.isStale(pullRequest)) return;
+    try {
+      const result = await upsertStickyComment(target, body2, { create });
+      if (result.action !== "none") {
+        this.commentUrl = result.comment.url;
+        logger.info(`comment ${result.action}: ${result.comment.url}`);
+      }
+    } catch (error2) {
+      this.fail(error2);
+    }
+  }
+  /**
+   * A newer push started another run; its result must win, so this one leaves the comment
+   * alone (the check run stays: it belongs to this run's commit).
+   */
+  async isStale(pullRequest) {
+    try {
+      const response = await this.options.octokit.rest.pulls.get({
+        ...this.options.repo,
+        pull_number: pullRequest
+      });
+      if (response.data.head.sha === this.options.headSha) return false;
+      this.options.logger.info(
+        `the pull request's head moved to ${response.data.head.sha.slice(0, 7)}; leaving the comment to that run`
+      );
+      return true;
+    } catch {
+      return false;
+    }
+  }
+  fail(error2) {
+    if (!(error2 instanceof ApiError || error2 instanceof MissingPermissionError)) throw error2;
+    if (error2 instanceof MissingPermissionError && this.options.expectReadOnly) {
+      if (!this.readOnly) for (const line of readOnlyAdvice()) this.options.logger.warning(line);
+      this.readOnly = true;
+      return;
+    }
+    if (error2 instanceof MissingPermissionError && error2.operation.permission === "checks: write") {
+      this.checkUsable = false;
+    }
+    this.options.logger.error(error2.message);
+    this.errors.push(error2);
+  }
+  checkTarget() {
+    const { octokit, repo, checkName, headSha, clock, runUrl: runUrl2 } = this.options;
+    return { octokit, repo, name: checkName, headSha, clock, detailsUrl: runUrl2 };
+  }
+  result() {
+    return {
+      checkRunUrl: this.checkRunUrl,
+      commentUrl: this.commentUrl,
+      readOnly: this.readOnly,
+      errors: [...this.errors]
+    };
+  }
+};
+function hasSomethingToSay(report) {
+  return report.findings.length > 0 || report.edges.length > 0 || report.mtls.length > 0 || report.workloads.added.length > 0 || report.workloads.removed.length > 0;
+}
+
+// src/analysis/render/change-words.ts
+var TRANSPORT_SHORT = { mtls: "mtls", plaintext: "plain", broken: "broken" };
+function isRegression(edge2) {
+  return edge2.change === "added" || edge2.change === "widened" || edge2.newlyAllowed.length > 0 || edge2.base.transport === "mtls" && edge2.head.transport === "plaintext";
+}
+function transportChange(edge2) {
+  const { base, head } = edge2;
+  if (base.access === "deny" || head.access === "deny" || base.transport === head.transport)
+    return null;
+  return `${base.transport} \u2192 ${head.transport}`;
+}
+function describeState(state) {
+  const inexact = state.exact ? "" : " (inexact)";
+  return state.access === "deny" ? `deny${inexact}` : `${state.access}, ${state.transport}${inexact}`;
+}
+var MODE_RANK = {
+  STRICT: 2,
+  PERMISSIVE: 1,
+  DISABLE: 0,
+  NO_SIDECAR: 0
+};
+function mtlsDirection(delta) {
+  const before = MODE_RANK[delta.base];
+  const after = MODE_RANK[delta.head];
+  return after < before ? "weakened" : after > before ? "strengthened" : "changed";
+}
+function formatCount(count) {
+  return String(count).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+}
+function plural(count, noun, pluralNoun = `${noun}s`) {
+  return `${formatCount(count)} ${count === 1 ? noun : pluralNoun}`;
+}
+function callerName(edge2) {
+  return edge2.from.endsWith("/*") && edge2.callers !== 1 ? `${edge2.from} (${plural(edge2.callers, "workload")})` : edge2.from;
+}
+
+// src/analysis/render/order.ts
+var SEVERITY_ORDER4 = { error: 0, warning: 1, notice: 2 };
+function compareEdges(a, b) {
+  return compareText(a.to, b.to) || a.port - b.port || compareText(a.from, b.from) || a.callers - b.callers || compareText(a.change, b.change);
+}
+function sortEdges(edges) {
+  return [...edges].sort(compareEdges);
+}
+function regressionsFirst(edges) {
+  const sorted = sortEdges(edges);
+  return [...sorted.filter(isRegression), ...sorted.filter((e) => !isRegression(e))];
+}
+function sortMtls(deltas) {
+  return [...deltas].sort(
+    (a, b) => compareText(a.workload, b.workload) || (a.port ?? -1) - (b.port ?? -1) || compareText(a.base, b.base) || compareText(a.head, b.head)
+  );
+}
+function sortWorkloads(changes) {
+  return [...changes].sort(
+    (a, b) => compareText(a.workload, b.workload) || compareSources(a.at, b.at)
+  );
+}
+function compareFindings(a, b) {
+  return SEVERITY_ORDER4[a.severity] - SEVERITY_ORDER4[b.severity] || compareSources(a.at, b.at) || compareText(a.id, b.id) || compareText(a.message, b.message);
+}
+function sortFindings2(items) {
+  const findingOf = (item) => "finding" in item ? item.finding : item;
+  return [...items].sort((a, b) => compareFindings(findingOf(a), findingOf(b)));
+}
+
+// src/analysis/render/markdown-sections.ts
+var CELL_TEXT_MAX = 200;
+var CELL_LINES_MAX = 4;
+var FINDINGS_DOC_URL = "https://github.com/meshguard/meshguard/blob/main/docs/findings.md";
+function location2(at, context3) {
+  return markdownLink(`${at.file}:${at.line}`, context3.linkToLine(at.file, at.line));
+}
+function cellLines(lines, noun) {
+  const shown = lines.slice(0, CELL_LINES_MAX);
+  const rest = lines.length - shown.length;
+  return [...shown, ...rest > 0 ? [escapeInline(`and ${plural(rest, noun)} more`)] : []].join(
+    "<br>"
+  );
+}
+function requests(edge2) {
+  const code2 = (sign, text2) => `${sign} ${codeSpan(truncate(text2, CELL_TEXT_MAX), "table")}`;
+  const transport = transportChange(edge2);
+  return cellLines(
+    [
+      ...transport === null ? [] : [escapeInline(`transport ${transport}`)],
+      ...edge2.newlyAllowed.map((r) => code2("+", r)),
+      ...edge2.newlyDenied.map((r) => code2("\u2212", r))
+    ],
+    "request set"
+  );
+}
+function reasons(edge2, context3) {
+  return cellLines(
+    edge2.reasons.map((reason) => {
+      const note = reason.note === "" ? "" : `: ${escapeMessage(truncate(reason.note, CELL_TEXT_MAX), "table")}`;
+      return `${escapeInline(truncate(reason.object, CELL_TEXT_MAX))}${note} (${location2(reason.at, context3)})`;
+    }),
+    "reason"
+  );
+}
+function tableSection(title, header2, rows, context3) {
+  const marker = (hidden) => tableRow([`\u2026 ${plural(hidden, "more row")} (${context3.fullReport})`]);
+  return {
+    before: [title, "", tableRow(header2), tableRow(header2.map(() => "---"))],
+    rows,
+    after: [],
+    more: marker,
+    omitted: `${title.replace(/^#+ /, "")}: ${plural(rows.length, "row")} omitted to fit the comment (${context3.fullReport}).`
+  };
+}
+function edgeSection(report, context3) {
+  if (report.edges.length === 0) return null;
+  const rows = regressionsFirst(report.edges).map(
+    (edge2) => tableRow([
+      isRegression(edge2) ? `**${edge2.change}**` : edge2.change,
+      escapeInline(truncate(callerName(edge2), CELL_TEXT_MAX)),
+      escapeInline(truncate(edge2.to, CELL_TEXT_MAX)),
+      escapeInline(truncate(`${edge2.port}/${edge2.protocol}`, 40)),
+      escapeInline(describeState(edge2.base)),
+      escapeInline(describeState(edge2.head)),
+      requests(edge2),
+      reasons(edge2, context3)
+    ])
+  );
+  return tableSection(
+    `#### Edge changes (${formatCount(rows.length)})`,
+    [
+      "change",
+      "caller",
+      "destination",
+      "port/protocol",
+      "before",
+      "after",
+      "what changed (requests)",
+      "why (policy, file:line)"
+    ],
+    rows,
+    context3
+  );
+}
+function mtlsSection(report, context3) {
+  if (report.mtls.length === 0) return null;
+  const rows = sortMtls(report.mtls).map(
+    (delta) => tableRow([
+      escapeInline(truncate(delta.workload, CELL_TEXT_MAX)),
+      delta.port === null ? "all ports" : String(delta.port),
+      delta.base,
+      delta.head,
+      mtlsDirection(delta) === "weakened" ? "**weakened**" : mtlsDirection(delta),
+      delta.at === null ? "" : location2(delta.at, context3)
+    ])
+  );
+  return tableSection(
+    `#### mTLS changes (${formatCount(rows.length)})`,
+    ["workload", "port", "before", "after", "change", "where"],
+    rows,
+    context3
+  );
+}
+function workloadSection(report, context3) {
+  const { added, removed } = report.workloads;
+  if (added.length + removed.length === 0) return null;
+  const row = (change2) => (w) => tableRow([change2, escapeInline(truncate(w.workload, CELL_TEXT_MAX)), location2(w.at, context3)]);
+  const rows = [
+    ...sortWorkloads(added).map(row("added")),
+    ...sortWorkloads(removed).map(row("removed"))
+  ];
+  return tableSection(
+    `#### Workloads added or removed (${formatCount(rows.length)})`,
+    ["change", "workload", "where"],
+    rows,
+    context3
+  );
+}
+function findingLine(finding3, context3) {
+  const code2 = `[**${finding3.code}**](${FINDINGS_DOC_URL}#${finding3.code.toLowerCase()})`;
+  const side3 = finding3.side === "base" ? " (base)" : "";
+  return `- ${code2} ${escapeMessage(truncate(finding3.message, 1e3))} \u2014 ${location2(finding3.at, context3)}${side3}`;
+}
+function listSection(title, rows, context3, wrap) {
+  return {
+    before: [...wrap ? [wrap[0], ""] : [title, ""]],
+    rows,
+    after: wrap ? ["", wrap[1]] : [],
+    more: (hidden) => `- \u2026 ${plural(hidden, "more finding")} (${context3.fullReport})`,
+    omitted: `${title.replace(/\*/g, "")}: omitted to fit the comment (${context3.fullReport}).`
+  };
+}
+var SEVERITY_TITLE = {
+  error: "Errors",
+  warning: "Warnings",
+  notice: "Notices"
+};
+function findingSections(report, context3) {
+  const sorted = sortFindings2(report.findings);
+  return ["error", "warning", "notice"].flatMap((severity2) => {
+    const rows = sorted.filter((f) => f.severity === severity2).map((f) => findingLine(f, context3));
+    if (rows.length === 0) return [];
+    return [
+      listSection(`**${SEVERITY_TITLE[severity2]} (${formatCount(rows.length)})**`, rows, context3)
+    ];
+  });
+}
+function ignoredSection(report, context3) {
+  if (report.ignored.length === 0) return null;
+  const rows = sortFindings2(report.ignored).map(
+    ({ finding: finding3, reason }) => `${findingLine(finding3, context3)} \u2014 ignored: ${escapeInline(truncate(reason, CELL_TEXT_MAX))}`
+  );
+  const title = `Ignored findings (${formatCount(rows.length)})`;
+  return listSection(title, rows, context3, [`<details><summary>${title}</summary>`, "</details>"]);
+}
+
+// src/analysis/render/mermaid-graph.ts
+var EDGE_LABEL_MAX = 30;
+var CHANGE_WORD = {
+  added: "new",
+  removed: "removed",
+  widened: "widened",
+  narrowed: "narrowed",
+  changed: "changed",
+  transport: "transport"
+};
+function endpoint(id, callers, towards) {
+  const slash = id.indexOf("/");
+  if (towards !== null && (id.startsWith("(") || slash < 0))
+    return { key: `p:${id}`, namespace: null, name: id, kind: "pseudo" };
+  if (slash < 0) return { key: `w:${id}`, namespace: null, name: id, kind: "workload" };
+  const namespace = id.slice(0, slash);
+  const name = id.slice(slash + 1);
+  if (name === "*" && towards !== null) {
+    const label = callers === 1 ? "* (1 workload)" : `* (${formatCount(callers)} workloads)`;
+    return { key: `g:${id}#${callers}>${towards}`, namespace, name: label, kind: "group" };
+  }
+  return { key: `w:${id}`, namespace, name, kind: "workload" };
+}
+function workloadNode(point, subgraphs, weakened) {
+  const inside = subgraphs ? point.namespace : null;
+  const label = inside === null && point.namespace !== null ? `${point.namespace}/${point.name}` : point.name;
+  const id = point.namespace === null ? point.name : `${point.namespace}/${point.name}`;
+  return {
+    key: point.key,
+    subgraph: inside,
+    label,
+    kind: point.kind,
+    weakened: point.kind === "workload" && weakened.has(id)
+  };
+}
+function namespaceNode(point) {
+  if (point.namespace === null)
+    return { key: point.key, subgraph: null, label: point.name, kind: "pseudo", weakened: false };
+  return {
+    key: `ns:${point.namespace}`,
+    subgraph: null,
+    label: point.namespace,
+    kind: "namespace",
+    weakened: false
+  };
+}
+function requestText(sign, requests2, whole) {
+  const [first2] = requests2;
+  if (whole || first2 === void 0) return `${sign}all`;
+  return requests2.length === 1 ? `${sign}${first2}` : `${sign}${first2} and ${requests2.length - 1} more`;
+}
+function edgeLabel(edge2) {
+  const { base, head } = edge2;
+  const bothOpen = base.access !== "deny" && head.access !== "deny";
+  let suffix = bothOpen && base.transport !== head.transport ? `${TRANSPORT_SHORT[base.transport]}->${TRANSPORT_SHORT[head.transport]}` : "";
+  let detail = "";
+  switch (edge2.change) {
+    case "added":
+      detail = requestText("+", edge2.newlyAllowed, head.access === "allow");
+      if (head.transport !== "mtls") suffix = `(${TRANSPORT_SHORT[head.transport]})`;
+      break;
+    case "removed":
+      detail = requestText("-", edge2.newlyDenied, base.access === "allow");
+      break;
+    case "widened":
+      detail = requestText("+", edge2.newlyAllowed, false);
+      break;
+    case "narrowed":
+      detail = requestText("-", edge2.newlyDenied, false);
+      break;
+    case "changed":
+      detail = `${requestText("+", edge2.newlyAllowed, false)} ${requestText("-", edge2.newlyDenied, false)}`;
+      break;
+    case "transport":
+      if (suffix === "") suffix = "transport";
+      break;
+  }
+  const port = String(edge2.port);
+  const room = Math.max(6, EDGE_LABEL_MAX - port.length - (suffix ? suffix.length + 2 : 1));
+  return [port, truncate(detail, room), suffix].filter((part) => part !== "").join(" ");
+}
+function mergedLabel(edges) {
+  const first2 = edges[0];
+  if (first2 === void 0) return "";
+  if (edges.length === 1) return edgeLabel(first2);
+  const ports = [...new Set(edges.map((e) => e.port))].sort((a, b) => a - b);
+  const list2 = ports.join(",");
+  const portText = list2.length <= 14 ? list2 : `${ports.length} ports`;
+  return `${portText} ${transportWord(edges) ?? CHANGE_WORD[first2.change]}`;
+}
+function transportWord(edges) {
+  const words = new Set(
+    edges.map(
+      (e) => e.change === "transport" ? `${TRANSPORT_SHORT[e.base.transport]}->${TRANSPORT_SHORT[e.head.transport]}` : null
+    )
+  );
+  const [only] = words;
+  return words.size === 1 && only !== void 0 ? only : null;
+}
+function collect(edges, nodesOf, bucketKey) {
+  const buckets = /* @__PURE__ */ new Map();
+  for (const edge2 of edges) {
+    const [from, to] = nodesOf(edge2);
+    const key = bucketKey(edge2, from, to);
+    const bucket = buckets.get(key);
+    if (bucket) bucket.edges.push(edge2);
+    else buckets.set(key, { from, to, change: edge2.change, edges: [edge2] });
+  }
+  return buckets;
+}
+function graphOf(buckets, label) {
+  const nodes = /* @__PURE__ */ new Map();
+  const drawn = [];
+  for (const bucket of buckets) {
+    nodes.set(bucket.from.key, bucket.from);
+    nodes.set(bucket.to.key, bucket.to);
+    drawn.push({
+      from: bucket.from.key,
+      to: bucket.to.key,
+      change: bucket.change,
+      label: label(bucket),
+      port: Math.min(...bucket.edges.map((e) => e.port))
+    });
+  }
+  return { nodes: [...nodes.values()], edges: drawn };
+}
+function workloadGraph(edges, options) {
+  const buckets = collect(
+    edges,
+    (edge2) => [
+      workloadNode(endpoint(edge2.from, edge2.callers, edge2.to), options.subgraphs, options.weakened),
+      workloadNode(endpoint(edge2.to, 1, null), options.subgraphs, options.weakened)
+    ],
+    (edge2, from, to) => `${from.key}
+${to.key}
+${edge2.change}${options.merge ? "" : `
+${edge2.port}
+${edge2.from}`}`
+  );
+  return graphOf(buckets.values(), (bucket) => mergedLabel(bucket.edges));
+}
+function namespaceGraph(edges) {
+  const buckets = collect(
+    edges,
+    (edge2) => [
+      namespaceNode(endpoint(edge2.from, edge2.callers, edge2.to)),
+      namespaceNode(endpoint(edge2.to, 1, null))
+    ],
+    (edge2, from, to) => `${from.key}
+${to.key}
+${edge2.change}`
+  );
+  return graphOf(
+    buckets.values(),
+    (bucket) => `${formatCount(bucket.edges.length)} ${transportWord(bucket.edges) ?? CHANGE_WORD[bucket.change]}`
+  );
+}
+function combine2(first2, second) {
+  const nodes = /* @__PURE__ */ new Map();
+  for (const node of [...first2.nodes, ...second.nodes]) nodes.set(node.key, node);
+  return { nodes: [...nodes.values()], edges: [...first2.edges, ...second.edges] };
+}
+var CHANGE_ORDER = {
+  added: 0,
+  removed: 1,
+  widened: 2,
+  narrowed: 3,
+  changed: 4,
+  transport: 5
+};
+
+// src/analysis/render/mermaid-emit.ts
+var NODE_LABEL_MAX = 40;
+var ARROW = {
+  added: "==>",
+  removed: "-.->",
+  widened: "-->",
+  narrowed: "-->",
+  changed: "-->",
+  transport: "-->"
+};
+var LINK_STYLE = {
+  added: "stroke:#2da44e,stroke-width:3px,color:#2da44e,fill:none",
+  removed: "stroke:#cf222e,stroke-width:2px,stroke-dasharray:5 4,color:#cf222e,fill:none",
+  amber: "stroke:#bf8700,stroke-width:2px,color:#bf8700,fill:none"
+};
+var CLASS_DEF = {
+  default: "fill:#f6f8fa,stroke:#57606a,color:#1f2328",
+  pseudo: "fill:#fff8c5,stroke:#9a6700,color:#1f2328",
+  namespace: "fill:#ddf4ff,stroke:#0969da,color:#1f2328",
+  weakened: "fill:#fff1e5,stroke:#bc4c00,color:#1f2328"
+};
+function colourOf(change2) {
+  return change2 === "added" ? "added" : change2 === "removed" ? "removed" : "amber";
+}
+function nodeClass(node) {
+  if (node.kind === "pseudo" || node.kind === "namespace") return node.kind;
+  return node.weakened ? "weakened" : "default";
+}
+function declareNode(id, node) {
+  const label = mermaidLabel(node.label, NODE_LABEL_MAX);
+  const shape = node.kind === "pseudo" ? `([${label}])` : node.kind === "namespace" ? `[[${label}]]` : `[${label}]`;
+  const cls = nodeClass(node);
+  return `${id}${shape}${cls === "default" ? "" : `:::${cls}`}`;
+}
+function byLabel(a, b) {
+  return compareText(a.label, b.label) || compareText(a.key, b.key);
+}
+function emitFlowchart(graph, description) {
+  const lines = [
+    "flowchart LR",
+    "  accTitle: Mesh access changes",
+    `  accDescr: ${mermaidText(description)}`
+  ];
+  const ids = /* @__PURE__ */ new Map();
+  const namespaces = [
+    ...new Set(graph.nodes.flatMap((n) => n.subgraph === null ? [] : [n.subgraph]))
+  ];
+  namespaces.sort(compareText).forEach((namespace, index) => {
+    lines.push(`  subgraph ns${index + 1}[${mermaidLabel(namespace, NODE_LABEL_MAX)}]`);
+    for (const node of graph.nodes.filter((n) => n.subgraph === namespace).sort(byLabel)) {
+      ids.set(node.key, `n${ids.size + 1}`);
+      lines.push(`    ${declareNode(`n${ids.size}`, node)}`);
+    }
+    lines.push("  end");
+  });
+  const outside = graph.nodes.filter((n) => n.subgraph === null);
+  const ordered = [
+    ...outside.filter((n) => n.kind !== "pseudo").sort(byLabel),
+    ...outside.filter((n) => n.kind === "pseudo").sort(byLabel)
+  ];
+  for (const node of ordered) {
+    ids.set(node.key, `n${ids.size + 1}`);
+    lines.push(`  ${declareNode(`n${ids.size}`, node)}`);
+  }
+  const number = (key) => Number((ids.get(key) ?? "n0").slice(1));
+  const edges = [...graph.edges].sort(
+    (a, b) => number(a.from) - number(b.from) || number(a.to) - number(b.to) || a.port - b.port || CHANGE_ORDER[a.change] - CHANGE_ORDER[b.change] || compareText(a.label, b.label)
+  );
+  const byColour = { added: [], removed: [], amber: [] };
+  edges.forEach((edge2, index) => {
+    byColour[colourOf(edge2.change)].push(index);
+    const label = mermaidLabel(edge2.label, 40);
+    lines.push(`  ${ids.get(edge2.from)} ${ARROW[edge2.change]}|${label}| ${ids.get(edge2.to)}`);
+  });
+  for (const colour of ["added", "removed", "amber"])
+    if (byColour[colour].length > 0)
+      lines.push(`  linkStyle ${byColour[colour].join(",")} ${LINK_STYLE[colour]}`);
+  const used = new Set(graph.nodes.map(nodeClass));
+  for (const [name, style] of Object.entries(CLASS_DEF))
+    if (name === "default" || used.has(name))
+      lines.push(`  classDef ${name} ${style}`);
+  return `${lines.join("\n")}
+`;
+}
+
+// src/analysis/render/mermaid.ts
+var DEFAULT_MERMAID_BUDGET = {
+  maxEdges: 150,
+  maxChars: 2e4,
+  maxNodes: 100
+};
+var MERMAID_LIMITS = { maxEdges: 500, maxTextSize: 5e4 };
+function namespaceOf(id, caller) {
+  const slash = id.indexOf("/");
+  return caller && id.startsWith("(") || slash < 0 ? null : id.slice(0, slash);
+}
+var STEP_PHRASE = {
+  full: "one arrow per changed edge",
+  merged: "parallel arrows merged",
+  "namespace-hybrid": "namespace level, regressions per workload",
+  namespace: "namespace level",
+  regressions: "regressions only",
+  "regressions-namespace": "regressions only, namespace level",
+  omitted: "omitted"
+};
+function describe4(edges, step) {
+  const counts = /* @__PURE__ */ new Map();
+  for (const edge2 of edges) counts.set(edge2.change, (counts.get(edge2.change) ?? 0) + 1);
+  const parts = [...counts.entries()].sort((a, b) => CHANGE_ORDER[a[0]] - CHANGE_ORDER[b[0]]).map(([change2, count]) => `${formatCount(count)} ${change2}`);
+  return `${plural(edges.length, "changed edge")} (${parts.join(", ")}), drawn ${STEP_PHRASE[step]}`;
+}
+function planDiagram(report, budget2 = {}) {
+  const limits = {
+    maxEdges: Math.min(budget2.maxEdges ?? DEFAULT_MERMAID_BUDGET.maxEdges, MERMAID_LIMITS.maxEdges),
+    maxChars: Math.min(
+      budget2.maxChars ?? DEFAULT_MERMAID_BUDGET.maxChars,
+      MERMAID_LIMITS.maxTextSize
+    ),
+    maxNodes: budget2.maxNodes ?? DEFAULT_MERMAID_BUDGET.maxNodes
+  };
+  const all = report.edges;
+  const regressions = all.filter(isRegression);
+  const others = all.filter((edge2) => !isRegression(edge2));
+  const namespaces = new Set(
+    all.flatMap((e) => [namespaceOf(e.from, true), namespaceOf(e.to, false)])
+  );
+  namespaces.delete(null);
+  const summary2 = {
+    changes: all.length,
+    regressions: regressions.length,
+    namespaces: namespaces.size
+  };
+  const attempts = [];
+  if (all.length === 0)
+    return {
+      diagram: { step: "empty", text: null, drawnEdges: 0, drawnNodes: 0, ...summary2 },
+      attempts
+    };
+  const weakened = new Set(
+    report.mtls.filter((m) => mtlsDirection(m) === "weakened").map((m) => m.workload)
+  );
+  const perWorkload = (edges, merge4, subgraphs = true) => workloadGraph(edges, { merge: merge4, subgraphs, weakened });
+  const candidates2 = [
+    ["full", () => perWorkload(all, false)],
+    ["merged", () => perWorkload(all, true)],
+    [
+      "namespace-hybrid",
+      () => regressions.length > 0 && others.length > 0 ? combine2(namespaceGraph(others), perWorkload(regressions, true, false)) : null
+    ],
+    ["namespace", () => namespaceGraph(all)],
+    [
+      "regressions",
+      () => regressions.length > 0 && others.length > 0 ? perWorkload(regressions, true) : null
+    ],
+    [
+      "regressions-namespace",
+      () => regressions.length > 0 && others.length > 0 ? namespaceGraph(regressions) : null
+    ]
+  ];
+  for (const [step, build3] of candidates2) {
+    const graph = build3();
+    if (graph === null) continue;
+    const size = { step, edges: graph.edges.length, nodes: graph.nodes.length };
+    if (size.edges > limits.maxEdges || size.nodes > limits.maxNodes) {
+      attempts.push({ ...size, chars: null, fits: false });
+      continue;
+    }
+    const text2 = emitFlowchart(graph, describe4(all, step));
+    const fits2 = text2.length <= limits.maxChars;
+    attempts.push({ ...size, chars: text2.length, fits: fits2 });
+    if (fits2)
+      return {
+        diagram: { step, text: text2, drawnEdges: size.edges, drawnNodes: size.nodes, ...summary2 },
+        attempts
+      };
+  }
+  return {
+    diagram: { step: "omitted", text: null, drawnEdges: 0, drawnNodes: 0, ...summary2 },
+    attempts
+  };
+}
+function renderMermaid(report, budget2 = {}) {
+  return planDiagram(report, budget2).diagram;
+}
+function diagramNote(diagram) {
+  const changes = plural(diagram.changes, "edge change");
+  const where = plural(diagram.namespaces, "namespace");
+  const regressions = plural(diagram.regressions, "regression");
+  switch (diagram.step) {
+    case "empty":
+      return "No edge changed, so there is no diagram.";
+    case "full":
+      return `Diagram: ${changes}, one arrow each.`;
+    case "merged":
+      return `Diagram: ${changes}; arrows between the same caller and destination with the same change are merged (ports listed).`;
+    case "namespace-hybrid":
+      return `Diagram: ${changes} across ${where}, too many to draw per workload; drawn per namespace, with the ${regressions} still per workload.`;
+    case "namespace":
+      return `Diagram: ${changes} across ${where}, too many to draw per workload; drawn per namespace with counts.`;
+    case "regressions":
+      return `Diagram: ${changes} across ${where}, too many to draw; only the ${regressions} are drawn. The tables list every change.`;
+    case "regressions-namespace":
+      return `Diagram: ${changes} across ${where}, too many to draw; only the ${regressions} are drawn, per namespace. The tables list every change.`;
+    case "omitted":
+      return `${changes} across ${where}: too many to draw, diagram omitted. The tables list every change.`;
+  }
+}
+
+// src/analysis/render/verdict.ts
+function summariseVerdict(report) {
+  const { edges, mtlsWeakened, mtlsStrengthened } = report.summary;
+  const phrases = [
+    [edges.added, "new path"],
+    [edges.widened, "widened path"],
+    [edges.changed, "changed path"],
+    [edges.removed, "removed path"],
+    [edges.narrowed, "narrowed path"],
+    [edges.transport, "transport change"],
+    [mtlsWeakened, "mTLS downgrade"],
+    [mtlsStrengthened, "mTLS upgrade"]
+  ];
+  const changes = phrases.filter(([count]) => count > 0).map(([count, noun]) => plural(count, noun));
+  const loosened = report.edges.some(isRegression) || mtlsWeakened > 0;
+  const { error: error2, warning: warning2 } = report.summary.findings;
+  return {
+    changes: changes.length === 0 ? "no change in access" : changes.join(", "),
+    outcome: report.verdict === "pass" ? "pass" : loosened ? "regression" : "fail",
+    failing: report.verdict === "pass" || loosened ? "" : [error2 > 0 ? plural(error2, "error") : "", warning2 > 0 ? plural(warning2, "warning") : ""].filter((part) => part !== "").join(", "),
+    partial: report.inputs.partial
+  };
+}
+
+// src/analysis/render/markdown.ts
+var MARKDOWN_DEFAULT_MAX_LENGTH = 6e4;
+var MARKDOWN_MIN_LENGTH = 2e3;
+var GITHUB_MAX_BODY_BYTES = 262144;
+function renderMarkdown(report, options = {}) {
+  const maxLength = Math.max(options.maxLength ?? MARKDOWN_DEFAULT_MAX_LENGTH, MARKDOWN_MIN_LENGTH);
+  const maxBytes = Math.min(
+    options.maxBytes ?? GITHUB_MAX_BODY_BYTES - 1,
+    GITHUB_MAX_BODY_BYTES - 1
+  );
+  const encoder = new TextEncoder();
+  const fits2 = (text2) => text2.length <= maxLength && (text2.length * 3 <= maxBytes || encoder.encode(text2).length <= maxBytes);
+  const context3 = {
+    linkToLine: options.linkToLine ?? (() => null),
+    fullReport: markdownLink("see the full report", options.fullReportUrl)
+  };
+  const sections = [
+    edgeSection(report, context3),
+    mtlsSection(report, context3),
+    workloadSection(report, context3),
+    ...findingSections(report, context3),
+    ignoredSection(report, context3)
+  ].filter((section) => section !== null);
+  const footer = footerLines(report, options);
+  let diagram = renderMermaid(report, options.diagram);
+  const build3 = (limit) => [
+    ...header(report, diagram),
+    ...body(sections, limit),
+    ...limit === "drop" ? [] : footer
+  ].join("\n") + "\n";
+  const longest = Math.max(0, ...sections.map((s) => s.rows.length));
+  const whole = build3(longest);
+  if (fits2(whole)) return whole;
+  let low = -1;
+  let high = longest;
+  while (high - low > 1) {
+    const middle = Math.floor((low + high) / 2);
+    if (fits2(build3(middle))) low = middle;
+    else high = middle;
+  }
+  if (low >= 0) return build3(low);
+  let dropped = build3("drop");
+  for (let budget2 = diagram.text?.length ?? 0; !fits2(dropped) && diagram.text !== null; ) {
+    budget2 = Math.max(0, budget2 - (dropped.length - maxLength) - 1e3);
+    diagram = renderMermaid(report, { ...options.diagram, maxChars: budget2 });
+    dropped = build3("drop");
+  }
+  return dropped;
+}
+function header(report, diagram) {
+  const lines = [
+    `### meshguard: ${verdictLine(report)}`,
+    "",
+    ...countsTable(report),
+    "",
+    diagramNote(diagram),
+    ""
+  ];
+  if (diagram.text !== null) lines.push("```mermaid", diagram.text.trimEnd(), "```", "");
+  return lines;
+}
+function body(sections, limit) {
+  return sections.flatMap((section) => {
+    if (limit === "drop") return [section.omitted, ""];
+    const { rows } = section;
+    if (rows.length <= limit) return [...section.before, ...rows, ...section.after, ""];
+    const head = Math.ceil(limit / 2);
+    const tail = limit - head;
+    return [
+      ...section.before,
+      ...rows.slice(0, head),
+      section.more(rows.length - limit),
+      ...rows.slice(rows.length - tail),
+      ...section.after,
+      ""
+    ];
+  });
+}
+function verdictLine(report) {
+  const verdict = summariseVerdict(report);
+  const outcome = verdict.outcome === "pass" ? "pass" : verdict.outcome === "regression" ? "**regression**" : `**fails** (${verdict.failing})`;
+  const partial = verdict.partial ? " (partial input: some files could not be read)" : "";
+  return `${verdict.changes} \u2014 ${outcome}${partial}`;
+}
+function countsTable(report) {
+  const { summary: summary2 } = report;
+  const findings = ["error", "warning", "notice"].filter((severity2) => summary2.findings[severity2] > 0).map((severity2) => plural(summary2.findings[severity2], severity2)).join(", ");
+  const cells = [
+    ["new paths", formatCount(summary2.edges.added)],
+    ["removed paths", formatCount(summary2.edges.removed)],
+    ["widened", formatCount(summary2.edges.widened)],
+    ["narrowed", formatCount(summary2.edges.narrowed)],
+    ["changed", formatCount(summary2.edges.changed)],
+    ["transport", formatCount(summary2.edges.transport)],
+    ["mTLS weakened", formatCount(summary2.mtlsWeakened)],
+    ["mTLS strengthened", formatCount(summary2.mtlsStrengthened)],
+    [
+      "workloads added / removed",
+      `${formatCount(summary2.workloadsAdded)} / ${formatCount(summary2.workloadsRemoved)}`
+    ],
+    ["findings", findings === "" ? "none" : findings]
+  ];
+  return [
+    tableRow(cells.map(([title]) => title)),
+    tableRow(cells.map(() => "---:")),
+    tableRow(cells.map(([, value]) => value))
+  ];
+}
+function footerLines(report, options) {
+  const ref = (value, side4) => value === void 0 ? side4 : `${side4} ${codeSpan(truncate(value, 80))}`;
+  const side3 = (s) => `${plural(s.files, "file")}, ${plural(s.objects, "object")}, ${plural(s.workloads, "workload")}`;
+  return [
+    "---",
+    "",
+    `<sub>Compared ${ref(options.baseRef, "base")} (${side3(report.inputs.base)}) with ${ref(options.headRef, "head")} (${side3(report.inputs.head)}). For the evidence behind a row, comment ${codeSpan("/mesh explain <caller> -> <namespace>/<workload>:<port>")}.</sub>`
+  ];
+}
+
+// src/github/surfaces.ts
+function renderSurfaces(report, options) {
+  const render2 = (budget2) => {
+    const renderOptions = {
+      linkToLine: options.linkToLine,
+      maxLength: budget2.chars,
+      maxBytes: budget2.bytes,
+      ...options.fullReportUrl === null ? {} : { fullReportUrl: options.fullReportUrl }
+    };
+    return renderMarkdown(report, renderOptions);
+  };
+  return {
+    comment: render2({
+      chars: COMMENT_BUDGET.chars - options.commentReserve,
+      bytes: COMMENT_BUDGET.bytes - options.commentReserve * 4
+    }),
+    checkSummary: render2(CHECK_SUMMARY_BUDGET),
+    jobSummary: render2(JOB_SUMMARY_BUDGET)
+  };
+}
+
+// src/github/review.ts
+async function review(deps) {
+  const target = resolveTarget(deps.context);
+  const publisher = new Publisher({
+    octokit: deps.octokit,
+    repo: deps.context.repo,
+    logger: deps.logger,
+    clock: deps.clock,
+    checkName: deps.inputs.checkName,
+    headSha: target.headSha,
+    pullRequest: target.kind === "pull_request" ? target.number : null,
+    comment: deps.inputs.comment ?? "on-change",
+    expectReadOnly: deps.inputs.tokenMayWrite === true ? false : expectReadOnly(deps.context, target),
+    runUrl: runUrl(deps.context),
+    writes: deps.inputs.writes ?? true
+  });
+  await publisher.start();
+  try {
+    return await analyse(deps, target, publisher);
+  } catch (error2) {
+    if (isExpected(error2)) await publisher.finishError(`meshguard could not run: ${error2.message}`);
+    throw error2;
+  }
+}
+async function analyse(deps, target, publisher) {
+  const { context: context3, logger, inputs, workspace } = deps;
+  const prepared = await prepareComparison({
+    ...deps,
+    repo: context3.repo,
+    eventName: context3.eventName,
+    target,
+    ...inputs
+  });
+  const comparison = inputs.configRef === void 0 || inputs.configRef === null ? prepared : { ...prepared, configRef: inputs.configRef };
+  const loaded = await loadConfig({
+    comparison,
+    octokit: deps.octokit,
+    repo: context3.repo,
+    workspace,
+    logger,
+    overrides: inputs,
+    today: deps.clock().toISOString().slice(0, 10)
+  });
+  if (context3.eventName === "pull_request_target" && loaded.config.render.length > 0) {
+    throw new ConfigError(
+      "render is refused on pull_request_target: it would run tools on the pull request with a write token"
+    );
+  }
+  publisher.setComment(loaded.comment);
+  const footer = footerLines2(comparison, loaded.notes);
+  const collected = await collectSides(comparison, loaded.config, workspace, logger);
+  const base = {
+    repository: `${context3.repo.owner}/${context3.repo.repo}`,
+    pullRequest: target.kind === "pull_request" ? target.number : null,
+    baseSha: comparison.baseSha,
+    headSha: comparison.headSha
+  };
+  if (!collected.changed) {
+    logger.info("no configured file changed: no mesh changes");
+    const summary2 = noChangesSummary(loaded.config.paths, comparison);
+    const publication2 = await publisher.finishNoChanges(summary2);
+    return {
+      verdict: "pass",
+      reportFile: {
+        kind: "meshguard-report",
+        version: 1,
+        ...base,
+        meshChanges: false,
+        headFiles: [],
+        report: null
+      },
+      markdown: `${summary2}
+${footer.join("\n")}
+`,
+      publication: publication2
+    };
+  }
+  const report = withAdapterFindings(
+    analyzeChange({
+      base: collected.base.files,
+      head: collected.head.files,
+      options: loaded.config.analyze
+    }),
+    {
+      unreadable: { base: collected.base.unreadable, head: collected.head.unreadable },
+      limits: collected.limits
+    }
+  );
+  const headFiles = new Set(collected.headFiles);
+  const comment = commentFooter(footer, deps.context);
+  const surfaces = renderSurfaces(report, {
+    linkToLine: (file, line) => headFiles.has(file) ? blobUrl(context3, comparison.headSha, file, line) : null,
+    fullReportUrl: runUrl(context3),
+    commentReserve: commentMarker(inputs.checkName).length + comment.length + 8
+  });
+  const publication = await publisher.finishReport(report, surfaces, collected.headFiles, comment);
+  return {
+    verdict: report.verdict,
+    reportFile: {
+      kind: "meshguard-report",
+      version: 1,
+      ...base,
+      meshChanges: true,
+      headFiles: collected.headFiles,
+      report
+    },
+    markdown: `${surfaces.jobSummary.replace(/\n*$/, "")}
+
+${footer.join("\n")}
+`,
+    publication
+  };
+}
+function expectReadOnly(context3, target) {
+  if (context3.eventName !== "pull_request") return false;
+  return target.kind === "pull_request" && target.fork || context3.actor === "dependabot[bot]";
+}
+function isExpected(error2) {
+  return error2 instanceof ConfigError || error2 instanceof ApiError || error2 instanceof MissingPermissionError || error2 instanceof GitError;
+}
+function short(ref) {
+  return /^[0-9a-f]{40}/.test(ref) ? ref.slice(0, 7) : ref;
+}
+function footerLines2(comparison, notes) {
+  const compared = `meshguard compared \`${short(comparison.baseRef)}\` (base) with \`${short(comparison.headRef)}\` (head)`;
+  return [`<sub>${[compared, ...comparison.notes, ...notes].join("; ")}.</sub>`];
+}
+function commentFooter(lines, context3) {
+  const url = runUrl(context3);
+  return url === null ? lines.join("\n") : `${lines.join("\n")}
+<sub>[Full report and JSON](${url})</sub>`;
+}
+function noChangesSummary(paths, comparison) {
+  const shown = paths.slice(0, 10).map((p) => `\`${p}\``).join(", ");
+  return `**meshguard: no mesh changes**
+
+No file matched by the configured paths (${shown || "none"}) differs between \`${short(comparison.baseRef)}\` and \`${short(comparison.headRef)}\`.
+`;
+}
+
+// src/github/commands/answers.ts
+function answerEdge(context3, sides, config, query) {
+  const base = sideOf(sides.base, config);
+  const head = sideOf(sides.head, config);
+  const result = explainChange(base, head, query);
+  const footer = footerLines2(sides.comparison, []).join("\n");
+  if (result.kind === "problem")
+    return {
+      markdown: `${escapeMessage(problemMessage(result.problem))}
+
+${footer}
+`,
+      answered: false
+    };
+  const { comparison } = sides;
+  const markdown = renderChangeMarkdown(result.explanation, {
+    labels: { base: comparison.baseSha.slice(0, 7), head: comparison.headSha.slice(0, 7) },
+    linkToLine: (side3, file, line) => blobUrl(context3, side3 === "base" ? comparison.baseSha : comparison.headSha, file, line)
+  });
+  return { markdown: `${markdown}
+${footer}
+`, answered: true };
+}
+function sideOf(read, config) {
+  const side3 = explainSideOf(read.files, config.analyze);
+  const unreadable = read.unreadable.map(
+    (file) => diagnostic(
+      "MG005",
+      { file: file.path, documentIndex: 0, line: 1, column: 1 },
+      { detail: file.reason }
+    )
+  );
+  return { ...side3, diagnostics: [...unreadable, ...side3.diagnostics] };
+}
+function answerFinding(context3, sides, config, asked, configPath) {
+  const code2 = asked.slice(0, 5);
+  if (!isCode(code2))
+    return {
+      markdown: `\`${code2}\` is not a meshguard code; the codes are listed in docs/findings.md.
+`,
+      answered: false
+    };
+  const report = withAdapterFindings(
+    analyzeChange({ base: sides.base.files, head: sides.head.files, options: config.analyze }),
+    {
+      unreadable: { base: sides.base.unreadable, head: sides.head.unreadable },
+      limits: sides.limits
+    }
+  );
+  const all = [
+    ...report.findings.map((finding3) => ({ finding: finding3, ignored: null })),
+    ...report.ignored.map((i) => ({ finding: i.finding, ignored: i.reason }))
+  ];
+  const matches2 = all.filter(
+    (m) => asked === code2 ? m.finding.code === code2 : m.finding.id === asked
+  );
+  const { comparison } = sides;
+  const markdown = renderFindingMarkdown(
+    { asked, code: code2, matches: matches2 },
+    {
+      configPath,
+      linkToLine: (side3, file, line) => blobUrl(context3, side3 === "base" ? comparison.baseSha : comparison.headSha, file, line)
+    }
+  );
+  return { markdown: `${markdown}
+${footerLines2(comparison, []).join("\n")}
+`, answered: true };
+}
+
+// src/github/commands/config.ts
+async function loadCommandConfig(options) {
+  const path = options.overrides.configPath;
+  let text2 = "";
+  try {
+    const response = await options.octokit.rest.repos.getContent({
+      ...options.repo,
+      path,
+      ...options.ref === null ? {} : { ref: options.ref },
+      mediaType: { format: "raw" }
+    });
+    text2 = Buffer.from(bytesOf(response.data)).toString("utf8");
+  } catch (error2) {
+    if (!isNotFound(error2)) throw classify(error2, OPERATIONS.readContents);
+    options.logger.info(`no ${path} on the default branch; using the defaults`);
+  }
+  const parsed = parseConfig(text2, path);
+  const errors = parsed.problems.filter((p) => p.severity === "error");
+  if (errors.length > 0)
+    throw new ConfigError(
+      `${path} on the default branch has ${errors.length} error${errors.length === 1 ? "" : "s"}`,
+      errors.map(formatProblem)
+    );
+  const { overrides } = options;
+  const base = parsed.config;
+  const config = {
+    ...base,
+    paths: overrides.paths ?? base.paths,
+    analyze: {
+      ...base.analyze,
+      ...overrides.failOn === null ? {} : { failOn: overrides.failOn },
+      today: options.today
+    }
+  };
+  return { config, commands: base.commands ?? DEFAULT_COMMANDS };
+}
+
+// src/github/commands/event.ts
+function readCommentEvent(eventName, payload, options = {}) {
+  const root = asRecord(payload);
+  if (eventName !== "issue_comment") return ignored(`not a comment event (\`${eventName}\`)`);
+  if (root["action"] !== "created")
+    return ignored(`comment ${String(root["action"])}, not created`);
+  const issue2 = asRecord(root["issue"]);
+  const comment = asRecord(root["comment"]);
+  if (issue2["pull_request"] === void 0 || issue2["pull_request"] === null)
+    return ignored("a comment on an issue, not a pull request");
+  if (asRecord(root["sender"])["type"] === "Bot" || asRecord(comment["user"])["type"] === "Bot")
+    return ignored("a comment by a bot");
+  const viaApp = asRecord(comment["performed_via_github_app"])["id"];
+  if (options.appId != null && viaApp === options.appId) return ignored("our own comment");
+  const repository = asRecord(root["repository"]);
+  const owner = asRecord(repository["owner"])["login"];
+  const name = repository["name"];
+  const number = issue2["number"];
+  const commentId = comment["id"];
+  const body2 = comment["body"];
+  const commenter = asRecord(comment["user"])["login"];
+  if (typeof owner !== "string" || typeof name !== "string" || typeof number !== "number" || typeof commentId !== "number" || typeof commenter !== "string")
+    return ignored("the payload lacks the repository, pull request, comment or commenter");
+  const author = asRecord(issue2["user"])["login"];
+  const defaultBranch = repository["default_branch"];
+  return {
+    kind: "comment",
+    event: {
+      repo: { owner, repo: name },
+      number,
+      commentId,
+      body: typeof body2 === "string" ? body2 : "",
+      commenter,
+      author: typeof author === "string" ? author : null,
+      defaultBranch: typeof defaultBranch === "string" && defaultBranch !== "" ? defaultBranch : null
+    }
+  };
+}
+function ignored(reason) {
+  return { kind: "ignored", reason };
+}
+
+// src/github/commands/parse.ts
+var COMMAND_USAGE = [
+  "/mesh explain <namespace>/<workload> -> <namespace>/<workload>[:port] [METHOD] [/path]",
+  "/mesh explain <finding code or id>",
+  "/mesh rerun",
+  "/mesh help"
+].join("\n");
+var MAX_BODY = 65536;
+var MAX_LINE = 1024;
+var FINDING_START = /^MG\d{3}(:|$)/;
+var FINDING = /^MG\d{3}(:[\x20-\x7e]{1,512})?$/;
+function parseCommentCommand(body2) {
+  const line = firstCommandLine(typeof body2 === "string" ? body2.slice(0, MAX_BODY) : "");
+  if (line === null) return { kind: "none" };
+  if (line.length > MAX_LINE)
+    return { kind: "usage-error", message: "the command is too long", line: line.slice(0, 80) };
+  const words = line.split(/\s+/).slice(1);
+  const [verb, ...rest] = words;
+  switch (verb) {
+    case void 0:
+    case "help":
+      return rest.length === 0 ? command({ name: "help" }, line) : usage("`/mesh help` takes no arguments", line);
+    case "rerun":
+      return rest.length === 0 ? command({ name: "rerun" }, line) : usage("`/mesh rerun` takes no arguments", line);
+    case "explain":
+      return parseExplain(rest, line);
+    default:
+      return usage(`unknown command \`${verb}\``, line);
+  }
+}
+function command(command2, line) {
+  return { kind: "command", command: command2, line };
+}
+function usage(message, line) {
+  return { kind: "usage-error", message, line };
+}
+function firstCommandLine(body2) {
+  const text2 = body2.replace(/<!--[\s\S]*?(-->|$)/g, "");
+  let fence = null;
+  for (const raw of text2.split(/\r?\n/)) {
+    if (fence !== null) {
+      const closing = /^ {0,3}(`{3,}|~{3,})[ \t]*$/.exec(raw)?.[1];
+      if (closing !== void 0 && closing[0] === fence[0] && closing.length >= fence.length)
+        fence = null;
+      continue;
+    }
+    const opening = /^ {0,3}(`{3,}(?!.*`)|~{3,})/.exec(raw)?.[1];
+    if (opening !== void 0) {
+      fence = opening;
+      continue;
+    }
+    if (/^( {4}|\t)/.test(raw) || /^ {0,3}>/.test(raw)) continue;
+    const trimmed = raw.trim();
+    if (trimmed === "/mesh" || trimmed.startsWith("/mesh ") || trimmed.startsWith("/mesh	"))
+      return trimmed;
+  }
+  return null;
+}
+function parseExplain(args, line) {
+  if (args.length === 0)
+    return usage("`/mesh explain` needs an edge (`from -> to`) or a finding", line);
+  const text2 = args.join(" ");
+  if (FINDING_START.test(args[0] ?? "")) {
+    return FINDING.test(text2) ? command({ name: "explain-finding", finding: text2 }, line) : usage(`\`${clip(text2)}\` is not a finding code or id such as \`MG301\``, line);
+  }
+  if (!/->|→/.test(text2)) {
+    return usage(
+      `\`${clip(text2)}\` is neither an edge (\`from -> to\`) nor a finding code such as \`MG301\``,
+      line
+    );
+  }
+  const sides = text2.split(/\s*(?:->|→)\s*/);
+  if (sides.length !== 2) return usage("an edge has exactly one `->`", line);
+  const [fromText = "", rightText = ""] = sides;
+  const from = parseCaller(fromText.trim());
+  if (from === null) return usage(`\`${clip(fromText)}\` is not \`namespace/workload\``, line);
+  const [target = "", ...options] = rightText.trim().split(/\s+/);
+  const destination = parseDestination(target);
+  if ("error" in destination) return usage(destination.error, line);
+  const request2 = parseRequest(options);
+  if ("error" in request2) return usage(request2.error, line);
+  return command({ name: "explain-edge", query: { from, ...destination.value, ...request2 } }, line);
+}
+function parseRequest(options) {
+  let method = null;
+  let path = null;
+  for (const option of options) {
+    if (option.startsWith("/") && path === null) {
+      const problem = pathProblem(option);
+      if (problem !== null) return { error: problem };
+      path = option;
+    } else if (method === null && path === null && methodProblem(option) === null) {
+      method = option;
+    } else {
+      return { error: `unexpected \`${clip(option)}\`: give at most a METHOD then a /path` };
+    }
+  }
+  return { method, path };
+}
+
+// src/github/commands/help.ts
+var WHAT = [
+  "decision, transport and deciding policy lines for one caller and workload, on the base and the head, and what changed",
+  "a finding's reasoning, where this pull request has it, and how to fix or accept it",
+  "run the review again (check run and comment)",
+  "this list"
+];
+function helpMarkdown(commands, configPath) {
+  const usages = COMMAND_USAGE.split("\n");
+  const explainWho = `${commands.allowAuthor ? "the pull request's author, and " : ""}anyone with the ${codeSpan(commands.permission)} role or higher`;
+  return [
+    "**meshguard commands** (one per comment, on a line of its own)",
+    "",
+    tableRow(["command", "what it does"]),
+    tableRow(["---", "---"]),
+    ...usages.map(
+      (usage2, i) => tableRow([codeSpan(usage2, "table"), escapeMessage(WHAT[i] ?? "", "table")])
+    ),
+    "",
+    `Who may run them: \`explain\` and \`help\`: ${explainWho}; \`rerun\`: the ${codeSpan(commands.rerunPermission)} role or higher. Set under \`commands:\` in ${codeSpan(configPath)} on the default branch.`,
+    "",
+    "Examples: `/mesh explain shop/frontend -> shop/cart:8080 GET /cart/items`, `/mesh explain (unauthenticated) -> legacy/inventory`, `/mesh explain MG101`.",
+    ""
+  ].join("\n");
+}
+
+// src/github/commands/permission.ts
+async function checkPermission(octokit, repo, user, requirement) {
+  if (requirement.author !== null && user === requirement.author)
+    return { allowed: true, as: "author", role: null };
+  const role = await roleOf(octokit, repo, user);
+  return rank(role) >= rank(requirement.role) ? { allowed: true, as: "role", role } : { allowed: false, role, required: requirement.role };
+}
+async function roleOf(octokit, repo, username) {
+  try {
+    const response = await octokit.rest.repos.getCollaboratorPermissionLevel({ ...repo, username });
+    const roleName = response.data.role_name;
+    if (isRole(roleName)) return roleName;
+    const permission = response.data.permission;
+    return isRole(permission) ? permission : "none";
+  } catch (error2) {
+    if (isNotFound(error2)) return "none";
+    throw classify(error2, OPERATIONS.readPermission);
+  }
+}
+function isRole(value) {
+  return typeof value === "string" && REPOSITORY_ROLES.includes(value);
+}
+function rank(role) {
+  return role === "none" ? -1 : REPOSITORY_ROLES.indexOf(role);
+}
+
+// src/github/commands/reply.ts
+var REPLY_MARKER = "<!-- meshguard:reply -->";
+function replyBody(commandLine, markdown) {
+  const head = `${REPLY_MARKER}
+> ${codeSpan(commandLine.slice(0, 300))}
+
+`;
+  const budget2 = {
+    chars: COMMENT_BUDGET.chars - head.length,
+    bytes: COMMENT_BUDGET.bytes - Buffer.byteLength(head, "utf8")
+  };
+  const fitted = fitMarkdown(
+    markdown.replace(/\n*$/, "\n"),
+    budget2,
+    "> [!NOTE]\n> This answer is longer than a comment can hold, so it is cut here. Run `meshguard explain` locally for all of it."
+  );
+  return neutraliseCommands(`${head}${fitted.text}`);
+}
+function neutraliseCommands(body2) {
+  return body2.replace(/^([ \t]*)\/mesh/gm, "$1\\/mesh");
+}
+async function postReply(target, body2) {
+  try {
+    const response = await target.octokit.rest.issues.createComment({
+      ...target.repo,
+      issue_number: target.number,
+      body: body2
+    });
+    return response.data.html_url;
+  } catch (error2) {
+    throw classify(error2, OPERATIONS.writeComment);
+  }
+}
+async function react(target, content) {
+  try {
+    await target.octokit.rest.reactions.createForIssueComment({
+      ...target.repo,
+      comment_id: target.commentId,
+      content
+    });
+  } catch (error2) {
+    target.logger.warning(
+      `could not add the ${content} reaction: ${classify(error2, OPERATIONS.addReaction).message}`
+    );
+  }
+}
+
+// src/github/commands/rerun.ts
+async function rerunReview(options) {
+  const { context: context3, pull } = options;
+  return review({
+    octokit: options.octokit,
+    clock: options.clock,
+    logger: options.logger,
+    workspace: options.workspace,
+    context: {
+      ...context3,
+      eventName: "pull_request",
+      sha: pull.headSha,
+      payload: {
+        action: "synchronize",
+        number: pull.number,
+        pull_request: pull.data,
+        repository: asRecord(context3.payload)["repository"]
+      }
+    },
+    inputs: {
+      ...options.inputs,
+      source: "api",
+      fetch: false,
+      directories: null,
+      writes: true,
+      configRef: options.defaultBranch,
+      tokenMayWrite: true
+    }
+  });
+}
+
+// src/github/commands/sides.ts
+async function readPullRequest(octokit, repo, number) {
+  try {
+    const { data } = await octokit.rest.pulls.get({ ...repo, pull_number: number });
+    return {
+      number,
+      baseSha: data.base.sha,
+      headSha: data.head.sha,
+      fork: data.head.repo?.full_name !== data.base.repo.full_name,
+      author: data.user?.login ?? null,
+      draft: data.draft === true,
+      data
+    };
+  } catch (error2) {
+    throw classify(error2, OPERATIONS.readPullRequest);
+  }
+}
+async function readSides(options) {
+  const { config, pull } = options;
+  if (config.render.length > 0)
+    throw new ConfigError(
+      "the configuration renders manifests (`render`), and /mesh commands never run tools on a pull request: use `meshguard explain` on the rendered output instead"
+    );
+  const comparison = await prepareComparison({
+    ...options,
+    eventName: "issue_comment",
+    target: {
+      kind: "pull_request",
+      number: pull.number,
+      baseSha: pull.baseSha,
+      headSha: pull.headSha,
+      fork: pull.fork
+    },
+    source: "api",
+    fetch: false,
+    directories: null
+  });
+  const matcher = compileGlobs(config.paths);
+  const limits = [];
+  const pick2 = (list2, side3) => {
+    if (list2.length <= MAX_FILES_PER_SIDE) return list2;
+    limits.push({
+      side: side3,
+      detail: `the ${side3} has ${list2.length} manifest files; only the first ${MAX_FILES_PER_SIDE} by path were analysed`
+    });
+    return list2.slice(0, MAX_FILES_PER_SIDE);
+  };
+  const [baseList, headList] = await Promise.all([
+    comparison.source.list(comparison.baseRef, matcher),
+    comparison.source.list(comparison.headRef, matcher)
+  ]);
+  const base = await comparison.source.read(pick2(baseList, "base"));
+  const head = await comparison.source.read(pick2(headList, "head"));
+  return { comparison, base, head, limits };
+}
+
+// src/github/commands/handle.ts
+async function handleComment(deps) {
+  const read = readCommentEvent(deps.context.eventName, deps.context.payload, {
+    appId: deps.appId ?? null
+  });
+  if (read.kind === "ignored") return read;
+  const event = read.event;
+  const parsed = parseCommentCommand(event.body);
+  if (parsed.kind === "none") return { kind: "ignored", reason: "no /mesh command in the comment" };
+  const target = {
+    octokit: deps.octokit,
+    repo: event.repo,
+    number: event.number,
+    commentId: event.commentId,
+    logger: deps.logger
+  };
+  const finish = async (result, markdown, reaction, error2 = null) => {
+    const replyUrl = markdown === null ? null : await postReply(target, replyBody(parsed.line, markdown));
+    if (reaction !== null) await react(target, reaction);
+    deps.logger.info(`/mesh command on #${event.number} by ${event.commenter}: ${result}`);
+    return { kind: "handled", result, replyUrl, error: error2 };
+  };
+  let config;
+  try {
+    config = await loadCommandConfig({
+      octokit: deps.octokit,
+      repo: event.repo,
+      logger: deps.logger,
+      ref: event.defaultBranch,
+      overrides: deps.inputs,
+      today: deps.clock().toISOString().slice(0, 10)
+    });
+  } catch (error2) {
+    if (!isExpected2(error2)) throw error2;
+    return finish("failed", failureMarkdown(error2), "confused", error2.message);
+  }
+  if (!config.commands.enabled)
+    return { kind: "ignored", reason: "commands are disabled in the configuration" };
+  if (deps.limiter !== null) {
+    const admission = deps.limiter.admit(
+      `${event.repo.owner}/${event.repo.repo}#${event.number}`,
+      config.commands.rateLimit
+    );
+    if (!admission.allowed) {
+      deps.logger.warning(`rate limit: /mesh command on #${event.number} dropped`);
+      if (!admission.firstRefusal) return { kind: "ignored", reason: "rate limited" };
+      const minutes = Math.ceil(admission.retryAfterSeconds / 60);
+      return finish(
+        "rate-limited",
+        `meshguard answers at most ${config.commands.rateLimit} commands per pull request every 10 minutes; try again in about ${minutes} minute${minutes === 1 ? "" : "s"}.
+`,
+        "confused"
+      );
+    }
+  }
+  await react(target, "eyes");
+  try {
+    const command2 = parsed.kind === "command" ? parsed.command : null;
+    const denied = await permissionProblem(deps, event, config, command2);
+    if (denied !== null) return await finish("permission-denied", denied, "confused");
+    const help = helpMarkdown(config.commands, deps.inputs.configPath);
+    if (parsed.kind === "usage-error" || command2 === null)
+      return await finish(
+        "usage-error",
+        `${escapeMessage(parsed.kind === "usage-error" ? parsed.message : "not a command")}
+
+${help}`,
+        "confused"
+      );
+    return await run(deps, event, config, command2, help, finish);
+  } catch (error2) {
+    if (!isExpected2(error2)) {
+      await finish(
+        "failed",
+        "meshguard hit an internal error; the App or job log has the details.\n",
+        "confused"
+      ).catch(() => void 0);
+      throw error2;
+    }
+    return finish("failed", failureMarkdown(error2), "confused", error2.message);
+  }
+}
+async function run(deps, event, config, command2, help, finish) {
+  if (command2.name === "help") return finish("help", help, "+1");
+  const pull = await readPullRequest(deps.octokit, event.repo, event.number);
+  if (command2.name === "rerun") {
+    const outcome = await rerunReview({ ...deps, pull, defaultBranch: event.defaultBranch });
+    const problems = outcome.publication.errors.map((e) => e.message);
+    if (problems.length > 0)
+      return finish("failed", failureLines(problems), "confused", problems.join("; "));
+    return finish("rerun", null, "rocket");
+  }
+  const sides = await readSides({ ...deps, repo: event.repo, pull, config: config.config });
+  const answer = command2.name === "explain-edge" ? answerEdge(deps.context, sides, config.config, command2.query) : answerFinding(deps.context, sides, config.config, command2.finding, deps.inputs.configPath);
+  return answer.answered ? finish("answered", answer.markdown, "+1") : finish("not-answered", `${answer.markdown}
+${help}`, "confused");
+}
+async function permissionProblem(deps, event, config, command2) {
+  const rerun = command2?.name === "rerun";
+  const required = rerun ? config.commands.rerunPermission : config.commands.permission;
+  const grant = await checkPermission(deps.octokit, event.repo, event.commenter, {
+    role: required,
+    author: !rerun && config.commands.allowAuthor ? event.author : null
+  });
+  if (grant.allowed) return null;
+  const who = rerun || !config.commands.allowAuthor ? "" : " (or to be the pull request's author)";
+  return `${rerun ? "`/mesh rerun`" : "This command"} needs the ${codeSpan(required)} role on this repository${who}; ${codeSpan(event.commenter)} has ${grant.role === "none" ? "no role" : `the ${codeSpan(grant.role)} role`}. The requirement is set under \`commands:\` in ${codeSpan(deps.inputs.configPath)} on the default branch.
+`;
+}
+function isExpected2(error2) {
+  return error2 instanceof ConfigError || error2 instanceof ApiError || error2 instanceof MissingPermissionError || error2 instanceof GitError;
+}
+function failureMarkdown(error2) {
+  const details = error2 instanceof ConfigError ? error2.details : [];
+  return failureLines([error2.message, ...details]);
+}
+function failureLines(lines) {
+  const [first2 = "", ...rest] = lines;
+  return [
+    `meshguard could not run the command: ${escapeMessage(first2)}`,
+    ...rest.map((l) => `- ${escapeMessage(l)}`)
+  ].join("\n") + "\n";
+}
+
 // node_modules/@actions/github/lib/context.js
-import { readFileSync, existsSync as existsSync2 } from "fs";
+import { readFileSync as readFileSync3, existsSync as existsSync2 } from "fs";
 import { EOL as EOL5 } from "os";
 var Context = class {
   /**
@@ -29221,7 +39815,7 @@ var Context = class {
     this.payload = {};
     if (process.env.GITHUB_EVENT_PATH) {
       if (existsSync2(process.env.GITHUB_EVENT_PATH)) {
-        this.payload = JSON.parse(readFileSync(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
+        this.payload = JSON.parse(readFileSync3(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
       } else {
         const path = process.env.GITHUB_EVENT_PATH;
         process.stdout.write(`GITHUB_EVENT_PATH ${path} does not exist${EOL5}`);
@@ -29414,8 +40008,8 @@ function removeHook(state, name, method) {
 }
 
 // node_modules/before-after-hook/index.js
-var bind = Function.bind;
-var bindable = bind.bind(bind);
+var bind2 = Function.bind;
+var bindable = bind2.bind(bind2);
 function bindApi(hook2, state, name) {
   const removeHookRef = bindable(removeHook, null).apply(
     null,
@@ -29498,7 +40092,7 @@ function removeUndefinedProperties(obj) {
   }
   return obj;
 }
-function merge(defaults3, route, options) {
+function merge3(defaults3, route, options) {
   if (typeof route === "string") {
     let [method, url] = route.split(" ");
     options = Object.assign(url ? { method, url } : { url: method }, options);
@@ -29746,19 +40340,19 @@ function parse(options) {
   );
 }
 function endpointWithDefaults(defaults3, route, options) {
-  return parse(merge(defaults3, route, options));
+  return parse(merge3(defaults3, route, options));
 }
 function withDefaults(oldDefaults, newDefaults) {
-  const DEFAULTS2 = merge(oldDefaults, newDefaults);
+  const DEFAULTS2 = merge3(oldDefaults, newDefaults);
   const endpoint22 = endpointWithDefaults.bind(null, DEFAULTS2);
   return Object.assign(endpoint22, {
     DEFAULTS: DEFAULTS2,
     defaults: withDefaults.bind(null, DEFAULTS2),
-    merge: merge.bind(null, DEFAULTS2),
+    merge: merge3.bind(null, DEFAULTS2),
     parse
   });
 }
-var endpoint = withDefaults(null, DEFAULTS);
+var endpoint2 = withDefaults(null, DEFAULTS);
 
 // node_modules/content-type/dist/index.js
 var SP = 32;
@@ -30213,9 +40807,9 @@ var applyReviverIteratively = (parsed, userReviver) => {
       const value = node.parent[node.key];
       const isComplexObject = value !== null && typeof value === "object";
       if (isComplexObject) {
-        const keys = Object.keys(value);
-        for (let i = keys.length - 1; i >= 0; i--) {
-          stack.push({ parent: value, key: keys[i], visited: false });
+        const keys2 = Object.keys(value);
+        for (let i = keys2.length - 1; i >= 0; i--) {
+          stack.push({ parent: value, key: keys2[i], visited: false });
         }
       }
     } else {
@@ -30498,7 +41092,7 @@ function withDefaults2(oldEndpoint, newDefaults) {
     defaults: withDefaults2.bind(null, endpoint22)
   });
 }
-var request = withDefaults2(endpoint, defaults_default);
+var request = withDefaults2(endpoint2, defaults_default);
 
 // node_modules/@octokit/graphql/dist-bundle/index.js
 var VERSION3 = "0.0.0-development";
@@ -33346,14 +43940,14 @@ paginateRest.VERSION = VERSION6;
 // node_modules/@actions/github/lib/utils.js
 var context = new Context();
 var baseUrl = getApiBaseUrl();
-var defaults = {
+var defaults2 = {
   baseUrl,
   request: {
     agent: getProxyAgent(baseUrl),
     fetch: getProxyFetch(baseUrl)
   }
 };
-var GitHub = Octokit.plugin(restEndpointMethods, paginateRest).defaults(defaults);
+var GitHub = Octokit.plugin(restEndpointMethods, paginateRest).defaults(defaults2);
 function getOctokitOptions(token, options) {
   const opts = Object.assign({}, options || {});
   const auth2 = getAuthString(token, opts);
@@ -33520,11 +44114,11 @@ function routeMatcher(paths) {
   const regexes = paths.map(
     (path) => path.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
   );
-  const regex2 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
-  return new RegExp(regex2, "i");
+  const regex22 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
+  return new RegExp(regex22, "i");
 }
-var regex = routeMatcher(triggers_notification_paths_default);
-var triggersNotification = regex.test.bind(regex);
+var regex2 = routeMatcher(triggers_notification_paths_default);
+var triggersNotification = regex2.test.bind(regex2);
 var groups = {};
 var createGroups = function(Bottleneck2, common) {
   groups.global = new Bottleneck2.Group({
@@ -33717,6087 +44311,19 @@ function createClient(options) {
   );
 }
 
-// src/github/context.ts
-var SHA = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
-function resolveTarget(context3) {
-  const payload = asRecord(context3.payload);
-  if (context3.eventName === "pull_request" || context3.eventName === "pull_request_target") {
-    const pull = asRecord(payload["pull_request"]);
-    const base = asRecord(pull["base"]);
-    const head = asRecord(pull["head"]);
-    const number = pull["number"] ?? payload["number"];
-    const baseRepo = asRecord(base["repo"])["full_name"];
-    const headRepo = head["repo"] === null ? null : asRecord(head["repo"])["full_name"];
-    if (typeof number !== "number" || !isSha(base["sha"]) || !isSha(head["sha"])) {
-      throw new ConfigError("the pull_request event payload has no pull request number or SHAs");
-    }
-    return {
-      kind: "pull_request",
-      number,
-      baseSha: base["sha"],
-      headSha: head["sha"],
-      fork: headRepo !== baseRepo
-    };
-  }
-  if (context3.eventName === "merge_group") {
-    const group = asRecord(payload["merge_group"]);
-    if (!isSha(group["base_sha"]) || !isSha(group["head_sha"])) {
-      throw new ConfigError("the merge_group event payload has no base_sha or head_sha");
-    }
-    return { kind: "merge_group", baseSha: group["base_sha"], headSha: group["head_sha"] };
-  }
-  return { kind: "commit", headSha: context3.sha };
-}
-function isSha(value) {
-  return typeof value === "string" && SHA.test(value);
-}
-function asRecord(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value) ? value : {};
-}
-function runUrl(context3) {
-  if (context3.runId === null) return null;
-  return `${context3.serverUrl}/${context3.repo.owner}/${context3.repo.repo}/actions/runs/${context3.runId}`;
-}
-function blobUrl(context3, sha2, path, line) {
-  const encoded = path.split("/").map(encodeURIComponent).join("/");
-  return `${context3.serverUrl}/${context3.repo.owner}/${context3.repo.repo}/blob/${sha2}/${encoded}#L${line}`;
-}
-
-// src/github/comment.ts
-function commentMarker(checkName) {
-  return `<!-- meshguard:v1 check=${checkName.replace(/[^A-Za-z0-9 ._/-]/g, "_")} -->`;
-}
-function commentBody(marker, markdown, footer, fullReportUrl) {
-  const where = fullReportUrl === null ? "the job summary and the `report-json` artifact of this run" : `the [job summary](${fullReportUrl})`;
-  const notice = `> [!NOTE]
-> This report is longer than a pull request comment can hold, so it is cut here. The full report is in ${where}.`;
-  const budget = {
-    chars: COMMENT_BUDGET.chars - marker.length - footer.length - 4,
-    bytes: COMMENT_BUDGET.bytes - Buffer.byteLength(marker + footer, "utf8") - 4
-  };
-  const fitted = fitMarkdown(markdown, budget, notice);
-  return `${marker}
-${fitted.text.replace(/\n*$/, "")}
-
-${footer}
-`;
-}
-async function findStickyComments(target) {
-  try {
-    const comments = await target.octokit.paginate(target.octokit.rest.issues.listComments, {
-      ...target.repo,
-      issue_number: target.number,
-      per_page: 100
-    });
-    return comments.filter((c) => c.user?.type === "Bot" && (c.body ?? "").startsWith(target.marker)).map((c) => ({ id: c.id, body: c.body ?? "", url: c.html_url })).sort((a, b) => a.id - b.id);
-  } catch (error2) {
-    throw classify(error2, OPERATIONS.listComments);
-  }
-}
-async function upsertStickyComment(target, body2, options) {
-  const existing = await findStickyComments(target);
-  const [kept, ...duplicates] = existing;
-  if (kept === void 0) {
-    if (!options.create) return { action: "none" };
-    const created = await write(
-      () => target.octokit.rest.issues.createComment({
-        ...target.repo,
-        issue_number: target.number,
-        body: body2
-      })
-    );
-    const mine = { id: created.id, body: body2, url: created.html_url };
-    const after = await findStickyComments(target);
-    const candidates = after.some((c) => c.id === mine.id) ? after : [...after, mine];
-    const [oldest, ...others] = [...candidates].sort((a, b) => a.id - b.id);
-    await deleteComments(target, others);
-    if (oldest === void 0 || oldest.id === mine.id) return { action: "created", comment: mine };
-    target.logger.info(`another run created the comment first; kept comment ${oldest.id}`);
-    return updateIfChanged(target, oldest, body2);
-  }
-  await deleteComments(target, duplicates);
-  return updateIfChanged(target, kept, body2);
-}
-async function updateIfChanged(target, comment, body2) {
-  if (comment.body === body2) return { action: "unchanged", comment };
-  const updated = await write(
-    () => target.octokit.rest.issues.updateComment({ ...target.repo, comment_id: comment.id, body: body2 })
-  );
-  return { action: "updated", comment: { id: comment.id, body: body2, url: updated.html_url } };
-}
-async function deleteComments(target, comments) {
-  for (const comment of comments) {
-    try {
-      await target.octokit.rest.issues.deleteComment({ ...target.repo, comment_id: comment.id });
-      target.logger.info(`deleted duplicate meshguard comment ${comment.id}`);
-    } catch (error2) {
-      if (!isNotFound(error2)) throw classify(error2, OPERATIONS.writeComment);
-    }
-  }
-}
-async function write(call) {
-  try {
-    return (await call()).data;
-  } catch (error2) {
-    throw classify(error2, OPERATIONS.writeComment);
-  }
-}
-function resolvedBody(marker, headSha) {
-  return `${marker}
-**meshguard**: no remaining mesh changes in this pull request (checked at \`${headSha.slice(0, 7)}\`).
-`;
-}
-
-// src/analysis/model/source.ts
-function formatRef(ref) {
-  return ref.namespace === "" ? `${ref.kind} ${ref.name}` : `${ref.kind} ${ref.namespace}/${ref.name}`;
-}
-function refKey(ref) {
-  return `${ref.kind}/${ref.namespace}/${ref.name}`;
-}
-function formatSource(source2) {
-  return `${source2.file}:${source2.line}:${source2.column}`;
-}
-function compareText(a, b) {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-function compareSources(a, b) {
-  if (a.file !== b.file) return compareText(a.file, b.file);
-  return a.line - b.line || a.column - b.column;
-}
-
-// src/analysis/findings/catalogue.ts
-var tick = (value) => `\`${String(value).replace(/`/g, "'")}\``;
-var catalogue = {
-  // ---- MG0xx: loading and validation ---------------------------------------------------------
-  MG001: {
-    name: "yaml-syntax-error",
-    severity: "error",
-    title: "YAML syntax error",
-    message: (p) => `YAML syntax error: ${p.detail}`,
-    partialInput: true,
-    help: "Fix the YAML syntax. The other documents in this file and the other files are still analysed.",
-    description: "The document could not be parsed. meshguard skips the broken document, keeps every other document, and reports the exact line."
-  },
-  MG002: {
-    name: "duplicate-key",
-    severity: "error",
-    title: "Duplicate mapping key",
-    message: (p) => `key ${tick(p.key)} appears twice in the same mapping`,
-    help: "Remove one of the two keys. kubectl rejects duplicate fields; meshguard keeps the last one, as a lenient JSON decoder would.",
-    description: "YAML forbids duplicate keys in one mapping. Kubernetes decoders either reject the object or silently keep the last value, so the manifest may not mean what it says."
-  },
-  MG003: {
-    name: "alias-limit-exceeded",
-    severity: "error",
-    title: "Too many YAML alias expansions",
-    message: (p) => `YAML aliases expand to more than ${p.limit} nodes; the document was not read`,
-    partialInput: true,
-    help: 'Expand the anchors by hand or reduce their nesting. This limit protects against "billion laughs" documents.',
-    description: "Anchors and aliases are expanded while loading. A document whose aliases expand beyond the limit is rejected rather than exhausting memory."
-  },
-  MG004: {
-    name: "template-not-rendered",
-    severity: "warning",
-    title: "Template file not rendered",
-    message: (p) => `file looks like a ${p.tool} template and was not analysed`,
-    help: "Render the templates first (`helm template ...` or `kustomize build ...`) and point meshguard at the output, or use the `render` option in .github/meshguard.yml.",
-    description: "Files containing Go template actions (`{{ ... }}`) are not YAML manifests until rendered. meshguard reports them instead of reading them as garbage."
-  },
-  MG005: {
-    name: "file-unreadable",
-    severity: "error",
-    title: "File could not be read",
-    message: (p) => `file could not be read: ${p.detail}`,
-    partialInput: true,
-    help: "Check the file exists, is readable and is UTF-8 text.",
-    description: "The file could not be read at all. The analysis continues with the other files, but the answer is partial, so the CLI exits with status 2."
-  },
-  MG006: {
-    name: "obsolete-api",
-    severity: "warning",
-    title: "Obsolete Istio API",
-    message: (p) => `${tick(`${p.apiVersion} ${p.kind}`)} was removed from Istio and is ignored; use ${p.replacement}`,
-    help: "Rewrite the object with the current API. Istio no longer reads it, so it has no effect in the mesh.",
-    description: "Istio removed authentication.istio.io/v1alpha1 (Policy, MeshPolicy) and rbac.istio.io (ServiceRole, ServiceRoleBinding, ClusterRbacConfig). Objects of those kinds do nothing in a current mesh."
-  },
-  MG007: {
-    name: "unknown-api-version",
-    severity: "error",
-    title: "Unknown API version",
-    message: (p) => `${tick(p.kind)} with apiVersion ${tick(p.apiVersion)} is not served by Istio (expected ${p.known}); the object cannot be applied`,
-    help: "Use one of the supported API versions. meshguard analyses the mesh without this object, as the cluster would have it.",
-    description: "Istio serves security.istio.io v1 and v1beta1, and networking.istio.io v1, v1beta1 and v1alpha3. Other versions are rejected by the API server."
-  },
-  MG008: {
-    name: "missing-required-field",
-    severity: "error",
-    title: "Required field missing",
-    message: (p) => `${tick(p.kind)} has no ${tick(p.field)}`,
-    help: "Add the field; the object cannot be applied without it.",
-    description: "A field the API server requires is missing, so the object would be rejected."
-  },
-  MG009: {
-    name: "invalid-field-type",
-    severity: "error",
-    title: "Field has the wrong type",
-    message: (p) => `${tick(p.field)} must be ${p.expected}, not ${p.actual}`,
-    help: "Quote values that must be strings (label and annotation values, for example): YAML reads `true`, `on` and `8080` as other types.",
-    description: "The value has a type the Kubernetes or Istio API does not accept. The field is ignored by the analysis, which treats it as absent."
-  },
-  MG010: {
-    name: "unknown-field",
-    severity: "warning",
-    title: "Unknown field",
-    message: (p) => `${tick(p.field)} is not a field of ${p.kind}; it is ignored`,
-    help: "Check the spelling and the indentation. A misplaced field is silently dropped by the API server.",
-    description: "The field is not part of the Istio API at this position. A typo such as `principal` for `principals`, or a field indented one level too deep, changes what the policy matches."
-  },
-  MG011: {
-    name: "invalid-enum-value",
-    severity: "error",
-    title: "Invalid value",
-    message: (p) => `${tick(p.field)} is ${tick(p.value)}, which is not one of ${p.allowed}`,
-    help: "Use one of the allowed values (they are case-sensitive).",
-    description: "Istio rejects an object whose enum field has an unknown value, such as `action: ALOW` or `mode: STRIKT`. meshguard reports it and analyses the object as Istio would never have accepted it: as absent."
-  },
-  MG012: {
-    name: "duplicate-object",
-    severity: "error",
-    title: "Object defined twice",
-    message: (p) => `${p.ref} is also defined at ${p.other}`,
-    help: "Keep one definition. The later one would overwrite the earlier one when applied.",
-    description: "Two documents define the same kind, namespace and name. Applying both keeps only the last; meshguard analyses the last one and reports the first."
-  },
-  MG013: {
-    name: "invalid-selector",
-    severity: "error",
-    title: "Invalid workload selector",
-    message: (p) => `invalid selector: ${p.detail}`,
-    help: "Istio workload selectors take only `matchLabels`, with exact label keys and values (no wildcards).",
-    description: "WorkloadSelector (`istio/api:type/v1beta1/selector.proto`) has only `matchLabels`. The CRD schema prunes `matchExpressions` silently, so the policy selects more workloads than written; meshguard analyses it as Istio would, without them."
-  },
-  MG014: {
-    name: "port-level-mtls-without-selector",
-    severity: "error",
-    title: "portLevelMtls without a selector",
-    message: () => "`portLevelMtls` requires a workload selector; Istio rejects this PeerAuthentication",
-    help: "Add a `selector.matchLabels` that picks the workload, or move the port exception to a workload policy.",
-    description: 'Mesh- and namespace-wide PeerAuthentications cannot have port-level settings (CRD rule "portLevelMtls requires selector"; `ValidatePeerAuthentication`). The policy is rejected as a whole.'
-  },
-  MG015: {
-    name: "deny-without-rules",
-    severity: "error",
-    title: "DENY or CUSTOM policy without rules",
-    message: (p) => `a ${p.action} policy without \`rules\` is rejected by Istio and has no effect`,
-    help: "To deny everything, write `rules: [{}]`. To allow nothing, use an ALLOW policy without rules.",
-    description: "Validation rejects DENY and CUSTOM policies without rules as meaningless; if one reaches istiod anyway, it matches nothing."
-  },
-  MG016: {
-    name: "invalid-value",
-    severity: "error",
-    title: "Invalid field value",
-    message: (p) => `${tick(p.field)} value ${tick(p.value)} is invalid: ${p.reason}`,
-    help: "Istio rejects the whole object when one value is invalid.",
-    description: "The value fails Istio validation (`pkg/config/validation/validation.go`): empty strings, malformed CIDRs or ports, path templates with operators in the wrong place, and similar."
-  },
-  MG017: {
-    name: "unknown-condition-key",
-    severity: "error",
-    title: "Unknown `when` key",
-    message: (p) => `${tick(p.key)} is not a condition key Istio accepts: ${p.reason}`,
-    help: "See https://istio.io/latest/docs/reference/config/security/conditions/ for the supported keys.",
-    description: "Istio validation rejects unknown `when` keys and the removed `destination.labels`, `destination.namespace`, `destination.name` and `destination.user` keys."
-  },
-  MG018: {
-    name: "custom-provider-mismatch",
-    severity: "error",
-    title: "CUSTOM action and provider do not match",
-    message: (p) => p.detail,
-    help: "A CUSTOM policy needs `provider.name`; other actions must not set a provider.",
-    description: "Validation requires `provider` exactly when `action: CUSTOM`. A CUSTOM policy whose provider is not in `meshConfig.extensionProviders` denies every request it matches."
-  },
-  MG019: {
-    name: "empty-match-clause",
-    severity: "error",
-    title: "Empty match clause",
-    message: (p) => `${tick(p.field)} is present but empty; Istio rejects it`,
-    help: 'Remove the empty clause, or fill it in. An absent clause means "no constraint"; an empty one is invalid.',
-    description: "Validation rejects `from: []`, `to: []`, a `source` or `operation` with no fields, and a `when` condition with neither `values` nor `notValues`."
-  },
-  MG020: {
-    name: "selector-and-target-refs",
-    severity: "error",
-    title: "Both selector and targetRefs",
-    message: () => "`selector` and `targetRef`/`targetRefs` cannot be used together",
-    help: "Keep one: `selector` for sidecars and ztunnel, `targetRefs` for waypoints and gateways.",
-    description: "The CRD makes `selector` and `targetRef(s)` mutually exclusive."
-  },
-  MG021: {
-    name: "invalid-mesh-config",
-    severity: "error",
-    title: "Mesh configuration could not be read",
-    message: (p) => `mesh configuration could not be read: ${p.detail}`,
-    help: "Fix the `mesh` key of the istio ConfigMap (it is YAML inside a string) or the IstioOperator/Helm values.",
-    description: "meshguard reads the root namespace, trust domain, aliases and auto mTLS from MeshConfig. When it cannot, it keeps the defaults and says so."
-  },
-  MG022: {
-    name: "conflicting-mesh-config",
-    severity: "warning",
-    title: "Mesh configuration set twice",
-    message: (p) => `${tick(p.setting)} is set again here to ${tick(p.value)}; the value at ${p.other} is used`,
-    help: "Keep one source of mesh configuration per tree, or set the value in .github/meshguard.yml.",
-    description: "More than one ConfigMap, IstioOperator or values file sets the same MeshConfig field. meshguard uses the first in path order and reports the others."
-  },
-  MG023: {
-    name: "empty-mapping-as-list",
-    severity: "warning",
-    title: "Empty mapping where a list is expected",
-    message: (p) => `${tick(p.field)} is \`{}\` where a list is expected; read as an empty list`,
-    help: "Write `[]`, or remove the field. The API server rejects `{}` for a list field.",
-    description: "Generated or hand-edited dumps sometimes write an empty mapping for an empty list. meshguard reads it as the empty list that was meant and warns, instead of rejecting the whole object."
-  },
-  // ---- MG1xx: mTLS ---------------------------------------------------------------------------
-  MG101: {
-    name: "mtls-weakened",
-    severity: "warning",
-    title: "mTLS weakened on a workload port",
-    message: (p) => `${tick(p.workload)} ${p.ports} now accepts ${p.head} where it was ${p.base} (${p.level})`,
-    help: "If plaintext callers still need the port, keep the exception as narrow as possible (one workload, one container port) and plan its removal. Otherwise restore STRICT.",
-    description: "The effective PeerAuthentication mode of a workload port became weaker: STRICT to PERMISSIVE or DISABLE, PERMISSIVE to DISABLE, or the sidecar went away. Istio resolves the mode per port from the mesh, namespace, workload and port-level policies (istio-semantics \xA71.2, `ComposePeerAuthentication`). The finding points at the line that decided the new mode, or at the deleted policy."
-  },
-  MG102: {
-    name: "edge-broken",
-    severity: "error",
-    title: "Connection newly broken",
-    message: (p) => `${p.from} can no longer connect to ${tick(p.to)} port ${p.port}: ${p.reason}`,
-    help: "Check what the client originates (sidecar, DestinationRule TLS, auto mTLS) against what the port accepts. `meshguard graph` shows both sides with their evidence.",
-    description: "A call that worked in the base manifests fails in the head: plaintext to a STRICT port, Istio mTLS to a port without a sidecar or with DISABLE, TLS that is not Istio mTLS to a STRICT port, or a call dropped by REGISTRY_ONLY (istio-semantics \xA71.5, \xA72.7). Callers from outside the manifests sending plaintext are not reported: rejecting them is what STRICT is for."
-  },
-  MG103: {
-    name: "edge-lost-mtls",
-    severity: "warning",
-    title: "Connection no longer mutually authenticated",
-    message: (p) => `calls from ${p.from} to ${tick(p.to)} port ${p.port} are no longer mutually authenticated: ${p.reason}`,
-    help: "Identity-based AuthorizationPolicy rules (principals, namespaces) no longer match these callers, and the traffic is not encrypted by the mesh.",
-    description: "A call that arrived over Istio mTLS in the base now arrives in plaintext: the server learns no peer identity (istio-semantics \xA75), so positive identity rules stop matching and negative ones start matching."
-  },
-  MG104: {
-    name: "destination-rule-breaks-strict",
-    severity: "error",
-    title: "DestinationRule TLS toward a STRICT port",
-    message: (p) => `this DestinationRule makes clients send ${p.mode} to the STRICT port ${tick(p.target)}${p.count > 1 ? ` and ${p.count - 1} other STRICT port(s)` : ""}: those connections fail`,
-    help: "Use `tls: {mode: ISTIO_MUTUAL}` for in-mesh destinations, or drop the `tls` block to let auto mTLS decide. `tls: {}` means DISABLE.",
-    description: "A DestinationRule TLS mode other than ISTIO_MUTUAL (DISABLE, SIMPLE, MUTUAL, or a `tls` block without `mode`) replaces auto mTLS for the host or port; a STRICT server then rejects the connection (istio-semantics \xA72.1, \xA72.7; Kiali KIA0207/KIA0208)."
-  },
-  MG105: {
-    name: "destination-rule-mtls-without-sidecar",
-    severity: "error",
-    title: "ISTIO_MUTUAL toward a port that cannot terminate it",
-    message: (p) => `this DestinationRule makes clients send Istio mTLS to ${tick(p.target)}, which ${p.why}${p.count > 1 ? ` (and to ${p.count - 1} other port(s) that cannot terminate it)` : ""}: those connections fail`,
-    help: "Remove `tls` (auto mTLS sends plaintext to workloads without a sidecar and to DISABLE ports), or scope the rule with `portLevelSettings`.",
-    description: "An explicit ISTIO_MUTUAL is sent to every endpoint, including those without a sidecar and ports whose PeerAuthentication is DISABLE; they cannot terminate it (istio-semantics \xA72.1, \xA72.7; retired analyzer IST0115)."
-  },
-  MG106: {
-    name: "credential-name-without-selector",
-    severity: "warning",
-    title: "credentialName ignored on sidecars",
-    message: (p) => `\`credentialName\` is ignored on sidecars when the DestinationRule has no \`workloadSelector\`: ${p.client} sends plaintext to ${tick(p.host)}`,
-    help: "Add a `workloadSelector` for the clients that should originate TLS, or originate TLS at an egress gateway.",
-    description: "On a sidecar, SIMPLE or MUTUAL TLS with a `credentialName` is only applied when the DestinationRule has a `workloadSelector`; otherwise no TLS context is built and the connection leaves in plaintext (`buildUpstreamClusterTLSContext`, istio-semantics \xA72.1)."
-  },
-  MG107: {
-    name: "root-peer-authentication-with-selector",
-    severity: "warning",
-    title: "PeerAuthentication with a selector in the root namespace",
-    message: (p) => `a PeerAuthentication with a selector in the root namespace ${tick(p.namespace)} is ignored by Istio`,
-    help: "Move the policy to the namespace of the workloads it should select, or remove the selector to make it mesh-wide.",
-    description: "Istio treats a root-namespace PeerAuthentication without a selector as mesh-wide and ignores one with a selector; it does not select workloads in other namespaces (istio-semantics \xA71.1; `ComposePeerAuthentication`). AuthorizationPolicy behaves differently."
-  },
-  MG108: {
-    name: "conflicting-peer-authentications",
-    severity: "warning",
-    title: "Conflicting PeerAuthentications",
-    message: (p) => `this ${p.level} PeerAuthentication is ignored: ${tick(p.winner)} applies instead (${p.why})`,
-    help: "Keep one policy per level: one mesh-wide, one per namespace, one per workload. Merge the settings into the one that should apply.",
-    description: "Istio uses only the oldest policy at each level (by `creationTimestamp`, then name) and ignores the others entirely, port-level settings included (istio-semantics \xA71.3). Manifests rarely carry creation times, so the winner in a cluster may differ from the name order meshguard falls back on."
-  },
-  MG109: {
-    name: "selector-matches-nothing",
-    severity: "warning",
-    title: "Selector matches no workload",
-    message: (p) => `this ${p.kind} selects no workload in ${tick(p.namespace)}`,
-    help: "Check the labels against the pod template labels (not the Deployment labels) of the workloads it should select.",
-    description: "A PeerAuthentication or DestinationRule workload selector that matches no pod in its namespace has no effect (Kiali KIA0004, analyzer IST0127)."
-  },
-  MG110: {
-    name: "port-level-mtls-unknown-port",
-    severity: "warning",
-    title: "portLevelMtls on a port the workload does not expose",
-    message: (p) => `port ${p.port} is not a port of any workload this policy selects${p.hint}`,
-    help: "`portLevelMtls` keys are container (target) ports, not Service ports.",
-    description: "PeerAuthentication port-level settings are keyed by the workload port the sidecar receives on, after the Service `targetPort` is resolved (istio-semantics \xA71.4). A key that is a Service port, or no port at all, changes nothing on the ports that are used."
-  },
-  MG111: {
-    name: "auto-mtls-gated-off",
-    severity: "error",
-    title: "STRICT workload behind a DISABLE namespace (auto mTLS gap)",
-    message: (p) => `clients send plaintext to ${tick(p.target)}${p.count > 1 ? ` and ${p.count - 1} other port(s)` : ""} because ${tick(p.namespace)} is DISABLE at namespace or mesh level, but this policy makes it STRICT: those connections fail`,
-    help: "Add a DestinationRule with `tls: {mode: ISTIO_MUTUAL}` for the host, or lift the namespace or mesh DISABLE.",
-    description: "Auto mTLS decides per Service from the namespace-level (or mesh) PeerAuthentication only; a workload or port-level STRICT under a namespace DISABLE is invisible to it, so clients send plaintext and the server rejects it (istio/istio#56084, istio-semantics \xA72.3)."
-  },
-  MG112: {
-    name: "permissive-without-plaintext-clients",
-    severity: "notice",
-    title: "PERMISSIVE with no plaintext client in the manifests",
-    message: (p) => `no workload in the manifests sends plaintext to the ${p.count} port(s) this PERMISSIVE policy covers; STRICT would only reject callers outside the mesh`,
-    help: "If nothing outside these manifests calls in plaintext, switch to STRICT to finish the mTLS migration.",
-    description: "PERMISSIVE accepts plaintext with no peer identity. It is meant for migrations; once every client has a sidecar it only leaves a door open (istio-semantics \xA71.5, \xA75)."
-  },
-  MG113: {
-    name: "destination-rule-selector-shadows",
-    severity: "warning",
-    title: "Selector DestinationRule hides other rules from the rest of the namespace",
-    message: (p) => `clients in ${tick(p.namespace)} that this rule does not select get no DestinationRule for ${tick(p.host)}: the rule hides ${p.shadowed} from them`,
-    help: "Add a DestinationRule without `workloadSelector` for the same host in this namespace, carrying the settings the other clients need.",
-    description: "The lookup stops at the first namespace (client, then service, then root) with a rule for the host; a client not selected by a `workloadSelector` rule found there then gets no rule at all (`SidecarScope.DestinationRule`, istio-semantics \xA72.4)."
-  },
-  MG114: {
-    name: "namespace-not-declared",
-    severity: "notice",
-    title: "Namespace labels unknown",
-    message: (p) => `namespace ${tick(p.namespace)} is not in the manifests; meshguard assumes it is labelled for sidecar injection`,
-    help: "Add the Namespace object with its labels (`istio-injection`, `istio.io/rev`, `istio.io/dataplane-mode`) so injection is known, not assumed.",
-    description: "Sidecar injection depends on namespace labels (istio-semantics \xA76.1). Without them meshguard assumes injection, so that policies are taken as enforced; answers that depend on it are marked inexact."
-  },
-  MG115: {
-    name: "mtls-not-modelled",
-    severity: "notice",
-    title: "Transport not modelled exactly",
-    message: (p) => p.detail,
-    help: "The affected answers are marked inexact in `meshguard graph`. Check them in the cluster (`istioctl proxy-config`).",
-    description: "Some inputs change the transport in ways meshguard does not model: DestinationRule subsets chosen by VirtualService routes, and ambient mode hops between ztunnel and sidecars (HBONE depends on installation settings) or through waypoints."
-  },
-  MG116: {
-    name: "tls-without-mode",
-    severity: "warning",
-    title: "`tls` without `mode` disables TLS",
-    message: (p) => `\`tls\` without \`mode\` is DISABLE: clients send plaintext to ${tick(p.host)} and auto mTLS is off`,
-    help: "Write `mode: ISTIO_MUTUAL` (in-mesh) or `mode: SIMPLE` (TLS origination), or remove the `tls` block to keep auto mTLS.",
-    description: "Any `tls` block counts as user-supplied TLS settings, and the default mode is DISABLE (enum value 0), so `tls: {}` or `tls` with only certificates switches auto mTLS off for the host or port (istio-semantics \xA72.1)."
-  },
-  // ---- MG2xx: authorization ------------------------------------------------------------------
-  MG201: {
-    name: "principal-with-spiffe-prefix",
-    severity: "warning",
-    title: "Principal written with `spiffe://`",
-    message: (p) => `principal ${tick(p.value)} starts with \`spiffe://\`, which Istio adds itself, so it never matches; ${p.effect}`,
-    help: "Write principals as `<trust-domain>/ns/<namespace>/sa/<service-account>`, without `spiffe://`.",
-    description: "Istio prefixes every principal with `spiffe://` when it builds the Envoy matcher (`srcPrincipalGenerator`), so a value that already has it becomes `spiffe://spiffe://\u2026` and matches no certificate (`istio-semantics.md` \xA73.6). In an ALLOW rule that denies what was meant to be allowed; in a DENY rule it denies nothing."
-  },
-  MG202: {
-    name: "principal-without-trust-domain",
-    severity: "warning",
-    title: "Principal is not a full SPIFFE identity",
-    message: (p) => `principal ${tick(p.value)} is not \`<trust-domain>/ns/<namespace>/sa/<service-account>\`, so it never matches; ${p.effect}`,
-    help: "Start the principal with the trust domain, e.g. `cluster.local/ns/foo/sa/bar`, or use `namespaces`/`serviceAccounts`, or a `*` prefix to match any trust domain.",
-    description: "Principals are compared with the whole URI SAN `spiffe://<trust-domain>/ns/<ns>/sa/<sa>` of the peer certificate. A value without the trust domain, or in another shape, matches nothing (`istio-semantics.md` \xA73.6)."
-  },
-  MG203: {
-    name: "allow-http-fields-on-tcp",
-    severity: "error",
-    title: "ALLOW rule with HTTP-only fields on a TCP port",
-    message: (p) => `this ALLOW rule uses HTTP-only ${tick(p.field)} but applies to TCP ${p.ports}; Istio drops the rule there, so it allows nothing on those ports`,
-    help: "Split the rule: keep HTTP fields in a rule scoped to HTTP ports (`ports`), and allow TCP traffic with a rule that uses only sources and `ports`. Or name the Service port `http-\u2026` if the traffic is HTTP.",
-    description: 'On a TCP filter chain the sidecar cannot see methods, paths, hosts, headers or JWT claims. For ALLOW, Istio skips the whole rule ("skipped rule \u2026 on TCP filter chain", `model.go` `checkError`), which makes the policy narrower: with no other matching rule every TCP connection is denied (`istio-semantics.md` \xA74.3; task authz-tcp).'
-  },
-  MG204: {
-    name: "deny-http-fields-on-tcp",
-    severity: "warning",
-    title: "DENY rule with HTTP-only fields on a TCP port",
-    message: (p) => `this ${p.action} rule uses HTTP-only ${tick(p.field)}, which Istio ignores on TCP ${p.ports}; there it matches every connection its other conditions allow`,
-    help: "Scope the rule to HTTP ports with `ports`, so the TCP chain does not see it.",
-    description: 'For DENY, AUDIT and CUSTOM, Istio removes the HTTP-only conditions on a TCP chain and keeps the rest, which makes the rule broader: `to: [{operation: {methods: [GET]}}]` alone denies all TCP traffic (`istio-semantics.md` \xA74.3; validation warns with "will deny all traffic to TCP ports").'
-  },
-  MG205: {
-    name: "deny-bypassed-by-plaintext",
-    severity: "warning",
-    title: "DENY on identities is bypassed by plaintext",
-    message: (p) => `this DENY rule matches on ${tick(p.field)}, but ${p.ports} accepts plaintext, which carries no identity: plaintext callers are not denied`,
-    help: 'Make the port STRICT with a PeerAuthentication, or add a DENY rule `from: [{source: {notPrincipals: ["*"]}}]` to reject callers without identity.',
-    description: "Identity fields read the verified peer certificate. A plaintext request (possible under PERMISSIVE or DISABLE) has none, so positive identity matches fail and the DENY does not fire (`istio-semantics.md` \xA75; ISTIO-SECURITY-2021-004)."
-  },
-  MG206: {
-    name: "negative-identity-allows-plaintext",
-    severity: "warning",
-    title: "ALLOW on `notNamespaces`/`notPrincipals` lets plaintext through",
-    message: (p) => `this ALLOW rule matches on ${tick(p.field)}, and ${p.ports} accepts plaintext: a caller without identity satisfies every negative identity match and is allowed`,
-    help: 'Add a positive match next to the negative one (`namespaces: ["*"]` or `principals: ["*"]`), or make the port STRICT.',
-    description: 'Negative identity fields are true when the request has no identity at all, so `notNamespaces: ["foo"]` also allows plaintext callers, including ones from `foo` (`istio-semantics.md` \xA75).'
-  },
-  MG207: {
-    name: "selector-matches-no-workload",
-    severity: "warning",
-    title: "AuthorizationPolicy selects no workload",
-    message: (p) => `selector ${tick(p.selector)} matches no workload in the manifests; the policy has no effect here`,
-    help: "Check the labels against the pod template labels (not the Deployment labels), or remove the policy.",
-    description: "A policy applies to pods whose labels include every `matchLabels` pair (in its namespace, or in every namespace for the root namespace). None of the analysed workloads matches (analyzer IST0127)."
-  },
-  MG208: {
-    name: "target-refs-ignored-by-sidecars",
-    severity: "notice",
-    title: "Policy with targetRefs is ignored by sidecars",
-    message: (p) => `this policy targets ${p.targets}; sidecars and ztunnel ignore policies with \`targetRefs\`, so it is enforced only by waypoints or gateways`,
-    help: "Use `selector` for sidecar workloads; keep `targetRefs` for waypoints and Gateway API gateways. meshguard does not evaluate waypoint policies.",
-    description: "`ShouldAttachPolicy` ignores any policy with `targetRef(s)` on non-gateway proxies (`istio-semantics.md` \xA73.1). meshguard reports it and leaves it out of sidecar access."
-  },
-  MG209: {
-    name: "custom-provider-unknown",
-    severity: "error",
-    title: "CUSTOM provider not defined",
-    message: (p) => `provider ${tick(p.provider)} is not in \`meshConfig.extensionProviders\`; Istio denies every request this policy matches`,
-    help: "Define the provider in `meshConfig.extensionProviders`, or fix its name.",
-    description: "When the CUSTOM provider is missing or invalid, istiod generates an RBAC DENY for the policy's rules instead of the ext_authz filter (`getBadCustomDenyRules` in `builder.go`)."
-  },
-  MG210: {
-    name: "custom-multiple-providers",
-    severity: "error",
-    title: "Several CUSTOM providers on one workload",
-    message: (p) => `${tick(p.workload)} gets CUSTOM policies with providers ${p.providers}; without \`PILOT_ENABLE_MULTIPLE_CUSTOM_AUTHZ_PROVIDERS\` Istio denies every request they match`,
-    help: "Use one provider per workload, or enable the feature flag in istiod.",
-    description: "Istio supports one CUSTOM provider per workload unless the feature flag is set; otherwise it fails closed for the matching requests (`builder.go`)."
-  },
-  MG211: {
-    name: "dry-run-policy",
-    severity: "notice",
-    title: "Dry-run policy",
-    message: (p) => `this ${p.action} policy is annotated \`istio.io/dry-run\` and is not enforced`,
-    help: "Remove the annotation when the shadow results look right. A dry-run ALLOW does not turn on default-deny.",
-    description: "Dry-run policies only produce shadow results (`builder.go` `isDryRun`); access is computed without them. A dry-run CUSTOM policy still triggers its external authorizer in the current builder, so meshguard keeps it."
-  },
-  MG212: {
-    name: "allow-all-rule",
-    severity: "warning",
-    title: "ALLOW rule that matches every request",
-    message: (p) => `this empty ALLOW rule allows every request to ${p.scope}; every other ALLOW policy there becomes irrelevant`,
-    help: "Replace `rules: [{}]` with rules naming the callers and operations that should be allowed.",
-    description: "A rule without `from`, `to` or `when` matches everything, and ALLOW policies are ORed, so the selected workloads accept every request that no DENY rule rejects (`istio-semantics.md` \xA73.2)."
-  },
-  MG213: {
-    name: "unknown-http-method",
-    severity: "warning",
-    title: "Unknown HTTP method",
-    message: (p) => `method ${tick(p.value)} is not a standard HTTP method; methods are case-sensitive, so it matches only requests sent with exactly that method`,
-    help: "Use upper-case method names (`GET`, `POST`, \u2026); gRPC requests are always `POST`.",
-    description: "`methods` compares the `:method` header exactly (case-sensitive). A value like `get` or `Fetch` matches no request from ordinary clients (Kiali KIA0102)."
-  },
-  MG214: {
-    name: "host-without-port",
-    severity: "notice",
-    title: "Host without port",
-    message: (p) => `host ${tick(p.value)} has no port; clients usually send \`Host: ${p.value}:<port>\` on non-default ports, which it does not match`,
-    help: "Add the port (`host:8000`), use `host:*`, or a prefix such as `host*`.",
-    description: "`hosts` matches the whole `:authority` header (case-insensitively), which includes the port unless it is the scheme default (`istio-semantics.md` \xA73.4)."
-  },
-  MG215: {
-    name: "condition-not-modelled",
-    severity: "notice",
-    title: "Condition approximated",
-    message: (p) => `meshguard does not model ${tick(p.key)} here; it assumes the fail-safe answer (${p.effect}) and marks results approximate`,
-    help: "Review access through this rule by hand. The approximation narrows what is reported as allowed.",
-    description: "Some attributes cannot be evaluated statically: `experimental.envoy.filters.*` metadata and list-valued JWT claims outside a plain ALLOW match. meshguard treats them fail-safe: an ALLOW condition never matches and a DENY condition always matches."
-  },
-  MG216: {
-    name: "ambient-not-evaluated",
-    severity: "notice",
-    title: "Ambient workload not evaluated",
-    message: (p) => `${tick(p.workload)} runs in ambient mode; its AuthorizationPolicies are enforced by ztunnel and waypoints, which meshguard does not evaluate`,
-    help: "Review access to ambient workloads by hand. ztunnel enforces only L4 fields and skips DENY rules made of L7 fields only.",
-    description: "ztunnel treats L7 fields differently from a sidecar (a DENY entry of only L7 fields never matches; no trust-domain alias rewriting), and waypoints enforce `targetRefs` policies (`istio-semantics.md` \xA74.4, \xA76.3). meshguard reports those edges as not evaluated rather than guessing."
-  },
-  MG217: {
-    name: "jwt-without-request-authentication",
-    severity: "warning",
-    title: "JWT condition without RequestAuthentication",
-    message: (p) => `${tick(p.field)} needs a validated token, but no RequestAuthentication applies to ${tick(p.workload)}; ${p.effect}`,
-    help: "Add a RequestAuthentication for the workload with the issuer, or remove the condition.",
-    description: "Without a RequestAuthentication no token is validated, so request principals and `request.auth.*` claims are always empty: positive matches never hold and negative ones always do (`istio-semantics.md` \xA75)."
-  },
-  MG218: {
-    name: "namespace-glob-matches-service-account",
-    severity: "warning",
-    title: "Namespace pattern also matches the service-account segment",
-    message: (p) => `namespace pattern ${tick(p.value)} also matches identities from other namespaces: Istio's regex \`.*/ns/${p.value.replace(/\*/g, ".*")}/.*\` can end at the \`/sa/\` segment`,
-    help: "Use an exact namespace or a prefix pattern (`prod-*`); avoid a pattern that ends in `a` or `sa` after a `*`.",
-    description: "Istio turns each `*` of a namespace value into `.*` in the regex `.*/ns/<value>/.*` over the whole SPIFFE URI (`srcNamespaceGenerator`). A `.*` can run past the namespace into `/sa/<service-account>`, so `*a` (or `x*sa`) matches every identity whose namespace starts with the literal before the `*`."
-  },
-  // ---- MG3xx: access changes -----------------------------------------------------------------
-  // ---- MG9xx: limits and internal ------------------------------------------------------------
-  MG901: {
-    name: "analysis-limit",
-    severity: "warning",
-    title: "Analysis limit reached",
-    message: (p) => p.detail,
-    help: "The answer is still correct for what was analysed; see the message for what was left out.",
-    description: "A size limit was reached and part of the input was summarised or left out."
-  }
-};
-function isPartialInput(code2) {
-  const entry = catalogue[code2];
-  return entry.partialInput === true;
-}
-function isCode(value) {
-  return Object.hasOwn(catalogue, value);
-}
-
-// src/analysis/model/diagnostic.ts
-function diagnostic(code2, at, params, ref) {
-  const entry = catalogue[code2];
-  const message = entry.message(params);
-  return ref === void 0 ? { code: code2, severity: entry.severity, message, at } : { code: code2, severity: entry.severity, message, at, ref };
-}
-
-// src/analysis/model/mesh-settings.ts
-function fallback(value) {
-  return { value, at: null, origin: "default" };
-}
-var DEFAULT_MESH_SETTINGS = {
-  rootNamespace: fallback("istio-system"),
-  trustDomain: fallback("cluster.local"),
-  trustDomainAliases: fallback([]),
-  enableAutoMtls: fallback(true),
-  outboundTrafficPolicy: fallback("ALLOW_ANY"),
-  extensionProviders: fallback([]),
-  defaultDestinationRuleExportTo: fallback(null)
-};
-
-// src/analysis/load/assemble.ts
-function dropDuplicates(objects, diagnostics) {
-  const lastIndex = /* @__PURE__ */ new Map();
-  objects.forEach((object, index) => lastIndex.set(refKey(object.ref), index));
-  return objects.filter((object, index) => {
-    const last = lastIndex.get(refKey(object.ref)) ?? index;
-    if (last === index) return true;
-    const other = objects[last];
-    if (other !== void 0) {
-      diagnostics.push(
-        diagnostic(
-          "MG012",
-          object.source,
-          { ref: formatRef(object.ref), other: formatSource(other.source) },
-          object.ref
-        )
-      );
-    }
-    return false;
-  });
-}
-var CONTROLLER_OF = {
-  Pod: ["ReplicaSet", "StatefulSet", "DaemonSet", "Job", "ReplicationController"],
-  ReplicaSet: ["Deployment", "Rollout"],
-  Job: ["CronJob"]
-};
-function collapseOwnedWorkloads(workloads) {
-  const present = new Set(workloads.map((w) => `${w.ref.namespace}/${w.kind}/${w.ref.name}`));
-  const merged = /* @__PURE__ */ new Map();
-  const result = [];
-  for (const workload of workloads) {
-    const owner = workload.owner;
-    if (owner === null || !(CONTROLLER_OF[workload.kind] ?? []).includes(owner.kind)) {
-      result.push(workload);
-      continue;
-    }
-    if (present.has(`${workload.ref.namespace}/${owner.kind}/${owner.name}`)) continue;
-    const controller = controllerOf(workload, owner.kind, owner.name);
-    const key = `${workload.ref.namespace}/${controller.kind}/${controller.name}`;
-    if (present.has(key) || merged.has(key)) continue;
-    const representative = {
-      ...workload,
-      kind: controller.kind,
-      ref: { kind: controller.kind, namespace: workload.ref.namespace, name: controller.name },
-      owner: null
-    };
-    merged.set(key, representative);
-    result.push(representative);
-  }
-  return result;
-}
-function controllerOf(workload, kind, name) {
-  const hash = workload.podLabels["pod-template-hash"];
-  if (kind === "ReplicaSet" && hash !== void 0 && name.endsWith(`-${hash}`)) {
-    return { kind: "Deployment", name: name.slice(0, -hash.length - 1) };
-  }
-  if (workload.kind === "ReplicaSet" && (kind === "Deployment" || kind === "Rollout"))
-    return { kind, name };
-  return { kind, name };
-}
-var byNamespaceAndName = (a, b) => compareText(a.ref.namespace, b.ref.namespace) || compareText(a.ref.name, b.ref.name) || compareText(a.ref.kind, b.ref.kind);
-function buildMesh(objects, settings) {
-  const sorted = [...objects].sort(byNamespaceAndName);
-  const of = (...kinds) => sorted.filter(
-    (o) => kinds.includes(o.kind)
-  );
-  const workloads = collapseOwnedWorkloads(
-    of(
-      "Pod",
-      "Deployment",
-      "StatefulSet",
-      "DaemonSet",
-      "ReplicaSet",
-      "ReplicationController",
-      "Job",
-      "CronJob",
-      "Rollout"
-    )
-  );
-  return {
-    settings,
-    namespaces: of("Namespace"),
-    workloads,
-    services: of("Service"),
-    serviceAccounts: of("ServiceAccount"),
-    peerAuthentications: of("PeerAuthentication"),
-    authorizationPolicies: of("AuthorizationPolicy"),
-    requestAuthentications: of("RequestAuthentication"),
-    destinationRules: of("DestinationRule"),
-    serviceEntries: of("ServiceEntry"),
-    sidecars: of("Sidecar")
-  };
-}
-function resolveMeshSettings(fragments, overrides, diagnostics) {
-  const settings = { ...DEFAULT_MESH_SETTINGS };
-  const seen = /* @__PURE__ */ new Set();
-  for (const fragment of fragments) {
-    for (const [key, setting] of Object.entries(fragment)) {
-      const current = settings[key];
-      if (!seen.has(key)) {
-        settings[key] = setting;
-        seen.add(key);
-      } else if (current && JSON.stringify(current.value) !== JSON.stringify(setting.value) && setting.at && current.at) {
-        diagnostics.push(
-          diagnostic("MG022", setting.at, {
-            setting: key,
-            value: JSON.stringify(setting.value),
-            other: formatSource(current.at)
-          })
-        );
-      }
-    }
-  }
-  for (const [key, value] of Object.entries(overrides)) {
-    if (value !== void 0) settings[key] = { value, at: null, origin: "option" };
-  }
-  return settings;
-}
-
-// src/analysis/load/yaml/parse-with-yaml.ts
-var import_yaml = __toESM(require_dist(), 1);
-var MAX_ALIAS_EXPANSION = 1e4;
-var AliasLimitError = class extends Error {
-};
-function parseWithYaml(text2) {
-  const lineCounter = new import_yaml.LineCounter();
-  const doc = (0, import_yaml.parseDocument)(text2, {
-    lineCounter,
-    merge: true,
-    uniqueKeys: false,
-    prettyErrors: false,
-    strict: true,
-    version: "1.2"
-  });
-  const problems = [];
-  const position = (offset) => {
-    const { line, col } = lineCounter.linePos(offset ?? 0);
-    return { line, column: col };
-  };
-  for (const error2 of doc.errors) {
-    problems.push({
-      severity: "error",
-      kind: "syntax",
-      message: firstLine(error2.message),
-      pos: position(error2.pos[0])
-    });
-  }
-  if (problems.length > 0) return { root: null, problems };
-  for (const warning2 of doc.warnings) {
-    problems.push({
-      severity: "warning",
-      kind: "unsupported",
-      message: firstLine(warning2.message),
-      pos: position(warning2.pos[0])
-    });
-  }
-  const converter = new Converter(doc, position, problems);
-  try {
-    const root = converter.convert(doc.contents);
-    return { root, problems };
-  } catch (error2) {
-    if (!(error2 instanceof AliasLimitError)) throw error2;
-    problems.push({
-      severity: "error",
-      kind: "alias-limit",
-      message: `aliases expand to more than ${MAX_ALIAS_EXPANSION} nodes`,
-      pos: { line: 1, column: 1 }
-    });
-    return { root: null, problems };
-  }
-}
-function firstLine(message) {
-  return (message.split("\n")[0] ?? message).trim();
-}
-var Converter = class {
-  constructor(doc, position, problems) {
-    this.doc = doc;
-    this.position = position;
-    this.problems = problems;
-  }
-  doc;
-  position;
-  problems;
-  expanded = 0;
-  /** Alias targets being expanded: an alias to one of its own ancestors never ends. */
-  expanding = /* @__PURE__ */ new Set();
-  convert(node, viaAlias = false) {
-    if (node === null || node === void 0) return null;
-    if (viaAlias && ++this.expanded > MAX_ALIAS_EXPANSION) throw new AliasLimitError();
-    if ((0, import_yaml.isAlias)(node)) {
-      const target = node.resolve(this.doc);
-      if (target === void 0) return null;
-      if (this.expanding.has(target)) throw new AliasLimitError();
-      this.expanding.add(target);
-      try {
-        return this.convert(target, true);
-      } finally {
-        this.expanding.delete(target);
-      }
-    }
-    if ((0, import_yaml.isScalar)(node)) return this.scalar(node.value, node.type === "PLAIN", node.range?.[0]);
-    if ((0, import_yaml.isSeq)(node)) {
-      return {
-        type: "seq",
-        pos: this.position(node.range?.[0]),
-        items: node.items.map((item) => this.convert(item, viaAlias))
-      };
-    }
-    if ((0, import_yaml.isMap)(node)) return this.map(node.items, node.range?.[0], viaAlias);
-    return null;
-  }
-  scalar(value, plain, offset) {
-    const pos = this.position(offset);
-    if (value === null || typeof value === "string" || typeof value === "boolean") {
-      return { type: "scalar", value, plain, pos };
-    }
-    if (typeof value === "number") return { type: "scalar", value, plain, pos };
-    return { type: "scalar", value: String(value), plain: false, pos };
-  }
-  map(items, offset, viaAlias) {
-    const pairs = [];
-    const indexByKey = /* @__PURE__ */ new Map();
-    const add = (pair, merged) => {
-      const existing = indexByKey.get(pair.key);
-      if (existing === void 0) {
-        indexByKey.set(pair.key, pairs.length);
-        pairs.push(pair);
-        return;
-      }
-      if (merged) return;
-      this.problems.push({
-        severity: "error",
-        kind: "duplicate-key",
-        message: pair.key,
-        pos: pair.keyPos
-      });
-      pairs[existing] = pair;
-    };
-    const merges = [];
-    for (const item of items) {
-      if (!(0, import_yaml.isPair)(item)) continue;
-      const keyNode = item.key;
-      if ((0, import_yaml.isScalar)(keyNode) && keyNode.source === "<<" && keyNode.type === "PLAIN") {
-        merges.push(...this.mergeSources(item.value, viaAlias));
-        continue;
-      }
-      const key = this.keyOf(keyNode);
-      if (key === null) continue;
-      add(
-        {
-          key,
-          keyPos: this.position(keyNode?.range?.[0] ?? void 0),
-          value: this.convert(item.value, viaAlias)
-        },
-        false
-      );
-    }
-    for (const source2 of merges) for (const pair of source2.pairs) add(pair, true);
-    return { type: "map", pos: this.position(offset), pairs };
-  }
-  mergeSources(value, viaAlias) {
-    const converted = this.convert(value, viaAlias);
-    if (converted?.type === "map") return [converted];
-    if (converted?.type === "seq") {
-      return converted.items.filter((item) => item?.type === "map");
-    }
-    return [];
-  }
-  keyOf(node) {
-    if (node === null) return "";
-    if ((0, import_yaml.isScalar)(node)) return node.value === null ? "" : String(node.value);
-    if ((0, import_yaml.isAlias)(node)) {
-      const target = node.resolve(this.doc);
-      return target === void 0 ? null : this.keyOf(target);
-    }
-    this.problems.push({
-      severity: "warning",
-      kind: "unsupported",
-      message: "complex mapping keys are not supported; the entry is ignored",
-      pos: this.position(node.range?.[0])
-    });
-    return null;
-  }
-};
-
-// src/analysis/load/yaml/split-documents.ts
-var MARKER = /^(?:---|\.\.\.)(?=[ \t]|$)/;
-var DIRECTIVE = /^%(?:YAML|TAG)[ \t]/;
-function splitDocuments(text2) {
-  const normalized = normalizeText(text2);
-  const lines = normalized.split("\n");
-  const chunks = [];
-  let start = 0;
-  let startedByMarker = false;
-  const flush = (end) => {
-    const body2 = lines.slice(start, end);
-    if (startedByMarker || body2.some(isContent)) {
-      chunks.push({ index: chunks.length, text: body2.join("\n"), lineOffset: start });
-    }
-  };
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i] ?? "";
-    if (DIRECTIVE.test(line)) return null;
-    if (!MARKER.test(line)) continue;
-    if (line.startsWith("...")) {
-      flush(i);
-      start = i + 1;
-      startedByMarker = false;
-      continue;
-    }
-    flush(i);
-    start = i;
-    startedByMarker = true;
-  }
-  flush(lines.length);
-  return chunks;
-}
-function normalizeText(text2) {
-  const withoutBom = text2.charCodeAt(0) === 65279 ? text2.slice(1) : text2;
-  return withoutBom.includes("\r") ? withoutBom.replace(/\r\n?/g, "\n") : withoutBom;
-}
-function isContent(line) {
-  const trimmed = line.trimStart();
-  return trimmed !== "" && !trimmed.startsWith("#");
-}
-
-// src/analysis/model/kubernetes.ts
-var WORKLOAD_KINDS = [
-  "Pod",
-  "Deployment",
-  "StatefulSet",
-  "DaemonSet",
-  "ReplicaSet",
-  "ReplicationController",
-  "Job",
-  "CronJob",
-  "Rollout"
-];
-
-// src/analysis/load/classify.ts
-var SECURITY_VERSIONS = ["v1", "v1beta1"];
-var NETWORKING_VERSIONS = ["v1", "v1beta1", "v1alpha3"];
-var SECURITY_KINDS = /* @__PURE__ */ new Set([
-  "PeerAuthentication",
-  "AuthorizationPolicy",
-  "RequestAuthentication"
-]);
-var NETWORKING_KINDS = /* @__PURE__ */ new Set(["DestinationRule", "ServiceEntry", "Sidecar"]);
-var WORKLOAD_GROUPS = {
-  Pod: [""],
-  ReplicationController: [""],
-  Deployment: ["apps", "extensions"],
-  StatefulSet: ["apps"],
-  DaemonSet: ["apps", "extensions"],
-  ReplicaSet: ["apps", "extensions"],
-  Job: ["batch"],
-  CronJob: ["batch"],
-  Rollout: ["argoproj.io"]
-};
-var CORE_KINDS = {
-  Namespace: "namespace",
-  Service: "service",
-  ServiceAccount: "service-account",
-  ConfigMap: "config-map"
-};
-var OBSOLETE_GROUPS = {
-  "authentication.istio.io": "PeerAuthentication or RequestAuthentication (security.istio.io/v1)",
-  "rbac.istio.io": "AuthorizationPolicy (security.istio.io/v1)"
-};
-function splitApiVersion(apiVersion) {
-  const slash = apiVersion.indexOf("/");
-  return slash < 0 ? { group: "", version: apiVersion } : { group: apiVersion.slice(0, slash), version: apiVersion.slice(slash + 1) };
-}
-function classify2(apiVersion, kind) {
-  const { group, version } = splitApiVersion(apiVersion);
-  if (group in OBSOLETE_GROUPS)
-    return { type: "obsolete", replacement: OBSOLETE_GROUPS[group] ?? "" };
-  if (group === "security.istio.io" && SECURITY_KINDS.has(kind)) {
-    return SECURITY_VERSIONS.includes(version) ? { type: "istio", kind } : {
-      type: "unknown-version",
-      known: SECURITY_VERSIONS.map((v) => `${group}/${v}`).join(" or ")
-    };
-  }
-  if (group === "networking.istio.io" && NETWORKING_KINDS.has(kind)) {
-    return NETWORKING_VERSIONS.includes(version) ? { type: "istio", kind } : {
-      type: "unknown-version",
-      known: NETWORKING_VERSIONS.map((v) => `${group}/${v}`).join(", ")
-    };
-  }
-  if (group === "install.istio.io" && kind === "IstioOperator") return { type: "istio-operator" };
-  if (group === "" && kind in CORE_KINDS)
-    return { type: CORE_KINDS[kind] };
-  if (WORKLOAD_KINDS.includes(kind) && WORKLOAD_GROUPS[kind].includes(group)) {
-    return { type: "workload", kind };
-  }
-  if (kind === "List" || kind.endsWith("List") && group === "") return { type: "list" };
-  return { type: "not-modelled" };
-}
-
-// src/analysis/load/narrow/context.ts
-var NON_FATAL = /* @__PURE__ */ new Set(["MG002", "MG012", "MG013", "MG022"]);
-var NarrowContext = class {
-  constructor(file, documentIndex, lineOffset, sink) {
-    this.file = file;
-    this.documentIndex = documentIndex;
-    this.lineOffset = lineOffset;
-    this.sink = sink;
-  }
-  file;
-  documentIndex;
-  lineOffset;
-  sink;
-  /** True once an error was reported that makes the current object invalid. */
-  rejected = false;
-  ref;
-  at(pos) {
-    return {
-      file: this.file,
-      documentIndex: this.documentIndex,
-      line: pos.line + this.lineOffset,
-      column: pos.column
-    };
-  }
-  report(code2, pos, params) {
-    const at = "file" in pos ? pos : this.at(pos);
-    const found = diagnostic(code2, at, params, this.ref);
-    if (found.severity === "error" && !NON_FATAL.has(code2)) this.rejected = true;
-    this.sink.push(found);
-  }
-  /** Starts a new object: clears the rejection flag and sets the ref diagnostics carry. */
-  beginObject(ref) {
-    this.ref = ref;
-    this.rejected = false;
-  }
-};
-
-// src/analysis/model/istio.ts
-var MTLS_MODES = ["UNSET", "DISABLE", "PERMISSIVE", "STRICT"];
-var AUTHZ_ACTIONS = ["ALLOW", "DENY", "AUDIT", "CUSTOM"];
-var SOURCE_FIELDS = [
-  "principals",
-  "notPrincipals",
-  "requestPrincipals",
-  "notRequestPrincipals",
-  "namespaces",
-  "notNamespaces",
-  "serviceAccounts",
-  "notServiceAccounts",
-  "trustDomains",
-  "notTrustDomains",
-  "ipBlocks",
-  "notIpBlocks",
-  "remoteIpBlocks",
-  "notRemoteIpBlocks"
-];
-var OPERATION_FIELDS = [
-  "hosts",
-  "notHosts",
-  "ports",
-  "notPorts",
-  "methods",
-  "notMethods",
-  "paths",
-  "notPaths"
-];
-var CLIENT_TLS_MODES = ["DISABLE", "SIMPLE", "MUTUAL", "ISTIO_MUTUAL"];
-
-// src/analysis/load/validate/authorization-values.ts
-var VALID_LITERAL = /^[a-zA-Z0-9\-._~%!$&'()+,;:@=]+$/;
-var MATCH_ONE = "{*}";
-var MATCH_ANY = "{**}";
-function checkPort(value) {
-  if (!/^\d+$/.test(value) || Number(value) > 65535) return "ports are numbers from 0 to 65535";
-  return null;
-}
-function checkIpOrCidr(value) {
-  const slash = value.indexOf("/");
-  if (slash >= 0) {
-    const bits = value.slice(slash + 1);
-    const address = value.slice(0, slash);
-    const family = ipFamily(address);
-    if (family === null || !/^\d+$/.test(bits)) return "not a CIDR range";
-    return Number(bits) <= (family === 4 ? 32 : 128) ? null : "prefix length too long";
-  }
-  return ipFamily(value) === null ? "not an IP address or CIDR range" : null;
-}
-function ipFamily(value) {
-  if (/^(\d{1,3})(\.\d{1,3}){3}$/.test(value)) {
-    const octets = value.split(".");
-    return octets.every((o) => Number(o) <= 255 && (o === "0" || !o.startsWith("0"))) ? 4 : null;
-  }
-  return isIpv6(value) ? 6 : null;
-}
-function isIpv6(value) {
-  const zoneless = value.split("%")[0] ?? "";
-  if (!/^[0-9a-fA-F:.]+$/.test(zoneless) || !zoneless.includes(":")) return false;
-  const halves = zoneless.split("::");
-  if (halves.length > 2) return false;
-  const groups2 = halves.flatMap((half) => half === "" ? [] : half.split(":"));
-  let count = 0;
-  for (const [index, group] of groups2.entries()) {
-    if (group.includes(".")) {
-      if (index !== groups2.length - 1 || ipFamily(group) !== 4) return false;
-      count += 2;
-    } else if (/^[0-9a-fA-F]{1,4}$/.test(group)) count += 1;
-    else return false;
-  }
-  return halves.length === 2 ? count < 8 : count === 8;
-}
-function checkServiceAccount(value) {
-  if (value.includes("*")) return "wildcards are not allowed in serviceAccounts";
-  if (value.length > 320) return "longer than 320 characters";
-  const parts = value.split("/");
-  if (parts.length > 2 || parts.some((part) => part === "")) {
-    return "expected 'serviceAccount' or 'namespace/serviceAccount'";
-  }
-  return null;
-}
-function checkWildcard(value) {
-  const stars = value.split("*").length - 1;
-  if (stars > 1) return "at most one wildcard is allowed";
-  if (stars === 1 && value !== "*" && !value.startsWith("*") && !value.endsWith("*")) {
-    return "a wildcard is only allowed at the start or the end";
-  }
-  return null;
-}
-function checkTrustDomain(value) {
-  return checkWildcard(value) ?? (value.includes("/") ? "a trust domain cannot contain '/'" : null);
-}
-function checkPathTemplate(value) {
-  const hasTemplate = value.includes(MATCH_ONE) || value.includes(MATCH_ANY);
-  let seenMatchAny = false;
-  for (const segment of trimSlashes(value).split("/")) {
-    if (segment === MATCH_ONE && !seenMatchAny) continue;
-    if (segment === MATCH_ANY && !seenMatchAny) {
-      seenMatchAny = true;
-      continue;
-    }
-    if (segment === MATCH_ANY || segment === MATCH_ONE) return "`{**}` must be the last operator";
-    if (/[{}]/.test(segment)) return "contains '{' or '}' outside a whole-segment `{*}` or `{**}`";
-    if (hasTemplate && !VALID_LITERAL.test(segment))
-      return `segment \`${segment}\` is not a valid literal`;
-  }
-  return null;
-}
-function trimSlashes(value) {
-  let start = 0;
-  let end = value.length;
-  while (start < end && value[start] === "/") start++;
-  while (end > start && value[end - 1] === "/") end--;
-  return value.slice(start, end);
-}
-var ACCEPT = () => null;
-function checkConditionKey(key) {
-  const mapKey = (prefix) => isMapKey(key) ? { ok: true, values: ACCEPT } : { ok: false, reason: `should have the form ${prefix}[name]` };
-  if (key.startsWith("request.headers")) return mapKey("request.headers");
-  if (key.startsWith("request.auth.claims")) return mapKey("request.auth.claims");
-  if (key.startsWith("experimental.envoy.filters."))
-    return mapKey("experimental.envoy.filters.<filter>");
-  switch (key) {
-    case "source.ip":
-    case "remote.ip":
-    case "destination.ip":
-      return { ok: true, values: checkIpOrCidr };
-    case "destination.port":
-      return { ok: true, values: checkPort };
-    case "source.serviceAccount":
-      return { ok: true, values: checkServiceAccount };
-    case "source.trustDomain":
-      return { ok: true, values: checkWildcard };
-    case "source.namespace":
-    case "source.principal":
-    case "request.auth.principal":
-    case "request.auth.audiences":
-    case "request.auth.presenter":
-    case "connection.sni":
-      return { ok: true, values: ACCEPT };
-    case "destination.namespace":
-      return { ok: false, reason: "replaced by metadata.namespace" };
-    case "destination.name":
-    case "destination.user":
-      return { ok: false, reason: "only supported in the removed v1alpha1 API" };
-    default:
-      if (key.startsWith("destination.labels"))
-        return { ok: false, reason: "replaced by the workload selector" };
-      return { ok: false, reason: "unknown attribute" };
-  }
-}
-function isMapKey(key) {
-  const open2 = key.indexOf("[");
-  return key.endsWith("]") && open2 > 0 && open2 < key.length - 2;
-}
-
-// src/analysis/load/narrow/read.ts
-function describeNode(node) {
-  if (node === null) return "empty";
-  if (node.type === "map") return "a mapping";
-  if (node.type === "seq") return "a list";
-  if (node.value === null) return "null";
-  if (isYaml11Boolean(node))
-    return `\`${String(node.value)}\`, a boolean to Kubernetes' YAML 1.1 reader`;
-  if (typeof node.value === "string") return "a string";
-  return `the ${typeof node.value} ${String(node.value)}`;
-}
-function pairOf(map, key) {
-  for (const pair of map.pairs) if (pair.key === key) return pair;
-  return void 0;
-}
-function presentValue(map, key) {
-  const value = pairOf(map, key)?.value ?? null;
-  return value?.type === "scalar" && value.value === null ? null : value;
-}
-function wrongType(ctx, node, fallbackPos, field2, expected) {
-  ctx.report("MG009", node?.pos ?? fallbackPos, { field: field2, expected, actual: describeNode(node) });
-  return null;
-}
-function readMap(ctx, parent, key, field2) {
-  const value = presentValue(parent, key);
-  if (value === null) return null;
-  if (value.type === "map") return value;
-  return wrongType(ctx, value, value.pos, field2, "a mapping");
-}
-function readList(ctx, parent, key, field2) {
-  const value = presentValue(parent, key);
-  if (value === null) return null;
-  if (value.type === "seq")
-    return value.items.map(
-      (item) => item?.type === "scalar" && item.value === null ? null : item
-    );
-  if (value.type === "map" && value.pairs.length === 0) {
-    ctx.report("MG023", value.pos, { field: field2 });
-    return [];
-  }
-  return wrongType(ctx, value, value.pos, field2, "a list");
-}
-function scalarString(node) {
-  return node?.type === "scalar" && typeof node.value === "string" ? node.value : null;
-}
-function asString(ctx, node, field2, fallbackPos) {
-  if (node?.type === "scalar" && typeof node.value === "string" && !isYaml11Boolean(node)) {
-    return { value: node.value, at: ctx.at(node.pos) };
-  }
-  return wrongType(ctx, node, fallbackPos, field2, "a string");
-}
-var YAML11_BOOLEANS = /* @__PURE__ */ new Set([
-  "y",
-  "Y",
-  "yes",
-  "Yes",
-  "YES",
-  "n",
-  "N",
-  "no",
-  "No",
-  "NO",
-  "on",
-  "On",
-  "ON",
-  "off",
-  "Off",
-  "OFF"
-]);
-function isYaml11Boolean(node) {
-  return node.plain && typeof node.value === "string" && YAML11_BOOLEANS.has(node.value);
-}
-function readString(ctx, parent, key, field2) {
-  const pair = pairOf(parent, key);
-  if (pair === void 0 || pair.value === null) return null;
-  return asString(ctx, pair.value, field2, pair.keyPos);
-}
-function readStringList(ctx, parent, key, field2) {
-  const items = readList(ctx, parent, key, field2);
-  if (items === null) return null;
-  const values = [];
-  const pos = pairOf(parent, key)?.keyPos ?? parent.pos;
-  items.forEach((item, index) => {
-    const value = asString(ctx, item, `${field2}[${index}]`, item?.pos ?? pos);
-    if (value !== null) values.push(value);
-  });
-  return values;
-}
-function readBoolean(ctx, parent, key, field2) {
-  const pair = pairOf(parent, key);
-  if (pair === void 0 || pair.value === null) return null;
-  if (pair.value.type === "scalar" && typeof pair.value.value === "boolean")
-    return pair.value.value;
-  return wrongType(ctx, pair.value, pair.keyPos, field2, "true or false");
-}
-function asInteger(ctx, node, field2, fallbackPos, min, max) {
-  if (node?.type === "scalar" && typeof node.value === "number" && Number.isInteger(node.value)) {
-    if (node.value >= min && node.value <= max) return node.value;
-    ctx.report("MG016", node.pos, {
-      field: field2,
-      value: String(node.value),
-      reason: `must be between ${min} and ${max}`
-    });
-    return null;
-  }
-  return wrongType(ctx, node, fallbackPos, field2, "an integer");
-}
-function readInteger(ctx, parent, key, field2, min, max) {
-  const pair = pairOf(parent, key);
-  if (pair === void 0 || pair.value === null) return null;
-  return asInteger(ctx, pair.value, field2, pair.keyPos, min, max);
-}
-function readLabels(ctx, parent, key, field2) {
-  const map = readMap(ctx, parent, key, field2);
-  if (map === null) return {};
-  const labels = {};
-  for (const pair of map.pairs) {
-    const value = pair.value === null ? { value: "", at: ctx.at(pair.keyPos) } : asString(ctx, pair.value, `${field2}.${pair.key}`, pair.keyPos);
-    if (value !== null) labels[pair.key] = value.value;
-  }
-  return labels;
-}
-function checkFields(ctx, map, known, field2, kind) {
-  for (const pair of map.pairs) {
-    if (!known.has(pair.key))
-      ctx.report("MG010", pair.keyPos, {
-        field: field2 === "" ? pair.key : `${field2}.${pair.key}`,
-        kind
-      });
-  }
-}
-
-// src/analysis/load/narrow/selectors.ts
-var MATCH_LABELS_FIELDS = /* @__PURE__ */ new Set(["matchLabels"]);
-var LABELS_FIELDS = /* @__PURE__ */ new Set(["labels"]);
-var TARGET_REF_FIELDS = /* @__PURE__ */ new Set(["group", "kind", "name", "namespace"]);
-function readMatchLabelsSelector(ctx, parent, key, field2, kind) {
-  const map = readMap(ctx, parent, key, field2);
-  if (map === null) return null;
-  if (pairOf(map, "matchExpressions") !== void 0) {
-    ctx.report("MG013", pairOf(map, "matchExpressions")?.keyPos ?? map.pos, {
-      detail: `\`${field2}.matchExpressions\` is not supported by Istio and is dropped, so the selector is wider than written`
-    });
-  }
-  checkFields(ctx, map, /* @__PURE__ */ new Set([...MATCH_LABELS_FIELDS, "matchExpressions"]), field2, kind);
-  const matchLabels = readLabels(ctx, map, "matchLabels", `${field2}.matchLabels`);
-  validateExactLabels(ctx, map, "matchLabels", `${field2}.matchLabels`, matchLabels);
-  return { matchLabels, at: ctx.at(map.pos) };
-}
-function readLabelsSelector(ctx, parent, key, field2, kind) {
-  const map = readMap(ctx, parent, key, field2);
-  if (map === null) return null;
-  checkFields(ctx, map, LABELS_FIELDS, field2, kind);
-  const matchLabels = readLabels(ctx, map, "labels", `${field2}.labels`);
-  validateExactLabels(ctx, map, "labels", `${field2}.labels`, matchLabels);
-  return { matchLabels, at: ctx.at(map.pos) };
-}
-function validateExactLabels(ctx, map, key, field2, labels) {
-  const labelsMap = readMap(ctx, map, key, field2);
-  for (const [label, value] of Object.entries(labels)) {
-    if (!label.includes("*") && !value.includes("*") && label !== "") continue;
-    const pos = labelsMap ? pairOf(labelsMap, label)?.keyPos ?? map.pos : map.pos;
-    ctx.report("MG016", pos, {
-      field: `${field2}.${label}`,
-      value: `${label}: ${value}`,
-      reason: label === "" ? "label keys cannot be empty" : "wildcards are not allowed in selectors"
-    });
-  }
-}
-function readTargetRefs(ctx, spec, kind) {
-  const refs = [];
-  const single = readMap(ctx, spec, "targetRef", "spec.targetRef");
-  if (single !== null) refs.push(readTargetRef(ctx, single, "spec.targetRef", kind));
-  (readList(ctx, spec, "targetRefs", "spec.targetRefs") ?? []).forEach((item, index) => {
-    if (item?.type === "map")
-      refs.push(readTargetRef(ctx, item, `spec.targetRefs[${index}]`, kind));
-  });
-  return refs;
-}
-function readTargetRef(ctx, map, field2, kind) {
-  checkFields(ctx, map, TARGET_REF_FIELDS, field2, kind);
-  const targetKind = readString(ctx, map, "kind", `${field2}.kind`);
-  const name = readString(ctx, map, "name", `${field2}.name`);
-  if (targetKind === null) ctx.report("MG008", map.pos, { field: `${field2}.kind`, kind });
-  if (name === null) ctx.report("MG008", map.pos, { field: `${field2}.name`, kind });
-  return {
-    group: readString(ctx, map, "group", `${field2}.group`)?.value ?? "",
-    kind: targetKind?.value ?? "",
-    name: name?.value ?? "",
-    at: ctx.at(map.pos)
-  };
-}
-
-// src/analysis/load/narrow/authorization-policy.ts
-var KIND = "AuthorizationPolicy";
-var SPEC_FIELDS = /* @__PURE__ */ new Set(["selector", "targetRef", "targetRefs", "rules", "action", "provider"]);
-var RULE_FIELDS = /* @__PURE__ */ new Set(["from", "to", "when"]);
-var CONDITION_FIELDS = /* @__PURE__ */ new Set(["key", "values", "notValues"]);
-var VALUE_CHECKS = {
-  ipBlocks: checkIpOrCidr,
-  notIpBlocks: checkIpOrCidr,
-  remoteIpBlocks: checkIpOrCidr,
-  notRemoteIpBlocks: checkIpOrCidr,
-  serviceAccounts: checkServiceAccount,
-  notServiceAccounts: checkServiceAccount,
-  trustDomains: checkTrustDomain,
-  notTrustDomains: checkTrustDomain,
-  ports: checkPort,
-  notPorts: checkPort,
-  paths: checkPathTemplate,
-  notPaths: checkPathTemplate
-};
-var CUSTOM_FORBIDDEN_SOURCE = /* @__PURE__ */ new Set([
-  "principals",
-  "notPrincipals",
-  "requestPrincipals",
-  "notRequestPrincipals",
-  "namespaces",
-  "notNamespaces",
-  "serviceAccounts",
-  "notServiceAccounts",
-  "trustDomains",
-  "notTrustDomains"
-]);
-var CUSTOM_FORBIDDEN_KEYS = /* @__PURE__ */ new Set([
-  "source.namespace",
-  "source.serviceAccount",
-  "source.trustDomain",
-  "source.principal"
-]);
-function narrowAuthorizationPolicy(ctx, object, base) {
-  const spec = readMap(ctx, object, "spec", "spec");
-  if (spec !== null) checkFields(ctx, spec, SPEC_FIELDS, "spec", KIND);
-  const selector = spec && readMatchLabelsSelector(ctx, spec, "selector", "spec.selector", KIND);
-  const targetRefs = spec ? readTargetRefs(ctx, spec, KIND) : [];
-  if (selector !== null && targetRefs.length > 0) ctx.report("MG020", selector.at, {});
-  const action = spec ? readAction(ctx, spec) : null;
-  const actionValue = action?.value ?? "ALLOW";
-  const provider = spec ? readProvider(ctx, spec, actionValue) : null;
-  const rules = spec ? readRules(ctx, spec, actionValue) : null;
-  if ((actionValue === "DENY" || actionValue === "CUSTOM") && (rules === null || rules.length === 0)) {
-    ctx.report("MG015", action?.at ?? base.source, { action: actionValue });
-  }
-  return {
-    ...base,
-    kind: KIND,
-    selector,
-    targetRefs,
-    action: actionValue,
-    actionAt: action?.at ?? base.source,
-    provider,
-    rules,
-    dryRun: (base.annotations["istio.io/dry-run"] ?? "").toLowerCase() === "true"
-  };
-}
-function readAction(ctx, spec) {
-  const action = readString(ctx, spec, "action", "spec.action");
-  if (action === null) return null;
-  if (AUTHZ_ACTIONS.includes(action.value))
-    return action;
-  ctx.report("MG011", action.at, {
-    field: "spec.action",
-    value: action.value,
-    allowed: AUTHZ_ACTIONS.join(", ")
-  });
-  return null;
-}
-function readProvider(ctx, spec, action) {
-  const provider = readMap(ctx, spec, "provider", "spec.provider");
-  if (provider === null) {
-    if (action === "CUSTOM")
-      ctx.report("MG018", spec.pos, { detail: "a CUSTOM policy needs `provider.name`" });
-    return null;
-  }
-  checkFields(ctx, provider, /* @__PURE__ */ new Set(["name"]), "spec.provider", KIND);
-  const name = readString(ctx, provider, "name", "spec.provider.name");
-  if (action !== "CUSTOM") {
-    ctx.report("MG018", provider.pos, {
-      detail: `\`provider\` is only allowed with action CUSTOM, not ${action}`
-    });
-  } else if (name === null || name.value === "") {
-    ctx.report("MG018", provider.pos, {
-      detail: "a CUSTOM policy needs a non-empty `provider.name`"
-    });
-  }
-  return name;
-}
-function readRules(ctx, spec, action) {
-  const items = readList(ctx, spec, "rules", "spec.rules");
-  if (items === null) return null;
-  const rules = [];
-  items.forEach((item, index) => {
-    const field2 = `spec.rules[${index}]`;
-    if (item === null) {
-      ctx.report("MG019", spec.pos, { field: field2 });
-      return;
-    }
-    if (item.type !== "map") {
-      ctx.report("MG009", item.pos, {
-        field: field2,
-        expected: "a mapping",
-        actual: item.type === "seq" ? "a list" : "a scalar"
-      });
-      return;
-    }
-    rules.push(readRule(ctx, item, field2, action));
-  });
-  return rules;
-}
-function readRule(ctx, rule, field2, action) {
-  checkFields(ctx, rule, RULE_FIELDS, field2, KIND);
-  return {
-    at: ctx.at(rule.pos),
-    from: readClauses(
-      ctx,
-      rule,
-      "from",
-      "source",
-      field2,
-      (map, path) => readSource(ctx, map, path, action)
-    ),
-    to: readClauses(
-      ctx,
-      rule,
-      "to",
-      "operation",
-      field2,
-      (map, path) => readOperation(ctx, map, path)
-    ),
-    when: readConditions(ctx, rule, field2, action)
-  };
-}
-function readClauses(ctx, rule, key, inner, field2, read) {
-  const items = readList(ctx, rule, key, `${field2}.${key}`);
-  if (items === null) return null;
-  if (items.length === 0)
-    ctx.report("MG019", pairOf(rule, key)?.keyPos ?? rule.pos, { field: `${field2}.${key}` });
-  const clauses = [];
-  items.forEach((item, index) => {
-    const path = `${field2}.${key}[${index}]`;
-    if (item?.type !== "map") {
-      ctx.report("MG019", item?.pos ?? rule.pos, { field: path });
-      return;
-    }
-    checkFields(ctx, item, /* @__PURE__ */ new Set([inner]), path, KIND);
-    const body2 = readMap(ctx, item, inner, `${path}.${inner}`);
-    if (body2 === null) {
-      ctx.report("MG019", item.pos, { field: `${path}.${inner}` });
-      return;
-    }
-    const clause = read(body2, `${path}.${inner}`);
-    if (clause !== null) clauses.push(clause);
-  });
-  return clauses;
-}
-function readMatchFields(ctx, map, path, fields) {
-  checkFields(ctx, map, new Set(fields), path, KIND);
-  const result = {};
-  let written = false;
-  for (const name of fields) {
-    const values = readStringList(ctx, map, name, `${path}.${name}`);
-    if (values === null) continue;
-    const node = presentValue(map, name);
-    written ||= node?.type === "seq" && node.items.length > 0;
-    const check = VALUE_CHECKS[name];
-    for (const [index, value] of values.entries()) {
-      const reason = value.value === "" ? "empty values are not allowed" : check?.(value.value);
-      if (reason)
-        ctx.report("MG016", value.at, {
-          field: `${path}.${name}[${index}]`,
-          value: value.value,
-          reason
-        });
-    }
-    if (values.length > 0)
-      result[name] = { values, at: ctx.at(pairOf(map, name)?.keyPos ?? map.pos) };
-  }
-  return { fields: result, written };
-}
-function readSource(ctx, map, path, action) {
-  const { fields, written } = readMatchFields(ctx, map, path, SOURCE_FIELDS);
-  const present = Object.keys(fields);
-  if (!written) ctx.report("MG019", map.pos, { field: path });
-  const identity = ["principals", "notPrincipals", "namespaces", "notNamespaces"].some(
-    (f) => f in fields
-  );
-  if (identity && ("serviceAccounts" in fields || "notServiceAccounts" in fields)) {
-    ctx.report("MG016", map.pos, {
-      field: path,
-      value: "serviceAccounts",
-      reason: "cannot be combined with principals or namespaces"
-    });
-  }
-  if (action === "CUSTOM") {
-    for (const name of present.filter((f) => CUSTOM_FORBIDDEN_SOURCE.has(f))) {
-      ctx.report("MG018", fields[name]?.at ?? ctx.at(map.pos), {
-        detail: `\`${name}\` is not supported with action CUSTOM`
-      });
-    }
-  }
-  return { at: ctx.at(map.pos), ...fields };
-}
-function readOperation(ctx, map, path) {
-  const { fields, written } = readMatchFields(ctx, map, path, OPERATION_FIELDS);
-  if (!written) ctx.report("MG019", map.pos, { field: path });
-  return { at: ctx.at(map.pos), ...fields };
-}
-function readConditions(ctx, rule, field2, action) {
-  const items = readList(ctx, rule, "when", `${field2}.when`);
-  if (items === null) return null;
-  const conditions = [];
-  items.forEach((item, index) => {
-    const path = `${field2}.when[${index}]`;
-    if (item?.type !== "map") {
-      ctx.report("MG019", item?.pos ?? rule.pos, { field: path });
-      return;
-    }
-    const condition = readCondition(ctx, item, path, action);
-    if (condition !== null) conditions.push(condition);
-  });
-  return conditions;
-}
-function readCondition(ctx, item, path, action) {
-  checkFields(ctx, item, CONDITION_FIELDS, path, KIND);
-  const key = readString(ctx, item, "key", `${path}.key`);
-  if (key === null || key.value === "") {
-    ctx.report("MG008", item.pos, { field: `${path}.key`, kind: KIND });
-    return null;
-  }
-  const values = readStringList(ctx, item, "values", `${path}.values`);
-  const notValues = readStringList(ctx, item, "notValues", `${path}.notValues`);
-  if ((values?.length ?? 0) === 0 && (notValues?.length ?? 0) === 0) {
-    ctx.report("MG019", item.pos, { field: `${path}.values` });
-  }
-  const check = checkConditionKey(key.value);
-  if (!check.ok) {
-    ctx.report("MG017", key.at, { key: key.value, reason: check.reason });
-  } else {
-    for (const [name, list2] of [
-      ["values", values],
-      ["notValues", notValues]
-    ]) {
-      for (const [index, value] of (list2 ?? []).entries()) {
-        const reason = value.value === "" ? "empty values are not allowed" : check.values(value.value);
-        if (reason)
-          ctx.report("MG016", value.at, {
-            field: `${path}.${name}[${index}]`,
-            value: value.value,
-            reason
-          });
-      }
-    }
-  }
-  if (action === "CUSTOM" && (CUSTOM_FORBIDDEN_KEYS.has(key.value) || key.value.startsWith("request.auth."))) {
-    ctx.report("MG018", key.at, { detail: `\`${key.value}\` is not supported with action CUSTOM` });
-  }
-  return { at: ctx.at(item.pos), key, values: nonEmpty(values), notValues: nonEmpty(notValues) };
-}
-function nonEmpty(list2) {
-  return list2 === null || list2.length === 0 ? null : list2;
-}
-
-// src/analysis/load/narrow/destination-rule.ts
-var KIND2 = "DestinationRule";
-var SPEC_FIELDS2 = /* @__PURE__ */ new Set(["host", "trafficPolicy", "subsets", "exportTo", "workloadSelector"]);
-var POLICY_FIELDS = /* @__PURE__ */ new Set([
-  "loadBalancer",
-  "connectionPool",
-  "outlierDetection",
-  "tls",
-  "portLevelSettings",
-  "tunnel",
-  "proxyProtocol",
-  "retryBudget"
-]);
-var PORT_POLICY_FIELDS = /* @__PURE__ */ new Set([
-  "port",
-  "loadBalancer",
-  "connectionPool",
-  "outlierDetection",
-  "tls"
-]);
-var TLS_FIELDS = /* @__PURE__ */ new Set([
-  "mode",
-  "clientCertificate",
-  "privateKey",
-  "caCertificates",
-  "credentialName",
-  "subjectAltNames",
-  "sni",
-  "insecureSkipVerify",
-  "caCrl"
-]);
-var SUBSET_FIELDS = /* @__PURE__ */ new Set(["name", "labels", "trafficPolicy"]);
-function narrowDestinationRule(ctx, object, base) {
-  const spec = readMap(ctx, object, "spec", "spec");
-  if (spec !== null) checkFields(ctx, spec, SPEC_FIELDS2, "spec", KIND2);
-  const host = spec && readString(ctx, spec, "host", "spec.host");
-  if (host === null || host.value === "")
-    ctx.report("MG008", base.source, { field: "spec.host", kind: KIND2 });
-  const exportTo = spec && readStringList(ctx, spec, "exportTo", "spec.exportTo");
-  return {
-    ...base,
-    kind: KIND2,
-    host: host ?? { value: "", at: base.source },
-    exportTo: exportTo === null ? null : exportTo.map((e) => e.value),
-    workloadSelector: spec && readMatchLabelsSelector(ctx, spec, "workloadSelector", "spec.workloadSelector", KIND2),
-    trafficPolicy: spec && readTrafficPolicy(ctx, spec, "spec.trafficPolicy"),
-    subsets: spec ? readSubsets(ctx, spec) : []
-  };
-}
-function readTrafficPolicy(ctx, parent, field2) {
-  const policy = readMap(ctx, parent, "trafficPolicy", field2);
-  if (policy === null) return null;
-  checkFields(ctx, policy, POLICY_FIELDS, field2, KIND2);
-  const loadBalancer = readMap(ctx, policy, "loadBalancer", `${field2}.loadBalancer`);
-  return {
-    at: ctx.at(policy.pos),
-    tls: readTls(ctx, policy, `${field2}.tls`),
-    portLevelSettings: readPortLevelSettings(ctx, policy, `${field2}.portLevelSettings`),
-    loadBalancerSimple: (loadBalancer && readString(ctx, loadBalancer, "simple", `${field2}.loadBalancer.simple`)?.value) ?? null
-  };
-}
-function readTls(ctx, parent, field2) {
-  const pair = pairOf(parent, "tls");
-  if (pair === void 0) return null;
-  const tls = pair.value === null ? null : readMap(ctx, parent, "tls", field2);
-  if (tls === null) {
-    if (pair.value !== null) return null;
-    return {
-      at: ctx.at(pair.keyPos),
-      mode: "DISABLE",
-      modeWritten: false,
-      credentialName: null,
-      hasCaCertificates: false
-    };
-  }
-  checkFields(ctx, tls, TLS_FIELDS, field2, KIND2);
-  const mode = readString(ctx, tls, "mode", `${field2}.mode`);
-  let value = "DISABLE";
-  if (mode !== null) {
-    if (CLIENT_TLS_MODES.includes(mode.value))
-      value = mode.value;
-    else
-      ctx.report("MG011", mode.at, {
-        field: `${field2}.mode`,
-        value: mode.value,
-        allowed: CLIENT_TLS_MODES.join(", ")
-      });
-  }
-  return {
-    at: mode?.at ?? ctx.at(tls.pos),
-    mode: value,
-    modeWritten: mode !== null,
-    credentialName: readString(ctx, tls, "credentialName", `${field2}.credentialName`)?.value ?? null,
-    hasCaCertificates: readString(ctx, tls, "caCertificates", `${field2}.caCertificates`) !== null
-  };
-}
-function readPortLevelSettings(ctx, policy, field2) {
-  const settings = [];
-  (readList(ctx, policy, "portLevelSettings", field2) ?? []).forEach((item, index) => {
-    const path = `${field2}[${index}]`;
-    if (item?.type !== "map") return;
-    checkFields(ctx, item, PORT_POLICY_FIELDS, path, KIND2);
-    const port = readMap(ctx, item, "port", `${path}.port`);
-    const number = port && readInteger(ctx, port, "number", `${path}.port.number`, 1, 65535);
-    if (number === null) {
-      ctx.report("MG008", item.pos, { field: `${path}.port.number`, kind: KIND2 });
-      return;
-    }
-    settings.push({ at: ctx.at(item.pos), port: number, tls: readTls(ctx, item, `${path}.tls`) });
-  });
-  return settings;
-}
-function readSubsets(ctx, spec) {
-  const subsets = [];
-  (readList(ctx, spec, "subsets", "spec.subsets") ?? []).forEach((item, index) => {
-    const path = `spec.subsets[${index}]`;
-    if (item?.type !== "map") return;
-    checkFields(ctx, item, SUBSET_FIELDS, path, KIND2);
-    const name = readString(ctx, item, "name", `${path}.name`);
-    if (name === null) ctx.report("MG008", item.pos, { field: `${path}.name`, kind: KIND2 });
-    subsets.push({
-      at: ctx.at(item.pos),
-      name: name?.value ?? "",
-      labels: readLabels(ctx, item, "labels", `${path}.labels`),
-      trafficPolicy: readTrafficPolicy(ctx, item, `${path}.trafficPolicy`)
-    });
-  });
-  return subsets;
-}
-
-// src/analysis/load/narrow/kubernetes.ts
-var PROTOCOLS = /* @__PURE__ */ new Set(["TCP", "UDP", "SCTP"]);
-var IANA_SERVICE_NAME = /^(?=.*[a-z])[a-z0-9]([a-z0-9-]{0,13}[a-z0-9])?$/;
-function narrowNamespace(base) {
-  return { ...base, kind: "Namespace" };
-}
-function narrowServiceAccount(base) {
-  return { ...base, kind: "ServiceAccount" };
-}
-function podTemplate(ctx, object, kind) {
-  if (kind === "Pod") return object;
-  const spec = readMap(ctx, object, "spec", "spec");
-  if (spec === null) return null;
-  if (kind === "CronJob") {
-    const jobTemplate = readMap(ctx, spec, "jobTemplate", "spec.jobTemplate");
-    const jobSpec = jobTemplate && readMap(ctx, jobTemplate, "spec", "spec.jobTemplate.spec");
-    return jobSpec && readMap(ctx, jobSpec, "template", "spec.jobTemplate.spec.template");
-  }
-  return readMap(ctx, spec, "template", "spec.template");
-}
-function narrowWorkload(ctx, object, base, kind, meta) {
-  const template = podTemplate(ctx, object, kind);
-  if (template === null) {
-    if (kind === "Rollout") return null;
-    ctx.report("MG008", base.source, {
-      field: kind === "CronJob" ? "spec.jobTemplate.spec.template" : "spec.template",
-      kind
-    });
-    return null;
-  }
-  const prefix = kind === "Pod" ? "" : kind === "CronJob" ? "spec.jobTemplate.spec.template." : "spec.template.";
-  const templateMeta = kind === "Pod" ? null : readMap(ctx, template, "metadata", `${prefix}metadata`);
-  const podSpec = readMap(ctx, template, "spec", `${prefix}spec`);
-  const podLabels = kind === "Pod" ? meta.labels : templateMeta ? readLabels(ctx, templateMeta, "labels", `${prefix}metadata.labels`) : {};
-  const podAnnotations = kind === "Pod" ? meta.annotations : templateMeta ? readLabels(ctx, templateMeta, "annotations", `${prefix}metadata.annotations`) : {};
-  const labelsNode = kind === "Pod" ? readMap(ctx, object, "metadata", "metadata") : templateMeta;
-  const serviceAccount = (podSpec && (readString(ctx, podSpec, "serviceAccountName", `${prefix}spec.serviceAccountName`) ?? readString(ctx, podSpec, "serviceAccount", `${prefix}spec.serviceAccount`))) ?? null;
-  return {
-    ...base,
-    kind,
-    podLabels,
-    podAnnotations,
-    podLabelsAt: ctx.at((labelsNode ?? template).pos),
-    serviceAccountName: serviceAccount && serviceAccount.value !== "" ? serviceAccount : { value: "default", at: ctx.at((podSpec ?? template).pos) },
-    containerPorts: podSpec ? readContainerPorts(ctx, podSpec, `${prefix}spec`) : [],
-    hostNetwork: (podSpec && readBoolean(ctx, podSpec, "hostNetwork", `${prefix}spec.hostNetwork`)) ?? false,
-    owner: meta.owner
-  };
-}
-function readContainerPorts(ctx, podSpec, field2) {
-  const ports = [];
-  for (const list2 of ["containers", "initContainers"]) {
-    const containers = readList(ctx, podSpec, list2, `${field2}.${list2}`) ?? [];
-    containers.forEach((container, c) => {
-      if (container?.type !== "map") return;
-      const items = readList(ctx, container, "ports", `${field2}.${list2}[${c}].ports`) ?? [];
-      items.forEach((item, p) => {
-        if (item?.type !== "map") return;
-        const path = `${field2}.${list2}[${c}].ports[${p}]`;
-        const number = readInteger(ctx, item, "containerPort", `${path}.containerPort`, 1, 65535);
-        if (number === null) return;
-        ports.push({
-          name: readString(ctx, item, "name", `${path}.name`)?.value ?? null,
-          containerPort: number,
-          protocol: readProtocol(ctx, item, path),
-          at: ctx.at(item.pos)
-        });
-      });
-    });
-  }
-  return ports;
-}
-function readProtocol(ctx, port, path) {
-  const protocol = readString(ctx, port, "protocol", `${path}.protocol`);
-  if (protocol === null) return "TCP";
-  if (PROTOCOLS.has(protocol.value)) return protocol.value;
-  ctx.report("MG011", protocol.at, {
-    field: `${path}.protocol`,
-    value: protocol.value,
-    allowed: "TCP, UDP, SCTP"
-  });
-  return "TCP";
-}
-function narrowService(ctx, object, base) {
-  const spec = readMap(ctx, object, "spec", "spec");
-  const selectorPair = spec ? pairOf(spec, "selector") : void 0;
-  const hasSelector2 = selectorPair !== void 0 && selectorPair.value !== null;
-  const clusterIP = spec ? readString(ctx, spec, "clusterIP", "spec.clusterIP") : null;
-  return {
-    ...base,
-    kind: "Service",
-    selector: spec && hasSelector2 ? readLabels(ctx, spec, "selector", "spec.selector") : null,
-    selectorAt: hasSelector2 && selectorPair ? ctx.at(selectorPair.keyPos) : null,
-    ports: spec ? readServicePorts(ctx, spec) : [],
-    type: (spec && readString(ctx, spec, "type", "spec.type")?.value) ?? "ClusterIP",
-    headless: clusterIP?.value === "None"
-  };
-}
-function readServicePorts(ctx, spec) {
-  const ports = [];
-  (readList(ctx, spec, "ports", "spec.ports") ?? []).forEach((item, index) => {
-    if (item?.type !== "map") return;
-    const path = `spec.ports[${index}]`;
-    const port = readInteger(ctx, item, "port", `${path}.port`, 1, 65535);
-    if (port === null) {
-      if (pairOf(item, "port") === void 0)
-        ctx.report("MG008", item.pos, { field: `${path}.port`, kind: "Service" });
-      return;
-    }
-    ports.push({
-      name: readString(ctx, item, "name", `${path}.name`)?.value ?? null,
-      port,
-      targetPort: readTargetPort(ctx, item, path) ?? port,
-      protocol: readProtocol(ctx, item, path),
-      appProtocol: readString(ctx, item, "appProtocol", `${path}.appProtocol`)?.value ?? null,
-      at: ctx.at(item.pos)
-    });
-  });
-  return ports;
-}
-function readTargetPort(ctx, item, path) {
-  const pair = pairOf(item, "targetPort");
-  const node = pair?.value ?? null;
-  if (pair === void 0 || node === null) return null;
-  if (node.type === "scalar" && typeof node.value === "string") {
-    if (!IANA_SERVICE_NAME.test(node.value)) {
-      ctx.report("MG016", node.pos, {
-        field: `${path}.targetPort`,
-        value: node.value,
-        reason: "a port name needs 1-15 lowercase letters, digits or dashes, with at least one letter"
-      });
-      return null;
-    }
-    return node.value;
-  }
-  return asInteger(ctx, node, `${path}.targetPort`, pair.keyPos, 1, 65535);
-}
-
-// src/analysis/load/narrow/mesh-config.ts
-var OUTBOUND = ["ALLOW_ANY", "REGISTRY_ONLY"];
-function set(value, at) {
-  return { value, at, origin: "manifest" };
-}
-function readMeshConfig(ctx, mesh, field2) {
-  const fragment = {};
-  const rootNamespace = readString(ctx, mesh, "rootNamespace", `${field2}.rootNamespace`);
-  if (rootNamespace !== null && rootNamespace.value !== "")
-    fragment.rootNamespace = set(rootNamespace.value, rootNamespace.at);
-  const trustDomain = readString(ctx, mesh, "trustDomain", `${field2}.trustDomain`);
-  if (trustDomain !== null && trustDomain.value !== "")
-    fragment.trustDomain = set(trustDomain.value, trustDomain.at);
-  const aliases = readStringList(ctx, mesh, "trustDomainAliases", `${field2}.trustDomainAliases`);
-  if (aliases !== null) {
-    fragment.trustDomainAliases = set(
-      aliases.map((a) => a.value),
-      ctx.at(pairOf(mesh, "trustDomainAliases")?.keyPos ?? mesh.pos)
-    );
-  }
-  const autoMtls2 = readBoolean(ctx, mesh, "enableAutoMtls", `${field2}.enableAutoMtls`);
-  if (autoMtls2 !== null)
-    fragment.enableAutoMtls = set(
-      autoMtls2,
-      ctx.at(pairOf(mesh, "enableAutoMtls")?.keyPos ?? mesh.pos)
-    );
-  const outbound = readMap(ctx, mesh, "outboundTrafficPolicy", `${field2}.outboundTrafficPolicy`);
-  const mode = outbound && readString(ctx, outbound, "mode", `${field2}.outboundTrafficPolicy.mode`);
-  if (mode !== null) {
-    if (OUTBOUND.includes(mode.value)) {
-      fragment.outboundTrafficPolicy = set(mode.value, mode.at);
-    } else {
-      ctx.report("MG011", mode.at, {
-        field: `${field2}.outboundTrafficPolicy.mode`,
-        value: mode.value,
-        allowed: OUTBOUND.join(", ")
-      });
-    }
-  }
-  const providers = readList(ctx, mesh, "extensionProviders", `${field2}.extensionProviders`);
-  if (providers !== null) {
-    const names = providers.flatMap((p) => {
-      const name = p?.type === "map" ? readString(ctx, p, "name", `${field2}.extensionProviders[].name`) : null;
-      return name === null ? [] : [name.value];
-    });
-    fragment.extensionProviders = set(
-      names,
-      ctx.at(pairOf(mesh, "extensionProviders")?.keyPos ?? mesh.pos)
-    );
-  }
-  const exportTo = readStringList(
-    ctx,
-    mesh,
-    "defaultDestinationRuleExportTo",
-    `${field2}.defaultDestinationRuleExportTo`
-  );
-  if (exportTo !== null) {
-    fragment.defaultDestinationRuleExportTo = set(
-      exportTo.map((e) => e.value),
-      ctx.at(pairOf(mesh, "defaultDestinationRuleExportTo")?.keyPos ?? mesh.pos)
-    );
-  }
-  return fragment;
-}
-function readIstioNamespace(ctx, values, field2) {
-  const global2 = readMap(ctx, values, "global", `${field2}.global`);
-  const namespace = global2 && readString(ctx, global2, "istioNamespace", `${field2}.global.istioNamespace`);
-  return namespace === null || namespace.value === "" ? null : set(namespace.value, namespace.at);
-}
-
-// src/analysis/load/narrow/metadata.ts
-function readMetadata(ctx, object) {
-  const meta = readMap(ctx, object, "metadata", "metadata");
-  if (meta === null) {
-    return {
-      name: null,
-      namespace: null,
-      labels: {},
-      annotations: {},
-      creationTimestamp: null,
-      owner: null
-    };
-  }
-  const name = readString(ctx, meta, "name", "metadata.name");
-  const namespace = readString(ctx, meta, "namespace", "metadata.namespace");
-  const created = pairOf(meta, "creationTimestamp")?.value ?? null;
-  return {
-    name,
-    namespace: namespace?.value || null,
-    labels: readLabels(ctx, meta, "labels", "metadata.labels"),
-    annotations: readLabels(ctx, meta, "annotations", "metadata.annotations"),
-    creationTimestamp: created?.type === "scalar" && created.value !== null ? String(created.value) : null,
-    owner: readController(ctx, meta)
-  };
-}
-function readController(ctx, meta) {
-  const owners = readList(ctx, meta, "ownerReferences", "metadata.ownerReferences") ?? [];
-  let first2 = null;
-  for (const owner of owners) {
-    if (owner?.type !== "map") continue;
-    const kind = scalarString(pairOf(owner, "kind")?.value ?? null);
-    const name = scalarString(pairOf(owner, "name")?.value ?? null);
-    if (kind === null || name === null) continue;
-    const ref = { kind, name };
-    const controller = pairOf(owner, "controller")?.value;
-    if (controller?.type === "scalar" && controller.value === true) return ref;
-    first2 ??= ref;
-  }
-  return first2;
-}
-function objectBase(ctx, object, apiVersion, kind, meta, namespace) {
-  return {
-    ref: { kind, namespace, name: meta.name?.value ?? "" },
-    apiVersion,
-    source: ctx.at(object.pos),
-    labels: meta.labels,
-    annotations: meta.annotations,
-    creationTimestamp: meta.creationTimestamp
-  };
-}
-
-// src/analysis/load/narrow/peer-authentication.ts
-var KIND3 = "PeerAuthentication";
-var SPEC_FIELDS3 = /* @__PURE__ */ new Set(["selector", "mtls", "portLevelMtls"]);
-var MTLS_FIELDS = /* @__PURE__ */ new Set(["mode"]);
-function narrowPeerAuthentication(ctx, object, base) {
-  const spec = readMap(ctx, object, "spec", "spec");
-  if (spec !== null) checkFields(ctx, spec, SPEC_FIELDS3, "spec", KIND3);
-  const selector = spec && readMatchLabelsSelector(ctx, spec, "selector", "spec.selector", KIND3);
-  const mtls2 = spec && readMap(ctx, spec, "mtls", "spec.mtls");
-  if (mtls2 !== null) checkFields(ctx, mtls2, MTLS_FIELDS, "spec.mtls", KIND3);
-  const mode = mtls2 ? readMode(ctx, mtls2, "spec.mtls.mode") : null;
-  const portLevelMtls = spec && readPortLevelMtls(ctx, spec);
-  const hasSelector2 = selector !== null && Object.keys(selector.matchLabels).length > 0;
-  if (spec !== null && portLevelMtls !== null && !hasSelector2) {
-    ctx.report("MG014", pairOf(spec, "portLevelMtls")?.keyPos ?? base.source, {});
-  }
-  return {
-    ...base,
-    kind: KIND3,
-    selector,
-    mode: mode?.mode ?? "UNSET",
-    modeAt: mode?.at ?? (mtls2 ? ctx.at(mtls2.pos) : base.source),
-    portLevelMtls: portLevelMtls ?? []
-  };
-}
-function readMode(ctx, parent, field2) {
-  const mode = readString(ctx, parent, "mode", field2);
-  if (mode === null) return null;
-  if (MTLS_MODES.includes(mode.value))
-    return { mode: mode.value, at: mode.at };
-  ctx.report("MG011", mode.at, { field: field2, value: mode.value, allowed: MTLS_MODES.join(", ") });
-  return null;
-}
-function readPortLevelMtls(ctx, spec) {
-  const map = readMap(ctx, spec, "portLevelMtls", "spec.portLevelMtls");
-  if (map === null) return null;
-  if (map.pairs.length === 0) {
-    ctx.report("MG019", map.pos, { field: "spec.portLevelMtls" });
-    return [];
-  }
-  const ports = [];
-  for (const pair of map.pairs) {
-    const field2 = `spec.portLevelMtls.${pair.key}`;
-    const port = Number(pair.key);
-    if (!/^\d+$/.test(pair.key) || port < 1 || port > 65535) {
-      ctx.report("MG016", pair.keyPos, {
-        field: field2,
-        value: pair.key,
-        reason: "keys must be port numbers from 1 to 65535"
-      });
-      continue;
-    }
-    if (pair.value?.type !== "map") {
-      ctx.report("MG009", pair.value?.pos ?? pair.keyPos, {
-        field: field2,
-        expected: "a mapping with `mode`",
-        actual: pair.value === null ? "empty" : "another value"
-      });
-      continue;
-    }
-    checkFields(ctx, pair.value, MTLS_FIELDS, field2, KIND3);
-    const mode = readMode(ctx, pair.value, `${field2}.mode`);
-    ports.push({ port, mode: mode?.mode ?? "UNSET", at: mode?.at ?? ctx.at(pair.keyPos) });
-  }
-  return ports.sort((a, b) => a.port - b.port);
-}
-
-// src/analysis/load/narrow/request-authentication.ts
-var KIND4 = "RequestAuthentication";
-var SPEC_FIELDS4 = /* @__PURE__ */ new Set(["selector", "targetRef", "targetRefs", "jwtRules"]);
-function narrowRequestAuthentication(ctx, object, base) {
-  const spec = readMap(ctx, object, "spec", "spec");
-  if (spec !== null) checkFields(ctx, spec, SPEC_FIELDS4, "spec", KIND4);
-  const selector = spec && readMatchLabelsSelector(ctx, spec, "selector", "spec.selector", KIND4);
-  const targetRefs = spec ? readTargetRefs(ctx, spec, KIND4) : [];
-  if (selector !== null && targetRefs.length > 0) ctx.report("MG020", selector.at, {});
-  const issuers = [];
-  (spec ? readList(ctx, spec, "jwtRules", "spec.jwtRules") ?? [] : []).forEach((rule, index) => {
-    if (rule?.type !== "map") return;
-    const issuer = readString(ctx, rule, "issuer", `spec.jwtRules[${index}].issuer`);
-    const jwksUri = readString(ctx, rule, "jwksUri", `spec.jwtRules[${index}].jwksUri`);
-    if (issuer === null && jwksUri === null) {
-      ctx.report("MG008", rule.pos, { field: `spec.jwtRules[${index}].issuer`, kind: KIND4 });
-    }
-    if (issuer !== null) issuers.push(issuer);
-  });
-  return { ...base, kind: KIND4, selector, targetRefs, issuers };
-}
-
-// src/analysis/load/narrow/service-entry.ts
-var KIND5 = "ServiceEntry";
-var SPEC_FIELDS5 = /* @__PURE__ */ new Set([
-  "hosts",
-  "addresses",
-  "ports",
-  "location",
-  "resolution",
-  "endpoints",
-  "workloadSelector",
-  "exportTo",
-  "subjectAltNames"
-]);
-var PORT_FIELDS = /* @__PURE__ */ new Set(["number", "protocol", "name", "targetPort"]);
-var ENDPOINT_FIELDS = /* @__PURE__ */ new Set([
-  "address",
-  "ports",
-  "labels",
-  "network",
-  "locality",
-  "weight",
-  "serviceAccount"
-]);
-var LOCATIONS = ["MESH_EXTERNAL", "MESH_INTERNAL"];
-var RESOLUTIONS = ["NONE", "STATIC", "DNS", "DNS_ROUND_ROBIN"];
-function narrowServiceEntry(ctx, object, base) {
-  const spec = readMap(ctx, object, "spec", "spec");
-  if (spec !== null) checkFields(ctx, spec, SPEC_FIELDS5, "spec", KIND5);
-  const hosts = (spec && readStringList(ctx, spec, "hosts", "spec.hosts")) ?? [];
-  if (hosts.length === 0) ctx.report("MG008", base.source, { field: "spec.hosts", kind: KIND5 });
-  const exportTo = spec && readStringList(ctx, spec, "exportTo", "spec.exportTo");
-  return {
-    ...base,
-    kind: KIND5,
-    hosts,
-    addresses: ((spec && readStringList(ctx, spec, "addresses", "spec.addresses")) ?? []).map(
-      (a) => a.value
-    ),
-    ports: spec ? readPorts(ctx, spec) : [],
-    location: (spec && readEnum(ctx, spec, "location", LOCATIONS)) ?? "MESH_EXTERNAL",
-    resolution: (spec && readEnum(ctx, spec, "resolution", RESOLUTIONS)) ?? "NONE",
-    workloadSelector: spec && readLabelsSelector(ctx, spec, "workloadSelector", "spec.workloadSelector", KIND5),
-    endpoints: spec ? readEndpoints(ctx, spec) : [],
-    exportTo: exportTo === null ? null : exportTo.map((e) => e.value)
-  };
-}
-function readEnum(ctx, spec, key, allowed) {
-  const value = readString(ctx, spec, key, `spec.${key}`);
-  if (value === null) return null;
-  if (allowed.includes(value.value)) return value.value;
-  ctx.report("MG011", value.at, {
-    field: `spec.${key}`,
-    value: value.value,
-    allowed: allowed.join(", ")
-  });
-  return null;
-}
-function readPorts(ctx, spec) {
-  const ports = [];
-  (readList(ctx, spec, "ports", "spec.ports") ?? []).forEach((item, index) => {
-    const path = `spec.ports[${index}]`;
-    if (item?.type !== "map") return;
-    checkFields(ctx, item, PORT_FIELDS, path, KIND5);
-    const number = readInteger(ctx, item, "number", `${path}.number`, 1, 65535);
-    if (number === null) {
-      ctx.report("MG008", item.pos, { field: `${path}.number`, kind: KIND5 });
-      return;
-    }
-    ports.push({
-      number,
-      name: readString(ctx, item, "name", `${path}.name`)?.value ?? null,
-      protocol: readString(ctx, item, "protocol", `${path}.protocol`)?.value ?? null,
-      targetPort: readInteger(ctx, item, "targetPort", `${path}.targetPort`, 1, 65535),
-      at: ctx.at(item.pos)
-    });
-  });
-  return ports;
-}
-function readEndpoints(ctx, spec) {
-  const endpoints = [];
-  (readList(ctx, spec, "endpoints", "spec.endpoints") ?? []).forEach((item, index) => {
-    const path = `spec.endpoints[${index}]`;
-    if (item?.type !== "map") return;
-    checkFields(ctx, item, ENDPOINT_FIELDS, path, KIND5);
-    const portsMap = readMap(ctx, item, "ports", `${path}.ports`);
-    const ports = {};
-    for (const pair of portsMap?.pairs ?? []) {
-      const value = portsMap && readInteger(ctx, portsMap, pair.key, `${path}.ports.${pair.key}`, 1, 65535);
-      if (value !== null && value !== void 0) ports[pair.key] = value;
-    }
-    endpoints.push({
-      address: readString(ctx, item, "address", `${path}.address`)?.value ?? null,
-      labels: readLabels(ctx, item, "labels", `${path}.labels`),
-      serviceAccount: readString(ctx, item, "serviceAccount", `${path}.serviceAccount`)?.value ?? null,
-      ports,
-      at: ctx.at(item.pos)
-    });
-  });
-  return endpoints;
-}
-
-// src/analysis/load/narrow/sidecar.ts
-var KIND6 = "Sidecar";
-var SPEC_FIELDS6 = /* @__PURE__ */ new Set([
-  "workloadSelector",
-  "ingress",
-  "egress",
-  "outboundTrafficPolicy",
-  "inboundConnectionPool"
-]);
-var EGRESS_FIELDS = /* @__PURE__ */ new Set(["port", "bind", "captureMode", "hosts"]);
-var INGRESS_FIELDS = /* @__PURE__ */ new Set([
-  "port",
-  "bind",
-  "captureMode",
-  "defaultEndpoint",
-  "tls",
-  "connectionPool"
-]);
-var PORT_FIELDS2 = /* @__PURE__ */ new Set(["number", "protocol", "name", "targetPort"]);
-var OUTBOUND_MODES = ["ALLOW_ANY", "REGISTRY_ONLY"];
-function narrowSidecar(ctx, object, base) {
-  const spec = readMap(ctx, object, "spec", "spec");
-  if (spec !== null) checkFields(ctx, spec, SPEC_FIELDS6, "spec", KIND6);
-  return {
-    ...base,
-    kind: KIND6,
-    workloadSelector: spec && readLabelsSelector(ctx, spec, "workloadSelector", "spec.workloadSelector", KIND6),
-    egress: spec ? readEgress(ctx, spec) : [],
-    ingress: spec ? readIngress(ctx, spec) : [],
-    outboundTrafficPolicy: spec ? readOutboundMode(ctx, spec) : null
-  };
-}
-function readEgress(ctx, spec) {
-  const egress = [];
-  (readList(ctx, spec, "egress", "spec.egress") ?? []).forEach((item, index) => {
-    const path = `spec.egress[${index}]`;
-    if (item?.type !== "map") return;
-    checkFields(ctx, item, EGRESS_FIELDS, path, KIND6);
-    const hosts = readStringList(ctx, item, "hosts", `${path}.hosts`) ?? [];
-    if (hosts.length === 0) ctx.report("MG008", item.pos, { field: `${path}.hosts`, kind: KIND6 });
-    const port = readMap(ctx, item, "port", `${path}.port`);
-    if (port !== null) checkFields(ctx, port, PORT_FIELDS2, `${path}.port`, KIND6);
-    egress.push({
-      at: ctx.at(item.pos),
-      port: port && readInteger(ctx, port, "number", `${path}.port.number`, 1, 65535),
-      hosts
-    });
-  });
-  return egress;
-}
-function readIngress(ctx, spec) {
-  const ingress = [];
-  (readList(ctx, spec, "ingress", "spec.ingress") ?? []).forEach((item, index) => {
-    const path = `spec.ingress[${index}]`;
-    if (item?.type !== "map") return;
-    checkFields(ctx, item, INGRESS_FIELDS, path, KIND6);
-    const port = readMap(ctx, item, "port", `${path}.port`);
-    const number = port && readInteger(ctx, port, "number", `${path}.port.number`, 1, 65535);
-    if (port === null || number === null) {
-      ctx.report("MG008", item.pos, { field: `${path}.port.number`, kind: KIND6 });
-      return;
-    }
-    checkFields(ctx, port, PORT_FIELDS2, `${path}.port`, KIND6);
-    ingress.push({
-      at: ctx.at(item.pos),
-      port: number,
-      protocol: readString(ctx, port, "protocol", `${path}.port.protocol`)?.value ?? null,
-      portName: readString(ctx, port, "name", `${path}.port.name`)?.value ?? null
-    });
-  });
-  return ingress;
-}
-function readOutboundMode(ctx, spec) {
-  const policy = readMap(ctx, spec, "outboundTrafficPolicy", "spec.outboundTrafficPolicy");
-  const mode = policy && readString(ctx, policy, "mode", "spec.outboundTrafficPolicy.mode");
-  if (mode === null) return null;
-  if (OUTBOUND_MODES.includes(mode.value))
-    return mode.value;
-  ctx.report("MG011", mode.at, {
-    field: "spec.outboundTrafficPolicy.mode",
-    value: mode.value,
-    allowed: OUTBOUND_MODES.join(", ")
-  });
-  return null;
-}
-
-// src/analysis/load/load-document.ts
-function narrowDocument(root, ctx, defaultNamespace, diagnostics) {
-  const result = {
-    objects: [],
-    meshConfig: [],
-    diagnostics,
-    counts: { notKubernetes: 0, notModelled: 0, rejected: 0 }
-  };
-  if (root === null) return result;
-  if (root.type !== "map") {
-    result.counts.notKubernetes++;
-    return result;
-  }
-  narrowObject(root, ctx, defaultNamespace, result, 0);
-  return result;
-}
-function narrowObject(object, ctx, defaultNamespace, result, depth) {
-  const apiVersion = scalarString(pairOf(object, "apiVersion")?.value ?? null);
-  const kind = scalarString(pairOf(object, "kind")?.value ?? null);
-  if (apiVersion === null || kind === null) {
-    if (apiVersion === null && kind === null) {
-      readHelmValues(object, ctx, result);
-      result.counts.notKubernetes++;
-    } else {
-      ctx.beginObject(void 0);
-      ctx.report("MG008", object.pos, {
-        field: apiVersion === null ? "apiVersion" : "kind",
-        kind: kind ?? "object"
-      });
-      result.counts.rejected++;
-    }
-    return;
-  }
-  const classification = classify2(apiVersion, kind);
-  if (classification.type === "list") {
-    if (depth > 8) return;
-    for (const item of readList(ctx, object, "items", "items") ?? []) {
-      if (item?.type === "map") narrowObject(item, ctx, defaultNamespace, result, depth + 1);
-    }
-    return;
-  }
-  if (classification.type === "not-modelled") {
-    result.counts.notModelled++;
-    return;
-  }
-  ctx.beginObject(void 0);
-  const meta = readMetadata(ctx, object);
-  const clusterScoped = classification.type === "namespace";
-  const namespace = clusterScoped ? "" : meta.namespace ?? defaultNamespace;
-  const base = objectBase(ctx, object, apiVersion, kind, meta, namespace);
-  ctx.beginObject(base.ref);
-  if (classification.type === "obsolete") {
-    ctx.report("MG006", base.source, { apiVersion, kind, replacement: classification.replacement });
-    result.counts.notModelled++;
-    return;
-  }
-  if (classification.type === "unknown-version") {
-    ctx.report("MG007", base.source, { apiVersion, kind, known: classification.known });
-    result.counts.rejected++;
-    return;
-  }
-  if ((meta.name === null || meta.name.value === "") && classification.type !== "istio-operator") {
-    ctx.report("MG008", base.source, { field: "metadata.name", kind });
-    result.counts.rejected++;
-    return;
-  }
-  const narrowed = narrowByClass(classification, object, ctx, base, meta, result);
-  if (narrowed === null) return;
-  if (ctx.rejected) {
-    result.counts.rejected++;
-    return;
-  }
-  result.objects.push(narrowed);
-}
-function narrowByClass(classification, object, ctx, base, meta, result) {
-  switch (classification.type) {
-    case "namespace":
-      return narrowNamespace(base);
-    case "service":
-      return narrowService(ctx, object, base);
-    case "service-account":
-      return narrowServiceAccount(base);
-    case "workload":
-      return narrowWorkload(ctx, object, base, classification.kind, meta);
-    case "config-map":
-      readIstioConfigMap(object, ctx, base.ref.name, result);
-      return null;
-    case "istio-operator":
-      readIstioOperator(object, ctx, result);
-      return null;
-    case "istio":
-      return narrowIstio(classification.kind, ctx, object, base);
-    default:
-      return null;
-  }
-}
-function narrowIstio(kind, ctx, object, base) {
-  switch (kind) {
-    case "PeerAuthentication":
-      return narrowPeerAuthentication(ctx, object, base);
-    case "AuthorizationPolicy":
-      return narrowAuthorizationPolicy(ctx, object, base);
-    case "RequestAuthentication":
-      return narrowRequestAuthentication(ctx, object, base);
-    case "DestinationRule":
-      return narrowDestinationRule(ctx, object, base);
-    case "ServiceEntry":
-      return narrowServiceEntry(ctx, object, base);
-    case "Sidecar":
-      return narrowSidecar(ctx, object, base);
-  }
-}
-function readIstioConfigMap(object, ctx, name, result) {
-  if (name !== "istio" && !name.startsWith("istio-")) return;
-  const data = readMap(ctx, object, "data", "data");
-  const meshPair = data ? pairOf(data, "mesh") : void 0;
-  if (meshPair?.value?.type !== "scalar" || typeof meshPair.value.value !== "string") return;
-  const inner = parseWithYaml(meshPair.value.value);
-  const valueLine = ctx.at(meshPair.value.pos).line;
-  const lineOffset = meshPair.value.value.trimEnd().includes("\n") ? valueLine : valueLine - 1;
-  const innerCtx = new NarrowContext(ctx.file, ctx.documentIndex, lineOffset, result.diagnostics);
-  innerCtx.beginObject(ctx.ref);
-  const firstError = inner.problems.find((p) => p.severity === "error");
-  if (firstError !== void 0 || inner.root !== null && inner.root.type !== "map") {
-    ctx.report("MG021", meshPair.value.pos, {
-      detail: firstError?.message ?? "the `mesh` value is not a mapping"
-    });
-    return;
-  }
-  if (inner.root !== null)
-    result.meshConfig.push(readMeshConfig(innerCtx, inner.root, "data.mesh"));
-}
-function readIstioOperator(object, ctx, result) {
-  const spec = readMap(ctx, object, "spec", "spec");
-  if (spec === null) return;
-  const meshConfig = readMap(ctx, spec, "meshConfig", "spec.meshConfig");
-  const fragment = meshConfig ? readMeshConfig(ctx, meshConfig, "spec.meshConfig") : {};
-  const values = readMap(ctx, spec, "values", "spec.values");
-  if (fragment.rootNamespace === void 0 && values !== null) {
-    const istioNamespace = readIstioNamespace(ctx, values, "spec.values");
-    if (istioNamespace !== null) fragment.rootNamespace = istioNamespace;
-  }
-  if (Object.keys(fragment).length > 0) result.meshConfig.push(fragment);
-}
-function readHelmValues(object, ctx, result) {
-  const meshConfig = pairOf(object, "meshConfig")?.value;
-  if (meshConfig?.type !== "map") return;
-  ctx.beginObject(void 0);
-  const fragment = readMeshConfig(ctx, meshConfig, "meshConfig");
-  if (fragment.rootNamespace === void 0) {
-    const istioNamespace = readIstioNamespace(ctx, object, "values");
-    if (istioNamespace !== null) fragment.rootNamespace = istioNamespace;
-  }
-  result.meshConfig.push(fragment);
-}
-function loadDocumentText(text2, ctx, defaultNamespace, diagnostics) {
-  const parsed = parseWithYaml(text2);
-  for (const problem of parsed.problems) {
-    ctx.beginObject(void 0);
-    if (problem.kind === "duplicate-key")
-      ctx.report("MG002", problem.pos, { key: problem.message });
-    else if (problem.kind === "alias-limit")
-      ctx.report("MG003", problem.pos, { limit: MAX_ALIAS_EXPANSION });
-    else if (problem.severity === "error")
-      ctx.report("MG001", problem.pos, { detail: problem.message });
-  }
-  if (parsed.root === null && parsed.problems.some((p) => p.severity === "error" && p.kind !== "duplicate-key")) {
-    return {
-      objects: [],
-      meshConfig: [],
-      diagnostics,
-      counts: { notKubernetes: 0, notModelled: 0, rejected: 1 }
-    };
-  }
-  return narrowDocument(parsed.root, ctx, defaultNamespace, diagnostics);
-}
-
-// src/analysis/load/templates.ts
-var ACTION_AT_VALUE = /^[ \t]*(?:-[ \t]+)?(?:[^\s#'"][^#'"]*?:[ \t]+)?\{\{-?[ \t]*[\w.$("-]/m;
-var HELM_HINTS = /\{\{-?[^}]*(?:\.Values|\.Release|\.Chart|include\s+")/;
-function templateKind(path, text2) {
-  if (!text2.includes("{{")) return null;
-  const helm = HELM_HINTS.test(text2) || /(^|\/)templates\//.test(path);
-  if (helm) return "Helm";
-  return ACTION_AT_VALUE.test(text2) ? "Go" : null;
-}
-
-// src/analysis/load/load-mesh.ts
-var MANIFEST = /\.(ya?ml|json)$/i;
-function loadMesh(files, options = {}) {
-  const defaultNamespace = options.defaultNamespace ?? "default";
-  const diagnostics = [];
-  const objects = [];
-  const fragments = [];
-  const stats = {
-    files: 0,
-    documents: 0,
-    objects: 0,
-    notManifests: 0,
-    templates: 0,
-    notKubernetes: 0,
-    notModelled: 0,
-    rejected: 0
-  };
-  const ordered = [...files].sort((a, b) => compareText(a.path, b.path));
-  for (const file of ordered) {
-    stats.files++;
-    if (!MANIFEST.test(file.path)) {
-      stats.notManifests++;
-      continue;
-    }
-    const template = templateKind(file.path, file.text);
-    if (template !== null) {
-      stats.templates++;
-      const ctx = new NarrowContext(file.path, 0, 0, diagnostics);
-      ctx.report("MG004", { line: 1, column: 1 }, { tool: template === "Helm" ? "Helm" : "Go" });
-      continue;
-    }
-    for (const chunk of chunksOf(file)) {
-      stats.documents++;
-      const ctx = new NarrowContext(file.path, chunk.index, chunk.lineOffset, diagnostics);
-      const result = loadDocumentText(chunk.text, ctx, defaultNamespace, diagnostics);
-      objects.push(...result.objects);
-      fragments.push(...result.meshConfig);
-      stats.notKubernetes += result.counts.notKubernetes;
-      stats.notModelled += result.counts.notModelled;
-      stats.rejected += result.counts.rejected;
-    }
-  }
-  const unique = dropDuplicates(objects, diagnostics);
-  const settings = resolveMeshSettings(fragments, options.meshSettings ?? {}, diagnostics);
-  const mesh = buildMesh(unique, settings);
-  stats.objects = unique.length;
-  diagnostics.sort((a, b) => compareSources(a.at, b.at) || compareText(a.code, b.code));
-  return { mesh, diagnostics, stats };
-}
-function chunksOf(file) {
-  if (/\.json$/i.test(file.path))
-    return [{ index: 0, text: normalizeText(file.text), lineOffset: 0 }];
-  return splitDocuments(file.text) ?? [{ index: 0, text: normalizeText(file.text), lineOffset: 0 }];
-}
-
-// src/analysis/diff/finding-policy.ts
-var SEVERITY_ORDER = { error: 0, warning: 1, notice: 2 };
-function applyFindingPolicy(head, preexistingIds2, options) {
-  const findings = [];
-  const ignored = [];
-  for (const raw of head) {
-    const override = options.severities?.[raw.code];
-    if (override === "off") continue;
-    const finding2 = override === void 0 ? raw : { ...raw, severity: override };
-    const rule = (options.ignores ?? []).find(
-      (r) => matches(r, finding2) && !expired(r, options.today)
-    );
-    if (rule !== void 0) ignored.push({ finding: finding2, reason: rule.reason });
-    else if (preexistingIds2.has(finding2.id))
-      ignored.push({ finding: finding2, reason: "already present before this change" });
-    else findings.push(finding2);
-  }
-  return {
-    findings: findings.sort(byImportance),
-    ignored: ignored.sort((a, b) => byImportance(a.finding, b.finding))
-  };
-}
-function matches(rule, finding2) {
-  if (rule.code !== finding2.code) return false;
-  if (rule.id !== void 0 && rule.id !== finding2.id) return false;
-  if (rule.object !== void 0 && (finding2.ref === void 0 || formatRef(finding2.ref) !== rule.object))
-    return false;
-  return true;
-}
-function expired(rule, today) {
-  return rule.expires !== void 0 && today !== void 0 && rule.expires < today;
-}
-function byImportance(a, b) {
-  return SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || compareSources(a.at, b.at) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-}
-function verdictOf(findings, failOn) {
-  if (failOn === "never") return "pass";
-  return findings.some(
-    (f) => f.severity === "error" || failOn === "warning" && f.severity === "warning"
-  ) ? "fail" : "pass";
-}
-
-// src/analysis/topology/protocol.ts
-var BY_NAME = {
-  tcp: "tcp",
-  udp: "udp",
-  grpc: "grpc",
-  "grpc-web": "grpc-web",
-  http: "http",
-  http_proxy: "http-proxy",
-  http2: "http2",
-  https: "https",
-  tls: "tls",
-  mongo: "mongo",
-  redis: "redis",
-  mysql: "mysql"
-};
-var WELL_KNOWN_TCP = /* @__PURE__ */ new Set([25, 53, 3306, 27017]);
-function servicePortProtocol(port) {
-  if (port.protocol === "UDP") return "udp";
-  let name = port.name ?? "";
-  if (port.appProtocol !== null) {
-    name = port.appProtocol;
-    if (name === "kubernetes.io/h2c") return "http2";
-    if (name === "kubernetes.io/ws") return "http";
-    if (name === "kubernetes.io/wss") return "https";
-  }
-  if (name.toLowerCase().startsWith("grpc-web")) return "grpc-web";
-  const dash = name.indexOf("-");
-  const prefix = (dash >= 0 ? name.slice(0, dash) : name).toLowerCase();
-  const parsed = BY_NAME[prefix];
-  if (parsed !== void 0) return parsed;
-  return WELL_KNOWN_TCP.has(port.port) ? "tcp" : "auto";
-}
-function chainOf(protocol) {
-  switch (protocol) {
-    case "http":
-    case "http2":
-    case "grpc":
-    case "grpc-web":
-    case "http-proxy":
-      return "http";
-    case "udp":
-      return "none";
-    case "auto":
-      return "auto";
-    default:
-      return "tcp";
-  }
-}
-
-// src/analysis/topology/topology.ts
-var CLUSTER_DOMAIN = "cluster.local";
-function serviceHost(service) {
-  return `${service.ref.name}.${service.ref.namespace}.svc.${CLUSTER_DOMAIN}`;
-}
-function selects(selector, labels) {
-  for (const key in selector) if (labels[key] !== selector[key]) return false;
-  return true;
-}
-function resolveTargetPort(port, workload) {
-  if (typeof port.targetPort === "number") return port.targetPort;
-  const named = workload.containerPorts.find((p) => p.name === port.targetPort);
-  return named?.containerPort ?? null;
-}
-function buildTopology(mesh) {
-  const ids = workloadIds(mesh.workloads);
-  const byNamespace = /* @__PURE__ */ new Map();
-  for (const w of mesh.workloads) {
-    const list2 = byNamespace.get(w.ref.namespace);
-    if (list2) list2.push(w);
-    else byNamespace.set(w.ref.namespace, [w]);
-  }
-  const selectedBy = /* @__PURE__ */ new Map();
-  for (const service of mesh.services) {
-    const selector = service.selector;
-    const candidates = byNamespace.get(service.ref.namespace) ?? [];
-    const selected = selector === null || Object.keys(selector).length === 0 ? [] : candidates.filter((w) => selects(selector, w.podLabels));
-    selectedBy.set(service, selected);
-  }
-  const exposures = /* @__PURE__ */ new Map();
-  for (const service of mesh.services) {
-    for (const workload of selectedBy.get(service) ?? []) {
-      for (const port of service.ports) {
-        const target = resolveTargetPort(port, workload);
-        if (target === null) continue;
-        const byPort = exposures.get(workload) ?? /* @__PURE__ */ new Map();
-        exposures.set(workload, byPort);
-        const list2 = byPort.get(target) ?? [];
-        list2.push({ service: service.ref, servicePort: port.port, portName: port.name, protocol: servicePortProtocol(port), at: port.at });
-        byPort.set(target, list2);
-      }
-    }
-  }
-  const nodes = mesh.workloads.map((workload) => ({
-    id: ids.get(workload) ?? "",
-    workload,
-    namespace: workload.ref.namespace,
-    name: workload.ref.name,
-    ports: workloadPorts(workload, exposures.get(workload) ?? /* @__PURE__ */ new Map())
-  })).sort((a, b) => a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-  const nodeOf = new Map(nodes.map((n) => [n.workload, n]));
-  const namespaceObjects = new Map(mesh.namespaces.map((n) => [n.ref.name, n]));
-  return {
-    mesh,
-    workloads: nodes,
-    workloadById: new Map(nodes.map((n) => [n.id, n])),
-    namespaces: allNamespaces(mesh),
-    namespaceObjects,
-    serviceByHost: new Map(mesh.services.map((s) => [serviceHost(s), s])),
-    endpoints(service, port) {
-      return (selectedBy.get(service) ?? []).flatMap((workload) => {
-        const target = resolveTargetPort(port, workload);
-        const node = nodeOf.get(workload);
-        return target === null || node === void 0 ? [] : [{ workload: node, targetPort: target }];
-      });
-    },
-    selectedWorkloads(service) {
-      return (selectedBy.get(service) ?? []).flatMap((w) => nodeOf.get(w) ?? []);
-    }
-  };
-}
-function workloadIds(workloads) {
-  const count = /* @__PURE__ */ new Map();
-  for (const w of workloads) count.set(`${w.ref.namespace}/${w.ref.name}`, (count.get(`${w.ref.namespace}/${w.ref.name}`) ?? 0) + 1);
-  return new Map(
-    workloads.map((w) => {
-      const base = `${w.ref.namespace}/${w.ref.name}`;
-      return [w, (count.get(base) ?? 0) > 1 ? `${base}@${w.kind.toLowerCase()}` : base];
-    })
-  );
-}
-function workloadPorts(workload, exposed) {
-  const numbers = new Set(exposed.keys());
-  for (const p of workload.containerPorts) if (p.protocol !== "UDP") numbers.add(p.containerPort);
-  const ports = [];
-  for (const number of [...numbers].sort((a, b) => a - b)) {
-    const exposures = [...exposed.get(number) ?? []].sort(
-      (a, b) => compare(a.service.name, b.service.name) || a.servicePort - b.servicePort
-    );
-    const declared = workload.containerPorts.find((p) => p.containerPort === number && p.protocol !== "UDP");
-    const protocol = exposures[0]?.protocol ?? "auto";
-    if (protocol === "udp") continue;
-    ports.push({
-      port: number,
-      name: declared?.name ?? exposures[0]?.portName ?? null,
-      protocol,
-      chain: chainOf(protocol),
-      exposedBy: exposures,
-      declaredAt: declared?.at ?? null,
-      protocolConflict: new Set(exposures.map((e) => e.protocol)).size > 1
-    });
-  }
-  return ports;
-}
-function compare(a, b) {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-function allNamespaces(mesh) {
-  const names = new Set(mesh.namespaces.map((n) => n.ref.name));
-  const lists = [mesh.workloads, mesh.services, mesh.serviceAccounts, mesh.peerAuthentications, mesh.authorizationPolicies, mesh.requestAuthentications, mesh.destinationRules, mesh.serviceEntries, mesh.sidecars];
-  for (const list2 of lists) for (const object of list2) names.add(object.ref.namespace);
-  names.add(mesh.settings.rootNamespace.value);
-  return [...names].sort();
-}
-
-// src/analysis/topology/callers.ts
-var ANY_MESH_IDENTITY = "(any mesh identity)";
-
-// src/analysis/mtls/hosts.ts
-var EXPORT_TO = "networking.istio.io/exportTo";
-function buildHostRegistry(topology) {
-  const entries = [];
-  const byService = /* @__PURE__ */ new Map();
-  for (const service of topology.mesh.services) {
-    const entry = serviceEntryOf(service);
-    byService.set(service, entry);
-    entries.push(entry);
-  }
-  const serviceEntryHosts = /* @__PURE__ */ new Map();
-  for (const serviceEntry of topology.mesh.serviceEntries) {
-    const hosts = serviceEntry.hosts.map((host) => ({
-      host: host.value,
-      namespace: serviceEntry.ref.namespace,
-      ref: serviceEntry.ref,
-      at: host.at,
-      exportTo: serviceEntry.exportTo,
-      meshExternal: serviceEntry.location === "MESH_EXTERNAL",
-      passthrough: serviceEntry.resolution === "NONE",
-      service: null,
-      serviceEntry
-    }));
-    serviceEntryHosts.set(serviceEntry, hosts);
-    entries.push(...hosts);
-  }
-  entries.sort((a, b) => compareText(a.host, b.host) || compareText(a.namespace, b.namespace));
-  const selectingEntries = topology.mesh.serviceEntries.filter((se) => se.workloadSelector);
-  const serviceByRef = new Map(
-    topology.mesh.services.map((s) => [`${s.ref.namespace}/${s.ref.name}`, s])
-  );
-  const selectedBy = (serviceEntry, workload) => serviceEntry.ref.namespace === workload.namespace && selects(serviceEntry.workloadSelector?.matchLabels ?? {}, workload.workload.podLabels);
-  return {
-    all: entries,
-    exposures(workload, port) {
-      const out = [];
-      const exposed = workload.ports.find((p) => p.port === port)?.exposedBy ?? [];
-      for (const exposure of exposed) {
-        const service = serviceByRef.get(`${exposure.service.namespace}/${exposure.service.name}`);
-        const entry = service && byService.get(service);
-        if (entry) out.push({ entry, servicePort: exposure.servicePort });
-      }
-      for (const serviceEntry of selectingEntries) {
-        if (!selectedBy(serviceEntry, workload)) continue;
-        for (const sePort of serviceEntry.ports) {
-          if ((sePort.targetPort ?? sePort.number) !== port) continue;
-          for (const entry of serviceEntryHosts.get(serviceEntry) ?? [])
-            out.push({ entry, servicePort: sePort.number });
-        }
-      }
-      return out.sort(compareExposures);
-    },
-    endpoints(entry, servicePort) {
-      if (entry.service !== null) {
-        const port = entry.service.ports.find((p) => p.port === servicePort);
-        return port === void 0 ? [] : topology.endpoints(entry.service, port);
-      }
-      const serviceEntry = entry.serviceEntry;
-      const sePort = serviceEntry?.ports.find((p) => p.number === servicePort);
-      if (serviceEntry === null || sePort === void 0 || !serviceEntry.workloadSelector)
-        return [];
-      return topology.workloads.filter((w) => selectedBy(serviceEntry, w)).map((workload) => ({ workload, targetPort: sePort.targetPort ?? sePort.number }));
-    }
-  };
-}
-function serviceEntryOf(service) {
-  const exportTo = service.annotations[EXPORT_TO];
-  return {
-    host: serviceHost(service),
-    namespace: service.ref.namespace,
-    ref: service.ref,
-    at: service.source,
-    exportTo: exportTo === void 0 ? null : exportTo.split(",").map((e) => e.trim()).filter((e) => e !== ""),
-    meshExternal: false,
-    passthrough: service.headless,
-    service,
-    serviceEntry: null
-  };
-}
-function compareExposures(a, b) {
-  const kind = (e) => e.entry.service !== null ? 0 : 1;
-  return kind(a) - kind(b) || compareText(a.entry.namespace, b.entry.namespace) || compareText(a.entry.ref.name, b.entry.ref.name) || compareText(a.entry.host, b.entry.host) || a.servicePort - b.servicePort;
-}
-function hostVisibleTo(entry, clientNamespace) {
-  if (entry.exportTo === null || entry.exportTo.length === 0) return true;
-  return entry.exportTo.some(
-    (e) => e === "*" || e === "." && entry.namespace === clientNamespace || e === clientNamespace
-  );
-}
-
-// src/analysis/mtls/client-class.ts
-var ANY_NAMESPACE = "(any namespace)";
-function namespaceDistinguisher(deps) {
-  const { mesh, hosts, destinationRules, sidecars } = deps;
-  const root = mesh.settings.rootNamespace.value;
-  const byHost = /* @__PURE__ */ new Map();
-  for (const entry of hosts.all) {
-    const list2 = byHost.get(entry.host);
-    if (list2) list2.push(entry);
-    else byHost.set(entry.host, [entry]);
-  }
-  const restrictedOwners = /* @__PURE__ */ new Set();
-  const namedByHosts = /* @__PURE__ */ new Set();
-  for (const entry of hosts.all) {
-    if (!hostVisibleTo(entry, ANY_NAMESPACE)) restrictedOwners.add(entry.namespace);
-    for (const name of entry.exportTo ?? [])
-      if (![".", "*", "~"].includes(name)) namedByHosts.add(name);
-  }
-  const rulesByNamespace = /* @__PURE__ */ new Map();
-  for (const rule of mesh.destinationRules) {
-    const list2 = rulesByNamespace.get(rule.ref.namespace) ?? [];
-    list2.push(rule);
-    rulesByNamespace.set(rule.ref.namespace, list2);
-  }
-  const matchesOnlyOwnHosts = (ruleHost, namespace) => {
-    if (!ruleHost.startsWith("*"))
-      return (byHost.get(ruleHost) ?? []).every((e) => e.namespace === namespace);
-    const suffix = ruleHost.slice(1);
-    const serviceSuffix = `.${namespace}.svc.cluster.local`;
-    return hosts.all.every((entry) => {
-      if (suffix === serviceSuffix && entry.service !== null) return true;
-      const needle = entry.host.startsWith("*") ? entry.host.slice(1) : entry.host;
-      const matches2 = entry.host === ruleHost || needle.endsWith(suffix);
-      return !matches2 || entry.namespace === namespace;
-    });
-  };
-  const transparentRules = (namespace) => (rulesByNamespace.get(namespace) ?? []).every(
-    (rule) => rule.workloadSelector === null && destinationRules.exportedToAll(rule) && matchesOnlyOwnHosts(destinationRules.resolvedHost(rule), namespace)
-  );
-  const cache = /* @__PURE__ */ new Map();
-  return (namespace) => {
-    let distinguished = cache.get(namespace);
-    if (distinguished === void 0) {
-      distinguished = namespace === root || sidecars.rootDefaultIsRelative || sidecars.namespaces.has(namespace) || destinationRules.namedInExportTo.has(namespace) || namedByHosts.has(namespace) || restrictedOwners.has(namespace) || !transparentRules(namespace);
-      cache.set(namespace, distinguished);
-    }
-    return distinguished;
-  };
-}
-var PLAINTEXT = {
-  key: "plaintext",
-  kind: "plaintext",
-  namespace: ANY_NAMESPACE,
-  labels: {},
-  sidecar: null,
-  exact: true
-};
-function workloadContext(workload, decision, labels, distinguished, destinationRules, sidecars) {
-  const assumed = decision.exact ? "" : "assumed";
-  if (decision.dataplane === "NO_SIDECAR") {
-    return {
-      ...PLAINTEXT,
-      key: decision.exact ? "plaintext" : "plaintext|assumed",
-      exact: decision.exact
-    };
-  }
-  if (decision.dataplane === "AMBIENT") {
-    return { ...PLAINTEXT, key: `ambient|${assumed}`, kind: "ambient", exact: decision.exact };
-  }
-  const own = workload.namespace;
-  const namespace = distinguished(own) ? own : ANY_NAMESPACE;
-  const rules = destinationRules.selectingRules(own, labels).map((r) => r.ref.name);
-  const kind = decision.gateway ? "gateway" : "sidecar";
-  const sidecar = decision.gateway ? null : sidecars.sidecarFor(own, labels);
-  return {
-    key: `${kind}|${namespace === ANY_NAMESPACE ? "*" : namespace}|${rules.join(",")}|${sidecarKey(sidecar)}|${assumed}`,
-    kind,
-    namespace,
-    labels,
-    sidecar,
-    exact: decision.exact
-  };
-}
-function sidecarKey(sidecar) {
-  return sidecar === null ? "" : `${sidecar.ref.namespace}/${sidecar.ref.name}`;
-}
-
-// src/analysis/mtls/evidence.ts
-function objectEvidence(object, note, at) {
-  return { ref: object.ref, at: at ?? object.source, note };
-}
-function noteEvidence(note) {
-  return { ref: null, at: null, note };
-}
-function labelText(key, value) {
-  return value === void 0 ? `${key} (absent)` : `${key}=${value}`;
-}
-
-// src/analysis/mtls/client-side.ts
-var NO_PROXY = {
-  mode: "NONE",
-  effective: "DISABLE",
-  phrase: "the client has no sidecar and sends plaintext",
-  evidence: [noteEvidence("no client proxy: the application sends plaintext with no identity")],
-  exact: true,
-  destinationRule: null
-};
-function side(mode, effective, phrase, evidence, destinationRule = null) {
-  return { mode, effective, phrase, evidence, exact: true, destinationRule };
-}
-
-// src/analysis/mtls/auto-mtls.ts
-function autoMtls(group, server, port, exposure, deps, evidence) {
-  const { entry } = exposure;
-  const off = (why, note) => side("AUTO_MTLS", "DISABLE", `auto mTLS sends plaintext (${why})`, [...evidence, note], group);
-  if (!deps.enableAutoMtls)
-    return off("enableAutoMtls is false", noteEvidence("meshConfig.enableAutoMtls: false"));
-  if (entry.meshExternal) {
-    return off("the ServiceEntry is MESH_EXTERNAL", {
-      ref: entry.ref,
-      at: entry.at,
-      note: "MESH_EXTERNAL (the ServiceEntry default) never gets auto mTLS"
-    });
-  }
-  const passthrough = entry.passthrough || group?.trafficPolicy?.loadBalancerSimple === "PASSTHROUGH";
-  if (passthrough) {
-    const endpoints = deps.endpoints(exposure);
-    const disabled = endpoints.find(
-      (e) => deps.decision(e.workload).endpointTlsMode === "disabled"
-    );
-    if (endpoints.length === 0 || disabled !== void 0) {
-      return off(
-        "a passthrough service needs every endpoint to have a sidecar",
-        noteEvidence(
-          disabled === void 0 ? "passthrough service without endpoints: auto mTLS is off" : `endpoint \`${disabled.workload.id}\` has no sidecar: auto mTLS is all-or-nothing for passthrough services`
-        )
-      );
-    }
-  }
-  const gate = deps.namespaceMode(entry.namespace);
-  if (gate === "DISABLE") {
-    const gated = off(
-      `namespace \`${entry.namespace}\` is DISABLE`,
-      noteEvidence(
-        `service gate: the namespace-level mode of \`${entry.namespace}\` is DISABLE (workload policies are not consulted, istio/istio#56084)`
-      )
-    );
-    return { ...gated, gatedOff: true };
-  }
-  const on = (note) => side(
-    "AUTO_MTLS",
-    "ISTIO_MUTUAL",
-    "auto mTLS sends Istio mTLS",
-    [...evidence, noteEvidence(note)],
-    group
-  );
-  if (passthrough) return on("passthrough cluster: auto mTLS applies to every endpoint alike");
-  return perEndpoint(group, server, port, exposure, deps, on, off);
-}
-function perEndpoint(group, server, port, exposure, deps, on, off) {
-  const decision = deps.decision(server);
-  if (decision.endpointTlsMode !== "istio") {
-    return decision.dataplane === "SIDECAR" ? off(
-      `the endpoint is labelled tlsMode=${decision.endpointTlsMode}`,
-      noteEvidence(
-        `endpoint \`${server.id}\` has security.istio.io/tlsMode=${decision.endpointTlsMode}`
-      )
-    ) : off(
-      "the endpoint has no sidecar",
-      noteEvidence(`endpoint \`${server.id}\` has no sidecar`)
-    );
-  }
-  const fallback2 = group?.trafficPolicy?.portLevelSettings.some(
-    (p) => p.port === exposure.servicePort
-  ) ? group.trafficPolicy.tls?.mode ?? null : null;
-  if (fallback2 !== null) {
-    return fallback2 === "ISTIO_MUTUAL" ? on(
-      `endpoint check uses the top-level ISTIO_MUTUAL of ${formatRef(group?.first.ref ?? exposure.entry.ref)}`
-    ) : off(
-      `the top-level tls ${fallback2} marks endpoints non-mTLS`,
-      noteEvidence(
-        "the port entry has no tls, so the endpoint check falls back to the top-level mode"
-      )
-    );
-  }
-  const mode = deps.peerAuthenticationMode(server, port);
-  if (mode === "DISABLE") {
-    return off(
-      `\`${server.id}\` is DISABLE on port ${port}`,
-      noteEvidence(
-        `endpoint PeerAuthentication at port ${port} is DISABLE: the endpoint is not sent mTLS`
-      )
-    );
-  }
-  return on(`endpoint \`${server.id}\` has a sidecar and is ${mode} on port ${port}`);
-}
-
-// src/analysis/mtls/peer-authentication-index.ts
-function hasSelector(policy) {
-  return policy.selector !== null && Object.keys(policy.selector.matchLabels).length > 0;
-}
-function compareAge(a, b) {
-  return timeOf(a) - timeOf(b) || compareText(a.ref.name, b.ref.name) || compareText(a.ref.namespace, b.ref.namespace);
-}
-function timeOf(object) {
-  if (object.creationTimestamp === null) return 0;
-  const time = Date.parse(object.creationTimestamp);
-  return Number.isNaN(time) ? 0 : time;
-}
-function sameAge(a, b) {
-  return timeOf(a) === timeOf(b);
-}
-function pick(policies) {
-  const [chosen, ...ignored] = [...policies].sort(compareAge);
-  if (chosen === void 0) return null;
-  const next = ignored[0];
-  return { chosen, ignored, byName: next !== void 0 && sameAge(chosen, next) };
-}
-function indexPeerAuthentications(mesh) {
-  const rootNamespace = mesh.settings.rootNamespace.value;
-  const levelPolicies = /* @__PURE__ */ new Map();
-  const workloadByNamespace = /* @__PURE__ */ new Map();
-  const ignoredRootSelectors = [];
-  for (const policy of mesh.peerAuthentications) {
-    const namespace = policy.ref.namespace;
-    if (!hasSelector(policy)) push(levelPolicies, namespace, policy);
-    else if (namespace === rootNamespace) ignoredRootSelectors.push(policy);
-    else push(workloadByNamespace, namespace, policy);
-  }
-  for (const list2 of workloadByNamespace.values()) list2.sort(compareAge);
-  const picks = /* @__PURE__ */ new Map();
-  for (const [namespace, list2] of levelPolicies) picks.set(namespace, pick(list2));
-  const meshPick = picks.get(rootNamespace) ?? null;
-  const namespaceMode = (namespace) => {
-    const meshMode = meshPick === null ? "UNKNOWN" : meshPick.chosen.mode === "UNSET" ? "PERMISSIVE" : meshPick.chosen.mode;
-    const own = namespace === rootNamespace ? null : picks.get(namespace) ?? null;
-    if (own === null) return meshMode;
-    if (own.chosen.mode !== "UNSET") return own.chosen.mode;
-    return meshMode === "UNKNOWN" ? "PERMISSIVE" : meshMode;
-  };
-  return {
-    rootNamespace,
-    mesh: meshPick,
-    namespacePolicy: (namespace) => namespace === rootNamespace ? null : picks.get(namespace) ?? null,
-    workloadPolicies: (namespace, labels) => (workloadByNamespace.get(namespace) ?? []).filter(
-      (policy) => selects(policy.selector?.matchLabels ?? {}, labels)
-    ),
-    workloadCandidates: (namespace) => workloadByNamespace.get(namespace) ?? [],
-    ignoredRootSelectors: ignoredRootSelectors.sort(compareAge),
-    namespaceMode,
-    namespacesWithPolicy: [...picks.keys()].filter((n) => n !== rootNamespace).sort(compareText)
-  };
-}
-function push(map, key, value) {
-  const list2 = map.get(key);
-  if (list2) list2.push(value);
-  else map.set(key, [value]);
-}
-
-// src/analysis/mtls/sidecar-scope.ts
-function indexSidecars(mesh) {
-  const root = mesh.settings.rootNamespace.value;
-  const withSelector = /* @__PURE__ */ new Map();
-  const defaults3 = /* @__PURE__ */ new Map();
-  for (const sidecar of [...mesh.sidecars].sort(compareAge)) {
-    const namespace = sidecar.ref.namespace;
-    if (sidecar.workloadSelector !== null) {
-      withSelector.set(namespace, [...withSelector.get(namespace) ?? [], sidecar]);
-    } else if (!defaults3.has(namespace)) defaults3.set(namespace, sidecar);
-  }
-  const rootDefault = defaults3.get(root) ?? null;
-  return {
-    sidecarFor(namespace, labels) {
-      const selected = (withSelector.get(namespace) ?? []).find(
-        (s) => selects(s.workloadSelector?.matchLabels ?? {}, labels)
-      );
-      return selected ?? defaults3.get(namespace) ?? rootDefault;
-    },
-    namespaces: /* @__PURE__ */ new Set([...withSelector.keys(), ...defaults3.keys()]),
-    rootDefaultIsRelative: rootDefault?.egress.some((e) => e.hosts.some((h) => h.value.startsWith("./"))) ?? false,
-    rootDefault
-  };
-}
-function sidecarImports(sidecar, namespace, entry, port) {
-  if (sidecar === null || sidecar.egress.length === 0) return true;
-  return sidecar.egress.some(
-    (listener) => (listener.port === null || listener.port === port) && listener.hosts.some((host) => importsHost(host.value, namespace, entry))
-  );
-}
-function importsHost(pattern, namespace, entry) {
-  const slash = pattern.indexOf("/");
-  const ns = slash < 0 ? "*" : pattern.slice(0, slash);
-  const dns = slash < 0 ? pattern : pattern.slice(slash + 1);
-  const namespaceMatches = ns === "*" || (ns === "." ? entry.namespace === namespace : ns !== "~" && ns === entry.namespace);
-  if (!namespaceMatches) return false;
-  if (dns === "*") return true;
-  if (dns.startsWith("*.")) return entry.host.endsWith(dns.slice(1));
-  return dns === entry.host;
-}
-
-// src/analysis/mtls/client-scope.ts
-function fromZtunnel(server) {
-  if (server.dataplane === "AMBIENT") {
-    return side("HBONE", "ISTIO_MUTUAL", "ztunnel tunnels the call with mTLS (HBONE)", [
-      noteEvidence("ambient to ambient: ztunnel to ztunnel over HBONE")
-    ]);
-  }
-  if (server.dataplane === "SIDECAR" && !server.gateway) {
-    return {
-      ...side("HBONE", "ISTIO_MUTUAL", "ztunnel tunnels the call to the sidecar (HBONE)", [
-        noteEvidence(
-          "assumes the ambient profile, where injected sidecars accept HBONE; without it ztunnel sends plaintext"
-        )
-      ]),
-      exact: false
-    };
-  }
-  return side("PASSTHROUGH", "DISABLE", "ztunnel passes the call through in plaintext", [
-    noteEvidence("the destination has no HBONE-capable proxy: ztunnel sends plaintext")
-  ]);
-}
-function outsideScope(context3, exposure, deps) {
-  let why = null;
-  if (exposure === null) {
-    why = noteEvidence(
-      "no Service exposes this port: a direct pod-IP call leaves through the passthrough cluster"
-    );
-  } else if (!hostVisibleTo(exposure.entry, context3.namespace)) {
-    why = {
-      ref: exposure.entry.ref,
-      at: exposure.entry.at,
-      note: `${formatRef(exposure.entry.ref)} is not exported to the client's namespace`
-    };
-  } else if (context3.kind === "sidecar" && !sidecarImports(context3.sidecar, context3.namespace, exposure.entry, exposure.servicePort)) {
-    const sidecar = context3.sidecar;
-    why = sidecar === null ? noteEvidence("outside the Sidecar egress scope") : objectEvidence(
-      sidecar,
-      `egress hosts do not import \`${exposure.entry.host}:${exposure.servicePort}\``
-    );
-  }
-  if (why === null) return null;
-  const policy = context3.sidecar?.outboundTrafficPolicy ?? deps.outboundTrafficPolicy;
-  if (policy === "REGISTRY_ONLY") {
-    return side("BLOCKED", "DISABLE", "the client proxy drops the call (REGISTRY_ONLY)", [
-      why,
-      noteEvidence(
-        "outboundTrafficPolicy REGISTRY_ONLY: unknown destinations go to the BlackHoleCluster"
-      )
-    ]);
-  }
-  return side(
-    "PASSTHROUGH",
-    "DISABLE",
-    "the call leaves through the passthrough cluster in plaintext",
-    [why, noteEvidence("outboundTrafficPolicy ALLOW_ANY: the PassthroughCluster has no TLS")]
-  );
-}
-
-// src/analysis/mtls/client-tls.ts
-function resolveClient(context3, exposure, deps, groupId) {
-  if (context3.kind === "plaintext")
-    return { key: "plaintext", context: context3, decided: NO_PROXY, lookup: null };
-  if (context3.kind === "ambient") return { key: "ambient", context: context3, decided: null, lookup: null };
-  const outside = outsideScope(context3, exposure, deps);
-  if (outside !== null || exposure === null) {
-    const sidecar = context3.sidecar === null ? "" : `${context3.sidecar.ref.namespace}/${context3.sidecar.ref.name}`;
-    const where = context3.kind === "sidecar" ? sidecar : context3.kind;
-    const why = exposure === null ? "direct" : hostVisibleTo(exposure.entry, context3.namespace) ? "scope" : "hidden";
-    const key = `outside|${where}|${outside?.mode ?? ""}|${why}`;
-    return { key, context: context3, decided: outside, lookup: null };
-  }
-  const { entry } = exposure;
-  const lookup = deps.destinationRules.lookup(
-    context3.namespace,
-    context3.labels,
-    entry.host,
-    entry.namespace
-  );
-  const chosen = lookup.chosen === null ? "-" : groupId(lookup.chosen);
-  const shadow = lookup.chosen === null && lookup.found[0] ? groupId(lookup.found[0]) : "-";
-  return {
-    key: `${context3.kind}|${chosen}|${shadow}|${lookup.step}`,
-    context: context3,
-    decided: null,
-    lookup
-  };
-}
-function completeClient(resolution, server, port, exposure, deps) {
-  if (resolution.decided !== null) return resolution.decided;
-  const serverDecision = deps.decision(server);
-  if (resolution.context.kind === "ambient") return fromZtunnel(serverDecision);
-  if (exposure === null || resolution.lookup === null)
-    throw new Error("unreachable: unresolved client");
-  if (serverDecision.dataplane === "AMBIENT") {
-    return {
-      ...side("HBONE", "ISTIO_MUTUAL", "the client sidecar tunnels the call to ztunnel (HBONE)", [
-        noteEvidence(
-          "assumes the ambient profile, where sidecars send HBONE to ambient workloads; without it this hop is plaintext"
-        )
-      ]),
-      exact: false
-    };
-  }
-  return fromDestinationRule(resolution.context, resolution.lookup, server, port, exposure, deps);
-}
-function portTls(policy, servicePort) {
-  const entry = policy?.portLevelSettings.find((p) => p.port === servicePort);
-  if (entry !== void 0) return { tls: entry.tls, portEntry: true };
-  return { tls: policy?.tls ?? null, portEntry: false };
-}
-function fromDestinationRule(context3, lookup, server, port, exposure, deps) {
-  const { entry, servicePort } = exposure;
-  const group = lookup.chosen;
-  const evidence = [];
-  if (group === null && lookup.found.length > 0) {
-    const shadow = lookup.found[0]?.first;
-    if (shadow)
-      evidence.push(
-        objectEvidence(
-          shadow,
-          `the ${lookup.step} has only DestinationRules for other workloads for \`${entry.host}\`: none applies to this client`
-        )
-      );
-  }
-  const { tls, portEntry } = portTls(group?.trafficPolicy ?? null, servicePort);
-  const source2 = group?.trafficPolicyFrom ?? group?.first ?? null;
-  let result;
-  if (group !== null && source2 !== null && tls !== null) {
-    result = explicitTls(context3, group, source2, tls, servicePort, portEntry, lookup.step);
-  } else {
-    if (group !== null) {
-      evidence.push(
-        objectEvidence(
-          group.first,
-          `DestinationRule (${lookup.step}) sets no TLS for port ${servicePort}: auto mTLS`
-        )
-      );
-    }
-    result = autoMtls(group, server, port, exposure, deps, evidence);
-  }
-  return subsetCheck(result, group, server, servicePort);
-}
-function explicitTls(context3, group, source2, tls, servicePort, portEntry, step) {
-  const where = `${portEntry ? `port ${servicePort} ` : ""}(${step})`;
-  const ref = formatRef(source2.ref);
-  const evidence = [
-    objectEvidence(
-      source2,
-      tls.modeWritten ? `tls mode ${tls.mode} ${where}` : `\`tls\` without \`mode\` is DISABLE ${where}, and turns auto mTLS off`,
-      tls.at
-    )
-  ];
-  const privileged = tls.credentialName !== null && !tls.credentialName.startsWith("configmap://");
-  if ((tls.mode === "SIMPLE" || tls.mode === "MUTUAL") && privileged && context3.kind === "sidecar" && group.first.workloadSelector === null) {
-    evidence.push(
-      objectEvidence(
-        source2,
-        "`credentialName` without `workloadSelector` is ignored on sidecars: no TLS is originated",
-        tls.at
-      )
-    );
-    return side(
-      tls.mode,
-      "DISABLE",
-      `${ref} sets ${tls.mode} with a credentialName the sidecar ignores, so it sends plaintext`,
-      evidence,
-      group
-    );
-  }
-  const phrase = tls.mode === "ISTIO_MUTUAL" ? `${ref} sets ISTIO_MUTUAL` : tls.mode === "DISABLE" ? `${ref} disables TLS` : `${ref} originates ${tls.mode} TLS with its own certificates`;
-  return side(tls.mode, tls.mode, phrase, evidence, group);
-}
-function subsetCheck(result, group, server, servicePort) {
-  if (group === null) return result;
-  const differing = group.subsets.filter((subset) => {
-    if (!selects(subset.labels, server.workload.podLabels)) return false;
-    const tls = portTls(subset.trafficPolicy, servicePort).tls;
-    return tls !== null && tls.mode !== result.mode;
-  });
-  if (differing.length === 0) return result;
-  return {
-    ...result,
-    exact: false,
-    evidence: [
-      ...result.evidence,
-      ...differing.map(
-        (s) => objectEvidence(
-          group.first,
-          `subset \`${s.name}\` sets another TLS mode; it applies when a VirtualService routes to it (not modelled)`,
-          s.at
-        )
-      )
-    ]
-  };
-}
-
-// src/analysis/mtls/destination-rule-index.ts
-var HostTable = class {
-  specific = /* @__PURE__ */ new Map();
-  wildcard = /* @__PURE__ */ new Map();
-  ordered = null;
-  add(host, rule, exportTo) {
-    const map = host.startsWith("*") ? this.wildcard : this.specific;
-    map.set(host, merge2(map.get(host) ?? [], host, rule, exportTo));
-    this.ordered = null;
-  }
-  /** `MostSpecificHostMatch` (`pilot/pkg/model/config.go`). */
-  match(needle) {
-    if (needle.startsWith("*")) {
-      const exact = this.wildcard.get(needle);
-      if (exact) return exact;
-      return this.wildcardMatch(needle.slice(1));
-    }
-    return this.specific.get(needle) ?? this.wildcardMatch(needle);
-  }
-  /** Longest wildcard first, then alphabetical: `host.MoreSpecific` is a total order on them. */
-  wildcardMatch(needle) {
-    this.ordered ??= [...this.wildcard.keys()].sort(
-      (a, b) => b.length - a.length || compareText(a, b)
-    );
-    for (const host of this.ordered)
-      if (needle.endsWith(host.slice(1))) return this.wildcard.get(host) ?? null;
-    return null;
-  }
-  groups() {
-    return [...this.specific.values(), ...this.wildcard.values()].flat();
-  }
-};
-function merge2(groups2, host, rule, exportTo) {
-  let appendSeparately = true;
-  const out = groups2.map((group) => {
-    if (setsEqual(exportTo, group.exportTo)) appendSeparately = false;
-    else {
-      appendSeparately = true;
-      if (!(group.exportTo.size > 0 && isSuperset(exportTo, group.exportTo))) return group;
-    }
-    const existing = group.first.workloadSelector;
-    const incoming = rule.workloadSelector;
-    const bothWith = existing !== null && incoming !== null;
-    const selectorsMatch = labelsEqual(existing?.matchLabels ?? {}, incoming?.matchLabels ?? {});
-    if (bothWith && !selectorsMatch) {
-      appendSeparately = true;
-      return group;
-    }
-    if (existing === null && incoming === null || bothWith && selectorsMatch)
-      appendSeparately = false;
-    const names = new Set(group.subsets.map((s) => s.name));
-    const adopt = group.trafficPolicy === null && rule.trafficPolicy !== null;
-    return {
-      ...group,
-      members: [...group.members, rule],
-      subsets: [...group.subsets, ...rule.subsets.filter((s) => !names.has(s.name))],
-      trafficPolicy: adopt ? rule.trafficPolicy : group.trafficPolicy,
-      trafficPolicyFrom: adopt ? rule : group.trafficPolicyFrom
-    };
-  });
-  if (appendSeparately) out.push(newGroup(host, rule, exportTo));
-  return out;
-}
-function newGroup(host, rule, exportTo) {
-  return {
-    host,
-    first: rule,
-    members: [rule],
-    exportTo,
-    trafficPolicy: rule.trafficPolicy,
-    trafficPolicyFrom: rule.trafficPolicy === null ? null : rule,
-    subsets: rule.subsets
-  };
-}
-function resolveHost(host, namespace) {
-  if (host === "*" || host.includes(".") || host.includes(":")) return host;
-  return `${host}.${namespace}.svc.${CLUSTER_DOMAIN}`;
-}
-function compareRules(a, b) {
-  const selector = (r) => r.workloadSelector === null ? 1 : 0;
-  return selector(a) - selector(b) || compareAge(a, b);
-}
-function indexDestinationRules(mesh) {
-  const root = mesh.settings.rootNamespace.value;
-  const defaultPrivate = (mesh.settings.defaultDestinationRuleExportTo.value ?? []).includes(".");
-  const local = /* @__PURE__ */ new Map();
-  const exported = /* @__PURE__ */ new Map();
-  const rootLocal = new HostTable();
-  const selectorRules = /* @__PURE__ */ new Map();
-  const namedInExportTo = /* @__PURE__ */ new Set();
-  const exportSetOf = /* @__PURE__ */ new Map();
-  const rules = [...mesh.destinationRules].filter((r) => r.host.value !== "").sort(compareRules);
-  for (const rule of rules) {
-    const namespace = rule.ref.namespace;
-    const host = resolveHost(rule.host.value, namespace);
-    const exportTo = rule.workloadSelector === null ? new Set(rule.exportTo ?? []) : /* @__PURE__ */ new Set(["."]);
-    exportSetOf.set(rule, exportTo);
-    for (const name of exportTo)
-      if (![".", "*", "~", namespace].includes(name)) namedInExportTo.add(name);
-    if (rule.workloadSelector !== null) push2(selectorRules, namespace, rule);
-    if (exportTo.size === 0 || exportTo.has("*") || exportTo.has(".") || exportTo.has(namespace))
-      tableOf(local, namespace).add(host, rule, exportTo);
-    const privateOnly = exportTo.size === 0 && defaultPrivate || exportTo.size === 1 && (exportTo.has(".") || exportTo.has(namespace));
-    if (!privateOnly) tableOf(exported, namespace).add(host, rule, exportTo);
-    else if (namespace === root) rootLocal.add(host, rule, exportTo);
-  }
-  const visible = (group, client) => group.exportTo.size === 0 || group.exportTo.has("*") || group.exportTo.has(client);
-  const exportedFrom = (owner, host, client) => (exported.get(owner)?.match(host) ?? []).filter((g) => visible(g, client));
-  return {
-    lookup(client, labels, host, hostNamespace) {
-      const first2 = client === root ? rootLocal.match(host) : local.get(client)?.match(host) ?? null;
-      if (first2 !== null) return choose(first2, "client namespace", client, labels);
-      const fromService = exportedFrom(hostNamespace, host, client);
-      if (fromService.length > 0) return choose(fromService, "service namespace", client, labels);
-      const fromRoot = exportedFrom(root, host, client);
-      if (fromRoot.length > 0) return choose(fromRoot, "root namespace", client, labels);
-      return { chosen: null, step: null, found: [] };
-    },
-    selectingRules: (namespace, labels) => (selectorRules.get(namespace) ?? []).filter(
-      (r) => selects(r.workloadSelector?.matchLabels ?? {}, labels)
-    ),
-    localGroups: (namespace) => (namespace === root ? rootLocal : local.get(namespace))?.groups() ?? [],
-    resolvedHost: (rule) => resolveHost(rule.host.value, rule.ref.namespace),
-    namedInExportTo,
-    exportedToAll(rule) {
-      const set2 = exportSetOf.get(rule) ?? /* @__PURE__ */ new Set();
-      return set2.size === 0 && !defaultPrivate || set2.has("*");
-    }
-  };
-}
-function choose(found, step, client, labels) {
-  let catchAll = null;
-  for (const group of found) {
-    const selector = group.first.workloadSelector;
-    if (selector === null) catchAll = group;
-    else if (group.first.ref.namespace === client && selects(selector.matchLabels, labels))
-      return { chosen: group, step, found };
-  }
-  return { chosen: catchAll, step, found };
-}
-function tableOf(map, namespace) {
-  let table = map.get(namespace);
-  if (table === void 0) {
-    table = new HostTable();
-    map.set(namespace, table);
-  }
-  return table;
-}
-function push2(map, key, value) {
-  const list2 = map.get(key);
-  if (list2) list2.push(value);
-  else map.set(key, [value]);
-}
-function setsEqual(a, b) {
-  return a.size === b.size && [...a].every((x) => b.has(x));
-}
-function isSuperset(a, b) {
-  return [...b].every((x) => a.has(x));
-}
-function labelsEqual(a, b) {
-  const keys = Object.keys(a);
-  return keys.length === Object.keys(b).length && keys.every((k) => a[k] === b[k]);
-}
-function ruleHostMatches(ruleHost, host) {
-  if (ruleHost === host) return true;
-  if (!ruleHost.startsWith("*")) return false;
-  const needle = host.startsWith("*") ? host.slice(1) : host;
-  return needle.endsWith(ruleHost.slice(1));
-}
-
-// src/analysis/mtls/effective-mode.ts
-function composeWorkloadMode(index, namespace, labels) {
-  let mode = "PERMISSIVE";
-  let level = "default";
-  const evidence = [];
-  const meshPolicy = index.mesh?.chosen ?? null;
-  if (meshPolicy !== null) {
-    if (meshPolicy.mode === "UNSET") {
-      evidence.push(describe(meshPolicy, "mesh-wide policy without a mode: PERMISSIVE"));
-    } else {
-      mode = meshPolicy.mode;
-      level = "mesh";
-      evidence.push(describe(meshPolicy, `mesh-wide ${mode}`));
-    }
-  }
-  const namespacePolicy = index.namespacePolicy(namespace)?.chosen ?? null;
-  if (namespacePolicy !== null) {
-    if (namespacePolicy.mode === "UNSET") {
-      evidence.push(
-        describe(namespacePolicy, `namespace-wide policy without a mode: inherits ${mode}`)
-      );
-    } else {
-      mode = namespacePolicy.mode;
-      level = "namespace";
-      evidence.push(describe(namespacePolicy, `namespace-wide ${mode}`));
-    }
-  }
-  const [workloadPolicy = null, ...ignoredWorkloadPolicies] = namespace === index.rootNamespace ? [] : index.workloadPolicies(namespace, labels);
-  if (workloadPolicy !== null) {
-    if (workloadPolicy.mode === "UNSET") {
-      evidence.push(describe(workloadPolicy, `workload policy without a mode: inherits ${mode}`));
-    } else {
-      mode = workloadPolicy.mode;
-      level = "workload";
-      evidence.push(describe(workloadPolicy, `workload policy ${mode}`));
-    }
-  }
-  if (evidence.length === 0) {
-    evidence.push(noteEvidence("no PeerAuthentication applies: Istio defaults to PERMISSIVE"));
-  }
-  const perPort = /* @__PURE__ */ new Map();
-  for (const entry of workloadPolicy?.portLevelMtls ?? []) {
-    const inherited = entry.mode === "UNSET";
-    perPort.set(entry.port, { mode: inherited ? mode : entry.mode, inherited, at: entry.at });
-  }
-  return { mode, level, evidence, workloadPolicy, ignoredWorkloadPolicies, perPort };
-}
-function describe(policy, note) {
-  return objectEvidence(policy, note, policy.modeAt);
-}
-function modeAtPort(composition, port) {
-  return composition.perPort.get(port)?.mode ?? composition.mode;
-}
-var EXCLUDE_PORTS = "traffic.sidecar.istio.io/excludeInboundPorts";
-var INCLUDE_PORTS = "traffic.sidecar.istio.io/includeInboundPorts";
-function serverPortMode(workload, decision, composition, port) {
-  const exact = decision.exact;
-  if (decision.dataplane === "NO_SIDECAR") {
-    return { mode: "NO_SIDECAR", level: "no-sidecar", exact, evidence: decision.evidence };
-  }
-  if (decision.gateway) {
-    return { mode: "DISABLE", level: "gateway", exact, evidence: decision.evidence };
-  }
-  if (decision.dataplane === "SIDECAR") {
-    const bypass = captureBypass(workload, port);
-    if (bypass !== null) {
-      return { mode: "NO_SIDECAR", level: "no-sidecar", exact, evidence: [bypass] };
-    }
-  }
-  const entry = composition.perPort.get(port);
-  let mode = entry?.mode ?? composition.mode;
-  const level = entry === void 0 || entry.inherited ? composition.level : "port";
-  const evidence = [...composition.evidence];
-  if (entry !== void 0 && composition.workloadPolicy !== null) {
-    evidence.push(
-      objectEvidence(
-        composition.workloadPolicy,
-        entry.inherited ? `port ${port} without a mode: inherits ${mode}` : `port-level ${mode} on container port ${port}`,
-        entry.at
-      )
-    );
-  }
-  if (decision.dataplane === "AMBIENT") {
-    evidence.push(...decision.evidence);
-    if (mode === "DISABLE") {
-      mode = "PERMISSIVE";
-      evidence.push(noteEvidence("ambient ignores DISABLE: ztunnel accepts plaintext and mTLS"));
-    }
-  }
-  return { mode, level, exact, evidence };
-}
-function captureBypass(workload, port) {
-  const excluded = portList(workload.podAnnotations[EXCLUDE_PORTS]);
-  if (excluded?.has(String(port))) {
-    return objectEvidence(
-      workload,
-      `port ${port} is excluded from capture (${EXCLUDE_PORTS}): the sidecar never sees it`,
-      workload.podLabelsAt
-    );
-  }
-  const included = portList(workload.podAnnotations[INCLUDE_PORTS]);
-  if (included !== null && !included.has("*") && !included.has(String(port))) {
-    return objectEvidence(
-      workload,
-      `port ${port} is not in ${INCLUDE_PORTS}: the sidecar never sees it`,
-      workload.podLabelsAt
-    );
-  }
-  return null;
-}
-function portList(value) {
-  if (value === void 0) return null;
-  return new Set(
-    value.split(",").map((p) => p.trim()).filter((p) => p !== "")
-  );
-}
-
-// src/analysis/mtls/injection.ts
-var INJECTION = "istio-injection";
-var REVISION = "istio.io/rev";
-var INJECT = "sidecar.istio.io/inject";
-var STATUS = "sidecar.istio.io/status";
-var TLS_MODE = "security.istio.io/tlsMode";
-var DATAPLANE_MODE = "istio.io/dataplane-mode";
-var REDIRECTION = "ambient.istio.io/redirection";
-var TEMPLATES = "inject.istio.io/templates";
-var GATEWAY_NAME = "gateway.networking.k8s.io/gateway-name";
-var IGNORED_NAMESPACES = /* @__PURE__ */ new Set([
-  "kube-system",
-  "kube-public",
-  "kube-node-lease",
-  "local-path-storage"
-]);
-function decideInjection(workload, namespace) {
-  const injection = sidecarInjection(workload, namespace);
-  const podLabel = workload.podLabels[TLS_MODE];
-  if (injection.injected) {
-    const gateway = isGateway(workload);
-    const evidence = gateway ? [
-      ...injection.evidence,
-      objectEvidence(
-        workload,
-        "gateway proxy (injection template `gateway`): Gateway listeners, not PeerAuthentication, decide what it accepts",
-        workload.podLabelsAt
-      )
-    ] : injection.evidence;
-    const endpointTlsMode2 = podLabel ?? (gateway ? "disabled" : "istio");
-    return {
-      dataplane: "SIDECAR",
-      gateway,
-      endpointTlsMode: endpointTlsMode2,
-      exact: injection.exact,
-      evidence: withTlsModeNote(workload, evidence, podLabel)
-    };
-  }
-  const ambient = ambientEnrollment(workload, namespace);
-  const endpointTlsMode = podLabel ?? "disabled";
-  if (ambient !== null) {
-    return {
-      dataplane: "AMBIENT",
-      gateway: false,
-      endpointTlsMode,
-      exact: injection.exact,
-      evidence: [...injection.evidence, ambient]
-    };
-  }
-  return {
-    dataplane: "NO_SIDECAR",
-    gateway: false,
-    endpointTlsMode,
-    exact: injection.exact,
-    evidence: withTlsModeNote(workload, injection.evidence, podLabel)
-  };
-}
-function withTlsModeNote(workload, evidence, podLabel) {
-  if (podLabel === void 0) return evidence;
-  return [
-    ...evidence,
-    objectEvidence(
-      workload,
-      `pod label ${labelText(TLS_MODE, podLabel)} is kept by the injector and read by auto mTLS`,
-      workload.podLabelsAt
-    )
-  ];
-}
-function sidecarInjection(workload, namespace) {
-  const pod = (note) => objectEvidence(workload, note, workload.podLabelsAt);
-  if (workload.hostNetwork) {
-    return no(true, [pod("hostNetwork pods are never injected (`injectRequired`)")]);
-  }
-  if (workload.podAnnotations[STATUS] !== void 0) {
-    return yes(true, [pod(`pod annotation ${STATUS} says the sidecar is already injected`)]);
-  }
-  const name = workload.ref.namespace;
-  if (IGNORED_NAMESPACES.has(name)) {
-    return no(true, [noteEvidence(`namespace \`${name}\` is never injected`)]);
-  }
-  const podInject = workload.podLabels[INJECT];
-  if (namespace === void 0) return assumedNamespace(workload, name, podInject);
-  const webhook = webhookInvoked(namespace.labels, workload.podLabels);
-  const nsNote = webhook.byPod ? objectEvidence(workload, webhook.note, workload.podLabelsAt) : objectEvidence(namespace, webhook.note);
-  if (!webhook.invoked) return no(true, [nsNote]);
-  return injectRequired(workload, [nsNote]);
-}
-function assumedNamespace(workload, name, podInject) {
-  if (workload.podLabels[DATAPLANE_MODE] === "ambient" && podInject !== "true") {
-    return no(false, [
-      noteEvidence(
-        `namespace \`${name}\` is not in the manifests: assumed not labelled for injection, as the pod opts into ambient`
-      )
-    ]);
-  }
-  if (podInject === "false") {
-    return no(true, [
-      objectEvidence(
-        workload,
-        `pod label ${INJECT}=false: no injection webhook selects the pod`,
-        workload.podLabelsAt
-      )
-    ]);
-  }
-  const assumed = noteEvidence(
-    `namespace \`${name}\` is not in the manifests: assumed labelled ${INJECTION}=enabled`
-  );
-  const decided = injectRequired(workload, [assumed]);
-  return { ...decided, exact: false };
-}
-function webhookInvoked(namespaceLabels, podLabels) {
-  const injection = namespaceLabels[INJECTION];
-  const revision = namespaceLabels[REVISION];
-  const optOut = podLabels[INJECT] === "false";
-  if (injection !== void 0) {
-    const invoked = injection === "enabled" && !optOut;
-    return {
-      invoked,
-      byPod: injection === "enabled" && optOut,
-      note: invoked ? `namespace label ${labelText(INJECTION, injection)}` : injection === "enabled" ? `namespace label ${INJECTION}=enabled, but pod label ${INJECT}=false` : `namespace label ${labelText(INJECTION, injection)}: no injection webhook matches`
-    };
-  }
-  if (revision !== void 0) {
-    return {
-      invoked: !optOut,
-      byPod: optOut,
-      note: optOut ? `namespace label ${REVISION}=${revision}, but pod label ${INJECT}=false` : `namespace label ${REVISION}=${revision} (revision webhook)`
-    };
-  }
-  const podRevision = podLabels[REVISION];
-  if (podRevision !== void 0 && !optOut) {
-    return {
-      invoked: true,
-      byPod: true,
-      note: `pod label ${REVISION}=${podRevision} (revision webhook)`
-    };
-  }
-  if (podLabels[INJECT] === "true" && podRevision === void 0) {
-    return { invoked: true, byPod: true, note: `pod label ${INJECT}=true` };
-  }
-  return {
-    invoked: false,
-    byPod: false,
-    note: `namespace has neither ${INJECTION} nor ${REVISION}, and the pod does not opt in with a label`
-  };
-}
-function injectRequired(workload, evidence) {
-  const label = workload.podLabels[INJECT];
-  const annotation = workload.podAnnotations[INJECT];
-  const decider = label ?? annotation;
-  const where = label !== void 0 ? "label" : "annotation";
-  const pod = (note) => objectEvidence(workload, note, workload.podLabelsAt);
-  if (decider === "false") return no(true, [...evidence, pod(`pod ${where} ${INJECT}=false`)]);
-  if (decider === "true") return yes(true, [...evidence, pod(`pod ${where} ${INJECT}=true`)]);
-  return yes(true, evidence);
-}
-function ambientEnrollment(workload, namespace) {
-  if (workload.hostNetwork) return null;
-  if (workload.podAnnotations[REDIRECTION] === "enabled") {
-    return objectEvidence(
-      workload,
-      `pod annotation ${REDIRECTION}=enabled: captured by ztunnel`,
-      workload.podLabelsAt
-    );
-  }
-  const podMode = workload.podLabels[DATAPLANE_MODE];
-  if (podMode !== void 0) {
-    return podMode === "ambient" ? objectEvidence(workload, `pod label ${DATAPLANE_MODE}=ambient`, workload.podLabelsAt) : null;
-  }
-  if (namespace?.labels[DATAPLANE_MODE] === "ambient") {
-    return objectEvidence(namespace, `namespace label ${DATAPLANE_MODE}=ambient`);
-  }
-  return null;
-}
-function isGateway(workload) {
-  const templates = workload.podAnnotations[TEMPLATES] ?? "";
-  return templates.split(",").some((t) => t.trim() === "gateway") || workload.podLabels[GATEWAY_NAME] !== void 0;
-}
-function yes(exact, evidence) {
-  return { injected: true, exact, evidence };
-}
-function no(exact, evidence) {
-  return { injected: false, exact, evidence };
-}
-var CANONICAL_NAME = "service.istio.io/canonical-name";
-var CANONICAL_REVISION = "service.istio.io/canonical-revision";
-function proxyLabels(workload, decision) {
-  if (decision.dataplane !== "SIDECAR") return workload.podLabels;
-  const labels = workload.podLabels;
-  return {
-    ...labels,
-    [CANONICAL_NAME]: labels[CANONICAL_NAME] ?? labels["app.kubernetes.io/name"] ?? labels["app"] ?? workload.ref.name,
-    [CANONICAL_REVISION]: labels[CANONICAL_REVISION] ?? labels["app.kubernetes.io/version"] ?? labels["version"] ?? "latest",
-    ...decision.gateway ? {} : { [TLS_MODE]: decision.endpointTlsMode }
-  };
-}
-
-// src/analysis/mtls/transport.ts
-function combine(client, server, chain) {
-  const serverPhrase = describeServer(server);
-  const outcome = (transport, why, dependsOnApplication = false) => ({
-    transport,
-    reason: `${client.phrase}; ${why}`,
-    dependsOnApplication
-  });
-  if (client.mode === "BLOCKED") return outcome("broken", "the call never leaves the client");
-  const sent = client.effective;
-  if (server.mode === "NO_SIDECAR") {
-    if (sent === "ISTIO_MUTUAL")
-      return outcome("broken", `${serverPhrase}, so nothing terminates the Istio mTLS`);
-    if (sent === "DISABLE")
-      return outcome("plaintext", `${serverPhrase}: plaintext, no peer identity`);
-    return outcome("plaintext", `${serverPhrase}: the application must terminate the TLS`, true);
-  }
-  if (server.mode === "STRICT") {
-    if (sent === "ISTIO_MUTUAL")
-      return outcome("mtls", `${serverPhrase} accepts it with the peer's identity`);
-    if (sent === "DISABLE") return outcome("broken", `${serverPhrase} rejects plaintext`);
-    return outcome("broken", `${serverPhrase} rejects TLS that is not Istio mTLS`);
-  }
-  if (server.mode === "PERMISSIVE") {
-    if (sent === "ISTIO_MUTUAL")
-      return outcome("mtls", `${serverPhrase} accepts it with the peer's identity`);
-    if (sent === "DISABLE")
-      return outcome("plaintext", `${serverPhrase} accepts plaintext, with no peer identity`);
-    if (chain === "http")
-      return outcome(
-        "broken",
-        `${serverPhrase} has no filter chain for foreign TLS on an HTTP port`
-      );
-    return outcome(
-      "plaintext",
-      `${serverPhrase} passes the TLS through to the application as TCP`,
-      true
-    );
-  }
-  if (sent === "DISABLE")
-    return outcome("plaintext", `${serverPhrase} accepts plaintext, with no peer identity`);
-  if (sent === "ISTIO_MUTUAL") {
-    return outcome(
-      "broken",
-      chain === "http" ? `${serverPhrase} does not terminate mTLS: protocol error on an HTTP port` : `${serverPhrase} does not terminate mTLS: the application receives TLS bytes`
-    );
-  }
-  if (chain === "http")
-    return outcome("broken", `${serverPhrase}: foreign TLS on an HTTP port is a protocol error`);
-  return outcome("plaintext", `${serverPhrase} passes the TLS through to the application`, true);
-}
-function describeServer(server) {
-  switch (server.level) {
-    case "no-sidecar":
-      return "the server port has no sidecar";
-    case "gateway":
-      return "the gateway listener (PeerAuthentication does not apply)";
-    case "default":
-      return `the ${server.mode} port (Istio's default)`;
-    case "port":
-      return `the ${server.mode} port (port-level policy)`;
-    case "workload":
-      return `the ${server.mode} port (workload policy)`;
-    default:
-      return `the ${server.mode} port (${server.level}-wide policy)`;
-  }
-}
-
-// src/analysis/mtls/evaluate.ts
-var internalsByEvaluation = /* @__PURE__ */ new WeakMap();
-function internalsOf(evaluation, mesh, topology) {
-  return internalsByEvaluation.get(evaluation) ?? build(mesh, topology, {}).internals;
-}
-function evaluateMtls(mesh, topology, options = {}) {
-  const { evaluation, internals } = build(mesh, topology, options);
-  internalsByEvaluation.set(evaluation, internals);
-  return evaluation;
-}
-function build(mesh, topology, options) {
-  const settings = mesh.settings;
-  const peerAuthentications = indexPeerAuthentications(mesh);
-  const destinationRules = indexDestinationRules(mesh);
-  const sidecars = indexSidecars(mesh);
-  const hosts = buildHostRegistry(topology);
-  const grouped = namespaceDistinguisher({ mesh, hosts, destinationRules, sidecars });
-  const distinguished = options.classPerCaller === true ? () => true : grouped;
-  const decisions = memo(
-    (w) => decideInjection(w.workload, topology.namespaceObjects.get(w.namespace))
-  );
-  const labels = memo((w) => proxyLabels(w.workload, decisions(w)));
-  const compositions = memo(
-    (w) => composeWorkloadMode(peerAuthentications, w.namespace, labels(w))
-  );
-  const portModes = /* @__PURE__ */ new Map();
-  const serverMode = (w, port) => {
-    let byPort = portModes.get(w);
-    if (byPort === void 0) portModes.set(w, byPort = /* @__PURE__ */ new Map());
-    let mode = byPort.get(port);
-    if (mode === void 0)
-      byPort.set(port, mode = serverPortMode(w.workload, decisions(w), compositions(w), port));
-    return mode;
-  };
-  const endpointCache = /* @__PURE__ */ new Map();
-  const deps = {
-    hosts,
-    destinationRules,
-    enableAutoMtls: settings.enableAutoMtls.value,
-    outboundTrafficPolicy: settings.outboundTrafficPolicy.value,
-    decision: decisions,
-    peerAuthenticationMode: (w, port) => modeAtPort(compositions(w), port),
-    namespaceMode: (namespace) => peerAuthentications.namespaceMode(namespace),
-    endpoints(exposure) {
-      const key = `${exposure.entry.ref.kind}/${exposure.entry.namespace}/${exposure.entry.host}:${exposure.servicePort}`;
-      let list2 = endpointCache.get(key);
-      if (list2 === void 0)
-        endpointCache.set(key, list2 = hosts.endpoints(exposure.entry, exposure.servicePort));
-      return list2;
-    }
-  };
-  const contexts = /* @__PURE__ */ new Map();
-  const intern = (context4) => {
-    const known = contexts.get(context4.key);
-    if (known) return known;
-    contexts.set(context4.key, context4);
-    return context4;
-  };
-  const workloadContexts = memo((w) => {
-    const context4 = workloadContext(
-      w,
-      decisions(w),
-      labels(w),
-      distinguished,
-      destinationRules,
-      sidecars
-    );
-    return intern(
-      options.classPerCaller === true ? { ...context4, key: `${context4.key}|${w.id}` } : context4
-    );
-  });
-  const context3 = (caller) => {
-    if (caller.kind === "workload") return workloadContexts(caller.workload);
-    if (caller.kind === "unauthenticated") return intern(PLAINTEXT);
-    const sidecar = sidecars.rootDefault;
-    return intern({
-      key: `sidecar|*||${sidecarKey(sidecar)}|`,
-      kind: "sidecar",
-      namespace: ANY_NAMESPACE,
-      labels: {},
-      sidecar,
-      exact: true
-    });
-  };
-  const serverIndex = new Map(topology.workloads.map((w, i) => [w, i]));
-  const groupIds = /* @__PURE__ */ new Map();
-  const groupId = (group) => {
-    let id = groupIds.get(group);
-    if (id === void 0) groupIds.set(group, id = groupIds.size);
-    return id;
-  };
-  const exposureIds = /* @__PURE__ */ new Map();
-  const exposureId = (exposure) => {
-    const key = exposureKey(exposure);
-    let id = exposureIds.get(key);
-    if (id === void 0) exposureIds.set(key, id = exposureIds.size);
-    return id;
-  };
-  const edgeCache = /* @__PURE__ */ new Map();
-  const edgeIds = /* @__PURE__ */ new Map();
-  const edgeFor = (ctx, server, port, exposure) => {
-    const resolution = resolveClient(ctx, exposure, deps, groupId);
-    const key = `${resolution.key}|${exposureId(exposure)}|${serverIndex.get(server) ?? server.id}|${port}|${ctx.exact}`;
-    const cached = edgeCache.get(key);
-    if (cached !== void 0) return cached;
-    const client = completeClient(resolution, server, port, exposure, deps);
-    const mode = serverMode(server, port);
-    const chain = server.ports.find((p) => p.port === port)?.chain ?? "auto";
-    const outcome = combine(client, mode, chain);
-    const edge2 = {
-      transport: outcome.transport,
-      peer: null,
-      reason: outcome.reason,
-      exact: ctx.exact && client.exact && mode.exact,
-      client: { mode: client.mode, effective: client.effective, evidence: client.evidence },
-      server: mode,
-      via: exposure?.entry.ref ?? null,
-      servicePort: exposure?.servicePort ?? null,
-      destinationRule: client.destinationRule,
-      gatedOff: client.gatedOff === true
-    };
-    edgeCache.set(key, edge2);
-    edgeIds.set(edge2, edgeIds.size);
-    return edge2;
-  };
-  const sharedBundles = /* @__PURE__ */ new Map();
-  const bundles = /* @__PURE__ */ new Map();
-  const bundleFor = (ctx, server, port) => {
-    let byPort = bundles.get(ctx);
-    if (byPort === void 0) bundles.set(ctx, byPort = /* @__PURE__ */ new Map());
-    const slot = (serverIndex.get(server) ?? -1) * 65536 + port;
-    let bundle = byPort.get(slot);
-    if (bundle === void 0) {
-      const exposures = hosts.exposures(server, port);
-      const edges2 = (exposures.length === 0 ? [null] : exposures).map(
-        (e) => edgeFor(ctx, server, port, e)
-      );
-      const key = edges2.map((e) => edgeIds.get(e)).join(",");
-      bundle = sharedBundles.get(key);
-      if (bundle === void 0) {
-        const [primary, ...alternatives] = edges2;
-        if (primary === void 0) throw new Error("unreachable: no edge");
-        sharedBundles.set(key, bundle = { primary, alternatives });
-      }
-      byPort.set(slot, bundle);
-    }
-    return bundle;
-  };
-  const identity = (caller) => {
-    const trustDomain = settings.trustDomain.value;
-    if (caller.kind === "unauthenticated") return null;
-    if (caller.kind === "any-mesh-identity") {
-      return {
-        principal: ANY_MESH_IDENTITY,
-        trustDomain,
-        namespace: ANY_MESH_IDENTITY,
-        serviceAccount: ANY_MESH_IDENTITY
-      };
-    }
-    const w = caller.workload;
-    if (decisions(w).dataplane === "NO_SIDECAR") return null;
-    const serviceAccount = w.workload.serviceAccountName.value;
-    return {
-      principal: `${trustDomain}/ns/${w.namespace}/sa/${serviceAccount}`,
-      trustDomain,
-      namespace: w.namespace,
-      serviceAccount
-    };
-  };
-  const withPeer = (caller) => (edge2) => edge2.transport === "mtls" ? { ...edge2, peer: identity(caller) } : edge2;
-  const edges = (caller, server, port) => {
-    const bundle = bundleFor(context3(caller), server, port);
-    const attach = withPeer(caller);
-    return { primary: attach(bundle.primary), alternatives: bundle.alternatives.map(attach) };
-  };
-  const evaluation = {
-    dataplane: decisions,
-    serverMode,
-    transport(caller, server, port) {
-      const { primary, alternatives } = edges(caller, server, port);
-      return { ...publicEdge(primary), alternatives: alternatives.map(publicEdge) };
-    },
-    clientClass: (caller) => context3(caller).key,
-    identity
-  };
-  const internals = {
-    mesh,
-    topology,
-    peerAuthentications,
-    destinationRules,
-    sidecars,
-    hosts,
-    decision: decisions,
-    composition: compositions,
-    labels,
-    context: context3,
-    edges,
-    classEdges: (caller, server, port) => bundleFor(context3(caller), server, port)
-  };
-  return { evaluation, internals };
-}
-function publicEdge(edge2) {
-  return {
-    transport: edge2.transport,
-    peer: edge2.peer,
-    reason: edge2.reason,
-    exact: edge2.exact,
-    client: edge2.client,
-    server: edge2.server,
-    via: edge2.via,
-    servicePort: edge2.servicePort
-  };
-}
-function memo(compute) {
-  const cache = /* @__PURE__ */ new Map();
-  return (key) => {
-    let value = cache.get(key);
-    if (value === void 0) cache.set(key, value = compute(key));
-    return value;
-  };
-}
-function exposureKey(exposure) {
-  return exposure === null ? "direct" : `${exposure.entry.ref.kind}/${exposure.entry.namespace}/${exposure.entry.host}:${exposure.servicePort}`;
-}
-
-// src/analysis/mtls/finding.ts
-function mtlsFinding(code2, params, place2) {
-  const entry = catalogue[code2];
-  const message = entry.message(params);
-  return {
-    id: `${code2}:${place2.subject}`,
-    code: code2,
-    severity: entry.severity,
-    message,
-    at: place2.at,
-    side: place2.side,
-    ...place2.ref ? { ref: place2.ref } : {},
-    ...place2.edge ? { edge: place2.edge } : {}
-  };
-}
-function subjectOf(ref) {
-  return refKey(ref);
-}
-var SEVERITY_ORDER2 = { error: 0, warning: 1, notice: 2 };
-function sortFindings(findings) {
-  const unique = /* @__PURE__ */ new Map();
-  for (const finding2 of findings) if (!unique.has(finding2.id)) unique.set(finding2.id, finding2);
-  return [...unique.values()].sort(
-    (a, b) => SEVERITY_ORDER2[a.severity] - SEVERITY_ORDER2[b.severity] || compareSources(a.at, b.at) || compareText(a.id, b.id)
-  );
-}
-
-// src/analysis/mtls/findings-edges.ts
-function edgeFindings(internals, side3) {
-  const representatives = classRepresentatives(internals);
-  const breaksStrict = /* @__PURE__ */ new Map();
-  const mtlsNowhere = /* @__PURE__ */ new Map();
-  const gated = /* @__PURE__ */ new Map();
-  const subsets = /* @__PURE__ */ new Map();
-  const permissive = /* @__PURE__ */ new Map();
-  const add = (map, key, make, target) => {
-    let group = map.get(key);
-    if (group === void 0) map.set(key, group = { ...make(), targets: /* @__PURE__ */ new Set() });
-    group.targets.add(target);
-  };
-  for (const server of internals.topology.workloads) {
-    for (const { port } of server.ports) {
-      const target = `${server.id}:${port}`;
-      for (const { caller, fromWorkload } of representatives) {
-        const { primary, alternatives } = internals.classEdges(caller, server, port);
-        for (const edge2 of [primary, ...alternatives]) {
-          const rule = edge2.destinationRule?.trafficPolicyFrom ?? edge2.destinationRule?.first ?? null;
-          const tlsLine = edge2.client.evidence.find(
-            (e) => e.ref?.kind === "DestinationRule" && e.at !== null
-          );
-          if (edge2.transport === "broken" && rule !== null && tlsLine?.at) {
-            const detail = edge2.client.effective === "DISABLE" ? "plaintext" : edge2.client.mode;
-            if (edge2.server.mode === "STRICT" && edge2.client.mode !== "ISTIO_MUTUAL" && edge2.client.mode !== "AUTO_MTLS")
-              add(
-                breaksStrict,
-                `${refKey(rule.ref)}@${tlsLine.at.line}`,
-                () => ({ at: tlsLine.at, ref: rule.ref, detail }),
-                target
-              );
-            if (edge2.client.mode === "ISTIO_MUTUAL" && edge2.server.mode !== "STRICT" && edge2.server.mode !== "PERMISSIVE")
-              add(
-                mtlsNowhere,
-                `${refKey(rule.ref)}@${tlsLine.at.line}`,
-                () => ({ at: tlsLine.at, ref: rule.ref, detail: whyNoMtls(edge2.server) }),
-                target
-              );
-          }
-          const decider = decidingPolicy(edge2.server);
-          if (edge2.transport === "broken" && edge2.gatedOff && edge2.server.mode === "STRICT" && decider?.ref && decider.at)
-            add(
-              gated,
-              refKey(decider.ref),
-              () => ({
-                at: decider.at,
-                ref: decider.ref ?? rule?.ref ?? server.workload.ref,
-                detail: "",
-                namespace: edge2.via?.namespace ?? server.namespace
-              }),
-              target
-            );
-          for (const note of edge2.client.evidence.filter(
-            (e) => e.note.startsWith("subset `") && e.at && e.ref
-          )) {
-            add(
-              subsets,
-              `${refKey(note.ref ?? server.workload.ref)}@${note.at?.line}`,
-              () => ({
-                at: note.at,
-                ref: note.ref ?? server.workload.ref,
-                detail: note.note
-              }),
-              target
-            );
-          }
-          if (decider?.ref?.kind === "PeerAuthentication" && edge2.server.mode === "PERMISSIVE" && decider.at && fromWorkload) {
-            const key = `${refKey(decider.ref)}@${decider.at.line}`;
-            const entry = permissive.get(key) ?? {
-              policy: decider,
-              ports: /* @__PURE__ */ new Set(),
-              plaintext: false
-            };
-            entry.ports.add(target);
-            if (edge2.transport === "plaintext") entry.plaintext = true;
-            permissive.set(key, entry);
-          }
-        }
-      }
-    }
-  }
-  const out = [];
-  for (const g of breaksStrict.values())
-    out.push(
-      mtlsFinding(
-        "MG104",
-        { mode: g.detail, target: first(g.targets), count: g.targets.size },
-        place(g, side3)
-      )
-    );
-  for (const g of mtlsNowhere.values())
-    out.push(
-      mtlsFinding(
-        "MG105",
-        { target: first(g.targets), count: g.targets.size, why: g.detail },
-        place(g, side3)
-      )
-    );
-  for (const g of gated.values())
-    out.push(
-      mtlsFinding(
-        "MG111",
-        { target: first(g.targets), namespace: g.namespace ?? "", count: g.targets.size },
-        place(g, side3)
-      )
-    );
-  for (const g of subsets.values())
-    out.push(
-      mtlsFinding(
-        "MG115",
-        {
-          detail: `${g.detail.replace(/ \(not modelled\)$/, "")}, which meshguard does not model: answers for \`${first(g.targets)}\` may differ`
-        },
-        { ...place(g, side3), subject: `${subjectOf(g.ref)}@${g.at.line}` }
-      )
-    );
-  for (const entry of permissive.values()) {
-    if (entry.plaintext || !entry.policy.ref || !entry.policy.at) continue;
-    out.push(
-      mtlsFinding(
-        "MG112",
-        { count: entry.ports.size },
-        {
-          at: entry.policy.at,
-          side: side3,
-          subject: `${subjectOf(entry.policy.ref)}@${entry.policy.at.line}`,
-          ref: entry.policy.ref
-        }
-      )
-    );
-  }
-  return [...out, ...ambientFindings(internals, side3)];
-}
-function place(group, side3) {
-  return { at: group.at, side: side3, subject: subjectOf(group.ref), ref: group.ref };
-}
-function first(targets) {
-  return [...targets].sort()[0] ?? "";
-}
-function whyNoMtls(server) {
-  if (server.level === "gateway") return "is a gateway listener";
-  return server.mode === "NO_SIDECAR" ? "has no sidecar" : "is DISABLE";
-}
-function decidingPolicy(mode) {
-  if (mode.level === "default" || mode.level === "no-sidecar" || mode.level === "gateway")
-    return null;
-  const policies = mode.evidence.filter((e) => e.ref?.kind === "PeerAuthentication");
-  return policies[policies.length - 1] ?? null;
-}
-function classRepresentatives(internals) {
-  const byClass = /* @__PURE__ */ new Map();
-  for (const workload of internals.topology.workloads) {
-    const caller = { kind: "workload", id: workload.id, workload };
-    const key2 = internals.context(caller).key;
-    if (!byClass.has(key2)) byClass.set(key2, { caller, fromWorkload: true });
-  }
-  const anyMesh = { kind: "any-mesh-identity", id: ANY_MESH_IDENTITY };
-  const key = internals.context(anyMesh).key;
-  if (!byClass.has(key)) byClass.set(key, { caller: anyMesh, fromWorkload: false });
-  return [...byClass.values()];
-}
-function ambientFindings(internals, side3) {
-  const out = [];
-  const seen = /* @__PURE__ */ new Set();
-  for (const workload of internals.topology.workloads) {
-    if (seen.has(workload.namespace)) continue;
-    const decision = internals.decision(workload);
-    if (decision.dataplane !== "AMBIENT") continue;
-    seen.add(workload.namespace);
-    const at = decision.evidence.find((e) => e.at !== null)?.at ?? workload.workload.source;
-    out.push(
-      mtlsFinding(
-        "MG115",
-        {
-          detail: `workloads in \`${workload.namespace}\` run in ambient mode: meshguard assumes sidecars and ztunnel exchange HBONE (ambient profile) and does not model waypoints`
-        },
-        { at, side: side3, subject: `ambient/${workload.namespace}` }
-      )
-    );
-  }
-  return out;
-}
-
-// src/analysis/mtls/diff.ts
-function diffMtls(base, head) {
-  const b = internalsOf(base.mtls, base.mesh, base.topology);
-  const h = internalsOf(head.mtls, head.mesh, head.topology);
-  const deltas = [];
-  const findings = [];
-  const servers = commonWorkloads(base, head);
-  for (const [baseServer, headServer] of servers) {
-    const changed = modeChanges(base, head, baseServer, headServer);
-    deltas.push(...changed.deltas);
-    findings.push(...changed.findings);
-  }
-  findings.push(...edgeChanges(b, h, servers));
-  deltas.sort((x, y) => compareText(x.workload, y.workload) || (x.port ?? 0) - (y.port ?? 0));
-  return { deltas, findings: sortFindings(findings) };
-}
-function commonWorkloads(base, head) {
-  return base.topology.workloads.flatMap((w) => {
-    const other = head.topology.workloadById.get(w.id);
-    return other === void 0 ? [] : [[w, other]];
-  });
-}
-var STRENGTH = {
-  STRICT: 3,
-  PERMISSIVE: 2,
-  DISABLE: 1,
-  NO_SIDECAR: 0
-};
-function modeChanges(base, head, baseServer, headServer) {
-  const ports = baseServer.ports.map((p) => p.port).filter((p) => headServer.ports.some((q) => q.port === p));
-  const changes = ports.flatMap((port) => {
-    const before = base.mtls.serverMode(baseServer, port);
-    const after = head.mtls.serverMode(headServer, port);
-    return before.mode === after.mode ? [] : [{ port, before, after }];
-  });
-  const sameEverywhere = changes.length === ports.length && ports.length > 1 && changes.every(
-    (c) => c.before.mode === changes[0]?.before.mode && c.after.mode === changes[0]?.after.mode
-  );
-  const reported = sameEverywhere ? changes.slice(0, 1).map((c) => ({ ...c, port: null })) : changes;
-  const deltas = [];
-  const findings = [];
-  for (const change of reported) {
-    const cause = causeOfMode(change.before, change.after);
-    deltas.push({
-      workload: headServer.id,
-      port: change.port,
-      base: change.before.mode,
-      head: change.after.mode,
-      at: cause?.at ?? null
-    });
-    if (STRENGTH[change.after.mode] >= STRENGTH[change.before.mode]) continue;
-    findings.push(
-      mtlsFinding(
-        "MG101",
-        {
-          workload: headServer.id,
-          ports: change.port === null ? "on every port" : `port ${change.port}`,
-          base: describeMode(change.before.mode),
-          head: describeMode(change.after.mode),
-          level: describeLevel(change.after)
-        },
-        {
-          at: cause?.at ?? headServer.workload.source,
-          side: cause?.side ?? "head",
-          subject: `${headServer.id}:${change.port ?? "*"}`,
-          ...cause?.ref ? { ref: cause.ref } : {}
-        }
-      )
-    );
-  }
-  return { deltas, findings };
-}
-function describeMode(mode) {
-  return mode === "NO_SIDECAR" ? "anything (no sidecar)" : mode;
-}
-function describeLevel(mode) {
-  switch (mode.level) {
-    case "port":
-      return "port-level exception";
-    case "default":
-      return "Istio's default";
-    case "no-sidecar":
-      return "no sidecar";
-    case "gateway":
-      return "gateway";
-    default:
-      return `${mode.level} policy`;
-  }
-}
-function causeOfMode(before, after) {
-  const headPolicy = decidingPolicy(after) ?? lastPolicy(after);
-  if (headPolicy?.at)
-    return { at: headPolicy.at, side: "head", ...headPolicy.ref ? { ref: headPolicy.ref } : {} };
-  if (after.level === "no-sidecar" || after.level === "gateway") {
-    const line = after.evidence.find((e) => e.at !== null);
-    if (line?.at) return { at: line.at, side: "head", ...line.ref ? { ref: line.ref } : {} };
-  }
-  const basePolicy = decidingPolicy(before) ?? lastPolicy(before);
-  if (basePolicy?.at)
-    return { at: basePolicy.at, side: "base", ...basePolicy.ref ? { ref: basePolicy.ref } : {} };
-  const any = after.evidence.find((e) => e.at !== null);
-  return any?.at ? { at: any.at, side: "head" } : null;
-}
-function lastPolicy(mode) {
-  const policies = mode.evidence.filter(
-    (e) => e.ref?.kind === "PeerAuthentication" && e.at !== null
-  );
-  return policies[policies.length - 1] ?? null;
-}
-function callersOf(internals, ids) {
-  const out = /* @__PURE__ */ new Map();
-  for (const w of internals.topology.workloads)
-    if (ids.has(w.id)) out.set(w.id, { kind: "workload", id: w.id, workload: w });
-  out.set(ANY_MESH_IDENTITY, { kind: "any-mesh-identity", id: ANY_MESH_IDENTITY });
-  return out;
-}
-function edgeChanges(b, h, servers) {
-  const common = new Set(
-    b.topology.workloads.map((w) => w.id).filter((id) => h.topology.workloadById.has(id))
-  );
-  const baseCallers = callersOf(b, common);
-  const headCallers = callersOf(h, common);
-  const pairs = /* @__PURE__ */ new Map();
-  for (const [id, caller] of baseCallers) {
-    const other = headCallers.get(id);
-    if (other === void 0) continue;
-    const key = `${b.context(caller).key}\0${h.context(other).key}`;
-    const pair = pairs.get(key);
-    if (pair) pair.ids.push(id);
-    else pairs.set(key, { base: caller, head: other, ids: [id] });
-  }
-  const broken = /* @__PURE__ */ new Map();
-  const lost = /* @__PURE__ */ new Map();
-  for (const [baseServer, headServer] of servers) {
-    for (const { port } of headServer.ports) {
-      if (!baseServer.ports.some((p) => p.port === port)) continue;
-      for (const pair of pairs.values()) {
-        const before = b.classEdges(pair.base, baseServer, port).primary;
-        const after = h.classEdges(pair.head, headServer, port).primary;
-        const target = before.transport !== "broken" && after.transport === "broken" ? broken : before.transport === "mtls" && after.transport === "plaintext" ? lost : null;
-        if (target === null) continue;
-        const key = `${headServer.id}:${port}`;
-        const change = target.get(key);
-        if (change) change.callers.push(...pair.ids);
-        else
-          target.set(key, {
-            callers: [...pair.ids],
-            to: headServer.id,
-            port,
-            reason: after.reason,
-            cause: causeOfEdge(before, after, headServer, callerLine(b, h, pair))
-          });
-      }
-    }
-  }
-  return [
-    ...[...broken.values()].map((c) => edgeFinding("MG102", c)),
-    ...[...lost.values()].map((c) => edgeFinding("MG103", c))
-  ];
-}
-function edgeFinding(code2, change) {
-  const callers = [...change.callers].sort(compareText);
-  const firstCaller = callers[0] ?? "";
-  const from = callers.length === 1 ? `\`${firstCaller}\`` : `\`${firstCaller}\` and ${callers.length - 1} other caller(s)`;
-  return mtlsFinding(
-    code2,
-    { from, to: change.to, port: change.port, reason: change.reason },
-    {
-      at: change.cause.at,
-      side: change.cause.side,
-      subject: `${change.to}:${change.port}`,
-      ...change.cause.ref ? { ref: change.cause.ref } : {},
-      edge: { from: firstCaller, to: change.to, port: change.port }
-    }
-  );
-}
-function causeOfEdge(before, after, server, caller) {
-  if (before.server.mode !== after.server.mode) {
-    const cause = causeOfMode(before.server, after.server);
-    if (cause) return cause;
-  }
-  if (before.client.mode !== after.client.mode || before.client.effective !== after.client.effective) {
-    if (caller !== null) return caller;
-    const headLine = after.client.evidence.find((e) => e.at !== null);
-    if (headLine?.at)
-      return { at: headLine.at, side: "head", ...headLine.ref ? { ref: headLine.ref } : {} };
-    const baseLine = before.client.evidence.find((e) => e.at !== null);
-    if (baseLine?.at)
-      return { at: baseLine.at, side: "base", ...baseLine.ref ? { ref: baseLine.ref } : {} };
-  }
-  return { at: server.workload.source, side: "head", ref: server.workload.ref };
-}
-function callerLine(b, h, pair) {
-  if (pair.base.kind !== "workload" || pair.head.kind !== "workload") return null;
-  const before = b.decision(pair.base.workload);
-  const after = h.decision(pair.head.workload);
-  if (before.dataplane === after.dataplane && before.gateway === after.gateway) return null;
-  const line = after.evidence.find((e) => e.at !== null);
-  return line?.at ? { at: line.at, side: "head", ...line.ref ? { ref: line.ref } : {} } : null;
-}
-
-// src/analysis/mtls/findings-credentials.ts
-function credentialFindings(internals, side3) {
-  const clients = classRepresentatives(internals).map((r) => ({ id: r.caller.id, context: internals.context(r.caller) })).filter((c) => c.context.kind === "sidecar");
-  const out = [];
-  for (const rule of internals.mesh.destinationRules) {
-    const block = ignoredCredential(rule);
-    if (block === null) continue;
-    const host = internals.destinationRules.resolvedHost(rule);
-    const user = findUser(internals, rule, host, clients);
-    if (user === null) continue;
-    out.push(
-      mtlsFinding(
-        "MG106",
-        { host: user.host, client: `\`${user.client}\`` },
-        { at: block.at, side: side3, subject: subjectOf(rule.ref), ref: rule.ref }
-      )
-    );
-  }
-  return out;
-}
-function ignoredCredential(rule) {
-  if (rule.workloadSelector !== null || rule.trafficPolicy === null) return null;
-  const blocks = [
-    rule.trafficPolicy.tls,
-    ...rule.trafficPolicy.portLevelSettings.map((p) => p.tls)
-  ];
-  return blocks.find(
-    (tls) => tls !== null && (tls.mode === "SIMPLE" || tls.mode === "MUTUAL") && tls.credentialName !== null && !tls.credentialName.startsWith("configmap://")
-  ) ?? null;
-}
-function findUser(internals, rule, host, clients) {
-  for (const entry of internals.hosts.all) {
-    if (!ruleHostMatches(host, entry.host)) continue;
-    for (const client of clients) {
-      const { namespace, labels } = client.context;
-      const chosen = internals.destinationRules.lookup(
-        namespace,
-        labels,
-        entry.host,
-        entry.namespace
-      ).chosen;
-      if (chosen?.trafficPolicyFrom === rule) return { client: client.id, host: entry.host };
-    }
-  }
-  return null;
-}
-
-// src/analysis/mtls/findings-policies.ts
-function policyFindings(internals, side3) {
-  return [
-    ...rootSelectors(internals, side3),
-    ...conflicts(internals, side3),
-    ...emptySelections(internals, side3),
-    ...unknownPorts(internals, side3),
-    ...undeclaredNamespaces(internals, side3),
-    ...tlsWithoutMode(internals, side3),
-    ...selectorShadows(internals, side3)
-  ];
-}
-function rootSelectors(internals, side3) {
-  return internals.peerAuthentications.ignoredRootSelectors.map(
-    (policy) => mtlsFinding(
-      "MG107",
-      { namespace: policy.ref.namespace },
-      {
-        at: policy.selector?.at ?? policy.source,
-        side: side3,
-        subject: subjectOf(policy.ref),
-        ref: policy.ref
-      }
-    )
-  );
-}
-function conflicts(internals, side3) {
-  const index = internals.peerAuthentications;
-  const out = [];
-  const report = (pick2, level) => {
-    for (const loser of pick2?.ignored ?? []) {
-      if (pick2 === null) continue;
-      out.push(conflictFinding(loser, pick2.chosen, level, side3));
-    }
-  };
-  report(index.mesh, "mesh-wide");
-  for (const namespace of index.namespacesWithPolicy)
-    report(index.namespacePolicy(namespace), "namespace-wide");
-  const seen = /* @__PURE__ */ new Set();
-  for (const workload of internals.topology.workloads) {
-    const { workloadPolicy, ignoredWorkloadPolicies } = internals.composition(workload);
-    for (const loser of ignoredWorkloadPolicies) {
-      if (workloadPolicy === null || seen.has(loser)) continue;
-      seen.add(loser);
-      out.push(conflictFinding(loser, workloadPolicy, `workload (${workload.id})`, side3));
-    }
-  }
-  return out;
-}
-function conflictFinding(loser, winner, level, side3) {
-  const why = sameAge(loser, winner) ? "no creationTimestamp tells them apart, so the name order decides" : "it is older";
-  return mtlsFinding(
-    "MG108",
-    { level, winner: `${winner.ref.namespace}/${winner.ref.name}`, why },
-    { at: loser.modeAt, side: side3, subject: subjectOf(loser.ref), ref: loser.ref }
-  );
-}
-function emptySelections(internals, side3) {
-  const { mesh } = internals;
-  const root = mesh.settings.rootNamespace.value;
-  const byNamespace = workloadsByNamespace(internals);
-  const selectsAny = (namespace, labels) => (byNamespace.get(namespace) ?? []).some((w) => selects(labels, internals.labels(w)));
-  const out = [];
-  for (const policy of mesh.peerAuthentications) {
-    if (!hasSelector(policy) || policy.ref.namespace === root) continue;
-    if (!selectsAny(policy.ref.namespace, policy.selector?.matchLabels ?? {}))
-      out.push(
-        emptyFinding(policy, "PeerAuthentication", policy.selector?.at ?? policy.source, side3)
-      );
-  }
-  for (const rule of mesh.destinationRules) {
-    const selector = rule.workloadSelector;
-    if (selector === null || selectsAny(rule.ref.namespace, selector.matchLabels)) continue;
-    out.push(emptyFinding(rule, "DestinationRule", selector.at, side3));
-  }
-  return out;
-}
-function emptyFinding(object, kind, at, side3) {
-  return mtlsFinding(
-    "MG109",
-    { kind, namespace: object.ref.namespace },
-    { at, side: side3, subject: subjectOf(object.ref), ref: object.ref }
-  );
-}
-function unknownPorts(internals, side3) {
-  const out = [];
-  const byNamespace = workloadsByNamespace(internals);
-  for (const policy of internals.mesh.peerAuthentications) {
-    if (!hasSelector(policy) || policy.portLevelMtls.length === 0) continue;
-    const selected = (byNamespace.get(policy.ref.namespace) ?? []).filter(
-      (w) => selects(policy.selector?.matchLabels ?? {}, internals.labels(w))
-    );
-    if (selected.length === 0) continue;
-    for (const entry of policy.portLevelMtls) {
-      if (selected.some((w) => w.ports.some((p) => p.port === entry.port))) continue;
-      const exposure = selected.flatMap((w) => w.ports.flatMap((p) => p.exposedBy.map((e) => ({ e, target: p.port })))).find(({ e }) => e.servicePort === entry.port);
-      const hint = exposure ? `; it is the Service port of \`${exposure.e.service.namespace}/${exposure.e.service.name}\`, whose target port is ${exposure.target}` : "";
-      out.push(
-        mtlsFinding(
-          "MG110",
-          { port: entry.port, hint },
-          {
-            at: entry.at,
-            side: side3,
-            subject: `${subjectOf(policy.ref)}:${entry.port}`,
-            ref: policy.ref
-          }
-        )
-      );
-    }
-  }
-  return out;
-}
-function undeclaredNamespaces(internals, side3) {
-  const seen = /* @__PURE__ */ new Set();
-  const out = [];
-  for (const workload of internals.topology.workloads) {
-    if (internals.topology.namespaceObjects.has(workload.namespace) || seen.has(workload.namespace))
-      continue;
-    seen.add(workload.namespace);
-    out.push(
-      mtlsFinding(
-        "MG114",
-        { namespace: workload.namespace },
-        { at: workload.workload.source, side: side3, subject: `Namespace/${workload.namespace}` }
-      )
-    );
-  }
-  return out;
-}
-function tlsWithoutMode(internals, side3) {
-  const out = [];
-  for (const rule of internals.mesh.destinationRules) {
-    const blocks = [];
-    const policies = [rule.trafficPolicy, ...rule.subsets.map((s) => s.trafficPolicy)];
-    for (const policy of policies) {
-      if (policy?.tls) blocks.push(policy.tls);
-      for (const port of policy?.portLevelSettings ?? []) if (port.tls) blocks.push(port.tls);
-    }
-    for (const tls of blocks.filter((t) => !t.modeWritten)) {
-      out.push(
-        mtlsFinding(
-          "MG116",
-          { host: internals.destinationRules.resolvedHost(rule) },
-          { at: tls.at, side: side3, subject: `${subjectOf(rule.ref)}@${tls.at.line}`, ref: rule.ref }
-        )
-      );
-    }
-  }
-  return out;
-}
-function selectorShadows(internals, side3) {
-  const out = [];
-  const reported = /* @__PURE__ */ new Set();
-  for (const rule of internals.mesh.destinationRules) {
-    if (rule.workloadSelector === null || reported.has(rule)) continue;
-    const host = internals.destinationRules.resolvedHost(rule);
-    for (const entry of internals.hosts.all) {
-      if (!ruleHostMatches(host, entry.host)) continue;
-      const here = internals.destinationRules.lookup(
-        rule.ref.namespace,
-        {},
-        entry.host,
-        entry.namespace
-      );
-      if (here.chosen !== null || !here.found.some((g) => g.members.includes(rule))) continue;
-      const elsewhere = internals.destinationRules.lookup(
-        ANY_NAMESPACE,
-        {},
-        entry.host,
-        entry.namespace
-      );
-      const hidden = elsewhere.chosen;
-      if (hidden === null) continue;
-      reported.add(rule);
-      out.push(
-        mtlsFinding(
-          "MG113",
-          {
-            host: entry.host,
-            namespace: rule.ref.namespace,
-            shadowed: `\`${formatRef(hidden.first.ref)}\``
-          },
-          { at: rule.host.at, side: side3, subject: subjectOf(rule.ref), ref: rule.ref }
-        )
-      );
-      break;
-    }
-  }
-  return out;
-}
-function workloadsByNamespace(internals) {
-  const byNamespace = /* @__PURE__ */ new Map();
-  for (const w of internals.topology.workloads) {
-    const list2 = byNamespace.get(w.namespace);
-    if (list2) list2.push(w);
-    else byNamespace.set(w.namespace, [w]);
-  }
-  return byNamespace;
-}
-
-// src/analysis/mtls/findings.ts
-function mtlsFindings(side3, which2 = "head") {
-  const internals = internalsOf(side3.mtls, side3.mesh, side3.topology);
-  return sortFindings([
-    ...policyFindings(internals, which2),
-    ...edgeFindings(internals, which2),
-    ...credentialFindings(internals, which2)
-  ]);
-}
-
-// src/analysis/graph/side.ts
-function evaluateSide(files, options) {
-  const load = loadMesh(files, {
-    ...options.defaultNamespace === void 0 ? {} : { defaultNamespace: options.defaultNamespace },
-    ...options.meshSettings === void 0 ? {} : { meshSettings: options.meshSettings }
-  });
-  const topology = buildTopology(load.mesh);
-  return { load, mesh: load.mesh, topology, mtls: evaluateMtls(load.mesh, topology) };
-}
-
-// src/analysis/report/types.ts
-var REPORT_SCHEMA_VERSION = 1;
-
-// src/analysis/report/analyze-change.ts
-function analyzeChange(input) {
-  const options = input.options ?? {};
-  const base = evaluateSide(input.base, options);
-  const head = evaluateSide(input.head, options);
-  const mtls2 = diffMtls(base, head);
-  const { findings, ignored } = applyFindingPolicy(
-    [
-      ...head.load.diagnostics.map(diagnosticFinding),
-      ...mtlsFindings(head, "head"),
-      ...mtls2.findings
-    ],
-    preexistingIds(base),
-    options
-  );
-  const failOn = options.failOn ?? "error";
-  const workloads = workloadChanges(base, head);
-  return {
-    schemaVersion: REPORT_SCHEMA_VERSION,
-    verdict: verdictOf(findings, failOn),
-    failOn,
-    summary: {
-      edges: {
-        added: 0,
-        removed: 0,
-        widened: 0,
-        narrowed: 0,
-        changed: 0,
-        transport: 0
-      },
-      ...mtlsCounts(mtls2.deltas),
-      workloadsAdded: workloads.added.length,
-      workloadsRemoved: workloads.removed.length,
-      findings: countBySeverity(findings)
-    },
-    edges: [],
-    mtls: mtls2.deltas,
-    workloads,
-    findings,
-    ignored,
-    diagnostics: { base: base.load.diagnostics, head: head.load.diagnostics },
-    inputs: {
-      base: summarise(base),
-      head: summarise(head),
-      partial: [...base.load.diagnostics, ...head.load.diagnostics].some(
-        (d) => isPartialInput(d.code)
-      )
-    }
-  };
-}
-function preexistingIds(base) {
-  return /* @__PURE__ */ new Set([
-    ...base.load.diagnostics.map((d) => diagnosticFinding(d).id),
-    ...mtlsFindings(base, "base").map((f) => f.id)
-  ]);
-}
-function diagnosticFinding(d) {
-  return {
-    id: `${d.code}:${d.ref ? formatRef(d.ref) : d.at.file}`,
-    code: d.code,
-    severity: d.severity,
-    message: d.message,
-    at: d.at,
-    side: "head",
-    ...d.ref ? { ref: d.ref } : {}
-  };
-}
-function countBySeverity(findings) {
-  const counts = { error: 0, warning: 0, notice: 0 };
-  for (const f of findings) counts[f.severity]++;
-  return counts;
-}
-function workloadChanges(base, head) {
-  const only = (a, b) => a.topology.workloads.filter((w) => !b.topology.workloadById.has(w.id)).map((w) => ({ workload: w.id, at: w.workload.source }));
-  return { added: only(head, base), removed: only(base, head) };
-}
-var MODE_STRENGTH = {
-  STRICT: 3,
-  PERMISSIVE: 2,
-  DISABLE: 1,
-  NO_SIDECAR: 0
-};
-function mtlsCounts(deltas) {
-  return {
-    mtlsWeakened: deltas.filter((d) => MODE_STRENGTH[d.head] < MODE_STRENGTH[d.base]).length,
-    mtlsStrengthened: deltas.filter((d) => MODE_STRENGTH[d.head] > MODE_STRENGTH[d.base]).length
-  };
-}
-function summarise(side3) {
-  const { stats, mesh } = side3.load;
-  return {
-    files: stats.files,
-    documents: stats.documents,
-    objects: stats.objects,
-    workloads: mesh.workloads.length,
-    policies: mesh.authorizationPolicies.length + mesh.peerAuthentications.length
-  };
-}
-
-// src/github/check-run.ts
-var ANNOTATIONS_PER_REQUEST = 50;
-var MAX_ANNOTATIONS = 500;
-var LEVEL = {
-  error: "failure",
-  warning: "warning",
-  notice: "notice"
-};
-function annotationsFor(findings, headFiles) {
-  return findings.filter((f) => f.side === "head" && headFiles.has(f.at.file)).map((f) => ({
-    path: f.at.file,
-    start_line: Math.max(1, f.at.line),
-    end_line: Math.max(1, f.at.line),
-    annotation_level: LEVEL[f.severity],
-    title: `${f.code} ${catalogue[f.code].title}`.slice(0, 255),
-    message: f.message.slice(0, 6e4)
-  }));
-}
-function conclusionOf(report) {
-  if (report.verdict === "fail") return "failure";
-  return report.findings.length > 0 ? "neutral" : "success";
-}
-function checkTitle(report) {
-  const { error: error2, warning: warning2, notice } = report.summary.findings;
-  const parts = [
-    error2 > 0 ? `${error2} error${error2 === 1 ? "" : "s"}` : "",
-    warning2 > 0 ? `${warning2} warning${warning2 === 1 ? "" : "s"}` : "",
-    notice > 0 ? `${notice} notice${notice === 1 ? "" : "s"}` : ""
-  ].filter((p) => p !== "");
-  const verdict = report.verdict === "fail" ? "regression" : "no regression";
-  return parts.length === 0 ? verdict : `${verdict}: ${parts.join(", ")}`;
-}
-async function startCheckRun(target) {
-  try {
-    const response = await target.octokit.rest.checks.create({
-      ...target.repo,
-      name: target.name,
-      head_sha: target.headSha,
-      status: "in_progress",
-      started_at: target.clock().toISOString(),
-      ...target.detailsUrl === null ? {} : { details_url: target.detailsUrl }
-    });
-    return { id: response.data.id, url: response.data.html_url ?? "" };
-  } catch (error2) {
-    throw classify(error2, OPERATIONS.createCheckRun);
-  }
-}
-async function completeCheckRun(target, started, result, fullReportUrl) {
-  const where = fullReportUrl === null ? "the job summary" : `the [job summary](${fullReportUrl})`;
-  const summary2 = fitMarkdown(
-    result.summary,
-    CHECK_SUMMARY_BUDGET,
-    `> [!NOTE]
-> The report is cut here to fit a check run; the full report is in ${where}.`
-  ).text;
-  const annotations = result.annotations.slice(0, MAX_ANNOTATIONS);
-  const batches = [];
-  for (let i = 0; i < annotations.length; i += ANNOTATIONS_PER_REQUEST) {
-    batches.push(annotations.slice(i, i + ANNOTATIONS_PER_REQUEST));
-  }
-  const last = batches.pop() ?? [];
-  const output = (batch) => ({
-    title: result.title,
-    summary: summary2,
-    ...batch.length > 0 ? { annotations: [...batch] } : {}
-  });
-  const completion = {
-    status: "completed",
-    conclusion: result.conclusion,
-    completed_at: target.clock().toISOString()
-  };
-  try {
-    let ref = started;
-    for (const batch of batches) ref = await send(target, ref, { output: output(batch) });
-    return await send(target, ref, { ...completion, output: output(last) });
-  } catch (error2) {
-    throw classify(error2, started === null ? OPERATIONS.createCheckRun : OPERATIONS.updateCheckRun);
-  }
-}
-async function send(target, ref, body2) {
-  if (ref !== null) {
-    const response2 = await target.octokit.rest.checks.update({
-      ...target.repo,
-      check_run_id: ref.id,
-      ...body2
-    });
-    return { id: ref.id, url: response2.data.html_url ?? ref.url };
-  }
-  const response = await target.octokit.rest.checks.create({
-    ...target.repo,
-    name: target.name,
-    head_sha: target.headSha,
-    ...target.detailsUrl === null ? {} : { details_url: target.detailsUrl },
-    ...body2.status === void 0 ? { status: "in_progress" } : {},
-    ...body2
-  });
-  return { id: response.data.id, url: response.data.html_url ?? "" };
-}
-
-// src/github/recipe.ts
-function readOnlyAdvice() {
-  return [
-    "meshguard cannot write the check run or the comment: the workflow token is read-only, as GitHub makes it for pull requests from forks (and from Dependabot) on `pull_request`. The job summary, the report-json file and this job's status still carry the full result.",
-    "To get the comment and check run on such pull requests, use two workflows (copy them from docs/workflows/ in the meshguard repository): 1. on `pull_request`, run meshguard and upload `steps.<id>.outputs.report-json` with actions/upload-artifact; 2. on `workflow_run` (types: [completed]) with `permissions: {checks: write, pull-requests: write, actions: read}`, download that artifact and run meshguard with `mode: publish`. The second workflow never checks out the pull request's code.",
-    "Do not switch to `pull_request_target` with a checkout of the pull request: it runs the pull request's code with a write token and your secrets."
-  ];
-}
-
-// src/github/publication.ts
-var Publisher = class {
-  constructor(options) {
-    this.options = options;
-    this.comment = options.comment;
-  }
-  options;
-  started = null;
-  checkUsable = true;
-  readOnly = false;
-  checkRunUrl = null;
-  commentUrl = null;
-  errors = [];
-  comment;
-  /** The policy can come from the configuration, which is read after the check has started. */
-  setComment(policy) {
-    this.comment = policy;
-  }
-  /** Shows the check as running; the first write also tells whether the token may write. */
-  async start() {
-    if (this.options.writes === false) {
-      this.readOnly = true;
-      return;
-    }
-    try {
-      this.started = await startCheckRun(this.checkTarget());
-      this.checkRunUrl = this.started.url;
-    } catch (error2) {
-      this.fail(error2);
-    }
-  }
-  async finishReport(report, surfaces, headFiles, footer) {
-    await this.completeCheck({
-      conclusion: conclusionOf(report),
-      title: checkTitle(report),
-      summary: surfaces.checkSummary,
-      annotations: annotationsFor(report.findings, new Set(headFiles))
-    });
-    const create = this.comment === "always" || this.comment === "on-change" && hasSomethingToSay(report);
-    const marker = commentMarker(this.options.checkName);
-    const body2 = commentBody(marker, surfaces.comment, footer, this.options.runUrl);
-    await this.writeComment(body2, create);
-    return this.result();
-  }
-  async finishNoChanges(summary2) {
-    await this.completeCheck({
-      conclusion: "success",
-      title: "no mesh changes",
-      summary: summary2,
-      annotations: []
-    });
-    const marker = commentMarker(this.options.checkName);
-    await this.writeComment(resolvedBody(marker, this.options.headSha), false);
-    return this.result();
-  }
-  /** The analysis could not run (bad configuration, unreadable repository): say so on the check. */
-  async finishError(message) {
-    await this.completeCheck({
-      conclusion: "failure",
-      title: "meshguard could not run",
-      summary: message,
-      annotations: []
-    });
-    return this.result();
-  }
-  async completeCheck(result) {
-    if (this.readOnly || !this.checkUsable) return;
-    try {
-      const ref = await completeCheckRun(
-        this.checkTarget(),
-        this.started,
-        result,
-        this.options.runUrl
-      );
-      this.checkRunUrl = ref.url;
-    } catch (error2) {
-      this.fail(error2);
-    }
-  }
-  async writeComment(body2, create) {
-    const { pullRequest, logger } = this.options;
-    if (pullRequest === null || this.comment === "never" || this.readOnly) return;
-    const target = {
-      ...this.options,
-      number: pullRequest,
-      marker: commentMarker(this.options.checkName)
-    };
-    if (await this.isStale(pullRequest)) return;
-    try {
-      const result = await upsertStickyComment(target, body2, { create });
-      if (result.action !== "none") {
-        this.commentUrl = result.comment.url;
-        logger.info(`comment ${result.action}: ${result.comment.url}`);
-      }
-    } catch (error2) {
-      this.fail(error2);
-    }
-  }
-  /**
-   * A newer push started another run; its result must win, so this one leaves the comment
-   * alone (the check run stays: it belongs to this run's commit).
-   */
-  async isStale(pullRequest) {
-    try {
-      const response = await this.options.octokit.rest.pulls.get({
-        ...this.options.repo,
-        pull_number: pullRequest
-      });
-      if (response.data.head.sha === this.options.headSha) return false;
-      this.options.logger.info(
-        `the pull request's head moved to ${response.data.head.sha.slice(0, 7)}; leaving the comment to that run`
-      );
-      return true;
-    } catch {
-      return false;
-    }
-  }
-  fail(error2) {
-    if (!(error2 instanceof ApiError || error2 instanceof MissingPermissionError)) throw error2;
-    if (error2 instanceof MissingPermissionError && this.options.expectReadOnly) {
-      if (!this.readOnly) for (const line of readOnlyAdvice()) this.options.logger.warning(line);
-      this.readOnly = true;
-      return;
-    }
-    if (error2 instanceof MissingPermissionError && error2.operation.permission === "checks: write") {
-      this.checkUsable = false;
-    }
-    this.options.logger.error(error2.message);
-    this.errors.push(error2);
-  }
-  checkTarget() {
-    const { octokit, repo, checkName, headSha, clock, runUrl: runUrl2 } = this.options;
-    return { octokit, repo, name: checkName, headSha, clock, detailsUrl: runUrl2 };
-  }
-  result() {
-    return {
-      checkRunUrl: this.checkRunUrl,
-      commentUrl: this.commentUrl,
-      readOnly: this.readOnly,
-      errors: [...this.errors]
-    };
-  }
-};
-function hasSomethingToSay(report) {
-  return report.findings.length > 0 || report.edges.length > 0 || report.mtls.length > 0 || report.workloads.added.length > 0 || report.workloads.removed.length > 0;
-}
-
-// src/analysis/render/change-words.ts
-var TRANSPORT_SHORT = { mtls: "mtls", plaintext: "plain", broken: "broken" };
-function isRegression(edge2) {
-  return edge2.change === "added" || edge2.change === "widened" || edge2.newlyAllowed.length > 0 || edge2.base.transport === "mtls" && edge2.head.transport === "plaintext";
-}
-function transportChange(edge2) {
-  const { base, head } = edge2;
-  if (base.access === "deny" || head.access === "deny" || base.transport === head.transport)
-    return null;
-  return `${base.transport} \u2192 ${head.transport}`;
-}
-function describeState(state) {
-  const inexact = state.exact ? "" : " (inexact)";
-  return state.access === "deny" ? `deny${inexact}` : `${state.access}, ${state.transport}${inexact}`;
-}
-var MODE_RANK = {
-  STRICT: 2,
-  PERMISSIVE: 1,
-  DISABLE: 0,
-  NO_SIDECAR: 0
-};
-function mtlsDirection(delta) {
-  const before = MODE_RANK[delta.base];
-  const after = MODE_RANK[delta.head];
-  return after < before ? "weakened" : after > before ? "strengthened" : "changed";
-}
-function formatCount(count) {
-  return String(count).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
-}
-function plural(count, noun, pluralNoun = `${noun}s`) {
-  return `${formatCount(count)} ${count === 1 ? noun : pluralNoun}`;
-}
-function callerName(edge2) {
-  return edge2.from.endsWith("/*") && edge2.callers !== 1 ? `${edge2.from} (${plural(edge2.callers, "workload")})` : edge2.from;
-}
-
-// src/analysis/render/escape.ts
-var ZWSP = "\u200B";
-var REPLACEMENT = "\uFFFD";
-function oneLine(text2) {
-  return text2.replace(/\r\n|[\n\r\t\v\f\u0085\u2028\u2029]/g, " ").replace(/[\u0000-\u001f\u007f-\u009f]/g, REPLACEMENT).replace(/[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, REPLACEMENT).replace(
-    /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g,
-    REPLACEMENT
-  );
-}
-function truncate(text2, max) {
-  const points = [...text2];
-  return points.length <= max ? text2 : `${points.slice(0, Math.max(0, max - 3)).join("")}...`;
-}
-var MARKDOWN_SPECIAL = /[\\`*_{}[\]()#+!|~$]/g;
-function breakAutolinks(text2) {
-  return text2.replace(/@/g, `@${ZWSP}`).replace(/#(?=\d)/g, `#${ZWSP}`).replace(/\b(GH)-(?=\d)/gi, `$1-${ZWSP}`).replace(/:\/\//g, `:${ZWSP}//`).replace(/(www)\./gi, `$1${ZWSP}.`);
-}
-function escapeInline(text2) {
-  const escaped = breakAutolinks(
-    oneLine(text2).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(MARKDOWN_SPECIAL, "\\$&")
-  );
-  return escaped.replace(/^([-=])/, "\\$1").replace(/^(\d+)\./, "$1\\.");
-}
-function breakCommentMarkers(text2) {
-  return text2.replace(/<!/g, `<${ZWSP}!`).replace(/--(!?)>/g, `-${ZWSP}-$1>`);
-}
-function codeSpan(text2, where = "text") {
-  let value = breakCommentMarkers(oneLine(text2));
-  if (value.trim() === "") return escapeInline(`"${value}"`);
-  if (where === "table") {
-    if (value.includes("\\")) return escapeInline(text2);
-    value = value.replace(/\|/g, "\\|");
-  }
-  const longest = Math.max(0, ...[...value.matchAll(/`+/g)].map((m) => m[0].length));
-  const fence = "`".repeat(longest + 1);
-  const pad = /^[` ]|[` ]$/.test(value) ? " " : "";
-  return `${fence}${pad}${value}${pad}${fence}`;
-}
-function escapeMessage(message, where = "text") {
-  const parts = message.split("`");
-  const balanced = parts.length % 2 === 1;
-  return parts.map((part, index) => {
-    if (index % 2 === 0) return escapeInline(part);
-    if (!balanced && index === parts.length - 1) return escapeInline(`\`${part}`);
-    return codeSpan(part, where);
-  }).join("");
-}
-var URL_SAFE = /[A-Za-z0-9\-._~:/?#@!$&'*+,;=%]/;
-function safeUrl(url) {
-  if (!/^https?:\/\/[^\s]/i.test(url)) return null;
-  const encoder = new TextEncoder();
-  let out = "";
-  for (const char of url.replace(/[\uD800-\uDFFF]/g, REPLACEMENT)) {
-    if (URL_SAFE.test(char)) out += char;
-    else
-      for (const byte of encoder.encode(char))
-        out += `%${byte.toString(16).toUpperCase().padStart(2, "0")}`;
-  }
-  return out;
-}
-function markdownLink(text2, url) {
-  const label = escapeInline(text2);
-  const destination = url == null ? null : safeUrl(url);
-  return destination === null ? label : `[${label}](${destination})`;
-}
-function tableRow(cells) {
-  return `| ${cells.map((cell) => cell === "" ? " " : cell).join(" | ")} |`;
-}
-var MERMAID_SAFE = /[A-Za-z0-9 \-_.,/:*+()=!?'@]/;
-var MERMAID_NAMED = {
-  '"': "#quot;",
-  "<": "#lt;",
-  ">": "#gt;",
-  "&": "#amp;"
-};
-function mermaidText(text2) {
-  let out = "";
-  for (const char of oneLine(text2)) {
-    if (MERMAID_SAFE.test(char)) out += char;
-    else out += MERMAID_NAMED[char] ?? `#${char.codePointAt(0) ?? 65533};`;
-  }
-  return out;
-}
-function mermaidLabel(text2, max) {
-  const line = oneLine(text2);
-  return `"${mermaidText(truncate(line.trim() === "" ? `"${line}"` : line, max))}"`;
-}
-
-// src/analysis/render/order.ts
-var SEVERITY_ORDER3 = { error: 0, warning: 1, notice: 2 };
-function compareEdges(a, b) {
-  return compareText(a.to, b.to) || a.port - b.port || compareText(a.from, b.from) || a.callers - b.callers || compareText(a.change, b.change);
-}
-function sortEdges(edges) {
-  return [...edges].sort(compareEdges);
-}
-function regressionsFirst(edges) {
-  const sorted = sortEdges(edges);
-  return [...sorted.filter(isRegression), ...sorted.filter((e) => !isRegression(e))];
-}
-function sortMtls(deltas) {
-  return [...deltas].sort(
-    (a, b) => compareText(a.workload, b.workload) || (a.port ?? -1) - (b.port ?? -1) || compareText(a.base, b.base) || compareText(a.head, b.head)
-  );
-}
-function sortWorkloads(changes) {
-  return [...changes].sort(
-    (a, b) => compareText(a.workload, b.workload) || compareSources(a.at, b.at)
-  );
-}
-function compareFindings(a, b) {
-  return SEVERITY_ORDER3[a.severity] - SEVERITY_ORDER3[b.severity] || compareSources(a.at, b.at) || compareText(a.id, b.id) || compareText(a.message, b.message);
-}
-function sortFindings2(items) {
-  const findingOf = (item) => "finding" in item ? item.finding : item;
-  return [...items].sort((a, b) => compareFindings(findingOf(a), findingOf(b)));
-}
-
-// src/analysis/render/markdown-sections.ts
-var CELL_TEXT_MAX = 200;
-var CELL_LINES_MAX = 4;
-var FINDINGS_DOC_URL = "https://github.com/meshguard/meshguard/blob/main/docs/findings.md";
-function location(at, context3) {
-  return markdownLink(`${at.file}:${at.line}`, context3.linkToLine(at.file, at.line));
-}
-function cellLines(lines, noun) {
-  const shown = lines.slice(0, CELL_LINES_MAX);
-  const rest = lines.length - shown.length;
-  return [...shown, ...rest > 0 ? [escapeInline(`and ${plural(rest, noun)} more`)] : []].join(
-    "<br>"
-  );
-}
-function requests(edge2) {
-  const code2 = (sign, text2) => `${sign} ${codeSpan(truncate(text2, CELL_TEXT_MAX), "table")}`;
-  const transport = transportChange(edge2);
-  return cellLines(
-    [
-      ...transport === null ? [] : [escapeInline(`transport ${transport}`)],
-      ...edge2.newlyAllowed.map((r) => code2("+", r)),
-      ...edge2.newlyDenied.map((r) => code2("\u2212", r))
-    ],
-    "request set"
-  );
-}
-function reasons(edge2, context3) {
-  return cellLines(
-    edge2.reasons.map((reason) => {
-      const note = reason.note === "" ? "" : `: ${escapeMessage(truncate(reason.note, CELL_TEXT_MAX), "table")}`;
-      return `${escapeInline(truncate(reason.object, CELL_TEXT_MAX))}${note} (${location(reason.at, context3)})`;
-    }),
-    "reason"
-  );
-}
-function tableSection(title, header2, rows, context3) {
-  const marker = (hidden) => tableRow([`\u2026 ${plural(hidden, "more row")} (${context3.fullReport})`]);
-  return {
-    before: [title, "", tableRow(header2), tableRow(header2.map(() => "---"))],
-    rows,
-    after: [],
-    more: marker,
-    omitted: `${title.replace(/^#+ /, "")}: ${plural(rows.length, "row")} omitted to fit the comment (${context3.fullReport}).`
-  };
-}
-function edgeSection(report, context3) {
-  if (report.edges.length === 0) return null;
-  const rows = regressionsFirst(report.edges).map(
-    (edge2) => tableRow([
-      isRegression(edge2) ? `**${edge2.change}**` : edge2.change,
-      escapeInline(truncate(callerName(edge2), CELL_TEXT_MAX)),
-      escapeInline(truncate(edge2.to, CELL_TEXT_MAX)),
-      escapeInline(truncate(`${edge2.port}/${edge2.protocol}`, 40)),
-      escapeInline(describeState(edge2.base)),
-      escapeInline(describeState(edge2.head)),
-      requests(edge2),
-      reasons(edge2, context3)
-    ])
-  );
-  return tableSection(
-    `#### Edge changes (${formatCount(rows.length)})`,
-    [
-      "change",
-      "caller",
-      "destination",
-      "port/protocol",
-      "before",
-      "after",
-      "what changed (requests)",
-      "why (policy, file:line)"
-    ],
-    rows,
-    context3
-  );
-}
-function mtlsSection(report, context3) {
-  if (report.mtls.length === 0) return null;
-  const rows = sortMtls(report.mtls).map(
-    (delta) => tableRow([
-      escapeInline(truncate(delta.workload, CELL_TEXT_MAX)),
-      delta.port === null ? "all ports" : String(delta.port),
-      delta.base,
-      delta.head,
-      mtlsDirection(delta) === "weakened" ? "**weakened**" : mtlsDirection(delta),
-      delta.at === null ? "" : location(delta.at, context3)
-    ])
-  );
-  return tableSection(
-    `#### mTLS changes (${formatCount(rows.length)})`,
-    ["workload", "port", "before", "after", "change", "where"],
-    rows,
-    context3
-  );
-}
-function workloadSection(report, context3) {
-  const { added, removed } = report.workloads;
-  if (added.length + removed.length === 0) return null;
-  const row = (change) => (w) => tableRow([change, escapeInline(truncate(w.workload, CELL_TEXT_MAX)), location(w.at, context3)]);
-  const rows = [
-    ...sortWorkloads(added).map(row("added")),
-    ...sortWorkloads(removed).map(row("removed"))
-  ];
-  return tableSection(
-    `#### Workloads added or removed (${formatCount(rows.length)})`,
-    ["change", "workload", "where"],
-    rows,
-    context3
-  );
-}
-function findingLine(finding2, context3) {
-  const code2 = `[**${finding2.code}**](${FINDINGS_DOC_URL}#${finding2.code.toLowerCase()})`;
-  const side3 = finding2.side === "base" ? " (base)" : "";
-  return `- ${code2} ${escapeMessage(truncate(finding2.message, 1e3))} \u2014 ${location(finding2.at, context3)}${side3}`;
-}
-function listSection(title, rows, context3, wrap) {
-  return {
-    before: [...wrap ? [wrap[0], ""] : [title, ""]],
-    rows,
-    after: wrap ? ["", wrap[1]] : [],
-    more: (hidden) => `- \u2026 ${plural(hidden, "more finding")} (${context3.fullReport})`,
-    omitted: `${title.replace(/\*/g, "")}: omitted to fit the comment (${context3.fullReport}).`
-  };
-}
-var SEVERITY_TITLE = {
-  error: "Errors",
-  warning: "Warnings",
-  notice: "Notices"
-};
-function findingSections(report, context3) {
-  const sorted = sortFindings2(report.findings);
-  return ["error", "warning", "notice"].flatMap((severity2) => {
-    const rows = sorted.filter((f) => f.severity === severity2).map((f) => findingLine(f, context3));
-    if (rows.length === 0) return [];
-    return [
-      listSection(`**${SEVERITY_TITLE[severity2]} (${formatCount(rows.length)})**`, rows, context3)
-    ];
-  });
-}
-function ignoredSection(report, context3) {
-  if (report.ignored.length === 0) return null;
-  const rows = sortFindings2(report.ignored).map(
-    ({ finding: finding2, reason }) => `${findingLine(finding2, context3)} \u2014 ignored: ${escapeInline(truncate(reason, CELL_TEXT_MAX))}`
-  );
-  const title = `Ignored findings (${formatCount(rows.length)})`;
-  return listSection(title, rows, context3, [`<details><summary>${title}</summary>`, "</details>"]);
-}
-
-// src/analysis/render/mermaid-graph.ts
-var EDGE_LABEL_MAX = 30;
-var CHANGE_WORD = {
-  added: "new",
-  removed: "removed",
-  widened: "widened",
-  narrowed: "narrowed",
-  changed: "changed",
-  transport: "transport"
-};
-function endpoint2(id, callers, towards) {
-  const slash = id.indexOf("/");
-  if (towards !== null && (id.startsWith("(") || slash < 0))
-    return { key: `p:${id}`, namespace: null, name: id, kind: "pseudo" };
-  if (slash < 0) return { key: `w:${id}`, namespace: null, name: id, kind: "workload" };
-  const namespace = id.slice(0, slash);
-  const name = id.slice(slash + 1);
-  if (name === "*" && towards !== null) {
-    const label = callers === 1 ? "* (1 workload)" : `* (${formatCount(callers)} workloads)`;
-    return { key: `g:${id}#${callers}>${towards}`, namespace, name: label, kind: "group" };
-  }
-  return { key: `w:${id}`, namespace, name, kind: "workload" };
-}
-function workloadNode(point, subgraphs, weakened) {
-  const inside = subgraphs ? point.namespace : null;
-  const label = inside === null && point.namespace !== null ? `${point.namespace}/${point.name}` : point.name;
-  const id = point.namespace === null ? point.name : `${point.namespace}/${point.name}`;
-  return {
-    key: point.key,
-    subgraph: inside,
-    label,
-    kind: point.kind,
-    weakened: point.kind === "workload" && weakened.has(id)
-  };
-}
-function namespaceNode(point) {
-  if (point.namespace === null)
-    return { key: point.key, subgraph: null, label: point.name, kind: "pseudo", weakened: false };
-  return {
-    key: `ns:${point.namespace}`,
-    subgraph: null,
-    label: point.namespace,
-    kind: "namespace",
-    weakened: false
-  };
-}
-function requestText(sign, requests2, whole) {
-  const [first2] = requests2;
-  if (whole || first2 === void 0) return `${sign}all`;
-  return requests2.length === 1 ? `${sign}${first2}` : `${sign}${first2} and ${requests2.length - 1} more`;
-}
-function edgeLabel(edge2) {
-  const { base, head } = edge2;
-  const bothOpen = base.access !== "deny" && head.access !== "deny";
-  let suffix = bothOpen && base.transport !== head.transport ? `${TRANSPORT_SHORT[base.transport]}->${TRANSPORT_SHORT[head.transport]}` : "";
-  let detail = "";
-  switch (edge2.change) {
-    case "added":
-      detail = requestText("+", edge2.newlyAllowed, head.access === "allow");
-      if (head.transport !== "mtls") suffix = `(${TRANSPORT_SHORT[head.transport]})`;
-      break;
-    case "removed":
-      detail = requestText("-", edge2.newlyDenied, base.access === "allow");
-      break;
-    case "widened":
-      detail = requestText("+", edge2.newlyAllowed, false);
-      break;
-    case "narrowed":
-      detail = requestText("-", edge2.newlyDenied, false);
-      break;
-    case "changed":
-      detail = `${requestText("+", edge2.newlyAllowed, false)} ${requestText("-", edge2.newlyDenied, false)}`;
-      break;
-    case "transport":
-      if (suffix === "") suffix = "transport";
-      break;
-  }
-  const port = String(edge2.port);
-  const room = Math.max(6, EDGE_LABEL_MAX - port.length - (suffix ? suffix.length + 2 : 1));
-  return [port, truncate(detail, room), suffix].filter((part) => part !== "").join(" ");
-}
-function mergedLabel(edges) {
-  const first2 = edges[0];
-  if (first2 === void 0) return "";
-  if (edges.length === 1) return edgeLabel(first2);
-  const ports = [...new Set(edges.map((e) => e.port))].sort((a, b) => a - b);
-  const list2 = ports.join(",");
-  const portText = list2.length <= 14 ? list2 : `${ports.length} ports`;
-  return `${portText} ${transportWord(edges) ?? CHANGE_WORD[first2.change]}`;
-}
-function transportWord(edges) {
-  const words = new Set(
-    edges.map(
-      (e) => e.change === "transport" ? `${TRANSPORT_SHORT[e.base.transport]}->${TRANSPORT_SHORT[e.head.transport]}` : null
-    )
-  );
-  const [only] = words;
-  return words.size === 1 && only !== void 0 ? only : null;
-}
-function collect(edges, nodesOf, bucketKey) {
-  const buckets = /* @__PURE__ */ new Map();
-  for (const edge2 of edges) {
-    const [from, to] = nodesOf(edge2);
-    const key = bucketKey(edge2, from, to);
-    const bucket = buckets.get(key);
-    if (bucket) bucket.edges.push(edge2);
-    else buckets.set(key, { from, to, change: edge2.change, edges: [edge2] });
-  }
-  return buckets;
-}
-function graphOf(buckets, label) {
-  const nodes = /* @__PURE__ */ new Map();
-  const drawn = [];
-  for (const bucket of buckets) {
-    nodes.set(bucket.from.key, bucket.from);
-    nodes.set(bucket.to.key, bucket.to);
-    drawn.push({
-      from: bucket.from.key,
-      to: bucket.to.key,
-      change: bucket.change,
-      label: label(bucket),
-      port: Math.min(...bucket.edges.map((e) => e.port))
-    });
-  }
-  return { nodes: [...nodes.values()], edges: drawn };
-}
-function workloadGraph(edges, options) {
-  const buckets = collect(
-    edges,
-    (edge2) => [
-      workloadNode(endpoint2(edge2.from, edge2.callers, edge2.to), options.subgraphs, options.weakened),
-      workloadNode(endpoint2(edge2.to, 1, null), options.subgraphs, options.weakened)
-    ],
-    (edge2, from, to) => `${from.key}
-${to.key}
-${edge2.change}${options.merge ? "" : `
-${edge2.port}
-${edge2.from}`}`
-  );
-  return graphOf(buckets.values(), (bucket) => mergedLabel(bucket.edges));
-}
-function namespaceGraph(edges) {
-  const buckets = collect(
-    edges,
-    (edge2) => [
-      namespaceNode(endpoint2(edge2.from, edge2.callers, edge2.to)),
-      namespaceNode(endpoint2(edge2.to, 1, null))
-    ],
-    (edge2, from, to) => `${from.key}
-${to.key}
-${edge2.change}`
-  );
-  return graphOf(
-    buckets.values(),
-    (bucket) => `${formatCount(bucket.edges.length)} ${transportWord(bucket.edges) ?? CHANGE_WORD[bucket.change]}`
-  );
-}
-function combine2(first2, second) {
-  const nodes = /* @__PURE__ */ new Map();
-  for (const node of [...first2.nodes, ...second.nodes]) nodes.set(node.key, node);
-  return { nodes: [...nodes.values()], edges: [...first2.edges, ...second.edges] };
-}
-var CHANGE_ORDER = {
-  added: 0,
-  removed: 1,
-  widened: 2,
-  narrowed: 3,
-  changed: 4,
-  transport: 5
-};
-
-// src/analysis/render/mermaid-emit.ts
-var NODE_LABEL_MAX = 40;
-var ARROW = {
-  added: "==>",
-  removed: "-.->",
-  widened: "-->",
-  narrowed: "-->",
-  changed: "-->",
-  transport: "-->"
-};
-var LINK_STYLE = {
-  added: "stroke:#2da44e,stroke-width:3px,color:#2da44e,fill:none",
-  removed: "stroke:#cf222e,stroke-width:2px,stroke-dasharray:5 4,color:#cf222e,fill:none",
-  amber: "stroke:#bf8700,stroke-width:2px,color:#bf8700,fill:none"
-};
-var CLASS_DEF = {
-  default: "fill:#f6f8fa,stroke:#57606a,color:#1f2328",
-  pseudo: "fill:#fff8c5,stroke:#9a6700,color:#1f2328",
-  namespace: "fill:#ddf4ff,stroke:#0969da,color:#1f2328",
-  weakened: "fill:#fff1e5,stroke:#bc4c00,color:#1f2328"
-};
-function colourOf(change) {
-  return change === "added" ? "added" : change === "removed" ? "removed" : "amber";
-}
-function nodeClass(node) {
-  if (node.kind === "pseudo" || node.kind === "namespace") return node.kind;
-  return node.weakened ? "weakened" : "default";
-}
-function declareNode(id, node) {
-  const label = mermaidLabel(node.label, NODE_LABEL_MAX);
-  const shape = node.kind === "pseudo" ? `([${label}])` : node.kind === "namespace" ? `[[${label}]]` : `[${label}]`;
-  const cls = nodeClass(node);
-  return `${id}${shape}${cls === "default" ? "" : `:::${cls}`}`;
-}
-function byLabel(a, b) {
-  return compareText(a.label, b.label) || compareText(a.key, b.key);
-}
-function emitFlowchart(graph, description) {
-  const lines = [
-    "flowchart LR",
-    "  accTitle: Mesh access changes",
-    `  accDescr: ${mermaidText(description)}`
-  ];
-  const ids = /* @__PURE__ */ new Map();
-  const namespaces = [
-    ...new Set(graph.nodes.flatMap((n) => n.subgraph === null ? [] : [n.subgraph]))
-  ];
-  namespaces.sort(compareText).forEach((namespace, index) => {
-    lines.push(`  subgraph ns${index + 1}[${mermaidLabel(namespace, NODE_LABEL_MAX)}]`);
-    for (const node of graph.nodes.filter((n) => n.subgraph === namespace).sort(byLabel)) {
-      ids.set(node.key, `n${ids.size + 1}`);
-      lines.push(`    ${declareNode(`n${ids.size}`, node)}`);
-    }
-    lines.push("  end");
-  });
-  const outside = graph.nodes.filter((n) => n.subgraph === null);
-  const ordered = [
-    ...outside.filter((n) => n.kind !== "pseudo").sort(byLabel),
-    ...outside.filter((n) => n.kind === "pseudo").sort(byLabel)
-  ];
-  for (const node of ordered) {
-    ids.set(node.key, `n${ids.size + 1}`);
-    lines.push(`  ${declareNode(`n${ids.size}`, node)}`);
-  }
-  const number = (key) => Number((ids.get(key) ?? "n0").slice(1));
-  const edges = [...graph.edges].sort(
-    (a, b) => number(a.from) - number(b.from) || number(a.to) - number(b.to) || a.port - b.port || CHANGE_ORDER[a.change] - CHANGE_ORDER[b.change] || compareText(a.label, b.label)
-  );
-  const byColour = { added: [], removed: [], amber: [] };
-  edges.forEach((edge2, index) => {
-    byColour[colourOf(edge2.change)].push(index);
-    const label = mermaidLabel(edge2.label, 40);
-    lines.push(`  ${ids.get(edge2.from)} ${ARROW[edge2.change]}|${label}| ${ids.get(edge2.to)}`);
-  });
-  for (const colour of ["added", "removed", "amber"])
-    if (byColour[colour].length > 0)
-      lines.push(`  linkStyle ${byColour[colour].join(",")} ${LINK_STYLE[colour]}`);
-  const used = new Set(graph.nodes.map(nodeClass));
-  for (const [name, style] of Object.entries(CLASS_DEF))
-    if (name === "default" || used.has(name))
-      lines.push(`  classDef ${name} ${style}`);
-  return `${lines.join("\n")}
-`;
-}
-
-// src/analysis/render/mermaid.ts
-var DEFAULT_MERMAID_BUDGET = {
-  maxEdges: 150,
-  maxChars: 2e4,
-  maxNodes: 100
-};
-var MERMAID_LIMITS = { maxEdges: 500, maxTextSize: 5e4 };
-function namespaceOf(id, caller) {
-  const slash = id.indexOf("/");
-  return caller && id.startsWith("(") || slash < 0 ? null : id.slice(0, slash);
-}
-var STEP_PHRASE = {
-  full: "one arrow per changed edge",
-  merged: "parallel arrows merged",
-  "namespace-hybrid": "namespace level, regressions per workload",
-  namespace: "namespace level",
-  regressions: "regressions only",
-  "regressions-namespace": "regressions only, namespace level",
-  omitted: "omitted"
-};
-function describe2(edges, step) {
-  const counts = /* @__PURE__ */ new Map();
-  for (const edge2 of edges) counts.set(edge2.change, (counts.get(edge2.change) ?? 0) + 1);
-  const parts = [...counts.entries()].sort((a, b) => CHANGE_ORDER[a[0]] - CHANGE_ORDER[b[0]]).map(([change, count]) => `${formatCount(count)} ${change}`);
-  return `${plural(edges.length, "changed edge")} (${parts.join(", ")}), drawn ${STEP_PHRASE[step]}`;
-}
-function planDiagram(report, budget = {}) {
-  const limits = {
-    maxEdges: Math.min(budget.maxEdges ?? DEFAULT_MERMAID_BUDGET.maxEdges, MERMAID_LIMITS.maxEdges),
-    maxChars: Math.min(
-      budget.maxChars ?? DEFAULT_MERMAID_BUDGET.maxChars,
-      MERMAID_LIMITS.maxTextSize
-    ),
-    maxNodes: budget.maxNodes ?? DEFAULT_MERMAID_BUDGET.maxNodes
-  };
-  const all = report.edges;
-  const regressions = all.filter(isRegression);
-  const others = all.filter((edge2) => !isRegression(edge2));
-  const namespaces = new Set(
-    all.flatMap((e) => [namespaceOf(e.from, true), namespaceOf(e.to, false)])
-  );
-  namespaces.delete(null);
-  const summary2 = {
-    changes: all.length,
-    regressions: regressions.length,
-    namespaces: namespaces.size
-  };
-  const attempts = [];
-  if (all.length === 0)
-    return {
-      diagram: { step: "empty", text: null, drawnEdges: 0, drawnNodes: 0, ...summary2 },
-      attempts
-    };
-  const weakened = new Set(
-    report.mtls.filter((m) => mtlsDirection(m) === "weakened").map((m) => m.workload)
-  );
-  const perWorkload = (edges, merge4, subgraphs = true) => workloadGraph(edges, { merge: merge4, subgraphs, weakened });
-  const candidates = [
-    ["full", () => perWorkload(all, false)],
-    ["merged", () => perWorkload(all, true)],
-    [
-      "namespace-hybrid",
-      () => regressions.length > 0 && others.length > 0 ? combine2(namespaceGraph(others), perWorkload(regressions, true, false)) : null
-    ],
-    ["namespace", () => namespaceGraph(all)],
-    [
-      "regressions",
-      () => regressions.length > 0 && others.length > 0 ? perWorkload(regressions, true) : null
-    ],
-    [
-      "regressions-namespace",
-      () => regressions.length > 0 && others.length > 0 ? namespaceGraph(regressions) : null
-    ]
-  ];
-  for (const [step, build2] of candidates) {
-    const graph = build2();
-    if (graph === null) continue;
-    const size = { step, edges: graph.edges.length, nodes: graph.nodes.length };
-    if (size.edges > limits.maxEdges || size.nodes > limits.maxNodes) {
-      attempts.push({ ...size, chars: null, fits: false });
-      continue;
-    }
-    const text2 = emitFlowchart(graph, describe2(all, step));
-    const fits2 = text2.length <= limits.maxChars;
-    attempts.push({ ...size, chars: text2.length, fits: fits2 });
-    if (fits2)
-      return {
-        diagram: { step, text: text2, drawnEdges: size.edges, drawnNodes: size.nodes, ...summary2 },
-        attempts
-      };
-  }
-  return {
-    diagram: { step: "omitted", text: null, drawnEdges: 0, drawnNodes: 0, ...summary2 },
-    attempts
-  };
-}
-function renderMermaid(report, budget = {}) {
-  return planDiagram(report, budget).diagram;
-}
-function diagramNote(diagram) {
-  const changes = plural(diagram.changes, "edge change");
-  const where = plural(diagram.namespaces, "namespace");
-  const regressions = plural(diagram.regressions, "regression");
-  switch (diagram.step) {
-    case "empty":
-      return "No edge changed, so there is no diagram.";
-    case "full":
-      return `Diagram: ${changes}, one arrow each.`;
-    case "merged":
-      return `Diagram: ${changes}; arrows between the same caller and destination with the same change are merged (ports listed).`;
-    case "namespace-hybrid":
-      return `Diagram: ${changes} across ${where}, too many to draw per workload; drawn per namespace, with the ${regressions} still per workload.`;
-    case "namespace":
-      return `Diagram: ${changes} across ${where}, too many to draw per workload; drawn per namespace with counts.`;
-    case "regressions":
-      return `Diagram: ${changes} across ${where}, too many to draw; only the ${regressions} are drawn. The tables list every change.`;
-    case "regressions-namespace":
-      return `Diagram: ${changes} across ${where}, too many to draw; only the ${regressions} are drawn, per namespace. The tables list every change.`;
-    case "omitted":
-      return `${changes} across ${where}: too many to draw, diagram omitted. The tables list every change.`;
-  }
-}
-
-// src/analysis/render/verdict.ts
-function summariseVerdict(report) {
-  const { edges, mtlsWeakened, mtlsStrengthened } = report.summary;
-  const phrases = [
-    [edges.added, "new path"],
-    [edges.widened, "widened path"],
-    [edges.changed, "changed path"],
-    [edges.removed, "removed path"],
-    [edges.narrowed, "narrowed path"],
-    [edges.transport, "transport change"],
-    [mtlsWeakened, "mTLS downgrade"],
-    [mtlsStrengthened, "mTLS upgrade"]
-  ];
-  const changes = phrases.filter(([count]) => count > 0).map(([count, noun]) => plural(count, noun));
-  const loosened = report.edges.some(isRegression) || mtlsWeakened > 0;
-  const { error: error2, warning: warning2 } = report.summary.findings;
-  return {
-    changes: changes.length === 0 ? "no change in access" : changes.join(", "),
-    outcome: report.verdict === "pass" ? "pass" : loosened ? "regression" : "fail",
-    failing: report.verdict === "pass" || loosened ? "" : [error2 > 0 ? plural(error2, "error") : "", warning2 > 0 ? plural(warning2, "warning") : ""].filter((part) => part !== "").join(", "),
-    partial: report.inputs.partial
-  };
-}
-
-// src/analysis/render/markdown.ts
-var MARKDOWN_DEFAULT_MAX_LENGTH = 6e4;
-var MARKDOWN_MIN_LENGTH = 2e3;
-var GITHUB_MAX_BODY_BYTES = 262144;
-function renderMarkdown(report, options = {}) {
-  const maxLength = Math.max(options.maxLength ?? MARKDOWN_DEFAULT_MAX_LENGTH, MARKDOWN_MIN_LENGTH);
-  const maxBytes = Math.min(
-    options.maxBytes ?? GITHUB_MAX_BODY_BYTES - 1,
-    GITHUB_MAX_BODY_BYTES - 1
-  );
-  const encoder = new TextEncoder();
-  const fits2 = (text2) => text2.length <= maxLength && (text2.length * 3 <= maxBytes || encoder.encode(text2).length <= maxBytes);
-  const context3 = {
-    linkToLine: options.linkToLine ?? (() => null),
-    fullReport: markdownLink("see the full report", options.fullReportUrl)
-  };
-  const sections = [
-    edgeSection(report, context3),
-    mtlsSection(report, context3),
-    workloadSection(report, context3),
-    ...findingSections(report, context3),
-    ignoredSection(report, context3)
-  ].filter((section) => section !== null);
-  const footer = footerLines(report, options);
-  let diagram = renderMermaid(report, options.diagram);
-  const build2 = (limit) => [
-    ...header(report, diagram),
-    ...body(sections, limit),
-    ...limit === "drop" ? [] : footer
-  ].join("\n") + "\n";
-  const longest = Math.max(0, ...sections.map((s) => s.rows.length));
-  const whole = build2(longest);
-  if (fits2(whole)) return whole;
-  let low = -1;
-  let high = longest;
-  while (high - low > 1) {
-    const middle = Math.floor((low + high) / 2);
-    if (fits2(build2(middle))) low = middle;
-    else high = middle;
-  }
-  if (low >= 0) return build2(low);
-  let dropped = build2("drop");
-  for (let budget = diagram.text?.length ?? 0; !fits2(dropped) && diagram.text !== null; ) {
-    budget = Math.max(0, budget - (dropped.length - maxLength) - 1e3);
-    diagram = renderMermaid(report, { ...options.diagram, maxChars: budget });
-    dropped = build2("drop");
-  }
-  return dropped;
-}
-function header(report, diagram) {
-  const lines = [
-    `### meshguard: ${verdictLine(report)}`,
-    "",
-    ...countsTable(report),
-    "",
-    diagramNote(diagram),
-    ""
-  ];
-  if (diagram.text !== null) lines.push("```mermaid", diagram.text.trimEnd(), "```", "");
-  return lines;
-}
-function body(sections, limit) {
-  return sections.flatMap((section) => {
-    if (limit === "drop") return [section.omitted, ""];
-    const { rows } = section;
-    if (rows.length <= limit) return [...section.before, ...rows, ...section.after, ""];
-    const head = Math.ceil(limit / 2);
-    const tail = limit - head;
-    return [
-      ...section.before,
-      ...rows.slice(0, head),
-      section.more(rows.length - limit),
-      ...rows.slice(rows.length - tail),
-      ...section.after,
-      ""
-    ];
-  });
-}
-function verdictLine(report) {
-  const verdict = summariseVerdict(report);
-  const outcome = verdict.outcome === "pass" ? "pass" : verdict.outcome === "regression" ? "**regression**" : `**fails** (${verdict.failing})`;
-  const partial = verdict.partial ? " (partial input: some files could not be read)" : "";
-  return `${verdict.changes} \u2014 ${outcome}${partial}`;
-}
-function countsTable(report) {
-  const { summary: summary2 } = report;
-  const findings = ["error", "warning", "notice"].filter((severity2) => summary2.findings[severity2] > 0).map((severity2) => plural(summary2.findings[severity2], severity2)).join(", ");
-  const cells = [
-    ["new paths", formatCount(summary2.edges.added)],
-    ["removed paths", formatCount(summary2.edges.removed)],
-    ["widened", formatCount(summary2.edges.widened)],
-    ["narrowed", formatCount(summary2.edges.narrowed)],
-    ["changed", formatCount(summary2.edges.changed)],
-    ["transport", formatCount(summary2.edges.transport)],
-    ["mTLS weakened", formatCount(summary2.mtlsWeakened)],
-    ["mTLS strengthened", formatCount(summary2.mtlsStrengthened)],
-    [
-      "workloads added / removed",
-      `${formatCount(summary2.workloadsAdded)} / ${formatCount(summary2.workloadsRemoved)}`
-    ],
-    ["findings", findings === "" ? "none" : findings]
-  ];
-  return [
-    tableRow(cells.map(([title]) => title)),
-    tableRow(cells.map(() => "---:")),
-    tableRow(cells.map(([, value]) => value))
-  ];
-}
-function footerLines(report, options) {
-  const ref = (value, side4) => value === void 0 ? side4 : `${side4} ${codeSpan(truncate(value, 80))}`;
-  const side3 = (s) => `${plural(s.files, "file")}, ${plural(s.objects, "object")}, ${plural(s.workloads, "workload")}`;
-  return [
-    "---",
-    "",
-    `<sub>Compared ${ref(options.baseRef, "base")} (${side3(report.inputs.base)}) with ${ref(options.headRef, "head")} (${side3(report.inputs.head)}). For the evidence behind a row, comment ${codeSpan("/mesh explain <caller> -> <namespace>/<workload>:<port>")}.</sub>`
-  ];
-}
-
-// src/github/surfaces.ts
-function renderSurfaces(report, options) {
-  const render = (budget) => {
-    const renderOptions = {
-      linkToLine: options.linkToLine,
-      maxLength: budget.chars,
-      maxBytes: budget.bytes,
-      ...options.fullReportUrl === null ? {} : { fullReportUrl: options.fullReportUrl }
-    };
-    return renderMarkdown(report, renderOptions);
-  };
-  return {
-    comment: render({
-      chars: COMMENT_BUDGET.chars - options.commentReserve,
-      bytes: COMMENT_BUDGET.bytes - options.commentReserve * 4
-    }),
-    checkSummary: render(CHECK_SUMMARY_BUDGET),
-    jobSummary: render(JOB_SUMMARY_BUDGET)
-  };
-}
-
 // src/github/report-shape.ts
 var ArtifactError = class extends Error {
   name = "ArtifactError";
 };
 var MAX_TEXT = 4e3;
 var MAX_ITEMS = 1e5;
-function record(value, path) {
+function record2(value, path) {
   if (typeof value !== "object" || value === null || Array.isArray(value)) {
     throw new ArtifactError(`${path} must be an object`);
   }
   return value;
 }
-function field(object, key, path) {
+function field2(object, key, path) {
   if (!Object.hasOwn(object, key)) throw new ArtifactError(`${path}.${key} is missing`);
   return object[key];
 }
@@ -39826,9 +44352,9 @@ function list(value, path, item) {
   return value.map((v, i) => item(v, `${path}[${i}]`));
 }
 function get(object, key, path, read) {
-  return read(field(object, key, path), `${path}.${key}`);
+  return read(field2(object, key, path), `${path}.${key}`);
 }
-function optional(object, key, path, read) {
+function optional2(object, key, path, read) {
   return object[key] === void 0 ? {} : { [key]: read(object[key], `${path}.${key}`) };
 }
 var severity = (v, p) => oneOf(v, p, ["error", "warning", "notice"]);
@@ -39839,7 +44365,7 @@ function code(value, path) {
   return c;
 }
 function source(value, path) {
-  const o = record(value, path);
+  const o = record2(value, path);
   return {
     file: get(o, "file", path, (v, p) => text(v, p, 1e3)),
     documentIndex: get(o, "documentIndex", path, int),
@@ -39848,15 +44374,15 @@ function source(value, path) {
   };
 }
 function resourceRef(value, path) {
-  const o = record(value, path);
+  const o = record2(value, path);
   return {
     kind: get(o, "kind", path, (v, p) => text(v, p, 100)),
     namespace: get(o, "namespace", path, (v, p) => text(v, p, 253)),
     name: get(o, "name", path, (v, p) => text(v, p, 253))
   };
 }
-function finding(value, path) {
-  const o = record(value, path);
+function finding2(value, path) {
+  const o = record2(value, path);
   return {
     id: get(o, "id", path, text),
     code: get(o, "code", path, code),
@@ -39864,9 +44390,9 @@ function finding(value, path) {
     message: get(o, "message", path, text),
     at: get(o, "at", path, source),
     side: get(o, "side", path, (v, p) => oneOf(v, p, ["base", "head"])),
-    ...optional(o, "ref", path, resourceRef),
-    ...optional(o, "edge", path, (v, p) => {
-      const e = record(v, p);
+    ...optional2(o, "ref", path, resourceRef),
+    ...optional2(o, "edge", path, (v, p) => {
+      const e = record2(v, p);
       return {
         from: get(e, "from", p, text),
         to: get(e, "to", p, text),
@@ -39876,17 +44402,17 @@ function finding(value, path) {
   };
 }
 function diagnostic2(value, path) {
-  const o = record(value, path);
+  const o = record2(value, path);
   return {
     code: get(o, "code", path, code),
     severity: get(o, "severity", path, severity),
     message: get(o, "message", path, text),
     at: get(o, "at", path, source),
-    ...optional(o, "ref", path, resourceRef)
+    ...optional2(o, "ref", path, resourceRef)
   };
 }
 function edgeState(value, path) {
-  const o = record(value, path);
+  const o = record2(value, path);
   return {
     access: get(o, "access", path, (v, p) => oneOf(v, p, ["allow", "partial", "deny"])),
     transport: get(
@@ -39902,7 +44428,7 @@ function edgeState(value, path) {
 var CHANGES = ["added", "removed", "widened", "narrowed", "changed", "transport"];
 var MODES = ["STRICT", "PERMISSIVE", "DISABLE", "NO_SIDECAR"];
 function edge(value, path) {
-  const o = record(value, path);
+  const o = record2(value, path);
   return {
     from: get(o, "from", path, text),
     callers: get(o, "callers", path, int),
@@ -39919,7 +44445,7 @@ function edge(value, path) {
       "reasons",
       path,
       (v, p) => list(v, p, (r, q) => {
-        const x = record(r, q);
+        const x = record2(r, q);
         return {
           object: get(x, "object", q, text),
           note: get(x, "note", q, text),
@@ -39930,7 +44456,7 @@ function edge(value, path) {
   };
 }
 function mtls(value, path) {
-  const o = record(value, path);
+  const o = record2(value, path);
   return {
     workload: get(o, "workload", path, text),
     port: get(o, "port", path, (v, p) => v === null ? null : int(v, p)),
@@ -39940,7 +44466,7 @@ function mtls(value, path) {
   };
 }
 function side2(value, path) {
-  const o = record(value, path);
+  const o = record2(value, path);
   const n = (key) => get(o, key, path, int);
   return {
     files: n("files"),
@@ -39952,22 +44478,22 @@ function side2(value, path) {
 }
 function workloadChanges2(value, path) {
   return list(value, path, (v, p) => {
-    const o = record(v, p);
+    const o = record2(v, p);
     return { workload: get(o, "workload", p, text), at: get(o, "at", p, source) };
   });
 }
 function assertReport(value, path) {
-  const o = record(value, path);
+  const o = record2(value, path);
   if (o["schemaVersion"] !== REPORT_SCHEMA_VERSION) {
     throw new ArtifactError(`${path}.schemaVersion must be ${REPORT_SCHEMA_VERSION}`);
   }
-  const summary2 = get(o, "summary", path, record);
+  const summary2 = get(o, "summary", path, record2);
   const sp = `${path}.summary`;
-  const edges = get(summary2, "edges", sp, record);
-  const counts = get(summary2, "findings", sp, record);
-  const workloads = get(o, "workloads", path, record);
-  const diagnostics = get(o, "diagnostics", path, record);
-  const inputs = get(o, "inputs", path, record);
+  const edges = get(summary2, "edges", sp, record2);
+  const counts = get(summary2, "findings", sp, record2);
+  const workloads = get(o, "workloads", path, record2);
+  const diagnostics = get(o, "diagnostics", path, record2);
+  const inputs = get(o, "inputs", path, record2);
   return {
     schemaVersion: REPORT_SCHEMA_VERSION,
     verdict: get(o, "verdict", path, (v, p) => oneOf(v, p, ["pass", "fail"])),
@@ -39992,14 +44518,14 @@ function assertReport(value, path) {
       added: get(workloads, "added", `${path}.workloads`, workloadChanges2),
       removed: get(workloads, "removed", `${path}.workloads`, workloadChanges2)
     },
-    findings: get(o, "findings", path, (v, p) => list(v, p, finding)),
+    findings: get(o, "findings", path, (v, p) => list(v, p, finding2)),
     ignored: get(
       o,
       "ignored",
       path,
       (v, p) => list(v, p, (x, q) => {
-        const i = record(x, q);
-        return { finding: get(i, "finding", q, finding), reason: get(i, "reason", q, text) };
+        const i = record2(x, q);
+        return { finding: get(i, "finding", q, finding2), reason: get(i, "reason", q, text) };
       })
     ),
     diagnostics: {
@@ -40035,11 +44561,11 @@ function parseReportFile(textValue, repository) {
   } catch {
     throw new ArtifactError("the report file is not JSON");
   }
-  const root = record(value, "$");
+  const root = record2(value, "$");
   if (root["kind"] !== "meshguard-report" || root["version"] !== 1) {
     throw new ArtifactError("the file is not a meshguard report (kind and version)");
   }
-  const claimed = text(field(root, "repository", "$"), "$.repository", 200);
+  const claimed = text(field2(root, "repository", "$"), "$.repository", 200);
   if (claimed !== repository) {
     throw new ArtifactError(`the report is for \`${claimed.slice(0, 100)}\`, not this repository`);
   }
@@ -40047,7 +44573,7 @@ function parseReportFile(textValue, repository) {
   const baseSha = sha(root["baseSha"], "$.baseSha");
   const headSha = sha(root["headSha"], "$.headSha");
   const meshChanges = oneOf(root["meshChanges"], "$.meshChanges", [true, false]);
-  const headFilesValue = field(root, "headFiles", "$");
+  const headFilesValue = field2(root, "headFiles", "$");
   if (!Array.isArray(headFilesValue) || headFilesValue.length > 1e5) {
     throw new ArtifactError("$.headFiles must be a list");
   }
@@ -40081,12 +44607,12 @@ async function publish(deps) {
       `mode: publish runs on workflow_run events, not \`${context3.eventName}\``
     );
   }
-  const run2 = asRecord(asRecord(context3.payload)["workflow_run"]);
-  const headSha = run2["head_sha"];
+  const run3 = asRecord(asRecord(context3.payload)["workflow_run"]);
+  const headSha = run3["head_sha"];
   if (!isSha(headSha)) throw new ConfigError("the workflow_run event payload has no head_sha");
-  if (run2["event"] !== "pull_request" && run2["event"] !== "merge_group") {
+  if (run3["event"] !== "pull_request" && run3["event"] !== "merge_group") {
     throw new ConfigError(
-      `the triggering run was for \`${String(run2["event"])}\`, not a pull request`
+      `the triggering run was for \`${String(run3["event"])}\`, not a pull request`
     );
   }
   const file = parseReportFile(deps.reportText, `${context3.repo.owner}/${context3.repo.repo}`);
@@ -40095,8 +44621,8 @@ async function publish(deps) {
       `the report is for commit ${file.headSha.slice(0, 7)}, but the run was for ${headSha.slice(0, 7)}`
     );
   }
-  const pullRequest = file.pullRequest === null ? null : await confirmPullRequest(deps, file.pullRequest, headSha, run2);
-  const runUrl2 = typeof run2["html_url"] === "string" && /^https:\/\//.test(run2["html_url"]) ? run2["html_url"] : null;
+  const pullRequest = file.pullRequest === null ? null : await confirmPullRequest(deps, file.pullRequest, headSha, run3);
+  const runUrl2 = typeof run3["html_url"] === "string" && /^https:\/\//.test(run3["html_url"]) ? run3["html_url"] : null;
   const publisher = new Publisher({
     octokit: deps.octokit,
     repo: context3.repo,
@@ -40135,8 +44661,8 @@ ${footer}
     publication
   };
 }
-async function confirmPullRequest(deps, number, headSha, run2) {
-  const listed = Array.isArray(run2["pull_requests"]) ? run2["pull_requests"].map((p) => asRecord(p)["number"]) : [];
+async function confirmPullRequest(deps, number, headSha, run3) {
+  const listed = Array.isArray(run3["pull_requests"]) ? run3["pull_requests"].map((p) => asRecord(p)["number"]) : [];
   if (listed.length > 0 && !listed.includes(number)) {
     deps.logger.warning(
       `the report names pull request #${number}, which the run does not list; not commenting`
@@ -40156,1446 +44682,6 @@ async function confirmPullRequest(deps, number, headSha, run2) {
     deps.logger.warning(`could not read pull request #${number}; not commenting`);
   }
   return null;
-}
-
-// src/github/adapter-findings.ts
-var SEVERITY_ORDER4 = { error: 0, warning: 1, notice: 2 };
-function withAdapterFindings(report, problems) {
-  const at = (file) => ({ file, documentIndex: 0, line: 1, column: 1 });
-  const sides = ["base", "head"];
-  const extra = [
-    ...sides.flatMap(
-      (side3) => problems.unreadable[side3].map((file) => ({
-        side: side3,
-        diagnostic: diagnostic("MG005", at(file.path), { detail: file.reason })
-      }))
-    ),
-    ...problems.limits.map((limit) => ({
-      side: limit.side,
-      diagnostic: diagnostic("MG901", at("(input)"), { detail: limit.detail })
-    }))
-  ];
-  if (extra.length === 0) return report;
-  const added = extra.map(({ side: side3, diagnostic: d }) => ({
-    id: `${d.code}:${side3}:${d.at.file}`,
-    code: d.code,
-    severity: d.severity,
-    message: d.message,
-    at: d.at,
-    side: side3
-  }));
-  const findings = [...report.findings, ...added].sort(
-    (a, b) => SEVERITY_ORDER4[a.severity] - SEVERITY_ORDER4[b.severity] || compareSources(a.at, b.at)
-  );
-  const counts = { error: 0, warning: 0, notice: 0 };
-  for (const f of findings) counts[f.severity]++;
-  return {
-    ...report,
-    verdict: report.verdict === "fail" || reachesThreshold(added, report.failOn) ? "fail" : "pass",
-    summary: { ...report.summary, findings: counts },
-    findings,
-    diagnostics: {
-      base: [
-        ...report.diagnostics.base,
-        ...extra.filter((e) => e.side === "base").map((e) => e.diagnostic)
-      ],
-      head: [
-        ...report.diagnostics.head,
-        ...extra.filter((e) => e.side === "head").map((e) => e.diagnostic)
-      ]
-    },
-    inputs: {
-      ...report.inputs,
-      partial: report.inputs.partial || problems.unreadable.base.length + problems.unreadable.head.length > 0
-    }
-  };
-}
-function reachesThreshold(findings, failOn) {
-  if (failOn === "never") return false;
-  return findings.some(
-    (f) => f.severity === "error" || failOn === "warning" && f.severity === "warning"
-  );
-}
-
-// src/github/collect.ts
-import { join as join3 } from "node:path";
-
-// src/analysis/config/patterns.ts
-var PATTERNS = {
-  dnsLabel: {
-    pattern: /^(?=.{1,63}$)[a-z0-9]([-a-z0-9]*[a-z0-9])?$/,
-    expected: "a Kubernetes namespace name"
-  },
-  code: { pattern: /^MG[0-9]{3}$/, expected: "a meshguard code such as `MG012`" },
-  date: {
-    pattern: /^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$/,
-    expected: "a date written YYYY-MM-DD"
-  },
-  object: {
-    pattern: /^[A-Z][A-Za-z]* (?:[a-z0-9]([-a-z0-9]*[a-z0-9])?\/)?[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/,
-    expected: "an object written `Kind namespace/name`"
-  },
-  workload: {
-    pattern: /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\/[a-z0-9]([-a-z0-9.]*[a-z0-9])?)?$/,
-    expected: "a namespace or `namespace/workload`"
-  },
-  text: { pattern: /\S/, expected: "non-empty text" }
-};
-
-// src/analysis/config/read-node.ts
-var ConfigReader = class {
-  constructor(file) {
-    this.file = file;
-  }
-  file;
-  problems = [];
-  report(severity2, field2, pos, message) {
-    this.problems.push({ severity: severity2, file: this.file, ...pos, field: field2, message });
-    return void 0;
-  }
-  map(node, field2, pos) {
-    if (node?.type === "map") return node;
-    return this.report("error", field2, node?.pos ?? pos, `${describe3(field2)} must be a mapping`);
-  }
-  /** Pairs of a mapping whose keys are all known; unknown keys are errors with a suggestion. */
-  knownPairs(map, field2, known) {
-    const out = /* @__PURE__ */ new Map();
-    for (const pair of map.pairs) {
-      if (known.includes(pair.key)) {
-        out.set(pair.key, { node: pair.value, pos: pair.keyPos });
-        continue;
-      }
-      const guess = known.find((k) => normalise(k) === normalise(pair.key));
-      const hint = guess === void 0 ? `known fields: ${known.join(", ")}` : `did you mean \`${guess}\`?`;
-      this.report(
-        "error",
-        join(field2, pair.key),
-        pair.keyPos,
-        `unknown field \`${pair.key}\`; ${hint}`
-      );
-    }
-    return out;
-  }
-  string(node, field2, pos, rule) {
-    if (node?.type !== "scalar" || typeof node.value !== "string") {
-      return this.report("error", field2, node?.pos ?? pos, `${describe3(field2)} must be a string`);
-    }
-    if (rule !== void 0 && !rule.pattern.test(node.value)) {
-      return this.report(
-        "error",
-        field2,
-        node.pos,
-        `${describe3(field2)} must be ${rule.expected}, not \`${node.value}\``
-      );
-    }
-    return node.value;
-  }
-  oneOf(node, field2, pos, values) {
-    const value = this.string(node, field2, pos);
-    if (value === void 0) return void 0;
-    if (values.includes(value)) return value;
-    return this.report(
-      "error",
-      field2,
-      node?.pos ?? pos,
-      `${describe3(field2)} must be one of ${values.join(", ")}, not \`${value}\``
-    );
-  }
-  boolean(node, field2, pos) {
-    if (node?.type === "scalar" && typeof node.value === "boolean") return node.value;
-    return this.report(
-      "error",
-      field2,
-      node?.pos ?? pos,
-      `${describe3(field2)} must be true or false`
-    );
-  }
-  integer(node, field2, pos, range) {
-    const value = node?.type === "scalar" ? node.value : void 0;
-    if (typeof value === "number" && Number.isInteger(value)) {
-      if (value >= range.min && value <= range.max) return value;
-    }
-    return this.report(
-      "error",
-      field2,
-      node?.pos ?? pos,
-      `${describe3(field2)} must be a whole number from ${range.min} to ${range.max}`
-    );
-  }
-  /** A sequence; each item goes through `item`, which returns undefined for a rejected item. */
-  list(node, field2, pos, item) {
-    if (node?.type !== "seq") {
-      return this.report("error", field2, node?.pos ?? pos, `${describe3(field2)} must be a list`);
-    }
-    const out = [];
-    node.items.forEach((child, index) => {
-      const value = item(child, `${field2}[${index}]`, child?.pos ?? node.pos);
-      if (value !== void 0) out.push(value);
-    });
-    return out;
-  }
-};
-function join(parent, key) {
-  return parent === "" ? key : `${parent}.${key}`;
-}
-function describe3(field2) {
-  return field2 === "" ? "the configuration" : `\`${field2}\``;
-}
-function normalise(key) {
-  return key.toLowerCase().replace(/[-_]/g, "");
-}
-
-// src/analysis/config/mesh-settings.ts
-var KNOWN = [
-  "rootNamespace",
-  "trustDomain",
-  "trustDomainAliases",
-  "enableAutoMtls",
-  "outboundTrafficPolicy",
-  "extensionProviders"
-];
-function parseMeshSettings(reader, node, pos) {
-  const map = reader.map(node, "mesh", pos);
-  if (map === void 0) return void 0;
-  let out = {};
-  for (const pair of map.pairs) {
-    const field2 = join("mesh", pair.key);
-    const key = KNOWN.find((k) => k === pair.key);
-    if (key === void 0) {
-      reader.report("warning", field2, pair.keyPos, `\`${field2}\` is not read by meshguard`);
-      continue;
-    }
-    const value = readSetting(reader, key, pair.value, field2, pair.keyPos);
-    if (value !== void 0) out = { ...out, [key]: value };
-  }
-  return out;
-}
-function readSetting(reader, key, node, field2, pos) {
-  switch (key) {
-    case "rootNamespace":
-      return reader.string(node, field2, pos, PATTERNS.dnsLabel);
-    case "trustDomain":
-      return reader.string(node, field2, pos, PATTERNS.text);
-    case "trustDomainAliases":
-      return reader.list(
-        node,
-        field2,
-        pos,
-        (item, name, itemPos) => reader.string(item, name, itemPos, PATTERNS.text)
-      );
-    case "enableAutoMtls":
-      return reader.boolean(node, field2, pos);
-    case "outboundTrafficPolicy":
-      return readOutboundMode2(reader, node, field2, pos);
-    case "extensionProviders":
-      return reader.list(node, field2, pos, (item, name, itemPos) => {
-        const provider = reader.map(item, name, itemPos);
-        if (provider === void 0) return void 0;
-        const entry = provider.pairs.find((p) => p.key === "name");
-        if (entry === void 0) {
-          return reader.report(
-            "error",
-            join(name, "name"),
-            provider.pos,
-            `\`${join(name, "name")}\` is required`
-          );
-        }
-        return reader.string(entry.value, join(name, "name"), entry.keyPos, PATTERNS.text);
-      });
-  }
-}
-function readOutboundMode2(reader, node, field2, pos) {
-  const map = reader.map(node, field2, pos);
-  if (map === void 0) return void 0;
-  let mode;
-  for (const pair of map.pairs) {
-    const name = join(field2, pair.key);
-    if (pair.key !== "mode") {
-      reader.report("warning", name, pair.keyPos, `\`${name}\` is not read by meshguard`);
-      continue;
-    }
-    mode = reader.oneOf(pair.value, name, pair.keyPos, ["ALLOW_ANY", "REGISTRY_ONLY"]);
-  }
-  return mode;
-}
-
-// src/analysis/config/glob.ts
-function compileGlobs(patterns) {
-  const includes = [];
-  const excludes = [];
-  for (const raw of patterns) {
-    const negated = raw.startsWith("!");
-    const body2 = stripLeadingSlash(negated ? raw.slice(1) : raw);
-    for (const expanded of expandBraces(body2)) {
-      (negated ? excludes : includes).push(compilePattern(expanded));
-    }
-  }
-  return {
-    patterns: [...patterns],
-    matches: (path) => includes.some((p) => p.regex.test(path)) && !excludes.some((p) => p.regex.test(path)),
-    couldContain: (directory) => {
-      const parts = directory === "" ? [] : directory.split("/");
-      return includes.some((p) => prefixCouldMatch(p.segments, parts));
-    }
-  };
-}
-function globProblem(pattern) {
-  const body2 = pattern.startsWith("!") ? pattern.slice(1) : pattern;
-  if (body2.trim() === "") return "the pattern is empty";
-  let depth = 0;
-  for (const ch of body2) {
-    if (ch === "{") depth++;
-    if (ch === "}" && --depth < 0) return "a `}` has no matching `{`";
-  }
-  if (depth !== 0) return "a `{` is never closed";
-  if (/\[[^\]]*$/.test(body2)) return "a `[` is never closed";
-  if (body2.split("/").some((s) => s.includes("**") && s !== "**")) {
-    return "`**` must be a whole path segment, as in `a/**/b`";
-  }
-  return null;
-}
-function stripLeadingSlash(pattern) {
-  return pattern.replace(/^(\.\/|\/)+/, "");
-}
-function expandBraces(pattern) {
-  const open2 = pattern.indexOf("{");
-  if (open2 < 0) return [pattern];
-  let depth = 0;
-  const commas = [];
-  for (let i = open2; i < pattern.length; i++) {
-    const ch = pattern[i];
-    if (ch === "{") depth++;
-    else if (ch === "," && depth === 1) commas.push(i);
-    else if (ch === "}" && --depth === 0) {
-      const prefix = pattern.slice(0, open2);
-      const suffixes = expandBraces(pattern.slice(i + 1));
-      const bounds = [open2, ...commas, i];
-      const options = bounds.slice(0, -1).flatMap((start, k) => expandBraces(pattern.slice(start + 1, bounds[k + 1])));
-      return options.flatMap((option) => suffixes.map((suffix) => prefix + option + suffix));
-    }
-  }
-  return [pattern];
-}
-function compilePattern(pattern) {
-  const segments = pattern.split("/");
-  let source2 = "^";
-  segments.forEach((segment, index) => {
-    const last = index === segments.length - 1;
-    if (segment === "**") {
-      source2 += last ? ".*" : "(?:[^/]*/)*";
-      return;
-    }
-    source2 += segmentSource(segment) + (last ? "" : "/");
-  });
-  return { regex: new RegExp(`${source2}$`), segments };
-}
-function segmentSource(segment) {
-  let out = "";
-  for (let i = 0; i < segment.length; i++) {
-    const ch = segment[i] ?? "";
-    if (ch === "*") out += "[^/]*";
-    else if (ch === "?") out += "[^/]";
-    else if (ch === "[") {
-      const close = segment.indexOf("]", i + 2);
-      if (close < 0) {
-        out += "\\[";
-        continue;
-      }
-      let body2 = segment.slice(i + 1, close);
-      const negated = body2.startsWith("!") || body2.startsWith("^");
-      if (negated) body2 = body2.slice(1);
-      out += `[${negated ? "^/" : ""}${body2.replace(/[\\\]^]/g, "\\$&")}]`;
-      i = close;
-    } else out += ch.replace(/[.+^${}()|\\\]]/g, "\\$&");
-  }
-  return out;
-}
-var segmentCache = /* @__PURE__ */ new Map();
-function segmentMatches(pattern, name) {
-  let regex2 = segmentCache.get(pattern);
-  if (regex2 === void 0) {
-    regex2 = new RegExp(`^${segmentSource(pattern)}$`);
-    segmentCache.set(pattern, regex2);
-  }
-  return regex2.test(name);
-}
-function prefixCouldMatch(pattern, directory) {
-  const [head, ...rest] = pattern;
-  if (head === void 0) return false;
-  if (head === "**") return true;
-  const [name, ...below] = directory;
-  if (name === void 0) return true;
-  return segmentMatches(head, name) && prefixCouldMatch(rest, below);
-}
-
-// src/analysis/config/paths.ts
-function readPaths(reader, node, field2, pos) {
-  return reader.list(node, field2, pos, (item, name, itemPos) => {
-    const value = reader.string(item, name, itemPos, PATTERNS.text);
-    if (value === void 0) return void 0;
-    const problem = globProblem(value);
-    return problem === null ? value : reader.report("error", name, itemPos, problem);
-  });
-}
-
-// src/analysis/config/types.ts
-var DEFAULT_CONFIG_PATH = ".github/meshguard.yml";
-var DEFAULT_PATHS = [
-  "**/*.{yaml,yml}",
-  "!**/node_modules/**",
-  "!**/vendor/**",
-  "!**/.terraform/**"
-];
-var DEFAULT_RENDER_TIMEOUT_SECONDS = 300;
-
-// src/analysis/config/render.ts
-var NAME = {
-  pattern: /^[a-z0-9][a-z0-9._-]*$/,
-  expected: "lowercase letters, digits, `.`, `_` or `-`"
-};
-function parseRender(reader, node, pos) {
-  const commands = reader.list(
-    node,
-    "render",
-    pos,
-    (item, field2, itemPos) => readCommand(reader, item, field2, itemPos)
-  );
-  if (commands === void 0) return void 0;
-  const seen = /* @__PURE__ */ new Set();
-  return commands.filter((command, index) => {
-    if (!seen.has(command.name)) {
-      seen.add(command.name);
-      return true;
-    }
-    const at = node?.type === "seq" ? node.items[index]?.pos ?? pos : pos;
-    reader.report(
-      "error",
-      `render[${index}].name`,
-      at,
-      `the name \`${command.name}\` is used twice`
-    );
-    return false;
-  });
-}
-function readCommand(reader, node, field2, pos) {
-  const map = reader.map(node, field2, pos);
-  if (map === void 0) return void 0;
-  const before = reader.problems.length;
-  const fields = reader.knownPairs(map, field2, ["name", "command", "paths", "timeout-seconds"]);
-  for (const key of ["name", "command", "paths"].filter((k) => !fields.has(k))) {
-    reader.report("error", join(field2, key), map.pos, `\`${join(field2, key)}\` is required`);
-  }
-  const name = fields.get("name");
-  const command = fields.get("command");
-  const paths = fields.get("paths");
-  const timeout = fields.get("timeout-seconds");
-  const value = {
-    name: name && reader.string(name.node, join(field2, "name"), name.pos, NAME),
-    argv: command && readArgv(reader, command.node, join(field2, "command"), command.pos),
-    paths: paths && readPaths(reader, paths.node, join(field2, "paths"), paths.pos),
-    timeoutSeconds: timeout === void 0 ? DEFAULT_RENDER_TIMEOUT_SECONDS : reader.integer(timeout.node, join(field2, "timeout-seconds"), timeout.pos, {
-      min: 1,
-      max: 3600
-    })
-  };
-  if (reader.problems.slice(before).some((p2) => p2.severity === "error")) return void 0;
-  const { name: n, argv, paths: p, timeoutSeconds } = value;
-  if (n === void 0 || argv === void 0 || p === void 0 || timeoutSeconds === void 0) {
-    return void 0;
-  }
-  return { name: n, argv, paths: p, timeoutSeconds };
-}
-function readArgv(reader, node, field2, pos) {
-  if (node?.type === "seq") {
-    const argv2 = reader.list(
-      node,
-      field2,
-      pos,
-      (item, name, itemPos) => reader.string(item, name, itemPos, PATTERNS.text)
-    );
-    if (argv2?.length === 0) return reader.report("error", field2, node.pos, `\`${field2}\` is empty`);
-    return argv2;
-  }
-  const text2 = reader.string(node, field2, pos, PATTERNS.text);
-  if (text2 === void 0) return void 0;
-  const argv = splitCommand(text2);
-  if (argv === null) {
-    return reader.report("error", field2, node?.pos ?? pos, `\`${field2}\` has an unclosed quote`);
-  }
-  return argv;
-}
-function splitCommand(text2) {
-  const words = [];
-  let current = null;
-  let quote = null;
-  for (const ch of text2) {
-    if (quote !== null) {
-      if (ch === quote) quote = null;
-      else current += ch;
-      continue;
-    }
-    if (ch === '"' || ch === "'") {
-      quote = ch;
-      current ??= "";
-    } else if (/\s/.test(ch)) {
-      if (current !== null) words.push(current);
-      current = null;
-    } else current = (current ?? "") + ch;
-  }
-  if (quote !== null) return null;
-  if (current !== null) words.push(current);
-  return words;
-}
-
-// src/analysis/config/parse-config.ts
-var TOP_LEVEL = [
-  "version",
-  "paths",
-  "render",
-  "fail-on",
-  "comment",
-  "default-namespace",
-  "mesh",
-  "severity",
-  "ignore",
-  "protected"
-];
-var START = { line: 1, column: 1 };
-function parseConfig(text2, file) {
-  const reader = new ConfigReader(file);
-  const parsed = parseWithYaml(normalizeText(text2));
-  for (const problem of parsed.problems) {
-    const message = problem.kind === "duplicate-key" ? `key \`${problem.message}\` appears twice in the same mapping` : problem.message;
-    reader.report(problem.severity, "", problem.pos, message);
-  }
-  const root = parsed.root;
-  if (root === null) return { config: defaults2(), problems: reader.problems };
-  const map = reader.map(root, "", START);
-  if (map === void 0) return { config: defaults2(), problems: reader.problems };
-  const fields = reader.knownPairs(map, "", TOP_LEVEL);
-  const field2 = (key) => fields.get(key);
-  readOptional(
-    field2("version"),
-    (v) => reader.integer(v.node, "version", v.pos, { min: 1, max: 1 })
-  );
-  const render = readOptional(field2("render"), (v) => parseRender(reader, v.node, v.pos)) ?? [];
-  const paths = readOptional(field2("paths"), (v) => readPaths(reader, v.node, "paths", v.pos)) ?? (render.length > 0 ? [] : DEFAULT_PATHS);
-  const failOn = readOptional(
-    field2("fail-on"),
-    (v) => reader.oneOf(v.node, "fail-on", v.pos, ["error", "warning", "never"])
-  );
-  const comment = readOptional(
-    field2("comment"),
-    (v) => reader.oneOf(v.node, "comment", v.pos, ["always", "on-change", "never"])
-  );
-  const defaultNamespace = readOptional(
-    field2("default-namespace"),
-    (v) => reader.string(v.node, "default-namespace", v.pos, PATTERNS.dnsLabel)
-  );
-  const meshSettings = readOptional(field2("mesh"), (v) => parseMeshSettings(reader, v.node, v.pos));
-  const severities = readOptional(field2("severity"), (v) => readSeverities(reader, v.node, v.pos));
-  const ignores = readOptional(
-    field2("ignore"),
-    (v) => reader.list(v.node, "ignore", v.pos, (node, name, pos) => readIgnore(reader, node, name, pos))
-  );
-  const protectedWorkloads = readOptional(
-    field2("protected"),
-    (v) => reader.list(
-      v.node,
-      "protected",
-      v.pos,
-      (node, name, pos) => reader.string(node, name, pos, PATTERNS.workload)
-    )
-  );
-  const analyze = {
-    ...failOn === void 0 ? {} : { failOn },
-    ...defaultNamespace === void 0 ? {} : { defaultNamespace },
-    ...meshSettings === void 0 ? {} : { meshSettings },
-    ...severities === void 0 ? {} : { severities },
-    ...ignores === void 0 ? {} : { ignores },
-    ...protectedWorkloads === void 0 ? {} : { protectedWorkloads }
-  };
-  return {
-    config: { paths, render, ...comment === void 0 ? {} : { comment }, analyze },
-    problems: reader.problems
-  };
-}
-function defaults2() {
-  return { paths: DEFAULT_PATHS, render: [], analyze: {} };
-}
-function readOptional(entry, read) {
-  return entry === void 0 ? void 0 : read(entry);
-}
-function readSeverities(reader, node, pos) {
-  const map = reader.map(node, "severity", pos);
-  if (map === void 0) return void 0;
-  const out = {};
-  for (const pair of map.pairs) {
-    const name = join("severity", pair.key);
-    if (!PATTERNS.code.pattern.test(pair.key)) {
-      reader.report(
-        "error",
-        name,
-        pair.keyPos,
-        `\`${pair.key}\` is not a meshguard code such as \`MG012\``
-      );
-      continue;
-    }
-    const level = reader.oneOf(pair.value, name, pair.keyPos, [
-      "error",
-      "warning",
-      "notice",
-      "off"
-    ]);
-    if (level === void 0) continue;
-    if (!isCode(pair.key)) {
-      reader.report(
-        "warning",
-        name,
-        pair.keyPos,
-        `\`${pair.key}\` is not a code this version knows; the entry has no effect`
-      );
-      continue;
-    }
-    out[pair.key] = level;
-  }
-  return out;
-}
-function readIgnore(reader, node, field2, pos) {
-  const map = reader.map(node, field2, pos);
-  if (map === void 0) return void 0;
-  const before = reader.problems.length;
-  const fields = reader.knownPairs(map, field2, ["code", "id", "object", "reason", "expires"]);
-  const read = (key, rule) => {
-    const entry = fields.get(key);
-    return entry === void 0 ? void 0 : reader.string(entry.node, join(field2, key), entry.pos, rule);
-  };
-  const missing = ["code", "reason"].filter((key) => !fields.has(key));
-  for (const key of missing) {
-    reader.report("error", join(field2, key), map.pos, `\`${join(field2, key)}\` is required`);
-  }
-  const code2 = read("code", PATTERNS.code);
-  const reason = read("reason", PATTERNS.text);
-  const id = read("id", PATTERNS.text);
-  const object = read("object", PATTERNS.object);
-  const expires = read("expires", PATTERNS.date);
-  if (reader.problems.slice(before).some((p) => p.severity === "error")) return void 0;
-  if (code2 === void 0 || reason === void 0) return void 0;
-  if (!isCode(code2)) {
-    reader.report(
-      "warning",
-      join(field2, "code"),
-      fields.get("code")?.pos ?? map.pos,
-      `\`${code2}\` is not a code this version knows; the rule has no effect`
-    );
-    return void 0;
-  }
-  return {
-    code: code2,
-    reason,
-    ...id === void 0 ? {} : { id },
-    ...object === void 0 ? {} : { object },
-    ...expires === void 0 ? {} : { expires }
-  };
-}
-
-// src/github/sources/render.ts
-import { spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join as join2 } from "node:path";
-
-// src/github/sources/types.ts
-var MAX_FILE_BYTES = 8 * 1024 * 1024;
-function tooLarge(path) {
-  return { path, reason: `larger than ${MAX_FILE_BYTES / 1024 / 1024} MiB` };
-}
-function decodeUtf8(path, bytes) {
-  if (bytes.byteLength > MAX_FILE_BYTES) return tooLarge(path);
-  try {
-    return { path, text: new TextDecoder("utf-8", { fatal: true }).decode(bytes) };
-  } catch {
-    return { path, reason: "not valid UTF-8 text" };
-  }
-}
-function splitRead(results) {
-  const files = [];
-  const unreadable = [];
-  for (const result of results) {
-    if ("text" in result) files.push(result);
-    else unreadable.push(result);
-  }
-  return { files, unreadable };
-}
-
-// src/github/sources/render.ts
-var MAX_RENDER_OUTPUT_BYTES = 64 * 1024 * 1024;
-var ALLOWED_ENV = /^(PATH|HOME|USER|LANG|LC_[A-Z]+|TMPDIR|TMP|TEMP|XDG_[A-Z_]+|HELM_[A-Z_]+|KUSTOMIZE_[A-Z_]+|SystemRoot)$/;
-function renderEnvironment(env) {
-  return Object.fromEntries(Object.entries(env).filter(([key]) => ALLOWED_ENV.test(key)));
-}
-function renderedPath(command) {
-  return `rendered/${command.name}.yaml`;
-}
-async function renderManifests(commands, directory, env = process.env) {
-  const results = [];
-  for (const command of commands) results.push(await runOne(command, directory, env));
-  return splitRead(results);
-}
-async function withWorktree(repository, sha2, task) {
-  const directory = mkdtempSync(join2(tmpdir(), "meshguard-render-"));
-  await repository.run(["worktree", "add", "--detach", "--force", directory, sha2]);
-  try {
-    return await task(directory);
-  } finally {
-    await repository.run(["worktree", "remove", "--force", directory]).catch(() => void 0);
-    rmSync(directory, { recursive: true, force: true });
-  }
-}
-function runOne(command, directory, env) {
-  const path = renderedPath(command);
-  const [program, ...args] = command.argv;
-  const shown = `\`${command.argv.join(" ")}\``;
-  return new Promise((resolve) => {
-    const child = spawn(program ?? "", args, {
-      cwd: directory,
-      env: renderEnvironment(env),
-      stdio: ["ignore", "pipe", "pipe"],
-      timeout: command.timeoutSeconds * 1e3,
-      shell: false
-    });
-    const chunks = [];
-    let size = 0;
-    let stderr = "";
-    let overflow = false;
-    child.stdout.on("data", (chunk) => {
-      size += chunk.length;
-      if (size > MAX_RENDER_OUTPUT_BYTES) {
-        overflow = true;
-        child.kill();
-      } else chunks.push(chunk);
-    });
-    child.stderr.on("data", (chunk) => {
-      if (stderr.length < 4096) stderr += chunk.toString("utf8");
-    });
-    child.on(
-      "error",
-      (error2) => resolve({ path, reason: `${shown} could not start: ${error2.message}` })
-    );
-    child.on("close", (code2, signal) => {
-      if (overflow) resolve({ path, reason: `${shown} printed more than 64 MiB` });
-      else if (code2 === 0) resolve({ path, text: Buffer.concat(chunks).toString("utf8") });
-      else {
-        const why = signal === "SIGTERM" ? `timed out after ${command.timeoutSeconds}s` : `exited with ${code2 ?? signal}`;
-        const detail = stderr.trim().split("\n")[0]?.slice(0, 300) ?? "";
-        resolve({ path, reason: `${shown} ${why}${detail === "" ? "" : `: ${detail}`}` });
-      }
-    });
-  });
-}
-
-// src/github/collect.ts
-var MAX_FILES_PER_SIDE = 5e3;
-async function collectSides(comparison, config, workspace, logger) {
-  const analysed = compileGlobs(config.paths);
-  const inputs = config.render.map((command) => compileGlobs(command.paths));
-  const watched = union([analysed, ...inputs]);
-  const [baseList, headList] = await Promise.all([
-    comparison.source.list(comparison.baseRef, watched),
-    comparison.source.list(comparison.headRef, watched)
-  ]);
-  if (!differ(baseList, headList)) return { changed: false };
-  const limits = [];
-  const pick2 = (list2, side3) => {
-    const selected = list2.filter((entry) => analysed.matches(entry.key));
-    if (selected.length <= MAX_FILES_PER_SIDE) return selected;
-    limits.push({
-      side: side3,
-      detail: `the ${side3} has ${selected.length} manifest files; only the first ${MAX_FILES_PER_SIDE} by path were analysed`
-    });
-    return selected.slice(0, MAX_FILES_PER_SIDE);
-  };
-  const baseEntries = pick2(baseList, "base");
-  const headEntries = pick2(headList, "head");
-  logger.info(`reading ${baseEntries.length} base and ${headEntries.length} head manifest files`);
-  warnAboutApiBudget(comparison, [...baseEntries, ...headEntries], logger);
-  const base = await comparison.source.read(baseEntries);
-  const head = await comparison.source.read(headEntries);
-  const rendered = await renderBoth(comparison, config, workspace, logger);
-  return {
-    changed: true,
-    base: merge3(base, rendered.base),
-    head: merge3(head, rendered.head),
-    headFiles: head.files.map((file) => file.path),
-    limits
-  };
-}
-var API_READS_WARNING = 300;
-function warnAboutApiBudget(comparison, entries, logger) {
-  if (comparison.source.kind !== "api") return;
-  const blobs = new Set(entries.map((entry) => entry.id)).size;
-  if (blobs <= API_READS_WARNING) return;
-  logger.warning(
-    `reading ${blobs} files through the GitHub API uses as many requests of the token's rate limit; check out with \`fetch-depth: 0\` (or narrow \`paths\`) to read them from git`
-  );
-}
-function differ(base, head) {
-  if (base.length !== head.length) return true;
-  const ids = new Map(base.map((entry) => [entry.key, entry.id]));
-  return head.some((entry) => ids.get(entry.key) !== entry.id);
-}
-function union(matchers) {
-  return {
-    patterns: matchers.flatMap((m) => m.patterns),
-    matches: (path) => matchers.some((m) => m.matches(path)),
-    couldContain: (directory) => matchers.some((m) => m.couldContain(directory))
-  };
-}
-function merge3(a, b) {
-  return { files: [...a.files, ...b.files], unreadable: [...a.unreadable, ...b.unreadable] };
-}
-var NOTHING = { files: [], unreadable: [] };
-async function renderBoth(comparison, config, workspace, logger) {
-  if (config.render.length === 0) return { base: NOTHING, head: NOTHING };
-  const render = async (ref) => {
-    logger.info(`rendering ${config.render.map((c) => c.name).join(", ")} at ${ref.slice(0, 12)}`);
-    if (comparison.source.kind === "directory")
-      return renderManifests(config.render, join3(workspace, ref));
-    if (comparison.git === null) {
-      throw new ConfigError(
-        "render needs both commits in the local clone: use actions/checkout with fetch-depth: 0, or set fetch: true"
-      );
-    }
-    return withWorktree(
-      comparison.git,
-      ref,
-      (directory) => renderManifests(config.render, directory)
-    );
-  };
-  return { base: await render(comparison.baseRef), head: await render(comparison.headRef) };
-}
-
-// src/github/sources/directory.ts
-import { createHash } from "node:crypto";
-import { readFileSync as readFileSync2, readdirSync, statSync } from "node:fs";
-import { join as join4 } from "node:path";
-var DirectoryManifestSource = class {
-  constructor(workspace) {
-    this.workspace = workspace;
-  }
-  workspace;
-  kind = "directory";
-  contents = /* @__PURE__ */ new Map();
-  async list(directory, matcher) {
-    const root = join4(this.workspace, directory);
-    const entries = [];
-    const visit = (relative) => {
-      const absolute = relative === "" ? root : join4(root, relative);
-      for (const name of readdirSync(absolute).sort()) {
-        const child = relative === "" ? name : `${relative}/${name}`;
-        const stat2 = statSync(join4(root, child));
-        if (stat2.isDirectory()) {
-          if (name !== ".git" && matcher.couldContain(child)) visit(child);
-          continue;
-        }
-        if (!stat2.isFile() || !matcher.matches(child)) continue;
-        const path = `${directory.replace(/\/+$/, "")}/${child}`;
-        const bytes = stat2.size > MAX_FILE_BYTES ? null : readFileSync2(join4(root, child));
-        if (bytes !== null) this.contents.set(path, bytes);
-        const id = bytes === null ? `size:${stat2.size}` : createHash("sha256").update(bytes).digest("hex");
-        entries.push({ path, key: child, id, size: stat2.size });
-      }
-    };
-    if (!isDirectory2(root)) {
-      throw new ConfigError(`the directory \`${directory}\` does not exist in the workspace`);
-    }
-    visit("");
-    return entries.sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
-  }
-  async read(entries) {
-    return splitRead(
-      entries.map((entry) => {
-        const bytes = this.contents.get(entry.path);
-        return bytes === void 0 ? tooLarge(entry.path) : decodeUtf8(entry.path, bytes);
-      })
-    );
-  }
-};
-function isDirectory2(path) {
-  try {
-    return statSync(path).isDirectory();
-  } catch {
-    return false;
-  }
-}
-
-// src/github/sources/git.ts
-import { spawn as spawn2 } from "node:child_process";
-var MAX_OUTPUT_BYTES = 512 * 1024 * 1024;
-var GitError = class extends Error {
-  name = "GitError";
-};
-var GitRepository = class {
-  constructor(directory) {
-    this.directory = directory;
-  }
-  directory;
-  async run(args, input) {
-    const argv = ["-c", `safe.directory=${this.directory}`, "-C", this.directory, ...args];
-    return new Promise((resolve, reject) => {
-      const child = spawn2("git", argv, {
-        stdio: ["pipe", "pipe", "pipe"],
-        env: { ...process.env, GIT_TERMINAL_PROMPT: "0", LC_ALL: "C" }
-      });
-      const chunks = [];
-      let size = 0;
-      let stderr = "";
-      child.stdout.on("data", (chunk) => {
-        size += chunk.length;
-        if (size > MAX_OUTPUT_BYTES) child.kill();
-        else chunks.push(chunk);
-      });
-      child.stderr.on("data", (chunk) => stderr += chunk.toString("utf8"));
-      child.on("error", (error2) => reject(new GitError(`git could not start: ${error2.message}`)));
-      child.on("close", (code2) => {
-        if (code2 === 0) resolve(Buffer.concat(chunks));
-        else
-          reject(
-            new GitError(`git ${args[0] ?? ""} failed: ${firstLine2(stderr) || `exit ${code2}`}`)
-          );
-      });
-      child.stdin.on("error", () => void 0);
-      child.stdin.end(input ?? "");
-    });
-  }
-  async isRepository() {
-    try {
-      await this.run(["rev-parse", "--git-dir"]);
-      return true;
-    } catch {
-      return false;
-    }
-  }
-  async hasCommit(sha2) {
-    try {
-      await this.run(["cat-file", "-e", `${sha2}^{commit}`]);
-      return true;
-    } catch {
-      return false;
-    }
-  }
-  /** Fetches commits by SHA (GitHub serves any reachable SHA); only when the user asked. */
-  async fetch(shas) {
-    await this.run([
-      "fetch",
-      "--no-tags",
-      "--no-recurse-submodules",
-      "--depth=1",
-      "origin",
-      ...shas
-    ]);
-  }
-  async mergeBase(a, b) {
-    try {
-      return (await this.run(["merge-base", a, b])).toString("utf8").trim() || null;
-    } catch {
-      return null;
-    }
-  }
-  /** Every blob of a commit's tree, with sizes, without checking anything out. */
-  async listTree(sha2) {
-    const out = (await this.run(["ls-tree", "-r", "-z", "--long", "--full-tree", sha2])).toString(
-      "utf8"
-    );
-    const entries = [];
-    for (const record2 of out.split("\0")) {
-      const tab = record2.indexOf("	");
-      if (tab < 0) continue;
-      const [mode, type, id, size] = record2.slice(0, tab).split(/ +/);
-      if (type !== "blob" || mode !== "100644" && mode !== "100755" || id === void 0) continue;
-      entries.push({ path: record2.slice(tab + 1), id, size: Number(size) });
-    }
-    return entries;
-  }
-  /** Blob contents by id, in one `cat-file --batch` process. */
-  async readBlobs(ids) {
-    const unique = [...new Set(ids)];
-    const out = await this.run(["cat-file", "--batch"], unique.map((id) => `${id}
-`).join(""));
-    const blobs = /* @__PURE__ */ new Map();
-    let offset = 0;
-    while (offset < out.length) {
-      const newline = out.indexOf(10, offset);
-      if (newline < 0) break;
-      const header2 = out.subarray(offset, newline).toString("utf8").split(" ");
-      offset = newline + 1;
-      if (header2[1] === "missing" || header2.length < 3) continue;
-      const size = Number(header2[2]);
-      blobs.set(header2[0] ?? "", out.subarray(offset, offset + size));
-      offset += size + 1;
-    }
-    return blobs;
-  }
-  /** One file of a commit, or null when the commit has no such file. */
-  async readFile(sha2, path) {
-    try {
-      return await this.run(["cat-file", "blob", `${sha2}:${path}`]);
-    } catch {
-      return null;
-    }
-  }
-};
-var GitManifestSource = class {
-  constructor(repository) {
-    this.repository = repository;
-  }
-  repository;
-  kind = "git";
-  async list(ref, matcher) {
-    const tree = await this.repository.listTree(ref);
-    return tree.filter((entry) => matcher.matches(entry.path)).map((entry) => ({ path: entry.path, key: entry.path, id: entry.id, size: entry.size })).sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
-  }
-  async read(entries) {
-    const small = entries.filter((entry) => (entry.size ?? 0) <= MAX_FILE_BYTES);
-    const blobs = await this.repository.readBlobs(small.map((entry) => entry.id));
-    return splitRead(
-      entries.map((entry) => {
-        const bytes = blobs.get(entry.id);
-        if ((entry.size ?? 0) > MAX_FILE_BYTES) return tooLarge(entry.path);
-        return bytes === void 0 ? { path: entry.path, reason: "missing from the git object store" } : decodeUtf8(entry.path, bytes);
-      })
-    );
-  }
-};
-function firstLine2(text2) {
-  return (text2.trim().split("\n")[0] ?? "").trim();
-}
-
-// src/github/sources/rest.ts
-var RAW_ABOVE_BYTES = 1024 * 1024;
-var PARALLEL_REQUESTS = 8;
-var RestManifestSource = class {
-  constructor(octokit, repo, logger) {
-    this.octokit = octokit;
-    this.repo = repo;
-    this.logger = logger;
-  }
-  octokit;
-  repo;
-  logger;
-  kind = "api";
-  blobs = /* @__PURE__ */ new Map();
-  async list(ref, matcher) {
-    const root = await this.tree(ref, true);
-    const items = root.truncated ? await this.walk(ref, "", matcher) : root.items;
-    if (root.truncated) {
-      this.logger.info(
-        `the tree of ${ref.slice(0, 12)} is too large for one request; listed it directory by directory`
-      );
-    }
-    return items.filter((item) => isRegularFile(item) && matcher.matches(item.path ?? "")).map((item) => ({
-      path: item.path ?? "",
-      key: item.path ?? "",
-      id: item.sha ?? "",
-      size: item.size ?? null
-    })).sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
-  }
-  async read(entries) {
-    const results = await mapLimit(entries, PARALLEL_REQUESTS, async (entry) => {
-      if ((entry.size ?? 0) > MAX_FILE_BYTES) return tooLarge(entry.path);
-      return decodeUtf8(entry.path, await this.blob(entry.id, entry.size));
-    });
-    return splitRead(results);
-  }
-  /**
-   * When the recursive listing is truncated (over 100,000 entries or 7 MB), lists one directory
-   * at a time, descending only into directories a configured path can reach.
-   */
-  async walk(sha2, prefix, matcher) {
-    const level = await this.tree(sha2, false);
-    if (level.truncated) {
-      this.logger.warning(
-        `the directory \`${prefix || "/"}\` has too many entries; some were not listed`
-      );
-    }
-    const out = [];
-    for (const item of level.items) {
-      const path = prefix === "" ? item.path ?? "" : `${prefix}/${item.path ?? ""}`;
-      if (item.type === "tree" && item.sha !== void 0 && matcher.couldContain(path)) {
-        out.push(...await this.walk(item.sha, path, matcher));
-      } else if (item.type === "blob") out.push({ ...item, path });
-    }
-    return out;
-  }
-  async tree(sha2, recursive) {
-    try {
-      const response = await this.octokit.rest.git.getTree({
-        ...this.repo,
-        tree_sha: sha2,
-        ...recursive ? { recursive: "1" } : {}
-      });
-      return { items: response.data.tree, truncated: response.data.truncated };
-    } catch (error2) {
-      throw classify(error2, OPERATIONS.readContents);
-    }
-  }
-  blob(sha2, size) {
-    let pending = this.blobs.get(sha2);
-    if (pending === void 0) {
-      pending = this.fetchBlob(sha2, size);
-      this.blobs.set(sha2, pending);
-    }
-    return pending;
-  }
-  async fetchBlob(sha2, size) {
-    try {
-      if ((size ?? 0) > RAW_ABOVE_BYTES) {
-        const response2 = await this.octokit.rest.git.getBlob({
-          ...this.repo,
-          file_sha: sha2,
-          mediaType: { format: "raw" }
-        });
-        return bytesOf(response2.data);
-      }
-      const response = await this.octokit.rest.git.getBlob({ ...this.repo, file_sha: sha2 });
-      return Buffer.from(
-        response.data.content,
-        response.data.encoding === "base64" ? "base64" : "utf8"
-      );
-    } catch (error2) {
-      throw classify(error2, OPERATIONS.readContents);
-    }
-  }
-};
-function isRegularFile(item) {
-  return item.type === "blob" && (item.mode === "100644" || item.mode === "100755");
-}
-function bytesOf(data) {
-  if (typeof data === "string") return Buffer.from(data, "utf8");
-  if (data instanceof ArrayBuffer) return new Uint8Array(data);
-  if (ArrayBuffer.isView(data))
-    return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
-  throw new TypeError("unexpected blob response");
-}
-async function mapLimit(items, limit, task) {
-  const results = new Array(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await task(items[index]);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
-}
-
-// src/github/comparison.ts
-async function prepareComparison(options) {
-  const { target, directories } = options;
-  if (directories !== null) {
-    return {
-      baseRef: directories.base,
-      headRef: directories.head,
-      configRef: null,
-      baseSha: target.headSha,
-      headSha: target.headSha,
-      source: new DirectoryManifestSource(options.workspace),
-      git: null,
-      notes: []
-    };
-  }
-  if (target.kind === "commit") {
-    throw new ConfigError(
-      `meshguard compares two commits on pull_request and merge_group events; on \`${options.eventName}\` set the base-dir and head-dir inputs`
-    );
-  }
-  const git = await localClone(options, [target.baseSha, target.headSha]);
-  const notes = [];
-  let base = target.baseSha;
-  if (target.kind === "pull_request") {
-    const mergeBase = await git?.mergeBase(target.baseSha, target.headSha) ?? await remoteMergeBase(options, target);
-    if (mergeBase !== null && mergeBase !== target.baseSha) {
-      base = mergeBase;
-      notes.push(
-        `compared with the merge base \`${mergeBase.slice(0, 7)}\`: the branch is behind its base`
-      );
-    }
-  }
-  const local = git !== null && (base === target.baseSha || await git.hasCommit(base));
-  const source2 = local ? new GitManifestSource(git) : new RestManifestSource(options.octokit, options.repo, options.logger);
-  options.logger.info(
-    `reading manifests ${local ? "from the local git clone" : "through the GitHub API"}`
-  );
-  return {
-    baseRef: base,
-    headRef: target.headSha,
-    configRef: target.baseSha,
-    baseSha: base,
-    headSha: target.headSha,
-    source: source2,
-    git: local ? git : null,
-    notes
-  };
-}
-async function localClone(options, shas) {
-  if (options.source === "api") return null;
-  const git = new GitRepository(options.workspace);
-  const usable = await git.isRepository();
-  let missing = usable ? await missingCommits(git, shas) : [...shas];
-  if (usable && missing.length > 0 && options.fetch) {
-    options.logger.info(`fetching ${missing.join(", ")}`);
-    await git.fetch(missing).catch((error2) => {
-      options.logger.warning(
-        `could not fetch the commits: ${error2 instanceof Error ? error2.message : String(error2)}`
-      );
-    });
-    missing = await missingCommits(git, shas);
-  }
-  if (usable && missing.length === 0) return git;
-  if (options.source === "git") {
-    throw new ConfigError(
-      `source is git, but the checkout in ${options.workspace} lacks ${missing.map((s) => s.slice(0, 12)).join(" and ")}: use actions/checkout with fetch-depth: 0, or set fetch: true`
-    );
-  }
-  return null;
-}
-async function missingCommits(git, shas) {
-  const missing = [];
-  for (const sha2 of shas) if (!await git.hasCommit(sha2)) missing.push(sha2);
-  return missing;
-}
-async function remoteMergeBase(options, target) {
-  try {
-    const response = await options.octokit.rest.repos.compareCommitsWithBasehead({
-      ...options.repo,
-      basehead: `${target.baseSha}...${target.headSha}`,
-      per_page: 1
-    });
-    return response.data.merge_base_commit.sha;
-  } catch (error2) {
-    options.logger.warning(
-      `could not find the merge base (${error2 instanceof Error ? error2.message.split("\n")[0] : String(error2)}); comparing with the base branch's tip`
-    );
-    return null;
-  }
-}
-
-// src/github/config-loader.ts
-import { readFileSync as readFileSync3 } from "node:fs";
-import { join as join5 } from "node:path";
-async function loadConfig(options) {
-  const { comparison, overrides, logger } = options;
-  const path = overrides.configPath;
-  const text2 = await readConfigText(options, comparison.configRef);
-  if (text2 === null) {
-    const where = comparison.configRef === null ? "in the workspace" : "on the base branch";
-    logger.info(`no ${path} ${where}; using the defaults`);
-  }
-  const parsed = text2 === null ? parseConfig("", path) : parseConfig(text2, path);
-  const errors = parsed.problems.filter((p) => p.severity === "error");
-  for (const problem of parsed.problems.filter((p) => p.severity === "warning")) {
-    logger.warning(formatProblem(problem));
-  }
-  if (errors.length > 0) {
-    throw new ConfigError(
-      `${path} has ${errors.length} error${errors.length === 1 ? "" : "s"}`,
-      errors.map(formatProblem)
-    );
-  }
-  const notes = [];
-  if (comparison.configRef !== null) {
-    const headText = await readConfigText(options, comparison.headRef);
-    if (headText !== null && headText !== text2) {
-      notes.push(
-        `this pull request changes \`${path}\`; meshguard uses the base branch's version until it is merged`
-      );
-      const headProblems = parseConfig(headText, path).problems;
-      for (const problem of headProblems)
-        logger.warning(`in this pull request's ${formatProblem(problem)}`);
-    }
-  }
-  const base = parsed.config;
-  const config = {
-    ...base,
-    paths: overrides.paths ?? base.paths,
-    analyze: {
-      ...base.analyze,
-      ...overrides.failOn === null ? {} : { failOn: overrides.failOn },
-      today: options.today
-    }
-  };
-  return { config, comment: overrides.comment ?? base.comment ?? "on-change", notes };
-}
-function formatProblem(problem) {
-  const field2 = problem.field === "" ? "" : ` ${problem.field}:`;
-  return `${problem.file}:${problem.line}:${problem.column}:${field2} ${problem.message}`;
-}
-async function readConfigText(options, ref) {
-  const path = options.overrides.configPath;
-  if (ref === null) {
-    try {
-      return readFileSync3(join5(options.workspace, path), "utf8");
-    } catch {
-      return null;
-    }
-  }
-  const git = options.comparison.git;
-  if (git !== null) {
-    const bytes = await git.readFile(ref, path);
-    return bytes === null ? null : bytes.toString("utf8");
-  }
-  try {
-    const response = await options.octokit.rest.repos.getContent({
-      ...options.repo,
-      path,
-      ref,
-      mediaType: { format: "raw" }
-    });
-    return Buffer.from(bytesOf(response.data)).toString("utf8");
-  } catch (error2) {
-    if (isNotFound(error2)) return null;
-    throw classify(error2, OPERATIONS.readContents);
-  }
-}
-
-// src/github/review.ts
-async function review(deps) {
-  const target = resolveTarget(deps.context);
-  const publisher = new Publisher({
-    octokit: deps.octokit,
-    repo: deps.context.repo,
-    logger: deps.logger,
-    clock: deps.clock,
-    checkName: deps.inputs.checkName,
-    headSha: target.headSha,
-    pullRequest: target.kind === "pull_request" ? target.number : null,
-    comment: deps.inputs.comment ?? "on-change",
-    expectReadOnly: expectReadOnly(deps.context, target),
-    runUrl: runUrl(deps.context),
-    writes: deps.inputs.writes ?? true
-  });
-  await publisher.start();
-  try {
-    return await analyse(deps, target, publisher);
-  } catch (error2) {
-    if (isExpected(error2)) await publisher.finishError(`meshguard could not run: ${error2.message}`);
-    throw error2;
-  }
-}
-async function analyse(deps, target, publisher) {
-  const { context: context3, logger, inputs, workspace } = deps;
-  const comparison = await prepareComparison({
-    ...deps,
-    repo: context3.repo,
-    eventName: context3.eventName,
-    target,
-    ...inputs
-  });
-  const loaded = await loadConfig({
-    comparison,
-    octokit: deps.octokit,
-    repo: context3.repo,
-    workspace,
-    logger,
-    overrides: inputs,
-    today: deps.clock().toISOString().slice(0, 10)
-  });
-  if (context3.eventName === "pull_request_target" && loaded.config.render.length > 0) {
-    throw new ConfigError(
-      "render is refused on pull_request_target: it would run tools on the pull request with a write token"
-    );
-  }
-  publisher.setComment(loaded.comment);
-  const footer = footerLines2(comparison, loaded.notes);
-  const collected = await collectSides(comparison, loaded.config, workspace, logger);
-  const base = {
-    repository: `${context3.repo.owner}/${context3.repo.repo}`,
-    pullRequest: target.kind === "pull_request" ? target.number : null,
-    baseSha: comparison.baseSha,
-    headSha: comparison.headSha
-  };
-  if (!collected.changed) {
-    logger.info("no configured file changed: no mesh changes");
-    const summary2 = noChangesSummary(loaded.config.paths, comparison);
-    const publication2 = await publisher.finishNoChanges(summary2);
-    return {
-      verdict: "pass",
-      reportFile: {
-        kind: "meshguard-report",
-        version: 1,
-        ...base,
-        meshChanges: false,
-        headFiles: [],
-        report: null
-      },
-      markdown: `${summary2}
-${footer.join("\n")}
-`,
-      publication: publication2
-    };
-  }
-  const report = withAdapterFindings(
-    analyzeChange({
-      base: collected.base.files,
-      head: collected.head.files,
-      options: loaded.config.analyze
-    }),
-    {
-      unreadable: { base: collected.base.unreadable, head: collected.head.unreadable },
-      limits: collected.limits
-    }
-  );
-  const headFiles = new Set(collected.headFiles);
-  const comment = commentFooter(footer, deps.context);
-  const surfaces = renderSurfaces(report, {
-    linkToLine: (file, line) => headFiles.has(file) ? blobUrl(context3, comparison.headSha, file, line) : null,
-    fullReportUrl: runUrl(context3),
-    commentReserve: commentMarker(inputs.checkName).length + comment.length + 8
-  });
-  const publication = await publisher.finishReport(report, surfaces, collected.headFiles, comment);
-  return {
-    verdict: report.verdict,
-    reportFile: {
-      kind: "meshguard-report",
-      version: 1,
-      ...base,
-      meshChanges: true,
-      headFiles: collected.headFiles,
-      report
-    },
-    markdown: `${surfaces.jobSummary.replace(/\n*$/, "")}
-
-${footer.join("\n")}
-`,
-    publication
-  };
-}
-function expectReadOnly(context3, target) {
-  if (context3.eventName !== "pull_request") return false;
-  return target.kind === "pull_request" && target.fork || context3.actor === "dependabot[bot]";
-}
-function isExpected(error2) {
-  return error2 instanceof ConfigError || error2 instanceof ApiError || error2 instanceof MissingPermissionError || error2 instanceof GitError;
-}
-function short(ref) {
-  return /^[0-9a-f]{40}/.test(ref) ? ref.slice(0, 7) : ref;
-}
-function footerLines2(comparison, notes) {
-  const compared = `meshguard compared \`${short(comparison.baseRef)}\` (base) with \`${short(comparison.headRef)}\` (head)`;
-  return [`<sub>${[compared, ...comparison.notes, ...notes].join("; ")}.</sub>`];
-}
-function commentFooter(lines, context3) {
-  const url = runUrl(context3);
-  return url === null ? lines.join("\n") : `${lines.join("\n")}
-<sub>[Full report and JSON](${url})</sub>`;
-}
-function noChangesSummary(paths, comparison) {
-  const shown = paths.slice(0, 10).map((p) => `\`${p}\``).join(", ");
-  return `**meshguard: no mesh changes**
-
-No file matched by the configured paths (${shown || "none"}) differs between \`${short(comparison.baseRef)}\` and \`${short(comparison.headRef)}\`.
-`;
 }
 
 // src/action/context.ts
@@ -41694,7 +44780,7 @@ function choice(name, raw, values) {
 }
 
 // src/action/main.ts
-async function run(env = process.env) {
+async function run2(env = process.env) {
   try {
     const inputs = parseInputs((name) => getInput(name));
     const logger = actionsLogger();
@@ -41702,6 +44788,19 @@ async function run(env = process.env) {
     const octokit = createClient({ token: inputs.githubToken, logger, ...apiUrl(env) });
     const clock = () => /* @__PURE__ */ new Date();
     const workspace = env["GITHUB_WORKSPACE"] || process.cwd();
+    if (context3.eventName === "issue_comment") {
+      const command2 = await handleComment({
+        octokit,
+        context: context3,
+        clock,
+        logger,
+        inputs: { ...inputs, writes: true },
+        workspace,
+        limiter: null
+      });
+      reportCommand(command2);
+      return;
+    }
     const outcome = inputs.mode === "publish" ? await publish({
       octokit,
       context: context3,
@@ -41794,6 +44893,16 @@ function exitWith(outcome, inputs) {
   }
   if (problems.length > 0) setFailed(`meshguard: ${problems.join("; ")}`);
 }
+function reportCommand(outcome) {
+  if (outcome.kind === "ignored") {
+    info(`meshguard: comment ignored: ${outcome.reason}`);
+    return;
+  }
+  info(
+    `meshguard: /mesh command ${outcome.result}${outcome.replyUrl === null ? "" : `; reply: ${outcome.replyUrl}`}`
+  );
+  if (outcome.error !== null) setFailed(`meshguard: ${outcome.error}`);
+}
 async function fail(error2) {
   const known = error2 instanceof ConfigError || error2 instanceof ArtifactError || error2 instanceof ApiError || error2 instanceof MissingPermissionError || error2 instanceof GitError;
   if (error2 instanceof ConfigError) for (const line of error2.details) error(line);
@@ -41809,4 +44918,4 @@ function resolvePath(path, workspace) {
 }
 
 // src/action/index.ts
-await run();
+await run2();

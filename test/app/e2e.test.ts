@@ -81,6 +81,9 @@ describe('the App as `npm start` runs it', () => {
       () => output.includes('Listening on'),
       () => output,
     );
+    // The health check the Dockerfile uses.
+    const ping = await fetch(`http://127.0.0.1:${port}/ping`);
+    expect(await ping.text()).toBe('PONG');
 
     const body = JSON.stringify(
       commentPayload({

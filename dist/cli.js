@@ -10037,6 +10037,7 @@ function problemMessage(problem) {
 }
 
 // src/analysis/explain/selector-miss.ts
+var MAX_MISSES = 3;
 function selectorMisses(engine, topology, workload) {
   const labels = workload.workload.podLabels;
   const { rootNamespace, byNamespace } = engine.index;
@@ -10049,16 +10050,34 @@ function selectorMisses(engine, topology, workload) {
       const keys2 = Object.keys(selector.matchLabels).sort(compareText2);
       if (keys2.length === 0 || !keys2.every((key) => labels[key] !== void 0)) continue;
       const differing = keys2.filter((key) => labels[key] !== selector.matchLabels[key]);
-      if (differing.length === 0 || selectsAny(policy, topology, rootNamespace)) continue;
+      if (differing.length === 0) continue;
+      const score = closeness(
+        differing.map((key) => [selector.matchLabels[key] ?? "", labels[key] ?? ""])
+      );
+      if (score === null || selectsAny(policy, topology, rootNamespace)) continue;
       misses.push({
-        policy: policy.ref,
-        action: policy.action,
-        at: selector.at,
-        wants: differing.map((key) => `${key}=${selector.matchLabels[key] ?? ""}`),
-        has: differing.map((key) => `${key}=${labels[key] ?? ""}`)
+        score,
+        miss: {
+          policy: policy.ref,
+          action: policy.action,
+          at: selector.at,
+          wants: differing.map((key) => `${key}=${selector.matchLabels[key] ?? ""}`),
+          has: differing.map((key) => `${key}=${labels[key] ?? ""}`)
+        }
       });
     }
-  return misses;
+  return misses.sort((a, b) => a.score - b.score).slice(0, MAX_MISSES).map((m) => m.miss);
+}
+function closeness(pairs) {
+  let total = 0;
+  for (const [wanted, actual] of pairs) {
+    const budget2 = Math.max(2, Math.floor(Math.max(wanted.length, actual.length) / 3));
+    const edits = distance(wanted, actual, budget2);
+    const related = actual.includes(wanted) || wanted.includes(actual) || edits <= budget2;
+    if (!related || wanted === "" || actual === "") return null;
+    total += Math.min(edits, budget2 + 1);
+  }
+  return total;
 }
 function selectsAny(policy, topology, root) {
   const matchLabels = policy.selector?.matchLabels ?? {};

@@ -203,6 +203,14 @@ describe('explainEdge', () => {
         spec:
           selector: {matchLabels: {app: frontend}}
           rules: [{}]
+        ---
+        # Selects nothing either, but \`billing\` looks nothing like \`api-v2\`: not a near miss.
+        apiVersion: security.istio.io/v1
+        kind: AuthorizationPolicy
+        metadata: {name: billing, namespace: shop}
+        spec:
+          selector: {matchLabels: {app: billing}}
+          rules: [{}]
       `,
     });
     const result = answer(explainEdge(side, query('shop/frontend', 'shop/api', { port: 8080 })));

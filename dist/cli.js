@@ -985,12 +985,12 @@ var require_stringifyComment = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyComment.js"(exports) {
     "use strict";
     var stringifyComment = (str) => str.replace(/^(?!$)(?: $)?/gm, "#");
-    function indentComment(comment, indent) {
+    function indentComment(comment, indent2) {
       if (/^\n+$/.test(comment))
         return comment.substring(1);
-      return indent ? comment.replace(/^(?! *$)/gm, indent) : comment;
+      return indent2 ? comment.replace(/^(?! *$)/gm, indent2) : comment;
     }
-    var lineComment = (str, indent, comment) => str.endsWith("\n") ? indentComment(comment, indent) : comment.includes("\n") ? "\n" + indentComment(comment, indent) : (str.endsWith(" ") ? "" : " ") + comment;
+    var lineComment = (str, indent2, comment) => str.endsWith("\n") ? indentComment(comment, indent2) : comment.includes("\n") ? "\n" + indentComment(comment, indent2) : (str.endsWith(" ") ? "" : " ") + comment;
     exports.indentComment = indentComment;
     exports.lineComment = lineComment;
     exports.stringifyComment = stringifyComment;
@@ -1004,17 +1004,17 @@ var require_foldFlowLines = __commonJS({
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
     var FOLD_QUOTED = "quoted";
-    function foldFlowLines(text, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
+    function foldFlowLines(text, indent2, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
       if (!lineWidth || lineWidth < 0)
         return text;
       if (lineWidth < minContentWidth)
         minContentWidth = 0;
-      const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent.length);
+      const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent2.length);
       if (text.length <= endStep)
         return text;
       const folds = [];
       const escapedFolds = {};
-      let end = lineWidth - indent.length;
+      let end = lineWidth - indent2.length;
       if (typeof indentAtStart === "number") {
         if (indentAtStart > lineWidth - Math.max(2, minContentWidth))
           folds.push(0);
@@ -1028,7 +1028,7 @@ var require_foldFlowLines = __commonJS({
       let escStart = -1;
       let escEnd = -1;
       if (mode === FOLD_BLOCK) {
-        i = consumeMoreIndentedLines(text, i, indent.length);
+        i = consumeMoreIndentedLines(text, i, indent2.length);
         if (i !== -1)
           end = i + endStep;
       }
@@ -1052,8 +1052,8 @@ var require_foldFlowLines = __commonJS({
         }
         if (ch === "\n") {
           if (mode === FOLD_BLOCK)
-            i = consumeMoreIndentedLines(text, i, indent.length);
-          end = i + indent.length + endStep;
+            i = consumeMoreIndentedLines(text, i, indent2.length);
+          end = i + indent2.length + endStep;
           split = void 0;
         } else {
           if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
@@ -1098,22 +1098,22 @@ var require_foldFlowLines = __commonJS({
         const end2 = folds[i2 + 1] || text.length;
         if (fold === 0)
           res = `
-${indent}${text.slice(0, end2)}`;
+${indent2}${text.slice(0, end2)}`;
         else {
           if (mode === FOLD_QUOTED && escapedFolds[fold])
             res += `${text[fold]}\\`;
           res += `
-${indent}${text.slice(fold + 1, end2)}`;
+${indent2}${text.slice(fold + 1, end2)}`;
         }
       }
       return res;
     }
-    function consumeMoreIndentedLines(text, i, indent) {
+    function consumeMoreIndentedLines(text, i, indent2) {
       let end = i;
       let start = i + 1;
       let ch = text[start];
       while (ch === " " || ch === "	") {
-        if (i < start + indent) {
+        if (i < start + indent2) {
           ch = text[++i];
         } else {
           do {
@@ -1169,7 +1169,7 @@ var require_stringifyString = __commonJS({
         return json;
       const { implicitKey } = ctx;
       const minMultiLineLength = ctx.options.doubleQuotedMinMultiLineLength;
-      const indent = ctx.indent || (containsDocumentMarker(value) ? "  " : "");
+      const indent2 = ctx.indent || (containsDocumentMarker(value) ? "  " : "");
       let str = "";
       let start = 0;
       for (let i = 0, ch = json[i]; ch; ch = json[++i]) {
@@ -1229,7 +1229,7 @@ var require_stringifyString = __commonJS({
                   str += "\n";
                   i += 2;
                 }
-                str += indent;
+                str += indent2;
                 if (json[i + 2] === " ")
                   str += "\\";
                 i += 1;
@@ -1241,15 +1241,15 @@ var require_stringifyString = __commonJS({
           }
       }
       str = start ? str + json.slice(start) : json;
-      return implicitKey ? str : foldFlowLines.foldFlowLines(str, indent, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
+      return implicitKey ? str : foldFlowLines.foldFlowLines(str, indent2, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
     }
     function singleQuotedString(value, ctx) {
       if (ctx.options.singleQuote === false || ctx.implicitKey && value.includes("\n") || /[ \t]\n|\n[ \t]/.test(value))
         return doubleQuotedString(value, ctx);
-      const indent = ctx.indent || (containsDocumentMarker(value) ? "  " : "");
+      const indent2 = ctx.indent || (containsDocumentMarker(value) ? "  " : "");
       const res = "'" + value.replace(/'/g, "''").replace(/\n+/g, `$&
-${indent}`) + "'";
-      return ctx.implicitKey ? res : foldFlowLines.foldFlowLines(res, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
+${indent2}`) + "'";
+      return ctx.implicitKey ? res : foldFlowLines.foldFlowLines(res, indent2, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
     }
     function quotedString(value, ctx) {
       const { singleQuote } = ctx.options;
@@ -1279,8 +1279,8 @@ ${indent}`) + "'";
       if (!blockQuote || /\n[\t ]+$/.test(value)) {
         return quotedString(value, ctx);
       }
-      const indent = ctx.indent || (ctx.forceBlockIndent || containsDocumentMarker(value) ? "  " : "");
-      const literal = blockQuote === "literal" ? true : blockQuote === "folded" || type === Scalar.Scalar.BLOCK_FOLDED ? false : type === Scalar.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value, lineWidth, indent.length);
+      const indent2 = ctx.indent || (ctx.forceBlockIndent || containsDocumentMarker(value) ? "  " : "");
+      const literal = blockQuote === "literal" ? true : blockQuote === "folded" || type === Scalar.Scalar.BLOCK_FOLDED ? false : type === Scalar.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value, lineWidth, indent2.length);
       if (!value)
         return literal ? "|\n" : ">\n";
       let chomp;
@@ -1305,7 +1305,7 @@ ${indent}`) + "'";
         value = value.slice(0, -end.length);
         if (end[end.length - 1] === "\n")
           end = end.slice(0, -1);
-        end = end.replace(blockEndNewlines, `$&${indent}`);
+        end = end.replace(blockEndNewlines, `$&${indent2}`);
       }
       let startWithSpace = false;
       let startEnd;
@@ -1322,9 +1322,9 @@ ${indent}`) + "'";
       let start = value.substring(0, startNlPos < startEnd ? startNlPos + 1 : startEnd);
       if (start) {
         value = value.substring(start.length);
-        start = start.replace(/\n+/g, `$&${indent}`);
+        start = start.replace(/\n+/g, `$&${indent2}`);
       }
-      const indentSize = indent ? "2" : "1";
+      const indentSize = indent2 ? "2" : "1";
       let header2 = (startWithSpace ? indentSize : "") + chomp;
       if (comment) {
         header2 += " " + commentString(comment.replace(/ ?[\r\n]+/g, " "));
@@ -1332,7 +1332,7 @@ ${indent}`) + "'";
           onComment();
       }
       if (!literal) {
-        const foldedValue = value.replace(/\n+/g, "\n$&").replace(/(?:^|\n)([\t ].*)(?:([\n\t ]*)\n(?![\n\t ]))?/g, "$1$2").replace(/\n+/g, `$&${indent}`);
+        const foldedValue = value.replace(/\n+/g, "\n$&").replace(/(?:^|\n)([\t ].*)(?:([\n\t ]*)\n(?![\n\t ]))?/g, "$1$2").replace(/\n+/g, `$&${indent2}`);
         let literalFallback = false;
         const foldOptions = getFoldOptions(ctx, true);
         if (blockQuote !== "folded" && type !== Scalar.Scalar.BLOCK_FOLDED) {
@@ -1340,18 +1340,18 @@ ${indent}`) + "'";
             literalFallback = true;
           };
         }
-        const body2 = foldFlowLines.foldFlowLines(`${start}${foldedValue}${end}`, indent, foldFlowLines.FOLD_BLOCK, foldOptions);
+        const body2 = foldFlowLines.foldFlowLines(`${start}${foldedValue}${end}`, indent2, foldFlowLines.FOLD_BLOCK, foldOptions);
         if (!literalFallback)
           return `>${header2}
-${indent}${body2}`;
+${indent2}${body2}`;
       }
-      value = value.replace(/\n+/g, `$&${indent}`);
+      value = value.replace(/\n+/g, `$&${indent2}`);
       return `|${header2}
-${indent}${start}${value}${end}`;
+${indent2}${start}${value}${end}`;
     }
     function plainString(item, ctx, onComment, onChompKeep) {
       const { type, value } = item;
-      const { actualString, implicitKey, indent, indentStep, inFlow } = ctx;
+      const { actualString, implicitKey, indent: indent2, indentStep, inFlow } = ctx;
       if (implicitKey && value.includes("\n") || inFlow && /[[\]{},]/.test(value)) {
         return quotedString(value, ctx);
       }
@@ -1362,22 +1362,22 @@ ${indent}${start}${value}${end}`;
         return blockString(item, ctx, onComment, onChompKeep);
       }
       if (containsDocumentMarker(value)) {
-        if (indent === "") {
+        if (indent2 === "") {
           ctx.forceBlockIndent = true;
           return blockString(item, ctx, onComment, onChompKeep);
-        } else if (implicitKey && indent === indentStep) {
+        } else if (implicitKey && indent2 === indentStep) {
           return quotedString(value, ctx);
         }
       }
       const str = value.replace(/\n+/g, `$&
-${indent}`);
+${indent2}`);
       if (actualString) {
         const test = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str);
         const { compat, tags } = ctx.doc.schema;
         if (tags.some(test) || compat?.some(test))
           return quotedString(value, ctx);
       }
-      return implicitKey ? str : foldFlowLines.foldFlowLines(str, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
+      return implicitKey ? str : foldFlowLines.foldFlowLines(str, indent2, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
     }
     function stringifyString(item, ctx, onComment, onChompKeep) {
       const { implicitKey, inFlow } = ctx;
@@ -1549,7 +1549,7 @@ var require_stringifyPair = __commonJS({
     var stringify = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
-      const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
+      const { allNullValues, doc, indent: indent2, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
       let keyComment = identity.isNode(key) && key.comment || null;
       if (simpleKeys) {
         if (keyComment) {
@@ -1564,7 +1564,7 @@ var require_stringifyPair = __commonJS({
       ctx = Object.assign({}, ctx, {
         allNullValues: false,
         implicitKey: !explicitKey && (simpleKeys || !allNullValues),
-        indent: indent + indentStep
+        indent: indent2 + indentStep
       });
       let keyCommentDone = false;
       let chompKeep = false;
@@ -1594,7 +1594,7 @@ var require_stringifyPair = __commonJS({
         if (keyComment)
           str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
         str = `? ${str}
-${indent}:`;
+${indent2}:`;
       } else {
         str = `${str}:`;
         if (keyComment)
@@ -1872,7 +1872,7 @@ var require_stringifyCollection = __commonJS({
       return stringify2(collection, ctx, options);
     }
     function stringifyBlockCollection({ comment, items }, ctx, { blockItemPrefix, flowChars, itemIndent, onChompKeep, onComment }) {
-      const { indent, options: { commentString } } = ctx;
+      const { indent: indent2, options: { commentString } } = ctx;
       const itemCtx = Object.assign({}, ctx, { indent: itemIndent, type: null });
       let chompKeep = false;
       const lines = [];
@@ -1909,11 +1909,11 @@ var require_stringifyCollection = __commonJS({
         for (let i = 1; i < lines.length; ++i) {
           const line = lines[i];
           str += line ? `
-${indent}${line}` : "\n";
+${indent2}${line}` : "\n";
         }
       }
       if (comment) {
-        str += "\n" + stringifyComment.indentComment(commentString(comment), indent);
+        str += "\n" + stringifyComment.indentComment(commentString(comment), indent2);
         if (onComment)
           onComment();
       } else if (chompKeep && onChompKeep)
@@ -1921,7 +1921,7 @@ ${indent}${line}` : "\n";
       return str;
     }
     function stringifyFlowCollection({ items }, ctx, { flowChars, itemIndent }) {
-      const { indent, indentStep, flowCollectionPadding: fcPadding, options: { commentString } } = ctx;
+      const { indent: indent2, indentStep, flowCollectionPadding: fcPadding, options: { commentString } } = ctx;
       itemIndent += indentStep;
       const itemCtx = Object.assign({}, ctx, {
         indent: itemIndent,
@@ -1990,19 +1990,19 @@ ${indent}${line}` : "\n";
           let str = start;
           for (const line of lines)
             str += line ? `
-${indentStep}${indent}${line}` : "\n";
+${indentStep}${indent2}${line}` : "\n";
           return `${str}
-${indent}${end}`;
+${indent2}${end}`;
         } else {
           return `${start}${fcPadding}${lines.join(" ")}${fcPadding}${end}`;
         }
       }
     }
-    function addCommentBefore({ indent, options: { commentString } }, lines, comment, chompKeep) {
+    function addCommentBefore({ indent: indent2, options: { commentString } }, lines, comment, chompKeep) {
       if (comment && chompKeep)
         comment = comment.replace(/^\n+/, "");
       if (comment) {
-        const ic = stringifyComment.indentComment(commentString(comment), indent);
+        const ic = stringifyComment.indentComment(commentString(comment), indent2);
         lines.push(ic.trimStart());
       }
     }
@@ -3952,10 +3952,10 @@ var require_util_flow_indent_check = __commonJS({
   "node_modules/yaml/dist/compose/util-flow-indent-check.js"(exports) {
     "use strict";
     var utilContainsNewline = require_util_contains_newline();
-    function flowIndentCheck(indent, fc, onError) {
+    function flowIndentCheck(indent2, fc, onError) {
       if (fc?.type === "flow-collection") {
         const end = fc.end[0];
-        if (end.indent === indent && (end.source === "]" || end.source === "}") && utilContainsNewline.containsNewline(fc)) {
+        if (end.indent === indent2 && (end.source === "]" || end.source === "}") && utilContainsNewline.containsNewline(fc)) {
           const msg = "Flow end indicator should be more indented than parent";
           onError(end, "BAD_INDENT", msg, true);
         }
@@ -4473,17 +4473,17 @@ var require_resolve_block_scalar = __commonJS({
       let offset = scalar.offset + header2.length;
       let contentStart = 0;
       for (let i = 0; i < chompStart; ++i) {
-        const [indent, content] = lines[i];
+        const [indent2, content] = lines[i];
         if (content === "" || content === "\r") {
-          if (header2.indent === 0 && indent.length > trimIndent)
-            trimIndent = indent.length;
+          if (header2.indent === 0 && indent2.length > trimIndent)
+            trimIndent = indent2.length;
         } else {
-          if (indent.length < trimIndent) {
+          if (indent2.length < trimIndent) {
             const message = "Block scalars with more-indented leading empty lines must use an explicit indentation indicator";
-            onError(offset + indent.length, "MISSING_CHAR", message);
+            onError(offset + indent2.length, "MISSING_CHAR", message);
           }
           if (header2.indent === 0)
-            trimIndent = indent.length;
+            trimIndent = indent2.length;
           contentStart = i;
           if (trimIndent === 0 && !ctx.atRoot) {
             const message = "Block scalar values in collections must be indented";
@@ -4491,7 +4491,7 @@ var require_resolve_block_scalar = __commonJS({
           }
           break;
         }
-        offset += indent.length + content.length + 1;
+        offset += indent2.length + content.length + 1;
       }
       for (let i = lines.length - 1; i >= chompStart; --i) {
         if (lines[i][0].length > trimIndent)
@@ -4503,26 +4503,26 @@ var require_resolve_block_scalar = __commonJS({
       for (let i = 0; i < contentStart; ++i)
         value += lines[i][0].slice(trimIndent) + "\n";
       for (let i = contentStart; i < chompStart; ++i) {
-        let [indent, content] = lines[i];
-        offset += indent.length + content.length + 1;
+        let [indent2, content] = lines[i];
+        offset += indent2.length + content.length + 1;
         const crlf = content[content.length - 1] === "\r";
         if (crlf)
           content = content.slice(0, -1);
-        if (content && indent.length < trimIndent) {
+        if (content && indent2.length < trimIndent) {
           const src = header2.indent ? "explicit indentation indicator" : "first line";
           const message = `Block scalar lines must not be less indented than their ${src}`;
           onError(offset - content.length - (crlf ? 2 : 1), "BAD_INDENT", message);
-          indent = "";
+          indent2 = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value += sep2 + indent.slice(trimIndent) + content;
+          value += sep2 + indent2.slice(trimIndent) + content;
           sep2 = "\n";
-        } else if (indent.length > trimIndent || content[0] === "	") {
+        } else if (indent2.length > trimIndent || content[0] === "	") {
           if (sep2 === " ")
             sep2 = "\n";
           else if (!prevMoreIndented && sep2 === "\n")
             sep2 = "\n\n";
-          value += sep2 + indent.slice(trimIndent) + content;
+          value += sep2 + indent2.slice(trimIndent) + content;
           sep2 = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
@@ -4558,7 +4558,7 @@ var require_resolve_block_scalar = __commonJS({
       }
       const { source } = props[0];
       const mode = source[0];
-      let indent = 0;
+      let indent2 = 0;
       let chomp = "";
       let error = -1;
       for (let i = 1; i < source.length; ++i) {
@@ -4567,8 +4567,8 @@ var require_resolve_block_scalar = __commonJS({
           chomp = ch;
         else {
           const n = Number(ch);
-          if (!indent && n)
-            indent = n;
+          if (!indent2 && n)
+            indent2 = n;
           else if (error === -1)
             error = offset + i;
         }
@@ -4609,7 +4609,7 @@ var require_resolve_block_scalar = __commonJS({
           }
         }
       }
-      return { mode, indent, chomp, comment, length };
+      return { mode, indent: indent2, chomp, comment, length };
     }
     function splitLines2(source) {
       const split = source.split(/\n( *)/);
@@ -5343,15 +5343,15 @@ var require_cst_scalar = __commonJS({
       return null;
     }
     function createScalarToken(value, context) {
-      const { implicitKey = false, indent, inFlow = false, offset = -1, type = "PLAIN" } = context;
+      const { implicitKey = false, indent: indent2, inFlow = false, offset = -1, type = "PLAIN" } = context;
       const source = stringifyString.stringifyString({ type, value }, {
         implicitKey,
-        indent: indent > 0 ? " ".repeat(indent) : "",
+        indent: indent2 > 0 ? " ".repeat(indent2) : "",
         inFlow,
         options: { blockQuote: true, lineWidth: -1 }
       });
       const end = context.end ?? [
-        { type: "newline", offset: -1, indent, source: "\n" }
+        { type: "newline", offset: -1, indent: indent2, source: "\n" }
       ];
       switch (source[0]) {
         case "|":
@@ -5360,25 +5360,25 @@ var require_cst_scalar = __commonJS({
           const head = source.substring(0, he);
           const body2 = source.substring(he + 1) + "\n";
           const props = [
-            { type: "block-scalar-header", offset, indent, source: head }
+            { type: "block-scalar-header", offset, indent: indent2, source: head }
           ];
           if (!addEndtoBlockProps(props, end))
-            props.push({ type: "newline", offset: -1, indent, source: "\n" });
-          return { type: "block-scalar", offset, indent, props, source: body2 };
+            props.push({ type: "newline", offset: -1, indent: indent2, source: "\n" });
+          return { type: "block-scalar", offset, indent: indent2, props, source: body2 };
         }
         case '"':
-          return { type: "double-quoted-scalar", offset, indent, source, end };
+          return { type: "double-quoted-scalar", offset, indent: indent2, source, end };
         case "'":
-          return { type: "single-quoted-scalar", offset, indent, source, end };
+          return { type: "single-quoted-scalar", offset, indent: indent2, source, end };
         default:
-          return { type: "scalar", offset, indent, source, end };
+          return { type: "scalar", offset, indent: indent2, source, end };
       }
     }
     function setScalarValue(token, value, context = {}) {
       let { afterKey = false, implicitKey = false, inFlow = false, type } = context;
-      let indent = "indent" in token ? token.indent : null;
-      if (afterKey && typeof indent === "number")
-        indent += 2;
+      let indent2 = "indent" in token ? token.indent : null;
+      if (afterKey && typeof indent2 === "number")
+        indent2 += 2;
       if (!type)
         switch (token.type) {
           case "single-quoted-scalar":
@@ -5398,8 +5398,8 @@ var require_cst_scalar = __commonJS({
             type = "PLAIN";
         }
       const source = stringifyString.stringifyString({ type, value }, {
-        implicitKey: implicitKey || indent === null,
-        indent: indent !== null && indent > 0 ? " ".repeat(indent) : "",
+        implicitKey: implicitKey || indent2 === null,
+        indent: indent2 !== null && indent2 > 0 ? " ".repeat(indent2) : "",
         inFlow,
         options: { blockQuote: true, lineWidth: -1 }
       });
@@ -5430,16 +5430,16 @@ var require_cst_scalar = __commonJS({
         token.source = body2;
       } else {
         const { offset } = token;
-        const indent = "indent" in token ? token.indent : -1;
+        const indent2 = "indent" in token ? token.indent : -1;
         const props = [
-          { type: "block-scalar-header", offset, indent, source: head }
+          { type: "block-scalar-header", offset, indent: indent2, source: head }
         ];
         if (!addEndtoBlockProps(props, "end" in token ? token.end : void 0))
-          props.push({ type: "newline", offset: -1, indent, source: "\n" });
+          props.push({ type: "newline", offset: -1, indent: indent2, source: "\n" });
         for (const key of Object.keys(token))
           if (key !== "type" && key !== "offset")
             delete token[key];
-        Object.assign(token, { type: "block-scalar", indent, props, source: body2 });
+        Object.assign(token, { type: "block-scalar", indent: indent2, props, source: body2 });
       }
     }
     function addEndtoBlockProps(props, end) {
@@ -5484,12 +5484,12 @@ var require_cst_scalar = __commonJS({
           break;
         }
         default: {
-          const indent = "indent" in token ? token.indent : -1;
+          const indent2 = "indent" in token ? token.indent : -1;
           const end = "end" in token && Array.isArray(token.end) ? token.end.filter((st) => st.type === "space" || st.type === "comment" || st.type === "newline") : [];
           for (const key of Object.keys(token))
             if (key !== "type" && key !== "offset")
               delete token[key];
-          Object.assign(token, { type, indent, source, end });
+          Object.assign(token, { type, indent: indent2, source, end });
         }
       }
     }
@@ -5795,15 +5795,15 @@ var require_lexer = __commonJS({
       continueScalar(offset) {
         let ch = this.buffer[offset];
         if (this.indentNext > 0) {
-          let indent = 0;
+          let indent2 = 0;
           while (ch === " ")
-            ch = this.buffer[++indent + offset];
+            ch = this.buffer[++indent2 + offset];
           if (ch === "\r") {
-            const next = this.buffer[indent + offset + 1];
+            const next = this.buffer[indent2 + offset + 1];
             if (next === "\n" || !next && !this.atEnd)
-              return offset + indent + 1;
+              return offset + indent2 + 1;
           }
-          return ch === "\n" || indent >= this.indentNext || !ch && !this.atEnd ? offset + indent : -1;
+          return ch === "\n" || indent2 >= this.indentNext || !ch && !this.atEnd ? offset + indent2 : -1;
         }
         if (ch === "-" || ch === ".") {
           const dt = this.buffer.substr(offset, 3);
@@ -5972,12 +5972,12 @@ var require_lexer = __commonJS({
       }
       *parseFlowCollection() {
         let nl, sp;
-        let indent = -1;
+        let indent2 = -1;
         do {
           nl = yield* this.pushNewline();
           if (nl > 0) {
             sp = yield* this.pushSpaces(false);
-            this.indentValue = indent = sp;
+            this.indentValue = indent2 = sp;
           } else {
             sp = 0;
           }
@@ -5986,8 +5986,8 @@ var require_lexer = __commonJS({
         const line = this.getLine();
         if (line === null)
           return this.setNext("flow");
-        if (indent !== -1 && indent < this.indentNext && line[0] !== "#" || indent === 0 && (line.startsWith("---") || line.startsWith("...")) && isEmpty2(line[3])) {
-          const atFlowEndMarker = indent === this.indentNext - 1 && this.flowLevel === 1 && (line[0] === "]" || line[0] === "}");
+        if (indent2 !== -1 && indent2 < this.indentNext && line[0] !== "#" || indent2 === 0 && (line.startsWith("---") || line.startsWith("...")) && isEmpty2(line[3])) {
+          const atFlowEndMarker = indent2 === this.indentNext - 1 && this.flowLevel === 1 && (line[0] === "]" || line[0] === "}");
           if (!atFlowEndMarker) {
             this.flowLevel = 0;
             yield cst.FLOW_END;
@@ -6095,16 +6095,16 @@ var require_lexer = __commonJS({
       }
       *parseBlockScalar() {
         let nl = this.pos - 1;
-        let indent = 0;
+        let indent2 = 0;
         let ch;
         loop: for (let i2 = this.pos; ch = this.buffer[i2]; ++i2) {
           switch (ch) {
             case " ":
-              indent += 1;
+              indent2 += 1;
               break;
             case "\n":
               nl = i2;
-              indent = 0;
+              indent2 = 0;
               break;
             case "\r": {
               const next = this.buffer[i2 + 1];
@@ -6120,9 +6120,9 @@ var require_lexer = __commonJS({
         }
         if (!ch && !this.atEnd)
           return this.setNext("block-scalar");
-        if (indent >= this.indentNext) {
+        if (indent2 >= this.indentNext) {
           if (this.blockScalarIndent === -1)
-            this.indentNext = indent;
+            this.indentNext = indent2;
           else {
             this.indentNext = this.blockScalarIndent + (this.indentNext === 0 ? 1 : this.indentNext);
           }
@@ -6155,7 +6155,7 @@ var require_lexer = __commonJS({
             const lastChar = i2;
             while (ch2 === " ")
               ch2 = this.buffer[--i2];
-            if (ch2 === "\n" && i2 >= this.pos && i2 + 1 + indent > lastChar)
+            if (ch2 === "\n" && i2 >= this.pos && i2 + 1 + indent2 > lastChar)
               nl = i2;
             else
               break;
@@ -7171,10 +7171,10 @@ var require_parser = __commonJS({
         }
         return null;
       }
-      atIndentedComment(start, indent) {
+      atIndentedComment(start, indent2) {
         if (this.type !== "comment")
           return false;
-        if (this.indent <= indent)
+        if (this.indent <= indent2)
           return false;
         return start.every((st) => st.type === "newline" || st.type === "space");
       }
@@ -7296,8 +7296,8 @@ var require_public_api = __commonJS({
       if (typeof options === "string")
         options = options.length;
       if (typeof options === "number") {
-        const indent = Math.round(options);
-        options = indent < 1 ? void 0 : indent > 8 ? { indent: 8 } : { indent };
+        const indent2 = Math.round(options);
+        options = indent2 < 1 ? void 0 : indent2 > 8 ? { indent: 8 } : { indent: indent2 };
       }
       if (value === void 0) {
         const { keepUndefined } = options ?? replacer ?? {};
@@ -8145,18 +8145,18 @@ function parseHeader(s) {
 function contentEnd(s, start, indentNext, header2) {
   const src = s.src;
   let nl = start - 1;
-  let indent = 0;
+  let indent2 = 0;
   let i = start;
   for (; ; i++) {
     const c = src.charCodeAt(i);
-    if (c === SPACE) indent++;
+    if (c === SPACE) indent2++;
     else if (c === LF) {
       nl = i;
-      indent = 0;
+      indent2 = 0;
     } else break;
   }
-  if (indent >= indentNext) {
-    if (header2.explicit === 0) indentNext = indent;
+  if (indent2 >= indentNext) {
+    if (header2.explicit === 0) indentNext = indent2;
     else indentNext = header2.explicit - 1 + (indentNext === 0 ? 1 : indentNext);
     do {
       const cs = continueScalar(s, nl + 1, indentNext);
@@ -8173,7 +8173,7 @@ function contentEnd(s, start, indentNext, header2) {
       let j = nl - 1;
       const lastChar = j;
       while (src.charCodeAt(j) === SPACE) j--;
-      if (src.charCodeAt(j) === LF && j >= start && j + 1 + indent > lastChar) nl = j;
+      if (src.charCodeAt(j) === LF && j >= start && j + 1 + indent2 > lastChar) nl = j;
       else break;
     }
   }
@@ -8182,10 +8182,10 @@ function contentEnd(s, start, indentNext, header2) {
 function continueScalar(s, offset, indentNext) {
   const src = s.src;
   if (indentNext > 0) {
-    let indent = 0;
+    let indent2 = 0;
     let c2 = src.charCodeAt(offset);
-    while (c2 === SPACE) c2 = src.charCodeAt(++indent + offset);
-    return c2 === LF || indent >= indentNext ? offset + indent : -1;
+    while (c2 === SPACE) c2 = src.charCodeAt(++indent2 + offset);
+    return c2 === LF || indent2 >= indentNext ? offset + indent2 : -1;
   }
   const c = src.charCodeAt(offset);
   if ((c === 45 || c === 46) && src.charCodeAt(offset + 1) === c && src.charCodeAt(offset + 2) === c) {
@@ -8214,13 +8214,13 @@ function blockValue(source, header2, scalarIndent, atRoot) {
   let trimIndent = scalarIndent + header2.explicit;
   let contentStart = 0;
   for (let i = 0; i < chompStart; ++i) {
-    const [indent, content] = lines[i];
+    const [indent2, content] = lines[i];
     if (content === "") {
-      if (header2.explicit === 0 && indent.length > trimIndent) trimIndent = indent.length;
+      if (header2.explicit === 0 && indent2.length > trimIndent) trimIndent = indent2.length;
       continue;
     }
-    if (indent.length < trimIndent) unsupported();
-    if (header2.explicit === 0) trimIndent = indent.length;
+    if (indent2.length < trimIndent) unsupported();
+    if (header2.explicit === 0) trimIndent = indent2.length;
     contentStart = i;
     if (trimIndent === 0 && !atRoot) unsupported();
     break;
@@ -8243,9 +8243,9 @@ function literalLines(lines, from, to, trimIndent) {
   let value = "";
   let sep2 = "";
   for (let i = from; i < to; ++i) {
-    const [indent, content] = lines[i];
-    if (content && indent.length < trimIndent) unsupported();
-    value += sep2 + indent.slice(trimIndent) + content;
+    const [indent2, content] = lines[i];
+    if (content && indent2.length < trimIndent) unsupported();
+    value += sep2 + indent2.slice(trimIndent) + content;
     sep2 = "\n";
   }
   return value;
@@ -8255,12 +8255,12 @@ function foldLines(lines, from, to, trimIndent) {
   let sep2 = "";
   let prevMoreIndented = false;
   for (let i = from; i < to; ++i) {
-    const [indent, content] = lines[i];
-    if (content && indent.length < trimIndent) unsupported();
-    if (indent.length > trimIndent || content[0] === "	") {
+    const [indent2, content] = lines[i];
+    if (content && indent2.length < trimIndent) unsupported();
+    if (indent2.length > trimIndent || content[0] === "	") {
       if (sep2 === " ") sep2 = "\n";
       else if (!prevMoreIndented && sep2 === "\n") sep2 = "\n\n";
-      value += sep2 + indent.slice(trimIndent) + content;
+      value += sep2 + indent2.slice(trimIndent) + content;
       sep2 = "\n";
       prevMoreIndented = true;
     } else if (content === "") {
@@ -8765,15 +8765,15 @@ function checkFlowLine(s, parentIndent, depth) {
   const src = s.src;
   let i = s.pos;
   while (src.charCodeAt(i) === SPACE) i++;
-  const indent = i - s.pos;
+  const indent2 = i - s.pos;
   let c = src.charCodeAt(i);
   while (c === SPACE || c === TAB) c = src.charCodeAt(++i);
   if (c === LF || c === HASH) return;
-  if (indent <= parentIndent) {
-    const closing = indent === parentIndent && depth === 1 && (c === RBRACKET || c === RBRACE);
+  if (indent2 <= parentIndent) {
+    const closing = indent2 === parentIndent && depth === 1 && (c === RBRACKET || c === RBRACE);
     if (!closing) unsupported();
   }
-  if (indent === 0 && (c === DASH || c === DOT) && i === s.pos) {
+  if (indent2 === 0 && (c === DASH || c === DOT) && i === s.pos) {
     if (src.charCodeAt(i + 1) === c && src.charCodeAt(i + 2) === c) unsupported();
   }
 }
@@ -8974,7 +8974,7 @@ function parseWithYaml(text) {
 }
 function convertDocument(doc, lineCounter) {
   const problems = [];
-  const position2 = (offset) => {
+  const position4 = (offset) => {
     const { line, col } = lineCounter.linePos(offset ?? 0);
     return { line, column: col };
   };
@@ -8983,7 +8983,7 @@ function convertDocument(doc, lineCounter) {
       severity: "error",
       kind: "syntax",
       message: firstLine(error.message),
-      pos: position2(error.pos[0])
+      pos: position4(error.pos[0])
     });
   }
   if (problems.length > 0) return { root: null, problems };
@@ -8992,10 +8992,10 @@ function convertDocument(doc, lineCounter) {
       severity: "warning",
       kind: "unsupported",
       message: firstLine(warning.message),
-      pos: position2(warning.pos[0])
+      pos: position4(warning.pos[0])
     });
   }
-  const converter = new Converter(doc, position2, problems);
+  const converter = new Converter(doc, position4, problems);
   try {
     const root = converter.convert(doc.contents);
     return { root, problems };
@@ -9014,9 +9014,9 @@ function firstLine(message) {
   return (message.split("\n")[0] ?? message).trim();
 }
 var Converter = class {
-  constructor(doc, position2, problems) {
+  constructor(doc, position4, problems) {
     this.doc = doc;
-    this.position = position2;
+    this.position = position4;
     this.problems = problems;
   }
   doc;
@@ -9313,6 +9313,43 @@ function normalise(key) {
   return key.toLowerCase().replace(/[-_]/g, "");
 }
 
+// src/analysis/config/types.ts
+var DEFAULT_PATHS = [
+  "**/*.{yaml,yml}",
+  "!**/node_modules/**",
+  "!**/vendor/**",
+  "!**/.terraform/**"
+];
+var REPOSITORY_ROLES = ["read", "triage", "write", "maintain", "admin"];
+var DEFAULT_COMMANDS = {
+  enabled: true,
+  permission: "write",
+  allowAuthor: true,
+  rerunPermission: "write",
+  rateLimit: 6
+};
+var DEFAULT_RENDER_TIMEOUT_SECONDS = 300;
+
+// src/analysis/config/commands.ts
+var FIELDS = ["enabled", "permission", "allow-author", "rerun-permission", "rate-limit"];
+function parseCommands(reader, node, pos) {
+  const map = reader.map(node, "commands", pos);
+  if (map === void 0) return void 0;
+  const fields = reader.knownPairs(map, "commands", FIELDS);
+  const read = (key, parse) => {
+    const entry = fields.get(key);
+    return entry === void 0 ? void 0 : parse(entry.node, join("commands", key), entry.pos);
+  };
+  const role = (n, field2, p) => reader.oneOf(n, field2, p, REPOSITORY_ROLES);
+  return {
+    enabled: read("enabled", (n, f, p) => reader.boolean(n, f, p)) ?? DEFAULT_COMMANDS.enabled,
+    permission: read("permission", role) ?? DEFAULT_COMMANDS.permission,
+    allowAuthor: read("allow-author", (n, f, p) => reader.boolean(n, f, p)) ?? DEFAULT_COMMANDS.allowAuthor,
+    rerunPermission: read("rerun-permission", role) ?? DEFAULT_COMMANDS.rerunPermission,
+    rateLimit: read("rate-limit", (n, f, p) => reader.integer(n, f, p, { min: 1, max: 100 })) ?? DEFAULT_COMMANDS.rateLimit
+  };
+}
+
 // src/analysis/config/mesh-settings.ts
 var KNOWN = [
   "rootNamespace",
@@ -9506,15 +9543,6 @@ function readPaths(reader, node, field2, pos) {
   });
 }
 
-// src/analysis/config/types.ts
-var DEFAULT_PATHS = [
-  "**/*.{yaml,yml}",
-  "!**/node_modules/**",
-  "!**/vendor/**",
-  "!**/.terraform/**"
-];
-var DEFAULT_RENDER_TIMEOUT_SECONDS = 300;
-
 // src/analysis/config/render.ts
 var NAME = {
   pattern: /^[a-z0-9][a-z0-9._-]*$/,
@@ -9625,7 +9653,8 @@ var TOP_LEVEL = [
   "mesh",
   "severity",
   "ignore",
-  "protected"
+  "protected",
+  "commands"
 ];
 var START = { line: 1, column: 1 };
 function parseConfig(text, file) {
@@ -9674,6 +9703,7 @@ function parseConfig(text, file) {
       (node, name, pos) => reader.string(node, name, pos, PATTERNS.workload)
     )
   );
+  const commands = readOptional(field2("commands"), (v) => parseCommands(reader, v.node, v.pos));
   const analyze = {
     ...failOn === void 0 ? {} : { failOn },
     ...defaultNamespace === void 0 ? {} : { defaultNamespace },
@@ -9683,7 +9713,13 @@ function parseConfig(text, file) {
     ...protectedWorkloads === void 0 ? {} : { protectedWorkloads }
   };
   return {
-    config: { paths, render: render2, ...comment === void 0 ? {} : { comment }, analyze },
+    config: {
+      paths,
+      render: render2,
+      ...comment === void 0 ? {} : { comment },
+      ...commands === void 0 ? {} : { commands },
+      analyze
+    },
     problems: reader.problems
   };
 }
@@ -13706,6 +13742,211 @@ var IdentityIndex = class {
   }
 };
 
+// src/analysis/authz/format-rule.ts
+function formatClause(clause) {
+  if ("key" in clause) {
+    const parts = [
+      clause.values ? `${clause.key.value} in ${clause.values.map((v) => v.value).join(", ")}` : null,
+      clause.notValues ? `${clause.key.value} not in ${clause.notValues.map((v) => v.value).join(", ")}` : null
+    ];
+    return parts.filter((p) => p !== null).join(" and ");
+  }
+  return Object.entries(clause).filter((entry) => entry[0] !== "at" && entry[1] !== void 0).map(([name, field2]) => `${name}: ${field2.values.map((v) => v.value).join(", ")}`).join("; ");
+}
+
+// src/analysis/authz/explain-evidence.ts
+function policyEvidence(policy, note) {
+  return { policy: policy.ref, at: policy.source, note };
+}
+function scopeNotes(scope) {
+  return [
+    ...scope.dryRun.map(
+      (p) => policyEvidence(
+        p,
+        p.action === "CUSTOM" ? "dry-run CUSTOM policy: still triggers the external authorizer" : `dry-run ${p.action} policy: not enforced`
+      )
+    ),
+    ...scope.ignored.map(
+      (i) => policyEvidence(
+        i.policy,
+        "has targetRefs: sidecars ignore it (waypoints and gateways enforce it)"
+      )
+    )
+  ];
+}
+function droppedNotes(chains) {
+  const out = [];
+  for (const chain of chains)
+    for (const policy of [...chain.allow, ...chain.deny, ...chain.custom, ...chain.audit])
+      for (const rule of policy.rules) {
+        const skipped = rule.body.skipped;
+        if (skipped !== null)
+          out.push({
+            policy: policy.policy.ref,
+            at: rule.ref.at,
+            note: `ALLOW rule ${rule.ref.rule} dropped on the TCP chain: it uses HTTP-only ${skipped.fields.map((f) => f.field).join(", ")}`
+          });
+        else if (rule.body.droppedOnTcp.length > 0)
+          out.push({
+            policy: policy.policy.ref,
+            at: rule.ref.at,
+            note: `${policy.action} rule ${rule.ref.rule} on the TCP chain ignores HTTP-only ${rule.body.droppedOnTcp.map((f) => f.field).join(", ")}, so it matches more`
+          });
+        if (rule.body.approximated.length > 0)
+          out.push({
+            policy: policy.policy.ref,
+            at: rule.ref.at,
+            note: `rule ${rule.ref.rule}: ${rule.body.approximated.map((f) => `\`${f.field}\``).join(", ")} not modelled; taken fail-safe`
+          });
+      }
+  return out;
+}
+function nearestRule(chains, peer, restrict) {
+  const test = identityTest(peer);
+  let best = null;
+  for (const chain of chains)
+    for (const policy of chain.allow)
+      for (const rule of policy.rules) {
+        const missing = missingParts(rule, policy.policy, test, chain.universe, restrict);
+        if (missing.length === 0) continue;
+        if (best === null || missing.length < best.missing.length)
+          best = { ref: rule.ref, missing };
+      }
+  return best;
+}
+function missingParts(rule, policy, test, universe, restrict) {
+  const raw = policy.rules?.[rule.ref.rule ?? -1];
+  if (raw === void 0) return [];
+  if (rule.body.skipped !== null)
+    return [
+      {
+        part: "rule",
+        requires: `an HTTP port (it uses ${rule.body.skipped.fields.map((f) => f.field).join(", ")})`,
+        at: rule.ref.at
+      }
+    ];
+  const reachable = (clause) => evaluate(clause.identity, test) && !isEmpty(intersect(intersect(clause.set, universe), restrict ?? universe));
+  const missing = [];
+  if (rule.from !== null && !rule.from.some(reachable))
+    missing.push({
+      part: "from",
+      requires: (raw.from ?? []).map((s) => formatClause(s)).join(" or "),
+      at: raw.from?.[0]?.at ?? raw.at
+    });
+  if (rule.to !== null && !rule.to.some(reachable))
+    missing.push({
+      part: "to",
+      requires: (raw.to ?? []).map((o) => formatClause(o)).join(" or "),
+      at: raw.to?.[0]?.at ?? raw.at
+    });
+  rule.when.forEach((clause, i) => {
+    const condition = raw.when?.[i];
+    if (condition !== void 0 && !reachable(clause))
+      missing.push({ part: `when[${i}]`, requires: formatClause(condition), at: condition.at });
+  });
+  return missing;
+}
+
+// src/analysis/authz/explain.ts
+function explainAccess(engine, workload, port, peer, query = {}) {
+  const destination = engine.destination(workload);
+  const declared = workload.ports.find((p) => p.port === port);
+  const chain = declared?.chain ?? "auto";
+  const base = { workload: workload.id, port, chain, peer, query };
+  const decision = engine.decide(destination, declared ?? port, peer);
+  const notes = scopeNotes(destination.scope);
+  if (decision === null) {
+    const result = engine.access(destination, declared ?? port, peer);
+    const summary = result.notEvaluated ?? "the workload has no sidecar, so no AuthorizationPolicy is enforced";
+    return {
+      ...base,
+      ...emptyEvidence(),
+      access: result.access,
+      requests: result.requests,
+      exact: result.exact,
+      notEvaluated: result.notEvaluated,
+      summary,
+      notes
+    };
+  }
+  const http = decision.chains.filter((c) => c.chain.chain === "http");
+  const restrict = http.length > 0 ? queryRestriction(query) : null;
+  const chains = restrict === null ? decision.chains : http;
+  if (restrict === null && (query.method !== void 0 || query.path !== void 0))
+    notes.push({
+      policy: { kind: "Service", namespace: workload.namespace, name: workload.name },
+      at: workload.workload.source,
+      note: `port ${port} is handled as TCP: methods and paths are not seen, so the answer is for every connection`
+    });
+  const scoped = (set2) => restrict === null ? set2 : intersect(set2, restrict);
+  const universe = chains.map((c) => scoped(c.chain.universe)).reduce((a, s) => a ? union(a, s) : s, null);
+  const allowed = chains.map((c) => scoped(c.allowed)).reduce((a, s) => a ? union(a, s) : s, null);
+  const access = allowed === null || isEmpty(allowed) ? "deny" : universe !== null && isSubset(universe, allowed) ? "allow" : "partial";
+  const evidence2 = (pick2) => chains.flatMap(
+    (c) => pick2(c).flatMap((m) => {
+      const set2 = scoped(m.set);
+      return isEmpty(set2) ? [] : [
+        {
+          ref: m.ref,
+          chain: c.chain.chain,
+          requests: describe2(set2, scoped(c.chain.universe))
+        }
+      ];
+    })
+  );
+  const allowPolicies = chains[0]?.chain.allow.map(
+    (p) => policyEvidence(p.policy, "ALLOW policy: a request must match one of its rules")
+  ) ?? [];
+  const explanation = {
+    ...base,
+    access,
+    requests: access === "allow" ? [ALL_REQUESTS] : access === "deny" || allowed === null ? [] : describe2(allowed, universe ?? void 0),
+    exact: chains.every((c) => c.exact),
+    notEvaluated: null,
+    custom: evidence2((c) => c.custom),
+    deny: evidence2((c) => c.deny),
+    allow: evidence2((c) => c.allow),
+    audit: evidence2((c) => c.audit),
+    allowPolicies,
+    notes: [...notes, ...droppedNotes(chains.map((c) => c.chain))],
+    nearest: access === "allow" ? null : nearestRule(
+      chains.map((c) => c.chain),
+      peer,
+      restrict
+    )
+  };
+  return { ...explanation, summary: summarize(explanation) };
+}
+function emptyEvidence() {
+  return { custom: [], deny: [], allow: [], audit: [], allowPolicies: [], nearest: null };
+}
+function queryRestriction(query) {
+  const exact = (value) => ({
+    op: "atom",
+    atom: { kind: "string", atom: { kind: "exact", value } }
+  });
+  const cube = /* @__PURE__ */ new Map();
+  if (query.method !== void 0) cube.set("method", exact(query.method));
+  if (query.path !== void 0) cube.set("path", exact(query.path));
+  return cube.size === 0 ? null : cubeSet(spaceOfCubes([cube]), cube);
+}
+function summarize(e) {
+  const refs = (evidence2) => sortRefs(evidence2.map((x) => x.ref)).map((r) => `${r.policy.namespace}/${r.policy.name} rule ${r.rule ?? "-"}`).join(", ");
+  const who = e.peer === null ? "a plaintext caller (no identity)" : `\`${e.peer.principal}\``;
+  if (e.access === "allow")
+    return e.allowPolicies.length === 0 ? `allowed: no ALLOW policy applies and no DENY rule matches ${who}` : `allowed: ${refs(e.allow)} allows every request from ${who}`;
+  if (e.deny.length > 0 && e.access === "deny") return `denied: DENY ${refs(e.deny)} matches`;
+  if (e.custom.length > 0 && e.access === "deny")
+    return `denied unless the external authorizer allows: CUSTOM ${refs(e.custom)} matches`;
+  if (e.access === "deny")
+    return `denied: ALLOW policies apply and none of their rules matches ${who}`;
+  const parts = [
+    e.allow.length > 0 ? `allowed by ${refs(e.allow)}` : "allowed by default",
+    e.deny.length > 0 ? `except what DENY ${refs(e.deny)} matches` : ""
+  ];
+  return `some requests ${parts.filter((p) => p !== "").join(" ")}`;
+}
+
 // src/analysis/authz/findings-policy.ts
 function finding(code, params, at, side2, ref, subject) {
   const entry = catalogue[code];
@@ -15627,30 +15868,30 @@ function modeChanges(base, head, baseServer, headServer) {
   const reported = sameEverywhere ? changes.slice(0, 1).map((c) => ({ ...c, port: null })) : changes;
   const deltas = [];
   const findings = [];
-  for (const change of reported) {
-    const cause = causeOfMode(change.before, change.after);
+  for (const change2 of reported) {
+    const cause = causeOfMode(change2.before, change2.after);
     deltas.push({
       workload: headServer.id,
-      port: change.port,
-      base: change.before.mode,
-      head: change.after.mode,
+      port: change2.port,
+      base: change2.before.mode,
+      head: change2.after.mode,
       at: cause?.at ?? null
     });
-    if (STRENGTH[change.after.mode] >= STRENGTH[change.before.mode]) continue;
+    if (STRENGTH[change2.after.mode] >= STRENGTH[change2.before.mode]) continue;
     findings.push(
       mtlsFinding(
         "MG101",
         {
           workload: headServer.id,
-          ports: change.port === null ? "on every port" : `port ${change.port}`,
-          base: describeMode(change.before.mode),
-          head: describeMode(change.after.mode),
-          level: describeLevel(change.after)
+          ports: change2.port === null ? "on every port" : `port ${change2.port}`,
+          base: describeMode(change2.before.mode),
+          head: describeMode(change2.after.mode),
+          level: describeLevel(change2.after)
         },
         {
           at: cause?.at ?? headServer.workload.source,
           side: cause?.side ?? "head",
-          subject: `${headServer.id}:${change.port ?? "*"}`,
+          subject: `${headServer.id}:${change2.port ?? "*"}`,
           ...cause?.ref ? { ref: cause.ref } : {}
         }
       )
@@ -15733,8 +15974,8 @@ function edgeChanges(b, h, servers, scope) {
         const target = before.transport !== "broken" && after.transport === "broken" ? broken : before.transport === "mtls" && after.transport === "plaintext" ? lost : null;
         if (target === null) continue;
         const key = `${headServer.id}:${port}`;
-        const change = target.get(key);
-        if (change) change.callers.push(...pair.ids);
+        const change2 = target.get(key);
+        if (change2) change2.callers.push(...pair.ids);
         else
           target.set(key, {
             callers: [...pair.ids],
@@ -15751,19 +15992,19 @@ function edgeChanges(b, h, servers, scope) {
     ...[...lost.values()].map((c) => edgeFinding("MG103", c))
   ];
 }
-function edgeFinding(code, change) {
-  const callers = [...change.callers].sort(compareText);
+function edgeFinding(code, change2) {
+  const callers = [...change2.callers].sort(compareText);
   const firstCaller = callers[0] ?? "";
   const from = callers.length === 1 ? `\`${firstCaller}\`` : `\`${firstCaller}\` and ${callers.length - 1} other caller(s)`;
   return mtlsFinding(
     code,
-    { from, to: change.to, port: change.port, reason: change.reason },
+    { from, to: change2.to, port: change2.port, reason: change2.reason },
     {
-      at: change.cause.at,
-      side: change.cause.side,
-      subject: `${change.to}:${change.port}`,
-      ...change.cause.ref ? { ref: change.cause.ref } : {},
-      edge: { from: firstCaller, to: change.to, port: change.port }
+      at: change2.cause.at,
+      side: change2.cause.side,
+      subject: `${change2.to}:${change2.port}`,
+      ...change2.cause.ref ? { ref: change2.cause.ref } : {},
+      edge: { from: firstCaller, to: change2.to, port: change2.port }
     }
   );
 }
@@ -15900,18 +16141,18 @@ function emptySelections(internals, side2) {
   const { mesh } = internals;
   const root = mesh.settings.rootNamespace.value;
   const byNamespace = workloadsByNamespace(internals);
-  const selectsAny = (namespace, labels) => (byNamespace.get(namespace) ?? []).some((w) => selects(labels, internals.labels(w)));
+  const selectsAny2 = (namespace, labels) => (byNamespace.get(namespace) ?? []).some((w) => selects(labels, internals.labels(w)));
   const out = [];
   for (const policy of mesh.peerAuthentications) {
     if (!hasSelector(policy) || policy.ref.namespace === root) continue;
-    if (!selectsAny(policy.ref.namespace, policy.selector?.matchLabels ?? {}))
+    if (!selectsAny2(policy.ref.namespace, policy.selector?.matchLabels ?? {}))
       out.push(
         emptyFinding(policy, "PeerAuthentication", policy.selector?.at ?? policy.source, side2)
       );
   }
   for (const rule of mesh.destinationRules) {
     const selector = rule.workloadSelector;
-    if (selector === null || selectsAny(rule.ref.namespace, selector.matchLabels)) continue;
+    if (selector === null || selectsAny2(rule.ref.namespace, selector.matchLabels)) continue;
     out.push(emptyFinding(rule, "DestinationRule", selector.at, side2));
   }
   return out;
@@ -16606,18 +16847,18 @@ function compareCallers(base, head, index, target) {
   const changes = [];
   for (const caller of alone) {
     if (caller.id === server.id) continue;
-    const change = compareCaller(base, head, caller, target);
-    if (change !== null) changes.push(change);
+    const change2 = compareCaller(base, head, caller, target);
+    if (change2 !== null) changes.push(change2);
   }
   for (const members of index.groups) {
     const representative = members.find((m) => m.id !== server.id && !alone.has(m));
     if (representative === void 0) continue;
-    const change = compareCaller(base, head, representative, target);
-    if (change === null) continue;
+    const change2 = compareCaller(base, head, representative, target);
+    if (change2 === null) continue;
     for (const member of members) {
       if (member.id === server.id || alone.has(member)) continue;
       changes.push(
-        member === representative ? change : { ...change, caller: member.id, namespace: namespaceOf2(member) }
+        member === representative ? change2 : { ...change2, caller: member.id, namespace: namespaceOf2(member) }
       );
     }
   }
@@ -16641,11 +16882,11 @@ function compareCaller(base, head, caller, target) {
 }
 function group(changes, server, port) {
   const bySignature = /* @__PURE__ */ new Map();
-  for (const change of changes) {
-    const row = deltaOf(change, server, port);
+  for (const change2 of changes) {
+    const row = deltaOf(change2, server, port);
     const { from: _from, ...rest } = row;
-    const key = `${change.namespace ?? change.caller}\0${JSON.stringify(rest)}`;
-    const entry = bySignature.get(key) ?? { rows: [], namespace: change.namespace };
+    const key = `${change2.namespace ?? change2.caller}\0${JSON.stringify(rest)}`;
+    const entry = bySignature.get(key) ?? { rows: [], namespace: change2.namespace };
     entry.rows.push(row);
     bySignature.set(key, entry);
   }
@@ -16657,19 +16898,19 @@ function group(changes, server, port) {
     ];
   });
 }
-function deltaOf(change, server, port) {
+function deltaOf(change2, server, port) {
   return {
-    from: change.caller,
+    from: change2.caller,
     callers: 1,
     to: server.id,
     port: port.port,
     protocol: port.protocol,
-    change: change.comparison.change,
-    base: stateOf(change.base),
-    head: stateOf(change.head),
-    newlyAllowed: change.comparison.newlyAllowed,
-    newlyDenied: change.comparison.newlyDenied,
-    reasons: reasonsOf(change)
+    change: change2.comparison.change,
+    base: stateOf(change2.base),
+    head: stateOf(change2.head),
+    newlyAllowed: change2.comparison.newlyAllowed,
+    newlyDenied: change2.comparison.newlyDenied,
+    reasons: reasonsOf(change2)
   };
 }
 function stateOf(evaluation) {
@@ -16680,8 +16921,8 @@ function stateOf(evaluation) {
     exact: evaluation.access.exact && evaluation.transport.exact
   };
 }
-function reasonsOf(change) {
-  const { base, head } = change;
+function reasonsOf(change2) {
+  const { base, head } = change2;
   const reasons2 = [];
   if (base.transport.transport !== head.transport.transport || head.transport.transport === "broken") {
     for (const evidence2 of [...head.transport.client.evidence, ...head.transport.server.evidence]) {
@@ -17042,8 +17283,8 @@ function mtlsJson(delta) {
     line: delta.at?.line ?? null
   };
 }
-function workloadJson(change) {
-  return { workload: change.workload, file: change.at.file, line: change.at.line };
+function workloadJson(change2) {
+  return { workload: change2.workload, file: change2.at.file, line: change2.at.line };
 }
 function findingJson(finding3) {
   return {
@@ -17286,7 +17527,7 @@ function mtlsSection(report, context) {
 function workloadSection(report, context) {
   const { added, removed } = report.workloads;
   if (added.length + removed.length === 0) return null;
-  const row = (change) => (w) => tableRow([change, escapeInline(truncate(w.workload, CELL_TEXT_MAX)), location(w.at, context)]);
+  const row = (change2) => (w) => tableRow([change2, escapeInline(truncate(w.workload, CELL_TEXT_MAX)), location(w.at, context)]);
   const rows = [
     ...sortWorkloads(added).map(row("added")),
     ...sortWorkloads(removed).map(row("removed"))
@@ -17528,8 +17769,8 @@ var CLASS_DEF = {
   namespace: "fill:#ddf4ff,stroke:#0969da,color:#1f2328",
   weakened: "fill:#fff1e5,stroke:#bc4c00,color:#1f2328"
 };
-function colourOf(change) {
-  return change === "added" ? "added" : change === "removed" ? "removed" : "amber";
+function colourOf(change2) {
+  return change2 === "added" ? "added" : change2 === "removed" ? "removed" : "amber";
 }
 function nodeClass(node) {
   if (node.kind === "pseudo" || node.kind === "namespace") return node.kind;
@@ -17615,17 +17856,17 @@ var STEP_PHRASE = {
 function describe4(edges, step) {
   const counts = /* @__PURE__ */ new Map();
   for (const edge of edges) counts.set(edge.change, (counts.get(edge.change) ?? 0) + 1);
-  const parts = [...counts.entries()].sort((a, b) => CHANGE_ORDER[a[0]] - CHANGE_ORDER[b[0]]).map(([change, count]) => `${formatCount(count)} ${change}`);
+  const parts = [...counts.entries()].sort((a, b) => CHANGE_ORDER[a[0]] - CHANGE_ORDER[b[0]]).map(([change2, count]) => `${formatCount(count)} ${change2}`);
   return `${plural(edges.length, "changed edge")} (${parts.join(", ")}), drawn ${STEP_PHRASE[step]}`;
 }
-function planDiagram(report, budget = {}) {
+function planDiagram(report, budget2 = {}) {
   const limits = {
-    maxEdges: Math.min(budget.maxEdges ?? DEFAULT_MERMAID_BUDGET.maxEdges, MERMAID_LIMITS.maxEdges),
+    maxEdges: Math.min(budget2.maxEdges ?? DEFAULT_MERMAID_BUDGET.maxEdges, MERMAID_LIMITS.maxEdges),
     maxChars: Math.min(
-      budget.maxChars ?? DEFAULT_MERMAID_BUDGET.maxChars,
+      budget2.maxChars ?? DEFAULT_MERMAID_BUDGET.maxChars,
       MERMAID_LIMITS.maxTextSize
     ),
-    maxNodes: budget.maxNodes ?? DEFAULT_MERMAID_BUDGET.maxNodes
+    maxNodes: budget2.maxNodes ?? DEFAULT_MERMAID_BUDGET.maxNodes
   };
   const all = report.edges;
   const regressions = all.filter(isRegression);
@@ -17688,8 +17929,8 @@ function planDiagram(report, budget = {}) {
     attempts
   };
 }
-function renderMermaid(report, budget = {}) {
-  return planDiagram(report, budget).diagram;
+function renderMermaid(report, budget2 = {}) {
+  return planDiagram(report, budget2).diagram;
 }
 function diagramNote(diagram) {
   const changes = plural(diagram.changes, "edge change");
@@ -17781,9 +18022,9 @@ function renderMarkdown(report, options = {}) {
   }
   if (low >= 0) return build3(low);
   let dropped = build3("drop");
-  for (let budget = diagram.text?.length ?? 0; !fits(dropped) && diagram.text !== null; ) {
-    budget = Math.max(0, budget - (dropped.length - maxLength) - 1e3);
-    diagram = renderMermaid(report, { ...options.diagram, maxChars: budget });
+  for (let budget2 = diagram.text?.length ?? 0; !fits(dropped) && diagram.text !== null; ) {
+    budget2 = Math.max(0, budget2 - (dropped.length - maxLength) - 1e3);
+    diagram = renderMermaid(report, { ...options.diagram, maxChars: budget2 });
     dropped = build3("drop");
   }
   return dropped;
@@ -17873,12 +18114,12 @@ function verdict(report, paint) {
   const partial = summary.partial ? " (partial input: some files could not be read)" : "";
   return `meshguard: ${summary.changes} \u2014 ${outcome}${partial}`;
 }
-function table(rows, indent = "  ") {
+function table(rows, indent2 = "  ") {
   const widths = [];
   for (const row of rows)
     row.forEach((cell, i) => widths[i] = Math.max(widths[i] ?? 0, [...cell].length));
   return rows.map(
-    (row) => indent + row.map(
+    (row) => indent2 + row.map(
       (cell, i) => i === row.length - 1 ? cell : cell + " ".repeat((widths[i] ?? 0) - [...cell].length)
     ).join("  ").trimEnd()
   );
@@ -17896,19 +18137,19 @@ function edgeLines(report, paint) {
     describeState(edge.head)
   ]);
   const [head, ...body2] = table([header2, ...rows]);
-  const indent = " ".repeat(4);
+  const indent2 = " ".repeat(4);
   const out = [`Edge changes (${edges.length})`, head ?? ""];
   edges.forEach((edge, i) => {
     const line = body2[i] ?? "";
     const colour = edge.change === "added" ? "green" : edge.change === "removed" ? "red" : "yellow";
     out.push(isRegression(edge) ? paint(colour, paint("bold", line)) : paint(colour, line));
     const transport = transportChange(edge);
-    if (transport !== null) out.push(`${indent}transport ${transport}`);
-    for (const request of edge.newlyAllowed) out.push(`${indent}+ ${terminalText(request)}`);
-    for (const request of edge.newlyDenied) out.push(`${indent}- ${terminalText(request)}`);
+    if (transport !== null) out.push(`${indent2}transport ${transport}`);
+    for (const request of edge.newlyAllowed) out.push(`${indent2}+ ${terminalText(request)}`);
+    for (const request of edge.newlyDenied) out.push(`${indent2}- ${terminalText(request)}`);
     for (const reason of edge.reasons)
       out.push(
-        `${indent}why: ${terminalText(reason.object)}${reason.note ? `: ${terminalText(reason.note)}` : ""} (${terminalText(reason.at.file)}:${reason.at.line})`
+        `${indent2}why: ${terminalText(reason.object)}${reason.note ? `: ${terminalText(reason.note)}` : ""} (${terminalText(reason.at.file)}:${reason.at.line})`
       );
   });
   return [...out, ""];
@@ -17932,8 +18173,8 @@ function mtlsLines(report) {
 function workloadLines(report) {
   const { added, removed } = report.workloads;
   if (added.length + removed.length === 0) return [];
-  const row = (change) => (w) => [
-    change,
+  const row = (change2) => (w) => [
+    change2,
     terminalText(w.workload),
     `${terminalText(w.at.file)}:${w.at.line}`
   ];
@@ -17995,6 +18236,7 @@ var package_default = {
   },
   scripts: {
     build: "node scripts/build.mjs",
+    start: "node dist/app.js",
     typecheck: "tsc --noEmit",
     lint: "eslint . && prettier --check .",
     format: "prettier --write .",
@@ -18009,6 +18251,7 @@ var package_default = {
     "@octokit/plugin-retry": "8.1.1",
     "@octokit/plugin-throttling": "11.0.5",
     diff: "9.0.0",
+    probot: "14.3.2",
     yaml: "2.9.1"
   },
   devDependencies: {
@@ -18213,6 +18456,853 @@ function readConfig(path, io) {
     options: parsed.config.analyze,
     paths: parsed.config.paths === DEFAULT_PATHS ? null : parsed.config.paths
   };
+}
+
+// src/analysis/explain/suggest.ts
+function suggest(wanted, known, limit = 3) {
+  const name = nameOf(wanted);
+  const scored = known.map((id) => ({
+    id,
+    score: nameOf(id) === name ? 0 : distance(wanted, id, budget(wanted))
+  })).filter((candidate) => candidate.score <= budget(wanted)).sort((a, b) => a.score - b.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return scored.slice(0, limit).map((candidate) => candidate.id);
+}
+function nameOf(id) {
+  return id.slice(id.indexOf("/") + 1).split("@")[0] ?? id;
+}
+function budget(text) {
+  return Math.max(2, Math.floor(text.length / 3));
+}
+function distance(a, b, limit) {
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    let best = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      const value = Math.min(
+        (previous[j] ?? 0) + 1,
+        (current[j - 1] ?? 0) + 1,
+        (previous[j - 1] ?? 0) + cost
+      );
+      current.push(value);
+      best = Math.min(best, value);
+    }
+    if (best > limit) return limit + 1;
+    previous = current;
+  }
+  return previous[b.length] ?? limit + 1;
+}
+
+// src/analysis/explain/resolve.ts
+function resolveCaller(topology, id) {
+  if (id === UNAUTHENTICATED) return { value: { kind: "unauthenticated", id: UNAUTHENTICATED } };
+  if (id === ANY_MESH_IDENTITY)
+    return { value: { kind: "any-mesh-identity", id: ANY_MESH_IDENTITY } };
+  const workload = topology.workloadById.get(id);
+  if (workload !== void 0) return { value: { kind: "workload", id, workload } };
+  return { problem: { kind: "unknown-caller", id, suggestions: suggestIds(topology, id) } };
+}
+function resolveWorkload(topology, id) {
+  const workload = topology.workloadById.get(id);
+  if (workload !== void 0) return { value: workload };
+  return { problem: { kind: "unknown-workload", id, suggestions: suggestIds(topology, id) } };
+}
+function suggestIds(topology, id) {
+  return suggest(
+    id,
+    topology.workloads.map((w) => w.id)
+  );
+}
+function resolvePorts(workload, requested) {
+  if (requested === null) {
+    if (workload.ports.length === 0)
+      return { problem: { kind: "no-ports", workload: workload.id } };
+    return {
+      value: workload.ports.map((port) => ({
+        port,
+        choice: { requested: null, as: "every-port", service: null }
+      }))
+    };
+  }
+  const direct = workload.ports.find((p) => p.port === requested);
+  if (direct !== void 0)
+    return {
+      value: [{ port: direct, choice: { requested, as: "workload-port", service: null } }]
+    };
+  const viaService = workload.ports.flatMap(
+    (port) => port.exposedBy.filter((exposure) => exposure.servicePort === requested).map((exposure) => ({
+      port,
+      choice: {
+        requested,
+        as: "service-port",
+        service: { ref: exposure.service, port: exposure.servicePort }
+      }
+    }))
+  );
+  if (viaService.length > 0) return { value: viaService };
+  return {
+    problem: {
+      kind: "unknown-port",
+      workload: workload.id,
+      port: requested,
+      ports: workload.ports.map(describePort)
+    }
+  };
+}
+function describePort(port) {
+  const services = port.exposedBy.map(
+    (e) => `Service ${e.service.namespace}/${e.service.name} port ${e.servicePort}`
+  );
+  return services.length === 0 ? String(port.port) : `${port.port} (${services.join(", ")})`;
+}
+function problemMessage(problem) {
+  switch (problem.kind) {
+    case "unknown-caller":
+    case "unknown-workload": {
+      const what = problem.kind === "unknown-caller" ? "caller" : "workload";
+      const hint = problem.suggestions.length === 0 ? "" : `; did you mean ${problem.suggestions.map((s) => `\`${s}\``).join(" or ")}?`;
+      return `no ${what} \`${problem.id}\` in the manifests${hint}`;
+    }
+    case "unknown-port":
+      return `\`${problem.workload}\` has no port \`${problem.port}\`; its ports: ${problem.ports.length === 0 ? "none" : problem.ports.map((p) => `\`${p}\``).join(", ")}`;
+    case "no-ports":
+      return `\`${problem.workload}\` declares no port: no container port, and no Service selects it`;
+  }
+}
+
+// src/analysis/explain/selector-miss.ts
+var MAX_MISSES = 3;
+function selectorMisses(engine, topology, workload) {
+  const labels = workload.workload.podLabels;
+  const { rootNamespace, byNamespace } = engine.index;
+  const namespaces = workload.namespace === rootNamespace ? [rootNamespace] : [rootNamespace, workload.namespace];
+  const misses = [];
+  for (const namespace of namespaces)
+    for (const policy of byNamespace.get(namespace) ?? []) {
+      const selector = policy.selector;
+      if (selector === null || policy.targetRefs.length > 0) continue;
+      const keys2 = Object.keys(selector.matchLabels).sort(compareText);
+      if (keys2.length === 0 || !keys2.every((key) => labels[key] !== void 0)) continue;
+      const differing = keys2.filter((key) => labels[key] !== selector.matchLabels[key]);
+      if (differing.length === 0) continue;
+      const score = closeness(
+        differing.map((key) => [selector.matchLabels[key] ?? "", labels[key] ?? ""])
+      );
+      if (score === null || selectsAny(policy, topology, rootNamespace)) continue;
+      misses.push({
+        score,
+        miss: {
+          policy: policy.ref,
+          action: policy.action,
+          at: selector.at,
+          wants: differing.map((key) => `${key}=${selector.matchLabels[key] ?? ""}`),
+          has: differing.map((key) => `${key}=${labels[key] ?? ""}`)
+        }
+      });
+    }
+  return misses.sort((a, b) => a.score - b.score).slice(0, MAX_MISSES).map((m) => m.miss);
+}
+function closeness(pairs) {
+  let total = 0;
+  for (const [wanted, actual] of pairs) {
+    const budget2 = Math.max(2, Math.floor(Math.max(wanted.length, actual.length) / 3));
+    const edits = distance(wanted, actual, budget2);
+    const related = actual.includes(wanted) || wanted.includes(actual) || edits <= budget2;
+    if (!related || wanted === "" || actual === "") return null;
+    total += Math.min(edits, budget2 + 1);
+  }
+  return total;
+}
+function selectsAny(policy, topology, root) {
+  const matchLabels = policy.selector?.matchLabels ?? {};
+  return topology.workloads.some(
+    (w) => (policy.ref.namespace === root || w.namespace === policy.ref.namespace) && selects(matchLabels, w.workload.podLabels)
+  );
+}
+
+// src/analysis/explain/edge.ts
+function explainEdge(side2, query) {
+  const caller = resolveCaller(side2.topology, query.from);
+  if ("problem" in caller) return { kind: "problem", problem: caller.problem };
+  const workload = resolveWorkload(side2.topology, query.to);
+  if ("problem" in workload) return { kind: "problem", problem: workload.problem };
+  const ports = resolvePorts(workload.value, query.port);
+  if ("problem" in ports) return { kind: "problem", problem: ports.problem };
+  const request = {
+    ...query.method === null ? {} : { method: query.method },
+    ...query.path === null ? {} : { path: query.path }
+  };
+  const answers = ports.value.map(
+    (chosen) => answerPort(side2, caller.value, workload.value, chosen, request)
+  );
+  const denied = answers.some((answer) => answer.access !== "allow");
+  return {
+    kind: "answer",
+    explanation: {
+      query,
+      caller: {
+        id: caller.value.id,
+        kind: caller.value.kind,
+        identity: side2.mtls.identity(caller.value)
+      },
+      workload: workload.value.id,
+      ports: answers,
+      selectorMisses: denied ? selectorMisses(side2.authz, side2.topology, workload.value) : [],
+      partialInput: side2.diagnostics.some((d) => isPartialInput(d.code))
+    }
+  };
+}
+function answerPort(side2, caller, workload, chosen, request) {
+  const { port, choice } = chosen;
+  const { alternatives, ...primary } = side2.mtls.transport(caller, workload, port.port);
+  const paths = [primary, ...alternatives];
+  const service = choice.service;
+  const transport = (service === null ? void 0 : paths.find(
+    (t) => t.via !== null && t.via.kind === service.ref.kind && t.via.namespace === service.ref.namespace && t.via.name === service.ref.name && t.servicePort === service.port
+  )) ?? primary;
+  const base = {
+    port: port.port,
+    name: port.name,
+    protocol: port.protocol,
+    chain: port.chain,
+    choice,
+    transport,
+    otherPaths: paths.filter((t) => t !== transport && t.transport !== transport.transport)
+  };
+  if (transport.transport === "broken") {
+    const identity = side2.mtls.identity(caller);
+    return {
+      ...base,
+      access: "deny",
+      authorization: null,
+      // Without a sidecar the caller has no identity to present: fixing the transport means
+      // giving it one first, so there is no "if connected" answer to give.
+      ifConnected: identity === null ? null : explainAccess(side2.authz, workload, port.port, identity, request),
+      exact: transport.exact,
+      summary: "denied: the connection fails before authorization is evaluated"
+    };
+  }
+  const authorization = explainAccess(side2.authz, workload, port.port, transport.peer, request);
+  return {
+    ...base,
+    access: authorization.access,
+    authorization,
+    ifConnected: null,
+    exact: transport.exact && authorization.exact,
+    summary: authorization.summary
+  };
+}
+
+// src/analysis/explain/content-key.ts
+function contentKey2(value) {
+  return JSON.stringify(canonical(value));
+}
+var DROPPED = /* @__PURE__ */ new Set(["source", "at", "apiVersion", "labels", "annotations"]);
+function canonical(value) {
+  if (Array.isArray(value)) return value.map(canonical);
+  if (typeof value !== "object" || value === null) return value;
+  const out = {};
+  for (const key of Object.keys(value).sort()) {
+    if (DROPPED.has(key) || /At$/.test(key)) continue;
+    out[key] = canonical(value[key]);
+  }
+  return out;
+}
+
+// src/analysis/explain/change.ts
+function explainChange(base, head, query) {
+  const before = explainEdge(base, query);
+  const after = explainEdge(head, query);
+  if (before.kind === "problem" && after.kind === "problem")
+    return { kind: "problem", problem: mergeProblems(after.problem, before.problem) };
+  const baseWorkload = base.topology.workloadById.get(query.to);
+  const headWorkload = head.topology.workloadById.get(query.to);
+  return {
+    kind: "answer",
+    explanation: {
+      query,
+      base: before,
+      head: after,
+      ports: portChanges(before, after),
+      policies: baseWorkload === void 0 || headWorkload === void 0 ? [] : policyChanges(base, baseWorkload, head, headWorkload)
+    }
+  };
+}
+function mergeProblems(head, base) {
+  if ((head.kind === "unknown-caller" || head.kind === "unknown-workload") && base.kind === head.kind) {
+    const suggestions = [.../* @__PURE__ */ new Set([...head.suggestions, ...base.suggestions])].slice(0, 3);
+    return { ...head, suggestions };
+  }
+  return head;
+}
+function portChanges(before, after) {
+  const answers = (result) => new Map(
+    result.kind === "answer" ? result.explanation.ports.map((p) => [p.port, p]) : []
+  );
+  const baseByPort = answers(before);
+  const headByPort = answers(after);
+  const numbers = [.../* @__PURE__ */ new Set([...baseByPort.keys(), ...headByPort.keys()])].sort((a, b) => a - b);
+  return numbers.map((port) => {
+    const base = baseByPort.get(port) ?? null;
+    const head = headByPort.get(port) ?? null;
+    return {
+      port,
+      base,
+      head,
+      accessChanged: base?.access !== head?.access,
+      transportChanged: transportKey(base) !== transportKey(head),
+      reasonsChanged: reasonsKey(base) !== reasonsKey(head)
+    };
+  });
+}
+function transportKey(answer) {
+  if (answer === null) return "";
+  const t = answer.transport;
+  return [t.transport, t.peer?.principal ?? "", t.client.effective, t.server.mode].join("|");
+}
+function reasonsKey(answer) {
+  const explanation = answer?.authorization ?? answer?.ifConnected ?? null;
+  if (explanation === null) return "";
+  const refs = (rules) => rules.map((r) => `${r.ref.action} ${formatRef(r.ref.policy)} ${r.ref.rule ?? "-"}`);
+  return [
+    ...refs(explanation.custom),
+    ...refs(explanation.deny),
+    ...refs(explanation.allow),
+    ...explanation.allowPolicies.map((p) => `policy ${formatRef(p.policy)}`)
+  ].sort(compareText).join("\n");
+}
+function policyChanges(base, baseWorkload, head, headWorkload) {
+  const scopeOf = (side2, workload) => {
+    const scope = side2.authz.destination(workload).scope;
+    return new Map([...scope.enforced, ...scope.dryRun].map((p) => [refKey(p.ref), p]));
+  };
+  const before = scopeOf(base, baseWorkload);
+  const after = scopeOf(head, headWorkload);
+  const baseAll = new Map(base.mesh.authorizationPolicies.map((p) => [refKey(p.ref), p]));
+  const headAll = new Map(head.mesh.authorizationPolicies.map((p) => [refKey(p.ref), p]));
+  const changes = [];
+  for (const [key, policy] of after) {
+    const old = before.get(key);
+    if (old === void 0) {
+      const existed = baseAll.get(key);
+      changes.push(
+        existed === void 0 ? change(policy, "added", "head", "a new policy that applies to this workload") : change(policy, "now-applies", "head", attachmentNote(existed, policy, headWorkload))
+      );
+    } else if (contentKey2(old) !== contentKey2(policy))
+      changes.push(change(policy, "modified", "head", "its spec differs between base and head"));
+  }
+  for (const [key, policy] of before) {
+    if (after.has(key)) continue;
+    const still = headAll.get(key);
+    changes.push(
+      still === void 0 ? change(policy, "removed", "base", "the policy was deleted") : change(still, "no-longer-applies", "head", detachmentNote(still, headWorkload))
+    );
+  }
+  return changes.sort(
+    (a, b) => compareText(refKey(a.policy), refKey(b.policy)) || compareText(a.change, b.change)
+  );
+}
+function change(policy, kind, side2, note) {
+  const at = (kind === "now-applies" || kind === "no-longer-applies") && policy.selector !== null ? policy.selector.at : policy.source;
+  return { policy: policy.ref, change: kind, at, side: side2, note };
+}
+function detachmentNote(policy, workload) {
+  if (policy.targetRefs.length > 0)
+    return "it now has targetRefs, which sidecars ignore (waypoints and gateways enforce it)";
+  const labels = workload.workload.podLabels;
+  const differing = Object.entries(policy.selector?.matchLabels ?? {}).filter(
+    ([key, value]) => labels[key] !== value
+  );
+  if (differing.length === 0) return "it no longer selects this workload";
+  const wants = differing.map(([key, value]) => `\`${key}=${value}\``).join(", ");
+  const has = differing.map(([key]) => labels[key] === void 0 ? `no \`${key}\`` : `\`${key}=${labels[key]}\``).join(", ");
+  return `its selector wants ${wants}; the workload has ${has}`;
+}
+function attachmentNote(before, after, workload) {
+  if (before.targetRefs.length > 0 && after.targetRefs.length === 0)
+    return "its targetRefs were removed, so the sidecar now enforces it";
+  return contentKey2(before.selector) === contentKey2(after.selector) ? `the workload's labels now match its selector (\`${workload.id}\`)` : "its selector now matches this workload";
+}
+
+// src/analysis/explain/side.ts
+function withAuthz(side2) {
+  const authz = createAuthzEngine(side2.mesh, {
+    dataplaneOf: (workload) => side2.mtls.dataplane(workload).dataplane
+  });
+  return {
+    mesh: side2.mesh,
+    topology: side2.topology,
+    mtls: side2.mtls,
+    authz,
+    diagnostics: side2.diagnostics ?? []
+  };
+}
+function explainSideOf(files, options = {}) {
+  const side2 = evaluateSide(files, options);
+  return withAuthz({ ...side2, diagnostics: side2.load.diagnostics });
+}
+
+// src/analysis/explain/query.ts
+var NAMESPACE = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
+var NAME2 = /^[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?$/;
+var KIND7 = /^[a-z]{1,32}$/;
+var METHOD = /^[A-Z][A-Z-]{0,31}$/;
+var PATH = /^\/[\x21-\x7e]{0,2047}$/;
+var PSEUDO_CALLERS = {
+  [UNAUTHENTICATED]: UNAUTHENTICATED,
+  unauthenticated: UNAUTHENTICATED,
+  [ANY_MESH_IDENTITY]: ANY_MESH_IDENTITY,
+  "any-mesh-identity": ANY_MESH_IDENTITY
+};
+function isWorkloadId(text) {
+  const [path = "", kind, extraKind] = text.split("@");
+  const [namespace, name, extra] = path.split("/");
+  return extra === void 0 && extraKind === void 0 && (kind === void 0 || KIND7.test(kind)) && namespace !== void 0 && name !== void 0 && NAMESPACE.test(namespace) && NAME2.test(name);
+}
+function parseCaller(text) {
+  const pseudo = PSEUDO_CALLERS[text.trim()];
+  if (pseudo !== void 0) return pseudo;
+  return isWorkloadId(text) ? text : null;
+}
+function parseDestination(text) {
+  const [to = "", portText, extra] = text.split(":");
+  if (!isWorkloadId(to) || extra !== void 0)
+    return { error: `\`${clip(text)}\` is not \`namespace/workload[:port]\`` };
+  if (portText === void 0) return { value: { to, port: null } };
+  const port = /^\d{1,5}$/.test(portText) ? Number(portText) : NaN;
+  if (!(port >= 1 && port <= 65535))
+    return { error: `\`${clip(portText)}\` is not a port number (1-65535)` };
+  return { value: { to, port } };
+}
+function methodProblem(method) {
+  return METHOD.test(method) ? null : `\`${clip(method)}\` is not an HTTP method (upper case, such as \`GET\`)`;
+}
+function pathProblem(path) {
+  return PATH.test(path) ? null : `\`${clip(path)}\` is not a request path (it starts with \`/\` and has no spaces)`;
+}
+function clip(text) {
+  return text.length > 80 ? `${text.slice(0, 77)}...` : text;
+}
+
+// src/analysis/render/explain.ts
+var EXPLAIN_SCHEMA_VERSION = 1;
+function renderExplainText(e) {
+  const lines = [];
+  const caller = e.peer === null ? "plaintext caller (no identity)" : e.peer.principal;
+  const query = [e.query.method, e.query.path].filter((q) => q !== void 0).join(" ");
+  lines.push(
+    `${e.workload} port ${e.port} (${e.chain})${query === "" ? "" : ` ${query}`} from ${caller}: ${e.access}${e.exact ? "" : " (approximate)"}`
+  );
+  lines.push(`  ${e.summary}`);
+  if (e.access === "partial" && e.requests.length > 0) {
+    lines.push("", "Allowed requests:");
+    for (const r of e.requests) lines.push(`  ${r}`);
+  }
+  const decided = [...e.custom, ...e.deny, ...e.allow];
+  if (decided.length > 0) {
+    lines.push("", "Decided by:");
+    for (const r of decided) lines.push(...ruleLines(r));
+  }
+  if (e.access === "deny" && e.allow.length === 0 && e.allowPolicies.length > 0) {
+    lines.push("", "ALLOW policies that matched nothing:");
+    for (const p of e.allowPolicies) lines.push(`  ${formatRef(p.policy)}  ${formatSource(p.at)}`);
+  }
+  if (e.audit.length > 0) {
+    lines.push("", "Audited (no effect on access):");
+    for (const r of e.audit) lines.push(...ruleLines(r));
+  }
+  if (e.notes.length > 0) {
+    lines.push("", "Notes:");
+    for (const n of e.notes)
+      lines.push(`  ${formatRef(n.policy)}: ${n.note}  ${formatSource(n.at)}`);
+  }
+  if (e.nearest !== null) {
+    lines.push(
+      "",
+      `Nearest ALLOW rule: ${refText(e.nearest.ref)}  ${formatSource(e.nearest.ref.at)}`,
+      "  it still requires:"
+    );
+    for (const m of e.nearest.missing)
+      lines.push(`    ${m.part}: ${m.requires}  ${formatSource(m.at)}`);
+  }
+  return `${lines.join("\n")}
+`;
+}
+function ruleLines(r) {
+  const head = `  ${r.ref.action.padEnd(6)} ${refText(r.ref)}${r.chain === "tcp" ? " (TCP chain)" : ""}  ${formatSource(r.ref.at)}`;
+  return [head, ...r.requests.map((q) => `         matches: ${q}`)];
+}
+function refText(ref) {
+  return `${formatRef(ref.policy)}${ref.rule === null ? "" : ` rule ${ref.rule}`}`;
+}
+function explanationJson(e) {
+  return {
+    workload: e.workload,
+    port: e.port,
+    chain: e.chain,
+    caller: e.peer === null ? null : e.peer.principal,
+    query: { method: e.query.method ?? null, path: e.query.path ?? null },
+    access: e.access,
+    exact: e.exact,
+    notEvaluated: e.notEvaluated,
+    summary: e.summary,
+    requests: e.requests,
+    custom: e.custom.map(ruleJson),
+    deny: e.deny.map(ruleJson),
+    allow: e.allow.map(ruleJson),
+    audit: e.audit.map(ruleJson),
+    allowPolicies: e.allowPolicies.map(policyJson),
+    notes: e.notes.map(policyJson),
+    nearest: e.nearest === null ? null : { ...refJson(e.nearest.ref), missing: e.nearest.missing.map(missingJson) }
+  };
+}
+function position2(at) {
+  return { file: at.file, line: at.line, column: at.column };
+}
+function refJson(ref) {
+  return { policy: formatRef(ref.policy), action: ref.action, rule: ref.rule, ...position2(ref.at) };
+}
+function ruleJson(r) {
+  return { ...refJson(r.ref), chain: r.chain, matches: r.requests };
+}
+function policyJson(p) {
+  return { policy: formatRef(p.policy), note: p.note, ...position2(p.at) };
+}
+function missingJson(m) {
+  return { part: m.part, requires: m.requires, ...position2(m.at) };
+}
+
+// src/analysis/render/explain-words.ts
+function accessWords(access) {
+  return access === "allow" ? "allowed" : access === "partial" ? "allowed for some requests" : "denied";
+}
+function transportWords(transport) {
+  return transport === "mtls" ? "mTLS" : transport === "plaintext" ? "plaintext" : "broken (the connection fails)";
+}
+function decisionWords(answer) {
+  if (answer.transport.transport === "broken") return "denied: the connection fails";
+  const requests2 = answer.authorization?.requests ?? [];
+  return answer.access === "partial" && requests2.length > 0 ? `${accessWords(answer.access)}: ${requests2.join("; ")}` : accessWords(answer.access);
+}
+function choiceWords(choice) {
+  if (choice.as !== "service-port" || choice.service === null) return "";
+  return `Service port ${choice.service.port} of ${formatRef(choice.service.ref)}`;
+}
+function evidenceWords(evidence2) {
+  return evidence2.ref === null ? evidence2.note : `${formatRef(evidence2.ref)}: ${evidence2.note}`;
+}
+var CHANGE_WORDS = {
+  added: "added",
+  removed: "removed",
+  modified: "edited",
+  "now-applies": "now applies",
+  "no-longer-applies": "no longer applies"
+};
+
+// src/analysis/render/explain-edge.ts
+function renderEdgeText(explanation) {
+  return printable(edgeLines2(explanation));
+}
+function edgeLines2(e) {
+  const lines = [];
+  const identity = e.caller.identity === null ? "no mesh identity" : e.caller.identity.principal;
+  lines.push(`${e.caller.id} -> ${e.workload} (caller identity over mTLS: ${identity})`);
+  if (e.partialInput) lines.push("  note: some input could not be read; the answer may be partial");
+  for (const answer of e.ports) lines.push("", ...portLines(answer));
+  if (e.selectorMisses.length > 0) {
+    lines.push(
+      "",
+      "Policies that select no workload, and differ from this one only in label values:"
+    );
+    for (const miss of e.selectorMisses)
+      lines.push(
+        `  ${formatRef(miss.policy)} (${miss.action}) wants ${miss.wants.join(", ")}; the workload has ${miss.has.join(", ")}  ${formatSource(miss.at)}`
+      );
+  }
+  return lines;
+}
+function portLines(answer) {
+  const via = choiceWords(answer.choice);
+  const lines = [
+    `port ${answer.port} (${answer.name === null ? "" : `name ${answer.name}, `}${answer.chain} chain${via === "" ? "" : `; asked as ${via}`}): ${decisionWords(answer)}${answer.exact ? "" : " (approximate)"}`,
+    ...transportLines(answer.transport, "  ")
+  ];
+  for (const other of answer.otherPaths)
+    lines.push(
+      `  through ${other.via === null ? "the pod IP" : formatRef(other.via)} instead:`,
+      ...transportLines(other, "    ")
+    );
+  if (answer.authorization !== null) {
+    lines.push("  authorization:", ...indent(renderExplainText(answer.authorization), "    "));
+  } else if (answer.ifConnected !== null) {
+    lines.push(
+      "  authorization if the caller reached the port over mTLS:",
+      ...indent(renderExplainText(answer.ifConnected), "    ")
+    );
+  }
+  return lines;
+}
+function transportLines(t, pad) {
+  const peer = t.peer === null ? "no peer identity" : `peer ${t.peer.principal}`;
+  const via = t.via === null ? "direct to the pod" : `via ${formatRef(t.via)} port ${t.servicePort ?? "?"}`;
+  const lines = [
+    `${pad}transport: ${transportWords(t.transport)}, ${peer}, ${via}${t.exact ? "" : " (approximate)"}`,
+    `${pad}  ${t.reason}`
+  ];
+  for (const [side2, evidence2] of [
+    ["client", t.client.evidence],
+    ["server", t.server.evidence]
+  ])
+    for (const e of evidence2)
+      lines.push(
+        `${pad}  ${side2}: ${evidenceWords(e)}${e.at === null ? "" : `  ${formatSource(e.at)}`}`
+      );
+  return lines;
+}
+function printable(lines) {
+  return `${lines.map(terminalText).join("\n")}
+`;
+}
+function indent(text, pad) {
+  return text.replace(/\n$/, "").split("\n").map((line) => line === "" ? "" : `${pad}${line}`);
+}
+function renderChangeText(c) {
+  const lines = [`${c.query.from} -> ${c.query.to}: base and head`];
+  for (const port of c.ports) {
+    const side2 = (answer) => answer === null ? "no such port" : answer.transport.transport === "broken" ? `${decisionWords(answer)} (broken transport)` : `${decisionWords(answer)}; ${transportWords(answer.transport.transport)}`;
+    const changed = [
+      port.accessChanged ? "access" : "",
+      port.transportChanged ? "transport" : "",
+      port.reasonsChanged && !port.accessChanged ? "deciding rules" : ""
+    ].filter((w) => w !== "");
+    lines.push(
+      `  port ${port.port}: ${changed.length === 0 ? "unchanged" : `${changed.join(", ")} changed`}`,
+      `    base: ${side2(port.base)}`,
+      `    head: ${side2(port.head)}`
+    );
+  }
+  if (c.policies.length > 0) {
+    lines.push("", "AuthorizationPolicies of the destination that changed:");
+    for (const p of c.policies) lines.push(`  ${policyChangeText(p)}`);
+  }
+  for (const [name, result] of [
+    ["base", c.base],
+    ["head", c.head]
+  ])
+    lines.push("", `== ${name} ==`, ...sideLines(result));
+  return printable(lines);
+}
+function sideLines(result) {
+  return result.kind === "problem" ? [problemMessage(result.problem)] : edgeLines2(result.explanation);
+}
+function policyChangeText(p) {
+  return `${CHANGE_WORDS[p.change]}: ${formatRef(p.policy)}: ${p.note}  ${formatSource(p.at)} (${p.side})`;
+}
+function renderEdgeJson(e) {
+  return `${JSON.stringify({ schemaVersion: EXPLAIN_SCHEMA_VERSION, ...edgeJson2(e) }, null, 2)}
+`;
+}
+function renderChangeJson(c) {
+  const side2 = (result) => result.kind === "problem" ? { problem: { ...result.problem, message: problemMessage(result.problem) } } : edgeJson2(result.explanation);
+  return `${JSON.stringify(
+    {
+      schemaVersion: EXPLAIN_SCHEMA_VERSION,
+      query: c.query,
+      changes: c.ports.map((p) => ({
+        port: p.port,
+        base: p.base === null ? null : { access: p.base.access, transport: p.base.transport.transport },
+        head: p.head === null ? null : { access: p.head.access, transport: p.head.transport.transport },
+        accessChanged: p.accessChanged,
+        transportChanged: p.transportChanged,
+        reasonsChanged: p.reasonsChanged
+      })),
+      policies: c.policies.map((p) => ({
+        policy: formatRef(p.policy),
+        change: p.change,
+        note: p.note,
+        side: p.side,
+        ...position3(p.at)
+      })),
+      base: side2(c.base),
+      head: side2(c.head)
+    },
+    null,
+    2
+  )}
+`;
+}
+function edgeJson2(e) {
+  return {
+    query: e.query,
+    caller: {
+      id: e.caller.id,
+      kind: e.caller.kind,
+      identity: e.caller.identity?.principal ?? null
+    },
+    workload: e.workload,
+    partialInput: e.partialInput,
+    ports: e.ports.map((p) => ({
+      port: p.port,
+      name: p.name,
+      protocol: p.protocol,
+      chain: p.chain,
+      askedAs: p.choice.as,
+      service: p.choice.service === null ? null : { service: formatRef(p.choice.service.ref), port: p.choice.service.port },
+      access: p.access,
+      decision: accessWords(p.access),
+      exact: p.exact,
+      summary: p.summary,
+      transport: transportJson(p.transport),
+      otherPaths: p.otherPaths.map(transportJson),
+      authorization: p.authorization === null ? null : explanationJson(p.authorization),
+      ifConnected: p.ifConnected === null ? null : explanationJson(p.ifConnected)
+    })),
+    selectorMisses: e.selectorMisses.map((m) => ({
+      policy: formatRef(m.policy),
+      action: m.action,
+      wants: m.wants,
+      has: m.has,
+      ...position3(m.at)
+    }))
+  };
+}
+function transportJson(t) {
+  const evidence2 = (list) => list.map((e) => ({
+    object: e.ref === null ? null : formatRef(e.ref),
+    note: e.note,
+    ...e.at === null ? { file: null, line: null, column: null } : position3(e.at)
+  }));
+  return {
+    transport: t.transport,
+    peer: t.peer?.principal ?? null,
+    reason: t.reason,
+    exact: t.exact,
+    via: t.via === null ? null : formatRef(t.via),
+    servicePort: t.servicePort,
+    client: {
+      mode: t.client.mode,
+      effective: t.client.effective,
+      evidence: evidence2(t.client.evidence)
+    },
+    server: { mode: t.server.mode, level: t.server.level, evidence: evidence2(t.server.evidence) }
+  };
+}
+function position3(at) {
+  return { file: at.file, line: at.line, column: at.column };
+}
+
+// src/cli/commands/explain.ts
+var EXPLAIN_USAGE = `Usage: meshguard explain --dir DIR --from ns/workload --to ns/workload[:port]
+                         [--method M] [--path P] [--format text|json]
+       meshguard explain --base DIR --head DIR --from ... --to ... (explain a change)
+
+Explains whether a caller can reach a workload, per port: the transport (mtls, plaintext or
+broken) with the PeerAuthentication and DestinationRule lines that decided it, the peer identity
+the server sees, and the authorization decision with the policies and rules that made it
+(file:line); for a denial, the nearest ALLOW rule and what it still requires. With --base and
+--head, both answers and what changed between them.
+
+Options:
+  --dir DIR          the manifests (repeatable)
+  --base DIR         the manifests before a change; with --head
+  --head DIR         the manifests after it
+  --from ID          the caller: namespace/workload, (unauthenticated) or (any mesh identity)
+  --to ID[:PORT]     the destination workload; PORT is a workload port or a Service port of it
+                     (default: every port of the workload)
+  --method M         an HTTP method, such as GET
+  --path P           an HTTP path, such as /api/v1/items
+  --format FORMAT    text (default) or json
+  --namespace NS     namespace for objects that name none (default: default)
+
+Exit status: 0 answered, 2 usage error, unknown workload or port, or input that could not be
+read whole (the answer is still printed).
+`;
+function runExplain(argv, io) {
+  const args = parseArgs(argv, {
+    dir: { type: "list" },
+    base: { type: "string" },
+    head: { type: "string" },
+    from: { type: "string" },
+    to: { type: "string" },
+    method: { type: "string" },
+    path: { type: "string" },
+    format: { type: "string", choices: ["text", "json"] },
+    namespace: { type: "string" },
+    help: { type: "boolean" }
+  });
+  if (args.flags.help === true) {
+    io.stdout(EXPLAIN_USAGE);
+    return ExitCode.ok;
+  }
+  const query = readQuery(args);
+  const json = stringFlag(args, "format") === "json";
+  const namespace = stringFlag(args, "namespace");
+  const options = namespace === void 0 ? {} : { defaultNamespace: namespace };
+  const roots = [...args.positionals, ...listFlag(args, "dir")];
+  const base = stringFlag(args, "base");
+  const head = stringFlag(args, "head");
+  if (base === void 0 !== (head === void 0))
+    throw new UsageError("--base and --head go together");
+  if (base !== void 0 && head !== void 0) {
+    if (roots.length > 0) throw new UsageError("give either --dir or --base and --head, not both");
+    const before = readSide2([base], io, options);
+    const after = readSide2([head], io, options);
+    const result2 = explainChange(before.side, after.side, query);
+    if (result2.kind === "problem") return fail(io, problemMessage(result2.problem));
+    io.stdout(json ? renderChangeJson(result2.explanation) : renderChangeText(result2.explanation));
+    return before.partial || after.partial ? ExitCode.usageOrInput : ExitCode.ok;
+  }
+  if (roots.length === 0) throw new UsageError("explain needs --dir DIR (or --base and --head)");
+  const { side: side2, partial } = readSide2(roots, io, options);
+  const result = explainEdge(side2, query);
+  if (result.kind === "problem") return fail(io, problemMessage(result.problem));
+  io.stdout(json ? renderEdgeJson(result.explanation) : renderEdgeText(result.explanation));
+  return partial ? ExitCode.usageOrInput : ExitCode.ok;
+}
+function readQuery(args) {
+  const fromText = stringFlag(args, "from");
+  const toText = stringFlag(args, "to");
+  if (fromText === void 0 || toText === void 0)
+    throw new UsageError("explain needs --from and --to");
+  const from = parseCaller(fromText);
+  if (from === null)
+    throw new UsageError(
+      `--from ${JSON.stringify(fromText)} is not namespace/workload, (unauthenticated) or (any mesh identity)`
+    );
+  const destination = parseDestination(toText);
+  if ("error" in destination) throw new UsageError(`--to: ${destination.error}`);
+  const method = stringFlag(args, "method") ?? null;
+  const path = stringFlag(args, "path") ?? null;
+  const problem = (method === null ? null : methodProblem(method)) ?? (path === null ? null : pathProblem(path));
+  if (problem !== null) throw new UsageError(problem);
+  return { from, ...destination.value, method, path };
+}
+function readSide2(roots, io, options) {
+  const tree = readManifestTree(roots, io.cwd);
+  for (const file of tree.unreadable)
+    io.stderr(`meshguard explain: cannot read ${terminalText(`${file.path}: ${file.reason}`)}
+`);
+  const files = tree.files;
+  const side2 = explainSideOf(files, options);
+  const unreadable = tree.unreadable.map(
+    (file) => diagnostic(
+      "MG005",
+      { file: file.path, documentIndex: 0, line: 1, column: 1 },
+      { detail: file.reason }
+    )
+  );
+  const withUnreadable = { ...side2, diagnostics: [...unreadable, ...side2.diagnostics] };
+  return {
+    side: withUnreadable,
+    partial: withUnreadable.diagnostics.some((d) => isPartialInput(d.code))
+  };
+}
+function fail(io, message) {
+  io.stderr(`meshguard explain: ${terminalText(message)}
+`);
+  return ExitCode.usageOrInput;
 }
 
 // src/cli/commands/graph.ts
@@ -18424,6 +19514,7 @@ Commands:
                       what a change does to access and mTLS, with zero-trust findings
   validate PATH...    check manifests against Istio's and Kubernetes' rules
   graph PATH...       effective mTLS of every workload port and transport of every edge
+  explain             why a caller can (or cannot) reach a workload port, on one side or a change
 
 Run 'meshguard <command> --help' for a command's options.
 Options: --help, --version
@@ -18431,7 +19522,8 @@ Options: --help, --version
 var COMMANDS = {
   validate: { run: runValidate, usage: VALIDATE_USAGE },
   diff: { run: (argv, io) => runDiff(argv, io, io.today), usage: DIFF_USAGE },
-  graph: { run: runGraph, usage: GRAPH_USAGE }
+  graph: { run: runGraph, usage: GRAPH_USAGE },
+  explain: { run: runExplain, usage: EXPLAIN_USAGE }
 };
 async function runCli(argv, io) {
   const [command, ...rest] = argv;

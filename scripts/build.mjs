@@ -1,4 +1,4 @@
-// Bundles the CLI (and, as they land, the Action and the App) into dist/. The output is committed
+// Bundles the CLI, the Action and the App into dist/. The output is committed
 // and a test rebuilds it to prove it is fresh, so the build must be deterministic.
 import { build } from 'esbuild';
 
@@ -7,6 +7,9 @@ export const ENTRY_POINTS = {
   // The GitHub Action (action.yml `main: dist/index.js`). @actions/core 3 and the octokit
   // plugins are ESM-only, which is why this is esbuild and not ncc.
   index: 'src/action/index.ts',
+  // The GitHub App (`npm start`): Probot's server with src/app. Probot 14 is ESM-only too;
+  // bundled so the image and `npm start` need no node_modules and no tsx.
+  app: 'src/app/server.ts',
 };
 
 /** Options shared by `npm run build` and the freshness test. */

@@ -5,6 +5,8 @@ import * as core from '@actions/core';
 import { ApiError, ConfigError, MissingPermissionError } from '../github/errors.js';
 import { fitMarkdown, JOB_SUMMARY_BUDGET } from '../github/fit.js';
 import type { Logger } from '../github/logger.js';
+import { handleComment } from '../github/commands/handle.js';
+import type { CommandOutcome } from '../github/commands/handle.js';
 import { createClient } from '../github/octokit.js';
 import { publish } from '../github/publish.js';
 import {
@@ -23,7 +25,8 @@ import type { ActionInputs } from './inputs.js';
  * The Action's steps:
  * 1. read the inputs;
  * 2. build the octokit, the run's context and the clock;
- * 3. review the pull request, or publish a report another run computed;
+ * 3. review the pull request, or publish a report another run computed, or (on `issue_comment`)
+ *    answer a `/mesh` command;
  * 4. write the JSON report file and the job summary;
  * 5. set the outputs;
  * 6. exit: failed when the verdict fails (review mode) or GitHub refused a write.
@@ -37,6 +40,19 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     const octokit = createClient({ token: inputs.githubToken, logger, ...apiUrl(env) });
     const clock = () => new Date();
     const workspace = env['GITHUB_WORKSPACE'] || process.cwd();
+    if (context.eventName === 'issue_comment') {
+      const command = await handleComment({
+        octokit,
+        context,
+        clock,
+        logger,
+        inputs: { ...inputs, writes: true },
+        workspace,
+        limiter: null,
+      });
+      reportCommand(command);
+      return;
+    }
     const outcome =
       inputs.mode === 'publish'
         ? await publish({
@@ -149,6 +165,21 @@ function exitWith(outcome: ReviewOutcome, inputs: ActionInputs): void {
     );
   }
   if (problems.length > 0) core.setFailed(`meshguard: ${problems.join('; ')}`);
+}
+
+/**
+ * A command that was refused or asked wrongly was still handled (the reply says why); the job
+ * fails only when meshguard could not do its part (configuration, API or permission errors).
+ */
+function reportCommand(outcome: CommandOutcome): void {
+  if (outcome.kind === 'ignored') {
+    core.info(`meshguard: comment ignored: ${outcome.reason}`);
+    return;
+  }
+  core.info(
+    `meshguard: /mesh command ${outcome.result}${outcome.replyUrl === null ? '' : `; reply: ${outcome.replyUrl}`}`,
+  );
+  if (outcome.error !== null) core.setFailed(`meshguard: ${outcome.error}`);
 }
 
 async function fail(error: unknown): Promise<void> {

@@ -1,5 +1,6 @@
 import { UsageError } from './args.js';
 import { DIFF_USAGE, runDiff } from './commands/diff.js';
+import { EXPLAIN_USAGE, runExplain } from './commands/explain.js';
 import { GRAPH_USAGE, runGraph } from './commands/graph.js';
 import { runValidate, VALIDATE_USAGE } from './commands/validate.js';
 import { ExitCode } from './io.js';
@@ -15,6 +16,7 @@ Commands:
                       what a change does to access and mTLS, with zero-trust findings
   validate PATH...    check manifests against Istio's and Kubernetes' rules
   graph PATH...       effective mTLS of every workload port and transport of every edge
+  explain             why a caller can (or cannot) reach a workload port, on one side or a change
 
 Run 'meshguard <command> --help' for a command's options.
 Options: --help, --version
@@ -27,6 +29,7 @@ const COMMANDS: Record<
   validate: { run: runValidate, usage: VALIDATE_USAGE },
   diff: { run: (argv, io) => runDiff(argv, io, io.today), usage: DIFF_USAGE },
   graph: { run: runGraph, usage: GRAPH_USAGE },
+  explain: { run: runExplain, usage: EXPLAIN_USAGE },
 };
 
 /** Runs one CLI invocation and returns its exit status; never throws. */

@@ -4,7 +4,12 @@
  */
 
 /** Permissions as written in a workflow's `permissions:` block. */
-export type Permission = 'checks: write' | 'pull-requests: write' | 'contents: read';
+export type Permission =
+  | 'checks: write'
+  | 'pull-requests: write'
+  | 'contents: read'
+  /** Every GitHub App and workflow token has it; listed so each operation names one. */
+  | 'metadata: read';
 
 /** Something meshguard does through the API, and the permission it needs. */
 export interface Operation {
@@ -22,6 +27,11 @@ export const OPERATIONS = {
   },
   readPullRequest: { description: 'read the pull request', permission: 'contents: read' },
   readContents: { description: 'read repository contents', permission: 'contents: read' },
+  readPermission: {
+    description: "read the commenter's repository permission",
+    permission: 'metadata: read',
+  },
+  addReaction: { description: 'react to the comment', permission: 'pull-requests: write' },
 } as const satisfies Record<string, Operation>;
 
 export class ApiError extends Error {

@@ -24,6 +24,16 @@ export interface ReviewInputs extends ConfigOverrides {
   readonly directories: { readonly base: string; readonly head: string } | null;
   /** False for `mode: analyze`: no check run, no comment, only the outcome. */
   readonly writes?: boolean;
+  /**
+   * Read the configuration at this ref instead of the base commit: the App and `/mesh rerun`
+   * pass the default branch, so neither the pull request nor its base branch chooses the gate.
+   */
+  readonly configRef?: string | null;
+  /**
+   * The token may write whatever the event (an App installation token, a workflow run by
+   * `issue_comment`): a refused write is then an error to report, never "read-only by design".
+   */
+  readonly tokenMayWrite?: boolean;
 }
 
 export interface ReviewDependencies {
@@ -59,7 +69,8 @@ export async function review(deps: ReviewDependencies): Promise<ReviewOutcome> {
     headSha: target.headSha,
     pullRequest: target.kind === 'pull_request' ? target.number : null,
     comment: deps.inputs.comment ?? 'on-change',
-    expectReadOnly: expectReadOnly(deps.context, target),
+    expectReadOnly:
+      deps.inputs.tokenMayWrite === true ? false : expectReadOnly(deps.context, target),
     runUrl: runUrl(deps.context),
     writes: deps.inputs.writes ?? true,
   });
@@ -78,13 +89,17 @@ async function analyse(
   publisher: Publisher,
 ): Promise<ReviewOutcome> {
   const { context, logger, inputs, workspace } = deps;
-  const comparison = await prepareComparison({
+  const prepared = await prepareComparison({
     ...deps,
     repo: context.repo,
     eventName: context.eventName,
     target,
     ...inputs,
   });
+  const comparison =
+    inputs.configRef === undefined || inputs.configRef === null
+      ? prepared
+      : { ...prepared, configRef: inputs.configRef };
   const loaded = await loadConfig({
     comparison,
     octokit: deps.octokit,

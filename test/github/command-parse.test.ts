@@ -42,6 +42,35 @@ describe('/mesh command parsing', () => {
     });
   });
 
+  it('reads a workload id that carries its kind, as topology ids do when two kinds share a name', () => {
+    expect(
+      parseCommentCommand('/mesh explain shop/a@deployment -> shop/b@statefulset:80'),
+    ).toMatchObject({
+      command: {
+        name: 'explain-edge',
+        query: { from: 'shop/a@deployment', to: 'shop/b@statefulset', port: 80 },
+      },
+    });
+  });
+
+  it('reads a finding id with spaces, as ids of validation findings are written', () => {
+    expect(parseCommentCommand('/mesh explain MG011:AuthorizationPolicy shop/p0')).toMatchObject({
+      command: { name: 'explain-finding', finding: 'MG011:AuthorizationPolicy shop/p0' },
+    });
+    expect(parseCommentCommand('/mesh explain MG011:\u0007').kind).toBe('usage-error');
+    expect(parseCommentCommand('/mesh explain MG01')).toMatchObject({ kind: 'usage-error' });
+  });
+
+  it('does not close a code block on a fence line with an info string (CommonMark §4.5)', () => {
+    const body = '````\n```js\n/mesh rerun\n```\n````\n';
+    expect(parseCommentCommand(body)).toEqual({ kind: 'none' });
+    expect(parseCommentCommand('```\n```js\n/mesh rerun\n```\n')).toEqual({ kind: 'none' });
+  });
+
+  it('treats a backtick line with a backtick in its info string as text, not a fence', () => {
+    expect(parseCommentCommand('``` a`b\n/mesh help')).toMatchObject({ command: { name: 'help' } });
+  });
+
   it('reads rerun and help, and a bare /mesh as help', () => {
     expect(parseCommentCommand('/mesh rerun')).toMatchObject({ command: { name: 'rerun' } });
     expect(parseCommentCommand('/mesh help')).toMatchObject({ command: { name: 'help' } });

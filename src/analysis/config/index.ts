@@ -3,12 +3,20 @@ export { parseConfig } from './parse-config.js';
 export { compileGlobs, globProblem } from './glob.js';
 export type { PathMatcher } from './glob.js';
 export { splitCommand } from './render.js';
-export { DEFAULT_CONFIG_PATH, DEFAULT_PATHS, DEFAULT_RENDER_TIMEOUT_SECONDS } from './types.js';
+export {
+  DEFAULT_COMMANDS,
+  DEFAULT_CONFIG_PATH,
+  DEFAULT_PATHS,
+  DEFAULT_RENDER_TIMEOUT_SECONDS,
+  REPOSITORY_ROLES,
+} from './types.js';
 export type {
+  CommandsConfig,
   CommentPolicy,
   ConfigProblem,
   FailOn,
   MeshguardConfig,
   ParsedConfig,
   RenderCommand,
+  RepositoryRole,
 } from './types.js';

@@ -4,6 +4,7 @@ import { normalizeText, parseYamlDocument } from '../load/yaml/index.js';
 import type { Position, YamlNode } from '../load/yaml/types.js';
 import type { AnalyzeOptions, IgnoreRule } from '../report/analyze-options.js';
 import { PATTERNS } from './patterns.js';
+import { parseCommands } from './commands.js';
 import { parseMeshSettings } from './mesh-settings.js';
 import { readPaths } from './paths.js';
 import { ConfigReader, join } from './read-node.js';
@@ -22,6 +23,7 @@ const TOP_LEVEL = [
   'severity',
   'ignore',
   'protected',
+  'commands',
 ] as const;
 
 const START: Position = { line: 1, column: 1 };
@@ -75,6 +77,8 @@ export function parseConfig(text: string, file: string): ParsedConfig {
     ),
   );
 
+  const commands = readOptional(field('commands'), (v) => parseCommands(reader, v.node, v.pos));
+
   const analyze: AnalyzeOptions = {
     ...(failOn === undefined ? {} : { failOn }),
     ...(defaultNamespace === undefined ? {} : { defaultNamespace }),
@@ -84,7 +88,13 @@ export function parseConfig(text: string, file: string): ParsedConfig {
     ...(protectedWorkloads === undefined ? {} : { protectedWorkloads }),
   };
   return {
-    config: { paths, render, ...(comment === undefined ? {} : { comment }), analyze },
+    config: {
+      paths,
+      render,
+      ...(comment === undefined ? {} : { comment }),
+      ...(commands === undefined ? {} : { commands }),
+      analyze,
+    },
     problems: reader.problems,
   };
 }

@@ -28,12 +28,40 @@ export interface RenderCommand {
   readonly timeoutSeconds: number;
 }
 
+/** GitHub's repository roles, weakest first (`role_name` of the collaborator-permission API). */
+export const REPOSITORY_ROLES = ['read', 'triage', 'write', 'maintain', 'admin'] as const;
+export type RepositoryRole = (typeof REPOSITORY_ROLES)[number];
+
+/** Who may run `/mesh` commands, and how often (`commands:`). */
+export interface CommandsConfig {
+  /** False: the App and the Action ignore `/mesh` comments. */
+  readonly enabled: boolean;
+  /** Least role for `explain` and `help` (read-only commands). */
+  readonly permission: RepositoryRole;
+  /** The pull request's author may run `explain` and `help` whatever their role. */
+  readonly allowAuthor: boolean;
+  /** Least role for `rerun`, which writes a check run and the comment; the author is not enough. */
+  readonly rerunPermission: RepositoryRole;
+  /** Commands per pull request per 10 minutes; the App counts them in memory. */
+  readonly rateLimit: number;
+}
+
+export const DEFAULT_COMMANDS: CommandsConfig = {
+  enabled: true,
+  permission: 'write',
+  allowAuthor: true,
+  rerunPermission: 'write',
+  rateLimit: 6,
+};
+
 /** `.github/meshguard.yml`, parsed and checked. */
 export interface MeshguardConfig {
   /** Globs of manifest files analysed as they are (see `glob.ts` for the dialect). */
   readonly paths: readonly string[];
   readonly render: readonly RenderCommand[];
   readonly comment?: CommentPolicy;
+  /** `/mesh` commands; `DEFAULT_COMMANDS` when not written. */
+  readonly commands?: CommandsConfig;
   /** What the analysis core needs; `today` is filled in by the adapter that owns a clock. */
   readonly analyze: AnalyzeOptions;
 }

@@ -194,3 +194,30 @@ export function terminalText(text: string): string {
     (char) => `\\u{${(char.codePointAt(0) ?? 0).toString(16)}}`,
   );
 }
+
+/**
+ * A fenced code block holding `text` literally: the fence is one backtick longer than the
+ * longest run inside (at least three, CommonMark §4.5), so nothing in `text` can close it.
+ */
+export function codeBlock(text: string, info = ''): string {
+  const longest = Math.max(0, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
+  const fence = '`'.repeat(Math.max(3, longest + 1));
+  return `${fence}${oneLine(info).replace(/`/g, '')}\n${text.replace(/\n*$/, '')}\n${fence}`;
+}
+
+/**
+ * A YAML double-quoted scalar that reads back as `text` exactly, written in printable ASCII:
+ * every other character is a `\uXXXX` escape (YAML 1.2 §5.7), so no control character or
+ * bidirectional override reaches the page, and pasting it into a file keeps the exact value.
+ */
+export function yamlQuoted(text: string): string {
+  let out = '"';
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    const char = text[i] ?? '';
+    if (char === '"' || char === '\\') out += `\\${char}`;
+    else if (unit >= 0x20 && unit < 0x7f) out += char;
+    else out += `\\u${unit.toString(16).padStart(4, '0')}`;
+  }
+  return `${out}"`;
+}

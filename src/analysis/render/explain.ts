@@ -63,33 +63,33 @@ function refText(ref: RuleRef): string {
 }
 
 export function renderExplainJson(e: Explanation): string {
-  return `${JSON.stringify(
-    {
-      schemaVersion: EXPLAIN_SCHEMA_VERSION,
-      workload: e.workload,
-      port: e.port,
-      chain: e.chain,
-      caller: e.peer === null ? null : e.peer.principal,
-      query: { method: e.query.method ?? null, path: e.query.path ?? null },
-      access: e.access,
-      exact: e.exact,
-      notEvaluated: e.notEvaluated,
-      summary: e.summary,
-      requests: e.requests,
-      custom: e.custom.map(ruleJson),
-      deny: e.deny.map(ruleJson),
-      allow: e.allow.map(ruleJson),
-      audit: e.audit.map(ruleJson),
-      allowPolicies: e.allowPolicies.map(policyJson),
-      notes: e.notes.map(policyJson),
-      nearest:
-        e.nearest === null
-          ? null
-          : { ...refJson(e.nearest.ref), missing: e.nearest.missing.map(missingJson) },
-    },
-    null,
-    2,
-  )}\n`;
+  return `${JSON.stringify({ schemaVersion: EXPLAIN_SCHEMA_VERSION, ...explanationJson(e) }, null, 2)}\n`;
+}
+
+/** The authorization explanation as plain JSON data (`meshguard explain --format json` embeds it). */
+export function explanationJson(e: Explanation) {
+  return {
+    workload: e.workload,
+    port: e.port,
+    chain: e.chain,
+    caller: e.peer === null ? null : e.peer.principal,
+    query: { method: e.query.method ?? null, path: e.query.path ?? null },
+    access: e.access,
+    exact: e.exact,
+    notEvaluated: e.notEvaluated,
+    summary: e.summary,
+    requests: e.requests,
+    custom: e.custom.map(ruleJson),
+    deny: e.deny.map(ruleJson),
+    allow: e.allow.map(ruleJson),
+    audit: e.audit.map(ruleJson),
+    allowPolicies: e.allowPolicies.map(policyJson),
+    notes: e.notes.map(policyJson),
+    nearest:
+      e.nearest === null
+        ? null
+        : { ...refJson(e.nearest.ref), missing: e.nearest.missing.map(missingJson) },
+  };
 }
 
 function position(at: Source) {

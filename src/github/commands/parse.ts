@@ -2,16 +2,18 @@
  * The `/mesh` slash-command parser. Total: any string becomes "no command", a command, or a
  * usage error with help; it never throws. Only the first line that starts with `/mesh` outside
  * code blocks, quotes and HTML comments counts, so quoting someone's command never re-runs it.
+ * Workload ids, ports, methods and paths follow the same grammar as `meshguard explain`.
  */
+import {
+  clip,
+  methodProblem,
+  parseCaller,
+  parseDestination,
+  pathProblem,
+} from '../../analysis/explain/index.js';
+import type { EdgeQuery } from '../../analysis/explain/index.js';
 
-export interface EdgeQuery {
-  /** `namespace/workload`, or a pseudo-caller: `(unauthenticated)`, `(any mesh identity)`. */
-  readonly from: string;
-  readonly to: string;
-  readonly port: number | null;
-  readonly method: string | null;
-  readonly path: string | null;
-}
+export type { EdgeQuery };
 
 export type MeshCommand =
   | { readonly name: 'explain-edge'; readonly query: EdgeQuery }
@@ -34,17 +36,9 @@ export const COMMAND_USAGE = [
 /** Comments are at most 65,536 characters; anything beyond is not ours to read. */
 const MAX_BODY = 65_536;
 const MAX_LINE = 1_024;
-const NAMESPACE = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
-const WORKLOAD = /^[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?$/;
-const METHOD = /^[A-Z][A-Z-]{0,31}$/;
-const PATH = /^\/[\x21-\x7e]{0,2047}$/;
-const FINDING = /^MG\d{3}(:[\x21-\x7e]{1,512})?$/;
-const PSEUDO: Readonly<Record<string, string>> = {
-  '(unauthenticated)': '(unauthenticated)',
-  unauthenticated: '(unauthenticated)',
-  '(any mesh identity)': '(any mesh identity)',
-  'any-mesh-identity': '(any mesh identity)',
-};
+/** Finding ids are `CODE:subject`; subjects may contain spaces (`AuthorizationPolicy shop/a`). */
+const FINDING_START = /^MG\d{3}(:|$)/;
+const FINDING = /^MG\d{3}(:[\x20-\x7e]{1,512})?$/;
 
 export function parseCommentCommand(body: string): ParseResult {
   const line = firstCommandLine(typeof body === 'string' ? body.slice(0, MAX_BODY) : '');
@@ -83,14 +77,20 @@ function firstCommandLine(body: string): string | null {
   const text = body.replace(/<!--[\s\S]*?(-->|$)/g, '');
   let fence: string | null = null;
   for (const raw of text.split(/\r?\n/)) {
-    const fenceMatch = /^ {0,3}(`{3,}|~{3,})/.exec(raw);
-    if (fenceMatch?.[1] !== undefined) {
-      const marker = fenceMatch[1];
-      if (fence === null) fence = marker;
-      else if (marker[0] === fence[0] && marker.length >= fence.length) fence = null;
+    if (fence !== null) {
+      // CommonMark §4.5: only a run of the same character, at least as long, with nothing but
+      // spaces after it, closes the block; "```js" inside a block is content.
+      const closing = /^ {0,3}(`{3,}|~{3,})[ \t]*$/.exec(raw)?.[1];
+      if (closing !== undefined && closing[0] === fence[0] && closing.length >= fence.length)
+        fence = null;
       continue;
     }
-    if (fence !== null) continue;
+    // A backtick fence's info string may not contain a backtick (then it is inline code).
+    const opening = /^ {0,3}(`{3,}(?!.*`)|~{3,})/.exec(raw)?.[1];
+    if (opening !== undefined) {
+      fence = opening;
+      continue;
+    }
     // Four spaces or a tab start an indented code block; `>` starts a quote.
     if (/^( {4}|\t)/.test(raw) || /^ {0,3}>/.test(raw)) continue;
     const trimmed = raw.trim();
@@ -104,9 +104,13 @@ function parseExplain(args: readonly string[], line: string): ParseResult {
   if (args.length === 0)
     return usage('`/mesh explain` needs an edge (`from -> to`) or a finding', line);
   const text = args.join(' ');
-  // Finding ids may themselves contain `->`, so they are recognised first.
-  if (args.length === 1 && FINDING.test(args[0] ?? ''))
-    return command({ name: 'explain-finding', finding: args[0] ?? '' }, line);
+  // Finding ids may themselves contain `->` and spaces, so they are recognised first: the rest
+  // of the line is the id.
+  if (FINDING_START.test(args[0] ?? '')) {
+    return FINDING.test(text)
+      ? command({ name: 'explain-finding', finding: text }, line)
+      : usage(`\`${clip(text)}\` is not a finding code or id such as \`MG301\``, line);
+  }
   if (!/->|→/.test(text)) {
     return usage(
       `\`${clip(text)}\` is neither an edge (\`from -> to\`) nor a finding code such as \`MG301\``,
@@ -123,41 +127,7 @@ function parseExplain(args: readonly string[], line: string): ParseResult {
   if ('error' in destination) return usage(destination.error, line);
   const request = parseRequest(options);
   if ('error' in request) return usage(request.error, line);
-  return command(
-    {
-      name: 'explain-edge',
-      query: { from, to: destination.to, port: destination.port, ...request },
-    },
-    line,
-  );
-}
-
-function parseCaller(text: string): string | null {
-  const pseudo = PSEUDO[text];
-  if (pseudo !== undefined) return pseudo;
-  return isWorkloadId(text) ? text : null;
-}
-
-function isWorkloadId(text: string): boolean {
-  const [namespace, name, extra] = text.split('/');
-  return (
-    extra === undefined &&
-    namespace !== undefined &&
-    name !== undefined &&
-    NAMESPACE.test(namespace) &&
-    WORKLOAD.test(name)
-  );
-}
-
-function parseDestination(text: string): { to: string; port: number | null } | { error: string } {
-  const [to = '', portText, extra] = text.split(':');
-  if (!isWorkloadId(to) || extra !== undefined)
-    return { error: `\`${clip(text)}\` is not \`namespace/workload[:port]\`` };
-  if (portText === undefined) return { to, port: null };
-  const port = /^\d{1,5}$/.test(portText) ? Number(portText) : NaN;
-  if (!(port >= 1 && port <= 65535))
-    return { error: `\`${clip(portText)}\` is not a port number (1-65535)` };
-  return { to, port };
+  return command({ name: 'explain-edge', query: { from, ...destination.value, ...request } }, line);
 }
 
 function parseRequest(
@@ -167,18 +137,14 @@ function parseRequest(
   let path: string | null = null;
   for (const option of options) {
     if (option.startsWith('/') && path === null) {
-      if (!PATH.test(option)) return { error: `\`${clip(option)}\` is not a request path` };
+      const problem = pathProblem(option);
+      if (problem !== null) return { error: problem };
       path = option;
-    } else if (method === null && path === null && METHOD.test(option)) {
+    } else if (method === null && path === null && methodProblem(option) === null) {
       method = option;
     } else {
       return { error: `unexpected \`${clip(option)}\`: give at most a METHOD then a /path` };
     }
   }
   return { method, path };
-}
-
-/** Keeps echoed user input short in replies; the reply renderer escapes it. */
-function clip(text: string): string {
-  return text.length > 80 ? `${text.slice(0, 77)}...` : text;
 }

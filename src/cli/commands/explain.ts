@@ -1,0 +1,145 @@
+import type { InputFile } from '../../analysis/load/index.js';
+import {
+  explainChange,
+  explainEdge,
+  explainSideOf,
+  methodProblem,
+  parseCaller,
+  parseDestination,
+  pathProblem,
+  problemMessage,
+} from '../../analysis/explain/index.js';
+import type { EdgeQuery, ExplainSide } from '../../analysis/explain/index.js';
+import { isPartialInput } from '../../analysis/findings/catalogue.js';
+import { diagnostic } from '../../analysis/model/diagnostic.js';
+import {
+  renderChangeJson,
+  renderChangeText,
+  renderEdgeJson,
+  renderEdgeText,
+} from '../../analysis/render/explain-edge.js';
+import { terminalText } from '../../analysis/render/escape.js';
+import { listFlag, parseArgs, stringFlag, UsageError } from '../args.js';
+import type { ParsedArgs } from '../args.js';
+import { ExitCode } from '../io.js';
+import type { CliIo } from '../io.js';
+import { readManifestTree } from '../walk.js';
+
+export const EXPLAIN_USAGE = `Usage: meshguard explain --dir DIR --from ns/workload --to ns/workload[:port]
+                         [--method M] [--path P] [--format text|json]
+       meshguard explain --base DIR --head DIR --from ... --to ... (explain a change)
+
+Explains whether a caller can reach a workload, per port: the transport (mtls, plaintext or
+broken) with the PeerAuthentication and DestinationRule lines that decided it, the peer identity
+the server sees, and the authorization decision with the policies and rules that made it
+(file:line); for a denial, the nearest ALLOW rule and what it still requires. With --base and
+--head, both answers and what changed between them.
+
+Options:
+  --dir DIR          the manifests (repeatable)
+  --base DIR         the manifests before a change; with --head
+  --head DIR         the manifests after it
+  --from ID          the caller: namespace/workload, (unauthenticated) or (any mesh identity)
+  --to ID[:PORT]     the destination workload; PORT is a workload port or a Service port of it
+                     (default: every port of the workload)
+  --method M         an HTTP method, such as GET
+  --path P           an HTTP path, such as /api/v1/items
+  --format FORMAT    text (default) or json
+  --namespace NS     namespace for objects that name none (default: default)
+
+Exit status: 0 answered, 2 usage error, unknown workload or port, or input that could not be
+read whole (the answer is still printed).
+`;
+
+export function runExplain(argv: readonly string[], io: CliIo): number {
+  const args = parseArgs(argv, {
+    dir: { type: 'list' },
+    base: { type: 'string' },
+    head: { type: 'string' },
+    from: { type: 'string' },
+    to: { type: 'string' },
+    method: { type: 'string' },
+    path: { type: 'string' },
+    format: { type: 'string', choices: ['text', 'json'] },
+    namespace: { type: 'string' },
+    help: { type: 'boolean' },
+  });
+  if (args.flags.help === true) {
+    io.stdout(EXPLAIN_USAGE);
+    return ExitCode.ok;
+  }
+  const query = readQuery(args);
+  const json = stringFlag(args, 'format') === 'json';
+  const namespace = stringFlag(args, 'namespace');
+  const options = namespace === undefined ? {} : { defaultNamespace: namespace };
+  const roots = [...args.positionals, ...listFlag(args, 'dir')];
+  const base = stringFlag(args, 'base');
+  const head = stringFlag(args, 'head');
+  if ((base === undefined) !== (head === undefined))
+    throw new UsageError('--base and --head go together');
+  if (base !== undefined && head !== undefined) {
+    if (roots.length > 0) throw new UsageError('give either --dir or --base and --head, not both');
+    const before = readSide([base], io, options);
+    const after = readSide([head], io, options);
+    const result = explainChange(before.side, after.side, query);
+    if (result.kind === 'problem') return fail(io, problemMessage(result.problem));
+    io.stdout(json ? renderChangeJson(result.explanation) : renderChangeText(result.explanation));
+    return before.partial || after.partial ? ExitCode.usageOrInput : ExitCode.ok;
+  }
+  if (roots.length === 0) throw new UsageError('explain needs --dir DIR (or --base and --head)');
+  const { side, partial } = readSide(roots, io, options);
+  const result = explainEdge(side, query);
+  if (result.kind === 'problem') return fail(io, problemMessage(result.problem));
+  io.stdout(json ? renderEdgeJson(result.explanation) : renderEdgeText(result.explanation));
+  return partial ? ExitCode.usageOrInput : ExitCode.ok;
+}
+
+function readQuery(args: ParsedArgs): EdgeQuery {
+  const fromText = stringFlag(args, 'from');
+  const toText = stringFlag(args, 'to');
+  if (fromText === undefined || toText === undefined)
+    throw new UsageError('explain needs --from and --to');
+  const from = parseCaller(fromText);
+  if (from === null)
+    throw new UsageError(
+      `--from ${JSON.stringify(fromText)} is not namespace/workload, (unauthenticated) or (any mesh identity)`,
+    );
+  const destination = parseDestination(toText);
+  if ('error' in destination) throw new UsageError(`--to: ${destination.error}`);
+  const method = stringFlag(args, 'method') ?? null;
+  const path = stringFlag(args, 'path') ?? null;
+  const problem =
+    (method === null ? null : methodProblem(method)) ?? (path === null ? null : pathProblem(path));
+  if (problem !== null) throw new UsageError(problem);
+  return { from, ...destination.value, method, path };
+}
+
+/** Reads one side; unreadable files are reported and make the answer partial (exit 2). */
+function readSide(
+  roots: readonly string[],
+  io: CliIo,
+  options: { defaultNamespace?: string },
+): { side: ExplainSide; partial: boolean } {
+  const tree = readManifestTree(roots, io.cwd);
+  for (const file of tree.unreadable)
+    io.stderr(`meshguard explain: cannot read ${terminalText(`${file.path}: ${file.reason}`)}\n`);
+  const files: readonly InputFile[] = tree.files;
+  const side = explainSideOf(files, options);
+  const unreadable = tree.unreadable.map((file) =>
+    diagnostic(
+      'MG005',
+      { file: file.path, documentIndex: 0, line: 1, column: 1 },
+      { detail: file.reason },
+    ),
+  );
+  const withUnreadable = { ...side, diagnostics: [...unreadable, ...side.diagnostics] };
+  return {
+    side: withUnreadable,
+    partial: withUnreadable.diagnostics.some((d) => isPartialInput(d.code)),
+  };
+}
+
+function fail(io: CliIo, message: string): number {
+  io.stderr(`meshguard explain: ${terminalText(message)}\n`);
+  return ExitCode.usageOrInput;
+}

@@ -59574,7 +59574,7 @@ var DEFAULT_SENSITIVE_PORTS = [
   27017
 ];
 
-// src/analysis/diff/edge-eval.ts
+// src/analysis/graph/edge-eval.ts
 function evaluateEdge(side2, caller, server, port) {
   const transport = side2.mtls.transport(caller, server, port.port);
   const access = side2.access.portAccess(server, port).accessFor(peerOf(side2, caller, transport));

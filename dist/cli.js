@@ -13289,16 +13289,16 @@ function resolveTargetPort(port, workload) {
 }
 function buildTopology(mesh) {
   const ids = workloadIds(mesh.workloads);
-  const byNamespace = /* @__PURE__ */ new Map();
+  const byNamespace2 = /* @__PURE__ */ new Map();
   for (const w of mesh.workloads) {
-    const list = byNamespace.get(w.ref.namespace);
+    const list = byNamespace2.get(w.ref.namespace);
     if (list) list.push(w);
-    else byNamespace.set(w.ref.namespace, [w]);
+    else byNamespace2.set(w.ref.namespace, [w]);
   }
   const selectedBy = /* @__PURE__ */ new Map();
   for (const service of mesh.services) {
     const selector = service.selector;
-    const candidates2 = byNamespace.get(service.ref.namespace) ?? [];
+    const candidates2 = byNamespace2.get(service.ref.namespace) ?? [];
     const selected2 = selector === null || Object.keys(selector).length === 0 ? [] : candidates2.filter((w) => selects(selector, w.podLabels));
     selectedBy.set(service, selected2);
   }
@@ -13473,9 +13473,9 @@ function requestAuthenticationsFor(workload, index) {
     (policy) => attaches(policy, workload) === "yes"
   );
 }
-function candidates(namespace, root, byNamespace) {
-  const own = byNamespace.get(namespace) ?? [];
-  return namespace === root ? [...own] : [...byNamespace.get(root) ?? [], ...own];
+function candidates(namespace, root, byNamespace2) {
+  const own = byNamespace2.get(namespace) ?? [];
+  return namespace === root ? [...own] : [...byNamespace2.get(root) ?? [], ...own];
 }
 function attaches(policy, workload) {
   const labels = workload.workload.podLabels;
@@ -16140,8 +16140,8 @@ function conflictFinding(loser, winner, level, side2) {
 function emptySelections(internals, side2) {
   const { mesh } = internals;
   const root = mesh.settings.rootNamespace.value;
-  const byNamespace = workloadsByNamespace(internals);
-  const selectsAny2 = (namespace, labels) => (byNamespace.get(namespace) ?? []).some((w) => selects(labels, internals.labels(w)));
+  const byNamespace2 = workloadsByNamespace(internals);
+  const selectsAny2 = (namespace, labels) => (byNamespace2.get(namespace) ?? []).some((w) => selects(labels, internals.labels(w)));
   const out = [];
   for (const policy of mesh.peerAuthentications) {
     if (!hasSelector(policy) || policy.ref.namespace === root) continue;
@@ -16166,10 +16166,10 @@ function emptyFinding(object, kind, at, side2) {
 }
 function unknownPorts(internals, side2) {
   const out = [];
-  const byNamespace = workloadsByNamespace(internals);
+  const byNamespace2 = workloadsByNamespace(internals);
   for (const policy of internals.mesh.peerAuthentications) {
     if (!hasSelector(policy) || policy.portLevelMtls.length === 0) continue;
-    const selected2 = (byNamespace.get(policy.ref.namespace) ?? []).filter(
+    const selected2 = (byNamespace2.get(policy.ref.namespace) ?? []).filter(
       (w) => selects(policy.selector?.matchLabels ?? {}, internals.labels(w))
     );
     if (selected2.length === 0) continue;
@@ -16272,13 +16272,13 @@ function selectorShadows(internals, side2) {
   return out;
 }
 function workloadsByNamespace(internals) {
-  const byNamespace = /* @__PURE__ */ new Map();
+  const byNamespace2 = /* @__PURE__ */ new Map();
   for (const w of internals.topology.workloads) {
-    const list = byNamespace.get(w.namespace);
+    const list = byNamespace2.get(w.namespace);
     if (list) list.push(w);
-    else byNamespace.set(w.namespace, [w]);
+    else byNamespace2.set(w.namespace, [w]);
   }
-  return byNamespace;
+  return byNamespace2;
 }
 
 // src/analysis/mtls/findings.ts
@@ -16430,7 +16430,7 @@ var DEFAULT_SENSITIVE_PORTS = [
   27017
 ];
 
-// src/analysis/diff/edge-eval.ts
+// src/analysis/graph/edge-eval.ts
 function evaluateEdge(side2, caller, server, port) {
   const transport = side2.mtls.transport(caller, server, port.port);
   const access = side2.access.portAccess(server, port).accessFor(peerOf(side2, caller, transport));
@@ -18576,11 +18576,11 @@ function problemMessage(problem) {
 var MAX_MISSES = 3;
 function selectorMisses(engine, topology, workload) {
   const labels = workload.workload.podLabels;
-  const { rootNamespace, byNamespace } = engine.index;
+  const { rootNamespace, byNamespace: byNamespace2 } = engine.index;
   const namespaces = workload.namespace === rootNamespace ? [rootNamespace] : [rootNamespace, workload.namespace];
   const misses = [];
   for (const namespace of namespaces)
-    for (const policy of byNamespace.get(namespace) ?? []) {
+    for (const policy of byNamespace2.get(namespace) ?? []) {
       const selector = policy.selector;
       if (selector === null || policy.targetRefs.length > 0) continue;
       const keys2 = Object.keys(selector.matchLabels).sort(compareText);
@@ -19305,15 +19305,158 @@ function fail(io, message) {
   return ExitCode.usageOrInput;
 }
 
+// src/analysis/graph/access-view.ts
+function buildAccessGraphView(side2, diagnostics, filter = {}) {
+  const view = buildGraphView(side2, diagnostics, filter);
+  const edges = view.edges.map((edge) => {
+    const caller = side2.callers.get(edge.from);
+    const server = side2.topology.workloadById.get(edge.to);
+    const port = server?.ports.find((p) => p.port === edge.port);
+    if (server === void 0 || port === void 0) return { ...edge, access: DENIED };
+    const { access } = evaluateEdge(side2, caller, server, port);
+    return {
+      ...edge,
+      access: {
+        value: access.access,
+        requests: [...access.requests],
+        exact: access.exact,
+        decidedBy: access.determining.map((rule) => ({
+          object: formatRef(rule.policy),
+          note: rule.rule === null ? `${rule.action} policy` : `${rule.action} rule ${rule.rule}`,
+          file: rule.at.file,
+          line: rule.at.line,
+          column: rule.at.column
+        }))
+      }
+    };
+  });
+  const findings = [
+    ...view.findings,
+    ...authzFindings({
+      side: "head",
+      mesh: side2.mesh,
+      topology: side2.topology,
+      dataplaneOf: (w) => side2.mtls.dataplane(w).dataplane,
+      peerOf: (caller, workload, port) => {
+        const transport = side2.mtls.transport(caller, workload, port);
+        if (transport.transport === "broken") return "rejected";
+        return transport.transport === "mtls" ? transport.peer : null;
+      }
+    })
+  ];
+  return { ...view, edges, findings };
+}
+var DENIED = { value: "deny", requests: [], exact: true, decidedBy: [] };
+
+// src/analysis/render/graph-mermaid.ts
+var DEFAULT_BUDGET = { maxEdges: 150, maxCharacters: 2e4 };
+function renderGraphMermaid(view, budget2 = DEFAULT_BUDGET) {
+  const open = view.edges.filter(
+    (e) => e.access.value !== "deny" && e.transport.value !== "broken"
+  );
+  const detailed = open.map((e) => ({
+    from: e.from,
+    to: e.to,
+    label: `${e.port}${e.access.value === "partial" ? " some" : ""}`,
+    plaintext: e.transport.value === "plaintext"
+  }));
+  const workloadLevel = emit(detailed, `${open.length} open edges`, true);
+  if (detailed.length <= budget2.maxEdges && workloadLevel.length <= budget2.maxCharacters)
+    return workloadLevel;
+  const namespaceArrows = byNamespace(detailed);
+  const kept = namespaceArrows.slice(0, budget2.maxEdges);
+  const left = namespaceArrows.length - kept.length;
+  const note = `${open.length} open edges shown per namespace${left > 0 ? `; ${left} smaller namespace pairs left out` : ""}`;
+  return emit(kept, note, false);
+}
+function byNamespace(arrows) {
+  const counts = /* @__PURE__ */ new Map();
+  for (const arrow of arrows) {
+    const from = arrow.from.startsWith("(") ? arrow.from : `${arrow.from.split("/")[0] ?? ""}/*`;
+    const to = `${arrow.to.split("/")[0] ?? ""}/*`;
+    const key = `${from}\0${to}\0${arrow.plaintext}`;
+    const entry = counts.get(key) ?? {
+      arrow: { from, to, label: "", plaintext: arrow.plaintext },
+      count: 0
+    };
+    entry.count++;
+    counts.set(key, entry);
+  }
+  return [...counts.values()].sort(
+    (a, b) => b.count - a.count || compareText(a.arrow.from, b.arrow.from) || compareText(a.arrow.to, b.arrow.to)
+  ).map(({ arrow, count }) => ({ ...arrow, label: `${count} edge${count === 1 ? "" : "s"}` }));
+}
+function emit(arrows, description, byWorkload) {
+  const ids = /* @__PURE__ */ new Map();
+  const nodeId = (id) => {
+    let found = ids.get(id);
+    if (found === void 0) ids.set(id, found = `n${ids.size + 1}`);
+    return found;
+  };
+  for (const arrow of arrows) {
+    nodeId(arrow.from);
+    nodeId(arrow.to);
+  }
+  const lines = [
+    "flowchart LR",
+    "  accTitle: Open edges of the mesh",
+    `  accDescr: ${description}`
+  ];
+  const namespaces = /* @__PURE__ */ new Map();
+  const pseudo = [];
+  for (const id of [...ids.keys()].sort(compareText)) {
+    if (id.startsWith("(")) pseudo.push(id);
+    else {
+      const namespace = id.split("/")[0] ?? "";
+      namespaces.set(namespace, [...namespaces.get(namespace) ?? [], id]);
+    }
+  }
+  let subgraph = 0;
+  for (const [namespace, members] of namespaces) {
+    if (!byWorkload) {
+      for (const id of members) lines.push(`  ${nodeId(id)}[${mermaidLabel(namespace, 40)}]`);
+      continue;
+    }
+    lines.push(`  subgraph ns${++subgraph}[${mermaidLabel(namespace, 40)}]`);
+    for (const id of members)
+      lines.push(`    ${nodeId(id)}[${mermaidLabel(id.slice(namespace.length + 1), 40)}]`);
+    lines.push("  end");
+  }
+  for (const id of pseudo) lines.push(`  ${nodeId(id)}([${mermaidLabel(id, 40)}]):::pseudo`);
+  const dashed = [];
+  const solid = [];
+  arrows.forEach((arrow, index) => {
+    lines.push(
+      `  ${nodeId(arrow.from)} ${arrow.plaintext ? "-.->" : "-->"}|${mermaidLabel(arrow.label, 30)}| ${nodeId(arrow.to)}`
+    );
+    (arrow.plaintext ? dashed : solid).push(index);
+  });
+  if (solid.length > 0)
+    lines.push(
+      `  linkStyle ${solid.join(",")} stroke:#2da44e,stroke-width:2px,color:#2da44e,fill:none`
+    );
+  if (dashed.length > 0)
+    lines.push(
+      `  linkStyle ${dashed.join(",")} stroke:#bf8700,stroke-width:2px,stroke-dasharray:5 4,color:#bf8700,fill:none`
+    );
+  lines.push(
+    "  classDef default fill:#f6f8fa,stroke:#57606a,color:#1f2328",
+    "  classDef pseudo fill:#fff8c5,stroke:#9a6700,color:#1f2328"
+  );
+  return `${lines.join("\n")}
+`;
+}
+
 // src/cli/commands/graph.ts
-var GRAPH_USAGE = `Usage: meshguard graph [--format text|json] [--from ID]... [--to ID]... PATH...
+var GRAPH_USAGE = `Usage: meshguard graph [--format text|json|mermaid] [--from ID]... [--to ID]... PATH...
 
 Evaluates the manifests under each PATH as Istio would and prints the effective mTLS mode of
-every workload port and the transport (mtls, plaintext or broken) of every caller to every
-workload port, with the objects and lines that decided them.
+every workload port, and for every caller to every workload port the transport (mtls, plaintext
+or broken) and the access (allow, partial with the allowed requests, or deny), with the objects
+and lines that decided them.
 
 Options:
-  --format FORMAT    text (default) or json
+  --format FORMAT    text (default), json, or mermaid (the open edges as a diagram)
   --from ID          only callers ID (namespace/name, namespace/*, or a pseudo-caller); repeatable
   --to ID            only destination workloads ID (namespace/name or namespace/*); repeatable
   --dir DIR          same as a PATH
@@ -19323,7 +19466,7 @@ Exit status: 0 graph printed, 2 usage error or input that could not be read whol
 `;
 function runGraph(argv, io) {
   const args = parseArgs(argv, {
-    format: { type: "string", choices: ["text", "json"] },
+    format: { type: "string", choices: ["text", "json", "mermaid"] },
     from: { type: "list" },
     to: { type: "list" },
     dir: { type: "list" },
@@ -19350,15 +19493,14 @@ function runGraph(argv, io) {
     )
   );
   const diagnostics = [...unreadable, ...loaded.diagnostics];
-  const topology = buildTopology(loaded.mesh);
-  const view = buildGraphView(
-    { mesh: loaded.mesh, topology, mtls: evaluateMtls(loaded.mesh, topology) },
-    diagnostics,
-    { from: listFlag(args, "from"), to: listFlag(args, "to") }
-  );
+  const view = buildAccessGraphView(evaluateLoaded(loaded), diagnostics, {
+    from: listFlag(args, "from"),
+    to: listFlag(args, "to")
+  });
+  const format = stringFlag(args, "format") ?? "text";
   io.stdout(
-    stringFlag(args, "format") === "json" ? `${JSON.stringify(view, null, 2)}
-` : renderText2(view)
+    format === "json" ? `${JSON.stringify(view, null, 2)}
+` : format === "mermaid" ? renderGraphMermaid(view) : renderText2(view)
   );
   return diagnostics.some((d) => isPartialInput(d.code)) ? ExitCode.usageOrInput : ExitCode.ok;
 }
@@ -19366,12 +19508,14 @@ function renderText2(view) {
   const lines = [];
   const ports = view.workloads.reduce((n, w) => n + w.ports.length, 0);
   lines.push(
-    `mTLS graph: ${view.workloads.length} workloads, ${ports} ports, ${view.edges.length} edges (root namespace ${view.settings.rootNamespace}, auto mTLS ${view.settings.enableAutoMtls ? "on" : "off"}, outbound ${view.settings.outboundTrafficPolicy})`
+    `mesh graph: ${view.workloads.length} workloads, ${ports} ports, ${view.edges.length} edges (root namespace ${view.settings.rootNamespace}, auto mTLS ${view.settings.enableAutoMtls ? "on" : "off"}, outbound ${view.settings.outboundTrafficPolicy})`
   );
   const edgesByPort = /* @__PURE__ */ new Map();
   for (const edge of view.edges) {
     const key = `${edge.to}:${edge.port}`;
-    edgesByPort.set(key, [...edgesByPort.get(key) ?? [], edge]);
+    const list = edgesByPort.get(key);
+    if (list) list.push(edge);
+    else edgesByPort.set(key, [edge]);
   }
   for (const workload of view.workloads) {
     lines.push(
@@ -19387,8 +19531,11 @@ function renderText2(view) {
       for (const line of port.evidence) lines.push(`      ${evidence(line)}`);
       for (const edge of edgesByPort.get(`${workload.id}:${port.port}`) ?? []) {
         const t = edge.transport;
+        const a = edge.access;
+        const allowed = a.value === "partial" ? ` (${a.requests.join("; ")})` : "";
         lines.push(
-          `    from ${edge.from}: ${t.value}${t.exact ? "" : " (inexact)"}${t.via ? ` via ${t.via}` : ""}: ${t.reason}`
+          `    from ${edge.from}: ${t.value}${t.exact ? "" : " (inexact)"}${t.via ? ` via ${t.via}` : ""}: ${t.reason}`,
+          `      access: ${a.value}${allowed}${a.exact ? "" : " (inexact)"}${a.decidedBy.length > 0 ? `, decided by ${a.decidedBy.map(evidence).join("; ")}` : ""}`
         );
       }
     }
@@ -19408,7 +19555,7 @@ function renderText2(view) {
         `  ${d.at.file}:${d.at.line}:${d.at.column}: ${d.severity} ${d.code} ${d.message}`
       );
   }
-  return `${lines.join("\n")}
+  return `${lines.map(terminalText).join("\n")}
 `;
 }
 function evidence(e) {

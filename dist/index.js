@@ -37777,7 +37777,7 @@ var DEFAULT_SENSITIVE_PORTS = [
   27017
 ];
 
-// src/analysis/diff/edge-eval.ts
+// src/analysis/graph/edge-eval.ts
 function evaluateEdge(side3, caller, server, port) {
   const transport = side3.mtls.transport(caller, server, port.port);
   const access2 = side3.access.portAccess(server, port).accessFor(peerOf(side3, caller, transport));

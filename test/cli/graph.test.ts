@@ -72,14 +72,48 @@ describe('meshguard graph', () => {
     );
     expect(run.code).toBe(0);
     expect(run.stdout.split('\n')).toEqual([
-      'mTLS graph: 1 workloads, 1 ports, 1 edges (root namespace istio-system, auto mTLS on, outbound ALLOW_ANY)',
+      'mesh graph: 1 workloads, 1 ports, 1 edges (root namespace istio-system, auto mTLS on, outbound ALLOW_ANY)',
       '',
       'shop/server (Deployment, SIDECAR)',
       '    Namespace shop: namespace label istio-injection=enabled (mesh/namespaces.yaml:1:1)',
       '  port 8080 http (http): STRICT, namespace',
       '      PeerAuthentication shop/default: namespace-wide STRICT (mesh/pa.yaml:7:16)',
       '    from legacy/job: broken via Service shop/server:80: the client has no sidecar and sends plaintext; the STRICT port (namespace-wide policy) rejects plaintext',
+      // No AuthorizationPolicy applies: the sidecar allows everything that reaches it.
+      '      access: allow',
       '',
+    ]);
+  });
+
+  it("puts each edge's access next to its transport, with the rules that decided it", async () => {
+    const root = tree({
+      ...MESH,
+      'mesh/ap.yaml':
+        'apiVersion: security.istio.io/v1\nkind: AuthorizationPolicy\nmetadata: {name: server, namespace: shop}\nspec:\n  selector: {matchLabels: {app: server}}\n  rules:\n  - from: [{source: {namespaces: [shop]}}]\n    to: [{operation: {methods: [GET]}}]\n',
+    });
+    const graph = JSON.parse((await cli(['graph', '--format', 'json', 'mesh'], root)).stdout);
+    const access = Object.fromEntries(
+      graph.edges.map((e: { from: string; access: { value: string; requests: string[] } }) => [
+        e.from,
+        [e.access.value, e.access.requests],
+      ]),
+    );
+    expect(access).toEqual({
+      '(any mesh identity)': ['deny', []],
+      '(unauthenticated)': ['deny', []],
+      'legacy/job': ['deny', []],
+      'shop/server': ['partial', ['GET']],
+    });
+    const decided = graph.edges.find((e: { from: string }) => e.from === 'shop/server').access
+      .decidedBy;
+    expect(decided).toEqual([
+      {
+        object: 'AuthorizationPolicy shop/server',
+        note: 'ALLOW rule 0',
+        file: 'mesh/ap.yaml',
+        line: 7,
+        column: 5,
+      },
     ]);
   });
 

@@ -1,5 +1,5 @@
 import { compareEdge } from '../../src/analysis/diff/classify.js';
-import { evaluateEdge } from '../../src/analysis/diff/edge-eval.js';
+import { evaluateEdge } from '../../src/analysis/graph/edge-eval.js';
 import type { EvaluatedSide } from '../../src/analysis/graph/side.js';
 import type { EdgeDelta } from '../../src/analysis/report/types.js';
 

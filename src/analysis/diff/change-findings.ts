@@ -10,7 +10,7 @@ import { DEFAULT_SENSITIVE_PORTS } from '../report/analyze-options.js';
 import type { AnalyzeOptions } from '../report/analyze-options.js';
 import type { EdgeDelta } from '../report/types.js';
 import { ANY_MESH_IDENTITY, UNAUTHENTICATED } from '../topology/index.js';
-import { evaluateEdge } from './edge-eval.js';
+import { evaluateEdge } from '../graph/edge-eval.js';
 
 /**
  * Judgements about the change itself (MG3xx): who gained access where, what default-deny went

@@ -1,6 +1,6 @@
 import { describeChange, isEmpty, relation } from '../authz/index.js';
 import type { EdgeChange } from '../report/types.js';
-import type { EdgeEvaluation } from './edge-eval.js';
+import type { EdgeEvaluation } from '../graph/edge-eval.js';
 
 export interface EdgeComparison {
   readonly change: EdgeChange;

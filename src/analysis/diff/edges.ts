@@ -6,8 +6,8 @@ import type { Caller, WorkloadNode, WorkloadPort } from '../topology/index.js';
 import { compareEdge } from './classify.js';
 import type { EdgeComparison } from './classify.js';
 import type { DirtyScope } from './dirty.js';
-import { evaluateEdge } from './edge-eval.js';
-import type { EdgeEvaluation } from './edge-eval.js';
+import { evaluateEdge } from '../graph/edge-eval.js';
+import type { EdgeEvaluation } from '../graph/edge-eval.js';
 
 /** Callers of one namespace that changed identically are shown as one `namespace/*` row from this many. */
 export const GROUP_FROM = 4;

@@ -1,22 +1,26 @@
 import { loadMesh } from '../../analysis/load/index.js';
 import { isPartialInput } from '../../analysis/findings/catalogue.js';
 import { diagnostic } from '../../analysis/model/diagnostic.js';
-import { buildGraphView, evaluateMtls } from '../../analysis/mtls/index.js';
-import type { EvidenceView, GraphView } from '../../analysis/mtls/index.js';
-import { buildTopology } from '../../analysis/topology/index.js';
+import { buildAccessGraphView } from '../../analysis/graph/access-view.js';
+import type { AccessGraphView } from '../../analysis/graph/access-view.js';
+import { evaluateLoaded } from '../../analysis/graph/side.js';
+import type { EvidenceView } from '../../analysis/mtls/index.js';
+import { terminalText } from '../../analysis/render/escape.js';
+import { renderGraphMermaid } from '../../analysis/render/graph-mermaid.js';
 import { listFlag, parseArgs, stringFlag, UsageError } from '../args.js';
 import { ExitCode } from '../io.js';
 import type { CliIo } from '../io.js';
 import { readManifestTree } from '../walk.js';
 
-export const GRAPH_USAGE = `Usage: meshguard graph [--format text|json] [--from ID]... [--to ID]... PATH...
+export const GRAPH_USAGE = `Usage: meshguard graph [--format text|json|mermaid] [--from ID]... [--to ID]... PATH...
 
 Evaluates the manifests under each PATH as Istio would and prints the effective mTLS mode of
-every workload port and the transport (mtls, plaintext or broken) of every caller to every
-workload port, with the objects and lines that decided them.
+every workload port, and for every caller to every workload port the transport (mtls, plaintext
+or broken) and the access (allow, partial with the allowed requests, or deny), with the objects
+and lines that decided them.
 
 Options:
-  --format FORMAT    text (default) or json
+  --format FORMAT    text (default), json, or mermaid (the open edges as a diagram)
   --from ID          only callers ID (namespace/name, namespace/*, or a pseudo-caller); repeatable
   --to ID            only destination workloads ID (namespace/name or namespace/*); repeatable
   --dir DIR          same as a PATH
@@ -27,7 +31,7 @@ Exit status: 0 graph printed, 2 usage error or input that could not be read whol
 
 export function runGraph(argv: readonly string[], io: CliIo): number {
   const args = parseArgs(argv, {
-    format: { type: 'string', choices: ['text', 'json'] },
+    format: { type: 'string', choices: ['text', 'json', 'mermaid'] },
     from: { type: 'list' },
     to: { type: 'list' },
     dir: { type: 'list' },
@@ -54,30 +58,35 @@ export function runGraph(argv: readonly string[], io: CliIo): number {
     ),
   );
   const diagnostics = [...unreadable, ...loaded.diagnostics];
-  const topology = buildTopology(loaded.mesh);
-  const view = buildGraphView(
-    { mesh: loaded.mesh, topology, mtls: evaluateMtls(loaded.mesh, topology) },
-    diagnostics,
-    { from: listFlag(args, 'from'), to: listFlag(args, 'to') },
-  );
+  const view = buildAccessGraphView(evaluateLoaded(loaded), diagnostics, {
+    from: listFlag(args, 'from'),
+    to: listFlag(args, 'to'),
+  });
+  const format = stringFlag(args, 'format') ?? 'text';
   io.stdout(
-    stringFlag(args, 'format') === 'json' ? `${JSON.stringify(view, null, 2)}\n` : renderText(view),
+    format === 'json'
+      ? `${JSON.stringify(view, null, 2)}\n`
+      : format === 'mermaid'
+        ? renderGraphMermaid(view)
+        : renderText(view),
   );
   return diagnostics.some((d) => isPartialInput(d.code)) ? ExitCode.usageOrInput : ExitCode.ok;
 }
 
-function renderText(view: GraphView): string {
+function renderText(view: AccessGraphView): string {
   const lines: string[] = [];
   const ports = view.workloads.reduce((n, w) => n + w.ports.length, 0);
   lines.push(
-    `mTLS graph: ${view.workloads.length} workloads, ${ports} ports, ${view.edges.length} edges ` +
+    `mesh graph: ${view.workloads.length} workloads, ${ports} ports, ${view.edges.length} edges ` +
       `(root namespace ${view.settings.rootNamespace}, auto mTLS ${view.settings.enableAutoMtls ? 'on' : 'off'}, ` +
       `outbound ${view.settings.outboundTrafficPolicy})`,
   );
-  const edgesByPort = new Map<string, GraphView['edges'][number][]>();
+  const edgesByPort = new Map<string, AccessGraphView['edges'][number][]>();
   for (const edge of view.edges) {
     const key = `${edge.to}:${edge.port}`;
-    edgesByPort.set(key, [...(edgesByPort.get(key) ?? []), edge]);
+    const list = edgesByPort.get(key);
+    if (list) list.push(edge);
+    else edgesByPort.set(key, [edge]);
   }
   for (const workload of view.workloads) {
     lines.push(
@@ -93,8 +102,11 @@ function renderText(view: GraphView): string {
       for (const line of port.evidence) lines.push(`      ${evidence(line)}`);
       for (const edge of edgesByPort.get(`${workload.id}:${port.port}`) ?? []) {
         const t = edge.transport;
+        const a = edge.access;
+        const allowed = a.value === 'partial' ? ` (${a.requests.join('; ')})` : '';
         lines.push(
           `    from ${edge.from}: ${t.value}${t.exact ? '' : ' (inexact)'}${t.via ? ` via ${t.via}` : ''}: ${t.reason}`,
+          `      access: ${a.value}${allowed}${a.exact ? '' : ' (inexact)'}${a.decidedBy.length > 0 ? `, decided by ${a.decidedBy.map(evidence).join('; ')}` : ''}`,
         );
       }
     }
@@ -114,7 +126,8 @@ function renderText(view: GraphView): string {
         `  ${d.at.file}:${d.at.line}:${d.at.column}: ${d.severity} ${d.code} ${d.message}`,
       );
   }
-  return `${lines.join('\n')}\n`;
+  // Names and messages come from the manifests: never let them drive the terminal.
+  return `${lines.map(terminalText).join('\n')}\n`;
 }
 
 function evidence(e: EvidenceView): string {

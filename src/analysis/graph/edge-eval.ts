@@ -1,6 +1,6 @@
 import { outsidePeer, subtract } from '../authz/index.js';
 import type { AccessResult, RequestSet } from '../authz/index.js';
-import type { EvaluatedSide } from '../graph/side.js';
+import type { EvaluatedSide } from './side.js';
 import type { EdgeTransport } from '../mtls/index.js';
 import type { Caller, WorkloadNode, WorkloadPort } from '../topology/index.js';
 

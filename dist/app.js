@@ -52910,6 +52910,173 @@ function readIgnore(reader, node, field2, pos) {
   };
 }
 
+// src/github/sources/git.ts
+import { spawn } from "node:child_process";
+
+// src/github/sources/types.ts
+var MAX_FILE_BYTES = 8 * 1024 * 1024;
+function tooLarge(path8) {
+  return { path: path8, reason: `larger than ${MAX_FILE_BYTES / 1024 / 1024} MiB` };
+}
+function decodeUtf8(path8, bytes) {
+  if (bytes.byteLength > MAX_FILE_BYTES) return tooLarge(path8);
+  try {
+    return { path: path8, text: new TextDecoder("utf-8", { fatal: true }).decode(bytes) };
+  } catch {
+    return { path: path8, reason: "not valid UTF-8 text" };
+  }
+}
+function splitRead(results) {
+  const files = [];
+  const unreadable = [];
+  for (const result of results) {
+    if ("text" in result) files.push(result);
+    else unreadable.push(result);
+  }
+  return { files, unreadable };
+}
+
+// src/github/sources/git.ts
+var MAX_OUTPUT_BYTES = 512 * 1024 * 1024;
+var GitError = class extends Error {
+  name = "GitError";
+};
+var GitRepository = class {
+  constructor(directory) {
+    this.directory = directory;
+  }
+  directory;
+  async run(args, input) {
+    const argv = ["-c", `safe.directory=${this.directory}`, "-C", this.directory, ...args];
+    return new Promise((resolve4, reject) => {
+      const child = spawn("git", argv, {
+        stdio: ["pipe", "pipe", "pipe"],
+        env: { ...process.env, GIT_TERMINAL_PROMPT: "0", LC_ALL: "C" }
+      });
+      const chunks = [];
+      let size = 0;
+      let stderr = "";
+      child.stdout.on("data", (chunk2) => {
+        size += chunk2.length;
+        if (size > MAX_OUTPUT_BYTES) child.kill();
+        else chunks.push(chunk2);
+      });
+      child.stderr.on("data", (chunk2) => stderr += chunk2.toString("utf8"));
+      child.on("error", (error) => reject(new GitError(`git could not start: ${error.message}`)));
+      child.on("close", (code) => {
+        if (code === 0) resolve4(Buffer.concat(chunks));
+        else
+          reject(
+            new GitError(`git ${args[0] ?? ""} failed: ${firstLine2(stderr) || `exit ${code}`}`)
+          );
+      });
+      child.stdin.on("error", () => void 0);
+      child.stdin.end(input ?? "");
+    });
+  }
+  async isRepository() {
+    try {
+      await this.run(["rev-parse", "--git-dir"]);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+  async hasCommit(sha) {
+    try {
+      await this.run(["cat-file", "-e", `${sha}^{commit}`]);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+  /** Fetches commits by SHA (GitHub serves any reachable SHA); only when the user asked. */
+  async fetch(shas) {
+    await this.run([
+      "fetch",
+      "--no-tags",
+      "--no-recurse-submodules",
+      "--depth=1",
+      "origin",
+      ...shas
+    ]);
+  }
+  async mergeBase(a, b) {
+    try {
+      return (await this.run(["merge-base", a, b])).toString("utf8").trim() || null;
+    } catch {
+      return null;
+    }
+  }
+  /** Every blob of a commit's tree, with sizes, without checking anything out. */
+  async listTree(sha) {
+    const out = (await this.run(["ls-tree", "-r", "-z", "--long", "--full-tree", sha])).toString(
+      "utf8"
+    );
+    const entries = [];
+    for (const record2 of out.split("\0")) {
+      const tab = record2.indexOf("	");
+      if (tab < 0) continue;
+      const [mode, type, id, size] = record2.slice(0, tab).split(/ +/);
+      if (type !== "blob" || mode !== "100644" && mode !== "100755" || id === void 0) continue;
+      entries.push({ path: record2.slice(tab + 1), id, size: Number(size) });
+    }
+    return entries;
+  }
+  /** Blob contents by id, in one `cat-file --batch` process. */
+  async readBlobs(ids) {
+    const unique = [...new Set(ids)];
+    const out = await this.run(["cat-file", "--batch"], unique.map((id) => `${id}
+`).join(""));
+    const blobs = /* @__PURE__ */ new Map();
+    let offset = 0;
+    while (offset < out.length) {
+      const newline = out.indexOf(10, offset);
+      if (newline < 0) break;
+      const header2 = out.subarray(offset, newline).toString("utf8").split(" ");
+      offset = newline + 1;
+      if (header2[1] === "missing" || header2.length < 3) continue;
+      const size = Number(header2[2]);
+      blobs.set(header2[0] ?? "", out.subarray(offset, offset + size));
+      offset += size + 1;
+    }
+    return blobs;
+  }
+  /** One file of a commit, or null when the commit has no such file. */
+  async readFile(sha, path8) {
+    try {
+      return await this.run(["cat-file", "blob", `${sha}:${path8}`]);
+    } catch {
+      return null;
+    }
+  }
+};
+var GitManifestSource = class {
+  constructor(repository) {
+    this.repository = repository;
+  }
+  repository;
+  kind = "git";
+  async list(ref, matcher) {
+    const tree = await this.repository.listTree(ref);
+    return tree.filter((entry) => matcher.matches(entry.path)).map((entry) => ({ path: entry.path, key: entry.path, id: entry.id, size: entry.size })).sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+  }
+  async read(entries) {
+    const small = entries.filter((entry) => (entry.size ?? 0) <= MAX_FILE_BYTES);
+    const blobs = await this.repository.readBlobs(small.map((entry) => entry.id));
+    return splitRead(
+      entries.map((entry) => {
+        const bytes = blobs.get(entry.id);
+        if ((entry.size ?? 0) > MAX_FILE_BYTES) return tooLarge(entry.path);
+        return bytes === void 0 ? { path: entry.path, reason: "missing from the git object store" } : decodeUtf8(entry.path, bytes);
+      })
+    );
+  }
+};
+function firstLine2(text) {
+  return (text.trim().split("\n")[0] ?? "").trim();
+}
+
 // src/github/errors.ts
 var OPERATIONS = {
   createCheckRun: { description: "create the check run", permission: "checks: write" },
@@ -52997,6 +53164,9 @@ function detailOf(cause) {
 }
 function isNotFound(error) {
   return statusOf(error) === 404;
+}
+function isExpectedError(error) {
+  return error instanceof ConfigError || error instanceof ApiError || error instanceof MissingPermissionError || error instanceof GitError;
 }
 
 // src/github/context.ts
@@ -59555,6 +59725,20 @@ function evaluateLoaded(load) {
   for (const pseudo of pseudoCallers()) callers.set(pseudo.id, pseudo);
   return { load, mesh: load.mesh, topology, mtls, access, callers };
 }
+function authzSideOf(side2, which, scope) {
+  return {
+    side: which,
+    ...scope === void 0 ? {} : { scope },
+    mesh: side2.mesh,
+    topology: side2.topology,
+    dataplaneOf: (w) => side2.mtls.dataplane(w).dataplane,
+    peerOf: (caller, workload, port) => {
+      const transport = side2.mtls.transport(caller, workload, port);
+      if (transport.transport === "broken") return "rejected";
+      return transport.transport === "mtls" ? transport.peer : null;
+    }
+  };
+}
 
 // src/analysis/report/types.ts
 var REPORT_SCHEMA_VERSION = 1;
@@ -60117,7 +60301,7 @@ function analyzeChange(input) {
       ...inputFindings,
       ...head.load.diagnostics.map(diagnosticFinding),
       ...mtlsFindings(head, "head", scope),
-      ...authzFindings(authzSide(head, "head", scope)),
+      ...authzFindings(authzSideOf(head, "head", scope)),
       ...mtls.findings,
       ...changeFindings(base, head, edges, options2)
     ],
@@ -60156,22 +60340,8 @@ function preexistingIds(base, scope) {
   return /* @__PURE__ */ new Set([
     ...base.load.diagnostics.map((d) => diagnosticFinding(d).id),
     ...mtlsFindings(base, "base", scope).map((f) => f.id),
-    ...authzFindings(authzSide(base, "base", scope)).map((f) => f.id)
+    ...authzFindings(authzSideOf(base, "base", scope)).map((f) => f.id)
   ]);
-}
-function authzSide(side2, which, scope) {
-  return {
-    side: which,
-    scope,
-    mesh: side2.mesh,
-    topology: side2.topology,
-    dataplaneOf: (w) => side2.mtls.dataplane(w).dataplane,
-    peerOf: (caller, workload, port) => {
-      const transport = side2.mtls.transport(caller, workload, port);
-      if (transport.transport === "broken") return "rejected";
-      return transport.transport === "mtls" ? transport.peer : null;
-    }
-  };
 }
 function edgeCounts(edges) {
   const counts = {
@@ -60250,35 +60420,10 @@ function summarise(side2) {
 import { join as join3 } from "node:path";
 
 // src/github/sources/render.ts
-import { spawn } from "node:child_process";
+import { spawn as spawn2 } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join as join2 } from "node:path";
-
-// src/github/sources/types.ts
-var MAX_FILE_BYTES = 8 * 1024 * 1024;
-function tooLarge(path8) {
-  return { path: path8, reason: `larger than ${MAX_FILE_BYTES / 1024 / 1024} MiB` };
-}
-function decodeUtf8(path8, bytes) {
-  if (bytes.byteLength > MAX_FILE_BYTES) return tooLarge(path8);
-  try {
-    return { path: path8, text: new TextDecoder("utf-8", { fatal: true }).decode(bytes) };
-  } catch {
-    return { path: path8, reason: "not valid UTF-8 text" };
-  }
-}
-function splitRead(results) {
-  const files = [];
-  const unreadable = [];
-  for (const result of results) {
-    if ("text" in result) files.push(result);
-    else unreadable.push(result);
-  }
-  return { files, unreadable };
-}
-
-// src/github/sources/render.ts
 var MAX_RENDER_OUTPUT_BYTES = 64 * 1024 * 1024;
 var ALLOWED_ENV = /^(PATH|HOME|USER|LANG|LC_[A-Z]+|TMPDIR|TMP|TEMP|XDG_[A-Z_]+|HELM_[A-Z_]+|KUSTOMIZE_[A-Z_]+|SystemRoot)$/;
 function renderEnvironment(env) {
@@ -60307,7 +60452,7 @@ function runOne(command2, directory, env) {
   const [program, ...args] = command2.argv;
   const shown = `\`${command2.argv.join(" ")}\``;
   return new Promise((resolve4) => {
-    const child = spawn(program ?? "", args, {
+    const child = spawn2(program ?? "", args, {
       cwd: directory,
       env: renderEnvironment(env),
       stdio: ["ignore", "pipe", "pipe"],
@@ -60477,148 +60622,6 @@ function isDirectory(path8) {
   } catch {
     return false;
   }
-}
-
-// src/github/sources/git.ts
-import { spawn as spawn2 } from "node:child_process";
-var MAX_OUTPUT_BYTES = 512 * 1024 * 1024;
-var GitError = class extends Error {
-  name = "GitError";
-};
-var GitRepository = class {
-  constructor(directory) {
-    this.directory = directory;
-  }
-  directory;
-  async run(args, input) {
-    const argv = ["-c", `safe.directory=${this.directory}`, "-C", this.directory, ...args];
-    return new Promise((resolve4, reject) => {
-      const child = spawn2("git", argv, {
-        stdio: ["pipe", "pipe", "pipe"],
-        env: { ...process.env, GIT_TERMINAL_PROMPT: "0", LC_ALL: "C" }
-      });
-      const chunks = [];
-      let size = 0;
-      let stderr = "";
-      child.stdout.on("data", (chunk2) => {
-        size += chunk2.length;
-        if (size > MAX_OUTPUT_BYTES) child.kill();
-        else chunks.push(chunk2);
-      });
-      child.stderr.on("data", (chunk2) => stderr += chunk2.toString("utf8"));
-      child.on("error", (error) => reject(new GitError(`git could not start: ${error.message}`)));
-      child.on("close", (code) => {
-        if (code === 0) resolve4(Buffer.concat(chunks));
-        else
-          reject(
-            new GitError(`git ${args[0] ?? ""} failed: ${firstLine2(stderr) || `exit ${code}`}`)
-          );
-      });
-      child.stdin.on("error", () => void 0);
-      child.stdin.end(input ?? "");
-    });
-  }
-  async isRepository() {
-    try {
-      await this.run(["rev-parse", "--git-dir"]);
-      return true;
-    } catch {
-      return false;
-    }
-  }
-  async hasCommit(sha) {
-    try {
-      await this.run(["cat-file", "-e", `${sha}^{commit}`]);
-      return true;
-    } catch {
-      return false;
-    }
-  }
-  /** Fetches commits by SHA (GitHub serves any reachable SHA); only when the user asked. */
-  async fetch(shas) {
-    await this.run([
-      "fetch",
-      "--no-tags",
-      "--no-recurse-submodules",
-      "--depth=1",
-      "origin",
-      ...shas
-    ]);
-  }
-  async mergeBase(a, b) {
-    try {
-      return (await this.run(["merge-base", a, b])).toString("utf8").trim() || null;
-    } catch {
-      return null;
-    }
-  }
-  /** Every blob of a commit's tree, with sizes, without checking anything out. */
-  async listTree(sha) {
-    const out = (await this.run(["ls-tree", "-r", "-z", "--long", "--full-tree", sha])).toString(
-      "utf8"
-    );
-    const entries = [];
-    for (const record2 of out.split("\0")) {
-      const tab = record2.indexOf("	");
-      if (tab < 0) continue;
-      const [mode, type, id, size] = record2.slice(0, tab).split(/ +/);
-      if (type !== "blob" || mode !== "100644" && mode !== "100755" || id === void 0) continue;
-      entries.push({ path: record2.slice(tab + 1), id, size: Number(size) });
-    }
-    return entries;
-  }
-  /** Blob contents by id, in one `cat-file --batch` process. */
-  async readBlobs(ids) {
-    const unique = [...new Set(ids)];
-    const out = await this.run(["cat-file", "--batch"], unique.map((id) => `${id}
-`).join(""));
-    const blobs = /* @__PURE__ */ new Map();
-    let offset = 0;
-    while (offset < out.length) {
-      const newline = out.indexOf(10, offset);
-      if (newline < 0) break;
-      const header2 = out.subarray(offset, newline).toString("utf8").split(" ");
-      offset = newline + 1;
-      if (header2[1] === "missing" || header2.length < 3) continue;
-      const size = Number(header2[2]);
-      blobs.set(header2[0] ?? "", out.subarray(offset, offset + size));
-      offset += size + 1;
-    }
-    return blobs;
-  }
-  /** One file of a commit, or null when the commit has no such file. */
-  async readFile(sha, path8) {
-    try {
-      return await this.run(["cat-file", "blob", `${sha}:${path8}`]);
-    } catch {
-      return null;
-    }
-  }
-};
-var GitManifestSource = class {
-  constructor(repository) {
-    this.repository = repository;
-  }
-  repository;
-  kind = "git";
-  async list(ref, matcher) {
-    const tree = await this.repository.listTree(ref);
-    return tree.filter((entry) => matcher.matches(entry.path)).map((entry) => ({ path: entry.path, key: entry.path, id: entry.id, size: entry.size })).sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
-  }
-  async read(entries) {
-    const small = entries.filter((entry) => (entry.size ?? 0) <= MAX_FILE_BYTES);
-    const blobs = await this.repository.readBlobs(small.map((entry) => entry.id));
-    return splitRead(
-      entries.map((entry) => {
-        const bytes = blobs.get(entry.id);
-        if ((entry.size ?? 0) > MAX_FILE_BYTES) return tooLarge(entry.path);
-        return bytes === void 0 ? { path: entry.path, reason: "missing from the git object store" } : decodeUtf8(entry.path, bytes);
-      })
-    );
-  }
-};
-function firstLine2(text) {
-  return (text.trim().split("\n")[0] ?? "").trim();
 }
 
 // src/github/sources/rest.ts
@@ -60866,16 +60869,19 @@ async function loadConfig(options2) {
     }
   }
   const base = parsed.config;
-  const config2 = {
+  const config2 = withOverrides(base, overrides, options2.today);
+  return { config: config2, comment: overrides.comment ?? base.comment ?? "on-change", notes };
+}
+function withOverrides(base, overrides, today) {
+  return {
     ...base,
     paths: overrides.paths ?? base.paths,
     analyze: {
       ...base.analyze,
       ...overrides.failOn === null ? {} : { failOn: overrides.failOn },
-      today: options2.today
+      today
     }
   };
-  return { config: config2, comment: overrides.comment ?? base.comment ?? "on-change", notes };
 }
 function formatProblem(problem) {
   const field2 = problem.field === "" ? "" : ` ${problem.field}:`;
@@ -62181,7 +62187,8 @@ async function review(deps) {
   try {
     return await analyse(deps, target, publisher);
   } catch (error) {
-    if (isExpected(error)) await publisher.finishError(`meshguard could not run: ${error.message}`);
+    if (isExpectedError(error))
+      await publisher.finishError(`meshguard could not run: ${error.message}`);
     throw error;
   }
 }
@@ -62275,9 +62282,6 @@ ${footer.join("\n")}
 function expectReadOnly(context3, target) {
   if (context3.eventName !== "pull_request") return false;
   return target.kind === "pull_request" && target.fork || context3.actor === "dependabot[bot]";
-}
-function isExpected(error) {
-  return error instanceof ConfigError || error instanceof ApiError || error instanceof MissingPermissionError || error instanceof GitError;
 }
 function short(ref) {
   return /^[0-9a-f]{40}/.test(ref) ? ref.slice(0, 7) : ref;
@@ -63095,17 +63099,8 @@ async function loadCommandConfig(options2) {
       `${path8} on the default branch has ${errors.length} error${errors.length === 1 ? "" : "s"}`,
       errors.map(formatProblem)
     );
-  const { overrides } = options2;
   const base = parsed.config;
-  const config2 = {
-    ...base,
-    paths: overrides.paths ?? base.paths,
-    analyze: {
-      ...base.analyze,
-      ...overrides.failOn === null ? {} : { failOn: overrides.failOn },
-      today: options2.today
-    }
-  };
+  const config2 = withOverrides(base, options2.overrides, options2.today);
   return { config: config2, commands: base.commands ?? DEFAULT_COMMANDS };
 }
 
@@ -63428,7 +63423,7 @@ async function handleComment(deps) {
       today: deps.clock().toISOString().slice(0, 10)
     });
   } catch (error) {
-    if (!isExpected2(error)) throw error;
+    if (!isExpectedError(error)) throw error;
     return finish("failed", failureMarkdown(error), "confused", error.message);
   }
   if (!config2.commands.enabled)
@@ -63466,7 +63461,7 @@ ${help}`,
       );
     return await run2(deps, event, config2, command2, help, finish);
   } catch (error) {
-    if (!isExpected2(error)) {
+    if (!isExpectedError(error)) {
       await finish(
         "failed",
         "meshguard hit an internal error; the App or job log has the details.\n",
@@ -63503,9 +63498,6 @@ async function permissionProblem(deps, event, config2, command2) {
   const who = rerun || !config2.commands.allowAuthor ? "" : " (or to be the pull request's author)";
   return `${rerun ? "`/mesh rerun`" : "This command"} needs the ${codeSpan(required)} role on this repository${who}; ${codeSpan(event.commenter)} has ${grant.role === "none" ? "no role" : `the ${codeSpan(grant.role)} role`}. The requirement is set under \`commands:\` in ${codeSpan(deps.inputs.configPath)} on the default branch.
 `;
-}
-function isExpected2(error) {
-  return error instanceof ConfigError || error instanceof ApiError || error instanceof MissingPermissionError || error instanceof GitError;
 }
 function failureMarkdown(error) {
   const details = error instanceof ConfigError ? error.details : [];

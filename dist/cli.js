@@ -16411,6 +16411,20 @@ function evaluateLoaded(load) {
   for (const pseudo of pseudoCallers()) callers.set(pseudo.id, pseudo);
   return { load, mesh: load.mesh, topology, mtls, access, callers };
 }
+function authzSideOf(side2, which, scope) {
+  return {
+    side: which,
+    ...scope === void 0 ? {} : { scope },
+    mesh: side2.mesh,
+    topology: side2.topology,
+    dataplaneOf: (w) => side2.mtls.dataplane(w).dataplane,
+    peerOf: (caller, workload, port) => {
+      const transport = side2.mtls.transport(caller, workload, port);
+      if (transport.transport === "broken") return "rejected";
+      return transport.transport === "mtls" ? transport.peer : null;
+    }
+  };
+}
 
 // src/analysis/report/types.ts
 var REPORT_SCHEMA_VERSION = 1;
@@ -16973,7 +16987,7 @@ function analyzeChange(input) {
       ...inputFindings,
       ...head.load.diagnostics.map(diagnosticFinding),
       ...mtlsFindings(head, "head", scope),
-      ...authzFindings(authzSide(head, "head", scope)),
+      ...authzFindings(authzSideOf(head, "head", scope)),
       ...mtls.findings,
       ...changeFindings(base, head, edges, options)
     ],
@@ -17012,22 +17026,8 @@ function preexistingIds(base, scope) {
   return /* @__PURE__ */ new Set([
     ...base.load.diagnostics.map((d) => diagnosticFinding(d).id),
     ...mtlsFindings(base, "base", scope).map((f) => f.id),
-    ...authzFindings(authzSide(base, "base", scope)).map((f) => f.id)
+    ...authzFindings(authzSideOf(base, "base", scope)).map((f) => f.id)
   ]);
-}
-function authzSide(side2, which, scope) {
-  return {
-    side: which,
-    scope,
-    mesh: side2.mesh,
-    topology: side2.topology,
-    dataplaneOf: (w) => side2.mtls.dataplane(w).dataplane,
-    peerOf: (caller, workload, port) => {
-      const transport = side2.mtls.transport(caller, workload, port);
-      if (transport.transport === "broken") return "rejected";
-      return transport.transport === "mtls" ? transport.peer : null;
-    }
-  };
 }
 function edgeCounts(edges) {
   const counts = {
@@ -18338,6 +18338,15 @@ function reasonOf(error) {
   }
   return error instanceof Error ? error.message : String(error);
 }
+function unreadableDiagnostics(tree) {
+  return tree.unreadable.map(
+    (file) => diagnostic(
+      "MG005",
+      { file: file.path, documentIndex: 0, line: 1, column: 1 },
+      { detail: file.reason }
+    )
+  );
+}
 
 // src/cli/commands/diff.ts
 var DIFF_USAGE = `Usage: meshguard diff --base DIR --head DIR [--config FILE] [--format FORMAT] [--fail-on LEVEL]
@@ -19286,13 +19295,7 @@ function readSide2(roots, io, options) {
 `);
   const files = tree.files;
   const side2 = explainSideOf(files, options);
-  const unreadable = tree.unreadable.map(
-    (file) => diagnostic(
-      "MG005",
-      { file: file.path, documentIndex: 0, line: 1, column: 1 },
-      { detail: file.reason }
-    )
-  );
+  const unreadable = unreadableDiagnostics(tree);
   const withUnreadable = { ...side2, diagnostics: [...unreadable, ...side2.diagnostics] };
   return {
     side: withUnreadable,
@@ -19330,20 +19333,7 @@ function buildAccessGraphView(side2, diagnostics, filter = {}) {
       }
     };
   });
-  const findings = [
-    ...view.findings,
-    ...authzFindings({
-      side: "head",
-      mesh: side2.mesh,
-      topology: side2.topology,
-      dataplaneOf: (w) => side2.mtls.dataplane(w).dataplane,
-      peerOf: (caller, workload, port) => {
-        const transport = side2.mtls.transport(caller, workload, port);
-        if (transport.transport === "broken") return "rejected";
-        return transport.transport === "mtls" ? transport.peer : null;
-      }
-    })
-  ];
+  const findings = [...view.findings, ...authzFindings(authzSideOf(side2, "head"))];
   return { ...view, edges, findings };
 }
 var DENIED = { value: "deny", requests: [], exact: true, decidedBy: [] };
@@ -19485,13 +19475,7 @@ function runGraph(argv, io) {
     tree.files,
     namespace === void 0 ? {} : { defaultNamespace: namespace }
   );
-  const unreadable = tree.unreadable.map(
-    (file) => diagnostic(
-      "MG005",
-      { file: file.path, documentIndex: 0, line: 1, column: 1 },
-      { detail: file.reason }
-    )
-  );
+  const unreadable = unreadableDiagnostics(tree);
   const diagnostics = [...unreadable, ...loaded.diagnostics];
   const view = buildAccessGraphView(evaluateLoaded(loaded), diagnostics, {
     from: listFlag(args, "from"),
@@ -19635,13 +19619,7 @@ function runValidate(argv, io) {
     tree.files,
     namespace === void 0 ? {} : { defaultNamespace: namespace }
   );
-  const unreadable = tree.unreadable.map(
-    (file) => diagnostic(
-      "MG005",
-      { file: file.path, documentIndex: 0, line: 1, column: 1 },
-      { detail: file.reason }
-    )
-  );
+  const unreadable = unreadableDiagnostics(tree);
   const report = { ...result, diagnostics: [...unreadable, ...result.diagnostics] };
   const format = stringFlag(args, "format") ?? "text";
   if (format === "json") io.stdout(renderValidationJson(report));

@@ -29076,250 +29076,6 @@ function info(message) {
   process.stdout.write(message + os4.EOL);
 }
 
-// src/github/errors.ts
-var OPERATIONS = {
-  createCheckRun: { description: "create the check run", permission: "checks: write" },
-  updateCheckRun: { description: "update the check run", permission: "checks: write" },
-  listComments: { description: "list pull request comments", permission: "pull-requests: write" },
-  writeComment: {
-    description: "write the pull request comment",
-    permission: "pull-requests: write"
-  },
-  readPullRequest: { description: "read the pull request", permission: "contents: read" },
-  readContents: { description: "read repository contents", permission: "contents: read" },
-  readPermission: {
-    description: "read the commenter's repository permission",
-    permission: "metadata: read"
-  },
-  addReaction: { description: "react to the comment", permission: "pull-requests: write" }
-};
-var ApiError = class extends Error {
-  constructor(operation, status, options) {
-    super(
-      `could not ${operation.description}: ${status === null ? "no response" : `HTTP ${status}`}${detailOf(options.cause)}`,
-      options
-    );
-    this.operation = operation;
-    this.status = status;
-  }
-  operation;
-  status;
-  name = "ApiError";
-};
-var MissingPermissionError = class extends Error {
-  constructor(operation, permissions, options) {
-    super(
-      `could not ${operation.description}: the token lacks ${permissions.map((p) => `\`${p}\``).join(" or ")}; add it under \`permissions:\` in the workflow (or the job)`,
-      options
-    );
-    this.operation = operation;
-    this.permissions = permissions;
-  }
-  operation;
-  permissions;
-  name = "MissingPermissionError";
-};
-var ConfigError = class extends Error {
-  constructor(message, details = []) {
-    super(message);
-    this.details = details;
-  }
-  details;
-  name = "ConfigError";
-};
-function statusOf(error2) {
-  if (typeof error2 === "object" && error2 !== null && "status" in error2) {
-    const status = error2.status;
-    return typeof status === "number" ? status : null;
-  }
-  return null;
-}
-function headersOf(error2) {
-  if (typeof error2 !== "object" || error2 === null || !("response" in error2)) return {};
-  const response = error2.response;
-  return response?.headers ?? {};
-}
-function classify(error2, operation) {
-  const status = statusOf(error2);
-  const headers = headersOf(error2);
-  const rateLimited = headers["x-ratelimit-remaining"] === "0";
-  if (status === 403 && !rateLimited) {
-    const accepted = acceptedPermissions(headers["x-accepted-github-permissions"]);
-    const permissions = accepted.length > 0 ? accepted : [operation.permission];
-    return new MissingPermissionError(operation, permissions, { cause: error2 });
-  }
-  return new ApiError(operation, status, { cause: error2 });
-}
-function acceptedPermissions(header2) {
-  if (header2 === void 0) return [];
-  return header2.split(";").map(
-    (set2) => set2.split(",").map((item) => item.trim()).filter((item) => /^[a-z_]+=[a-z]+$/.test(item)).map((item) => item.replace("=", ": ").replace(/_/g, "-")).join(", ")
-  ).filter((set2) => set2 !== "");
-}
-function detailOf(cause) {
-  if (!(cause instanceof Error)) return "";
-  const line = cause.message.split("\n")[0]?.trim() ?? "";
-  return line === "" ? "" : ` (${line.slice(0, 200)})`;
-}
-function isNotFound(error2) {
-  return statusOf(error2) === 404;
-}
-
-// src/github/fit.ts
-var COMMENT_BUDGET = { chars: 6e4, bytes: 25e4 };
-var CHECK_SUMMARY_BUDGET = { chars: 65e3, bytes: 25e4 };
-var JOB_SUMMARY_BUDGET = { chars: 1e6, bytes: 1e6 };
-function fits(text2, budget2) {
-  return text2.length <= budget2.chars && Buffer.byteLength(text2, "utf8") <= budget2.bytes;
-}
-function fitMarkdown(markdown, budget2, notice) {
-  if (fits(markdown, budget2)) return { text: markdown, truncated: false };
-  const lines = markdown.split("\n");
-  const reserve = { chars: notice.length + 64, bytes: Buffer.byteLength(notice, "utf8") + 64 };
-  let chars = 0;
-  let bytes = 0;
-  let kept = 0;
-  let fence = null;
-  let details = 0;
-  let closingAt = { fence: null, details: 0 };
-  for (const line of lines) {
-    const lineChars = line.length + 1;
-    const lineBytes = Buffer.byteLength(line, "utf8") + 1;
-    const closers2 = (fence === null ? 0 : fence.length + 2) + details * 11;
-    if (chars + lineChars + closers2 + reserve.chars > budget2.chars || bytes + lineBytes + closers2 + reserve.bytes > budget2.bytes) {
-      break;
-    }
-    chars += lineChars;
-    bytes += lineBytes;
-    kept++;
-    const marker = /^\s*(`{3,}|~{3,})/.exec(line)?.[1];
-    if (marker !== void 0) {
-      if (fence === null) fence = marker;
-      else if (marker.startsWith(fence)) fence = null;
-    } else if (fence === null) {
-      details += (line.match(/<details\b/gi) ?? []).length;
-      details = Math.max(0, details - (line.match(/<\/details>/gi) ?? []).length);
-    }
-    closingAt = { fence, details };
-  }
-  const head = lines.slice(0, kept).join("\n");
-  const closers = [
-    ...closingAt.fence === null ? [] : [closingAt.fence],
-    ...Array.from({ length: closingAt.details }, () => "</details>")
-  ];
-  const body2 = [head, ...closers].join("\n");
-  return { text: `${body2.replace(/\n*$/, "")}
-
-${notice}
-`, truncated: true };
-}
-
-// src/analysis/render/escape.ts
-var ZWSP = "\u200B";
-var REPLACEMENT = "\uFFFD";
-function oneLine(text2) {
-  return text2.replace(/\r\n|[\n\r\t\v\f\u0085\u2028\u2029]/g, " ").replace(/[\u0000-\u001f\u007f-\u009f]/g, REPLACEMENT).replace(/[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, REPLACEMENT).replace(
-    /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g,
-    REPLACEMENT
-  );
-}
-function truncate(text2, max) {
-  const points = [...text2];
-  return points.length <= max ? text2 : `${points.slice(0, Math.max(0, max - 3)).join("")}...`;
-}
-var MARKDOWN_SPECIAL = /[\\`*_{}[\]()#+!|~$]/g;
-function breakAutolinks(text2) {
-  return text2.replace(/@/g, `@${ZWSP}`).replace(/#(?=\d)/g, `#${ZWSP}`).replace(/\b(GH)-(?=\d)/gi, `$1-${ZWSP}`).replace(/:\/\//g, `:${ZWSP}//`).replace(/(www)\./gi, `$1${ZWSP}.`);
-}
-function escapeInline(text2) {
-  const escaped = breakAutolinks(
-    oneLine(text2).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(MARKDOWN_SPECIAL, "\\$&")
-  );
-  return escaped.replace(/^([-=])/, "\\$1").replace(/^(\d+)\./, "$1\\.");
-}
-function breakCommentMarkers(text2) {
-  return text2.replace(/<!/g, `<${ZWSP}!`).replace(/--(!?)>/g, `-${ZWSP}-$1>`);
-}
-function codeSpan(text2, where = "text") {
-  let value = breakCommentMarkers(oneLine(text2));
-  if (value.trim() === "") return escapeInline(`"${value}"`);
-  if (where === "table") {
-    if (value.includes("\\")) return escapeInline(text2);
-    value = value.replace(/\|/g, "\\|");
-  }
-  const longest = Math.max(0, ...[...value.matchAll(/`+/g)].map((m) => m[0].length));
-  const fence = "`".repeat(longest + 1);
-  const pad = /^[` ]|[` ]$/.test(value) ? " " : "";
-  return `${fence}${pad}${value}${pad}${fence}`;
-}
-function escapeMessage(message, where = "text") {
-  const parts = message.split("`");
-  const balanced = parts.length % 2 === 1;
-  return parts.map((part, index) => {
-    if (index % 2 === 0) return escapeInline(part);
-    if (!balanced && index === parts.length - 1) return escapeInline(`\`${part}`);
-    return codeSpan(part, where);
-  }).join("");
-}
-var URL_SAFE = /[A-Za-z0-9\-._~:/?#@!$&'*+,;=%]/;
-function safeUrl(url) {
-  if (!/^https?:\/\/[^\s]/i.test(url)) return null;
-  const encoder = new TextEncoder();
-  let out = "";
-  for (const char of url.replace(/[\uD800-\uDFFF]/g, REPLACEMENT)) {
-    if (URL_SAFE.test(char)) out += char;
-    else
-      for (const byte of encoder.encode(char))
-        out += `%${byte.toString(16).toUpperCase().padStart(2, "0")}`;
-  }
-  return out;
-}
-function markdownLink(text2, url) {
-  const label = escapeInline(text2);
-  const destination = url == null ? null : safeUrl(url);
-  return destination === null ? label : `[${label}](${destination})`;
-}
-function tableRow(cells) {
-  return `| ${cells.map((cell2) => cell2 === "" ? " " : cell2).join(" | ")} |`;
-}
-var MERMAID_SAFE = /[A-Za-z0-9 \-_.,/:*+()=!?'@]/;
-var MERMAID_NAMED = {
-  '"': "#quot;",
-  "<": "#lt;",
-  ">": "#gt;",
-  "&": "#amp;"
-};
-function mermaidText(text2) {
-  let out = "";
-  for (const char of oneLine(text2)) {
-    if (MERMAID_SAFE.test(char)) out += char;
-    else out += MERMAID_NAMED[char] ?? `#${char.codePointAt(0) ?? 65533};`;
-  }
-  return out;
-}
-function mermaidLabel(text2, max) {
-  const line = oneLine(text2);
-  return `"${mermaidText(truncate(line.trim() === "" ? `"${line}"` : line, max))}"`;
-}
-function codeBlock(text2, info2 = "") {
-  const longest = Math.max(0, ...[...text2.matchAll(/`+/g)].map((m) => m[0].length));
-  const fence = "`".repeat(Math.max(3, longest + 1));
-  return `${fence}${oneLine(info2).replace(/`/g, "")}
-${text2.replace(/\n*$/, "")}
-${fence}`;
-}
-function yamlQuoted(text2) {
-  let out = '"';
-  for (let i = 0; i < text2.length; i++) {
-    const unit = text2.charCodeAt(i);
-    const char = text2[i] ?? "";
-    if (char === '"' || char === "\\") out += `\\${char}`;
-    else if (unit >= 32 && unit < 127) out += char;
-    else out += `\\u${unit.toString(16).padStart(4, "0")}`;
-  }
-  return `${out}"`;
-}
-
 // src/github/sources/git.ts
 import { spawn } from "node:child_process";
 
@@ -29485,6 +29241,253 @@ var GitManifestSource = class {
 };
 function firstLine(text2) {
   return (text2.trim().split("\n")[0] ?? "").trim();
+}
+
+// src/github/errors.ts
+var OPERATIONS = {
+  createCheckRun: { description: "create the check run", permission: "checks: write" },
+  updateCheckRun: { description: "update the check run", permission: "checks: write" },
+  listComments: { description: "list pull request comments", permission: "pull-requests: write" },
+  writeComment: {
+    description: "write the pull request comment",
+    permission: "pull-requests: write"
+  },
+  readPullRequest: { description: "read the pull request", permission: "contents: read" },
+  readContents: { description: "read repository contents", permission: "contents: read" },
+  readPermission: {
+    description: "read the commenter's repository permission",
+    permission: "metadata: read"
+  },
+  addReaction: { description: "react to the comment", permission: "pull-requests: write" }
+};
+var ApiError = class extends Error {
+  constructor(operation, status, options) {
+    super(
+      `could not ${operation.description}: ${status === null ? "no response" : `HTTP ${status}`}${detailOf(options.cause)}`,
+      options
+    );
+    this.operation = operation;
+    this.status = status;
+  }
+  operation;
+  status;
+  name = "ApiError";
+};
+var MissingPermissionError = class extends Error {
+  constructor(operation, permissions, options) {
+    super(
+      `could not ${operation.description}: the token lacks ${permissions.map((p) => `\`${p}\``).join(" or ")}; add it under \`permissions:\` in the workflow (or the job)`,
+      options
+    );
+    this.operation = operation;
+    this.permissions = permissions;
+  }
+  operation;
+  permissions;
+  name = "MissingPermissionError";
+};
+var ConfigError = class extends Error {
+  constructor(message, details = []) {
+    super(message);
+    this.details = details;
+  }
+  details;
+  name = "ConfigError";
+};
+function statusOf(error2) {
+  if (typeof error2 === "object" && error2 !== null && "status" in error2) {
+    const status = error2.status;
+    return typeof status === "number" ? status : null;
+  }
+  return null;
+}
+function headersOf(error2) {
+  if (typeof error2 !== "object" || error2 === null || !("response" in error2)) return {};
+  const response = error2.response;
+  return response?.headers ?? {};
+}
+function classify(error2, operation) {
+  const status = statusOf(error2);
+  const headers = headersOf(error2);
+  const rateLimited = headers["x-ratelimit-remaining"] === "0";
+  if (status === 403 && !rateLimited) {
+    const accepted = acceptedPermissions(headers["x-accepted-github-permissions"]);
+    const permissions = accepted.length > 0 ? accepted : [operation.permission];
+    return new MissingPermissionError(operation, permissions, { cause: error2 });
+  }
+  return new ApiError(operation, status, { cause: error2 });
+}
+function acceptedPermissions(header2) {
+  if (header2 === void 0) return [];
+  return header2.split(";").map(
+    (set2) => set2.split(",").map((item) => item.trim()).filter((item) => /^[a-z_]+=[a-z]+$/.test(item)).map((item) => item.replace("=", ": ").replace(/_/g, "-")).join(", ")
+  ).filter((set2) => set2 !== "");
+}
+function detailOf(cause) {
+  if (!(cause instanceof Error)) return "";
+  const line = cause.message.split("\n")[0]?.trim() ?? "";
+  return line === "" ? "" : ` (${line.slice(0, 200)})`;
+}
+function isNotFound(error2) {
+  return statusOf(error2) === 404;
+}
+function isExpectedError(error2) {
+  return error2 instanceof ConfigError || error2 instanceof ApiError || error2 instanceof MissingPermissionError || error2 instanceof GitError;
+}
+
+// src/github/fit.ts
+var COMMENT_BUDGET = { chars: 6e4, bytes: 25e4 };
+var CHECK_SUMMARY_BUDGET = { chars: 65e3, bytes: 25e4 };
+var JOB_SUMMARY_BUDGET = { chars: 1e6, bytes: 1e6 };
+function fits(text2, budget2) {
+  return text2.length <= budget2.chars && Buffer.byteLength(text2, "utf8") <= budget2.bytes;
+}
+function fitMarkdown(markdown, budget2, notice) {
+  if (fits(markdown, budget2)) return { text: markdown, truncated: false };
+  const lines = markdown.split("\n");
+  const reserve = { chars: notice.length + 64, bytes: Buffer.byteLength(notice, "utf8") + 64 };
+  let chars = 0;
+  let bytes = 0;
+  let kept = 0;
+  let fence = null;
+  let details = 0;
+  let closingAt = { fence: null, details: 0 };
+  for (const line of lines) {
+    const lineChars = line.length + 1;
+    const lineBytes = Buffer.byteLength(line, "utf8") + 1;
+    const closers2 = (fence === null ? 0 : fence.length + 2) + details * 11;
+    if (chars + lineChars + closers2 + reserve.chars > budget2.chars || bytes + lineBytes + closers2 + reserve.bytes > budget2.bytes) {
+      break;
+    }
+    chars += lineChars;
+    bytes += lineBytes;
+    kept++;
+    const marker = /^\s*(`{3,}|~{3,})/.exec(line)?.[1];
+    if (marker !== void 0) {
+      if (fence === null) fence = marker;
+      else if (marker.startsWith(fence)) fence = null;
+    } else if (fence === null) {
+      details += (line.match(/<details\b/gi) ?? []).length;
+      details = Math.max(0, details - (line.match(/<\/details>/gi) ?? []).length);
+    }
+    closingAt = { fence, details };
+  }
+  const head = lines.slice(0, kept).join("\n");
+  const closers = [
+    ...closingAt.fence === null ? [] : [closingAt.fence],
+    ...Array.from({ length: closingAt.details }, () => "</details>")
+  ];
+  const body2 = [head, ...closers].join("\n");
+  return { text: `${body2.replace(/\n*$/, "")}
+
+${notice}
+`, truncated: true };
+}
+
+// src/analysis/render/escape.ts
+var ZWSP = "\u200B";
+var REPLACEMENT = "\uFFFD";
+function oneLine(text2) {
+  return text2.replace(/\r\n|[\n\r\t\v\f\u0085\u2028\u2029]/g, " ").replace(/[\u0000-\u001f\u007f-\u009f]/g, REPLACEMENT).replace(/[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, REPLACEMENT).replace(
+    /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g,
+    REPLACEMENT
+  );
+}
+function truncate(text2, max) {
+  const points = [...text2];
+  return points.length <= max ? text2 : `${points.slice(0, Math.max(0, max - 3)).join("")}...`;
+}
+var MARKDOWN_SPECIAL = /[\\`*_{}[\]()#+!|~$]/g;
+function breakAutolinks(text2) {
+  return text2.replace(/@/g, `@${ZWSP}`).replace(/#(?=\d)/g, `#${ZWSP}`).replace(/\b(GH)-(?=\d)/gi, `$1-${ZWSP}`).replace(/:\/\//g, `:${ZWSP}//`).replace(/(www)\./gi, `$1${ZWSP}.`);
+}
+function escapeInline(text2) {
+  const escaped = breakAutolinks(
+    oneLine(text2).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(MARKDOWN_SPECIAL, "\\$&")
+  );
+  return escaped.replace(/^([-=])/, "\\$1").replace(/^(\d+)\./, "$1\\.");
+}
+function breakCommentMarkers(text2) {
+  return text2.replace(/<!/g, `<${ZWSP}!`).replace(/--(!?)>/g, `-${ZWSP}-$1>`);
+}
+function codeSpan(text2, where = "text") {
+  let value = breakCommentMarkers(oneLine(text2));
+  if (value.trim() === "") return escapeInline(`"${value}"`);
+  if (where === "table") {
+    if (value.includes("\\")) return escapeInline(text2);
+    value = value.replace(/\|/g, "\\|");
+  }
+  const longest = Math.max(0, ...[...value.matchAll(/`+/g)].map((m) => m[0].length));
+  const fence = "`".repeat(longest + 1);
+  const pad = /^[` ]|[` ]$/.test(value) ? " " : "";
+  return `${fence}${pad}${value}${pad}${fence}`;
+}
+function escapeMessage(message, where = "text") {
+  const parts = message.split("`");
+  const balanced = parts.length % 2 === 1;
+  return parts.map((part, index) => {
+    if (index % 2 === 0) return escapeInline(part);
+    if (!balanced && index === parts.length - 1) return escapeInline(`\`${part}`);
+    return codeSpan(part, where);
+  }).join("");
+}
+var URL_SAFE = /[A-Za-z0-9\-._~:/?#@!$&'*+,;=%]/;
+function safeUrl(url) {
+  if (!/^https?:\/\/[^\s]/i.test(url)) return null;
+  const encoder = new TextEncoder();
+  let out = "";
+  for (const char of url.replace(/[\uD800-\uDFFF]/g, REPLACEMENT)) {
+    if (URL_SAFE.test(char)) out += char;
+    else
+      for (const byte of encoder.encode(char))
+        out += `%${byte.toString(16).toUpperCase().padStart(2, "0")}`;
+  }
+  return out;
+}
+function markdownLink(text2, url) {
+  const label = escapeInline(text2);
+  const destination = url == null ? null : safeUrl(url);
+  return destination === null ? label : `[${label}](${destination})`;
+}
+function tableRow(cells) {
+  return `| ${cells.map((cell2) => cell2 === "" ? " " : cell2).join(" | ")} |`;
+}
+var MERMAID_SAFE = /[A-Za-z0-9 \-_.,/:*+()=!?'@]/;
+var MERMAID_NAMED = {
+  '"': "#quot;",
+  "<": "#lt;",
+  ">": "#gt;",
+  "&": "#amp;"
+};
+function mermaidText(text2) {
+  let out = "";
+  for (const char of oneLine(text2)) {
+    if (MERMAID_SAFE.test(char)) out += char;
+    else out += MERMAID_NAMED[char] ?? `#${char.codePointAt(0) ?? 65533};`;
+  }
+  return out;
+}
+function mermaidLabel(text2, max) {
+  const line = oneLine(text2);
+  return `"${mermaidText(truncate(line.trim() === "" ? `"${line}"` : line, max))}"`;
+}
+function codeBlock(text2, info2 = "") {
+  const longest = Math.max(0, ...[...text2.matchAll(/`+/g)].map((m) => m[0].length));
+  const fence = "`".repeat(Math.max(3, longest + 1));
+  return `${fence}${oneLine(info2).replace(/`/g, "")}
+${text2.replace(/\n*$/, "")}
+${fence}`;
+}
+function yamlQuoted(text2) {
+  let out = '"';
+  for (let i = 0; i < text2.length; i++) {
+    const unit = text2.charCodeAt(i);
+    const char = text2[i] ?? "";
+    if (char === '"' || char === "\\") out += `\\${char}`;
+    else if (unit >= 32 && unit < 127) out += char;
+    else out += `\\u${unit.toString(16).padStart(4, "0")}`;
+  }
+  return `${out}"`;
 }
 
 // src/analysis/model/source.ts
@@ -37758,6 +37761,20 @@ function evaluateLoaded(load) {
   for (const pseudo of pseudoCallers()) callers.set(pseudo.id, pseudo);
   return { load, mesh: load.mesh, topology, mtls: mtls2, access: access2, callers };
 }
+function authzSideOf(side3, which2, scope) {
+  return {
+    side: which2,
+    ...scope === void 0 ? {} : { scope },
+    mesh: side3.mesh,
+    topology: side3.topology,
+    dataplaneOf: (w) => side3.mtls.dataplane(w).dataplane,
+    peerOf: (caller, workload, port) => {
+      const transport = side3.mtls.transport(caller, workload, port);
+      if (transport.transport === "broken") return "rejected";
+      return transport.transport === "mtls" ? transport.peer : null;
+    }
+  };
+}
 
 // src/analysis/report/types.ts
 var REPORT_SCHEMA_VERSION = 1;
@@ -38320,7 +38337,7 @@ function analyzeChange(input) {
       ...inputFindings,
       ...head.load.diagnostics.map(diagnosticFinding),
       ...mtlsFindings(head, "head", scope),
-      ...authzFindings(authzSide(head, "head", scope)),
+      ...authzFindings(authzSideOf(head, "head", scope)),
       ...mtls2.findings,
       ...changeFindings(base, head, edges, options)
     ],
@@ -38359,22 +38376,8 @@ function preexistingIds(base, scope) {
   return /* @__PURE__ */ new Set([
     ...base.load.diagnostics.map((d) => diagnosticFinding(d).id),
     ...mtlsFindings(base, "base", scope).map((f) => f.id),
-    ...authzFindings(authzSide(base, "base", scope)).map((f) => f.id)
+    ...authzFindings(authzSideOf(base, "base", scope)).map((f) => f.id)
   ]);
-}
-function authzSide(side3, which2, scope) {
-  return {
-    side: which2,
-    scope,
-    mesh: side3.mesh,
-    topology: side3.topology,
-    dataplaneOf: (w) => side3.mtls.dataplane(w).dataplane,
-    peerOf: (caller, workload, port) => {
-      const transport = side3.mtls.transport(caller, workload, port);
-      if (transport.transport === "broken") return "rejected";
-      return transport.transport === "mtls" ? transport.peer : null;
-    }
-  };
 }
 function edgeCounts(edges) {
   const counts = {
@@ -40223,16 +40226,19 @@ async function loadConfig(options) {
     }
   }
   const base = parsed.config;
-  const config = {
+  const config = withOverrides(base, overrides, options.today);
+  return { config, comment: overrides.comment ?? base.comment ?? "on-change", notes };
+}
+function withOverrides(base, overrides, today) {
+  return {
     ...base,
     paths: overrides.paths ?? base.paths,
     analyze: {
       ...base.analyze,
       ...overrides.failOn === null ? {} : { failOn: overrides.failOn },
-      today: options.today
+      today
     }
   };
-  return { config, comment: overrides.comment ?? base.comment ?? "on-change", notes };
 }
 function formatProblem(problem) {
   const field3 = problem.field === "" ? "" : ` ${problem.field}:`;
@@ -41383,7 +41389,8 @@ async function review(deps) {
   try {
     return await analyse(deps, target, publisher);
   } catch (error2) {
-    if (isExpected(error2)) await publisher.finishError(`meshguard could not run: ${error2.message}`);
+    if (isExpectedError(error2))
+      await publisher.finishError(`meshguard could not run: ${error2.message}`);
     throw error2;
   }
 }
@@ -41477,9 +41484,6 @@ ${footer.join("\n")}
 function expectReadOnly(context3, target) {
   if (context3.eventName !== "pull_request") return false;
   return target.kind === "pull_request" && target.fork || context3.actor === "dependabot[bot]";
-}
-function isExpected(error2) {
-  return error2 instanceof ConfigError || error2 instanceof ApiError || error2 instanceof MissingPermissionError || error2 instanceof GitError;
 }
 function short(ref) {
   return /^[0-9a-f]{40}/.test(ref) ? ref.slice(0, 7) : ref;
@@ -41595,17 +41599,8 @@ async function loadCommandConfig(options) {
       `${path} on the default branch has ${errors.length} error${errors.length === 1 ? "" : "s"}`,
       errors.map(formatProblem)
     );
-  const { overrides } = options;
   const base = parsed.config;
-  const config = {
-    ...base,
-    paths: overrides.paths ?? base.paths,
-    analyze: {
-      ...base.analyze,
-      ...overrides.failOn === null ? {} : { failOn: overrides.failOn },
-      today: options.today
-    }
-  };
+  const config = withOverrides(base, options.overrides, options.today);
   return { config, commands: base.commands ?? DEFAULT_COMMANDS };
 }
 
@@ -41970,7 +41965,7 @@ async function handleComment(deps) {
       today: deps.clock().toISOString().slice(0, 10)
     });
   } catch (error2) {
-    if (!isExpected2(error2)) throw error2;
+    if (!isExpectedError(error2)) throw error2;
     return finish("failed", failureMarkdown(error2), "confused", error2.message);
   }
   if (!config.commands.enabled)
@@ -42008,7 +42003,7 @@ ${help}`,
       );
     return await run(deps, event, config, command2, help, finish);
   } catch (error2) {
-    if (!isExpected2(error2)) {
+    if (!isExpectedError(error2)) {
       await finish(
         "failed",
         "meshguard hit an internal error; the App or job log has the details.\n",
@@ -42045,9 +42040,6 @@ async function permissionProblem(deps, event, config, command2) {
   const who = rerun || !config.commands.allowAuthor ? "" : " (or to be the pull request's author)";
   return `${rerun ? "`/mesh rerun`" : "This command"} needs the ${codeSpan(required)} role on this repository${who}; ${codeSpan(event.commenter)} has ${grant.role === "none" ? "no role" : `the ${codeSpan(grant.role)} role`}. The requirement is set under \`commands:\` in ${codeSpan(deps.inputs.configPath)} on the default branch.
 `;
-}
-function isExpected2(error2) {
-  return error2 instanceof ConfigError || error2 instanceof ApiError || error2 instanceof MissingPermissionError || error2 instanceof GitError;
 }
 function failureMarkdown(error2) {
   const details = error2 instanceof ConfigError ? error2.details : [];

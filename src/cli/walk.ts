@@ -1,6 +1,8 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import type { InputFile } from '../analysis/load/index.js';
+import { diagnostic } from '../analysis/model/diagnostic.js';
+import type { Diagnostic } from '../analysis/model/diagnostic.js';
 
 /** Directories that never hold manifests and can be huge. */
 const SKIPPED = new Set(['.git', 'node_modules', '.terraform', 'vendor']);
@@ -72,4 +74,15 @@ function reasonOf(error: unknown): string {
     return code;
   }
   return error instanceof Error ? error.message : String(error);
+}
+
+/** An MG005 diagnostic per file that could not be read: the answer is partial (exit 2). */
+export function unreadableDiagnostics(tree: ManifestTree): Diagnostic[] {
+  return tree.unreadable.map((file) =>
+    diagnostic(
+      'MG005',
+      { file: file.path, documentIndex: 0, line: 1, column: 1 },
+      { detail: file.reason },
+    ),
+  );
 }

@@ -77,16 +77,25 @@ export async function loadConfig(options: ConfigReadOptions): Promise<LoadedConf
     }
   }
   const base = parsed.config;
-  const config: MeshguardConfig = {
+  const config = withOverrides(base, overrides, options.today);
+  return { config, comment: overrides.comment ?? base.comment ?? 'on-change', notes };
+}
+
+/** The Action's inputs beat the file; the adapter's clock gives `today` for ignore expiry. */
+export function withOverrides(
+  base: MeshguardConfig,
+  overrides: ConfigOverrides,
+  today: string,
+): MeshguardConfig {
+  return {
     ...base,
     paths: overrides.paths ?? base.paths,
     analyze: {
       ...base.analyze,
       ...(overrides.failOn === null ? {} : { failOn: overrides.failOn }),
-      today: options.today,
+      today,
     },
   };
-  return { config, comment: overrides.comment ?? base.comment ?? 'on-change', notes };
 }
 
 export function formatProblem(problem: ConfigProblem): string {

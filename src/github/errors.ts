@@ -4,6 +4,8 @@
  */
 
 /** Permissions as written in a workflow's `permissions:` block. */
+import { GitError } from './sources/git.js';
+
 export type Permission =
   | 'checks: write'
   | 'pull-requests: write'
@@ -143,4 +145,14 @@ function detailOf(cause: unknown): string {
 
 export function isNotFound(error: unknown): boolean {
   return statusOf(error) === 404;
+}
+
+/** Failures we explain to the user in one line, rather than report as a crash with a stack. */
+export function isExpectedError(error: unknown): error is Error {
+  return (
+    error instanceof ConfigError ||
+    error instanceof ApiError ||
+    error instanceof MissingPermissionError ||
+    error instanceof GitError
+  );
 }

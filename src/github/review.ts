@@ -6,13 +6,12 @@ import { loadConfig } from './config-loader.js';
 import type { ConfigOverrides } from './config-loader.js';
 import { blobUrl, resolveTarget, runUrl } from './context.js';
 import type { ReviewContext, ReviewTarget } from './context.js';
-import { ApiError, ConfigError, MissingPermissionError } from './errors.js';
+import { ConfigError, isExpectedError } from './errors.js';
 import type { Logger } from './logger.js';
 import type { GitHubClient } from './octokit.js';
 import { Publisher } from './publication.js';
 import type { Publication } from './publication.js';
 import type { ReportFile } from './report-file.js';
-import { GitError } from './sources/git.js';
 import { renderSurfaces } from './surfaces.js';
 import { commentMarker } from './comment.js';
 
@@ -78,7 +77,8 @@ export async function review(deps: ReviewDependencies): Promise<ReviewOutcome> {
   try {
     return await analyse(deps, target, publisher);
   } catch (error) {
-    if (isExpected(error)) await publisher.finishError(`meshguard could not run: ${error.message}`);
+    if (isExpectedError(error))
+      await publisher.finishError(`meshguard could not run: ${error.message}`);
     throw error;
   }
 }
@@ -181,15 +181,6 @@ async function analyse(
 function expectReadOnly(context: ReviewContext, target: ReviewTarget): boolean {
   if (context.eventName !== 'pull_request') return false;
   return (target.kind === 'pull_request' && target.fork) || context.actor === 'dependabot[bot]';
-}
-
-function isExpected(error: unknown): error is Error {
-  return (
-    error instanceof ConfigError ||
-    error instanceof ApiError ||
-    error instanceof MissingPermissionError ||
-    error instanceof GitError
-  );
 }
 
 function short(ref: string): string {

@@ -6,6 +6,7 @@ import { buildGraphView } from '../mtls/index.js';
 import type { EdgeView, EvidenceView, GraphFilter, GraphView } from '../mtls/index.js';
 import type { Caller } from '../topology/index.js';
 import { evaluateEdge } from './edge-eval.js';
+import { authzSideOf } from './side.js';
 import type { EvaluatedSide } from './side.js';
 
 /** What the destination's sidecar lets through from this caller, and which rules decided. */
@@ -53,20 +54,7 @@ export function buildAccessGraphView(
       },
     };
   });
-  const findings = [
-    ...view.findings,
-    ...authzFindings({
-      side: 'head',
-      mesh: side.mesh,
-      topology: side.topology,
-      dataplaneOf: (w) => side.mtls.dataplane(w).dataplane,
-      peerOf: (caller, workload, port) => {
-        const transport = side.mtls.transport(caller, workload, port);
-        if (transport.transport === 'broken') return 'rejected';
-        return transport.transport === 'mtls' ? transport.peer : null;
-      },
-    }),
-  ];
+  const findings = [...view.findings, ...authzFindings(authzSideOf(side, 'head'))];
   return { ...view, edges, findings };
 }
 

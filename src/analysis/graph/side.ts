@@ -1,5 +1,5 @@
 import { createAccessIndex } from '../authz/index.js';
-import type { AccessIndex } from '../authz/index.js';
+import type { AccessIndex, AuthzSide } from '../authz/index.js';
 import { loadMesh } from '../load/index.js';
 import type { InputFile, LoadCache, LoadResult } from '../load/index.js';
 import type { Mesh } from '../model/mesh.js';
@@ -7,7 +7,7 @@ import { evaluateMtls } from '../mtls/index.js';
 import type { MtlsEvaluation } from '../mtls/index.js';
 import type { AnalyzeOptions } from '../report/analyze-options.js';
 import { buildTopology, pseudoCallers } from '../topology/index.js';
-import type { Caller, Topology } from '../topology/index.js';
+import type { Caller, ChangeScope, Topology } from '../topology/index.js';
 
 /** One side of a change, loaded and evaluated (lazily: queries compute and cache). */
 export interface EvaluatedSide {
@@ -46,4 +46,27 @@ export function evaluateLoaded(load: LoadResult): EvaluatedSide {
     callers.set(workload.id, { kind: 'workload', id: workload.id, workload });
   for (const pseudo of pseudoCallers()) callers.set(pseudo.id, pseudo);
   return { load, mesh: load.mesh, topology, mtls, access, callers };
+}
+
+/**
+ * The authorization engine's view of a side for its findings: the peer each caller presents,
+ * from the mTLS engine (an identity over mTLS, none over plaintext, rejected when broken).
+ */
+export function authzSideOf(
+  side: EvaluatedSide,
+  which: 'base' | 'head',
+  scope?: ChangeScope,
+): AuthzSide {
+  return {
+    side: which,
+    ...(scope === undefined ? {} : { scope }),
+    mesh: side.mesh,
+    topology: side.topology,
+    dataplaneOf: (w) => side.mtls.dataplane(w).dataplane,
+    peerOf: (caller, workload, port) => {
+      const transport = side.mtls.transport(caller, workload, port);
+      if (transport.transport === 'broken') return 'rejected';
+      return transport.transport === 'mtls' ? transport.peer : null;
+    },
+  };
 }

@@ -2,7 +2,7 @@ import { applyFindingPolicy, verdictOf } from '../diff/finding-policy.js';
 import { isPartialInput } from '../findings/catalogue.js';
 import type { Severity } from '../findings/catalogue.js';
 import type { Finding } from '../findings/finding.js';
-import { evaluateSide } from '../graph/side.js';
+import { authzSideOf, evaluateSide } from '../graph/side.js';
 import type { EvaluatedSide } from '../graph/side.js';
 import { createLoadCache } from '../load/index.js';
 import type { InputFile } from '../load/index.js';
@@ -22,7 +22,6 @@ import type {
   WorkloadChange,
 } from './types.js';
 import { authzFindings } from '../authz/index.js';
-import type { AuthzSide } from '../authz/index.js';
 import { changeFindings } from '../diff/change-findings.js';
 import { dirtyScope } from '../diff/dirty.js';
 import { diffEdges } from '../diff/edges.js';
@@ -68,7 +67,7 @@ export function analyzeChange(input: ChangeInput): Report {
       ...inputFindings,
       ...head.load.diagnostics.map(diagnosticFinding),
       ...mtlsFindings(head, 'head', scope),
-      ...authzFindings(authzSide(head, 'head', scope)),
+      ...authzFindings(authzSideOf(head, 'head', scope)),
       ...mtls.findings,
       ...changeFindings(base, head, edges, options),
     ],
@@ -109,24 +108,8 @@ function preexistingIds(base: EvaluatedSide, scope: ChangeScope): Set<string> {
   return new Set([
     ...base.load.diagnostics.map((d) => diagnosticFinding(d).id),
     ...mtlsFindings(base, 'base', scope).map((f) => f.id),
-    ...authzFindings(authzSide(base, 'base', scope)).map((f) => f.id),
+    ...authzFindings(authzSideOf(base, 'base', scope)).map((f) => f.id),
   ]);
-}
-
-/** The authorization engine's view of a side: the peer each caller presents, from the mTLS engine. */
-function authzSide(side: EvaluatedSide, which: 'base' | 'head', scope: ChangeScope): AuthzSide {
-  return {
-    side: which,
-    scope,
-    mesh: side.mesh,
-    topology: side.topology,
-    dataplaneOf: (w) => side.mtls.dataplane(w).dataplane,
-    peerOf: (caller, workload, port) => {
-      const transport = side.mtls.transport(caller, workload, port);
-      if (transport.transport === 'broken') return 'rejected';
-      return transport.transport === 'mtls' ? transport.peer : null;
-    },
-  };
 }
 
 /** Edges counted by caller: a `namespace/*` row stands for several. */

@@ -11,7 +11,6 @@ import {
 } from '../../analysis/explain/index.js';
 import type { EdgeQuery, ExplainSide } from '../../analysis/explain/index.js';
 import { isPartialInput } from '../../analysis/findings/catalogue.js';
-import { diagnostic } from '../../analysis/model/diagnostic.js';
 import {
   renderChangeJson,
   renderChangeText,
@@ -23,7 +22,7 @@ import { listFlag, parseArgs, stringFlag, UsageError } from '../args.js';
 import type { ParsedArgs } from '../args.js';
 import { ExitCode } from '../io.js';
 import type { CliIo } from '../io.js';
-import { readManifestTree } from '../walk.js';
+import { readManifestTree, unreadableDiagnostics } from '../walk.js';
 
 export const EXPLAIN_USAGE = `Usage: meshguard explain --dir DIR --from ns/workload --to ns/workload[:port]
                          [--method M] [--path P] [--format text|json]
@@ -125,13 +124,7 @@ function readSide(
     io.stderr(`meshguard explain: cannot read ${terminalText(`${file.path}: ${file.reason}`)}\n`);
   const files: readonly InputFile[] = tree.files;
   const side = explainSideOf(files, options);
-  const unreadable = tree.unreadable.map((file) =>
-    diagnostic(
-      'MG005',
-      { file: file.path, documentIndex: 0, line: 1, column: 1 },
-      { detail: file.reason },
-    ),
-  );
+  const unreadable = unreadableDiagnostics(tree);
   const withUnreadable = { ...side, diagnostics: [...unreadable, ...side.diagnostics] };
   return {
     side: withUnreadable,

@@ -1,6 +1,5 @@
 import { loadMesh } from '../../analysis/load/index.js';
 import { isPartialInput } from '../../analysis/findings/catalogue.js';
-import { diagnostic } from '../../analysis/model/diagnostic.js';
 import { buildAccessGraphView } from '../../analysis/graph/access-view.js';
 import type { AccessGraphView } from '../../analysis/graph/access-view.js';
 import { evaluateLoaded } from '../../analysis/graph/side.js';
@@ -10,7 +9,7 @@ import { renderGraphMermaid } from '../../analysis/render/graph-mermaid.js';
 import { listFlag, parseArgs, stringFlag, UsageError } from '../args.js';
 import { ExitCode } from '../io.js';
 import type { CliIo } from '../io.js';
-import { readManifestTree } from '../walk.js';
+import { readManifestTree, unreadableDiagnostics } from '../walk.js';
 
 export const GRAPH_USAGE = `Usage: meshguard graph [--format text|json|mermaid] [--from ID]... [--to ID]... PATH...
 
@@ -50,13 +49,7 @@ export function runGraph(argv: readonly string[], io: CliIo): number {
     tree.files,
     namespace === undefined ? {} : { defaultNamespace: namespace },
   );
-  const unreadable = tree.unreadable.map((file) =>
-    diagnostic(
-      'MG005',
-      { file: file.path, documentIndex: 0, line: 1, column: 1 },
-      { detail: file.reason },
-    ),
-  );
+  const unreadable = unreadableDiagnostics(tree);
   const diagnostics = [...unreadable, ...loaded.diagnostics];
   const view = buildAccessGraphView(evaluateLoaded(loaded), diagnostics, {
     from: listFlag(args, 'from'),

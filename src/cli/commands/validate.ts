@@ -1,13 +1,12 @@
 import { loadMesh } from '../../analysis/load/index.js';
 import { isPartialInput } from '../../analysis/findings/catalogue.js';
-import { diagnostic } from '../../analysis/model/diagnostic.js';
 import { renderSarif } from '../../analysis/render/sarif.js';
 import { renderValidationJson, renderValidationText } from '../../analysis/render/validation.js';
 import { parseArgs, stringFlag, UsageError } from '../args.js';
 import { ExitCode } from '../io.js';
 import type { CliIo } from '../io.js';
 import { VERSION } from '../version.js';
-import { readManifestTree } from '../walk.js';
+import { readManifestTree, unreadableDiagnostics } from '../walk.js';
 
 export const VALIDATE_USAGE = `Usage: meshguard validate [--format text|json|sarif] [--namespace NS] PATH...
 
@@ -39,13 +38,7 @@ export function runValidate(argv: readonly string[], io: CliIo): number {
     tree.files,
     namespace === undefined ? {} : { defaultNamespace: namespace },
   );
-  const unreadable = tree.unreadable.map((file) =>
-    diagnostic(
-      'MG005',
-      { file: file.path, documentIndex: 0, line: 1, column: 1 },
-      { detail: file.reason },
-    ),
-  );
+  const unreadable = unreadableDiagnostics(tree);
   const report = { ...result, diagnostics: [...unreadable, ...result.diagnostics] };
   const format = stringFlag(args, 'format') ?? 'text';
   if (format === 'json') io.stdout(renderValidationJson(report));

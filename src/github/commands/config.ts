@@ -1,7 +1,7 @@
 import { DEFAULT_COMMANDS, parseConfig } from '../../analysis/config/index.js';
 import type { CommandsConfig, MeshguardConfig } from '../../analysis/config/index.js';
 import type { ConfigOverrides } from '../config-loader.js';
-import { formatProblem } from '../config-loader.js';
+import { formatProblem, withOverrides } from '../config-loader.js';
 import type { RepoRef } from '../context.js';
 import { classify, ConfigError, isNotFound, OPERATIONS } from '../errors.js';
 import type { Logger } from '../logger.js';
@@ -47,16 +47,7 @@ export async function loadCommandConfig(options: {
       `${path} on the default branch has ${errors.length} error${errors.length === 1 ? '' : 's'}`,
       errors.map(formatProblem),
     );
-  const { overrides } = options;
   const base = parsed.config;
-  const config: MeshguardConfig = {
-    ...base,
-    paths: overrides.paths ?? base.paths,
-    analyze: {
-      ...base.analyze,
-      ...(overrides.failOn === null ? {} : { failOn: overrides.failOn }),
-      today: options.today,
-    },
-  };
+  const config = withOverrides(base, options.overrides, options.today);
   return { config, commands: base.commands ?? DEFAULT_COMMANDS };
 }

@@ -1,10 +1,9 @@
-import { ConfigError, ApiError, MissingPermissionError } from '../errors.js';
+import { ConfigError, isExpectedError } from '../errors.js';
 import { escapeMessage, codeSpan } from '../../analysis/render/escape.js';
 import type { ReviewContext } from '../context.js';
 import type { Logger } from '../logger.js';
 import type { GitHubClient } from '../octokit.js';
 import type { ReviewInputs } from '../review.js';
-import { GitError } from '../sources/git.js';
 import { answerEdge, answerFinding } from './answers.js';
 import type { Answer } from './answers.js';
 import { loadCommandConfig } from './config.js';
@@ -101,7 +100,7 @@ export async function handleComment(deps: CommandDependencies): Promise<CommandO
       today: deps.clock().toISOString().slice(0, 10),
     });
   } catch (error) {
-    if (!isExpected(error)) throw error;
+    if (!isExpectedError(error)) throw error;
     return finish('failed', failureMarkdown(error), 'confused', error.message);
   }
   if (!config.commands.enabled)
@@ -136,7 +135,7 @@ export async function handleComment(deps: CommandDependencies): Promise<CommandO
       );
     return await run(deps, event, config, command, help, finish);
   } catch (error) {
-    if (!isExpected(error)) {
+    if (!isExpectedError(error)) {
       await finish(
         'failed',
         'meshguard hit an internal error; the App or job log has the details.\n',
@@ -198,15 +197,6 @@ async function permissionProblem(
   if (grant.allowed) return null;
   const who = rerun || !config.commands.allowAuthor ? '' : " (or to be the pull request's author)";
   return `${rerun ? '`/mesh rerun`' : 'This command'} needs the ${codeSpan(required)} role on this repository${who}; ${codeSpan(event.commenter)} has ${grant.role === 'none' ? 'no role' : `the ${codeSpan(grant.role)} role`}. The requirement is set under \`commands:\` in ${codeSpan(deps.inputs.configPath)} on the default branch.\n`;
-}
-
-function isExpected(error: unknown): error is Error {
-  return (
-    error instanceof ConfigError ||
-    error instanceof ApiError ||
-    error instanceof MissingPermissionError ||
-    error instanceof GitError
-  );
 }
 
 function failureMarkdown(error: Error): string {

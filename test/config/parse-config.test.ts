@@ -48,6 +48,7 @@ describe('parseConfig', () => {
           { code: 'MG012', id: 'MG012:AuthorizationPolicy shop/x', reason: 'tracked in PLAT-123' },
         ],
         protectedWorkloads: ['payments', 'shop/checkout'],
+        sensitivePorts: [5432, 6379, 8443],
       },
     });
   });

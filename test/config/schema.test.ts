@@ -66,6 +66,9 @@ describe('schema/meshguard.schema.json', () => {
     ['ignore: [{code: MG001, reason: x, object: "ns/name"}]', false],
     ['protected: [payments, shop/checkout, "a/b/c"]', false],
     ['protected: [payments, shop/checkout]', true],
+    ['sensitive-ports: [5432, 8443]', true],
+    ['sensitive-ports: [0]', false],
+    ['sensitive-ports: ["5432"]', false],
     ['just a string', false],
   ])('agrees with meshguard on %s (valid: %s)', (text, valid) => {
     expect({ schema: schemaAccepts(text), meshguard: meshguardAccepts(text) }).toEqual({

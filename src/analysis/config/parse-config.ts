@@ -23,6 +23,7 @@ const TOP_LEVEL = [
   'severity',
   'ignore',
   'protected',
+  'sensitive-ports',
   'commands',
 ] as const;
 
@@ -79,6 +80,12 @@ export function parseConfig(text: string, file: string): ParsedConfig {
 
   const commands = readOptional(field('commands'), (v) => parseCommands(reader, v.node, v.pos));
 
+  const sensitivePorts = readOptional(field('sensitive-ports'), (v) =>
+    reader.list(v.node, 'sensitive-ports', v.pos, (node, name, pos) =>
+      reader.integer(node, name, pos, { min: 1, max: 65535 }),
+    ),
+  );
+
   const analyze: AnalyzeOptions = {
     ...(failOn === undefined ? {} : { failOn }),
     ...(defaultNamespace === undefined ? {} : { defaultNamespace }),
@@ -86,6 +93,7 @@ export function parseConfig(text: string, file: string): ParsedConfig {
     ...(severities === undefined ? {} : { severities }),
     ...(ignores === undefined ? {} : { ignores }),
     ...(protectedWorkloads === undefined ? {} : { protectedWorkloads }),
+    ...(sensitivePorts === undefined ? {} : { sensitivePorts }),
   };
   return {
     config: {

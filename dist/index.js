@@ -38544,6 +38544,13 @@ function isEmpty(set2) {
 function isSubset(a, b) {
   return isEmpty(subtract(a, b));
 }
+function unconstrained(set2, key) {
+  const index = set2.space.dimensions.findIndex((d) => d.key === key);
+  const dimension = set2.space.dimensions[index];
+  if (dimension === void 0) return set2;
+  const boxes = set2.boxes.map((box) => box.map((bits, i) => i === index ? dimension.full : bits));
+  return { space: set2.space, boxes: simplify(boxes) };
+}
 function relation(a, b) {
   const [x, y] = align(a, b);
   const lost = !isEmpty(sameSpaceSubtract(x, y));
@@ -38606,6 +38613,7 @@ function compileChain(scope, port, chain, options) {
     port,
     space,
     universe: cubeSet(space, universeCube),
+    validatesTokens: chain === "http" && options.requestAuthentication,
     custom: customVerdicts(byAction("CUSTOM"), options.settings),
     deny: byAction("DENY"),
     allow: byAction("ALLOW"),
@@ -38841,8 +38849,9 @@ function decidePort(port, test) {
     allowed = allowed ? union(allowed, c.allowed) : c.allowed;
     universe = universe ? union(universe, c.chain.universe) : c.chain.universe;
   }
-  const all = allowed ?? emptySet(chains[0].chain.space);
-  const within = universe ?? all;
+  const ignoresTokens = (set2) => chains.some((c) => c.chain.chain === "http" && !c.chain.validatesTokens) ? unconstrained(set2, "jwt") : set2;
+  const all = ignoresTokens(allowed ?? emptySet(chains[0].chain.space));
+  const within = ignoresTokens(universe ?? all);
   const access2 = isEmpty(all) ? "deny" : isSubset(within, all) ? "allow" : "partial";
   return {
     chains,

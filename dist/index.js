@@ -42685,7 +42685,8 @@ function hasSomethingToSay(report) {
 // src/analysis/render/change-words.ts
 var TRANSPORT_SHORT = { mtls: "mtls", plaintext: "plain", broken: "broken" };
 function isRegression(edge2) {
-  return edge2.change === "added" || edge2.change === "widened" || edge2.newlyAllowed.length > 0 || edge2.base.transport === "mtls" && edge2.head.transport === "plaintext";
+  return edge2.change === "added" || edge2.change === "widened" || edge2.newlyAllowed.length > 0 || // Plaintext is a regression only where requests still arrive over it.
+  edge2.base.transport === "mtls" && edge2.head.transport === "plaintext" && edge2.head.access !== "deny";
 }
 function transportChange(edge2) {
   const { base, head } = edge2;

@@ -41348,7 +41348,7 @@ function ambientFindings(internals, side3) {
 }
 
 // src/analysis/mtls/diff.ts
-function diffMtls(base, head) {
+function diffMtls(base, head, options = {}) {
   const b = internalsOf(base.mtls, base.mesh, base.topology);
   const h = internalsOf(head.mtls, head.mesh, head.topology);
   const deltas = [];
@@ -41359,7 +41359,7 @@ function diffMtls(base, head) {
     deltas.push(...changed.deltas);
     findings.push(...changed.findings);
   }
-  findings.push(...edgeChanges(b, h, servers));
+  findings.push(...edgeChanges(b, h, servers, options.reachedInBase));
   deltas.sort((x, y) => compareText(x.workload, y.workload) || (x.port ?? 0) - (y.port ?? 0));
   return { deltas, findings: sortFindings(findings) };
 }
@@ -41463,7 +41463,7 @@ function callersOf(internals, ids) {
   out.set(ANY_MESH_IDENTITY, { kind: "any-mesh-identity", id: ANY_MESH_IDENTITY });
   return out;
 }
-function edgeChanges(b, h, servers) {
+function edgeChanges(b, h, servers, reachedInBase) {
   const common = new Set(
     b.topology.workloads.map((w) => w.id).filter((id) => h.topology.workloadById.has(id))
   );
@@ -41488,12 +41488,16 @@ function edgeChanges(b, h, servers) {
         const after = h.classEdges(pair.head, headServer, port).primary;
         const target = before.transport !== "broken" && after.transport === "broken" ? broken : before.transport === "mtls" && after.transport === "plaintext" ? lost : null;
         if (target === null) continue;
+        const ids = pair.ids.filter(
+          (id) => id !== baseServer.id && (reachedInBase?.(id, baseServer, port) ?? true)
+        );
+        if (ids.length === 0) continue;
         const key = `${headServer.id}:${port}`;
         const change = target.get(key);
-        if (change) change.callers.push(...pair.ids);
+        if (change) change.callers.push(...ids);
         else
           target.set(key, {
-            callers: [...pair.ids],
+            callers: ids,
             to: headServer.id,
             port,
             reason: after.reason,
@@ -41507,10 +41511,15 @@ function edgeChanges(b, h, servers) {
     ...[...lost.values()].map((c) => edgeFinding("MG103", c))
   ];
 }
+var NAMED_CALLERS = 3;
 function edgeFinding(code2, change) {
-  const callers = [...change.callers].sort(compareText);
+  const pseudo = (id) => id.startsWith("(") ? 1 : 0;
+  const callers = [...change.callers].sort((x, y) => pseudo(x) - pseudo(y) || compareText(x, y));
   const firstCaller = callers[0] ?? "";
-  const from = callers.length === 1 ? `\`${firstCaller}\`` : `\`${firstCaller}\` and ${callers.length - 1} other caller(s)`;
+  const shown = callers.length <= NAMED_CALLERS + 1 ? callers.length : NAMED_CALLERS;
+  const named = callers.slice(0, shown).map((id) => `\`${id}\``);
+  const rest = callers.length - named.length;
+  const from = rest > 0 ? `${named.join(", ")} and ${rest} other caller(s)` : named.length === 1 ? named[0] ?? "" : `${named.slice(0, -1).join(", ")} and ${named[named.length - 1] ?? ""}`;
   return mtlsFinding(
     code2,
     { from, to: change.to, port: change.port, reason: change.reason },
@@ -42311,7 +42320,7 @@ function analyzeChange(input) {
   const options = input.options ?? {};
   const base = evaluateSide(input.base, options);
   const head = evaluateSide(input.head, options);
-  const mtls2 = diffMtls(base, head);
+  const mtls2 = diffMtls(base, head, { reachedInBase: reachedIn(base) });
   const edges = diffEdges(base, head, dirtyScope(base, head));
   const { findings, ignored } = applyFindingPolicy(
     [
@@ -42350,6 +42359,14 @@ function analyzeChange(input) {
         (d) => isPartialInput(d.code)
       )
     }
+  };
+}
+function reachedIn(side3) {
+  return (callerId, server, port) => {
+    const caller = side3.callers.get(callerId);
+    const workloadPort = server.ports.find((p) => p.port === port);
+    if (caller === void 0 || workloadPort === void 0) return true;
+    return !isEmpty(evaluateEdge(side3, caller, server, workloadPort).reaching);
   };
 }
 function preexistingIds(base) {

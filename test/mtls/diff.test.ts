@@ -92,7 +92,7 @@ describe('diffMtls', () => {
       findings: [
         'MG101 head multi-pa.yaml:10 `shop/multi` port 9090 now accepts DISABLE where it was STRICT (port-level exception)',
         // The consequence for in-mesh callers: auto mTLS switches to plaintext for that port (§2.3).
-        'MG103 head multi-pa.yaml:10 calls from `(any mesh identity)` and 4 other caller(s) to `shop/multi` port 9090 are no longer mutually authenticated: auto mTLS sends plaintext (`shop/multi` is DISABLE on port 9090); the DISABLE port (port-level policy) accepts plaintext, with no peer identity',
+        'MG103 head multi-pa.yaml:10 calls from `shop/client`, `shop/server`, `shop/tcp-server` and `(any mesh identity)` to `shop/multi` port 9090 are no longer mutually authenticated: auto mTLS sends plaintext (`shop/multi` is DISABLE on port 9090); the DISABLE port (port-level policy) accepts plaintext, with no peer identity',
       ],
     });
   });
@@ -101,18 +101,35 @@ describe('diffMtls', () => {
     const result = diff(PERMISSIVE_SHOP, STRICT_SHOP);
     expect(result.deltas).toHaveLength(3);
     expect(result.findings).toEqual([
-      'MG102 head shop-pa.yaml:7 `legacy/legacy-client` and 1 other caller(s) can no longer connect to `shop/multi` port 8080: the client has no sidecar and sends plaintext; the STRICT port (namespace-wide policy) rejects plaintext',
-      'MG102 head shop-pa.yaml:7 `legacy/legacy-client` and 1 other caller(s) can no longer connect to `shop/multi` port 9090: the client has no sidecar and sends plaintext; the STRICT port (namespace-wide policy) rejects plaintext',
-      'MG102 head shop-pa.yaml:7 `legacy/legacy-client` and 1 other caller(s) can no longer connect to `shop/server` port 8080: the client has no sidecar and sends plaintext; the STRICT port (namespace-wide policy) rejects plaintext',
-      'MG102 head shop-pa.yaml:7 `legacy/legacy-client` and 1 other caller(s) can no longer connect to `shop/tcp-server` port 9000: the client has no sidecar and sends plaintext; the STRICT port (namespace-wide policy) rejects plaintext',
+      'MG102 head shop-pa.yaml:7 `legacy/legacy-client` and `legacy/legacy-server` can no longer connect to `shop/multi` port 8080: the client has no sidecar and sends plaintext; the STRICT port (namespace-wide policy) rejects plaintext',
+      'MG102 head shop-pa.yaml:7 `legacy/legacy-client` and `legacy/legacy-server` can no longer connect to `shop/multi` port 9090: the client has no sidecar and sends plaintext; the STRICT port (namespace-wide policy) rejects plaintext',
+      'MG102 head shop-pa.yaml:7 `legacy/legacy-client` and `legacy/legacy-server` can no longer connect to `shop/server` port 8080: the client has no sidecar and sends plaintext; the STRICT port (namespace-wide policy) rejects plaintext',
+      'MG102 head shop-pa.yaml:7 `legacy/legacy-client` and `legacy/legacy-server` can no longer connect to `shop/tcp-server` port 9000: the client has no sidecar and sends plaintext; the STRICT port (namespace-wide policy) rejects plaintext',
     ]);
   });
 
   it('a DestinationRule DISABLE takes mTLS away (MG103), pointing at its tls line', () => {
     const rule = { 'dr.yaml': dr({ ns: 'shop', name: 'server', host: 'server', tls: 'DISABLE' }) };
     expect(diff({}, rule).findings).toEqual([
-      "MG103 head dr.yaml:9 calls from `(any mesh identity)` and 4 other caller(s) to `shop/server` port 8080 are no longer mutually authenticated: DestinationRule shop/server disables TLS; the PERMISSIVE port (Istio's default) accepts plaintext, with no peer identity",
+      "MG103 head dr.yaml:9 calls from `shop/client`, `shop/multi`, `shop/tcp-server` and `(any mesh identity)` to `shop/server` port 8080 are no longer mutually authenticated: DestinationRule shop/server disables TLS; the PERMISSIVE port (Istio's default) accepts plaintext, with no peer identity",
     ]);
+  });
+
+  it('names only callers whose requests got through in the base, workloads before pseudo-callers, never the server itself', () => {
+    // MG102 says a working call fails; a caller an ALLOW already denied had no working call.
+    const rule = { 'dr.yaml': dr({ ns: 'shop', name: 'server', host: 'server', tls: 'DISABLE' }) };
+    const reached = (id: string) => id === 'shop/client' || id === '(any mesh identity)';
+    const result = diffMtls(evaluate(withMulti({})), evaluate(withMulti(rule)), {
+      reachedInBase: reached,
+    });
+    expect(result.findings.map((f) => f.message)).toEqual([
+      "calls from `shop/client` and `(any mesh identity)` to `shop/server` port 8080 are no longer mutually authenticated: DestinationRule shop/server disables TLS; the PERMISSIVE port (Istio's default) accepts plaintext, with no peer identity",
+    ]);
+    expect(result.findings[0]?.edge?.from).toBe('shop/client');
+    const none = diffMtls(evaluate(withMulti({})), evaluate(withMulti(rule)), {
+      reachedInBase: () => false,
+    });
+    expect(none.findings).toEqual([]);
   });
 
   it('deleting an ISTIO_MUTUAL rule toward a sidecar-less server repairs it: no finding', () => {
@@ -121,7 +138,7 @@ describe('diffMtls', () => {
     };
     expect(diff(rule, {}).findings).toEqual([]);
     expect(diff({}, rule).findings).toEqual([
-      'MG102 head dr.yaml:9 `(any mesh identity)` and 4 other caller(s) can no longer connect to `legacy/legacy-server` port 8080: DestinationRule legacy/ls sets ISTIO_MUTUAL; the server port has no sidecar, so nothing terminates the Istio mTLS',
+      'MG102 head dr.yaml:9 `shop/client`, `shop/multi`, `shop/server` and 2 other caller(s) can no longer connect to `legacy/legacy-server` port 8080: DestinationRule legacy/ls sets ISTIO_MUTUAL; the server port has no sidecar, so nothing terminates the Istio mTLS',
     ]);
   });
 });

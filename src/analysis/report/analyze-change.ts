@@ -18,11 +18,13 @@ import type {
   SideSummary,
   WorkloadChange,
 } from './types.js';
-import { authzFindings } from '../authz/index.js';
+import { authzFindings, isEmpty } from '../authz/index.js';
 import type { AuthzSide } from '../authz/index.js';
 import { changeFindings } from '../diff/change-findings.js';
 import { dirtyScope } from '../diff/dirty.js';
+import { evaluateEdge } from '../diff/edge-eval.js';
 import { diffEdges } from '../diff/edges.js';
+import type { WorkloadNode } from '../topology/index.js';
 
 export interface ChangeInput {
   readonly base: readonly InputFile[];
@@ -39,7 +41,7 @@ export function analyzeChange(input: ChangeInput): Report {
   const options = input.options ?? {};
   const base = evaluateSide(input.base, options);
   const head = evaluateSide(input.head, options);
-  const mtls = diffMtls(base, head);
+  const mtls = diffMtls(base, head, { reachedInBase: reachedIn(base) });
   const edges = diffEdges(base, head, dirtyScope(base, head));
   const { findings, ignored } = applyFindingPolicy(
     [
@@ -78,6 +80,16 @@ export function analyzeChange(input: ChangeInput): Report {
         isPartialInput(d.code),
       ),
     },
+  };
+}
+
+/** Did this caller's requests get through to `server:port` on this side, authorization included? */
+function reachedIn(side: EvaluatedSide) {
+  return (callerId: string, server: WorkloadNode, port: number): boolean => {
+    const caller = side.callers.get(callerId);
+    const workloadPort = server.ports.find((p) => p.port === port);
+    if (caller === undefined || workloadPort === undefined) return true;
+    return !isEmpty(evaluateEdge(side, caller, server, workloadPort).reaching);
   };
 }
 

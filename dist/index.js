@@ -41891,25 +41891,27 @@ function edgeFindings2(head, edges, sensitive) {
   const out = [];
   for (const edge2 of edges) {
     if (edge2.newlyAllowed.length === 0) continue;
-    const at = edge2.reasons[0]?.at ?? head.topology.workloadById.get(edge2.to)?.workload.source;
+    const cause = edge2.reasons[0];
+    const at = cause?.at ?? head.topology.workloadById.get(edge2.to)?.workload.source;
     if (at === void 0) continue;
+    const side3 = cause?.side ?? "head";
     const subject = `${edge2.from}->${edge2.to}:${edge2.port}`;
     const requests2 = ` (${edge2.newlyAllowed.slice(0, 3).join(", ")}${edge2.newlyAllowed.length > 3 ? ", ..." : ""})`;
     const to = `${edge2.to}:${edge2.port}`;
     const extra = { edge: { from: edge2.from, to: edge2.to, port: edge2.port } };
     if (edge2.from === UNAUTHENTICATED)
-      out.push(finding2("MG301", subject, at, "head", { to, requests: requests2 }, extra));
+      out.push(finding2("MG301", subject, at, side3, { to, requests: requests2 }, extra));
     else if (edge2.from === ANY_MESH_IDENTITY)
-      out.push(finding2("MG302", subject, at, "head", { to, requests: requests2 }, extra));
+      out.push(finding2("MG302", subject, at, side3, { to, requests: requests2 }, extra));
     else if (namespaceOf(edge2.from) !== namespaceOf(edge2.to))
-      out.push(finding2("MG303", subject, at, "head", { from: edge2.from, to, requests: requests2 }, extra));
+      out.push(finding2("MG303", subject, at, side3, { from: edge2.from, to, requests: requests2 }, extra));
     if (sensitive.has(edge2.port))
       out.push(
         finding2(
           "MG304",
           subject,
           at,
-          "head",
+          side3,
           { from: edge2.from, to: edge2.to, port: edge2.port },
           extra
         )
@@ -41972,7 +41974,7 @@ function protectedFindings(base, head, protectedIds) {
       if (mode.mode === "STRICT") continue;
       if (before !== void 0 && base.mtls.serverMode(before, port.port).mode !== "STRICT")
         continue;
-      const at = mode.evidence.find((e) => e.at !== null)?.at ?? workload.workload.source;
+      const at = decidingPolicy(mode)?.at ?? mode.evidence.find((e) => e.at !== null)?.at ?? workload.workload.source;
       const shown = mode.mode === "NO_SIDECAR" ? "plaintext (no sidecar)" : `${mode.mode} (plaintext allowed)`;
       out.push(
         finding2("MG306", `${workload.id}:${port.port}`, at, "head", {
@@ -42220,7 +42222,7 @@ function diffEdges(base, head, scope) {
         });
         return change === null ? [] : [change];
       });
-      deltas.push(...group(changes, server, headPort));
+      deltas.push(...group(changes, server, headPort, { base, head }));
     }
   }
   return deltas.sort(
@@ -42237,10 +42239,10 @@ function compareCaller(base, head, id, target) {
   const namespace = headCaller.kind === "workload" ? headCaller.workload.namespace : null;
   return { caller: id, namespace, base: before, head: after, comparison };
 }
-function group(changes, server, port) {
+function group(changes, server, port, sides) {
   const bySignature = /* @__PURE__ */ new Map();
   for (const change of changes) {
-    const row = deltaOf(change, server, port);
+    const row = deltaOf(change, server, port, sides);
     const { from: _from, ...rest } = row;
     const key = `${change.namespace ?? change.caller}\0${JSON.stringify(rest)}`;
     const entry = bySignature.get(key) ?? { rows: [], namespace: change.namespace };
@@ -42255,7 +42257,7 @@ function group(changes, server, port) {
     ];
   });
 }
-function deltaOf(change, server, port) {
+function deltaOf(change, server, port, sides) {
   return {
     from: change.caller,
     callers: 1,
@@ -42267,7 +42269,7 @@ function deltaOf(change, server, port) {
     head: stateOf(change.head),
     newlyAllowed: change.comparison.newlyAllowed,
     newlyDenied: change.comparison.newlyDenied,
-    reasons: reasonsOf(change)
+    reasons: reasonsOf(change, sides)
   };
 }
 function stateOf(evaluation) {
@@ -42278,31 +42280,12 @@ function stateOf(evaluation) {
     exact: evaluation.access.exact && evaluation.transport.exact
   };
 }
-function reasonsOf(change) {
+function reasonsOf(change, sides) {
   const { base, head } = change;
   const reasons2 = [];
-  if (base.transport.transport !== head.transport.transport || head.transport.transport === "broken") {
-    for (const evidence of [...head.transport.client.evidence, ...head.transport.server.evidence]) {
-      if (evidence.at !== null)
-        reasons2.push({
-          object: evidence.ref ? formatRef(evidence.ref) : "",
-          note: evidence.note,
-          at: evidence.at
-        });
-    }
-  }
-  if (head.access.determining.length > 0) {
-    for (const rule of head.access.determining)
-      reasons2.push({ object: formatRef(rule.policy), note: ruleNote(rule), at: rule.at });
-  } else {
-    for (const rule of base.access.determining) {
-      reasons2.push({
-        object: formatRef(rule.policy),
-        note: `${ruleNote(rule)} in the base, no longer applies`,
-        at: rule.at
-      });
-    }
-  }
+  if (base.transport.transport !== head.transport.transport || head.transport.transport === "broken")
+    reasons2.push(...transportReasons(change, sides));
+  if (head.transport.transport !== "broken") reasons2.push(...ruleReasons(change));
   const seen = /* @__PURE__ */ new Set();
   return reasons2.filter((r) => {
     const key = `${r.object}|${r.at.file}|${r.at.line}|${r.note}`;
@@ -42310,6 +42293,62 @@ function reasonsOf(change) {
     seen.add(key);
     return true;
   }).slice(0, MAX_REASONS);
+}
+function ruleReasons(change) {
+  const { base, head } = change;
+  if (head.access.determining.length > 0)
+    return head.access.determining.map((rule) => ({
+      object: formatRef(rule.policy),
+      note: ruleNote(rule),
+      at: rule.at
+    }));
+  return base.access.determining.map((rule) => ({
+    object: formatRef(rule.policy),
+    note: `${ruleNote(rule)} in the base, no longer applies`,
+    at: rule.at,
+    side: "base"
+  }));
+}
+function transportReasons(change, sides) {
+  const before = change.base.transport;
+  const after = change.head.transport;
+  const deciding = decidingPolicy(after.server);
+  const server = evidenceReasons(deciding ? [deciding] : after.server.evidence, "head");
+  const stillUsed = new Set(after.client.evidence.map((e) => e.ref ? refKey(e.ref) : ""));
+  const client = [
+    ...callerDataplaneReasons(change.caller, sides),
+    ...evidenceReasons(after.client.evidence, "head"),
+    ...evidenceReasons(
+      before.client.evidence.filter(
+        (e) => (e.ref?.kind === "DestinationRule" || e.ref?.kind === "Sidecar") && !stillUsed.has(refKey(e.ref))
+      ),
+      "base",
+      " in the base, no longer applies to this client"
+    )
+  ];
+  const serverMoved = before.server.mode !== after.server.mode || before.server.level !== after.server.level;
+  return serverMoved ? [...server, ...client] : [...client, ...server];
+}
+function callerDataplaneReasons(id, sides) {
+  const before = sides.base.callers.get(id);
+  const after = sides.head.callers.get(id);
+  if (before?.kind !== "workload" || after?.kind !== "workload") return [];
+  const was = sides.base.mtls.dataplane(before.workload);
+  const now = sides.head.mtls.dataplane(after.workload);
+  if (was.dataplane === now.dataplane && was.gateway === now.gateway) return [];
+  return evidenceReasons(now.evidence, "head");
+}
+function evidenceReasons(evidence, side3, suffix = "") {
+  return evidence.flatMap(
+    (e) => e.at === null ? [] : [
+      {
+        object: e.ref ? formatRef(e.ref) : "",
+        note: `${e.note}${suffix}`,
+        at: e.at,
+        ...side3 === "base" ? { side: side3 } : {}
+      }
+    ]
+  );
 }
 function ruleNote(rule) {
   return rule.rule === null ? `${rule.action} policy` : `${rule.action} rule ${rule.rule}`;

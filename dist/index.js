@@ -39526,10 +39526,12 @@ function policyFindings(policy, topology, side3) {
         for (const value of field3?.values ?? [])
           if (!knownMethod(value.value))
             add("MG213", { value: value.value }, value.at, `rules[${index}]:${value.value}`);
-    for (const operation of rule.to ?? [])
-      for (const value of operation.hosts?.values ?? [])
-        if (!value.value.includes("*") && !value.value.includes(":"))
+    for (const operation of rule.to ?? []) {
+      const hosts = operation.hosts?.values ?? [];
+      for (const value of hosts)
+        if (!value.value.includes("*") && !value.value.includes(":") && !coversPortForm(value.value, hosts))
           add("MG214", { value: value.value }, value.at, `rules[${index}]:${value.value}`);
+    }
     if (policy.action === "ALLOW" && rule.from === null && rule.to === null && (rule.when ?? []).length === 0)
       add("MG212", { scope: scopeText(policy, root) }, rule.at, `rules[${index}]`);
   });
@@ -39564,6 +39566,13 @@ function scopeText(policy, root) {
   const selector = policy.selector ? `workloads labelled ${Object.entries(policy.selector.matchLabels).map(([k, v]) => `${k}=${v}`).join(",")}` : "every workload";
   const where = policy.ref.namespace === root ? "in the mesh" : `in namespace ${policy.ref.namespace}`;
   return `${selector} ${where}`;
+}
+function coversPortForm(host, hosts) {
+  const withPort = `${host.toLowerCase()}:8080`;
+  return hosts.some((other) => {
+    const pattern = other.value.toLowerCase();
+    return pattern.endsWith("*") && withPort.startsWith(pattern.slice(0, -1));
+  });
 }
 
 // src/analysis/authz/findings.ts

@@ -10753,8 +10753,11 @@ function narrowObject(object, ctx, defaultNamespace, result, depth) {
   const apiVersion = scalarString(pairOf(object, "apiVersion")?.value ?? null);
   const kind = scalarString(pairOf(object, "kind")?.value ?? null);
   if (apiVersion === null || kind === null) {
+    const notAnObject = kind === null && pairOf(object, "metadata") === void 0;
     if (apiVersion === null && kind === null) {
       readHelmValues(object, ctx, result);
+      result.counts.notKubernetes++;
+    } else if (notAnObject) {
       result.counts.notKubernetes++;
     } else {
       ctx.beginObject(void 0);

@@ -34062,7 +34062,7 @@ var catalogue = {
     name: "mtls-weakened",
     severity: "warning",
     title: "mTLS weakened on a workload port",
-    message: (p) => `${tick(p.workload)} ${p.ports} now accepts ${p.head} where it was ${p.base} (${p.level})`,
+    message: (p) => `${tick(p.workload)} ${p.ports} ${p.head}${p.level}, was ${p.base}: ${p.consequence}`,
     help: "If plaintext callers still need the port, keep the exception as narrow as possible (one workload, one container port) and plan its removal. Otherwise restore STRICT.",
     description: "The effective PeerAuthentication mode of a workload port became weaker: STRICT to PERMISSIVE or DISABLE, PERMISSIVE to DISABLE, or the sidecar went away. Istio resolves the mode per port from the mesh, namespace, workload and port-level policies (istio-semantics \xA71.2, `ComposePeerAuthentication`). The finding points at the line that decided the new mode, or at the deleted policy."
   },
@@ -41415,10 +41415,11 @@ function modeChanges(base, head, baseServer, headServer) {
         "MG101",
         {
           workload: headServer.id,
-          ports: change.port === null ? "on every port" : `port ${change.port}`,
-          base: describeMode(change.before.mode),
-          head: describeMode(change.after.mode),
-          level: describeLevel(change.after)
+          ports: change.port === null ? "(every port)" : `port ${change.port}`,
+          base: change.before.mode === "NO_SIDECAR" ? "without a sidecar" : change.before.mode,
+          head: change.after.mode === "NO_SIDECAR" ? "has no sidecar any more" : `is now ${change.after.mode}`,
+          level: change.after.level === "no-sidecar" ? "" : ` (${describeLevel(change.after)})`,
+          consequence: CONSEQUENCE[change.after.mode]
         },
         {
           at: cause?.at ?? headServer.workload.source,
@@ -41431,9 +41432,12 @@ function modeChanges(base, head, baseServer, headServer) {
   }
   return { deltas, findings };
 }
-function describeMode(mode) {
-  return mode === "NO_SIDECAR" ? "anything (no sidecar)" : mode;
-}
+var CONSEQUENCE = {
+  STRICT: "it accepts only mTLS",
+  PERMISSIVE: "it accepts plaintext, with no peer identity",
+  DISABLE: "it accepts only plaintext",
+  NO_SIDECAR: "nothing enforces mTLS or authorization there"
+};
 function describeLevel(mode) {
   switch (mode.level) {
     case "port":

@@ -62,9 +62,9 @@ describe('diffMtls', () => {
         'shop/tcp-server:9000 STRICT→PERMISSIVE @shop-pa.yaml:7',
       ],
       findings: [
-        'MG101 head shop-pa.yaml:7 `shop/multi` on every port now accepts PERMISSIVE where it was STRICT (namespace policy)',
-        'MG101 head shop-pa.yaml:7 `shop/server` port 8080 now accepts PERMISSIVE where it was STRICT (namespace policy)',
-        'MG101 head shop-pa.yaml:7 `shop/tcp-server` port 9000 now accepts PERMISSIVE where it was STRICT (namespace policy)',
+        'MG101 head shop-pa.yaml:7 `shop/multi` (every port) is now PERMISSIVE (namespace policy), was STRICT: it accepts plaintext, with no peer identity',
+        'MG101 head shop-pa.yaml:7 `shop/server` port 8080 is now PERMISSIVE (namespace policy), was STRICT: it accepts plaintext, with no peer identity',
+        'MG101 head shop-pa.yaml:7 `shop/tcp-server` port 9000 is now PERMISSIVE (namespace policy), was STRICT: it accepts plaintext, with no peer identity',
       ],
     });
   });
@@ -72,7 +72,7 @@ describe('diffMtls', () => {
   it('a deleted STRICT policy points at the base line', () => {
     const result = diff(STRICT_SHOP, {});
     expect(result.findings[0]).toBe(
-      "MG101 base shop-pa.yaml:7 `shop/multi` on every port now accepts PERMISSIVE where it was STRICT (Istio's default)",
+      "MG101 base shop-pa.yaml:7 `shop/multi` (every port) is now PERMISSIVE (Istio's default), was STRICT: it accepts plaintext, with no peer identity",
     );
   });
 
@@ -90,7 +90,7 @@ describe('diffMtls', () => {
     expect(diff(STRICT_SHOP, head)).toEqual({
       deltas: ['shop/multi:9090 STRICT→DISABLE @multi-pa.yaml:10'],
       findings: [
-        'MG101 head multi-pa.yaml:10 `shop/multi` port 9090 now accepts DISABLE where it was STRICT (port-level exception)',
+        'MG101 head multi-pa.yaml:10 `shop/multi` port 9090 is now DISABLE (port-level exception), was STRICT: it accepts only plaintext',
         // The consequence for in-mesh callers: auto mTLS switches to plaintext for that port (§2.3).
         'MG103 head multi-pa.yaml:10 calls from `shop/client`, `shop/server`, `shop/tcp-server` and `(any mesh identity)` to `shop/multi` port 9090 are no longer mutually authenticated: auto mTLS sends plaintext (`shop/multi` is DISABLE on port 9090); the DISABLE port (port-level policy) accepts plaintext, with no peer identity',
       ],
@@ -167,7 +167,7 @@ describe('diffMtls when the sidecar goes away', () => {
     const result = diff(STRICT_SHOP, head);
     expect(result.deltas).toEqual(['shop/multi:* STRICT→NO_SIDECAR @multi.yaml:7']);
     expect(result.findings.filter((f) => f.startsWith('MG101'))).toEqual([
-      'MG101 head multi.yaml:7 `shop/multi` on every port now accepts anything (no sidecar) where it was STRICT (no sidecar)',
+      'MG101 head multi.yaml:7 `shop/multi` (every port) has no sidecar any more, was STRICT: nothing enforces mTLS or authorization there',
     ]);
     // As a client it now sends plaintext, which the STRICT ports of shop reject.
     expect(result.findings.filter((f) => f.startsWith('MG102'))).toEqual([

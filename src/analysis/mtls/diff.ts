@@ -99,10 +99,14 @@ function modeChanges(
         'MG101',
         {
           workload: headServer.id,
-          ports: change.port === null ? 'on every port' : `port ${change.port}`,
-          base: describeMode(change.before.mode),
-          head: describeMode(change.after.mode),
-          level: describeLevel(change.after),
+          ports: change.port === null ? '(every port)' : `port ${change.port}`,
+          base: change.before.mode === 'NO_SIDECAR' ? 'without a sidecar' : change.before.mode,
+          head:
+            change.after.mode === 'NO_SIDECAR'
+              ? 'has no sidecar any more'
+              : `is now ${change.after.mode}`,
+          level: change.after.level === 'no-sidecar' ? '' : ` (${describeLevel(change.after)})`,
+          consequence: CONSEQUENCE[change.after.mode],
         },
         {
           at: cause?.at ?? headServer.workload.source,
@@ -116,10 +120,13 @@ function modeChanges(
   return { deltas, findings };
 }
 
-/** A port without a sidecar accepts anything; say so rather than print a mode name. */
-function describeMode(mode: ServerMode): string {
-  return mode === 'NO_SIDECAR' ? 'anything (no sidecar)' : mode;
-}
+/** What a weaker mode lets in (§1.5, §1.6): the reason a reviewer should care. */
+const CONSEQUENCE: Readonly<Record<ServerMode, string>> = {
+  STRICT: 'it accepts only mTLS',
+  PERMISSIVE: 'it accepts plaintext, with no peer identity',
+  DISABLE: 'it accepts only plaintext',
+  NO_SIDECAR: 'nothing enforces mTLS or authorization there',
+};
 
 function describeLevel(mode: PortMode): string {
   switch (mode.level) {

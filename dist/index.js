@@ -42477,9 +42477,9 @@ function workloadChanges(base, head) {
   return { added: only(head, base), removed: only(base, head) };
 }
 var MODE_STRENGTH = {
-  STRICT: 3,
-  PERMISSIVE: 2,
-  DISABLE: 1,
+  STRICT: 2,
+  PERMISSIVE: 1,
+  DISABLE: 0,
   NO_SIDECAR: 0
 };
 function mtlsCounts(deltas) {

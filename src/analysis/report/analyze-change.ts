@@ -161,11 +161,15 @@ function workloadChanges(
   return { added: only(head, base), removed: only(base, head) };
 }
 
-/** STRICT > PERMISSIVE > DISABLE > no sidecar, by how much a port accepts without identity. */
+/**
+ * STRICT > PERMISSIVE > DISABLE = no sidecar, the order `mtls[].change` is documented with
+ * (docs/report-schema.md): the counts are totals of those rows, so DISABLE ↔ no sidecar is
+ * `changed` in both. MG101 still reports losing the sidecar, which also loses authorization.
+ */
 const MODE_STRENGTH: Record<MtlsDelta['base'], number> = {
-  STRICT: 3,
-  PERMISSIVE: 2,
-  DISABLE: 1,
+  STRICT: 2,
+  PERMISSIVE: 1,
+  DISABLE: 0,
   NO_SIDECAR: 0,
 };
 

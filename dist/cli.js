@@ -12199,7 +12199,7 @@ function injectRequired(workload, evidence2) {
   const decider = label ?? annotation;
   const where = label !== void 0 ? "label" : "annotation";
   const pod = (note) => objectEvidence(workload, note, workload.podLabelsAt);
-  if (decider === "false") return no(true, [...evidence2, pod(`pod ${where} ${INJECT}=false`)]);
+  if (decider === "false") return no(true, [pod(`pod ${where} ${INJECT}=false`), ...evidence2]);
   if (decider === "true") return yes(true, [...evidence2, pod(`pod ${where} ${INJECT}=true`)]);
   return yes(true, evidence2);
 }

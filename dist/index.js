@@ -40810,7 +40810,7 @@ function injectRequired(workload, evidence) {
   const decider = label ?? annotation;
   const where = label !== void 0 ? "label" : "annotation";
   const pod = (note) => objectEvidence(workload, note, workload.podLabelsAt);
-  if (decider === "false") return no(true, [...evidence, pod(`pod ${where} ${INJECT}=false`)]);
+  if (decider === "false") return no(true, [pod(`pod ${where} ${INJECT}=false`), ...evidence]);
   if (decider === "true") return yes(true, [...evidence, pod(`pod ${where} ${INJECT}=true`)]);
   return yes(true, evidence);
 }

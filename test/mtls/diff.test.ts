@@ -175,4 +175,33 @@ describe('diffMtls when the sidecar goes away', () => {
       'MG102 head multi.yaml:7 `shop/multi` can no longer connect to `shop/tcp-server` port 9000: the client has no sidecar and sends plaintext; the STRICT port (namespace-wide policy) rejects plaintext',
     ]);
   });
+
+  it('an opt-out by pod annotation points at the pod, not at the namespace label that would inject it', () => {
+    // `injectRequired` reads the annotation once the webhook is invoked by the namespace label:
+    // the annotation is what decided (§6.1), the namespace line did not change.
+    const head = {
+      ...STRICT_SHOP,
+      'multi.yaml': docs(
+        workload({
+          ns: 'shop',
+          name: 'multi',
+          ports: [8080, 9090],
+          annotations: { 'sidecar.istio.io/inject': 'false' },
+        }),
+        service({
+          ns: 'shop',
+          name: 'multi',
+          ports: [
+            { port: 80, targetPort: 8080 },
+            { port: 9090, name: 'tcp' },
+          ],
+        }),
+      ),
+    };
+    const result = diff(STRICT_SHOP, head);
+    expect(result.deltas).toEqual(['shop/multi:* STRICT→NO_SIDECAR @multi.yaml:7']);
+    const positions = result.findings.map((f) => f.split(' ').slice(1, 3).join(' '));
+    expect(result.findings.some((f) => f.startsWith('MG101'))).toBe(true);
+    expect(new Set(positions)).toEqual(new Set(['head multi.yaml:7']));
+  });
 });

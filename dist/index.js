@@ -43112,7 +43112,8 @@ function requestText(sign, requests2, whole) {
 function edgeLabel(edge2) {
   const { base, head } = edge2;
   const bothOpen = base.access !== "deny" && head.access !== "deny";
-  let suffix = bothOpen && base.transport !== head.transport ? `${TRANSPORT_SHORT[base.transport]}->${TRANSPORT_SHORT[head.transport]}` : "";
+  const broke = base.transport === "broken" || head.transport === "broken";
+  let suffix = (bothOpen || broke) && base.transport !== head.transport ? `${TRANSPORT_SHORT[base.transport]}->${TRANSPORT_SHORT[head.transport]}` : "";
   let detail = "";
   switch (edge2.change) {
     case "added":

@@ -7623,7 +7623,7 @@ var catalogue = {
     name: "mtls-weakened",
     severity: "warning",
     title: "mTLS weakened on a workload port",
-    message: (p) => `${tick(p.workload)} ${p.ports} now accepts ${p.head} where it was ${p.base} (${p.level})`,
+    message: (p) => `${tick(p.workload)} ${p.ports} ${p.head}${p.level}, was ${p.base}: ${p.consequence}`,
     help: "If plaintext callers still need the port, keep the exception as narrow as possible (one workload, one container port) and plan its removal. Otherwise restore STRICT.",
     description: "The effective PeerAuthentication mode of a workload port became weaker: STRICT to PERMISSIVE or DISABLE, PERMISSIVE to DISABLE, or the sidecar went away. Istio resolves the mode per port from the mesh, namespace, workload and port-level policies (istio-semantics \xA71.2, `ComposePeerAuthentication`). The finding points at the line that decided the new mode, or at the deleted policy."
   },
@@ -9654,6 +9654,7 @@ var TOP_LEVEL = [
   "severity",
   "ignore",
   "protected",
+  "sensitive-ports",
   "commands"
 ];
 var START = { line: 1, column: 1 };
@@ -9704,13 +9705,23 @@ function parseConfig(text, file) {
     )
   );
   const commands = readOptional(field2("commands"), (v) => parseCommands(reader, v.node, v.pos));
+  const sensitivePorts = readOptional(
+    field2("sensitive-ports"),
+    (v) => reader.list(
+      v.node,
+      "sensitive-ports",
+      v.pos,
+      (node, name, pos) => reader.integer(node, name, pos, { min: 1, max: 65535 })
+    )
+  );
   const analyze = {
     ...failOn === void 0 ? {} : { failOn },
     ...defaultNamespace === void 0 ? {} : { defaultNamespace },
     ...meshSettings === void 0 ? {} : { meshSettings },
     ...severities === void 0 ? {} : { severities },
     ...ignores === void 0 ? {} : { ignores },
-    ...protectedWorkloads === void 0 ? {} : { protectedWorkloads }
+    ...protectedWorkloads === void 0 ? {} : { protectedWorkloads },
+    ...sensitivePorts === void 0 ? {} : { sensitivePorts }
   };
   return {
     config: {
@@ -11424,8 +11435,11 @@ function narrowObject(object, ctx, defaultNamespace, result, depth) {
   const apiVersion = scalarString(pairOf(object, "apiVersion")?.value ?? null);
   const kind = scalarString(pairOf(object, "kind")?.value ?? null);
   if (apiVersion === null || kind === null) {
+    const notAnObject = kind === null && pairOf(object, "metadata") === void 0;
     if (apiVersion === null && kind === null) {
       readHelmValues(object, ctx, result);
+      result.counts.notKubernetes++;
+    } else if (notAnObject) {
       result.counts.notKubernetes++;
     } else {
       ctx.beginObject(void 0);
@@ -12806,6 +12820,13 @@ function isEmpty(set2) {
 function isSubset(a, b) {
   return isEmpty(subtract(a, b));
 }
+function unconstrained(set2, key) {
+  const index = set2.space.dimensions.findIndex((d) => d.key === key);
+  const dimension = set2.space.dimensions[index];
+  if (dimension === void 0) return set2;
+  const boxes = set2.boxes.map((box) => box.map((bits, i) => i === index ? dimension.full : bits));
+  return { space: set2.space, boxes: simplify(boxes) };
+}
 function relation(a, b) {
   const [x, y] = align(a, b);
   const lost = !isEmpty(sameSpaceSubtract(x, y));
@@ -12868,6 +12889,7 @@ function compileChain(scope, port, chain, options) {
     port,
     space,
     universe: cubeSet(space, universeCube),
+    validatesTokens: chain === "http" && options.requestAuthentication,
     custom: customVerdicts(byAction("CUSTOM"), options.settings),
     deny: byAction("DENY"),
     allow: byAction("ALLOW"),
@@ -13103,8 +13125,9 @@ function decidePort(port, test) {
     allowed = allowed ? union(allowed, c.allowed) : c.allowed;
     universe = universe ? union(universe, c.chain.universe) : c.chain.universe;
   }
-  const all = allowed ?? emptySet(chains[0].chain.space);
-  const within = universe ?? all;
+  const ignoresTokens = (set2) => chains.some((c) => c.chain.chain === "http" && !c.chain.validatesTokens) ? unconstrained(set2, "jwt") : set2;
+  const all = ignoresTokens(allowed ?? emptySet(chains[0].chain.space));
+  const within = ignoresTokens(universe ?? all);
   const access = isEmpty(all) ? "deny" : isSubset(within, all) ? "allow" : "partial";
   return {
     chains,
@@ -13996,10 +14019,12 @@ function policyFindings(policy, topology, side2) {
         for (const value of field2?.values ?? [])
           if (!knownMethod(value.value))
             add("MG213", { value: value.value }, value.at, `rules[${index}]:${value.value}`);
-    for (const operation of rule.to ?? [])
-      for (const value of operation.hosts?.values ?? [])
-        if (!value.value.includes("*") && !value.value.includes(":"))
+    for (const operation of rule.to ?? []) {
+      const hosts = operation.hosts?.values ?? [];
+      for (const value of hosts)
+        if (!value.value.includes("*") && !value.value.includes(":") && !coversPortForm(value.value, hosts))
           add("MG214", { value: value.value }, value.at, `rules[${index}]:${value.value}`);
+    }
     if (policy.action === "ALLOW" && rule.from === null && rule.to === null && (rule.when ?? []).length === 0)
       add("MG212", { scope: scopeText(policy, root) }, rule.at, `rules[${index}]`);
   });
@@ -14034,6 +14059,13 @@ function scopeText(policy, root) {
   const selector = policy.selector ? `workloads labelled ${Object.entries(policy.selector.matchLabels).map(([k, v]) => `${k}=${v}`).join(",")}` : "every workload";
   const where = policy.ref.namespace === root ? "in the mesh" : `in namespace ${policy.ref.namespace}`;
   return `${selector} ${where}`;
+}
+function coversPortForm(host, hosts) {
+  const withPort = `${host.toLowerCase()}:8080`;
+  return hosts.some((other) => {
+    const pattern = other.value.toLowerCase();
+    return pattern.endsWith("*") && withPort.startsWith(pattern.slice(0, -1));
+  });
 }
 
 // src/analysis/authz/findings.ts
@@ -15269,7 +15301,7 @@ function injectRequired(workload, evidence2) {
   const decider = label ?? annotation;
   const where = label !== void 0 ? "label" : "annotation";
   const pod = (note) => objectEvidence(workload, note, workload.podLabelsAt);
-  if (decider === "false") return no(true, [...evidence2, pod(`pod ${where} ${INJECT}=false`)]);
+  if (decider === "false") return no(true, [pod(`pod ${where} ${INJECT}=false`), ...evidence2]);
   if (decider === "true") return yes(true, [...evidence2, pod(`pod ${where} ${INJECT}=true`)]);
   return yes(true, evidence2);
 }
@@ -15827,11 +15859,12 @@ function ambientFindings(internals, side2) {
 }
 
 // src/analysis/mtls/diff.ts
-function diffMtls(base, head, scope = EVERYTHING) {
+function diffMtls(base, head, options = {}) {
   const b = internalsOf(base.mtls, base.mesh, base.topology);
   const h = internalsOf(head.mtls, head.mesh, head.topology);
   const deltas = [];
   const findings = [];
+  const scope = options.scope ?? EVERYTHING;
   const servers = commonWorkloads(base, head);
   const dirtyServers = scope.all ? servers : servers.filter(([w]) => scope.destinations.has(w.id));
   for (const [baseServer, headServer] of dirtyServers) {
@@ -15839,7 +15872,7 @@ function diffMtls(base, head, scope = EVERYTHING) {
     deltas.push(...changed.deltas);
     findings.push(...changed.findings);
   }
-  findings.push(...edgeChanges(b, h, servers, scope));
+  findings.push(...edgeChanges(b, h, servers, options.reachedInBase, scope));
   deltas.sort((x, y) => compareText(x.workload, y.workload) || (x.port ?? 0) - (y.port ?? 0));
   return { deltas, findings: sortFindings(findings) };
 }
@@ -15883,10 +15916,11 @@ function modeChanges(base, head, baseServer, headServer) {
         "MG101",
         {
           workload: headServer.id,
-          ports: change2.port === null ? "on every port" : `port ${change2.port}`,
-          base: describeMode(change2.before.mode),
-          head: describeMode(change2.after.mode),
-          level: describeLevel(change2.after)
+          ports: change2.port === null ? "(every port)" : `port ${change2.port}`,
+          base: change2.before.mode === "NO_SIDECAR" ? "without a sidecar" : change2.before.mode,
+          head: change2.after.mode === "NO_SIDECAR" ? "has no sidecar any more" : `is now ${change2.after.mode}`,
+          level: change2.after.level === "no-sidecar" ? "" : ` (${describeLevel(change2.after)})`,
+          consequence: CONSEQUENCE[change2.after.mode]
         },
         {
           at: cause?.at ?? headServer.workload.source,
@@ -15899,9 +15933,12 @@ function modeChanges(base, head, baseServer, headServer) {
   }
   return { deltas, findings };
 }
-function describeMode(mode) {
-  return mode === "NO_SIDECAR" ? "anything (no sidecar)" : mode;
-}
+var CONSEQUENCE = {
+  STRICT: "it accepts only mTLS",
+  PERMISSIVE: "it accepts plaintext, with no peer identity",
+  DISABLE: "it accepts only plaintext",
+  NO_SIDECAR: "nothing enforces mTLS or authorization there"
+};
 function describeLevel(mode) {
   switch (mode.level) {
     case "port":
@@ -15943,7 +15980,7 @@ function callersOf(internals, ids) {
   out.set(ANY_MESH_IDENTITY, { kind: "any-mesh-identity", id: ANY_MESH_IDENTITY });
   return out;
 }
-function edgeChanges(b, h, servers, scope) {
+function edgeChanges(b, h, servers, reachedInBase, scope) {
   const common = new Set(
     b.topology.workloads.map((w) => w.id).filter((id) => h.topology.workloadById.has(id))
   );
@@ -15973,12 +16010,16 @@ function edgeChanges(b, h, servers, scope) {
         const after = h.classEdges(pair.head, headServer, port).primary;
         const target = before.transport !== "broken" && after.transport === "broken" ? broken : before.transport === "mtls" && after.transport === "plaintext" ? lost : null;
         if (target === null) continue;
+        const ids = pair.ids.filter(
+          (id) => id !== baseServer.id && (reachedInBase?.(id, baseServer, port) ?? true)
+        );
+        if (ids.length === 0) continue;
         const key = `${headServer.id}:${port}`;
         const change2 = target.get(key);
-        if (change2) change2.callers.push(...pair.ids);
+        if (change2) change2.callers.push(...ids);
         else
           target.set(key, {
-            callers: [...pair.ids],
+            callers: ids,
             to: headServer.id,
             port,
             reason: after.reason,
@@ -15992,10 +16033,15 @@ function edgeChanges(b, h, servers, scope) {
     ...[...lost.values()].map((c) => edgeFinding("MG103", c))
   ];
 }
+var NAMED_CALLERS = 3;
 function edgeFinding(code, change2) {
-  const callers = [...change2.callers].sort(compareText);
+  const pseudo = (id) => id.startsWith("(") ? 1 : 0;
+  const callers = [...change2.callers].sort((x, y) => pseudo(x) - pseudo(y) || compareText(x, y));
   const firstCaller = callers[0] ?? "";
-  const from = callers.length === 1 ? `\`${firstCaller}\`` : `\`${firstCaller}\` and ${callers.length - 1} other caller(s)`;
+  const shown = callers.length <= NAMED_CALLERS + 1 ? callers.length : NAMED_CALLERS;
+  const named = callers.slice(0, shown).map((id) => `\`${id}\``);
+  const rest = callers.length - named.length;
+  const from = rest > 0 ? `${named.join(", ")} and ${rest} other caller(s)` : named.length === 1 ? named[0] ?? "" : `${named.slice(0, -1).join(", ")} and ${named[named.length - 1] ?? ""}`;
   return mtlsFinding(
     code,
     { from, to: change2.to, port: change2.port, reason: change2.reason },
@@ -16481,25 +16527,27 @@ function edgeFindings2(head, edges, sensitive) {
   const out = [];
   for (const edge of edges) {
     if (edge.newlyAllowed.length === 0) continue;
-    const at = edge.reasons[0]?.at ?? head.topology.workloadById.get(edge.to)?.workload.source;
+    const cause = edge.reasons[0];
+    const at = cause?.at ?? head.topology.workloadById.get(edge.to)?.workload.source;
     if (at === void 0) continue;
+    const side2 = cause?.side ?? "head";
     const subject = `${edge.from}->${edge.to}:${edge.port}`;
     const requests2 = ` (${edge.newlyAllowed.slice(0, 3).join(", ")}${edge.newlyAllowed.length > 3 ? ", ..." : ""})`;
     const to = `${edge.to}:${edge.port}`;
     const extra = { edge: { from: edge.from, to: edge.to, port: edge.port } };
     if (edge.from === UNAUTHENTICATED)
-      out.push(finding2("MG301", subject, at, "head", { to, requests: requests2 }, extra));
+      out.push(finding2("MG301", subject, at, side2, { to, requests: requests2 }, extra));
     else if (edge.from === ANY_MESH_IDENTITY)
-      out.push(finding2("MG302", subject, at, "head", { to, requests: requests2 }, extra));
+      out.push(finding2("MG302", subject, at, side2, { to, requests: requests2 }, extra));
     else if (namespaceOf(edge.from) !== namespaceOf(edge.to))
-      out.push(finding2("MG303", subject, at, "head", { from: edge.from, to, requests: requests2 }, extra));
+      out.push(finding2("MG303", subject, at, side2, { from: edge.from, to, requests: requests2 }, extra));
     if (sensitive.has(edge.port))
       out.push(
         finding2(
           "MG304",
           subject,
           at,
-          "head",
+          side2,
           { from: edge.from, to: edge.to, port: edge.port },
           extra
         )
@@ -16562,7 +16610,7 @@ function protectedFindings(base, head, protectedIds) {
       if (mode.mode === "STRICT") continue;
       if (before !== void 0 && base.mtls.serverMode(before, port.port).mode !== "STRICT")
         continue;
-      const at = mode.evidence.find((e) => e.at !== null)?.at ?? workload.workload.source;
+      const at = decidingPolicy(mode)?.at ?? mode.evidence.find((e) => e.at !== null)?.at ?? workload.workload.source;
       const shown = mode.mode === "NO_SIDECAR" ? "plaintext (no sidecar)" : `${mode.mode} (plaintext allowed)`;
       out.push(
         finding2("MG306", `${workload.id}:${port.port}`, at, "head", {
@@ -16804,7 +16852,9 @@ function diffEdges(base, head, scope) {
       const headPort = other.ports.find((p) => p.port === port.port);
       if (headPort === void 0) continue;
       const target = { base: [server, port], head: [other, headPort] };
-      deltas.push(...group(compareCallers(base, head, candidates2, target), server, headPort));
+      deltas.push(
+        ...group(compareCallers(base, head, candidates2, target), server, headPort, { base, head })
+      );
     }
   }
   return deltas.sort(
@@ -16894,10 +16944,10 @@ function compareCaller(base, head, caller, target) {
     comparison
   };
 }
-function group(changes, server, port) {
+function group(changes, server, port, sides) {
   const bySignature = /* @__PURE__ */ new Map();
   for (const change2 of changes) {
-    const row = deltaOf(change2, server, port);
+    const row = deltaOf(change2, server, port, sides);
     const { from: _from, ...rest } = row;
     const key = `${change2.namespace ?? change2.caller}\0${JSON.stringify(rest)}`;
     const entry = bySignature.get(key) ?? { rows: [], namespace: change2.namespace };
@@ -16912,7 +16962,7 @@ function group(changes, server, port) {
     ];
   });
 }
-function deltaOf(change2, server, port) {
+function deltaOf(change2, server, port, sides) {
   return {
     from: change2.caller,
     callers: 1,
@@ -16924,7 +16974,7 @@ function deltaOf(change2, server, port) {
     head: stateOf(change2.head),
     newlyAllowed: change2.comparison.newlyAllowed,
     newlyDenied: change2.comparison.newlyDenied,
-    reasons: reasonsOf(change2)
+    reasons: reasonsOf(change2, sides)
   };
 }
 function stateOf(evaluation) {
@@ -16935,31 +16985,12 @@ function stateOf(evaluation) {
     exact: evaluation.access.exact && evaluation.transport.exact
   };
 }
-function reasonsOf(change2) {
+function reasonsOf(change2, sides) {
   const { base, head } = change2;
   const reasons2 = [];
-  if (base.transport.transport !== head.transport.transport || head.transport.transport === "broken") {
-    for (const evidence2 of [...head.transport.client.evidence, ...head.transport.server.evidence]) {
-      if (evidence2.at !== null)
-        reasons2.push({
-          object: evidence2.ref ? formatRef(evidence2.ref) : "",
-          note: evidence2.note,
-          at: evidence2.at
-        });
-    }
-  }
-  if (head.access.determining.length > 0) {
-    for (const rule of head.access.determining)
-      reasons2.push({ object: formatRef(rule.policy), note: ruleNote(rule), at: rule.at });
-  } else {
-    for (const rule of base.access.determining) {
-      reasons2.push({
-        object: formatRef(rule.policy),
-        note: `${ruleNote(rule)} in the base, no longer applies`,
-        at: rule.at
-      });
-    }
-  }
+  if (base.transport.transport !== head.transport.transport || head.transport.transport === "broken")
+    reasons2.push(...transportReasons(change2, sides));
+  if (head.transport.transport !== "broken") reasons2.push(...ruleReasons(change2));
   const seen = /* @__PURE__ */ new Set();
   return reasons2.filter((r) => {
     const key = `${r.object}|${r.at.file}|${r.at.line}|${r.note}`;
@@ -16967,6 +16998,62 @@ function reasonsOf(change2) {
     seen.add(key);
     return true;
   }).slice(0, MAX_REASONS);
+}
+function ruleReasons(change2) {
+  const { base, head } = change2;
+  if (head.access.determining.length > 0)
+    return head.access.determining.map((rule) => ({
+      object: formatRef(rule.policy),
+      note: ruleNote(rule),
+      at: rule.at
+    }));
+  return base.access.determining.map((rule) => ({
+    object: formatRef(rule.policy),
+    note: `${ruleNote(rule)} in the base, no longer applies`,
+    at: rule.at,
+    side: "base"
+  }));
+}
+function transportReasons(change2, sides) {
+  const before = change2.base.transport;
+  const after = change2.head.transport;
+  const deciding = decidingPolicy(after.server);
+  const server = evidenceReasons(deciding ? [deciding] : after.server.evidence, "head");
+  const stillUsed = new Set(after.client.evidence.map((e) => e.ref ? refKey(e.ref) : ""));
+  const client = [
+    ...callerDataplaneReasons(change2.caller, sides),
+    ...evidenceReasons(after.client.evidence, "head"),
+    ...evidenceReasons(
+      before.client.evidence.filter(
+        (e) => (e.ref?.kind === "DestinationRule" || e.ref?.kind === "Sidecar") && !stillUsed.has(refKey(e.ref))
+      ),
+      "base",
+      " in the base, no longer applies to this client"
+    )
+  ];
+  const serverMoved = before.server.mode !== after.server.mode || before.server.level !== after.server.level;
+  return serverMoved ? [...server, ...client] : [...client, ...server];
+}
+function callerDataplaneReasons(id, sides) {
+  const before = sides.base.callers.get(id);
+  const after = sides.head.callers.get(id);
+  if (before?.kind !== "workload" || after?.kind !== "workload") return [];
+  const was = sides.base.mtls.dataplane(before.workload);
+  const now = sides.head.mtls.dataplane(after.workload);
+  if (was.dataplane === now.dataplane && was.gateway === now.gateway) return [];
+  return evidenceReasons(now.evidence, "head");
+}
+function evidenceReasons(evidence2, side2, suffix = "") {
+  return evidence2.flatMap(
+    (e) => e.at === null ? [] : [
+      {
+        object: e.ref ? formatRef(e.ref) : "",
+        note: `${e.note}${suffix}`,
+        at: e.at,
+        ...side2 === "base" ? { side: side2 } : {}
+      }
+    ]
+  );
 }
 function ruleNote(rule) {
   return rule.rule === null ? `${rule.action} policy` : `${rule.action} rule ${rule.rule}`;
@@ -16980,7 +17067,7 @@ function analyzeChange(input) {
   const head = evaluateSide(input.head, options, cache);
   const inputFindings = inputProblemFindings(input.problems ?? {});
   const scope = dirtyScope(base, head);
-  const mtls = diffMtls(base, head, scope);
+  const mtls = diffMtls(base, head, { scope, reachedInBase: reachedIn(base) });
   const edges = diffEdges(base, head, scope);
   const { findings, ignored } = applyFindingPolicy(
     [
@@ -17020,6 +17107,14 @@ function analyzeChange(input) {
         (d) => isPartialInput(d.code)
       )
     }
+  };
+}
+function reachedIn(side2) {
+  return (callerId, server, port) => {
+    const caller = side2.callers.get(callerId);
+    const workloadPort = server.ports.find((p) => p.port === port);
+    if (caller === void 0 || workloadPort === void 0) return true;
+    return !isEmpty(evaluateEdge(side2, caller, server, workloadPort).reaching);
   };
 }
 function preexistingIds(base, scope) {
@@ -17080,9 +17175,9 @@ function workloadChanges(base, head) {
   return { added: only(head, base), removed: only(base, head) };
 }
 var MODE_STRENGTH = {
-  STRICT: 3,
-  PERMISSIVE: 2,
-  DISABLE: 1,
+  STRICT: 2,
+  PERMISSIVE: 1,
+  DISABLE: 0,
   NO_SIDECAR: 0
 };
 function mtlsCounts(deltas) {
@@ -17105,7 +17200,8 @@ function summarise(side2) {
 // src/analysis/render/change-words.ts
 var TRANSPORT_SHORT = { mtls: "mtls", plaintext: "plain", broken: "broken" };
 function isRegression(edge) {
-  return edge.change === "added" || edge.change === "widened" || edge.newlyAllowed.length > 0 || edge.base.transport === "mtls" && edge.head.transport === "plaintext";
+  return edge.change === "added" || edge.change === "widened" || edge.newlyAllowed.length > 0 || // Plaintext is a regression only where requests still arrive over it.
+  edge.base.transport === "mtls" && edge.head.transport === "plaintext" && edge.head.access !== "deny";
 }
 function transportChange(edge) {
   const { base, head } = edge;
@@ -17631,7 +17727,8 @@ function requestText(sign, requests2, whole) {
 function edgeLabel(edge) {
   const { base, head } = edge;
   const bothOpen = base.access !== "deny" && head.access !== "deny";
-  let suffix = bothOpen && base.transport !== head.transport ? `${TRANSPORT_SHORT[base.transport]}->${TRANSPORT_SHORT[head.transport]}` : "";
+  const broke = base.transport === "broken" || head.transport === "broken";
+  let suffix = (bothOpen || broke) && base.transport !== head.transport ? `${TRANSPORT_SHORT[base.transport]}->${TRANSPORT_SHORT[head.transport]}` : "";
   let detail = "";
   switch (edge.change) {
     case "added":

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { relation } from '../../src/analysis/authz/request-set.js';
 import { HTTP, TCP, scene } from './fixture.js';
 import { documents, policy, side, workload } from './support.js';
 
@@ -185,6 +186,25 @@ describe('which policies apply (§3.1)', () => {
     const ambient = side(docs, { dataplaneOf: () => 'AMBIENT' }).access('foo/server', 8080, null);
     expect(ambient).toMatchObject({ access: 'partial', exact: false });
     expect(ambient.notEvaluated).toMatch(/ztunnel/);
+  });
+
+  it('a token nobody validates changes nothing: a sidecar without RequestAuthentication and no sidecar allow the same requests', () => {
+    // Without a RequestAuthentication the sidecar validates no token, so a request carrying one is
+    // authorized exactly as the same request without it (§3.4 `requestPrincipals`, §5); a pod
+    // without a sidecar validates nothing either. Losing the sidecar must not read as "requests
+    // with a JWT are newly allowed".
+    const docs = documents(apps);
+    const sidecar = side(docs).access('foo/server', 8080, null);
+    const none = side(docs, { dataplaneOf: () => 'NO_SIDECAR' }).access('foo/server', 8080, null);
+    expect(relation(sidecar.allowed, none.allowed)).toBe('equal');
+    expect(relation(sidecar.universe, none.universe)).toBe('equal');
+    const jwtOnly = side(
+      documents(
+        apps,
+        policy('foo', 'p', { rules: [{ from: [{ source: { notRequestPrincipals: ['*'] } }] }] }),
+      ),
+    ).access('foo/server', 8080, null);
+    expect(jwtOnly).toMatchObject({ access: 'allow', requests: ['all requests'] });
   });
 
   it('a waypoint proxy is reported as not evaluated', () => {

@@ -199,6 +199,24 @@ describe('authzFindings', () => {
     ]);
   });
 
+  it('MG214 stays quiet when the same field also matches the host with a port', () => {
+    // `hosts: [h, "h:*"]` (or a prefix `h*`) already covers `Host: h:<port>` (§3.4): nothing to add.
+    const out = findings(
+      ap(
+        'p',
+        `  rules:
+    - to:
+      - operation:
+          hosts: [server.foo, "server.foo:*", api.foo, "api.*", www.foo]
+          ports: ["8080"]`,
+      ),
+    );
+    expect(out.map((f) => f.split(' ').slice(0, 3).join(' '))).toEqual([
+      'MG214 policies.yaml:8 host',
+    ]);
+    expect(out[0]).toContain('`www.foo`');
+  });
+
   it('MG215: a condition the engine cannot model', () => {
     const out = findings(
       ap(

@@ -109,6 +109,19 @@ describe('YAML streams', () => {
     expect(result.diagnostics).toEqual([]);
   });
 
+  it('skips Helm chart metadata and other files with an apiVersion but no kind or metadata', () => {
+    // A chart's Chart.yaml has `apiVersion: v2` and no `kind`: it is no Kubernetes object, and
+    // calling it one that lacks its kind fails a review of any repository that holds a chart.
+    const result = load({
+      'charts/reviews/Chart.yaml': 'apiVersion: v2\nname: reviews\nversion: 0.1.0\n',
+      'mesh.yaml': SA('real'),
+    });
+    expect(result.diagnostics).toEqual([]);
+    expect(result.stats).toMatchObject({ notKubernetes: 1, objects: 1 });
+    // An object that does have metadata but lost its kind is still reported.
+    expect(codesAt(load('apiVersion: v1\nmetadata: {name: x}\n'))).toEqual(['MG008 mesh.yaml:1:1']);
+  });
+
   it('counts Kubernetes kinds it does not model without complaint', () => {
     const result = load(yaml`
       apiVersion: networking.istio.io/v1

@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { renderJson } from '../../src/analysis/render/json.js';
-import type { Report } from '../../src/analysis/report/types.js';
-import { docExampleReport, emptyReport, smallReport } from './fixtures.js';
+import type { EdgeDelta, Report } from '../../src/analysis/report/types.js';
+import { docExampleReport, edge, emptyReport, makeReport, smallReport, state } from './fixtures.js';
 
 const DOC = readFileSync(join(import.meta.dirname, '..', '..', 'docs', 'report-schema.md'), 'utf8');
 
@@ -112,6 +112,24 @@ describe('the JSON report', () => {
       'payments/checkout:8080 (unauthenticated)',
       'payments/checkout:8080 web/frontend',
     ]);
+  });
+
+  it('a removed edge is no regression, even when its transport also lost mTLS', () => {
+    // `tls: {}` makes callers plaintext and an identity ALLOW then denies them: nothing reaches
+    // the server in plaintext, so nothing got looser (report-schema: "traffic that was mTLS and
+    // is now plaintext").
+    const lost = (head: EdgeDelta['head']) =>
+      JSON.parse(
+        renderJson(
+          makeReport({
+            edges: [
+              edge({ from: 'shop/cart', to: 'shop/catalog', port: 8080, change: 'removed', head }),
+            ],
+          }),
+        ),
+      ).edges[0].regression;
+    expect(lost(state('deny', 'plaintext'))).toBe(false);
+    expect(lost(state('allow', 'plaintext'))).toBe(true);
   });
 
   it('escapes nothing itself: JSON.stringify carries any string, and it parses back equal', () => {

@@ -156,6 +156,28 @@ describe('edge labels', () => {
       }),
       '80 +POST /very/long/path/th...',
     ],
+    // A connection that now fails says so, whatever authorization would have said about the
+    // plaintext it no longer gets to send (the table shows "connection fails" for both).
+    [
+      edge({
+        from: 'a/x',
+        to: 'b/y',
+        port: 8080,
+        change: 'removed',
+        head: { access: 'deny', transport: 'broken', requests: [], exact: true },
+      }),
+      '8080 -all mtls->broken',
+    ],
+    [
+      edge({
+        from: 'a/x',
+        to: 'b/y',
+        port: 8080,
+        change: 'removed',
+        head: { access: 'allow', transport: 'broken', requests: ['all requests'], exact: true },
+      }),
+      '8080 -all mtls->broken',
+    ],
   ])('labels %#', async (change, label) => {
     const { parsed } = await drawn(makeReport({ edges: [change] }));
     expect(parsed.edges.map((e) => e.text)).toEqual([label]);

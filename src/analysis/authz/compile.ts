@@ -57,6 +57,8 @@ export interface CompiledChain {
   readonly space: Space;
   /** Every request this chain can see: `traffic` fixed, and no token without a RequestAuthentication. */
   readonly universe: RequestSet;
+  /** A RequestAuthentication applies on an HTTP chain: a token the caller sends is validated. */
+  readonly validatesTokens: boolean;
   readonly custom: readonly (CompiledPolicy & { readonly verdict: CustomVerdict })[];
   readonly deny: readonly CompiledPolicy[];
   readonly allow: readonly CompiledPolicy[];
@@ -149,6 +151,7 @@ function compileChain(
     port,
     space,
     universe: cubeSet(space, universeCube),
+    validatesTokens: chain === 'http' && options.requestAuthentication,
     custom: customVerdicts(byAction('CUSTOM'), options.settings),
     deny: byAction('DENY'),
     allow: byAction('ALLOW'),

@@ -13,7 +13,16 @@ import type { IdentityAtom } from './identity.js';
 import { identityAtomKey, testIdentityAtom } from './identity.js';
 import { evaluate } from './dimensions.js';
 import type { RequestSet } from './request-set.js';
-import { emptySet, fullSet, intersect, isEmpty, isSubset, subtract, union } from './request-set.js';
+import {
+  emptySet,
+  fullSet,
+  intersect,
+  isEmpty,
+  isSubset,
+  subtract,
+  unconstrained,
+  union,
+} from './request-set.js';
 import type { Access, AccessResult, RuleRef } from './types.js';
 
 /**
@@ -69,8 +78,15 @@ export function decidePort(port: CompiledPort, test: IdentityTest): PortDecision
     allowed = allowed ? union(allowed, c.allowed) : c.allowed;
     universe = universe ? union(universe, c.chain.universe) : c.chain.universe;
   }
-  const all = allowed ?? emptySet(chains[0]!.chain.space);
-  const within = universe ?? all;
+  // Where no token is validated, one the caller sends is ignored: the same requests with and
+  // without it are allowed (§5). Answering for any token keeps a port comparable with one that
+  // validates tokens, or has no sidecar at all.
+  const ignoresTokens = (set: RequestSet) =>
+    chains.some((c) => c.chain.chain === 'http' && !c.chain.validatesTokens)
+      ? unconstrained(set, 'jwt')
+      : set;
+  const all = ignoresTokens(allowed ?? emptySet(chains[0]!.chain.space));
+  const within = ignoresTokens(universe ?? all);
   const access: Access = isEmpty(all) ? 'deny' : isSubset(within, all) ? 'allow' : 'partial';
   return {
     chains,

@@ -88,10 +88,16 @@ export function policyFindings(
         for (const value of field?.values ?? [])
           if (!knownMethod(value.value))
             add('MG213', { value: value.value }, value.at, `rules[${index}]:${value.value}`);
-    for (const operation of rule.to ?? [])
-      for (const value of operation.hosts?.values ?? [])
-        if (!value.value.includes('*') && !value.value.includes(':'))
+    for (const operation of rule.to ?? []) {
+      const hosts = operation.hosts?.values ?? [];
+      for (const value of hosts)
+        if (
+          !value.value.includes('*') &&
+          !value.value.includes(':') &&
+          !coversPortForm(value.value, hosts)
+        )
           add('MG214', { value: value.value }, value.at, `rules[${index}]:${value.value}`);
+    }
     if (
       policy.action === 'ALLOW' &&
       rule.from === null &&
@@ -151,4 +157,16 @@ function scopeText(policy: AuthorizationPolicy, root: string): string {
   const where =
     policy.ref.namespace === root ? 'in the mesh' : `in namespace ${policy.ref.namespace}`;
   return `${selector} ${where}`;
+}
+
+/**
+ * Another value of the same `hosts` field already matches `<host>:<port>` (`host:*`, or a prefix
+ * such as `host*`); `hosts` is case-insensitive (§3.4).
+ */
+function coversPortForm(host: string, hosts: readonly { readonly value: string }[]): boolean {
+  const withPort = `${host.toLowerCase()}:8080`;
+  return hosts.some((other) => {
+    const pattern = other.value.toLowerCase();
+    return pattern.endsWith('*') && withPort.startsWith(pattern.slice(0, -1));
+  });
 }

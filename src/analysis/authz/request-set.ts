@@ -289,6 +289,19 @@ export function isSubset(a: RequestSet, b: RequestSet): boolean {
   return isEmpty(subtract(a, b));
 }
 
+/**
+ * The set with no constraint left on one dimension: a request is in it whatever its value there,
+ * as long as it is in the set for some value. For a destination that validates no token, whether
+ * a request carries one makes no difference (`jwt`).
+ */
+export function unconstrained(set: RequestSet, key: DimensionKey): RequestSet {
+  const index = set.space.dimensions.findIndex((d) => d.key === key);
+  const dimension = set.space.dimensions[index];
+  if (dimension === undefined) return set;
+  const boxes = set.boxes.map((box) => box.map((bits, i) => (i === index ? dimension.full : bits)));
+  return { space: set.space, boxes: simplify(boxes) };
+}
+
 /** How `b` (head) relates to `a` (base): `wider` when `b` allows strictly more. */
 export function relation(a: RequestSet, b: RequestSet): SetRelation {
   const [x, y] = align(a, b);

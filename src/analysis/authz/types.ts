@@ -38,8 +38,9 @@ export interface AccessResult {
    */
   readonly allowed: RequestSet;
   /**
-   * Every request the port can see (its chains' traffic; no token without a
-   * RequestAuthentication): the context for `describe`, so lines leave out what always holds.
+   * Every request the port can see (its chains' traffic; a token matters only where a
+   * RequestAuthentication validates it, elsewhere the same request with or without one is
+   * answered alike): the context for `describe`, so lines leave out what always holds.
    */
   readonly universe: RequestSet;
   /**

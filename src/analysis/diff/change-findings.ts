@@ -5,6 +5,7 @@ import type { Finding } from '../findings/finding.js';
 import type { EvaluatedSide } from '../graph/side.js';
 import type { AuthorizationPolicy } from '../model/istio.js';
 import { formatRef, refKey } from '../model/source.js';
+import { decidingPolicy } from '../mtls/index.js';
 import type { Source } from '../model/source.js';
 import { DEFAULT_SENSITIVE_PORTS } from '../report/analyze-options.js';
 import type { AnalyzeOptions } from '../report/analyze-options.js';
@@ -58,25 +59,27 @@ function edgeFindings(
   const out: Finding[] = [];
   for (const edge of edges) {
     if (edge.newlyAllowed.length === 0) continue;
-    const at = edge.reasons[0]?.at ?? head.topology.workloadById.get(edge.to)?.workload.source;
+    const cause = edge.reasons[0];
+    const at = cause?.at ?? head.topology.workloadById.get(edge.to)?.workload.source;
     if (at === undefined) continue;
+    const side = cause?.side ?? 'head';
     const subject = `${edge.from}->${edge.to}:${edge.port}`;
     const requests = ` (${edge.newlyAllowed.slice(0, 3).join(', ')}${edge.newlyAllowed.length > 3 ? ', ...' : ''})`;
     const to = `${edge.to}:${edge.port}`;
     const extra = { edge: { from: edge.from, to: edge.to, port: edge.port } };
     if (edge.from === UNAUTHENTICATED)
-      out.push(finding('MG301', subject, at, 'head', { to, requests }, extra));
+      out.push(finding('MG301', subject, at, side, { to, requests }, extra));
     else if (edge.from === ANY_MESH_IDENTITY)
-      out.push(finding('MG302', subject, at, 'head', { to, requests }, extra));
+      out.push(finding('MG302', subject, at, side, { to, requests }, extra));
     else if (namespaceOf(edge.from) !== namespaceOf(edge.to))
-      out.push(finding('MG303', subject, at, 'head', { from: edge.from, to, requests }, extra));
+      out.push(finding('MG303', subject, at, side, { from: edge.from, to, requests }, extra));
     if (sensitive.has(edge.port))
       out.push(
         finding(
           'MG304',
           subject,
           at,
-          'head',
+          side,
           { from: edge.from, to: edge.to, port: edge.port },
           extra,
         ),
@@ -154,7 +157,11 @@ function protectedFindings(
       // Only what this change does: a port that was already not STRICT is not its doing.
       if (before !== undefined && base.mtls.serverMode(before, port.port).mode !== 'STRICT')
         continue;
-      const at = mode.evidence.find((e) => e.at !== null)?.at ?? workload.workload.source;
+      // The level that decides now, not the ones it overrides (§1.2).
+      const at =
+        decidingPolicy(mode)?.at ??
+        mode.evidence.find((e) => e.at !== null)?.at ??
+        workload.workload.source;
       const shown =
         mode.mode === 'NO_SIDECAR' ? 'plaintext (no sidecar)' : `${mode.mode} (plaintext allowed)`;
       out.push(

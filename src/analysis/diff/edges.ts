@@ -1,6 +1,8 @@
 import type { RuleRef } from '../authz/index.js';
 import type { EvaluatedSide } from '../graph/side.js';
-import { compareText, formatRef } from '../model/source.js';
+import { compareText, formatRef, refKey } from '../model/source.js';
+import { decidingPolicy } from '../mtls/index.js';
+import type { Evidence } from '../mtls/index.js';
 import type { EdgeDelta, EdgeState, Reason } from '../report/types.js';
 import type { Caller, WorkloadNode, WorkloadPort } from '../topology/index.js';
 import { compareEdge } from './classify.js';
@@ -34,7 +36,9 @@ export function diffEdges(
       const headPort = other.ports.find((p) => p.port === port.port);
       if (headPort === undefined) continue;
       const target = { base: [server, port], head: [other, headPort] } as const;
-      deltas.push(...group(compareCallers(base, head, candidates, target), server, headPort));
+      deltas.push(
+        ...group(compareCallers(base, head, candidates, target), server, headPort, { base, head }),
+      );
     }
   }
   return deltas.sort(
@@ -156,6 +160,11 @@ function namespaceOf(caller: CommonCaller): string | null {
   return caller.head.kind === 'workload' ? caller.head.workload.namespace : null;
 }
 
+interface Sides {
+  readonly base: EvaluatedSide;
+  readonly head: EvaluatedSide;
+}
+
 interface CallerChange {
   readonly caller: string;
   readonly namespace: string | null;
@@ -188,10 +197,11 @@ function group(
   changes: readonly CallerChange[],
   server: WorkloadNode,
   port: WorkloadPort,
+  sides: Sides,
 ): EdgeDelta[] {
   const bySignature = new Map<string, { rows: EdgeDelta[]; namespace: string | null }>();
   for (const change of changes) {
-    const row = deltaOf(change, server, port);
+    const row = deltaOf(change, server, port, sides);
     const { from: _from, ...rest } = row;
     const key = `${change.namespace ?? change.caller}\u0000${JSON.stringify(rest)}`;
     const entry = bySignature.get(key) ?? { rows: [], namespace: change.namespace };
@@ -207,7 +217,12 @@ function group(
   });
 }
 
-function deltaOf(change: CallerChange, server: WorkloadNode, port: WorkloadPort): EdgeDelta {
+function deltaOf(
+  change: CallerChange,
+  server: WorkloadNode,
+  port: WorkloadPort,
+  sides: Sides,
+): EdgeDelta {
   return {
     from: change.caller,
     callers: 1,
@@ -219,7 +234,7 @@ function deltaOf(change: CallerChange, server: WorkloadNode, port: WorkloadPort)
     head: stateOf(change.head),
     newlyAllowed: change.comparison.newlyAllowed,
     newlyDenied: change.comparison.newlyDenied,
-    reasons: reasonsOf(change),
+    reasons: reasonsOf(change, sides),
   };
 }
 
@@ -232,38 +247,20 @@ function stateOf(evaluation: EdgeEvaluation): EdgeState {
   };
 }
 
-/** What decided the new answer: the head's policy rules, and the mTLS evidence when the transport changed or broke. */
-function reasonsOf(change: CallerChange): Reason[] {
+/**
+ * What decided the new answer: what moved in the transport (the server's deciding policy, the
+ * caller's sidecar, the client's DestinationRule or Sidecar), then the head's policy rules.
+ */
+function reasonsOf(change: CallerChange, sides: Sides): Reason[] {
   const { base, head } = change;
   const reasons: Reason[] = [];
   if (
     base.transport.transport !== head.transport.transport ||
     head.transport.transport === 'broken'
-  ) {
-    for (const evidence of [...head.transport.client.evidence, ...head.transport.server.evidence]) {
-      if (evidence.at !== null)
-        reasons.push({
-          object: evidence.ref ? formatRef(evidence.ref) : '',
-          note: evidence.note,
-          at: evidence.at,
-        });
-    }
-  }
-  // The head's rules explain the new answer (an ALLOW that now matches, a DENY that now fires,
-  // ALLOW policies that no longer match). When none decides in the head, the base's rules are
-  // what stopped applying: a removed or rejected policy, a selector that lost its workload.
-  if (head.access.determining.length > 0) {
-    for (const rule of head.access.determining)
-      reasons.push({ object: formatRef(rule.policy), note: ruleNote(rule), at: rule.at });
-  } else {
-    for (const rule of base.access.determining) {
-      reasons.push({
-        object: formatRef(rule.policy),
-        note: `${ruleNote(rule)} in the base, no longer applies`,
-        at: rule.at,
-      });
-    }
-  }
+  )
+    reasons.push(...transportReasons(change, sides));
+  // A connection that fails never reaches authorization: no rule decided anything.
+  if (head.transport.transport !== 'broken') reasons.push(...ruleReasons(change));
   const seen = new Set<string>();
   return reasons
     .filter((r) => {
@@ -273,6 +270,86 @@ function reasonsOf(change: CallerChange): Reason[] {
       return true;
     })
     .slice(0, MAX_REASONS);
+}
+
+/**
+ * The head's rules explain the new answer (an ALLOW that now matches, a DENY that now fires,
+ * ALLOW policies that no longer match). When none decides in the head, the base's rules are what
+ * stopped applying: a removed or rejected policy, a selector that lost its workload.
+ */
+function ruleReasons(change: CallerChange): Reason[] {
+  const { base, head } = change;
+  if (head.access.determining.length > 0)
+    return head.access.determining.map((rule) => ({
+      object: formatRef(rule.policy),
+      note: ruleNote(rule),
+      at: rule.at,
+    }));
+  return base.access.determining.map((rule) => ({
+    object: formatRef(rule.policy),
+    note: `${ruleNote(rule)} in the base, no longer applies`,
+    at: rule.at,
+    side: 'base' as const,
+  }));
+}
+
+/**
+ * The side that moved comes first. On the server only the deciding PeerAuthentication counts: the
+ * levels it overrides decided nothing (§1.2). On the client, a changed sidecar is the caller's own
+ * injection line, and a DestinationRule or Sidecar the client no longer uses is the base line.
+ */
+function transportReasons(change: CallerChange, sides: Sides): Reason[] {
+  const before = change.base.transport;
+  const after = change.head.transport;
+  const deciding = decidingPolicy(after.server);
+  const server = evidenceReasons(deciding ? [deciding] : after.server.evidence, 'head');
+  const stillUsed = new Set(after.client.evidence.map((e) => (e.ref ? refKey(e.ref) : '')));
+  const client = [
+    ...callerDataplaneReasons(change.caller, sides),
+    ...evidenceReasons(after.client.evidence, 'head'),
+    ...evidenceReasons(
+      before.client.evidence.filter(
+        (e) =>
+          (e.ref?.kind === 'DestinationRule' || e.ref?.kind === 'Sidecar') &&
+          !stillUsed.has(refKey(e.ref)),
+      ),
+      'base',
+      ' in the base, no longer applies to this client',
+    ),
+  ];
+  const serverMoved =
+    before.server.mode !== after.server.mode || before.server.level !== after.server.level;
+  return serverMoved ? [...server, ...client] : [...client, ...server];
+}
+
+/** The caller's own injection line, when its dataplane is not what it was. */
+function callerDataplaneReasons(id: string, sides: Sides): Reason[] {
+  const before = sides.base.callers.get(id);
+  const after = sides.head.callers.get(id);
+  if (before?.kind !== 'workload' || after?.kind !== 'workload') return [];
+  const was = sides.base.mtls.dataplane(before.workload);
+  const now = sides.head.mtls.dataplane(after.workload);
+  if (was.dataplane === now.dataplane && was.gateway === now.gateway) return [];
+  return evidenceReasons(now.evidence, 'head');
+}
+
+function evidenceReasons(
+  evidence: readonly Evidence[],
+  side: 'base' | 'head',
+  suffix = '',
+): Reason[] {
+  return evidence.flatMap((e) =>
+    e.at === null
+      ? []
+      : [
+          {
+            object: e.ref ? formatRef(e.ref) : '',
+            note: `${e.note}${suffix}`,
+            at: e.at,
+            ...(side === 'base' ? { side } : {}),
+          },
+        ],
+  );
 }
 
 function ruleNote(rule: RuleRef): string {

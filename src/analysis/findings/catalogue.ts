@@ -262,8 +262,14 @@ export const catalogue = {
     name: 'mtls-weakened',
     severity: 'warning',
     title: 'mTLS weakened on a workload port',
-    message: (p: { workload: string; ports: string; base: string; head: string; level: string }) =>
-      `${tick(p.workload)} ${p.ports} now accepts ${p.head} where it was ${p.base} (${p.level})`,
+    message: (p: {
+      workload: string;
+      ports: string;
+      base: string;
+      head: string;
+      level: string;
+      consequence: string;
+    }) => `${tick(p.workload)} ${p.ports} ${p.head}${p.level}, was ${p.base}: ${p.consequence}`,
     help: 'If plaintext callers still need the port, keep the exception as narrow as possible (one workload, one container port) and plan its removal. Otherwise restore STRICT.',
     description:
       'The effective PeerAuthentication mode of a workload port became weaker: STRICT to PERMISSIVE or DISABLE, PERMISSIVE to DISABLE, or the sidecar went away. Istio resolves the mode per port from the mesh, namespace, workload and port-level policies (istio-semantics §1.2, `ComposePeerAuthentication`). The finding points at the line that decided the new mode, or at the deleted policy.',

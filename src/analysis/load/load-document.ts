@@ -72,8 +72,13 @@ function narrowObject(
   const apiVersion = scalarString(pairOf(object, 'apiVersion')?.value ?? null);
   const kind = scalarString(pairOf(object, 'kind')?.value ?? null);
   if (apiVersion === null || kind === null) {
+    // Neither a kind nor metadata: not an attempt at a Kubernetes object (Helm's Chart.yaml has
+    // `apiVersion: v2` and nothing else of one).
+    const notAnObject = kind === null && pairOf(object, 'metadata') === undefined;
     if (apiVersion === null && kind === null) {
       readHelmValues(object, ctx, result);
+      result.counts.notKubernetes++;
+    } else if (notAnObject) {
       result.counts.notKubernetes++;
     } else {
       ctx.beginObject(undefined);

@@ -15,15 +15,27 @@ import type { MtlsSide, PortMode, ServerMode } from './types.js';
  * transport of every caller (workloads on both sides, and `(any mesh identity)`) to those ports.
  * Findings: weakened modes (MG101), connections newly broken (MG102) or newly without mTLS (MG103).
  */
+export interface DiffMtlsOptions {
+  /**
+   * Whether requests of this caller reached `server:port` in the base (authorization included).
+   * A connection nothing was let through is no working call that breaks or loses mTLS, so
+   * MG102/MG103 name only callers for which this holds; every caller when not given.
+   */
+  readonly reachedInBase?: (callerId: string, server: WorkloadNode, port: number) => boolean;
+  /** Where the change can matter (see `ChangeScope`); everything when not given. */
+  readonly scope?: ChangeScope;
+}
+
 export function diffMtls(
   base: MtlsSide,
   head: MtlsSide,
-  scope: ChangeScope = EVERYTHING,
+  options: DiffMtlsOptions = {},
 ): { deltas: MtlsDelta[]; findings: Finding[] } {
   const b = internalsOf(base.mtls, base.mesh, base.topology);
   const h = internalsOf(head.mtls, head.mesh, head.topology);
   const deltas: MtlsDelta[] = [];
   const findings: Finding[] = [];
+  const scope = options.scope ?? EVERYTHING;
   const servers = commonWorkloads(base, head);
   const dirtyServers = scope.all ? servers : servers.filter(([w]) => scope.destinations.has(w.id));
   for (const [baseServer, headServer] of dirtyServers) {
@@ -31,7 +43,7 @@ export function diffMtls(
     deltas.push(...changed.deltas);
     findings.push(...changed.findings);
   }
-  findings.push(...edgeChanges(b, h, servers, scope));
+  findings.push(...edgeChanges(b, h, servers, options.reachedInBase, scope));
   deltas.sort((x, y) => compareText(x.workload, y.workload) || (x.port ?? 0) - (y.port ?? 0));
   return { deltas, findings: sortFindings(findings) };
 }
@@ -91,10 +103,14 @@ function modeChanges(
         'MG101',
         {
           workload: headServer.id,
-          ports: change.port === null ? 'on every port' : `port ${change.port}`,
-          base: describeMode(change.before.mode),
-          head: describeMode(change.after.mode),
-          level: describeLevel(change.after),
+          ports: change.port === null ? '(every port)' : `port ${change.port}`,
+          base: change.before.mode === 'NO_SIDECAR' ? 'without a sidecar' : change.before.mode,
+          head:
+            change.after.mode === 'NO_SIDECAR'
+              ? 'has no sidecar any more'
+              : `is now ${change.after.mode}`,
+          level: change.after.level === 'no-sidecar' ? '' : ` (${describeLevel(change.after)})`,
+          consequence: CONSEQUENCE[change.after.mode],
         },
         {
           at: cause?.at ?? headServer.workload.source,
@@ -108,10 +124,13 @@ function modeChanges(
   return { deltas, findings };
 }
 
-/** A port without a sidecar accepts anything; say so rather than print a mode name. */
-function describeMode(mode: ServerMode): string {
-  return mode === 'NO_SIDECAR' ? 'anything (no sidecar)' : mode;
-}
+/** What a weaker mode lets in (§1.5, §1.6): the reason a reviewer should care. */
+const CONSEQUENCE: Readonly<Record<ServerMode, string>> = {
+  STRICT: 'it accepts only mTLS',
+  PERMISSIVE: 'it accepts plaintext, with no peer identity',
+  DISABLE: 'it accepts only plaintext',
+  NO_SIDECAR: 'nothing enforces mTLS or authorization there',
+};
 
 function describeLevel(mode: PortMode): string {
   switch (mode.level) {
@@ -177,6 +196,7 @@ function edgeChanges(
   b: MtlsInternals,
   h: MtlsInternals,
   servers: [WorkloadNode, WorkloadNode][],
+  reachedInBase: DiffMtlsOptions['reachedInBase'],
   scope: ChangeScope,
 ): Finding[] {
   const common = new Set(
@@ -215,12 +235,17 @@ function edgeChanges(
               ? lost
               : null;
         if (target === null) continue;
+        // A workload calling itself is not an edge of the diff either.
+        const ids = pair.ids.filter(
+          (id) => id !== baseServer.id && (reachedInBase?.(id, baseServer, port) ?? true),
+        );
+        if (ids.length === 0) continue;
         const key = `${headServer.id}:${port}`;
         const change = target.get(key);
-        if (change) change.callers.push(...pair.ids);
+        if (change) change.callers.push(...ids);
         else
           target.set(key, {
-            callers: [...pair.ids],
+            callers: ids,
             to: headServer.id,
             port,
             reason: after.reason,
@@ -235,13 +260,24 @@ function edgeChanges(
   ];
 }
 
+/** Shown by name in MG102/MG103 before "and N other caller(s)". */
+const NAMED_CALLERS = 3;
+
 function edgeFinding(code: 'MG102' | 'MG103', change: EdgeChange): Finding {
-  const callers = [...change.callers].sort(compareText);
+  // Workloads of the manifests first: they are who a reviewer can act on.
+  const pseudo = (id: string) => (id.startsWith('(') ? 1 : 0);
+  const callers = [...change.callers].sort((x, y) => pseudo(x) - pseudo(y) || compareText(x, y));
   const firstCaller = callers[0] ?? '';
+  // "and 1 other caller(s)" hides a name for nothing: name the fourth too.
+  const shown = callers.length <= NAMED_CALLERS + 1 ? callers.length : NAMED_CALLERS;
+  const named = callers.slice(0, shown).map((id) => `\`${id}\``);
+  const rest = callers.length - named.length;
   const from =
-    callers.length === 1
-      ? `\`${firstCaller}\``
-      : `\`${firstCaller}\` and ${callers.length - 1} other caller(s)`;
+    rest > 0
+      ? `${named.join(', ')} and ${rest} other caller(s)`
+      : named.length === 1
+        ? (named[0] ?? '')
+        : `${named.slice(0, -1).join(', ')} and ${named[named.length - 1] ?? ''}`;
   return mtlsFinding(
     code,
     { from, to: change.to, port: change.port, reason: change.reason },

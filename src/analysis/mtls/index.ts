@@ -1,6 +1,7 @@
 export { diffMtls } from './diff.js';
 export { evaluateMtls, internalsOf } from './evaluate.js';
 export { mtlsFindings } from './findings.js';
+export { decidingPolicy } from './findings-edges.js';
 export { buildGraphView, GRAPH_SCHEMA_VERSION } from './graph-view.js';
 export type {
   EdgeView,

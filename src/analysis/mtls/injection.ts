@@ -208,7 +208,9 @@ function injectRequired(workload: Workload, evidence: readonly Evidence[]): Inje
   const decider = label ?? annotation;
   const where = label !== undefined ? 'label' : 'annotation';
   const pod = (note: string) => objectEvidence(workload, note, workload.podLabelsAt);
-  if (decider === 'false') return no(true, [...evidence, pod(`pod ${where} ${INJECT}=false`)]);
+  // The pod's opt-out decided, not the namespace label that invoked the webhook: it comes first,
+  // as the line a change is blamed on.
+  if (decider === 'false') return no(true, [pod(`pod ${where} ${INJECT}=false`), ...evidence]);
   if (decider === 'true') return yes(true, [...evidence, pod(`pod ${where} ${INJECT}=true`)]);
   return yes(true, evidence);
 }

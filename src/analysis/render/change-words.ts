@@ -27,7 +27,10 @@ export function isRegression(edge: EdgeDelta): boolean {
     edge.change === 'added' ||
     edge.change === 'widened' ||
     edge.newlyAllowed.length > 0 ||
-    (edge.base.transport === 'mtls' && edge.head.transport === 'plaintext')
+    // Plaintext is a regression only where requests still arrive over it.
+    (edge.base.transport === 'mtls' &&
+      edge.head.transport === 'plaintext' &&
+      edge.head.access !== 'deny')
   );
 }
 

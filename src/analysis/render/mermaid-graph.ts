@@ -114,8 +114,10 @@ function requestText(sign: '+' | '-', requests: readonly string[], whole: boolea
 export function edgeLabel(edge: EdgeDelta): string {
   const { base, head } = edge;
   const bothOpen = base.access !== 'deny' && head.access !== 'deny';
+  // A broken connection matters whatever access was computed for it (as `transportChange`).
+  const broke = base.transport === 'broken' || head.transport === 'broken';
   let suffix =
-    bothOpen && base.transport !== head.transport
+    (bothOpen || broke) && base.transport !== head.transport
       ? `${TRANSPORT_SHORT[base.transport]}->${TRANSPORT_SHORT[head.transport]}`
       : '';
   let detail = '';

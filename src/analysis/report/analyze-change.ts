@@ -21,10 +21,12 @@ import type {
   SideSummary,
   WorkloadChange,
 } from './types.js';
-import { authzFindings } from '../authz/index.js';
+import { authzFindings, isEmpty } from '../authz/index.js';
 import { changeFindings } from '../diff/change-findings.js';
 import { dirtyScope } from '../diff/dirty.js';
+import { evaluateEdge } from '../graph/edge-eval.js';
 import { diffEdges } from '../diff/edges.js';
+import type { WorkloadNode } from '../topology/index.js';
 
 export interface ChangeInput {
   readonly base: readonly InputFile[];
@@ -60,7 +62,7 @@ export function analyzeChange(input: ChangeInput): Report {
   const head = evaluateSide(input.head, options, cache);
   const inputFindings = inputProblemFindings(input.problems ?? {});
   const scope = dirtyScope(base, head);
-  const mtls = diffMtls(base, head, scope);
+  const mtls = diffMtls(base, head, { scope, reachedInBase: reachedIn(base) });
   const edges = diffEdges(base, head, scope);
   const { findings, ignored } = applyFindingPolicy(
     [
@@ -100,6 +102,16 @@ export function analyzeChange(input: ChangeInput): Report {
         isPartialInput(d.code),
       ),
     },
+  };
+}
+
+/** Did this caller's requests get through to `server:port` on this side, authorization included? */
+function reachedIn(side: EvaluatedSide) {
+  return (callerId: string, server: WorkloadNode, port: number): boolean => {
+    const caller = side.callers.get(callerId);
+    const workloadPort = server.ports.find((p) => p.port === port);
+    if (caller === undefined || workloadPort === undefined) return true;
+    return !isEmpty(evaluateEdge(side, caller, server, workloadPort).reaching);
   };
 }
 
@@ -180,11 +192,15 @@ function workloadChanges(
   return { added: only(head, base), removed: only(base, head) };
 }
 
-/** STRICT > PERMISSIVE > DISABLE > no sidecar, by how much a port accepts without identity. */
+/**
+ * STRICT > PERMISSIVE > DISABLE = no sidecar, the order `mtls[].change` is documented with
+ * (docs/report-schema.md): the counts are totals of those rows, so DISABLE ↔ no sidecar is
+ * `changed` in both. MG101 still reports losing the sidecar, which also loses authorization.
+ */
 const MODE_STRENGTH: Record<MtlsDelta['base'], number> = {
-  STRICT: 3,
-  PERMISSIVE: 2,
-  DISABLE: 1,
+  STRICT: 2,
+  PERMISSIVE: 1,
+  DISABLE: 0,
   NO_SIDECAR: 0,
 };
 

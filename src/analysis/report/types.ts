@@ -40,6 +40,8 @@ export interface Reason {
   readonly object: string;
   readonly note: string;
   readonly at: Source;
+  /** Which side `at` is on: `head` unless the line is one the change deleted or left behind. */
+  readonly side?: 'base' | 'head';
 }
 
 export interface EdgeDelta {

@@ -60292,10 +60292,11 @@ function deltaOf(change2, server, port, sides) {
   };
 }
 function stateOf(evaluation) {
+  const broken = evaluation.transport.transport === "broken";
   return {
-    access: evaluation.access.access,
+    access: broken ? "deny" : evaluation.access.access,
     transport: evaluation.transport.transport,
-    requests: evaluation.access.requests,
+    requests: broken ? [] : evaluation.access.requests,
     exact: evaluation.access.exact && evaluation.transport.exact
   };
 }

@@ -238,11 +238,16 @@ function deltaOf(
   };
 }
 
+/**
+ * What the edge lets through. Over a broken connection nothing reaches the application, so the
+ * access is `deny` whatever the policies say (they never see the request).
+ */
 function stateOf(evaluation: EdgeEvaluation): EdgeState {
+  const broken = evaluation.transport.transport === 'broken';
   return {
-    access: evaluation.access.access,
+    access: broken ? 'deny' : evaluation.access.access,
     transport: evaluation.transport.transport,
-    requests: evaluation.access.requests,
+    requests: broken ? [] : evaluation.access.requests,
     exact: evaluation.access.exact && evaluation.transport.exact,
   };
 }

@@ -50788,7 +50788,7 @@ var catalogue = {
     title: "Conflicting PeerAuthentications",
     message: (p) => `this ${p.level} PeerAuthentication is ignored: ${tick(p.winner)} applies instead (${p.why})`,
     help: "Keep one policy per level: one mesh-wide, one per namespace, one per workload. Merge the settings into the one that should apply.",
-    description: "Istio uses only the oldest policy at each level (by `creationTimestamp`, then name) and ignores the others entirely, port-level settings included (istio-semantics \xA71.3). Manifests rarely carry creation times, so the winner in a cluster may differ from the name order meshguard falls back on."
+    description: "Istio uses only the oldest policy at each level (by `creationTimestamp`, then name) and ignores the others entirely, port-level settings included (istio-semantics \xA71.3). Manifests rarely carry creation times: meshguard treats objects a change adds as newer than those already there, and falls back on the name order between objects of the same side, which may differ from the order they were really created in."
   },
   MG109: {
     name: "selector-matches-nothing",
@@ -56837,7 +56837,7 @@ function compare2(a, b) {
 }
 function allNamespaces(mesh) {
   const names = new Set(mesh.namespaces.map((n) => n.ref.name));
-  const lists = [
+  const lists2 = [
     mesh.workloads,
     mesh.services,
     mesh.serviceAccounts,
@@ -56848,7 +56848,7 @@ function allNamespaces(mesh) {
     mesh.serviceEntries,
     mesh.sidecars
   ];
-  for (const list of lists) for (const object of list) names.add(object.ref.namespace);
+  for (const list of lists2) for (const object of list) names.add(object.ref.namespace);
   names.add(mesh.settings.rootNamespace.value);
   return [...names].sort();
 }
@@ -59539,6 +59539,12 @@ function findUser(internals, rule, host, clients) {
   return null;
 }
 
+// src/analysis/model/age.ts
+var ADDED_BY_CHANGE = "9999-12-31T23:59:59Z";
+function isAddedByChange(object) {
+  return object.creationTimestamp === ADDED_BY_CHANGE;
+}
+
 // src/analysis/mtls/findings-policies.ts
 function policyFindings2(internals, side2) {
   return [
@@ -59589,7 +59595,7 @@ function conflicts(internals, side2) {
   return out;
 }
 function conflictFinding(loser, winner, level, side2) {
-  const why = sameAge(loser, winner) ? "no creationTimestamp tells them apart, so the name order decides" : "it is older";
+  const why = sameAge(loser, winner) ? "no creationTimestamp tells them apart, so the name order decides" : isAddedByChange(loser) ? "it already exists, and this one is added by the change, so it is newer" : "it is older";
   return mtlsFinding(
     "MG108",
     { level, winner: `${winner.ref.namespace}/${winner.ref.name}`, why },
@@ -59752,12 +59758,14 @@ function mtlsFindings(side2, which = "head", scope = EVERYTHING) {
 
 // src/analysis/graph/side.ts
 function evaluateSide(files, options2, cache2) {
-  const load = loadMesh(files, {
+  return evaluateLoaded(loadSide(files, options2, cache2));
+}
+function loadSide(files, options2, cache2) {
+  return loadMesh(files, {
     ...cache2 === void 0 ? {} : { cache: cache2 },
     ...options2.defaultNamespace === void 0 ? {} : { defaultNamespace: options2.defaultNamespace },
     ...options2.meshSettings === void 0 ? {} : { meshSettings: options2.meshSettings }
   });
-  return evaluateLoaded(load);
 }
 function evaluateLoaded(load) {
   const topology = buildTopology(load.mesh);
@@ -59784,6 +59792,42 @@ function authzSideOf(side2, which, scope) {
       return transport.transport === "mtls" ? transport.peer : null;
     }
   };
+}
+
+// src/analysis/diff/ages.ts
+function ageAddedObjects(base, head) {
+  const existing = /* @__PURE__ */ new Set();
+  for (const list of lists(base)) for (const object of list) existing.add(refKey(object.ref));
+  const age = (list) => list.map(
+    (object) => object.creationTimestamp === null && !existing.has(refKey(object.ref)) ? { ...object, creationTimestamp: ADDED_BY_CHANGE } : object
+  );
+  return {
+    ...head,
+    namespaces: age(head.namespaces),
+    workloads: age(head.workloads),
+    services: age(head.services),
+    serviceAccounts: age(head.serviceAccounts),
+    peerAuthentications: age(head.peerAuthentications),
+    authorizationPolicies: age(head.authorizationPolicies),
+    requestAuthentications: age(head.requestAuthentications),
+    destinationRules: age(head.destinationRules),
+    serviceEntries: age(head.serviceEntries),
+    sidecars: age(head.sidecars)
+  };
+}
+function lists(mesh) {
+  return [
+    mesh.namespaces,
+    mesh.workloads,
+    mesh.services,
+    mesh.serviceAccounts,
+    mesh.peerAuthentications,
+    mesh.authorizationPolicies,
+    mesh.requestAuthentications,
+    mesh.destinationRules,
+    mesh.serviceEntries,
+    mesh.sidecars
+  ];
 }
 
 // src/analysis/report/types.ts
@@ -60379,7 +60423,8 @@ function analyzeChange(input) {
   const options2 = input.options ?? {};
   const cache2 = createLoadCache();
   const base = evaluateSide(input.base, options2, cache2);
-  const head = evaluateSide(input.head, options2, cache2);
+  const headLoad = loadSide(input.head, options2, cache2);
+  const head = evaluateLoaded({ ...headLoad, mesh: ageAddedObjects(base.mesh, headLoad.mesh) });
   const inputFindings = inputProblemFindings(input.problems ?? {});
   const scope = dirtyScope(base, head);
   const mtls = diffMtls(base, head, { scope, reachedInBase: reachedIn(base) });

@@ -29762,7 +29762,7 @@ var catalogue = {
     title: "Conflicting PeerAuthentications",
     message: (p) => `this ${p.level} PeerAuthentication is ignored: ${tick(p.winner)} applies instead (${p.why})`,
     help: "Keep one policy per level: one mesh-wide, one per namespace, one per workload. Merge the settings into the one that should apply.",
-    description: "Istio uses only the oldest policy at each level (by `creationTimestamp`, then name) and ignores the others entirely, port-level settings included (istio-semantics \xA71.3). Manifests rarely carry creation times, so the winner in a cluster may differ from the name order meshguard falls back on."
+    description: "Istio uses only the oldest policy at each level (by `creationTimestamp`, then name) and ignores the others entirely, port-level settings included (istio-semantics \xA71.3). Manifests rarely carry creation times: meshguard treats objects a change adds as newer than those already there, and falls back on the name order between objects of the same side, which may differ from the order they were really created in."
   },
   MG109: {
     name: "selector-matches-nothing",
@@ -34862,7 +34862,7 @@ function compare2(a, b) {
 }
 function allNamespaces(mesh) {
   const names = new Set(mesh.namespaces.map((n) => n.ref.name));
-  const lists = [
+  const lists2 = [
     mesh.workloads,
     mesh.services,
     mesh.serviceAccounts,
@@ -34873,7 +34873,7 @@ function allNamespaces(mesh) {
     mesh.serviceEntries,
     mesh.sidecars
   ];
-  for (const list2 of lists) for (const object of list2) names.add(object.ref.namespace);
+  for (const list2 of lists2) for (const object of list2) names.add(object.ref.namespace);
   names.add(mesh.settings.rootNamespace.value);
   return [...names].sort();
 }
@@ -37564,6 +37564,12 @@ function findUser(internals, rule, host, clients) {
   return null;
 }
 
+// src/analysis/model/age.ts
+var ADDED_BY_CHANGE = "9999-12-31T23:59:59Z";
+function isAddedByChange(object) {
+  return object.creationTimestamp === ADDED_BY_CHANGE;
+}
+
 // src/analysis/mtls/findings-policies.ts
 function policyFindings2(internals, side3) {
   return [
@@ -37614,7 +37620,7 @@ function conflicts(internals, side3) {
   return out;
 }
 function conflictFinding(loser, winner, level, side3) {
-  const why = sameAge(loser, winner) ? "no creationTimestamp tells them apart, so the name order decides" : "it is older";
+  const why = sameAge(loser, winner) ? "no creationTimestamp tells them apart, so the name order decides" : isAddedByChange(loser) ? "it already exists, and this one is added by the change, so it is newer" : "it is older";
   return mtlsFinding(
     "MG108",
     { level, winner: `${winner.ref.namespace}/${winner.ref.name}`, why },
@@ -37777,12 +37783,14 @@ function mtlsFindings(side3, which2 = "head", scope = EVERYTHING) {
 
 // src/analysis/graph/side.ts
 function evaluateSide(files, options, cache) {
-  const load = loadMesh(files, {
+  return evaluateLoaded(loadSide(files, options, cache));
+}
+function loadSide(files, options, cache) {
+  return loadMesh(files, {
     ...cache === void 0 ? {} : { cache },
     ...options.defaultNamespace === void 0 ? {} : { defaultNamespace: options.defaultNamespace },
     ...options.meshSettings === void 0 ? {} : { meshSettings: options.meshSettings }
   });
-  return evaluateLoaded(load);
 }
 function evaluateLoaded(load) {
   const topology = buildTopology(load.mesh);
@@ -37809,6 +37817,42 @@ function authzSideOf(side3, which2, scope) {
       return transport.transport === "mtls" ? transport.peer : null;
     }
   };
+}
+
+// src/analysis/diff/ages.ts
+function ageAddedObjects(base, head) {
+  const existing = /* @__PURE__ */ new Set();
+  for (const list2 of lists(base)) for (const object of list2) existing.add(refKey(object.ref));
+  const age = (list2) => list2.map(
+    (object) => object.creationTimestamp === null && !existing.has(refKey(object.ref)) ? { ...object, creationTimestamp: ADDED_BY_CHANGE } : object
+  );
+  return {
+    ...head,
+    namespaces: age(head.namespaces),
+    workloads: age(head.workloads),
+    services: age(head.services),
+    serviceAccounts: age(head.serviceAccounts),
+    peerAuthentications: age(head.peerAuthentications),
+    authorizationPolicies: age(head.authorizationPolicies),
+    requestAuthentications: age(head.requestAuthentications),
+    destinationRules: age(head.destinationRules),
+    serviceEntries: age(head.serviceEntries),
+    sidecars: age(head.sidecars)
+  };
+}
+function lists(mesh) {
+  return [
+    mesh.namespaces,
+    mesh.workloads,
+    mesh.services,
+    mesh.serviceAccounts,
+    mesh.peerAuthentications,
+    mesh.authorizationPolicies,
+    mesh.requestAuthentications,
+    mesh.destinationRules,
+    mesh.serviceEntries,
+    mesh.sidecars
+  ];
 }
 
 // src/analysis/report/types.ts
@@ -38404,7 +38448,8 @@ function analyzeChange(input) {
   const options = input.options ?? {};
   const cache = createLoadCache();
   const base = evaluateSide(input.base, options, cache);
-  const head = evaluateSide(input.head, options, cache);
+  const headLoad = loadSide(input.head, options, cache);
+  const head = evaluateLoaded({ ...headLoad, mesh: ageAddedObjects(base.mesh, headLoad.mesh) });
   const inputFindings = inputProblemFindings(input.problems ?? {});
   const scope = dirtyScope(base, head);
   const mtls2 = diffMtls(base, head, { scope, reachedInBase: reachedIn(base) });

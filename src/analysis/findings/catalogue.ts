@@ -342,7 +342,7 @@ export const catalogue = {
       `this ${p.level} PeerAuthentication is ignored: ${tick(p.winner)} applies instead (${p.why})`,
     help: 'Keep one policy per level: one mesh-wide, one per namespace, one per workload. Merge the settings into the one that should apply.',
     description:
-      'Istio uses only the oldest policy at each level (by `creationTimestamp`, then name) and ignores the others entirely, port-level settings included (istio-semantics §1.3). Manifests rarely carry creation times, so the winner in a cluster may differ from the name order meshguard falls back on.',
+      'Istio uses only the oldest policy at each level (by `creationTimestamp`, then name) and ignores the others entirely, port-level settings included (istio-semantics §1.3). Manifests rarely carry creation times: meshguard treats objects a change adds as newer than those already there, and falls back on the name order between objects of the same side, which may differ from the order they were really created in.',
   },
   MG109: {
     name: 'selector-matches-nothing',

@@ -25,14 +25,21 @@ export function evaluateSide(
   options: AnalyzeOptions,
   cache?: LoadCache,
 ): EvaluatedSide {
-  const load = loadMesh(files, {
+  return evaluateLoaded(loadSide(files, options, cache));
+}
+
+export function loadSide(
+  files: readonly InputFile[],
+  options: AnalyzeOptions,
+  cache?: LoadCache,
+): LoadResult {
+  return loadMesh(files, {
     ...(cache === undefined ? {} : { cache }),
     ...(options.defaultNamespace === undefined
       ? {}
       : { defaultNamespace: options.defaultNamespace }),
     ...(options.meshSettings === undefined ? {} : { meshSettings: options.meshSettings }),
   });
-  return evaluateLoaded(load);
 }
 
 export function evaluateLoaded(load: LoadResult): EvaluatedSide {

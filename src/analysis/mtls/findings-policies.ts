@@ -1,3 +1,4 @@
+import { isAddedByChange } from '../model/age.js';
 import type { Finding } from '../findings/finding.js';
 import type { ClientTlsSettings, DestinationRule, PeerAuthentication } from '../model/istio.js';
 import { formatRef } from '../model/source.js';
@@ -73,7 +74,9 @@ function conflictFinding(
 ): Finding {
   const why = sameAge(loser, winner)
     ? 'no creationTimestamp tells them apart, so the name order decides'
-    : 'it is older';
+    : isAddedByChange(loser)
+      ? 'it already exists, and this one is added by the change, so it is newer'
+      : 'it is older';
   return mtlsFinding(
     'MG108',
     { level, winner: `${winner.ref.namespace}/${winner.ref.name}`, why },

@@ -2,7 +2,8 @@ import { applyFindingPolicy, verdictOf } from '../diff/finding-policy.js';
 import { isPartialInput } from '../findings/catalogue.js';
 import type { Severity } from '../findings/catalogue.js';
 import type { Finding } from '../findings/finding.js';
-import { authzSideOf, evaluateSide } from '../graph/side.js';
+import { authzSideOf, evaluateLoaded, evaluateSide, loadSide } from '../graph/side.js';
+import { ageAddedObjects } from '../diff/ages.js';
 import type { EvaluatedSide } from '../graph/side.js';
 import { createLoadCache } from '../load/index.js';
 import type { InputFile } from '../load/index.js';
@@ -59,7 +60,8 @@ export function analyzeChange(input: ChangeInput): Report {
   // Both sides share the loader's cache: unchanged documents are parsed once.
   const cache = createLoadCache();
   const base = evaluateSide(input.base, options, cache);
-  const head = evaluateSide(input.head, options, cache);
+  const headLoad = loadSide(input.head, options, cache);
+  const head = evaluateLoaded({ ...headLoad, mesh: ageAddedObjects(base.mesh, headLoad.mesh) });
   const inputFindings = inputProblemFindings(input.problems ?? {});
   const scope = dirtyScope(base, head);
   const mtls = diffMtls(base, head, { scope, reachedInBase: reachedIn(base) });

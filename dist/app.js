@@ -53251,6 +53251,22 @@ function diagnostic(code, at, params, ref) {
   return ref === void 0 ? { code, severity: entry.severity, message, at } : { code, severity: entry.severity, message, at, ref };
 }
 
+// src/analysis/model/mesh.ts
+function meshObjects(mesh) {
+  return [
+    ...mesh.namespaces,
+    ...mesh.workloads,
+    ...mesh.services,
+    ...mesh.serviceAccounts,
+    ...mesh.peerAuthentications,
+    ...mesh.authorizationPolicies,
+    ...mesh.requestAuthentications,
+    ...mesh.destinationRules,
+    ...mesh.serviceEntries,
+    ...mesh.sidecars
+  ];
+}
+
 // src/analysis/model/mesh-settings.ts
 function fallback(value) {
   return { value, at: null, origin: "default" };
@@ -53371,6 +53387,9 @@ function buildMesh(objects, settings) {
     serviceEntries: of("ServiceEntry"),
     sidecars: of("Sidecar")
   };
+}
+function withObjects(mesh, objects) {
+  return buildMesh([...meshObjects(mesh), ...objects], mesh.settings);
 }
 function resolveMeshSettings(fragments, overrides, diagnostics) {
   const settings = { ...DEFAULT_MESH_SETTINGS };
@@ -54988,14 +55007,17 @@ function readHelmValues(object, ctx, result) {
 }
 function loadDocumentText(text, ctx, defaultNamespace, diagnostics) {
   const parsed = parseYamlDocument(text);
+  let syntaxReported = false;
   for (const problem of parsed.problems) {
     ctx.beginObject(void 0);
     if (problem.kind === "duplicate-key")
       ctx.report("MG002", problem.pos, { key: problem.message });
     else if (problem.kind === "alias-limit")
       ctx.report("MG003", problem.pos, { limit: MAX_ALIAS_EXPANSION });
-    else if (problem.severity === "error")
+    else if (problem.severity === "error" && !syntaxReported) {
       ctx.report("MG001", problem.pos, { detail: problem.message });
+      syntaxReported = true;
+    }
   }
   if (parsed.root === null && parsed.problems.some((p) => p.severity === "error" && p.kind !== "duplicate-key")) {
     return {
@@ -56837,7 +56859,7 @@ function compare2(a, b) {
 }
 function allNamespaces(mesh) {
   const names = new Set(mesh.namespaces.map((n) => n.ref.name));
-  const lists2 = [
+  const lists = [
     mesh.workloads,
     mesh.services,
     mesh.serviceAccounts,
@@ -56848,7 +56870,7 @@ function allNamespaces(mesh) {
     mesh.serviceEntries,
     mesh.sidecars
   ];
-  for (const list of lists2) for (const object of list) names.add(object.ref.namespace);
+  for (const list of lists) for (const object of list) names.add(object.ref.namespace);
   names.add(mesh.settings.rootNamespace.value);
   return [...names].sort();
 }
@@ -59797,7 +59819,7 @@ function authzSideOf(side2, which, scope) {
 // src/analysis/diff/ages.ts
 function ageAddedObjects(base, head) {
   const existing = /* @__PURE__ */ new Set();
-  for (const list of lists(base)) for (const object of list) existing.add(refKey(object.ref));
+  for (const object of meshObjects(base)) existing.add(refKey(object.ref));
   const age = (list) => list.map(
     (object) => object.creationTimestamp === null && !existing.has(refKey(object.ref)) ? { ...object, creationTimestamp: ADDED_BY_CHANGE } : object
   );
@@ -59815,19 +59837,17 @@ function ageAddedObjects(base, head) {
     sidecars: age(head.sidecars)
   };
 }
-function lists(mesh) {
-  return [
-    mesh.namespaces,
-    mesh.workloads,
-    mesh.services,
-    mesh.serviceAccounts,
-    mesh.peerAuthentications,
-    mesh.authorizationPolicies,
-    mesh.requestAuthentications,
-    mesh.destinationRules,
-    mesh.serviceEntries,
-    mesh.sidecars
-  ];
+
+// src/analysis/diff/carry-over.ts
+function carryOverUnreadable(base, head, unreadableHeadFiles) {
+  const broken = new Set(unreadableHeadFiles);
+  for (const d of head.diagnostics) if (isPartialInput(d.code)) broken.add(d.at.file);
+  if (broken.size === 0) return head.mesh;
+  const present = new Set(meshObjects(head.mesh).map((o) => refKey(o.ref)));
+  const kept = meshObjects(base.mesh).filter(
+    (o) => broken.has(o.source.file) && !present.has(refKey(o.ref))
+  );
+  return kept.length === 0 ? head.mesh : withObjects(head.mesh, kept);
 }
 
 // src/analysis/report/types.ts
@@ -60424,7 +60444,12 @@ function analyzeChange(input) {
   const cache2 = createLoadCache();
   const base = evaluateSide(input.base, options2, cache2);
   const headLoad = loadSide(input.head, options2, cache2);
-  const head = evaluateLoaded({ ...headLoad, mesh: ageAddedObjects(base.mesh, headLoad.mesh) });
+  const headMesh = carryOverUnreadable(
+    base.load,
+    headLoad,
+    (input.problems?.unreadable?.head ?? []).map((f) => f.path)
+  );
+  const head = evaluateLoaded({ ...headLoad, mesh: ageAddedObjects(base.mesh, headMesh) });
   const inputFindings = inputProblemFindings(input.problems ?? {});
   const scope = dirtyScope(base, head);
   const mtls = diffMtls(base, head, { scope, reachedInBase: reachedIn(base) });

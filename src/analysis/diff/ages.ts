@@ -1,3 +1,4 @@
+import { meshObjects } from '../model/mesh.js';
 import type { Mesh, MeshObject } from '../model/mesh.js';
 import { refKey } from '../model/source.js';
 import { ADDED_BY_CHANGE } from '../model/age.js';
@@ -5,7 +6,7 @@ import { ADDED_BY_CHANGE } from '../model/age.js';
 /** The head mesh with every object the base lacks (and that has no creation time) made newest. */
 export function ageAddedObjects(base: Mesh, head: Mesh): Mesh {
   const existing = new Set<string>();
-  for (const list of lists(base)) for (const object of list) existing.add(refKey(object.ref));
+  for (const object of meshObjects(base)) existing.add(refKey(object.ref));
   const age = <T extends MeshObject>(list: readonly T[]): readonly T[] =>
     list.map((object) =>
       object.creationTimestamp === null && !existing.has(refKey(object.ref))
@@ -25,19 +26,4 @@ export function ageAddedObjects(base: Mesh, head: Mesh): Mesh {
     serviceEntries: age(head.serviceEntries),
     sidecars: age(head.sidecars),
   };
-}
-
-function lists(mesh: Mesh): (readonly MeshObject[])[] {
-  return [
-    mesh.namespaces,
-    mesh.workloads,
-    mesh.services,
-    mesh.serviceAccounts,
-    mesh.peerAuthentications,
-    mesh.authorizationPolicies,
-    mesh.requestAuthentications,
-    mesh.destinationRules,
-    mesh.serviceEntries,
-    mesh.sidecars,
-  ];
 }

@@ -1,5 +1,6 @@
 import { diagnostic } from '../model/diagnostic.js';
 import type { Diagnostic } from '../model/diagnostic.js';
+import { meshObjects } from '../model/mesh.js';
 import type { Mesh } from '../model/mesh.js';
 import { DEFAULT_MESH_SETTINGS } from '../model/mesh-settings.js';
 import type { MeshSetting, MeshSettings, MeshSettingsOverrides } from '../model/mesh-settings.js';
@@ -128,6 +129,11 @@ export function buildMesh(objects: readonly LoadedObject[], settings: MeshSettin
     serviceEntries: of('ServiceEntry'),
     sidecars: of('Sidecar'),
   };
+}
+
+/** A mesh with more objects, sorted and grouped as `buildMesh` does. */
+export function withObjects(mesh: Mesh, objects: readonly LoadedObject[]): Mesh {
+  return buildMesh([...(meshObjects(mesh) as LoadedObject[]), ...objects], mesh.settings);
 }
 
 /**

@@ -2,3 +2,4 @@ export { loadMesh } from './load-mesh.js';
 export type { InputFile, LoadOptions, LoadResult, LoadStats } from './load-mesh.js';
 export { createLoadCache } from './cache.js';
 export type { LoadCache } from './cache.js';
+export { withObjects } from './assemble.js';

@@ -248,14 +248,19 @@ export function loadDocumentText(
   diagnostics: Diagnostic[],
 ): DocumentResult {
   const parsed = parseYamlDocument(text);
+  // After the first syntax error the parser's further errors are mostly its consequences: one
+  // broken document gets one MG001, at the line where reading it went wrong.
+  let syntaxReported = false;
   for (const problem of parsed.problems) {
     ctx.beginObject(undefined);
     if (problem.kind === 'duplicate-key')
       ctx.report('MG002', problem.pos, { key: problem.message });
     else if (problem.kind === 'alias-limit')
       ctx.report('MG003', problem.pos, { limit: MAX_ALIAS_EXPANSION });
-    else if (problem.severity === 'error')
+    else if (problem.severity === 'error' && !syntaxReported) {
       ctx.report('MG001', problem.pos, { detail: problem.message });
+      syntaxReported = true;
+    }
   }
   if (
     parsed.root === null &&

@@ -38,3 +38,19 @@ export type MeshObject =
   | Mesh['destinationRules'][number]
   | Mesh['serviceEntries'][number]
   | Mesh['sidecars'][number];
+
+/** Every object of a mesh, kind by kind, in the mesh's order. */
+export function meshObjects(mesh: Mesh): MeshObject[] {
+  return [
+    ...mesh.namespaces,
+    ...mesh.workloads,
+    ...mesh.services,
+    ...mesh.serviceAccounts,
+    ...mesh.peerAuthentications,
+    ...mesh.authorizationPolicies,
+    ...mesh.requestAuthentications,
+    ...mesh.destinationRules,
+    ...mesh.serviceEntries,
+    ...mesh.sidecars,
+  ];
+}

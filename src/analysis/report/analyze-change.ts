@@ -4,6 +4,7 @@ import type { Severity } from '../findings/catalogue.js';
 import type { Finding } from '../findings/finding.js';
 import { authzSideOf, evaluateLoaded, evaluateSide, loadSide } from '../graph/side.js';
 import { ageAddedObjects } from '../diff/ages.js';
+import { carryOverUnreadable } from '../diff/carry-over.js';
 import type { EvaluatedSide } from '../graph/side.js';
 import { createLoadCache } from '../load/index.js';
 import type { InputFile } from '../load/index.js';
@@ -61,7 +62,12 @@ export function analyzeChange(input: ChangeInput): Report {
   const cache = createLoadCache();
   const base = evaluateSide(input.base, options, cache);
   const headLoad = loadSide(input.head, options, cache);
-  const head = evaluateLoaded({ ...headLoad, mesh: ageAddedObjects(base.mesh, headLoad.mesh) });
+  const headMesh = carryOverUnreadable(
+    base.load,
+    headLoad,
+    (input.problems?.unreadable?.head ?? []).map((f) => f.path),
+  );
+  const head = evaluateLoaded({ ...headLoad, mesh: ageAddedObjects(base.mesh, headMesh) });
   const inputFindings = inputProblemFindings(input.problems ?? {});
   const scope = dirtyScope(base, head);
   const mtls = diffMtls(base, head, { scope, reachedInBase: reachedIn(base) });

@@ -11945,14 +11945,15 @@ function stringWitnesses(atoms, domain) {
   let frontier = [
     { states: machines.map((m) => m.start), text: "" }
   ];
-  seen.add(frontier[0]?.states.join(",") ?? "");
+  const stateKey = (states, text) => `${text === "" ? "e" : "n"}${states.join(",")}`;
+  seen.add(stateKey(frontier[0]?.states ?? [], ""));
   while (frontier.length > 0) {
     const next = [];
     for (const { states, text } of frontier) {
       record(machines, states, text, domain, found);
       for (const char of alphabet) {
         const stepped = states.map((s, i) => s < 0 ? s : machines[i]?.step(s, char) ?? -1);
-        const key = stepped.join(",");
+        const key = stateKey(stepped, text + char);
         if (seen.has(key)) continue;
         seen.add(key);
         if (seen.size > STATE_LIMIT) return null;

@@ -33383,14 +33383,15 @@ function stringWitnesses(atoms, domain) {
   let frontier = [
     { states: machines.map((m) => m.start), text: "" }
   ];
-  seen.add(frontier[0]?.states.join(",") ?? "");
+  const stateKey = (states, text2) => `${text2 === "" ? "e" : "n"}${states.join(",")}`;
+  seen.add(stateKey(frontier[0]?.states ?? [], ""));
   while (frontier.length > 0) {
     const next = [];
     for (const { states, text: text2 } of frontier) {
       record(machines, states, text2, domain, found);
       for (const char of alphabet) {
         const stepped = states.map((s, i) => s < 0 ? s : machines[i]?.step(s, char) ?? -1);
-        const key = stepped.join(",");
+        const key = stateKey(stepped, text2 + char);
         if (seen.has(key)) continue;
         seen.add(key);
         if (seen.size > STATE_LIMIT) return null;

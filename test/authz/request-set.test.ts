@@ -59,6 +59,35 @@ describe('witnesses cover every region the atoms induce', () => {
     );
   });
 
+  it('for non-empty values with no fixed start (methods), including a lone suffix atom', () => {
+    // A lone `*T`: a string like `x` leaves the suffix automaton where the empty string left it,
+    // yet it is a region of its own (non-empty, not ending in T). Found by the DENY property test.
+    const METHOD = { absent: false, empty: false, startsWith: '', lowercase: false } as const;
+    const atom = fc.oneof(
+      fc.stringMatching(/^[GET]{1,3}$/).map((v) => stringAtom(v, 'nonEmpty')),
+      fc.stringMatching(/^[GET]{1,3}$/).map((v) => stringAtom(`${v}*`, 'nonEmpty')),
+      fc.stringMatching(/^[GET]{1,3}$/).map((v) => stringAtom(`*${v}`, 'nonEmpty')),
+    );
+    expect(
+      new Set(
+        stringWitnesses([stringAtom('*T', 'nonEmpty')], METHOD)!.map((w) =>
+          vector([stringAtom('*T', 'nonEmpty')], w),
+        ),
+      ),
+    ).toEqual(new Set(['0', '1']));
+    fc.assert(
+      fc.property(
+        fc.array(atom, { minLength: 1, maxLength: 4 }),
+        fc.array(fc.stringMatching(/^[GETX]{1,6}$/), { maxLength: 30 }),
+        (atoms, samples) => {
+          const regions = new Set(stringWitnesses(atoms, METHOD)!.map((w) => vector(atoms, w)));
+          for (const sample of samples) expect(regions.has(vector(atoms, sample))).toBe(true);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
   it('for optional headers: absent, empty and present are different regions', () => {
     const atoms = [stringAtom('*', 'present'), stringAtom('a*', 'present')];
     const w = stringWitnesses(atoms, HEADER)!;

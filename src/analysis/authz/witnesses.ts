@@ -52,14 +52,19 @@ export function stringWitnesses(
   let frontier: { states: number[]; text: string }[] = [
     { states: machines.map((m) => m.start), text: '' },
   ];
-  seen.add(frontier[0]?.states.join(',') ?? '');
+  // Emptiness is part of a region (presence atoms, domains without the empty value), so it is
+  // part of the search state: a non-empty string can return every automaton to its start state
+  // (a suffix automaton after a character that starts no match) and must still be recorded.
+  const stateKey = (states: readonly number[], text: string) =>
+    `${text === '' ? 'e' : 'n'}${states.join(',')}`;
+  seen.add(stateKey(frontier[0]?.states ?? [], ''));
   while (frontier.length > 0) {
     const next: typeof frontier = [];
     for (const { states, text } of frontier) {
       record(machines, states, text, domain, found);
       for (const char of alphabet) {
         const stepped = states.map((s, i) => (s < 0 ? s : (machines[i]?.step(s, char) ?? -1)));
-        const key = stepped.join(',');
+        const key = stateKey(stepped, text + char);
         if (seen.has(key)) continue;
         seen.add(key);
         if (seen.size > STATE_LIMIT) return null;

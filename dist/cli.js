@@ -7949,6 +7949,14 @@ var catalogue = {
     help: "Add an AuthorizationPolicy for the new workload (or make sure a namespace or mesh default-deny covers it).",
     description: "A workload added by the change accepts requests from `(unauthenticated)` or `(any mesh identity)` callers on some port: no policy restricts it yet."
   },
+  MG308: {
+    name: "new-workload-reaches-other-namespaces",
+    severity: "notice",
+    title: "New workload reaches other namespaces",
+    message: (p) => `new workload ${tick(p.workload)} can reach ${p.count} workload port${p.count === 1 ? "" : "s"} in other namespaces: ${p.targets}`,
+    help: "Check that every grant it inherits (namespace-wide or wildcard principals, no ALLOW policy at all) is meant for it; workloads added later inherit them too.",
+    description: "Added workloads are reported once, not as edge changes, but they become callers too: policies that allow a whole namespace, wildcard principals or no policy at all let them in. This lists what a new workload can reach outside its own namespace."
+  },
   // ---- MG9xx: limits and internal ------------------------------------------------------------
   MG901: {
     name: "analysis-limit",
@@ -16573,7 +16581,8 @@ function changeFindings(base, head, edges, options) {
     ...edgeFindings2(head, edges, new Set(options.sensitivePorts ?? DEFAULT_SENSITIVE_PORTS)),
     ...defaultDenyFindings(base, head),
     ...protectedFindings(base, head, options.protectedWorkloads ?? []),
-    ...newWorkloadFindings(base, head)
+    ...newWorkloadFindings(base, head),
+    ...newCallerFindings(base, head)
   ];
 }
 function finding2(code, id, at, side2, params, extra = {}) {
@@ -16707,6 +16716,34 @@ function newWorkloadFindings(base, head) {
         })
       );
     }
+  }
+  return out;
+}
+var NAMED_TARGETS = 5;
+function newCallerFindings(base, head) {
+  const out = [];
+  for (const workload of head.topology.workloads) {
+    if (base.topology.workloadById.has(workload.id)) continue;
+    const caller = head.callers.get(workload.id);
+    if (caller === void 0) continue;
+    const reached = [];
+    for (const server of head.topology.workloads) {
+      if (server.namespace === workload.namespace) continue;
+      for (const port of server.ports) {
+        if (!isEmpty(evaluateEdge(head, caller, server, port).reaching))
+          reached.push(`${server.id}:${port.port}`);
+      }
+    }
+    if (reached.length === 0) continue;
+    const named = reached.slice(0, NAMED_TARGETS).map((t) => `\`${t}\``).join(", ");
+    const targets = reached.length > NAMED_TARGETS ? `${named} and ${reached.length - NAMED_TARGETS} more` : named;
+    out.push(
+      finding2("MG308", workload.id, workload.workload.source, "head", {
+        workload: workload.id,
+        count: reached.length,
+        targets
+      })
+    );
   }
   return out;
 }

@@ -28,6 +28,7 @@ export function changeFindings(
     ...defaultDenyFindings(base, head),
     ...protectedFindings(base, head, options.protectedWorkloads ?? []),
     ...newWorkloadFindings(base, head),
+    ...newCallerFindings(base, head),
   ];
 }
 
@@ -202,6 +203,44 @@ function newWorkloadFindings(base: EvaluatedSide, head: EvaluatedSide): Finding[
         }),
       );
     }
+  }
+  return out;
+}
+
+/** At most this many destinations are named in MG308; the count says how many there are. */
+const NAMED_TARGETS = 5;
+
+/** What each added workload, as a caller, can reach outside its own namespace (MG308). */
+function newCallerFindings(base: EvaluatedSide, head: EvaluatedSide): Finding[] {
+  const out: Finding[] = [];
+  for (const workload of head.topology.workloads) {
+    if (base.topology.workloadById.has(workload.id)) continue;
+    const caller = head.callers.get(workload.id);
+    if (caller === undefined) continue;
+    const reached: string[] = [];
+    for (const server of head.topology.workloads) {
+      if (server.namespace === workload.namespace) continue;
+      for (const port of server.ports) {
+        if (!isEmpty(evaluateEdge(head, caller, server, port).reaching))
+          reached.push(`${server.id}:${port.port}`);
+      }
+    }
+    if (reached.length === 0) continue;
+    const named = reached
+      .slice(0, NAMED_TARGETS)
+      .map((t) => `\`${t}\``)
+      .join(', ');
+    const targets =
+      reached.length > NAMED_TARGETS
+        ? `${named} and ${reached.length - NAMED_TARGETS} more`
+        : named;
+    out.push(
+      finding('MG308', workload.id, workload.workload.source, 'head', {
+        workload: workload.id,
+        count: reached.length,
+        targets,
+      }),
+    );
   }
   return out;
 }

@@ -677,6 +677,17 @@ export const catalogue = {
       'A workload added by the change accepts requests from `(unauthenticated)` or `(any mesh identity)` callers on some port: no policy restricts it yet.',
   },
 
+  MG308: {
+    name: 'new-workload-reaches-other-namespaces',
+    severity: 'notice',
+    title: 'New workload reaches other namespaces',
+    message: (p: { workload: string; count: number; targets: string }) =>
+      `new workload ${tick(p.workload)} can reach ${p.count} workload port${p.count === 1 ? '' : 's'} in other namespaces: ${p.targets}`,
+    help: 'Check that every grant it inherits (namespace-wide or wildcard principals, no ALLOW policy at all) is meant for it; workloads added later inherit them too.',
+    description:
+      'Added workloads are reported once, not as edge changes, but they become callers too: policies that allow a whole namespace, wildcard principals or no policy at all let them in. This lists what a new workload can reach outside its own namespace.',
+  },
+
   // ---- MG9xx: limits and internal ------------------------------------------------------------
   MG901: {
     name: 'analysis-limit',

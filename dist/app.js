@@ -55130,10 +55130,14 @@ function applyFindingPolicy(head, preexistingIds2, options2) {
   for (const raw of head) {
     const override = options2.severities?.[raw.code];
     if (override === "off") continue;
-    const finding3 = override === void 0 ? raw : { ...raw, severity: override };
-    const rule = (options2.ignores ?? []).find(
-      (r) => matches(r, finding3) && !expired(r, options2.today)
-    );
+    const overridden = override === void 0 ? raw : { ...raw, severity: override };
+    const rules = (options2.ignores ?? []).filter((r) => matches(r, overridden));
+    const rule = rules.find((r) => !expired(r, options2.today));
+    const lapsed = rules.find((r) => expired(r, options2.today));
+    const finding3 = rule === void 0 && lapsed !== void 0 ? {
+      ...overridden,
+      message: `${overridden.message} (its ignore expired on ${lapsed.expires})`
+    } : overridden;
     if (rule !== void 0) ignored2.push({ finding: finding3, reason: rule.reason });
     else if (preexistingIds2.has(finding3.id))
       ignored2.push({ finding: finding3, reason: "already present before this change" });
@@ -59922,7 +59926,10 @@ function edgeFindings2(head, edges, sensitive) {
     const subject = `${edge.from}->${edge.to}:${edge.port}`;
     const requests2 = ` (${edge.newlyAllowed.slice(0, 3).join(", ")}${edge.newlyAllowed.length > 3 ? ", ..." : ""})`;
     const to = `${edge.to}:${edge.port}`;
-    const extra = { edge: { from: edge.from, to: edge.to, port: edge.port } };
+    const extra = {
+      edge: { from: edge.from, to: edge.to, port: edge.port },
+      ...cause?.ref ? { ref: cause.ref } : {}
+    };
     if (edge.from === UNAUTHENTICATED)
       out.push(finding2("MG301", subject, at, side2, { to, requests: requests2 }, extra));
     else if (edge.from === ANY_MESH_IDENTITY)
@@ -59998,14 +60005,18 @@ function protectedFindings(base, head, protectedIds) {
       if (mode.mode === "STRICT") continue;
       if (before !== void 0 && base.mtls.serverMode(before, port.port).mode !== "STRICT")
         continue;
-      const at = decidingPolicy(mode)?.at ?? mode.evidence.find((e) => e.at !== null)?.at ?? workload.workload.source;
+      const decider = decidingPolicy(mode);
+      const at = decider?.at ?? mode.evidence.find((e) => e.at !== null)?.at ?? workload.workload.source;
       const shown = mode.mode === "NO_SIDECAR" ? "plaintext (no sidecar)" : `${mode.mode} (plaintext allowed)`;
       out.push(
-        finding2("MG306", `${workload.id}:${port.port}`, at, "head", {
-          workload: workload.id,
-          port: port.port,
-          mode: shown
-        })
+        finding2(
+          "MG306",
+          `${workload.id}:${port.port}`,
+          at,
+          "head",
+          { workload: workload.id, port: port.port, mode: shown },
+          { ref: decider?.ref ?? workload.workload.ref }
+        )
       );
     }
   }
@@ -60023,11 +60034,14 @@ function newWorkloadFindings(base, head) {
       if (open.length === 0) continue;
       const who = open.length === 2 ? "plaintext callers and any mesh identity" : open[0] === UNAUTHENTICATED ? "plaintext callers" : "any mesh identity";
       out.push(
-        finding2("MG307", `${workload.id}:${port.port}`, workload.workload.source, "head", {
-          workload: workload.id,
-          port: port.port,
-          who
-        })
+        finding2(
+          "MG307",
+          `${workload.id}:${port.port}`,
+          workload.workload.source,
+          "head",
+          { workload: workload.id, port: port.port, who },
+          { ref: workload.workload.ref }
+        )
       );
     }
   }
@@ -60052,11 +60066,14 @@ function newCallerFindings(base, head) {
     const named = reached.slice(0, NAMED_TARGETS).map((t) => `\`${t}\``).join(", ");
     const targets = reached.length > NAMED_TARGETS ? `${named} and ${reached.length - NAMED_TARGETS} more` : named;
     out.push(
-      finding2("MG308", workload.id, workload.workload.source, "head", {
-        workload: workload.id,
-        count: reached.length,
-        targets
-      })
+      finding2(
+        "MG308",
+        workload.id,
+        workload.workload.source,
+        "head",
+        { workload: workload.id, count: reached.length, targets },
+        { ref: workload.workload.ref }
+      )
     );
   }
   return out;
@@ -60421,11 +60438,13 @@ function ruleReasons(change2) {
   if (head.access.determining.length > 0)
     return head.access.determining.map((rule) => ({
       object: formatRef(rule.policy),
+      ref: rule.policy,
       note: ruleNote(rule),
       at: rule.at
     }));
   return base.access.determining.map((rule) => ({
     object: formatRef(rule.policy),
+    ref: rule.policy,
     note: `${ruleNote(rule)} in the base, no longer applies`,
     at: rule.at,
     side: "base"
@@ -60467,6 +60486,7 @@ function evidenceReasons(evidence, side2, suffix = "") {
         object: e.ref ? formatRef(e.ref) : "",
         note: `${e.note}${suffix}`,
         at: e.at,
+        ...e.ref ? { ref: e.ref } : {},
         ...side2 === "base" ? { side: side2 } : {}
       }
     ]

@@ -59,7 +59,9 @@ describe('configuration applied to findings', () => {
       ],
     };
     const outcome = applyFindingPolicy(raw, new Set(), options);
-    expect(outcome.findings.map((f) => f.id)).toEqual(['b']);
+    expect(outcome.findings.map((f) => [f.id, f.message])).toEqual([
+      ['b', 'b (its ignore expired on 2026-01-01)'],
+    ]);
     expect(outcome.ignored.map((i) => [i.finding.id, i.reason])).toEqual([
       ['a', 'tracked in PLAT-12'],
       ['c', 'legacy objects'],

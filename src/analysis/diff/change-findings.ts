@@ -67,7 +67,10 @@ function edgeFindings(
     const subject = `${edge.from}->${edge.to}:${edge.port}`;
     const requests = ` (${edge.newlyAllowed.slice(0, 3).join(', ')}${edge.newlyAllowed.length > 3 ? ', ...' : ''})`;
     const to = `${edge.to}:${edge.port}`;
-    const extra = { edge: { from: edge.from, to: edge.to, port: edge.port } };
+    const extra = {
+      edge: { from: edge.from, to: edge.to, port: edge.port },
+      ...(cause?.ref ? { ref: cause.ref } : {}),
+    };
     if (edge.from === UNAUTHENTICATED)
       out.push(finding('MG301', subject, at, side, { to, requests }, extra));
     else if (edge.from === ANY_MESH_IDENTITY)
@@ -159,18 +162,20 @@ function protectedFindings(
       if (before !== undefined && base.mtls.serverMode(before, port.port).mode !== 'STRICT')
         continue;
       // The level that decides now, not the ones it overrides (§1.2).
+      const decider = decidingPolicy(mode);
       const at =
-        decidingPolicy(mode)?.at ??
-        mode.evidence.find((e) => e.at !== null)?.at ??
-        workload.workload.source;
+        decider?.at ?? mode.evidence.find((e) => e.at !== null)?.at ?? workload.workload.source;
       const shown =
         mode.mode === 'NO_SIDECAR' ? 'plaintext (no sidecar)' : `${mode.mode} (plaintext allowed)`;
       out.push(
-        finding('MG306', `${workload.id}:${port.port}`, at, 'head', {
-          workload: workload.id,
-          port: port.port,
-          mode: shown,
-        }),
+        finding(
+          'MG306',
+          `${workload.id}:${port.port}`,
+          at,
+          'head',
+          { workload: workload.id, port: port.port, mode: shown },
+          { ref: decider?.ref ?? workload.workload.ref },
+        ),
       );
     }
   }
@@ -196,11 +201,14 @@ function newWorkloadFindings(base: EvaluatedSide, head: EvaluatedSide): Finding[
             ? 'plaintext callers'
             : 'any mesh identity';
       out.push(
-        finding('MG307', `${workload.id}:${port.port}`, workload.workload.source, 'head', {
-          workload: workload.id,
-          port: port.port,
-          who,
-        }),
+        finding(
+          'MG307',
+          `${workload.id}:${port.port}`,
+          workload.workload.source,
+          'head',
+          { workload: workload.id, port: port.port, who },
+          { ref: workload.workload.ref },
+        ),
       );
     }
   }
@@ -235,11 +243,14 @@ function newCallerFindings(base: EvaluatedSide, head: EvaluatedSide): Finding[] 
         ? `${named} and ${reached.length - NAMED_TARGETS} more`
         : named;
     out.push(
-      finding('MG308', workload.id, workload.workload.source, 'head', {
-        workload: workload.id,
-        count: reached.length,
-        targets,
-      }),
+      finding(
+        'MG308',
+        workload.id,
+        workload.workload.source,
+        'head',
+        { workload: workload.id, count: reached.length, targets },
+        { ref: workload.workload.ref },
+      ),
     );
   }
   return out;

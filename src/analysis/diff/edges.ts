@@ -287,11 +287,13 @@ function ruleReasons(change: CallerChange): Reason[] {
   if (head.access.determining.length > 0)
     return head.access.determining.map((rule) => ({
       object: formatRef(rule.policy),
+      ref: rule.policy,
       note: ruleNote(rule),
       at: rule.at,
     }));
   return base.access.determining.map((rule) => ({
     object: formatRef(rule.policy),
+    ref: rule.policy,
     note: `${ruleNote(rule)} in the base, no longer applies`,
     at: rule.at,
     side: 'base' as const,
@@ -351,6 +353,7 @@ function evidenceReasons(
             object: e.ref ? formatRef(e.ref) : '',
             note: `${e.note}${suffix}`,
             at: e.at,
+            ...(e.ref ? { ref: e.ref } : {}),
             ...(side === 'base' ? { side } : {}),
           },
         ],

@@ -25,10 +25,18 @@ export function applyFindingPolicy(
   for (const raw of head) {
     const override = options.severities?.[raw.code];
     if (override === 'off') continue;
-    const finding = override === undefined ? raw : { ...raw, severity: override };
-    const rule = (options.ignores ?? []).find(
-      (r) => matches(r, finding) && !expired(r, options.today),
-    );
+    const overridden = override === undefined ? raw : { ...raw, severity: override };
+    const rules = (options.ignores ?? []).filter((r) => matches(r, overridden));
+    const rule = rules.find((r) => !expired(r, options.today));
+    const lapsed = rules.find((r) => expired(r, options.today));
+    // An ignore that ran out is said out loud, or the finding reappears with no hint why.
+    const finding =
+      rule === undefined && lapsed !== undefined
+        ? {
+            ...overridden,
+            message: `${overridden.message} (its ignore expired on ${lapsed.expires})`,
+          }
+        : overridden;
     if (rule !== undefined) ignored.push({ finding, reason: rule.reason });
     else if (preexistingIds.has(finding.id))
       ignored.push({ finding, reason: 'already present before this change' });

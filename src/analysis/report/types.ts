@@ -1,7 +1,7 @@
 import type { Access } from '../authz/types.js';
 import type { Finding } from '../findings/finding.js';
 import type { Diagnostic } from '../model/diagnostic.js';
-import type { Source } from '../model/source.js';
+import type { ResourceRef, Source } from '../model/source.js';
 import type { ServerMode, Transport } from '../mtls/types.js';
 
 /**
@@ -42,6 +42,8 @@ export interface Reason {
   readonly at: Source;
   /** Which side `at` is on: `head` unless the line is one the change deleted or left behind. */
   readonly side?: 'base' | 'head';
+  /** The object behind `object`, so a finding caused by this reason can name it (not serialized). */
+  readonly ref?: ResourceRef;
 }
 
 export interface EdgeDelta {

@@ -29339,6 +29339,9 @@ function isExpectedError(error2) {
 var COMMENT_BUDGET = { chars: 6e4, bytes: 25e4 };
 var CHECK_SUMMARY_BUDGET = { chars: 65e3, bytes: 25e4 };
 var JOB_SUMMARY_BUDGET = { chars: 1e6, bytes: 1e6 };
+function fullReportPointer(fullReportUrl) {
+  return fullReportUrl === null ? "the output of `meshguard diff` run locally on the pull request's base and head commits: GitHub limits what the App can show here" : `the [job summary](${fullReportUrl})`;
+}
 function fits(text2, budget2) {
   return text2.length <= budget2.chars && Buffer.byteLength(text2, "utf8") <= budget2.bytes;
 }
@@ -40544,12 +40547,11 @@ async function startCheckRun(target) {
   }
 }
 async function completeCheckRun(target, started, result, fullReportUrl) {
-  const where = fullReportUrl === null ? "the job summary" : `the [job summary](${fullReportUrl})`;
   const summary2 = fitMarkdown(
     result.summary,
     CHECK_SUMMARY_BUDGET,
     `> [!NOTE]
-> The report is cut here to fit a check run; the full report is in ${where}.`
+> The report is cut here to fit a check run; the full report is in ${fullReportPointer(fullReportUrl)}.`
   ).text;
   const annotations = result.annotations.slice(0, MAX_ANNOTATIONS);
   const batches = [];
@@ -40600,9 +40602,8 @@ function commentMarker(checkName) {
   return `<!-- meshguard:v1 check=${checkName.replace(/[^A-Za-z0-9 ._/-]/g, "_")} -->`;
 }
 function commentBody(marker, markdown, footer, fullReportUrl) {
-  const where = fullReportUrl === null ? "the job summary and the `report-json` artifact of this run" : `the [job summary](${fullReportUrl})`;
   const notice = `> [!NOTE]
-> This report is longer than a pull request comment can hold, so it is cut here. The full report is in ${where}.`;
+> This report is longer than a pull request comment can hold, so it is cut here. The full report is in ${fullReportPointer(fullReportUrl)}.`;
   const budget2 = {
     chars: COMMENT_BUDGET.chars - marker.length - footer.length - 4,
     bytes: COMMENT_BUDGET.bytes - Buffer.byteLength(marker + footer, "utf8") - 4

@@ -2,7 +2,7 @@ import { catalogue } from '../analysis/index.js';
 import type { Finding, Report, Severity } from '../analysis/index.js';
 import type { RepoRef } from './context.js';
 import { classify, OPERATIONS } from './errors.js';
-import { CHECK_SUMMARY_BUDGET, fitMarkdown } from './fit.js';
+import { CHECK_SUMMARY_BUDGET, fitMarkdown, fullReportPointer } from './fit.js';
 import type { GitHubClient } from './octokit.js';
 
 /** The Checks API takes at most 50 annotations per request; later requests append. */
@@ -115,11 +115,10 @@ export async function completeCheckRun(
   result: CheckRunResult,
   fullReportUrl: string | null,
 ): Promise<CheckRunRef> {
-  const where = fullReportUrl === null ? 'the job summary' : `the [job summary](${fullReportUrl})`;
   const summary = fitMarkdown(
     result.summary,
     CHECK_SUMMARY_BUDGET,
-    `> [!NOTE]\n> The report is cut here to fit a check run; the full report is in ${where}.`,
+    `> [!NOTE]\n> The report is cut here to fit a check run; the full report is in ${fullReportPointer(fullReportUrl)}.`,
   ).text;
   const annotations = result.annotations.slice(0, MAX_ANNOTATIONS);
   const batches: Annotation[][] = [];

@@ -1,6 +1,6 @@
 import type { RepoRef } from './context.js';
 import { classify, isNotFound, OPERATIONS } from './errors.js';
-import { COMMENT_BUDGET, fitMarkdown } from './fit.js';
+import { COMMENT_BUDGET, fitMarkdown, fullReportPointer } from './fit.js';
 import type { Logger } from './logger.js';
 import type { GitHubClient } from './octokit.js';
 
@@ -42,11 +42,7 @@ export function commentBody(
   footer: string,
   fullReportUrl: string | null,
 ): string {
-  const where =
-    fullReportUrl === null
-      ? 'the job summary and the `report-json` artifact of this run'
-      : `the [job summary](${fullReportUrl})`;
-  const notice = `> [!NOTE]\n> This report is longer than a pull request comment can hold, so it is cut here. The full report is in ${where}.`;
+  const notice = `> [!NOTE]\n> This report is longer than a pull request comment can hold, so it is cut here. The full report is in ${fullReportPointer(fullReportUrl)}.`;
   const budget = {
     chars: COMMENT_BUDGET.chars - marker.length - footer.length - 4,
     bytes: COMMENT_BUDGET.bytes - Buffer.byteLength(marker + footer, 'utf8') - 4,

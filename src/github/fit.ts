@@ -14,6 +14,16 @@ export const CHECK_SUMMARY_BUDGET: Budget = { chars: 65_000, bytes: 250_000 };
 /** The job summary takes 1 MiB per step. */
 export const JOB_SUMMARY_BUDGET: Budget = { chars: 1_000_000, bytes: 1_000_000 };
 
+/**
+ * Where a reader finds what a cut surface left out. In Actions that is the run's job summary
+ * (1 MiB) and report file; the App has no run page, so the only whole report is a local run.
+ */
+export function fullReportPointer(fullReportUrl: string | null): string {
+  return fullReportUrl === null
+    ? "the output of `meshguard diff` run locally on the pull request's base and head commits: GitHub limits what the App can show here"
+    : `the [job summary](${fullReportUrl})`;
+}
+
 export interface Fitted {
   readonly text: string;
   readonly truncated: boolean;

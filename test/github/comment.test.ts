@@ -133,6 +133,16 @@ describe('size budget', () => {
     expect(body).toMatch(/\| 8080 \| allow \| deny \| policy line \d+ \|\n\n> \[!NOTE\]/);
   });
 
+  it('points App readers, who have no run page, at a local run for the full report', () => {
+    const markdown = Array.from({ length: 3000 }, (_, i) => row(i)).join('\n');
+    const body = commentBody(MARKER, markdown, '<sub>footer</sub>', null);
+    expect(body.length).toBeLessThanOrEqual(COMMENT_BUDGET.chars);
+    expect(body).toContain(
+      "The full report is in the output of `meshguard diff` run locally on the pull request's base and head commits",
+    );
+    expect(body).not.toContain('job summary');
+  });
+
   it('counts UTF-8 bytes too, for text of multibyte characters', () => {
     const line = '🔒'.repeat(500);
     const markdown = Array.from({ length: 200 }, () => line).join('\n');

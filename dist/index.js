@@ -32008,8 +32008,16 @@ function narrowAuthorizationPolicy(ctx, object, base) {
     actionAt: action?.at ?? base.source,
     provider,
     rules,
-    dryRun: (base.annotations["istio.io/dry-run"] ?? "").toLowerCase() === "true"
+    dryRun: (base.annotations[DRY_RUN] ?? "").toLowerCase() === "true",
+    dryRunAt: dryRunPosition(ctx, object)
   };
+}
+var DRY_RUN = "istio.io/dry-run";
+function dryRunPosition(ctx, object) {
+  const meta = pairOf(object, "metadata")?.value;
+  const annotations = meta?.type === "map" ? pairOf(meta, "annotations")?.value : null;
+  const pair = annotations?.type === "map" ? pairOf(annotations, DRY_RUN) : null;
+  return pair ? ctx.at(pair.keyPos) : null;
 }
 function readAction(ctx, spec) {
   const action = readString(ctx, spec, "action", "spec.action");
@@ -35460,7 +35468,8 @@ function policyFindings(policy, topology, side3) {
     out.push(finding(code2, params, at, side3, policy.ref, subject));
   };
   const root = topology.mesh.settings.rootNamespace.value;
-  if (policy.dryRun) add("MG211", { action: policy.action }, policy.source, "dry-run");
+  if (policy.dryRun)
+    add("MG211", { action: policy.action }, policy.dryRunAt ?? policy.source, "dry-run");
   if (policy.targetRefs.length > 0)
     add(
       "MG208",

@@ -170,8 +170,9 @@ describe('authzFindings', () => {
       metadata: {name: p, namespace: foo, annotations: {istio.io/dry-run: "true"}}
       spec: {action: DENY, rules: [{}]}
     `);
+    // At the annotation (line 3), where a reviewer would remove it, not at the object.
     expect(out).toEqual([
-      'MG211 policies.yaml:1 this DENY policy is annotated `istio.io/dry-run` and is not enforced',
+      'MG211 policies.yaml:3 this DENY policy is annotated `istio.io/dry-run` and is not enforced',
     ]);
   });
 

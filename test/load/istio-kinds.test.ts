@@ -163,6 +163,8 @@ describe('AuthorizationPolicy', () => {
     expect(result.diagnostics).toEqual([]);
     expect(result.mesh.authorizationPolicies[0]).toMatchObject({
       dryRun: true,
+      // The annotation's key, on line 3 (after `apiVersion` and `kind`).
+      dryRunAt: { line: 3, column: 37 },
       action: 'CUSTOM',
       provider: { value: 'opa' },
       targetRefs: [{ kind: 'Service', group: '', name: 'api' }],

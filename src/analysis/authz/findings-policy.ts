@@ -45,7 +45,8 @@ export function policyFindings(
     out.push(finding(code, params, at, side, policy.ref, subject));
   };
   const root = topology.mesh.settings.rootNamespace.value;
-  if (policy.dryRun) add('MG211', { action: policy.action }, policy.source, 'dry-run');
+  if (policy.dryRun)
+    add('MG211', { action: policy.action }, policy.dryRunAt ?? policy.source, 'dry-run');
   if (policy.targetRefs.length > 0)
     add(
       'MG208',

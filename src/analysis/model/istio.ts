@@ -140,6 +140,8 @@ export interface AuthorizationPolicy extends ObjectBase {
   readonly rules: readonly AuthorizationRule[] | null;
   /** Annotation `istio.io/dry-run: "true"`: the policy is not enforced. */
   readonly dryRun: boolean;
+  /** Where that annotation is written, when it is. */
+  readonly dryRunAt: Source | null;
 }
 
 // --- RequestAuthentication (security.istio.io) ------------------------------------------------

@@ -9,7 +9,7 @@ import type {
   SourceMatch,
 } from '../../model/istio.js';
 import type { ObjectBase } from '../../model/kubernetes.js';
-import type { Located } from '../../model/source.js';
+import type { Located, Source } from '../../model/source.js';
 import type { YamlMap } from '../yaml/types.js';
 import {
   checkConditionKey,
@@ -104,8 +104,19 @@ export function narrowAuthorizationPolicy(
     actionAt: action?.at ?? base.source,
     provider,
     rules,
-    dryRun: (base.annotations['istio.io/dry-run'] ?? '').toLowerCase() === 'true',
+    dryRun: (base.annotations[DRY_RUN] ?? '').toLowerCase() === 'true',
+    dryRunAt: dryRunPosition(ctx, object),
   };
+}
+
+const DRY_RUN = 'istio.io/dry-run';
+
+/** The line of the dry-run annotation, so MG211 points at it rather than at the object. */
+function dryRunPosition(ctx: NarrowContext, object: YamlMap): Source | null {
+  const meta = pairOf(object, 'metadata')?.value;
+  const annotations = meta?.type === 'map' ? pairOf(meta, 'annotations')?.value : null;
+  const pair = annotations?.type === 'map' ? pairOf(annotations, DRY_RUN) : null;
+  return pair ? ctx.at(pair.keyPos) : null;
 }
 
 function readAction(ctx: NarrowContext, spec: YamlMap): Located<AuthorizationAction> | null {

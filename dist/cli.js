@@ -18207,11 +18207,12 @@ function summariseVerdict(report) {
   const changes = phrases.filter(([count]) => count > 0).map(([count, noun]) => plural(count, noun));
   const loosened = report.edges.some(isRegression) || mtlsWeakened > 0;
   const { error, warning } = report.summary.findings;
+  const partial = report.inputs.partial;
   return {
-    changes: changes.length === 0 ? "no change in access" : changes.join(", "),
+    changes: changes.length > 0 ? changes.join(", ") : partial ? "no change in access found in the files that could be read" : "no change in access",
     outcome: report.verdict === "pass" ? "pass" : loosened ? "regression" : "fail",
     failing: report.verdict === "pass" || loosened ? "" : [error > 0 ? plural(error, "error") : "", warning > 0 ? plural(warning, "warning") : ""].filter((part) => part !== "").join(", "),
-    partial: report.inputs.partial
+    caveat: partial && changes.length > 0 ? " (partial input: some files could not be read)" : ""
   };
 }
 
@@ -18296,8 +18297,7 @@ function body(sections, limit) {
 function verdictLine(report) {
   const verdict2 = summariseVerdict(report);
   const outcome = verdict2.outcome === "pass" ? "pass" : verdict2.outcome === "regression" ? "**regression**" : `**fails** (${verdict2.failing})`;
-  const partial = verdict2.partial ? " (partial input: some files could not be read)" : "";
-  return `${verdict2.changes} \u2014 ${outcome}${partial}`;
+  return `${verdict2.changes} \u2014 ${outcome}${verdict2.caveat}`;
 }
 function countsTable(report) {
   const { summary } = report;
@@ -18346,8 +18346,7 @@ function renderText(report, options = {}) {
 function verdict(report, paint) {
   const summary = summariseVerdict(report);
   const outcome = summary.outcome === "pass" ? paint("green", "pass") : summary.outcome === "regression" ? paint("red", paint("bold", "REGRESSION")) : paint("red", paint("bold", `FAIL (${summary.failing})`));
-  const partial = summary.partial ? " (partial input: some files could not be read)" : "";
-  return `meshguard: ${summary.changes} \u2014 ${outcome}${partial}`;
+  return `meshguard: ${summary.changes} \u2014 ${outcome}${summary.caveat}`;
 }
 function table(rows, indent2 = "  ") {
   const widths = [];

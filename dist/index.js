@@ -41458,11 +41458,12 @@ function summariseVerdict(report) {
   const changes = phrases.filter(([count]) => count > 0).map(([count, noun]) => plural(count, noun));
   const loosened = report.edges.some(isRegression) || mtlsWeakened > 0;
   const { error: error2, warning: warning2 } = report.summary.findings;
+  const partial = report.inputs.partial;
   return {
-    changes: changes.length === 0 ? "no change in access" : changes.join(", "),
+    changes: changes.length > 0 ? changes.join(", ") : partial ? "no change in access found in the files that could be read" : "no change in access",
     outcome: report.verdict === "pass" ? "pass" : loosened ? "regression" : "fail",
     failing: report.verdict === "pass" || loosened ? "" : [error2 > 0 ? plural(error2, "error") : "", warning2 > 0 ? plural(warning2, "warning") : ""].filter((part) => part !== "").join(", "),
-    partial: report.inputs.partial
+    caveat: partial && changes.length > 0 ? " (partial input: some files could not be read)" : ""
   };
 }
 
@@ -41547,8 +41548,7 @@ function body(sections, limit) {
 function verdictLine(report) {
   const verdict = summariseVerdict(report);
   const outcome = verdict.outcome === "pass" ? "pass" : verdict.outcome === "regression" ? "**regression**" : `**fails** (${verdict.failing})`;
-  const partial = verdict.partial ? " (partial input: some files could not be read)" : "";
-  return `${verdict.changes} \u2014 ${outcome}${partial}`;
+  return `${verdict.changes} \u2014 ${outcome}${verdict.caveat}`;
 }
 function countsTable(report) {
   const { summary: summary2 } = report;

@@ -207,9 +207,18 @@ describe('verdict lines', () => {
       '1 new path \u2014 pass',
     ],
     [
-      'partial input',
+      'partial input and no change: the claim is limited to what was read',
       makeReport({ partial: true }),
-      'no change in access \u2014 pass (partial input: some files could not be read)',
+      'no change in access found in the files that could be read \u2014 pass',
+    ],
+    [
+      'partial input with changes',
+      makeReport({
+        partial: true,
+        edges: [edge({ from: 'a/x', to: 'b/y', port: 80, change: 'added' })],
+        failOn: 'never',
+      }),
+      '1 new path \u2014 pass (partial input: some files could not be read)',
     ],
   ])('%s', (_, report, line) => {
     expect(renderMarkdown(report).split('\n')[0]).toBe(`### meshguard: ${line}`);

@@ -146,8 +146,7 @@ export function verdictLine(report: Report): string {
       : verdict.outcome === 'regression'
         ? '**regression**'
         : `**fails** (${verdict.failing})`;
-  const partial = verdict.partial ? ' (partial input: some files could not be read)' : '';
-  return `${verdict.changes} \u2014 ${outcome}${partial}`;
+  return `${verdict.changes} \u2014 ${outcome}${verdict.caveat}`;
 }
 
 function countsTable(report: Report): string[] {

@@ -44,8 +44,7 @@ function verdict(report: Report, paint: (colour: Paint, text: string) => string)
       : summary.outcome === 'regression'
         ? paint('red', paint('bold', 'REGRESSION'))
         : paint('red', paint('bold', `FAIL (${summary.failing})`));
-  const partial = summary.partial ? ' (partial input: some files could not be read)' : '';
-  return `meshguard: ${summary.changes} \u2014 ${outcome}${partial}`;
+  return `meshguard: ${summary.changes} \u2014 ${outcome}${summary.caveat}`;
 }
 
 /** Columns padded to their widest cell; the last column is not padded. */

@@ -3,7 +3,10 @@ import { isRegression, plural } from './change-words.js';
 
 /** The one-line answer every format opens with, as parts each format can style. */
 export interface VerdictSummary {
-  /** `2 new paths, 1 mTLS downgrade`, or `no change in access`. */
+  /**
+   * `2 new paths, 1 mTLS downgrade`, or `no change in access` (`... found in the files that could
+   * be read` when some could not: with partial input, "no change" is not a fact).
+   */
   readonly changes: string;
   /**
    * `regression`: the check fails and access or mTLS got looser; `fail`: it fails for another
@@ -12,8 +15,8 @@ export interface VerdictSummary {
   readonly outcome: 'pass' | 'regression' | 'fail';
   /** `1 error, 2 warnings` when the outcome is `fail`, else empty. */
   readonly failing: string;
-  /** Some input could not be read, so the answer covers only what was. */
-  readonly partial: boolean;
+  /** ` (partial input: ...)` after the outcome when some input could not be read, else empty. */
+  readonly caveat: string;
 }
 
 export function summariseVerdict(report: Report): VerdictSummary {
@@ -33,8 +36,14 @@ export function summariseVerdict(report: Report): VerdictSummary {
     .map(([count, noun]) => plural(count, noun));
   const loosened = report.edges.some(isRegression) || mtlsWeakened > 0;
   const { error, warning } = report.summary.findings;
+  const partial = report.inputs.partial;
   return {
-    changes: changes.length === 0 ? 'no change in access' : changes.join(', '),
+    changes:
+      changes.length > 0
+        ? changes.join(', ')
+        : partial
+          ? 'no change in access found in the files that could be read'
+          : 'no change in access',
     outcome: report.verdict === 'pass' ? 'pass' : loosened ? 'regression' : 'fail',
     failing:
       report.verdict === 'pass' || loosened
@@ -42,6 +51,6 @@ export function summariseVerdict(report: Report): VerdictSummary {
         : [error > 0 ? plural(error, 'error') : '', warning > 0 ? plural(warning, 'warning') : '']
             .filter((part) => part !== '')
             .join(', '),
-    partial: report.inputs.partial,
+    caveat: partial && changes.length > 0 ? ' (partial input: some files could not be read)' : '',
   };
 }

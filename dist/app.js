@@ -59365,7 +59365,8 @@ function modeChanges(base, head, baseServer, headServer) {
       port: change2.port,
       base: change2.before.mode,
       head: change2.after.mode,
-      at: cause?.at ?? null
+      at: cause?.at ?? null,
+      ...cause?.side === "base" ? { side: "base" } : {}
     });
     if (STRENGTH[change2.after.mode] >= STRENGTH[change2.before.mode]) continue;
     findings.push(
@@ -61717,8 +61718,9 @@ function sortFindings2(items) {
 var CELL_TEXT_MAX = 200;
 var CELL_LINES_MAX = 4;
 var FINDINGS_DOC_URL = "https://github.com/meshguard/meshguard/blob/main/docs/findings.md";
-function location(at, context3) {
-  return markdownLink(`${at.file}:${at.line}`, context3.linkToLine(at.file, at.line));
+function location(at, context3, side2 = "head") {
+  const where = `${at.file}:${at.line}`;
+  return side2 === "base" ? `${escapeInline(where)} (base)` : markdownLink(where, context3.linkToLine(at.file, at.line));
 }
 function cellLines(lines, noun) {
   const shown = lines.slice(0, CELL_LINES_MAX);
@@ -61743,7 +61745,7 @@ function reasons(edge, context3) {
   return cellLines(
     edge.reasons.map((reason) => {
       const note = reason.note === "" ? "" : `: ${escapeMessage(truncate(reason.note, CELL_TEXT_MAX), "table")}`;
-      return `${escapeInline(truncate(reason.object, CELL_TEXT_MAX))}${note} (${location(reason.at, context3)})`;
+      return `${escapeInline(truncate(reason.object, CELL_TEXT_MAX))}${note} (${location(reason.at, context3, reason.side)})`;
     }),
     "reason"
   );
@@ -61797,7 +61799,7 @@ function mtlsSection(report, context3) {
       delta.base,
       delta.head,
       mtlsDirection(delta) === "weakened" ? "**weakened**" : mtlsDirection(delta),
-      delta.at === null ? "" : location(delta.at, context3)
+      delta.at === null ? "" : location(delta.at, context3, delta.side)
     ])
   );
   return tableSection(
@@ -61810,10 +61812,14 @@ function mtlsSection(report, context3) {
 function workloadSection(report, context3) {
   const { added, removed } = report.workloads;
   if (added.length + removed.length === 0) return null;
-  const row = (change2) => (w) => tableRow([change2, escapeInline(truncate(w.workload, CELL_TEXT_MAX)), location(w.at, context3)]);
+  const row = (change2, side2) => (w) => tableRow([
+    change2,
+    escapeInline(truncate(w.workload, CELL_TEXT_MAX)),
+    location(w.at, context3, side2)
+  ]);
   const rows = [
-    ...sortWorkloads(added).map(row("added")),
-    ...sortWorkloads(removed).map(row("removed"))
+    ...sortWorkloads(added).map(row("added", "head")),
+    ...sortWorkloads(removed).map(row("removed", "base"))
   ];
   return tableSection(
     `#### Workloads added or removed (${formatCount(rows.length)})`,
@@ -61824,8 +61830,7 @@ function workloadSection(report, context3) {
 }
 function findingLine(finding3, context3) {
   const code = `[**${finding3.code}**](${FINDINGS_DOC_URL}#${finding3.code.toLowerCase()})`;
-  const side2 = finding3.side === "base" ? " (base)" : "";
-  return `- ${code} ${escapeMessage(truncate(finding3.message, 1e3))} \u2014 ${location(finding3.at, context3)}${side2}`;
+  return `- ${code} ${escapeMessage(truncate(finding3.message, 1e3))} \u2014 ${location(finding3.at, context3, finding3.side)}`;
 }
 function listSection(title, rows, context3, wrap) {
   return {

@@ -15952,7 +15952,8 @@ function modeChanges(base, head, baseServer, headServer) {
       port: change2.port,
       base: change2.before.mode,
       head: change2.after.mode,
-      at: cause?.at ?? null
+      at: cause?.at ?? null,
+      ...cause?.side === "base" ? { side: "base" } : {}
     });
     if (STRENGTH[change2.after.mode] >= STRENGTH[change2.before.mode]) continue;
     findings.push(
@@ -17502,7 +17503,8 @@ function edgeJson(edge) {
     reasons: edge.reasons.map((reason) => ({
       object: reason.object,
       note: reason.note,
-      ...position(reason.at)
+      ...position(reason.at),
+      side: reason.side ?? "head"
     }))
   };
 }
@@ -17514,7 +17516,8 @@ function mtlsJson(delta) {
     head: delta.head,
     change: mtlsDirection(delta),
     file: delta.at?.file ?? null,
-    line: delta.at?.line ?? null
+    line: delta.at?.line ?? null,
+    side: delta.side ?? "head"
   };
 }
 function workloadJson(change2) {
@@ -17668,8 +17671,9 @@ function terminalText(text) {
 var CELL_TEXT_MAX = 200;
 var CELL_LINES_MAX = 4;
 var FINDINGS_DOC_URL = "https://github.com/meshguard/meshguard/blob/main/docs/findings.md";
-function location(at, context) {
-  return markdownLink(`${at.file}:${at.line}`, context.linkToLine(at.file, at.line));
+function location(at, context, side2 = "head") {
+  const where = `${at.file}:${at.line}`;
+  return side2 === "base" ? `${escapeInline(where)} (base)` : markdownLink(where, context.linkToLine(at.file, at.line));
 }
 function cellLines(lines, noun) {
   const shown = lines.slice(0, CELL_LINES_MAX);
@@ -17694,7 +17698,7 @@ function reasons(edge, context) {
   return cellLines(
     edge.reasons.map((reason) => {
       const note = reason.note === "" ? "" : `: ${escapeMessage(truncate(reason.note, CELL_TEXT_MAX), "table")}`;
-      return `${escapeInline(truncate(reason.object, CELL_TEXT_MAX))}${note} (${location(reason.at, context)})`;
+      return `${escapeInline(truncate(reason.object, CELL_TEXT_MAX))}${note} (${location(reason.at, context, reason.side)})`;
     }),
     "reason"
   );
@@ -17748,7 +17752,7 @@ function mtlsSection(report, context) {
       delta.base,
       delta.head,
       mtlsDirection(delta) === "weakened" ? "**weakened**" : mtlsDirection(delta),
-      delta.at === null ? "" : location(delta.at, context)
+      delta.at === null ? "" : location(delta.at, context, delta.side)
     ])
   );
   return tableSection(
@@ -17761,10 +17765,14 @@ function mtlsSection(report, context) {
 function workloadSection(report, context) {
   const { added, removed } = report.workloads;
   if (added.length + removed.length === 0) return null;
-  const row = (change2) => (w) => tableRow([change2, escapeInline(truncate(w.workload, CELL_TEXT_MAX)), location(w.at, context)]);
+  const row = (change2, side2) => (w) => tableRow([
+    change2,
+    escapeInline(truncate(w.workload, CELL_TEXT_MAX)),
+    location(w.at, context, side2)
+  ]);
   const rows = [
-    ...sortWorkloads(added).map(row("added")),
-    ...sortWorkloads(removed).map(row("removed"))
+    ...sortWorkloads(added).map(row("added", "head")),
+    ...sortWorkloads(removed).map(row("removed", "base"))
   ];
   return tableSection(
     `#### Workloads added or removed (${formatCount(rows.length)})`,
@@ -17775,8 +17783,7 @@ function workloadSection(report, context) {
 }
 function findingLine(finding3, context) {
   const code = `[**${finding3.code}**](${FINDINGS_DOC_URL}#${finding3.code.toLowerCase()})`;
-  const side2 = finding3.side === "base" ? " (base)" : "";
-  return `- ${code} ${escapeMessage(truncate(finding3.message, 1e3))} \u2014 ${location(finding3.at, context)}${side2}`;
+  return `- ${code} ${escapeMessage(truncate(finding3.message, 1e3))} \u2014 ${location(finding3.at, context, finding3.side)}`;
 }
 function listSection(title, rows, context, wrap) {
   return {
@@ -18383,7 +18390,7 @@ function edgeLines(report, paint) {
     for (const request of edge.newlyDenied) out.push(`${indent2}- ${terminalText(request)}`);
     for (const reason of edge.reasons)
       out.push(
-        `${indent2}why: ${terminalText(reason.object)}${reason.note ? `: ${terminalText(reason.note)}` : ""} (${terminalText(reason.at.file)}:${reason.at.line})`
+        `${indent2}why: ${terminalText(reason.object)}${reason.note ? `: ${terminalText(reason.note)}` : ""} (${terminalText(reason.at.file)}:${reason.at.line}${baseMark(reason.side)})`
       );
   });
   return [...out, ""];
@@ -18396,7 +18403,7 @@ function mtlsLines(report) {
     delta.base,
     delta.head,
     mtlsDirection(delta),
-    delta.at ? `${terminalText(delta.at.file)}:${delta.at.line}` : ""
+    delta.at ? `${terminalText(delta.at.file)}:${delta.at.line}${baseMark(delta.side)}` : ""
   ]);
   return [
     `mTLS changes (${rows.length})`,
@@ -18420,8 +18427,7 @@ function workloadLines(report) {
 }
 function findingLine2(finding3) {
   const where = `${terminalText(finding3.at.file)}:${finding3.at.line}:${finding3.at.column}`;
-  const side2 = finding3.side === "base" ? " (base)" : "";
-  return `  ${where}: ${finding3.severity} ${finding3.code} ${terminalText(finding3.message)}${side2}`;
+  return `  ${where}: ${finding3.severity} ${finding3.code} ${terminalText(finding3.message)}${baseMark(finding3.side)}`;
 }
 function findingLines(report) {
   if (report.findings.length === 0) return [];
@@ -18445,6 +18451,9 @@ function footer(report, options) {
   const ref = (value, side3) => value === void 0 ? side3 : `${side3} ${terminalText(value)}`;
   const side2 = (s) => `${plural(s.files, "file")}, ${plural(s.objects, "object")}, ${plural(s.workloads, "workload")}`;
   return `Compared ${ref(options.baseRef, "base")} (${side2(report.inputs.base)}) with ${ref(options.headRef, "head")} (${side2(report.inputs.head)}).`;
+}
+function baseMark(side2) {
+  return side2 === "base" ? " (base)" : "";
 }
 
 // src/cli/io.ts

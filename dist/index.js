@@ -37393,7 +37393,8 @@ function modeChanges(base, head, baseServer, headServer) {
       port: change2.port,
       base: change2.before.mode,
       head: change2.after.mode,
-      at: cause?.at ?? null
+      at: cause?.at ?? null,
+      ...cause?.side === "base" ? { side: "base" } : {}
     });
     if (STRENGTH[change2.after.mode] >= STRENGTH[change2.before.mode]) continue;
     findings.push(
@@ -40919,8 +40920,9 @@ function sortFindings2(items) {
 var CELL_TEXT_MAX = 200;
 var CELL_LINES_MAX = 4;
 var FINDINGS_DOC_URL = "https://github.com/meshguard/meshguard/blob/main/docs/findings.md";
-function location2(at, context3) {
-  return markdownLink(`${at.file}:${at.line}`, context3.linkToLine(at.file, at.line));
+function location2(at, context3, side3 = "head") {
+  const where = `${at.file}:${at.line}`;
+  return side3 === "base" ? `${escapeInline(where)} (base)` : markdownLink(where, context3.linkToLine(at.file, at.line));
 }
 function cellLines(lines, noun) {
   const shown = lines.slice(0, CELL_LINES_MAX);
@@ -40945,7 +40947,7 @@ function reasons(edge2, context3) {
   return cellLines(
     edge2.reasons.map((reason) => {
       const note = reason.note === "" ? "" : `: ${escapeMessage(truncate(reason.note, CELL_TEXT_MAX), "table")}`;
-      return `${escapeInline(truncate(reason.object, CELL_TEXT_MAX))}${note} (${location2(reason.at, context3)})`;
+      return `${escapeInline(truncate(reason.object, CELL_TEXT_MAX))}${note} (${location2(reason.at, context3, reason.side)})`;
     }),
     "reason"
   );
@@ -40999,7 +41001,7 @@ function mtlsSection(report, context3) {
       delta.base,
       delta.head,
       mtlsDirection(delta) === "weakened" ? "**weakened**" : mtlsDirection(delta),
-      delta.at === null ? "" : location2(delta.at, context3)
+      delta.at === null ? "" : location2(delta.at, context3, delta.side)
     ])
   );
   return tableSection(
@@ -41012,10 +41014,14 @@ function mtlsSection(report, context3) {
 function workloadSection(report, context3) {
   const { added, removed } = report.workloads;
   if (added.length + removed.length === 0) return null;
-  const row = (change2) => (w) => tableRow([change2, escapeInline(truncate(w.workload, CELL_TEXT_MAX)), location2(w.at, context3)]);
+  const row = (change2, side3) => (w) => tableRow([
+    change2,
+    escapeInline(truncate(w.workload, CELL_TEXT_MAX)),
+    location2(w.at, context3, side3)
+  ]);
   const rows = [
-    ...sortWorkloads(added).map(row("added")),
-    ...sortWorkloads(removed).map(row("removed"))
+    ...sortWorkloads(added).map(row("added", "head")),
+    ...sortWorkloads(removed).map(row("removed", "base"))
   ];
   return tableSection(
     `#### Workloads added or removed (${formatCount(rows.length)})`,
@@ -41026,8 +41032,7 @@ function workloadSection(report, context3) {
 }
 function findingLine(finding4, context3) {
   const code2 = `[**${finding4.code}**](${FINDINGS_DOC_URL}#${finding4.code.toLowerCase()})`;
-  const side3 = finding4.side === "base" ? " (base)" : "";
-  return `- ${code2} ${escapeMessage(truncate(finding4.message, 1e3))} \u2014 ${location2(finding4.at, context3)}${side3}`;
+  return `- ${code2} ${escapeMessage(truncate(finding4.message, 1e3))} \u2014 ${location2(finding4.at, context3, finding4.side)}`;
 }
 function listSection(title, rows, context3, wrap) {
   return {
@@ -46843,6 +46848,7 @@ function get(object, key, path, read) {
 function optional2(object, key, path, read) {
   return object[key] === void 0 ? {} : { [key]: read(object[key], `${path}.${key}`) };
 }
+var sideName = (v, p) => oneOf(v, p, ["base", "head"]);
 var severity = (v, p) => oneOf(v, p, ["error", "warning", "notice"]);
 var texts = (v, p) => list(v, p, (x, q) => text(x, q));
 function code(value, path) {
@@ -46875,7 +46881,7 @@ function finding3(value, path) {
     severity: get(o, "severity", path, severity),
     message: get(o, "message", path, text),
     at: get(o, "at", path, source),
-    side: get(o, "side", path, (v, p) => oneOf(v, p, ["base", "head"])),
+    side: get(o, "side", path, sideName),
     ...optional2(o, "ref", path, resourceRef),
     ...optional2(o, "edge", path, (v, p) => {
       const e = record2(v, p);
@@ -46935,7 +46941,9 @@ function edge(value, path) {
         return {
           object: get(x, "object", q, text),
           note: get(x, "note", q, text),
-          at: get(x, "at", q, source)
+          at: get(x, "at", q, source),
+          ...optional2(x, "side", q, sideName),
+          ...optional2(x, "ref", q, resourceRef)
         };
       })
     )
@@ -46948,7 +46956,8 @@ function mtls(value, path) {
     port: get(o, "port", path, (v, p) => v === null ? null : int(v, p)),
     base: get(o, "base", path, (v, p) => oneOf(v, p, MODES)),
     head: get(o, "head", path, (v, p) => oneOf(v, p, MODES)),
-    at: get(o, "at", path, (v, p) => v === null ? null : source(v, p))
+    at: get(o, "at", path, (v, p) => v === null ? null : source(v, p)),
+    ...optional2(o, "side", path, sideName)
   };
 }
 function side2(value, path) {

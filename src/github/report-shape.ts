@@ -79,6 +79,7 @@ function optional<T>(
   return object[key] === undefined ? {} : { [key]: read(object[key], `${path}.${key}`) };
 }
 
+const sideName = (v: unknown, p: string) => oneOf(v, p, ['base', 'head'] as const);
 const severity = (v: unknown, p: string) => oneOf(v, p, ['error', 'warning', 'notice'] as const);
 const texts = (v: unknown, p: string) => list(v, p, (x, q) => text(x, q));
 
@@ -118,7 +119,7 @@ function finding(value: unknown, path: string): Finding {
     severity: get(o, 'severity', path, severity),
     message: get(o, 'message', path, text),
     at: get(o, 'at', path, source),
-    side: get(o, 'side', path, (v, p) => oneOf(v, p, ['base', 'head'] as const)),
+    side: get(o, 'side', path, sideName),
     ...optional(o, 'ref', path, resourceRef),
     ...optional(o, 'edge', path, (v, p) => {
       const e = record(v, p);
@@ -177,6 +178,8 @@ function edge(value: unknown, path: string): EdgeDelta {
           object: get(x, 'object', q, text),
           note: get(x, 'note', q, text),
           at: get(x, 'at', q, source),
+          ...optional(x, 'side', q, sideName),
+          ...optional(x, 'ref', q, resourceRef),
         };
       }),
     ),
@@ -191,6 +194,7 @@ function mtls(value: unknown, path: string): MtlsDelta {
     base: get(o, 'base', path, (v, p) => oneOf(v, p, MODES)),
     head: get(o, 'head', path, (v, p) => oneOf(v, p, MODES)),
     at: get(o, 'at', path, (v, p) => (v === null ? null : source(v, p))),
+    ...optional(o, 'side', path, sideName),
   };
 }
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { readdir, readFile } from 'node:fs/promises';
 import { analyzeChange } from '../../src/analysis/index.js';
 import { ConfigError } from '../../src/github/errors.js';
 import { publish } from '../../src/github/publish.js';
@@ -140,6 +141,24 @@ describe('the report artifact', () => {
 
   it('reads back exactly what the Action wrote', () => {
     const file = artifact();
+    expect(parseReportFile(serializeReportFile(file), repository)).toEqual(file);
+  });
+
+  it('reads back edges, reasons on either side and mTLS changes exactly', async () => {
+    const read = async (side: string) => {
+      const dir = new URL(`../cases/injection-disabled-namespace/${side}/`, import.meta.url);
+      const names = (await readdir(dir)).sort();
+      return Promise.all(
+        names.map(async (name) => ({
+          path: name,
+          text: await readFile(new URL(name, dir), 'utf8'),
+        })),
+      );
+    };
+    const report = analyzeChange({ base: await read('base'), head: await read('head') });
+    expect(report.edges.some((e) => e.reasons.some((r) => r.side === 'base'))).toBe(true);
+    expect(report.mtls.length).toBeGreaterThan(0);
+    const file = artifact({ report });
     expect(parseReportFile(serializeReportFile(file), repository)).toEqual(file);
   });
 

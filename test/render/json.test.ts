@@ -63,6 +63,7 @@ describe('the JSON report', () => {
         change: 'weakened',
         file: 'mesh/db/peer-authentication.yaml',
         line: 11,
+        side: 'head',
       },
       {
         workload: 'payments/checkout',
@@ -72,6 +73,7 @@ describe('the JSON report', () => {
         change: 'strengthened',
         file: 'mesh/payments/peer-authentication.yaml',
         line: 7,
+        side: 'head',
       },
     ]);
     expect(

@@ -143,8 +143,13 @@ describe('the PR comment for a small change', () => {
     ]);
     expect([...(workloads?.querySelectorAll('tbody tr') ?? [])].map(cells)).toEqual([
       ['added', 'web/new-ui', 'apps/web/new-ui.yaml:1'],
-      ['removed', 'legacy/old-api', 'apps/legacy/old-api.yaml:1'],
+      ['removed', 'legacy/old-api', 'apps/legacy/old-api.yaml:1 (base)'],
     ]);
+    // Links point into the head commit: a removed workload's line is only in the base.
+    const where = [...(workloads?.querySelectorAll('tbody tr') ?? [])].map((row) =>
+      row.querySelector('a')?.getAttribute('href'),
+    );
+    expect(where).toEqual([link('apps/web/new-ui.yaml', 1), undefined]);
   });
 
   it('lists findings by severity with links to their lines, and ignored ones collapsed with reasons', () => {

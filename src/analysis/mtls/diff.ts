@@ -96,6 +96,7 @@ function modeChanges(
       base: change.before.mode,
       head: change.after.mode,
       at: cause?.at ?? null,
+      ...(cause?.side === 'base' ? { side: 'base' as const } : {}),
     });
     if (STRENGTH[change.after.mode] >= STRENGTH[change.before.mode]) continue;
     findings.push(

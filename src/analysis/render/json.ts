@@ -44,6 +44,7 @@ function edgeJson(edge: EdgeDelta) {
       object: reason.object,
       note: reason.note,
       ...position(reason.at),
+      side: reason.side ?? 'head',
     })),
   };
 }
@@ -57,6 +58,7 @@ function mtlsJson(delta: MtlsDelta) {
     change: mtlsDirection(delta),
     file: delta.at?.file ?? null,
     line: delta.at?.line ?? null,
+    side: delta.side ?? 'head',
   };
 }
 

@@ -49,8 +49,15 @@ const CELL_LINES_MAX = 4;
 
 export const FINDINGS_DOC_URL = 'https://github.com/meshguard/meshguard/blob/main/docs/findings.md';
 
-export function location(at: Source, context: SectionContext): string {
-  return markdownLink(`${at.file}:${at.line}`, context.linkToLine(at.file, at.line));
+/**
+ * `file:line`, linked to the head commit. A base line is not linked: the links point into the
+ * head, where that line number shows something else or nothing.
+ */
+function location(at: Source, context: SectionContext, side: 'base' | 'head' = 'head'): string {
+  const where = `${at.file}:${at.line}`;
+  return side === 'base'
+    ? `${escapeInline(where)} (base)`
+    : markdownLink(where, context.linkToLine(at.file, at.line));
 }
 
 function cellLines(lines: readonly string[], noun: string): string {
@@ -82,7 +89,7 @@ function reasons(edge: EdgeDelta, context: SectionContext): string {
         reason.note === ''
           ? ''
           : `: ${escapeMessage(truncate(reason.note, CELL_TEXT_MAX), 'table')}`;
-      return `${escapeInline(truncate(reason.object, CELL_TEXT_MAX))}${note} (${location(reason.at, context)})`;
+      return `${escapeInline(truncate(reason.object, CELL_TEXT_MAX))}${note} (${location(reason.at, context, reason.side)})`;
     }),
     'reason',
   );
@@ -145,7 +152,7 @@ export function mtlsSection(report: Report, context: SectionContext): Section | 
       delta.base,
       delta.head,
       mtlsDirection(delta) === 'weakened' ? '**weakened**' : mtlsDirection(delta),
-      delta.at === null ? '' : location(delta.at, context),
+      delta.at === null ? '' : location(delta.at, context, delta.side),
     ]),
   );
   return tableSection(
@@ -159,11 +166,15 @@ export function mtlsSection(report: Report, context: SectionContext): Section | 
 export function workloadSection(report: Report, context: SectionContext): Section | null {
   const { added, removed } = report.workloads;
   if (added.length + removed.length === 0) return null;
-  const row = (change: string) => (w: { workload: string; at: Source }) =>
-    tableRow([change, escapeInline(truncate(w.workload, CELL_TEXT_MAX)), location(w.at, context)]);
+  const row = (change: string, side: 'base' | 'head') => (w: { workload: string; at: Source }) =>
+    tableRow([
+      change,
+      escapeInline(truncate(w.workload, CELL_TEXT_MAX)),
+      location(w.at, context, side),
+    ]);
   const rows = [
-    ...sortWorkloads(added).map(row('added')),
-    ...sortWorkloads(removed).map(row('removed')),
+    ...sortWorkloads(added).map(row('added', 'head')),
+    ...sortWorkloads(removed).map(row('removed', 'base')),
   ];
   return tableSection(
     `#### Workloads added or removed (${formatCount(rows.length)})`,
@@ -175,8 +186,7 @@ export function workloadSection(report: Report, context: SectionContext): Sectio
 
 function findingLine(finding: Finding, context: SectionContext): string {
   const code = `[**${finding.code}**](${FINDINGS_DOC_URL}#${finding.code.toLowerCase()})`;
-  const side = finding.side === 'base' ? ' (base)' : '';
-  return `- ${code} ${escapeMessage(truncate(finding.message, 1000))} \u2014 ${location(finding.at, context)}${side}`;
+  return `- ${code} ${escapeMessage(truncate(finding.message, 1000))} \u2014 ${location(finding.at, context, finding.side)}`;
 }
 
 function listSection(

@@ -89,7 +89,7 @@ function edgeLines(report: Report, paint: (colour: Paint, text: string) => strin
     for (const request of edge.newlyDenied) out.push(`${indent}- ${terminalText(request)}`);
     for (const reason of edge.reasons)
       out.push(
-        `${indent}why: ${terminalText(reason.object)}${reason.note ? `: ${terminalText(reason.note)}` : ''} (${terminalText(reason.at.file)}:${reason.at.line})`,
+        `${indent}why: ${terminalText(reason.object)}${reason.note ? `: ${terminalText(reason.note)}` : ''} (${terminalText(reason.at.file)}:${reason.at.line}${baseMark(reason.side)})`,
       );
   });
   return [...out, ''];
@@ -103,7 +103,7 @@ function mtlsLines(report: Report): string[] {
     delta.base,
     delta.head,
     mtlsDirection(delta),
-    delta.at ? `${terminalText(delta.at.file)}:${delta.at.line}` : '',
+    delta.at ? `${terminalText(delta.at.file)}:${delta.at.line}${baseMark(delta.side)}` : '',
   ]);
   return [
     `mTLS changes (${rows.length})`,
@@ -129,8 +129,7 @@ function workloadLines(report: Report): string[] {
 
 function findingLine(finding: Finding): string {
   const where = `${terminalText(finding.at.file)}:${finding.at.line}:${finding.at.column}`;
-  const side = finding.side === 'base' ? ' (base)' : '';
-  return `  ${where}: ${finding.severity} ${finding.code} ${terminalText(finding.message)}${side}`;
+  return `  ${where}: ${finding.severity} ${finding.code} ${terminalText(finding.message)}${baseMark(finding.side)}`;
 }
 
 function findingLines(report: Report): string[] {
@@ -159,4 +158,9 @@ function footer(report: Report, options: TextOptions): string {
   const side = (s: Report['inputs']['base']) =>
     `${plural(s.files, 'file')}, ${plural(s.objects, 'object')}, ${plural(s.workloads, 'workload')}`;
   return `Compared ${ref(options.baseRef, 'base')} (${side(report.inputs.base)}) with ${ref(options.headRef, 'head')} (${side(report.inputs.head)}).`;
+}
+
+/** Marks a line of the base commit, which the working tree of the head no longer shows. */
+function baseMark(side: 'base' | 'head' | undefined): string {
+  return side === 'base' ? ' (base)' : '';
 }

@@ -42,7 +42,7 @@ export interface Reason {
   readonly at: Source;
   /** Which side `at` is on: `head` unless the line is one the change deleted or left behind. */
   readonly side?: 'base' | 'head';
-  /** The object behind `object`, so a finding caused by this reason can name it (not serialized). */
+  /** The object behind `object`, so a finding caused by this reason can name it (not in JSON). */
   readonly ref?: ResourceRef;
 }
 
@@ -82,6 +82,8 @@ export interface MtlsDelta {
   readonly head: MtlsMode;
   /** The line that caused it (head), or the deleted one (base). */
   readonly at: Source | null;
+  /** Which side `at` is on: `head` unless the line is one the change deleted. */
+  readonly side?: 'base' | 'head';
 }
 
 export interface WorkloadChange {

@@ -53850,6 +53850,20 @@ function readLabels(ctx, parent, key, field2) {
   }
   return labels;
 }
+function readMapItems(ctx, parent, key, field2, known, kind) {
+  const items = [];
+  (readList(ctx, parent, key, field2) ?? []).forEach((item, index) => {
+    const path8 = `${field2}[${index}]`;
+    if (item === null) return;
+    if (item.type !== "map") {
+      wrongType(ctx, item, item.pos, path8, "a mapping");
+      return;
+    }
+    checkFields(ctx, item, known, path8, kind);
+    items.push({ item, path: path8 });
+  });
+  return items;
+}
 function checkFields(ctx, map, known, field2, kind) {
   for (const pair of map.pairs) {
     if (!known.has(pair.key))
@@ -54296,35 +54310,33 @@ function readTls(ctx, parent, field2) {
 }
 function readPortLevelSettings(ctx, policy, field2) {
   const settings = [];
-  (readList(ctx, policy, "portLevelSettings", field2) ?? []).forEach((item, index) => {
-    const path8 = `${field2}[${index}]`;
-    if (item?.type !== "map") return;
-    checkFields(ctx, item, PORT_POLICY_FIELDS, path8, KIND2);
-    const port = readMap(ctx, item, "port", `${path8}.port`);
-    const number = port && readInteger(ctx, port, "number", `${path8}.port.number`, 1, 65535);
-    if (number === null) {
-      ctx.report("MG008", item.pos, { field: `${path8}.port.number`, kind: KIND2 });
-      return;
+  readMapItems(ctx, policy, "portLevelSettings", field2, PORT_POLICY_FIELDS, KIND2).forEach(
+    ({ item, path: path8 }) => {
+      const port = readMap(ctx, item, "port", `${path8}.port`);
+      const number = port && readInteger(ctx, port, "number", `${path8}.port.number`, 1, 65535);
+      if (number === null) {
+        ctx.report("MG008", item.pos, { field: `${path8}.port.number`, kind: KIND2 });
+        return;
+      }
+      settings.push({ at: ctx.at(item.pos), port: number, tls: readTls(ctx, item, `${path8}.tls`) });
     }
-    settings.push({ at: ctx.at(item.pos), port: number, tls: readTls(ctx, item, `${path8}.tls`) });
-  });
+  );
   return settings;
 }
 function readSubsets(ctx, spec) {
   const subsets = [];
-  (readList(ctx, spec, "subsets", "spec.subsets") ?? []).forEach((item, index) => {
-    const path8 = `spec.subsets[${index}]`;
-    if (item?.type !== "map") return;
-    checkFields(ctx, item, SUBSET_FIELDS, path8, KIND2);
-    const name = readString(ctx, item, "name", `${path8}.name`);
-    if (name === null) ctx.report("MG008", item.pos, { field: `${path8}.name`, kind: KIND2 });
-    subsets.push({
-      at: ctx.at(item.pos),
-      name: name?.value ?? "",
-      labels: readLabels(ctx, item, "labels", `${path8}.labels`),
-      trafficPolicy: readTrafficPolicy(ctx, item, `${path8}.trafficPolicy`)
-    });
-  });
+  readMapItems(ctx, spec, "subsets", "spec.subsets", SUBSET_FIELDS, KIND2).forEach(
+    ({ item, path: path8 }) => {
+      const name = readString(ctx, item, "name", `${path8}.name`);
+      if (name === null) ctx.report("MG008", item.pos, { field: `${path8}.name`, kind: KIND2 });
+      subsets.push({
+        at: ctx.at(item.pos),
+        name: name?.value ?? "",
+        labels: readLabels(ctx, item, "labels", `${path8}.labels`),
+        trafficPolicy: readTrafficPolicy(ctx, item, `${path8}.trafficPolicy`)
+      });
+    }
+  );
   return subsets;
 }
 
@@ -54735,10 +54747,7 @@ function readEnum(ctx, spec, key, allowed) {
 }
 function readPorts(ctx, spec) {
   const ports = [];
-  (readList(ctx, spec, "ports", "spec.ports") ?? []).forEach((item, index) => {
-    const path8 = `spec.ports[${index}]`;
-    if (item?.type !== "map") return;
-    checkFields(ctx, item, PORT_FIELDS, path8, KIND5);
+  readMapItems(ctx, spec, "ports", "spec.ports", PORT_FIELDS, KIND5).forEach(({ item, path: path8 }) => {
     const number = readInteger(ctx, item, "number", `${path8}.number`, 1, 65535);
     if (number === null) {
       ctx.report("MG008", item.pos, { field: `${path8}.number`, kind: KIND5 });
@@ -54756,24 +54765,23 @@ function readPorts(ctx, spec) {
 }
 function readEndpoints(ctx, spec) {
   const endpoints = [];
-  (readList(ctx, spec, "endpoints", "spec.endpoints") ?? []).forEach((item, index) => {
-    const path8 = `spec.endpoints[${index}]`;
-    if (item?.type !== "map") return;
-    checkFields(ctx, item, ENDPOINT_FIELDS, path8, KIND5);
-    const portsMap = readMap(ctx, item, "ports", `${path8}.ports`);
-    const ports = {};
-    for (const pair of portsMap?.pairs ?? []) {
-      const value = portsMap && readInteger(ctx, portsMap, pair.key, `${path8}.ports.${pair.key}`, 1, 65535);
-      if (value !== null && value !== void 0) ports[pair.key] = value;
+  readMapItems(ctx, spec, "endpoints", "spec.endpoints", ENDPOINT_FIELDS, KIND5).forEach(
+    ({ item, path: path8 }) => {
+      const portsMap = readMap(ctx, item, "ports", `${path8}.ports`);
+      const ports = {};
+      for (const pair of portsMap?.pairs ?? []) {
+        const value = portsMap && readInteger(ctx, portsMap, pair.key, `${path8}.ports.${pair.key}`, 1, 65535);
+        if (value !== null && value !== void 0) ports[pair.key] = value;
+      }
+      endpoints.push({
+        address: readString(ctx, item, "address", `${path8}.address`)?.value ?? null,
+        labels: readLabels(ctx, item, "labels", `${path8}.labels`),
+        serviceAccount: readString(ctx, item, "serviceAccount", `${path8}.serviceAccount`)?.value ?? null,
+        ports,
+        at: ctx.at(item.pos)
+      });
     }
-    endpoints.push({
-      address: readString(ctx, item, "address", `${path8}.address`)?.value ?? null,
-      labels: readLabels(ctx, item, "labels", `${path8}.labels`),
-      serviceAccount: readString(ctx, item, "serviceAccount", `${path8}.serviceAccount`)?.value ?? null,
-      ports,
-      at: ctx.at(item.pos)
-    });
-  });
+  );
   return endpoints;
 }
 
@@ -54811,42 +54819,40 @@ function narrowSidecar(ctx, object, base) {
 }
 function readEgress(ctx, spec) {
   const egress = [];
-  (readList(ctx, spec, "egress", "spec.egress") ?? []).forEach((item, index) => {
-    const path8 = `spec.egress[${index}]`;
-    if (item?.type !== "map") return;
-    checkFields(ctx, item, EGRESS_FIELDS, path8, KIND6);
-    const hosts = readStringList(ctx, item, "hosts", `${path8}.hosts`) ?? [];
-    if (hosts.length === 0) ctx.report("MG008", item.pos, { field: `${path8}.hosts`, kind: KIND6 });
-    const port = readMap(ctx, item, "port", `${path8}.port`);
-    if (port !== null) checkFields(ctx, port, PORT_FIELDS2, `${path8}.port`, KIND6);
-    egress.push({
-      at: ctx.at(item.pos),
-      port: port && readInteger(ctx, port, "number", `${path8}.port.number`, 1, 65535),
-      hosts
-    });
-  });
+  readMapItems(ctx, spec, "egress", "spec.egress", EGRESS_FIELDS, KIND6).forEach(
+    ({ item, path: path8 }) => {
+      const hosts = readStringList(ctx, item, "hosts", `${path8}.hosts`) ?? [];
+      if (hosts.length === 0) ctx.report("MG008", item.pos, { field: `${path8}.hosts`, kind: KIND6 });
+      const port = readMap(ctx, item, "port", `${path8}.port`);
+      if (port !== null) checkFields(ctx, port, PORT_FIELDS2, `${path8}.port`, KIND6);
+      egress.push({
+        at: ctx.at(item.pos),
+        port: port && readInteger(ctx, port, "number", `${path8}.port.number`, 1, 65535),
+        hosts
+      });
+    }
+  );
   return egress;
 }
 function readIngress(ctx, spec) {
   const ingress = [];
-  (readList(ctx, spec, "ingress", "spec.ingress") ?? []).forEach((item, index) => {
-    const path8 = `spec.ingress[${index}]`;
-    if (item?.type !== "map") return;
-    checkFields(ctx, item, INGRESS_FIELDS, path8, KIND6);
-    const port = readMap(ctx, item, "port", `${path8}.port`);
-    const number = port && readInteger(ctx, port, "number", `${path8}.port.number`, 1, 65535);
-    if (port === null || number === null) {
-      ctx.report("MG008", item.pos, { field: `${path8}.port.number`, kind: KIND6 });
-      return;
+  readMapItems(ctx, spec, "ingress", "spec.ingress", INGRESS_FIELDS, KIND6).forEach(
+    ({ item, path: path8 }) => {
+      const port = readMap(ctx, item, "port", `${path8}.port`);
+      const number = port && readInteger(ctx, port, "number", `${path8}.port.number`, 1, 65535);
+      if (port === null || number === null) {
+        ctx.report("MG008", item.pos, { field: `${path8}.port.number`, kind: KIND6 });
+        return;
+      }
+      checkFields(ctx, port, PORT_FIELDS2, `${path8}.port`, KIND6);
+      ingress.push({
+        at: ctx.at(item.pos),
+        port: number,
+        protocol: readString(ctx, port, "protocol", `${path8}.port.protocol`)?.value ?? null,
+        portName: readString(ctx, port, "name", `${path8}.port.name`)?.value ?? null
+      });
     }
-    checkFields(ctx, port, PORT_FIELDS2, `${path8}.port`, KIND6);
-    ingress.push({
-      at: ctx.at(item.pos),
-      port: number,
-      protocol: readString(ctx, port, "protocol", `${path8}.port.protocol`)?.value ?? null,
-      portName: readString(ctx, port, "name", `${path8}.port.name`)?.value ?? null
-    });
-  });
+  );
   return ingress;
 }
 function readOutboundMode2(ctx, spec) {

@@ -31878,6 +31878,20 @@ function readLabels(ctx, parent, key, field3) {
   }
   return labels;
 }
+function readMapItems(ctx, parent, key, field3, known, kind) {
+  const items = [];
+  (readList(ctx, parent, key, field3) ?? []).forEach((item, index) => {
+    const path = `${field3}[${index}]`;
+    if (item === null) return;
+    if (item.type !== "map") {
+      wrongType(ctx, item, item.pos, path, "a mapping");
+      return;
+    }
+    checkFields(ctx, item, known, path, kind);
+    items.push({ item, path });
+  });
+  return items;
+}
 function checkFields(ctx, map, known, field3, kind) {
   for (const pair of map.pairs) {
     if (!known.has(pair.key))
@@ -32324,35 +32338,33 @@ function readTls(ctx, parent, field3) {
 }
 function readPortLevelSettings(ctx, policy, field3) {
   const settings = [];
-  (readList(ctx, policy, "portLevelSettings", field3) ?? []).forEach((item, index) => {
-    const path = `${field3}[${index}]`;
-    if (item?.type !== "map") return;
-    checkFields(ctx, item, PORT_POLICY_FIELDS, path, KIND2);
-    const port = readMap(ctx, item, "port", `${path}.port`);
-    const number = port && readInteger(ctx, port, "number", `${path}.port.number`, 1, 65535);
-    if (number === null) {
-      ctx.report("MG008", item.pos, { field: `${path}.port.number`, kind: KIND2 });
-      return;
+  readMapItems(ctx, policy, "portLevelSettings", field3, PORT_POLICY_FIELDS, KIND2).forEach(
+    ({ item, path }) => {
+      const port = readMap(ctx, item, "port", `${path}.port`);
+      const number = port && readInteger(ctx, port, "number", `${path}.port.number`, 1, 65535);
+      if (number === null) {
+        ctx.report("MG008", item.pos, { field: `${path}.port.number`, kind: KIND2 });
+        return;
+      }
+      settings.push({ at: ctx.at(item.pos), port: number, tls: readTls(ctx, item, `${path}.tls`) });
     }
-    settings.push({ at: ctx.at(item.pos), port: number, tls: readTls(ctx, item, `${path}.tls`) });
-  });
+  );
   return settings;
 }
 function readSubsets(ctx, spec) {
   const subsets = [];
-  (readList(ctx, spec, "subsets", "spec.subsets") ?? []).forEach((item, index) => {
-    const path = `spec.subsets[${index}]`;
-    if (item?.type !== "map") return;
-    checkFields(ctx, item, SUBSET_FIELDS, path, KIND2);
-    const name = readString(ctx, item, "name", `${path}.name`);
-    if (name === null) ctx.report("MG008", item.pos, { field: `${path}.name`, kind: KIND2 });
-    subsets.push({
-      at: ctx.at(item.pos),
-      name: name?.value ?? "",
-      labels: readLabels(ctx, item, "labels", `${path}.labels`),
-      trafficPolicy: readTrafficPolicy(ctx, item, `${path}.trafficPolicy`)
-    });
-  });
+  readMapItems(ctx, spec, "subsets", "spec.subsets", SUBSET_FIELDS, KIND2).forEach(
+    ({ item, path }) => {
+      const name = readString(ctx, item, "name", `${path}.name`);
+      if (name === null) ctx.report("MG008", item.pos, { field: `${path}.name`, kind: KIND2 });
+      subsets.push({
+        at: ctx.at(item.pos),
+        name: name?.value ?? "",
+        labels: readLabels(ctx, item, "labels", `${path}.labels`),
+        trafficPolicy: readTrafficPolicy(ctx, item, `${path}.trafficPolicy`)
+      });
+    }
+  );
   return subsets;
 }
 
@@ -32763,10 +32775,7 @@ function readEnum(ctx, spec, key, allowed) {
 }
 function readPorts(ctx, spec) {
   const ports = [];
-  (readList(ctx, spec, "ports", "spec.ports") ?? []).forEach((item, index) => {
-    const path = `spec.ports[${index}]`;
-    if (item?.type !== "map") return;
-    checkFields(ctx, item, PORT_FIELDS, path, KIND5);
+  readMapItems(ctx, spec, "ports", "spec.ports", PORT_FIELDS, KIND5).forEach(({ item, path }) => {
     const number = readInteger(ctx, item, "number", `${path}.number`, 1, 65535);
     if (number === null) {
       ctx.report("MG008", item.pos, { field: `${path}.number`, kind: KIND5 });
@@ -32784,24 +32793,23 @@ function readPorts(ctx, spec) {
 }
 function readEndpoints(ctx, spec) {
   const endpoints = [];
-  (readList(ctx, spec, "endpoints", "spec.endpoints") ?? []).forEach((item, index) => {
-    const path = `spec.endpoints[${index}]`;
-    if (item?.type !== "map") return;
-    checkFields(ctx, item, ENDPOINT_FIELDS, path, KIND5);
-    const portsMap = readMap(ctx, item, "ports", `${path}.ports`);
-    const ports = {};
-    for (const pair of portsMap?.pairs ?? []) {
-      const value = portsMap && readInteger(ctx, portsMap, pair.key, `${path}.ports.${pair.key}`, 1, 65535);
-      if (value !== null && value !== void 0) ports[pair.key] = value;
+  readMapItems(ctx, spec, "endpoints", "spec.endpoints", ENDPOINT_FIELDS, KIND5).forEach(
+    ({ item, path }) => {
+      const portsMap = readMap(ctx, item, "ports", `${path}.ports`);
+      const ports = {};
+      for (const pair of portsMap?.pairs ?? []) {
+        const value = portsMap && readInteger(ctx, portsMap, pair.key, `${path}.ports.${pair.key}`, 1, 65535);
+        if (value !== null && value !== void 0) ports[pair.key] = value;
+      }
+      endpoints.push({
+        address: readString(ctx, item, "address", `${path}.address`)?.value ?? null,
+        labels: readLabels(ctx, item, "labels", `${path}.labels`),
+        serviceAccount: readString(ctx, item, "serviceAccount", `${path}.serviceAccount`)?.value ?? null,
+        ports,
+        at: ctx.at(item.pos)
+      });
     }
-    endpoints.push({
-      address: readString(ctx, item, "address", `${path}.address`)?.value ?? null,
-      labels: readLabels(ctx, item, "labels", `${path}.labels`),
-      serviceAccount: readString(ctx, item, "serviceAccount", `${path}.serviceAccount`)?.value ?? null,
-      ports,
-      at: ctx.at(item.pos)
-    });
-  });
+  );
   return endpoints;
 }
 
@@ -32839,42 +32847,40 @@ function narrowSidecar(ctx, object, base) {
 }
 function readEgress(ctx, spec) {
   const egress = [];
-  (readList(ctx, spec, "egress", "spec.egress") ?? []).forEach((item, index) => {
-    const path = `spec.egress[${index}]`;
-    if (item?.type !== "map") return;
-    checkFields(ctx, item, EGRESS_FIELDS, path, KIND6);
-    const hosts = readStringList(ctx, item, "hosts", `${path}.hosts`) ?? [];
-    if (hosts.length === 0) ctx.report("MG008", item.pos, { field: `${path}.hosts`, kind: KIND6 });
-    const port = readMap(ctx, item, "port", `${path}.port`);
-    if (port !== null) checkFields(ctx, port, PORT_FIELDS2, `${path}.port`, KIND6);
-    egress.push({
-      at: ctx.at(item.pos),
-      port: port && readInteger(ctx, port, "number", `${path}.port.number`, 1, 65535),
-      hosts
-    });
-  });
+  readMapItems(ctx, spec, "egress", "spec.egress", EGRESS_FIELDS, KIND6).forEach(
+    ({ item, path }) => {
+      const hosts = readStringList(ctx, item, "hosts", `${path}.hosts`) ?? [];
+      if (hosts.length === 0) ctx.report("MG008", item.pos, { field: `${path}.hosts`, kind: KIND6 });
+      const port = readMap(ctx, item, "port", `${path}.port`);
+      if (port !== null) checkFields(ctx, port, PORT_FIELDS2, `${path}.port`, KIND6);
+      egress.push({
+        at: ctx.at(item.pos),
+        port: port && readInteger(ctx, port, "number", `${path}.port.number`, 1, 65535),
+        hosts
+      });
+    }
+  );
   return egress;
 }
 function readIngress(ctx, spec) {
   const ingress = [];
-  (readList(ctx, spec, "ingress", "spec.ingress") ?? []).forEach((item, index) => {
-    const path = `spec.ingress[${index}]`;
-    if (item?.type !== "map") return;
-    checkFields(ctx, item, INGRESS_FIELDS, path, KIND6);
-    const port = readMap(ctx, item, "port", `${path}.port`);
-    const number = port && readInteger(ctx, port, "number", `${path}.port.number`, 1, 65535);
-    if (port === null || number === null) {
-      ctx.report("MG008", item.pos, { field: `${path}.port.number`, kind: KIND6 });
-      return;
+  readMapItems(ctx, spec, "ingress", "spec.ingress", INGRESS_FIELDS, KIND6).forEach(
+    ({ item, path }) => {
+      const port = readMap(ctx, item, "port", `${path}.port`);
+      const number = port && readInteger(ctx, port, "number", `${path}.port.number`, 1, 65535);
+      if (port === null || number === null) {
+        ctx.report("MG008", item.pos, { field: `${path}.port.number`, kind: KIND6 });
+        return;
+      }
+      checkFields(ctx, port, PORT_FIELDS2, `${path}.port`, KIND6);
+      ingress.push({
+        at: ctx.at(item.pos),
+        port: number,
+        protocol: readString(ctx, port, "protocol", `${path}.port.protocol`)?.value ?? null,
+        portName: readString(ctx, port, "name", `${path}.port.name`)?.value ?? null
+      });
     }
-    checkFields(ctx, port, PORT_FIELDS2, `${path}.port`, KIND6);
-    ingress.push({
-      at: ctx.at(item.pos),
-      port: number,
-      protocol: readString(ctx, port, "protocol", `${path}.port.protocol`)?.value ?? null,
-      portName: readString(ctx, port, "name", `${path}.port.name`)?.value ?? null
-    });
-  });
+  );
   return ingress;
 }
 function readOutboundMode(ctx, spec) {

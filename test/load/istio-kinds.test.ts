@@ -274,6 +274,34 @@ describe('networking resources', () => {
     ]);
   });
 
+  it.each([
+    ['DestinationRule', 'subsets', 'host: db'],
+    ['DestinationRule', 'trafficPolicy: {portLevelSettings: [oops]}', 'host: db'],
+    ['ServiceEntry', 'ports', 'hosts: [db.example.com]'],
+    ['ServiceEntry', 'endpoints', 'hosts: [db.example.com]'],
+    ['Sidecar', 'egress', ''],
+    ['Sidecar', 'ingress', ''],
+  ])(
+    'reports a %s list item that is not a mapping (%s) and leaves the object out',
+    (kind, field, extra) => {
+      const list = field.includes(':') ? field : `${field}: [oops]`;
+      const result = load(yaml`
+      apiVersion: networking.istio.io/v1
+      kind: ${kind}
+      metadata: {name: x, namespace: data}
+      spec: {${[extra, list].filter((p) => p !== '').join(', ')}}
+    `);
+      expect(result.diagnostics.map((d) => [d.code, d.message])).toEqual([
+        ['MG009', expect.stringMatching(/\[0\]` must be a mapping, not a string$/)],
+      ]);
+      expect(
+        Object.values(result.mesh)
+          .flat()
+          .filter((o) => (o as { kind?: string }).kind === kind),
+      ).toEqual([]);
+    },
+  );
+
   it('reads every served API version and rejects others', () => {
     const policy = (apiVersion: string) =>
       `apiVersion: ${apiVersion}\nkind: PeerAuthentication\nmetadata: {name: p-${apiVersion.replace(/\W/g, '')}}\nspec: {}\n`;

@@ -15,7 +15,7 @@ import {
   pairOf,
   readInteger,
   readLabels,
-  readList,
+  readMapItems,
   readMap,
   readString,
   readStringList,
@@ -145,35 +145,33 @@ function readPortLevelSettings(
   field: string,
 ): PortTrafficPolicy[] {
   const settings: PortTrafficPolicy[] = [];
-  (readList(ctx, policy, 'portLevelSettings', field) ?? []).forEach((item, index) => {
-    const path = `${field}[${index}]`;
-    if (item?.type !== 'map') return;
-    checkFields(ctx, item, PORT_POLICY_FIELDS, path, KIND);
-    const port = readMap(ctx, item, 'port', `${path}.port`);
-    const number = port && readInteger(ctx, port, 'number', `${path}.port.number`, 1, 65535);
-    if (number === null) {
-      ctx.report('MG008', item.pos, { field: `${path}.port.number`, kind: KIND });
-      return;
-    }
-    settings.push({ at: ctx.at(item.pos), port: number, tls: readTls(ctx, item, `${path}.tls`) });
-  });
+  readMapItems(ctx, policy, 'portLevelSettings', field, PORT_POLICY_FIELDS, KIND).forEach(
+    ({ item, path }) => {
+      const port = readMap(ctx, item, 'port', `${path}.port`);
+      const number = port && readInteger(ctx, port, 'number', `${path}.port.number`, 1, 65535);
+      if (number === null) {
+        ctx.report('MG008', item.pos, { field: `${path}.port.number`, kind: KIND });
+        return;
+      }
+      settings.push({ at: ctx.at(item.pos), port: number, tls: readTls(ctx, item, `${path}.tls`) });
+    },
+  );
   return settings;
 }
 
 function readSubsets(ctx: NarrowContext, spec: YamlMap): DestinationSubset[] {
   const subsets: DestinationSubset[] = [];
-  (readList(ctx, spec, 'subsets', 'spec.subsets') ?? []).forEach((item, index) => {
-    const path = `spec.subsets[${index}]`;
-    if (item?.type !== 'map') return;
-    checkFields(ctx, item, SUBSET_FIELDS, path, KIND);
-    const name = readString(ctx, item, 'name', `${path}.name`);
-    if (name === null) ctx.report('MG008', item.pos, { field: `${path}.name`, kind: KIND });
-    subsets.push({
-      at: ctx.at(item.pos),
-      name: name?.value ?? '',
-      labels: readLabels(ctx, item, 'labels', `${path}.labels`),
-      trafficPolicy: readTrafficPolicy(ctx, item, `${path}.trafficPolicy`),
-    });
-  });
+  readMapItems(ctx, spec, 'subsets', 'spec.subsets', SUBSET_FIELDS, KIND).forEach(
+    ({ item, path }) => {
+      const name = readString(ctx, item, 'name', `${path}.name`);
+      if (name === null) ctx.report('MG008', item.pos, { field: `${path}.name`, kind: KIND });
+      subsets.push({
+        at: ctx.at(item.pos),
+        name: name?.value ?? '',
+        labels: readLabels(ctx, item, 'labels', `${path}.labels`),
+        trafficPolicy: readTrafficPolicy(ctx, item, `${path}.trafficPolicy`),
+      });
+    },
+  );
   return subsets;
 }

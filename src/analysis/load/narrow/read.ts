@@ -226,6 +226,33 @@ export function readLabels(
   return labels;
 }
 
+/**
+ * The mapping items of a list of objects (`subsets`, `egress`, `ports`...), each with its path and
+ * its fields checked. An item that is not a mapping is a type error, as the API server's decoder
+ * says; a bare `-` (null) is skipped, as the decoder drops it.
+ */
+export function readMapItems(
+  ctx: NarrowContext,
+  parent: YamlMap,
+  key: string,
+  field: string,
+  known: ReadonlySet<string>,
+  kind: string,
+): { readonly item: YamlMap; readonly path: string }[] {
+  const items: { item: YamlMap; path: string }[] = [];
+  (readList(ctx, parent, key, field) ?? []).forEach((item, index) => {
+    const path = `${field}[${index}]`;
+    if (item === null) return;
+    if (item.type !== 'map') {
+      wrongType(ctx, item, item.pos, path, 'a mapping');
+      return;
+    }
+    checkFields(ctx, item, known, path, kind);
+    items.push({ item, path });
+  });
+  return items;
+}
+
 /** Reports every key of `map` that is not in `known` as an unknown field. */
 export function checkFields(
   ctx: NarrowContext,

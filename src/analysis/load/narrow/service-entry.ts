@@ -6,7 +6,7 @@ import {
   checkFields,
   readInteger,
   readLabels,
-  readList,
+  readMapItems,
   readMap,
   readString,
   readStringList,
@@ -85,10 +85,7 @@ function readEnum<T extends string>(
 
 function readPorts(ctx: NarrowContext, spec: YamlMap): ServiceEntryPort[] {
   const ports: ServiceEntryPort[] = [];
-  (readList(ctx, spec, 'ports', 'spec.ports') ?? []).forEach((item, index) => {
-    const path = `spec.ports[${index}]`;
-    if (item?.type !== 'map') return;
-    checkFields(ctx, item, PORT_FIELDS, path, KIND);
+  readMapItems(ctx, spec, 'ports', 'spec.ports', PORT_FIELDS, KIND).forEach(({ item, path }) => {
     const number = readInteger(ctx, item, 'number', `${path}.number`, 1, 65535);
     if (number === null) {
       ctx.report('MG008', item.pos, { field: `${path}.number`, kind: KIND });
@@ -107,25 +104,24 @@ function readPorts(ctx: NarrowContext, spec: YamlMap): ServiceEntryPort[] {
 
 function readEndpoints(ctx: NarrowContext, spec: YamlMap): ServiceEntryEndpoint[] {
   const endpoints: ServiceEntryEndpoint[] = [];
-  (readList(ctx, spec, 'endpoints', 'spec.endpoints') ?? []).forEach((item, index) => {
-    const path = `spec.endpoints[${index}]`;
-    if (item?.type !== 'map') return;
-    checkFields(ctx, item, ENDPOINT_FIELDS, path, KIND);
-    const portsMap = readMap(ctx, item, 'ports', `${path}.ports`);
-    const ports: Record<string, number> = {};
-    for (const pair of portsMap?.pairs ?? []) {
-      const value =
-        portsMap && readInteger(ctx, portsMap, pair.key, `${path}.ports.${pair.key}`, 1, 65535);
-      if (value !== null && value !== undefined) ports[pair.key] = value;
-    }
-    endpoints.push({
-      address: readString(ctx, item, 'address', `${path}.address`)?.value ?? null,
-      labels: readLabels(ctx, item, 'labels', `${path}.labels`),
-      serviceAccount:
-        readString(ctx, item, 'serviceAccount', `${path}.serviceAccount`)?.value ?? null,
-      ports,
-      at: ctx.at(item.pos),
-    });
-  });
+  readMapItems(ctx, spec, 'endpoints', 'spec.endpoints', ENDPOINT_FIELDS, KIND).forEach(
+    ({ item, path }) => {
+      const portsMap = readMap(ctx, item, 'ports', `${path}.ports`);
+      const ports: Record<string, number> = {};
+      for (const pair of portsMap?.pairs ?? []) {
+        const value =
+          portsMap && readInteger(ctx, portsMap, pair.key, `${path}.ports.${pair.key}`, 1, 65535);
+        if (value !== null && value !== undefined) ports[pair.key] = value;
+      }
+      endpoints.push({
+        address: readString(ctx, item, 'address', `${path}.address`)?.value ?? null,
+        labels: readLabels(ctx, item, 'labels', `${path}.labels`),
+        serviceAccount:
+          readString(ctx, item, 'serviceAccount', `${path}.serviceAccount`)?.value ?? null,
+        ports,
+        at: ctx.at(item.pos),
+      });
+    },
+  );
   return endpoints;
 }

@@ -2,7 +2,14 @@ import type { Sidecar, SidecarEgress, SidecarIngress } from '../../model/istio.j
 import type { ObjectBase } from '../../model/kubernetes.js';
 import type { YamlMap } from '../yaml/types.js';
 import type { NarrowContext } from './context.js';
-import { checkFields, readInteger, readList, readMap, readString, readStringList } from './read.js';
+import {
+  checkFields,
+  readInteger,
+  readMapItems,
+  readMap,
+  readString,
+  readStringList,
+} from './read.js';
 import { readLabelsSelector } from './selectors.js';
 
 const KIND = 'Sidecar';
@@ -42,43 +49,41 @@ export function narrowSidecar(ctx: NarrowContext, object: YamlMap, base: ObjectB
 
 function readEgress(ctx: NarrowContext, spec: YamlMap): SidecarEgress[] {
   const egress: SidecarEgress[] = [];
-  (readList(ctx, spec, 'egress', 'spec.egress') ?? []).forEach((item, index) => {
-    const path = `spec.egress[${index}]`;
-    if (item?.type !== 'map') return;
-    checkFields(ctx, item, EGRESS_FIELDS, path, KIND);
-    const hosts = readStringList(ctx, item, 'hosts', `${path}.hosts`) ?? [];
-    if (hosts.length === 0) ctx.report('MG008', item.pos, { field: `${path}.hosts`, kind: KIND });
-    const port = readMap(ctx, item, 'port', `${path}.port`);
-    if (port !== null) checkFields(ctx, port, PORT_FIELDS, `${path}.port`, KIND);
-    egress.push({
-      at: ctx.at(item.pos),
-      port: port && readInteger(ctx, port, 'number', `${path}.port.number`, 1, 65535),
-      hosts,
-    });
-  });
+  readMapItems(ctx, spec, 'egress', 'spec.egress', EGRESS_FIELDS, KIND).forEach(
+    ({ item, path }) => {
+      const hosts = readStringList(ctx, item, 'hosts', `${path}.hosts`) ?? [];
+      if (hosts.length === 0) ctx.report('MG008', item.pos, { field: `${path}.hosts`, kind: KIND });
+      const port = readMap(ctx, item, 'port', `${path}.port`);
+      if (port !== null) checkFields(ctx, port, PORT_FIELDS, `${path}.port`, KIND);
+      egress.push({
+        at: ctx.at(item.pos),
+        port: port && readInteger(ctx, port, 'number', `${path}.port.number`, 1, 65535),
+        hosts,
+      });
+    },
+  );
   return egress;
 }
 
 function readIngress(ctx: NarrowContext, spec: YamlMap): SidecarIngress[] {
   const ingress: SidecarIngress[] = [];
-  (readList(ctx, spec, 'ingress', 'spec.ingress') ?? []).forEach((item, index) => {
-    const path = `spec.ingress[${index}]`;
-    if (item?.type !== 'map') return;
-    checkFields(ctx, item, INGRESS_FIELDS, path, KIND);
-    const port = readMap(ctx, item, 'port', `${path}.port`);
-    const number = port && readInteger(ctx, port, 'number', `${path}.port.number`, 1, 65535);
-    if (port === null || number === null) {
-      ctx.report('MG008', item.pos, { field: `${path}.port.number`, kind: KIND });
-      return;
-    }
-    checkFields(ctx, port, PORT_FIELDS, `${path}.port`, KIND);
-    ingress.push({
-      at: ctx.at(item.pos),
-      port: number,
-      protocol: readString(ctx, port, 'protocol', `${path}.port.protocol`)?.value ?? null,
-      portName: readString(ctx, port, 'name', `${path}.port.name`)?.value ?? null,
-    });
-  });
+  readMapItems(ctx, spec, 'ingress', 'spec.ingress', INGRESS_FIELDS, KIND).forEach(
+    ({ item, path }) => {
+      const port = readMap(ctx, item, 'port', `${path}.port`);
+      const number = port && readInteger(ctx, port, 'number', `${path}.port.number`, 1, 65535);
+      if (port === null || number === null) {
+        ctx.report('MG008', item.pos, { field: `${path}.port.number`, kind: KIND });
+        return;
+      }
+      checkFields(ctx, port, PORT_FIELDS, `${path}.port`, KIND);
+      ingress.push({
+        at: ctx.at(item.pos),
+        port: number,
+        protocol: readString(ctx, port, 'protocol', `${path}.port.protocol`)?.value ?? null,
+        portName: readString(ctx, port, 'name', `${path}.port.name`)?.value ?? null,
+      });
+    },
+  );
   return ingress;
 }
 

@@ -50778,7 +50778,7 @@ var catalogue = {
     name: "root-peer-authentication-with-selector",
     severity: "warning",
     title: "PeerAuthentication with a selector in the root namespace",
-    message: (p) => `a PeerAuthentication with a selector in the root namespace ${tick(p.namespace)} is ignored by Istio`,
+    message: (p) => `PeerAuthentication ${tick(`${p.namespace}/${p.name}`)} has a selector but is in the root namespace, so Istio ignores it`,
     help: "Move the policy to the namespace of the workloads it should select, or remove the selector to make it mesh-wide.",
     description: "Istio treats a root-namespace PeerAuthentication without a selector as mesh-wide and ignores one with a selector; it does not select workloads in other namespaces (istio-semantics \xA71.1; `ComposePeerAuthentication`). AuthorizationPolicy behaves differently."
   },
@@ -54661,7 +54661,8 @@ function readPortLevelMtls(ctx, spec) {
     }
     checkFields(ctx, pair.value, MTLS_FIELDS, field2, KIND3);
     const mode = readMode(ctx, pair.value, `${field2}.mode`);
-    ports.push({ port, mode: mode?.mode ?? "UNSET", at: mode?.at ?? ctx.at(pair.keyPos) });
+    const portAt = ctx.at(pair.keyPos);
+    ports.push({ port, mode: mode?.mode ?? "UNSET", at: mode?.at ?? portAt, portAt });
   }
   return ports.sort((a, b) => a.port - b.port);
 }
@@ -59612,7 +59613,7 @@ function rootSelectors(internals, side2) {
   return internals.peerAuthentications.ignoredRootSelectors.map(
     (policy) => mtlsFinding(
       "MG107",
-      { namespace: policy.ref.namespace },
+      { namespace: policy.ref.namespace, name: policy.ref.name },
       {
         at: policy.selector?.at ?? policy.source,
         side: side2,
@@ -59698,7 +59699,7 @@ function unknownPorts(internals, side2) {
           "MG110",
           { port: entry.port, hint },
           {
-            at: entry.at,
+            at: entry.portAt,
             side: side2,
             subject: `${subjectOf(policy.ref)}:${entry.port}`,
             ref: policy.ref
@@ -63969,23 +63970,21 @@ function createClient(options2) {
       throttle: {
         enabled: options2.throttle ?? true,
         retryAfterBaseValue: base,
-        onRateLimit: (retryAfter, request2, _client, count) => {
-          options2.logger.warning(
-            `GitHub rate limit reached on ${request2.method} ${request2.url}; retry ${count + 1} in ${retryAfter}s`
-          );
-          return count < retries;
-        },
-        onSecondaryRateLimit: (retryAfter, request2, _client, count) => {
-          options2.logger.warning(
-            `GitHub secondary rate limit on ${request2.method} ${request2.url}; retry ${count + 1} in ${retryAfter}s`
-          );
-          return count < retries;
-        }
+        onRateLimit: onLimit("rate limit reached", options2.logger, retries),
+        onSecondaryRateLimit: onLimit("secondary rate limit", options2.logger, retries)
       }
     },
     retry,
     throttling
   );
+}
+function onLimit(what, logger, retries) {
+  return (retryAfter, request2, _client, count) => {
+    logger.warning(
+      `GitHub ${what} on ${request2.method} ${request2.url}; retry ${count + 1} in ${retryAfter}s`
+    );
+    return count < retries;
+  };
 }
 
 // src/app/client.ts

@@ -7671,7 +7671,7 @@ var catalogue = {
     name: "root-peer-authentication-with-selector",
     severity: "warning",
     title: "PeerAuthentication with a selector in the root namespace",
-    message: (p) => `a PeerAuthentication with a selector in the root namespace ${tick(p.namespace)} is ignored by Istio`,
+    message: (p) => `PeerAuthentication ${tick(`${p.namespace}/${p.name}`)} has a selector but is in the root namespace, so Istio ignores it`,
     help: "Move the policy to the namespace of the workloads it should select, or remove the selector to make it mesh-wide.",
     description: "Istio treats a root-namespace PeerAuthentication without a selector as mesh-wide and ignores one with a selector; it does not select workloads in other namespaces (istio-semantics \xA71.1; `ComposePeerAuthentication`). AuthorizationPolicy behaves differently."
   },
@@ -11248,7 +11248,8 @@ function readPortLevelMtls(ctx, spec) {
     }
     checkFields(ctx, pair.value, MTLS_FIELDS, field2, KIND3);
     const mode = readMode(ctx, pair.value, `${field2}.mode`);
-    ports.push({ port, mode: mode?.mode ?? "UNSET", at: mode?.at ?? ctx.at(pair.keyPos) });
+    const portAt = ctx.at(pair.keyPos);
+    ports.push({ port, mode: mode?.mode ?? "UNSET", at: mode?.at ?? portAt, portAt });
   }
   return ports.sort((a, b) => a.port - b.port);
 }
@@ -16199,7 +16200,7 @@ function rootSelectors(internals, side2) {
   return internals.peerAuthentications.ignoredRootSelectors.map(
     (policy) => mtlsFinding(
       "MG107",
-      { namespace: policy.ref.namespace },
+      { namespace: policy.ref.namespace, name: policy.ref.name },
       {
         at: policy.selector?.at ?? policy.source,
         side: side2,
@@ -16285,7 +16286,7 @@ function unknownPorts(internals, side2) {
           "MG110",
           { port: entry.port, hint },
           {
-            at: entry.at,
+            at: entry.portAt,
             side: side2,
             subject: `${subjectOf(policy.ref)}:${entry.port}`,
             ref: policy.ref

@@ -29755,7 +29755,7 @@ var catalogue = {
     name: "root-peer-authentication-with-selector",
     severity: "warning",
     title: "PeerAuthentication with a selector in the root namespace",
-    message: (p) => `a PeerAuthentication with a selector in the root namespace ${tick(p.namespace)} is ignored by Istio`,
+    message: (p) => `PeerAuthentication ${tick(`${p.namespace}/${p.name}`)} has a selector but is in the root namespace, so Istio ignores it`,
     help: "Move the policy to the namespace of the workloads it should select, or remove the selector to make it mesh-wide.",
     description: "Istio treats a root-namespace PeerAuthentication without a selector as mesh-wide and ignores one with a selector; it does not select workloads in other namespaces (istio-semantics \xA71.1; `ComposePeerAuthentication`). AuthorizationPolicy behaves differently."
   },
@@ -32689,7 +32689,8 @@ function readPortLevelMtls(ctx, spec) {
     }
     checkFields(ctx, pair.value, MTLS_FIELDS, field3, KIND3);
     const mode = readMode(ctx, pair.value, `${field3}.mode`);
-    ports.push({ port, mode: mode?.mode ?? "UNSET", at: mode?.at ?? ctx.at(pair.keyPos) });
+    const portAt = ctx.at(pair.keyPos);
+    ports.push({ port, mode: mode?.mode ?? "UNSET", at: mode?.at ?? portAt, portAt });
   }
   return ports.sort((a, b) => a.port - b.port);
 }
@@ -37640,7 +37641,7 @@ function rootSelectors(internals, side3) {
   return internals.peerAuthentications.ignoredRootSelectors.map(
     (policy) => mtlsFinding(
       "MG107",
-      { namespace: policy.ref.namespace },
+      { namespace: policy.ref.namespace, name: policy.ref.name },
       {
         at: policy.selector?.at ?? policy.source,
         side: side3,
@@ -37726,7 +37727,7 @@ function unknownPorts(internals, side3) {
           "MG110",
           { port: entry.port, hint },
           {
-            at: entry.at,
+            at: entry.portAt,
             side: side3,
             subject: `${subjectOf(policy.ref)}:${entry.port}`,
             ref: policy.ref
@@ -46789,23 +46790,21 @@ function createClient(options) {
       throttle: {
         enabled: options.throttle ?? true,
         retryAfterBaseValue: base,
-        onRateLimit: (retryAfter, request2, _client, count) => {
-          options.logger.warning(
-            `GitHub rate limit reached on ${request2.method} ${request2.url}; retry ${count + 1} in ${retryAfter}s`
-          );
-          return count < retries;
-        },
-        onSecondaryRateLimit: (retryAfter, request2, _client, count) => {
-          options.logger.warning(
-            `GitHub secondary rate limit on ${request2.method} ${request2.url}; retry ${count + 1} in ${retryAfter}s`
-          );
-          return count < retries;
-        }
+        onRateLimit: onLimit("rate limit reached", options.logger, retries),
+        onSecondaryRateLimit: onLimit("secondary rate limit", options.logger, retries)
       }
     },
     retry,
     throttling
   );
+}
+function onLimit(what, logger, retries) {
+  return (retryAfter, request2, _client, count) => {
+    logger.warning(
+      `GitHub ${what} on ${request2.method} ${request2.url}; retry ${count + 1} in ${retryAfter}s`
+    );
+    return count < retries;
+  };
 }
 
 // src/github/report-shape.ts

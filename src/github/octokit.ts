@@ -45,31 +45,26 @@ export function createClient(options: ClientOptions): GitHubClient {
       throttle: {
         enabled: options.throttle ?? true,
         retryAfterBaseValue: base,
-        onRateLimit: (
-          retryAfter: number,
-          request: { method: string; url: string },
-          _client: unknown,
-          count: number,
-        ) => {
-          options.logger.warning(
-            `GitHub rate limit reached on ${request.method} ${request.url}; retry ${count + 1} in ${retryAfter}s`,
-          );
-          return count < retries;
-        },
-        onSecondaryRateLimit: (
-          retryAfter: number,
-          request: { method: string; url: string },
-          _client: unknown,
-          count: number,
-        ) => {
-          options.logger.warning(
-            `GitHub secondary rate limit on ${request.method} ${request.url}; retry ${count + 1} in ${retryAfter}s`,
-          );
-          return count < retries;
-        },
+        onRateLimit: onLimit('rate limit reached', options.logger, retries),
+        onSecondaryRateLimit: onLimit('secondary rate limit', options.logger, retries),
       },
     },
     retry,
     throttling,
   );
+}
+
+/** Logs a rate-limited request and says whether plugin-throttling should retry it. */
+function onLimit(what: string, logger: Logger, retries: number) {
+  return (
+    retryAfter: number,
+    request: { method: string; url: string },
+    _client: unknown,
+    count: number,
+  ): boolean => {
+    logger.warning(
+      `GitHub ${what} on ${request.method} ${request.url}; retry ${count + 1} in ${retryAfter}s`,
+    );
+    return count < retries;
+  };
 }

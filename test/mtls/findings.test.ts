@@ -43,7 +43,7 @@ describe('mtlsFindings', () => {
         }),
       }),
     ).toEqual([
-      'MG107 p.yaml:7 a PeerAuthentication with a selector in the root namespace `istio-system` is ignored by Istio',
+      'MG107 p.yaml:7 PeerAuthentication `istio-system/sel` has a selector but is in the root namespace, so Istio ignores it',
     ]);
   });
 

@@ -328,8 +328,8 @@ export const catalogue = {
     name: 'root-peer-authentication-with-selector',
     severity: 'warning',
     title: 'PeerAuthentication with a selector in the root namespace',
-    message: (p: { namespace: string }) =>
-      `a PeerAuthentication with a selector in the root namespace ${tick(p.namespace)} is ignored by Istio`,
+    message: (p: { namespace: string; name: string }) =>
+      `PeerAuthentication ${tick(`${p.namespace}/${p.name}`)} has a selector but is in the root namespace, so Istio ignores it`,
     help: 'Move the policy to the namespace of the workloads it should select, or remove the selector to make it mesh-wide.',
     description:
       'Istio treats a root-namespace PeerAuthentication without a selector as mesh-wide and ignores one with a selector; it does not select workloads in other namespaces (istio-semantics §1.1; `ComposePeerAuthentication`). AuthorizationPolicy behaves differently.',

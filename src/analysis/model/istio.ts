@@ -16,7 +16,10 @@ export interface PortLevelMtls {
   /** A workload (container) port, not a Service port. */
   readonly port: number;
   readonly mode: MtlsMode;
+  /** The `mode:` line, or the port key when the mode is missing. */
   readonly at: Source;
+  /** The port key: what to change when the port is wrong. */
+  readonly portAt: Source;
 }
 
 export interface PeerAuthentication extends ObjectBase {

@@ -31,7 +31,7 @@ function rootSelectors(internals: MtlsInternals, side: 'base' | 'head'): Finding
   return internals.peerAuthentications.ignoredRootSelectors.map((policy) =>
     mtlsFinding(
       'MG107',
-      { namespace: policy.ref.namespace },
+      { namespace: policy.ref.namespace, name: policy.ref.name },
       {
         at: policy.selector?.at ?? policy.source,
         side,
@@ -141,7 +141,7 @@ function unknownPorts(internals: MtlsInternals, side: 'base' | 'head'): Finding[
           'MG110',
           { port: entry.port, hint },
           {
-            at: entry.at,
+            at: entry.portAt,
             side,
             subject: `${subjectOf(policy.ref)}:${entry.port}`,
             ref: policy.ref,

@@ -81,7 +81,8 @@ function readPortLevelMtls(ctx: NarrowContext, spec: YamlMap): PortLevelMtls[] |
     }
     checkFields(ctx, pair.value, MTLS_FIELDS, field, KIND);
     const mode = readMode(ctx, pair.value, `${field}.mode`);
-    ports.push({ port, mode: mode?.mode ?? 'UNSET', at: mode?.at ?? ctx.at(pair.keyPos) });
+    const portAt = ctx.at(pair.keyPos);
+    ports.push({ port, mode: mode?.mode ?? 'UNSET', at: mode?.at ?? portAt, portAt });
   }
   return ports.sort((a, b) => a.port - b.port);
 }

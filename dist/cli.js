@@ -10930,8 +10930,14 @@ function readSubsets(ctx, spec) {
 // src/analysis/load/narrow/kubernetes.ts
 var PROTOCOLS = /* @__PURE__ */ new Set(["TCP", "UDP", "SCTP"]);
 var IANA_SERVICE_NAME = /^(?=.*[a-z])[a-z0-9]([a-z0-9-]{0,13}[a-z0-9])?$/;
-function narrowNamespace(base) {
-  return { ...base, kind: "Namespace" };
+function narrowNamespace(ctx, object, base) {
+  const metadata = pairOf(object, "metadata")?.value;
+  const labels = metadata?.type === "map" ? pairOf(metadata, "labels")?.value : void 0;
+  return {
+    ...base,
+    kind: "Namespace",
+    labelsAt: labels?.type === "map" ? ctx.at(labels.pos) : base.source
+  };
 }
 function narrowServiceAccount(base) {
   return { ...base, kind: "ServiceAccount" };
@@ -11537,7 +11543,7 @@ function narrowObject(object, ctx, defaultNamespace, result, depth) {
 function narrowByClass(classification, object, ctx, base, meta, result) {
   switch (classification.type) {
     case "namespace":
-      return narrowNamespace(base);
+      return narrowNamespace(ctx, object, base);
     case "service":
       return narrowService(ctx, object, base);
     case "service-account":
@@ -15283,7 +15289,7 @@ function sidecarInjection(workload, namespace) {
   const podInject = workload.podLabels[INJECT];
   if (namespace === void 0) return assumedNamespace(workload, name, podInject);
   const webhook = webhookInvoked(namespace.labels, workload.podLabels);
-  const nsNote = webhook.byPod ? objectEvidence(workload, webhook.note, workload.podLabelsAt) : objectEvidence(namespace, webhook.note);
+  const nsNote = webhook.byPod ? objectEvidence(workload, webhook.note, workload.podLabelsAt) : objectEvidence(namespace, webhook.note, namespace.labelsAt);
   if (!webhook.invoked) return no(true, [nsNote]);
   return injectRequired(workload, [nsNote]);
 }
@@ -15370,7 +15376,11 @@ function ambientEnrollment(workload, namespace) {
     return podMode === "ambient" ? objectEvidence(workload, `pod label ${DATAPLANE_MODE}=ambient`, workload.podLabelsAt) : null;
   }
   if (namespace?.labels[DATAPLANE_MODE] === "ambient") {
-    return objectEvidence(namespace, `namespace label ${DATAPLANE_MODE}=ambient`);
+    return objectEvidence(
+      namespace,
+      `namespace label ${DATAPLANE_MODE}=ambient`,
+      namespace.labelsAt
+    );
   }
   return null;
 }

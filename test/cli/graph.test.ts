@@ -75,7 +75,7 @@ describe('meshguard graph', () => {
       'mesh graph: 1 workloads, 1 ports, 1 edges (root namespace istio-system, auto mTLS on, outbound ALLOW_ANY)',
       '',
       'shop/server (Deployment, SIDECAR)',
-      '    Namespace shop: namespace label istio-injection=enabled (mesh/namespaces.yaml:1:1)',
+      '    Namespace shop: namespace label istio-injection=enabled (mesh/namespaces.yaml:3:32)',
       '  port 8080 http (http): STRICT, namespace',
       '      PeerAuthentication shop/default: namespace-wide STRICT (mesh/pa.yaml:7:16)',
       '    from legacy/job: broken via Service shop/server:80: the client has no sidecar and sends plaintext; the STRICT port (namespace-wide policy) rejects plaintext',

@@ -175,6 +175,10 @@ describe('services and namespaces', () => {
       ref: { kind: 'Namespace', namespace: '', name: 'shop' },
       labels: { 'istio-injection': 'enabled' },
     });
+    // Injection evidence points at the labels, the line a reviewer would change.
+    expect(result.mesh.namespaces[0]?.labelsAt).toMatchObject({ line: 5, column: 11 });
+    const bare = load('apiVersion: v1\nkind: Namespace\nmetadata:\n  name: shop\n');
+    expect(bare.mesh.namespaces[0]?.labelsAt).toMatchObject({ line: 1, column: 1 });
   });
 
   it('rejects unquoted non-string label values, which the API server refuses', () => {

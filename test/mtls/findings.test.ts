@@ -224,7 +224,7 @@ describe('mtlsFindings', () => {
       ),
     });
     expect(list).toEqual([
-      'MG115 amb.yaml:1 workloads in `amb` run in ambient mode: meshguard assumes sidecars and ztunnel exchange HBONE (ambient profile) and does not model waypoints',
+      'MG115 amb.yaml:3 workloads in `amb` run in ambient mode: meshguard assumes sidecars and ztunnel exchange HBONE (ambient profile) and does not model waypoints',
       'MG115 d.yaml:9 subset `v1` sets another TLS mode; it applies when a VirtualService routes to it, which meshguard does not model: answers for `shop/server:8080` may differ',
     ]);
   });

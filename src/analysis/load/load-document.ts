@@ -143,7 +143,7 @@ function narrowByClass(
 ): LoadedObject | null {
   switch (classification.type) {
     case 'namespace':
-      return narrowNamespace(base);
+      return narrowNamespace(ctx, object, base);
     case 'service':
       return narrowService(ctx, object, base);
     case 'service-account':

@@ -19,6 +19,8 @@ export interface ObjectBase {
 
 export interface Namespace extends ObjectBase {
   readonly kind: 'Namespace';
+  /** `metadata.labels` (the object when it has none): injection and ambient labels live there. */
+  readonly labelsAt: Source;
 }
 
 export const WORKLOAD_KINDS = [

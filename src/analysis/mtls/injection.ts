@@ -115,7 +115,7 @@ function sidecarInjection(workload: Workload, namespace: Namespace | undefined):
   // Point at the pod labels when they decided, at the Namespace otherwise.
   const nsNote = webhook.byPod
     ? objectEvidence(workload, webhook.note, workload.podLabelsAt)
-    : objectEvidence(namespace, webhook.note);
+    : objectEvidence(namespace, webhook.note, namespace.labelsAt);
   if (!webhook.invoked) return no(true, [nsNote]);
   return injectRequired(workload, [nsNote]);
 }
@@ -232,7 +232,11 @@ function ambientEnrollment(workload: Workload, namespace: Namespace | undefined)
       : null;
   }
   if (namespace?.labels[DATAPLANE_MODE] === 'ambient') {
-    return objectEvidence(namespace, `namespace label ${DATAPLANE_MODE}=ambient`);
+    return objectEvidence(
+      namespace,
+      `namespace label ${DATAPLANE_MODE}=ambient`,
+      namespace.labelsAt,
+    );
   }
   return null;
 }

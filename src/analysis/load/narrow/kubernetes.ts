@@ -25,8 +25,14 @@ import {
 const PROTOCOLS = new Set(['TCP', 'UDP', 'SCTP']);
 const IANA_SERVICE_NAME = /^(?=.*[a-z])[a-z0-9]([a-z0-9-]{0,13}[a-z0-9])?$/;
 
-export function narrowNamespace(base: ObjectBase): Namespace {
-  return { ...base, kind: 'Namespace' };
+export function narrowNamespace(ctx: NarrowContext, object: YamlMap, base: ObjectBase): Namespace {
+  const metadata = pairOf(object, 'metadata')?.value;
+  const labels = metadata?.type === 'map' ? pairOf(metadata, 'labels')?.value : undefined;
+  return {
+    ...base,
+    kind: 'Namespace',
+    labelsAt: labels?.type === 'map' ? ctx.at(labels.pos) : base.source,
+  };
 }
 
 export function narrowServiceAccount(base: ObjectBase): ServiceAccount {

@@ -58173,7 +58173,8 @@ function outsideScope(context3, exposure, deps) {
     const sidecar = context3.sidecar;
     why = sidecar === null ? noteEvidence("outside the Sidecar egress scope") : objectEvidence(
       sidecar,
-      `egress hosts do not import \`${exposure.entry.host}:${exposure.servicePort}\``
+      `egress hosts do not import \`${exposure.entry.host}:${exposure.servicePort}\``,
+      egressListenerAt(sidecar, exposure.servicePort)
     );
   }
   if (why === null) return null;
@@ -58192,6 +58193,10 @@ function outsideScope(context3, exposure, deps) {
     "the call leaves through the passthrough cluster in plaintext",
     [why, noteEvidence("outboundTrafficPolicy ALLOW_ANY: the PassthroughCluster has no TLS")]
   );
+}
+function egressListenerAt(sidecar, port) {
+  const listener = sidecar.egress.find((e) => e.port === port) ?? sidecar.egress.find((e) => e.port === null) ?? sidecar.egress[0];
+  return listener?.at ?? sidecar.source;
 }
 
 // src/analysis/mtls/client-tls.ts

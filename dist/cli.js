@@ -14760,7 +14760,8 @@ function outsideScope(context, exposure, deps) {
     const sidecar = context.sidecar;
     why = sidecar === null ? noteEvidence("outside the Sidecar egress scope") : objectEvidence(
       sidecar,
-      `egress hosts do not import \`${exposure.entry.host}:${exposure.servicePort}\``
+      `egress hosts do not import \`${exposure.entry.host}:${exposure.servicePort}\``,
+      egressListenerAt(sidecar, exposure.servicePort)
     );
   }
   if (why === null) return null;
@@ -14779,6 +14780,10 @@ function outsideScope(context, exposure, deps) {
     "the call leaves through the passthrough cluster in plaintext",
     [why, noteEvidence("outboundTrafficPolicy ALLOW_ANY: the PassthroughCluster has no TLS")]
   );
+}
+function egressListenerAt(sidecar, port) {
+  const listener = sidecar.egress.find((e) => e.port === port) ?? sidecar.egress.find((e) => e.port === null) ?? sidecar.egress[0];
+  return listener?.at ?? sidecar.source;
 }
 
 // src/analysis/mtls/client-tls.ts

@@ -1,4 +1,6 @@
+import type { Sidecar } from '../model/istio.js';
 import { formatRef } from '../model/source.js';
+import type { Source } from '../model/source.js';
 import type { ClientContext } from './client-class.js';
 import { side } from './client-side.js';
 import type { ClientSide, ClientTlsDeps } from './client-side.js';
@@ -58,6 +60,7 @@ export function outsideScope(
         : objectEvidence(
             sidecar,
             `egress hosts do not import \`${exposure.entry.host}:${exposure.servicePort}\``,
+            egressListenerAt(sidecar, exposure.servicePort),
           );
   }
   if (why === null) return null;
@@ -76,4 +79,13 @@ export function outsideScope(
     'the call leaves through the passthrough cluster in plaintext',
     [why, noteEvidence('outboundTrafficPolicy ALLOW_ANY: the PassthroughCluster has no TLS')],
   );
+}
+
+/** The egress listener that would carry the port (its own, else the catch-all): where to add the host. */
+function egressListenerAt(sidecar: Sidecar, port: number): Source {
+  const listener =
+    sidecar.egress.find((e) => e.port === port) ??
+    sidecar.egress.find((e) => e.port === null) ??
+    sidecar.egress[0];
+  return listener?.at ?? sidecar.source;
 }

@@ -13071,7 +13071,8 @@ function placeTerms(dimension, terms, line) {
   return [{ ...line, conditions: [...line.conditions, `${label} ${text}`] }];
 }
 function formatLine(line) {
-  const head = [line.method, line.path, line.host].filter((p) => p !== null);
+  const parts = [line.method, line.path, line.host].filter((p) => p !== null);
+  const head = parts.map((p, i) => i < parts.length - 1 && p.includes(" except ") ? `(${p})` : p);
   const any = line.http === true ? "any HTTP request" : "any request";
   const text = line.traffic ?? (head.length === 0 ? any : head.join(" "));
   return line.conditions.length === 0 ? text : `${text} (${line.conditions.join("; ")})`;

@@ -204,6 +204,23 @@ describe('set algebra across spaces', () => {
     expect(describeSet(notPut)).toEqual(['any method except PUT']);
   });
 
+  it('brackets an exception that does not end the line, so the rest is not read as excepted', () => {
+    const notGetOnApi = set(
+      new Map([
+        ['method', not(method('GET'))],
+        ['path', path('/api/*')],
+      ]),
+    );
+    expect(describeSet(notGetOnApi)).toEqual(['(any method except GET) /api/*']);
+    const getOutsideAdmin = set(
+      new Map([
+        ['method', method('GET')],
+        ['path', and([path('/api/*'), not(path('/api/admin'))])],
+      ]),
+    );
+    expect(describeSet(getOutsideAdmin)).toEqual(['GET /api/* except /api/admin']);
+  });
+
   it('nested exceptions read inside out', () => {
     const nested = set(
       new Map([['path', and([path('/a/*'), not(and([path('/a/b/*'), not(path('/a/b/c'))]))])]]),

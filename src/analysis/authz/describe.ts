@@ -5,7 +5,7 @@ import { align, fullSet, subtract } from './request-set.js';
 
 /**
  * Short, canonical descriptions of request sets: `GET /api/products/*`,
- * `any method except PUT /admin (header x-token admin)`.
+ * `(any method except PUT) /admin (header x-token admin)`.
  *
  * Canonical form: a decision diagram over the dimensions in a fixed order. At each level the
  * witnesses with the same remaining set are grouped, so the structure depends only on which
@@ -140,7 +140,10 @@ function placeTerms(dimension: DimensionSpace, terms: readonly Term[], line: Lin
 }
 
 function formatLine(line: Line): string {
-  const head = [line.method, line.path, line.host].filter((p) => p !== null);
+  const parts = [line.method, line.path, line.host].filter((p) => p !== null);
+  // `any method except GET /api/*` reads as if GET /api/* were the exception: a part with its own
+  // exception is bracketed unless it ends the line.
+  const head = parts.map((p, i) => (i < parts.length - 1 && p.includes(' except ') ? `(${p})` : p));
   const any = line.http === true ? 'any HTTP request' : 'any request';
   const text = line.traffic ?? (head.length === 0 ? any : head.join(' '));
   return line.conditions.length === 0 ? text : `${text} (${line.conditions.join('; ')})`;

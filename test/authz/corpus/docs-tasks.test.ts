@@ -136,7 +136,7 @@ describe('authz-deny: DENY before ALLOW, headers (§3.2)', () => {
     const result = s.access('foo/httpbin', 80, sleep);
     expect(result.access).toBe('partial');
     expect(result.requests).toEqual([
-      'any method except GET /ip',
+      '(any method except GET) /ip',
       'GET /ip (header x-token admin)',
     ]);
   });

@@ -12396,6 +12396,10 @@ var OUTSIDE_SERVICE_ACCOUNT = "~other";
 function outsidePeer(settings) {
   return workloadPeer(settings, OUTSIDE_NAMESPACE, OUTSIDE_SERVICE_ACCOUNT);
 }
+function policyPeer(settings, caller, peer) {
+  if (peer === null) return null;
+  return caller.kind === "any-mesh-identity" ? outsidePeer(settings) : peer;
+}
 
 // src/analysis/authz/compile-atoms.ts
 function isHttpOnlyKey(key) {
@@ -16543,7 +16547,7 @@ function authzSideOf(side2, which, scope) {
     peerOf: (caller, workload, port) => {
       const transport = side2.mtls.transport(caller, workload, port);
       if (transport.transport === "broken") return "rejected";
-      return transport.transport === "mtls" ? transport.peer : null;
+      return transport.transport === "mtls" ? policyPeer(side2.mesh.settings, caller, transport.peer) : null;
     }
   };
 }
@@ -16608,8 +16612,8 @@ function evaluateEdge(side2, caller, server, port) {
   return { transport, access, reaching };
 }
 function peerOf(side2, caller, transport) {
-  if (transport.transport !== "mtls" || transport.peer === null) return null;
-  return caller.kind === "any-mesh-identity" ? outsidePeer(side2.mesh.settings) : transport.peer;
+  if (transport.transport !== "mtls") return null;
+  return policyPeer(side2.mesh.settings, caller, transport.peer);
 }
 
 // src/analysis/diff/change-findings.ts
@@ -18947,7 +18951,7 @@ function answerPort(side2, caller, workload, chosen, request) {
     otherPaths: paths.filter((t) => t !== transport && t.transport !== transport.transport)
   };
   if (transport.transport === "broken") {
-    const identity = side2.mtls.identity(caller);
+    const identity = policyPeer(side2.mesh.settings, caller, side2.mtls.identity(caller));
     return {
       ...base,
       access: "deny",
@@ -18959,7 +18963,8 @@ function answerPort(side2, caller, workload, chosen, request) {
       summary: "denied: the connection fails before authorization is evaluated"
     };
   }
-  const authorization = explainAccess(side2.authz, workload, port.port, transport.peer, request);
+  const peer = policyPeer(side2.mesh.settings, caller, transport.peer);
+  const authorization = explainAccess(side2.authz, workload, port.port, peer, request);
   return {
     ...base,
     access: authorization.access,

@@ -33837,6 +33837,10 @@ var OUTSIDE_SERVICE_ACCOUNT = "~other";
 function outsidePeer(settings) {
   return workloadPeer(settings, OUTSIDE_NAMESPACE, OUTSIDE_SERVICE_ACCOUNT);
 }
+function policyPeer(settings, caller, peer) {
+  if (peer === null) return null;
+  return caller.kind === "any-mesh-identity" ? outsidePeer(settings) : peer;
+}
 
 // src/analysis/authz/compile-atoms.ts
 function isHttpOnlyKey(key) {
@@ -37885,7 +37889,7 @@ function authzSideOf(side3, which2, scope) {
     peerOf: (caller, workload, port) => {
       const transport = side3.mtls.transport(caller, workload, port);
       if (transport.transport === "broken") return "rejected";
-      return transport.transport === "mtls" ? transport.peer : null;
+      return transport.transport === "mtls" ? policyPeer(side3.mesh.settings, caller, transport.peer) : null;
     }
   };
 }
@@ -37950,8 +37954,8 @@ function evaluateEdge(side3, caller, server, port) {
   return { transport, access: access2, reaching };
 }
 function peerOf(side3, caller, transport) {
-  if (transport.transport !== "mtls" || transport.peer === null) return null;
-  return caller.kind === "any-mesh-identity" ? outsidePeer(side3.mesh.settings) : transport.peer;
+  if (transport.transport !== "mtls") return null;
+  return policyPeer(side3.mesh.settings, caller, transport.peer);
 }
 
 // src/analysis/diff/change-findings.ts
@@ -38915,7 +38919,7 @@ function answerPort(side3, caller, workload, chosen, request2) {
     otherPaths: paths.filter((t) => t !== transport && t.transport !== transport.transport)
   };
   if (transport.transport === "broken") {
-    const identity = side3.mtls.identity(caller);
+    const identity = policyPeer(side3.mesh.settings, caller, side3.mtls.identity(caller));
     return {
       ...base,
       access: "deny",
@@ -38927,7 +38931,8 @@ function answerPort(side3, caller, workload, chosen, request2) {
       summary: "denied: the connection fails before authorization is evaluated"
     };
   }
-  const authorization = explainAccess(side3.authz, workload, port.port, transport.peer, request2);
+  const peer = policyPeer(side3.mesh.settings, caller, transport.peer);
+  const authorization = explainAccess(side3.authz, workload, port.port, peer, request2);
   return {
     ...base,
     access: authorization.access,

@@ -132,6 +132,36 @@ describe('explainEdge', () => {
     expect(anyMesh.ports[0]?.authorization?.nearest?.missing[0]?.part).toBe('from');
   });
 
+  it('(any mesh identity) is a SPIFFE identity to policies: namespace globs and principal prefixes match it', () => {
+    // generator.go: `namespaces: ["*"]` becomes `.*/ns/.*/.*` and `principals: ["cluster.local/*"]`
+    // a prefix of `spiffe://cluster.local/`; both match any identity of the mesh (§3.5).
+    const deny = yaml`
+      apiVersion: security.istio.io/v1
+      kind: AuthorizationPolicy
+      metadata: {name: deny-mesh, namespace: shop}
+      spec:
+        selector: {matchLabels: {app: api}}
+        action: DENY
+        rules:
+        - from: [{source: {namespaces: ["*"]}}]
+          to: [{operation: {methods: ["GET"]}}]
+        - from: [{source: {principals: ["cluster.local/*"]}}]
+          to: [{operation: {methods: ["POST"]}}]
+        - from: [{source: {namespaces: ["shop"]}}]
+          to: [{operation: {methods: ["PUT"]}}]
+    `;
+    const side = sideOf({ ...SHOP, 'policy.yaml': deny });
+    const ask = (method: string) =>
+      answer(
+        explainEdge(side, query('(any mesh identity)', 'shop/api', { port: 8080, method })),
+      ).ports[0];
+    expect(ask('GET')).toMatchObject({ access: 'deny', transport: { transport: 'mtls' } });
+    expect(ask('GET')?.authorization?.deny.map((r) => r.ref.rule)).toEqual([0]);
+    expect(ask('POST')?.authorization?.deny.map((r) => r.ref.rule)).toEqual([1]);
+    // A namespace the manifests name is not one of "any mesh identity"'s.
+    expect(ask('PUT')?.access).toBe('allow');
+  });
+
   it('answers for the Service asked when two Services reach one port with different transports', () => {
     // A DestinationRule for one Service host only (istio-semantics §2.4): calls through `api`
     // send plaintext to a STRICT port, calls through `api-v2` use auto mTLS.

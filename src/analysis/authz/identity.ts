@@ -173,3 +173,17 @@ export const OUTSIDE_SERVICE_ACCOUNT = '~other';
 export function outsidePeer(settings: MeshSettings): PeerIdentity {
   return workloadPeer(settings, OUTSIDE_NAMESPACE, OUTSIDE_SERVICE_ACCOUNT);
 }
+
+/**
+ * The identity policies see for a caller whose transport presented `peer`. The mTLS engine names
+ * `(any mesh identity)` by its label for display; policies must see a real SPIFFE identity, one
+ * that only wildcard, namespace-glob and trust-domain patterns can match (§5).
+ */
+export function policyPeer(
+  settings: MeshSettings,
+  caller: { readonly kind: string },
+  peer: PeerIdentity | null,
+): PeerIdentity | null {
+  if (peer === null) return null;
+  return caller.kind === 'any-mesh-identity' ? outsidePeer(settings) : peer;
+}

@@ -20,7 +20,7 @@ export { intersect, isEmpty, isSubset, relation, subtract, union } from './reque
 export type { RequestSet } from './request-set.js';
 export { indexPolicies, policiesFor, requestAuthenticationsFor } from './scope.js';
 export type { PolicyIndex, PolicyScope } from './scope.js';
-export { OUTSIDE_NAMESPACE, outsidePeer, workloadPeer } from './identity.js';
+export { OUTSIDE_NAMESPACE, outsidePeer, policyPeer, workloadPeer } from './identity.js';
 export { evaluateRequest } from './request.js';
 export type { ConcreteRequest, ConcreteResult } from './request.js';
 export { setContains } from './point.js';

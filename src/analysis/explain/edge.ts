@@ -1,4 +1,4 @@
-import { explainAccess } from '../authz/index.js';
+import { explainAccess, policyPeer } from '../authz/index.js';
 import type { ExplainQuery } from '../authz/index.js';
 import { isPartialInput } from '../findings/catalogue.js';
 import type { EdgeTransport } from '../mtls/index.js';
@@ -81,7 +81,7 @@ function answerPort(
     otherPaths: paths.filter((t) => t !== transport && t.transport !== transport.transport),
   };
   if (transport.transport === 'broken') {
-    const identity = side.mtls.identity(caller);
+    const identity = policyPeer(side.mesh.settings, caller, side.mtls.identity(caller));
     return {
       ...base,
       access: 'deny',
@@ -96,7 +96,8 @@ function answerPort(
       summary: 'denied: the connection fails before authorization is evaluated',
     };
   }
-  const authorization = explainAccess(side.authz, workload, port.port, transport.peer, request);
+  const peer = policyPeer(side.mesh.settings, caller, transport.peer);
+  const authorization = explainAccess(side.authz, workload, port.port, peer, request);
   return {
     ...base,
     access: authorization.access,

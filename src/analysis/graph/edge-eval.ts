@@ -1,4 +1,4 @@
-import { outsidePeer, subtract } from '../authz/index.js';
+import { policyPeer, subtract } from '../authz/index.js';
 import type { AccessResult, RequestSet } from '../authz/index.js';
 import type { EvaluatedSide } from './side.js';
 import type { EdgeTransport } from '../mtls/index.js';
@@ -31,6 +31,6 @@ export function evaluateEdge(
  * pattern, which the authorization engine spells as its outside identity.
  */
 function peerOf(side: EvaluatedSide, caller: Caller, transport: EdgeTransport) {
-  if (transport.transport !== 'mtls' || transport.peer === null) return null;
-  return caller.kind === 'any-mesh-identity' ? outsidePeer(side.mesh.settings) : transport.peer;
+  if (transport.transport !== 'mtls') return null;
+  return policyPeer(side.mesh.settings, caller, transport.peer);
 }

@@ -1,4 +1,4 @@
-import { createAccessIndex } from '../authz/index.js';
+import { createAccessIndex, policyPeer } from '../authz/index.js';
 import type { AccessIndex, AuthzSide } from '../authz/index.js';
 import { loadMesh } from '../load/index.js';
 import type { InputFile, LoadCache, LoadResult } from '../load/index.js';
@@ -73,7 +73,9 @@ export function authzSideOf(
     peerOf: (caller, workload, port) => {
       const transport = side.mtls.transport(caller, workload, port);
       if (transport.transport === 'broken') return 'rejected';
-      return transport.transport === 'mtls' ? transport.peer : null;
+      return transport.transport === 'mtls'
+        ? policyPeer(side.mesh.settings, caller, transport.peer)
+        : null;
     },
   };
 }

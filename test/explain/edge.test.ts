@@ -152,9 +152,8 @@ describe('explainEdge', () => {
     `;
     const side = sideOf({ ...SHOP, 'policy.yaml': deny });
     const ask = (method: string) =>
-      answer(
-        explainEdge(side, query('(any mesh identity)', 'shop/api', { port: 8080, method })),
-      ).ports[0];
+      answer(explainEdge(side, query('(any mesh identity)', 'shop/api', { port: 8080, method })))
+        .ports[0];
     expect(ask('GET')).toMatchObject({ access: 'deny', transport: { transport: 'mtls' } });
     expect(ask('GET')?.authorization?.deny.map((r) => r.ref.rule)).toEqual([0]);
     expect(ask('POST')?.authorization?.deny.map((r) => r.ref.rule)).toEqual([1]);

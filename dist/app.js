@@ -55062,11 +55062,24 @@ function loadDocumentText(text, ctx, defaultNamespace, diagnostics) {
 // src/analysis/load/templates.ts
 var ACTION_AT_VALUE = /^[ \t]*(?:-[ \t]+)?(?:[^\s#'"][^#'"]*?:[ \t]+)?\{\{-?[ \t]*[\w.$("-]/m;
 var HELM_HINTS = /\{\{-?[^}]*(?:\.Values|\.Release|\.Chart|include\s+")/;
+var BLOCK_SCALAR_HEADER = /(?:^|:|^[ \t]*-|^---)[ \t]+[|>][1-9+-]{0,2}[ \t]*(?:#.*)?$/;
 function templateKind(path8, text) {
   if (!text.includes("{{")) return null;
-  const helm = HELM_HINTS.test(text) || /(^|\/)templates\//.test(path8);
-  if (helm) return "Helm";
-  return ACTION_AT_VALUE.test(text) ? "Go" : null;
+  if (/(^|\/)templates\//.test(path8)) return "Helm";
+  const structure = withoutBlockScalars(text);
+  if (HELM_HINTS.test(structure)) return "Helm";
+  return ACTION_AT_VALUE.test(structure) ? "Go" : null;
+}
+function withoutBlockScalars(text) {
+  const kept = [];
+  let blockIndent = -1;
+  for (const line of text.split(/\r\n|\r|\n/)) {
+    const indent = /^ */.exec(line)?.[0].length ?? 0;
+    if (blockIndent >= 0 && (line.trim() === "" || indent > blockIndent)) continue;
+    blockIndent = BLOCK_SCALAR_HEADER.test(line) ? indent : -1;
+    kept.push(line);
+  }
+  return kept.join("\n");
 }
 
 // src/analysis/load/load-mesh.ts

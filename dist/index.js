@@ -33090,11 +33090,24 @@ function loadDocumentText(text2, ctx, defaultNamespace, diagnostics) {
 // src/analysis/load/templates.ts
 var ACTION_AT_VALUE = /^[ \t]*(?:-[ \t]+)?(?:[^\s#'"][^#'"]*?:[ \t]+)?\{\{-?[ \t]*[\w.$("-]/m;
 var HELM_HINTS = /\{\{-?[^}]*(?:\.Values|\.Release|\.Chart|include\s+")/;
+var BLOCK_SCALAR_HEADER = /(?:^|:|^[ \t]*-|^---)[ \t]+[|>][1-9+-]{0,2}[ \t]*(?:#.*)?$/;
 function templateKind(path, text2) {
   if (!text2.includes("{{")) return null;
-  const helm = HELM_HINTS.test(text2) || /(^|\/)templates\//.test(path);
-  if (helm) return "Helm";
-  return ACTION_AT_VALUE.test(text2) ? "Go" : null;
+  if (/(^|\/)templates\//.test(path)) return "Helm";
+  const structure = withoutBlockScalars(text2);
+  if (HELM_HINTS.test(structure)) return "Helm";
+  return ACTION_AT_VALUE.test(structure) ? "Go" : null;
+}
+function withoutBlockScalars(text2) {
+  const kept = [];
+  let blockIndent = -1;
+  for (const line of text2.split(/\r\n|\r|\n/)) {
+    const indent = /^ */.exec(line)?.[0].length ?? 0;
+    if (blockIndent >= 0 && (line.trim() === "" || indent > blockIndent)) continue;
+    blockIndent = BLOCK_SCALAR_HEADER.test(line) ? indent : -1;
+    kept.push(line);
+  }
+  return kept.join("\n");
 }
 
 // src/analysis/load/load-mesh.ts

@@ -152,6 +152,36 @@ describe('YAML streams', () => {
     expect(result.mesh.serviceAccounts.map((s) => s.ref.name)).toEqual(['ok']);
   });
 
+  it('reads a manifest whose block scalars hold template text (alert rules, dashboards)', () => {
+    // Valid YAML: `{{` inside a literal or folded block is string content, not a template action.
+    const alerts = [
+      'apiVersion: v1',
+      'kind: ConfigMap',
+      'metadata: {name: alerts, namespace: istio-system}',
+      'data:',
+      '  rules.yaml: |',
+      '    description: {{ $labels.instance }} is down',
+      '    summary: >-',
+      '      {{ .Values.fake }}',
+      '  other: >+ # folded',
+      '    - {{ $value }}',
+      '',
+      '---',
+      'apiVersion: security.istio.io/v1',
+      'kind: PeerAuthentication',
+      'metadata: {name: default, namespace: istio-system}',
+      'spec: {mtls: {mode: STRICT}}',
+      '',
+    ].join('\n');
+    const result = load({ 'security.yaml': alerts });
+    expect(result.diagnostics).toEqual([]);
+    expect(result.stats.templates).toBe(0);
+    expect(result.mesh.peerAuthentications.map((p) => p.ref.name)).toEqual(['default']);
+    // The same action outside a block scalar is still a template.
+    const outside = load({ 'go.yaml': `${alerts}---\nname: {{ .Foo }}\n` });
+    expect(codesAt(outside)).toEqual(['MG004 go.yaml:1:1']);
+  });
+
   it('reports a YAML syntax error at its line and still models the other documents and files', () => {
     const result = load({
       'a.yaml': `${SA('first')}---\nkind: ServiceAccount\nmetadata:\n  name: [unclosed\n---\n${SA('third')}`,

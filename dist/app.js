@@ -50941,7 +50941,7 @@ var catalogue = {
     title: "Dry-run policy",
     message: (p) => `this ${p.action} policy is annotated \`istio.io/dry-run\` and is not enforced`,
     help: "Remove the annotation when the shadow results look right. A dry-run ALLOW does not turn on default-deny.",
-    description: "Dry-run policies only produce shadow results (`builder.go` `isDryRun`); access is computed without them. A dry-run CUSTOM policy still triggers its external authorizer in the current builder, so meshguard keeps it."
+    description: "Dry-run policies only produce shadow results (`builder.go` `isDryRun`); access is computed without them. The annotation is admitted on ALLOW and DENY policies only, with a value Go's `strconv.ParseBool` reads (`1`, `t`, `true`, `True`, `TRUE`...); anything else is rejected by the validation webhook (`checkDryRunAnnotation`) and reported as MG016."
   },
   MG212: {
     name: "allow-all-rule",
@@ -53994,11 +53994,39 @@ function narrowAuthorizationPolicy(ctx, object, base) {
     actionAt: action?.at ?? base.source,
     provider,
     rules,
-    dryRun: (base.annotations[DRY_RUN] ?? "").toLowerCase() === "true",
+    dryRun: readDryRun(ctx, object, base, actionValue),
     dryRunAt: dryRunPosition(ctx, object)
   };
 }
 var DRY_RUN = "istio.io/dry-run";
+var GO_BOOLEANS = new Map(
+  ["1", "t", "T", "TRUE", "true", "True", "0", "f", "F", "FALSE", "false", "False"].map((v, i) => [
+    v,
+    i < 6
+  ])
+);
+function readDryRun(ctx, object, base, action) {
+  const value = base.annotations[DRY_RUN];
+  if (value === void 0) return false;
+  const at = dryRunPosition(ctx, object) ?? base.source;
+  const field2 = `metadata.annotations.${DRY_RUN}`;
+  if (action !== "ALLOW" && action !== "DENY") {
+    ctx.report("MG016", at, {
+      field: field2,
+      value,
+      reason: `Istio supports it on ALLOW and DENY policies only, not ${action}`
+    });
+    return false;
+  }
+  const parsed = GO_BOOLEANS.get(value);
+  if (parsed === void 0)
+    ctx.report("MG016", at, {
+      field: field2,
+      value,
+      reason: "it must be a boolean such as `true` or `false`"
+    });
+  return parsed ?? false;
+}
 function dryRunPosition(ctx, object) {
   const meta = pairOf(object, "metadata")?.value;
   const annotations = meta?.type === "map" ? pairOf(meta, "annotations")?.value : null;
@@ -56329,7 +56357,7 @@ function compilePort(scope, port, chain, options2) {
 }
 function compileChain(scope, port, chain, options2) {
   const bundle = trustDomainBundle(options2.settings);
-  const policies = [...scope.enforced, ...scope.dryRun.filter((p) => p.action === "CUSTOM")];
+  const policies = scope.enforced;
   const bodies = policies.map(
     (policy) => (policy.rules ?? []).map((rule, index) => {
       const context3 = {
@@ -56380,7 +56408,7 @@ function compileChain(scope, port, chain, options2) {
     deny: byAction("DENY"),
     allow: byAction("ALLOW"),
     audit: byAction("AUDIT"),
-    dryRun: scope.dryRun.filter((p) => p.action !== "CUSTOM"),
+    dryRun: scope.dryRun,
     identityAtoms
   };
 }
@@ -57270,12 +57298,7 @@ function policyEvidence(policy, note) {
 }
 function scopeNotes(scope) {
   return [
-    ...scope.dryRun.map(
-      (p) => policyEvidence(
-        p,
-        p.action === "CUSTOM" ? "dry-run CUSTOM policy: still triggers the external authorizer" : `dry-run ${p.action} policy: not enforced`
-      )
-    ),
+    ...scope.dryRun.map((p) => policyEvidence(p, `dry-run ${p.action} policy: not enforced`)),
     ...scope.ignored.map(
       (i) => policyEvidence(
         i.policy,

@@ -149,11 +149,11 @@ describe('AuthorizationPolicy', () => {
     ).toEqual(rules);
   });
 
-  it('reads dry-run, targetRefs and the CUSTOM provider', () => {
+  it('reads targetRefs and the CUSTOM provider', () => {
     const result = load(yaml`
       apiVersion: security.istio.io/v1
       kind: AuthorizationPolicy
-      metadata: {name: ext, annotations: {istio.io/dry-run: "true"}}
+      metadata: {name: ext}
       spec:
         targetRefs: [{kind: Service, group: "", name: api}]
         action: CUSTOM
@@ -162,13 +162,50 @@ describe('AuthorizationPolicy', () => {
     `);
     expect(result.diagnostics).toEqual([]);
     expect(result.mesh.authorizationPolicies[0]).toMatchObject({
-      dryRun: true,
-      // The annotation's key, on line 3 (after `apiVersion` and `kind`).
-      dryRunAt: { line: 3, column: 37 },
+      dryRun: false,
+      dryRunAt: null,
       action: 'CUSTOM',
       provider: { value: 'opa' },
       targetRefs: [{ kind: 'Service', group: '', name: 'api' }],
     });
+  });
+
+  // `strconv.ParseBool`, as `isDryRun` (builder.go) and `checkDryRunAnnotation` (webhook) read it.
+  it.each([
+    ['true', true],
+    ['True', true],
+    ['1', true],
+    ['t', true],
+    ['FALSE', false],
+    ['0', false],
+  ])('reads istio.io/dry-run %j as Go does: %s', (value, dryRun) => {
+    const result = load(
+      `apiVersion: security.istio.io/v1\nkind: AuthorizationPolicy\nmetadata: {name: p, annotations: {istio.io/dry-run: "${value}"}}\nspec: {action: DENY, rules: [{}]}\n`,
+    );
+    expect(result.diagnostics).toEqual([]);
+    // The annotation's key, on line 3 (after `apiVersion` and `kind`).
+    expect(result.mesh.authorizationPolicies[0]).toMatchObject({
+      dryRun,
+      dryRunAt: { line: 3, column: 35 },
+    });
+  });
+
+  it.each([
+    ['yes', 'ALLOW', 'it must be a boolean such as `true` or `false`'],
+    ['tRuE', 'DENY', 'it must be a boolean such as `true` or `false`'],
+    ['true', 'CUSTOM', 'Istio supports it on ALLOW and DENY policies only, not CUSTOM'],
+    ['false', 'AUDIT', 'Istio supports it on ALLOW and DENY policies only, not AUDIT'],
+  ])('rejects istio.io/dry-run %j on %s, as the validation webhook does', (value, action, why) => {
+    const provider = action === 'CUSTOM' ? ', provider: {name: opa}' : '';
+    const result = load(
+      `apiVersion: security.istio.io/v1\nkind: AuthorizationPolicy\nmetadata: {name: p, annotations: {istio.io/dry-run: "${value}"}}\nspec: {action: ${action}${provider}, rules: [{}]}\n`,
+    );
+    expect(
+      result.diagnostics.map((d) => `${d.code} ${d.at.line}:${d.at.column} ${d.message}`),
+    ).toEqual([
+      `MG016 3:35 \`metadata.annotations.istio.io/dry-run\` value \`${value}\` is invalid: ${why}`,
+    ]);
+    expect(result.mesh.authorizationPolicies).toEqual([]);
   });
 });
 

@@ -99,9 +99,9 @@ function compileChain(
   options: CompileOptions,
 ): CompiledChain {
   const bundle = trustDomainBundle(options.settings);
-  // A dry-run CUSTOM policy still feeds ext_authz (`builder.go`: its shadow rules become the
-  // RBAC rules that trigger the external call), so it is kept with the enforced ones.
-  const policies = [...scope.enforced, ...scope.dryRun.filter((p) => p.action === 'CUSTOM')];
+  // Dry-run policies are ALLOW or DENY only: the loader rejects the annotation on CUSTOM and
+  // AUDIT as the validation webhook does (`checkDryRunAnnotation`).
+  const policies = scope.enforced;
   const bodies = policies.map((policy) =>
     (policy.rules ?? []).map((rule, index) => {
       const context: RuleContext = {
@@ -156,7 +156,7 @@ function compileChain(
     deny: byAction('DENY'),
     allow: byAction('ALLOW'),
     audit: byAction('AUDIT'),
-    dryRun: scope.dryRun.filter((p) => p.action !== 'CUSTOM'),
+    dryRun: scope.dryRun,
     identityAtoms,
   };
 }

@@ -25,14 +25,7 @@ export function scopeNotes(scope: {
   ignored: readonly { policy: AuthorizationPolicy }[];
 }): PolicyEvidence[] {
   return [
-    ...scope.dryRun.map((p) =>
-      policyEvidence(
-        p,
-        p.action === 'CUSTOM'
-          ? 'dry-run CUSTOM policy: still triggers the external authorizer'
-          : `dry-run ${p.action} policy: not enforced`,
-      ),
-    ),
+    ...scope.dryRun.map((p) => policyEvidence(p, `dry-run ${p.action} policy: not enforced`)),
     ...scope.ignored.map((i) =>
       policyEvidence(
         i.policy,

@@ -533,7 +533,7 @@ export const catalogue = {
       `this ${p.action} policy is annotated \`istio.io/dry-run\` and is not enforced`,
     help: 'Remove the annotation when the shadow results look right. A dry-run ALLOW does not turn on default-deny.',
     description:
-      'Dry-run policies only produce shadow results (`builder.go` `isDryRun`); access is computed without them. A dry-run CUSTOM policy still triggers its external authorizer in the current builder, so meshguard keeps it.',
+      "Dry-run policies only produce shadow results (`builder.go` `isDryRun`); access is computed without them. The annotation is admitted on ALLOW and DENY policies only, with a value Go's `strconv.ParseBool` reads (`1`, `t`, `true`, `True`, `TRUE`...); anything else is rejected by the validation webhook (`checkDryRunAnnotation`) and reported as MG016.",
   },
   MG212: {
     name: 'allow-all-rule',

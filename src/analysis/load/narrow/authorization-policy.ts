@@ -104,12 +104,51 @@ export function narrowAuthorizationPolicy(
     actionAt: action?.at ?? base.source,
     provider,
     rules,
-    dryRun: (base.annotations[DRY_RUN] ?? '').toLowerCase() === 'true',
+    dryRun: readDryRun(ctx, object, base, actionValue),
     dryRunAt: dryRunPosition(ctx, object),
   };
 }
 
 const DRY_RUN = 'istio.io/dry-run';
+/** Go's `strconv.ParseBool`, which both the webhook and `builder.go` `isDryRun` use. */
+const GO_BOOLEANS: ReadonlyMap<string, boolean> = new Map(
+  ['1', 't', 'T', 'TRUE', 'true', 'True', '0', 'f', 'F', 'FALSE', 'false', 'False'].map((v, i) => [
+    v,
+    i < 6,
+  ]),
+);
+
+/**
+ * `istio.io/dry-run` as the validation webhook admits it (`checkDryRunAnnotation`): only on ALLOW
+ * and DENY, and only with a value `strconv.ParseBool` reads; otherwise the policy is rejected.
+ */
+function readDryRun(
+  ctx: NarrowContext,
+  object: YamlMap,
+  base: ObjectBase,
+  action: AuthorizationAction,
+): boolean {
+  const value = base.annotations[DRY_RUN];
+  if (value === undefined) return false;
+  const at = dryRunPosition(ctx, object) ?? base.source;
+  const field = `metadata.annotations.${DRY_RUN}`;
+  if (action !== 'ALLOW' && action !== 'DENY') {
+    ctx.report('MG016', at, {
+      field,
+      value,
+      reason: `Istio supports it on ALLOW and DENY policies only, not ${action}`,
+    });
+    return false;
+  }
+  const parsed = GO_BOOLEANS.get(value);
+  if (parsed === undefined)
+    ctx.report('MG016', at, {
+      field,
+      value,
+      reason: 'it must be a boolean such as `true` or `false`',
+    });
+  return parsed ?? false;
+}
 
 /** The line of the dry-run annotation, so MG211 points at it rather than at the object. */
 function dryRunPosition(ctx: NarrowContext, object: YamlMap): Source | null {

@@ -57380,14 +57380,39 @@ function missingParts(rule, policy, test, universe, restrict) {
   return missing;
 }
 
+// src/analysis/authz/request-path.ts
+function authorizedPath(requestPath) {
+  const end = requestPath.search(/[?#]/);
+  const path8 = end < 0 ? requestPath : requestPath.slice(0, end);
+  return removeDotSegments(path8);
+}
+function removeDotSegments(path8) {
+  const output = [];
+  const segments = path8.split("/").slice(1);
+  segments.forEach((segment, index) => {
+    const last = index === segments.length - 1;
+    if (segment === "." || segment === "..") {
+      if (segment === "..") output.pop();
+      if (last) output.push("");
+      return;
+    }
+    output.push(segment);
+  });
+  return `/${output.join("/")}`;
+}
+
 // src/analysis/authz/explain.ts
-function explainAccess(engine, workload, port, peer, query = {}) {
+function explainAccess(engine, workload, port, peer, asked = {}) {
   const destination = engine.destination(workload);
   const declared = workload.ports.find((p) => p.port === port);
   const chain = declared?.chain ?? "auto";
+  const query = authorizedQuery(asked);
   const base = { workload: workload.id, port, chain, peer, query };
   const decision = engine.decide(destination, declared ?? port, peer);
-  const notes = scopeNotes(destination.scope);
+  const notes = [
+    ...scopeNotes(destination.scope),
+    ...pathNote(asked, query, workload)
+  ];
   if (decision === null) {
     const result = engine.access(destination, declared ?? port, peer);
     const summary = result.notEvaluated ?? "the workload has no sidecar, so no AuthorizationPolicy is enforced";
@@ -57452,6 +57477,19 @@ function explainAccess(engine, workload, port, peer, query = {}) {
 }
 function emptyEvidence() {
   return { custom: [], deny: [], allow: [], audit: [], allowPolicies: [], nearest: null };
+}
+function authorizedQuery(query) {
+  return query.path === void 0 ? query : { ...query, path: authorizedPath(query.path) };
+}
+function pathNote(asked, query, workload) {
+  if (asked.path === query.path || asked.path === void 0) return [];
+  return [
+    {
+      policy: workload.workload.ref,
+      at: workload.workload.source,
+      note: `the request path \`${asked.path}\` is checked as \`${query.path ?? ""}\`: Envoy drops the query and fragment and resolves \`.\` and \`..\` segments before authorization (default path normalization)`
+    }
+  ];
 }
 function queryRestriction(query) {
   const exact = (value) => ({

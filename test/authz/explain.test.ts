@@ -85,6 +85,22 @@ describe('explainAccess', () => {
     expect(e.summary).toBe('denied: DENY foo/deny-admin rule 0 matches');
   });
 
+  it.each(['/api/admin?x=1', '/api/admin#top', '/api/public/../admin', '/./api/admin'])(
+    'a query path %s is checked as Envoy normalizes it, so the DENY on /api/admin* still decides',
+    (path) => {
+      const e = explainAccess(mesh.engine, server, 8080, mesh.peer('foo/any'), {
+        method: 'GET',
+        path,
+      });
+      expect(e.access).toBe('deny');
+      expect(e.query.path).toBe('/api/admin');
+      expect(e.deny.map((r) => r.ref.policy.name)).toEqual(['deny-admin']);
+      expect(e.notes.map((n) => n.note)).toContain(
+        `the request path \`${path}\` is checked as \`/api/admin\`: Envoy drops the query and fragment and resolves \`.\` and \`..\` segments before authorization (default path normalization)`,
+      );
+    },
+  );
+
   it('on a TCP port the dropped ALLOW rule and the widened DENY rule are explained', () => {
     const e = explainAccess(mesh.engine, server, 9090, mesh.peer('foo/any'));
     expect(e.access).toBe('deny');

@@ -8,6 +8,7 @@ import { droppedNotes, nearestRule, policyEvidence, scopeNotes } from './explain
 import { ALL_REQUESTS, describe } from './describe.js';
 import type { Expr } from './dimensions.js';
 import type { AuthzEngine } from './evaluate.js';
+import { authorizedPath } from './request-path.js';
 import type { RequestSet } from './request-set.js';
 import { cubeSet, intersect, isEmpty, isSubset, spaceOfCubes, union } from './request-set.js';
 import type { Access, RuleRef } from './types.js';
@@ -78,14 +79,18 @@ export function explainAccess(
   workload: WorkloadNode,
   port: number,
   peer: PeerIdentity | null,
-  query: ExplainQuery = {},
+  asked: ExplainQuery = {},
 ): Explanation {
   const destination = engine.destination(workload);
   const declared = workload.ports.find((p) => p.port === port);
   const chain = declared?.chain ?? 'auto';
+  const query = authorizedQuery(asked);
   const base = { workload: workload.id, port, chain, peer, query };
   const decision = engine.decide(destination, declared ?? port, peer);
-  const notes: PolicyEvidence[] = scopeNotes(destination.scope);
+  const notes: PolicyEvidence[] = [
+    ...scopeNotes(destination.scope),
+    ...pathNote(asked, query, workload),
+  ];
   if (decision === null) {
     const result = engine.access(destination, declared ?? port, peer);
     const summary =
@@ -175,6 +180,26 @@ export function explainAccess(
 
 function emptyEvidence() {
   return { custom: [], deny: [], allow: [], audit: [], allowPolicies: [], nearest: null } as const;
+}
+
+/** The query as the policies see it: the path without query or fragment, dot segments resolved. */
+function authorizedQuery(query: ExplainQuery): ExplainQuery {
+  return query.path === undefined ? query : { ...query, path: authorizedPath(query.path) };
+}
+
+function pathNote(
+  asked: ExplainQuery,
+  query: ExplainQuery,
+  workload: WorkloadNode,
+): PolicyEvidence[] {
+  if (asked.path === query.path || asked.path === undefined) return [];
+  return [
+    {
+      policy: workload.workload.ref,
+      at: workload.workload.source,
+      note: `the request path \`${asked.path}\` is checked as \`${query.path ?? ''}\`: Envoy drops the query and fragment and resolves \`.\` and \`..\` segments before authorization (default path normalization)`,
+    },
+  ];
 }
 
 /** `method = M` and `path = P` (both literal) as a request set, or `null` without a query. */

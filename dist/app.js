@@ -56545,6 +56545,14 @@ function express(dimension, bits, context3, depth = 0) {
   for (const c of inside) rest &= ~c.bits;
   const terms = inside.map((c) => ({ atom: c.atom, except: [] }));
   if (rest === 0n) return terms;
+  const cover = candidates2.filter((c) => (rest & ~c.bits) === 0n).sort(bySize)[0];
+  if (cover !== void 0 && depth < MAX_DEPTH2) {
+    terms.push({
+      atom: cover.atom,
+      except: express(dimension, cover.bits & ~rest, cover.bits, depth + 1)
+    });
+    return sortTerms(terms);
+  }
   const overlapping = maximal(
     candidates2.filter((c) => (c.bits & rest) !== 0n && (c.bits & ~bits) !== 0n)
   );
@@ -56566,12 +56574,28 @@ function express(dimension, bits, context3, depth = 0) {
   return [{ atom: null, except: express(dimension, context3 & ~bits, context3, depth + 1) }];
 }
 function regionTerms(dimension, bits, context3) {
+  const atoms = dimension.atoms.map((atom) => ({ atom, bits: (dimension.atomBits.get(keyOfAtom(atom)) ?? 0n) & context3 })).filter((a) => a.bits !== 0n);
   const out = [];
-  for (const atom of dimension.atoms) {
-    const atomBits = (dimension.atomBits.get(keyOfAtom(atom)) ?? 0n) & context3;
-    if (atomBits !== 0n && (atomBits & ~bits) === 0n) out.push({ atom, except: [] });
+  for (let i = 0n; bits >> i !== 0n; i++) {
+    const bit = 1n << i;
+    if ((bits & bit) === 0n) continue;
+    const inside = atoms.filter((a) => (a.bits & bit) !== 0n);
+    const outside = atoms.filter((a) => (a.bits & bit) === 0n);
+    const smallest = [...inside].sort(bySize)[0];
+    if (smallest === void 0) {
+      out.push({ atom: null, except: outside.map((a) => ({ atom: a.atom, except: [] })) });
+      continue;
+    }
+    const except = [
+      ...outside.filter((a) => (a.bits & smallest.bits) !== 0n).map((a) => ({ atom: a.atom, except: [] })),
+      ...inside.filter((a) => (smallest.bits & ~a.bits) !== 0n).map((a) => ({ atom: smallest.atom, except: [{ atom: a.atom, except: [] }] }))
+    ];
+    out.push({ atom: smallest.atom, except });
   }
   return out.length > 0 ? out : [{ atom: null, except: [] }];
+}
+function bySize(a, b) {
+  return popcount(a.bits) - popcount(b.bits) || compareText2(keyOfAtom(a.atom), keyOfAtom(b.atom));
 }
 function maximal(items) {
   const sorted = [...items].sort((a, b) => compareText2(keyOfAtom(a.atom), keyOfAtom(b.atom)));

@@ -233,6 +233,25 @@ describe('set algebra across spaces', () => {
     expect(describeSet(deeper)).toEqual(['/a/* except /a/b/c/d, (/a/b/* except /a/b/c*)']);
   });
 
+  it('an atom that holds the whole set is written with its excess excepted, never wider', () => {
+    // The allowed part of a space that also knows /api* and /api/v1/*: a describer that picks the
+    // largest atoms first nests four exceptions deep; past its budget it used to say "any path".
+    const template = path('/api/v1/{*}/items/{**}');
+    const cubes: Cube[] = [
+      new Map([['path', path('/api*')]]),
+      new Map([['path', path('/api/v1/*')]]),
+      new Map([['path', and([template, not(path('/api/v1/x/items/'))])]]),
+    ];
+    const space = spaceOfCubes(cubes);
+    expect(describeSet(cubeSet(space, cubes[2]!))).toEqual([
+      '/api/v1/{*}/items/{**} except /api/v1/x/items/',
+    ]);
+    const notV1 = and([path('/api*'), not(path('/api/v1/*'))]);
+    expect(describeSet(cubeSet(space, new Map([['path', notV1]])))).toEqual([
+      '/api* except /api/v1/*',
+    ]);
+  });
+
   it('canonical keys are equal for equal sets of one space', () => {
     const cubes: Cube[] = [
       new Map([['path', path('/a*')]]),

@@ -176,6 +176,16 @@ function express(dimension: DimensionSpace, bits: bigint, context: bigint, depth
   for (const c of inside) rest &= ~c.bits;
   const terms: Term[] = inside.map((c) => ({ atom: c.atom, except: [] }));
   if (rest === 0n) return terms;
+  // One atom holding all the rest reads best as that atom with its excess excepted: the
+  // smallest such atom has the least to except (`/api/v1/{*}/items/{**} except /api/v1/x/items/`).
+  const cover = candidates.filter((c) => (rest & ~c.bits) === 0n).sort(bySize)[0];
+  if (cover !== undefined && depth < MAX_DEPTH) {
+    terms.push({
+      atom: cover.atom,
+      except: express(dimension, cover.bits & ~rest, cover.bits, depth + 1),
+    });
+    return sortTerms(terms);
+  }
   const overlapping = maximal(
     candidates.filter((c) => (c.bits & rest) !== 0n && (c.bits & ~bits) !== 0n),
   );
@@ -199,14 +209,43 @@ function express(dimension: DimensionSpace, bits: bigint, context: bigint, depth
   return [{ atom: null, except: express(dimension, context & ~bits, context, depth + 1) }];
 }
 
-/** Last resort past the nesting budget: each region as the atoms it satisfies. */
+/**
+ * Last resort past the nesting budget: each region on its own, exactly. A region is the points in
+ * every atom of one set and in none of the others, so it is written as its smallest atom except
+ * the atoms it lies outside and except what that atom holds outside its other atoms. Never wider
+ * than `bits`: an allowed set must not be described as more than it is.
+ */
 function regionTerms(dimension: DimensionSpace, bits: bigint, context: bigint): Term[] {
+  const atoms = dimension.atoms
+    .map((atom) => ({ atom, bits: (dimension.atomBits.get(keyOfAtom(atom)) ?? 0n) & context }))
+    .filter((a) => a.bits !== 0n);
   const out: Term[] = [];
-  for (const atom of dimension.atoms) {
-    const atomBits = (dimension.atomBits.get(keyOfAtom(atom)) ?? 0n) & context;
-    if (atomBits !== 0n && (atomBits & ~bits) === 0n) out.push({ atom, except: [] });
+  for (let i = 0n; bits >> i !== 0n; i++) {
+    const bit = 1n << i;
+    if ((bits & bit) === 0n) continue;
+    const inside = atoms.filter((a) => (a.bits & bit) !== 0n);
+    const outside = atoms.filter((a) => (a.bits & bit) === 0n);
+    const smallest = [...inside].sort(bySize)[0];
+    if (smallest === undefined) {
+      out.push({ atom: null, except: outside.map((a) => ({ atom: a.atom, except: [] })) });
+      continue;
+    }
+    const except: Term[] = [
+      ...outside
+        .filter((a) => (a.bits & smallest.bits) !== 0n)
+        .map((a) => ({ atom: a.atom, except: [] })),
+      ...inside
+        .filter((a) => (smallest.bits & ~a.bits) !== 0n)
+        .map((a) => ({ atom: smallest.atom, except: [{ atom: a.atom, except: [] }] })),
+    ];
+    out.push({ atom: smallest.atom, except });
   }
   return out.length > 0 ? out : [{ atom: null, except: [] }];
+}
+
+/** Fewest regions first; equal sizes by text, so the choice never depends on policy order. */
+function bySize(a: { atom: Atom; bits: bigint }, b: { atom: Atom; bits: bigint }): number {
+  return popcount(a.bits) - popcount(b.bits) || compareText(keyOfAtom(a.atom), keyOfAtom(b.atom));
 }
 
 function maximal<T extends { atom: Atom; bits: bigint }>(items: readonly T[]): T[] {

@@ -11,6 +11,7 @@ import type { AuthzEngine } from './evaluate.js';
 import type { RequestSet } from './request-set.js';
 import { cubeSet, intersect, isEmpty, isSubset, spaceOfCubes, union } from './request-set.js';
 import type { Access, RuleRef } from './types.js';
+import { quote } from '../findings/quote.js';
 
 /**
  * Evidence for one caller reaching one workload port, optionally for one method and path: the
@@ -194,7 +195,7 @@ function summarize(e: Omit<Explanation, 'summary'>): string {
     sortRefs(evidence.map((x) => x.ref))
       .map((r) => `${r.policy.namespace}/${r.policy.name} rule ${r.rule ?? '-'}`)
       .join(', ');
-  const who = e.peer === null ? 'a plaintext caller (no identity)' : `\`${e.peer.principal}\``;
+  const who = e.peer === null ? 'a plaintext caller (no identity)' : quote(e.peer.principal);
   if (e.access === 'allow')
     return e.allowPolicies.length === 0
       ? `allowed: no ALLOW policy applies and no DENY rule matches ${who}`

@@ -1,7 +1,11 @@
+import { longestBacktickRun, parseMessage } from '../findings/quote.js';
+
 /**
  * The only Markdown, Mermaid and terminal escaping in meshguard. Every name, path, message and
  * reference a manifest author controls passes through one of these functions before it reaches
- * a PR comment, a diagram or a terminal. Nothing else in the codebase escapes.
+ * a PR comment, a diagram or a terminal. Nothing else in the codebase escapes: messages only
+ * quote their user values as code spans (`quote`, findings/quote.ts), which `escapeMessage`
+ * reads back.
  */
 
 /** Zero-width space: breaks GitHub's mention, issue-reference and autolink detection invisibly. */
@@ -91,26 +95,20 @@ export function codeSpan(text: string, where: 'text' | 'table' = 'text'): string
     if (value.includes('\\')) return escapeInline(text);
     value = value.replace(/\|/g, '\\|');
   }
-  const longest = Math.max(0, ...[...value.matchAll(/`+/g)].map((m) => m[0].length));
-  const fence = '`'.repeat(longest + 1);
+  const fence = '`'.repeat(longestBacktickRun(value) + 1);
   // CommonMark strips one space from each side when both exist; pad so that strip is ours.
   const pad = /^[` ]|[` ]$/.test(value) ? ' ' : '';
   return `${fence}${pad}${value}${pad}${fence}`;
 }
 
 /**
- * A message whose user values are in backticks (the catalogue's convention): the quoted parts
- * become code spans, the rest escaped text. An unbalanced backtick is kept as text.
+ * A message whose user values are code spans (the catalogue's convention, written by `quote`):
+ * each span, read the CommonMark way, becomes a code span again, the rest escaped text. A run of
+ * backticks that nothing closes is kept as text.
  */
 export function escapeMessage(message: string, where: 'text' | 'table' = 'text'): string {
-  const parts = message.split('`');
-  const balanced = parts.length % 2 === 1;
-  return parts
-    .map((part, index) => {
-      if (index % 2 === 0) return escapeInline(part);
-      if (!balanced && index === parts.length - 1) return escapeInline(`\`${part}`);
-      return codeSpan(part, where);
-    })
+  return parseMessage(message)
+    .map((part) => (part.code ? codeSpan(part.text, where) : escapeInline(part.text)))
     .join('');
 }
 
@@ -200,8 +198,7 @@ export function terminalText(text: string): string {
  * longest run inside (at least three, CommonMark §4.5), so nothing in `text` can close it.
  */
 export function codeBlock(text: string, info = ''): string {
-  const longest = Math.max(0, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
-  const fence = '`'.repeat(Math.max(3, longest + 1));
+  const fence = '`'.repeat(Math.max(3, longestBacktickRun(text) + 1));
   return `${fence}${oneLine(info).replace(/`/g, '')}\n${text.replace(/\n*$/, '')}\n${fence}`;
 }
 

@@ -60729,15 +60729,33 @@ function summarise(side2) {
 // src/analysis/render/escape.ts
 var ZWSP = "\u200B";
 var REPLACEMENT = "\uFFFD";
+var LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 function oneLine(text) {
-  return text.replace(/\r\n|[\n\r\t\v\f\u0085\u2028\u2029]/g, " ").replace(/[\u0000-\u001f\u007f-\u009f]/g, REPLACEMENT).replace(/[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, REPLACEMENT).replace(
-    /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g,
-    REPLACEMENT
-  );
+  return text.replace(/\r\n|[\n\r\t\v\f\u0085\u2028\u2029]/g, " ").replace(/[\u0000-\u001f\u007f-\u009f]/g, REPLACEMENT).replace(/[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, REPLACEMENT).replace(LONE_SURROGATE, REPLACEMENT);
+}
+function wellFormed(text) {
+  return text.replace(LONE_SURROGATE, REPLACEMENT);
 }
 function truncate(text, max) {
+  return cut(text, max, () => 1);
+}
+function truncateUtf8(text, max) {
+  return cut(wellFormed(text), max, utf8Length);
+}
+function cut(text, max, size) {
   const points = [...text];
-  return points.length <= max ? text : `${points.slice(0, Math.max(0, max - 3)).join("")}...`;
+  if (points.reduce((sum, point) => sum + size(point), 0) <= max) return text;
+  const room = max - 3;
+  let kept = 0;
+  for (let used = 0; kept < points.length; kept++) {
+    used += size(points[kept] ?? "");
+    if (used > room) break;
+  }
+  return `${points.slice(0, kept).join("")}...`;
+}
+function utf8Length(point) {
+  const code = point.codePointAt(0) ?? 0;
+  return code < 128 ? 1 : code < 2048 ? 2 : code < 65536 ? 3 : 4;
 }
 var MARKDOWN_SPECIAL = /[\\`*_{}[\]()#+!|~$]/g;
 function breakAutolinks(text) {
@@ -61378,6 +61396,8 @@ ${notice}
 // src/github/check-run.ts
 var ANNOTATIONS_PER_REQUEST = 50;
 var MAX_ANNOTATIONS = 500;
+var ANNOTATION_MESSAGE_BYTES = 6e4;
+var ANNOTATION_TITLE_MAX = 255;
 var LEVEL = {
   error: "failure",
   warning: "warning",
@@ -61389,8 +61409,8 @@ function annotationsFor(findings, headFiles) {
     start_line: Math.max(1, f.at.line),
     end_line: Math.max(1, f.at.line),
     annotation_level: LEVEL[f.severity],
-    title: `${f.code} ${catalogue[f.code].title}`.slice(0, 255),
-    message: f.message.slice(0, 6e4)
+    title: truncate(`${f.code} ${catalogue[f.code].title}`, ANNOTATION_TITLE_MAX),
+    message: truncateUtf8(f.message, ANNOTATION_MESSAGE_BYTES)
   }));
 }
 function conclusionOf(report) {

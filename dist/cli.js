@@ -17651,15 +17651,23 @@ function renderJson(report) {
 // src/analysis/render/escape.ts
 var ZWSP = "\u200B";
 var REPLACEMENT = "\uFFFD";
+var LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 function oneLine(text) {
-  return text.replace(/\r\n|[\n\r\t\v\f\u0085\u2028\u2029]/g, " ").replace(/[\u0000-\u001f\u007f-\u009f]/g, REPLACEMENT).replace(/[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, REPLACEMENT).replace(
-    /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g,
-    REPLACEMENT
-  );
+  return text.replace(/\r\n|[\n\r\t\v\f\u0085\u2028\u2029]/g, " ").replace(/[\u0000-\u001f\u007f-\u009f]/g, REPLACEMENT).replace(/[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, REPLACEMENT).replace(LONE_SURROGATE, REPLACEMENT);
 }
 function truncate(text, max) {
+  return cut(text, max, () => 1);
+}
+function cut(text, max, size) {
   const points = [...text];
-  return points.length <= max ? text : `${points.slice(0, Math.max(0, max - 3)).join("")}...`;
+  if (points.reduce((sum, point) => sum + size(point), 0) <= max) return text;
+  const room = max - 3;
+  let kept = 0;
+  for (let used = 0; kept < points.length; kept++) {
+    used += size(points[kept] ?? "");
+    if (used > room) break;
+  }
+  return `${points.slice(0, kept).join("")}...`;
 }
 var MARKDOWN_SPECIAL = /[\\`*_{}[\]()#+!|~$]/g;
 function breakAutolinks(text) {

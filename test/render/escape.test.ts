@@ -14,6 +14,7 @@ import {
   tableRow,
   terminalText,
   truncate,
+  truncateUtf8,
 } from '../../src/analysis/render/escape.js';
 import { renderGfm } from './gfm.js';
 
@@ -39,6 +40,23 @@ describe('truncate', () => {
     expect(truncate('abcdef', 6)).toBe('abcdef');
     expect(truncate('abcdefg', 6)).toBe('abc...');
     expect(truncate('\u{1F600}'.repeat(8), 5)).toBe('\u{1F600}\u{1F600}...');
+  });
+});
+
+describe('truncateUtf8', () => {
+  it('counts UTF-8 bytes, cuts between code points and marks the cut', () => {
+    expect(truncateUtf8('abcdef', 6)).toBe('abcdef');
+    expect(truncateUtf8('abcdefg', 6)).toBe('abc...');
+    expect(truncateUtf8('\u00e9\u00e9\u00e9', 6)).toBe('\u00e9\u00e9\u00e9');
+    expect(truncateUtf8('\u00e9\u00e9\u00e9\u00e9', 7)).toBe('\u00e9\u00e9...');
+    // 4 bytes each: one fits before the ellipsis in 8 bytes, never half of one.
+    expect(truncateUtf8('\u{1F600}'.repeat(3), 8)).toBe('\u{1F600}...');
+    expect(truncateUtf8('\u{1F600}'.repeat(3), 6)).toBe('...');
+  });
+
+  it('writes a lone surrogate as U+FFFD, which has a UTF-8 form', () => {
+    expect(truncateUtf8('a\uD800b', 100)).toBe('a\uFFFDb');
+    expect(truncateUtf8('a\uDC00'.repeat(4), 9)).toBe('a\uFFFDa...');
   });
 });
 

@@ -11,6 +11,7 @@ import { longestBacktickRun, parseMessage } from '../findings/quote.js';
 /** Zero-width space: breaks GitHub's mention, issue-reference and autolink detection invisibly. */
 const ZWSP = '\u200B';
 const REPLACEMENT = '\uFFFD';
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /**
  * One line of well-formed text: line breaks and tabs become spaces; other control characters,
@@ -24,17 +25,46 @@ export function oneLine(text: string): string {
       // eslint-disable-next-line no-control-regex -- control characters are what this removes
       .replace(/[\u0000-\u001f\u007f-\u009f]/g, REPLACEMENT)
       .replace(/[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, REPLACEMENT)
-      .replace(
-        /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g,
-        REPLACEMENT,
-      )
+      .replace(LONE_SURROGATE, REPLACEMENT)
   );
+}
+
+/** `text` with each lone surrogate as U+FFFD: it has no UTF-8 form, so it cannot be encoded. */
+export function wellFormed(text: string): string {
+  return text.replace(LONE_SURROGATE, REPLACEMENT);
 }
 
 /** Cuts to `max` code points, marking the cut with an ASCII ellipsis. */
 export function truncate(text: string, max: number): string {
+  return cut(text, max, () => 1);
+}
+
+/**
+ * Cuts to at most `max` bytes of UTF-8, at a code point boundary, marking the cut with an ASCII
+ * ellipsis: for limits GitHub counts in bytes. Lone surrogates become U+FFFD first, as the API
+ * rejects them.
+ */
+export function truncateUtf8(text: string, max: number): string {
+  return cut(wellFormed(text), max, utf8Length);
+}
+
+/** Whole code points of `text` that fit in `max` units as `size` counts them, then `...`. */
+function cut(text: string, max: number, size: (point: string) => number): string {
   const points = [...text];
-  return points.length <= max ? text : `${points.slice(0, Math.max(0, max - 3)).join('')}...`;
+  if (points.reduce((sum, point) => sum + size(point), 0) <= max) return text;
+  const room = max - 3; // the ellipsis: three code points, three bytes
+  let kept = 0;
+  for (let used = 0; kept < points.length; kept++) {
+    used += size(points[kept] ?? '');
+    if (used > room) break;
+  }
+  return `${points.slice(0, kept).join('')}...`;
+}
+
+/** Bytes of one code point in UTF-8. */
+function utf8Length(point: string): number {
+  const code = point.codePointAt(0) ?? 0;
+  return code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
 }
 
 // ---- Markdown (GitHub Flavored Markdown as GitHub renders PR comments) -----------------------

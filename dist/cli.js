@@ -17481,6 +17481,114 @@ function sortFindings2(items) {
   return [...items].sort((a, b) => compareFindings(findingOf(a), findingOf(b)));
 }
 
+// src/analysis/render/escape.ts
+var ZWSP = "\u200B";
+var REPLACEMENT = "\uFFFD";
+var LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+function oneLine(text) {
+  return text.replace(/\r\n|[\n\r\t\v\f\u0085\u2028\u2029]/g, " ").replace(/[\u0000-\u001f\u007f-\u009f]/g, REPLACEMENT).replace(/[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, REPLACEMENT).replace(LONE_SURROGATE, REPLACEMENT);
+}
+function wellFormed(text) {
+  return text.replace(LONE_SURROGATE, REPLACEMENT);
+}
+function truncate(text, max) {
+  return cut(text, max, () => 1);
+}
+function cut(text, max, size) {
+  const points = [...text];
+  if (points.reduce((sum, point) => sum + size(point), 0) <= max) return text;
+  const room = max - 3;
+  let kept = 0;
+  for (let used = 0; kept < points.length; kept++) {
+    used += size(points[kept] ?? "");
+    if (used > room) break;
+  }
+  return `${points.slice(0, kept).join("")}...`;
+}
+var MARKDOWN_SPECIAL = /[\\`*_{}[\]()#+!|~$]/g;
+function breakAutolinks(text) {
+  return text.replace(/@/g, `@${ZWSP}`).replace(/#(?=\d)/g, `#${ZWSP}`).replace(/\b(GH)-(?=\d)/gi, `$1-${ZWSP}`).replace(/:\/\//g, `:${ZWSP}//`).replace(/(www)\./gi, `$1${ZWSP}.`);
+}
+function escapeInline(text) {
+  const escaped = breakAutolinks(
+    oneLine(text).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(MARKDOWN_SPECIAL, "\\$&")
+  );
+  return escaped.replace(/^([-=])/, "\\$1").replace(/^(\d+)\./, "$1\\.");
+}
+function breakCommentMarkers(text) {
+  return text.replace(/<!/g, `<${ZWSP}!`).replace(/--(!?)>/g, `-${ZWSP}-$1>`);
+}
+function codeSpan(text, where = "text") {
+  let value = breakCommentMarkers(oneLine(text));
+  if (value.trim() === "") return escapeInline(`"${value}"`);
+  if (where === "table") {
+    if (value.includes("\\")) return escapeInline(text);
+    value = value.replace(/\|/g, "\\|");
+  }
+  const fence = "`".repeat(longestBacktickRun(value) + 1);
+  const pad = /^[` ]|[` ]$/.test(value) ? " " : "";
+  return `${fence}${pad}${value}${pad}${fence}`;
+}
+function escapeMessage(message, where = "text") {
+  return parseMessage(message).map((part) => part.code ? codeSpan(part.text, where) : escapeInline(part.text)).join("");
+}
+var URL_SAFE = /[A-Za-z0-9\-._~:/?#@!$&'*+,;=%]/;
+function safeUrl(url) {
+  if (!/^https?:\/\/[^\s]/i.test(url)) return null;
+  const encoder = new TextEncoder();
+  let out = "";
+  for (const char of url.replace(/[\uD800-\uDFFF]/g, REPLACEMENT)) {
+    if (URL_SAFE.test(char)) out += char;
+    else
+      for (const byte of encoder.encode(char))
+        out += `%${byte.toString(16).toUpperCase().padStart(2, "0")}`;
+  }
+  return out;
+}
+function markdownLink(text, url) {
+  const label = escapeInline(text);
+  const destination = url == null ? null : safeUrl(url);
+  return destination === null ? label : `[${label}](${destination})`;
+}
+function tableRow(cells) {
+  return `| ${cells.map((cell) => cell === "" ? " " : cell).join(" | ")} |`;
+}
+var MERMAID_SAFE = /[A-Za-z0-9 \-_.,/:*+()=!?'@]/;
+var MERMAID_NAMED = {
+  '"': "#quot;",
+  "<": "#lt;",
+  ">": "#gt;",
+  "&": "#amp;"
+};
+function mermaidText(text) {
+  let out = "";
+  for (const char of oneLine(text)) {
+    if (MERMAID_SAFE.test(char)) out += char;
+    else out += MERMAID_NAMED[char] ?? `#${char.codePointAt(0) ?? 65533};`;
+  }
+  return out;
+}
+function mermaidLabel(text, max) {
+  const line = oneLine(text);
+  return `"${mermaidText(truncate(line.trim() === "" ? `"${line}"` : line, max))}"`;
+}
+function sarifText(text) {
+  return text.replace(
+    /(\\*)([[\]])/g,
+    (_, slashes, bracket) => `${slashes.replace(/\\/g, "\\\\")}\\${bracket}`
+  );
+}
+function uriReference(path) {
+  return path.split("/").map((segment) => encodeURIComponent(wellFormed(segment))).join("/");
+}
+function terminalText(text) {
+  return text.replace(
+    // eslint-disable-next-line no-control-regex -- control characters are what this shows
+    /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g,
+    (char) => `\\u{${(char.codePointAt(0) ?? 0).toString(16)}}`
+  );
+}
+
 // src/analysis/render/sarif.ts
 var LEVEL = {
   error: "error",
@@ -17506,11 +17614,11 @@ function renderSarif(items, options) {
     ruleId: item.code,
     ruleIndex: ruleIndex.get(item.code) ?? 0,
     level: LEVEL[item.severity],
-    message: { text: item.message },
+    message: { text: sarifText(item.message) },
     locations: [
       {
         physicalLocation: {
-          artifactLocation: { uri: item.at.file },
+          artifactLocation: { uri: uriReference(item.at.file) },
           region: { startLine: item.at.line, startColumn: item.at.column }
         }
       }
@@ -17646,102 +17754,6 @@ function reportJson(report) {
 function renderJson(report) {
   return `${JSON.stringify(reportJson(report), null, 2)}
 `;
-}
-
-// src/analysis/render/escape.ts
-var ZWSP = "\u200B";
-var REPLACEMENT = "\uFFFD";
-var LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-function oneLine(text) {
-  return text.replace(/\r\n|[\n\r\t\v\f\u0085\u2028\u2029]/g, " ").replace(/[\u0000-\u001f\u007f-\u009f]/g, REPLACEMENT).replace(/[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, REPLACEMENT).replace(LONE_SURROGATE, REPLACEMENT);
-}
-function truncate(text, max) {
-  return cut(text, max, () => 1);
-}
-function cut(text, max, size) {
-  const points = [...text];
-  if (points.reduce((sum, point) => sum + size(point), 0) <= max) return text;
-  const room = max - 3;
-  let kept = 0;
-  for (let used = 0; kept < points.length; kept++) {
-    used += size(points[kept] ?? "");
-    if (used > room) break;
-  }
-  return `${points.slice(0, kept).join("")}...`;
-}
-var MARKDOWN_SPECIAL = /[\\`*_{}[\]()#+!|~$]/g;
-function breakAutolinks(text) {
-  return text.replace(/@/g, `@${ZWSP}`).replace(/#(?=\d)/g, `#${ZWSP}`).replace(/\b(GH)-(?=\d)/gi, `$1-${ZWSP}`).replace(/:\/\//g, `:${ZWSP}//`).replace(/(www)\./gi, `$1${ZWSP}.`);
-}
-function escapeInline(text) {
-  const escaped = breakAutolinks(
-    oneLine(text).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(MARKDOWN_SPECIAL, "\\$&")
-  );
-  return escaped.replace(/^([-=])/, "\\$1").replace(/^(\d+)\./, "$1\\.");
-}
-function breakCommentMarkers(text) {
-  return text.replace(/<!/g, `<${ZWSP}!`).replace(/--(!?)>/g, `-${ZWSP}-$1>`);
-}
-function codeSpan(text, where = "text") {
-  let value = breakCommentMarkers(oneLine(text));
-  if (value.trim() === "") return escapeInline(`"${value}"`);
-  if (where === "table") {
-    if (value.includes("\\")) return escapeInline(text);
-    value = value.replace(/\|/g, "\\|");
-  }
-  const fence = "`".repeat(longestBacktickRun(value) + 1);
-  const pad = /^[` ]|[` ]$/.test(value) ? " " : "";
-  return `${fence}${pad}${value}${pad}${fence}`;
-}
-function escapeMessage(message, where = "text") {
-  return parseMessage(message).map((part) => part.code ? codeSpan(part.text, where) : escapeInline(part.text)).join("");
-}
-var URL_SAFE = /[A-Za-z0-9\-._~:/?#@!$&'*+,;=%]/;
-function safeUrl(url) {
-  if (!/^https?:\/\/[^\s]/i.test(url)) return null;
-  const encoder = new TextEncoder();
-  let out = "";
-  for (const char of url.replace(/[\uD800-\uDFFF]/g, REPLACEMENT)) {
-    if (URL_SAFE.test(char)) out += char;
-    else
-      for (const byte of encoder.encode(char))
-        out += `%${byte.toString(16).toUpperCase().padStart(2, "0")}`;
-  }
-  return out;
-}
-function markdownLink(text, url) {
-  const label = escapeInline(text);
-  const destination = url == null ? null : safeUrl(url);
-  return destination === null ? label : `[${label}](${destination})`;
-}
-function tableRow(cells) {
-  return `| ${cells.map((cell) => cell === "" ? " " : cell).join(" | ")} |`;
-}
-var MERMAID_SAFE = /[A-Za-z0-9 \-_.,/:*+()=!?'@]/;
-var MERMAID_NAMED = {
-  '"': "#quot;",
-  "<": "#lt;",
-  ">": "#gt;",
-  "&": "#amp;"
-};
-function mermaidText(text) {
-  let out = "";
-  for (const char of oneLine(text)) {
-    if (MERMAID_SAFE.test(char)) out += char;
-    else out += MERMAID_NAMED[char] ?? `#${char.codePointAt(0) ?? 65533};`;
-  }
-  return out;
-}
-function mermaidLabel(text, max) {
-  const line = oneLine(text);
-  return `"${mermaidText(truncate(line.trim() === "" ? `"${line}"` : line, max))}"`;
-}
-function terminalText(text) {
-  return text.replace(
-    // eslint-disable-next-line no-control-regex -- control characters are what this shows
-    /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g,
-    (char) => `\\u{${(char.codePointAt(0) ?? 0).toString(16)}}`
-  );
 }
 
 // src/analysis/render/markdown-sections.ts

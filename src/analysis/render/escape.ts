@@ -1,11 +1,11 @@
 import { longestBacktickRun, parseMessage } from '../findings/quote.js';
 
 /**
- * The only Markdown, Mermaid and terminal escaping in meshguard. Every name, path, message and
- * reference a manifest author controls passes through one of these functions before it reaches
- * a PR comment, a diagram or a terminal. Nothing else in the codebase escapes: messages only
- * quote their user values as code spans (`quote`, findings/quote.ts), which `escapeMessage`
- * reads back.
+ * The only Markdown, Mermaid, SARIF and terminal escaping in meshguard. Every name, path, message
+ * and reference a manifest author controls passes through one of these functions before it
+ * reaches a PR comment, a diagram, a SARIF log or a terminal. Nothing else in the codebase
+ * escapes: messages only quote their user values as code spans (`quote`, findings/quote.ts),
+ * which `escapeMessage` reads back.
  */
 
 /** Zero-width space: breaks GitHub's mention, issue-reference and autolink detection invisibly. */
@@ -207,6 +207,33 @@ export function mermaidText(text: string): string {
 export function mermaidLabel(text: string, max: number): string {
   const line = oneLine(text);
   return `"${mermaidText(truncate(line.trim() === '' ? `"${line}"` : line, max))}"`;
+}
+
+// ---- SARIF --------------------------------------------------------------------------------------
+
+/**
+ * A plain-text message as SARIF reads one (§3.11.6): `[` and `]` open and close embedded links
+ * (`[text](1)`), so a literal one is escaped with a backslash, and so is each backslash just
+ * before it, which would otherwise read as that escape. A path such as `/a[0]/(1)` then shows
+ * as written instead of as a link.
+ */
+export function sarifText(text: string): string {
+  return text.replace(
+    /(\\*)([[\]])/g,
+    (_, slashes: string, bracket: string) => `${slashes.replace(/\\/g, '\\\\')}\\${bracket}`,
+  );
+}
+
+/**
+ * A file path as the URI reference SARIF requires for `artifactLocation.uri` (§3.4.3): each
+ * segment percent-encoded, keeping the `/` separators, so a `#`, `?`, `%` or space in a file name
+ * stays part of the path instead of starting a fragment, a query or an escape.
+ */
+export function uriReference(path: string): string {
+  return path
+    .split('/')
+    .map((segment) => encodeURIComponent(wellFormed(segment)))
+    .join('/');
 }
 
 // ---- Terminal -----------------------------------------------------------------------------------

@@ -19884,9 +19884,9 @@ function evidence(e) {
 // src/analysis/render/validation.ts
 function renderValidationText(result) {
   const lines = result.diagnostics.map((d) => {
-    const where = `${d.at.file}:${d.at.line}:${d.at.column}`;
-    const what = d.ref ? ` (${formatRef(d.ref)})` : "";
-    return `${where}: ${d.severity} ${d.code} ${d.message}${what}`;
+    const where = `${terminalText(d.at.file)}:${d.at.line}:${d.at.column}`;
+    const what = d.ref ? ` (${terminalText(formatRef(d.ref))})` : "";
+    return `${where}: ${d.severity} ${d.code} ${terminalText(d.message)}${what}`;
   });
   lines.push(summaryLine(result));
   return `${lines.join("\n")}

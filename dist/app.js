@@ -15548,9 +15548,9 @@ var require_lexer = __commonJS({
         }
       }
       *parseQuotedScalar() {
-        const quote2 = this.charAt(0);
-        let end = this.buffer.indexOf(quote2, this.pos + 1);
-        if (quote2 === "'") {
+        const quote3 = this.charAt(0);
+        let end = this.buffer.indexOf(quote3, this.pos + 1);
+        if (quote3 === "'") {
           while (end !== -1 && this.buffer[end + 1] === "'")
             end = this.buffer.indexOf("'", end + 2);
         } else {
@@ -50534,8 +50534,55 @@ async function run(appFnOrArgv, additionalOptions) {
   return server;
 }
 
+// src/analysis/findings/quote.ts
+function longestBacktickRun(text) {
+  let longest = 0;
+  for (const run3 of text.matchAll(/`+/g)) longest = Math.max(longest, run3[0].length);
+  return longest;
+}
+function quote(value) {
+  const text = String(value);
+  if (text === "") return '""';
+  const fence = "`".repeat(longestBacktickRun(text) + 1);
+  const pad = /^`|`$/.test(text) || stripsSpaces(text) ? " " : "";
+  return `${fence}${pad}${text}${pad}${fence}`;
+}
+function stripsSpaces(content) {
+  const spaced = content.replace(/\r\n?|\n/g, " ");
+  return spaced.startsWith(" ") && spaced.endsWith(" ") && /[^ ]/.test(spaced);
+}
+function parseMessage(message) {
+  const runs = [...message.matchAll(/`+/g)].map((m) => ({ at: m.index, length: m[0].length }));
+  const closer = new Array(runs.length).fill(-1);
+  const lastOfLength = /* @__PURE__ */ new Map();
+  for (let i = runs.length - 1; i >= 0; i--) {
+    const length = runs[i]?.length ?? 0;
+    closer[i] = lastOfLength.get(length) ?? -1;
+    lastOfLength.set(length, i);
+  }
+  const parts = [];
+  const push3 = (code, text) => {
+    if (text !== "" || code) parts.push({ code, text });
+  };
+  let textFrom = 0;
+  for (let i = 0; i < runs.length; i++) {
+    const open = runs[i];
+    const close = runs[closer[i] ?? -1];
+    if (open === void 0 || close === void 0) continue;
+    push3(false, message.slice(textFrom, open.at));
+    push3(true, codeContent(message.slice(open.at + open.length, close.at)));
+    textFrom = close.at + close.length;
+    i = closer[i] ?? i;
+  }
+  push3(false, message.slice(textFrom));
+  return parts;
+}
+function codeContent(raw) {
+  const spaced = raw.replace(/\r\n?|\n/g, " ");
+  return stripsSpaces(spaced) ? spaced.slice(1, -1) : spaced;
+}
+
 // src/analysis/findings/catalogue.ts
-var tick = (value) => `\`${String(value).replace(/`/g, "'")}\``;
 var catalogue = {
   // ---- MG0xx: loading and validation ---------------------------------------------------------
   MG001: {
@@ -50551,7 +50598,7 @@ var catalogue = {
     name: "duplicate-key",
     severity: "error",
     title: "Duplicate mapping key",
-    message: (p) => `key ${tick(p.key)} appears twice in the same mapping`,
+    message: (p) => `key ${quote(p.key)} appears twice in the same mapping`,
     help: "Remove one of the two keys. kubectl rejects duplicate fields; meshguard keeps the last one, as a lenient JSON decoder would.",
     description: "YAML forbids duplicate keys in one mapping. Kubernetes decoders either reject the object or silently keep the last value, so the manifest may not mean what it says."
   },
@@ -50585,7 +50632,7 @@ var catalogue = {
     name: "obsolete-api",
     severity: "warning",
     title: "Obsolete Istio API",
-    message: (p) => `${tick(`${p.apiVersion} ${p.kind}`)} was removed from Istio and is ignored; use ${p.replacement}`,
+    message: (p) => `${quote(`${p.apiVersion} ${p.kind}`)} was removed from Istio and is ignored; use ${p.replacement}`,
     help: "Rewrite the object with the current API. Istio no longer reads it, so it has no effect in the mesh.",
     description: "Istio removed authentication.istio.io/v1alpha1 (Policy, MeshPolicy) and rbac.istio.io (ServiceRole, ServiceRoleBinding, ClusterRbacConfig). Objects of those kinds do nothing in a current mesh."
   },
@@ -50593,7 +50640,7 @@ var catalogue = {
     name: "unknown-api-version",
     severity: "error",
     title: "Unknown API version",
-    message: (p) => `${tick(p.kind)} with apiVersion ${tick(p.apiVersion)} is not served by Istio (expected ${p.known}); the object cannot be applied`,
+    message: (p) => `${quote(p.kind)} with apiVersion ${quote(p.apiVersion)} is not served by Istio (expected ${p.known}); the object cannot be applied`,
     help: "Use one of the supported API versions. meshguard analyses the mesh without this object, as the cluster would have it.",
     description: "Istio serves security.istio.io v1 and v1beta1, and networking.istio.io v1, v1beta1 and v1alpha3. Other versions are rejected by the API server."
   },
@@ -50601,7 +50648,7 @@ var catalogue = {
     name: "missing-required-field",
     severity: "error",
     title: "Required field missing",
-    message: (p) => `${tick(p.kind)} has no ${tick(p.field)}`,
+    message: (p) => `${quote(p.kind)} has no ${quote(p.field)}`,
     help: "Add the field; the object cannot be applied without it.",
     description: "A field the API server requires is missing, so the object would be rejected."
   },
@@ -50609,7 +50656,7 @@ var catalogue = {
     name: "invalid-field-type",
     severity: "error",
     title: "Field has the wrong type",
-    message: (p) => `${tick(p.field)} must be ${p.expected}, not ${p.actual}`,
+    message: (p) => `${quote(p.field)} must be ${p.expected}, not ${p.actual}`,
     help: "Quote values that must be strings (label and annotation values, for example): YAML reads `true`, `on` and `8080` as other types.",
     description: "The value has a type the Kubernetes or Istio API does not accept. The field is ignored by the analysis, which treats it as absent."
   },
@@ -50617,7 +50664,7 @@ var catalogue = {
     name: "unknown-field",
     severity: "warning",
     title: "Unknown field",
-    message: (p) => `${tick(p.field)} is not a field of ${p.kind}; it is ignored`,
+    message: (p) => `${quote(p.field)} is not a field of ${p.kind}; it is ignored`,
     help: "Check the spelling and the indentation. A misplaced field is silently dropped by the API server.",
     description: "The field is not part of the Istio API at this position. A typo such as `principal` for `principals`, or a field indented one level too deep, changes what the policy matches."
   },
@@ -50625,7 +50672,7 @@ var catalogue = {
     name: "invalid-enum-value",
     severity: "error",
     title: "Invalid value",
-    message: (p) => `${tick(p.field)} is ${tick(p.value)}, which is not one of ${p.allowed}`,
+    message: (p) => `${quote(p.field)} is ${quote(p.value)}, which is not one of ${p.allowed}`,
     help: "Use one of the allowed values (they are case-sensitive).",
     description: "Istio rejects an object whose enum field has an unknown value, such as `action: ALOW` or `mode: STRIKT`. meshguard reports it and analyses the object as Istio would never have accepted it: as absent."
   },
@@ -50665,7 +50712,7 @@ var catalogue = {
     name: "invalid-value",
     severity: "error",
     title: "Invalid field value",
-    message: (p) => `${tick(p.field)} value ${tick(p.value)} is invalid: ${p.reason}`,
+    message: (p) => `${quote(p.field)} value ${quote(p.value)} is invalid: ${p.reason}`,
     help: "Istio rejects the whole object when one value is invalid.",
     description: "The value fails Istio validation (`pkg/config/validation/validation.go`): empty strings, malformed CIDRs or ports, path templates with operators in the wrong place, and similar."
   },
@@ -50673,7 +50720,7 @@ var catalogue = {
     name: "unknown-condition-key",
     severity: "error",
     title: "Unknown `when` key",
-    message: (p) => `${tick(p.key)} is not a condition key Istio accepts: ${p.reason}`,
+    message: (p) => `${quote(p.key)} is not a condition key Istio accepts: ${p.reason}`,
     help: "See https://istio.io/latest/docs/reference/config/security/conditions/ for the supported keys.",
     description: "Istio validation rejects unknown `when` keys and the removed `destination.labels`, `destination.namespace`, `destination.name` and `destination.user` keys."
   },
@@ -50689,7 +50736,7 @@ var catalogue = {
     name: "empty-match-clause",
     severity: "error",
     title: "Empty match clause",
-    message: (p) => `${tick(p.field)} is present but empty; Istio rejects it`,
+    message: (p) => `${quote(p.field)} is present but empty; Istio rejects it`,
     help: 'Remove the empty clause, or fill it in. An absent clause means "no constraint"; an empty one is invalid.',
     description: "Validation rejects `from: []`, `to: []`, a `source` or `operation` with no fields, and a `when` condition with neither `values` nor `notValues`."
   },
@@ -50713,7 +50760,7 @@ var catalogue = {
     name: "conflicting-mesh-config",
     severity: "warning",
     title: "Mesh configuration set twice",
-    message: (p) => `${tick(p.setting)} is set again here to ${tick(p.value)}; the value at ${p.other} is used`,
+    message: (p) => `${quote(p.setting)} is set again here to ${quote(p.value)}; the value at ${p.other} is used`,
     help: "Keep one source of mesh configuration per tree, or set the value in .github/meshguard.yml.",
     description: "More than one ConfigMap, IstioOperator or values file sets the same MeshConfig field. meshguard uses the first in path order and reports the others."
   },
@@ -50721,7 +50768,7 @@ var catalogue = {
     name: "empty-mapping-as-list",
     severity: "warning",
     title: "Empty mapping where a list is expected",
-    message: (p) => `${tick(p.field)} is \`{}\` where a list is expected; read as an empty list`,
+    message: (p) => `${quote(p.field)} is \`{}\` where a list is expected; read as an empty list`,
     help: "Write `[]`, or remove the field. The API server rejects `{}` for a list field.",
     description: "Generated or hand-edited dumps sometimes write an empty mapping for an empty list. meshguard reads it as the empty list that was meant and warns, instead of rejecting the whole object."
   },
@@ -50730,7 +50777,7 @@ var catalogue = {
     name: "mtls-weakened",
     severity: "warning",
     title: "mTLS weakened on a workload port",
-    message: (p) => `${tick(p.workload)} ${p.ports} ${p.head}${p.level}, was ${p.base}: ${p.consequence}`,
+    message: (p) => `${quote(p.workload)} ${p.ports} ${p.head}${p.level}, was ${p.base}: ${p.consequence}`,
     help: "If plaintext callers still need the port, keep the exception as narrow as possible (one workload, one container port) and plan its removal. Otherwise restore STRICT.",
     description: "The effective PeerAuthentication mode of a workload port became weaker: STRICT to PERMISSIVE or DISABLE, PERMISSIVE to DISABLE, or the sidecar went away. Istio resolves the mode per port from the mesh, namespace, workload and port-level policies (istio-semantics \xA71.2, `ComposePeerAuthentication`). The finding points at the line that decided the new mode, or at the deleted policy."
   },
@@ -50738,7 +50785,7 @@ var catalogue = {
     name: "edge-broken",
     severity: "error",
     title: "Connection newly broken",
-    message: (p) => `${p.from} can no longer connect to ${tick(p.to)} port ${p.port}: ${p.reason}`,
+    message: (p) => `${p.from} can no longer connect to ${quote(p.to)} port ${p.port}: ${p.reason}`,
     help: "Check what the client originates (sidecar, DestinationRule TLS, auto mTLS) against what the port accepts. `meshguard graph` shows both sides with their evidence.",
     description: "A call that worked in the base manifests fails in the head: plaintext to a STRICT port, Istio mTLS to a port without a sidecar or with DISABLE, TLS that is not Istio mTLS to a STRICT port, or a call dropped by REGISTRY_ONLY (istio-semantics \xA71.5, \xA72.7). Callers from outside the manifests sending plaintext are not reported: rejecting them is what STRICT is for."
   },
@@ -50746,7 +50793,7 @@ var catalogue = {
     name: "edge-lost-mtls",
     severity: "warning",
     title: "Connection no longer mutually authenticated",
-    message: (p) => `calls from ${p.from} to ${tick(p.to)} port ${p.port} are no longer mutually authenticated: ${p.reason}`,
+    message: (p) => `calls from ${p.from} to ${quote(p.to)} port ${p.port} are no longer mutually authenticated: ${p.reason}`,
     help: "Identity-based AuthorizationPolicy rules (principals, namespaces) no longer match these callers, and the traffic is not encrypted by the mesh.",
     description: "A call that arrived over Istio mTLS in the base now arrives in plaintext: the server learns no peer identity (istio-semantics \xA75), so positive identity rules stop matching and negative ones start matching."
   },
@@ -50754,7 +50801,7 @@ var catalogue = {
     name: "destination-rule-breaks-strict",
     severity: "error",
     title: "DestinationRule TLS toward a STRICT port",
-    message: (p) => `this DestinationRule makes clients send ${p.mode} to the STRICT port ${tick(p.target)}${p.count > 1 ? ` and ${p.count - 1} other STRICT port(s)` : ""}: those connections fail`,
+    message: (p) => `this DestinationRule makes clients send ${p.mode} to the STRICT port ${quote(p.target)}${p.count > 1 ? ` and ${p.count - 1} other STRICT port(s)` : ""}: those connections fail`,
     help: "Use `tls: {mode: ISTIO_MUTUAL}` for in-mesh destinations, or drop the `tls` block to let auto mTLS decide. `tls: {}` means DISABLE.",
     description: "A DestinationRule TLS mode other than ISTIO_MUTUAL (DISABLE, SIMPLE, MUTUAL, or a `tls` block without `mode`) replaces auto mTLS for the host or port; a STRICT server then rejects the connection (istio-semantics \xA72.1, \xA72.7; Kiali KIA0207/KIA0208)."
   },
@@ -50762,7 +50809,7 @@ var catalogue = {
     name: "destination-rule-mtls-without-sidecar",
     severity: "error",
     title: "ISTIO_MUTUAL toward a port that cannot terminate it",
-    message: (p) => `this DestinationRule makes clients send Istio mTLS to ${tick(p.target)}, which ${p.why}${p.count > 1 ? ` (and to ${p.count - 1} other port(s) that cannot terminate it)` : ""}: those connections fail`,
+    message: (p) => `this DestinationRule makes clients send Istio mTLS to ${quote(p.target)}, which ${p.why}${p.count > 1 ? ` (and to ${p.count - 1} other port(s) that cannot terminate it)` : ""}: those connections fail`,
     help: "Remove `tls` (auto mTLS sends plaintext to workloads without a sidecar and to DISABLE ports), or scope the rule with `portLevelSettings`.",
     description: "An explicit ISTIO_MUTUAL is sent to every endpoint, including those without a sidecar and ports whose PeerAuthentication is DISABLE; they cannot terminate it (istio-semantics \xA72.1, \xA72.7; retired analyzer IST0115)."
   },
@@ -50770,7 +50817,7 @@ var catalogue = {
     name: "credential-name-without-selector",
     severity: "warning",
     title: "credentialName ignored on sidecars",
-    message: (p) => `\`credentialName\` is ignored on sidecars when the DestinationRule has no \`workloadSelector\`: ${p.client} sends plaintext to ${tick(p.host)}`,
+    message: (p) => `\`credentialName\` is ignored on sidecars when the DestinationRule has no \`workloadSelector\`: ${p.client} sends plaintext to ${quote(p.host)}`,
     help: "Add a `workloadSelector` for the clients that should originate TLS, or originate TLS at an egress gateway.",
     description: "On a sidecar, SIMPLE or MUTUAL TLS with a `credentialName` is only applied when the DestinationRule has a `workloadSelector`; otherwise no TLS context is built and the connection leaves in plaintext (`buildUpstreamClusterTLSContext`, istio-semantics \xA72.1)."
   },
@@ -50778,7 +50825,7 @@ var catalogue = {
     name: "root-peer-authentication-with-selector",
     severity: "warning",
     title: "PeerAuthentication with a selector in the root namespace",
-    message: (p) => `PeerAuthentication ${tick(`${p.namespace}/${p.name}`)} has a selector but is in the root namespace, so Istio ignores it`,
+    message: (p) => `PeerAuthentication ${quote(`${p.namespace}/${p.name}`)} has a selector but is in the root namespace, so Istio ignores it`,
     help: "Move the policy to the namespace of the workloads it should select, or remove the selector to make it mesh-wide.",
     description: "Istio treats a root-namespace PeerAuthentication without a selector as mesh-wide and ignores one with a selector; it does not select workloads in other namespaces (istio-semantics \xA71.1; `ComposePeerAuthentication`). AuthorizationPolicy behaves differently."
   },
@@ -50786,7 +50833,7 @@ var catalogue = {
     name: "conflicting-peer-authentications",
     severity: "warning",
     title: "Conflicting PeerAuthentications",
-    message: (p) => `this ${p.level} PeerAuthentication is ignored: ${tick(p.winner)} applies instead (${p.why})`,
+    message: (p) => `this ${p.level} PeerAuthentication is ignored: ${quote(p.winner)} applies instead (${p.why})`,
     help: "Keep one policy per level: one mesh-wide, one per namespace, one per workload. Merge the settings into the one that should apply.",
     description: "Istio uses only the oldest policy at each level (by `creationTimestamp`, then name) and ignores the others entirely, port-level settings included (istio-semantics \xA71.3). Manifests rarely carry creation times: meshguard treats objects a change adds as newer than those already there, and falls back on the name order between objects of the same side, which may differ from the order they were really created in."
   },
@@ -50794,7 +50841,7 @@ var catalogue = {
     name: "selector-matches-nothing",
     severity: "warning",
     title: "Selector matches no workload",
-    message: (p) => `this ${p.kind} selects no workload in ${tick(p.namespace)}`,
+    message: (p) => `this ${p.kind} selects no workload in ${quote(p.namespace)}`,
     help: "Check the labels against the pod template labels (not the Deployment labels) of the workloads it should select.",
     description: "A PeerAuthentication or DestinationRule workload selector that matches no pod in its namespace has no effect (Kiali KIA0004, analyzer IST0127)."
   },
@@ -50810,7 +50857,7 @@ var catalogue = {
     name: "auto-mtls-gated-off",
     severity: "error",
     title: "STRICT workload behind a DISABLE namespace (auto mTLS gap)",
-    message: (p) => `clients send plaintext to ${tick(p.target)}${p.count > 1 ? ` and ${p.count - 1} other port(s)` : ""} because ${tick(p.namespace)} is DISABLE at namespace or mesh level, but this policy makes it STRICT: those connections fail`,
+    message: (p) => `clients send plaintext to ${quote(p.target)}${p.count > 1 ? ` and ${p.count - 1} other port(s)` : ""} because ${quote(p.namespace)} is DISABLE at namespace or mesh level, but this policy makes it STRICT: those connections fail`,
     help: "Add a DestinationRule with `tls: {mode: ISTIO_MUTUAL}` for the host, or lift the namespace or mesh DISABLE.",
     description: "Auto mTLS decides per Service from the namespace-level (or mesh) PeerAuthentication only; a workload or port-level STRICT under a namespace DISABLE is invisible to it, so clients send plaintext and the server rejects it (istio/istio#56084, istio-semantics \xA72.3)."
   },
@@ -50826,7 +50873,7 @@ var catalogue = {
     name: "destination-rule-selector-shadows",
     severity: "warning",
     title: "Selector DestinationRule hides other rules from the rest of the namespace",
-    message: (p) => `clients in ${tick(p.namespace)} that this rule does not select get no DestinationRule for ${tick(p.host)}: the rule hides ${p.shadowed} from them`,
+    message: (p) => `clients in ${quote(p.namespace)} that this rule does not select get no DestinationRule for ${quote(p.host)}: the rule hides ${p.shadowed} from them`,
     help: "Add a DestinationRule without `workloadSelector` for the same host in this namespace, carrying the settings the other clients need.",
     description: "The lookup stops at the first namespace (client, then service, then root) with a rule for the host; a client not selected by a `workloadSelector` rule found there then gets no rule at all (`SidecarScope.DestinationRule`, istio-semantics \xA72.4)."
   },
@@ -50834,7 +50881,7 @@ var catalogue = {
     name: "namespace-not-declared",
     severity: "notice",
     title: "Namespace labels unknown",
-    message: (p) => `namespace ${tick(p.namespace)} is not in the manifests; meshguard assumes it is labelled for sidecar injection`,
+    message: (p) => `namespace ${quote(p.namespace)} is not in the manifests; meshguard assumes it is labelled for sidecar injection`,
     help: "Add the Namespace object with its labels (`istio-injection`, `istio.io/rev`, `istio.io/dataplane-mode`) so injection is known, not assumed.",
     description: "Sidecar injection depends on namespace labels (istio-semantics \xA76.1). Without them meshguard assumes injection, so that policies are taken as enforced; answers that depend on it are marked inexact."
   },
@@ -50850,7 +50897,7 @@ var catalogue = {
     name: "tls-without-mode",
     severity: "warning",
     title: "`tls` without `mode` disables TLS",
-    message: (p) => `\`tls\` without \`mode\` is DISABLE: clients send plaintext to ${tick(p.host)} and auto mTLS is off`,
+    message: (p) => `\`tls\` without \`mode\` is DISABLE: clients send plaintext to ${quote(p.host)} and auto mTLS is off`,
     help: "Write `mode: ISTIO_MUTUAL` (in-mesh) or `mode: SIMPLE` (TLS origination), or remove the `tls` block to keep auto mTLS.",
     description: "Any `tls` block counts as user-supplied TLS settings, and the default mode is DISABLE (enum value 0), so `tls: {}` or `tls` with only certificates switches auto mTLS off for the host or port (istio-semantics \xA72.1)."
   },
@@ -50859,7 +50906,7 @@ var catalogue = {
     name: "principal-with-spiffe-prefix",
     severity: "warning",
     title: "Principal written with `spiffe://`",
-    message: (p) => `principal ${tick(p.value)} starts with \`spiffe://\`, which Istio adds itself, so it never matches; ${p.effect}`,
+    message: (p) => `principal ${quote(p.value)} starts with \`spiffe://\`, which Istio adds itself, so it never matches; ${p.effect}`,
     help: "Write principals as `<trust-domain>/ns/<namespace>/sa/<service-account>`, without `spiffe://`.",
     description: "Istio prefixes every principal with `spiffe://` when it builds the Envoy matcher (`srcPrincipalGenerator`), so a value that already has it becomes `spiffe://spiffe://\u2026` and matches no certificate (`istio-semantics.md` \xA73.6). In an ALLOW rule that denies what was meant to be allowed; in a DENY rule it denies nothing."
   },
@@ -50867,7 +50914,7 @@ var catalogue = {
     name: "principal-without-trust-domain",
     severity: "warning",
     title: "Principal is not a full SPIFFE identity",
-    message: (p) => `principal ${tick(p.value)} is not \`<trust-domain>/ns/<namespace>/sa/<service-account>\`, so it never matches; ${p.effect}`,
+    message: (p) => `principal ${quote(p.value)} is not \`<trust-domain>/ns/<namespace>/sa/<service-account>\`, so it never matches; ${p.effect}`,
     help: "Start the principal with the trust domain, e.g. `cluster.local/ns/foo/sa/bar`, or use `namespaces`/`serviceAccounts`, or a `*` prefix to match any trust domain.",
     description: "Principals are compared with the whole URI SAN `spiffe://<trust-domain>/ns/<ns>/sa/<sa>` of the peer certificate. A value without the trust domain, or in another shape, matches nothing (`istio-semantics.md` \xA73.6)."
   },
@@ -50875,7 +50922,7 @@ var catalogue = {
     name: "allow-http-fields-on-tcp",
     severity: "error",
     title: "ALLOW rule with HTTP-only fields on a TCP port",
-    message: (p) => `this ALLOW rule uses HTTP-only ${tick(p.field)} but applies to TCP ${p.ports}; Istio drops the rule there, so it allows nothing on those ports`,
+    message: (p) => `this ALLOW rule uses HTTP-only ${quote(p.field)} but applies to TCP ${p.ports}; Istio drops the rule there, so it allows nothing on those ports`,
     help: "Split the rule: keep HTTP fields in a rule scoped to HTTP ports (`ports`), and allow TCP traffic with a rule that uses only sources and `ports`. Or name the Service port `http-\u2026` if the traffic is HTTP.",
     description: 'On a TCP filter chain the sidecar cannot see methods, paths, hosts, headers or JWT claims. For ALLOW, Istio skips the whole rule ("skipped rule \u2026 on TCP filter chain", `model.go` `checkError`), which makes the policy narrower: with no other matching rule every TCP connection is denied (`istio-semantics.md` \xA74.3; task authz-tcp).'
   },
@@ -50883,7 +50930,7 @@ var catalogue = {
     name: "deny-http-fields-on-tcp",
     severity: "warning",
     title: "DENY rule with HTTP-only fields on a TCP port",
-    message: (p) => `this ${p.action} rule uses HTTP-only ${tick(p.field)}, which Istio ignores on TCP ${p.ports}; there it matches every connection its other conditions allow`,
+    message: (p) => `this ${p.action} rule uses HTTP-only ${quote(p.field)}, which Istio ignores on TCP ${p.ports}; there it matches every connection its other conditions allow`,
     help: "Scope the rule to HTTP ports with `ports`, so the TCP chain does not see it.",
     description: 'For DENY, AUDIT and CUSTOM, Istio removes the HTTP-only conditions on a TCP chain and keeps the rest, which makes the rule broader: `to: [{operation: {methods: [GET]}}]` alone denies all TCP traffic (`istio-semantics.md` \xA74.3; validation warns with "will deny all traffic to TCP ports").'
   },
@@ -50891,7 +50938,7 @@ var catalogue = {
     name: "deny-bypassed-by-plaintext",
     severity: "warning",
     title: "DENY on identities is bypassed by plaintext",
-    message: (p) => `this DENY rule matches on ${tick(p.field)}, but ${p.ports} accepts plaintext, which carries no identity: plaintext callers are not denied`,
+    message: (p) => `this DENY rule matches on ${quote(p.field)}, but ${p.ports} accepts plaintext, which carries no identity: plaintext callers are not denied`,
     help: 'Make the port STRICT with a PeerAuthentication, or add a DENY rule `from: [{source: {notPrincipals: ["*"]}}]` to reject callers without identity.',
     description: "Identity fields read the verified peer certificate. A plaintext request (possible under PERMISSIVE or DISABLE) has none, so positive identity matches fail and the DENY does not fire (`istio-semantics.md` \xA75; ISTIO-SECURITY-2021-004)."
   },
@@ -50899,7 +50946,7 @@ var catalogue = {
     name: "negative-identity-allows-plaintext",
     severity: "warning",
     title: "ALLOW on `notNamespaces`/`notPrincipals` lets plaintext through",
-    message: (p) => `this ALLOW rule matches on ${tick(p.field)}, and ${p.ports} accepts plaintext: a caller without identity satisfies every negative identity match and is allowed`,
+    message: (p) => `this ALLOW rule matches on ${quote(p.field)}, and ${p.ports} accepts plaintext: a caller without identity satisfies every negative identity match and is allowed`,
     help: 'Add a positive match next to the negative one (`namespaces: ["*"]` or `principals: ["*"]`), or make the port STRICT.',
     description: 'Negative identity fields are true when the request has no identity at all, so `notNamespaces: ["foo"]` also allows plaintext callers, including ones from `foo` (`istio-semantics.md` \xA75).'
   },
@@ -50907,7 +50954,7 @@ var catalogue = {
     name: "selector-matches-no-workload",
     severity: "warning",
     title: "AuthorizationPolicy selects no workload",
-    message: (p) => `selector ${tick(p.selector)} matches no workload in the manifests; the policy has no effect here`,
+    message: (p) => `selector ${quote(p.selector)} matches no workload in the manifests; the policy has no effect here`,
     help: "Check the labels against the pod template labels (not the Deployment labels), or remove the policy.",
     description: "A policy applies to pods whose labels include every `matchLabels` pair (in its namespace, or in every namespace for the root namespace). None of the analysed workloads matches (analyzer IST0127)."
   },
@@ -50923,7 +50970,7 @@ var catalogue = {
     name: "custom-provider-unknown",
     severity: "error",
     title: "CUSTOM provider not defined",
-    message: (p) => `provider ${tick(p.provider)} is not in \`meshConfig.extensionProviders\`; Istio denies every request this policy matches`,
+    message: (p) => `provider ${quote(p.provider)} is not in \`meshConfig.extensionProviders\`; Istio denies every request this policy matches`,
     help: "Define the provider in `meshConfig.extensionProviders`, or fix its name.",
     description: "When the CUSTOM provider is missing or invalid, istiod generates an RBAC DENY for the policy's rules instead of the ext_authz filter (`getBadCustomDenyRules` in `builder.go`)."
   },
@@ -50931,7 +50978,7 @@ var catalogue = {
     name: "custom-multiple-providers",
     severity: "error",
     title: "Several CUSTOM providers on one workload",
-    message: (p) => `${tick(p.workload)} gets CUSTOM policies with providers ${p.providers}; without \`PILOT_ENABLE_MULTIPLE_CUSTOM_AUTHZ_PROVIDERS\` Istio denies every request they match`,
+    message: (p) => `${quote(p.workload)} gets CUSTOM policies with providers ${p.providers}; without \`PILOT_ENABLE_MULTIPLE_CUSTOM_AUTHZ_PROVIDERS\` Istio denies every request they match`,
     help: "Use one provider per workload, or enable the feature flag in istiod.",
     description: "Istio supports one CUSTOM provider per workload unless the feature flag is set; otherwise it fails closed for the matching requests (`builder.go`)."
   },
@@ -50955,7 +51002,7 @@ var catalogue = {
     name: "unknown-http-method",
     severity: "warning",
     title: "Unknown HTTP method",
-    message: (p) => `method ${tick(p.value)} is not a standard HTTP method; methods are case-sensitive, so it matches only requests sent with exactly that method`,
+    message: (p) => `method ${quote(p.value)} is not a standard HTTP method; methods are case-sensitive, so it matches only requests sent with exactly that method`,
     help: "Use upper-case method names (`GET`, `POST`, \u2026); gRPC requests are always `POST`.",
     description: "`methods` compares the `:method` header exactly (case-sensitive). A value like `get` or `Fetch` matches no request from ordinary clients (Kiali KIA0102)."
   },
@@ -50963,7 +51010,7 @@ var catalogue = {
     name: "host-without-port",
     severity: "notice",
     title: "Host without port",
-    message: (p) => `host ${tick(p.value)} has no port; clients usually send \`Host: ${p.value}:<port>\` on non-default ports, which it does not match`,
+    message: (p) => `host ${quote(p.value)} has no port; clients usually send ${quote(`Host: ${p.value}:<port>`)} on non-default ports, which it does not match`,
     help: "Add the port (`host:8000`), use `host:*`, or a prefix such as `host*`.",
     description: "`hosts` matches the whole `:authority` header (case-insensitively), which includes the port unless it is the scheme default (`istio-semantics.md` \xA73.4)."
   },
@@ -50971,7 +51018,7 @@ var catalogue = {
     name: "condition-not-modelled",
     severity: "notice",
     title: "Condition approximated",
-    message: (p) => `meshguard does not model ${tick(p.key)} here; it assumes the fail-safe answer (${p.effect}) and marks results approximate`,
+    message: (p) => `meshguard does not model ${quote(p.key)} here; it assumes the fail-safe answer (${p.effect}) and marks results approximate`,
     help: "Review access through this rule by hand. The approximation narrows what is reported as allowed.",
     description: "Some attributes cannot be evaluated statically: `experimental.envoy.filters.*` metadata and list-valued JWT claims outside a plain ALLOW match. meshguard treats them fail-safe: an ALLOW condition never matches and a DENY condition always matches."
   },
@@ -50979,7 +51026,7 @@ var catalogue = {
     name: "ambient-not-evaluated",
     severity: "notice",
     title: "Ambient workload not evaluated",
-    message: (p) => `${tick(p.workload)} runs in ambient mode; its AuthorizationPolicies are enforced by ztunnel and waypoints, which meshguard does not evaluate`,
+    message: (p) => `${quote(p.workload)} runs in ambient mode; its AuthorizationPolicies are enforced by ztunnel and waypoints, which meshguard does not evaluate`,
     help: "Review access to ambient workloads by hand. ztunnel enforces only L4 fields and skips DENY rules made of L7 fields only.",
     description: "ztunnel treats L7 fields differently from a sidecar (a DENY entry of only L7 fields never matches; no trust-domain alias rewriting), and waypoints enforce `targetRefs` policies (`istio-semantics.md` \xA74.4, \xA76.3). meshguard reports those edges as not evaluated rather than guessing."
   },
@@ -50987,7 +51034,7 @@ var catalogue = {
     name: "jwt-without-request-authentication",
     severity: "warning",
     title: "JWT condition without RequestAuthentication",
-    message: (p) => `${tick(p.field)} needs a validated token, but no RequestAuthentication applies to ${tick(p.workload)}; ${p.effect}`,
+    message: (p) => `${quote(p.field)} needs a validated token, but no RequestAuthentication applies to ${quote(p.workload)}; ${p.effect}`,
     help: "Add a RequestAuthentication for the workload with the issuer, or remove the condition.",
     description: "Without a RequestAuthentication no token is validated, so request principals and `request.auth.*` claims are always empty: positive matches never hold and negative ones always do (`istio-semantics.md` \xA75)."
   },
@@ -50995,7 +51042,7 @@ var catalogue = {
     name: "namespace-glob-matches-service-account",
     severity: "warning",
     title: "Namespace pattern also matches the service-account segment",
-    message: (p) => `namespace pattern ${tick(p.value)} also matches identities from other namespaces: Istio's regex \`.*/ns/${p.value.replace(/\*/g, ".*")}/.*\` can end at the \`/sa/\` segment`,
+    message: (p) => `namespace pattern ${quote(p.value)} also matches identities from other namespaces: Istio's regex ${quote(`.*/ns/${p.value.replace(/\*/g, ".*")}/.*`)} can end at the \`/sa/\` segment`,
     help: "Use an exact namespace or a prefix pattern (`prod-*`); avoid a pattern that ends in `a` or `sa` after a `*`.",
     description: "Istio turns each `*` of a namespace value into `.*` in the regex `.*/ns/<value>/.*` over the whole SPIFFE URI (`srcNamespaceGenerator`). A `.*` can run past the namespace into `/sa/<service-account>`, so `*a` (or `x*sa`) matches every identity whose namespace starts with the literal before the `*`."
   },
@@ -51004,7 +51051,7 @@ var catalogue = {
     name: "newly-allowed-unauthenticated",
     severity: "error",
     title: "Plaintext callers newly allowed",
-    message: (p) => `callers without a mesh identity can now reach ${tick(p.to)}${p.requests}`,
+    message: (p) => `callers without a mesh identity can now reach ${quote(p.to)}${p.requests}`,
     help: "Require mTLS (a STRICT PeerAuthentication) or allow only named identities (`principals`, `namespaces`); negative matches such as `notNamespaces` also match callers that have no identity.",
     description: "A change lets `(unauthenticated)` traffic (a pod without a sidecar, a VM, anything reaching a PERMISSIVE port in plaintext) through where it was denied or limited before. In a zero-trust mesh this is the most serious regression: nobody can tell who the caller is."
   },
@@ -51012,7 +51059,7 @@ var catalogue = {
     name: "newly-allowed-any-identity",
     severity: "error",
     title: "Any mesh identity newly allowed",
-    message: (p) => `any workload in the mesh, in any namespace, can now reach ${tick(p.to)}${p.requests}`,
+    message: (p) => `any workload in the mesh, in any namespace, can now reach ${quote(p.to)}${p.requests}`,
     help: "Name the callers that need access (`principals` or `namespaces`) instead of a wildcard or an allow-all rule.",
     description: 'A change grants access to `(any mesh identity)`: every workload of every namespace, including ones not in these manifests. Usually the result of `principals: ["*"]`, a rule without `from`, or a removed ALLOW policy.'
   },
@@ -51020,7 +51067,7 @@ var catalogue = {
     name: "newly-allowed-cross-namespace",
     severity: "warning",
     title: "Access newly granted across namespaces",
-    message: (p) => `${tick(p.from)} can now reach ${tick(p.to)} in another namespace${p.requests}`,
+    message: (p) => `${quote(p.from)} can now reach ${quote(p.to)} in another namespace${p.requests}`,
     help: "Check that the other team expects this caller; narrow the rule to the methods and paths it needs.",
     description: "A workload of one namespace gains access to a workload of another. Namespaces are usually trust boundaries between teams, so such grants deserve a second look."
   },
@@ -51028,7 +51075,7 @@ var catalogue = {
     name: "newly-allowed-sensitive-port",
     severity: "error",
     title: "Access newly granted to a sensitive port",
-    message: (p) => `${tick(p.from)} can now reach the sensitive port ${p.port} of ${tick(p.to)}`,
+    message: (p) => `${quote(p.from)} can now reach the sensitive port ${p.port} of ${quote(p.to)}`,
     help: "Datastores, admin and debug ports should be reachable only by the workloads that own them. The list of sensitive ports is configurable (`sensitivePorts`).",
     description: "A change opens a port that commonly carries data or administration (databases, caches, search, etcd, SSH by default) to a new caller."
   },
@@ -51044,7 +51091,7 @@ var catalogue = {
     name: "protected-workload-not-strict",
     severity: "error",
     title: "Protected workload not STRICT",
-    message: (p) => `protected workload ${tick(p.workload)} accepts ${p.mode} traffic on port ${p.port}; it must stay STRICT`,
+    message: (p) => `protected workload ${quote(p.workload)} accepts ${p.mode} traffic on port ${p.port}; it must stay STRICT`,
     help: "Keep a STRICT PeerAuthentication for this workload, or change `protected` in .github/meshguard.yml if the protection no longer applies.",
     description: "The configuration lists namespaces and workloads whose every port must require mutual TLS. The change leaves a port of one of them PERMISSIVE, DISABLE or without a sidecar."
   },
@@ -51052,7 +51099,7 @@ var catalogue = {
     name: "new-workload-open",
     severity: "warning",
     title: "New workload open to callers outside its policies",
-    message: (p) => `new workload ${tick(p.workload)} accepts ${p.who} on port ${p.port}`,
+    message: (p) => `new workload ${quote(p.workload)} accepts ${p.who} on port ${p.port}`,
     help: "Add an AuthorizationPolicy for the new workload (or make sure a namespace or mesh default-deny covers it).",
     description: "A workload added by the change accepts requests from `(unauthenticated)` or `(any mesh identity)` callers on some port: no policy restricts it yet."
   },
@@ -51060,7 +51107,7 @@ var catalogue = {
     name: "new-workload-reaches-other-namespaces",
     severity: "notice",
     title: "New workload reaches other namespaces",
-    message: (p) => `new workload ${tick(p.workload)} can reach ${p.count} workload port${p.count === 1 ? "" : "s"} in other namespaces: ${p.targets}`,
+    message: (p) => `new workload ${quote(p.workload)} can reach ${p.count} workload port${p.count === 1 ? "" : "s"} in other namespaces: ${p.targets}`,
     help: "Check that every grant it inherits (namespace-wide or wildcard principals, no ALLOW policy at all) is meant for it; workloads added later inherit them too.",
     description: "Added workloads are reported once, not as edge changes, but they become callers too: policies that allow a whole namespace, wildcard principals or no policy at all let them in. This lists what a new workload can reach outside its own namespace."
   },
@@ -51607,14 +51654,14 @@ function continuePlain(s, first2, parentIndent) {
 function scanQuoted(s, parentIndent) {
   const src = s.src;
   const start = s.pos;
-  const quote2 = src.charCodeAt(start);
+  const quote3 = src.charCodeAt(start);
   let i = start + 1;
   let escapes = false;
   let lines = false;
   for (; ; ) {
     const c = src.charCodeAt(i);
-    if (c === quote2) {
-      if (quote2 === SQUOTE && src.charCodeAt(i + 1) === SQUOTE) {
+    if (c === quote3) {
+      if (quote3 === SQUOTE && src.charCodeAt(i + 1) === SQUOTE) {
         escapes = true;
         i += 2;
         continue;
@@ -51627,7 +51674,7 @@ function scanQuoted(s, parentIndent) {
       i++;
       continue;
     }
-    if (c === BACKSLASH && quote2 === DQUOTE2) {
+    if (c === BACKSLASH && quote3 === DQUOTE2) {
       escapes = true;
       if (src.charCodeAt(i + 1) === LF) {
         lines = true;
@@ -51641,7 +51688,7 @@ function scanQuoted(s, parentIndent) {
     i++;
   }
   s.pos = i + 1;
-  if (quote2 === SQUOTE) {
+  if (quote3 === SQUOTE) {
     const body2 = lines ? unfoldLines(src.slice(start + 1, i)) : src.slice(start + 1, i);
     return escapes ? body2.replace(/''/g, "'") : body2;
   }
@@ -52349,12 +52396,12 @@ var ConfigReader = class {
         continue;
       }
       const guess = known.find((k) => normalise(k) === normalise(pair.key));
-      const hint = guess === void 0 ? `known fields: ${known.join(", ")}` : `did you mean \`${guess}\`?`;
+      const hint = guess === void 0 ? `known fields: ${known.join(", ")}` : `did you mean ${quote(guess)}?`;
       this.report(
         "error",
         join(field2, pair.key),
         pair.keyPos,
-        `unknown field \`${pair.key}\`; ${hint}`
+        `unknown field ${quote(pair.key)}; ${hint}`
       );
     }
     return out;
@@ -52368,7 +52415,7 @@ var ConfigReader = class {
         "error",
         field2,
         node.pos,
-        `${describe(field2)} must be ${rule.expected}, not \`${node.value}\``
+        `${describe(field2)} must be ${rule.expected}, not ${quote(node.value)}`
       );
     }
     return node.value;
@@ -52381,7 +52428,7 @@ var ConfigReader = class {
       "error",
       field2,
       node?.pos ?? pos,
-      `${describe(field2)} must be one of ${values.join(", ")}, not \`${value}\``
+      `${describe(field2)} must be one of ${values.join(", ")}, not ${quote(value)}`
     );
   }
   boolean(node, field2, pos) {
@@ -52422,7 +52469,7 @@ function join(parent, key) {
   return parent === "" ? key : `${parent}.${key}`;
 }
 function describe(field2) {
-  return field2 === "" ? "the configuration" : `\`${field2}\``;
+  return field2 === "" ? "the configuration" : quote(field2);
 }
 function normalise(key) {
   return key.toLowerCase().replace(/[-_]/g, "");
@@ -52483,7 +52530,7 @@ function parseMeshSettings(reader, node, pos) {
     const field2 = join("mesh", pair.key);
     const key = KNOWN.find((k) => k === pair.key);
     if (key === void 0) {
-      reader.report("warning", field2, pair.keyPos, `\`${field2}\` is not read by meshguard`);
+      reader.report("warning", field2, pair.keyPos, `${quote(field2)} is not read by meshguard`);
       continue;
     }
     const value = readSetting(reader, key, pair.value, field2, pair.keyPos);
@@ -52518,7 +52565,7 @@ function readSetting(reader, key, node, field2, pos) {
             "error",
             join(name, "name"),
             provider.pos,
-            `\`${join(name, "name")}\` is required`
+            `${quote(join(name, "name"))} is required`
           );
         }
         return reader.string(entry.value, join(name, "name"), entry.keyPos, PATTERNS.text);
@@ -52532,7 +52579,7 @@ function readOutboundMode(reader, node, field2, pos) {
   for (const pair of map.pairs) {
     const name = join(field2, pair.key);
     if (pair.key !== "mode") {
-      reader.report("warning", name, pair.keyPos, `\`${name}\` is not read by meshguard`);
+      reader.report("warning", name, pair.keyPos, `${quote(name)} is not read by meshguard`);
       continue;
     }
     mode = reader.oneOf(pair.value, name, pair.keyPos, ["ALLOW_ANY", "REGISTRY_ONLY"]);
@@ -52683,7 +52730,7 @@ function parseRender(reader, node, pos) {
       "error",
       `render[${index}].name`,
       at,
-      `the name \`${command2.name}\` is used twice`
+      `the name ${quote(command2.name)} is used twice`
     );
     return false;
   });
@@ -52694,7 +52741,7 @@ function readCommand(reader, node, field2, pos) {
   const before = reader.problems.length;
   const fields = reader.knownPairs(map, field2, ["name", "command", "paths", "timeout-seconds"]);
   for (const key of ["name", "command", "paths"].filter((k) => !fields.has(k))) {
-    reader.report("error", join(field2, key), map.pos, `\`${join(field2, key)}\` is required`);
+    reader.report("error", join(field2, key), map.pos, `${quote(join(field2, key))} is required`);
   }
   const name = fields.get("name");
   const command2 = fields.get("command");
@@ -52724,36 +52771,37 @@ function readArgv(reader, node, field2, pos) {
       pos,
       (item, name, itemPos) => reader.string(item, name, itemPos, PATTERNS.text)
     );
-    if (argv2?.length === 0) return reader.report("error", field2, node.pos, `\`${field2}\` is empty`);
+    if (argv2?.length === 0)
+      return reader.report("error", field2, node.pos, `${quote(field2)} is empty`);
     return argv2;
   }
   const text = reader.string(node, field2, pos, PATTERNS.text);
   if (text === void 0) return void 0;
   const argv = splitCommand(text);
   if (argv === null) {
-    return reader.report("error", field2, node?.pos ?? pos, `\`${field2}\` has an unclosed quote`);
+    return reader.report("error", field2, node?.pos ?? pos, `${quote(field2)} has an unclosed quote`);
   }
   return argv;
 }
 function splitCommand(text) {
   const words = [];
   let current = null;
-  let quote2 = null;
+  let quote3 = null;
   for (const ch of text) {
-    if (quote2 !== null) {
-      if (ch === quote2) quote2 = null;
+    if (quote3 !== null) {
+      if (ch === quote3) quote3 = null;
       else current += ch;
       continue;
     }
     if (ch === '"' || ch === "'") {
-      quote2 = ch;
+      quote3 = ch;
       current ??= "";
     } else if (/\s/.test(ch)) {
       if (current !== null) words.push(current);
       current = null;
     } else current = (current ?? "") + ch;
   }
-  if (quote2 !== null) return null;
+  if (quote3 !== null) return null;
   if (current !== null) words.push(current);
   return words;
 }
@@ -52778,7 +52826,7 @@ function parseConfig(text, file) {
   const reader = new ConfigReader(file);
   const parsed = parseYamlDocument(normalizeText(text));
   for (const problem of parsed.problems) {
-    const message = problem.kind === "duplicate-key" ? `key \`${problem.message}\` appears twice in the same mapping` : problem.message;
+    const message = problem.kind === "duplicate-key" ? `key ${quote(problem.message)} appears twice in the same mapping` : problem.message;
     reader.report(problem.severity, "", problem.pos, message);
   }
   const root = parsed.root;
@@ -52867,7 +52915,7 @@ function readSeverities(reader, node, pos) {
         "error",
         name,
         pair.keyPos,
-        `\`${pair.key}\` is not a meshguard code such as \`MG012\``
+        `${quote(pair.key)} is not a meshguard code such as \`MG012\``
       );
       continue;
     }
@@ -52883,7 +52931,7 @@ function readSeverities(reader, node, pos) {
         "warning",
         name,
         pair.keyPos,
-        `\`${pair.key}\` is not a code this version knows; the entry has no effect`
+        `${quote(pair.key)} is not a code this version knows; the entry has no effect`
       );
       continue;
     }
@@ -52902,7 +52950,7 @@ function readIgnore(reader, node, field2, pos) {
   };
   const missing = ["code", "reason"].filter((key) => !fields.has(key));
   for (const key of missing) {
-    reader.report("error", join(field2, key), map.pos, `\`${join(field2, key)}\` is required`);
+    reader.report("error", join(field2, key), map.pos, `${quote(join(field2, key))} is required`);
   }
   const code = read2("code", PATTERNS.code);
   const reason = read2("reason", PATTERNS.text);
@@ -52916,7 +52964,7 @@ function readIgnore(reader, node, field2, pos) {
       "warning",
       join(field2, "code"),
       fields.get("code")?.pos ?? map.pos,
-      `\`${code}\` is not a code this version knows; the rule has no effect`
+      `${quote(code)} is not a code this version knows; the rule has no effect`
     );
     return void 0;
   }
@@ -53676,7 +53724,7 @@ function checkPathTemplate(value) {
     if (segment === MATCH_ANY || segment === MATCH_ONE) return "`{**}` must be the last operator";
     if (/[{}]/.test(segment)) return "contains '{' or '}' outside a whole-segment `{*}` or `{**}`";
     if (hasTemplate && !VALID_LITERAL.test(segment))
-      return `segment \`${segment}\` is not a valid literal`;
+      return `segment ${quote(segment)} is not a valid literal`;
   }
   return null;
 }
@@ -53735,7 +53783,7 @@ function describeNode(node) {
   if (node.type === "seq") return "a list";
   if (node.value === null) return "null";
   if (isYaml11Boolean(node))
-    return `\`${String(node.value)}\`, a boolean to Kubernetes' YAML 1.1 reader`;
+    return `${quote(String(node.value))}, a boolean to Kubernetes' YAML 1.1 reader`;
   if (typeof node.value === "string") return "a string";
   return `the ${typeof node.value} ${String(node.value)}`;
 }
@@ -54174,7 +54222,7 @@ function readSource(ctx, map, path8, action) {
   if (action === "CUSTOM") {
     for (const name of present.filter((f) => CUSTOM_FORBIDDEN_SOURCE.has(f))) {
       ctx.report("MG018", fields[name]?.at ?? ctx.at(map.pos), {
-        detail: `\`${name}\` is not supported with action CUSTOM`
+        detail: `${quote(name)} is not supported with action CUSTOM`
       });
     }
   }
@@ -54232,7 +54280,9 @@ function readCondition(ctx, item, path8, action) {
     }
   }
   if (action === "CUSTOM" && (CUSTOM_FORBIDDEN_KEYS.has(key.value) || key.value.startsWith("request.auth."))) {
-    ctx.report("MG018", key.at, { detail: `\`${key.value}\` is not supported with action CUSTOM` });
+    ctx.report("MG018", key.at, {
+      detail: `${quote(key.value)} is not supported with action CUSTOM`
+    });
   }
   return { at: ctx.at(item.pos), key, values: nonEmpty(values), notValues: nonEmpty(notValues) };
 }
@@ -55771,7 +55821,7 @@ function testIdentityAtom(atom, peer) {
       return regex2(`.*/ns/${globToRegex(atom.pattern)}/.*`).test(uri);
     case "serviceAccount":
       return regex2(
-        `spiffe://.+/ns/${quote(atom.namespace)}/(.+/|)sa/${quote(atom.name)}(/.+)?`
+        `spiffe://.+/ns/${quote2(atom.namespace)}/(.+/|)sa/${quote2(atom.name)}(/.+)?`
       ).test(uri);
     case "trustDomain":
       return testTrustDomainPattern(atom.pattern, uri);
@@ -55780,7 +55830,7 @@ function testIdentityAtom(atom, peer) {
 function testPrincipalPattern(pattern, uri) {
   if (pattern === "*") return uri.length > 0;
   if (pattern.startsWith("*"))
-    return regex2(`${quote(SPIFFE)}.*${quote(pattern.slice(1))}`).test(uri);
+    return regex2(`${quote2(SPIFFE)}.*${quote2(pattern.slice(1))}`).test(uri);
   if (pattern.endsWith("*")) return uri.startsWith(SPIFFE + pattern.slice(0, -1));
   return uri === SPIFFE + pattern;
 }
@@ -55788,14 +55838,14 @@ function testTrustDomainPattern(pattern, uri) {
   if (pattern === "*") return uri.startsWith(SPIFFE);
   const star = pattern.indexOf("*");
   if (star < 0) return uri.startsWith(`${SPIFFE}${pattern}/`);
-  const head = quote(pattern.slice(0, star));
-  const tail = quote(pattern.slice(star + 1));
+  const head = quote2(pattern.slice(0, star));
+  const tail = quote2(pattern.slice(star + 1));
   return regex2(`spiffe://${head}[^/]*${tail}/.*`).test(uri);
 }
 function globToRegex(glob) {
-  return glob.split("*").map(quote).join(".*");
+  return glob.split("*").map(quote2).join(".*");
 }
-function quote(text) {
+function quote2(text) {
   return text.replace(/[\\^$.*+?()[\]{}|/-]/g, "\\$&");
 }
 function regex2(source) {
@@ -57353,7 +57403,7 @@ function droppedNotes(chains) {
           out.push({
             policy: policy.policy.ref,
             at: rule.ref.at,
-            note: `rule ${rule.ref.rule}: ${rule.body.approximated.map((f) => `\`${f.field}\``).join(", ")} not modelled; taken fail-safe`
+            note: `rule ${rule.ref.rule}: ${rule.body.approximated.map((f) => quote(f.field)).join(", ")} not modelled; taken fail-safe`
           });
       }
   return out;
@@ -57511,7 +57561,7 @@ function pathNote(asked, query, workload) {
     {
       policy: workload.workload.ref,
       at: workload.workload.source,
-      note: `the request path \`${asked.path}\` is checked as \`${query.path ?? ""}\`: Envoy drops the query and fragment and resolves \`.\` and \`..\` segments before authorization (default path normalization)`
+      note: `the request path ${quote(asked.path)} is checked as ${quote(query.path ?? "")}: Envoy drops the query and fragment and resolves \`.\` and \`..\` segments before authorization (default path normalization)`
     }
   ];
 }
@@ -57527,7 +57577,7 @@ function queryRestriction(query) {
 }
 function summarize(e) {
   const refs = (evidence) => sortRefs(evidence.map((x) => x.ref)).map((r) => `${r.policy.namespace}/${r.policy.name} rule ${r.rule ?? "-"}`).join(", ");
-  const who = e.peer === null ? "a plaintext caller (no identity)" : `\`${e.peer.principal}\``;
+  const who = e.peer === null ? "a plaintext caller (no identity)" : quote(e.peer.principal);
   if (e.access === "allow")
     return e.allowPolicies.length === 0 ? `allowed: no ALLOW policy applies and no DENY rule matches ${who}` : `allowed: ${refs(e.allow)} allows every request from ${who}`;
   if (e.deny.length > 0 && e.access === "deny") return `denied: DENY ${refs(e.deny)} matches`;
@@ -57704,7 +57754,7 @@ function workloadFindings(side2) {
     for (const port of workload.ports) {
       const compiled = engine.port(destination, port);
       if (compiled === null) continue;
-      const where = `port \`${port.port}\` of \`${workload.id}\``;
+      const where = `port ${quote(port.port)} of ${quote(workload.id)}`;
       const plaintext = side2.peerOf(UNAUTHENTICATED_CALLER, workload, port.port) === null;
       for (const chain of compiled.chains)
         for (const policy of [...chain.allow, ...chain.deny, ...chain.audit, ...chain.custom])
@@ -57824,7 +57874,7 @@ function customFindings(workload, policies, providers, known, side2) {
     out.push(
       finding(
         "MG210",
-        { workload: workload.id, providers: names.map((n) => `\`${n}\``).join(", ") },
+        { workload: workload.id, providers: names.map((n) => quote(n)).join(", ") },
         custom[0].actionAt,
         side2,
         custom[0].ref,
@@ -58073,7 +58123,7 @@ function autoMtls(group2, server, port, exposure, deps, evidence) {
       return off(
         "a passthrough service needs every endpoint to have a sidecar",
         noteEvidence(
-          disabled === void 0 ? "passthrough service without endpoints: auto mTLS is off" : `endpoint \`${disabled.workload.id}\` has no sidecar: auto mTLS is all-or-nothing for passthrough services`
+          disabled === void 0 ? "passthrough service without endpoints: auto mTLS is off" : `endpoint ${quote(disabled.workload.id)} has no sidecar: auto mTLS is all-or-nothing for passthrough services`
         )
       );
     }
@@ -58081,9 +58131,9 @@ function autoMtls(group2, server, port, exposure, deps, evidence) {
   const gate = deps.namespaceMode(entry.namespace);
   if (gate === "DISABLE") {
     const gated = off(
-      `namespace \`${entry.namespace}\` is DISABLE`,
+      `namespace ${quote(entry.namespace)} is DISABLE`,
       noteEvidence(
-        `service gate: the namespace-level mode of \`${entry.namespace}\` is DISABLE (workload policies are not consulted, istio/istio#56084)`
+        `service gate: the namespace-level mode of ${quote(entry.namespace)} is DISABLE (workload policies are not consulted, istio/istio#56084)`
       )
     );
     return { ...gated, gatedOff: true };
@@ -58104,11 +58154,11 @@ function perEndpoint(group2, server, port, exposure, deps, on, off) {
     return decision.dataplane === "SIDECAR" ? off(
       `the endpoint is labelled tlsMode=${decision.endpointTlsMode}`,
       noteEvidence(
-        `endpoint \`${server.id}\` has security.istio.io/tlsMode=${decision.endpointTlsMode}`
+        `endpoint ${quote(server.id)} has security.istio.io/tlsMode=${decision.endpointTlsMode}`
       )
     ) : off(
       "the endpoint has no sidecar",
-      noteEvidence(`endpoint \`${server.id}\` has no sidecar`)
+      noteEvidence(`endpoint ${quote(server.id)} has no sidecar`)
     );
   }
   const fallback2 = group2?.trafficPolicy?.portLevelSettings.some(
@@ -58127,13 +58177,13 @@ function perEndpoint(group2, server, port, exposure, deps, on, off) {
   const mode = deps.peerAuthenticationMode(server, port);
   if (mode === "DISABLE") {
     return off(
-      `\`${server.id}\` is DISABLE on port ${port}`,
+      `${quote(server.id)} is DISABLE on port ${port}`,
       noteEvidence(
         `endpoint PeerAuthentication at port ${port} is DISABLE: the endpoint is not sent mTLS`
       )
     );
   }
-  return on(`endpoint \`${server.id}\` has a sidecar and is ${mode} on port ${port}`);
+  return on(`endpoint ${quote(server.id)} has a sidecar and is ${mode} on port ${port}`);
 }
 
 // src/analysis/mtls/peer-authentication-index.ts
@@ -58276,7 +58326,7 @@ function outsideScope(context3, exposure, deps) {
     const sidecar = context3.sidecar;
     why = sidecar === null ? noteEvidence("outside the Sidecar egress scope") : objectEvidence(
       sidecar,
-      `egress hosts do not import \`${exposure.entry.host}:${exposure.servicePort}\``,
+      `egress hosts do not import ${quote(`${exposure.entry.host}:${exposure.servicePort}`)}`,
       egressListenerAt(sidecar, exposure.servicePort)
     );
   }
@@ -58364,7 +58414,7 @@ function fromDestinationRule(context3, lookup, server, port, exposure, deps) {
       evidence.push(
         objectEvidence(
           shadow,
-          `the ${lookup.step} has only DestinationRules for other workloads for \`${entry.host}\`: none applies to this client`
+          `the ${lookup.step} has only DestinationRules for other workloads for ${quote(entry.host)}: none applies to this client`
         )
       );
   }
@@ -58432,7 +58482,7 @@ function subsetCheck(result, group2, server, servicePort) {
       ...differing.map(
         (s) => objectEvidence(
           group2.first,
-          `subset \`${s.name}\` sets another TLS mode; it applies when a VirtualService routes to it (not modelled)`,
+          `subset ${quote(s.name)} sets another TLS mode; it applies when a VirtualService routes to it (not modelled)`,
           s.at
         )
       )
@@ -58805,7 +58855,7 @@ function sidecarInjection(workload, namespace) {
   }
   const name = workload.ref.namespace;
   if (IGNORED_NAMESPACES.has(name)) {
-    return no(true, [noteEvidence(`namespace \`${name}\` is never injected`)]);
+    return no(true, [noteEvidence(`namespace ${quote(name)} is never injected`)]);
   }
   const podInject = workload.podLabels[INJECT];
   if (namespace === void 0) return assumedNamespace(workload, name, podInject);
@@ -58818,7 +58868,7 @@ function assumedNamespace(workload, name, podInject) {
   if (workload.podLabels[DATAPLANE_MODE] === "ambient" && podInject !== "true") {
     return no(false, [
       noteEvidence(
-        `namespace \`${name}\` is not in the manifests: assumed not labelled for injection, as the pod opts into ambient`
+        `namespace ${quote(name)} is not in the manifests: assumed not labelled for injection, as the pod opts into ambient`
       )
     ]);
   }
@@ -58832,7 +58882,7 @@ function assumedNamespace(workload, name, podInject) {
     ]);
   }
   const assumed = noteEvidence(
-    `namespace \`${name}\` is not in the manifests: assumed labelled ${INJECTION}=enabled`
+    `namespace ${quote(name)} is not in the manifests: assumed labelled ${INJECTION}=enabled`
   );
   const decided = injectRequired(workload, [assumed]);
   return { ...decided, exact: false };
@@ -59368,7 +59418,7 @@ function edgeFindings(internals, side2, scope = EVERYTHING) {
       mtlsFinding(
         "MG115",
         {
-          detail: `${g.detail.replace(/ \(not modelled\)$/, "")}, which meshguard does not model: answers for \`${first(g.targets)}\` may differ`
+          detail: `${g.detail.replace(/ \(not modelled\)$/, "")}, which meshguard does not model: answers for ${quote(first(g.targets))} may differ`
         },
         { ...place(g, side2), subject: `${subjectOf(g.ref)}@${g.at.line}` }
       )
@@ -59431,7 +59481,7 @@ function ambientFindings(internals, side2) {
       mtlsFinding(
         "MG115",
         {
-          detail: `workloads in \`${workload.namespace}\` run in ambient mode: meshguard assumes sidecars and ztunnel exchange HBONE (ambient profile) and does not model waypoints`
+          detail: `workloads in ${quote(workload.namespace)} run in ambient mode: meshguard assumes sidecars and ztunnel exchange HBONE (ambient profile) and does not model waypoints`
         },
         { at, side: side2, subject: `ambient/${workload.namespace}` }
       )
@@ -59622,7 +59672,7 @@ function edgeFinding(code, change2) {
   const callers = [...change2.callers].sort((x, y) => pseudo(x) - pseudo(y) || compareText(x, y));
   const firstCaller = callers[0] ?? "";
   const shown = callers.length <= NAMED_CALLERS + 1 ? callers.length : NAMED_CALLERS;
-  const named = callers.slice(0, shown).map((id) => `\`${id}\``);
+  const named = callers.slice(0, shown).map((id) => quote(id));
   const rest = callers.length - named.length;
   const from = rest > 0 ? `${named.join(", ")} and ${rest} other caller(s)` : named.length === 1 ? named[0] ?? "" : `${named.slice(0, -1).join(", ")} and ${named[named.length - 1] ?? ""}`;
   return mtlsFinding(
@@ -59675,7 +59725,7 @@ function credentialFindings(internals, side2) {
     out.push(
       mtlsFinding(
         "MG106",
-        { host: user.host, client: `\`${user.client}\`` },
+        { host: user.host, client: quote(user.client) },
         { at: block.at, side: side2, subject: subjectOf(rule.ref), ref: rule.ref }
       )
     );
@@ -59811,7 +59861,7 @@ function unknownPorts(internals, side2) {
     for (const entry of policy.portLevelMtls) {
       if (selected.some((w) => w.ports.some((p) => p.port === entry.port))) continue;
       const exposure = selected.flatMap((w) => w.ports.flatMap((p) => p.exposedBy.map((e) => ({ e, target: p.port })))).find(({ e }) => e.servicePort === entry.port);
-      const hint = exposure ? `; it is the Service port of \`${exposure.e.service.namespace}/${exposure.e.service.name}\`, whose target port is ${exposure.target}` : "";
+      const hint = exposure ? `; it is the Service port of ${quote(`${exposure.e.service.namespace}/${exposure.e.service.name}`)}, whose target port is ${exposure.target}` : "";
       out.push(
         mtlsFinding(
           "MG110",
@@ -59896,7 +59946,7 @@ function selectorShadows(internals, side2) {
           {
             host: entry.host,
             namespace: rule.ref.namespace,
-            shadowed: `\`${formatRef(hidden.first.ref)}\``
+            shadowed: quote(formatRef(hidden.first.ref))
           },
           { at: rule.host.at, side: side2, subject: subjectOf(rule.ref), ref: rule.ref }
         )
@@ -60050,6 +60100,9 @@ function finding2(code, id, at, side2, params, extra = {}) {
     ...extra
   };
 }
+function requestWords(request2) {
+  return request2 === ALL_REQUESTS ? request2 : quote(request2);
+}
 function edgeFindings2(head, edges, sensitive) {
   const out = [];
   for (const edge of edges) {
@@ -60059,7 +60112,7 @@ function edgeFindings2(head, edges, sensitive) {
     if (at === void 0) continue;
     const side2 = cause?.side ?? "head";
     const subject = `${edge.from}->${edge.to}:${edge.port}`;
-    const requests2 = ` (${edge.newlyAllowed.slice(0, 3).join(", ")}${edge.newlyAllowed.length > 3 ? ", ..." : ""})`;
+    const requests2 = ` (${edge.newlyAllowed.slice(0, 3).map(requestWords).join(", ")}${edge.newlyAllowed.length > 3 ? ", ..." : ""})`;
     const to = `${edge.to}:${edge.port}`;
     const extra = {
       edge: { from: edge.from, to: edge.to, port: edge.port },
@@ -60198,7 +60251,7 @@ function newCallerFindings(base, head) {
       }
     }
     if (reached.length === 0) continue;
-    const named = reached.slice(0, NAMED_TARGETS).map((t) => `\`${t}\``).join(", ");
+    const named = reached.slice(0, NAMED_TARGETS).map((t) => quote(t)).join(", ");
     const targets = reached.length > NAMED_TARGETS ? `${named} and ${reached.length - NAMED_TARGETS} more` : named;
     out.push(
       finding2(
@@ -60775,6 +60828,122 @@ function summarise(side2) {
   };
 }
 
+// src/analysis/render/escape.ts
+var ZWSP = "\u200B";
+var REPLACEMENT = "\uFFFD";
+var LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+function oneLine(text) {
+  return text.replace(/\r\n|[\n\r\t\v\f\u0085\u2028\u2029]/g, " ").replace(/[\u0000-\u001f\u007f-\u009f]/g, REPLACEMENT).replace(/[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, REPLACEMENT).replace(LONE_SURROGATE, REPLACEMENT);
+}
+function wellFormed(text) {
+  return text.replace(LONE_SURROGATE, REPLACEMENT);
+}
+function truncate(text, max) {
+  return cut(text, max, () => 1);
+}
+function truncateUtf8(text, max) {
+  return cut(wellFormed(text), max, utf8Length);
+}
+function cut(text, max, size) {
+  const points = [...text];
+  if (points.reduce((sum, point) => sum + size(point), 0) <= max) return text;
+  const room = max - 3;
+  let kept = 0;
+  for (let used = 0; kept < points.length; kept++) {
+    used += size(points[kept] ?? "");
+    if (used > room) break;
+  }
+  return `${points.slice(0, kept).join("")}...`;
+}
+function utf8Length(point) {
+  const code = point.codePointAt(0) ?? 0;
+  return code < 128 ? 1 : code < 2048 ? 2 : code < 65536 ? 3 : 4;
+}
+var MARKDOWN_SPECIAL = /[\\`*_{}[\]()#+!|~$]/g;
+function breakAutolinks(text) {
+  return text.replace(/@/g, `@${ZWSP}`).replace(/#(?=\d)/g, `#${ZWSP}`).replace(/\b(GH)-(?=\d)/gi, `$1-${ZWSP}`).replace(/:\/\//g, `:${ZWSP}//`).replace(/(www)\./gi, `$1${ZWSP}.`);
+}
+function escapeInline(text) {
+  const escaped = breakAutolinks(
+    oneLine(text).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(MARKDOWN_SPECIAL, "\\$&")
+  );
+  return escaped.replace(/^([-=])/, "\\$1").replace(/^(\d+)\./, "$1\\.");
+}
+function breakCommentMarkers(text) {
+  return text.replace(/<!/g, `<${ZWSP}!`).replace(/--(!?)>/g, `-${ZWSP}-$1>`);
+}
+function codeSpan(text, where = "text") {
+  let value = breakCommentMarkers(oneLine(text));
+  if (value.trim() === "") return escapeInline(`"${value}"`);
+  if (where === "table") {
+    if (value.includes("\\")) return escapeInline(text);
+    value = value.replace(/\|/g, "\\|");
+  }
+  const fence = "`".repeat(longestBacktickRun(value) + 1);
+  const pad = /^[` ]|[` ]$/.test(value) ? " " : "";
+  return `${fence}${pad}${value}${pad}${fence}`;
+}
+function escapeMessage(message, where = "text") {
+  return parseMessage(message).map((part) => part.code ? codeSpan(part.text, where) : escapeInline(part.text)).join("");
+}
+var URL_SAFE = /[A-Za-z0-9\-._~:/?#@!$&'*+,;=%]/;
+function safeUrl(url) {
+  if (!/^https?:\/\/[^\s]/i.test(url)) return null;
+  const encoder = new TextEncoder();
+  let out = "";
+  for (const char of url.replace(/[\uD800-\uDFFF]/g, REPLACEMENT)) {
+    if (URL_SAFE.test(char)) out += char;
+    else
+      for (const byte of encoder.encode(char))
+        out += `%${byte.toString(16).toUpperCase().padStart(2, "0")}`;
+  }
+  return out;
+}
+function markdownLink(text, url) {
+  const label = escapeInline(text);
+  const destination = url == null ? null : safeUrl(url);
+  return destination === null ? label : `[${label}](${destination})`;
+}
+function tableRow(cells) {
+  return `| ${cells.map((cell2) => cell2 === "" ? " " : cell2).join(" | ")} |`;
+}
+var MERMAID_SAFE = /[A-Za-z0-9 \-_.,/:*+()=!?'@]/;
+var MERMAID_NAMED = {
+  '"': "#quot;",
+  "<": "#lt;",
+  ">": "#gt;",
+  "&": "#amp;"
+};
+function mermaidText(text) {
+  let out = "";
+  for (const char of oneLine(text)) {
+    if (MERMAID_SAFE.test(char)) out += char;
+    else out += MERMAID_NAMED[char] ?? `#${char.codePointAt(0) ?? 65533};`;
+  }
+  return out;
+}
+function mermaidLabel(text, max) {
+  const line = oneLine(text);
+  return `"${mermaidText(truncate(line.trim() === "" ? `"${line}"` : line, max))}"`;
+}
+function codeBlock(text, info = "") {
+  const fence = "`".repeat(Math.max(3, longestBacktickRun(text) + 1));
+  return `${fence}${oneLine(info).replace(/`/g, "")}
+${text.replace(/\n*$/, "")}
+${fence}`;
+}
+function yamlQuoted(text) {
+  let out = '"';
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    const char = text[i] ?? "";
+    if (char === '"' || char === "\\") out += `\\${char}`;
+    else if (unit >= 32 && unit < 127) out += char;
+    else out += `\\u${unit.toString(16).padStart(4, "0")}`;
+  }
+  return `${out}"`;
+}
+
 // src/github/collect.ts
 import { join as join3 } from "node:path";
 
@@ -60809,7 +60978,7 @@ async function withWorktree(repository, sha, task) {
 function runOne(command2, directory, env) {
   const path8 = renderedPath(command2);
   const [program, ...args] = command2.argv;
-  const shown = `\`${command2.argv.join(" ")}\``;
+  const shown = quote(command2.argv.join(" "));
   return new Promise((resolve4) => {
     const child = spawn2(program ?? "", args, {
       cwd: directory,
@@ -60961,7 +61130,7 @@ var DirectoryManifestSource = class {
       }
     };
     if (!isDirectory(root)) {
-      throw new ConfigError(`the directory \`${directory}\` does not exist in the workspace`);
+      throw new ConfigError(`the directory ${quote(directory)} does not exist in the workspace`);
     }
     visit("");
     return entries.sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
@@ -61027,7 +61196,7 @@ var RestManifestSource = class {
     const level = await this.tree(sha, false);
     if (level.truncated) {
       this.logger.warning(
-        `the directory \`${prefix || "/"}\` has too many entries; some were not listed`
+        `the directory ${quote(prefix || "/")} has too many entries; some were not listed`
       );
     }
     const out = [];
@@ -61220,7 +61389,7 @@ async function loadConfig(options2) {
     const headText = await readConfigText(options2, comparison.headRef);
     if (headText !== null && headText !== text) {
       notes.push(
-        `this pull request changes \`${path8}\`; meshguard uses the base branch's version until it is merged`
+        `this pull request changes ${quote(path8)}; meshguard uses the base branch's version until it is merged`
       );
       const headProblems = parseConfig(headText, path8).problems;
       for (const problem of headProblems)
@@ -61329,6 +61498,8 @@ ${notice}
 // src/github/check-run.ts
 var ANNOTATIONS_PER_REQUEST = 50;
 var MAX_ANNOTATIONS = 500;
+var ANNOTATION_MESSAGE_BYTES = 6e4;
+var ANNOTATION_TITLE_MAX = 255;
 var LEVEL = {
   error: "failure",
   warning: "warning",
@@ -61340,8 +61511,8 @@ function annotationsFor(findings, headFiles) {
     start_line: Math.max(1, f.at.line),
     end_line: Math.max(1, f.at.line),
     annotation_level: LEVEL[f.severity],
-    title: `${f.code} ${catalogue[f.code].title}`.slice(0, 255),
-    message: f.message.slice(0, 6e4)
+    title: truncate(`${f.code} ${catalogue[f.code].title}`, ANNOTATION_TITLE_MAX),
+    message: truncateUtf8(f.message, ANNOTATION_MESSAGE_BYTES)
   }));
 }
 function conclusionOf(report) {
@@ -61701,112 +61872,6 @@ function plural(count, noun, pluralNoun = `${noun}s`) {
 }
 function callerName(edge) {
   return edge.from.endsWith("/*") && edge.callers !== 1 ? `${edge.from} (${plural(edge.callers, "workload")})` : edge.from;
-}
-
-// src/analysis/render/escape.ts
-var ZWSP = "\u200B";
-var REPLACEMENT = "\uFFFD";
-function oneLine(text) {
-  return text.replace(/\r\n|[\n\r\t\v\f\u0085\u2028\u2029]/g, " ").replace(/[\u0000-\u001f\u007f-\u009f]/g, REPLACEMENT).replace(/[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, REPLACEMENT).replace(
-    /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g,
-    REPLACEMENT
-  );
-}
-function truncate(text, max) {
-  const points = [...text];
-  return points.length <= max ? text : `${points.slice(0, Math.max(0, max - 3)).join("")}...`;
-}
-var MARKDOWN_SPECIAL = /[\\`*_{}[\]()#+!|~$]/g;
-function breakAutolinks(text) {
-  return text.replace(/@/g, `@${ZWSP}`).replace(/#(?=\d)/g, `#${ZWSP}`).replace(/\b(GH)-(?=\d)/gi, `$1-${ZWSP}`).replace(/:\/\//g, `:${ZWSP}//`).replace(/(www)\./gi, `$1${ZWSP}.`);
-}
-function escapeInline(text) {
-  const escaped = breakAutolinks(
-    oneLine(text).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(MARKDOWN_SPECIAL, "\\$&")
-  );
-  return escaped.replace(/^([-=])/, "\\$1").replace(/^(\d+)\./, "$1\\.");
-}
-function breakCommentMarkers(text) {
-  return text.replace(/<!/g, `<${ZWSP}!`).replace(/--(!?)>/g, `-${ZWSP}-$1>`);
-}
-function codeSpan(text, where = "text") {
-  let value = breakCommentMarkers(oneLine(text));
-  if (value.trim() === "") return escapeInline(`"${value}"`);
-  if (where === "table") {
-    if (value.includes("\\")) return escapeInline(text);
-    value = value.replace(/\|/g, "\\|");
-  }
-  const longest = Math.max(0, ...[...value.matchAll(/`+/g)].map((m) => m[0].length));
-  const fence = "`".repeat(longest + 1);
-  const pad = /^[` ]|[` ]$/.test(value) ? " " : "";
-  return `${fence}${pad}${value}${pad}${fence}`;
-}
-function escapeMessage(message, where = "text") {
-  const parts = message.split("`");
-  const balanced = parts.length % 2 === 1;
-  return parts.map((part, index) => {
-    if (index % 2 === 0) return escapeInline(part);
-    if (!balanced && index === parts.length - 1) return escapeInline(`\`${part}`);
-    return codeSpan(part, where);
-  }).join("");
-}
-var URL_SAFE = /[A-Za-z0-9\-._~:/?#@!$&'*+,;=%]/;
-function safeUrl(url) {
-  if (!/^https?:\/\/[^\s]/i.test(url)) return null;
-  const encoder = new TextEncoder();
-  let out = "";
-  for (const char of url.replace(/[\uD800-\uDFFF]/g, REPLACEMENT)) {
-    if (URL_SAFE.test(char)) out += char;
-    else
-      for (const byte of encoder.encode(char))
-        out += `%${byte.toString(16).toUpperCase().padStart(2, "0")}`;
-  }
-  return out;
-}
-function markdownLink(text, url) {
-  const label = escapeInline(text);
-  const destination = url == null ? null : safeUrl(url);
-  return destination === null ? label : `[${label}](${destination})`;
-}
-function tableRow(cells) {
-  return `| ${cells.map((cell2) => cell2 === "" ? " " : cell2).join(" | ")} |`;
-}
-var MERMAID_SAFE = /[A-Za-z0-9 \-_.,/:*+()=!?'@]/;
-var MERMAID_NAMED = {
-  '"': "#quot;",
-  "<": "#lt;",
-  ">": "#gt;",
-  "&": "#amp;"
-};
-function mermaidText(text) {
-  let out = "";
-  for (const char of oneLine(text)) {
-    if (MERMAID_SAFE.test(char)) out += char;
-    else out += MERMAID_NAMED[char] ?? `#${char.codePointAt(0) ?? 65533};`;
-  }
-  return out;
-}
-function mermaidLabel(text, max) {
-  const line = oneLine(text);
-  return `"${mermaidText(truncate(line.trim() === "" ? `"${line}"` : line, max))}"`;
-}
-function codeBlock(text, info = "") {
-  const longest = Math.max(0, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
-  const fence = "`".repeat(Math.max(3, longest + 1));
-  return `${fence}${oneLine(info).replace(/`/g, "")}
-${text.replace(/\n*$/, "")}
-${fence}`;
-}
-function yamlQuoted(text) {
-  let out = '"';
-  for (let i = 0; i < text.length; i++) {
-    const unit = text.charCodeAt(i);
-    const char = text[i] ?? "";
-    if (char === '"' || char === "\\") out += `\\${char}`;
-    else if (unit >= 32 && unit < 127) out += char;
-    else out += `\\u${unit.toString(16).padStart(4, "0")}`;
-  }
-  return `${out}"`;
 }
 
 // src/analysis/render/order.ts
@@ -62653,8 +62718,9 @@ function short(ref) {
   return /^[0-9a-f]{40}/.test(ref) ? ref.slice(0, 7) : ref;
 }
 function footerLines2(comparison, notes) {
-  const compared = `meshguard compared \`${short(comparison.baseRef)}\` (base) with \`${short(comparison.headRef)}\` (head)`;
-  return [`<sub>${[compared, ...comparison.notes, ...notes].join("; ")}.</sub>`];
+  const compared = `meshguard compared ${codeSpan(short(comparison.baseRef))} (base) with ${codeSpan(short(comparison.headRef))} (head)`;
+  const said = [...comparison.notes, ...notes].map((note) => escapeMessage(note));
+  return [`<sub>${[compared, ...said].join("; ")}.</sub>`];
 }
 function commentFooter(lines, context3) {
   const url = runUrl(context3);
@@ -62662,10 +62728,10 @@ function commentFooter(lines, context3) {
 <sub>[Full report and JSON](${url})</sub>`;
 }
 function noChangesSummary(paths, comparison) {
-  const shown = paths.slice(0, 10).map((p) => `\`${p}\``).join(", ");
+  const shown = paths.slice(0, 10).map((p) => codeSpan(p)).join(", ");
   return `**meshguard: no mesh changes**
 
-No file matched by the configured paths (${shown || "none"}) differs between \`${short(comparison.baseRef)}\` and \`${short(comparison.headRef)}\`.
+No file matched by the configured paths (${shown || "none"}) differs between ${codeSpan(short(comparison.baseRef))} and ${codeSpan(short(comparison.headRef))}.
 `;
 }
 
@@ -62815,13 +62881,13 @@ function problemMessage(problem) {
     case "unknown-caller":
     case "unknown-workload": {
       const what = problem.kind === "unknown-caller" ? "caller" : "workload";
-      const hint = problem.suggestions.length === 0 ? "" : `; did you mean ${problem.suggestions.map((s) => `\`${s}\``).join(" or ")}?`;
-      return `no ${what} \`${problem.id}\` in the manifests${hint}`;
+      const hint = problem.suggestions.length === 0 ? "" : `; did you mean ${problem.suggestions.map((s) => quote(s)).join(" or ")}?`;
+      return `no ${what} ${quote(problem.id)} in the manifests${hint}`;
     }
     case "unknown-port":
-      return `\`${problem.workload}\` has no port \`${problem.port}\`; its ports: ${problem.ports.length === 0 ? "none" : problem.ports.map((p) => `\`${p}\``).join(", ")}`;
+      return `${quote(problem.workload)} has no port ${quote(problem.port)}; its ports: ${problem.ports.length === 0 ? "none" : problem.ports.map((p) => quote(p)).join(", ")}`;
     case "no-ports":
-      return `\`${problem.workload}\` declares no port: no container port, and no Service selects it`;
+      return `${quote(problem.workload)} declares no port: no container port, and no Service selects it`;
   }
 }
 
@@ -63070,14 +63136,16 @@ function detachmentNote(policy, workload) {
     ([key, value]) => labels[key] !== value
   );
   if (differing.length === 0) return "it no longer selects this workload";
-  const wants = differing.map(([key, value]) => `\`${key}=${value}\``).join(", ");
-  const has = differing.map(([key]) => labels[key] === void 0 ? `no \`${key}\`` : `\`${key}=${labels[key]}\``).join(", ");
+  const wants = differing.map(([key, value]) => quote(`${key}=${value}`)).join(", ");
+  const has = differing.map(
+    ([key]) => labels[key] === void 0 ? `no ${quote(key)}` : quote(`${key}=${labels[key]}`)
+  ).join(", ");
   return `its selector wants ${wants}; the workload has ${has}`;
 }
 function attachmentNote(before, after, workload) {
   if (before.targetRefs.length > 0 && after.targetRefs.length === 0)
     return "its targetRefs were removed, so the sidecar now enforces it";
-  return contentKey2(before.selector) === contentKey2(after.selector) ? `the workload's labels now match its selector (\`${workload.id}\`)` : "its selector now matches this workload";
+  return contentKey2(before.selector) === contentKey2(after.selector) ? `the workload's labels now match its selector (${quote(workload.id)})` : "its selector now matches this workload";
 }
 
 // src/analysis/explain/side.ts
@@ -63123,18 +63191,18 @@ function parseCaller(text) {
 function parseDestination(text) {
   const [to = "", portText, extra] = text.split(":");
   if (!isWorkloadId(to) || extra !== void 0)
-    return { error: `\`${clip(text)}\` is not \`namespace/workload[:port]\`` };
+    return { error: `${quote(clip(text))} is not \`namespace/workload[:port]\`` };
   if (portText === void 0) return { value: { to, port: null } };
   const port = /^\d{1,5}$/.test(portText) ? Number(portText) : NaN;
   if (!(port >= 1 && port <= 65535))
-    return { error: `\`${clip(portText)}\` is not a port number (1-65535)` };
+    return { error: `${quote(clip(portText))} is not a port number (1-65535)` };
   return { value: { to, port } };
 }
 function methodProblem(method) {
-  return METHOD.test(method) ? null : `\`${clip(method)}\` is not an HTTP method (upper case, such as \`GET\`)`;
+  return METHOD.test(method) ? null : `${quote(clip(method))} is not an HTTP method (upper case, such as \`GET\`)`;
 }
 function pathProblem(path8) {
-  return PATH.test(path8) ? null : `\`${clip(path8)}\` is not a request path (it starts with \`/\` and has no spaces)`;
+  return PATH.test(path8) ? null : `${quote(clip(path8))} is not a request path (it starts with \`/\` and has no spaces)`;
 }
 function clip(text) {
   return text.length > 80 ? `${text.slice(0, 77)}...` : text;
@@ -63410,7 +63478,7 @@ function answerFinding(context3, sides, config2, asked, configPath) {
   const code = asked.slice(0, 5);
   if (!isCode(code))
     return {
-      markdown: `\`${code}\` is not a meshguard code; the codes are listed in docs/findings.md.
+      markdown: `${codeSpan(code)} is not a meshguard code; the codes are listed in docs/findings.md.
 `,
       answered: false
     };
@@ -63498,7 +63566,7 @@ function parseCommentCommand(body2) {
     case "explain":
       return parseExplain(rest, line);
     default:
-      return usage(`unknown command \`${verb}\``, line);
+      return usage(`unknown command ${quote(verb)}`, line);
   }
 }
 function command(command2, line) {
@@ -63534,11 +63602,11 @@ function parseExplain(args, line) {
     return usage("`/mesh explain` needs an edge (`from -> to`) or a finding", line);
   const text = args.join(" ");
   if (FINDING_START.test(args[0] ?? "")) {
-    return FINDING.test(text) ? command({ name: "explain-finding", finding: text }, line) : usage(`\`${clip(text)}\` is not a finding code or id such as \`MG301\``, line);
+    return FINDING.test(text) ? command({ name: "explain-finding", finding: text }, line) : usage(`${quote(clip(text))} is not a finding code or id such as \`MG301\``, line);
   }
   if (!/->|→/.test(text)) {
     return usage(
-      `\`${clip(text)}\` is neither an edge (\`from -> to\`) nor a finding code such as \`MG301\``,
+      `${quote(clip(text))} is neither an edge (\`from -> to\`) nor a finding code such as \`MG301\``,
       line
     );
   }
@@ -63546,7 +63614,7 @@ function parseExplain(args, line) {
   if (sides.length !== 2) return usage("an edge has exactly one `->`", line);
   const [fromText = "", rightText = ""] = sides;
   const from = parseCaller(fromText.trim());
-  if (from === null) return usage(`\`${clip(fromText)}\` is not \`namespace/workload\``, line);
+  if (from === null) return usage(`${quote(clip(fromText))} is not \`namespace/workload\``, line);
   const [target = "", ...options2] = rightText.trim().split(/\s+/);
   const destination = parseDestination(target);
   if ("error" in destination) return usage(destination.error, line);
@@ -63565,7 +63633,7 @@ function parseRequest(options2) {
     } else if (method === null && path8 === null && methodProblem(option) === null) {
       method = option;
     } else {
-      return { error: `unexpected \`${clip(option)}\`: give at most a METHOD then a /path` };
+      return { error: `unexpected ${quote(clip(option))}: give at most a METHOD then a /path` };
     }
   }
   return { method, path: path8 };

@@ -25156,9 +25156,9 @@ var require_lexer = __commonJS({
         }
       }
       *parseQuotedScalar() {
-        const quote2 = this.charAt(0);
-        let end = this.buffer.indexOf(quote2, this.pos + 1);
-        if (quote2 === "'") {
+        const quote3 = this.charAt(0);
+        let end = this.buffer.indexOf(quote3, this.pos + 1);
+        if (quote3 === "'") {
           while (end !== -1 && this.buffer[end + 1] === "'")
             end = this.buffer.indexOf("'", end + 2);
         } else {
@@ -29387,18 +29387,84 @@ ${notice}
 `, truncated: true };
 }
 
+// src/analysis/findings/quote.ts
+function longestBacktickRun(text2) {
+  let longest = 0;
+  for (const run3 of text2.matchAll(/`+/g)) longest = Math.max(longest, run3[0].length);
+  return longest;
+}
+function quote(value) {
+  const text2 = String(value);
+  if (text2 === "") return '""';
+  const fence = "`".repeat(longestBacktickRun(text2) + 1);
+  const pad = /^`|`$/.test(text2) || stripsSpaces(text2) ? " " : "";
+  return `${fence}${pad}${text2}${pad}${fence}`;
+}
+function stripsSpaces(content) {
+  const spaced = content.replace(/\r\n?|\n/g, " ");
+  return spaced.startsWith(" ") && spaced.endsWith(" ") && /[^ ]/.test(spaced);
+}
+function parseMessage(message) {
+  const runs = [...message.matchAll(/`+/g)].map((m) => ({ at: m.index, length: m[0].length }));
+  const closer = new Array(runs.length).fill(-1);
+  const lastOfLength = /* @__PURE__ */ new Map();
+  for (let i = runs.length - 1; i >= 0; i--) {
+    const length = runs[i]?.length ?? 0;
+    closer[i] = lastOfLength.get(length) ?? -1;
+    lastOfLength.set(length, i);
+  }
+  const parts = [];
+  const push3 = (code2, text2) => {
+    if (text2 !== "" || code2) parts.push({ code: code2, text: text2 });
+  };
+  let textFrom = 0;
+  for (let i = 0; i < runs.length; i++) {
+    const open2 = runs[i];
+    const close = runs[closer[i] ?? -1];
+    if (open2 === void 0 || close === void 0) continue;
+    push3(false, message.slice(textFrom, open2.at));
+    push3(true, codeContent(message.slice(open2.at + open2.length, close.at)));
+    textFrom = close.at + close.length;
+    i = closer[i] ?? i;
+  }
+  push3(false, message.slice(textFrom));
+  return parts;
+}
+function codeContent(raw) {
+  const spaced = raw.replace(/\r\n?|\n/g, " ");
+  return stripsSpaces(spaced) ? spaced.slice(1, -1) : spaced;
+}
+
 // src/analysis/render/escape.ts
 var ZWSP = "\u200B";
 var REPLACEMENT = "\uFFFD";
+var LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 function oneLine(text2) {
-  return text2.replace(/\r\n|[\n\r\t\v\f\u0085\u2028\u2029]/g, " ").replace(/[\u0000-\u001f\u007f-\u009f]/g, REPLACEMENT).replace(/[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, REPLACEMENT).replace(
-    /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g,
-    REPLACEMENT
-  );
+  return text2.replace(/\r\n|[\n\r\t\v\f\u0085\u2028\u2029]/g, " ").replace(/[\u0000-\u001f\u007f-\u009f]/g, REPLACEMENT).replace(/[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, REPLACEMENT).replace(LONE_SURROGATE, REPLACEMENT);
+}
+function wellFormed(text2) {
+  return text2.replace(LONE_SURROGATE, REPLACEMENT);
 }
 function truncate(text2, max) {
+  return cut(text2, max, () => 1);
+}
+function truncateUtf8(text2, max) {
+  return cut(wellFormed(text2), max, utf8Length);
+}
+function cut(text2, max, size) {
   const points = [...text2];
-  return points.length <= max ? text2 : `${points.slice(0, Math.max(0, max - 3)).join("")}...`;
+  if (points.reduce((sum, point) => sum + size(point), 0) <= max) return text2;
+  const room = max - 3;
+  let kept = 0;
+  for (let used = 0; kept < points.length; kept++) {
+    used += size(points[kept] ?? "");
+    if (used > room) break;
+  }
+  return `${points.slice(0, kept).join("")}...`;
+}
+function utf8Length(point) {
+  const code2 = point.codePointAt(0) ?? 0;
+  return code2 < 128 ? 1 : code2 < 2048 ? 2 : code2 < 65536 ? 3 : 4;
 }
 var MARKDOWN_SPECIAL = /[\\`*_{}[\]()#+!|~$]/g;
 function breakAutolinks(text2) {
@@ -29420,19 +29486,12 @@ function codeSpan(text2, where = "text") {
     if (value.includes("\\")) return escapeInline(text2);
     value = value.replace(/\|/g, "\\|");
   }
-  const longest = Math.max(0, ...[...value.matchAll(/`+/g)].map((m) => m[0].length));
-  const fence = "`".repeat(longest + 1);
+  const fence = "`".repeat(longestBacktickRun(value) + 1);
   const pad = /^[` ]|[` ]$/.test(value) ? " " : "";
   return `${fence}${pad}${value}${pad}${fence}`;
 }
 function escapeMessage(message, where = "text") {
-  const parts = message.split("`");
-  const balanced = parts.length % 2 === 1;
-  return parts.map((part, index) => {
-    if (index % 2 === 0) return escapeInline(part);
-    if (!balanced && index === parts.length - 1) return escapeInline(`\`${part}`);
-    return codeSpan(part, where);
-  }).join("");
+  return parseMessage(message).map((part) => part.code ? codeSpan(part.text, where) : escapeInline(part.text)).join("");
 }
 var URL_SAFE = /[A-Za-z0-9\-._~:/?#@!$&'*+,;=%]/;
 function safeUrl(url) {
@@ -29475,8 +29534,7 @@ function mermaidLabel(text2, max) {
   return `"${mermaidText(truncate(line.trim() === "" ? `"${line}"` : line, max))}"`;
 }
 function codeBlock(text2, info2 = "") {
-  const longest = Math.max(0, ...[...text2.matchAll(/`+/g)].map((m) => m[0].length));
-  const fence = "`".repeat(Math.max(3, longest + 1));
+  const fence = "`".repeat(Math.max(3, longestBacktickRun(text2) + 1));
   return `${fence}${oneLine(info2).replace(/`/g, "")}
 ${text2.replace(/\n*$/, "")}
 ${fence}`;
@@ -29512,7 +29570,6 @@ function compareSources(a, b) {
 }
 
 // src/analysis/findings/catalogue.ts
-var tick = (value) => `\`${String(value).replace(/`/g, "'")}\``;
 var catalogue = {
   // ---- MG0xx: loading and validation ---------------------------------------------------------
   MG001: {
@@ -29528,7 +29585,7 @@ var catalogue = {
     name: "duplicate-key",
     severity: "error",
     title: "Duplicate mapping key",
-    message: (p) => `key ${tick(p.key)} appears twice in the same mapping`,
+    message: (p) => `key ${quote(p.key)} appears twice in the same mapping`,
     help: "Remove one of the two keys. kubectl rejects duplicate fields; meshguard keeps the last one, as a lenient JSON decoder would.",
     description: "YAML forbids duplicate keys in one mapping. Kubernetes decoders either reject the object or silently keep the last value, so the manifest may not mean what it says."
   },
@@ -29562,7 +29619,7 @@ var catalogue = {
     name: "obsolete-api",
     severity: "warning",
     title: "Obsolete Istio API",
-    message: (p) => `${tick(`${p.apiVersion} ${p.kind}`)} was removed from Istio and is ignored; use ${p.replacement}`,
+    message: (p) => `${quote(`${p.apiVersion} ${p.kind}`)} was removed from Istio and is ignored; use ${p.replacement}`,
     help: "Rewrite the object with the current API. Istio no longer reads it, so it has no effect in the mesh.",
     description: "Istio removed authentication.istio.io/v1alpha1 (Policy, MeshPolicy) and rbac.istio.io (ServiceRole, ServiceRoleBinding, ClusterRbacConfig). Objects of those kinds do nothing in a current mesh."
   },
@@ -29570,7 +29627,7 @@ var catalogue = {
     name: "unknown-api-version",
     severity: "error",
     title: "Unknown API version",
-    message: (p) => `${tick(p.kind)} with apiVersion ${tick(p.apiVersion)} is not served by Istio (expected ${p.known}); the object cannot be applied`,
+    message: (p) => `${quote(p.kind)} with apiVersion ${quote(p.apiVersion)} is not served by Istio (expected ${p.known}); the object cannot be applied`,
     help: "Use one of the supported API versions. meshguard analyses the mesh without this object, as the cluster would have it.",
     description: "Istio serves security.istio.io v1 and v1beta1, and networking.istio.io v1, v1beta1 and v1alpha3. Other versions are rejected by the API server."
   },
@@ -29578,7 +29635,7 @@ var catalogue = {
     name: "missing-required-field",
     severity: "error",
     title: "Required field missing",
-    message: (p) => `${tick(p.kind)} has no ${tick(p.field)}`,
+    message: (p) => `${quote(p.kind)} has no ${quote(p.field)}`,
     help: "Add the field; the object cannot be applied without it.",
     description: "A field the API server requires is missing, so the object would be rejected."
   },
@@ -29586,7 +29643,7 @@ var catalogue = {
     name: "invalid-field-type",
     severity: "error",
     title: "Field has the wrong type",
-    message: (p) => `${tick(p.field)} must be ${p.expected}, not ${p.actual}`,
+    message: (p) => `${quote(p.field)} must be ${p.expected}, not ${p.actual}`,
     help: "Quote values that must be strings (label and annotation values, for example): YAML reads `true`, `on` and `8080` as other types.",
     description: "The value has a type the Kubernetes or Istio API does not accept. The field is ignored by the analysis, which treats it as absent."
   },
@@ -29594,7 +29651,7 @@ var catalogue = {
     name: "unknown-field",
     severity: "warning",
     title: "Unknown field",
-    message: (p) => `${tick(p.field)} is not a field of ${p.kind}; it is ignored`,
+    message: (p) => `${quote(p.field)} is not a field of ${p.kind}; it is ignored`,
     help: "Check the spelling and the indentation. A misplaced field is silently dropped by the API server.",
     description: "The field is not part of the Istio API at this position. A typo such as `principal` for `principals`, or a field indented one level too deep, changes what the policy matches."
   },
@@ -29602,7 +29659,7 @@ var catalogue = {
     name: "invalid-enum-value",
     severity: "error",
     title: "Invalid value",
-    message: (p) => `${tick(p.field)} is ${tick(p.value)}, which is not one of ${p.allowed}`,
+    message: (p) => `${quote(p.field)} is ${quote(p.value)}, which is not one of ${p.allowed}`,
     help: "Use one of the allowed values (they are case-sensitive).",
     description: "Istio rejects an object whose enum field has an unknown value, such as `action: ALOW` or `mode: STRIKT`. meshguard reports it and analyses the object as Istio would never have accepted it: as absent."
   },
@@ -29642,7 +29699,7 @@ var catalogue = {
     name: "invalid-value",
     severity: "error",
     title: "Invalid field value",
-    message: (p) => `${tick(p.field)} value ${tick(p.value)} is invalid: ${p.reason}`,
+    message: (p) => `${quote(p.field)} value ${quote(p.value)} is invalid: ${p.reason}`,
     help: "Istio rejects the whole object when one value is invalid.",
     description: "The value fails Istio validation (`pkg/config/validation/validation.go`): empty strings, malformed CIDRs or ports, path templates with operators in the wrong place, and similar."
   },
@@ -29650,7 +29707,7 @@ var catalogue = {
     name: "unknown-condition-key",
     severity: "error",
     title: "Unknown `when` key",
-    message: (p) => `${tick(p.key)} is not a condition key Istio accepts: ${p.reason}`,
+    message: (p) => `${quote(p.key)} is not a condition key Istio accepts: ${p.reason}`,
     help: "See https://istio.io/latest/docs/reference/config/security/conditions/ for the supported keys.",
     description: "Istio validation rejects unknown `when` keys and the removed `destination.labels`, `destination.namespace`, `destination.name` and `destination.user` keys."
   },
@@ -29666,7 +29723,7 @@ var catalogue = {
     name: "empty-match-clause",
     severity: "error",
     title: "Empty match clause",
-    message: (p) => `${tick(p.field)} is present but empty; Istio rejects it`,
+    message: (p) => `${quote(p.field)} is present but empty; Istio rejects it`,
     help: 'Remove the empty clause, or fill it in. An absent clause means "no constraint"; an empty one is invalid.',
     description: "Validation rejects `from: []`, `to: []`, a `source` or `operation` with no fields, and a `when` condition with neither `values` nor `notValues`."
   },
@@ -29690,7 +29747,7 @@ var catalogue = {
     name: "conflicting-mesh-config",
     severity: "warning",
     title: "Mesh configuration set twice",
-    message: (p) => `${tick(p.setting)} is set again here to ${tick(p.value)}; the value at ${p.other} is used`,
+    message: (p) => `${quote(p.setting)} is set again here to ${quote(p.value)}; the value at ${p.other} is used`,
     help: "Keep one source of mesh configuration per tree, or set the value in .github/meshguard.yml.",
     description: "More than one ConfigMap, IstioOperator or values file sets the same MeshConfig field. meshguard uses the first in path order and reports the others."
   },
@@ -29698,7 +29755,7 @@ var catalogue = {
     name: "empty-mapping-as-list",
     severity: "warning",
     title: "Empty mapping where a list is expected",
-    message: (p) => `${tick(p.field)} is \`{}\` where a list is expected; read as an empty list`,
+    message: (p) => `${quote(p.field)} is \`{}\` where a list is expected; read as an empty list`,
     help: "Write `[]`, or remove the field. The API server rejects `{}` for a list field.",
     description: "Generated or hand-edited dumps sometimes write an empty mapping for an empty list. meshguard reads it as the empty list that was meant and warns, instead of rejecting the whole object."
   },
@@ -29707,7 +29764,7 @@ var catalogue = {
     name: "mtls-weakened",
     severity: "warning",
     title: "mTLS weakened on a workload port",
-    message: (p) => `${tick(p.workload)} ${p.ports} ${p.head}${p.level}, was ${p.base}: ${p.consequence}`,
+    message: (p) => `${quote(p.workload)} ${p.ports} ${p.head}${p.level}, was ${p.base}: ${p.consequence}`,
     help: "If plaintext callers still need the port, keep the exception as narrow as possible (one workload, one container port) and plan its removal. Otherwise restore STRICT.",
     description: "The effective PeerAuthentication mode of a workload port became weaker: STRICT to PERMISSIVE or DISABLE, PERMISSIVE to DISABLE, or the sidecar went away. Istio resolves the mode per port from the mesh, namespace, workload and port-level policies (istio-semantics \xA71.2, `ComposePeerAuthentication`). The finding points at the line that decided the new mode, or at the deleted policy."
   },
@@ -29715,7 +29772,7 @@ var catalogue = {
     name: "edge-broken",
     severity: "error",
     title: "Connection newly broken",
-    message: (p) => `${p.from} can no longer connect to ${tick(p.to)} port ${p.port}: ${p.reason}`,
+    message: (p) => `${p.from} can no longer connect to ${quote(p.to)} port ${p.port}: ${p.reason}`,
     help: "Check what the client originates (sidecar, DestinationRule TLS, auto mTLS) against what the port accepts. `meshguard graph` shows both sides with their evidence.",
     description: "A call that worked in the base manifests fails in the head: plaintext to a STRICT port, Istio mTLS to a port without a sidecar or with DISABLE, TLS that is not Istio mTLS to a STRICT port, or a call dropped by REGISTRY_ONLY (istio-semantics \xA71.5, \xA72.7). Callers from outside the manifests sending plaintext are not reported: rejecting them is what STRICT is for."
   },
@@ -29723,7 +29780,7 @@ var catalogue = {
     name: "edge-lost-mtls",
     severity: "warning",
     title: "Connection no longer mutually authenticated",
-    message: (p) => `calls from ${p.from} to ${tick(p.to)} port ${p.port} are no longer mutually authenticated: ${p.reason}`,
+    message: (p) => `calls from ${p.from} to ${quote(p.to)} port ${p.port} are no longer mutually authenticated: ${p.reason}`,
     help: "Identity-based AuthorizationPolicy rules (principals, namespaces) no longer match these callers, and the traffic is not encrypted by the mesh.",
     description: "A call that arrived over Istio mTLS in the base now arrives in plaintext: the server learns no peer identity (istio-semantics \xA75), so positive identity rules stop matching and negative ones start matching."
   },
@@ -29731,7 +29788,7 @@ var catalogue = {
     name: "destination-rule-breaks-strict",
     severity: "error",
     title: "DestinationRule TLS toward a STRICT port",
-    message: (p) => `this DestinationRule makes clients send ${p.mode} to the STRICT port ${tick(p.target)}${p.count > 1 ? ` and ${p.count - 1} other STRICT port(s)` : ""}: those connections fail`,
+    message: (p) => `this DestinationRule makes clients send ${p.mode} to the STRICT port ${quote(p.target)}${p.count > 1 ? ` and ${p.count - 1} other STRICT port(s)` : ""}: those connections fail`,
     help: "Use `tls: {mode: ISTIO_MUTUAL}` for in-mesh destinations, or drop the `tls` block to let auto mTLS decide. `tls: {}` means DISABLE.",
     description: "A DestinationRule TLS mode other than ISTIO_MUTUAL (DISABLE, SIMPLE, MUTUAL, or a `tls` block without `mode`) replaces auto mTLS for the host or port; a STRICT server then rejects the connection (istio-semantics \xA72.1, \xA72.7; Kiali KIA0207/KIA0208)."
   },
@@ -29739,7 +29796,7 @@ var catalogue = {
     name: "destination-rule-mtls-without-sidecar",
     severity: "error",
     title: "ISTIO_MUTUAL toward a port that cannot terminate it",
-    message: (p) => `this DestinationRule makes clients send Istio mTLS to ${tick(p.target)}, which ${p.why}${p.count > 1 ? ` (and to ${p.count - 1} other port(s) that cannot terminate it)` : ""}: those connections fail`,
+    message: (p) => `this DestinationRule makes clients send Istio mTLS to ${quote(p.target)}, which ${p.why}${p.count > 1 ? ` (and to ${p.count - 1} other port(s) that cannot terminate it)` : ""}: those connections fail`,
     help: "Remove `tls` (auto mTLS sends plaintext to workloads without a sidecar and to DISABLE ports), or scope the rule with `portLevelSettings`.",
     description: "An explicit ISTIO_MUTUAL is sent to every endpoint, including those without a sidecar and ports whose PeerAuthentication is DISABLE; they cannot terminate it (istio-semantics \xA72.1, \xA72.7; retired analyzer IST0115)."
   },
@@ -29747,7 +29804,7 @@ var catalogue = {
     name: "credential-name-without-selector",
     severity: "warning",
     title: "credentialName ignored on sidecars",
-    message: (p) => `\`credentialName\` is ignored on sidecars when the DestinationRule has no \`workloadSelector\`: ${p.client} sends plaintext to ${tick(p.host)}`,
+    message: (p) => `\`credentialName\` is ignored on sidecars when the DestinationRule has no \`workloadSelector\`: ${p.client} sends plaintext to ${quote(p.host)}`,
     help: "Add a `workloadSelector` for the clients that should originate TLS, or originate TLS at an egress gateway.",
     description: "On a sidecar, SIMPLE or MUTUAL TLS with a `credentialName` is only applied when the DestinationRule has a `workloadSelector`; otherwise no TLS context is built and the connection leaves in plaintext (`buildUpstreamClusterTLSContext`, istio-semantics \xA72.1)."
   },
@@ -29755,7 +29812,7 @@ var catalogue = {
     name: "root-peer-authentication-with-selector",
     severity: "warning",
     title: "PeerAuthentication with a selector in the root namespace",
-    message: (p) => `PeerAuthentication ${tick(`${p.namespace}/${p.name}`)} has a selector but is in the root namespace, so Istio ignores it`,
+    message: (p) => `PeerAuthentication ${quote(`${p.namespace}/${p.name}`)} has a selector but is in the root namespace, so Istio ignores it`,
     help: "Move the policy to the namespace of the workloads it should select, or remove the selector to make it mesh-wide.",
     description: "Istio treats a root-namespace PeerAuthentication without a selector as mesh-wide and ignores one with a selector; it does not select workloads in other namespaces (istio-semantics \xA71.1; `ComposePeerAuthentication`). AuthorizationPolicy behaves differently."
   },
@@ -29763,7 +29820,7 @@ var catalogue = {
     name: "conflicting-peer-authentications",
     severity: "warning",
     title: "Conflicting PeerAuthentications",
-    message: (p) => `this ${p.level} PeerAuthentication is ignored: ${tick(p.winner)} applies instead (${p.why})`,
+    message: (p) => `this ${p.level} PeerAuthentication is ignored: ${quote(p.winner)} applies instead (${p.why})`,
     help: "Keep one policy per level: one mesh-wide, one per namespace, one per workload. Merge the settings into the one that should apply.",
     description: "Istio uses only the oldest policy at each level (by `creationTimestamp`, then name) and ignores the others entirely, port-level settings included (istio-semantics \xA71.3). Manifests rarely carry creation times: meshguard treats objects a change adds as newer than those already there, and falls back on the name order between objects of the same side, which may differ from the order they were really created in."
   },
@@ -29771,7 +29828,7 @@ var catalogue = {
     name: "selector-matches-nothing",
     severity: "warning",
     title: "Selector matches no workload",
-    message: (p) => `this ${p.kind} selects no workload in ${tick(p.namespace)}`,
+    message: (p) => `this ${p.kind} selects no workload in ${quote(p.namespace)}`,
     help: "Check the labels against the pod template labels (not the Deployment labels) of the workloads it should select.",
     description: "A PeerAuthentication or DestinationRule workload selector that matches no pod in its namespace has no effect (Kiali KIA0004, analyzer IST0127)."
   },
@@ -29787,7 +29844,7 @@ var catalogue = {
     name: "auto-mtls-gated-off",
     severity: "error",
     title: "STRICT workload behind a DISABLE namespace (auto mTLS gap)",
-    message: (p) => `clients send plaintext to ${tick(p.target)}${p.count > 1 ? ` and ${p.count - 1} other port(s)` : ""} because ${tick(p.namespace)} is DISABLE at namespace or mesh level, but this policy makes it STRICT: those connections fail`,
+    message: (p) => `clients send plaintext to ${quote(p.target)}${p.count > 1 ? ` and ${p.count - 1} other port(s)` : ""} because ${quote(p.namespace)} is DISABLE at namespace or mesh level, but this policy makes it STRICT: those connections fail`,
     help: "Add a DestinationRule with `tls: {mode: ISTIO_MUTUAL}` for the host, or lift the namespace or mesh DISABLE.",
     description: "Auto mTLS decides per Service from the namespace-level (or mesh) PeerAuthentication only; a workload or port-level STRICT under a namespace DISABLE is invisible to it, so clients send plaintext and the server rejects it (istio/istio#56084, istio-semantics \xA72.3)."
   },
@@ -29803,7 +29860,7 @@ var catalogue = {
     name: "destination-rule-selector-shadows",
     severity: "warning",
     title: "Selector DestinationRule hides other rules from the rest of the namespace",
-    message: (p) => `clients in ${tick(p.namespace)} that this rule does not select get no DestinationRule for ${tick(p.host)}: the rule hides ${p.shadowed} from them`,
+    message: (p) => `clients in ${quote(p.namespace)} that this rule does not select get no DestinationRule for ${quote(p.host)}: the rule hides ${p.shadowed} from them`,
     help: "Add a DestinationRule without `workloadSelector` for the same host in this namespace, carrying the settings the other clients need.",
     description: "The lookup stops at the first namespace (client, then service, then root) with a rule for the host; a client not selected by a `workloadSelector` rule found there then gets no rule at all (`SidecarScope.DestinationRule`, istio-semantics \xA72.4)."
   },
@@ -29811,7 +29868,7 @@ var catalogue = {
     name: "namespace-not-declared",
     severity: "notice",
     title: "Namespace labels unknown",
-    message: (p) => `namespace ${tick(p.namespace)} is not in the manifests; meshguard assumes it is labelled for sidecar injection`,
+    message: (p) => `namespace ${quote(p.namespace)} is not in the manifests; meshguard assumes it is labelled for sidecar injection`,
     help: "Add the Namespace object with its labels (`istio-injection`, `istio.io/rev`, `istio.io/dataplane-mode`) so injection is known, not assumed.",
     description: "Sidecar injection depends on namespace labels (istio-semantics \xA76.1). Without them meshguard assumes injection, so that policies are taken as enforced; answers that depend on it are marked inexact."
   },
@@ -29827,7 +29884,7 @@ var catalogue = {
     name: "tls-without-mode",
     severity: "warning",
     title: "`tls` without `mode` disables TLS",
-    message: (p) => `\`tls\` without \`mode\` is DISABLE: clients send plaintext to ${tick(p.host)} and auto mTLS is off`,
+    message: (p) => `\`tls\` without \`mode\` is DISABLE: clients send plaintext to ${quote(p.host)} and auto mTLS is off`,
     help: "Write `mode: ISTIO_MUTUAL` (in-mesh) or `mode: SIMPLE` (TLS origination), or remove the `tls` block to keep auto mTLS.",
     description: "Any `tls` block counts as user-supplied TLS settings, and the default mode is DISABLE (enum value 0), so `tls: {}` or `tls` with only certificates switches auto mTLS off for the host or port (istio-semantics \xA72.1)."
   },
@@ -29836,7 +29893,7 @@ var catalogue = {
     name: "principal-with-spiffe-prefix",
     severity: "warning",
     title: "Principal written with `spiffe://`",
-    message: (p) => `principal ${tick(p.value)} starts with \`spiffe://\`, which Istio adds itself, so it never matches; ${p.effect}`,
+    message: (p) => `principal ${quote(p.value)} starts with \`spiffe://\`, which Istio adds itself, so it never matches; ${p.effect}`,
     help: "Write principals as `<trust-domain>/ns/<namespace>/sa/<service-account>`, without `spiffe://`.",
     description: "Istio prefixes every principal with `spiffe://` when it builds the Envoy matcher (`srcPrincipalGenerator`), so a value that already has it becomes `spiffe://spiffe://\u2026` and matches no certificate (`istio-semantics.md` \xA73.6). In an ALLOW rule that denies what was meant to be allowed; in a DENY rule it denies nothing."
   },
@@ -29844,7 +29901,7 @@ var catalogue = {
     name: "principal-without-trust-domain",
     severity: "warning",
     title: "Principal is not a full SPIFFE identity",
-    message: (p) => `principal ${tick(p.value)} is not \`<trust-domain>/ns/<namespace>/sa/<service-account>\`, so it never matches; ${p.effect}`,
+    message: (p) => `principal ${quote(p.value)} is not \`<trust-domain>/ns/<namespace>/sa/<service-account>\`, so it never matches; ${p.effect}`,
     help: "Start the principal with the trust domain, e.g. `cluster.local/ns/foo/sa/bar`, or use `namespaces`/`serviceAccounts`, or a `*` prefix to match any trust domain.",
     description: "Principals are compared with the whole URI SAN `spiffe://<trust-domain>/ns/<ns>/sa/<sa>` of the peer certificate. A value without the trust domain, or in another shape, matches nothing (`istio-semantics.md` \xA73.6)."
   },
@@ -29852,7 +29909,7 @@ var catalogue = {
     name: "allow-http-fields-on-tcp",
     severity: "error",
     title: "ALLOW rule with HTTP-only fields on a TCP port",
-    message: (p) => `this ALLOW rule uses HTTP-only ${tick(p.field)} but applies to TCP ${p.ports}; Istio drops the rule there, so it allows nothing on those ports`,
+    message: (p) => `this ALLOW rule uses HTTP-only ${quote(p.field)} but applies to TCP ${p.ports}; Istio drops the rule there, so it allows nothing on those ports`,
     help: "Split the rule: keep HTTP fields in a rule scoped to HTTP ports (`ports`), and allow TCP traffic with a rule that uses only sources and `ports`. Or name the Service port `http-\u2026` if the traffic is HTTP.",
     description: 'On a TCP filter chain the sidecar cannot see methods, paths, hosts, headers or JWT claims. For ALLOW, Istio skips the whole rule ("skipped rule \u2026 on TCP filter chain", `model.go` `checkError`), which makes the policy narrower: with no other matching rule every TCP connection is denied (`istio-semantics.md` \xA74.3; task authz-tcp).'
   },
@@ -29860,7 +29917,7 @@ var catalogue = {
     name: "deny-http-fields-on-tcp",
     severity: "warning",
     title: "DENY rule with HTTP-only fields on a TCP port",
-    message: (p) => `this ${p.action} rule uses HTTP-only ${tick(p.field)}, which Istio ignores on TCP ${p.ports}; there it matches every connection its other conditions allow`,
+    message: (p) => `this ${p.action} rule uses HTTP-only ${quote(p.field)}, which Istio ignores on TCP ${p.ports}; there it matches every connection its other conditions allow`,
     help: "Scope the rule to HTTP ports with `ports`, so the TCP chain does not see it.",
     description: 'For DENY, AUDIT and CUSTOM, Istio removes the HTTP-only conditions on a TCP chain and keeps the rest, which makes the rule broader: `to: [{operation: {methods: [GET]}}]` alone denies all TCP traffic (`istio-semantics.md` \xA74.3; validation warns with "will deny all traffic to TCP ports").'
   },
@@ -29868,7 +29925,7 @@ var catalogue = {
     name: "deny-bypassed-by-plaintext",
     severity: "warning",
     title: "DENY on identities is bypassed by plaintext",
-    message: (p) => `this DENY rule matches on ${tick(p.field)}, but ${p.ports} accepts plaintext, which carries no identity: plaintext callers are not denied`,
+    message: (p) => `this DENY rule matches on ${quote(p.field)}, but ${p.ports} accepts plaintext, which carries no identity: plaintext callers are not denied`,
     help: 'Make the port STRICT with a PeerAuthentication, or add a DENY rule `from: [{source: {notPrincipals: ["*"]}}]` to reject callers without identity.',
     description: "Identity fields read the verified peer certificate. A plaintext request (possible under PERMISSIVE or DISABLE) has none, so positive identity matches fail and the DENY does not fire (`istio-semantics.md` \xA75; ISTIO-SECURITY-2021-004)."
   },
@@ -29876,7 +29933,7 @@ var catalogue = {
     name: "negative-identity-allows-plaintext",
     severity: "warning",
     title: "ALLOW on `notNamespaces`/`notPrincipals` lets plaintext through",
-    message: (p) => `this ALLOW rule matches on ${tick(p.field)}, and ${p.ports} accepts plaintext: a caller without identity satisfies every negative identity match and is allowed`,
+    message: (p) => `this ALLOW rule matches on ${quote(p.field)}, and ${p.ports} accepts plaintext: a caller without identity satisfies every negative identity match and is allowed`,
     help: 'Add a positive match next to the negative one (`namespaces: ["*"]` or `principals: ["*"]`), or make the port STRICT.',
     description: 'Negative identity fields are true when the request has no identity at all, so `notNamespaces: ["foo"]` also allows plaintext callers, including ones from `foo` (`istio-semantics.md` \xA75).'
   },
@@ -29884,7 +29941,7 @@ var catalogue = {
     name: "selector-matches-no-workload",
     severity: "warning",
     title: "AuthorizationPolicy selects no workload",
-    message: (p) => `selector ${tick(p.selector)} matches no workload in the manifests; the policy has no effect here`,
+    message: (p) => `selector ${quote(p.selector)} matches no workload in the manifests; the policy has no effect here`,
     help: "Check the labels against the pod template labels (not the Deployment labels), or remove the policy.",
     description: "A policy applies to pods whose labels include every `matchLabels` pair (in its namespace, or in every namespace for the root namespace). None of the analysed workloads matches (analyzer IST0127)."
   },
@@ -29900,7 +29957,7 @@ var catalogue = {
     name: "custom-provider-unknown",
     severity: "error",
     title: "CUSTOM provider not defined",
-    message: (p) => `provider ${tick(p.provider)} is not in \`meshConfig.extensionProviders\`; Istio denies every request this policy matches`,
+    message: (p) => `provider ${quote(p.provider)} is not in \`meshConfig.extensionProviders\`; Istio denies every request this policy matches`,
     help: "Define the provider in `meshConfig.extensionProviders`, or fix its name.",
     description: "When the CUSTOM provider is missing or invalid, istiod generates an RBAC DENY for the policy's rules instead of the ext_authz filter (`getBadCustomDenyRules` in `builder.go`)."
   },
@@ -29908,7 +29965,7 @@ var catalogue = {
     name: "custom-multiple-providers",
     severity: "error",
     title: "Several CUSTOM providers on one workload",
-    message: (p) => `${tick(p.workload)} gets CUSTOM policies with providers ${p.providers}; without \`PILOT_ENABLE_MULTIPLE_CUSTOM_AUTHZ_PROVIDERS\` Istio denies every request they match`,
+    message: (p) => `${quote(p.workload)} gets CUSTOM policies with providers ${p.providers}; without \`PILOT_ENABLE_MULTIPLE_CUSTOM_AUTHZ_PROVIDERS\` Istio denies every request they match`,
     help: "Use one provider per workload, or enable the feature flag in istiod.",
     description: "Istio supports one CUSTOM provider per workload unless the feature flag is set; otherwise it fails closed for the matching requests (`builder.go`)."
   },
@@ -29932,7 +29989,7 @@ var catalogue = {
     name: "unknown-http-method",
     severity: "warning",
     title: "Unknown HTTP method",
-    message: (p) => `method ${tick(p.value)} is not a standard HTTP method; methods are case-sensitive, so it matches only requests sent with exactly that method`,
+    message: (p) => `method ${quote(p.value)} is not a standard HTTP method; methods are case-sensitive, so it matches only requests sent with exactly that method`,
     help: "Use upper-case method names (`GET`, `POST`, \u2026); gRPC requests are always `POST`.",
     description: "`methods` compares the `:method` header exactly (case-sensitive). A value like `get` or `Fetch` matches no request from ordinary clients (Kiali KIA0102)."
   },
@@ -29940,7 +29997,7 @@ var catalogue = {
     name: "host-without-port",
     severity: "notice",
     title: "Host without port",
-    message: (p) => `host ${tick(p.value)} has no port; clients usually send \`Host: ${p.value}:<port>\` on non-default ports, which it does not match`,
+    message: (p) => `host ${quote(p.value)} has no port; clients usually send ${quote(`Host: ${p.value}:<port>`)} on non-default ports, which it does not match`,
     help: "Add the port (`host:8000`), use `host:*`, or a prefix such as `host*`.",
     description: "`hosts` matches the whole `:authority` header (case-insensitively), which includes the port unless it is the scheme default (`istio-semantics.md` \xA73.4)."
   },
@@ -29948,7 +30005,7 @@ var catalogue = {
     name: "condition-not-modelled",
     severity: "notice",
     title: "Condition approximated",
-    message: (p) => `meshguard does not model ${tick(p.key)} here; it assumes the fail-safe answer (${p.effect}) and marks results approximate`,
+    message: (p) => `meshguard does not model ${quote(p.key)} here; it assumes the fail-safe answer (${p.effect}) and marks results approximate`,
     help: "Review access through this rule by hand. The approximation narrows what is reported as allowed.",
     description: "Some attributes cannot be evaluated statically: `experimental.envoy.filters.*` metadata and list-valued JWT claims outside a plain ALLOW match. meshguard treats them fail-safe: an ALLOW condition never matches and a DENY condition always matches."
   },
@@ -29956,7 +30013,7 @@ var catalogue = {
     name: "ambient-not-evaluated",
     severity: "notice",
     title: "Ambient workload not evaluated",
-    message: (p) => `${tick(p.workload)} runs in ambient mode; its AuthorizationPolicies are enforced by ztunnel and waypoints, which meshguard does not evaluate`,
+    message: (p) => `${quote(p.workload)} runs in ambient mode; its AuthorizationPolicies are enforced by ztunnel and waypoints, which meshguard does not evaluate`,
     help: "Review access to ambient workloads by hand. ztunnel enforces only L4 fields and skips DENY rules made of L7 fields only.",
     description: "ztunnel treats L7 fields differently from a sidecar (a DENY entry of only L7 fields never matches; no trust-domain alias rewriting), and waypoints enforce `targetRefs` policies (`istio-semantics.md` \xA74.4, \xA76.3). meshguard reports those edges as not evaluated rather than guessing."
   },
@@ -29964,7 +30021,7 @@ var catalogue = {
     name: "jwt-without-request-authentication",
     severity: "warning",
     title: "JWT condition without RequestAuthentication",
-    message: (p) => `${tick(p.field)} needs a validated token, but no RequestAuthentication applies to ${tick(p.workload)}; ${p.effect}`,
+    message: (p) => `${quote(p.field)} needs a validated token, but no RequestAuthentication applies to ${quote(p.workload)}; ${p.effect}`,
     help: "Add a RequestAuthentication for the workload with the issuer, or remove the condition.",
     description: "Without a RequestAuthentication no token is validated, so request principals and `request.auth.*` claims are always empty: positive matches never hold and negative ones always do (`istio-semantics.md` \xA75)."
   },
@@ -29972,7 +30029,7 @@ var catalogue = {
     name: "namespace-glob-matches-service-account",
     severity: "warning",
     title: "Namespace pattern also matches the service-account segment",
-    message: (p) => `namespace pattern ${tick(p.value)} also matches identities from other namespaces: Istio's regex \`.*/ns/${p.value.replace(/\*/g, ".*")}/.*\` can end at the \`/sa/\` segment`,
+    message: (p) => `namespace pattern ${quote(p.value)} also matches identities from other namespaces: Istio's regex ${quote(`.*/ns/${p.value.replace(/\*/g, ".*")}/.*`)} can end at the \`/sa/\` segment`,
     help: "Use an exact namespace or a prefix pattern (`prod-*`); avoid a pattern that ends in `a` or `sa` after a `*`.",
     description: "Istio turns each `*` of a namespace value into `.*` in the regex `.*/ns/<value>/.*` over the whole SPIFFE URI (`srcNamespaceGenerator`). A `.*` can run past the namespace into `/sa/<service-account>`, so `*a` (or `x*sa`) matches every identity whose namespace starts with the literal before the `*`."
   },
@@ -29981,7 +30038,7 @@ var catalogue = {
     name: "newly-allowed-unauthenticated",
     severity: "error",
     title: "Plaintext callers newly allowed",
-    message: (p) => `callers without a mesh identity can now reach ${tick(p.to)}${p.requests}`,
+    message: (p) => `callers without a mesh identity can now reach ${quote(p.to)}${p.requests}`,
     help: "Require mTLS (a STRICT PeerAuthentication) or allow only named identities (`principals`, `namespaces`); negative matches such as `notNamespaces` also match callers that have no identity.",
     description: "A change lets `(unauthenticated)` traffic (a pod without a sidecar, a VM, anything reaching a PERMISSIVE port in plaintext) through where it was denied or limited before. In a zero-trust mesh this is the most serious regression: nobody can tell who the caller is."
   },
@@ -29989,7 +30046,7 @@ var catalogue = {
     name: "newly-allowed-any-identity",
     severity: "error",
     title: "Any mesh identity newly allowed",
-    message: (p) => `any workload in the mesh, in any namespace, can now reach ${tick(p.to)}${p.requests}`,
+    message: (p) => `any workload in the mesh, in any namespace, can now reach ${quote(p.to)}${p.requests}`,
     help: "Name the callers that need access (`principals` or `namespaces`) instead of a wildcard or an allow-all rule.",
     description: 'A change grants access to `(any mesh identity)`: every workload of every namespace, including ones not in these manifests. Usually the result of `principals: ["*"]`, a rule without `from`, or a removed ALLOW policy.'
   },
@@ -29997,7 +30054,7 @@ var catalogue = {
     name: "newly-allowed-cross-namespace",
     severity: "warning",
     title: "Access newly granted across namespaces",
-    message: (p) => `${tick(p.from)} can now reach ${tick(p.to)} in another namespace${p.requests}`,
+    message: (p) => `${quote(p.from)} can now reach ${quote(p.to)} in another namespace${p.requests}`,
     help: "Check that the other team expects this caller; narrow the rule to the methods and paths it needs.",
     description: "A workload of one namespace gains access to a workload of another. Namespaces are usually trust boundaries between teams, so such grants deserve a second look."
   },
@@ -30005,7 +30062,7 @@ var catalogue = {
     name: "newly-allowed-sensitive-port",
     severity: "error",
     title: "Access newly granted to a sensitive port",
-    message: (p) => `${tick(p.from)} can now reach the sensitive port ${p.port} of ${tick(p.to)}`,
+    message: (p) => `${quote(p.from)} can now reach the sensitive port ${p.port} of ${quote(p.to)}`,
     help: "Datastores, admin and debug ports should be reachable only by the workloads that own them. The list of sensitive ports is configurable (`sensitivePorts`).",
     description: "A change opens a port that commonly carries data or administration (databases, caches, search, etcd, SSH by default) to a new caller."
   },
@@ -30021,7 +30078,7 @@ var catalogue = {
     name: "protected-workload-not-strict",
     severity: "error",
     title: "Protected workload not STRICT",
-    message: (p) => `protected workload ${tick(p.workload)} accepts ${p.mode} traffic on port ${p.port}; it must stay STRICT`,
+    message: (p) => `protected workload ${quote(p.workload)} accepts ${p.mode} traffic on port ${p.port}; it must stay STRICT`,
     help: "Keep a STRICT PeerAuthentication for this workload, or change `protected` in .github/meshguard.yml if the protection no longer applies.",
     description: "The configuration lists namespaces and workloads whose every port must require mutual TLS. The change leaves a port of one of them PERMISSIVE, DISABLE or without a sidecar."
   },
@@ -30029,7 +30086,7 @@ var catalogue = {
     name: "new-workload-open",
     severity: "warning",
     title: "New workload open to callers outside its policies",
-    message: (p) => `new workload ${tick(p.workload)} accepts ${p.who} on port ${p.port}`,
+    message: (p) => `new workload ${quote(p.workload)} accepts ${p.who} on port ${p.port}`,
     help: "Add an AuthorizationPolicy for the new workload (or make sure a namespace or mesh default-deny covers it).",
     description: "A workload added by the change accepts requests from `(unauthenticated)` or `(any mesh identity)` callers on some port: no policy restricts it yet."
   },
@@ -30037,7 +30094,7 @@ var catalogue = {
     name: "new-workload-reaches-other-namespaces",
     severity: "notice",
     title: "New workload reaches other namespaces",
-    message: (p) => `new workload ${tick(p.workload)} can reach ${p.count} workload port${p.count === 1 ? "" : "s"} in other namespaces: ${p.targets}`,
+    message: (p) => `new workload ${quote(p.workload)} can reach ${p.count} workload port${p.count === 1 ? "" : "s"} in other namespaces: ${p.targets}`,
     help: "Check that every grant it inherits (namespace-wide or wildcard principals, no ALLOW policy at all) is meant for it; workloads added later inherit them too.",
     description: "Added workloads are reported once, not as edge changes, but they become callers too: policies that allow a whole namespace, wildcard principals or no policy at all let them in. This lists what a new workload can reach outside its own namespace."
   },
@@ -30806,14 +30863,14 @@ function continuePlain(s, first2, parentIndent) {
 function scanQuoted(s, parentIndent) {
   const src = s.src;
   const start = s.pos;
-  const quote2 = src.charCodeAt(start);
+  const quote3 = src.charCodeAt(start);
   let i = start + 1;
   let escapes = false;
   let lines = false;
   for (; ; ) {
     const c = src.charCodeAt(i);
-    if (c === quote2) {
-      if (quote2 === SQUOTE && src.charCodeAt(i + 1) === SQUOTE) {
+    if (c === quote3) {
+      if (quote3 === SQUOTE && src.charCodeAt(i + 1) === SQUOTE) {
         escapes = true;
         i += 2;
         continue;
@@ -30826,7 +30883,7 @@ function scanQuoted(s, parentIndent) {
       i++;
       continue;
     }
-    if (c === BACKSLASH && quote2 === DQUOTE) {
+    if (c === BACKSLASH && quote3 === DQUOTE) {
       escapes = true;
       if (src.charCodeAt(i + 1) === LF) {
         lines = true;
@@ -30840,7 +30897,7 @@ function scanQuoted(s, parentIndent) {
     i++;
   }
   s.pos = i + 1;
-  if (quote2 === SQUOTE) {
+  if (quote3 === SQUOTE) {
     const body2 = lines ? unfoldLines(src.slice(start + 1, i)) : src.slice(start + 1, i);
     return escapes ? body2.replace(/''/g, "'") : body2;
   }
@@ -31704,7 +31761,7 @@ function checkPathTemplate(value) {
     if (segment === MATCH_ANY || segment === MATCH_ONE) return "`{**}` must be the last operator";
     if (/[{}]/.test(segment)) return "contains '{' or '}' outside a whole-segment `{*}` or `{**}`";
     if (hasTemplate && !VALID_LITERAL.test(segment))
-      return `segment \`${segment}\` is not a valid literal`;
+      return `segment ${quote(segment)} is not a valid literal`;
   }
   return null;
 }
@@ -31763,7 +31820,7 @@ function describeNode(node) {
   if (node.type === "seq") return "a list";
   if (node.value === null) return "null";
   if (isYaml11Boolean(node))
-    return `\`${String(node.value)}\`, a boolean to Kubernetes' YAML 1.1 reader`;
+    return `${quote(String(node.value))}, a boolean to Kubernetes' YAML 1.1 reader`;
   if (typeof node.value === "string") return "a string";
   return `the ${typeof node.value} ${String(node.value)}`;
 }
@@ -32202,7 +32259,7 @@ function readSource(ctx, map, path, action) {
   if (action === "CUSTOM") {
     for (const name of present.filter((f) => CUSTOM_FORBIDDEN_SOURCE.has(f))) {
       ctx.report("MG018", fields[name]?.at ?? ctx.at(map.pos), {
-        detail: `\`${name}\` is not supported with action CUSTOM`
+        detail: `${quote(name)} is not supported with action CUSTOM`
       });
     }
   }
@@ -32260,7 +32317,9 @@ function readCondition(ctx, item, path, action) {
     }
   }
   if (action === "CUSTOM" && (CUSTOM_FORBIDDEN_KEYS.has(key.value) || key.value.startsWith("request.auth."))) {
-    ctx.report("MG018", key.at, { detail: `\`${key.value}\` is not supported with action CUSTOM` });
+    ctx.report("MG018", key.at, {
+      detail: `${quote(key.value)} is not supported with action CUSTOM`
+    });
   }
   return { at: ctx.at(item.pos), key, values: nonEmpty(values), notValues: nonEmpty(notValues) };
 }
@@ -33799,7 +33858,7 @@ function testIdentityAtom(atom, peer) {
       return regex(`.*/ns/${globToRegex(atom.pattern)}/.*`).test(uri);
     case "serviceAccount":
       return regex(
-        `spiffe://.+/ns/${quote(atom.namespace)}/(.+/|)sa/${quote(atom.name)}(/.+)?`
+        `spiffe://.+/ns/${quote2(atom.namespace)}/(.+/|)sa/${quote2(atom.name)}(/.+)?`
       ).test(uri);
     case "trustDomain":
       return testTrustDomainPattern(atom.pattern, uri);
@@ -33808,7 +33867,7 @@ function testIdentityAtom(atom, peer) {
 function testPrincipalPattern(pattern, uri) {
   if (pattern === "*") return uri.length > 0;
   if (pattern.startsWith("*"))
-    return regex(`${quote(SPIFFE)}.*${quote(pattern.slice(1))}`).test(uri);
+    return regex(`${quote2(SPIFFE)}.*${quote2(pattern.slice(1))}`).test(uri);
   if (pattern.endsWith("*")) return uri.startsWith(SPIFFE + pattern.slice(0, -1));
   return uri === SPIFFE + pattern;
 }
@@ -33816,14 +33875,14 @@ function testTrustDomainPattern(pattern, uri) {
   if (pattern === "*") return uri.startsWith(SPIFFE);
   const star = pattern.indexOf("*");
   if (star < 0) return uri.startsWith(`${SPIFFE}${pattern}/`);
-  const head = quote(pattern.slice(0, star));
-  const tail = quote(pattern.slice(star + 1));
+  const head = quote2(pattern.slice(0, star));
+  const tail = quote2(pattern.slice(star + 1));
   return regex(`spiffe://${head}[^/]*${tail}/.*`).test(uri);
 }
 function globToRegex(glob) {
-  return glob.split("*").map(quote).join(".*");
+  return glob.split("*").map(quote2).join(".*");
 }
-function quote(text2) {
+function quote2(text2) {
   return text2.replace(/[\\^$.*+?()[\]{}|/-]/g, "\\$&");
 }
 function regex(source2) {
@@ -35381,7 +35440,7 @@ function droppedNotes(chains) {
           out.push({
             policy: policy.policy.ref,
             at: rule.ref.at,
-            note: `rule ${rule.ref.rule}: ${rule.body.approximated.map((f) => `\`${f.field}\``).join(", ")} not modelled; taken fail-safe`
+            note: `rule ${rule.ref.rule}: ${rule.body.approximated.map((f) => quote(f.field)).join(", ")} not modelled; taken fail-safe`
           });
       }
   return out;
@@ -35539,7 +35598,7 @@ function pathNote(asked, query, workload) {
     {
       policy: workload.workload.ref,
       at: workload.workload.source,
-      note: `the request path \`${asked.path}\` is checked as \`${query.path ?? ""}\`: Envoy drops the query and fragment and resolves \`.\` and \`..\` segments before authorization (default path normalization)`
+      note: `the request path ${quote(asked.path)} is checked as ${quote(query.path ?? "")}: Envoy drops the query and fragment and resolves \`.\` and \`..\` segments before authorization (default path normalization)`
     }
   ];
 }
@@ -35555,7 +35614,7 @@ function queryRestriction(query) {
 }
 function summarize(e) {
   const refs = (evidence) => sortRefs(evidence.map((x) => x.ref)).map((r) => `${r.policy.namespace}/${r.policy.name} rule ${r.rule ?? "-"}`).join(", ");
-  const who = e.peer === null ? "a plaintext caller (no identity)" : `\`${e.peer.principal}\``;
+  const who = e.peer === null ? "a plaintext caller (no identity)" : quote(e.peer.principal);
   if (e.access === "allow")
     return e.allowPolicies.length === 0 ? `allowed: no ALLOW policy applies and no DENY rule matches ${who}` : `allowed: ${refs(e.allow)} allows every request from ${who}`;
   if (e.deny.length > 0 && e.access === "deny") return `denied: DENY ${refs(e.deny)} matches`;
@@ -35732,7 +35791,7 @@ function workloadFindings(side3) {
     for (const port of workload.ports) {
       const compiled = engine.port(destination, port);
       if (compiled === null) continue;
-      const where = `port \`${port.port}\` of \`${workload.id}\``;
+      const where = `port ${quote(port.port)} of ${quote(workload.id)}`;
       const plaintext = side3.peerOf(UNAUTHENTICATED_CALLER, workload, port.port) === null;
       for (const chain of compiled.chains)
         for (const policy of [...chain.allow, ...chain.deny, ...chain.audit, ...chain.custom])
@@ -35852,7 +35911,7 @@ function customFindings(workload, policies, providers, known, side3) {
     out.push(
       finding(
         "MG210",
-        { workload: workload.id, providers: names.map((n) => `\`${n}\``).join(", ") },
+        { workload: workload.id, providers: names.map((n) => quote(n)).join(", ") },
         custom[0].actionAt,
         side3,
         custom[0].ref,
@@ -36101,7 +36160,7 @@ function autoMtls(group2, server, port, exposure, deps, evidence) {
       return off(
         "a passthrough service needs every endpoint to have a sidecar",
         noteEvidence(
-          disabled === void 0 ? "passthrough service without endpoints: auto mTLS is off" : `endpoint \`${disabled.workload.id}\` has no sidecar: auto mTLS is all-or-nothing for passthrough services`
+          disabled === void 0 ? "passthrough service without endpoints: auto mTLS is off" : `endpoint ${quote(disabled.workload.id)} has no sidecar: auto mTLS is all-or-nothing for passthrough services`
         )
       );
     }
@@ -36109,9 +36168,9 @@ function autoMtls(group2, server, port, exposure, deps, evidence) {
   const gate = deps.namespaceMode(entry.namespace);
   if (gate === "DISABLE") {
     const gated = off(
-      `namespace \`${entry.namespace}\` is DISABLE`,
+      `namespace ${quote(entry.namespace)} is DISABLE`,
       noteEvidence(
-        `service gate: the namespace-level mode of \`${entry.namespace}\` is DISABLE (workload policies are not consulted, istio/istio#56084)`
+        `service gate: the namespace-level mode of ${quote(entry.namespace)} is DISABLE (workload policies are not consulted, istio/istio#56084)`
       )
     );
     return { ...gated, gatedOff: true };
@@ -36132,11 +36191,11 @@ function perEndpoint(group2, server, port, exposure, deps, on, off) {
     return decision.dataplane === "SIDECAR" ? off(
       `the endpoint is labelled tlsMode=${decision.endpointTlsMode}`,
       noteEvidence(
-        `endpoint \`${server.id}\` has security.istio.io/tlsMode=${decision.endpointTlsMode}`
+        `endpoint ${quote(server.id)} has security.istio.io/tlsMode=${decision.endpointTlsMode}`
       )
     ) : off(
       "the endpoint has no sidecar",
-      noteEvidence(`endpoint \`${server.id}\` has no sidecar`)
+      noteEvidence(`endpoint ${quote(server.id)} has no sidecar`)
     );
   }
   const fallback2 = group2?.trafficPolicy?.portLevelSettings.some(
@@ -36155,13 +36214,13 @@ function perEndpoint(group2, server, port, exposure, deps, on, off) {
   const mode = deps.peerAuthenticationMode(server, port);
   if (mode === "DISABLE") {
     return off(
-      `\`${server.id}\` is DISABLE on port ${port}`,
+      `${quote(server.id)} is DISABLE on port ${port}`,
       noteEvidence(
         `endpoint PeerAuthentication at port ${port} is DISABLE: the endpoint is not sent mTLS`
       )
     );
   }
-  return on(`endpoint \`${server.id}\` has a sidecar and is ${mode} on port ${port}`);
+  return on(`endpoint ${quote(server.id)} has a sidecar and is ${mode} on port ${port}`);
 }
 
 // src/analysis/mtls/peer-authentication-index.ts
@@ -36304,7 +36363,7 @@ function outsideScope(context3, exposure, deps) {
     const sidecar = context3.sidecar;
     why = sidecar === null ? noteEvidence("outside the Sidecar egress scope") : objectEvidence(
       sidecar,
-      `egress hosts do not import \`${exposure.entry.host}:${exposure.servicePort}\``,
+      `egress hosts do not import ${quote(`${exposure.entry.host}:${exposure.servicePort}`)}`,
       egressListenerAt(sidecar, exposure.servicePort)
     );
   }
@@ -36392,7 +36451,7 @@ function fromDestinationRule(context3, lookup, server, port, exposure, deps) {
       evidence.push(
         objectEvidence(
           shadow,
-          `the ${lookup.step} has only DestinationRules for other workloads for \`${entry.host}\`: none applies to this client`
+          `the ${lookup.step} has only DestinationRules for other workloads for ${quote(entry.host)}: none applies to this client`
         )
       );
   }
@@ -36460,7 +36519,7 @@ function subsetCheck(result, group2, server, servicePort) {
       ...differing.map(
         (s) => objectEvidence(
           group2.first,
-          `subset \`${s.name}\` sets another TLS mode; it applies when a VirtualService routes to it (not modelled)`,
+          `subset ${quote(s.name)} sets another TLS mode; it applies when a VirtualService routes to it (not modelled)`,
           s.at
         )
       )
@@ -36833,7 +36892,7 @@ function sidecarInjection(workload, namespace) {
   }
   const name = workload.ref.namespace;
   if (IGNORED_NAMESPACES.has(name)) {
-    return no(true, [noteEvidence(`namespace \`${name}\` is never injected`)]);
+    return no(true, [noteEvidence(`namespace ${quote(name)} is never injected`)]);
   }
   const podInject = workload.podLabels[INJECT];
   if (namespace === void 0) return assumedNamespace(workload, name, podInject);
@@ -36846,7 +36905,7 @@ function assumedNamespace(workload, name, podInject) {
   if (workload.podLabels[DATAPLANE_MODE] === "ambient" && podInject !== "true") {
     return no(false, [
       noteEvidence(
-        `namespace \`${name}\` is not in the manifests: assumed not labelled for injection, as the pod opts into ambient`
+        `namespace ${quote(name)} is not in the manifests: assumed not labelled for injection, as the pod opts into ambient`
       )
     ]);
   }
@@ -36860,7 +36919,7 @@ function assumedNamespace(workload, name, podInject) {
     ]);
   }
   const assumed = noteEvidence(
-    `namespace \`${name}\` is not in the manifests: assumed labelled ${INJECTION}=enabled`
+    `namespace ${quote(name)} is not in the manifests: assumed labelled ${INJECTION}=enabled`
   );
   const decided = injectRequired(workload, [assumed]);
   return { ...decided, exact: false };
@@ -37396,7 +37455,7 @@ function edgeFindings(internals, side3, scope = EVERYTHING) {
       mtlsFinding(
         "MG115",
         {
-          detail: `${g.detail.replace(/ \(not modelled\)$/, "")}, which meshguard does not model: answers for \`${first(g.targets)}\` may differ`
+          detail: `${g.detail.replace(/ \(not modelled\)$/, "")}, which meshguard does not model: answers for ${quote(first(g.targets))} may differ`
         },
         { ...place(g, side3), subject: `${subjectOf(g.ref)}@${g.at.line}` }
       )
@@ -37459,7 +37518,7 @@ function ambientFindings(internals, side3) {
       mtlsFinding(
         "MG115",
         {
-          detail: `workloads in \`${workload.namespace}\` run in ambient mode: meshguard assumes sidecars and ztunnel exchange HBONE (ambient profile) and does not model waypoints`
+          detail: `workloads in ${quote(workload.namespace)} run in ambient mode: meshguard assumes sidecars and ztunnel exchange HBONE (ambient profile) and does not model waypoints`
         },
         { at, side: side3, subject: `ambient/${workload.namespace}` }
       )
@@ -37650,7 +37709,7 @@ function edgeFinding(code2, change2) {
   const callers = [...change2.callers].sort((x, y) => pseudo(x) - pseudo(y) || compareText(x, y));
   const firstCaller = callers[0] ?? "";
   const shown = callers.length <= NAMED_CALLERS + 1 ? callers.length : NAMED_CALLERS;
-  const named = callers.slice(0, shown).map((id) => `\`${id}\``);
+  const named = callers.slice(0, shown).map((id) => quote(id));
   const rest = callers.length - named.length;
   const from = rest > 0 ? `${named.join(", ")} and ${rest} other caller(s)` : named.length === 1 ? named[0] ?? "" : `${named.slice(0, -1).join(", ")} and ${named[named.length - 1] ?? ""}`;
   return mtlsFinding(
@@ -37703,7 +37762,7 @@ function credentialFindings(internals, side3) {
     out.push(
       mtlsFinding(
         "MG106",
-        { host: user.host, client: `\`${user.client}\`` },
+        { host: user.host, client: quote(user.client) },
         { at: block.at, side: side3, subject: subjectOf(rule.ref), ref: rule.ref }
       )
     );
@@ -37839,7 +37898,7 @@ function unknownPorts(internals, side3) {
     for (const entry of policy.portLevelMtls) {
       if (selected.some((w) => w.ports.some((p) => p.port === entry.port))) continue;
       const exposure = selected.flatMap((w) => w.ports.flatMap((p) => p.exposedBy.map((e) => ({ e, target: p.port })))).find(({ e }) => e.servicePort === entry.port);
-      const hint = exposure ? `; it is the Service port of \`${exposure.e.service.namespace}/${exposure.e.service.name}\`, whose target port is ${exposure.target}` : "";
+      const hint = exposure ? `; it is the Service port of ${quote(`${exposure.e.service.namespace}/${exposure.e.service.name}`)}, whose target port is ${exposure.target}` : "";
       out.push(
         mtlsFinding(
           "MG110",
@@ -37924,7 +37983,7 @@ function selectorShadows(internals, side3) {
           {
             host: entry.host,
             namespace: rule.ref.namespace,
-            shadowed: `\`${formatRef(hidden.first.ref)}\``
+            shadowed: quote(formatRef(hidden.first.ref))
           },
           { at: rule.host.at, side: side3, subject: subjectOf(rule.ref), ref: rule.ref }
         )
@@ -38078,6 +38137,9 @@ function finding2(code2, id, at, side3, params, extra = {}) {
     ...extra
   };
 }
+function requestWords(request2) {
+  return request2 === ALL_REQUESTS ? request2 : quote(request2);
+}
 function edgeFindings2(head, edges, sensitive) {
   const out = [];
   for (const edge2 of edges) {
@@ -38087,7 +38149,7 @@ function edgeFindings2(head, edges, sensitive) {
     if (at === void 0) continue;
     const side3 = cause?.side ?? "head";
     const subject = `${edge2.from}->${edge2.to}:${edge2.port}`;
-    const requests2 = ` (${edge2.newlyAllowed.slice(0, 3).join(", ")}${edge2.newlyAllowed.length > 3 ? ", ..." : ""})`;
+    const requests2 = ` (${edge2.newlyAllowed.slice(0, 3).map(requestWords).join(", ")}${edge2.newlyAllowed.length > 3 ? ", ..." : ""})`;
     const to = `${edge2.to}:${edge2.port}`;
     const extra = {
       edge: { from: edge2.from, to: edge2.to, port: edge2.port },
@@ -38226,7 +38288,7 @@ function newCallerFindings(base, head) {
       }
     }
     if (reached.length === 0) continue;
-    const named = reached.slice(0, NAMED_TARGETS).map((t) => `\`${t}\``).join(", ");
+    const named = reached.slice(0, NAMED_TARGETS).map((t) => quote(t)).join(", ");
     const targets = reached.length > NAMED_TARGETS ? `${named} and ${reached.length - NAMED_TARGETS} more` : named;
     out.push(
       finding2(
@@ -38907,13 +38969,13 @@ function problemMessage(problem) {
     case "unknown-caller":
     case "unknown-workload": {
       const what = problem.kind === "unknown-caller" ? "caller" : "workload";
-      const hint = problem.suggestions.length === 0 ? "" : `; did you mean ${problem.suggestions.map((s) => `\`${s}\``).join(" or ")}?`;
-      return `no ${what} \`${problem.id}\` in the manifests${hint}`;
+      const hint = problem.suggestions.length === 0 ? "" : `; did you mean ${problem.suggestions.map((s) => quote(s)).join(" or ")}?`;
+      return `no ${what} ${quote(problem.id)} in the manifests${hint}`;
     }
     case "unknown-port":
-      return `\`${problem.workload}\` has no port \`${problem.port}\`; its ports: ${problem.ports.length === 0 ? "none" : problem.ports.map((p) => `\`${p}\``).join(", ")}`;
+      return `${quote(problem.workload)} has no port ${quote(problem.port)}; its ports: ${problem.ports.length === 0 ? "none" : problem.ports.map((p) => quote(p)).join(", ")}`;
     case "no-ports":
-      return `\`${problem.workload}\` declares no port: no container port, and no Service selects it`;
+      return `${quote(problem.workload)} declares no port: no container port, and no Service selects it`;
   }
 }
 
@@ -39162,14 +39224,16 @@ function detachmentNote(policy, workload) {
     ([key, value]) => labels[key] !== value
   );
   if (differing.length === 0) return "it no longer selects this workload";
-  const wants = differing.map(([key, value]) => `\`${key}=${value}\``).join(", ");
-  const has = differing.map(([key]) => labels[key] === void 0 ? `no \`${key}\`` : `\`${key}=${labels[key]}\``).join(", ");
+  const wants = differing.map(([key, value]) => quote(`${key}=${value}`)).join(", ");
+  const has = differing.map(
+    ([key]) => labels[key] === void 0 ? `no ${quote(key)}` : quote(`${key}=${labels[key]}`)
+  ).join(", ");
   return `its selector wants ${wants}; the workload has ${has}`;
 }
 function attachmentNote(before, after, workload) {
   if (before.targetRefs.length > 0 && after.targetRefs.length === 0)
     return "its targetRefs were removed, so the sidecar now enforces it";
-  return contentKey2(before.selector) === contentKey2(after.selector) ? `the workload's labels now match its selector (\`${workload.id}\`)` : "its selector now matches this workload";
+  return contentKey2(before.selector) === contentKey2(after.selector) ? `the workload's labels now match its selector (${quote(workload.id)})` : "its selector now matches this workload";
 }
 
 // src/analysis/explain/side.ts
@@ -39215,18 +39279,18 @@ function parseCaller(text2) {
 function parseDestination(text2) {
   const [to = "", portText, extra] = text2.split(":");
   if (!isWorkloadId(to) || extra !== void 0)
-    return { error: `\`${clip(text2)}\` is not \`namespace/workload[:port]\`` };
+    return { error: `${quote(clip(text2))} is not \`namespace/workload[:port]\`` };
   if (portText === void 0) return { value: { to, port: null } };
   const port = /^\d{1,5}$/.test(portText) ? Number(portText) : NaN;
   if (!(port >= 1 && port <= 65535))
-    return { error: `\`${clip(portText)}\` is not a port number (1-65535)` };
+    return { error: `${quote(clip(portText))} is not a port number (1-65535)` };
   return { value: { to, port } };
 }
 function methodProblem(method) {
-  return METHOD.test(method) ? null : `\`${clip(method)}\` is not an HTTP method (upper case, such as \`GET\`)`;
+  return METHOD.test(method) ? null : `${quote(clip(method))} is not an HTTP method (upper case, such as \`GET\`)`;
 }
 function pathProblem(path) {
-  return PATH.test(path) ? null : `\`${clip(path)}\` is not a request path (it starts with \`/\` and has no spaces)`;
+  return PATH.test(path) ? null : `${quote(clip(path))} is not a request path (it starts with \`/\` and has no spaces)`;
 }
 function clip(text2) {
   return text2.length > 80 ? `${text2.slice(0, 77)}...` : text2;
@@ -39559,12 +39623,12 @@ var ConfigReader = class {
         continue;
       }
       const guess = known.find((k) => normalise(k) === normalise(pair.key));
-      const hint = guess === void 0 ? `known fields: ${known.join(", ")}` : `did you mean \`${guess}\`?`;
+      const hint = guess === void 0 ? `known fields: ${known.join(", ")}` : `did you mean ${quote(guess)}?`;
       this.report(
         "error",
         join(field3, pair.key),
         pair.keyPos,
-        `unknown field \`${pair.key}\`; ${hint}`
+        `unknown field ${quote(pair.key)}; ${hint}`
       );
     }
     return out;
@@ -39578,7 +39642,7 @@ var ConfigReader = class {
         "error",
         field3,
         node.pos,
-        `${describe3(field3)} must be ${rule.expected}, not \`${node.value}\``
+        `${describe3(field3)} must be ${rule.expected}, not ${quote(node.value)}`
       );
     }
     return node.value;
@@ -39591,7 +39655,7 @@ var ConfigReader = class {
       "error",
       field3,
       node?.pos ?? pos,
-      `${describe3(field3)} must be one of ${values.join(", ")}, not \`${value}\``
+      `${describe3(field3)} must be one of ${values.join(", ")}, not ${quote(value)}`
     );
   }
   boolean(node, field3, pos) {
@@ -39632,7 +39696,7 @@ function join(parent, key) {
   return parent === "" ? key : `${parent}.${key}`;
 }
 function describe3(field3) {
-  return field3 === "" ? "the configuration" : `\`${field3}\``;
+  return field3 === "" ? "the configuration" : quote(field3);
 }
 function normalise(key) {
   return key.toLowerCase().replace(/[-_]/g, "");
@@ -39693,7 +39757,7 @@ function parseMeshSettings(reader, node, pos) {
     const field3 = join("mesh", pair.key);
     const key = KNOWN.find((k) => k === pair.key);
     if (key === void 0) {
-      reader.report("warning", field3, pair.keyPos, `\`${field3}\` is not read by meshguard`);
+      reader.report("warning", field3, pair.keyPos, `${quote(field3)} is not read by meshguard`);
       continue;
     }
     const value = readSetting(reader, key, pair.value, field3, pair.keyPos);
@@ -39728,7 +39792,7 @@ function readSetting(reader, key, node, field3, pos) {
             "error",
             join(name, "name"),
             provider.pos,
-            `\`${join(name, "name")}\` is required`
+            `${quote(join(name, "name"))} is required`
           );
         }
         return reader.string(entry.value, join(name, "name"), entry.keyPos, PATTERNS.text);
@@ -39742,7 +39806,7 @@ function readOutboundMode2(reader, node, field3, pos) {
   for (const pair of map.pairs) {
     const name = join(field3, pair.key);
     if (pair.key !== "mode") {
-      reader.report("warning", name, pair.keyPos, `\`${name}\` is not read by meshguard`);
+      reader.report("warning", name, pair.keyPos, `${quote(name)} is not read by meshguard`);
       continue;
     }
     mode = reader.oneOf(pair.value, name, pair.keyPos, ["ALLOW_ANY", "REGISTRY_ONLY"]);
@@ -39893,7 +39957,7 @@ function parseRender(reader, node, pos) {
       "error",
       `render[${index}].name`,
       at,
-      `the name \`${command2.name}\` is used twice`
+      `the name ${quote(command2.name)} is used twice`
     );
     return false;
   });
@@ -39904,7 +39968,7 @@ function readCommand(reader, node, field3, pos) {
   const before = reader.problems.length;
   const fields = reader.knownPairs(map, field3, ["name", "command", "paths", "timeout-seconds"]);
   for (const key of ["name", "command", "paths"].filter((k) => !fields.has(k))) {
-    reader.report("error", join(field3, key), map.pos, `\`${join(field3, key)}\` is required`);
+    reader.report("error", join(field3, key), map.pos, `${quote(join(field3, key))} is required`);
   }
   const name = fields.get("name");
   const command2 = fields.get("command");
@@ -39934,36 +39998,37 @@ function readArgv(reader, node, field3, pos) {
       pos,
       (item, name, itemPos) => reader.string(item, name, itemPos, PATTERNS.text)
     );
-    if (argv2?.length === 0) return reader.report("error", field3, node.pos, `\`${field3}\` is empty`);
+    if (argv2?.length === 0)
+      return reader.report("error", field3, node.pos, `${quote(field3)} is empty`);
     return argv2;
   }
   const text2 = reader.string(node, field3, pos, PATTERNS.text);
   if (text2 === void 0) return void 0;
   const argv = splitCommand(text2);
   if (argv === null) {
-    return reader.report("error", field3, node?.pos ?? pos, `\`${field3}\` has an unclosed quote`);
+    return reader.report("error", field3, node?.pos ?? pos, `${quote(field3)} has an unclosed quote`);
   }
   return argv;
 }
 function splitCommand(text2) {
   const words = [];
   let current = null;
-  let quote2 = null;
+  let quote3 = null;
   for (const ch of text2) {
-    if (quote2 !== null) {
-      if (ch === quote2) quote2 = null;
+    if (quote3 !== null) {
+      if (ch === quote3) quote3 = null;
       else current += ch;
       continue;
     }
     if (ch === '"' || ch === "'") {
-      quote2 = ch;
+      quote3 = ch;
       current ??= "";
     } else if (/\s/.test(ch)) {
       if (current !== null) words.push(current);
       current = null;
     } else current = (current ?? "") + ch;
   }
-  if (quote2 !== null) return null;
+  if (quote3 !== null) return null;
   if (current !== null) words.push(current);
   return words;
 }
@@ -39988,7 +40053,7 @@ function parseConfig(text2, file) {
   const reader = new ConfigReader(file);
   const parsed = parseYamlDocument(normalizeText(text2));
   for (const problem of parsed.problems) {
-    const message = problem.kind === "duplicate-key" ? `key \`${problem.message}\` appears twice in the same mapping` : problem.message;
+    const message = problem.kind === "duplicate-key" ? `key ${quote(problem.message)} appears twice in the same mapping` : problem.message;
     reader.report(problem.severity, "", problem.pos, message);
   }
   const root = parsed.root;
@@ -40077,7 +40142,7 @@ function readSeverities(reader, node, pos) {
         "error",
         name,
         pair.keyPos,
-        `\`${pair.key}\` is not a meshguard code such as \`MG012\``
+        `${quote(pair.key)} is not a meshguard code such as \`MG012\``
       );
       continue;
     }
@@ -40093,7 +40158,7 @@ function readSeverities(reader, node, pos) {
         "warning",
         name,
         pair.keyPos,
-        `\`${pair.key}\` is not a code this version knows; the entry has no effect`
+        `${quote(pair.key)} is not a code this version knows; the entry has no effect`
       );
       continue;
     }
@@ -40112,7 +40177,7 @@ function readIgnore(reader, node, field3, pos) {
   };
   const missing = ["code", "reason"].filter((key) => !fields.has(key));
   for (const key of missing) {
-    reader.report("error", join(field3, key), map.pos, `\`${join(field3, key)}\` is required`);
+    reader.report("error", join(field3, key), map.pos, `${quote(join(field3, key))} is required`);
   }
   const code2 = read("code", PATTERNS.code);
   const reason = read("reason", PATTERNS.text);
@@ -40126,7 +40191,7 @@ function readIgnore(reader, node, field3, pos) {
       "warning",
       join(field3, "code"),
       fields.get("code")?.pos ?? map.pos,
-      `\`${code2}\` is not a code this version knows; the rule has no effect`
+      `${quote(code2)} is not a code this version knows; the rule has no effect`
     );
     return void 0;
   }
@@ -40170,7 +40235,7 @@ async function withWorktree(repository, sha2, task) {
 function runOne(command2, directory, env) {
   const path = renderedPath(command2);
   const [program, ...args] = command2.argv;
-  const shown = `\`${command2.argv.join(" ")}\``;
+  const shown = quote(command2.argv.join(" "));
   return new Promise((resolve) => {
     const child = spawn2(program ?? "", args, {
       cwd: directory,
@@ -40322,7 +40387,7 @@ var DirectoryManifestSource = class {
       }
     };
     if (!isDirectory2(root)) {
-      throw new ConfigError(`the directory \`${directory}\` does not exist in the workspace`);
+      throw new ConfigError(`the directory ${quote(directory)} does not exist in the workspace`);
     }
     visit("");
     return entries.sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
@@ -40388,7 +40453,7 @@ var RestManifestSource = class {
     const level = await this.tree(sha2, false);
     if (level.truncated) {
       this.logger.warning(
-        `the directory \`${prefix || "/"}\` has too many entries; some were not listed`
+        `the directory ${quote(prefix || "/")} has too many entries; some were not listed`
       );
     }
     const out = [];
@@ -40581,7 +40646,7 @@ async function loadConfig(options) {
     const headText = await readConfigText(options, comparison.headRef);
     if (headText !== null && headText !== text2) {
       notes.push(
-        `this pull request changes \`${path}\`; meshguard uses the base branch's version until it is merged`
+        `this pull request changes ${quote(path)}; meshguard uses the base branch's version until it is merged`
       );
       const headProblems = parseConfig(headText, path).problems;
       for (const problem of headProblems)
@@ -40638,6 +40703,8 @@ async function readConfigText(options, ref) {
 // src/github/check-run.ts
 var ANNOTATIONS_PER_REQUEST = 50;
 var MAX_ANNOTATIONS = 500;
+var ANNOTATION_MESSAGE_BYTES = 6e4;
+var ANNOTATION_TITLE_MAX = 255;
 var LEVEL = {
   error: "failure",
   warning: "warning",
@@ -40649,8 +40716,8 @@ function annotationsFor(findings, headFiles) {
     start_line: Math.max(1, f.at.line),
     end_line: Math.max(1, f.at.line),
     annotation_level: LEVEL[f.severity],
-    title: `${f.code} ${catalogue[f.code].title}`.slice(0, 255),
-    message: f.message.slice(0, 6e4)
+    title: truncate(`${f.code} ${catalogue[f.code].title}`, ANNOTATION_TITLE_MAX),
+    message: truncateUtf8(f.message, ANNOTATION_MESSAGE_BYTES)
   }));
 }
 function conclusionOf(report) {
@@ -41856,8 +41923,9 @@ function short(ref) {
   return /^[0-9a-f]{40}/.test(ref) ? ref.slice(0, 7) : ref;
 }
 function footerLines2(comparison, notes) {
-  const compared = `meshguard compared \`${short(comparison.baseRef)}\` (base) with \`${short(comparison.headRef)}\` (head)`;
-  return [`<sub>${[compared, ...comparison.notes, ...notes].join("; ")}.</sub>`];
+  const compared = `meshguard compared ${codeSpan(short(comparison.baseRef))} (base) with ${codeSpan(short(comparison.headRef))} (head)`;
+  const said = [...comparison.notes, ...notes].map((note) => escapeMessage(note));
+  return [`<sub>${[compared, ...said].join("; ")}.</sub>`];
 }
 function commentFooter(lines, context3) {
   const url = runUrl(context3);
@@ -41865,10 +41933,10 @@ function commentFooter(lines, context3) {
 <sub>[Full report and JSON](${url})</sub>`;
 }
 function noChangesSummary(paths, comparison) {
-  const shown = paths.slice(0, 10).map((p) => `\`${p}\``).join(", ");
+  const shown = paths.slice(0, 10).map((p) => codeSpan(p)).join(", ");
   return `**meshguard: no mesh changes**
 
-No file matched by the configured paths (${shown || "none"}) differs between \`${short(comparison.baseRef)}\` and \`${short(comparison.headRef)}\`.
+No file matched by the configured paths (${shown || "none"}) differs between ${codeSpan(short(comparison.baseRef))} and ${codeSpan(short(comparison.headRef))}.
 `;
 }
 
@@ -41910,7 +41978,7 @@ function answerFinding(context3, sides, config, asked, configPath) {
   const code2 = asked.slice(0, 5);
   if (!isCode(code2))
     return {
-      markdown: `\`${code2}\` is not a meshguard code; the codes are listed in docs/findings.md.
+      markdown: `${codeSpan(code2)} is not a meshguard code; the codes are listed in docs/findings.md.
 `,
       answered: false
     };
@@ -42040,7 +42108,7 @@ function parseCommentCommand(body2) {
     case "explain":
       return parseExplain(rest, line);
     default:
-      return usage(`unknown command \`${verb}\``, line);
+      return usage(`unknown command ${quote(verb)}`, line);
   }
 }
 function command(command2, line) {
@@ -42076,11 +42144,11 @@ function parseExplain(args, line) {
     return usage("`/mesh explain` needs an edge (`from -> to`) or a finding", line);
   const text2 = args.join(" ");
   if (FINDING_START.test(args[0] ?? "")) {
-    return FINDING.test(text2) ? command({ name: "explain-finding", finding: text2 }, line) : usage(`\`${clip(text2)}\` is not a finding code or id such as \`MG301\``, line);
+    return FINDING.test(text2) ? command({ name: "explain-finding", finding: text2 }, line) : usage(`${quote(clip(text2))} is not a finding code or id such as \`MG301\``, line);
   }
   if (!/->|→/.test(text2)) {
     return usage(
-      `\`${clip(text2)}\` is neither an edge (\`from -> to\`) nor a finding code such as \`MG301\``,
+      `${quote(clip(text2))} is neither an edge (\`from -> to\`) nor a finding code such as \`MG301\``,
       line
     );
   }
@@ -42088,7 +42156,7 @@ function parseExplain(args, line) {
   if (sides.length !== 2) return usage("an edge has exactly one `->`", line);
   const [fromText = "", rightText = ""] = sides;
   const from = parseCaller(fromText.trim());
-  if (from === null) return usage(`\`${clip(fromText)}\` is not \`namespace/workload\``, line);
+  if (from === null) return usage(`${quote(clip(fromText))} is not \`namespace/workload\``, line);
   const [target = "", ...options] = rightText.trim().split(/\s+/);
   const destination = parseDestination(target);
   if ("error" in destination) return usage(destination.error, line);
@@ -42107,7 +42175,7 @@ function parseRequest(options) {
     } else if (method === null && path === null && methodProblem(option) === null) {
       method = option;
     } else {
-      return { error: `unexpected \`${clip(option)}\`: give at most a METHOD then a /path` };
+      return { error: `unexpected ${quote(clip(option))}: give at most a METHOD then a /path` };
     }
   }
   return { method, path };
@@ -47186,7 +47254,9 @@ function parseReportFile(textValue, repository) {
   }
   const claimed = text(field2(root, "repository", "$"), "$.repository", 200);
   if (claimed !== repository) {
-    throw new ArtifactError(`the report is for \`${claimed.slice(0, 100)}\`, not this repository`);
+    throw new ArtifactError(
+      `the report is for ${quote(claimed.slice(0, 100))}, not this repository`
+    );
   }
   const pullRequest = root["pullRequest"] === null ? null : int(root["pullRequest"], "$.pullRequest", 1);
   const baseSha = sha(root["baseSha"], "$.baseSha");
@@ -47339,7 +47409,7 @@ var READERS = {
     const patterns = raw.split(/[\n,]/).map((p) => p.trim()).filter((p) => p !== "");
     for (const pattern of patterns) {
       const problem = globProblem(pattern);
-      if (problem !== null) throw new ConfigError(`input \`paths\`: \`${pattern}\`: ${problem}`);
+      if (problem !== null) throw new ConfigError(`input \`paths\`: ${quote(pattern)}: ${problem}`);
     }
     return patterns.length === 0 ? null : patterns;
   },
@@ -47357,7 +47427,7 @@ var READERS = {
   fetch: (raw) => {
     if (raw === "" || raw === "false") return false;
     if (raw === "true") return true;
-    throw new ConfigError(`input \`fetch\` must be true or false, not \`${raw}\``);
+    throw new ConfigError(`input \`fetch\` must be true or false, not ${quote(raw)}`);
   }
 };
 function parseInputs(get2) {
@@ -47395,7 +47465,9 @@ function parseInputs(get2) {
 function choice(name, raw, values) {
   if (raw === "") return null;
   if (values.includes(raw)) return raw;
-  throw new ConfigError(`input \`${name}\` must be one of ${values.join(", ")}, not \`${raw}\``);
+  throw new ConfigError(
+    `input ${quote(name)} must be one of ${values.join(", ")}, not ${quote(raw)}`
+  );
 }
 
 // src/action/main.ts

@@ -2,6 +2,7 @@ import { DEFAULT_CONFIG_PATH, globProblem } from '../analysis/config/index.js';
 import type { CommentPolicy, FailOn } from '../analysis/config/index.js';
 import type { SourceChoice } from '../github/comparison.js';
 import { ConfigError } from '../github/errors.js';
+import { quote } from '../analysis/findings/quote.js';
 
 /** Every input declared in action.yml; a test keeps the two lists equal. */
 export const INPUT_NAMES = [
@@ -51,7 +52,7 @@ const READERS: { readonly [K in InputName]: (raw: string) => unknown } = {
       .filter((p) => p !== '');
     for (const pattern of patterns) {
       const problem = globProblem(pattern);
-      if (problem !== null) throw new ConfigError(`input \`paths\`: \`${pattern}\`: ${problem}`);
+      if (problem !== null) throw new ConfigError(`input \`paths\`: ${quote(pattern)}: ${problem}`);
     }
     return patterns.length === 0 ? null : patterns;
   },
@@ -69,7 +70,7 @@ const READERS: { readonly [K in InputName]: (raw: string) => unknown } = {
   fetch: (raw) => {
     if (raw === '' || raw === 'false') return false;
     if (raw === 'true') return true;
-    throw new ConfigError(`input \`fetch\` must be true or false, not \`${raw}\``);
+    throw new ConfigError(`input \`fetch\` must be true or false, not ${quote(raw)}`);
   },
 };
 
@@ -109,5 +110,7 @@ export function parseInputs(get: (name: InputName) => string): ActionInputs {
 function choice<T extends string>(name: string, raw: string, values: readonly T[]): T | null {
   if (raw === '') return null;
   if ((values as readonly string[]).includes(raw)) return raw as T;
-  throw new ConfigError(`input \`${name}\` must be one of ${values.join(', ')}, not \`${raw}\``);
+  throw new ConfigError(
+    `input ${quote(name)} must be one of ${values.join(', ')}, not ${quote(raw)}`,
+  );
 }

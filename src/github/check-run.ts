@@ -1,5 +1,6 @@
 import { catalogue } from '../analysis/index.js';
 import type { Finding, Report, Severity } from '../analysis/index.js';
+import { truncate, truncateUtf8 } from '../analysis/render/escape.js';
 import type { RepoRef } from './context.js';
 import { classify, OPERATIONS } from './errors.js';
 import { CHECK_SUMMARY_BUDGET, fitMarkdown, fullReportPointer } from './fit.js';
@@ -9,6 +10,15 @@ import type { GitHubClient } from './octokit.js';
 export const ANNOTATIONS_PER_REQUEST = 50;
 /** Beyond this many, the rest are only in the report: each batch is one throttled write. */
 export const MAX_ANNOTATIONS = 500;
+
+/**
+ * GitHub caps an annotation's message at 64 KB, counted in bytes: a limit in UTF-16 units lets
+ * a message of non-ASCII values through too long, and a cut inside a surrogate pair leaves half a
+ * character, which the API rejects. So the cut counts UTF-8 bytes, with headroom.
+ */
+export const ANNOTATION_MESSAGE_BYTES = 60_000;
+/** And its title at 255 characters. */
+const ANNOTATION_TITLE_MAX = 255;
 
 export type Conclusion = 'success' | 'neutral' | 'failure';
 export type AnnotationLevel = 'failure' | 'warning' | 'notice';
@@ -44,8 +54,8 @@ export function annotationsFor(
       start_line: Math.max(1, f.at.line),
       end_line: Math.max(1, f.at.line),
       annotation_level: LEVEL[f.severity],
-      title: `${f.code} ${catalogue[f.code].title}`.slice(0, 255),
-      message: f.message.slice(0, 60_000),
+      title: truncate(`${f.code} ${catalogue[f.code].title}`, ANNOTATION_TITLE_MAX),
+      message: truncateUtf8(f.message, ANNOTATION_MESSAGE_BYTES),
     }));
 }
 

@@ -13,6 +13,7 @@ import { classify, ConfigError, isNotFound, OPERATIONS } from './errors.js';
 import type { Logger } from './logger.js';
 import type { GitHubClient } from './octokit.js';
 import { bytesOf } from './sources/rest.js';
+import { quote } from '../analysis/findings/quote.js';
 
 /** Settings the Action's inputs (or the App's defaults) put above the configuration file. */
 export interface ConfigOverrides {
@@ -69,7 +70,7 @@ export async function loadConfig(options: ConfigReadOptions): Promise<LoadedConf
     const headText = await readConfigText(options, comparison.headRef);
     if (headText !== null && headText !== text) {
       notes.push(
-        `this pull request changes \`${path}\`; meshguard uses the base branch's version until it is merged`,
+        `this pull request changes ${quote(path)}; meshguard uses the base branch's version until it is merged`,
       );
       const headProblems = parseConfig(headText, path).problems;
       for (const problem of headProblems)

@@ -1,6 +1,7 @@
 import type { Report } from '../analysis/index.js';
 import { isSha } from './context.js';
 import { assertReport, ArtifactError, field, int, oneOf, record, text } from './report-shape.js';
+import { quote } from '../analysis/findings/quote.js';
 
 /**
  * The JSON file the Action writes (`report-json` output) and `mode: publish` reads back from the
@@ -50,7 +51,9 @@ export function parseReportFile(textValue: string, repository: string): ReportFi
   }
   const claimed = text(field(root, 'repository', '$'), '$.repository', 200);
   if (claimed !== repository) {
-    throw new ArtifactError(`the report is for \`${claimed.slice(0, 100)}\`, not this repository`);
+    throw new ArtifactError(
+      `the report is for ${quote(claimed.slice(0, 100))}, not this repository`,
+    );
   }
   const pullRequest =
     root['pullRequest'] === null ? null : int(root['pullRequest'], '$.pullRequest', 1);

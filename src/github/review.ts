@@ -1,4 +1,5 @@
 import { analyzeChange } from '../analysis/index.js';
+import { codeSpan, escapeMessage } from '../analysis/render/escape.js';
 import { collectSides } from './collect.js';
 import { prepareComparison } from './comparison.js';
 import type { Comparison, SourceChoice } from './comparison.js';
@@ -188,8 +189,11 @@ function short(ref: string): string {
 }
 
 export function footerLines(comparison: Comparison, notes: readonly string[]): string[] {
-  const compared = `meshguard compared \`${short(comparison.baseRef)}\` (base) with \`${short(comparison.headRef)}\` (head)`;
-  return [`<sub>${[compared, ...comparison.notes, ...notes].join('; ')}.</sub>`];
+  const compared = `meshguard compared ${codeSpan(short(comparison.baseRef))} (base) with ${codeSpan(short(comparison.headRef))} (head)`;
+  // Notes are messages (user values quoted as code spans), not Markdown: a configured path is
+  // shown as written.
+  const said = [...comparison.notes, ...notes].map((note) => escapeMessage(note));
+  return [`<sub>${[compared, ...said].join('; ')}.</sub>`];
 }
 
 export function commentFooter(lines: readonly string[], context: ReviewContext): string {
@@ -202,7 +206,7 @@ export function commentFooter(lines: readonly string[], context: ReviewContext):
 function noChangesSummary(paths: readonly string[], comparison: Comparison): string {
   const shown = paths
     .slice(0, 10)
-    .map((p) => `\`${p}\``)
+    .map((p) => codeSpan(p))
     .join(', ');
-  return `**meshguard: no mesh changes**\n\nNo file matched by the configured paths (${shown || 'none'}) differs between \`${short(comparison.baseRef)}\` and \`${short(comparison.headRef)}\`.\n`;
+  return `**meshguard: no mesh changes**\n\nNo file matched by the configured paths (${shown || 'none'}) differs between ${codeSpan(short(comparison.baseRef))} and ${codeSpan(short(comparison.headRef))}.\n`;
 }

@@ -30,6 +30,19 @@ describe('meshguard validate', () => {
     );
   });
 
+  it('shows control characters from file names, values and names instead of sending them', async () => {
+    const hostile =
+      'apiVersion: security.istio.io/v1\nkind: AuthorizationPolicy\nmetadata: {name: "p\\e[2J", namespace: shop}\nspec:\n  action: "ALOW\\e[31m\\nforged.yaml:1:1: error MG011 forged"\n';
+    const root = tree({ 'red\u001b[31m.yaml': hostile });
+    const run = await cli(['validate', '.'], root);
+    expect(run.stdout).not.toContain('\u001b');
+    expect(run.stdout.split('\n')).toEqual([
+      'red\\u{1b}[31m.yaml:5:11: error MG011 `spec.action` is `ALOW\\u{1b}[31m\\u{a}forged.yaml:1:1: error MG011 forged`, which is not one of ALLOW, DENY, AUDIT, CUSTOM (AuthorizationPolicy shop/p\\u{1b}[2J)',
+      '1 file, 1 document, 0 objects modelled: 1 error, 0 warnings',
+      '',
+    ]);
+  });
+
   it('exits 2 when a file cannot be parsed, but still reports the rest', async () => {
     const root = tree({ 'm/broken.yaml': 'a: [unclosed\n', 'm/invalid.yaml': INVALID });
     const run = await cli(['validate', 'm'], root);

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Finding, Report, Severity } from '../../src/analysis/index.js';
 import { analyzeChange, catalogue } from '../../src/analysis/index.js';
 import {
+  ANNOTATION_MESSAGE_BYTES,
   annotationsFor,
   checkTitle,
   completeCheckRun,
@@ -67,6 +68,29 @@ describe('check run content', () => {
     expect(annotationsFor(findings, new Set(['mesh/p.yaml'])).map((a) => a.path)).toEqual([
       'mesh/p.yaml',
     ]);
+  });
+
+  it('cuts a long message to the 64 KB GitHub allows by UTF-8 bytes, never inside a character', () => {
+    // 3 bytes per character: 30,000 UTF-16 units pass a cut at 60,000 units at 90,000 bytes.
+    const wide = { ...finding('error'), message: '\u65E5'.repeat(30_000) };
+    // An emoji is a surrogate pair: a cut by units can split it, leaving a lone surrogate.
+    const pairs = { ...finding('error'), message: `a${'\u{1F600}'.repeat(40_000)}` };
+    for (const f of [wide, pairs]) {
+      const [annotation] = annotationsFor([f], new Set(['mesh/p.yaml']));
+      const message = annotation?.message ?? '';
+      expect(Buffer.byteLength(message, 'utf8')).toBeLessThanOrEqual(ANNOTATION_MESSAGE_BYTES);
+      expect(Buffer.byteLength(message, 'utf8')).toBeGreaterThan(ANNOTATION_MESSAGE_BYTES - 4);
+      expect(message).toMatch(/\.\.\.$/);
+      expect(message).not.toMatch(
+        /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/,
+      );
+      expect(f.message.startsWith(message.slice(0, -3))).toBe(true);
+    }
+  });
+
+  it('replaces a lone surrogate in a short message, which the API rejects', () => {
+    const f = { ...finding('error'), message: 'bad \uD800 value' };
+    expect(annotationsFor([f], new Set(['mesh/p.yaml']))[0]?.message).toBe('bad \uFFFD value');
   });
 
   it.each([

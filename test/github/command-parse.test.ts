@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { parseMessage } from '../../src/analysis/findings/quote.js';
 import { parseCommentCommand } from '../../src/github/commands/parse.js';
 
 describe('/mesh command parsing', () => {
@@ -91,6 +92,18 @@ describe('/mesh command parsing', () => {
     const result = parseCommentCommand(body);
     expect(result.kind).toBe('usage-error');
     expect(result.kind === 'usage-error' && result.message).toContain(message);
+  });
+
+  it.each([
+    ['/mesh fr`ob', 'fr`ob'],
+    ['/mesh explain a`b -> c/d', 'a`b'],
+    ['/mesh explain ``x -> c/d', '``x'],
+    ['/mesh explain a/b -> c/d /x `y`', '`y`'],
+  ])('quotes what the commenter wrote in %j whole, backticks and all', (body, written) => {
+    const result = parseCommentCommand(body);
+    expect(result.kind).toBe('usage-error');
+    const message = result.kind === 'usage-error' ? result.message : '';
+    expect(parseMessage(message).filter((p) => p.code)[0]?.text).toBe(written);
   });
 
   it('uses the first command line and ignores prose around it', () => {

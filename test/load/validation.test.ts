@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { parseMessage } from '../../src/analysis/findings/quote.js';
 import { codesAt, load } from '../support/load.js';
 
 const policy = (spec: string, kind = 'AuthorizationPolicy') =>
@@ -176,6 +177,17 @@ describe('Istio validation as diagnostics', () => {
       expect(result.stats.rejected).toBe(0);
     },
   );
+
+  it('quotes a value holding backticks whole, rather than changing it', () => {
+    const result = load(policy('  rules: [{to: [{operation: {paths: ["/{*}/a`b"]}}]}]\n'));
+    expect(codesAt(result)).toEqual(['MG016 mesh.yaml:5:38']);
+    const quoted = parseMessage(result.diagnostics[0]?.message ?? '').filter((p) => p.code);
+    expect(quoted.map((p) => p.text)).toEqual([
+      'spec.rules[0].to[0].operation.paths[0]',
+      '/{*}/a`b',
+      'a`b',
+    ]);
+  });
 
   it('reads matchExpressions as Istio does, by dropping them, and says the selector got wider', () => {
     const result = load(

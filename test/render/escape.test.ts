@@ -1,4 +1,7 @@
+import fc from 'fast-check';
+import { micromark } from 'micromark';
 import { describe, expect, it } from 'vitest';
+import { parseMessage, quote } from '../../src/analysis/findings/quote.js';
 import {
   codeSpan,
   escapeInline,
@@ -11,6 +14,7 @@ import {
   tableRow,
   terminalText,
   truncate,
+  truncateUtf8,
 } from '../../src/analysis/render/escape.js';
 import { renderGfm } from './gfm.js';
 
@@ -36,6 +40,23 @@ describe('truncate', () => {
     expect(truncate('abcdef', 6)).toBe('abcdef');
     expect(truncate('abcdefg', 6)).toBe('abc...');
     expect(truncate('\u{1F600}'.repeat(8), 5)).toBe('\u{1F600}\u{1F600}...');
+  });
+});
+
+describe('truncateUtf8', () => {
+  it('counts UTF-8 bytes, cuts between code points and marks the cut', () => {
+    expect(truncateUtf8('abcdef', 6)).toBe('abcdef');
+    expect(truncateUtf8('abcdefg', 6)).toBe('abc...');
+    expect(truncateUtf8('\u00e9\u00e9\u00e9', 6)).toBe('\u00e9\u00e9\u00e9');
+    expect(truncateUtf8('\u00e9\u00e9\u00e9\u00e9', 7)).toBe('\u00e9\u00e9...');
+    // 4 bytes each: one fits before the ellipsis in 8 bytes, never half of one.
+    expect(truncateUtf8('\u{1F600}'.repeat(3), 8)).toBe('\u{1F600}...');
+    expect(truncateUtf8('\u{1F600}'.repeat(3), 6)).toBe('...');
+  });
+
+  it('writes a lone surrogate as U+FFFD, which has a UTF-8 form', () => {
+    expect(truncateUtf8('a\uD800b', 100)).toBe('a\uFFFDb');
+    expect(truncateUtf8('a\uDC00'.repeat(4), 9)).toBe('a\uFFFDa...');
   });
 });
 
@@ -135,6 +156,80 @@ describe('escapeMessage', () => {
 
   it('keeps an unbalanced backtick as text', () => {
     expect(seen(escapeMessage('one `two')).text).toBe('one `two');
+  });
+
+  it('shows a quoted value holding backticks exactly, as one code span', () => {
+    const doc = renderGfm(escapeMessage(`path ${quote('/{*}/a`b')} and ${quote('`x`')} here`));
+    expect([...doc.querySelectorAll('code')].map((c) => c.textContent)).toEqual([
+      '/{*}/a`b',
+      '`x`',
+    ]);
+    expect(seen(escapeMessage(`path ${quote('/a`b`c')}`)).text).toBe('path /a`b`c');
+  });
+
+  it.each([
+    ['a ``b`c`` d', ['b`c'], 'a b`c d'],
+    ['`` `x` ``', ['`x`'], '`x`'],
+    ['a ` two  `', ['two '], 'a two'],
+    ['``a` b', [], '``a` b'],
+    ['a ``b` c`', [' c'], 'a ``b c'],
+    ['`a`` b`', ['a`` b'], 'a`` b'],
+  ])('reads %j the CommonMark way', (message, codes, text) => {
+    const doc = renderGfm(escapeMessage(message));
+    expect([...doc.querySelectorAll('code')].map((c) => c.textContent)).toEqual(codes);
+    expect(seen(escapeMessage(message)).text).toBe(text);
+  });
+
+  it('finds the same code spans as a CommonMark parser, whatever the backticks', () => {
+    const message = fc
+      .array(fc.constantFrom('`', '``', '```', 'a', ' ', '*x*'), { maxLength: 20 })
+      .map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(message, (m) => {
+        // A blank code span is shown as quoted text (codeSpan), so only the others compare.
+        const codes = (markdown: string) =>
+          [...renderGfm(markdown).querySelectorAll('code')]
+            .map((c) => c.textContent ?? '')
+            .filter((c) => c.trim() !== '');
+        expect(codes(escapeMessage(m))).toEqual(codes(m));
+        expect(renderGfm(escapeMessage(m)).querySelector('em')).toBeNull();
+      }),
+    );
+  });
+});
+
+describe('quote', () => {
+  const value = fc
+    .array(fc.constantFrom('`', '``', ' ', 'a', '\\', '*', '|', '<b>'), {
+      minLength: 1,
+      maxLength: 12,
+    })
+    .map((parts) => parts.join(''));
+
+  it('writes a code span that CommonMark reads back as the value', () => {
+    fc.assert(
+      fc.property(value, (v) => {
+        const html = micromark(`x ${quote(v)} y`);
+        const code = /<code>([^]*)<\/code>/.exec(html)?.[1];
+        const escaped = v.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+        expect(code).toBe(escaped);
+        expect(parseMessage(`x ${quote(v)} y`)).toEqual([
+          { code: false, text: 'x ' },
+          { code: true, text: v },
+          { code: false, text: ' y' },
+        ]);
+      }),
+    );
+  });
+
+  it('pads only where CommonMark would eat a character, and writes an empty value as ""', () => {
+    expect(quote('a')).toBe('`a`');
+    expect(quote(8080)).toBe('`8080`');
+    expect(quote('a`b')).toBe('``a`b``');
+    expect(quote('`a')).toBe('`` `a ``');
+    expect(quote(' a ')).toBe('`  a  `');
+    expect(quote('  ')).toBe('`  `');
+    expect(quote('')).toBe('""');
   });
 });
 

@@ -4,7 +4,8 @@ import {
   renderFindingsSarif,
 } from '../../src/analysis/render/findings-sarif.js';
 import type { Report } from '../../src/analysis/report/types.js';
-import { smallReport } from './fixtures.js';
+import { renderSarif } from '../../src/analysis/render/sarif.js';
+import { at, finding, makeReport, smallReport } from './fixtures.js';
 
 describe('findings as SARIF', () => {
   const sarif = JSON.parse(renderFindingsSarif(smallReport, { toolVersion: '0.1.0' }));
@@ -52,5 +53,41 @@ describe('findings as SARIF', () => {
     expect(renderFindingsSarif(reversed, { toolVersion: '0.1.0' })).toBe(
       renderFindingsSarif(smallReport, { toolVersion: '0.1.0' }),
     );
+  });
+});
+
+describe('user text in SARIF', () => {
+  const render = (file: string, detail: string) => {
+    const report = makeReport({ findings: [finding('MG018', at(file, 4), { detail })] });
+    const log = JSON.parse(renderFindingsSarif(report, { toolVersion: '0.1.0' }));
+    const [result] = log.runs[0].results;
+    return {
+      uri: result.locations[0].physicalLocation.artifactLocation.uri as string,
+      text: result.message.text as string,
+    };
+  };
+
+  it('percent-encodes each segment of the file path, keeping the separators', () => {
+    const { uri } = render('mesh/cart #1 100% ?x.yaml', 'x');
+    expect(uri).toBe('mesh/cart%20%231%20100%25%20%3Fx.yaml');
+    // Read back as a URI reference, the whole name is the path: no fragment, no query.
+    const url = new URL(uri, 'file:///repo/');
+    expect([url.hash, url.search]).toEqual(['', '']);
+    expect(decodeURIComponent(url.pathname)).toBe('/repo/mesh/cart #1 100% ?x.yaml');
+    expect(render('a/\u00e9:b.yaml', 'x').uri).toBe('a/%C3%A9%3Ab.yaml');
+    expect(render('lone \uD800.yaml', 'x').uri).toBe('lone%20%EF%BF%BD.yaml');
+  });
+
+  it('escapes square brackets, and a backslash before one, so nothing reads as a link', () => {
+    expect(render('a.yaml', 'see [here](1) \\[x\\\\] \\ a\\b').text).toBe(
+      'see \\[here\\](1) \\\\\\[x\\\\\\\\\\] \\ a\\b',
+    );
+  });
+
+  it('does the same for validation diagnostics', () => {
+    const item = finding('MG018', at('x y/[1].yaml', 1), { detail: '[a]' });
+    const [result] = JSON.parse(renderSarif([item], { toolVersion: '0.1.0' })).runs[0].results;
+    expect(result.locations[0].physicalLocation.artifactLocation.uri).toBe('x%20y/%5B1%5D.yaml');
+    expect(result.message.text).toContain('\\[a\\]');
   });
 });

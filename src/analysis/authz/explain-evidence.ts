@@ -9,6 +9,7 @@ import { formatClause } from './format-rule.js';
 import type { IdentityAtom } from './identity.js';
 import type { RequestSet } from './request-set.js';
 import { intersect, isEmpty } from './request-set.js';
+import { quote } from '../findings/quote.js';
 
 /**
  * What `explain` adds beyond the decision: policies that apply without deciding (dry-run,
@@ -57,7 +58,7 @@ export function droppedNotes(chains: readonly CompiledChain[]): PolicyEvidence[]
           out.push({
             policy: policy.policy.ref,
             at: rule.ref.at,
-            note: `rule ${rule.ref.rule}: ${rule.body.approximated.map((f) => `\`${f.field}\``).join(', ')} not modelled; taken fail-safe`,
+            note: `rule ${rule.ref.rule}: ${rule.body.approximated.map((f) => quote(f.field)).join(', ')} not modelled; taken fail-safe`,
           });
       }
   return out;

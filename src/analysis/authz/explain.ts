@@ -12,6 +12,7 @@ import { authorizedPath } from './request-path.js';
 import type { RequestSet } from './request-set.js';
 import { cubeSet, intersect, isEmpty, isSubset, spaceOfCubes, union } from './request-set.js';
 import type { Access, RuleRef } from './types.js';
+import { quote } from '../findings/quote.js';
 
 /**
  * Evidence for one caller reaching one workload port, optionally for one method and path: the
@@ -197,7 +198,7 @@ function pathNote(
     {
       policy: workload.workload.ref,
       at: workload.workload.source,
-      note: `the request path \`${asked.path}\` is checked as \`${query.path ?? ''}\`: Envoy drops the query and fragment and resolves \`.\` and \`..\` segments before authorization (default path normalization)`,
+      note: `the request path ${quote(asked.path)} is checked as ${quote(query.path ?? '')}: Envoy drops the query and fragment and resolves \`.\` and \`..\` segments before authorization (default path normalization)`,
     },
   ];
 }
@@ -219,7 +220,7 @@ function summarize(e: Omit<Explanation, 'summary'>): string {
     sortRefs(evidence.map((x) => x.ref))
       .map((r) => `${r.policy.namespace}/${r.policy.name} rule ${r.rule ?? '-'}`)
       .join(', ');
-  const who = e.peer === null ? 'a plaintext caller (no identity)' : `\`${e.peer.principal}\``;
+  const who = e.peer === null ? 'a plaintext caller (no identity)' : quote(e.peer.principal);
   if (e.access === 'allow')
     return e.allowPolicies.length === 0
       ? `allowed: no ALLOW policy applies and no DENY rule matches ${who}`

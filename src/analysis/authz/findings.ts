@@ -15,6 +15,7 @@ import { createAuthzEngine } from './evaluate.js';
 import type { FindingSide } from './findings-policy.js';
 import { finding, policyFindings } from './findings-policy.js';
 import { isEmpty } from './request-set.js';
+import { quote } from '../findings/quote.js';
 
 /** One side of a change, as the authorization findings need it. */
 export interface AuthzSide {
@@ -108,7 +109,7 @@ function workloadFindings(side: AuthzSide): Finding[] {
     for (const port of workload.ports) {
       const compiled = engine.port(destination, port);
       if (compiled === null) continue;
-      const where = `port \`${port.port}\` of \`${workload.id}\``;
+      const where = `port ${quote(port.port)} of ${quote(workload.id)}`;
       const plaintext = side.peerOf(UNAUTHENTICATED_CALLER, workload, port.port) === null;
       for (const chain of compiled.chains)
         for (const policy of [...chain.allow, ...chain.deny, ...chain.audit, ...chain.custom])
@@ -279,7 +280,7 @@ function customFindings(
     out.push(
       finding(
         'MG210',
-        { workload: workload.id, providers: names.map((n) => `\`${n}\``).join(', ') },
+        { workload: workload.id, providers: names.map((n) => quote(n)).join(', ') },
         custom[0].actionAt,
         side,
         custom[0].ref,

@@ -3,6 +3,7 @@ import type { MeshSettingsOverrides } from '../model/mesh-settings.js';
 import { PATTERNS } from './patterns.js';
 import { join } from './read-node.js';
 import type { ConfigReader } from './read-node.js';
+import { quote } from '../findings/quote.js';
 
 const KNOWN = [
   'rootNamespace',
@@ -30,7 +31,7 @@ export function parseMeshSettings(
     const field = join('mesh', pair.key);
     const key = KNOWN.find((k) => k === pair.key);
     if (key === undefined) {
-      reader.report('warning', field, pair.keyPos, `\`${field}\` is not read by meshguard`);
+      reader.report('warning', field, pair.keyPos, `${quote(field)} is not read by meshguard`);
       continue;
     }
     const value = readSetting(reader, key, pair.value, field, pair.keyPos);
@@ -69,7 +70,7 @@ function readSetting(
             'error',
             join(name, 'name'),
             provider.pos,
-            `\`${join(name, 'name')}\` is required`,
+            `${quote(join(name, 'name'))} is required`,
           );
         }
         return reader.string(entry.value, join(name, 'name'), entry.keyPos, PATTERNS.text);
@@ -89,7 +90,7 @@ function readOutboundMode(
   for (const pair of map.pairs) {
     const name = join(field, pair.key);
     if (pair.key !== 'mode') {
-      reader.report('warning', name, pair.keyPos, `\`${name}\` is not read by meshguard`);
+      reader.report('warning', name, pair.keyPos, `${quote(name)} is not read by meshguard`);
       continue;
     }
     mode = reader.oneOf(pair.value, name, pair.keyPos, ['ALLOW_ANY', 'REGISTRY_ONLY']);

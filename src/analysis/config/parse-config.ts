@@ -11,6 +11,7 @@ import { ConfigReader, join } from './read-node.js';
 import { parseRender } from './render.js';
 import { DEFAULT_PATHS } from './types.js';
 import type { CommentPolicy, FailOn, ParsedConfig, RenderCommand } from './types.js';
+import { quote } from '../findings/quote.js';
 
 const TOP_LEVEL = [
   'version',
@@ -40,7 +41,7 @@ export function parseConfig(text: string, file: string): ParsedConfig {
   for (const problem of parsed.problems) {
     const message =
       problem.kind === 'duplicate-key'
-        ? `key \`${problem.message}\` appears twice in the same mapping`
+        ? `key ${quote(problem.message)} appears twice in the same mapping`
         : problem.message;
     reader.report(problem.severity, '', problem.pos, message);
   }
@@ -137,7 +138,7 @@ function readSeverities(
         'error',
         name,
         pair.keyPos,
-        `\`${pair.key}\` is not a meshguard code such as \`MG012\``,
+        `${quote(pair.key)} is not a meshguard code such as \`MG012\``,
       );
       continue;
     }
@@ -153,7 +154,7 @@ function readSeverities(
         'warning',
         name,
         pair.keyPos,
-        `\`${pair.key}\` is not a code this version knows; the entry has no effect`,
+        `${quote(pair.key)} is not a code this version knows; the entry has no effect`,
       );
       continue;
     }
@@ -180,7 +181,7 @@ function readIgnore(
   };
   const missing = ['code', 'reason'].filter((key) => !fields.has(key));
   for (const key of missing) {
-    reader.report('error', join(field, key), map.pos, `\`${join(field, key)}\` is required`);
+    reader.report('error', join(field, key), map.pos, `${quote(join(field, key))} is required`);
   }
   const code = read('code', PATTERNS.code);
   const reason = read('reason', PATTERNS.text);
@@ -196,7 +197,7 @@ function readIgnore(
       'warning',
       join(field, 'code'),
       fields.get('code')?.pos ?? map.pos,
-      `\`${code}\` is not a code this version knows; the rule has no effect`,
+      `${quote(code)} is not a code this version knows; the rule has no effect`,
     );
     return undefined;
   }

@@ -1,5 +1,6 @@
 import type { Position, YamlMap, YamlNode } from '../load/yaml/types.js';
 import type { ConfigProblem } from './types.js';
+import { quote } from '../findings/quote.js';
 
 /**
  * Reads typed values out of YAML nodes, recording a problem (file, line, field) for each value
@@ -35,12 +36,12 @@ export class ConfigReader {
       }
       const guess = known.find((k) => normalise(k) === normalise(pair.key));
       const hint =
-        guess === undefined ? `known fields: ${known.join(', ')}` : `did you mean \`${guess}\`?`;
+        guess === undefined ? `known fields: ${known.join(', ')}` : `did you mean ${quote(guess)}?`;
       this.report(
         'error',
         join(field, pair.key),
         pair.keyPos,
-        `unknown field \`${pair.key}\`; ${hint}`,
+        `unknown field ${quote(pair.key)}; ${hint}`,
       );
     }
     return out;
@@ -60,7 +61,7 @@ export class ConfigReader {
         'error',
         field,
         node.pos,
-        `${describe(field)} must be ${rule.expected}, not \`${node.value}\``,
+        `${describe(field)} must be ${rule.expected}, not ${quote(node.value)}`,
       );
     }
     return node.value;
@@ -79,7 +80,7 @@ export class ConfigReader {
       'error',
       field,
       node?.pos ?? pos,
-      `${describe(field)} must be one of ${values.join(', ')}, not \`${value}\``,
+      `${describe(field)} must be one of ${values.join(', ')}, not ${quote(value)}`,
     );
   }
 
@@ -135,7 +136,7 @@ export function join(parent: string, key: string): string {
 }
 
 function describe(field: string): string {
-  return field === '' ? 'the configuration' : `\`${field}\``;
+  return field === '' ? 'the configuration' : quote(field);
 }
 
 function normalise(key: string): string {

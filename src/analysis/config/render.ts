@@ -5,6 +5,7 @@ import { join } from './read-node.js';
 import type { ConfigReader } from './read-node.js';
 import { DEFAULT_RENDER_TIMEOUT_SECONDS } from './types.js';
 import type { RenderCommand } from './types.js';
+import { quote } from '../findings/quote.js';
 
 const NAME = {
   pattern: /^[a-z0-9][a-z0-9._-]*$/,
@@ -32,7 +33,7 @@ export function parseRender(
       'error',
       `render[${index}].name`,
       at,
-      `the name \`${command.name}\` is used twice`,
+      `the name ${quote(command.name)} is used twice`,
     );
     return false;
   });
@@ -49,7 +50,7 @@ function readCommand(
   const before = reader.problems.length;
   const fields = reader.knownPairs(map, field, ['name', 'command', 'paths', 'timeout-seconds']);
   for (const key of ['name', 'command', 'paths'].filter((k) => !fields.has(k))) {
-    reader.report('error', join(field, key), map.pos, `\`${join(field, key)}\` is required`);
+    reader.report('error', join(field, key), map.pos, `${quote(join(field, key))} is required`);
   }
   const name = fields.get('name');
   const command = fields.get('command');
@@ -85,14 +86,15 @@ function readArgv(
     const argv = reader.list(node, field, pos, (item, name, itemPos) =>
       reader.string(item, name, itemPos, PATTERNS.text),
     );
-    if (argv?.length === 0) return reader.report('error', field, node.pos, `\`${field}\` is empty`);
+    if (argv?.length === 0)
+      return reader.report('error', field, node.pos, `${quote(field)} is empty`);
     return argv;
   }
   const text = reader.string(node, field, pos, PATTERNS.text);
   if (text === undefined) return undefined;
   const argv = splitCommand(text);
   if (argv === null) {
-    return reader.report('error', field, node?.pos ?? pos, `\`${field}\` has an unclosed quote`);
+    return reader.report('error', field, node?.pos ?? pos, `${quote(field)} has an unclosed quote`);
   }
   return argv;
 }

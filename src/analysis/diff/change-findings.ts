@@ -1,4 +1,4 @@
-import { isEmpty } from '../authz/index.js';
+import { ALL_REQUESTS, isEmpty } from '../authz/index.js';
 import type { Code, MessageParams } from '../findings/catalogue.js';
 import { catalogue } from '../findings/catalogue.js';
 import type { Finding } from '../findings/finding.js';
@@ -12,6 +12,7 @@ import type { AnalyzeOptions } from '../report/analyze-options.js';
 import type { EdgeDelta } from '../report/types.js';
 import { ANY_MESH_IDENTITY, UNAUTHENTICATED } from '../topology/index.js';
 import { evaluateEdge } from '../graph/edge-eval.js';
+import { quote } from '../findings/quote.js';
 
 /**
  * Judgements about the change itself (MG3xx): who gained access where, what default-deny went
@@ -52,6 +53,15 @@ function finding<C extends Code>(
   };
 }
 
+/**
+ * A newly allowed request line as a message shows it: the lines carry the manifests' paths,
+ * hosts and headers, so each is quoted (a path holding a backtick stays whole), except
+ * `all requests`, which is meshguard's own wording.
+ */
+function requestWords(request: string): string {
+  return request === ALL_REQUESTS ? request : quote(request);
+}
+
 function edgeFindings(
   head: EvaluatedSide,
   edges: readonly EdgeDelta[],
@@ -65,7 +75,7 @@ function edgeFindings(
     if (at === undefined) continue;
     const side = cause?.side ?? 'head';
     const subject = `${edge.from}->${edge.to}:${edge.port}`;
-    const requests = ` (${edge.newlyAllowed.slice(0, 3).join(', ')}${edge.newlyAllowed.length > 3 ? ', ...' : ''})`;
+    const requests = ` (${edge.newlyAllowed.slice(0, 3).map(requestWords).join(', ')}${edge.newlyAllowed.length > 3 ? ', ...' : ''})`;
     const to = `${edge.to}:${edge.port}`;
     const extra = {
       edge: { from: edge.from, to: edge.to, port: edge.port },
@@ -236,7 +246,7 @@ function newCallerFindings(base: EvaluatedSide, head: EvaluatedSide): Finding[] 
     if (reached.length === 0) continue;
     const named = reached
       .slice(0, NAMED_TARGETS)
-      .map((t) => `\`${t}\``)
+      .map((t) => quote(t))
       .join(', ');
     const targets =
       reached.length > NAMED_TARGETS

@@ -14,6 +14,7 @@ import type {
   PortAnswer,
   PortChange,
 } from './types.js';
+import { quote } from '../findings/quote.js';
 
 /**
  * The same question asked of the base and of the head, and what changed between the answers:
@@ -166,9 +167,11 @@ function detachmentNote(policy: AuthorizationPolicy, workload: WorkloadNode): st
     ([key, value]) => labels[key] !== value,
   );
   if (differing.length === 0) return 'it no longer selects this workload';
-  const wants = differing.map(([key, value]) => `\`${key}=${value}\``).join(', ');
+  const wants = differing.map(([key, value]) => quote(`${key}=${value}`)).join(', ');
   const has = differing
-    .map(([key]) => (labels[key] === undefined ? `no \`${key}\`` : `\`${key}=${labels[key]}\``))
+    .map(([key]) =>
+      labels[key] === undefined ? `no ${quote(key)}` : quote(`${key}=${labels[key]}`),
+    )
     .join(', ');
   return `its selector wants ${wants}; the workload has ${has}`;
 }
@@ -181,6 +184,6 @@ function attachmentNote(
   if (before.targetRefs.length > 0 && after.targetRefs.length === 0)
     return 'its targetRefs were removed, so the sidecar now enforces it';
   return contentKey(before.selector) === contentKey(after.selector)
-    ? `the workload's labels now match its selector (\`${workload.id}\`)`
+    ? `the workload's labels now match its selector (${quote(workload.id)})`
     : 'its selector now matches this workload';
 }

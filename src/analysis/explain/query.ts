@@ -1,4 +1,5 @@
 import { ANY_MESH_IDENTITY, UNAUTHENTICATED } from '../topology/index.js';
+import { quote } from '../findings/quote.js';
 
 /**
  * One `explain` question, as the CLI flags and the `/mesh explain` command both spell it:
@@ -57,24 +58,24 @@ export type Parsed<T> = { readonly value: T } | { readonly error: string };
 export function parseDestination(text: string): Parsed<{ to: string; port: number | null }> {
   const [to = '', portText, extra] = text.split(':');
   if (!isWorkloadId(to) || extra !== undefined)
-    return { error: `\`${clip(text)}\` is not \`namespace/workload[:port]\`` };
+    return { error: `${quote(clip(text))} is not \`namespace/workload[:port]\`` };
   if (portText === undefined) return { value: { to, port: null } };
   const port = /^\d{1,5}$/.test(portText) ? Number(portText) : NaN;
   if (!(port >= 1 && port <= 65535))
-    return { error: `\`${clip(portText)}\` is not a port number (1-65535)` };
+    return { error: `${quote(clip(portText))} is not a port number (1-65535)` };
   return { value: { to, port } };
 }
 
 export function methodProblem(method: string): string | null {
   return METHOD.test(method)
     ? null
-    : `\`${clip(method)}\` is not an HTTP method (upper case, such as \`GET\`)`;
+    : `${quote(clip(method))} is not an HTTP method (upper case, such as \`GET\`)`;
 }
 
 export function pathProblem(path: string): string | null {
   return PATH.test(path)
     ? null
-    : `\`${clip(path)}\` is not a request path (it starts with \`/\` and has no spaces)`;
+    : `${quote(clip(path))} is not a request path (it starts with \`/\` and has no spaces)`;
 }
 
 /** Keeps echoed user input short in messages; renderers escape it. */

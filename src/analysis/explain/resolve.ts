@@ -2,6 +2,7 @@ import { ANY_MESH_IDENTITY, UNAUTHENTICATED } from '../topology/index.js';
 import type { Caller, Topology, WorkloadNode, WorkloadPort } from '../topology/index.js';
 import { suggest } from './suggest.js';
 import type { ExplainProblem, PortChoice } from './types.js';
+import { quote } from '../findings/quote.js';
 
 export type Resolved<T> = { readonly value: T } | { readonly problem: ExplainProblem };
 
@@ -97,14 +98,14 @@ export function problemMessage(problem: ExplainProblem): string {
       const hint =
         problem.suggestions.length === 0
           ? ''
-          : `; did you mean ${problem.suggestions.map((s) => `\`${s}\``).join(' or ')}?`;
-      return `no ${what} \`${problem.id}\` in the manifests${hint}`;
+          : `; did you mean ${problem.suggestions.map((s) => quote(s)).join(' or ')}?`;
+      return `no ${what} ${quote(problem.id)} in the manifests${hint}`;
     }
     case 'unknown-port':
-      return `\`${problem.workload}\` has no port \`${problem.port}\`; its ports: ${
-        problem.ports.length === 0 ? 'none' : problem.ports.map((p) => `\`${p}\``).join(', ')
+      return `${quote(problem.workload)} has no port ${quote(problem.port)}; its ports: ${
+        problem.ports.length === 0 ? 'none' : problem.ports.map((p) => quote(p)).join(', ')
       }`;
     case 'no-ports':
-      return `\`${problem.workload}\` declares no port: no container port, and no Service selects it`;
+      return `${quote(problem.workload)} declares no port: no container port, and no Service selects it`;
   }
 }

@@ -1,3 +1,5 @@
+import { quote } from './quote.js';
+
 /**
  * Every diagnostic and finding meshguard can report, in one place. `npm run docs:gen` writes
  * docs/findings.md from this file and a test fails when that page is stale.
@@ -7,7 +9,8 @@
  * MG9xx limits and internal.
  *
  * Messages start lowercase, have no final period, fit on one line and put user values in
- * backticks; advice goes in `help`.
+ * backticks with `quote` (quote.ts), which keeps a value holding backticks whole; advice goes
+ * in `help`.
  */
 
 export type Severity = 'error' | 'warning' | 'notice';
@@ -32,8 +35,6 @@ export interface CatalogueEntry {
   readonly partialInput?: boolean;
 }
 
-const tick = (value: string | number): string => `\`${String(value).replace(/`/g, "'")}\``;
-
 export const catalogue = {
   // ---- MG0xx: loading and validation ---------------------------------------------------------
   MG001: {
@@ -50,7 +51,7 @@ export const catalogue = {
     name: 'duplicate-key',
     severity: 'error',
     title: 'Duplicate mapping key',
-    message: (p: { key: string }) => `key ${tick(p.key)} appears twice in the same mapping`,
+    message: (p: { key: string }) => `key ${quote(p.key)} appears twice in the same mapping`,
     help: 'Remove one of the two keys. kubectl rejects duplicate fields; meshguard keeps the last one, as a lenient JSON decoder would.',
     description:
       'YAML forbids duplicate keys in one mapping. Kubernetes decoders either reject the object or silently keep the last value, so the manifest may not mean what it says.',
@@ -90,7 +91,7 @@ export const catalogue = {
     severity: 'warning',
     title: 'Obsolete Istio API',
     message: (p: { apiVersion: string; kind: string; replacement: string }) =>
-      `${tick(`${p.apiVersion} ${p.kind}`)} was removed from Istio and is ignored; use ${p.replacement}`,
+      `${quote(`${p.apiVersion} ${p.kind}`)} was removed from Istio and is ignored; use ${p.replacement}`,
     help: 'Rewrite the object with the current API. Istio no longer reads it, so it has no effect in the mesh.',
     description:
       'Istio removed authentication.istio.io/v1alpha1 (Policy, MeshPolicy) and rbac.istio.io (ServiceRole, ServiceRoleBinding, ClusterRbacConfig). Objects of those kinds do nothing in a current mesh.',
@@ -100,7 +101,7 @@ export const catalogue = {
     severity: 'error',
     title: 'Unknown API version',
     message: (p: { apiVersion: string; kind: string; known: string }) =>
-      `${tick(p.kind)} with apiVersion ${tick(p.apiVersion)} is not served by Istio (expected ${p.known}); the object cannot be applied`,
+      `${quote(p.kind)} with apiVersion ${quote(p.apiVersion)} is not served by Istio (expected ${p.known}); the object cannot be applied`,
     help: 'Use one of the supported API versions. meshguard analyses the mesh without this object, as the cluster would have it.',
     description:
       'Istio serves security.istio.io v1 and v1beta1, and networking.istio.io v1, v1beta1 and v1alpha3. Other versions are rejected by the API server.',
@@ -109,7 +110,7 @@ export const catalogue = {
     name: 'missing-required-field',
     severity: 'error',
     title: 'Required field missing',
-    message: (p: { field: string; kind: string }) => `${tick(p.kind)} has no ${tick(p.field)}`,
+    message: (p: { field: string; kind: string }) => `${quote(p.kind)} has no ${quote(p.field)}`,
     help: 'Add the field; the object cannot be applied without it.',
     description: 'A field the API server requires is missing, so the object would be rejected.',
   },
@@ -118,7 +119,7 @@ export const catalogue = {
     severity: 'error',
     title: 'Field has the wrong type',
     message: (p: { field: string; expected: string; actual: string }) =>
-      `${tick(p.field)} must be ${p.expected}, not ${p.actual}`,
+      `${quote(p.field)} must be ${p.expected}, not ${p.actual}`,
     help: 'Quote values that must be strings (label and annotation values, for example): YAML reads `true`, `on` and `8080` as other types.',
     description:
       'The value has a type the Kubernetes or Istio API does not accept. The field is ignored by the analysis, which treats it as absent.',
@@ -128,7 +129,7 @@ export const catalogue = {
     severity: 'warning',
     title: 'Unknown field',
     message: (p: { field: string; kind: string }) =>
-      `${tick(p.field)} is not a field of ${p.kind}; it is ignored`,
+      `${quote(p.field)} is not a field of ${p.kind}; it is ignored`,
     help: 'Check the spelling and the indentation. A misplaced field is silently dropped by the API server.',
     description:
       'The field is not part of the Istio API at this position. A typo such as `principal` for `principals`, or a field indented one level too deep, changes what the policy matches.',
@@ -138,7 +139,7 @@ export const catalogue = {
     severity: 'error',
     title: 'Invalid value',
     message: (p: { field: string; value: string; allowed: string }) =>
-      `${tick(p.field)} is ${tick(p.value)}, which is not one of ${p.allowed}`,
+      `${quote(p.field)} is ${quote(p.value)}, which is not one of ${p.allowed}`,
     help: 'Use one of the allowed values (they are case-sensitive).',
     description:
       'Istio rejects an object whose enum field has an unknown value, such as `action: ALOW` or `mode: STRIKT`. meshguard reports it and analyses the object as Istio would never have accepted it: as absent.',
@@ -186,7 +187,7 @@ export const catalogue = {
     severity: 'error',
     title: 'Invalid field value',
     message: (p: { field: string; value: string; reason: string }) =>
-      `${tick(p.field)} value ${tick(p.value)} is invalid: ${p.reason}`,
+      `${quote(p.field)} value ${quote(p.value)} is invalid: ${p.reason}`,
     help: 'Istio rejects the whole object when one value is invalid.',
     description:
       'The value fails Istio validation (`pkg/config/validation/validation.go`): empty strings, malformed CIDRs or ports, path templates with operators in the wrong place, and similar.',
@@ -196,7 +197,7 @@ export const catalogue = {
     severity: 'error',
     title: 'Unknown `when` key',
     message: (p: { key: string; reason: string }) =>
-      `${tick(p.key)} is not a condition key Istio accepts: ${p.reason}`,
+      `${quote(p.key)} is not a condition key Istio accepts: ${p.reason}`,
     help: 'See https://istio.io/latest/docs/reference/config/security/conditions/ for the supported keys.',
     description:
       'Istio validation rejects unknown `when` keys and the removed `destination.labels`, `destination.namespace`, `destination.name` and `destination.user` keys.',
@@ -214,7 +215,7 @@ export const catalogue = {
     name: 'empty-match-clause',
     severity: 'error',
     title: 'Empty match clause',
-    message: (p: { field: string }) => `${tick(p.field)} is present but empty; Istio rejects it`,
+    message: (p: { field: string }) => `${quote(p.field)} is present but empty; Istio rejects it`,
     help: 'Remove the empty clause, or fill it in. An absent clause means "no constraint"; an empty one is invalid.',
     description:
       'Validation rejects `from: []`, `to: []`, a `source` or `operation` with no fields, and a `when` condition with neither `values` nor `notValues`.',
@@ -241,7 +242,7 @@ export const catalogue = {
     severity: 'warning',
     title: 'Mesh configuration set twice',
     message: (p: { setting: string; value: string; other: string }) =>
-      `${tick(p.setting)} is set again here to ${tick(p.value)}; the value at ${p.other} is used`,
+      `${quote(p.setting)} is set again here to ${quote(p.value)}; the value at ${p.other} is used`,
     help: 'Keep one source of mesh configuration per tree, or set the value in .github/meshguard.yml.',
     description:
       'More than one ConfigMap, IstioOperator or values file sets the same MeshConfig field. meshguard uses the first in path order and reports the others.',
@@ -251,7 +252,7 @@ export const catalogue = {
     severity: 'warning',
     title: 'Empty mapping where a list is expected',
     message: (p: { field: string }) =>
-      `${tick(p.field)} is \`{}\` where a list is expected; read as an empty list`,
+      `${quote(p.field)} is \`{}\` where a list is expected; read as an empty list`,
     help: 'Write `[]`, or remove the field. The API server rejects `{}` for a list field.',
     description:
       'Generated or hand-edited dumps sometimes write an empty mapping for an empty list. meshguard reads it as the empty list that was meant and warns, instead of rejecting the whole object.',
@@ -269,7 +270,7 @@ export const catalogue = {
       head: string;
       level: string;
       consequence: string;
-    }) => `${tick(p.workload)} ${p.ports} ${p.head}${p.level}, was ${p.base}: ${p.consequence}`,
+    }) => `${quote(p.workload)} ${p.ports} ${p.head}${p.level}, was ${p.base}: ${p.consequence}`,
     help: 'If plaintext callers still need the port, keep the exception as narrow as possible (one workload, one container port) and plan its removal. Otherwise restore STRICT.',
     description:
       'The effective PeerAuthentication mode of a workload port became weaker: STRICT to PERMISSIVE or DISABLE, PERMISSIVE to DISABLE, or the sidecar went away. Istio resolves the mode per port from the mesh, namespace, workload and port-level policies (istio-semantics §1.2, `ComposePeerAuthentication`). The finding points at the line that decided the new mode, or at the deleted policy.',
@@ -279,7 +280,7 @@ export const catalogue = {
     severity: 'error',
     title: 'Connection newly broken',
     message: (p: { from: string; to: string; port: number; reason: string }) =>
-      `${p.from} can no longer connect to ${tick(p.to)} port ${p.port}: ${p.reason}`,
+      `${p.from} can no longer connect to ${quote(p.to)} port ${p.port}: ${p.reason}`,
     help: 'Check what the client originates (sidecar, DestinationRule TLS, auto mTLS) against what the port accepts. `meshguard graph` shows both sides with their evidence.',
     description:
       'A call that worked in the base manifests fails in the head: plaintext to a STRICT port, Istio mTLS to a port without a sidecar or with DISABLE, TLS that is not Istio mTLS to a STRICT port, or a call dropped by REGISTRY_ONLY (istio-semantics §1.5, §2.7). Callers from outside the manifests sending plaintext are not reported: rejecting them is what STRICT is for.',
@@ -289,7 +290,7 @@ export const catalogue = {
     severity: 'warning',
     title: 'Connection no longer mutually authenticated',
     message: (p: { from: string; to: string; port: number; reason: string }) =>
-      `calls from ${p.from} to ${tick(p.to)} port ${p.port} are no longer mutually authenticated: ${p.reason}`,
+      `calls from ${p.from} to ${quote(p.to)} port ${p.port} are no longer mutually authenticated: ${p.reason}`,
     help: 'Identity-based AuthorizationPolicy rules (principals, namespaces) no longer match these callers, and the traffic is not encrypted by the mesh.',
     description:
       'A call that arrived over Istio mTLS in the base now arrives in plaintext: the server learns no peer identity (istio-semantics §5), so positive identity rules stop matching and negative ones start matching.',
@@ -299,7 +300,7 @@ export const catalogue = {
     severity: 'error',
     title: 'DestinationRule TLS toward a STRICT port',
     message: (p: { mode: string; target: string; count: number }) =>
-      `this DestinationRule makes clients send ${p.mode} to the STRICT port ${tick(p.target)}${p.count > 1 ? ` and ${p.count - 1} other STRICT port(s)` : ''}: those connections fail`,
+      `this DestinationRule makes clients send ${p.mode} to the STRICT port ${quote(p.target)}${p.count > 1 ? ` and ${p.count - 1} other STRICT port(s)` : ''}: those connections fail`,
     help: 'Use `tls: {mode: ISTIO_MUTUAL}` for in-mesh destinations, or drop the `tls` block to let auto mTLS decide. `tls: {}` means DISABLE.',
     description:
       'A DestinationRule TLS mode other than ISTIO_MUTUAL (DISABLE, SIMPLE, MUTUAL, or a `tls` block without `mode`) replaces auto mTLS for the host or port; a STRICT server then rejects the connection (istio-semantics §2.1, §2.7; Kiali KIA0207/KIA0208).',
@@ -309,7 +310,7 @@ export const catalogue = {
     severity: 'error',
     title: 'ISTIO_MUTUAL toward a port that cannot terminate it',
     message: (p: { target: string; count: number; why: string }) =>
-      `this DestinationRule makes clients send Istio mTLS to ${tick(p.target)}, which ${p.why}${p.count > 1 ? ` (and to ${p.count - 1} other port(s) that cannot terminate it)` : ''}: those connections fail`,
+      `this DestinationRule makes clients send Istio mTLS to ${quote(p.target)}, which ${p.why}${p.count > 1 ? ` (and to ${p.count - 1} other port(s) that cannot terminate it)` : ''}: those connections fail`,
     help: 'Remove `tls` (auto mTLS sends plaintext to workloads without a sidecar and to DISABLE ports), or scope the rule with `portLevelSettings`.',
     description:
       'An explicit ISTIO_MUTUAL is sent to every endpoint, including those without a sidecar and ports whose PeerAuthentication is DISABLE; they cannot terminate it (istio-semantics §2.1, §2.7; retired analyzer IST0115).',
@@ -319,7 +320,7 @@ export const catalogue = {
     severity: 'warning',
     title: 'credentialName ignored on sidecars',
     message: (p: { host: string; client: string }) =>
-      `\`credentialName\` is ignored on sidecars when the DestinationRule has no \`workloadSelector\`: ${p.client} sends plaintext to ${tick(p.host)}`,
+      `\`credentialName\` is ignored on sidecars when the DestinationRule has no \`workloadSelector\`: ${p.client} sends plaintext to ${quote(p.host)}`,
     help: 'Add a `workloadSelector` for the clients that should originate TLS, or originate TLS at an egress gateway.',
     description:
       'On a sidecar, SIMPLE or MUTUAL TLS with a `credentialName` is only applied when the DestinationRule has a `workloadSelector`; otherwise no TLS context is built and the connection leaves in plaintext (`buildUpstreamClusterTLSContext`, istio-semantics §2.1).',
@@ -329,7 +330,7 @@ export const catalogue = {
     severity: 'warning',
     title: 'PeerAuthentication with a selector in the root namespace',
     message: (p: { namespace: string; name: string }) =>
-      `PeerAuthentication ${tick(`${p.namespace}/${p.name}`)} has a selector but is in the root namespace, so Istio ignores it`,
+      `PeerAuthentication ${quote(`${p.namespace}/${p.name}`)} has a selector but is in the root namespace, so Istio ignores it`,
     help: 'Move the policy to the namespace of the workloads it should select, or remove the selector to make it mesh-wide.',
     description:
       'Istio treats a root-namespace PeerAuthentication without a selector as mesh-wide and ignores one with a selector; it does not select workloads in other namespaces (istio-semantics §1.1; `ComposePeerAuthentication`). AuthorizationPolicy behaves differently.',
@@ -339,7 +340,7 @@ export const catalogue = {
     severity: 'warning',
     title: 'Conflicting PeerAuthentications',
     message: (p: { level: string; winner: string; why: string }) =>
-      `this ${p.level} PeerAuthentication is ignored: ${tick(p.winner)} applies instead (${p.why})`,
+      `this ${p.level} PeerAuthentication is ignored: ${quote(p.winner)} applies instead (${p.why})`,
     help: 'Keep one policy per level: one mesh-wide, one per namespace, one per workload. Merge the settings into the one that should apply.',
     description:
       'Istio uses only the oldest policy at each level (by `creationTimestamp`, then name) and ignores the others entirely, port-level settings included (istio-semantics §1.3). Manifests rarely carry creation times: meshguard treats objects a change adds as newer than those already there, and falls back on the name order between objects of the same side, which may differ from the order they were really created in.',
@@ -349,7 +350,7 @@ export const catalogue = {
     severity: 'warning',
     title: 'Selector matches no workload',
     message: (p: { kind: string; namespace: string }) =>
-      `this ${p.kind} selects no workload in ${tick(p.namespace)}`,
+      `this ${p.kind} selects no workload in ${quote(p.namespace)}`,
     help: 'Check the labels against the pod template labels (not the Deployment labels) of the workloads it should select.',
     description:
       'A PeerAuthentication or DestinationRule workload selector that matches no pod in its namespace has no effect (Kiali KIA0004, analyzer IST0127).',
@@ -369,7 +370,7 @@ export const catalogue = {
     severity: 'error',
     title: 'STRICT workload behind a DISABLE namespace (auto mTLS gap)',
     message: (p: { target: string; namespace: string; count: number }) =>
-      `clients send plaintext to ${tick(p.target)}${p.count > 1 ? ` and ${p.count - 1} other port(s)` : ''} because ${tick(p.namespace)} is DISABLE at namespace or mesh level, but this policy makes it STRICT: those connections fail`,
+      `clients send plaintext to ${quote(p.target)}${p.count > 1 ? ` and ${p.count - 1} other port(s)` : ''} because ${quote(p.namespace)} is DISABLE at namespace or mesh level, but this policy makes it STRICT: those connections fail`,
     help: 'Add a DestinationRule with `tls: {mode: ISTIO_MUTUAL}` for the host, or lift the namespace or mesh DISABLE.',
     description:
       'Auto mTLS decides per Service from the namespace-level (or mesh) PeerAuthentication only; a workload or port-level STRICT under a namespace DISABLE is invisible to it, so clients send plaintext and the server rejects it (istio/istio#56084, istio-semantics §2.3).',
@@ -389,7 +390,7 @@ export const catalogue = {
     severity: 'warning',
     title: 'Selector DestinationRule hides other rules from the rest of the namespace',
     message: (p: { host: string; namespace: string; shadowed: string }) =>
-      `clients in ${tick(p.namespace)} that this rule does not select get no DestinationRule for ${tick(p.host)}: the rule hides ${p.shadowed} from them`,
+      `clients in ${quote(p.namespace)} that this rule does not select get no DestinationRule for ${quote(p.host)}: the rule hides ${p.shadowed} from them`,
     help: 'Add a DestinationRule without `workloadSelector` for the same host in this namespace, carrying the settings the other clients need.',
     description:
       'The lookup stops at the first namespace (client, then service, then root) with a rule for the host; a client not selected by a `workloadSelector` rule found there then gets no rule at all (`SidecarScope.DestinationRule`, istio-semantics §2.4).',
@@ -399,7 +400,7 @@ export const catalogue = {
     severity: 'notice',
     title: 'Namespace labels unknown',
     message: (p: { namespace: string }) =>
-      `namespace ${tick(p.namespace)} is not in the manifests; meshguard assumes it is labelled for sidecar injection`,
+      `namespace ${quote(p.namespace)} is not in the manifests; meshguard assumes it is labelled for sidecar injection`,
     help: 'Add the Namespace object with its labels (`istio-injection`, `istio.io/rev`, `istio.io/dataplane-mode`) so injection is known, not assumed.',
     description:
       'Sidecar injection depends on namespace labels (istio-semantics §6.1). Without them meshguard assumes injection, so that policies are taken as enforced; answers that depend on it are marked inexact.',
@@ -418,7 +419,7 @@ export const catalogue = {
     severity: 'warning',
     title: '`tls` without `mode` disables TLS',
     message: (p: { host: string }) =>
-      `\`tls\` without \`mode\` is DISABLE: clients send plaintext to ${tick(p.host)} and auto mTLS is off`,
+      `\`tls\` without \`mode\` is DISABLE: clients send plaintext to ${quote(p.host)} and auto mTLS is off`,
     help: 'Write `mode: ISTIO_MUTUAL` (in-mesh) or `mode: SIMPLE` (TLS origination), or remove the `tls` block to keep auto mTLS.',
     description:
       'Any `tls` block counts as user-supplied TLS settings, and the default mode is DISABLE (enum value 0), so `tls: {}` or `tls` with only certificates switches auto mTLS off for the host or port (istio-semantics §2.1).',
@@ -430,7 +431,7 @@ export const catalogue = {
     severity: 'warning',
     title: 'Principal written with `spiffe://`',
     message: (p: { value: string; effect: string }) =>
-      `principal ${tick(p.value)} starts with \`spiffe://\`, which Istio adds itself, so it never matches; ${p.effect}`,
+      `principal ${quote(p.value)} starts with \`spiffe://\`, which Istio adds itself, so it never matches; ${p.effect}`,
     help: 'Write principals as `<trust-domain>/ns/<namespace>/sa/<service-account>`, without `spiffe://`.',
     description:
       'Istio prefixes every principal with `spiffe://` when it builds the Envoy matcher (`srcPrincipalGenerator`), so a value that already has it becomes `spiffe://spiffe://…` and matches no certificate (`istio-semantics.md` §3.6). In an ALLOW rule that denies what was meant to be allowed; in a DENY rule it denies nothing.',
@@ -440,7 +441,7 @@ export const catalogue = {
     severity: 'warning',
     title: 'Principal is not a full SPIFFE identity',
     message: (p: { value: string; effect: string }) =>
-      `principal ${tick(p.value)} is not \`<trust-domain>/ns/<namespace>/sa/<service-account>\`, so it never matches; ${p.effect}`,
+      `principal ${quote(p.value)} is not \`<trust-domain>/ns/<namespace>/sa/<service-account>\`, so it never matches; ${p.effect}`,
     help: 'Start the principal with the trust domain, e.g. `cluster.local/ns/foo/sa/bar`, or use `namespaces`/`serviceAccounts`, or a `*` prefix to match any trust domain.',
     description:
       'Principals are compared with the whole URI SAN `spiffe://<trust-domain>/ns/<ns>/sa/<sa>` of the peer certificate. A value without the trust domain, or in another shape, matches nothing (`istio-semantics.md` §3.6).',
@@ -450,7 +451,7 @@ export const catalogue = {
     severity: 'error',
     title: 'ALLOW rule with HTTP-only fields on a TCP port',
     message: (p: { field: string; ports: string }) =>
-      `this ALLOW rule uses HTTP-only ${tick(p.field)} but applies to TCP ${p.ports}; Istio drops the rule there, so it allows nothing on those ports`,
+      `this ALLOW rule uses HTTP-only ${quote(p.field)} but applies to TCP ${p.ports}; Istio drops the rule there, so it allows nothing on those ports`,
     help: 'Split the rule: keep HTTP fields in a rule scoped to HTTP ports (`ports`), and allow TCP traffic with a rule that uses only sources and `ports`. Or name the Service port `http-…` if the traffic is HTTP.',
     description:
       'On a TCP filter chain the sidecar cannot see methods, paths, hosts, headers or JWT claims. For ALLOW, Istio skips the whole rule ("skipped rule … on TCP filter chain", `model.go` `checkError`), which makes the policy narrower: with no other matching rule every TCP connection is denied (`istio-semantics.md` §4.3; task authz-tcp).',
@@ -460,7 +461,7 @@ export const catalogue = {
     severity: 'warning',
     title: 'DENY rule with HTTP-only fields on a TCP port',
     message: (p: { action: string; field: string; ports: string }) =>
-      `this ${p.action} rule uses HTTP-only ${tick(p.field)}, which Istio ignores on TCP ${p.ports}; there it matches every connection its other conditions allow`,
+      `this ${p.action} rule uses HTTP-only ${quote(p.field)}, which Istio ignores on TCP ${p.ports}; there it matches every connection its other conditions allow`,
     help: 'Scope the rule to HTTP ports with `ports`, so the TCP chain does not see it.',
     description:
       'For DENY, AUDIT and CUSTOM, Istio removes the HTTP-only conditions on a TCP chain and keeps the rest, which makes the rule broader: `to: [{operation: {methods: [GET]}}]` alone denies all TCP traffic (`istio-semantics.md` §4.3; validation warns with "will deny all traffic to TCP ports").',
@@ -470,7 +471,7 @@ export const catalogue = {
     severity: 'warning',
     title: 'DENY on identities is bypassed by plaintext',
     message: (p: { field: string; ports: string }) =>
-      `this DENY rule matches on ${tick(p.field)}, but ${p.ports} accepts plaintext, which carries no identity: plaintext callers are not denied`,
+      `this DENY rule matches on ${quote(p.field)}, but ${p.ports} accepts plaintext, which carries no identity: plaintext callers are not denied`,
     help: 'Make the port STRICT with a PeerAuthentication, or add a DENY rule `from: [{source: {notPrincipals: ["*"]}}]` to reject callers without identity.',
     description:
       'Identity fields read the verified peer certificate. A plaintext request (possible under PERMISSIVE or DISABLE) has none, so positive identity matches fail and the DENY does not fire (`istio-semantics.md` §5; ISTIO-SECURITY-2021-004).',
@@ -480,7 +481,7 @@ export const catalogue = {
     severity: 'warning',
     title: 'ALLOW on `notNamespaces`/`notPrincipals` lets plaintext through',
     message: (p: { field: string; ports: string }) =>
-      `this ALLOW rule matches on ${tick(p.field)}, and ${p.ports} accepts plaintext: a caller without identity satisfies every negative identity match and is allowed`,
+      `this ALLOW rule matches on ${quote(p.field)}, and ${p.ports} accepts plaintext: a caller without identity satisfies every negative identity match and is allowed`,
     help: 'Add a positive match next to the negative one (`namespaces: ["*"]` or `principals: ["*"]`), or make the port STRICT.',
     description:
       'Negative identity fields are true when the request has no identity at all, so `notNamespaces: ["foo"]` also allows plaintext callers, including ones from `foo` (`istio-semantics.md` §5).',
@@ -490,7 +491,7 @@ export const catalogue = {
     severity: 'warning',
     title: 'AuthorizationPolicy selects no workload',
     message: (p: { selector: string }) =>
-      `selector ${tick(p.selector)} matches no workload in the manifests; the policy has no effect here`,
+      `selector ${quote(p.selector)} matches no workload in the manifests; the policy has no effect here`,
     help: 'Check the labels against the pod template labels (not the Deployment labels), or remove the policy.',
     description:
       'A policy applies to pods whose labels include every `matchLabels` pair (in its namespace, or in every namespace for the root namespace). None of the analysed workloads matches (analyzer IST0127).',
@@ -510,7 +511,7 @@ export const catalogue = {
     severity: 'error',
     title: 'CUSTOM provider not defined',
     message: (p: { provider: string }) =>
-      `provider ${tick(p.provider)} is not in \`meshConfig.extensionProviders\`; Istio denies every request this policy matches`,
+      `provider ${quote(p.provider)} is not in \`meshConfig.extensionProviders\`; Istio denies every request this policy matches`,
     help: 'Define the provider in `meshConfig.extensionProviders`, or fix its name.',
     description:
       "When the CUSTOM provider is missing or invalid, istiod generates an RBAC DENY for the policy's rules instead of the ext_authz filter (`getBadCustomDenyRules` in `builder.go`).",
@@ -520,7 +521,7 @@ export const catalogue = {
     severity: 'error',
     title: 'Several CUSTOM providers on one workload',
     message: (p: { workload: string; providers: string }) =>
-      `${tick(p.workload)} gets CUSTOM policies with providers ${p.providers}; without \`PILOT_ENABLE_MULTIPLE_CUSTOM_AUTHZ_PROVIDERS\` Istio denies every request they match`,
+      `${quote(p.workload)} gets CUSTOM policies with providers ${p.providers}; without \`PILOT_ENABLE_MULTIPLE_CUSTOM_AUTHZ_PROVIDERS\` Istio denies every request they match`,
     help: 'Use one provider per workload, or enable the feature flag in istiod.',
     description:
       'Istio supports one CUSTOM provider per workload unless the feature flag is set; otherwise it fails closed for the matching requests (`builder.go`).',
@@ -550,7 +551,7 @@ export const catalogue = {
     severity: 'warning',
     title: 'Unknown HTTP method',
     message: (p: { value: string }) =>
-      `method ${tick(p.value)} is not a standard HTTP method; methods are case-sensitive, so it matches only requests sent with exactly that method`,
+      `method ${quote(p.value)} is not a standard HTTP method; methods are case-sensitive, so it matches only requests sent with exactly that method`,
     help: 'Use upper-case method names (`GET`, `POST`, …); gRPC requests are always `POST`.',
     description:
       '`methods` compares the `:method` header exactly (case-sensitive). A value like `get` or `Fetch` matches no request from ordinary clients (Kiali KIA0102).',
@@ -560,7 +561,7 @@ export const catalogue = {
     severity: 'notice',
     title: 'Host without port',
     message: (p: { value: string }) =>
-      `host ${tick(p.value)} has no port; clients usually send \`Host: ${p.value}:<port>\` on non-default ports, which it does not match`,
+      `host ${quote(p.value)} has no port; clients usually send ${quote(`Host: ${p.value}:<port>`)} on non-default ports, which it does not match`,
     help: 'Add the port (`host:8000`), use `host:*`, or a prefix such as `host*`.',
     description:
       '`hosts` matches the whole `:authority` header (case-insensitively), which includes the port unless it is the scheme default (`istio-semantics.md` §3.4).',
@@ -570,7 +571,7 @@ export const catalogue = {
     severity: 'notice',
     title: 'Condition approximated',
     message: (p: { key: string; effect: string }) =>
-      `meshguard does not model ${tick(p.key)} here; it assumes the fail-safe answer (${p.effect}) and marks results approximate`,
+      `meshguard does not model ${quote(p.key)} here; it assumes the fail-safe answer (${p.effect}) and marks results approximate`,
     help: 'Review access through this rule by hand. The approximation narrows what is reported as allowed.',
     description:
       'Some attributes cannot be evaluated statically: `experimental.envoy.filters.*` metadata and list-valued JWT claims outside a plain ALLOW match. meshguard treats them fail-safe: an ALLOW condition never matches and a DENY condition always matches.',
@@ -580,7 +581,7 @@ export const catalogue = {
     severity: 'notice',
     title: 'Ambient workload not evaluated',
     message: (p: { workload: string }) =>
-      `${tick(p.workload)} runs in ambient mode; its AuthorizationPolicies are enforced by ztunnel and waypoints, which meshguard does not evaluate`,
+      `${quote(p.workload)} runs in ambient mode; its AuthorizationPolicies are enforced by ztunnel and waypoints, which meshguard does not evaluate`,
     help: 'Review access to ambient workloads by hand. ztunnel enforces only L4 fields and skips DENY rules made of L7 fields only.',
     description:
       'ztunnel treats L7 fields differently from a sidecar (a DENY entry of only L7 fields never matches; no trust-domain alias rewriting), and waypoints enforce `targetRefs` policies (`istio-semantics.md` §4.4, §6.3). meshguard reports those edges as not evaluated rather than guessing.',
@@ -590,7 +591,7 @@ export const catalogue = {
     severity: 'warning',
     title: 'JWT condition without RequestAuthentication',
     message: (p: { field: string; workload: string; effect: string }) =>
-      `${tick(p.field)} needs a validated token, but no RequestAuthentication applies to ${tick(p.workload)}; ${p.effect}`,
+      `${quote(p.field)} needs a validated token, but no RequestAuthentication applies to ${quote(p.workload)}; ${p.effect}`,
     help: 'Add a RequestAuthentication for the workload with the issuer, or remove the condition.',
     description:
       'Without a RequestAuthentication no token is validated, so request principals and `request.auth.*` claims are always empty: positive matches never hold and negative ones always do (`istio-semantics.md` §5).',
@@ -600,7 +601,7 @@ export const catalogue = {
     severity: 'warning',
     title: 'Namespace pattern also matches the service-account segment',
     message: (p: { value: string }) =>
-      `namespace pattern ${tick(p.value)} also matches identities from other namespaces: Istio's regex \`.*/ns/${p.value.replace(/\*/g, '.*')}/.*\` can end at the \`/sa/\` segment`,
+      `namespace pattern ${quote(p.value)} also matches identities from other namespaces: Istio's regex ${quote(`.*/ns/${p.value.replace(/\*/g, '.*')}/.*`)} can end at the \`/sa/\` segment`,
     help: 'Use an exact namespace or a prefix pattern (`prod-*`); avoid a pattern that ends in `a` or `sa` after a `*`.',
     description:
       'Istio turns each `*` of a namespace value into `.*` in the regex `.*/ns/<value>/.*` over the whole SPIFFE URI (`srcNamespaceGenerator`). A `.*` can run past the namespace into `/sa/<service-account>`, so `*a` (or `x*sa`) matches every identity whose namespace starts with the literal before the `*`.',
@@ -612,7 +613,7 @@ export const catalogue = {
     severity: 'error',
     title: 'Plaintext callers newly allowed',
     message: (p: { to: string; requests: string }) =>
-      `callers without a mesh identity can now reach ${tick(p.to)}${p.requests}`,
+      `callers without a mesh identity can now reach ${quote(p.to)}${p.requests}`,
     help: 'Require mTLS (a STRICT PeerAuthentication) or allow only named identities (`principals`, `namespaces`); negative matches such as `notNamespaces` also match callers that have no identity.',
     description:
       'A change lets `(unauthenticated)` traffic (a pod without a sidecar, a VM, anything reaching a PERMISSIVE port in plaintext) through where it was denied or limited before. In a zero-trust mesh this is the most serious regression: nobody can tell who the caller is.',
@@ -622,7 +623,7 @@ export const catalogue = {
     severity: 'error',
     title: 'Any mesh identity newly allowed',
     message: (p: { to: string; requests: string }) =>
-      `any workload in the mesh, in any namespace, can now reach ${tick(p.to)}${p.requests}`,
+      `any workload in the mesh, in any namespace, can now reach ${quote(p.to)}${p.requests}`,
     help: 'Name the callers that need access (`principals` or `namespaces`) instead of a wildcard or an allow-all rule.',
     description:
       'A change grants access to `(any mesh identity)`: every workload of every namespace, including ones not in these manifests. Usually the result of `principals: ["*"]`, a rule without `from`, or a removed ALLOW policy.',
@@ -632,7 +633,7 @@ export const catalogue = {
     severity: 'warning',
     title: 'Access newly granted across namespaces',
     message: (p: { from: string; to: string; requests: string }) =>
-      `${tick(p.from)} can now reach ${tick(p.to)} in another namespace${p.requests}`,
+      `${quote(p.from)} can now reach ${quote(p.to)} in another namespace${p.requests}`,
     help: 'Check that the other team expects this caller; narrow the rule to the methods and paths it needs.',
     description:
       'A workload of one namespace gains access to a workload of another. Namespaces are usually trust boundaries between teams, so such grants deserve a second look.',
@@ -642,7 +643,7 @@ export const catalogue = {
     severity: 'error',
     title: 'Access newly granted to a sensitive port',
     message: (p: { from: string; to: string; port: number }) =>
-      `${tick(p.from)} can now reach the sensitive port ${p.port} of ${tick(p.to)}`,
+      `${quote(p.from)} can now reach the sensitive port ${p.port} of ${quote(p.to)}`,
     help: 'Datastores, admin and debug ports should be reachable only by the workloads that own them. The list of sensitive ports is configurable (`sensitivePorts`).',
     description:
       'A change opens a port that commonly carries data or administration (databases, caches, search, etcd, SSH by default) to a new caller.',
@@ -661,7 +662,7 @@ export const catalogue = {
     severity: 'error',
     title: 'Protected workload not STRICT',
     message: (p: { workload: string; port: number; mode: string }) =>
-      `protected workload ${tick(p.workload)} accepts ${p.mode} traffic on port ${p.port}; it must stay STRICT`,
+      `protected workload ${quote(p.workload)} accepts ${p.mode} traffic on port ${p.port}; it must stay STRICT`,
     help: 'Keep a STRICT PeerAuthentication for this workload, or change `protected` in .github/meshguard.yml if the protection no longer applies.',
     description:
       'The configuration lists namespaces and workloads whose every port must require mutual TLS. The change leaves a port of one of them PERMISSIVE, DISABLE or without a sidecar.',
@@ -671,7 +672,7 @@ export const catalogue = {
     severity: 'warning',
     title: 'New workload open to callers outside its policies',
     message: (p: { workload: string; port: number; who: string }) =>
-      `new workload ${tick(p.workload)} accepts ${p.who} on port ${p.port}`,
+      `new workload ${quote(p.workload)} accepts ${p.who} on port ${p.port}`,
     help: 'Add an AuthorizationPolicy for the new workload (or make sure a namespace or mesh default-deny covers it).',
     description:
       'A workload added by the change accepts requests from `(unauthenticated)` or `(any mesh identity)` callers on some port: no policy restricts it yet.',
@@ -682,7 +683,7 @@ export const catalogue = {
     severity: 'notice',
     title: 'New workload reaches other namespaces',
     message: (p: { workload: string; count: number; targets: string }) =>
-      `new workload ${tick(p.workload)} can reach ${p.count} workload port${p.count === 1 ? '' : 's'} in other namespaces: ${p.targets}`,
+      `new workload ${quote(p.workload)} can reach ${p.count} workload port${p.count === 1 ? '' : 's'} in other namespaces: ${p.targets}`,
     help: 'Check that every grant it inherits (namespace-wide or wildcard principals, no ALLOW policy at all) is meant for it; workloads added later inherit them too.',
     description:
       'Added workloads are reported once, not as edge changes, but they become callers too: policies that allow a whole namespace, wildcard principals or no policy at all let them in. This lists what a new workload can reach outside its own namespace.',

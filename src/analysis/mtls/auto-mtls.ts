@@ -6,6 +6,7 @@ import type { DestinationRuleGroup } from './destination-rule-index.js';
 import { noteEvidence } from './evidence.js';
 import type { Exposure } from './hosts.js';
 import type { Evidence } from './types.js';
+import { quote } from '../findings/quote.js';
 
 /**
  * Auto mTLS when no TLS settings resolve for the port (§2.3): the service gate
@@ -46,7 +47,7 @@ export function autoMtls(
         noteEvidence(
           disabled === undefined
             ? 'passthrough service without endpoints: auto mTLS is off'
-            : `endpoint \`${disabled.workload.id}\` has no sidecar: auto mTLS is all-or-nothing for passthrough services`,
+            : `endpoint ${quote(disabled.workload.id)} has no sidecar: auto mTLS is all-or-nothing for passthrough services`,
         ),
       );
     }
@@ -54,9 +55,9 @@ export function autoMtls(
   const gate = deps.namespaceMode(entry.namespace);
   if (gate === 'DISABLE') {
     const gated = off(
-      `namespace \`${entry.namespace}\` is DISABLE`,
+      `namespace ${quote(entry.namespace)} is DISABLE`,
       noteEvidence(
-        `service gate: the namespace-level mode of \`${entry.namespace}\` is DISABLE (workload policies are not consulted, istio/istio#56084)`,
+        `service gate: the namespace-level mode of ${quote(entry.namespace)} is DISABLE (workload policies are not consulted, istio/istio#56084)`,
       ),
     );
     return { ...gated, gatedOff: true };
@@ -89,12 +90,12 @@ function perEndpoint(
       ? off(
           `the endpoint is labelled tlsMode=${decision.endpointTlsMode}`,
           noteEvidence(
-            `endpoint \`${server.id}\` has security.istio.io/tlsMode=${decision.endpointTlsMode}`,
+            `endpoint ${quote(server.id)} has security.istio.io/tlsMode=${decision.endpointTlsMode}`,
           ),
         )
       : off(
           'the endpoint has no sidecar',
-          noteEvidence(`endpoint \`${server.id}\` has no sidecar`),
+          noteEvidence(`endpoint ${quote(server.id)} has no sidecar`),
         );
   }
   // A port entry without `tls` falls back to the top-level mode in the endpoint check only.
@@ -118,11 +119,11 @@ function perEndpoint(
   const mode = deps.peerAuthenticationMode(server, port);
   if (mode === 'DISABLE') {
     return off(
-      `\`${server.id}\` is DISABLE on port ${port}`,
+      `${quote(server.id)} is DISABLE on port ${port}`,
       noteEvidence(
         `endpoint PeerAuthentication at port ${port} is DISABLE: the endpoint is not sent mTLS`,
       ),
     );
   }
-  return on(`endpoint \`${server.id}\` has a sidecar and is ${mode} on port ${port}`);
+  return on(`endpoint ${quote(server.id)} has a sidecar and is ${mode} on port ${port}`);
 }

@@ -9,6 +9,7 @@ import type { Exposure } from './hosts.js';
 import { hostVisibleTo } from './hosts.js';
 import { sidecarImports } from './sidecar-scope.js';
 import type { Evidence, InjectionDecision } from './types.js';
+import { quote } from '../findings/quote.js';
 
 /** ztunnel ignores DestinationRules and Sidecars; it speaks HBONE to proxies that accept it (§6.3). */
 export function fromZtunnel(server: InjectionDecision): ClientSide {
@@ -59,7 +60,7 @@ export function outsideScope(
         ? noteEvidence('outside the Sidecar egress scope')
         : objectEvidence(
             sidecar,
-            `egress hosts do not import \`${exposure.entry.host}:${exposure.servicePort}\``,
+            `egress hosts do not import ${quote(`${exposure.entry.host}:${exposure.servicePort}`)}`,
             egressListenerAt(sidecar, exposure.servicePort),
           );
   }

@@ -12,6 +12,7 @@ import { noteEvidence, objectEvidence } from './evidence.js';
 import type { Exposure } from './hosts.js';
 import { hostVisibleTo } from './hosts.js';
 import type { Evidence } from './types.js';
+import { quote } from '../findings/quote.js';
 
 export type { ClientSide, ClientTlsDeps } from './client-side.js';
 
@@ -121,7 +122,7 @@ function fromDestinationRule(
       evidence.push(
         objectEvidence(
           shadow,
-          `the ${lookup.step} has only DestinationRules for other workloads for \`${entry.host}\`: none applies to this client`,
+          `the ${lookup.step} has only DestinationRules for other workloads for ${quote(entry.host)}: none applies to this client`,
         ),
       );
   }
@@ -222,7 +223,7 @@ function subsetCheck(
       ...differing.map((s) =>
         objectEvidence(
           group.first,
-          `subset \`${s.name}\` sets another TLS mode; it applies when a VirtualService routes to it (not modelled)`,
+          `subset ${quote(s.name)} sets another TLS mode; it applies when a VirtualService routes to it (not modelled)`,
           s.at,
         ),
       ),

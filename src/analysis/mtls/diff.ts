@@ -9,6 +9,7 @@ import { internalsOf } from './evaluate.js';
 import { mtlsFinding, sortFindings } from './finding.js';
 import { decidingPolicy } from './findings-edges.js';
 import type { MtlsSide, PortMode, ServerMode } from './types.js';
+import { quote } from '../findings/quote.js';
 
 /**
  * What a change does to mTLS: the mode of every workload port present on both sides, and the
@@ -271,7 +272,7 @@ function edgeFinding(code: 'MG102' | 'MG103', change: EdgeChange): Finding {
   const firstCaller = callers[0] ?? '';
   // "and 1 other caller(s)" hides a name for nothing: name the fourth too.
   const shown = callers.length <= NAMED_CALLERS + 1 ? callers.length : NAMED_CALLERS;
-  const named = callers.slice(0, shown).map((id) => `\`${id}\``);
+  const named = callers.slice(0, shown).map((id) => quote(id));
   const rest = callers.length - named.length;
   const from =
     rest > 0

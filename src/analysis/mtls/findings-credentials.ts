@@ -4,6 +4,7 @@ import { ruleHostMatches } from './destination-rule-index.js';
 import type { MtlsInternals } from './evaluate.js';
 import { mtlsFinding, subjectOf } from './finding.js';
 import { classRepresentatives } from './findings-edges.js';
+import { quote } from '../findings/quote.js';
 
 /**
  * `credentialName` without `workloadSelector` (§2.1, `buildUpstreamClusterTLSContext`): sidecars
@@ -24,7 +25,7 @@ export function credentialFindings(internals: MtlsInternals, side: 'base' | 'hea
     out.push(
       mtlsFinding(
         'MG106',
-        { host: user.host, client: `\`${user.client}\`` },
+        { host: user.host, client: quote(user.client) },
         { at: block.at, side, subject: subjectOf(rule.ref), ref: rule.ref },
       ),
     );

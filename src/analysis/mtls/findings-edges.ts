@@ -7,6 +7,7 @@ import type { Caller, ChangeScope } from '../topology/index.js';
 import type { MtlsInternals } from './evaluate.js';
 import { mtlsFinding, subjectOf } from './finding.js';
 import type { Evidence, PortMode } from './types.js';
+import { quote } from '../findings/quote.js';
 
 /**
  * Findings that need the edges: DestinationRules and gaps that break connections, PERMISSIVE
@@ -175,7 +176,7 @@ export function edgeFindings(
       mtlsFinding(
         'MG115',
         {
-          detail: `${g.detail.replace(/ \(not modelled\)$/, '')}, which meshguard does not model: answers for \`${first(g.targets)}\` may differ`,
+          detail: `${g.detail.replace(/ \(not modelled\)$/, '')}, which meshguard does not model: answers for ${quote(first(g.targets))} may differ`,
         },
         { ...place(g, side), subject: `${subjectOf(g.ref)}@${g.at.line}` },
       ),
@@ -248,7 +249,7 @@ function ambientFindings(internals: MtlsInternals, side: 'base' | 'head'): Findi
       mtlsFinding(
         'MG115',
         {
-          detail: `workloads in \`${workload.namespace}\` run in ambient mode: meshguard assumes sidecars and ztunnel exchange HBONE (ambient profile) and does not model waypoints`,
+          detail: `workloads in ${quote(workload.namespace)} run in ambient mode: meshguard assumes sidecars and ztunnel exchange HBONE (ambient profile) and does not model waypoints`,
         },
         { at, side, subject: `ambient/${workload.namespace}` },
       ),

@@ -10,6 +10,7 @@ import type { MtlsInternals } from './evaluate.js';
 import { mtlsFinding, subjectOf } from './finding.js';
 import { hasSelector, sameAge } from './peer-authentication-index.js';
 import type { LevelPick } from './peer-authentication-index.js';
+import { quote } from '../findings/quote.js';
 
 /**
  * Findings about policies as written, visible on one side without looking at edges: ignored,
@@ -134,7 +135,7 @@ function unknownPorts(internals: MtlsInternals, side: 'base' | 'head'): Finding[
         .flatMap((w) => w.ports.flatMap((p) => p.exposedBy.map((e) => ({ e, target: p.port }))))
         .find(({ e }) => e.servicePort === entry.port);
       const hint = exposure
-        ? `; it is the Service port of \`${exposure.e.service.namespace}/${exposure.e.service.name}\`, whose target port is ${exposure.target}`
+        ? `; it is the Service port of ${quote(`${exposure.e.service.namespace}/${exposure.e.service.name}`)}, whose target port is ${exposure.target}`
         : '';
       out.push(
         mtlsFinding(
@@ -227,7 +228,7 @@ function selectorShadows(internals: MtlsInternals, side: 'base' | 'head'): Findi
           {
             host: entry.host,
             namespace: rule.ref.namespace,
-            shadowed: `\`${formatRef(hidden.first.ref)}\``,
+            shadowed: quote(formatRef(hidden.first.ref)),
           },
           { at: rule.host.at, side, subject: subjectOf(rule.ref), ref: rule.ref },
         ),

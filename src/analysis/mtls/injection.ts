@@ -1,6 +1,7 @@
 import type { Labels, Namespace, Workload } from '../model/kubernetes.js';
 import { labelText, noteEvidence, objectEvidence } from './evidence.js';
 import type { Evidence, InjectionDecision } from './types.js';
+import { quote } from '../findings/quote.js';
 
 /**
  * Who gets a proxy (§6.1 and §6.3 of istio-semantics.md): the injection webhook's selectors
@@ -107,7 +108,7 @@ function sidecarInjection(workload: Workload, namespace: Namespace | undefined):
   }
   const name = workload.ref.namespace;
   if (IGNORED_NAMESPACES.has(name)) {
-    return no(true, [noteEvidence(`namespace \`${name}\` is never injected`)]);
+    return no(true, [noteEvidence(`namespace ${quote(name)} is never injected`)]);
   }
   const podInject = workload.podLabels[INJECT];
   if (namespace === undefined) return assumedNamespace(workload, name, podInject);
@@ -133,7 +134,7 @@ function assumedNamespace(
     // A pod that asks for ambient says how its namespace is labelled better than a guess would.
     return no(false, [
       noteEvidence(
-        `namespace \`${name}\` is not in the manifests: assumed not labelled for injection, as the pod opts into ambient`,
+        `namespace ${quote(name)} is not in the manifests: assumed not labelled for injection, as the pod opts into ambient`,
       ),
     ]);
   }
@@ -147,7 +148,7 @@ function assumedNamespace(
     ]);
   }
   const assumed = noteEvidence(
-    `namespace \`${name}\` is not in the manifests: assumed labelled ${INJECTION}=enabled`,
+    `namespace ${quote(name)} is not in the manifests: assumed labelled ${INJECTION}=enabled`,
   );
   const decided = injectRequired(workload, [assumed]);
   return { ...decided, exact: false };

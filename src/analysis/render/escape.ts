@@ -1,12 +1,17 @@
+import { longestBacktickRun, parseMessage } from '../findings/quote.js';
+
 /**
- * The only Markdown, Mermaid and terminal escaping in meshguard. Every name, path, message and
- * reference a manifest author controls passes through one of these functions before it reaches
- * a PR comment, a diagram or a terminal. Nothing else in the codebase escapes.
+ * The only Markdown, Mermaid, SARIF and terminal escaping in meshguard. Every name, path, message
+ * and reference a manifest author controls passes through one of these functions before it
+ * reaches a PR comment, a diagram, a SARIF log or a terminal. Nothing else in the codebase
+ * escapes: messages only quote their user values as code spans (`quote`, findings/quote.ts),
+ * which `escapeMessage` reads back.
  */
 
 /** Zero-width space: breaks GitHub's mention, issue-reference and autolink detection invisibly. */
 const ZWSP = '\u200B';
 const REPLACEMENT = '\uFFFD';
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /**
  * One line of well-formed text: line breaks and tabs become spaces; other control characters,
@@ -20,17 +25,46 @@ export function oneLine(text: string): string {
       // eslint-disable-next-line no-control-regex -- control characters are what this removes
       .replace(/[\u0000-\u001f\u007f-\u009f]/g, REPLACEMENT)
       .replace(/[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, REPLACEMENT)
-      .replace(
-        /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g,
-        REPLACEMENT,
-      )
+      .replace(LONE_SURROGATE, REPLACEMENT)
   );
+}
+
+/** `text` with each lone surrogate as U+FFFD: it has no UTF-8 form, so it cannot be encoded. */
+export function wellFormed(text: string): string {
+  return text.replace(LONE_SURROGATE, REPLACEMENT);
 }
 
 /** Cuts to `max` code points, marking the cut with an ASCII ellipsis. */
 export function truncate(text: string, max: number): string {
+  return cut(text, max, () => 1);
+}
+
+/**
+ * Cuts to at most `max` bytes of UTF-8, at a code point boundary, marking the cut with an ASCII
+ * ellipsis: for limits GitHub counts in bytes. Lone surrogates become U+FFFD first, as the API
+ * rejects them.
+ */
+export function truncateUtf8(text: string, max: number): string {
+  return cut(wellFormed(text), max, utf8Length);
+}
+
+/** Whole code points of `text` that fit in `max` units as `size` counts them, then `...`. */
+function cut(text: string, max: number, size: (point: string) => number): string {
   const points = [...text];
-  return points.length <= max ? text : `${points.slice(0, Math.max(0, max - 3)).join('')}...`;
+  if (points.reduce((sum, point) => sum + size(point), 0) <= max) return text;
+  const room = max - 3; // the ellipsis: three code points, three bytes
+  let kept = 0;
+  for (let used = 0; kept < points.length; kept++) {
+    used += size(points[kept] ?? '');
+    if (used > room) break;
+  }
+  return `${points.slice(0, kept).join('')}...`;
+}
+
+/** Bytes of one code point in UTF-8. */
+function utf8Length(point: string): number {
+  const code = point.codePointAt(0) ?? 0;
+  return code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
 }
 
 // ---- Markdown (GitHub Flavored Markdown as GitHub renders PR comments) -----------------------
@@ -91,26 +125,20 @@ export function codeSpan(text: string, where: 'text' | 'table' = 'text'): string
     if (value.includes('\\')) return escapeInline(text);
     value = value.replace(/\|/g, '\\|');
   }
-  const longest = Math.max(0, ...[...value.matchAll(/`+/g)].map((m) => m[0].length));
-  const fence = '`'.repeat(longest + 1);
+  const fence = '`'.repeat(longestBacktickRun(value) + 1);
   // CommonMark strips one space from each side when both exist; pad so that strip is ours.
   const pad = /^[` ]|[` ]$/.test(value) ? ' ' : '';
   return `${fence}${pad}${value}${pad}${fence}`;
 }
 
 /**
- * A message whose user values are in backticks (the catalogue's convention): the quoted parts
- * become code spans, the rest escaped text. An unbalanced backtick is kept as text.
+ * A message whose user values are code spans (the catalogue's convention, written by `quote`):
+ * each span, read the CommonMark way, becomes a code span again, the rest escaped text. A run of
+ * backticks that nothing closes is kept as text.
  */
 export function escapeMessage(message: string, where: 'text' | 'table' = 'text'): string {
-  const parts = message.split('`');
-  const balanced = parts.length % 2 === 1;
-  return parts
-    .map((part, index) => {
-      if (index % 2 === 0) return escapeInline(part);
-      if (!balanced && index === parts.length - 1) return escapeInline(`\`${part}`);
-      return codeSpan(part, where);
-    })
+  return parseMessage(message)
+    .map((part) => (part.code ? codeSpan(part.text, where) : escapeInline(part.text)))
     .join('');
 }
 
@@ -181,6 +209,33 @@ export function mermaidLabel(text: string, max: number): string {
   return `"${mermaidText(truncate(line.trim() === '' ? `"${line}"` : line, max))}"`;
 }
 
+// ---- SARIF --------------------------------------------------------------------------------------
+
+/**
+ * A plain-text message as SARIF reads one (§3.11.6): `[` and `]` open and close embedded links
+ * (`[text](1)`), so a literal one is escaped with a backslash, and so is each backslash just
+ * before it, which would otherwise read as that escape. A path such as `/a[0]/(1)` then shows
+ * as written instead of as a link.
+ */
+export function sarifText(text: string): string {
+  return text.replace(
+    /(\\*)([[\]])/g,
+    (_, slashes: string, bracket: string) => `${slashes.replace(/\\/g, '\\\\')}\\${bracket}`,
+  );
+}
+
+/**
+ * A file path as the URI reference SARIF requires for `artifactLocation.uri` (§3.4.3): each
+ * segment percent-encoded, keeping the `/` separators, so a `#`, `?`, `%` or space in a file name
+ * stays part of the path instead of starting a fragment, a query or an escape.
+ */
+export function uriReference(path: string): string {
+  return path
+    .split('/')
+    .map((segment) => encodeURIComponent(wellFormed(segment)))
+    .join('/');
+}
+
 // ---- Terminal -----------------------------------------------------------------------------------
 
 /**
@@ -200,8 +255,7 @@ export function terminalText(text: string): string {
  * longest run inside (at least three, CommonMark §4.5), so nothing in `text` can close it.
  */
 export function codeBlock(text: string, info = ''): string {
-  const longest = Math.max(0, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
-  const fence = '`'.repeat(Math.max(3, longest + 1));
+  const fence = '`'.repeat(Math.max(3, longestBacktickRun(text) + 1));
   return `${fence}${oneLine(info).replace(/`/g, '')}\n${text.replace(/\n*$/, '')}\n${fence}`;
 }
 

@@ -1,6 +1,7 @@
 import { catalogue } from '../findings/catalogue.js';
 import type { Code, Severity } from '../findings/catalogue.js';
 import type { Source } from '../model/source.js';
+import { sarifText, uriReference } from './escape.js';
 
 /** Anything with a catalogue code and a position: validation diagnostics and findings alike. */
 export interface Reportable {
@@ -43,11 +44,11 @@ export function renderSarif(items: readonly Reportable[], options: SarifOptions)
     ruleId: item.code,
     ruleIndex: ruleIndex.get(item.code) ?? 0,
     level: LEVEL[item.severity],
-    message: { text: item.message },
+    message: { text: sarifText(item.message) },
     locations: [
       {
         physicalLocation: {
-          artifactLocation: { uri: item.at.file },
+          artifactLocation: { uri: uriReference(item.at.file) },
           region: { startLine: item.at.line, startColumn: item.at.column },
         },
       },

@@ -1,12 +1,17 @@
 import type { LoadResult } from '../load/index.js';
 import { formatRef } from '../model/source.js';
+import { terminalText } from './escape.js';
 
-/** `file:line:column: severity CODE message`, the form editors and terminals link. */
+/**
+ * `file:line:column: severity CODE message`, the form editors and terminals link. File names,
+ * messages and object names come from the manifests, so each goes through `terminalText`: an
+ * escape sequence cannot reach the terminal, nor a line break forge a diagnostic line.
+ */
 export function renderValidationText(result: LoadResult): string {
   const lines = result.diagnostics.map((d) => {
-    const where = `${d.at.file}:${d.at.line}:${d.at.column}`;
-    const what = d.ref ? ` (${formatRef(d.ref)})` : '';
-    return `${where}: ${d.severity} ${d.code} ${d.message}${what}`;
+    const where = `${terminalText(d.at.file)}:${d.at.line}:${d.at.column}`;
+    const what = d.ref ? ` (${terminalText(formatRef(d.ref))})` : '';
+    return `${where}: ${d.severity} ${d.code} ${terminalText(d.message)}${what}`;
   });
   lines.push(summaryLine(result));
   return `${lines.join('\n')}\n`;

@@ -4,7 +4,7 @@ import { explainChange, explainSideOf, problemMessage } from '../../analysis/exp
 import type { EdgeQuery, ExplainSide } from '../../analysis/explain/index.js';
 import { isCode } from '../../analysis/findings/catalogue.js';
 import { diagnostic } from '../../analysis/model/diagnostic.js';
-import { escapeMessage } from '../../analysis/render/escape.js';
+import { codeSpan, escapeMessage } from '../../analysis/render/escape.js';
 import { renderFindingMarkdown } from '../../analysis/render/explain-finding.js';
 import type { FindingMatch } from '../../analysis/render/explain-finding.js';
 import { renderChangeMarkdown } from '../../analysis/render/explain-markdown.js';
@@ -72,7 +72,7 @@ export function answerFinding(
   const code = asked.slice(0, 5);
   if (!isCode(code))
     return {
-      markdown: `\`${code}\` is not a meshguard code; the codes are listed in docs/findings.md.\n`,
+      markdown: `${codeSpan(code)} is not a meshguard code; the codes are listed in docs/findings.md.\n`,
       answered: false,
     };
   const report = analyzeChange({

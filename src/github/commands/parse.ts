@@ -12,6 +12,7 @@ import {
   pathProblem,
 } from '../../analysis/explain/index.js';
 import type { EdgeQuery } from '../../analysis/explain/index.js';
+import { quote } from '../../analysis/findings/quote.js';
 
 export type { EdgeQuery };
 
@@ -60,7 +61,7 @@ export function parseCommentCommand(body: string): ParseResult {
     case 'explain':
       return parseExplain(rest, line);
     default:
-      return usage(`unknown command \`${verb}\``, line);
+      return usage(`unknown command ${quote(verb)}`, line);
   }
 }
 
@@ -109,11 +110,11 @@ function parseExplain(args: readonly string[], line: string): ParseResult {
   if (FINDING_START.test(args[0] ?? '')) {
     return FINDING.test(text)
       ? command({ name: 'explain-finding', finding: text }, line)
-      : usage(`\`${clip(text)}\` is not a finding code or id such as \`MG301\``, line);
+      : usage(`${quote(clip(text))} is not a finding code or id such as \`MG301\``, line);
   }
   if (!/->|→/.test(text)) {
     return usage(
-      `\`${clip(text)}\` is neither an edge (\`from -> to\`) nor a finding code such as \`MG301\``,
+      `${quote(clip(text))} is neither an edge (\`from -> to\`) nor a finding code such as \`MG301\``,
       line,
     );
   }
@@ -121,7 +122,7 @@ function parseExplain(args: readonly string[], line: string): ParseResult {
   if (sides.length !== 2) return usage('an edge has exactly one `->`', line);
   const [fromText = '', rightText = ''] = sides;
   const from = parseCaller(fromText.trim());
-  if (from === null) return usage(`\`${clip(fromText)}\` is not \`namespace/workload\``, line);
+  if (from === null) return usage(`${quote(clip(fromText))} is not \`namespace/workload\``, line);
   const [target = '', ...options] = rightText.trim().split(/\s+/);
   const destination = parseDestination(target);
   if ('error' in destination) return usage(destination.error, line);
@@ -143,7 +144,7 @@ function parseRequest(
     } else if (method === null && path === null && methodProblem(option) === null) {
       method = option;
     } else {
-      return { error: `unexpected \`${clip(option)}\`: give at most a METHOD then a /path` };
+      return { error: `unexpected ${quote(clip(option))}: give at most a METHOD then a /path` };
     }
   }
   return { method, path };

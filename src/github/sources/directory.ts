@@ -5,6 +5,7 @@ import type { PathMatcher } from '../../analysis/config/index.js';
 import { ConfigError } from '../errors.js';
 import { decodeUtf8, MAX_FILE_BYTES, splitRead, tooLarge } from './types.js';
 import type { ManifestEntry, ManifestSource, ReadResult } from './types.js';
+import { quote } from '../../analysis/findings/quote.js';
 
 /**
  * Two folders of the workspace compared as base and head: for teams that render both sides
@@ -40,7 +41,7 @@ export class DirectoryManifestSource implements ManifestSource {
     };
     if (!isDirectory(root)) {
       // An empty side would report every object as added or removed: a typo must not do that.
-      throw new ConfigError(`the directory \`${directory}\` does not exist in the workspace`);
+      throw new ConfigError(`the directory ${quote(directory)} does not exist in the workspace`);
     }
     visit('');
     return entries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));

@@ -7,6 +7,7 @@ import type { GitRepository } from './git.js';
 import { splitRead } from './types.js';
 import type { ReadResult, UnreadableFile } from './types.js';
 import type { InputFile } from '../../analysis/index.js';
+import { quote } from '../../analysis/findings/quote.js';
 
 const MAX_RENDER_OUTPUT_BYTES = 64 * 1024 * 1024;
 
@@ -61,7 +62,7 @@ function runOne(
 ): Promise<InputFile | UnreadableFile> {
   const path = renderedPath(command);
   const [program, ...args] = command.argv;
-  const shown = `\`${command.argv.join(' ')}\``;
+  const shown = quote(command.argv.join(' '));
   return new Promise((resolve) => {
     const child = spawn(program ?? '', args, {
       cwd: directory,

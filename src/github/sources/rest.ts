@@ -5,6 +5,7 @@ import type { GitHubClient } from '../octokit.js';
 import type { Logger } from '../logger.js';
 import { decodeUtf8, MAX_FILE_BYTES, splitRead, tooLarge } from './types.js';
 import type { ManifestEntry, ManifestSource, ReadResult } from './types.js';
+import { quote } from '../../analysis/findings/quote.js';
 
 /** Blobs above this size are fetched with the raw media type: the JSON form caps at 1 MB. */
 const RAW_ABOVE_BYTES = 1024 * 1024;
@@ -68,7 +69,7 @@ export class RestManifestSource implements ManifestSource {
     const level = await this.tree(sha, false);
     if (level.truncated) {
       this.logger.warning(
-        `the directory \`${prefix || '/'}\` has too many entries; some were not listed`,
+        `the directory ${quote(prefix || '/')} has too many entries; some were not listed`,
       );
     }
     const out: TreeItem[] = [];

@@ -30,6 +30,7 @@ import {
   readStringList,
 } from './read.js';
 import { readMatchLabelsSelector, readTargetRefs } from './selectors.js';
+import { quote } from '../../findings/quote.js';
 
 const KIND = 'AuthorizationPolicy';
 const SPEC_FIELDS = new Set(['selector', 'targetRef', 'targetRefs', 'rules', 'action', 'provider']);
@@ -332,7 +333,7 @@ function readSource(
   if (action === 'CUSTOM') {
     for (const name of present.filter((f) => CUSTOM_FORBIDDEN_SOURCE.has(f))) {
       ctx.report('MG018', fields[name as keyof typeof fields]?.at ?? ctx.at(map.pos), {
-        detail: `\`${name}\` is not supported with action CUSTOM`,
+        detail: `${quote(name)} is not supported with action CUSTOM`,
       });
     }
   }
@@ -407,7 +408,9 @@ function readCondition(
     action === 'CUSTOM' &&
     (CUSTOM_FORBIDDEN_KEYS.has(key.value) || key.value.startsWith('request.auth.'))
   ) {
-    ctx.report('MG018', key.at, { detail: `\`${key.value}\` is not supported with action CUSTOM` });
+    ctx.report('MG018', key.at, {
+      detail: `${quote(key.value)} is not supported with action CUSTOM`,
+    });
   }
   return { at: ctx.at(item.pos), key, values: nonEmpty(values), notValues: nonEmpty(notValues) };
 }

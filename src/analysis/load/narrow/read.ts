@@ -2,6 +2,7 @@ import type { Labels } from '../../model/kubernetes.js';
 import type { Located } from '../../model/source.js';
 import type { YamlMap, YamlNode, YamlPair, YamlScalar } from '../yaml/types.js';
 import type { NarrowContext } from './context.js';
+import { quote } from '../../findings/quote.js';
 
 /**
  * Typed readers over parsed YAML. Each reports a diagnostic at the offending value and returns
@@ -14,7 +15,7 @@ export function describeNode(node: YamlNode | null): string {
   if (node.type === 'seq') return 'a list';
   if (node.value === null) return 'null';
   if (isYaml11Boolean(node))
-    return `\`${String(node.value)}\`, a boolean to Kubernetes' YAML 1.1 reader`;
+    return `${quote(String(node.value))}, a boolean to Kubernetes' YAML 1.1 reader`;
   if (typeof node.value === 'string') return 'a string';
   return `the ${typeof node.value} ${String(node.value)}`;
 }

@@ -1,3 +1,5 @@
+import { quote } from '../../findings/quote.js';
+
 /**
  * Value checks from Istio's AuthorizationPolicy validation (`pkg/config/security/security.go`:
  * CheckEmptyValues, CheckServiceAccount, CheckTrustDomainValues, CheckValidPathTemplate,
@@ -89,7 +91,7 @@ export function checkPathTemplate(value: string): string | null {
     if (segment === MATCH_ANY || segment === MATCH_ONE) return '`{**}` must be the last operator';
     if (/[{}]/.test(segment)) return "contains '{' or '}' outside a whole-segment `{*}` or `{**}`";
     if (hasTemplate && !VALID_LITERAL.test(segment))
-      return `segment \`${segment}\` is not a valid literal`;
+      return `segment ${quote(segment)} is not a valid literal`;
   }
   return null;
 }

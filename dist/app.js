@@ -57069,28 +57069,27 @@ function groupByNamespace(objects) {
 function isWaypoint(labels) {
   return labels[MANAGED_LABEL] === WAYPOINT_CONTROLLER;
 }
-function policiesFor(workload, index) {
+function policiesFor(workload, index, labels = workload.workload.podLabels) {
   const enforced = [];
   const dryRun = [];
   const ignored2 = [];
   for (const policy of candidates(workload.namespace, index.rootNamespace, index.byNamespace)) {
-    const attached = attaches(policy, workload);
+    const attached = attaches(policy, workload, labels);
     if (attached === "ignored") ignored2.push({ policy, reason: "target-refs" });
     else if (attached === "yes") (policy.dryRun ? dryRun : enforced).push(policy);
   }
   return { enforced, dryRun, ignored: ignored2 };
 }
-function requestAuthenticationsFor(workload, index) {
+function requestAuthenticationsFor(workload, index, labels = workload.workload.podLabels) {
   return candidates(workload.namespace, index.rootNamespace, index.requestAuthentications).filter(
-    (policy) => attaches(policy, workload) === "yes"
+    (policy) => attaches(policy, workload, labels) === "yes"
   );
 }
 function candidates(namespace, root, byNamespace) {
   const own3 = byNamespace.get(namespace) ?? [];
   return namespace === root ? [...own3] : [...byNamespace.get(root) ?? [], ...own3];
 }
-function attaches(policy, workload) {
-  const labels = workload.workload.podLabels;
+function attaches(policy, workload, labels) {
   const gateway = labels[GATEWAY_NAME_LABEL];
   const selected = policy.selector === null || selects(policy.selector.matchLabels, labels);
   if (gateway === void 0 || isWaypoint(labels)) {
@@ -57116,7 +57115,12 @@ function createAuthzEngine(mesh, options2 = {}) {
     destination(workload) {
       let found = destinations.get(workload);
       if (found === void 0) {
-        found = compileDestination(workload, index, options2.dataplaneOf?.(workload) ?? "SIDECAR");
+        found = compileDestination(
+          workload,
+          index,
+          options2.dataplaneOf?.(workload) ?? "SIDECAR",
+          options2.labelsOf?.(workload) ?? workload.workload.podLabels
+        );
         destinations.set(workload, found);
       }
       return found;
@@ -57149,9 +57153,9 @@ function createAuthzEngine(mesh, options2 = {}) {
   };
   return engine;
 }
-function compileDestination(workload, index, dataplane) {
-  const scope = policiesFor(workload, index);
-  const requestAuthentication = requestAuthenticationsFor(workload, index).length > 0;
+function compileDestination(workload, index, dataplane, labels) {
+  const scope = policiesFor(workload, index, labels);
+  const requestAuthentication = requestAuthenticationsFor(workload, index, labels).length > 0;
   const plane = isWaypoint(workload.workload.podLabels) ? "WAYPOINT" : dataplane;
   const refs = (list) => list.map((p) => `${p.ref.namespace}/${p.ref.name}`).join(",");
   const classKey = [plane, requestAuthentication, refs(scope.enforced), refs(scope.dryRun)].join(
@@ -57600,7 +57604,7 @@ function finding(code, params, at, side2, ref, subject) {
   return { id, code, severity: entry.severity, message, at, side: side2, ...ref ? { ref } : {} };
 }
 var METHODS = ["GET", "HEAD", "POST", "PUT", "DELETE", "CONNECT", "OPTIONS", "TRACE", "PATCH"];
-function policyFindings(policy, topology, side2) {
+function policyFindings(policy, topology, side2, labelsOf2) {
   const out = [];
   const add = (code, params, at, subject) => {
     out.push(finding(code, params, at, side2, policy.ref, subject));
@@ -57618,7 +57622,7 @@ function policyFindings(policy, topology, side2) {
   if (policy.selector !== null && policy.targetRefs.length === 0) {
     const selector = policy.selector;
     const candidates2 = policy.ref.namespace === root ? topology.workloads : topology.workloadsIn(policy.ref.namespace);
-    const matches2 = candidates2.some((w) => selects(selector.matchLabels, w.workload.podLabels));
+    const matches2 = candidates2.some((w) => selects(selector.matchLabels, labelsOf2(w)));
     if (!matches2)
       add(
         "MG207",
@@ -57709,16 +57713,19 @@ var IDENTITY_KEYS = [
 function authzFindings(side2) {
   const out = [];
   for (const policy of side2.mesh.authorizationPolicies)
-    out.push(...policyFindings(policy, side2.topology, side2.side));
+    out.push(...policyFindings(policy, side2.topology, side2.side, labelsOf(side2)));
   out.push(...workloadFindings(side2));
   const unique = [...new Map(out.map((f) => [f.id, f])).values()];
   return unique.sort((a, b) => compareSources(a.at, b.at) || compareText(a.id, b.id));
 }
+function labelsOf(side2) {
+  return side2.labelsOf ?? ((workload) => workload.workload.podLabels);
+}
 function workloadFindings(side2) {
-  const engine = createAuthzEngine(
-    side2.mesh,
-    side2.dataplaneOf ? { dataplaneOf: side2.dataplaneOf } : {}
-  );
+  const engine = createAuthzEngine(side2.mesh, {
+    ...side2.dataplaneOf ? { dataplaneOf: side2.dataplaneOf } : {},
+    labelsOf: labelsOf(side2)
+  });
   const aggregates = /* @__PURE__ */ new Map();
   const singles = [];
   const note = (a, port) => {
@@ -59229,7 +59236,8 @@ function build2(mesh, topology, options2) {
       return { ...publicEdge(primary), alternatives: alternatives.map(publicEdge) };
     },
     clientClass: (caller) => context3(caller).key,
-    identity
+    identity,
+    selectorLabels: labels
   };
   const internals = {
     mesh,
@@ -59991,7 +59999,8 @@ function evaluateLoaded(load) {
   const topology = buildTopology(load.mesh);
   const mtls = evaluateMtls(load.mesh, topology);
   const access = createAccessIndex(load.mesh, topology, {
-    dataplaneOf: (w) => mtls.dataplane(w).dataplane
+    dataplaneOf: (w) => mtls.dataplane(w).dataplane,
+    labelsOf: (w) => mtls.selectorLabels(w)
   });
   const callers = /* @__PURE__ */ new Map();
   for (const workload of topology.workloads)
@@ -60006,6 +60015,7 @@ function authzSideOf(side2, which, scope) {
     mesh: side2.mesh,
     topology: side2.topology,
     dataplaneOf: (w) => side2.mtls.dataplane(w).dataplane,
+    labelsOf: (w) => side2.mtls.selectorLabels(w),
     peerOf: (caller, workload, port) => {
       const transport = side2.mtls.transport(caller, workload, port);
       if (transport.transport === "broken") return "rejected";
@@ -60394,7 +60404,7 @@ function effectOf(object, side2, nodeOf) {
 function policyScope(side2, namespace, selector, root) {
   const labels = selector === null || Object.keys(selector.matchLabels).length === 0 ? null : selector.matchLabels;
   const candidates2 = namespace === root ? side2.topology.workloads : side2.topology.workloadsIn(namespace);
-  return candidates2.filter((w) => labels === null || selects(labels, w.workload.podLabels));
+  return candidates2.filter((w) => labels === null || selects(labels, side2.mtls.selectorLabels(w)));
 }
 function hostEffect(object, side2) {
   const patterns = object.kind === "DestinationRule" ? [expandShortName(object.host.value, object.ref.namespace)] : object.hosts.map((h) => expandShortName(h.value, object.ref.namespace));
@@ -60405,9 +60415,16 @@ function hostEffect(object, side2) {
     if (patterns.some((p) => hostMatches(p, host)))
       for (const w of side2.topology.selectedWorkloads(service)) destinations.add(w);
   }
-  const selector = object.kind === "ServiceEntry" ? object.workloadSelector : null;
-  if (selector !== null)
-    for (const w of policyScope(side2, object.ref.namespace, selector, "")) destinations.add(w);
+  const entries = object.kind === "ServiceEntry" ? [object] : side2.mesh.serviceEntries.filter(
+    (entry) => entry.hosts.some((h) => {
+      const host = expandShortName(h.value, entry.ref.namespace);
+      return patterns.some((p) => hostMatches(p, host) || hostMatches(host, p));
+    })
+  );
+  for (const entry of entries)
+    if (entry.workloadSelector !== null)
+      for (const w of policyScope(side2, entry.ref.namespace, entry.workloadSelector, ""))
+        destinations.add(w);
   const callers = object.kind === "DestinationRule" && object.workloadSelector !== null ? policyScope(side2, object.ref.namespace, object.workloadSelector, "") : [];
   return { destinations: [...destinations], callers, pseudoCallers: false };
 }
@@ -60421,7 +60438,7 @@ function changedEndpoints(base, head) {
   const members = (side2) => new Map(
     side2.mesh.services.map((s) => [
       refKey(s.ref),
-      side2.topology.selectedWorkloads(s).map((w) => w.id).sort().join(",")
+      side2.topology.selectedWorkloads(s).map((w) => `${w.id}\0${side2.mtls.dataplane(w).endpointTlsMode}`).sort().join(",")
     ])
   );
   const before = members(base);
@@ -60430,7 +60447,8 @@ function changedEndpoints(base, head) {
   for (const [key, ids] of before) {
     const now = after.get(key);
     if (now !== void 0 && now !== ids) {
-      for (const id of [...ids.split(","), ...now.split(",")]) if (id !== "") changed.add(id);
+      for (const member of [...ids.split(","), ...now.split(",")])
+        if (member !== "") changed.add(member.split("\0")[0] ?? member);
     }
   }
   return changed;
@@ -62893,8 +62911,8 @@ function problemMessage(problem) {
 
 // src/analysis/explain/selector-miss.ts
 var MAX_MISSES = 3;
-function selectorMisses(engine, topology, workload) {
-  const labels = workload.workload.podLabels;
+function selectorMisses(engine, topology, workload, labelsOf2) {
+  const labels = labelsOf2(workload);
   const { rootNamespace, byNamespace } = engine.index;
   const namespaces = workload.namespace === rootNamespace ? [rootNamespace] : [rootNamespace, workload.namespace];
   const misses = [];
@@ -62909,7 +62927,7 @@ function selectorMisses(engine, topology, workload) {
       const score = closeness(
         differing.map((key) => [selector.matchLabels[key] ?? "", labels[key] ?? ""])
       );
-      if (score === null || selectsAny(policy, topology, rootNamespace)) continue;
+      if (score === null || selectsAny(policy, topology, rootNamespace, labelsOf2)) continue;
       misses.push({
         score,
         miss: {
@@ -62934,10 +62952,10 @@ function closeness(pairs) {
   }
   return total;
 }
-function selectsAny(policy, topology, root) {
+function selectsAny(policy, topology, root, labelsOf2) {
   const matchLabels = policy.selector?.matchLabels ?? {};
   return topology.workloads.some(
-    (w) => (policy.ref.namespace === root || w.namespace === policy.ref.namespace) && selects(matchLabels, w.workload.podLabels)
+    (w) => (policy.ref.namespace === root || w.namespace === policy.ref.namespace) && selects(matchLabels, labelsOf2(w))
   );
 }
 
@@ -62968,7 +62986,12 @@ function explainEdge(side2, query) {
       },
       workload: workload.value.id,
       ports: answers,
-      selectorMisses: denied ? selectorMisses(side2.authz, side2.topology, workload.value) : [],
+      selectorMisses: denied ? selectorMisses(
+        side2.authz,
+        side2.topology,
+        workload.value,
+        (w) => side2.mtls.selectorLabels(w)
+      ) : [],
       partialInput: side2.diagnostics.some((d) => isPartialInput(d.code))
     }
   };
@@ -63151,7 +63174,8 @@ function attachmentNote(before, after, workload) {
 // src/analysis/explain/side.ts
 function withAuthz(side2) {
   const authz = createAuthzEngine(side2.mesh, {
-    dataplaneOf: (workload) => side2.mtls.dataplane(workload).dataplane
+    dataplaneOf: (workload) => side2.mtls.dataplane(workload).dataplane,
+    labelsOf: (workload) => side2.mtls.selectorLabels(workload)
   });
   return {
     mesh: side2.mesh,

@@ -35106,28 +35106,27 @@ function groupByNamespace(objects) {
 function isWaypoint(labels) {
   return labels[MANAGED_LABEL] === WAYPOINT_CONTROLLER;
 }
-function policiesFor(workload, index) {
+function policiesFor(workload, index, labels = workload.workload.podLabels) {
   const enforced = [];
   const dryRun = [];
   const ignored2 = [];
   for (const policy of candidates(workload.namespace, index.rootNamespace, index.byNamespace)) {
-    const attached = attaches(policy, workload);
+    const attached = attaches(policy, workload, labels);
     if (attached === "ignored") ignored2.push({ policy, reason: "target-refs" });
     else if (attached === "yes") (policy.dryRun ? dryRun : enforced).push(policy);
   }
   return { enforced, dryRun, ignored: ignored2 };
 }
-function requestAuthenticationsFor(workload, index) {
+function requestAuthenticationsFor(workload, index, labels = workload.workload.podLabels) {
   return candidates(workload.namespace, index.rootNamespace, index.requestAuthentications).filter(
-    (policy) => attaches(policy, workload) === "yes"
+    (policy) => attaches(policy, workload, labels) === "yes"
   );
 }
 function candidates(namespace, root, byNamespace) {
   const own = byNamespace.get(namespace) ?? [];
   return namespace === root ? [...own] : [...byNamespace.get(root) ?? [], ...own];
 }
-function attaches(policy, workload) {
-  const labels = workload.workload.podLabels;
+function attaches(policy, workload, labels) {
   const gateway = labels[GATEWAY_NAME_LABEL];
   const selected = policy.selector === null || selects(policy.selector.matchLabels, labels);
   if (gateway === void 0 || isWaypoint(labels)) {
@@ -35153,7 +35152,12 @@ function createAuthzEngine(mesh, options = {}) {
     destination(workload) {
       let found = destinations.get(workload);
       if (found === void 0) {
-        found = compileDestination(workload, index, options.dataplaneOf?.(workload) ?? "SIDECAR");
+        found = compileDestination(
+          workload,
+          index,
+          options.dataplaneOf?.(workload) ?? "SIDECAR",
+          options.labelsOf?.(workload) ?? workload.workload.podLabels
+        );
         destinations.set(workload, found);
       }
       return found;
@@ -35186,9 +35190,9 @@ function createAuthzEngine(mesh, options = {}) {
   };
   return engine;
 }
-function compileDestination(workload, index, dataplane) {
-  const scope = policiesFor(workload, index);
-  const requestAuthentication = requestAuthenticationsFor(workload, index).length > 0;
+function compileDestination(workload, index, dataplane, labels) {
+  const scope = policiesFor(workload, index, labels);
+  const requestAuthentication = requestAuthenticationsFor(workload, index, labels).length > 0;
   const plane = isWaypoint(workload.workload.podLabels) ? "WAYPOINT" : dataplane;
   const refs = (list2) => list2.map((p) => `${p.ref.namespace}/${p.ref.name}`).join(",");
   const classKey = [plane, requestAuthentication, refs(scope.enforced), refs(scope.dryRun)].join(
@@ -35637,7 +35641,7 @@ function finding(code2, params, at, side3, ref, subject) {
   return { id, code: code2, severity: entry.severity, message, at, side: side3, ...ref ? { ref } : {} };
 }
 var METHODS = ["GET", "HEAD", "POST", "PUT", "DELETE", "CONNECT", "OPTIONS", "TRACE", "PATCH"];
-function policyFindings(policy, topology, side3) {
+function policyFindings(policy, topology, side3, labelsOf2) {
   const out = [];
   const add = (code2, params, at, subject) => {
     out.push(finding(code2, params, at, side3, policy.ref, subject));
@@ -35655,7 +35659,7 @@ function policyFindings(policy, topology, side3) {
   if (policy.selector !== null && policy.targetRefs.length === 0) {
     const selector = policy.selector;
     const candidates2 = policy.ref.namespace === root ? topology.workloads : topology.workloadsIn(policy.ref.namespace);
-    const matches2 = candidates2.some((w) => selects(selector.matchLabels, w.workload.podLabels));
+    const matches2 = candidates2.some((w) => selects(selector.matchLabels, labelsOf2(w)));
     if (!matches2)
       add(
         "MG207",
@@ -35746,16 +35750,19 @@ var IDENTITY_KEYS = [
 function authzFindings(side3) {
   const out = [];
   for (const policy of side3.mesh.authorizationPolicies)
-    out.push(...policyFindings(policy, side3.topology, side3.side));
+    out.push(...policyFindings(policy, side3.topology, side3.side, labelsOf(side3)));
   out.push(...workloadFindings(side3));
   const unique = [...new Map(out.map((f) => [f.id, f])).values()];
   return unique.sort((a, b) => compareSources(a.at, b.at) || compareText(a.id, b.id));
 }
+function labelsOf(side3) {
+  return side3.labelsOf ?? ((workload) => workload.workload.podLabels);
+}
 function workloadFindings(side3) {
-  const engine = createAuthzEngine(
-    side3.mesh,
-    side3.dataplaneOf ? { dataplaneOf: side3.dataplaneOf } : {}
-  );
+  const engine = createAuthzEngine(side3.mesh, {
+    ...side3.dataplaneOf ? { dataplaneOf: side3.dataplaneOf } : {},
+    labelsOf: labelsOf(side3)
+  });
   const aggregates = /* @__PURE__ */ new Map();
   const singles = [];
   const note = (a, port) => {
@@ -37266,7 +37273,8 @@ function build2(mesh, topology, options) {
       return { ...publicEdge(primary), alternatives: alternatives.map(publicEdge) };
     },
     clientClass: (caller) => context3(caller).key,
-    identity
+    identity,
+    selectorLabels: labels
   };
   const internals = {
     mesh,
@@ -38028,7 +38036,8 @@ function evaluateLoaded(load) {
   const topology = buildTopology(load.mesh);
   const mtls2 = evaluateMtls(load.mesh, topology);
   const access2 = createAccessIndex(load.mesh, topology, {
-    dataplaneOf: (w) => mtls2.dataplane(w).dataplane
+    dataplaneOf: (w) => mtls2.dataplane(w).dataplane,
+    labelsOf: (w) => mtls2.selectorLabels(w)
   });
   const callers = /* @__PURE__ */ new Map();
   for (const workload of topology.workloads)
@@ -38043,6 +38052,7 @@ function authzSideOf(side3, which2, scope) {
     mesh: side3.mesh,
     topology: side3.topology,
     dataplaneOf: (w) => side3.mtls.dataplane(w).dataplane,
+    labelsOf: (w) => side3.mtls.selectorLabels(w),
     peerOf: (caller, workload, port) => {
       const transport = side3.mtls.transport(caller, workload, port);
       if (transport.transport === "broken") return "rejected";
@@ -38431,7 +38441,7 @@ function effectOf(object, side3, nodeOf) {
 function policyScope(side3, namespace, selector, root) {
   const labels = selector === null || Object.keys(selector.matchLabels).length === 0 ? null : selector.matchLabels;
   const candidates2 = namespace === root ? side3.topology.workloads : side3.topology.workloadsIn(namespace);
-  return candidates2.filter((w) => labels === null || selects(labels, w.workload.podLabels));
+  return candidates2.filter((w) => labels === null || selects(labels, side3.mtls.selectorLabels(w)));
 }
 function hostEffect(object, side3) {
   const patterns = object.kind === "DestinationRule" ? [expandShortName(object.host.value, object.ref.namespace)] : object.hosts.map((h) => expandShortName(h.value, object.ref.namespace));
@@ -38442,9 +38452,16 @@ function hostEffect(object, side3) {
     if (patterns.some((p) => hostMatches(p, host)))
       for (const w of side3.topology.selectedWorkloads(service)) destinations.add(w);
   }
-  const selector = object.kind === "ServiceEntry" ? object.workloadSelector : null;
-  if (selector !== null)
-    for (const w of policyScope(side3, object.ref.namespace, selector, "")) destinations.add(w);
+  const entries = object.kind === "ServiceEntry" ? [object] : side3.mesh.serviceEntries.filter(
+    (entry) => entry.hosts.some((h) => {
+      const host = expandShortName(h.value, entry.ref.namespace);
+      return patterns.some((p) => hostMatches(p, host) || hostMatches(host, p));
+    })
+  );
+  for (const entry of entries)
+    if (entry.workloadSelector !== null)
+      for (const w of policyScope(side3, entry.ref.namespace, entry.workloadSelector, ""))
+        destinations.add(w);
   const callers = object.kind === "DestinationRule" && object.workloadSelector !== null ? policyScope(side3, object.ref.namespace, object.workloadSelector, "") : [];
   return { destinations: [...destinations], callers, pseudoCallers: false };
 }
@@ -38458,7 +38475,7 @@ function changedEndpoints(base, head) {
   const members = (side3) => new Map(
     side3.mesh.services.map((s) => [
       refKey(s.ref),
-      side3.topology.selectedWorkloads(s).map((w) => w.id).sort().join(",")
+      side3.topology.selectedWorkloads(s).map((w) => `${w.id}\0${side3.mtls.dataplane(w).endpointTlsMode}`).sort().join(",")
     ])
   );
   const before = members(base);
@@ -38467,7 +38484,8 @@ function changedEndpoints(base, head) {
   for (const [key, ids] of before) {
     const now = after.get(key);
     if (now !== void 0 && now !== ids) {
-      for (const id of [...ids.split(","), ...now.split(",")]) if (id !== "") changed.add(id);
+      for (const member of [...ids.split(","), ...now.split(",")])
+        if (member !== "") changed.add(member.split("\0")[0] ?? member);
     }
   }
   return changed;
@@ -38981,8 +38999,8 @@ function problemMessage(problem) {
 
 // src/analysis/explain/selector-miss.ts
 var MAX_MISSES = 3;
-function selectorMisses(engine, topology, workload) {
-  const labels = workload.workload.podLabels;
+function selectorMisses(engine, topology, workload, labelsOf2) {
+  const labels = labelsOf2(workload);
   const { rootNamespace, byNamespace } = engine.index;
   const namespaces = workload.namespace === rootNamespace ? [rootNamespace] : [rootNamespace, workload.namespace];
   const misses = [];
@@ -38997,7 +39015,7 @@ function selectorMisses(engine, topology, workload) {
       const score = closeness(
         differing.map((key) => [selector.matchLabels[key] ?? "", labels[key] ?? ""])
       );
-      if (score === null || selectsAny(policy, topology, rootNamespace)) continue;
+      if (score === null || selectsAny(policy, topology, rootNamespace, labelsOf2)) continue;
       misses.push({
         score,
         miss: {
@@ -39022,10 +39040,10 @@ function closeness(pairs) {
   }
   return total;
 }
-function selectsAny(policy, topology, root) {
+function selectsAny(policy, topology, root, labelsOf2) {
   const matchLabels = policy.selector?.matchLabels ?? {};
   return topology.workloads.some(
-    (w) => (policy.ref.namespace === root || w.namespace === policy.ref.namespace) && selects(matchLabels, w.workload.podLabels)
+    (w) => (policy.ref.namespace === root || w.namespace === policy.ref.namespace) && selects(matchLabels, labelsOf2(w))
   );
 }
 
@@ -39056,7 +39074,12 @@ function explainEdge(side3, query) {
       },
       workload: workload.value.id,
       ports: answers,
-      selectorMisses: denied ? selectorMisses(side3.authz, side3.topology, workload.value) : [],
+      selectorMisses: denied ? selectorMisses(
+        side3.authz,
+        side3.topology,
+        workload.value,
+        (w) => side3.mtls.selectorLabels(w)
+      ) : [],
       partialInput: side3.diagnostics.some((d) => isPartialInput(d.code))
     }
   };
@@ -39239,7 +39262,8 @@ function attachmentNote(before, after, workload) {
 // src/analysis/explain/side.ts
 function withAuthz(side3) {
   const authz = createAuthzEngine(side3.mesh, {
-    dataplaneOf: (workload) => side3.mtls.dataplane(workload).dataplane
+    dataplaneOf: (workload) => side3.mtls.dataplane(workload).dataplane,
+    labelsOf: (workload) => side3.mtls.selectorLabels(workload)
   });
   return {
     mesh: side3.mesh,

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { authzFindings } from '../../src/analysis/authz/findings.js';
 import type { AuthzSide } from '../../src/analysis/authz/findings.js';
 import type { Dataplane } from '../../src/analysis/mtls/types.js';
+import { authzSideOf, evaluateSide } from '../../src/analysis/graph/side.js';
 import { buildTopology } from '../../src/analysis/topology/index.js';
 import { load, yaml } from '../support/load.js';
 import { documents, workload } from './support.js';
@@ -134,6 +135,18 @@ describe('authzFindings', () => {
         f.split(' ').slice(0, 2).join(' '),
       ),
     ).toEqual(['MG207 policies.yaml:5']);
+  });
+
+  it('MG207 is not reported for a selector on a label the injector adds, as evaluated sides see it', () => {
+    const files = {
+      'apps.yaml': documents(workload('foo', 'server', { ports: { 8080: 'http' } })),
+      'policies.yaml': ap('p', `  selector: {matchLabels: {security.istio.io/tlsMode: istio}}`),
+    };
+    const side = evaluateSide(
+      Object.entries(files).map(([path, text]) => ({ path, text })),
+      {},
+    );
+    expect(authzFindings(authzSideOf(side, 'head')).map((f) => f.code)).not.toContain('MG207');
   });
 
   it('MG208: targetRefs are ignored by sidecars', () => {

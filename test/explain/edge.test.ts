@@ -161,6 +161,28 @@ describe('explainEdge', () => {
     expect(ask('PUT')?.access).toBe('allow');
   });
 
+  it.each([
+    ['security.istio.io/tlsMode', 'istio'],
+    ['service.istio.io/canonical-name', 'api'],
+  ])('an AuthorizationPolicy selecting %s=%s, a label the injector adds, applies', (key, value) => {
+    // injection-template.yaml adds these labels to the pod; policies select proxies by them.
+    const deny = yaml`
+      apiVersion: security.istio.io/v1
+      kind: AuthorizationPolicy
+      metadata: {name: deny-all, namespace: shop}
+      spec:
+        selector: {matchLabels: {${key}: ${value}}}
+        action: DENY
+        rules: [{}]
+    `;
+    const side = sideOf({ ...SHOP, 'policy.yaml': deny });
+    const result = answer(explainEdge(side, query('shop/frontend', 'shop/api', { port: 8080 })));
+    expect(result.ports[0]).toMatchObject({ access: 'deny', transport: { transport: 'mtls' } });
+    expect(result.ports[0]?.authorization?.deny.map((r) => r.ref.policy.name)).toEqual([
+      'deny-all',
+    ]);
+  });
+
   it('answers for the Service asked when two Services reach one port with different transports', () => {
     // A DestinationRule for one Service host only (istio-semantics §2.4): calls through `api`
     // send plaintext to a STRICT port, calls through `api-v2` use auto mTLS.

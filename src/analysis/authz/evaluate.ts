@@ -1,4 +1,5 @@
 import type { MeshSettings } from '../model/mesh-settings.js';
+import type { Labels } from '../model/kubernetes.js';
 import type { Mesh } from '../model/mesh.js';
 import type { Dataplane } from '../mtls/types.js';
 import type { PeerIdentity } from '../topology/callers.js';
@@ -51,6 +52,11 @@ export interface AuthzEngine {
 export interface EngineOptions {
   /** The mTLS engine's data-plane answer; every workload has a sidecar when not given. */
   readonly dataplaneOf?: (workload: WorkloadNode) => Dataplane;
+  /**
+   * The labels selectors see (the mTLS engine's: pod labels plus what the injector adds);
+   * the pod template's labels when not given.
+   */
+  readonly labelsOf?: (workload: WorkloadNode) => Labels;
 }
 
 export function createAuthzEngine(mesh: Mesh, options: EngineOptions = {}): AuthzEngine {
@@ -64,7 +70,12 @@ export function createAuthzEngine(mesh: Mesh, options: EngineOptions = {}): Auth
     destination(workload) {
       let found = destinations.get(workload);
       if (found === undefined) {
-        found = compileDestination(workload, index, options.dataplaneOf?.(workload) ?? 'SIDECAR');
+        found = compileDestination(
+          workload,
+          index,
+          options.dataplaneOf?.(workload) ?? 'SIDECAR',
+          options.labelsOf?.(workload) ?? workload.workload.podLabels,
+        );
         destinations.set(workload, found);
       }
       return found;
@@ -104,9 +115,10 @@ function compileDestination(
   workload: WorkloadNode,
   index: PolicyIndex,
   dataplane: Dataplane,
+  labels: Labels,
 ): CompiledDestination {
-  const scope = policiesFor(workload, index);
-  const requestAuthentication = requestAuthenticationsFor(workload, index).length > 0;
+  const scope = policiesFor(workload, index, labels);
+  const requestAuthentication = requestAuthenticationsFor(workload, index, labels).length > 0;
   const plane = isWaypoint(workload.workload.podLabels) ? 'WAYPOINT' : dataplane;
   const refs = (list: readonly { ref: { namespace: string; name: string } }[]): string =>
     list.map((p) => `${p.ref.namespace}/${p.ref.name}`).join(',');

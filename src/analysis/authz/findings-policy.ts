@@ -2,9 +2,10 @@ import type { Code, MessageParams } from '../findings/catalogue.js';
 import { catalogue } from '../findings/catalogue.js';
 import type { Finding } from '../findings/finding.js';
 import type { AuthorizationPolicy, AuthorizationRule, MatchField } from '../model/istio.js';
+import type { Labels } from '../model/kubernetes.js';
 import type { Located, ResourceRef, Source } from '../model/source.js';
 import { refKey } from '../model/source.js';
-import type { Topology } from '../topology/index.js';
+import type { Topology, WorkloadNode } from '../topology/index.js';
 import { selects } from '../topology/index.js';
 
 /**
@@ -34,6 +35,7 @@ export function policyFindings(
   policy: AuthorizationPolicy,
   topology: Topology,
   side: FindingSide,
+  labelsOf: (workload: WorkloadNode) => Labels,
 ): Finding[] {
   const out: Finding[] = [];
   const add = <C extends Code>(
@@ -60,7 +62,7 @@ export function policyFindings(
       policy.ref.namespace === root
         ? topology.workloads
         : topology.workloadsIn(policy.ref.namespace);
-    const matches = candidates.some((w) => selects(selector.matchLabels, w.workload.podLabels));
+    const matches = candidates.some((w) => selects(selector.matchLabels, labelsOf(w)));
     if (!matches)
       add(
         'MG207',

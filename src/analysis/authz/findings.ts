@@ -1,6 +1,7 @@
 import type { Code, MessageParams } from '../findings/catalogue.js';
 import type { Finding } from '../findings/finding.js';
 import type { AuthorizationPolicy, AuthorizationRule } from '../model/istio.js';
+import type { Labels } from '../model/kubernetes.js';
 import type { Mesh } from '../model/mesh.js';
 import type { Source } from '../model/source.js';
 import { compareSources, compareText } from '../model/source.js';
@@ -34,6 +35,8 @@ export interface AuthzSide {
   ) => PeerIdentity | null | 'rejected';
   /** The mTLS engine's data-plane answer; every workload has a sidecar when not given. */
   readonly dataplaneOf?: (workload: WorkloadNode) => Dataplane;
+  /** The labels selectors see (pod labels plus injected ones); pod labels when not given. */
+  readonly labelsOf?: (workload: WorkloadNode) => Labels;
   /** Only these destinations' ports are examined (both sides of a diff use the same scope). */
   readonly scope?: ChangeScope;
 }
@@ -57,10 +60,14 @@ const IDENTITY_KEYS = [
 export function authzFindings(side: AuthzSide): Finding[] {
   const out: Finding[] = [];
   for (const policy of side.mesh.authorizationPolicies)
-    out.push(...policyFindings(policy, side.topology, side.side));
+    out.push(...policyFindings(policy, side.topology, side.side, labelsOf(side)));
   out.push(...workloadFindings(side));
   const unique = [...new Map(out.map((f) => [f.id, f])).values()];
   return unique.sort((a, b) => compareSources(a.at, b.at) || compareText(a.id, b.id));
+}
+
+function labelsOf(side: AuthzSide): (workload: WorkloadNode) => Labels {
+  return side.labelsOf ?? ((workload) => workload.workload.podLabels);
 }
 
 /** A finding per rule, listing the workload ports it affects. */
@@ -70,10 +77,10 @@ interface Aggregate {
 }
 
 function workloadFindings(side: AuthzSide): Finding[] {
-  const engine = createAuthzEngine(
-    side.mesh,
-    side.dataplaneOf ? { dataplaneOf: side.dataplaneOf } : {},
-  );
+  const engine = createAuthzEngine(side.mesh, {
+    ...(side.dataplaneOf ? { dataplaneOf: side.dataplaneOf } : {}),
+    labelsOf: labelsOf(side),
+  });
   const aggregates = new Map<string, { make: Aggregate['make']; ports: string[] }>();
   const singles: Finding[] = [];
   const note = (a: Aggregate, port: string): void => {

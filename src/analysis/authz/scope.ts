@@ -75,12 +75,16 @@ export function isWaypoint(labels: Labels): boolean {
   return labels[MANAGED_LABEL] === WAYPOINT_CONTROLLER;
 }
 
-export function policiesFor(workload: WorkloadNode, index: PolicyIndex): PolicyScope {
+export function policiesFor(
+  workload: WorkloadNode,
+  index: PolicyIndex,
+  labels: Labels = workload.workload.podLabels,
+): PolicyScope {
   const enforced: AuthorizationPolicy[] = [];
   const dryRun: AuthorizationPolicy[] = [];
   const ignored: { policy: AuthorizationPolicy; reason: IgnoredReason }[] = [];
   for (const policy of candidates(workload.namespace, index.rootNamespace, index.byNamespace)) {
-    const attached = attaches(policy, workload);
+    const attached = attaches(policy, workload, labels);
     if (attached === 'ignored') ignored.push({ policy, reason: 'target-refs' });
     else if (attached === 'yes') (policy.dryRun ? dryRun : enforced).push(policy);
   }
@@ -91,9 +95,10 @@ export function policiesFor(workload: WorkloadNode, index: PolicyIndex): PolicyS
 export function requestAuthenticationsFor(
   workload: WorkloadNode,
   index: PolicyIndex,
+  labels: Labels = workload.workload.podLabels,
 ): RequestAuthentication[] {
   return candidates(workload.namespace, index.rootNamespace, index.requestAuthentications).filter(
-    (policy) => attaches(policy, workload) === 'yes',
+    (policy) => attaches(policy, workload, labels) === 'yes',
   );
 }
 
@@ -115,8 +120,8 @@ function attaches(
     readonly ref: { readonly namespace: string };
   },
   workload: WorkloadNode,
+  labels: Labels,
 ): Attachment {
-  const labels = workload.workload.podLabels;
   const gateway = labels[GATEWAY_NAME_LABEL];
   const selected = policy.selector === null || selects(policy.selector.matchLabels, labels);
   if (gateway === undefined || isWaypoint(labels)) {

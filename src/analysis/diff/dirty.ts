@@ -171,7 +171,8 @@ function policyScope(
       : selector.matchLabels;
   const candidates =
     namespace === root ? side.topology.workloads : side.topology.workloadsIn(namespace);
-  return candidates.filter((w) => labels === null || selects(labels, w.workload.podLabels));
+  // Selectors see the injected labels too (`security.istio.io/tlsMode`, canonical names).
+  return candidates.filter((w) => labels === null || selects(labels, side.mtls.selectorLabels(w)));
 }
 
 /** DestinationRules and ServiceEntries act on hosts: every workload behind a matching host. */
@@ -190,9 +191,21 @@ function hostEffect(
     if (patterns.some((p) => hostMatches(p, host)))
       for (const w of side.topology.selectedWorkloads(service)) destinations.add(w);
   }
-  const selector = object.kind === 'ServiceEntry' ? object.workloadSelector : null;
-  if (selector !== null)
-    for (const w of policyScope(side, object.ref.namespace, selector, '')) destinations.add(w);
+  // A ServiceEntry's workloadSelector makes workloads endpoints of its hosts: a DestinationRule
+  // for one of those hosts reaches them as a Service's would.
+  const entries =
+    object.kind === 'ServiceEntry'
+      ? [object]
+      : side.mesh.serviceEntries.filter((entry) =>
+          entry.hosts.some((h) => {
+            const host = expandShortName(h.value, entry.ref.namespace);
+            return patterns.some((p) => hostMatches(p, host) || hostMatches(host, p));
+          }),
+        );
+  for (const entry of entries)
+    if (entry.workloadSelector !== null)
+      for (const w of policyScope(side, entry.ref.namespace, entry.workloadSelector, ''))
+        destinations.add(w);
   const callers =
     object.kind === 'DestinationRule' && object.workloadSelector !== null
       ? policyScope(side, object.ref.namespace, object.workloadSelector, '')
@@ -211,9 +224,9 @@ function hostMatches(pattern: string, host: string): boolean {
 }
 
 /**
- * A Service whose set of selected workloads changed (a workload added, removed or relabelled)
- * changes auto mTLS for headless Services (all-or-nothing over endpoints) and which ports each
- * workload exposes.
+ * A Service whose endpoints changed (a workload added, removed or relabelled, or one whose
+ * sidecar or `tlsMode` changed) changes auto mTLS for headless Services (all-or-nothing over
+ * endpoints, `BestEffortInferServiceMTLSMode`) and which ports each workload exposes.
  */
 function changedEndpoints(base: EvaluatedSide, head: EvaluatedSide): Set<string> {
   const members = (side: EvaluatedSide) =>
@@ -222,7 +235,7 @@ function changedEndpoints(base: EvaluatedSide, head: EvaluatedSide): Set<string>
         refKey(s.ref),
         side.topology
           .selectedWorkloads(s)
-          .map((w) => w.id)
+          .map((w) => `${w.id}\u0000${side.mtls.dataplane(w).endpointTlsMode}`)
           .sort()
           .join(','),
       ]),
@@ -233,7 +246,8 @@ function changedEndpoints(base: EvaluatedSide, head: EvaluatedSide): Set<string>
   for (const [key, ids] of before) {
     const now = after.get(key);
     if (now !== undefined && now !== ids)
-      for (const id of [...ids.split(','), ...now.split(',')]) if (id !== '') changed.add(id);
+      for (const member of [...ids.split(','), ...now.split(',')])
+        if (member !== '') changed.add(member.split('\u0000')[0] ?? member);
   }
   return changed;
 }

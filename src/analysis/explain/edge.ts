@@ -43,7 +43,11 @@ export function explainEdge(side: ExplainSide, query: EdgeQuery): EdgeResult {
       },
       workload: workload.value.id,
       ports: answers,
-      selectorMisses: denied ? selectorMisses(side.authz, side.topology, workload.value) : [],
+      selectorMisses: denied
+        ? selectorMisses(side.authz, side.topology, workload.value, (w) =>
+            side.mtls.selectorLabels(w),
+          )
+        : [],
       partialInput: side.diagnostics.some((d) => isPartialInput(d.code)),
     },
   };

@@ -1,5 +1,6 @@
 import type { AuthzEngine } from '../authz/index.js';
 import type { AuthorizationPolicy } from '../model/istio.js';
+import type { Labels } from '../model/kubernetes.js';
 import { compareText } from '../model/source.js';
 import { selects } from '../topology/index.js';
 import type { Topology, WorkloadNode } from '../topology/index.js';
@@ -22,8 +23,9 @@ export function selectorMisses(
   engine: AuthzEngine,
   topology: Topology,
   workload: WorkloadNode,
+  labelsOf: (workload: WorkloadNode) => Labels,
 ): SelectorMiss[] {
-  const labels = workload.workload.podLabels;
+  const labels = labelsOf(workload);
   const { rootNamespace, byNamespace } = engine.index;
   const namespaces =
     workload.namespace === rootNamespace ? [rootNamespace] : [rootNamespace, workload.namespace];
@@ -39,7 +41,7 @@ export function selectorMisses(
       const score = closeness(
         differing.map((key) => [selector.matchLabels[key] ?? '', labels[key] ?? '']),
       );
-      if (score === null || selectsAny(policy, topology, rootNamespace)) continue;
+      if (score === null || selectsAny(policy, topology, rootNamespace, labelsOf)) continue;
       misses.push({
         score,
         miss: {
@@ -71,11 +73,16 @@ function closeness(pairs: readonly (readonly [string, string])[]): number | null
 }
 
 /** Root-namespace policies select across namespaces; others only in their own. */
-function selectsAny(policy: AuthorizationPolicy, topology: Topology, root: string): boolean {
+function selectsAny(
+  policy: AuthorizationPolicy,
+  topology: Topology,
+  root: string,
+  labelsOf: (workload: WorkloadNode) => Labels,
+): boolean {
   const matchLabels = policy.selector?.matchLabels ?? {};
   return topology.workloads.some(
     (w) =>
       (policy.ref.namespace === root || w.namespace === policy.ref.namespace) &&
-      selects(matchLabels, w.workload.podLabels),
+      selects(matchLabels, labelsOf(w)),
   );
 }

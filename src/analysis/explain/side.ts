@@ -30,6 +30,7 @@ export function withAuthz(side: {
 }): ExplainSide {
   const authz = createAuthzEngine(side.mesh, {
     dataplaneOf: (workload) => side.mtls.dataplane(workload).dataplane,
+    labelsOf: (workload) => side.mtls.selectorLabels(workload),
   });
   return {
     mesh: side.mesh,

@@ -47,6 +47,7 @@ export function evaluateLoaded(load: LoadResult): EvaluatedSide {
   const mtls = evaluateMtls(load.mesh, topology);
   const access = createAccessIndex(load.mesh, topology, {
     dataplaneOf: (w) => mtls.dataplane(w).dataplane,
+    labelsOf: (w) => mtls.selectorLabels(w),
   });
   const callers = new Map<string, Caller>();
   for (const workload of topology.workloads)
@@ -70,6 +71,7 @@ export function authzSideOf(
     mesh: side.mesh,
     topology: side.topology,
     dataplaneOf: (w) => side.mtls.dataplane(w).dataplane,
+    labelsOf: (w) => side.mtls.selectorLabels(w),
     peerOf: (caller, workload, port) => {
       const transport = side.mtls.transport(caller, workload, port);
       if (transport.transport === 'broken') return 'rejected';

@@ -276,6 +276,7 @@ function build(
     },
     clientClass: (caller) => context(caller).key,
     identity,
+    selectorLabels: labels,
   };
   const internals: MtlsInternals = {
     mesh,

@@ -1,4 +1,5 @@
 import type { ClientTlsMode, MtlsMode } from '../model/istio.js';
+import type { Labels } from '../model/kubernetes.js';
 import type { ResourceRef, Source } from '../model/source.js';
 import type { Caller, PeerIdentity } from '../topology/callers.js';
 import type { Mesh } from '../model/mesh.js';
@@ -104,6 +105,11 @@ export interface EdgeTransport {
 /** One side's mTLS evaluation: cheap to query, computed lazily and cached by equivalence class. */
 export interface MtlsEvaluation {
   dataplane(workload: WorkloadNode): InjectionDecision;
+  /**
+   * The labels workload selectors see: the pod template's plus those the injector adds
+   * (`security.istio.io/tlsMode`, `service.istio.io/canonical-name`...), for every policy kind.
+   */
+  selectorLabels(workload: WorkloadNode): Labels;
   /** Any port number may be asked: undeclared ports get the workload's mode (passthrough chain). */
   serverMode(workload: WorkloadNode, port: number): PortMode;
   /**

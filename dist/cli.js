@@ -19478,7 +19478,9 @@ function renderEdgeText(explanation) {
 function edgeLines2(e) {
   const lines = [];
   const identity = e.caller.identity === null ? "no mesh identity" : e.caller.identity.principal;
-  lines.push(`${e.caller.id} -> ${e.workload} (caller identity over mTLS: ${identity})`);
+  lines.push(
+    `${e.caller.id} -> ${e.workload} (identity it presents where the hop is mTLS: ${identity})`
+  );
   if (e.partialInput) lines.push("  note: some input could not be read; the answer may be partial");
   for (const answer of e.ports) lines.push("", ...portLines(answer));
   if (e.selectorMisses.length > 0) {

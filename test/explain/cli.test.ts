@@ -17,6 +17,9 @@ describe('meshguard explain', () => {
       'payments/payments:8443',
     );
     expect(run).toMatchObject({ code: 0, stderr: '' });
+    expect(run.stdout.split('\n')[0]).toBe(
+      'shop/checkout -> payments/payments (identity it presents where the hop is mTLS: cluster.local/ns/shop/sa/checkout)',
+    );
     expect(run.stdout).toContain(
       'port 8443 (name http, http chain): allowed for some requests: POST /v1/charges',
     );

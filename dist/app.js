@@ -59927,8 +59927,14 @@ function tlsWithoutMode(internals, side2) {
 function selectorShadows(internals, side2) {
   const out = [];
   const reported = /* @__PURE__ */ new Set();
+  const byNamespace = workloadsByNamespace(internals);
   for (const rule of internals.mesh.destinationRules) {
-    if (rule.workloadSelector === null || reported.has(rule)) continue;
+    const selector = rule.workloadSelector;
+    if (selector === null || reported.has(rule)) continue;
+    const leftOut = (byNamespace.get(rule.ref.namespace) ?? []).some(
+      (w) => !selects(selector.matchLabels, internals.labels(w))
+    );
+    if (!leftOut) continue;
     const host = internals.destinationRules.resolvedHost(rule);
     for (const entry of internals.hosts.all) {
       if (!ruleHostMatches(host, entry.host)) continue;

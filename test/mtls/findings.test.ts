@@ -204,6 +204,27 @@ describe('mtlsFindings', () => {
     ]);
   });
 
+  it('MG113 is not reported when the selector DestinationRule selects every workload of its namespace', () => {
+    expect(
+      findings({
+        'other.yaml': docs(
+          ns('other', { 'istio-injection': 'enabled' }),
+          workload({ ns: 'other', name: 'special' }),
+        ),
+        'd.yaml': docs(
+          dr({
+            ns: 'other',
+            name: 'special',
+            host: 'server.shop.svc.cluster.local',
+            selector: { app: 'special' },
+            tls: 'ISTIO_MUTUAL',
+          }),
+          dr({ ns: 'shop', name: 'server', host: 'server', tls: 'ISTIO_MUTUAL' }),
+        ),
+      }),
+    ).toEqual([]);
+  });
+
   it('MG114: a namespace that is not in the manifests', () => {
     expect(findings({ 'x.yaml': workload({ ns: 'nowhere', name: 'w' }) })).toEqual([
       'MG114 x.yaml:1 namespace `nowhere` is not in the manifests; meshguard assumes it is labelled for sidecar injection',

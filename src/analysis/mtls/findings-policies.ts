@@ -201,8 +201,16 @@ function tlsWithoutMode(internals: MtlsInternals, side: 'base' | 'head'): Findin
 function selectorShadows(internals: MtlsInternals, side: 'base' | 'head'): Finding[] {
   const out: Finding[] = [];
   const reported = new Set<DestinationRule>();
+  const byNamespace = workloadsByNamespace(internals);
   for (const rule of internals.mesh.destinationRules) {
-    if (rule.workloadSelector === null || reported.has(rule)) continue;
+    const selector = rule.workloadSelector;
+    if (selector === null || reported.has(rule)) continue;
+    // Only a client that is left out is hurt: when the rule selects every workload of its
+    // namespace, nothing in the manifests loses a DestinationRule.
+    const leftOut = (byNamespace.get(rule.ref.namespace) ?? []).some(
+      (w) => !selects(selector.matchLabels, internals.labels(w)),
+    );
+    if (!leftOut) continue;
     const host = internals.destinationRules.resolvedHost(rule);
     for (const entry of internals.hosts.all) {
       if (!ruleHostMatches(host, entry.host)) continue;

@@ -10438,6 +10438,11 @@ function readLabels(ctx, parent, key, field2) {
   return labels;
 }
 function readMapItems(ctx, parent, key, field2, known, kind) {
+  const items = readMappings(ctx, parent, key, field2);
+  for (const { item, path } of items) checkFields(ctx, item, known, path, kind);
+  return items;
+}
+function readMappings(ctx, parent, key, field2) {
   const items = [];
   (readList(ctx, parent, key, field2) ?? []).forEach((item, index) => {
     const path = `${field2}[${index}]`;
@@ -10446,7 +10451,6 @@ function readMapItems(ctx, parent, key, field2, known, kind) {
       wrongType(ctx, item, item.pos, path, "a mapping");
       return;
     }
-    checkFields(ctx, item, known, path, kind);
     items.push({ item, path });
   });
   return items;
@@ -10502,10 +10506,8 @@ function readTargetRefs(ctx, spec, kind) {
   const refs = [];
   const single = readMap(ctx, spec, "targetRef", "spec.targetRef");
   if (single !== null) refs.push(readTargetRef(ctx, single, "spec.targetRef", kind));
-  (readList(ctx, spec, "targetRefs", "spec.targetRefs") ?? []).forEach((item, index) => {
-    if (item?.type === "map")
-      refs.push(readTargetRef(ctx, item, `spec.targetRefs[${index}]`, kind));
-  });
+  for (const { item, path } of readMappings(ctx, spec, "targetRefs", "spec.targetRefs"))
+    refs.push(readTargetRef(ctx, item, path, kind));
   return refs;
 }
 function readTargetRef(ctx, map, field2, kind) {
@@ -10985,23 +10987,19 @@ function narrowWorkload(ctx, object, base, kind, meta) {
 function readContainerPorts(ctx, podSpec, field2) {
   const ports = [];
   for (const list of ["containers", "initContainers"]) {
-    const containers = readList(ctx, podSpec, list, `${field2}.${list}`) ?? [];
-    containers.forEach((container, c) => {
-      if (container?.type !== "map") return;
-      const items = readList(ctx, container, "ports", `${field2}.${list}[${c}].ports`) ?? [];
-      items.forEach((item, p) => {
-        if (item?.type !== "map") return;
-        const path = `${field2}.${list}[${c}].ports[${p}]`;
+    for (const container of readMappings(ctx, podSpec, list, `${field2}.${list}`)) {
+      const items = readMappings(ctx, container.item, "ports", `${container.path}.ports`);
+      for (const { item, path } of items) {
         const number = readInteger(ctx, item, "containerPort", `${path}.containerPort`, 1, 65535);
-        if (number === null) return;
+        if (number === null) continue;
         ports.push({
           name: readString(ctx, item, "name", `${path}.name`)?.value ?? null,
           containerPort: number,
           protocol: readProtocol(ctx, item, path),
           at: ctx.at(item.pos)
         });
-      });
-    });
+      }
+    }
   }
   return ports;
 }
@@ -11033,14 +11031,12 @@ function narrowService(ctx, object, base) {
 }
 function readServicePorts(ctx, spec) {
   const ports = [];
-  (readList(ctx, spec, "ports", "spec.ports") ?? []).forEach((item, index) => {
-    if (item?.type !== "map") return;
-    const path = `spec.ports[${index}]`;
+  for (const { item, path } of readMappings(ctx, spec, "ports", "spec.ports")) {
     const port = readInteger(ctx, item, "port", `${path}.port`, 1, 65535);
     if (port === null) {
       if (pairOf(item, "port") === void 0)
         ctx.report("MG008", item.pos, { field: `${path}.port`, kind: "Service" });
-      return;
+      continue;
     }
     ports.push({
       name: readString(ctx, item, "name", `${path}.name`)?.value ?? null,
@@ -11050,7 +11046,7 @@ function readServicePorts(ctx, spec) {
       appProtocol: readString(ctx, item, "appProtocol", `${path}.appProtocol`)?.value ?? null,
       at: ctx.at(item.pos)
     });
-  });
+  }
   return ports;
 }
 function readTargetPort(ctx, item, path) {
@@ -11167,10 +11163,9 @@ function readMetadata(ctx, object) {
   };
 }
 function readController(ctx, meta) {
-  const owners = readList(ctx, meta, "ownerReferences", "metadata.ownerReferences") ?? [];
+  const owners = readMappings(ctx, meta, "ownerReferences", "metadata.ownerReferences");
   let first2 = null;
-  for (const owner of owners) {
-    if (owner?.type !== "map") continue;
+  for (const { item: owner } of owners) {
     const kind = scalarString(pairOf(owner, "kind")?.value ?? null);
     const name = scalarString(pairOf(owner, "name")?.value ?? null);
     if (kind === null || name === null) continue;
@@ -11270,15 +11265,14 @@ function narrowRequestAuthentication(ctx, object, base) {
   const targetRefs = spec ? readTargetRefs(ctx, spec, KIND4) : [];
   if (selector !== null && targetRefs.length > 0) ctx.report("MG020", selector.at, {});
   const issuers = [];
-  (spec ? readList(ctx, spec, "jwtRules", "spec.jwtRules") ?? [] : []).forEach((rule, index) => {
-    if (rule?.type !== "map") return;
-    const issuer = readString(ctx, rule, "issuer", `spec.jwtRules[${index}].issuer`);
-    const jwksUri = readString(ctx, rule, "jwksUri", `spec.jwtRules[${index}].jwksUri`);
+  for (const { item: rule, path } of spec ? readMappings(ctx, spec, "jwtRules", "spec.jwtRules") : []) {
+    const issuer = readString(ctx, rule, "issuer", `${path}.issuer`);
+    const jwksUri = readString(ctx, rule, "jwksUri", `${path}.jwksUri`);
     if (issuer === null && jwksUri === null) {
-      ctx.report("MG008", rule.pos, { field: `spec.jwtRules[${index}].issuer`, kind: KIND4 });
+      ctx.report("MG008", rule.pos, { field: `${path}.issuer`, kind: KIND4 });
     }
     if (issuer !== null) issuers.push(issuer);
-  });
+  }
   return { ...base, kind: KIND4, selector, targetRefs, issuers };
 }
 
@@ -11501,10 +11495,7 @@ function narrowObject(object, ctx, defaultNamespace, result, depth) {
   }
   const classification = classify(apiVersion, kind);
   if (classification.type === "list") {
-    if (depth > 8) return;
-    for (const item of readList(ctx, object, "items", "items") ?? []) {
-      if (item?.type === "map") narrowObject(item, ctx, defaultNamespace, result, depth + 1);
-    }
+    narrowListItems(object, ctx, defaultNamespace, result, depth);
     return;
   }
   if (classification.type === "not-modelled") {
@@ -11539,6 +11530,18 @@ function narrowObject(object, ctx, defaultNamespace, result, depth) {
     return;
   }
   result.objects.push(narrowed);
+}
+var MAX_LIST_DEPTH = 8;
+function narrowListItems(list, ctx, defaultNamespace, result, depth) {
+  ctx.beginObject(void 0);
+  if (depth > MAX_LIST_DEPTH) {
+    ctx.report("MG901", list.pos, {
+      detail: `a \`List\` inside more than ${MAX_LIST_DEPTH} other Lists; its items were not read`
+    });
+    return;
+  }
+  for (const { item } of readMappings(ctx, list, "items", "items"))
+    narrowObject(item, ctx, defaultNamespace, result, depth + 1);
 }
 function narrowByClass(classification, object, ctx, base, meta, result) {
   switch (classification.type) {

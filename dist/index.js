@@ -31879,6 +31879,11 @@ function readLabels(ctx, parent, key, field3) {
   return labels;
 }
 function readMapItems(ctx, parent, key, field3, known, kind) {
+  const items = readMappings(ctx, parent, key, field3);
+  for (const { item, path } of items) checkFields(ctx, item, known, path, kind);
+  return items;
+}
+function readMappings(ctx, parent, key, field3) {
   const items = [];
   (readList(ctx, parent, key, field3) ?? []).forEach((item, index) => {
     const path = `${field3}[${index}]`;
@@ -31887,7 +31892,6 @@ function readMapItems(ctx, parent, key, field3, known, kind) {
       wrongType(ctx, item, item.pos, path, "a mapping");
       return;
     }
-    checkFields(ctx, item, known, path, kind);
     items.push({ item, path });
   });
   return items;
@@ -31943,10 +31947,8 @@ function readTargetRefs(ctx, spec, kind) {
   const refs = [];
   const single = readMap(ctx, spec, "targetRef", "spec.targetRef");
   if (single !== null) refs.push(readTargetRef(ctx, single, "spec.targetRef", kind));
-  (readList(ctx, spec, "targetRefs", "spec.targetRefs") ?? []).forEach((item, index) => {
-    if (item?.type === "map")
-      refs.push(readTargetRef(ctx, item, `spec.targetRefs[${index}]`, kind));
-  });
+  for (const { item, path } of readMappings(ctx, spec, "targetRefs", "spec.targetRefs"))
+    refs.push(readTargetRef(ctx, item, path, kind));
   return refs;
 }
 function readTargetRef(ctx, map, field3, kind) {
@@ -32426,23 +32428,19 @@ function narrowWorkload(ctx, object, base, kind, meta) {
 function readContainerPorts(ctx, podSpec, field3) {
   const ports = [];
   for (const list2 of ["containers", "initContainers"]) {
-    const containers = readList(ctx, podSpec, list2, `${field3}.${list2}`) ?? [];
-    containers.forEach((container, c) => {
-      if (container?.type !== "map") return;
-      const items = readList(ctx, container, "ports", `${field3}.${list2}[${c}].ports`) ?? [];
-      items.forEach((item, p) => {
-        if (item?.type !== "map") return;
-        const path = `${field3}.${list2}[${c}].ports[${p}]`;
+    for (const container of readMappings(ctx, podSpec, list2, `${field3}.${list2}`)) {
+      const items = readMappings(ctx, container.item, "ports", `${container.path}.ports`);
+      for (const { item, path } of items) {
         const number = readInteger(ctx, item, "containerPort", `${path}.containerPort`, 1, 65535);
-        if (number === null) return;
+        if (number === null) continue;
         ports.push({
           name: readString(ctx, item, "name", `${path}.name`)?.value ?? null,
           containerPort: number,
           protocol: readProtocol(ctx, item, path),
           at: ctx.at(item.pos)
         });
-      });
-    });
+      }
+    }
   }
   return ports;
 }
@@ -32474,14 +32472,12 @@ function narrowService(ctx, object, base) {
 }
 function readServicePorts(ctx, spec) {
   const ports = [];
-  (readList(ctx, spec, "ports", "spec.ports") ?? []).forEach((item, index) => {
-    if (item?.type !== "map") return;
-    const path = `spec.ports[${index}]`;
+  for (const { item, path } of readMappings(ctx, spec, "ports", "spec.ports")) {
     const port = readInteger(ctx, item, "port", `${path}.port`, 1, 65535);
     if (port === null) {
       if (pairOf(item, "port") === void 0)
         ctx.report("MG008", item.pos, { field: `${path}.port`, kind: "Service" });
-      return;
+      continue;
     }
     ports.push({
       name: readString(ctx, item, "name", `${path}.name`)?.value ?? null,
@@ -32491,7 +32487,7 @@ function readServicePorts(ctx, spec) {
       appProtocol: readString(ctx, item, "appProtocol", `${path}.appProtocol`)?.value ?? null,
       at: ctx.at(item.pos)
     });
-  });
+  }
   return ports;
 }
 function readTargetPort(ctx, item, path) {
@@ -32608,10 +32604,9 @@ function readMetadata(ctx, object) {
   };
 }
 function readController(ctx, meta) {
-  const owners = readList(ctx, meta, "ownerReferences", "metadata.ownerReferences") ?? [];
+  const owners = readMappings(ctx, meta, "ownerReferences", "metadata.ownerReferences");
   let first2 = null;
-  for (const owner of owners) {
-    if (owner?.type !== "map") continue;
+  for (const { item: owner } of owners) {
     const kind = scalarString(pairOf(owner, "kind")?.value ?? null);
     const name = scalarString(pairOf(owner, "name")?.value ?? null);
     if (kind === null || name === null) continue;
@@ -32711,15 +32706,14 @@ function narrowRequestAuthentication(ctx, object, base) {
   const targetRefs = spec ? readTargetRefs(ctx, spec, KIND4) : [];
   if (selector !== null && targetRefs.length > 0) ctx.report("MG020", selector.at, {});
   const issuers = [];
-  (spec ? readList(ctx, spec, "jwtRules", "spec.jwtRules") ?? [] : []).forEach((rule, index) => {
-    if (rule?.type !== "map") return;
-    const issuer = readString(ctx, rule, "issuer", `spec.jwtRules[${index}].issuer`);
-    const jwksUri = readString(ctx, rule, "jwksUri", `spec.jwtRules[${index}].jwksUri`);
+  for (const { item: rule, path } of spec ? readMappings(ctx, spec, "jwtRules", "spec.jwtRules") : []) {
+    const issuer = readString(ctx, rule, "issuer", `${path}.issuer`);
+    const jwksUri = readString(ctx, rule, "jwksUri", `${path}.jwksUri`);
     if (issuer === null && jwksUri === null) {
-      ctx.report("MG008", rule.pos, { field: `spec.jwtRules[${index}].issuer`, kind: KIND4 });
+      ctx.report("MG008", rule.pos, { field: `${path}.issuer`, kind: KIND4 });
     }
     if (issuer !== null) issuers.push(issuer);
-  });
+  }
   return { ...base, kind: KIND4, selector, targetRefs, issuers };
 }
 
@@ -32942,10 +32936,7 @@ function narrowObject(object, ctx, defaultNamespace, result, depth) {
   }
   const classification = classify2(apiVersion, kind);
   if (classification.type === "list") {
-    if (depth > 8) return;
-    for (const item of readList(ctx, object, "items", "items") ?? []) {
-      if (item?.type === "map") narrowObject(item, ctx, defaultNamespace, result, depth + 1);
-    }
+    narrowListItems(object, ctx, defaultNamespace, result, depth);
     return;
   }
   if (classification.type === "not-modelled") {
@@ -32980,6 +32971,18 @@ function narrowObject(object, ctx, defaultNamespace, result, depth) {
     return;
   }
   result.objects.push(narrowed);
+}
+var MAX_LIST_DEPTH = 8;
+function narrowListItems(list2, ctx, defaultNamespace, result, depth) {
+  ctx.beginObject(void 0);
+  if (depth > MAX_LIST_DEPTH) {
+    ctx.report("MG901", list2.pos, {
+      detail: `a \`List\` inside more than ${MAX_LIST_DEPTH} other Lists; its items were not read`
+    });
+    return;
+  }
+  for (const { item } of readMappings(ctx, list2, "items", "items"))
+    narrowObject(item, ctx, defaultNamespace, result, depth + 1);
 }
 function narrowByClass(classification, object, ctx, base, meta, result) {
   switch (classification.type) {

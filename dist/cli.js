@@ -7424,7 +7424,7 @@ function listFlag(args, name) {
 }
 
 // src/cli/commands/diff.ts
-import { readFileSync as readFileSync2 } from "node:fs";
+import { readFileSync } from "node:fs";
 import { resolve as resolve2 } from "node:path";
 
 // src/analysis/findings/catalogue.ts
@@ -11733,6 +11733,10 @@ function chunksOf(file) {
   return splitDocuments(file.text) ?? [{ index: 0, text: normalizeText(file.text), lineOffset: 0 }];
 }
 
+// src/analysis/load/limits.ts
+var MAX_FILE_BYTES = 8 * 1024 * 1024;
+var TOO_LARGE_REASON = `larger than ${MAX_FILE_BYTES / 1024 / 1024} MiB`;
+
 // src/analysis/diff/finding-policy.ts
 var SEVERITY_ORDER = { error: 0, warning: 1, notice: 2 };
 function applyFindingPolicy(head, preexistingIds2, options) {
@@ -13382,8 +13386,8 @@ function buildTopology(mesh) {
   for (const service of mesh.services) {
     const selector = service.selector;
     const candidates2 = byNamespace2.get(service.ref.namespace) ?? [];
-    const selected2 = selector === null || Object.keys(selector).length === 0 ? [] : candidates2.filter((w) => selects(selector, w.podLabels));
-    selectedBy.set(service, selected2);
+    const selected3 = selector === null || Object.keys(selector).length === 0 ? [] : candidates2.filter((w) => selects(selector, w.podLabels));
+    selectedBy.set(service, selected3);
   }
   const exposures = /* @__PURE__ */ new Map();
   for (const service of mesh.services) {
@@ -13563,12 +13567,12 @@ function candidates(namespace, root, byNamespace2) {
 function attaches(policy, workload) {
   const labels = workload.workload.podLabels;
   const gateway = labels[GATEWAY_NAME_LABEL];
-  const selected2 = policy.selector === null || selects(policy.selector.matchLabels, labels);
+  const selected3 = policy.selector === null || selects(policy.selector.matchLabels, labels);
   if (gateway === void 0 || isWaypoint(labels)) {
     if (policy.targetRefs.length > 0) return "ignored";
-    return selected2 ? "yes" : "no";
+    return selected3 ? "yes" : "no";
   }
-  if (policy.targetRefs.length === 0) return selected2 ? "yes" : "no";
+  if (policy.targetRefs.length === 0) return selected3 ? "yes" : "no";
   const targetsGateway = policy.targetRefs.some(
     (ref) => ref.kind === "Gateway" && ref.group === GATEWAY_API_GROUP && ref.name === gateway && policy.ref.namespace === workload.namespace
   );
@@ -14700,10 +14704,10 @@ function indexSidecars(mesh) {
   const rootDefault = defaults2.get(root) ?? null;
   return {
     sidecarFor(namespace, labels) {
-      const selected2 = (withSelector.get(namespace) ?? []).find(
+      const selected3 = (withSelector.get(namespace) ?? []).find(
         (s) => selects(s.workloadSelector?.matchLabels ?? {}, labels)
       );
-      return selected2 ?? defaults2.get(namespace) ?? rootDefault;
+      return selected3 ?? defaults2.get(namespace) ?? rootDefault;
     },
     namespaces: /* @__PURE__ */ new Set([...withSelector.keys(), ...defaults2.keys()]),
     rootDefaultIsRelative: rootDefault?.egress.some((e) => e.hosts.some((h) => h.value.startsWith("./"))) ?? false,
@@ -16292,13 +16296,13 @@ function unknownPorts(internals, side2) {
   const byNamespace2 = workloadsByNamespace(internals);
   for (const policy of internals.mesh.peerAuthentications) {
     if (!hasSelector(policy) || policy.portLevelMtls.length === 0) continue;
-    const selected2 = (byNamespace2.get(policy.ref.namespace) ?? []).filter(
+    const selected3 = (byNamespace2.get(policy.ref.namespace) ?? []).filter(
       (w) => selects(policy.selector?.matchLabels ?? {}, internals.labels(w))
     );
-    if (selected2.length === 0) continue;
+    if (selected3.length === 0) continue;
     for (const entry of policy.portLevelMtls) {
-      if (selected2.some((w) => w.ports.some((p) => p.port === entry.port))) continue;
-      const exposure = selected2.flatMap((w) => w.ports.flatMap((p) => p.exposedBy.map((e) => ({ e, target: p.port })))).find(({ e }) => e.servicePort === entry.port);
+      if (selected3.some((w) => w.ports.some((p) => p.port === entry.port))) continue;
+      const exposure = selected3.flatMap((w) => w.ports.flatMap((p) => p.exposedBy.map((e) => ({ e, target: p.port })))).find(({ e }) => e.servicePort === entry.port);
       const hint = exposure ? `; it is the Service port of \`${exposure.e.service.namespace}/${exposure.e.service.name}\`, whose target port is ${exposure.target}` : "";
       out.push(
         mtlsFinding(
@@ -18553,57 +18557,103 @@ var package_default = {
 var VERSION = package_default.version;
 
 // src/cli/walk.ts
-import { readFileSync, readdirSync, statSync } from "node:fs";
+import { closeSync, openSync, readSync, readdirSync, realpathSync, statSync } from "node:fs";
 import { join as join2, relative, resolve, sep } from "node:path";
 var SKIPPED = /* @__PURE__ */ new Set([".git", "node_modules", ".terraform", "vendor"]);
 var MANIFEST2 = /\.(ya?ml|json)$/i;
-function readManifestTree(roots, base = process.cwd()) {
+function readManifestTree(roots, base = process.cwd(), select) {
   const files = [];
   const unreadable = [];
+  const seen = /* @__PURE__ */ new Set();
   const display = (path) => relative(base, path).split(sep).join("/") || path;
   const visit = (path, explicit) => {
-    let isDirectory;
+    const shown = display(path);
+    let stat;
     try {
-      isDirectory = statSync(path).isDirectory();
+      stat = statSync(path);
     } catch (error) {
-      unreadable.push({ path: display(path), reason: reasonOf(error) });
+      if (!explicit && select && !select.matches(shown) && !select.couldContain(shown)) return;
+      unreadable.push({ path: shown, reason: reasonOf(error) });
       return;
     }
+    const isDirectory = stat.isDirectory();
+    if (!explicit && !selected2(shown, isDirectory, select)) return;
+    if (!firstVisit(seen, path)) return;
     if (isDirectory) {
       let entries;
       try {
         entries = readdirSync(path).sort();
       } catch (error) {
-        unreadable.push({ path: display(path), reason: reasonOf(error) });
+        unreadable.push({ path: shown, reason: reasonOf(error) });
         return;
       }
       for (const entry of entries) if (!SKIPPED.has(entry)) visit(join2(path, entry), false);
       return;
     }
-    if (!explicit && !MANIFEST2.test(path)) return;
-    const text = readText(path);
-    if (typeof text === "string") files.push({ path: display(path), text });
-    else unreadable.push({ path: display(path), reason: text.reason });
+    const text = readText(path, stat, explicit);
+    if (typeof text === "string") files.push({ path: shown, text });
+    else unreadable.push({ path: shown, reason: text.reason });
   };
   for (const root of roots) visit(resolve(base, root), true);
   return { files, unreadable };
 }
-function readText(path) {
+function selected2(path, isDirectory, select) {
+  if (isDirectory) return select === void 0 || select.couldContain(path);
+  return MANIFEST2.test(path) && (select === void 0 || select.matches(path));
+}
+function firstVisit(seen, path) {
+  let real;
   try {
-    const bytes = readFileSync(path);
-    const text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-    return text;
+    real = realpathSync.native(path);
+  } catch {
+    real = path;
+  }
+  if (seen.has(real)) return false;
+  seen.add(real);
+  return true;
+}
+function readText(path, stat, explicit) {
+  if (!stat.isFile() && !explicit)
+    return { reason: "not a regular file (a pipe, socket or device)" };
+  if (stat.size > MAX_FILE_BYTES) return { reason: TOO_LARGE_REASON };
+  let bytes;
+  try {
+    bytes = readAtMost(path, MAX_FILE_BYTES + 1);
   } catch (error) {
-    if (error instanceof TypeError) return { reason: "not valid UTF-8 text" };
     return { reason: reasonOf(error) };
   }
+  if (bytes.byteLength > MAX_FILE_BYTES) return { reason: TOO_LARGE_REASON };
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    return { reason: "not valid UTF-8 text" };
+  }
+}
+function readAtMost(path, limit) {
+  const chunks = [];
+  let total = 0;
+  const fd = openSync(path, "r");
+  try {
+    while (total < limit) {
+      const chunk2 = Buffer.allocUnsafe(Math.min(1024 * 1024, limit - total));
+      const read = readSync(fd, chunk2, 0, chunk2.length, null);
+      if (read === 0) break;
+      chunks.push(chunk2.subarray(0, read));
+      total += read;
+    }
+  } finally {
+    closeSync(fd);
+  }
+  return Buffer.concat(chunks, total);
 }
 function reasonOf(error) {
   if (error instanceof Error && "code" in error) {
     const code = String(error.code);
     if (code === "ENOENT") return "no such file or directory";
-    if (code === "EACCES") return "permission denied";
-    return code;
+    if (code === "EACCES" || code === "EPERM") return "permission denied";
+    if (code === "ELOOP") return "symbolic link loop: the link never reaches a file";
+    const description = /^[A-Z0-9_]+: ([^,]+)/.exec(error.message)?.[1];
+    return description ?? code;
   }
   return error instanceof Error ? error.message : String(error);
 }
@@ -18710,7 +18760,7 @@ function readConfig(path, io) {
   if (path === void 0) return { options: {}, paths: null };
   let text;
   try {
-    text = readFileSync2(resolve2(io.cwd, path), "utf8");
+    text = readFileSync(resolve2(io.cwd, path), "utf8");
   } catch (error) {
     io.stderr(
       `meshguard diff: cannot read the configuration ${path}: ${error instanceof Error ? error.message : String(error)}

@@ -29079,420 +29079,6 @@ function info(message) {
 // src/github/sources/git.ts
 import { spawn } from "node:child_process";
 
-// src/github/sources/types.ts
-var MAX_FILE_BYTES = 8 * 1024 * 1024;
-function tooLarge(path) {
-  return { path, reason: `larger than ${MAX_FILE_BYTES / 1024 / 1024} MiB` };
-}
-function decodeUtf8(path, bytes) {
-  if (bytes.byteLength > MAX_FILE_BYTES) return tooLarge(path);
-  try {
-    return { path, text: new TextDecoder("utf-8", { fatal: true }).decode(bytes) };
-  } catch {
-    return { path, reason: "not valid UTF-8 text" };
-  }
-}
-function splitRead(results) {
-  const files = [];
-  const unreadable = [];
-  for (const result of results) {
-    if ("text" in result) files.push(result);
-    else unreadable.push(result);
-  }
-  return { files, unreadable };
-}
-
-// src/github/sources/git.ts
-var MAX_OUTPUT_BYTES = 512 * 1024 * 1024;
-var GitError = class extends Error {
-  name = "GitError";
-};
-var GitRepository = class {
-  constructor(directory) {
-    this.directory = directory;
-  }
-  directory;
-  async run(args, input) {
-    const argv = ["-c", `safe.directory=${this.directory}`, "-C", this.directory, ...args];
-    return new Promise((resolve, reject) => {
-      const child = spawn("git", argv, {
-        stdio: ["pipe", "pipe", "pipe"],
-        env: { ...process.env, GIT_TERMINAL_PROMPT: "0", LC_ALL: "C" }
-      });
-      const chunks = [];
-      let size = 0;
-      let stderr = "";
-      child.stdout.on("data", (chunk2) => {
-        size += chunk2.length;
-        if (size > MAX_OUTPUT_BYTES) child.kill();
-        else chunks.push(chunk2);
-      });
-      child.stderr.on("data", (chunk2) => stderr += chunk2.toString("utf8"));
-      child.on("error", (error2) => reject(new GitError(`git could not start: ${error2.message}`)));
-      child.on("close", (code2) => {
-        if (code2 === 0) resolve(Buffer.concat(chunks));
-        else
-          reject(
-            new GitError(`git ${args[0] ?? ""} failed: ${firstLine(stderr) || `exit ${code2}`}`)
-          );
-      });
-      child.stdin.on("error", () => void 0);
-      child.stdin.end(input ?? "");
-    });
-  }
-  async isRepository() {
-    try {
-      await this.run(["rev-parse", "--git-dir"]);
-      return true;
-    } catch {
-      return false;
-    }
-  }
-  async hasCommit(sha2) {
-    try {
-      await this.run(["cat-file", "-e", `${sha2}^{commit}`]);
-      return true;
-    } catch {
-      return false;
-    }
-  }
-  /** Fetches commits by SHA (GitHub serves any reachable SHA); only when the user asked. */
-  async fetch(shas) {
-    await this.run([
-      "fetch",
-      "--no-tags",
-      "--no-recurse-submodules",
-      "--depth=1",
-      "origin",
-      ...shas
-    ]);
-  }
-  async mergeBase(a, b) {
-    try {
-      return (await this.run(["merge-base", a, b])).toString("utf8").trim() || null;
-    } catch {
-      return null;
-    }
-  }
-  /** Every blob of a commit's tree, with sizes, without checking anything out. */
-  async listTree(sha2) {
-    const out = (await this.run(["ls-tree", "-r", "-z", "--long", "--full-tree", sha2])).toString(
-      "utf8"
-    );
-    const entries = [];
-    for (const record3 of out.split("\0")) {
-      const tab = record3.indexOf("	");
-      if (tab < 0) continue;
-      const [mode, type, id, size] = record3.slice(0, tab).split(/ +/);
-      if (type !== "blob" || mode !== "100644" && mode !== "100755" || id === void 0) continue;
-      entries.push({ path: record3.slice(tab + 1), id, size: Number(size) });
-    }
-    return entries;
-  }
-  /** Blob contents by id, in one `cat-file --batch` process. */
-  async readBlobs(ids) {
-    const unique = [...new Set(ids)];
-    const out = await this.run(["cat-file", "--batch"], unique.map((id) => `${id}
-`).join(""));
-    const blobs = /* @__PURE__ */ new Map();
-    let offset = 0;
-    while (offset < out.length) {
-      const newline = out.indexOf(10, offset);
-      if (newline < 0) break;
-      const header2 = out.subarray(offset, newline).toString("utf8").split(" ");
-      offset = newline + 1;
-      if (header2[1] === "missing" || header2.length < 3) continue;
-      const size = Number(header2[2]);
-      blobs.set(header2[0] ?? "", out.subarray(offset, offset + size));
-      offset += size + 1;
-    }
-    return blobs;
-  }
-  /** One file of a commit, or null when the commit has no such file. */
-  async readFile(sha2, path) {
-    try {
-      return await this.run(["cat-file", "blob", `${sha2}:${path}`]);
-    } catch {
-      return null;
-    }
-  }
-};
-var GitManifestSource = class {
-  constructor(repository) {
-    this.repository = repository;
-  }
-  repository;
-  kind = "git";
-  async list(ref, matcher) {
-    const tree = await this.repository.listTree(ref);
-    return tree.filter((entry) => matcher.matches(entry.path)).map((entry) => ({ path: entry.path, key: entry.path, id: entry.id, size: entry.size })).sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
-  }
-  async read(entries) {
-    const small = entries.filter((entry) => (entry.size ?? 0) <= MAX_FILE_BYTES);
-    const blobs = await this.repository.readBlobs(small.map((entry) => entry.id));
-    return splitRead(
-      entries.map((entry) => {
-        const bytes = blobs.get(entry.id);
-        if ((entry.size ?? 0) > MAX_FILE_BYTES) return tooLarge(entry.path);
-        return bytes === void 0 ? { path: entry.path, reason: "missing from the git object store" } : decodeUtf8(entry.path, bytes);
-      })
-    );
-  }
-};
-function firstLine(text2) {
-  return (text2.trim().split("\n")[0] ?? "").trim();
-}
-
-// src/github/errors.ts
-var OPERATIONS = {
-  createCheckRun: { description: "create the check run", permission: "checks: write" },
-  updateCheckRun: { description: "update the check run", permission: "checks: write" },
-  listComments: { description: "list pull request comments", permission: "pull-requests: write" },
-  writeComment: {
-    description: "write the pull request comment",
-    permission: "pull-requests: write"
-  },
-  readPullRequest: { description: "read the pull request", permission: "contents: read" },
-  readContents: { description: "read repository contents", permission: "contents: read" },
-  readPermission: {
-    description: "read the commenter's repository permission",
-    permission: "metadata: read"
-  },
-  addReaction: { description: "react to the comment", permission: "pull-requests: write" }
-};
-var ApiError = class extends Error {
-  constructor(operation, status, options) {
-    super(
-      `could not ${operation.description}: ${status === null ? "no response" : `HTTP ${status}`}${detailOf(options.cause)}`,
-      options
-    );
-    this.operation = operation;
-    this.status = status;
-  }
-  operation;
-  status;
-  name = "ApiError";
-};
-var MissingPermissionError = class extends Error {
-  constructor(operation, permissions, options) {
-    super(
-      `could not ${operation.description}: the token lacks ${permissions.map((p) => `\`${p}\``).join(" or ")}; add it under \`permissions:\` in the workflow (or the job)`,
-      options
-    );
-    this.operation = operation;
-    this.permissions = permissions;
-  }
-  operation;
-  permissions;
-  name = "MissingPermissionError";
-};
-var ConfigError = class extends Error {
-  constructor(message, details = []) {
-    super(message);
-    this.details = details;
-  }
-  details;
-  name = "ConfigError";
-};
-function statusOf(error2) {
-  if (typeof error2 === "object" && error2 !== null && "status" in error2) {
-    const status = error2.status;
-    return typeof status === "number" ? status : null;
-  }
-  return null;
-}
-function headersOf(error2) {
-  if (typeof error2 !== "object" || error2 === null || !("response" in error2)) return {};
-  const response = error2.response;
-  return response?.headers ?? {};
-}
-function classify(error2, operation) {
-  const status = statusOf(error2);
-  const headers = headersOf(error2);
-  const rateLimited = headers["x-ratelimit-remaining"] === "0";
-  if (status === 403 && !rateLimited) {
-    const accepted = acceptedPermissions(headers["x-accepted-github-permissions"]);
-    const permissions = accepted.length > 0 ? accepted : [operation.permission];
-    return new MissingPermissionError(operation, permissions, { cause: error2 });
-  }
-  return new ApiError(operation, status, { cause: error2 });
-}
-function acceptedPermissions(header2) {
-  if (header2 === void 0) return [];
-  return header2.split(";").map(
-    (set2) => set2.split(",").map((item) => item.trim()).filter((item) => /^[a-z_]+=[a-z]+$/.test(item)).map((item) => item.replace("=", ": ").replace(/_/g, "-")).join(", ")
-  ).filter((set2) => set2 !== "");
-}
-function detailOf(cause) {
-  if (!(cause instanceof Error)) return "";
-  const line = cause.message.split("\n")[0]?.trim() ?? "";
-  return line === "" ? "" : ` (${line.slice(0, 200)})`;
-}
-function isNotFound(error2) {
-  return statusOf(error2) === 404;
-}
-function isExpectedError(error2) {
-  return error2 instanceof ConfigError || error2 instanceof ApiError || error2 instanceof MissingPermissionError || error2 instanceof GitError;
-}
-
-// src/github/fit.ts
-var COMMENT_BUDGET = { chars: 6e4, bytes: 25e4 };
-var CHECK_SUMMARY_BUDGET = { chars: 65e3, bytes: 25e4 };
-var JOB_SUMMARY_BUDGET = { chars: 1e6, bytes: 1e6 };
-function fullReportPointer(fullReportUrl) {
-  return fullReportUrl === null ? "the output of `meshguard diff` run locally on the pull request's base and head commits: GitHub limits what the App can show here" : `the [job summary](${fullReportUrl})`;
-}
-function fits(text2, budget2) {
-  return text2.length <= budget2.chars && Buffer.byteLength(text2, "utf8") <= budget2.bytes;
-}
-function fitMarkdown(markdown, budget2, notice) {
-  if (fits(markdown, budget2)) return { text: markdown, truncated: false };
-  const lines = markdown.split("\n");
-  const reserve = { chars: notice.length + 64, bytes: Buffer.byteLength(notice, "utf8") + 64 };
-  let chars = 0;
-  let bytes = 0;
-  let kept = 0;
-  let fence = null;
-  let details = 0;
-  let closingAt = { fence: null, details: 0 };
-  for (const line of lines) {
-    const lineChars = line.length + 1;
-    const lineBytes = Buffer.byteLength(line, "utf8") + 1;
-    const closers2 = (fence === null ? 0 : fence.length + 2) + details * 11;
-    if (chars + lineChars + closers2 + reserve.chars > budget2.chars || bytes + lineBytes + closers2 + reserve.bytes > budget2.bytes) {
-      break;
-    }
-    chars += lineChars;
-    bytes += lineBytes;
-    kept++;
-    const marker = /^\s*(`{3,}|~{3,})/.exec(line)?.[1];
-    if (marker !== void 0) {
-      if (fence === null) fence = marker;
-      else if (marker.startsWith(fence)) fence = null;
-    } else if (fence === null) {
-      details += (line.match(/<details\b/gi) ?? []).length;
-      details = Math.max(0, details - (line.match(/<\/details>/gi) ?? []).length);
-    }
-    closingAt = { fence, details };
-  }
-  const head = lines.slice(0, kept).join("\n");
-  const closers = [
-    ...closingAt.fence === null ? [] : [closingAt.fence],
-    ...Array.from({ length: closingAt.details }, () => "</details>")
-  ];
-  const body2 = [head, ...closers].join("\n");
-  return { text: `${body2.replace(/\n*$/, "")}
-
-${notice}
-`, truncated: true };
-}
-
-// src/analysis/render/escape.ts
-var ZWSP = "\u200B";
-var REPLACEMENT = "\uFFFD";
-function oneLine(text2) {
-  return text2.replace(/\r\n|[\n\r\t\v\f\u0085\u2028\u2029]/g, " ").replace(/[\u0000-\u001f\u007f-\u009f]/g, REPLACEMENT).replace(/[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, REPLACEMENT).replace(
-    /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g,
-    REPLACEMENT
-  );
-}
-function truncate(text2, max) {
-  const points = [...text2];
-  return points.length <= max ? text2 : `${points.slice(0, Math.max(0, max - 3)).join("")}...`;
-}
-var MARKDOWN_SPECIAL = /[\\`*_{}[\]()#+!|~$]/g;
-function breakAutolinks(text2) {
-  return text2.replace(/@/g, `@${ZWSP}`).replace(/#(?=\d)/g, `#${ZWSP}`).replace(/\b(GH)-(?=\d)/gi, `$1-${ZWSP}`).replace(/:\/\//g, `:${ZWSP}//`).replace(/(www)\./gi, `$1${ZWSP}.`);
-}
-function escapeInline(text2) {
-  const escaped = breakAutolinks(
-    oneLine(text2).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(MARKDOWN_SPECIAL, "\\$&")
-  );
-  return escaped.replace(/^([-=])/, "\\$1").replace(/^(\d+)\./, "$1\\.");
-}
-function breakCommentMarkers(text2) {
-  return text2.replace(/<!/g, `<${ZWSP}!`).replace(/--(!?)>/g, `-${ZWSP}-$1>`);
-}
-function codeSpan(text2, where = "text") {
-  let value = breakCommentMarkers(oneLine(text2));
-  if (value.trim() === "") return escapeInline(`"${value}"`);
-  if (where === "table") {
-    if (value.includes("\\")) return escapeInline(text2);
-    value = value.replace(/\|/g, "\\|");
-  }
-  const longest = Math.max(0, ...[...value.matchAll(/`+/g)].map((m) => m[0].length));
-  const fence = "`".repeat(longest + 1);
-  const pad = /^[` ]|[` ]$/.test(value) ? " " : "";
-  return `${fence}${pad}${value}${pad}${fence}`;
-}
-function escapeMessage(message, where = "text") {
-  const parts = message.split("`");
-  const balanced = parts.length % 2 === 1;
-  return parts.map((part, index) => {
-    if (index % 2 === 0) return escapeInline(part);
-    if (!balanced && index === parts.length - 1) return escapeInline(`\`${part}`);
-    return codeSpan(part, where);
-  }).join("");
-}
-var URL_SAFE = /[A-Za-z0-9\-._~:/?#@!$&'*+,;=%]/;
-function safeUrl(url) {
-  if (!/^https?:\/\/[^\s]/i.test(url)) return null;
-  const encoder = new TextEncoder();
-  let out = "";
-  for (const char of url.replace(/[\uD800-\uDFFF]/g, REPLACEMENT)) {
-    if (URL_SAFE.test(char)) out += char;
-    else
-      for (const byte of encoder.encode(char))
-        out += `%${byte.toString(16).toUpperCase().padStart(2, "0")}`;
-  }
-  return out;
-}
-function markdownLink(text2, url) {
-  const label = escapeInline(text2);
-  const destination = url == null ? null : safeUrl(url);
-  return destination === null ? label : `[${label}](${destination})`;
-}
-function tableRow(cells) {
-  return `| ${cells.map((cell2) => cell2 === "" ? " " : cell2).join(" | ")} |`;
-}
-var MERMAID_SAFE = /[A-Za-z0-9 \-_.,/:*+()=!?'@]/;
-var MERMAID_NAMED = {
-  '"': "#quot;",
-  "<": "#lt;",
-  ">": "#gt;",
-  "&": "#amp;"
-};
-function mermaidText(text2) {
-  let out = "";
-  for (const char of oneLine(text2)) {
-    if (MERMAID_SAFE.test(char)) out += char;
-    else out += MERMAID_NAMED[char] ?? `#${char.codePointAt(0) ?? 65533};`;
-  }
-  return out;
-}
-function mermaidLabel(text2, max) {
-  const line = oneLine(text2);
-  return `"${mermaidText(truncate(line.trim() === "" ? `"${line}"` : line, max))}"`;
-}
-function codeBlock(text2, info2 = "") {
-  const longest = Math.max(0, ...[...text2.matchAll(/`+/g)].map((m) => m[0].length));
-  const fence = "`".repeat(Math.max(3, longest + 1));
-  return `${fence}${oneLine(info2).replace(/`/g, "")}
-${text2.replace(/\n*$/, "")}
-${fence}`;
-}
-function yamlQuoted(text2) {
-  let out = '"';
-  for (let i = 0; i < text2.length; i++) {
-    const unit = text2.charCodeAt(i);
-    const char = text2[i] ?? "";
-    if (char === '"' || char === "\\") out += `\\${char}`;
-    else if (unit >= 32 && unit < 127) out += char;
-    else out += `\\u${unit.toString(16).padStart(4, "0")}`;
-  }
-  return `${out}"`;
-}
-
 // src/analysis/model/source.ts
 function formatRef(ref) {
   return ref.namespace === "" ? `${ref.kind} ${ref.name}` : `${ref.kind} ${ref.namespace}/${ref.name}`;
@@ -31296,7 +30882,7 @@ function convertDocument(doc, lineCounter) {
     problems.push({
       severity: "error",
       kind: "syntax",
-      message: firstLine2(error2.message),
+      message: firstLine(error2.message),
       pos: position(error2.pos[0])
     });
   }
@@ -31305,7 +30891,7 @@ function convertDocument(doc, lineCounter) {
     problems.push({
       severity: "warning",
       kind: "unsupported",
-      message: firstLine2(warning2.message),
+      message: firstLine(warning2.message),
       pos: position(warning2.pos[0])
     });
   }
@@ -31324,7 +30910,7 @@ function convertDocument(doc, lineCounter) {
     return { root: null, problems };
   }
 }
-function firstLine2(message) {
+function firstLine(message) {
   return (message.split("\n")[0] ?? message).trim();
 }
 var Converter = class {
@@ -31536,7 +31122,7 @@ function splitApiVersion(apiVersion) {
   const slash = apiVersion.indexOf("/");
   return slash < 0 ? { group: "", version: apiVersion } : { group: apiVersion.slice(0, slash), version: apiVersion.slice(slash + 1) };
 }
-function classify2(apiVersion, kind) {
+function classify(apiVersion, kind) {
   const { group: group2, version } = splitApiVersion(apiVersion);
   if (group2 in OBSOLETE_GROUPS)
     return { type: "obsolete", replacement: OBSOLETE_GROUPS[group2] ?? "" };
@@ -32934,7 +32520,7 @@ function narrowObject(object, ctx, defaultNamespace, result, depth) {
     }
     return;
   }
-  const classification = classify2(apiVersion, kind);
+  const classification = classify(apiVersion, kind);
   if (classification.type === "list") {
     narrowListItems(object, ctx, defaultNamespace, result, depth);
     return;
@@ -33172,6 +32758,423 @@ function chunksOf(file) {
   if (/\.json$/i.test(file.path))
     return [{ index: 0, text: normalizeText(file.text), lineOffset: 0 }];
   return splitDocuments(file.text) ?? [{ index: 0, text: normalizeText(file.text), lineOffset: 0 }];
+}
+
+// src/analysis/load/limits.ts
+var MAX_FILE_BYTES = 8 * 1024 * 1024;
+var TOO_LARGE_REASON = `larger than ${MAX_FILE_BYTES / 1024 / 1024} MiB`;
+
+// src/github/sources/types.ts
+function tooLarge(path) {
+  return { path, reason: TOO_LARGE_REASON };
+}
+function decodeUtf8(path, bytes) {
+  if (bytes.byteLength > MAX_FILE_BYTES) return tooLarge(path);
+  try {
+    return { path, text: new TextDecoder("utf-8", { fatal: true }).decode(bytes) };
+  } catch {
+    return { path, reason: "not valid UTF-8 text" };
+  }
+}
+function splitRead(results) {
+  const files = [];
+  const unreadable = [];
+  for (const result of results) {
+    if ("text" in result) files.push(result);
+    else unreadable.push(result);
+  }
+  return { files, unreadable };
+}
+
+// src/github/sources/git.ts
+var MAX_OUTPUT_BYTES = 512 * 1024 * 1024;
+var GitError = class extends Error {
+  name = "GitError";
+};
+var GitRepository = class {
+  constructor(directory) {
+    this.directory = directory;
+  }
+  directory;
+  async run(args, input) {
+    const argv = ["-c", `safe.directory=${this.directory}`, "-C", this.directory, ...args];
+    return new Promise((resolve, reject) => {
+      const child = spawn("git", argv, {
+        stdio: ["pipe", "pipe", "pipe"],
+        env: { ...process.env, GIT_TERMINAL_PROMPT: "0", LC_ALL: "C" }
+      });
+      const chunks = [];
+      let size = 0;
+      let stderr = "";
+      child.stdout.on("data", (chunk2) => {
+        size += chunk2.length;
+        if (size > MAX_OUTPUT_BYTES) child.kill();
+        else chunks.push(chunk2);
+      });
+      child.stderr.on("data", (chunk2) => stderr += chunk2.toString("utf8"));
+      child.on("error", (error2) => reject(new GitError(`git could not start: ${error2.message}`)));
+      child.on("close", (code2) => {
+        if (code2 === 0) resolve(Buffer.concat(chunks));
+        else
+          reject(
+            new GitError(`git ${args[0] ?? ""} failed: ${firstLine2(stderr) || `exit ${code2}`}`)
+          );
+      });
+      child.stdin.on("error", () => void 0);
+      child.stdin.end(input ?? "");
+    });
+  }
+  async isRepository() {
+    try {
+      await this.run(["rev-parse", "--git-dir"]);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+  async hasCommit(sha2) {
+    try {
+      await this.run(["cat-file", "-e", `${sha2}^{commit}`]);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+  /** Fetches commits by SHA (GitHub serves any reachable SHA); only when the user asked. */
+  async fetch(shas) {
+    await this.run([
+      "fetch",
+      "--no-tags",
+      "--no-recurse-submodules",
+      "--depth=1",
+      "origin",
+      ...shas
+    ]);
+  }
+  async mergeBase(a, b) {
+    try {
+      return (await this.run(["merge-base", a, b])).toString("utf8").trim() || null;
+    } catch {
+      return null;
+    }
+  }
+  /** Every blob of a commit's tree, with sizes, without checking anything out. */
+  async listTree(sha2) {
+    const out = (await this.run(["ls-tree", "-r", "-z", "--long", "--full-tree", sha2])).toString(
+      "utf8"
+    );
+    const entries = [];
+    for (const record3 of out.split("\0")) {
+      const tab = record3.indexOf("	");
+      if (tab < 0) continue;
+      const [mode, type, id, size] = record3.slice(0, tab).split(/ +/);
+      if (type !== "blob" || mode !== "100644" && mode !== "100755" || id === void 0) continue;
+      entries.push({ path: record3.slice(tab + 1), id, size: Number(size) });
+    }
+    return entries;
+  }
+  /** Blob contents by id, in one `cat-file --batch` process. */
+  async readBlobs(ids) {
+    const unique = [...new Set(ids)];
+    const out = await this.run(["cat-file", "--batch"], unique.map((id) => `${id}
+`).join(""));
+    const blobs = /* @__PURE__ */ new Map();
+    let offset = 0;
+    while (offset < out.length) {
+      const newline = out.indexOf(10, offset);
+      if (newline < 0) break;
+      const header2 = out.subarray(offset, newline).toString("utf8").split(" ");
+      offset = newline + 1;
+      if (header2[1] === "missing" || header2.length < 3) continue;
+      const size = Number(header2[2]);
+      blobs.set(header2[0] ?? "", out.subarray(offset, offset + size));
+      offset += size + 1;
+    }
+    return blobs;
+  }
+  /** One file of a commit, or null when the commit has no such file. */
+  async readFile(sha2, path) {
+    try {
+      return await this.run(["cat-file", "blob", `${sha2}:${path}`]);
+    } catch {
+      return null;
+    }
+  }
+};
+var GitManifestSource = class {
+  constructor(repository) {
+    this.repository = repository;
+  }
+  repository;
+  kind = "git";
+  async list(ref, matcher) {
+    const tree = await this.repository.listTree(ref);
+    return tree.filter((entry) => matcher.matches(entry.path)).map((entry) => ({ path: entry.path, key: entry.path, id: entry.id, size: entry.size })).sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+  }
+  async read(entries) {
+    const small = entries.filter((entry) => (entry.size ?? 0) <= MAX_FILE_BYTES);
+    const blobs = await this.repository.readBlobs(small.map((entry) => entry.id));
+    return splitRead(
+      entries.map((entry) => {
+        const bytes = blobs.get(entry.id);
+        if ((entry.size ?? 0) > MAX_FILE_BYTES) return tooLarge(entry.path);
+        return bytes === void 0 ? { path: entry.path, reason: "missing from the git object store" } : decodeUtf8(entry.path, bytes);
+      })
+    );
+  }
+};
+function firstLine2(text2) {
+  return (text2.trim().split("\n")[0] ?? "").trim();
+}
+
+// src/github/errors.ts
+var OPERATIONS = {
+  createCheckRun: { description: "create the check run", permission: "checks: write" },
+  updateCheckRun: { description: "update the check run", permission: "checks: write" },
+  listComments: { description: "list pull request comments", permission: "pull-requests: write" },
+  writeComment: {
+    description: "write the pull request comment",
+    permission: "pull-requests: write"
+  },
+  readPullRequest: { description: "read the pull request", permission: "contents: read" },
+  readContents: { description: "read repository contents", permission: "contents: read" },
+  readPermission: {
+    description: "read the commenter's repository permission",
+    permission: "metadata: read"
+  },
+  addReaction: { description: "react to the comment", permission: "pull-requests: write" }
+};
+var ApiError = class extends Error {
+  constructor(operation, status, options) {
+    super(
+      `could not ${operation.description}: ${status === null ? "no response" : `HTTP ${status}`}${detailOf(options.cause)}`,
+      options
+    );
+    this.operation = operation;
+    this.status = status;
+  }
+  operation;
+  status;
+  name = "ApiError";
+};
+var MissingPermissionError = class extends Error {
+  constructor(operation, permissions, options) {
+    super(
+      `could not ${operation.description}: the token lacks ${permissions.map((p) => `\`${p}\``).join(" or ")}; add it under \`permissions:\` in the workflow (or the job)`,
+      options
+    );
+    this.operation = operation;
+    this.permissions = permissions;
+  }
+  operation;
+  permissions;
+  name = "MissingPermissionError";
+};
+var ConfigError = class extends Error {
+  constructor(message, details = []) {
+    super(message);
+    this.details = details;
+  }
+  details;
+  name = "ConfigError";
+};
+function statusOf(error2) {
+  if (typeof error2 === "object" && error2 !== null && "status" in error2) {
+    const status = error2.status;
+    return typeof status === "number" ? status : null;
+  }
+  return null;
+}
+function headersOf(error2) {
+  if (typeof error2 !== "object" || error2 === null || !("response" in error2)) return {};
+  const response = error2.response;
+  return response?.headers ?? {};
+}
+function classify2(error2, operation) {
+  const status = statusOf(error2);
+  const headers = headersOf(error2);
+  const rateLimited = headers["x-ratelimit-remaining"] === "0";
+  if (status === 403 && !rateLimited) {
+    const accepted = acceptedPermissions(headers["x-accepted-github-permissions"]);
+    const permissions = accepted.length > 0 ? accepted : [operation.permission];
+    return new MissingPermissionError(operation, permissions, { cause: error2 });
+  }
+  return new ApiError(operation, status, { cause: error2 });
+}
+function acceptedPermissions(header2) {
+  if (header2 === void 0) return [];
+  return header2.split(";").map(
+    (set2) => set2.split(",").map((item) => item.trim()).filter((item) => /^[a-z_]+=[a-z]+$/.test(item)).map((item) => item.replace("=", ": ").replace(/_/g, "-")).join(", ")
+  ).filter((set2) => set2 !== "");
+}
+function detailOf(cause) {
+  if (!(cause instanceof Error)) return "";
+  const line = cause.message.split("\n")[0]?.trim() ?? "";
+  return line === "" ? "" : ` (${line.slice(0, 200)})`;
+}
+function isNotFound(error2) {
+  return statusOf(error2) === 404;
+}
+function isExpectedError(error2) {
+  return error2 instanceof ConfigError || error2 instanceof ApiError || error2 instanceof MissingPermissionError || error2 instanceof GitError;
+}
+
+// src/github/fit.ts
+var COMMENT_BUDGET = { chars: 6e4, bytes: 25e4 };
+var CHECK_SUMMARY_BUDGET = { chars: 65e3, bytes: 25e4 };
+var JOB_SUMMARY_BUDGET = { chars: 1e6, bytes: 1e6 };
+function fullReportPointer(fullReportUrl) {
+  return fullReportUrl === null ? "the output of `meshguard diff` run locally on the pull request's base and head commits: GitHub limits what the App can show here" : `the [job summary](${fullReportUrl})`;
+}
+function fits(text2, budget2) {
+  return text2.length <= budget2.chars && Buffer.byteLength(text2, "utf8") <= budget2.bytes;
+}
+function fitMarkdown(markdown, budget2, notice) {
+  if (fits(markdown, budget2)) return { text: markdown, truncated: false };
+  const lines = markdown.split("\n");
+  const reserve = { chars: notice.length + 64, bytes: Buffer.byteLength(notice, "utf8") + 64 };
+  let chars = 0;
+  let bytes = 0;
+  let kept = 0;
+  let fence = null;
+  let details = 0;
+  let closingAt = { fence: null, details: 0 };
+  for (const line of lines) {
+    const lineChars = line.length + 1;
+    const lineBytes = Buffer.byteLength(line, "utf8") + 1;
+    const closers2 = (fence === null ? 0 : fence.length + 2) + details * 11;
+    if (chars + lineChars + closers2 + reserve.chars > budget2.chars || bytes + lineBytes + closers2 + reserve.bytes > budget2.bytes) {
+      break;
+    }
+    chars += lineChars;
+    bytes += lineBytes;
+    kept++;
+    const marker = /^\s*(`{3,}|~{3,})/.exec(line)?.[1];
+    if (marker !== void 0) {
+      if (fence === null) fence = marker;
+      else if (marker.startsWith(fence)) fence = null;
+    } else if (fence === null) {
+      details += (line.match(/<details\b/gi) ?? []).length;
+      details = Math.max(0, details - (line.match(/<\/details>/gi) ?? []).length);
+    }
+    closingAt = { fence, details };
+  }
+  const head = lines.slice(0, kept).join("\n");
+  const closers = [
+    ...closingAt.fence === null ? [] : [closingAt.fence],
+    ...Array.from({ length: closingAt.details }, () => "</details>")
+  ];
+  const body2 = [head, ...closers].join("\n");
+  return { text: `${body2.replace(/\n*$/, "")}
+
+${notice}
+`, truncated: true };
+}
+
+// src/analysis/render/escape.ts
+var ZWSP = "\u200B";
+var REPLACEMENT = "\uFFFD";
+function oneLine(text2) {
+  return text2.replace(/\r\n|[\n\r\t\v\f\u0085\u2028\u2029]/g, " ").replace(/[\u0000-\u001f\u007f-\u009f]/g, REPLACEMENT).replace(/[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, REPLACEMENT).replace(
+    /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g,
+    REPLACEMENT
+  );
+}
+function truncate(text2, max) {
+  const points = [...text2];
+  return points.length <= max ? text2 : `${points.slice(0, Math.max(0, max - 3)).join("")}...`;
+}
+var MARKDOWN_SPECIAL = /[\\`*_{}[\]()#+!|~$]/g;
+function breakAutolinks(text2) {
+  return text2.replace(/@/g, `@${ZWSP}`).replace(/#(?=\d)/g, `#${ZWSP}`).replace(/\b(GH)-(?=\d)/gi, `$1-${ZWSP}`).replace(/:\/\//g, `:${ZWSP}//`).replace(/(www)\./gi, `$1${ZWSP}.`);
+}
+function escapeInline(text2) {
+  const escaped = breakAutolinks(
+    oneLine(text2).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(MARKDOWN_SPECIAL, "\\$&")
+  );
+  return escaped.replace(/^([-=])/, "\\$1").replace(/^(\d+)\./, "$1\\.");
+}
+function breakCommentMarkers(text2) {
+  return text2.replace(/<!/g, `<${ZWSP}!`).replace(/--(!?)>/g, `-${ZWSP}-$1>`);
+}
+function codeSpan(text2, where = "text") {
+  let value = breakCommentMarkers(oneLine(text2));
+  if (value.trim() === "") return escapeInline(`"${value}"`);
+  if (where === "table") {
+    if (value.includes("\\")) return escapeInline(text2);
+    value = value.replace(/\|/g, "\\|");
+  }
+  const longest = Math.max(0, ...[...value.matchAll(/`+/g)].map((m) => m[0].length));
+  const fence = "`".repeat(longest + 1);
+  const pad = /^[` ]|[` ]$/.test(value) ? " " : "";
+  return `${fence}${pad}${value}${pad}${fence}`;
+}
+function escapeMessage(message, where = "text") {
+  const parts = message.split("`");
+  const balanced = parts.length % 2 === 1;
+  return parts.map((part, index) => {
+    if (index % 2 === 0) return escapeInline(part);
+    if (!balanced && index === parts.length - 1) return escapeInline(`\`${part}`);
+    return codeSpan(part, where);
+  }).join("");
+}
+var URL_SAFE = /[A-Za-z0-9\-._~:/?#@!$&'*+,;=%]/;
+function safeUrl(url) {
+  if (!/^https?:\/\/[^\s]/i.test(url)) return null;
+  const encoder = new TextEncoder();
+  let out = "";
+  for (const char of url.replace(/[\uD800-\uDFFF]/g, REPLACEMENT)) {
+    if (URL_SAFE.test(char)) out += char;
+    else
+      for (const byte of encoder.encode(char))
+        out += `%${byte.toString(16).toUpperCase().padStart(2, "0")}`;
+  }
+  return out;
+}
+function markdownLink(text2, url) {
+  const label = escapeInline(text2);
+  const destination = url == null ? null : safeUrl(url);
+  return destination === null ? label : `[${label}](${destination})`;
+}
+function tableRow(cells) {
+  return `| ${cells.map((cell2) => cell2 === "" ? " " : cell2).join(" | ")} |`;
+}
+var MERMAID_SAFE = /[A-Za-z0-9 \-_.,/:*+()=!?'@]/;
+var MERMAID_NAMED = {
+  '"': "#quot;",
+  "<": "#lt;",
+  ">": "#gt;",
+  "&": "#amp;"
+};
+function mermaidText(text2) {
+  let out = "";
+  for (const char of oneLine(text2)) {
+    if (MERMAID_SAFE.test(char)) out += char;
+    else out += MERMAID_NAMED[char] ?? `#${char.codePointAt(0) ?? 65533};`;
+  }
+  return out;
+}
+function mermaidLabel(text2, max) {
+  const line = oneLine(text2);
+  return `"${mermaidText(truncate(line.trim() === "" ? `"${line}"` : line, max))}"`;
+}
+function codeBlock(text2, info2 = "") {
+  const longest = Math.max(0, ...[...text2.matchAll(/`+/g)].map((m) => m[0].length));
+  const fence = "`".repeat(Math.max(3, longest + 1));
+  return `${fence}${oneLine(info2).replace(/`/g, "")}
+${text2.replace(/\n*$/, "")}
+${fence}`;
+}
+function yamlQuoted(text2) {
+  let out = '"';
+  for (let i = 0; i < text2.length; i++) {
+    const unit = text2.charCodeAt(i);
+    const char = text2[i] ?? "";
+    if (char === '"' || char === "\\") out += `\\${char}`;
+    else if (unit >= 32 && unit < 127) out += char;
+    else out += `\\u${unit.toString(16).padStart(4, "0")}`;
+  }
+  return `${out}"`;
 }
 
 // src/analysis/diff/finding-policy.ts
@@ -40192,7 +40195,7 @@ async function renderBoth(comparison, config, workspace, logger) {
 
 // src/github/sources/directory.ts
 import { createHash } from "node:crypto";
-import { readFileSync, readdirSync, statSync } from "node:fs";
+import { readFileSync, readdirSync, realpathSync, statSync } from "node:fs";
 import { join as join4 } from "node:path";
 var DirectoryManifestSource = class {
   constructor(workspace) {
@@ -40204,16 +40207,19 @@ var DirectoryManifestSource = class {
   async list(directory, matcher) {
     const root = join4(this.workspace, directory);
     const entries = [];
+    const seen = /* @__PURE__ */ new Set();
     const visit = (relative) => {
       const absolute = relative === "" ? root : join4(root, relative);
       for (const name of readdirSync(absolute).sort()) {
         const child = relative === "" ? name : `${relative}/${name}`;
         const stat2 = statSync(join4(root, child));
         if (stat2.isDirectory()) {
-          if (name !== ".git" && matcher.couldContain(child)) visit(child);
+          if (name !== ".git" && matcher.couldContain(child) && firstVisit(seen, join4(root, child)))
+            visit(child);
           continue;
         }
         if (!stat2.isFile() || !matcher.matches(child)) continue;
+        if (!firstVisit(seen, join4(root, child))) continue;
         const path = `${directory.replace(/\/+$/, "")}/${child}`;
         const bytes = stat2.size > MAX_FILE_BYTES ? null : readFileSync(join4(root, child));
         if (bytes !== null) this.contents.set(path, bytes);
@@ -40224,6 +40230,7 @@ var DirectoryManifestSource = class {
     if (!isDirectory2(root)) {
       throw new ConfigError(`the directory \`${directory}\` does not exist in the workspace`);
     }
+    firstVisit(seen, root);
     visit("");
     return entries.sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
   }
@@ -40236,6 +40243,12 @@ var DirectoryManifestSource = class {
     );
   }
 };
+function firstVisit(seen, path) {
+  const real = realpathSync.native(path);
+  if (seen.has(real)) return false;
+  seen.add(real);
+  return true;
+}
 function isDirectory2(path) {
   try {
     return statSync(path).isDirectory();
@@ -40309,7 +40322,7 @@ var RestManifestSource = class {
       });
       return { items: response.data.tree, truncated: response.data.truncated };
     } catch (error2) {
-      throw classify(error2, OPERATIONS.readContents);
+      throw classify2(error2, OPERATIONS.readContents);
     }
   }
   blob(sha2, size) {
@@ -40336,7 +40349,7 @@ var RestManifestSource = class {
         response.data.encoding === "base64" ? "base64" : "utf8"
       );
     } catch (error2) {
-      throw classify(error2, OPERATIONS.readContents);
+      throw classify2(error2, OPERATIONS.readContents);
     }
   }
 };
@@ -40531,7 +40544,7 @@ async function readConfigText(options, ref) {
     return Buffer.from(bytesOf(response.data)).toString("utf8");
   } catch (error2) {
     if (isNotFound(error2)) return null;
-    throw classify(error2, OPERATIONS.readContents);
+    throw classify2(error2, OPERATIONS.readContents);
   }
 }
 
@@ -40579,7 +40592,7 @@ async function startCheckRun(target) {
     });
     return { id: response.data.id, url: response.data.html_url ?? "" };
   } catch (error2) {
-    throw classify(error2, OPERATIONS.createCheckRun);
+    throw classify2(error2, OPERATIONS.createCheckRun);
   }
 }
 async function completeCheckRun(target, started, result, fullReportUrl) {
@@ -40610,7 +40623,7 @@ async function completeCheckRun(target, started, result, fullReportUrl) {
     for (const batch of batches) ref = await send(target, ref, { output: output(batch) });
     return await send(target, ref, { ...completion, output: output(last) });
   } catch (error2) {
-    throw classify(error2, started === null ? OPERATIONS.createCheckRun : OPERATIONS.updateCheckRun);
+    throw classify2(error2, started === null ? OPERATIONS.createCheckRun : OPERATIONS.updateCheckRun);
   }
 }
 async function send(target, ref, body2) {
@@ -40660,7 +40673,7 @@ async function findStickyComments(target) {
     });
     return comments.filter((c) => c.user?.type === "Bot" && (c.body ?? "").startsWith(target.marker)).map((c) => ({ id: c.id, body: c.body ?? "", url: c.html_url })).sort((a, b) => a.id - b.id);
   } catch (error2) {
-    throw classify(error2, OPERATIONS.listComments);
+    throw classify2(error2, OPERATIONS.listComments);
   }
 }
 async function upsertStickyComment(target, body2, options) {
@@ -40700,7 +40713,7 @@ async function deleteComments(target, comments) {
       await target.octokit.rest.issues.deleteComment({ ...target.repo, comment_id: comment.id });
       target.logger.info(`deleted duplicate meshguard comment ${comment.id}`);
     } catch (error2) {
-      if (!isNotFound(error2)) throw classify(error2, OPERATIONS.writeComment);
+      if (!isNotFound(error2)) throw classify2(error2, OPERATIONS.writeComment);
     }
   }
 }
@@ -40708,7 +40721,7 @@ async function write(call) {
   try {
     return (await call()).data;
   } catch (error2) {
-    throw classify(error2, OPERATIONS.writeComment);
+    throw classify2(error2, OPERATIONS.writeComment);
   }
 }
 function resolvedBody(marker, headSha) {
@@ -41856,7 +41869,7 @@ async function loadCommandConfig(options) {
     });
     text2 = Buffer.from(bytesOf(response.data)).toString("utf8");
   } catch (error2) {
-    if (!isNotFound(error2)) throw classify(error2, OPERATIONS.readContents);
+    if (!isNotFound(error2)) throw classify2(error2, OPERATIONS.readContents);
     options.logger.info(`no ${path} on the default branch; using the defaults`);
   }
   const parsed = parseConfig(text2, path);
@@ -42055,7 +42068,7 @@ async function roleOf(octokit, repo, username) {
     return isRole(permission) ? permission : "none";
   } catch (error2) {
     if (isNotFound(error2)) return "none";
-    throw classify(error2, OPERATIONS.readPermission);
+    throw classify2(error2, OPERATIONS.readPermission);
   }
 }
 function isRole(value) {
@@ -42095,7 +42108,7 @@ async function postReply(target, body2) {
     });
     return response.data.html_url;
   } catch (error2) {
-    throw classify(error2, OPERATIONS.writeComment);
+    throw classify2(error2, OPERATIONS.writeComment);
   }
 }
 async function react(target, content) {
@@ -42107,7 +42120,7 @@ async function react(target, content) {
     });
   } catch (error2) {
     target.logger.warning(
-      `could not add the ${content} reaction: ${classify(error2, OPERATIONS.addReaction).message}`
+      `could not add the ${content} reaction: ${classify2(error2, OPERATIONS.addReaction).message}`
     );
   }
 }
@@ -42157,7 +42170,7 @@ async function readPullRequest(octokit, repo, number) {
       data
     };
   } catch (error2) {
-    throw classify(error2, OPERATIONS.readPullRequest);
+    throw classify2(error2, OPERATIONS.readPullRequest);
   }
 }
 async function readSides(options) {

@@ -7367,66 +7367,6 @@ var require_dist = __commonJS({
   }
 });
 
-// src/cli/args.ts
-var UsageError = class extends Error {
-  name = "UsageError";
-};
-function parseArgs(argv, specs) {
-  const positionals = [];
-  const flags = {};
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i] ?? "";
-    if (arg === "--") {
-      positionals.push(...argv.slice(i + 1));
-      break;
-    }
-    if (!arg.startsWith("--") || arg === "-") {
-      positionals.push(arg);
-      continue;
-    }
-    const [name = "", inline] = splitOnce(arg.slice(2), "=");
-    const spec = specs[name];
-    if (spec === void 0) throw new UsageError(`unknown option --${name}`);
-    if (spec.type === "boolean") {
-      if (inline !== void 0) throw new UsageError(`--${name} takes no value`);
-      flags[name] = true;
-      continue;
-    }
-    const value = inline ?? argv[++i];
-    if (value === void 0 || inline === void 0 && value.startsWith("--")) {
-      throw new UsageError(`--${name} needs a value`);
-    }
-    if (spec.choices && !spec.choices.includes(value)) {
-      throw new UsageError(
-        `--${name} must be one of ${spec.choices.join(", ")}, not ${JSON.stringify(value)}`
-      );
-    }
-    if (spec.type === "list") {
-      const existing = flags[name];
-      flags[name] = [...Array.isArray(existing) ? existing : [], value];
-    } else {
-      flags[name] = value;
-    }
-  }
-  return { positionals, flags };
-}
-function splitOnce(text, separator) {
-  const index = text.indexOf(separator);
-  return index < 0 ? [text, void 0] : [text.slice(0, index), text.slice(index + 1)];
-}
-function stringFlag(args, name) {
-  const value = args.flags[name];
-  return typeof value === "string" ? value : void 0;
-}
-function listFlag(args, name) {
-  const value = args.flags[name];
-  return Array.isArray(value) ? value : [];
-}
-
-// src/cli/commands/diff.ts
-import { readFileSync } from "node:fs";
-import { resolve as resolve2 } from "node:path";
-
 // src/analysis/findings/catalogue.ts
 var tick = (value) => `\`${String(value).replace(/`/g, "'")}\``;
 var catalogue = {
@@ -9217,6 +9157,9 @@ var PATTERNS = {
   },
   text: { pattern: /\S/, expected: "non-empty text" }
 };
+function namespaceProblem(value) {
+  return PATTERNS.dnsLabel.pattern.test(value) ? null : `must be ${PATTERNS.dnsLabel.expected}`;
+}
 
 // src/analysis/config/read-node.ts
 var ConfigReader = class {
@@ -9820,6 +9763,79 @@ function readIgnore(reader, node, field2, pos) {
     ...expires === void 0 ? {} : { expires }
   };
 }
+
+// src/cli/args.ts
+var UsageError = class extends Error {
+  name = "UsageError";
+};
+function parseArgs(argv, specs) {
+  const positionals = [];
+  const flags = {};
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] ?? "";
+    if (arg === "--") {
+      positionals.push(...argv.slice(i + 1).map(nonEmptyPath));
+      break;
+    }
+    if (!arg.startsWith("--") || arg === "-") {
+      positionals.push(nonEmptyPath(arg));
+      continue;
+    }
+    const [name = "", inline] = splitOnce(arg.slice(2), "=");
+    const spec = specs[name];
+    if (spec === void 0) throw new UsageError(`unknown option --${name}`);
+    if (spec.type === "boolean") {
+      if (inline !== void 0) throw new UsageError(`--${name} takes no value`);
+      flags[name] = true;
+      continue;
+    }
+    const value = inline ?? argv[++i];
+    if (value === void 0 || inline === void 0 && value.startsWith("--")) {
+      throw new UsageError(`--${name} needs a value`);
+    }
+    if (value === "") throw new UsageError(`--${name} needs a value, not an empty string`);
+    if (spec.choices && !spec.choices.includes(value)) {
+      throw new UsageError(
+        `--${name} must be one of ${spec.choices.join(", ")}, not ${JSON.stringify(value)}`
+      );
+    }
+    if (spec.type === "list") {
+      const existing = flags[name];
+      flags[name] = [...Array.isArray(existing) ? existing : [], value];
+    } else {
+      flags[name] = value;
+    }
+  }
+  return { positionals, flags };
+}
+function nonEmptyPath(arg) {
+  if (arg === "") throw new UsageError("a PATH is an empty string; use `.` for this directory");
+  return arg;
+}
+function splitOnce(text, separator) {
+  const index = text.indexOf(separator);
+  return index < 0 ? [text, void 0] : [text.slice(0, index), text.slice(index + 1)];
+}
+function stringFlag(args, name) {
+  const value = args.flags[name];
+  return typeof value === "string" ? value : void 0;
+}
+function listFlag(args, name) {
+  const value = args.flags[name];
+  return Array.isArray(value) ? value : [];
+}
+function namespaceFlag(args) {
+  const value = stringFlag(args, "namespace");
+  if (value === void 0) return {};
+  const problem = namespaceProblem(value);
+  if (problem !== null)
+    throw new UsageError(`--namespace ${problem}, not ${JSON.stringify(value)}`);
+  return { defaultNamespace: value };
+}
+
+// src/cli/commands/diff.ts
+import { readFileSync } from "node:fs";
+import { resolve as resolve2 } from "node:path";
 
 // src/analysis/model/source.ts
 function formatRef(ref) {
@@ -18711,11 +18727,12 @@ function runDiff(argv, io, today) {
     throw new UsageError("diff needs --base DIR and --head DIR");
   if (args.positionals.length > 0)
     throw new UsageError(`unexpected argument ${JSON.stringify(args.positionals[0])}`);
+  const flags = flagOptions(args);
   const config = readConfig(stringFlag(args, "config"), io);
   if (config === null) return ExitCode.usageOrInput;
   const options = {
     ...config.options,
-    ...flagOptions(args.flags),
+    ...flags,
     today: today()
   };
   const base = readSide(baseDir, io.cwd, config.paths);
@@ -18736,22 +18753,21 @@ function runDiff(argv, io, today) {
   }
   return report.verdict === "fail" ? ExitCode.findings : ExitCode.ok;
 }
-function flagOptions(flags) {
-  const failOn = flags["fail-on"];
-  const namespace = flags.namespace;
+function flagOptions(args) {
+  const failOn = stringFlag(args, "fail-on");
   return {
-    ...typeof failOn === "string" ? { failOn } : {},
-    ...typeof namespace === "string" ? { defaultNamespace: namespace } : {}
+    ...failOn === void 0 ? {} : { failOn },
+    ...namespaceFlag(args)
   };
 }
 function readSide(root, cwd, paths) {
   const base = resolve2(cwd, root);
-  const tree = readManifestTree([base], base);
-  const matcher = paths === null ? null : compileGlobs(paths);
+  const tree = readManifestTree([base], base, paths === null ? void 0 : compileGlobs(paths));
   return {
-    files: tree.files.filter((file) => matcher === null || matcher.matches(file.path)),
+    files: [...tree.files],
     unreadable: tree.unreadable.map((file) => ({
-      path: file.path === "" ? root : file.path,
+      // A missing root is shown as the user wrote it, not as an absolute path.
+      path: file.path === base ? root : file.path,
       reason: file.reason
     }))
   };
@@ -19521,6 +19537,49 @@ function position3(at) {
   return { file: at.file, line: at.line, column: at.column };
 }
 
+// src/analysis/render/validation.ts
+function renderValidationText(result) {
+  const lines = result.diagnostics.map(diagnosticLine);
+  lines.push(summaryLine(result));
+  return `${lines.join("\n")}
+`;
+}
+function diagnosticLine(d) {
+  const where = `${d.at.file}:${d.at.line}:${d.at.column}`;
+  const what = d.ref ? ` (${formatRef(d.ref)})` : "";
+  return `${where}: ${d.severity} ${d.code} ${d.message}${what}`;
+}
+function summaryLine(result) {
+  const count = (severity) => result.diagnostics.filter((d) => d.severity === severity).length;
+  const { stats } = result;
+  const skipped = stats.notKubernetes + stats.notModelled;
+  return `${plural2(stats.files, "file")}, ${plural2(stats.documents, "document")}, ${plural2(stats.objects, "object")} modelled` + (skipped > 0 ? `, ${skipped} skipped (${stats.notModelled} of kinds meshguard does not read, ${stats.notKubernetes} not Kubernetes)` : "") + (stats.templates > 0 ? `, ${plural2(stats.templates, "template")} not rendered` : "") + `: ${plural2(count("error"), "error")}, ${plural2(count("warning"), "warning")}`;
+}
+function plural2(count, noun) {
+  return `${count} ${noun}${count === 1 ? "" : "s"}`;
+}
+var VALIDATION_SCHEMA_VERSION = 1;
+function renderValidationJson(result) {
+  return `${JSON.stringify(
+    {
+      schemaVersion: VALIDATION_SCHEMA_VERSION,
+      stats: result.stats,
+      diagnostics: result.diagnostics.map((d) => ({
+        code: d.code,
+        severity: d.severity,
+        message: d.message,
+        file: d.at.file,
+        line: d.at.line,
+        column: d.at.column,
+        ...d.ref ? { object: formatRef(d.ref) } : {}
+      }))
+    },
+    null,
+    2
+  )}
+`;
+}
+
 // src/cli/commands/explain.ts
 var EXPLAIN_USAGE = `Usage: meshguard explain --dir DIR --from ns/workload --to ns/workload[:port]
                          [--method M] [--path P] [--format text|json]
@@ -19545,7 +19604,7 @@ Options:
   --namespace NS     namespace for objects that name none (default: default)
 
 Exit status: 0 answered, 2 usage error, unknown workload or port, or input that could not be
-read whole (the answer is still printed).
+read whole (the answer is still printed; stderr names each file and line).
 `;
 function runExplain(argv, io) {
   const args = parseArgs(argv, {
@@ -19566,8 +19625,7 @@ function runExplain(argv, io) {
   }
   const query = readQuery(args);
   const json = stringFlag(args, "format") === "json";
-  const namespace = stringFlag(args, "namespace");
-  const options = namespace === void 0 ? {} : { defaultNamespace: namespace };
+  const options = namespaceFlag(args);
   const roots = [...args.positionals, ...listFlag(args, "dir")];
   const base = stringFlag(args, "base");
   const head = stringFlag(args, "head");
@@ -19609,17 +19667,13 @@ function readQuery(args) {
 }
 function readSide2(roots, io, options) {
   const tree = readManifestTree(roots, io.cwd);
-  for (const file of tree.unreadable)
-    io.stderr(`meshguard explain: cannot read ${terminalText(`${file.path}: ${file.reason}`)}
-`);
   const files = tree.files;
   const side2 = explainSideOf(files, options);
-  const unreadable = unreadableDiagnostics(tree);
-  const withUnreadable = { ...side2, diagnostics: [...unreadable, ...side2.diagnostics] };
-  return {
-    side: withUnreadable,
-    partial: withUnreadable.diagnostics.some((d) => isPartialInput(d.code))
-  };
+  const diagnostics = [...unreadableDiagnostics(tree), ...side2.diagnostics];
+  const partial = diagnostics.filter((d) => isPartialInput(d.code));
+  for (const d of partial) io.stderr(`${terminalText(diagnosticLine(d))}
+`);
+  return { side: { ...side2, diagnostics }, partial: partial.length > 0 };
 }
 function fail(io, message) {
   io.stderr(`meshguard explain: ${terminalText(message)}
@@ -19788,24 +19842,28 @@ function runGraph(argv, io) {
   }
   const roots = [...args.positionals, ...listFlag(args, "dir")];
   if (roots.length === 0) throw new UsageError("graph needs at least one PATH");
+  const filter = { from: readIds(args, "from"), to: readIds(args, "to") };
+  const options = namespaceFlag(args);
   const tree = readManifestTree(roots, io.cwd);
-  const namespace = stringFlag(args, "namespace");
-  const loaded = loadMesh(
-    tree.files,
-    namespace === void 0 ? {} : { defaultNamespace: namespace }
-  );
+  const loaded = loadMesh(tree.files, options);
   const unreadable = unreadableDiagnostics(tree);
   const diagnostics = [...unreadable, ...loaded.diagnostics];
-  const view = buildAccessGraphView(evaluateLoaded(loaded), diagnostics, {
-    from: listFlag(args, "from"),
-    to: listFlag(args, "to")
-  });
+  const view = buildAccessGraphView(evaluateLoaded(loaded), diagnostics, filter);
   const format = stringFlag(args, "format") ?? "text";
   io.stdout(
     format === "json" ? `${JSON.stringify(view, null, 2)}
 ` : format === "mermaid" ? renderGraphMermaid(view) : renderText2(view)
   );
   return diagnostics.some((d) => isPartialInput(d.code)) ? ExitCode.usageOrInput : ExitCode.ok;
+}
+function readIds(args, flag) {
+  return listFlag(args, flag).map((text) => {
+    if (text.endsWith("/*") && namespaceProblem(text.slice(0, -2)) === null) return text;
+    const id = flag === "from" ? parseCaller(text) : isWorkloadId(text) ? text : null;
+    if (id !== null) return id;
+    const forms = flag === "from" ? "namespace/workload, namespace/*, (unauthenticated) or (any mesh identity)" : "namespace/workload or namespace/*";
+    throw new UsageError(`--${flag} ${JSON.stringify(text)} is not ${forms}`);
+  });
 }
 function renderText2(view) {
   const lines = [];
@@ -19853,10 +19911,7 @@ function renderText2(view) {
   const problems = view.diagnostics.filter((d) => d.severity === "error");
   if (problems.length > 0) {
     lines.push("", "Input errors (objects Istio would reject are left out):");
-    for (const d of problems)
-      lines.push(
-        `  ${d.at.file}:${d.at.line}:${d.at.column}: ${d.severity} ${d.code} ${d.message}`
-      );
+    for (const d of problems) lines.push(`  ${diagnosticLine(d)}`);
   }
   return `${lines.map(terminalText).join("\n")}
 `;
@@ -19864,48 +19919,6 @@ function renderText2(view) {
 function evidence(e) {
   const where = e.file === null ? "" : ` (${e.file}:${e.line ?? 1}:${e.column ?? 1})`;
   return `${e.object ? `${e.object}: ` : ""}${e.note}${where}`;
-}
-
-// src/analysis/render/validation.ts
-function renderValidationText(result) {
-  const lines = result.diagnostics.map((d) => {
-    const where = `${d.at.file}:${d.at.line}:${d.at.column}`;
-    const what = d.ref ? ` (${formatRef(d.ref)})` : "";
-    return `${where}: ${d.severity} ${d.code} ${d.message}${what}`;
-  });
-  lines.push(summaryLine(result));
-  return `${lines.join("\n")}
-`;
-}
-function summaryLine(result) {
-  const count = (severity) => result.diagnostics.filter((d) => d.severity === severity).length;
-  const { stats } = result;
-  const skipped = stats.notKubernetes + stats.notModelled;
-  return `${plural2(stats.files, "file")}, ${plural2(stats.documents, "document")}, ${plural2(stats.objects, "object")} modelled` + (skipped > 0 ? `, ${skipped} skipped (${stats.notModelled} of kinds meshguard does not read, ${stats.notKubernetes} not Kubernetes)` : "") + (stats.templates > 0 ? `, ${plural2(stats.templates, "template")} not rendered` : "") + `: ${plural2(count("error"), "error")}, ${plural2(count("warning"), "warning")}`;
-}
-function plural2(count, noun) {
-  return `${count} ${noun}${count === 1 ? "" : "s"}`;
-}
-var VALIDATION_SCHEMA_VERSION = 1;
-function renderValidationJson(result) {
-  return `${JSON.stringify(
-    {
-      schemaVersion: VALIDATION_SCHEMA_VERSION,
-      stats: result.stats,
-      diagnostics: result.diagnostics.map((d) => ({
-        code: d.code,
-        severity: d.severity,
-        message: d.message,
-        file: d.at.file,
-        line: d.at.line,
-        column: d.at.column,
-        ...d.ref ? { object: formatRef(d.ref) } : {}
-      }))
-    },
-    null,
-    2
-  )}
-`;
 }
 
 // src/cli/commands/validate.ts
@@ -19932,12 +19945,9 @@ function runValidate(argv, io) {
     return ExitCode.ok;
   }
   if (args.positionals.length === 0) throw new UsageError("validate needs at least one PATH");
+  const options = namespaceFlag(args);
   const tree = readManifestTree(args.positionals, io.cwd);
-  const namespace = stringFlag(args, "namespace");
-  const result = loadMesh(
-    tree.files,
-    namespace === void 0 ? {} : { defaultNamespace: namespace }
-  );
+  const result = loadMesh(tree.files, options);
   const unreadable = unreadableDiagnostics(tree);
   const report = { ...result, diagnostics: [...unreadable, ...result.diagnostics] };
   const format = stringFlag(args, "format") ?? "text";

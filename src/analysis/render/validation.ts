@@ -1,15 +1,22 @@
 import type { LoadResult } from '../load/index.js';
+import type { Diagnostic } from '../model/diagnostic.js';
 import { formatRef } from '../model/source.js';
 
-/** `file:line:column: severity CODE message`, the form editors and terminals link. */
+/** One line per diagnostic, then a summary of what was read. */
 export function renderValidationText(result: LoadResult): string {
-  const lines = result.diagnostics.map((d) => {
-    const where = `${d.at.file}:${d.at.line}:${d.at.column}`;
-    const what = d.ref ? ` (${formatRef(d.ref)})` : '';
-    return `${where}: ${d.severity} ${d.code} ${d.message}${what}`;
-  });
+  const lines = result.diagnostics.map(diagnosticLine);
   lines.push(summaryLine(result));
   return `${lines.join('\n')}\n`;
+}
+
+/**
+ * `file:line:column: severity CODE message (object)`, the form editors and terminals link; every
+ * command that names a problem in the manifests writes it this way.
+ */
+export function diagnosticLine(d: Diagnostic): string {
+  const where = `${d.at.file}:${d.at.line}:${d.at.column}`;
+  const what = d.ref ? ` (${formatRef(d.ref)})` : '';
+  return `${where}: ${d.severity} ${d.code} ${d.message}${what}`;
 }
 
 export function summaryLine(result: LoadResult): string {

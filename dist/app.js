@@ -52980,308 +52980,6 @@ function readIgnore(reader, node, field2, pos) {
 // src/github/sources/git.ts
 import { spawn } from "node:child_process";
 
-// src/github/sources/types.ts
-var MAX_FILE_BYTES = 8 * 1024 * 1024;
-function tooLarge(path8) {
-  return { path: path8, reason: `larger than ${MAX_FILE_BYTES / 1024 / 1024} MiB` };
-}
-function decodeUtf8(path8, bytes) {
-  if (bytes.byteLength > MAX_FILE_BYTES) return tooLarge(path8);
-  try {
-    return { path: path8, text: new TextDecoder("utf-8", { fatal: true }).decode(bytes) };
-  } catch {
-    return { path: path8, reason: "not valid UTF-8 text" };
-  }
-}
-function splitRead(results) {
-  const files = [];
-  const unreadable = [];
-  for (const result of results) {
-    if ("text" in result) files.push(result);
-    else unreadable.push(result);
-  }
-  return { files, unreadable };
-}
-
-// src/github/sources/git.ts
-var MAX_OUTPUT_BYTES = 512 * 1024 * 1024;
-var GitError = class extends Error {
-  name = "GitError";
-};
-var GitRepository = class {
-  constructor(directory) {
-    this.directory = directory;
-  }
-  directory;
-  async run(args, input) {
-    const argv = ["-c", `safe.directory=${this.directory}`, "-C", this.directory, ...args];
-    return new Promise((resolve4, reject) => {
-      const child = spawn("git", argv, {
-        stdio: ["pipe", "pipe", "pipe"],
-        env: { ...process.env, GIT_TERMINAL_PROMPT: "0", LC_ALL: "C" }
-      });
-      const chunks = [];
-      let size = 0;
-      let stderr = "";
-      child.stdout.on("data", (chunk2) => {
-        size += chunk2.length;
-        if (size > MAX_OUTPUT_BYTES) child.kill();
-        else chunks.push(chunk2);
-      });
-      child.stderr.on("data", (chunk2) => stderr += chunk2.toString("utf8"));
-      child.on("error", (error) => reject(new GitError(`git could not start: ${error.message}`)));
-      child.on("close", (code) => {
-        if (code === 0) resolve4(Buffer.concat(chunks));
-        else
-          reject(
-            new GitError(`git ${args[0] ?? ""} failed: ${firstLine2(stderr) || `exit ${code}`}`)
-          );
-      });
-      child.stdin.on("error", () => void 0);
-      child.stdin.end(input ?? "");
-    });
-  }
-  async isRepository() {
-    try {
-      await this.run(["rev-parse", "--git-dir"]);
-      return true;
-    } catch {
-      return false;
-    }
-  }
-  async hasCommit(sha) {
-    try {
-      await this.run(["cat-file", "-e", `${sha}^{commit}`]);
-      return true;
-    } catch {
-      return false;
-    }
-  }
-  /** Fetches commits by SHA (GitHub serves any reachable SHA); only when the user asked. */
-  async fetch(shas) {
-    await this.run([
-      "fetch",
-      "--no-tags",
-      "--no-recurse-submodules",
-      "--depth=1",
-      "origin",
-      ...shas
-    ]);
-  }
-  async mergeBase(a, b) {
-    try {
-      return (await this.run(["merge-base", a, b])).toString("utf8").trim() || null;
-    } catch {
-      return null;
-    }
-  }
-  /** Every blob of a commit's tree, with sizes, without checking anything out. */
-  async listTree(sha) {
-    const out = (await this.run(["ls-tree", "-r", "-z", "--long", "--full-tree", sha])).toString(
-      "utf8"
-    );
-    const entries = [];
-    for (const record2 of out.split("\0")) {
-      const tab = record2.indexOf("	");
-      if (tab < 0) continue;
-      const [mode, type, id, size] = record2.slice(0, tab).split(/ +/);
-      if (type !== "blob" || mode !== "100644" && mode !== "100755" || id === void 0) continue;
-      entries.push({ path: record2.slice(tab + 1), id, size: Number(size) });
-    }
-    return entries;
-  }
-  /** Blob contents by id, in one `cat-file --batch` process. */
-  async readBlobs(ids) {
-    const unique = [...new Set(ids)];
-    const out = await this.run(["cat-file", "--batch"], unique.map((id) => `${id}
-`).join(""));
-    const blobs = /* @__PURE__ */ new Map();
-    let offset = 0;
-    while (offset < out.length) {
-      const newline = out.indexOf(10, offset);
-      if (newline < 0) break;
-      const header2 = out.subarray(offset, newline).toString("utf8").split(" ");
-      offset = newline + 1;
-      if (header2[1] === "missing" || header2.length < 3) continue;
-      const size = Number(header2[2]);
-      blobs.set(header2[0] ?? "", out.subarray(offset, offset + size));
-      offset += size + 1;
-    }
-    return blobs;
-  }
-  /** One file of a commit, or null when the commit has no such file. */
-  async readFile(sha, path8) {
-    try {
-      return await this.run(["cat-file", "blob", `${sha}:${path8}`]);
-    } catch {
-      return null;
-    }
-  }
-};
-var GitManifestSource = class {
-  constructor(repository) {
-    this.repository = repository;
-  }
-  repository;
-  kind = "git";
-  async list(ref, matcher) {
-    const tree = await this.repository.listTree(ref);
-    return tree.filter((entry) => matcher.matches(entry.path)).map((entry) => ({ path: entry.path, key: entry.path, id: entry.id, size: entry.size })).sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
-  }
-  async read(entries) {
-    const small = entries.filter((entry) => (entry.size ?? 0) <= MAX_FILE_BYTES);
-    const blobs = await this.repository.readBlobs(small.map((entry) => entry.id));
-    return splitRead(
-      entries.map((entry) => {
-        const bytes = blobs.get(entry.id);
-        if ((entry.size ?? 0) > MAX_FILE_BYTES) return tooLarge(entry.path);
-        return bytes === void 0 ? { path: entry.path, reason: "missing from the git object store" } : decodeUtf8(entry.path, bytes);
-      })
-    );
-  }
-};
-function firstLine2(text) {
-  return (text.trim().split("\n")[0] ?? "").trim();
-}
-
-// src/github/errors.ts
-var OPERATIONS = {
-  createCheckRun: { description: "create the check run", permission: "checks: write" },
-  updateCheckRun: { description: "update the check run", permission: "checks: write" },
-  listComments: { description: "list pull request comments", permission: "pull-requests: write" },
-  writeComment: {
-    description: "write the pull request comment",
-    permission: "pull-requests: write"
-  },
-  readPullRequest: { description: "read the pull request", permission: "contents: read" },
-  readContents: { description: "read repository contents", permission: "contents: read" },
-  readPermission: {
-    description: "read the commenter's repository permission",
-    permission: "metadata: read"
-  },
-  addReaction: { description: "react to the comment", permission: "pull-requests: write" }
-};
-var ApiError = class extends Error {
-  constructor(operation, status, options2) {
-    super(
-      `could not ${operation.description}: ${status === null ? "no response" : `HTTP ${status}`}${detailOf(options2.cause)}`,
-      options2
-    );
-    this.operation = operation;
-    this.status = status;
-  }
-  operation;
-  status;
-  name = "ApiError";
-};
-var MissingPermissionError = class extends Error {
-  constructor(operation, permissions, options2) {
-    super(
-      `could not ${operation.description}: the token lacks ${permissions.map((p) => `\`${p}\``).join(" or ")}; add it under \`permissions:\` in the workflow (or the job)`,
-      options2
-    );
-    this.operation = operation;
-    this.permissions = permissions;
-  }
-  operation;
-  permissions;
-  name = "MissingPermissionError";
-};
-var ConfigError = class extends Error {
-  constructor(message, details = []) {
-    super(message);
-    this.details = details;
-  }
-  details;
-  name = "ConfigError";
-};
-function statusOf(error) {
-  if (typeof error === "object" && error !== null && "status" in error) {
-    const status = error.status;
-    return typeof status === "number" ? status : null;
-  }
-  return null;
-}
-function headersOf(error) {
-  if (typeof error !== "object" || error === null || !("response" in error)) return {};
-  const response = error.response;
-  return response?.headers ?? {};
-}
-function classify(error, operation) {
-  const status = statusOf(error);
-  const headers = headersOf(error);
-  const rateLimited = headers["x-ratelimit-remaining"] === "0";
-  if (status === 403 && !rateLimited) {
-    const accepted = acceptedPermissions(headers["x-accepted-github-permissions"]);
-    const permissions = accepted.length > 0 ? accepted : [operation.permission];
-    return new MissingPermissionError(operation, permissions, { cause: error });
-  }
-  return new ApiError(operation, status, { cause: error });
-}
-function acceptedPermissions(header2) {
-  if (header2 === void 0) return [];
-  return header2.split(";").map(
-    (set3) => set3.split(",").map((item) => item.trim()).filter((item) => /^[a-z_]+=[a-z]+$/.test(item)).map((item) => item.replace("=", ": ").replace(/_/g, "-")).join(", ")
-  ).filter((set3) => set3 !== "");
-}
-function detailOf(cause) {
-  if (!(cause instanceof Error)) return "";
-  const line = cause.message.split("\n")[0]?.trim() ?? "";
-  return line === "" ? "" : ` (${line.slice(0, 200)})`;
-}
-function isNotFound(error) {
-  return statusOf(error) === 404;
-}
-function isExpectedError(error) {
-  return error instanceof ConfigError || error instanceof ApiError || error instanceof MissingPermissionError || error instanceof GitError;
-}
-
-// src/github/context.ts
-var SHA = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
-function resolveTarget(context3) {
-  const payload = asRecord(context3.payload);
-  if (context3.eventName === "pull_request" || context3.eventName === "pull_request_target") {
-    const pull = asRecord(payload["pull_request"]);
-    const base = asRecord(pull["base"]);
-    const head = asRecord(pull["head"]);
-    const number = pull["number"] ?? payload["number"];
-    const baseRepo = asRecord(base["repo"])["full_name"];
-    const headRepo = head["repo"] === null ? null : asRecord(head["repo"])["full_name"];
-    if (typeof number !== "number" || !isSha(base["sha"]) || !isSha(head["sha"])) {
-      throw new ConfigError("the pull_request event payload has no pull request number or SHAs");
-    }
-    return {
-      kind: "pull_request",
-      number,
-      baseSha: base["sha"],
-      headSha: head["sha"],
-      fork: headRepo !== baseRepo
-    };
-  }
-  if (context3.eventName === "merge_group") {
-    const group2 = asRecord(payload["merge_group"]);
-    if (!isSha(group2["base_sha"]) || !isSha(group2["head_sha"])) {
-      throw new ConfigError("the merge_group event payload has no base_sha or head_sha");
-    }
-    return { kind: "merge_group", baseSha: group2["base_sha"], headSha: group2["head_sha"] };
-  }
-  return { kind: "commit", headSha: context3.sha };
-}
-function isSha(value) {
-  return typeof value === "string" && SHA.test(value);
-}
-function asRecord(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value) ? value : {};
-}
-function runUrl(context3) {
-  if (context3.runId === null) return null;
-  return `${context3.serverUrl}/${context3.repo.owner}/${context3.repo.repo}/actions/runs/${context3.runId}`;
-}
-function blobUrl(context3, sha, path8, line) {
-  const encoded = path8.split("/").map(encodeURIComponent).join("/");
-  return `${context3.serverUrl}/${context3.repo.owner}/${context3.repo.repo}/blob/${sha}/${encoded}#L${line}`;
-}
-
 // src/analysis/model/source.ts
 function formatRef(ref) {
   return ref.namespace === "" ? `${ref.kind} ${ref.name}` : `${ref.kind} ${ref.namespace}/${ref.name}`;
@@ -53556,7 +53254,7 @@ function splitApiVersion(apiVersion) {
   const slash = apiVersion.indexOf("/");
   return slash < 0 ? { group: "", version: apiVersion } : { group: apiVersion.slice(0, slash), version: apiVersion.slice(slash + 1) };
 }
-function classify2(apiVersion, kind) {
+function classify(apiVersion, kind) {
   const { group: group2, version } = splitApiVersion(apiVersion);
   if (group2 in OBSOLETE_GROUPS)
     return { type: "obsolete", replacement: OBSOLETE_GROUPS[group2] ?? "" };
@@ -53899,6 +53597,11 @@ function readLabels(ctx, parent, key, field2) {
   return labels;
 }
 function readMapItems(ctx, parent, key, field2, known, kind) {
+  const items = readMappings(ctx, parent, key, field2);
+  for (const { item, path: path8 } of items) checkFields(ctx, item, known, path8, kind);
+  return items;
+}
+function readMappings(ctx, parent, key, field2) {
   const items = [];
   (readList(ctx, parent, key, field2) ?? []).forEach((item, index) => {
     const path8 = `${field2}[${index}]`;
@@ -53907,7 +53610,6 @@ function readMapItems(ctx, parent, key, field2, known, kind) {
       wrongType(ctx, item, item.pos, path8, "a mapping");
       return;
     }
-    checkFields(ctx, item, known, path8, kind);
     items.push({ item, path: path8 });
   });
   return items;
@@ -53963,10 +53665,8 @@ function readTargetRefs(ctx, spec, kind) {
   const refs = [];
   const single = readMap(ctx, spec, "targetRef", "spec.targetRef");
   if (single !== null) refs.push(readTargetRef(ctx, single, "spec.targetRef", kind));
-  (readList(ctx, spec, "targetRefs", "spec.targetRefs") ?? []).forEach((item, index) => {
-    if (item?.type === "map")
-      refs.push(readTargetRef(ctx, item, `spec.targetRefs[${index}]`, kind));
-  });
+  for (const { item, path: path8 } of readMappings(ctx, spec, "targetRefs", "spec.targetRefs"))
+    refs.push(readTargetRef(ctx, item, path8, kind));
   return refs;
 }
 function readTargetRef(ctx, map, field2, kind) {
@@ -54476,23 +54176,19 @@ function narrowWorkload(ctx, object, base, kind, meta) {
 function readContainerPorts(ctx, podSpec, field2) {
   const ports = [];
   for (const list of ["containers", "initContainers"]) {
-    const containers = readList(ctx, podSpec, list, `${field2}.${list}`) ?? [];
-    containers.forEach((container, c) => {
-      if (container?.type !== "map") return;
-      const items = readList(ctx, container, "ports", `${field2}.${list}[${c}].ports`) ?? [];
-      items.forEach((item, p) => {
-        if (item?.type !== "map") return;
-        const path8 = `${field2}.${list}[${c}].ports[${p}]`;
+    for (const container of readMappings(ctx, podSpec, list, `${field2}.${list}`)) {
+      const items = readMappings(ctx, container.item, "ports", `${container.path}.ports`);
+      for (const { item, path: path8 } of items) {
         const number = readInteger(ctx, item, "containerPort", `${path8}.containerPort`, 1, 65535);
-        if (number === null) return;
+        if (number === null) continue;
         ports.push({
           name: readString(ctx, item, "name", `${path8}.name`)?.value ?? null,
           containerPort: number,
           protocol: readProtocol(ctx, item, path8),
           at: ctx.at(item.pos)
         });
-      });
-    });
+      }
+    }
   }
   return ports;
 }
@@ -54524,14 +54220,12 @@ function narrowService(ctx, object, base) {
 }
 function readServicePorts(ctx, spec) {
   const ports = [];
-  (readList(ctx, spec, "ports", "spec.ports") ?? []).forEach((item, index) => {
-    if (item?.type !== "map") return;
-    const path8 = `spec.ports[${index}]`;
+  for (const { item, path: path8 } of readMappings(ctx, spec, "ports", "spec.ports")) {
     const port = readInteger(ctx, item, "port", `${path8}.port`, 1, 65535);
     if (port === null) {
       if (pairOf(item, "port") === void 0)
         ctx.report("MG008", item.pos, { field: `${path8}.port`, kind: "Service" });
-      return;
+      continue;
     }
     ports.push({
       name: readString(ctx, item, "name", `${path8}.name`)?.value ?? null,
@@ -54541,7 +54235,7 @@ function readServicePorts(ctx, spec) {
       appProtocol: readString(ctx, item, "appProtocol", `${path8}.appProtocol`)?.value ?? null,
       at: ctx.at(item.pos)
     });
-  });
+  }
   return ports;
 }
 function readTargetPort(ctx, item, path8) {
@@ -54658,10 +54352,9 @@ function readMetadata(ctx, object) {
   };
 }
 function readController(ctx, meta) {
-  const owners = readList(ctx, meta, "ownerReferences", "metadata.ownerReferences") ?? [];
+  const owners = readMappings(ctx, meta, "ownerReferences", "metadata.ownerReferences");
   let first2 = null;
-  for (const owner of owners) {
-    if (owner?.type !== "map") continue;
+  for (const { item: owner } of owners) {
     const kind = scalarString(pairOf(owner, "kind")?.value ?? null);
     const name = scalarString(pairOf(owner, "name")?.value ?? null);
     if (kind === null || name === null) continue;
@@ -54761,15 +54454,14 @@ function narrowRequestAuthentication(ctx, object, base) {
   const targetRefs = spec ? readTargetRefs(ctx, spec, KIND4) : [];
   if (selector !== null && targetRefs.length > 0) ctx.report("MG020", selector.at, {});
   const issuers = [];
-  (spec ? readList(ctx, spec, "jwtRules", "spec.jwtRules") ?? [] : []).forEach((rule, index) => {
-    if (rule?.type !== "map") return;
-    const issuer = readString(ctx, rule, "issuer", `spec.jwtRules[${index}].issuer`);
-    const jwksUri = readString(ctx, rule, "jwksUri", `spec.jwtRules[${index}].jwksUri`);
+  for (const { item: rule, path: path8 } of spec ? readMappings(ctx, spec, "jwtRules", "spec.jwtRules") : []) {
+    const issuer = readString(ctx, rule, "issuer", `${path8}.issuer`);
+    const jwksUri = readString(ctx, rule, "jwksUri", `${path8}.jwksUri`);
     if (issuer === null && jwksUri === null) {
-      ctx.report("MG008", rule.pos, { field: `spec.jwtRules[${index}].issuer`, kind: KIND4 });
+      ctx.report("MG008", rule.pos, { field: `${path8}.issuer`, kind: KIND4 });
     }
     if (issuer !== null) issuers.push(issuer);
-  });
+  }
   return { ...base, kind: KIND4, selector, targetRefs, issuers };
 }
 
@@ -54990,12 +54682,9 @@ function narrowObject(object, ctx, defaultNamespace, result, depth) {
     }
     return;
   }
-  const classification = classify2(apiVersion, kind);
+  const classification = classify(apiVersion, kind);
   if (classification.type === "list") {
-    if (depth > 8) return;
-    for (const item of readList(ctx, object, "items", "items") ?? []) {
-      if (item?.type === "map") narrowObject(item, ctx, defaultNamespace, result, depth + 1);
-    }
+    narrowListItems(object, ctx, defaultNamespace, result, depth);
     return;
   }
   if (classification.type === "not-modelled") {
@@ -55030,6 +54719,18 @@ function narrowObject(object, ctx, defaultNamespace, result, depth) {
     return;
   }
   result.objects.push(narrowed);
+}
+var MAX_LIST_DEPTH = 8;
+function narrowListItems(list, ctx, defaultNamespace, result, depth) {
+  ctx.beginObject(void 0);
+  if (depth > MAX_LIST_DEPTH) {
+    ctx.report("MG901", list.pos, {
+      detail: `a \`List\` inside more than ${MAX_LIST_DEPTH} other Lists; its items were not read`
+    });
+    return;
+  }
+  for (const { item } of readMappings(ctx, list, "items", "items"))
+    narrowObject(item, ctx, defaultNamespace, result, depth + 1);
 }
 function narrowByClass(classification, object, ctx, base, meta, result) {
   switch (classification.type) {
@@ -55232,6 +54933,311 @@ function chunksOf(file) {
   if (/\.json$/i.test(file.path))
     return [{ index: 0, text: normalizeText(file.text), lineOffset: 0 }];
   return splitDocuments(file.text) ?? [{ index: 0, text: normalizeText(file.text), lineOffset: 0 }];
+}
+
+// src/analysis/load/limits.ts
+var MAX_FILE_BYTES = 8 * 1024 * 1024;
+var TOO_LARGE_REASON = `larger than ${MAX_FILE_BYTES / 1024 / 1024} MiB`;
+
+// src/github/sources/types.ts
+function tooLarge(path8) {
+  return { path: path8, reason: TOO_LARGE_REASON };
+}
+function decodeUtf8(path8, bytes) {
+  if (bytes.byteLength > MAX_FILE_BYTES) return tooLarge(path8);
+  try {
+    return { path: path8, text: new TextDecoder("utf-8", { fatal: true }).decode(bytes) };
+  } catch {
+    return { path: path8, reason: "not valid UTF-8 text" };
+  }
+}
+function splitRead(results) {
+  const files = [];
+  const unreadable = [];
+  for (const result of results) {
+    if ("text" in result) files.push(result);
+    else unreadable.push(result);
+  }
+  return { files, unreadable };
+}
+
+// src/github/sources/git.ts
+var MAX_OUTPUT_BYTES = 512 * 1024 * 1024;
+var GitError = class extends Error {
+  name = "GitError";
+};
+var GitRepository = class {
+  constructor(directory) {
+    this.directory = directory;
+  }
+  directory;
+  async run(args, input) {
+    const argv = ["-c", `safe.directory=${this.directory}`, "-C", this.directory, ...args];
+    return new Promise((resolve4, reject) => {
+      const child = spawn("git", argv, {
+        stdio: ["pipe", "pipe", "pipe"],
+        env: { ...process.env, GIT_TERMINAL_PROMPT: "0", LC_ALL: "C" }
+      });
+      const chunks = [];
+      let size = 0;
+      let stderr = "";
+      child.stdout.on("data", (chunk2) => {
+        size += chunk2.length;
+        if (size > MAX_OUTPUT_BYTES) child.kill();
+        else chunks.push(chunk2);
+      });
+      child.stderr.on("data", (chunk2) => stderr += chunk2.toString("utf8"));
+      child.on("error", (error) => reject(new GitError(`git could not start: ${error.message}`)));
+      child.on("close", (code) => {
+        if (code === 0) resolve4(Buffer.concat(chunks));
+        else
+          reject(
+            new GitError(`git ${args[0] ?? ""} failed: ${firstLine2(stderr) || `exit ${code}`}`)
+          );
+      });
+      child.stdin.on("error", () => void 0);
+      child.stdin.end(input ?? "");
+    });
+  }
+  async isRepository() {
+    try {
+      await this.run(["rev-parse", "--git-dir"]);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+  async hasCommit(sha) {
+    try {
+      await this.run(["cat-file", "-e", `${sha}^{commit}`]);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+  /** Fetches commits by SHA (GitHub serves any reachable SHA); only when the user asked. */
+  async fetch(shas) {
+    await this.run([
+      "fetch",
+      "--no-tags",
+      "--no-recurse-submodules",
+      "--depth=1",
+      "origin",
+      ...shas
+    ]);
+  }
+  async mergeBase(a, b) {
+    try {
+      return (await this.run(["merge-base", a, b])).toString("utf8").trim() || null;
+    } catch {
+      return null;
+    }
+  }
+  /** Every blob of a commit's tree, with sizes, without checking anything out. */
+  async listTree(sha) {
+    const out = (await this.run(["ls-tree", "-r", "-z", "--long", "--full-tree", sha])).toString(
+      "utf8"
+    );
+    const entries = [];
+    for (const record2 of out.split("\0")) {
+      const tab = record2.indexOf("	");
+      if (tab < 0) continue;
+      const [mode, type, id, size] = record2.slice(0, tab).split(/ +/);
+      if (type !== "blob" || mode !== "100644" && mode !== "100755" || id === void 0) continue;
+      entries.push({ path: record2.slice(tab + 1), id, size: Number(size) });
+    }
+    return entries;
+  }
+  /** Blob contents by id, in one `cat-file --batch` process. */
+  async readBlobs(ids) {
+    const unique = [...new Set(ids)];
+    const out = await this.run(["cat-file", "--batch"], unique.map((id) => `${id}
+`).join(""));
+    const blobs = /* @__PURE__ */ new Map();
+    let offset = 0;
+    while (offset < out.length) {
+      const newline = out.indexOf(10, offset);
+      if (newline < 0) break;
+      const header2 = out.subarray(offset, newline).toString("utf8").split(" ");
+      offset = newline + 1;
+      if (header2[1] === "missing" || header2.length < 3) continue;
+      const size = Number(header2[2]);
+      blobs.set(header2[0] ?? "", out.subarray(offset, offset + size));
+      offset += size + 1;
+    }
+    return blobs;
+  }
+  /** One file of a commit, or null when the commit has no such file. */
+  async readFile(sha, path8) {
+    try {
+      return await this.run(["cat-file", "blob", `${sha}:${path8}`]);
+    } catch {
+      return null;
+    }
+  }
+};
+var GitManifestSource = class {
+  constructor(repository) {
+    this.repository = repository;
+  }
+  repository;
+  kind = "git";
+  async list(ref, matcher) {
+    const tree = await this.repository.listTree(ref);
+    return tree.filter((entry) => matcher.matches(entry.path)).map((entry) => ({ path: entry.path, key: entry.path, id: entry.id, size: entry.size })).sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+  }
+  async read(entries) {
+    const small = entries.filter((entry) => (entry.size ?? 0) <= MAX_FILE_BYTES);
+    const blobs = await this.repository.readBlobs(small.map((entry) => entry.id));
+    return splitRead(
+      entries.map((entry) => {
+        const bytes = blobs.get(entry.id);
+        if ((entry.size ?? 0) > MAX_FILE_BYTES) return tooLarge(entry.path);
+        return bytes === void 0 ? { path: entry.path, reason: "missing from the git object store" } : decodeUtf8(entry.path, bytes);
+      })
+    );
+  }
+};
+function firstLine2(text) {
+  return (text.trim().split("\n")[0] ?? "").trim();
+}
+
+// src/github/errors.ts
+var OPERATIONS = {
+  createCheckRun: { description: "create the check run", permission: "checks: write" },
+  updateCheckRun: { description: "update the check run", permission: "checks: write" },
+  listComments: { description: "list pull request comments", permission: "pull-requests: write" },
+  writeComment: {
+    description: "write the pull request comment",
+    permission: "pull-requests: write"
+  },
+  readPullRequest: { description: "read the pull request", permission: "contents: read" },
+  readContents: { description: "read repository contents", permission: "contents: read" },
+  readPermission: {
+    description: "read the commenter's repository permission",
+    permission: "metadata: read"
+  },
+  addReaction: { description: "react to the comment", permission: "pull-requests: write" }
+};
+var ApiError = class extends Error {
+  constructor(operation, status, options2) {
+    super(
+      `could not ${operation.description}: ${status === null ? "no response" : `HTTP ${status}`}${detailOf(options2.cause)}`,
+      options2
+    );
+    this.operation = operation;
+    this.status = status;
+  }
+  operation;
+  status;
+  name = "ApiError";
+};
+var MissingPermissionError = class extends Error {
+  constructor(operation, permissions, options2) {
+    super(
+      `could not ${operation.description}: the token lacks ${permissions.map((p) => `\`${p}\``).join(" or ")}; add it under \`permissions:\` in the workflow (or the job)`,
+      options2
+    );
+    this.operation = operation;
+    this.permissions = permissions;
+  }
+  operation;
+  permissions;
+  name = "MissingPermissionError";
+};
+var ConfigError = class extends Error {
+  constructor(message, details = []) {
+    super(message);
+    this.details = details;
+  }
+  details;
+  name = "ConfigError";
+};
+function statusOf(error) {
+  if (typeof error === "object" && error !== null && "status" in error) {
+    const status = error.status;
+    return typeof status === "number" ? status : null;
+  }
+  return null;
+}
+function headersOf(error) {
+  if (typeof error !== "object" || error === null || !("response" in error)) return {};
+  const response = error.response;
+  return response?.headers ?? {};
+}
+function classify2(error, operation) {
+  const status = statusOf(error);
+  const headers = headersOf(error);
+  const rateLimited = headers["x-ratelimit-remaining"] === "0";
+  if (status === 403 && !rateLimited) {
+    const accepted = acceptedPermissions(headers["x-accepted-github-permissions"]);
+    const permissions = accepted.length > 0 ? accepted : [operation.permission];
+    return new MissingPermissionError(operation, permissions, { cause: error });
+  }
+  return new ApiError(operation, status, { cause: error });
+}
+function acceptedPermissions(header2) {
+  if (header2 === void 0) return [];
+  return header2.split(";").map(
+    (set3) => set3.split(",").map((item) => item.trim()).filter((item) => /^[a-z_]+=[a-z]+$/.test(item)).map((item) => item.replace("=", ": ").replace(/_/g, "-")).join(", ")
+  ).filter((set3) => set3 !== "");
+}
+function detailOf(cause) {
+  if (!(cause instanceof Error)) return "";
+  const line = cause.message.split("\n")[0]?.trim() ?? "";
+  return line === "" ? "" : ` (${line.slice(0, 200)})`;
+}
+function isNotFound(error) {
+  return statusOf(error) === 404;
+}
+function isExpectedError(error) {
+  return error instanceof ConfigError || error instanceof ApiError || error instanceof MissingPermissionError || error instanceof GitError;
+}
+
+// src/github/context.ts
+var SHA = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
+function resolveTarget(context3) {
+  const payload = asRecord(context3.payload);
+  if (context3.eventName === "pull_request" || context3.eventName === "pull_request_target") {
+    const pull = asRecord(payload["pull_request"]);
+    const base = asRecord(pull["base"]);
+    const head = asRecord(pull["head"]);
+    const number = pull["number"] ?? payload["number"];
+    const baseRepo = asRecord(base["repo"])["full_name"];
+    const headRepo = head["repo"] === null ? null : asRecord(head["repo"])["full_name"];
+    if (typeof number !== "number" || !isSha(base["sha"]) || !isSha(head["sha"])) {
+      throw new ConfigError("the pull_request event payload has no pull request number or SHAs");
+    }
+    return {
+      kind: "pull_request",
+      number,
+      baseSha: base["sha"],
+      headSha: head["sha"],
+      fork: headRepo !== baseRepo
+    };
+  }
+  if (context3.eventName === "merge_group") {
+    const group2 = asRecord(payload["merge_group"]);
+    if (!isSha(group2["base_sha"]) || !isSha(group2["head_sha"])) {
+      throw new ConfigError("the merge_group event payload has no base_sha or head_sha");
+    }
+    return { kind: "merge_group", baseSha: group2["base_sha"], headSha: group2["head_sha"] };
+  }
+  return { kind: "commit", headSha: context3.sha };
+}
+function isSha(value) {
+  return typeof value === "string" && SHA.test(value);
+}
+function asRecord(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value) ? value : {};
+}
+function runUrl(context3) {
+  if (context3.runId === null) return null;
+  return `${context3.serverUrl}/${context3.repo.owner}/${context3.repo.repo}/actions/runs/${context3.runId}`;
+}
+function blobUrl(context3, sha, path8, line) {
+  const encoded = path8.split("/").map(encodeURIComponent).join("/");
+  return `${context3.serverUrl}/${context3.repo.owner}/${context3.repo.repo}/blob/${sha}/${encoded}#L${line}`;
 }
 
 // src/analysis/diff/finding-policy.ts
@@ -61124,7 +61130,7 @@ async function renderBoth(comparison, config2, workspace, logger) {
 
 // src/github/sources/directory.ts
 import { createHash } from "node:crypto";
-import { readFileSync as readFileSync4, readdirSync as readdirSync2, statSync as statSync2 } from "node:fs";
+import { readFileSync as readFileSync4, readdirSync as readdirSync2, realpathSync as realpathSync2, statSync as statSync2 } from "node:fs";
 import { join as join4 } from "node:path";
 var DirectoryManifestSource = class {
   constructor(workspace) {
@@ -61136,16 +61142,19 @@ var DirectoryManifestSource = class {
   async list(directory, matcher) {
     const root = join4(this.workspace, directory);
     const entries = [];
+    const seen = /* @__PURE__ */ new Set();
     const visit = (relative) => {
       const absolute = relative === "" ? root : join4(root, relative);
       for (const name of readdirSync2(absolute).sort()) {
         const child = relative === "" ? name : `${relative}/${name}`;
         const stat = statSync2(join4(root, child));
         if (stat.isDirectory()) {
-          if (name !== ".git" && matcher.couldContain(child)) visit(child);
+          if (name !== ".git" && matcher.couldContain(child) && firstVisit(seen, join4(root, child)))
+            visit(child);
           continue;
         }
         if (!stat.isFile() || !matcher.matches(child)) continue;
+        if (!firstVisit(seen, join4(root, child))) continue;
         const path8 = `${directory.replace(/\/+$/, "")}/${child}`;
         const bytes = stat.size > MAX_FILE_BYTES ? null : readFileSync4(join4(root, child));
         if (bytes !== null) this.contents.set(path8, bytes);
@@ -61156,6 +61165,7 @@ var DirectoryManifestSource = class {
     if (!isDirectory(root)) {
       throw new ConfigError(`the directory ${quote(directory)} does not exist in the workspace`);
     }
+    firstVisit(seen, root);
     visit("");
     return entries.sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
   }
@@ -61168,6 +61178,12 @@ var DirectoryManifestSource = class {
     );
   }
 };
+function firstVisit(seen, path8) {
+  const real = realpathSync2.native(path8);
+  if (seen.has(real)) return false;
+  seen.add(real);
+  return true;
+}
 function isDirectory(path8) {
   try {
     return statSync2(path8).isDirectory();
@@ -61241,7 +61257,7 @@ var RestManifestSource = class {
       });
       return { items: response.data.tree, truncated: response.data.truncated };
     } catch (error) {
-      throw classify(error, OPERATIONS.readContents);
+      throw classify2(error, OPERATIONS.readContents);
     }
   }
   blob(sha, size) {
@@ -61268,7 +61284,7 @@ var RestManifestSource = class {
         response.data.encoding === "base64" ? "base64" : "utf8"
       );
     } catch (error) {
-      throw classify(error, OPERATIONS.readContents);
+      throw classify2(error, OPERATIONS.readContents);
     }
   }
 };
@@ -61463,7 +61479,7 @@ async function readConfigText(options2, ref) {
     return Buffer.from(bytesOf(response.data)).toString("utf8");
   } catch (error) {
     if (isNotFound(error)) return null;
-    throw classify(error, OPERATIONS.readContents);
+    throw classify2(error, OPERATIONS.readContents);
   }
 }
 
@@ -61565,7 +61581,7 @@ async function startCheckRun(target) {
     });
     return { id: response.data.id, url: response.data.html_url ?? "" };
   } catch (error) {
-    throw classify(error, OPERATIONS.createCheckRun);
+    throw classify2(error, OPERATIONS.createCheckRun);
   }
 }
 async function completeCheckRun(target, started, result, fullReportUrl) {
@@ -61596,7 +61612,7 @@ async function completeCheckRun(target, started, result, fullReportUrl) {
     for (const batch of batches) ref = await send(target, ref, { output: output(batch) });
     return await send(target, ref, { ...completion, output: output(last) });
   } catch (error) {
-    throw classify(error, started === null ? OPERATIONS.createCheckRun : OPERATIONS.updateCheckRun);
+    throw classify2(error, started === null ? OPERATIONS.createCheckRun : OPERATIONS.updateCheckRun);
   }
 }
 async function send(target, ref, body2) {
@@ -61646,7 +61662,7 @@ async function findStickyComments(target) {
     });
     return comments.filter((c) => c.user?.type === "Bot" && (c.body ?? "").startsWith(target.marker)).map((c) => ({ id: c.id, body: c.body ?? "", url: c.html_url })).sort((a, b) => a.id - b.id);
   } catch (error) {
-    throw classify(error, OPERATIONS.listComments);
+    throw classify2(error, OPERATIONS.listComments);
   }
 }
 async function upsertStickyComment(target, body2, options2) {
@@ -61686,7 +61702,7 @@ async function deleteComments(target, comments) {
       await target.octokit.rest.issues.deleteComment({ ...target.repo, comment_id: comment.id });
       target.logger.info(`deleted duplicate meshguard comment ${comment.id}`);
     } catch (error) {
-      if (!isNotFound(error)) throw classify(error, OPERATIONS.writeComment);
+      if (!isNotFound(error)) throw classify2(error, OPERATIONS.writeComment);
     }
   }
 }
@@ -61694,7 +61710,7 @@ async function write(call) {
   try {
     return (await call()).data;
   } catch (error) {
-    throw classify(error, OPERATIONS.writeComment);
+    throw classify2(error, OPERATIONS.writeComment);
   }
 }
 function resolvedBody(marker, headSha) {
@@ -63554,7 +63570,7 @@ async function loadCommandConfig(options2) {
     });
     text = Buffer.from(bytesOf(response.data)).toString("utf8");
   } catch (error) {
-    if (!isNotFound(error)) throw classify(error, OPERATIONS.readContents);
+    if (!isNotFound(error)) throw classify2(error, OPERATIONS.readContents);
     options2.logger.info(`no ${path8} on the default branch; using the defaults`);
   }
   const parsed = parseConfig(text, path8);
@@ -63711,7 +63727,7 @@ async function roleOf(octokit, repo, username) {
     return isRole(permission) ? permission : "none";
   } catch (error) {
     if (isNotFound(error)) return "none";
-    throw classify(error, OPERATIONS.readPermission);
+    throw classify2(error, OPERATIONS.readPermission);
   }
 }
 function isRole(value) {
@@ -63751,7 +63767,7 @@ async function postReply(target, body2) {
     });
     return response.data.html_url;
   } catch (error) {
-    throw classify(error, OPERATIONS.writeComment);
+    throw classify2(error, OPERATIONS.writeComment);
   }
 }
 async function react(target, content) {
@@ -63763,7 +63779,7 @@ async function react(target, content) {
     });
   } catch (error) {
     target.logger.warning(
-      `could not add the ${content} reaction: ${classify(error, OPERATIONS.addReaction).message}`
+      `could not add the ${content} reaction: ${classify2(error, OPERATIONS.addReaction).message}`
     );
   }
 }
@@ -63813,7 +63829,7 @@ async function readPullRequest(octokit, repo, number) {
       data
     };
   } catch (error) {
-    throw classify(error, OPERATIONS.readPullRequest);
+    throw classify2(error, OPERATIONS.readPullRequest);
   }
 }
 async function readSides(options2) {
@@ -64270,7 +64286,7 @@ async function pullRequestsFor(octokit, repo, headSha, listed) {
     }
     return found;
   } catch (error) {
-    throw classify(error, OPERATIONS.readPullRequest);
+    throw classify2(error, OPERATIONS.readPullRequest);
   }
 }
 

@@ -7367,66 +7367,6 @@ var require_dist = __commonJS({
   }
 });
 
-// src/cli/args.ts
-var UsageError = class extends Error {
-  name = "UsageError";
-};
-function parseArgs(argv, specs) {
-  const positionals = [];
-  const flags = {};
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i] ?? "";
-    if (arg === "--") {
-      positionals.push(...argv.slice(i + 1));
-      break;
-    }
-    if (!arg.startsWith("--") || arg === "-") {
-      positionals.push(arg);
-      continue;
-    }
-    const [name = "", inline] = splitOnce(arg.slice(2), "=");
-    const spec = specs[name];
-    if (spec === void 0) throw new UsageError(`unknown option --${name}`);
-    if (spec.type === "boolean") {
-      if (inline !== void 0) throw new UsageError(`--${name} takes no value`);
-      flags[name] = true;
-      continue;
-    }
-    const value = inline ?? argv[++i];
-    if (value === void 0 || inline === void 0 && value.startsWith("--")) {
-      throw new UsageError(`--${name} needs a value`);
-    }
-    if (spec.choices && !spec.choices.includes(value)) {
-      throw new UsageError(
-        `--${name} must be one of ${spec.choices.join(", ")}, not ${JSON.stringify(value)}`
-      );
-    }
-    if (spec.type === "list") {
-      const existing = flags[name];
-      flags[name] = [...Array.isArray(existing) ? existing : [], value];
-    } else {
-      flags[name] = value;
-    }
-  }
-  return { positionals, flags };
-}
-function splitOnce(text, separator) {
-  const index = text.indexOf(separator);
-  return index < 0 ? [text, void 0] : [text.slice(0, index), text.slice(index + 1)];
-}
-function stringFlag(args, name) {
-  const value = args.flags[name];
-  return typeof value === "string" ? value : void 0;
-}
-function listFlag(args, name) {
-  const value = args.flags[name];
-  return Array.isArray(value) ? value : [];
-}
-
-// src/cli/commands/diff.ts
-import { readFileSync as readFileSync2 } from "node:fs";
-import { resolve as resolve2 } from "node:path";
-
 // src/analysis/findings/quote.ts
 function longestBacktickRun(text) {
   let longest = 0;
@@ -9264,6 +9204,9 @@ var PATTERNS = {
   },
   text: { pattern: /\S/, expected: "non-empty text" }
 };
+function namespaceProblem(value) {
+  return PATTERNS.dnsLabel.pattern.test(value) ? null : `must be ${PATTERNS.dnsLabel.expected}`;
+}
 
 // src/analysis/config/read-node.ts
 var ConfigReader = class {
@@ -9868,6 +9811,79 @@ function readIgnore(reader, node, field2, pos) {
     ...expires === void 0 ? {} : { expires }
   };
 }
+
+// src/cli/args.ts
+var UsageError = class extends Error {
+  name = "UsageError";
+};
+function parseArgs(argv, specs) {
+  const positionals = [];
+  const flags = {};
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] ?? "";
+    if (arg === "--") {
+      positionals.push(...argv.slice(i + 1).map(nonEmptyPath));
+      break;
+    }
+    if (!arg.startsWith("--") || arg === "-") {
+      positionals.push(nonEmptyPath(arg));
+      continue;
+    }
+    const [name = "", inline] = splitOnce(arg.slice(2), "=");
+    const spec = specs[name];
+    if (spec === void 0) throw new UsageError(`unknown option --${name}`);
+    if (spec.type === "boolean") {
+      if (inline !== void 0) throw new UsageError(`--${name} takes no value`);
+      flags[name] = true;
+      continue;
+    }
+    const value = inline ?? argv[++i];
+    if (value === void 0 || inline === void 0 && value.startsWith("--")) {
+      throw new UsageError(`--${name} needs a value`);
+    }
+    if (value === "") throw new UsageError(`--${name} needs a value, not an empty string`);
+    if (spec.choices && !spec.choices.includes(value)) {
+      throw new UsageError(
+        `--${name} must be one of ${spec.choices.join(", ")}, not ${JSON.stringify(value)}`
+      );
+    }
+    if (spec.type === "list") {
+      const existing = flags[name];
+      flags[name] = [...Array.isArray(existing) ? existing : [], value];
+    } else {
+      flags[name] = value;
+    }
+  }
+  return { positionals, flags };
+}
+function nonEmptyPath(arg) {
+  if (arg === "") throw new UsageError("a PATH is an empty string; use `.` for this directory");
+  return arg;
+}
+function splitOnce(text, separator) {
+  const index = text.indexOf(separator);
+  return index < 0 ? [text, void 0] : [text.slice(0, index), text.slice(index + 1)];
+}
+function stringFlag(args, name) {
+  const value = args.flags[name];
+  return typeof value === "string" ? value : void 0;
+}
+function listFlag(args, name) {
+  const value = args.flags[name];
+  return Array.isArray(value) ? value : [];
+}
+function namespaceFlag(args) {
+  const value = stringFlag(args, "namespace");
+  if (value === void 0) return {};
+  const problem = namespaceProblem(value);
+  if (problem !== null)
+    throw new UsageError(`--namespace ${problem}, not ${JSON.stringify(value)}`);
+  return { defaultNamespace: value };
+}
+
+// src/cli/commands/diff.ts
+import { readFileSync } from "node:fs";
+import { resolve as resolve2 } from "node:path";
 
 // src/analysis/model/source.ts
 function formatRef(ref) {
@@ -10486,6 +10502,11 @@ function readLabels(ctx, parent, key, field2) {
   return labels;
 }
 function readMapItems(ctx, parent, key, field2, known, kind) {
+  const items = readMappings(ctx, parent, key, field2);
+  for (const { item, path } of items) checkFields(ctx, item, known, path, kind);
+  return items;
+}
+function readMappings(ctx, parent, key, field2) {
   const items = [];
   (readList(ctx, parent, key, field2) ?? []).forEach((item, index) => {
     const path = `${field2}[${index}]`;
@@ -10494,7 +10515,6 @@ function readMapItems(ctx, parent, key, field2, known, kind) {
       wrongType(ctx, item, item.pos, path, "a mapping");
       return;
     }
-    checkFields(ctx, item, known, path, kind);
     items.push({ item, path });
   });
   return items;
@@ -10550,10 +10570,8 @@ function readTargetRefs(ctx, spec, kind) {
   const refs = [];
   const single = readMap(ctx, spec, "targetRef", "spec.targetRef");
   if (single !== null) refs.push(readTargetRef(ctx, single, "spec.targetRef", kind));
-  (readList(ctx, spec, "targetRefs", "spec.targetRefs") ?? []).forEach((item, index) => {
-    if (item?.type === "map")
-      refs.push(readTargetRef(ctx, item, `spec.targetRefs[${index}]`, kind));
-  });
+  for (const { item, path } of readMappings(ctx, spec, "targetRefs", "spec.targetRefs"))
+    refs.push(readTargetRef(ctx, item, path, kind));
   return refs;
 }
 function readTargetRef(ctx, map, field2, kind) {
@@ -11063,23 +11081,19 @@ function narrowWorkload(ctx, object, base, kind, meta) {
 function readContainerPorts(ctx, podSpec, field2) {
   const ports = [];
   for (const list of ["containers", "initContainers"]) {
-    const containers = readList(ctx, podSpec, list, `${field2}.${list}`) ?? [];
-    containers.forEach((container, c) => {
-      if (container?.type !== "map") return;
-      const items = readList(ctx, container, "ports", `${field2}.${list}[${c}].ports`) ?? [];
-      items.forEach((item, p) => {
-        if (item?.type !== "map") return;
-        const path = `${field2}.${list}[${c}].ports[${p}]`;
+    for (const container of readMappings(ctx, podSpec, list, `${field2}.${list}`)) {
+      const items = readMappings(ctx, container.item, "ports", `${container.path}.ports`);
+      for (const { item, path } of items) {
         const number = readInteger(ctx, item, "containerPort", `${path}.containerPort`, 1, 65535);
-        if (number === null) return;
+        if (number === null) continue;
         ports.push({
           name: readString(ctx, item, "name", `${path}.name`)?.value ?? null,
           containerPort: number,
           protocol: readProtocol(ctx, item, path),
           at: ctx.at(item.pos)
         });
-      });
-    });
+      }
+    }
   }
   return ports;
 }
@@ -11111,14 +11125,12 @@ function narrowService(ctx, object, base) {
 }
 function readServicePorts(ctx, spec) {
   const ports = [];
-  (readList(ctx, spec, "ports", "spec.ports") ?? []).forEach((item, index) => {
-    if (item?.type !== "map") return;
-    const path = `spec.ports[${index}]`;
+  for (const { item, path } of readMappings(ctx, spec, "ports", "spec.ports")) {
     const port = readInteger(ctx, item, "port", `${path}.port`, 1, 65535);
     if (port === null) {
       if (pairOf(item, "port") === void 0)
         ctx.report("MG008", item.pos, { field: `${path}.port`, kind: "Service" });
-      return;
+      continue;
     }
     ports.push({
       name: readString(ctx, item, "name", `${path}.name`)?.value ?? null,
@@ -11128,7 +11140,7 @@ function readServicePorts(ctx, spec) {
       appProtocol: readString(ctx, item, "appProtocol", `${path}.appProtocol`)?.value ?? null,
       at: ctx.at(item.pos)
     });
-  });
+  }
   return ports;
 }
 function readTargetPort(ctx, item, path) {
@@ -11245,10 +11257,9 @@ function readMetadata(ctx, object) {
   };
 }
 function readController(ctx, meta) {
-  const owners = readList(ctx, meta, "ownerReferences", "metadata.ownerReferences") ?? [];
+  const owners = readMappings(ctx, meta, "ownerReferences", "metadata.ownerReferences");
   let first2 = null;
-  for (const owner of owners) {
-    if (owner?.type !== "map") continue;
+  for (const { item: owner } of owners) {
     const kind = scalarString(pairOf(owner, "kind")?.value ?? null);
     const name = scalarString(pairOf(owner, "name")?.value ?? null);
     if (kind === null || name === null) continue;
@@ -11348,15 +11359,14 @@ function narrowRequestAuthentication(ctx, object, base) {
   const targetRefs = spec ? readTargetRefs(ctx, spec, KIND4) : [];
   if (selector !== null && targetRefs.length > 0) ctx.report("MG020", selector.at, {});
   const issuers = [];
-  (spec ? readList(ctx, spec, "jwtRules", "spec.jwtRules") ?? [] : []).forEach((rule, index) => {
-    if (rule?.type !== "map") return;
-    const issuer = readString(ctx, rule, "issuer", `spec.jwtRules[${index}].issuer`);
-    const jwksUri = readString(ctx, rule, "jwksUri", `spec.jwtRules[${index}].jwksUri`);
+  for (const { item: rule, path } of spec ? readMappings(ctx, spec, "jwtRules", "spec.jwtRules") : []) {
+    const issuer = readString(ctx, rule, "issuer", `${path}.issuer`);
+    const jwksUri = readString(ctx, rule, "jwksUri", `${path}.jwksUri`);
     if (issuer === null && jwksUri === null) {
-      ctx.report("MG008", rule.pos, { field: `spec.jwtRules[${index}].issuer`, kind: KIND4 });
+      ctx.report("MG008", rule.pos, { field: `${path}.issuer`, kind: KIND4 });
     }
     if (issuer !== null) issuers.push(issuer);
-  });
+  }
   return { ...base, kind: KIND4, selector, targetRefs, issuers };
 }
 
@@ -11579,10 +11589,7 @@ function narrowObject(object, ctx, defaultNamespace, result, depth) {
   }
   const classification = classify(apiVersion, kind);
   if (classification.type === "list") {
-    if (depth > 8) return;
-    for (const item of readList(ctx, object, "items", "items") ?? []) {
-      if (item?.type === "map") narrowObject(item, ctx, defaultNamespace, result, depth + 1);
-    }
+    narrowListItems(object, ctx, defaultNamespace, result, depth);
     return;
   }
   if (classification.type === "not-modelled") {
@@ -11617,6 +11624,18 @@ function narrowObject(object, ctx, defaultNamespace, result, depth) {
     return;
   }
   result.objects.push(narrowed);
+}
+var MAX_LIST_DEPTH = 8;
+function narrowListItems(list, ctx, defaultNamespace, result, depth) {
+  ctx.beginObject(void 0);
+  if (depth > MAX_LIST_DEPTH) {
+    ctx.report("MG901", list.pos, {
+      detail: `a \`List\` inside more than ${MAX_LIST_DEPTH} other Lists; its items were not read`
+    });
+    return;
+  }
+  for (const { item } of readMappings(ctx, list, "items", "items"))
+    narrowObject(item, ctx, defaultNamespace, result, depth + 1);
 }
 function narrowByClass(classification, object, ctx, base, meta, result) {
   switch (classification.type) {
@@ -11820,6 +11839,10 @@ function chunksOf(file) {
     return [{ index: 0, text: normalizeText(file.text), lineOffset: 0 }];
   return splitDocuments(file.text) ?? [{ index: 0, text: normalizeText(file.text), lineOffset: 0 }];
 }
+
+// src/analysis/load/limits.ts
+var MAX_FILE_BYTES = 8 * 1024 * 1024;
+var TOO_LARGE_REASON = `larger than ${MAX_FILE_BYTES / 1024 / 1024} MiB`;
 
 // src/analysis/diff/finding-policy.ts
 var SEVERITY_ORDER = { error: 0, warning: 1, notice: 2 };
@@ -13498,8 +13521,8 @@ function buildTopology(mesh) {
   for (const service of mesh.services) {
     const selector = service.selector;
     const candidates2 = byNamespace2.get(service.ref.namespace) ?? [];
-    const selected2 = selector === null || Object.keys(selector).length === 0 ? [] : candidates2.filter((w) => selects(selector, w.podLabels));
-    selectedBy.set(service, selected2);
+    const selected3 = selector === null || Object.keys(selector).length === 0 ? [] : candidates2.filter((w) => selects(selector, w.podLabels));
+    selectedBy.set(service, selected3);
   }
   const exposures = /* @__PURE__ */ new Map();
   for (const service of mesh.services) {
@@ -13678,12 +13701,12 @@ function candidates(namespace, root, byNamespace2) {
 }
 function attaches(policy, workload, labels) {
   const gateway = labels[GATEWAY_NAME_LABEL];
-  const selected2 = policy.selector === null || selects(policy.selector.matchLabels, labels);
+  const selected3 = policy.selector === null || selects(policy.selector.matchLabels, labels);
   if (gateway === void 0 || isWaypoint(labels)) {
     if (policy.targetRefs.length > 0) return "ignored";
-    return selected2 ? "yes" : "no";
+    return selected3 ? "yes" : "no";
   }
-  if (policy.targetRefs.length === 0) return selected2 ? "yes" : "no";
+  if (policy.targetRefs.length === 0) return selected3 ? "yes" : "no";
   const targetsGateway = policy.targetRefs.some(
     (ref) => ref.kind === "Gateway" && ref.group === GATEWAY_API_GROUP && ref.name === gateway && policy.ref.namespace === workload.namespace
   );
@@ -14856,10 +14879,10 @@ function indexSidecars(mesh) {
   const rootDefault = defaults2.get(root) ?? null;
   return {
     sidecarFor(namespace, labels) {
-      const selected2 = (withSelector.get(namespace) ?? []).find(
+      const selected3 = (withSelector.get(namespace) ?? []).find(
         (s) => selects(s.workloadSelector?.matchLabels ?? {}, labels)
       );
-      return selected2 ?? defaults2.get(namespace) ?? rootDefault;
+      return selected3 ?? defaults2.get(namespace) ?? rootDefault;
     },
     namespaces: /* @__PURE__ */ new Set([...withSelector.keys(), ...defaults2.keys()]),
     rootDefaultIsRelative: rootDefault?.egress.some((e) => e.hosts.some((h) => h.value.startsWith("./"))) ?? false,
@@ -16449,13 +16472,13 @@ function unknownPorts(internals, side2) {
   const byNamespace2 = workloadsByNamespace(internals);
   for (const policy of internals.mesh.peerAuthentications) {
     if (!hasSelector(policy) || policy.portLevelMtls.length === 0) continue;
-    const selected2 = (byNamespace2.get(policy.ref.namespace) ?? []).filter(
+    const selected3 = (byNamespace2.get(policy.ref.namespace) ?? []).filter(
       (w) => selects(policy.selector?.matchLabels ?? {}, internals.labels(w))
     );
-    if (selected2.length === 0) continue;
+    if (selected3.length === 0) continue;
     for (const entry of policy.portLevelMtls) {
-      if (selected2.some((w) => w.ports.some((p) => p.port === entry.port))) continue;
-      const exposure = selected2.flatMap((w) => w.ports.flatMap((p) => p.exposedBy.map((e) => ({ e, target: p.port })))).find(({ e }) => e.servicePort === entry.port);
+      if (selected3.some((w) => w.ports.some((p) => p.port === entry.port))) continue;
+      const exposure = selected3.flatMap((w) => w.ports.flatMap((p) => p.exposedBy.map((e) => ({ e, target: p.port })))).find(({ e }) => e.servicePort === entry.port);
       const hint = exposure ? `; it is the Service port of ${quote(`${exposure.e.service.namespace}/${exposure.e.service.name}`)}, whose target port is ${exposure.target}` : "";
       out.push(
         mtlsFinding(
@@ -18742,57 +18765,103 @@ var package_default = {
 var VERSION = package_default.version;
 
 // src/cli/walk.ts
-import { readFileSync, readdirSync, statSync } from "node:fs";
+import { closeSync, openSync, readSync, readdirSync, realpathSync, statSync } from "node:fs";
 import { join as join2, relative, resolve, sep } from "node:path";
 var SKIPPED = /* @__PURE__ */ new Set([".git", "node_modules", ".terraform", "vendor"]);
 var MANIFEST2 = /\.(ya?ml|json)$/i;
-function readManifestTree(roots, base = process.cwd()) {
+function readManifestTree(roots, base = process.cwd(), select) {
   const files = [];
   const unreadable = [];
+  const seen = /* @__PURE__ */ new Set();
   const display = (path) => relative(base, path).split(sep).join("/") || path;
   const visit = (path, explicit) => {
-    let isDirectory;
+    const shown = display(path);
+    let stat;
     try {
-      isDirectory = statSync(path).isDirectory();
+      stat = statSync(path);
     } catch (error) {
-      unreadable.push({ path: display(path), reason: reasonOf(error) });
+      if (!explicit && select && !select.matches(shown) && !select.couldContain(shown)) return;
+      unreadable.push({ path: shown, reason: reasonOf(error) });
       return;
     }
+    const isDirectory = stat.isDirectory();
+    if (!explicit && !selected2(shown, isDirectory, select)) return;
+    if (!firstVisit(seen, path)) return;
     if (isDirectory) {
       let entries;
       try {
         entries = readdirSync(path).sort();
       } catch (error) {
-        unreadable.push({ path: display(path), reason: reasonOf(error) });
+        unreadable.push({ path: shown, reason: reasonOf(error) });
         return;
       }
       for (const entry of entries) if (!SKIPPED.has(entry)) visit(join2(path, entry), false);
       return;
     }
-    if (!explicit && !MANIFEST2.test(path)) return;
-    const text = readText(path);
-    if (typeof text === "string") files.push({ path: display(path), text });
-    else unreadable.push({ path: display(path), reason: text.reason });
+    const text = readText(path, stat, explicit);
+    if (typeof text === "string") files.push({ path: shown, text });
+    else unreadable.push({ path: shown, reason: text.reason });
   };
   for (const root of roots) visit(resolve(base, root), true);
   return { files, unreadable };
 }
-function readText(path) {
+function selected2(path, isDirectory, select) {
+  if (isDirectory) return select === void 0 || select.couldContain(path);
+  return MANIFEST2.test(path) && (select === void 0 || select.matches(path));
+}
+function firstVisit(seen, path) {
+  let real;
   try {
-    const bytes = readFileSync(path);
-    const text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-    return text;
+    real = realpathSync.native(path);
+  } catch {
+    real = path;
+  }
+  if (seen.has(real)) return false;
+  seen.add(real);
+  return true;
+}
+function readText(path, stat, explicit) {
+  if (!stat.isFile() && !explicit)
+    return { reason: "not a regular file (a pipe, socket or device)" };
+  if (stat.size > MAX_FILE_BYTES) return { reason: TOO_LARGE_REASON };
+  let bytes;
+  try {
+    bytes = readAtMost(path, MAX_FILE_BYTES + 1);
   } catch (error) {
-    if (error instanceof TypeError) return { reason: "not valid UTF-8 text" };
     return { reason: reasonOf(error) };
   }
+  if (bytes.byteLength > MAX_FILE_BYTES) return { reason: TOO_LARGE_REASON };
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    return { reason: "not valid UTF-8 text" };
+  }
+}
+function readAtMost(path, limit) {
+  const chunks = [];
+  let total = 0;
+  const fd = openSync(path, "r");
+  try {
+    while (total < limit) {
+      const chunk2 = Buffer.allocUnsafe(Math.min(1024 * 1024, limit - total));
+      const read = readSync(fd, chunk2, 0, chunk2.length, null);
+      if (read === 0) break;
+      chunks.push(chunk2.subarray(0, read));
+      total += read;
+    }
+  } finally {
+    closeSync(fd);
+  }
+  return Buffer.concat(chunks, total);
 }
 function reasonOf(error) {
   if (error instanceof Error && "code" in error) {
     const code = String(error.code);
     if (code === "ENOENT") return "no such file or directory";
-    if (code === "EACCES") return "permission denied";
-    return code;
+    if (code === "EACCES" || code === "EPERM") return "permission denied";
+    if (code === "ELOOP") return "symbolic link loop: the link never reaches a file";
+    const description = /^[A-Z0-9_]+: ([^,]+)/.exec(error.message)?.[1];
+    return description ?? code;
   }
   return error instanceof Error ? error.message : String(error);
 }
@@ -18850,11 +18919,12 @@ function runDiff(argv, io, today) {
     throw new UsageError("diff needs --base DIR and --head DIR");
   if (args.positionals.length > 0)
     throw new UsageError(`unexpected argument ${JSON.stringify(args.positionals[0])}`);
+  const flags = flagOptions(args);
   const config = readConfig(stringFlag(args, "config"), io);
   if (config === null) return ExitCode.usageOrInput;
   const options = {
     ...config.options,
-    ...flagOptions(args.flags),
+    ...flags,
     today: today()
   };
   const base = readSide(baseDir, io.cwd, config.paths);
@@ -18875,22 +18945,21 @@ function runDiff(argv, io, today) {
   }
   return report.verdict === "fail" ? ExitCode.findings : ExitCode.ok;
 }
-function flagOptions(flags) {
-  const failOn = flags["fail-on"];
-  const namespace = flags.namespace;
+function flagOptions(args) {
+  const failOn = stringFlag(args, "fail-on");
   return {
-    ...typeof failOn === "string" ? { failOn } : {},
-    ...typeof namespace === "string" ? { defaultNamespace: namespace } : {}
+    ...failOn === void 0 ? {} : { failOn },
+    ...namespaceFlag(args)
   };
 }
 function readSide(root, cwd, paths) {
   const base = resolve2(cwd, root);
-  const tree = readManifestTree([base], base);
-  const matcher = paths === null ? null : compileGlobs(paths);
+  const tree = readManifestTree([base], base, paths === null ? void 0 : compileGlobs(paths));
   return {
-    files: tree.files.filter((file) => matcher === null || matcher.matches(file.path)),
+    files: [...tree.files],
     unreadable: tree.unreadable.map((file) => ({
-      path: file.path === "" ? root : file.path,
+      // A missing root is shown as the user wrote it, not as an absolute path.
+      path: file.path === base ? root : file.path,
       reason: file.reason
     }))
   };
@@ -18899,7 +18968,7 @@ function readConfig(path, io) {
   if (path === void 0) return { options: {}, paths: null };
   let text;
   try {
-    text = readFileSync2(resolve2(io.cwd, path), "utf8");
+    text = readFileSync(resolve2(io.cwd, path), "utf8");
   } catch (error) {
     io.stderr(
       `meshguard diff: cannot read the configuration ${path}: ${error instanceof Error ? error.message : String(error)}
@@ -19671,6 +19740,49 @@ function position3(at) {
   return { file: at.file, line: at.line, column: at.column };
 }
 
+// src/analysis/render/validation.ts
+function renderValidationText(result) {
+  const lines = result.diagnostics.map(diagnosticLine);
+  lines.push(summaryLine(result));
+  return `${lines.join("\n")}
+`;
+}
+function diagnosticLine(d) {
+  const where = `${terminalText(d.at.file)}:${d.at.line}:${d.at.column}`;
+  const what = d.ref ? ` (${terminalText(formatRef(d.ref))})` : "";
+  return `${where}: ${d.severity} ${d.code} ${terminalText(d.message)}${what}`;
+}
+function summaryLine(result) {
+  const count = (severity) => result.diagnostics.filter((d) => d.severity === severity).length;
+  const { stats } = result;
+  const skipped = stats.notKubernetes + stats.notModelled;
+  return `${plural2(stats.files, "file")}, ${plural2(stats.documents, "document")}, ${plural2(stats.objects, "object")} modelled` + (skipped > 0 ? `, ${skipped} skipped (${stats.notModelled} of kinds meshguard does not read, ${stats.notKubernetes} not Kubernetes)` : "") + (stats.templates > 0 ? `, ${plural2(stats.templates, "template")} not rendered` : "") + `: ${plural2(count("error"), "error")}, ${plural2(count("warning"), "warning")}`;
+}
+function plural2(count, noun) {
+  return `${count} ${noun}${count === 1 ? "" : "s"}`;
+}
+var VALIDATION_SCHEMA_VERSION = 1;
+function renderValidationJson(result) {
+  return `${JSON.stringify(
+    {
+      schemaVersion: VALIDATION_SCHEMA_VERSION,
+      stats: result.stats,
+      diagnostics: result.diagnostics.map((d) => ({
+        code: d.code,
+        severity: d.severity,
+        message: d.message,
+        file: d.at.file,
+        line: d.at.line,
+        column: d.at.column,
+        ...d.ref ? { object: formatRef(d.ref) } : {}
+      }))
+    },
+    null,
+    2
+  )}
+`;
+}
+
 // src/cli/commands/explain.ts
 var EXPLAIN_USAGE = `Usage: meshguard explain --dir DIR --from ns/workload --to ns/workload[:port]
                          [--method M] [--path P] [--format text|json]
@@ -19695,7 +19807,7 @@ Options:
   --namespace NS     namespace for objects that name none (default: default)
 
 Exit status: 0 answered, 2 usage error, unknown workload or port, or input that could not be
-read whole (the answer is still printed).
+read whole (the answer is still printed; stderr names each file and line).
 `;
 function runExplain(argv, io) {
   const args = parseArgs(argv, {
@@ -19716,8 +19828,7 @@ function runExplain(argv, io) {
   }
   const query = readQuery(args);
   const json = stringFlag(args, "format") === "json";
-  const namespace = stringFlag(args, "namespace");
-  const options = namespace === void 0 ? {} : { defaultNamespace: namespace };
+  const options = namespaceFlag(args);
   const roots = [...args.positionals, ...listFlag(args, "dir")];
   const base = stringFlag(args, "base");
   const head = stringFlag(args, "head");
@@ -19759,17 +19870,13 @@ function readQuery(args) {
 }
 function readSide2(roots, io, options) {
   const tree = readManifestTree(roots, io.cwd);
-  for (const file of tree.unreadable)
-    io.stderr(`meshguard explain: cannot read ${terminalText(`${file.path}: ${file.reason}`)}
-`);
   const files = tree.files;
   const side2 = explainSideOf(files, options);
-  const unreadable = unreadableDiagnostics(tree);
-  const withUnreadable = { ...side2, diagnostics: [...unreadable, ...side2.diagnostics] };
-  return {
-    side: withUnreadable,
-    partial: withUnreadable.diagnostics.some((d) => isPartialInput(d.code))
-  };
+  const diagnostics = [...unreadableDiagnostics(tree), ...side2.diagnostics];
+  const partial = diagnostics.filter((d) => isPartialInput(d.code));
+  for (const d of partial) io.stderr(`${terminalText(diagnosticLine(d))}
+`);
+  return { side: { ...side2, diagnostics }, partial: partial.length > 0 };
 }
 function fail(io, message) {
   io.stderr(`meshguard explain: ${terminalText(message)}
@@ -19938,24 +20045,28 @@ function runGraph(argv, io) {
   }
   const roots = [...args.positionals, ...listFlag(args, "dir")];
   if (roots.length === 0) throw new UsageError("graph needs at least one PATH");
+  const filter = { from: readIds(args, "from"), to: readIds(args, "to") };
+  const options = namespaceFlag(args);
   const tree = readManifestTree(roots, io.cwd);
-  const namespace = stringFlag(args, "namespace");
-  const loaded = loadMesh(
-    tree.files,
-    namespace === void 0 ? {} : { defaultNamespace: namespace }
-  );
+  const loaded = loadMesh(tree.files, options);
   const unreadable = unreadableDiagnostics(tree);
   const diagnostics = [...unreadable, ...loaded.diagnostics];
-  const view = buildAccessGraphView(evaluateLoaded(loaded), diagnostics, {
-    from: listFlag(args, "from"),
-    to: listFlag(args, "to")
-  });
+  const view = buildAccessGraphView(evaluateLoaded(loaded), diagnostics, filter);
   const format = stringFlag(args, "format") ?? "text";
   io.stdout(
     format === "json" ? `${JSON.stringify(view, null, 2)}
 ` : format === "mermaid" ? renderGraphMermaid(view) : renderText2(view)
   );
   return diagnostics.some((d) => isPartialInput(d.code)) ? ExitCode.usageOrInput : ExitCode.ok;
+}
+function readIds(args, flag) {
+  return listFlag(args, flag).map((text) => {
+    if (text.endsWith("/*") && namespaceProblem(text.slice(0, -2)) === null) return text;
+    const id = flag === "from" ? parseCaller(text) : isWorkloadId(text) ? text : null;
+    if (id !== null) return id;
+    const forms = flag === "from" ? "namespace/workload, namespace/*, (unauthenticated) or (any mesh identity)" : "namespace/workload or namespace/*";
+    throw new UsageError(`--${flag} ${JSON.stringify(text)} is not ${forms}`);
+  });
 }
 function renderText2(view) {
   const lines = [];
@@ -20003,10 +20114,7 @@ function renderText2(view) {
   const problems = view.diagnostics.filter((d) => d.severity === "error");
   if (problems.length > 0) {
     lines.push("", "Input errors (objects Istio would reject are left out):");
-    for (const d of problems)
-      lines.push(
-        `  ${d.at.file}:${d.at.line}:${d.at.column}: ${d.severity} ${d.code} ${d.message}`
-      );
+    for (const d of problems) lines.push(`  ${diagnosticLine(d)}`);
   }
   return `${lines.map(terminalText).join("\n")}
 `;
@@ -20014,48 +20122,6 @@ function renderText2(view) {
 function evidence(e) {
   const where = e.file === null ? "" : ` (${e.file}:${e.line ?? 1}:${e.column ?? 1})`;
   return `${e.object ? `${e.object}: ` : ""}${e.note}${where}`;
-}
-
-// src/analysis/render/validation.ts
-function renderValidationText(result) {
-  const lines = result.diagnostics.map((d) => {
-    const where = `${terminalText(d.at.file)}:${d.at.line}:${d.at.column}`;
-    const what = d.ref ? ` (${terminalText(formatRef(d.ref))})` : "";
-    return `${where}: ${d.severity} ${d.code} ${terminalText(d.message)}${what}`;
-  });
-  lines.push(summaryLine(result));
-  return `${lines.join("\n")}
-`;
-}
-function summaryLine(result) {
-  const count = (severity) => result.diagnostics.filter((d) => d.severity === severity).length;
-  const { stats } = result;
-  const skipped = stats.notKubernetes + stats.notModelled;
-  return `${plural2(stats.files, "file")}, ${plural2(stats.documents, "document")}, ${plural2(stats.objects, "object")} modelled` + (skipped > 0 ? `, ${skipped} skipped (${stats.notModelled} of kinds meshguard does not read, ${stats.notKubernetes} not Kubernetes)` : "") + (stats.templates > 0 ? `, ${plural2(stats.templates, "template")} not rendered` : "") + `: ${plural2(count("error"), "error")}, ${plural2(count("warning"), "warning")}`;
-}
-function plural2(count, noun) {
-  return `${count} ${noun}${count === 1 ? "" : "s"}`;
-}
-var VALIDATION_SCHEMA_VERSION = 1;
-function renderValidationJson(result) {
-  return `${JSON.stringify(
-    {
-      schemaVersion: VALIDATION_SCHEMA_VERSION,
-      stats: result.stats,
-      diagnostics: result.diagnostics.map((d) => ({
-        code: d.code,
-        severity: d.severity,
-        message: d.message,
-        file: d.at.file,
-        line: d.at.line,
-        column: d.at.column,
-        ...d.ref ? { object: formatRef(d.ref) } : {}
-      }))
-    },
-    null,
-    2
-  )}
-`;
 }
 
 // src/cli/commands/validate.ts
@@ -20082,12 +20148,9 @@ function runValidate(argv, io) {
     return ExitCode.ok;
   }
   if (args.positionals.length === 0) throw new UsageError("validate needs at least one PATH");
+  const options = namespaceFlag(args);
   const tree = readManifestTree(args.positionals, io.cwd);
-  const namespace = stringFlag(args, "namespace");
-  const result = loadMesh(
-    tree.files,
-    namespace === void 0 ? {} : { defaultNamespace: namespace }
-  );
+  const result = loadMesh(tree.files, options);
   const unreadable = unreadableDiagnostics(tree);
   const report = { ...result, diagnostics: [...unreadable, ...result.diagnostics] };
   const format = stringFlag(args, "format") ?? "text";

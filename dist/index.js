@@ -29079,312 +29079,22 @@ function info(message) {
 // src/github/sources/git.ts
 import { spawn } from "node:child_process";
 
-// src/github/sources/types.ts
-var MAX_FILE_BYTES = 8 * 1024 * 1024;
-function tooLarge(path) {
-  return { path, reason: `larger than ${MAX_FILE_BYTES / 1024 / 1024} MiB` };
+// src/analysis/model/source.ts
+function formatRef(ref) {
+  return ref.namespace === "" ? `${ref.kind} ${ref.name}` : `${ref.kind} ${ref.namespace}/${ref.name}`;
 }
-function decodeUtf8(path, bytes) {
-  if (bytes.byteLength > MAX_FILE_BYTES) return tooLarge(path);
-  try {
-    return { path, text: new TextDecoder("utf-8", { fatal: true }).decode(bytes) };
-  } catch {
-    return { path, reason: "not valid UTF-8 text" };
-  }
+function refKey(ref) {
+  return `${ref.kind}/${ref.namespace}/${ref.name}`;
 }
-function splitRead(results) {
-  const files = [];
-  const unreadable = [];
-  for (const result of results) {
-    if ("text" in result) files.push(result);
-    else unreadable.push(result);
-  }
-  return { files, unreadable };
+function formatSource(source2) {
+  return `${source2.file}:${source2.line}:${source2.column}`;
 }
-
-// src/github/sources/git.ts
-var MAX_OUTPUT_BYTES = 512 * 1024 * 1024;
-var GitError = class extends Error {
-  name = "GitError";
-};
-var GitRepository = class {
-  constructor(directory) {
-    this.directory = directory;
-  }
-  directory;
-  async run(args, input) {
-    const argv = ["-c", `safe.directory=${this.directory}`, "-C", this.directory, ...args];
-    return new Promise((resolve, reject) => {
-      const child = spawn("git", argv, {
-        stdio: ["pipe", "pipe", "pipe"],
-        env: { ...process.env, GIT_TERMINAL_PROMPT: "0", LC_ALL: "C" }
-      });
-      const chunks = [];
-      let size = 0;
-      let stderr = "";
-      child.stdout.on("data", (chunk2) => {
-        size += chunk2.length;
-        if (size > MAX_OUTPUT_BYTES) child.kill();
-        else chunks.push(chunk2);
-      });
-      child.stderr.on("data", (chunk2) => stderr += chunk2.toString("utf8"));
-      child.on("error", (error2) => reject(new GitError(`git could not start: ${error2.message}`)));
-      child.on("close", (code2) => {
-        if (code2 === 0) resolve(Buffer.concat(chunks));
-        else
-          reject(
-            new GitError(`git ${args[0] ?? ""} failed: ${firstLine(stderr) || `exit ${code2}`}`)
-          );
-      });
-      child.stdin.on("error", () => void 0);
-      child.stdin.end(input ?? "");
-    });
-  }
-  async isRepository() {
-    try {
-      await this.run(["rev-parse", "--git-dir"]);
-      return true;
-    } catch {
-      return false;
-    }
-  }
-  async hasCommit(sha2) {
-    try {
-      await this.run(["cat-file", "-e", `${sha2}^{commit}`]);
-      return true;
-    } catch {
-      return false;
-    }
-  }
-  /** Fetches commits by SHA (GitHub serves any reachable SHA); only when the user asked. */
-  async fetch(shas) {
-    await this.run([
-      "fetch",
-      "--no-tags",
-      "--no-recurse-submodules",
-      "--depth=1",
-      "origin",
-      ...shas
-    ]);
-  }
-  async mergeBase(a, b) {
-    try {
-      return (await this.run(["merge-base", a, b])).toString("utf8").trim() || null;
-    } catch {
-      return null;
-    }
-  }
-  /** Every blob of a commit's tree, with sizes, without checking anything out. */
-  async listTree(sha2) {
-    const out = (await this.run(["ls-tree", "-r", "-z", "--long", "--full-tree", sha2])).toString(
-      "utf8"
-    );
-    const entries = [];
-    for (const record3 of out.split("\0")) {
-      const tab = record3.indexOf("	");
-      if (tab < 0) continue;
-      const [mode, type, id, size] = record3.slice(0, tab).split(/ +/);
-      if (type !== "blob" || mode !== "100644" && mode !== "100755" || id === void 0) continue;
-      entries.push({ path: record3.slice(tab + 1), id, size: Number(size) });
-    }
-    return entries;
-  }
-  /** Blob contents by id, in one `cat-file --batch` process. */
-  async readBlobs(ids) {
-    const unique = [...new Set(ids)];
-    const out = await this.run(["cat-file", "--batch"], unique.map((id) => `${id}
-`).join(""));
-    const blobs = /* @__PURE__ */ new Map();
-    let offset = 0;
-    while (offset < out.length) {
-      const newline = out.indexOf(10, offset);
-      if (newline < 0) break;
-      const header2 = out.subarray(offset, newline).toString("utf8").split(" ");
-      offset = newline + 1;
-      if (header2[1] === "missing" || header2.length < 3) continue;
-      const size = Number(header2[2]);
-      blobs.set(header2[0] ?? "", out.subarray(offset, offset + size));
-      offset += size + 1;
-    }
-    return blobs;
-  }
-  /** One file of a commit, or null when the commit has no such file. */
-  async readFile(sha2, path) {
-    try {
-      return await this.run(["cat-file", "blob", `${sha2}:${path}`]);
-    } catch {
-      return null;
-    }
-  }
-};
-var GitManifestSource = class {
-  constructor(repository) {
-    this.repository = repository;
-  }
-  repository;
-  kind = "git";
-  async list(ref, matcher) {
-    const tree = await this.repository.listTree(ref);
-    return tree.filter((entry) => matcher.matches(entry.path)).map((entry) => ({ path: entry.path, key: entry.path, id: entry.id, size: entry.size })).sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
-  }
-  async read(entries) {
-    const small = entries.filter((entry) => (entry.size ?? 0) <= MAX_FILE_BYTES);
-    const blobs = await this.repository.readBlobs(small.map((entry) => entry.id));
-    return splitRead(
-      entries.map((entry) => {
-        const bytes = blobs.get(entry.id);
-        if ((entry.size ?? 0) > MAX_FILE_BYTES) return tooLarge(entry.path);
-        return bytes === void 0 ? { path: entry.path, reason: "missing from the git object store" } : decodeUtf8(entry.path, bytes);
-      })
-    );
-  }
-};
-function firstLine(text2) {
-  return (text2.trim().split("\n")[0] ?? "").trim();
+function compareText(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
-
-// src/github/errors.ts
-var OPERATIONS = {
-  createCheckRun: { description: "create the check run", permission: "checks: write" },
-  updateCheckRun: { description: "update the check run", permission: "checks: write" },
-  listComments: { description: "list pull request comments", permission: "pull-requests: write" },
-  writeComment: {
-    description: "write the pull request comment",
-    permission: "pull-requests: write"
-  },
-  readPullRequest: { description: "read the pull request", permission: "contents: read" },
-  readContents: { description: "read repository contents", permission: "contents: read" },
-  readPermission: {
-    description: "read the commenter's repository permission",
-    permission: "metadata: read"
-  },
-  addReaction: { description: "react to the comment", permission: "pull-requests: write" }
-};
-var ApiError = class extends Error {
-  constructor(operation, status, options) {
-    super(
-      `could not ${operation.description}: ${status === null ? "no response" : `HTTP ${status}`}${detailOf(options.cause)}`,
-      options
-    );
-    this.operation = operation;
-    this.status = status;
-  }
-  operation;
-  status;
-  name = "ApiError";
-};
-var MissingPermissionError = class extends Error {
-  constructor(operation, permissions, options) {
-    super(
-      `could not ${operation.description}: the token lacks ${permissions.map((p) => `\`${p}\``).join(" or ")}; add it under \`permissions:\` in the workflow (or the job)`,
-      options
-    );
-    this.operation = operation;
-    this.permissions = permissions;
-  }
-  operation;
-  permissions;
-  name = "MissingPermissionError";
-};
-var ConfigError = class extends Error {
-  constructor(message, details = []) {
-    super(message);
-    this.details = details;
-  }
-  details;
-  name = "ConfigError";
-};
-function statusOf(error2) {
-  if (typeof error2 === "object" && error2 !== null && "status" in error2) {
-    const status = error2.status;
-    return typeof status === "number" ? status : null;
-  }
-  return null;
-}
-function headersOf(error2) {
-  if (typeof error2 !== "object" || error2 === null || !("response" in error2)) return {};
-  const response = error2.response;
-  return response?.headers ?? {};
-}
-function classify(error2, operation) {
-  const status = statusOf(error2);
-  const headers = headersOf(error2);
-  const rateLimited = headers["x-ratelimit-remaining"] === "0";
-  if (status === 403 && !rateLimited) {
-    const accepted = acceptedPermissions(headers["x-accepted-github-permissions"]);
-    const permissions = accepted.length > 0 ? accepted : [operation.permission];
-    return new MissingPermissionError(operation, permissions, { cause: error2 });
-  }
-  return new ApiError(operation, status, { cause: error2 });
-}
-function acceptedPermissions(header2) {
-  if (header2 === void 0) return [];
-  return header2.split(";").map(
-    (set2) => set2.split(",").map((item) => item.trim()).filter((item) => /^[a-z_]+=[a-z]+$/.test(item)).map((item) => item.replace("=", ": ").replace(/_/g, "-")).join(", ")
-  ).filter((set2) => set2 !== "");
-}
-function detailOf(cause) {
-  if (!(cause instanceof Error)) return "";
-  const line = cause.message.split("\n")[0]?.trim() ?? "";
-  return line === "" ? "" : ` (${line.slice(0, 200)})`;
-}
-function isNotFound(error2) {
-  return statusOf(error2) === 404;
-}
-function isExpectedError(error2) {
-  return error2 instanceof ConfigError || error2 instanceof ApiError || error2 instanceof MissingPermissionError || error2 instanceof GitError;
-}
-
-// src/github/fit.ts
-var COMMENT_BUDGET = { chars: 6e4, bytes: 25e4 };
-var CHECK_SUMMARY_BUDGET = { chars: 65e3, bytes: 25e4 };
-var JOB_SUMMARY_BUDGET = { chars: 1e6, bytes: 1e6 };
-function fullReportPointer(fullReportUrl) {
-  return fullReportUrl === null ? "the output of `meshguard diff` run locally on the pull request's base and head commits: GitHub limits what the App can show here" : `the [job summary](${fullReportUrl})`;
-}
-function fits(text2, budget2) {
-  return text2.length <= budget2.chars && Buffer.byteLength(text2, "utf8") <= budget2.bytes;
-}
-function fitMarkdown(markdown, budget2, notice) {
-  if (fits(markdown, budget2)) return { text: markdown, truncated: false };
-  const lines = markdown.split("\n");
-  const reserve = { chars: notice.length + 64, bytes: Buffer.byteLength(notice, "utf8") + 64 };
-  let chars = 0;
-  let bytes = 0;
-  let kept = 0;
-  let fence = null;
-  let details = 0;
-  let closingAt = { fence: null, details: 0 };
-  for (const line of lines) {
-    const lineChars = line.length + 1;
-    const lineBytes = Buffer.byteLength(line, "utf8") + 1;
-    const closers2 = (fence === null ? 0 : fence.length + 2) + details * 11;
-    if (chars + lineChars + closers2 + reserve.chars > budget2.chars || bytes + lineBytes + closers2 + reserve.bytes > budget2.bytes) {
-      break;
-    }
-    chars += lineChars;
-    bytes += lineBytes;
-    kept++;
-    const marker = /^\s*(`{3,}|~{3,})/.exec(line)?.[1];
-    if (marker !== void 0) {
-      if (fence === null) fence = marker;
-      else if (marker.startsWith(fence)) fence = null;
-    } else if (fence === null) {
-      details += (line.match(/<details\b/gi) ?? []).length;
-      details = Math.max(0, details - (line.match(/<\/details>/gi) ?? []).length);
-    }
-    closingAt = { fence, details };
-  }
-  const head = lines.slice(0, kept).join("\n");
-  const closers = [
-    ...closingAt.fence === null ? [] : [closingAt.fence],
-    ...Array.from({ length: closingAt.details }, () => "</details>")
-  ];
-  const body2 = [head, ...closers].join("\n");
-  return { text: `${body2.replace(/\n*$/, "")}
-
-${notice}
-`, truncated: true };
+function compareSources(a, b) {
+  if (a.file !== b.file) return compareText(a.file, b.file);
+  return a.line - b.line || a.column - b.column;
 }
 
 // src/analysis/findings/quote.ts
@@ -29433,140 +29143,6 @@ function parseMessage(message) {
 function codeContent(raw) {
   const spaced = raw.replace(/\r\n?|\n/g, " ");
   return stripsSpaces(spaced) ? spaced.slice(1, -1) : spaced;
-}
-
-// src/analysis/render/escape.ts
-var ZWSP = "\u200B";
-var REPLACEMENT = "\uFFFD";
-var LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-function oneLine(text2) {
-  return text2.replace(/\r\n|[\n\r\t\v\f\u0085\u2028\u2029]/g, " ").replace(/[\u0000-\u001f\u007f-\u009f]/g, REPLACEMENT).replace(/[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, REPLACEMENT).replace(LONE_SURROGATE, REPLACEMENT);
-}
-function wellFormed(text2) {
-  return text2.replace(LONE_SURROGATE, REPLACEMENT);
-}
-function truncate(text2, max) {
-  return cut(text2, max, () => 1);
-}
-function truncateUtf8(text2, max) {
-  return cut(wellFormed(text2), max, utf8Length);
-}
-function cut(text2, max, size) {
-  const points = [...text2];
-  if (points.reduce((sum, point) => sum + size(point), 0) <= max) return text2;
-  const room = max - 3;
-  let kept = 0;
-  for (let used = 0; kept < points.length; kept++) {
-    used += size(points[kept] ?? "");
-    if (used > room) break;
-  }
-  return `${points.slice(0, kept).join("")}...`;
-}
-function utf8Length(point) {
-  const code2 = point.codePointAt(0) ?? 0;
-  return code2 < 128 ? 1 : code2 < 2048 ? 2 : code2 < 65536 ? 3 : 4;
-}
-var MARKDOWN_SPECIAL = /[\\`*_{}[\]()#+!|~$]/g;
-function breakAutolinks(text2) {
-  return text2.replace(/@/g, `@${ZWSP}`).replace(/#(?=\d)/g, `#${ZWSP}`).replace(/\b(GH)-(?=\d)/gi, `$1-${ZWSP}`).replace(/:\/\//g, `:${ZWSP}//`).replace(/(www)\./gi, `$1${ZWSP}.`);
-}
-function escapeInline(text2) {
-  const escaped = breakAutolinks(
-    oneLine(text2).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(MARKDOWN_SPECIAL, "\\$&")
-  );
-  return escaped.replace(/^([-=])/, "\\$1").replace(/^(\d+)\./, "$1\\.");
-}
-function breakCommentMarkers(text2) {
-  return text2.replace(/<!/g, `<${ZWSP}!`).replace(/--(!?)>/g, `-${ZWSP}-$1>`);
-}
-function codeSpan(text2, where = "text") {
-  let value = breakCommentMarkers(oneLine(text2));
-  if (value.trim() === "") return escapeInline(`"${value}"`);
-  if (where === "table") {
-    if (value.includes("\\")) return escapeInline(text2);
-    value = value.replace(/\|/g, "\\|");
-  }
-  const fence = "`".repeat(longestBacktickRun(value) + 1);
-  const pad = /^[` ]|[` ]$/.test(value) ? " " : "";
-  return `${fence}${pad}${value}${pad}${fence}`;
-}
-function escapeMessage(message, where = "text") {
-  return parseMessage(message).map((part) => part.code ? codeSpan(part.text, where) : escapeInline(part.text)).join("");
-}
-var URL_SAFE = /[A-Za-z0-9\-._~:/?#@!$&'*+,;=%]/;
-function safeUrl(url) {
-  if (!/^https?:\/\/[^\s]/i.test(url)) return null;
-  const encoder = new TextEncoder();
-  let out = "";
-  for (const char of url.replace(/[\uD800-\uDFFF]/g, REPLACEMENT)) {
-    if (URL_SAFE.test(char)) out += char;
-    else
-      for (const byte of encoder.encode(char))
-        out += `%${byte.toString(16).toUpperCase().padStart(2, "0")}`;
-  }
-  return out;
-}
-function markdownLink(text2, url) {
-  const label = escapeInline(text2);
-  const destination = url == null ? null : safeUrl(url);
-  return destination === null ? label : `[${label}](${destination})`;
-}
-function tableRow(cells) {
-  return `| ${cells.map((cell2) => cell2 === "" ? " " : cell2).join(" | ")} |`;
-}
-var MERMAID_SAFE = /[A-Za-z0-9 \-_.,/:*+()=!?'@]/;
-var MERMAID_NAMED = {
-  '"': "#quot;",
-  "<": "#lt;",
-  ">": "#gt;",
-  "&": "#amp;"
-};
-function mermaidText(text2) {
-  let out = "";
-  for (const char of oneLine(text2)) {
-    if (MERMAID_SAFE.test(char)) out += char;
-    else out += MERMAID_NAMED[char] ?? `#${char.codePointAt(0) ?? 65533};`;
-  }
-  return out;
-}
-function mermaidLabel(text2, max) {
-  const line = oneLine(text2);
-  return `"${mermaidText(truncate(line.trim() === "" ? `"${line}"` : line, max))}"`;
-}
-function codeBlock(text2, info2 = "") {
-  const fence = "`".repeat(Math.max(3, longestBacktickRun(text2) + 1));
-  return `${fence}${oneLine(info2).replace(/`/g, "")}
-${text2.replace(/\n*$/, "")}
-${fence}`;
-}
-function yamlQuoted(text2) {
-  let out = '"';
-  for (let i = 0; i < text2.length; i++) {
-    const unit = text2.charCodeAt(i);
-    const char = text2[i] ?? "";
-    if (char === '"' || char === "\\") out += `\\${char}`;
-    else if (unit >= 32 && unit < 127) out += char;
-    else out += `\\u${unit.toString(16).padStart(4, "0")}`;
-  }
-  return `${out}"`;
-}
-
-// src/analysis/model/source.ts
-function formatRef(ref) {
-  return ref.namespace === "" ? `${ref.kind} ${ref.name}` : `${ref.kind} ${ref.namespace}/${ref.name}`;
-}
-function refKey(ref) {
-  return `${ref.kind}/${ref.namespace}/${ref.name}`;
-}
-function formatSource(source2) {
-  return `${source2.file}:${source2.line}:${source2.column}`;
-}
-function compareText(a, b) {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-function compareSources(a, b) {
-  if (a.file !== b.file) return compareText(a.file, b.file);
-  return a.line - b.line || a.column - b.column;
 }
 
 // src/analysis/findings/catalogue.ts
@@ -31353,7 +30929,7 @@ function convertDocument(doc, lineCounter) {
     problems.push({
       severity: "error",
       kind: "syntax",
-      message: firstLine2(error2.message),
+      message: firstLine(error2.message),
       pos: position(error2.pos[0])
     });
   }
@@ -31362,7 +30938,7 @@ function convertDocument(doc, lineCounter) {
     problems.push({
       severity: "warning",
       kind: "unsupported",
-      message: firstLine2(warning2.message),
+      message: firstLine(warning2.message),
       pos: position(warning2.pos[0])
     });
   }
@@ -31381,7 +30957,7 @@ function convertDocument(doc, lineCounter) {
     return { root: null, problems };
   }
 }
-function firstLine2(message) {
+function firstLine(message) {
   return (message.split("\n")[0] ?? message).trim();
 }
 var Converter = class {
@@ -31593,7 +31169,7 @@ function splitApiVersion(apiVersion) {
   const slash = apiVersion.indexOf("/");
   return slash < 0 ? { group: "", version: apiVersion } : { group: apiVersion.slice(0, slash), version: apiVersion.slice(slash + 1) };
 }
-function classify2(apiVersion, kind) {
+function classify(apiVersion, kind) {
   const { group: group2, version } = splitApiVersion(apiVersion);
   if (group2 in OBSOLETE_GROUPS)
     return { type: "obsolete", replacement: OBSOLETE_GROUPS[group2] ?? "" };
@@ -31936,6 +31512,11 @@ function readLabels(ctx, parent, key, field3) {
   return labels;
 }
 function readMapItems(ctx, parent, key, field3, known, kind) {
+  const items = readMappings(ctx, parent, key, field3);
+  for (const { item, path } of items) checkFields(ctx, item, known, path, kind);
+  return items;
+}
+function readMappings(ctx, parent, key, field3) {
   const items = [];
   (readList(ctx, parent, key, field3) ?? []).forEach((item, index) => {
     const path = `${field3}[${index}]`;
@@ -31944,7 +31525,6 @@ function readMapItems(ctx, parent, key, field3, known, kind) {
       wrongType(ctx, item, item.pos, path, "a mapping");
       return;
     }
-    checkFields(ctx, item, known, path, kind);
     items.push({ item, path });
   });
   return items;
@@ -32000,10 +31580,8 @@ function readTargetRefs(ctx, spec, kind) {
   const refs = [];
   const single = readMap(ctx, spec, "targetRef", "spec.targetRef");
   if (single !== null) refs.push(readTargetRef(ctx, single, "spec.targetRef", kind));
-  (readList(ctx, spec, "targetRefs", "spec.targetRefs") ?? []).forEach((item, index) => {
-    if (item?.type === "map")
-      refs.push(readTargetRef(ctx, item, `spec.targetRefs[${index}]`, kind));
-  });
+  for (const { item, path } of readMappings(ctx, spec, "targetRefs", "spec.targetRefs"))
+    refs.push(readTargetRef(ctx, item, path, kind));
   return refs;
 }
 function readTargetRef(ctx, map, field3, kind) {
@@ -32513,23 +32091,19 @@ function narrowWorkload(ctx, object, base, kind, meta) {
 function readContainerPorts(ctx, podSpec, field3) {
   const ports = [];
   for (const list2 of ["containers", "initContainers"]) {
-    const containers = readList(ctx, podSpec, list2, `${field3}.${list2}`) ?? [];
-    containers.forEach((container, c) => {
-      if (container?.type !== "map") return;
-      const items = readList(ctx, container, "ports", `${field3}.${list2}[${c}].ports`) ?? [];
-      items.forEach((item, p) => {
-        if (item?.type !== "map") return;
-        const path = `${field3}.${list2}[${c}].ports[${p}]`;
+    for (const container of readMappings(ctx, podSpec, list2, `${field3}.${list2}`)) {
+      const items = readMappings(ctx, container.item, "ports", `${container.path}.ports`);
+      for (const { item, path } of items) {
         const number = readInteger(ctx, item, "containerPort", `${path}.containerPort`, 1, 65535);
-        if (number === null) return;
+        if (number === null) continue;
         ports.push({
           name: readString(ctx, item, "name", `${path}.name`)?.value ?? null,
           containerPort: number,
           protocol: readProtocol(ctx, item, path),
           at: ctx.at(item.pos)
         });
-      });
-    });
+      }
+    }
   }
   return ports;
 }
@@ -32561,14 +32135,12 @@ function narrowService(ctx, object, base) {
 }
 function readServicePorts(ctx, spec) {
   const ports = [];
-  (readList(ctx, spec, "ports", "spec.ports") ?? []).forEach((item, index) => {
-    if (item?.type !== "map") return;
-    const path = `spec.ports[${index}]`;
+  for (const { item, path } of readMappings(ctx, spec, "ports", "spec.ports")) {
     const port = readInteger(ctx, item, "port", `${path}.port`, 1, 65535);
     if (port === null) {
       if (pairOf(item, "port") === void 0)
         ctx.report("MG008", item.pos, { field: `${path}.port`, kind: "Service" });
-      return;
+      continue;
     }
     ports.push({
       name: readString(ctx, item, "name", `${path}.name`)?.value ?? null,
@@ -32578,7 +32150,7 @@ function readServicePorts(ctx, spec) {
       appProtocol: readString(ctx, item, "appProtocol", `${path}.appProtocol`)?.value ?? null,
       at: ctx.at(item.pos)
     });
-  });
+  }
   return ports;
 }
 function readTargetPort(ctx, item, path) {
@@ -32695,10 +32267,9 @@ function readMetadata(ctx, object) {
   };
 }
 function readController(ctx, meta) {
-  const owners = readList(ctx, meta, "ownerReferences", "metadata.ownerReferences") ?? [];
+  const owners = readMappings(ctx, meta, "ownerReferences", "metadata.ownerReferences");
   let first2 = null;
-  for (const owner of owners) {
-    if (owner?.type !== "map") continue;
+  for (const { item: owner } of owners) {
     const kind = scalarString(pairOf(owner, "kind")?.value ?? null);
     const name = scalarString(pairOf(owner, "name")?.value ?? null);
     if (kind === null || name === null) continue;
@@ -32798,15 +32369,14 @@ function narrowRequestAuthentication(ctx, object, base) {
   const targetRefs = spec ? readTargetRefs(ctx, spec, KIND4) : [];
   if (selector !== null && targetRefs.length > 0) ctx.report("MG020", selector.at, {});
   const issuers = [];
-  (spec ? readList(ctx, spec, "jwtRules", "spec.jwtRules") ?? [] : []).forEach((rule, index) => {
-    if (rule?.type !== "map") return;
-    const issuer = readString(ctx, rule, "issuer", `spec.jwtRules[${index}].issuer`);
-    const jwksUri = readString(ctx, rule, "jwksUri", `spec.jwtRules[${index}].jwksUri`);
+  for (const { item: rule, path } of spec ? readMappings(ctx, spec, "jwtRules", "spec.jwtRules") : []) {
+    const issuer = readString(ctx, rule, "issuer", `${path}.issuer`);
+    const jwksUri = readString(ctx, rule, "jwksUri", `${path}.jwksUri`);
     if (issuer === null && jwksUri === null) {
-      ctx.report("MG008", rule.pos, { field: `spec.jwtRules[${index}].issuer`, kind: KIND4 });
+      ctx.report("MG008", rule.pos, { field: `${path}.issuer`, kind: KIND4 });
     }
     if (issuer !== null) issuers.push(issuer);
-  });
+  }
   return { ...base, kind: KIND4, selector, targetRefs, issuers };
 }
 
@@ -33027,12 +32597,9 @@ function narrowObject(object, ctx, defaultNamespace, result, depth) {
     }
     return;
   }
-  const classification = classify2(apiVersion, kind);
+  const classification = classify(apiVersion, kind);
   if (classification.type === "list") {
-    if (depth > 8) return;
-    for (const item of readList(ctx, object, "items", "items") ?? []) {
-      if (item?.type === "map") narrowObject(item, ctx, defaultNamespace, result, depth + 1);
-    }
+    narrowListItems(object, ctx, defaultNamespace, result, depth);
     return;
   }
   if (classification.type === "not-modelled") {
@@ -33067,6 +32634,18 @@ function narrowObject(object, ctx, defaultNamespace, result, depth) {
     return;
   }
   result.objects.push(narrowed);
+}
+var MAX_LIST_DEPTH = 8;
+function narrowListItems(list2, ctx, defaultNamespace, result, depth) {
+  ctx.beginObject(void 0);
+  if (depth > MAX_LIST_DEPTH) {
+    ctx.report("MG901", list2.pos, {
+      detail: `a \`List\` inside more than ${MAX_LIST_DEPTH} other Lists; its items were not read`
+    });
+    return;
+  }
+  for (const { item } of readMappings(ctx, list2, "items", "items"))
+    narrowObject(item, ctx, defaultNamespace, result, depth + 1);
 }
 function narrowByClass(classification, object, ctx, base, meta, result) {
   switch (classification.type) {
@@ -33269,6 +32848,433 @@ function chunksOf(file) {
   if (/\.json$/i.test(file.path))
     return [{ index: 0, text: normalizeText(file.text), lineOffset: 0 }];
   return splitDocuments(file.text) ?? [{ index: 0, text: normalizeText(file.text), lineOffset: 0 }];
+}
+
+// src/analysis/load/limits.ts
+var MAX_FILE_BYTES = 8 * 1024 * 1024;
+var TOO_LARGE_REASON = `larger than ${MAX_FILE_BYTES / 1024 / 1024} MiB`;
+
+// src/github/sources/types.ts
+function tooLarge(path) {
+  return { path, reason: TOO_LARGE_REASON };
+}
+function decodeUtf8(path, bytes) {
+  if (bytes.byteLength > MAX_FILE_BYTES) return tooLarge(path);
+  try {
+    return { path, text: new TextDecoder("utf-8", { fatal: true }).decode(bytes) };
+  } catch {
+    return { path, reason: "not valid UTF-8 text" };
+  }
+}
+function splitRead(results) {
+  const files = [];
+  const unreadable = [];
+  for (const result of results) {
+    if ("text" in result) files.push(result);
+    else unreadable.push(result);
+  }
+  return { files, unreadable };
+}
+
+// src/github/sources/git.ts
+var MAX_OUTPUT_BYTES = 512 * 1024 * 1024;
+var GitError = class extends Error {
+  name = "GitError";
+};
+var GitRepository = class {
+  constructor(directory) {
+    this.directory = directory;
+  }
+  directory;
+  async run(args, input) {
+    const argv = ["-c", `safe.directory=${this.directory}`, "-C", this.directory, ...args];
+    return new Promise((resolve, reject) => {
+      const child = spawn("git", argv, {
+        stdio: ["pipe", "pipe", "pipe"],
+        env: { ...process.env, GIT_TERMINAL_PROMPT: "0", LC_ALL: "C" }
+      });
+      const chunks = [];
+      let size = 0;
+      let stderr = "";
+      child.stdout.on("data", (chunk2) => {
+        size += chunk2.length;
+        if (size > MAX_OUTPUT_BYTES) child.kill();
+        else chunks.push(chunk2);
+      });
+      child.stderr.on("data", (chunk2) => stderr += chunk2.toString("utf8"));
+      child.on("error", (error2) => reject(new GitError(`git could not start: ${error2.message}`)));
+      child.on("close", (code2) => {
+        if (code2 === 0) resolve(Buffer.concat(chunks));
+        else
+          reject(
+            new GitError(`git ${args[0] ?? ""} failed: ${firstLine2(stderr) || `exit ${code2}`}`)
+          );
+      });
+      child.stdin.on("error", () => void 0);
+      child.stdin.end(input ?? "");
+    });
+  }
+  async isRepository() {
+    try {
+      await this.run(["rev-parse", "--git-dir"]);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+  async hasCommit(sha2) {
+    try {
+      await this.run(["cat-file", "-e", `${sha2}^{commit}`]);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+  /** Fetches commits by SHA (GitHub serves any reachable SHA); only when the user asked. */
+  async fetch(shas) {
+    await this.run([
+      "fetch",
+      "--no-tags",
+      "--no-recurse-submodules",
+      "--depth=1",
+      "origin",
+      ...shas
+    ]);
+  }
+  async mergeBase(a, b) {
+    try {
+      return (await this.run(["merge-base", a, b])).toString("utf8").trim() || null;
+    } catch {
+      return null;
+    }
+  }
+  /** Every blob of a commit's tree, with sizes, without checking anything out. */
+  async listTree(sha2) {
+    const out = (await this.run(["ls-tree", "-r", "-z", "--long", "--full-tree", sha2])).toString(
+      "utf8"
+    );
+    const entries = [];
+    for (const record3 of out.split("\0")) {
+      const tab = record3.indexOf("	");
+      if (tab < 0) continue;
+      const [mode, type, id, size] = record3.slice(0, tab).split(/ +/);
+      if (type !== "blob" || mode !== "100644" && mode !== "100755" || id === void 0) continue;
+      entries.push({ path: record3.slice(tab + 1), id, size: Number(size) });
+    }
+    return entries;
+  }
+  /** Blob contents by id, in one `cat-file --batch` process. */
+  async readBlobs(ids) {
+    const unique = [...new Set(ids)];
+    const out = await this.run(["cat-file", "--batch"], unique.map((id) => `${id}
+`).join(""));
+    const blobs = /* @__PURE__ */ new Map();
+    let offset = 0;
+    while (offset < out.length) {
+      const newline = out.indexOf(10, offset);
+      if (newline < 0) break;
+      const header2 = out.subarray(offset, newline).toString("utf8").split(" ");
+      offset = newline + 1;
+      if (header2[1] === "missing" || header2.length < 3) continue;
+      const size = Number(header2[2]);
+      blobs.set(header2[0] ?? "", out.subarray(offset, offset + size));
+      offset += size + 1;
+    }
+    return blobs;
+  }
+  /** One file of a commit, or null when the commit has no such file. */
+  async readFile(sha2, path) {
+    try {
+      return await this.run(["cat-file", "blob", `${sha2}:${path}`]);
+    } catch {
+      return null;
+    }
+  }
+};
+var GitManifestSource = class {
+  constructor(repository) {
+    this.repository = repository;
+  }
+  repository;
+  kind = "git";
+  async list(ref, matcher) {
+    const tree = await this.repository.listTree(ref);
+    return tree.filter((entry) => matcher.matches(entry.path)).map((entry) => ({ path: entry.path, key: entry.path, id: entry.id, size: entry.size })).sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+  }
+  async read(entries) {
+    const small = entries.filter((entry) => (entry.size ?? 0) <= MAX_FILE_BYTES);
+    const blobs = await this.repository.readBlobs(small.map((entry) => entry.id));
+    return splitRead(
+      entries.map((entry) => {
+        const bytes = blobs.get(entry.id);
+        if ((entry.size ?? 0) > MAX_FILE_BYTES) return tooLarge(entry.path);
+        return bytes === void 0 ? { path: entry.path, reason: "missing from the git object store" } : decodeUtf8(entry.path, bytes);
+      })
+    );
+  }
+};
+function firstLine2(text2) {
+  return (text2.trim().split("\n")[0] ?? "").trim();
+}
+
+// src/github/errors.ts
+var OPERATIONS = {
+  createCheckRun: { description: "create the check run", permission: "checks: write" },
+  updateCheckRun: { description: "update the check run", permission: "checks: write" },
+  listComments: { description: "list pull request comments", permission: "pull-requests: write" },
+  writeComment: {
+    description: "write the pull request comment",
+    permission: "pull-requests: write"
+  },
+  readPullRequest: { description: "read the pull request", permission: "contents: read" },
+  readContents: { description: "read repository contents", permission: "contents: read" },
+  readPermission: {
+    description: "read the commenter's repository permission",
+    permission: "metadata: read"
+  },
+  addReaction: { description: "react to the comment", permission: "pull-requests: write" }
+};
+var ApiError = class extends Error {
+  constructor(operation, status, options) {
+    super(
+      `could not ${operation.description}: ${status === null ? "no response" : `HTTP ${status}`}${detailOf(options.cause)}`,
+      options
+    );
+    this.operation = operation;
+    this.status = status;
+  }
+  operation;
+  status;
+  name = "ApiError";
+};
+var MissingPermissionError = class extends Error {
+  constructor(operation, permissions, options) {
+    super(
+      `could not ${operation.description}: the token lacks ${permissions.map((p) => `\`${p}\``).join(" or ")}; add it under \`permissions:\` in the workflow (or the job)`,
+      options
+    );
+    this.operation = operation;
+    this.permissions = permissions;
+  }
+  operation;
+  permissions;
+  name = "MissingPermissionError";
+};
+var ConfigError = class extends Error {
+  constructor(message, details = []) {
+    super(message);
+    this.details = details;
+  }
+  details;
+  name = "ConfigError";
+};
+function statusOf(error2) {
+  if (typeof error2 === "object" && error2 !== null && "status" in error2) {
+    const status = error2.status;
+    return typeof status === "number" ? status : null;
+  }
+  return null;
+}
+function headersOf(error2) {
+  if (typeof error2 !== "object" || error2 === null || !("response" in error2)) return {};
+  const response = error2.response;
+  return response?.headers ?? {};
+}
+function classify2(error2, operation) {
+  const status = statusOf(error2);
+  const headers = headersOf(error2);
+  const rateLimited = headers["x-ratelimit-remaining"] === "0";
+  if (status === 403 && !rateLimited) {
+    const accepted = acceptedPermissions(headers["x-accepted-github-permissions"]);
+    const permissions = accepted.length > 0 ? accepted : [operation.permission];
+    return new MissingPermissionError(operation, permissions, { cause: error2 });
+  }
+  return new ApiError(operation, status, { cause: error2 });
+}
+function acceptedPermissions(header2) {
+  if (header2 === void 0) return [];
+  return header2.split(";").map(
+    (set2) => set2.split(",").map((item) => item.trim()).filter((item) => /^[a-z_]+=[a-z]+$/.test(item)).map((item) => item.replace("=", ": ").replace(/_/g, "-")).join(", ")
+  ).filter((set2) => set2 !== "");
+}
+function detailOf(cause) {
+  if (!(cause instanceof Error)) return "";
+  const line = cause.message.split("\n")[0]?.trim() ?? "";
+  return line === "" ? "" : ` (${line.slice(0, 200)})`;
+}
+function isNotFound(error2) {
+  return statusOf(error2) === 404;
+}
+function isExpectedError(error2) {
+  return error2 instanceof ConfigError || error2 instanceof ApiError || error2 instanceof MissingPermissionError || error2 instanceof GitError;
+}
+
+// src/github/fit.ts
+var COMMENT_BUDGET = { chars: 6e4, bytes: 25e4 };
+var CHECK_SUMMARY_BUDGET = { chars: 65e3, bytes: 25e4 };
+var JOB_SUMMARY_BUDGET = { chars: 1e6, bytes: 1e6 };
+function fullReportPointer(fullReportUrl) {
+  return fullReportUrl === null ? "the output of `meshguard diff` run locally on the pull request's base and head commits: GitHub limits what the App can show here" : `the [job summary](${fullReportUrl})`;
+}
+function fits(text2, budget2) {
+  return text2.length <= budget2.chars && Buffer.byteLength(text2, "utf8") <= budget2.bytes;
+}
+function fitMarkdown(markdown, budget2, notice) {
+  if (fits(markdown, budget2)) return { text: markdown, truncated: false };
+  const lines = markdown.split("\n");
+  const reserve = { chars: notice.length + 64, bytes: Buffer.byteLength(notice, "utf8") + 64 };
+  let chars = 0;
+  let bytes = 0;
+  let kept = 0;
+  let fence = null;
+  let details = 0;
+  let closingAt = { fence: null, details: 0 };
+  for (const line of lines) {
+    const lineChars = line.length + 1;
+    const lineBytes = Buffer.byteLength(line, "utf8") + 1;
+    const closers2 = (fence === null ? 0 : fence.length + 2) + details * 11;
+    if (chars + lineChars + closers2 + reserve.chars > budget2.chars || bytes + lineBytes + closers2 + reserve.bytes > budget2.bytes) {
+      break;
+    }
+    chars += lineChars;
+    bytes += lineBytes;
+    kept++;
+    const marker = /^\s*(`{3,}|~{3,})/.exec(line)?.[1];
+    if (marker !== void 0) {
+      if (fence === null) fence = marker;
+      else if (marker.startsWith(fence)) fence = null;
+    } else if (fence === null) {
+      details += (line.match(/<details\b/gi) ?? []).length;
+      details = Math.max(0, details - (line.match(/<\/details>/gi) ?? []).length);
+    }
+    closingAt = { fence, details };
+  }
+  const head = lines.slice(0, kept).join("\n");
+  const closers = [
+    ...closingAt.fence === null ? [] : [closingAt.fence],
+    ...Array.from({ length: closingAt.details }, () => "</details>")
+  ];
+  const body2 = [head, ...closers].join("\n");
+  return { text: `${body2.replace(/\n*$/, "")}
+
+${notice}
+`, truncated: true };
+}
+
+// src/analysis/render/escape.ts
+var ZWSP = "\u200B";
+var REPLACEMENT = "\uFFFD";
+var LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+function oneLine(text2) {
+  return text2.replace(/\r\n|[\n\r\t\v\f\u0085\u2028\u2029]/g, " ").replace(/[\u0000-\u001f\u007f-\u009f]/g, REPLACEMENT).replace(/[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, REPLACEMENT).replace(LONE_SURROGATE, REPLACEMENT);
+}
+function wellFormed(text2) {
+  return text2.replace(LONE_SURROGATE, REPLACEMENT);
+}
+function truncate(text2, max) {
+  return cut(text2, max, () => 1);
+}
+function truncateUtf8(text2, max) {
+  return cut(wellFormed(text2), max, utf8Length);
+}
+function cut(text2, max, size) {
+  const points = [...text2];
+  if (points.reduce((sum, point) => sum + size(point), 0) <= max) return text2;
+  const room = max - 3;
+  let kept = 0;
+  for (let used = 0; kept < points.length; kept++) {
+    used += size(points[kept] ?? "");
+    if (used > room) break;
+  }
+  return `${points.slice(0, kept).join("")}...`;
+}
+function utf8Length(point) {
+  const code2 = point.codePointAt(0) ?? 0;
+  return code2 < 128 ? 1 : code2 < 2048 ? 2 : code2 < 65536 ? 3 : 4;
+}
+var MARKDOWN_SPECIAL = /[\\`*_{}[\]()#+!|~$]/g;
+function breakAutolinks(text2) {
+  return text2.replace(/@/g, `@${ZWSP}`).replace(/#(?=\d)/g, `#${ZWSP}`).replace(/\b(GH)-(?=\d)/gi, `$1-${ZWSP}`).replace(/:\/\//g, `:${ZWSP}//`).replace(/(www)\./gi, `$1${ZWSP}.`);
+}
+function escapeInline(text2) {
+  const escaped = breakAutolinks(
+    oneLine(text2).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(MARKDOWN_SPECIAL, "\\$&")
+  );
+  return escaped.replace(/^([-=])/, "\\$1").replace(/^(\d+)\./, "$1\\.");
+}
+function breakCommentMarkers(text2) {
+  return text2.replace(/<!/g, `<${ZWSP}!`).replace(/--(!?)>/g, `-${ZWSP}-$1>`);
+}
+function codeSpan(text2, where = "text") {
+  let value = breakCommentMarkers(oneLine(text2));
+  if (value.trim() === "") return escapeInline(`"${value}"`);
+  if (where === "table") {
+    if (value.includes("\\")) return escapeInline(text2);
+    value = value.replace(/\|/g, "\\|");
+  }
+  const fence = "`".repeat(longestBacktickRun(value) + 1);
+  const pad = /^[` ]|[` ]$/.test(value) ? " " : "";
+  return `${fence}${pad}${value}${pad}${fence}`;
+}
+function escapeMessage(message, where = "text") {
+  return parseMessage(message).map((part) => part.code ? codeSpan(part.text, where) : escapeInline(part.text)).join("");
+}
+var URL_SAFE = /[A-Za-z0-9\-._~:/?#@!$&'*+,;=%]/;
+function safeUrl(url) {
+  if (!/^https?:\/\/[^\s]/i.test(url)) return null;
+  const encoder = new TextEncoder();
+  let out = "";
+  for (const char of url.replace(/[\uD800-\uDFFF]/g, REPLACEMENT)) {
+    if (URL_SAFE.test(char)) out += char;
+    else
+      for (const byte of encoder.encode(char))
+        out += `%${byte.toString(16).toUpperCase().padStart(2, "0")}`;
+  }
+  return out;
+}
+function markdownLink(text2, url) {
+  const label = escapeInline(text2);
+  const destination = url == null ? null : safeUrl(url);
+  return destination === null ? label : `[${label}](${destination})`;
+}
+function tableRow(cells) {
+  return `| ${cells.map((cell2) => cell2 === "" ? " " : cell2).join(" | ")} |`;
+}
+var MERMAID_SAFE = /[A-Za-z0-9 \-_.,/:*+()=!?'@]/;
+var MERMAID_NAMED = {
+  '"': "#quot;",
+  "<": "#lt;",
+  ">": "#gt;",
+  "&": "#amp;"
+};
+function mermaidText(text2) {
+  let out = "";
+  for (const char of oneLine(text2)) {
+    if (MERMAID_SAFE.test(char)) out += char;
+    else out += MERMAID_NAMED[char] ?? `#${char.codePointAt(0) ?? 65533};`;
+  }
+  return out;
+}
+function mermaidLabel(text2, max) {
+  const line = oneLine(text2);
+  return `"${mermaidText(truncate(line.trim() === "" ? `"${line}"` : line, max))}"`;
+}
+function codeBlock(text2, info2 = "") {
+  const fence = "`".repeat(Math.max(3, longestBacktickRun(text2) + 1));
+  return `${fence}${oneLine(info2).replace(/`/g, "")}
+${text2.replace(/\n*$/, "")}
+${fence}`;
+}
+function yamlQuoted(text2) {
+  let out = '"';
+  for (let i = 0; i < text2.length; i++) {
+    const unit = text2.charCodeAt(i);
+    const char = text2[i] ?? "";
+    if (char === '"' || char === "\\") out += `\\${char}`;
+    else if (unit >= 32 && unit < 127) out += char;
+    else out += `\\u${unit.toString(16).padStart(4, "0")}`;
+  }
+  return `${out}"`;
 }
 
 // src/analysis/diff/finding-policy.ts
@@ -40387,7 +40393,7 @@ async function renderBoth(comparison, config, workspace, logger) {
 
 // src/github/sources/directory.ts
 import { createHash } from "node:crypto";
-import { readFileSync, readdirSync, statSync } from "node:fs";
+import { readFileSync, readdirSync, realpathSync, statSync } from "node:fs";
 import { join as join4 } from "node:path";
 var DirectoryManifestSource = class {
   constructor(workspace) {
@@ -40399,16 +40405,19 @@ var DirectoryManifestSource = class {
   async list(directory, matcher) {
     const root = join4(this.workspace, directory);
     const entries = [];
+    const seen = /* @__PURE__ */ new Set();
     const visit = (relative) => {
       const absolute = relative === "" ? root : join4(root, relative);
       for (const name of readdirSync(absolute).sort()) {
         const child = relative === "" ? name : `${relative}/${name}`;
         const stat2 = statSync(join4(root, child));
         if (stat2.isDirectory()) {
-          if (name !== ".git" && matcher.couldContain(child)) visit(child);
+          if (name !== ".git" && matcher.couldContain(child) && firstVisit(seen, join4(root, child)))
+            visit(child);
           continue;
         }
         if (!stat2.isFile() || !matcher.matches(child)) continue;
+        if (!firstVisit(seen, join4(root, child))) continue;
         const path = `${directory.replace(/\/+$/, "")}/${child}`;
         const bytes = stat2.size > MAX_FILE_BYTES ? null : readFileSync(join4(root, child));
         if (bytes !== null) this.contents.set(path, bytes);
@@ -40419,6 +40428,7 @@ var DirectoryManifestSource = class {
     if (!isDirectory2(root)) {
       throw new ConfigError(`the directory ${quote(directory)} does not exist in the workspace`);
     }
+    firstVisit(seen, root);
     visit("");
     return entries.sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
   }
@@ -40431,6 +40441,12 @@ var DirectoryManifestSource = class {
     );
   }
 };
+function firstVisit(seen, path) {
+  const real = realpathSync.native(path);
+  if (seen.has(real)) return false;
+  seen.add(real);
+  return true;
+}
 function isDirectory2(path) {
   try {
     return statSync(path).isDirectory();
@@ -40504,7 +40520,7 @@ var RestManifestSource = class {
       });
       return { items: response.data.tree, truncated: response.data.truncated };
     } catch (error2) {
-      throw classify(error2, OPERATIONS.readContents);
+      throw classify2(error2, OPERATIONS.readContents);
     }
   }
   blob(sha2, size) {
@@ -40531,7 +40547,7 @@ var RestManifestSource = class {
         response.data.encoding === "base64" ? "base64" : "utf8"
       );
     } catch (error2) {
-      throw classify(error2, OPERATIONS.readContents);
+      throw classify2(error2, OPERATIONS.readContents);
     }
   }
 };
@@ -40726,7 +40742,7 @@ async function readConfigText(options, ref) {
     return Buffer.from(bytesOf(response.data)).toString("utf8");
   } catch (error2) {
     if (isNotFound(error2)) return null;
-    throw classify(error2, OPERATIONS.readContents);
+    throw classify2(error2, OPERATIONS.readContents);
   }
 }
 
@@ -40776,7 +40792,7 @@ async function startCheckRun(target) {
     });
     return { id: response.data.id, url: response.data.html_url ?? "" };
   } catch (error2) {
-    throw classify(error2, OPERATIONS.createCheckRun);
+    throw classify2(error2, OPERATIONS.createCheckRun);
   }
 }
 async function completeCheckRun(target, started, result, fullReportUrl) {
@@ -40807,7 +40823,7 @@ async function completeCheckRun(target, started, result, fullReportUrl) {
     for (const batch of batches) ref = await send(target, ref, { output: output(batch) });
     return await send(target, ref, { ...completion, output: output(last) });
   } catch (error2) {
-    throw classify(error2, started === null ? OPERATIONS.createCheckRun : OPERATIONS.updateCheckRun);
+    throw classify2(error2, started === null ? OPERATIONS.createCheckRun : OPERATIONS.updateCheckRun);
   }
 }
 async function send(target, ref, body2) {
@@ -40857,7 +40873,7 @@ async function findStickyComments(target) {
     });
     return comments.filter((c) => c.user?.type === "Bot" && (c.body ?? "").startsWith(target.marker)).map((c) => ({ id: c.id, body: c.body ?? "", url: c.html_url })).sort((a, b) => a.id - b.id);
   } catch (error2) {
-    throw classify(error2, OPERATIONS.listComments);
+    throw classify2(error2, OPERATIONS.listComments);
   }
 }
 async function upsertStickyComment(target, body2, options) {
@@ -40897,7 +40913,7 @@ async function deleteComments(target, comments) {
       await target.octokit.rest.issues.deleteComment({ ...target.repo, comment_id: comment.id });
       target.logger.info(`deleted duplicate meshguard comment ${comment.id}`);
     } catch (error2) {
-      if (!isNotFound(error2)) throw classify(error2, OPERATIONS.writeComment);
+      if (!isNotFound(error2)) throw classify2(error2, OPERATIONS.writeComment);
     }
   }
 }
@@ -40905,7 +40921,7 @@ async function write(call) {
   try {
     return (await call()).data;
   } catch (error2) {
-    throw classify(error2, OPERATIONS.writeComment);
+    throw classify2(error2, OPERATIONS.writeComment);
   }
 }
 function resolvedBody(marker, headSha) {
@@ -42054,7 +42070,7 @@ async function loadCommandConfig(options) {
     });
     text2 = Buffer.from(bytesOf(response.data)).toString("utf8");
   } catch (error2) {
-    if (!isNotFound(error2)) throw classify(error2, OPERATIONS.readContents);
+    if (!isNotFound(error2)) throw classify2(error2, OPERATIONS.readContents);
     options.logger.info(`no ${path} on the default branch; using the defaults`);
   }
   const parsed = parseConfig(text2, path);
@@ -42253,7 +42269,7 @@ async function roleOf(octokit, repo, username) {
     return isRole(permission) ? permission : "none";
   } catch (error2) {
     if (isNotFound(error2)) return "none";
-    throw classify(error2, OPERATIONS.readPermission);
+    throw classify2(error2, OPERATIONS.readPermission);
   }
 }
 function isRole(value) {
@@ -42293,7 +42309,7 @@ async function postReply(target, body2) {
     });
     return response.data.html_url;
   } catch (error2) {
-    throw classify(error2, OPERATIONS.writeComment);
+    throw classify2(error2, OPERATIONS.writeComment);
   }
 }
 async function react(target, content) {
@@ -42305,7 +42321,7 @@ async function react(target, content) {
     });
   } catch (error2) {
     target.logger.warning(
-      `could not add the ${content} reaction: ${classify(error2, OPERATIONS.addReaction).message}`
+      `could not add the ${content} reaction: ${classify2(error2, OPERATIONS.addReaction).message}`
     );
   }
 }
@@ -42355,7 +42371,7 @@ async function readPullRequest(octokit, repo, number) {
       data
     };
   } catch (error2) {
-    throw classify(error2, OPERATIONS.readPullRequest);
+    throw classify2(error2, OPERATIONS.readPullRequest);
   }
 }
 async function readSides(options) {

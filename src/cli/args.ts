@@ -1,4 +1,6 @@
-/** A small, strict command-line parser: unknown flags and missing values are usage errors. */
+/** A small, strict command-line parser: unknown flags and missing or empty values are usage errors. */
+
+import { namespaceProblem } from '../analysis/config/index.js';
 
 export interface FlagSpec {
   readonly type: 'string' | 'boolean' | 'list';
@@ -23,11 +25,11 @@ export function parseArgs(
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? '';
     if (arg === '--') {
-      positionals.push(...argv.slice(i + 1));
+      positionals.push(...argv.slice(i + 1).map(nonEmptyPath));
       break;
     }
     if (!arg.startsWith('--') || arg === '-') {
-      positionals.push(arg);
+      positionals.push(nonEmptyPath(arg));
       continue;
     }
     const [name = '', inline] = splitOnce(arg.slice(2), '=');
@@ -42,6 +44,9 @@ export function parseArgs(
     if (value === undefined || (inline === undefined && value.startsWith('--'))) {
       throw new UsageError(`--${name} needs a value`);
     }
+    // `--base=` or `--dir "$UNSET"`: every value is a path, name or pattern, and an empty path
+    // would quietly read the working directory and answer for the wrong tree.
+    if (value === '') throw new UsageError(`--${name} needs a value, not an empty string`);
     if (spec.choices && !spec.choices.includes(value)) {
       throw new UsageError(
         `--${name} must be one of ${spec.choices.join(', ')}, not ${JSON.stringify(value)}`,
@@ -55,6 +60,12 @@ export function parseArgs(
     }
   }
   return { positionals, flags };
+}
+
+/** Every positional argument is a path; an empty one (`validate "$UNSET"`) is a mistake. */
+function nonEmptyPath(arg: string): string {
+  if (arg === '') throw new UsageError('a PATH is an empty string; use `.` for this directory');
+  return arg;
 }
 
 function splitOnce(text: string, separator: string): [string, string | undefined] {
@@ -74,4 +85,18 @@ export function listFlag(args: ParsedArgs, name: string): readonly string[] {
 
 export function booleanFlag(args: ParsedArgs, name: string): boolean {
   return args.flags[name] === true;
+}
+
+/**
+ * `--namespace`, checked like the configuration's `default-namespace`: a name Kubernetes would
+ * refuse (`Bad NS/x`) would otherwise put every object without a namespace somewhere no
+ * workload can be.
+ */
+export function namespaceFlag(args: ParsedArgs): { defaultNamespace?: string } {
+  const value = stringFlag(args, 'namespace');
+  if (value === undefined) return {};
+  const problem = namespaceProblem(value);
+  if (problem !== null)
+    throw new UsageError(`--namespace ${problem}, not ${JSON.stringify(value)}`);
+  return { defaultNamespace: value };
 }

@@ -147,6 +147,24 @@ describe('meshguard diff', () => {
     expect(run.stderr).toContain('partial');
   });
 
+  it('leaves out unreadable files that the configured paths exclude, as it does broken ones', async () => {
+    const blob = new Uint8Array([0xff, 0xfe, 0x00]);
+    const root = tree({
+      'config.yml': 'paths: ["**/*.yaml", "!charts/**"]\n',
+      ...Object.fromEntries(Object.entries(side('a')).map(([k, v]) => [`base/${k}`, v])),
+      ...Object.fromEntries(Object.entries(side('a')).map(([k, v]) => [`head/${k}`, v])),
+      'head/charts/blob.yaml': blob,
+      'head/charts/broken.yaml': 'a: [unclosed\n',
+    });
+    const argv = ['diff', '--base', 'base', '--head', 'head'];
+    const run = await cli([...argv, '--config', 'config.yml', '--format', 'json'], root);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout).inputs.partial).toBe(false);
+    // Without the configuration, the same file fails the run: it could not be read.
+    expect((await cli(argv, root)).code).toBe(2);
+  });
+
   it.each([
     [['diff'], 'diff needs --base DIR and --head DIR'],
     [['diff', '--base', 'a'], 'diff needs --base DIR and --head DIR'],
@@ -155,6 +173,12 @@ describe('meshguard diff', () => {
       '--format must be one of text, markdown, json, sarif',
     ],
     [['diff', '--base', 'a', '--head', 'b', 'extra'], 'unexpected argument "extra"'],
+    [['diff', '--base=', '--head=shop'], '--base needs a value, not an empty string'],
+    [['diff', '--base', 'a', '--head', ''], '--head needs a value, not an empty string'],
+    [
+      ['diff', '--base', 'a', '--head', 'b', '--namespace', 'Shop'],
+      '--namespace must be a Kubernetes namespace name, not "Shop"',
+    ],
   ])('exits 2 on the usage error in %j', async (argv, message) => {
     const run = await cli(argv);
     expect(run.code).toBe(2);

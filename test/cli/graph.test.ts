@@ -146,6 +146,37 @@ describe('meshguard graph', () => {
     expect((await cli(['graph', '--format', 'sarif', 'mesh'], root)).code).toBe(2);
   });
 
+  it.each([
+    [
+      ['--from', 'bogus'],
+      '--from "bogus" is not namespace/workload, namespace/*, (unauthenticated)',
+    ],
+    [
+      ['--to', 'shop/server:8080'],
+      '--to "shop/server:8080" is not namespace/workload or namespace/*',
+    ],
+    [['--to', 'Shop/*'], '--to "Shop/*" is not namespace/workload or namespace/*'],
+    [['--namespace', 'Bad NS/x'], '--namespace must be a Kubernetes namespace name'],
+  ])(
+    'exits 2 on a malformed ID or namespace instead of printing an empty graph: %j',
+    async (flags, message) => {
+      const run = await cli(['graph', ...flags, 'mesh'], tree(MESH));
+      expect(run.code).toBe(2);
+      expect(run.stdout).toBe('');
+      expect(run.stderr).toContain(message);
+    },
+  );
+
+  it('accepts the pseudo-callers as explain spells them', async () => {
+    const run = await cli(
+      ['graph', '--format', 'json', '--from', 'unauthenticated', 'mesh'],
+      tree(MESH),
+    );
+    expect(run.code).toBe(0);
+    const froms = JSON.parse(run.stdout).edges.map((e: { from: string }) => e.from);
+    expect(new Set(froms)).toEqual(new Set(['(unauthenticated)']));
+  });
+
   it('is listed in the help', async () => {
     expect((await cli(['--help'])).stdout).toContain('graph PATH...');
     expect((await cli(['graph', '--help'])).stdout).toContain('Usage: meshguard graph');

@@ -131,6 +131,16 @@ describe('meshguard validate', () => {
     ],
     [['validate', '--bogus', 'x'], 'unknown option --bogus'],
     [['validate', '--format'], '--format needs a value'],
+    // An empty path would quietly read the working directory instead.
+    [['validate', ''], 'a PATH is an empty string; use `.` for this directory'],
+    [['validate', '--', ''], 'a PATH is an empty string'],
+    [['validate', '--format=', 'x'], '--format needs a value, not an empty string'],
+    // The configuration's `default-namespace` rule: a name Kubernetes accepts.
+    [
+      ['validate', '--namespace', 'Bad NS/x', 'x'],
+      '--namespace must be a Kubernetes namespace name, not "Bad NS/x"',
+    ],
+    [['validate', '--namespace', '', 'x'], '--namespace needs a value, not an empty string'],
     [['frobnicate'], 'unknown command "frobnicate"'],
   ])('exits 2 on the usage error in %j', async (argv, message) => {
     const run = await cli(argv);

@@ -159,6 +159,11 @@ describe('meshguard explain', () => {
   it.each([
     [[], 'explain needs --from and --to'],
     [['--from', 'a/b', '--to', 'c/d'], 'explain needs --dir DIR (or --base and --head)'],
+    [['--dir=', '--from', 'a/b', '--to', 'c/d'], '--dir needs a value, not an empty string'],
+    [
+      ['--dir', 'x', '--from', 'a/b', '--to', 'c/d', '--namespace', 'a_b'],
+      '--namespace must be a Kubernetes namespace name, not "a_b"',
+    ],
     [['--base', 'x', '--from', 'a/b', '--to', 'c/d'], '--base and --head go together'],
     [
       ['--dir', 'x', ...change, '--from', 'a/b', '--to', 'c/d'],
@@ -196,7 +201,9 @@ describe('meshguard explain', () => {
     });
     const run = await cli(['explain', '--dir', 'mesh', '--from', 'shop/a', '--to', 'shop/a'], root);
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain('cannot read mesh/bad.yaml');
+    expect(run.stderr).toBe(
+      'mesh/bad.yaml:1:1: error MG005 file could not be read: not valid UTF-8 text\n',
+    );
     expect(run.stdout).toContain('note: some input could not be read; the answer may be partial');
     expect(run.stdout).toContain('port 80');
   });
@@ -204,7 +211,26 @@ describe('meshguard explain', () => {
   it('exits 2 when the directory does not exist, naming it', async () => {
     const run = await explain('--dir', 'no/such/dir', '--from', 'a/b', '--to', 'c/d');
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain('cannot read no/such/dir');
+    expect(run.stderr).toContain(
+      'no/such/dir:1:1: error MG005 file could not be read: no such file or directory',
+    );
+  });
+
+  it('names the file and line of a broken manifest on stderr, on either side of a change', async () => {
+    const app =
+      'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: a, namespace: shop}\nspec:\n  template:\n    metadata: {labels: {app: a}}\n    spec:\n      containers: [{name: a, image: a, ports: [{containerPort: 80}]}]\n';
+    const root = tree({
+      'base/app.yaml': app,
+      'head/app.yaml': app,
+      'head/bad.yaml': `${app}  oops: [\n`,
+    });
+    const query = ['--from', 'shop/a', '--to', 'shop/a', '--format', 'json'];
+    const run = await cli(['explain', '--base', 'base', '--head', 'head', ...query], root);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/^head\/bad\.yaml:\d+:\d+: error MG001 YAML syntax error: /);
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
+    // stdout is still the answer, whole JSON.
+    expect(JSON.parse(run.stdout).changes).toBeDefined();
   });
 
   it('is listed in the top-level help', async () => {

@@ -182,6 +182,18 @@ describe('the directory source', () => {
     ]);
   });
 
+  it.runIf(process.platform !== 'win32')(
+    'enters each directory and reads each file once, whatever links lead back to them',
+    async () => {
+      const root = tree({ 'examples/head/shop/a.yaml': 'kind: A\n' });
+      symlinkSync('.', join(root, 'examples/head/self'));
+      symlinkSync('..', join(root, 'examples/head/shop/up'));
+      symlinkSync('a.yaml', join(root, 'examples/head/shop/link.yaml'));
+      const head = await new DirectoryManifestSource(root).list('examples/head', YAML);
+      expect(head.map((e) => e.path)).toEqual(['examples/head/shop/a.yaml']);
+    },
+  );
+
   it('refuses a folder that does not exist rather than comparing with nothing', async () => {
     const source = new DirectoryManifestSource(tree({ 'a.yaml': '' }));
     await expect(source.list('examples/head', YAML)).rejects.toThrow(

@@ -238,3 +238,39 @@ describe('YAML streams', () => {
     }
   });
 });
+
+describe('kind: List items', () => {
+  it('reports an item that is not an object and still reads the others', () => {
+    const result = load(yaml`
+      apiVersion: v1
+      kind: List
+      items:
+      - 42
+      - hello
+      - apiVersion: v1
+        kind: ServiceAccount
+        metadata: {name: one, namespace: ns}
+    `);
+    expect(
+      result.diagnostics.map((d) => `${d.code} ${d.at.line}:${d.at.column} ${d.message}`),
+    ).toEqual([
+      'MG009 4:3 `items[0]` must be a mapping, not the number 42',
+      'MG009 5:3 `items[1]` must be a mapping, not a string',
+    ]);
+    expect(result.mesh.serviceAccounts.map((s) => s.ref.name)).toEqual(['one']);
+  });
+
+  it('says when Lists nest too deep to be read, instead of dropping them silently', () => {
+    const nested = (depth: number): object =>
+      depth === 0
+        ? { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: 'deep', namespace: 'ns' } }
+        : { apiVersion: 'v1', kind: 'List', items: [nested(depth - 1)] };
+    const readable = load({ 'lists.json': JSON.stringify(nested(9)) });
+    expect(readable.mesh.serviceAccounts.map((s) => s.ref.name)).toEqual(['deep']);
+    const tooDeep = load({ 'lists.json': JSON.stringify(nested(10)) });
+    expect(tooDeep.mesh.serviceAccounts).toEqual([]);
+    expect(tooDeep.diagnostics.map((d) => `${d.code} ${d.message}`)).toEqual([
+      'MG901 a `List` inside more than 8 other Lists; its items were not read',
+    ]);
+  });
+});

@@ -191,3 +191,73 @@ describe('services and namespaces', () => {
     ]);
   });
 });
+
+describe('list items that are not mappings', () => {
+  const messages = (result: ReturnType<typeof load>) =>
+    result.diagnostics.map((d) => `${d.code} ${d.at.line}:${d.at.column} ${d.message}`);
+
+  it('reports a Service port that is not a mapping and leaves the Service out', () => {
+    const result = load(yaml`
+      apiVersion: v1
+      kind: Service
+      metadata: {name: s, namespace: shop}
+      spec: {selector: {app: s}, ports: [{port: 81}, 7]}
+    `);
+    expect(messages(result)).toEqual([
+      'MG009 4:48 `spec.ports[1]` must be a mapping, not the number 7',
+    ]);
+    expect(result.mesh.services).toEqual([]);
+  });
+
+  it('reports a container, or a container port, that is not a mapping', () => {
+    const result = load(yaml`
+      apiVersion: apps/v1
+      kind: Deployment
+      metadata: {name: d, namespace: shop}
+      spec:
+        template:
+          metadata: {labels: {app: d}}
+          spec:
+            containers: ["x", {name: y, ports: [8080]}]
+    `);
+    expect(messages(result)).toEqual([
+      'MG009 8:20 `spec.template.spec.containers[0]` must be a mapping, not a string',
+      'MG009 8:43 `spec.template.spec.containers[1].ports[0]` must be a mapping, not the number 8080',
+    ]);
+    expect(result.mesh.workloads).toEqual([]);
+  });
+
+  it('reports a RequestAuthentication jwtRule or a targetRef that is not a mapping', () => {
+    const result = load(yaml`
+      apiVersion: security.istio.io/v1
+      kind: RequestAuthentication
+      metadata: {name: jwt, namespace: shop}
+      spec: {jwtRules: [42]}
+      ---
+      apiVersion: security.istio.io/v1
+      kind: AuthorizationPolicy
+      metadata: {name: p, namespace: shop}
+      spec: {targetRefs: [gateway], rules: [{}]}
+    `);
+    expect(messages(result)).toEqual([
+      'MG009 4:19 `spec.jwtRules[0]` must be a mapping, not the number 42',
+      'MG009 9:21 `spec.targetRefs[0]` must be a mapping, not a string',
+    ]);
+    expect(result.mesh.requestAuthentications).toEqual([]);
+    expect(result.mesh.authorizationPolicies).toEqual([]);
+  });
+
+  it('skips a bare `-`, as the API server drops a null item', () => {
+    const result = load(yaml`
+      apiVersion: v1
+      kind: Service
+      metadata: {name: s, namespace: shop}
+      spec:
+        ports:
+        -
+        - {port: 80}
+    `);
+    expect(result.diagnostics).toEqual([]);
+    expect(result.mesh.services[0]?.ports.map((p) => p.port)).toEqual([80]);
+  });
+});

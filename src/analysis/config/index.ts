@@ -1,6 +1,7 @@
 /** `.github/meshguard.yml`: parsed and checked without I/O; the adapters read the file. */
 export { parseConfig } from './parse-config.js';
 export { compileGlobs, globProblem } from './glob.js';
+export { namespaceProblem } from './patterns.js';
 export type { PathMatcher } from './glob.js';
 export { splitCommand } from './render.js';
 export {

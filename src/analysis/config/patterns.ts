@@ -22,3 +22,11 @@ export const PATTERNS = {
   },
   text: { pattern: /\S/, expected: 'non-empty text' },
 } as const;
+
+/**
+ * Why `value` cannot be the namespace of objects that name none, or `null`. The configuration's
+ * `default-namespace` and the CLI's `--namespace` follow this one rule.
+ */
+export function namespaceProblem(value: string): string | null {
+  return PATTERNS.dnsLabel.pattern.test(value) ? null : `must be ${PATTERNS.dnsLabel.expected}`;
+}

@@ -3,3 +3,4 @@ export type { InputFile, LoadOptions, LoadResult, LoadStats } from './load-mesh.
 export { createLoadCache } from './cache.js';
 export type { LoadCache } from './cache.js';
 export { withObjects } from './assemble.js';
+export { MAX_FILE_BYTES, TOO_LARGE_REASON } from './limits.js';

@@ -17,7 +17,7 @@ import { readIstioNamespace, readMeshConfig } from './narrow/mesh-config.js';
 import type { MeshConfigFragment } from './narrow/mesh-config.js';
 import { objectBase, readMetadata } from './narrow/metadata.js';
 import { narrowPeerAuthentication } from './narrow/peer-authentication.js';
-import { pairOf, readList, readMap, scalarString } from './narrow/read.js';
+import { pairOf, readMap, readMappings, scalarString } from './narrow/read.js';
 import { narrowRequestAuthentication } from './narrow/request-authentication.js';
 import { narrowServiceEntry } from './narrow/service-entry.js';
 import { narrowSidecar } from './narrow/sidecar.js';
@@ -92,11 +92,7 @@ function narrowObject(
   }
   const classification = classify(apiVersion, kind);
   if (classification.type === 'list') {
-    // Lists nest at most a level or two in practice; the bound guards against pathological input.
-    if (depth > 8) return;
-    for (const item of readList(ctx, object, 'items', 'items') ?? []) {
-      if (item?.type === 'map') narrowObject(item, ctx, defaultNamespace, result, depth + 1);
-    }
+    narrowListItems(object, ctx, defaultNamespace, result, depth);
     return;
   }
   if (classification.type === 'not-modelled') {
@@ -131,6 +127,29 @@ function narrowObject(
     return;
   }
   result.objects.push(narrowed);
+}
+
+/** Lists nest at most a level or two in practice; the bound guards against pathological input. */
+const MAX_LIST_DEPTH = 8;
+
+/** The items of a `kind: List` (or `PodList`...): each one an object, as kubectl reads them. */
+function narrowListItems(
+  list: YamlMap,
+  ctx: NarrowContext,
+  defaultNamespace: string,
+  result: DocumentResult,
+  depth: number,
+): void {
+  // Problems with the list itself belong to no object, not to the last item narrowed.
+  ctx.beginObject(undefined);
+  if (depth > MAX_LIST_DEPTH) {
+    ctx.report('MG901', list.pos, {
+      detail: `a \`List\` inside more than ${MAX_LIST_DEPTH} other Lists; its items were not read`,
+    });
+    return;
+  }
+  for (const { item } of readMappings(ctx, list, 'items', 'items'))
+    narrowObject(item, ctx, defaultNamespace, result, depth + 1);
 }
 
 function narrowByClass(

@@ -1,20 +1,25 @@
 import type { LoadResult } from '../load/index.js';
+import type { Diagnostic } from '../model/diagnostic.js';
 import { formatRef } from '../model/source.js';
 import { terminalText } from './escape.js';
 
-/**
- * `file:line:column: severity CODE message`, the form editors and terminals link. File names,
- * messages and object names come from the manifests, so each goes through `terminalText`: an
- * escape sequence cannot reach the terminal, nor a line break forge a diagnostic line.
- */
+/** One line per diagnostic, then a summary of what was read. */
 export function renderValidationText(result: LoadResult): string {
-  const lines = result.diagnostics.map((d) => {
-    const where = `${terminalText(d.at.file)}:${d.at.line}:${d.at.column}`;
-    const what = d.ref ? ` (${terminalText(formatRef(d.ref))})` : '';
-    return `${where}: ${d.severity} ${d.code} ${terminalText(d.message)}${what}`;
-  });
+  const lines = result.diagnostics.map(diagnosticLine);
   lines.push(summaryLine(result));
   return `${lines.join('\n')}\n`;
+}
+
+/**
+ * `file:line:column: severity CODE message (object)`, the form editors and terminals link; every
+ * command that names a problem in the manifests writes it this way. File names, messages and
+ * object names come from the manifests, so each goes through `terminalText`: an escape sequence
+ * cannot reach the terminal, nor a line break forge a diagnostic line.
+ */
+export function diagnosticLine(d: Diagnostic): string {
+  const where = `${terminalText(d.at.file)}:${d.at.line}:${d.at.column}`;
+  const what = d.ref ? ` (${terminalText(formatRef(d.ref))})` : '';
+  return `${where}: ${d.severity} ${d.code} ${terminalText(d.message)}${what}`;
 }
 
 export function summaryLine(result: LoadResult): string {

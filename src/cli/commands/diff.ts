@@ -7,7 +7,8 @@ import { renderFindingsSarif } from '../../analysis/render/findings-sarif.js';
 import { renderJson } from '../../analysis/render/json.js';
 import { renderMarkdown } from '../../analysis/render/markdown.js';
 import { renderText } from '../../analysis/render/text.js';
-import { parseArgs, stringFlag, UsageError } from '../args.js';
+import { namespaceFlag, parseArgs, stringFlag, UsageError } from '../args.js';
+import type { ParsedArgs } from '../args.js';
 import { ExitCode } from '../io.js';
 import type { CliIo } from '../io.js';
 import { VERSION } from '../version.js';
@@ -58,11 +59,12 @@ export function runDiff(argv: readonly string[], io: CliIo, today: () => string)
     throw new UsageError('diff needs --base DIR and --head DIR');
   if (args.positionals.length > 0)
     throw new UsageError(`unexpected argument ${JSON.stringify(args.positionals[0])}`);
+  const flags = flagOptions(args);
   const config = readConfig(stringFlag(args, 'config'), io);
   if (config === null) return ExitCode.usageOrInput;
   const options: AnalyzeOptions = {
     ...config.options,
-    ...flagOptions(args.flags),
+    ...flags,
     today: today(),
   };
   const base = readSide(baseDir, io.cwd, config.paths);
@@ -84,12 +86,11 @@ export function runDiff(argv: readonly string[], io: CliIo, today: () => string)
   return report.verdict === 'fail' ? ExitCode.findings : ExitCode.ok;
 }
 
-function flagOptions(flags: Readonly<Record<string, unknown>>): AnalyzeOptions {
-  const failOn = flags['fail-on'];
-  const namespace = flags.namespace;
+function flagOptions(args: ParsedArgs): AnalyzeOptions {
+  const failOn = stringFlag(args, 'fail-on');
   return {
-    ...(typeof failOn === 'string' ? { failOn: failOn as AnalyzeOptions['failOn'] } : {}),
-    ...(typeof namespace === 'string' ? { defaultNamespace: namespace } : {}),
+    ...(failOn === undefined ? {} : { failOn: failOn as AnalyzeOptions['failOn'] }),
+    ...namespaceFlag(args),
   };
 }
 
@@ -100,12 +101,12 @@ function readSide(
   paths: readonly string[] | null,
 ): { files: InputFile[]; unreadable: { path: string; reason: string }[] } {
   const base = resolve(cwd, root);
-  const tree = readManifestTree([base], base);
-  const matcher = paths === null ? null : compileGlobs(paths);
+  const tree = readManifestTree([base], base, paths === null ? undefined : compileGlobs(paths));
   return {
-    files: tree.files.filter((file) => matcher === null || matcher.matches(file.path)),
+    files: [...tree.files],
     unreadable: tree.unreadable.map((file) => ({
-      path: file.path === '' ? root : file.path,
+      // A missing root is shown as the user wrote it, not as an absolute path.
+      path: file.path === base ? root : file.path,
       reason: file.reason,
     })),
   };

@@ -18,7 +18,8 @@ import {
   renderEdgeText,
 } from '../../analysis/render/explain-edge.js';
 import { terminalText } from '../../analysis/render/escape.js';
-import { listFlag, parseArgs, stringFlag, UsageError } from '../args.js';
+import { diagnosticLine } from '../../analysis/render/validation.js';
+import { listFlag, namespaceFlag, parseArgs, stringFlag, UsageError } from '../args.js';
 import type { ParsedArgs } from '../args.js';
 import { ExitCode } from '../io.js';
 import type { CliIo } from '../io.js';
@@ -47,7 +48,7 @@ Options:
   --namespace NS     namespace for objects that name none (default: default)
 
 Exit status: 0 answered, 2 usage error, unknown workload or port, or input that could not be
-read whole (the answer is still printed).
+read whole (the answer is still printed; stderr names each file and line).
 `;
 
 export function runExplain(argv: readonly string[], io: CliIo): number {
@@ -69,8 +70,7 @@ export function runExplain(argv: readonly string[], io: CliIo): number {
   }
   const query = readQuery(args);
   const json = stringFlag(args, 'format') === 'json';
-  const namespace = stringFlag(args, 'namespace');
-  const options = namespace === undefined ? {} : { defaultNamespace: namespace };
+  const options = namespaceFlag(args);
   const roots = [...args.positionals, ...listFlag(args, 'dir')];
   const base = stringFlag(args, 'base');
   const head = stringFlag(args, 'head');
@@ -113,23 +113,23 @@ function readQuery(args: ParsedArgs): EdgeQuery {
   return { from, ...destination.value, method, path };
 }
 
-/** Reads one side; unreadable files are reported and make the answer partial (exit 2). */
+/**
+ * Reads one side. What could not be read (a missing or binary file, broken YAML) makes the
+ * answer partial (exit 2) and is named on stderr with its file and line, as `validate` names it:
+ * stdout holds the answer, which may be JSON, and the user needs to know what to fix.
+ */
 function readSide(
   roots: readonly string[],
   io: CliIo,
   options: { defaultNamespace?: string },
 ): { side: ExplainSide; partial: boolean } {
   const tree = readManifestTree(roots, io.cwd);
-  for (const file of tree.unreadable)
-    io.stderr(`meshguard explain: cannot read ${terminalText(`${file.path}: ${file.reason}`)}\n`);
   const files: readonly InputFile[] = tree.files;
   const side = explainSideOf(files, options);
-  const unreadable = unreadableDiagnostics(tree);
-  const withUnreadable = { ...side, diagnostics: [...unreadable, ...side.diagnostics] };
-  return {
-    side: withUnreadable,
-    partial: withUnreadable.diagnostics.some((d) => isPartialInput(d.code)),
-  };
+  const diagnostics = [...unreadableDiagnostics(tree), ...side.diagnostics];
+  const partial = diagnostics.filter((d) => isPartialInput(d.code));
+  for (const d of partial) io.stderr(`${terminalText(diagnosticLine(d))}\n`);
+  return { side: { ...side, diagnostics }, partial: partial.length > 0 };
 }
 
 function fail(io: CliIo, message: string): number {

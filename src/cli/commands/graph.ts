@@ -6,7 +6,11 @@ import { evaluateLoaded } from '../../analysis/graph/side.js';
 import type { EvidenceView } from '../../analysis/mtls/index.js';
 import { terminalText } from '../../analysis/render/escape.js';
 import { renderGraphMermaid } from '../../analysis/render/graph-mermaid.js';
-import { listFlag, parseArgs, stringFlag, UsageError } from '../args.js';
+import { diagnosticLine } from '../../analysis/render/validation.js';
+import { namespaceProblem } from '../../analysis/config/index.js';
+import { isWorkloadId, parseCaller } from '../../analysis/explain/index.js';
+import { listFlag, namespaceFlag, parseArgs, stringFlag, UsageError } from '../args.js';
+import type { ParsedArgs } from '../args.js';
 import { ExitCode } from '../io.js';
 import type { CliIo } from '../io.js';
 import { readManifestTree, unreadableDiagnostics } from '../walk.js';
@@ -43,18 +47,13 @@ export function runGraph(argv: readonly string[], io: CliIo): number {
   }
   const roots = [...args.positionals, ...listFlag(args, 'dir')];
   if (roots.length === 0) throw new UsageError('graph needs at least one PATH');
+  const filter = { from: readIds(args, 'from'), to: readIds(args, 'to') };
+  const options = namespaceFlag(args);
   const tree = readManifestTree(roots, io.cwd);
-  const namespace = stringFlag(args, 'namespace');
-  const loaded = loadMesh(
-    tree.files,
-    namespace === undefined ? {} : { defaultNamespace: namespace },
-  );
+  const loaded = loadMesh(tree.files, options);
   const unreadable = unreadableDiagnostics(tree);
   const diagnostics = [...unreadable, ...loaded.diagnostics];
-  const view = buildAccessGraphView(evaluateLoaded(loaded), diagnostics, {
-    from: listFlag(args, 'from'),
-    to: listFlag(args, 'to'),
-  });
+  const view = buildAccessGraphView(evaluateLoaded(loaded), diagnostics, filter);
   const format = stringFlag(args, 'format') ?? 'text';
   io.stdout(
     format === 'json'
@@ -64,6 +63,23 @@ export function runGraph(argv: readonly string[], io: CliIo): number {
         : renderText(view),
   );
   return diagnostics.some((d) => isPartialInput(d.code)) ? ExitCode.usageOrInput : ExitCode.ok;
+}
+
+/**
+ * `--from` or `--to` IDs, read with explain's parser plus `namespace/*`. A malformed ID matches
+ * nothing, so it would print an empty graph and exit 0, as if nobody could reach anything.
+ */
+function readIds(args: ParsedArgs, flag: 'from' | 'to'): string[] {
+  return listFlag(args, flag).map((text) => {
+    if (text.endsWith('/*') && namespaceProblem(text.slice(0, -2)) === null) return text;
+    const id = flag === 'from' ? parseCaller(text) : isWorkloadId(text) ? text : null;
+    if (id !== null) return id;
+    const forms =
+      flag === 'from'
+        ? 'namespace/workload, namespace/*, (unauthenticated) or (any mesh identity)'
+        : 'namespace/workload or namespace/*';
+    throw new UsageError(`--${flag} ${JSON.stringify(text)} is not ${forms}`);
+  });
 }
 
 function renderText(view: AccessGraphView): string {
@@ -114,10 +130,7 @@ function renderText(view: AccessGraphView): string {
   const problems = view.diagnostics.filter((d) => d.severity === 'error');
   if (problems.length > 0) {
     lines.push('', 'Input errors (objects Istio would reject are left out):');
-    for (const d of problems)
-      lines.push(
-        `  ${d.at.file}:${d.at.line}:${d.at.column}: ${d.severity} ${d.code} ${d.message}`,
-      );
+    for (const d of problems) lines.push(`  ${diagnosticLine(d)}`);
   }
   // Names and messages come from the manifests: never let them drive the terminal.
   return `${lines.map(terminalText).join('\n')}\n`;

@@ -2,7 +2,7 @@ import { loadMesh } from '../../analysis/load/index.js';
 import { isPartialInput } from '../../analysis/findings/catalogue.js';
 import { renderSarif } from '../../analysis/render/sarif.js';
 import { renderValidationJson, renderValidationText } from '../../analysis/render/validation.js';
-import { parseArgs, stringFlag, UsageError } from '../args.js';
+import { namespaceFlag, parseArgs, stringFlag, UsageError } from '../args.js';
 import { ExitCode } from '../io.js';
 import type { CliIo } from '../io.js';
 import { VERSION } from '../version.js';
@@ -32,12 +32,9 @@ export function runValidate(argv: readonly string[], io: CliIo): number {
     return ExitCode.ok;
   }
   if (args.positionals.length === 0) throw new UsageError('validate needs at least one PATH');
+  const options = namespaceFlag(args);
   const tree = readManifestTree(args.positionals, io.cwd);
-  const namespace = stringFlag(args, 'namespace');
-  const result = loadMesh(
-    tree.files,
-    namespace === undefined ? {} : { defaultNamespace: namespace },
-  );
+  const result = loadMesh(tree.files, options);
   const unreadable = unreadableDiagnostics(tree);
   const report = { ...result, diagnostics: [...unreadable, ...result.diagnostics] };
   const format = stringFlag(args, 'format') ?? 'text';

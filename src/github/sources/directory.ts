@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { readFileSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { PathMatcher } from '../../analysis/config/index.js';
 import { ConfigError } from '../errors.js';
-import { decodeUtf8, MAX_FILE_BYTES, splitRead, tooLarge } from './types.js';
+import { MAX_FILE_BYTES } from '../../analysis/load/index.js';
+import { decodeUtf8, splitRead, tooLarge } from './types.js';
 import type { ManifestEntry, ManifestSource, ReadResult } from './types.js';
 import { quote } from '../../analysis/findings/quote.js';
 
@@ -21,16 +22,21 @@ export class DirectoryManifestSource implements ManifestSource {
   async list(directory: string, matcher: PathMatcher): Promise<readonly ManifestEntry[]> {
     const root = join(this.workspace, directory);
     const entries: ManifestEntry[] = [];
+    // Real paths entered or read: a symbolic link back to an ancestor would otherwise be walked
+    // until the path is too long, and a second link to a file would define its objects twice.
+    const seen = new Set<string>();
     const visit = (relative: string): void => {
       const absolute = relative === '' ? root : join(root, relative);
       for (const name of readdirSync(absolute).sort()) {
         const child = relative === '' ? name : `${relative}/${name}`;
         const stat = statSync(join(root, child));
         if (stat.isDirectory()) {
-          if (name !== '.git' && matcher.couldContain(child)) visit(child);
+          if (name !== '.git' && matcher.couldContain(child) && firstVisit(seen, join(root, child)))
+            visit(child);
           continue;
         }
         if (!stat.isFile() || !matcher.matches(child)) continue;
+        if (!firstVisit(seen, join(root, child))) continue;
         const path = `${directory.replace(/\/+$/, '')}/${child}`;
         const bytes = stat.size > MAX_FILE_BYTES ? null : readFileSync(join(root, child));
         if (bytes !== null) this.contents.set(path, bytes);
@@ -43,6 +49,7 @@ export class DirectoryManifestSource implements ManifestSource {
       // An empty side would report every object as added or removed: a typo must not do that.
       throw new ConfigError(`the directory ${quote(directory)} does not exist in the workspace`);
     }
+    firstVisit(seen, root);
     visit('');
     return entries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   }
@@ -55,6 +62,14 @@ export class DirectoryManifestSource implements ManifestSource {
       }),
     );
   }
+}
+
+/** Records `path` by its real path; false when the listing already entered or read it. */
+function firstVisit(seen: Set<string>, path: string): boolean {
+  const real = realpathSync.native(path);
+  if (seen.has(real)) return false;
+  seen.add(real);
+  return true;
 }
 
 function isDirectory(path: string): boolean {

@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import type { PathMatcher } from '../../analysis/config/index.js';
-import { decodeUtf8, MAX_FILE_BYTES, splitRead, tooLarge } from './types.js';
+import { MAX_FILE_BYTES } from '../../analysis/load/index.js';
+import { decodeUtf8, splitRead, tooLarge } from './types.js';
 import type { ManifestEntry, ManifestSource, ReadResult } from './types.js';
 
 /** Output larger than this from one git command is an error, not a memory problem. */

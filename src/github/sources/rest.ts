@@ -3,7 +3,8 @@ import type { RepoRef } from '../context.js';
 import { classify, OPERATIONS } from '../errors.js';
 import type { GitHubClient } from '../octokit.js';
 import type { Logger } from '../logger.js';
-import { decodeUtf8, MAX_FILE_BYTES, splitRead, tooLarge } from './types.js';
+import { MAX_FILE_BYTES } from '../../analysis/load/index.js';
+import { decodeUtf8, splitRead, tooLarge } from './types.js';
 import type { ManifestEntry, ManifestSource, ReadResult } from './types.js';
 import { quote } from '../../analysis/findings/quote.js';
 

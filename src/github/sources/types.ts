@@ -1,5 +1,6 @@
 import type { PathMatcher } from '../../analysis/config/index.js';
 import type { InputFile } from '../../analysis/index.js';
+import { MAX_FILE_BYTES, TOO_LARGE_REASON } from '../../analysis/load/index.js';
 
 /** One file at a ref, listed but not read yet. */
 export interface ManifestEntry {
@@ -36,11 +37,8 @@ export interface ManifestSource {
   read(entries: readonly ManifestEntry[]): Promise<ReadResult>;
 }
 
-/** A file larger than this is reported as unreadable rather than parsed. */
-export const MAX_FILE_BYTES = 8 * 1024 * 1024;
-
 export function tooLarge(path: string): UnreadableFile {
-  return { path, reason: `larger than ${MAX_FILE_BYTES / 1024 / 1024} MiB` };
+  return { path, reason: TOO_LARGE_REASON };
 }
 
 export function decodeUtf8(path: string, bytes: Uint8Array): InputFile | UnreadableFile {

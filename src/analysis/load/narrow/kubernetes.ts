@@ -17,8 +17,8 @@ import {
   readBoolean,
   readInteger,
   readLabels,
-  readList,
   readMap,
+  readMappings,
   readString,
 } from './read.js';
 
@@ -112,23 +112,19 @@ export function narrowWorkload(
 function readContainerPorts(ctx: NarrowContext, podSpec: YamlMap, field: string): ContainerPort[] {
   const ports: ContainerPort[] = [];
   for (const list of ['containers', 'initContainers'] as const) {
-    const containers = readList(ctx, podSpec, list, `${field}.${list}`) ?? [];
-    containers.forEach((container, c) => {
-      if (container?.type !== 'map') return;
-      const items = readList(ctx, container, 'ports', `${field}.${list}[${c}].ports`) ?? [];
-      items.forEach((item, p) => {
-        if (item?.type !== 'map') return;
-        const path = `${field}.${list}[${c}].ports[${p}]`;
+    for (const container of readMappings(ctx, podSpec, list, `${field}.${list}`)) {
+      const items = readMappings(ctx, container.item, 'ports', `${container.path}.ports`);
+      for (const { item, path } of items) {
         const number = readInteger(ctx, item, 'containerPort', `${path}.containerPort`, 1, 65535);
-        if (number === null) return;
+        if (number === null) continue;
         ports.push({
           name: readString(ctx, item, 'name', `${path}.name`)?.value ?? null,
           containerPort: number,
           protocol: readProtocol(ctx, item, path),
           at: ctx.at(item.pos),
         });
-      });
-    });
+      }
+    }
   }
   return ports;
 }
@@ -163,14 +159,12 @@ export function narrowService(ctx: NarrowContext, object: YamlMap, base: ObjectB
 
 function readServicePorts(ctx: NarrowContext, spec: YamlMap): ServicePort[] {
   const ports: ServicePort[] = [];
-  (readList(ctx, spec, 'ports', 'spec.ports') ?? []).forEach((item, index) => {
-    if (item?.type !== 'map') return;
-    const path = `spec.ports[${index}]`;
+  for (const { item, path } of readMappings(ctx, spec, 'ports', 'spec.ports')) {
     const port = readInteger(ctx, item, 'port', `${path}.port`, 1, 65535);
     if (port === null) {
       if (pairOf(item, 'port') === undefined)
         ctx.report('MG008', item.pos, { field: `${path}.port`, kind: 'Service' });
-      return;
+      continue;
     }
     ports.push({
       name: readString(ctx, item, 'name', `${path}.name`)?.value ?? null,
@@ -180,7 +174,7 @@ function readServicePorts(ctx: NarrowContext, spec: YamlMap): ServicePort[] {
       appProtocol: readString(ctx, item, 'appProtocol', `${path}.appProtocol`)?.value ?? null,
       at: ctx.at(item.pos),
     });
-  });
+  }
   return ports;
 }
 

@@ -2,7 +2,7 @@ import type { Labels, ObjectBase, OwnerRef } from '../../model/kubernetes.js';
 import type { Located } from '../../model/source.js';
 import type { YamlMap } from '../yaml/types.js';
 import type { NarrowContext } from './context.js';
-import { pairOf, readLabels, readList, readMap, readString, scalarString } from './read.js';
+import { pairOf, readLabels, readMap, readMappings, readString, scalarString } from './read.js';
 
 export interface Metadata {
   readonly name: Located<string> | null;
@@ -42,10 +42,9 @@ export function readMetadata(ctx: NarrowContext, object: YamlMap): Metadata {
 
 /** The controlling owner (`controller: true`), else the first owner reference. */
 function readController(ctx: NarrowContext, meta: YamlMap): OwnerRef | null {
-  const owners = readList(ctx, meta, 'ownerReferences', 'metadata.ownerReferences') ?? [];
+  const owners = readMappings(ctx, meta, 'ownerReferences', 'metadata.ownerReferences');
   let first: OwnerRef | null = null;
-  for (const owner of owners) {
-    if (owner?.type !== 'map') continue;
+  for (const { item: owner } of owners) {
     const kind = scalarString(pairOf(owner, 'kind')?.value ?? null);
     const name = scalarString(pairOf(owner, 'name')?.value ?? null);
     if (kind === null || name === null) continue;

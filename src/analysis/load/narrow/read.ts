@@ -240,6 +240,21 @@ export function readMapItems(
   known: ReadonlySet<string>,
   kind: string,
 ): { readonly item: YamlMap; readonly path: string }[] {
+  const items = readMappings(ctx, parent, key, field);
+  for (const { item, path } of items) checkFields(ctx, item, known, path, kind);
+  return items;
+}
+
+/**
+ * Like {@link readMapItems}, for lists whose items have more fields than the analysis knows
+ * (Kubernetes containers and ports, `kind: List` items): only the item's type is checked.
+ */
+export function readMappings(
+  ctx: NarrowContext,
+  parent: YamlMap,
+  key: string,
+  field: string,
+): { readonly item: YamlMap; readonly path: string }[] {
   const items: { item: YamlMap; path: string }[] = [];
   (readList(ctx, parent, key, field) ?? []).forEach((item, index) => {
     const path = `${field}[${index}]`;
@@ -248,7 +263,6 @@ export function readMapItems(
       wrongType(ctx, item, item.pos, path, 'a mapping');
       return;
     }
-    checkFields(ctx, item, known, path, kind);
     items.push({ item, path });
   });
   return items;

@@ -3,7 +3,7 @@ import type { ObjectBase } from '../../model/kubernetes.js';
 import type { Located } from '../../model/source.js';
 import type { YamlMap } from '../yaml/types.js';
 import type { NarrowContext } from './context.js';
-import { checkFields, readList, readMap, readString } from './read.js';
+import { checkFields, readMap, readMappings, readString } from './read.js';
 import { readMatchLabelsSelector, readTargetRefs } from './selectors.js';
 
 const KIND = 'RequestAuthentication';
@@ -21,14 +21,15 @@ export function narrowRequestAuthentication(
   const targetRefs = spec ? readTargetRefs(ctx, spec, KIND) : [];
   if (selector !== null && targetRefs.length > 0) ctx.report('MG020', selector.at, {});
   const issuers: Located<string>[] = [];
-  (spec ? (readList(ctx, spec, 'jwtRules', 'spec.jwtRules') ?? []) : []).forEach((rule, index) => {
-    if (rule?.type !== 'map') return;
-    const issuer = readString(ctx, rule, 'issuer', `spec.jwtRules[${index}].issuer`);
-    const jwksUri = readString(ctx, rule, 'jwksUri', `spec.jwtRules[${index}].jwksUri`);
+  for (const { item: rule, path } of spec
+    ? readMappings(ctx, spec, 'jwtRules', 'spec.jwtRules')
+    : []) {
+    const issuer = readString(ctx, rule, 'issuer', `${path}.issuer`);
+    const jwksUri = readString(ctx, rule, 'jwksUri', `${path}.jwksUri`);
     if (issuer === null && jwksUri === null) {
-      ctx.report('MG008', rule.pos, { field: `spec.jwtRules[${index}].issuer`, kind: KIND });
+      ctx.report('MG008', rule.pos, { field: `${path}.issuer`, kind: KIND });
     }
     if (issuer !== null) issuers.push(issuer);
-  });
+  }
   return { ...base, kind: KIND, selector, targetRefs, issuers };
 }

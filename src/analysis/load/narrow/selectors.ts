@@ -1,7 +1,7 @@
 import type { PolicyTargetRef, WorkloadSelector } from '../../model/istio.js';
 import type { YamlMap } from '../yaml/types.js';
 import type { NarrowContext } from './context.js';
-import { checkFields, pairOf, readLabels, readList, readMap, readString } from './read.js';
+import { checkFields, pairOf, readLabels, readMap, readMappings, readString } from './read.js';
 
 const MATCH_LABELS_FIELDS = new Set(['matchLabels']);
 const LABELS_FIELDS = new Set(['labels']);
@@ -76,10 +76,8 @@ export function readTargetRefs(ctx: NarrowContext, spec: YamlMap, kind: string):
   const refs: PolicyTargetRef[] = [];
   const single = readMap(ctx, spec, 'targetRef', 'spec.targetRef');
   if (single !== null) refs.push(readTargetRef(ctx, single, 'spec.targetRef', kind));
-  (readList(ctx, spec, 'targetRefs', 'spec.targetRefs') ?? []).forEach((item, index) => {
-    if (item?.type === 'map')
-      refs.push(readTargetRef(ctx, item, `spec.targetRefs[${index}]`, kind));
-  });
+  for (const { item, path } of readMappings(ctx, spec, 'targetRefs', 'spec.targetRefs'))
+    refs.push(readTargetRef(ctx, item, path, kind));
   return refs;
 }
 

@@ -55168,13 +55168,16 @@ function headersOf(error) {
 function classify2(error, operation) {
   const status = statusOf(error);
   const headers = headersOf(error);
-  const rateLimited = headers["x-ratelimit-remaining"] === "0";
-  if (status === 403 && !rateLimited) {
+  if (status === 403 && !isRateLimit(error, headers)) {
     const accepted = acceptedPermissions(headers["x-accepted-github-permissions"]);
     const permissions = accepted.length > 0 ? accepted : [operation.permission];
     return new MissingPermissionError(operation, permissions, { cause: error });
   }
   return new ApiError(operation, status, { cause: error });
+}
+function isRateLimit(error, headers) {
+  if (headers["x-ratelimit-remaining"] === "0" || headers["retry-after"] !== void 0) return true;
+  return error instanceof Error && /secondary rate limit|abuse detection/i.test(error.message);
 }
 function acceptedPermissions(header2) {
   if (header2 === void 0) return [];

@@ -33083,13 +33083,16 @@ function headersOf(error2) {
 function classify2(error2, operation) {
   const status = statusOf(error2);
   const headers = headersOf(error2);
-  const rateLimited = headers["x-ratelimit-remaining"] === "0";
-  if (status === 403 && !rateLimited) {
+  if (status === 403 && !isRateLimit(error2, headers)) {
     const accepted = acceptedPermissions(headers["x-accepted-github-permissions"]);
     const permissions = accepted.length > 0 ? accepted : [operation.permission];
     return new MissingPermissionError(operation, permissions, { cause: error2 });
   }
   return new ApiError(operation, status, { cause: error2 });
+}
+function isRateLimit(error2, headers) {
+  if (headers["x-ratelimit-remaining"] === "0" || headers["retry-after"] !== void 0) return true;
+  return error2 instanceof Error && /secondary rate limit|abuse detection/i.test(error2.message);
 }
 function acceptedPermissions(header2) {
   if (header2 === void 0) return [];

@@ -109,13 +109,23 @@ function headersOf(error: unknown): Record<string, string | undefined> {
 export function classify(error: unknown, operation: Operation): GitHubError {
   const status = statusOf(error);
   const headers = headersOf(error);
-  const rateLimited = headers['x-ratelimit-remaining'] === '0';
-  if (status === 403 && !rateLimited) {
+  if (status === 403 && !isRateLimit(error, headers)) {
     const accepted = acceptedPermissions(headers['x-accepted-github-permissions']);
     const permissions = accepted.length > 0 ? accepted : [operation.permission];
     return new MissingPermissionError(operation, permissions, { cause: error });
   }
   return new ApiError(operation, status, { cause: error });
+}
+
+/**
+ * A 403 that is a rate limit, not a refusal: the primary limit says so with
+ * `x-ratelimit-remaining: 0`; a secondary limit keeps quota and sends `retry-after` or says
+ * "secondary rate limit" in its message. Calling either a missing permission would send the
+ * user to fix `permissions:` that are fine, and hide the error on read-only fork runs.
+ */
+function isRateLimit(error: unknown, headers: Record<string, string | undefined>): boolean {
+  if (headers['x-ratelimit-remaining'] === '0' || headers['retry-after'] !== undefined) return true;
+  return error instanceof Error && /secondary rate limit|abuse detection/i.test(error.message);
 }
 
 /**

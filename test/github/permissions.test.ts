@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MissingPermissionError } from '../../src/github/errors.js';
+import { classify, MissingPermissionError, OPERATIONS } from '../../src/github/errors.js';
 import { FakeGitHub } from './support/fake-github.js';
 import { repository } from './support/git.js';
 import { policy } from './support/manifests.js';
@@ -82,6 +82,36 @@ describe('tokens that cannot write', () => {
       'could not update the check run: the token lacks `checks: write`; add it under `permissions:` in the workflow (or the job)',
     ]);
     expect(github.comments).toHaveLength(1);
+  });
+});
+
+describe('classify: a 403 that outlasted the retries', () => {
+  // The shape of octokit's RequestError: status, message, response headers.
+  const refused = (message: string, headers: Record<string, string>) =>
+    Object.assign(new Error(message), { status: 403, response: { headers } });
+  const SECONDARY =
+    'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.';
+
+  it.each([
+    ['a secondary limit, which keeps quota', SECONDARY, { 'x-ratelimit-remaining': '4000' }],
+    ['a limit that names its wait', 'rate limited', { 'retry-after': '60' }],
+    ['the primary limit', 'API rate limit exceeded', { 'x-ratelimit-remaining': '0' }],
+  ])('is an API error, not a missing permission, for %s', (_, message, headers) => {
+    const error = classify(refused(message, headers), OPERATIONS.writeComment);
+    expect(error.name).toBe('ApiError');
+    expect(error.message).toMatch(/^could not write the pull request comment: HTTP 403/);
+  });
+
+  it('is a missing permission otherwise, naming what GitHub accepts', () => {
+    const error = classify(
+      refused('Resource not accessible by integration', {
+        'x-ratelimit-remaining': '4000',
+        'x-accepted-github-permissions': 'pull_requests=write',
+      }),
+      OPERATIONS.writeComment,
+    );
+    expect(error).toBeInstanceOf(MissingPermissionError);
+    expect(error.message).toContain('`pull-requests: write`');
   });
 });
 

@@ -63896,6 +63896,7 @@ async function handleComment(deps) {
     deps.logger.info(`/mesh command on #${event.number} by ${event.commenter}: ${result}`);
     return { kind: "handled", result, replyUrl, error };
   };
+  const bucket = `${event.repo.owner}/${event.repo.repo}#${event.number}@${event.commenter}`;
   let config2;
   try {
     config2 = await loadCommandConfig({
@@ -63908,27 +63909,14 @@ async function handleComment(deps) {
     });
   } catch (error) {
     if (!isExpectedError(error)) throw error;
+    const limited2 = admit(deps, bucket, DEFAULT_COMMANDS.rateLimit, event.number, finish);
+    if (limited2 !== null) return limited2;
     return finish("failed", failureMarkdown(error), "confused", error.message);
   }
   if (!config2.commands.enabled)
     return { kind: "ignored", reason: "commands are disabled in the configuration" };
-  if (deps.limiter !== null) {
-    const admission = deps.limiter.admit(
-      `${event.repo.owner}/${event.repo.repo}#${event.number}`,
-      config2.commands.rateLimit
-    );
-    if (!admission.allowed) {
-      deps.logger.warning(`rate limit: /mesh command on #${event.number} dropped`);
-      if (!admission.firstRefusal) return { kind: "ignored", reason: "rate limited" };
-      const minutes = Math.ceil(admission.retryAfterSeconds / 60);
-      return finish(
-        "rate-limited",
-        `meshguard answers at most ${config2.commands.rateLimit} commands per pull request every 10 minutes; try again in about ${minutes} minute${minutes === 1 ? "" : "s"}.
-`,
-        "confused"
-      );
-    }
-  }
+  const limited = admit(deps, bucket, config2.commands.rateLimit, event.number, finish);
+  if (limited !== null) return limited;
   await react(target, "eyes");
   try {
     const command2 = parsed.kind === "command" ? parsed.command : null;
@@ -63955,6 +63943,20 @@ ${help}`,
     }
     return finish("failed", failureMarkdown(error), "confused", error.message);
   }
+}
+function admit(deps, bucket, limit, number, finish) {
+  if (deps.limiter === null) return null;
+  const admission = deps.limiter.admit(bucket, limit);
+  if (admission.allowed) return null;
+  deps.logger.warning(`rate limit: /mesh command on #${number} dropped`);
+  if (!admission.firstRefusal) return { kind: "ignored", reason: "rate limited" };
+  const minutes = Math.ceil(admission.retryAfterSeconds / 60);
+  return finish(
+    "rate-limited",
+    `meshguard answers at most ${limit} commands per person on a pull request every 10 minutes; try again in about ${minutes} minute${minutes === 1 ? "" : "s"}.
+`,
+    "confused"
+  );
 }
 async function run2(deps, event, config2, command2, help, finish) {
   if (command2.name === "help") return finish("help", help, "+1");

@@ -33164,6 +33164,633 @@ ${notice}
 `, truncated: true };
 }
 
+// src/analysis/config/patterns.ts
+var PATTERNS = {
+  dnsLabel: {
+    pattern: /^(?=.{1,63}$)[a-z0-9]([-a-z0-9]*[a-z0-9])?$/,
+    expected: "a Kubernetes namespace name"
+  },
+  code: { pattern: /^MG[0-9]{3}$/, expected: "a meshguard code such as `MG012`" },
+  date: {
+    pattern: /^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$/,
+    expected: "a date written YYYY-MM-DD"
+  },
+  object: {
+    pattern: /^[A-Z][A-Za-z]* (?:[a-z0-9]([-a-z0-9]*[a-z0-9])?\/)?[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/,
+    expected: "an object written `Kind namespace/name`"
+  },
+  workload: {
+    pattern: /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\/[a-z0-9]([-a-z0-9.]*[a-z0-9])?)?$/,
+    expected: "a namespace or `namespace/workload`"
+  },
+  text: { pattern: /\S/, expected: "non-empty text" }
+};
+
+// src/analysis/config/read-node.ts
+var ConfigReader = class {
+  constructor(file) {
+    this.file = file;
+  }
+  file;
+  problems = [];
+  report(severity2, field3, pos, message) {
+    this.problems.push({ severity: severity2, file: this.file, ...pos, field: field3, message });
+    return void 0;
+  }
+  map(node, field3, pos) {
+    if (node?.type === "map") return node;
+    return this.report("error", field3, node?.pos ?? pos, `${describe(field3)} must be a mapping`);
+  }
+  /** Pairs of a mapping whose keys are all known; unknown keys are errors with a suggestion. */
+  knownPairs(map, field3, known) {
+    const out = /* @__PURE__ */ new Map();
+    for (const pair of map.pairs) {
+      if (known.includes(pair.key)) {
+        out.set(pair.key, { node: pair.value, pos: pair.keyPos });
+        continue;
+      }
+      const guess = known.find((k) => normalise(k) === normalise(pair.key));
+      const hint = guess === void 0 ? `known fields: ${known.join(", ")}` : `did you mean ${quote(guess)}?`;
+      this.report(
+        "error",
+        join(field3, pair.key),
+        pair.keyPos,
+        `unknown field ${quote(pair.key)}; ${hint}`
+      );
+    }
+    return out;
+  }
+  string(node, field3, pos, rule) {
+    if (node?.type !== "scalar" || typeof node.value !== "string") {
+      return this.report("error", field3, node?.pos ?? pos, `${describe(field3)} must be a string`);
+    }
+    if (rule !== void 0 && !rule.pattern.test(node.value)) {
+      return this.report(
+        "error",
+        field3,
+        node.pos,
+        `${describe(field3)} must be ${rule.expected}, not ${quote(node.value)}`
+      );
+    }
+    return node.value;
+  }
+  oneOf(node, field3, pos, values) {
+    const value = this.string(node, field3, pos);
+    if (value === void 0) return void 0;
+    if (values.includes(value)) return value;
+    return this.report(
+      "error",
+      field3,
+      node?.pos ?? pos,
+      `${describe(field3)} must be one of ${values.join(", ")}, not ${quote(value)}`
+    );
+  }
+  boolean(node, field3, pos) {
+    if (node?.type === "scalar" && typeof node.value === "boolean") return node.value;
+    return this.report(
+      "error",
+      field3,
+      node?.pos ?? pos,
+      `${describe(field3)} must be true or false`
+    );
+  }
+  integer(node, field3, pos, range) {
+    const value = node?.type === "scalar" ? node.value : void 0;
+    if (typeof value === "number" && Number.isInteger(value)) {
+      if (value >= range.min && value <= range.max) return value;
+    }
+    return this.report(
+      "error",
+      field3,
+      node?.pos ?? pos,
+      `${describe(field3)} must be a whole number from ${range.min} to ${range.max}`
+    );
+  }
+  /** A sequence; each item goes through `item`, which returns undefined for a rejected item. */
+  list(node, field3, pos, item) {
+    if (node?.type !== "seq") {
+      return this.report("error", field3, node?.pos ?? pos, `${describe(field3)} must be a list`);
+    }
+    const out = [];
+    node.items.forEach((child, index) => {
+      const value = item(child, `${field3}[${index}]`, child?.pos ?? node.pos);
+      if (value !== void 0) out.push(value);
+    });
+    return out;
+  }
+};
+function join(parent, key) {
+  return parent === "" ? key : `${parent}.${key}`;
+}
+function describe(field3) {
+  return field3 === "" ? "the configuration" : quote(field3);
+}
+function normalise(key) {
+  return key.toLowerCase().replace(/[-_]/g, "");
+}
+
+// src/analysis/config/types.ts
+var DEFAULT_CONFIG_PATH = ".github/meshguard.yml";
+var DEFAULT_PATHS = [
+  "**/*.{yaml,yml}",
+  "!**/node_modules/**",
+  "!**/vendor/**",
+  "!**/.terraform/**"
+];
+var REPOSITORY_ROLES = ["read", "triage", "write", "maintain", "admin"];
+var DEFAULT_COMMANDS = {
+  enabled: true,
+  permission: "write",
+  allowAuthor: true,
+  rerunPermission: "write",
+  rateLimit: 6
+};
+var DEFAULT_RENDER_TIMEOUT_SECONDS = 300;
+
+// src/analysis/config/commands.ts
+var FIELDS = ["enabled", "permission", "allow-author", "rerun-permission", "rate-limit"];
+function parseCommands(reader, node, pos) {
+  const map = reader.map(node, "commands", pos);
+  if (map === void 0) return void 0;
+  const fields = reader.knownPairs(map, "commands", FIELDS);
+  const read = (key, parse3) => {
+    const entry = fields.get(key);
+    return entry === void 0 ? void 0 : parse3(entry.node, join("commands", key), entry.pos);
+  };
+  const role = (n, field3, p) => reader.oneOf(n, field3, p, REPOSITORY_ROLES);
+  return {
+    enabled: read("enabled", (n, f, p) => reader.boolean(n, f, p)) ?? DEFAULT_COMMANDS.enabled,
+    permission: read("permission", role) ?? DEFAULT_COMMANDS.permission,
+    allowAuthor: read("allow-author", (n, f, p) => reader.boolean(n, f, p)) ?? DEFAULT_COMMANDS.allowAuthor,
+    rerunPermission: read("rerun-permission", role) ?? DEFAULT_COMMANDS.rerunPermission,
+    rateLimit: read("rate-limit", (n, f, p) => reader.integer(n, f, p, { min: 1, max: 100 })) ?? DEFAULT_COMMANDS.rateLimit
+  };
+}
+
+// src/analysis/config/mesh-settings.ts
+var KNOWN = [
+  "rootNamespace",
+  "trustDomain",
+  "trustDomainAliases",
+  "enableAutoMtls",
+  "outboundTrafficPolicy",
+  "extensionProviders"
+];
+function parseMeshSettings(reader, node, pos) {
+  const map = reader.map(node, "mesh", pos);
+  if (map === void 0) return void 0;
+  let out = {};
+  for (const pair of map.pairs) {
+    const field3 = join("mesh", pair.key);
+    const key = KNOWN.find((k) => k === pair.key);
+    if (key === void 0) {
+      reader.report("warning", field3, pair.keyPos, `${quote(field3)} is not read by meshguard`);
+      continue;
+    }
+    const value = readSetting(reader, key, pair.value, field3, pair.keyPos);
+    if (value !== void 0) out = { ...out, [key]: value };
+  }
+  return out;
+}
+function readSetting(reader, key, node, field3, pos) {
+  switch (key) {
+    case "rootNamespace":
+      return reader.string(node, field3, pos, PATTERNS.dnsLabel);
+    case "trustDomain":
+      return reader.string(node, field3, pos, PATTERNS.text);
+    case "trustDomainAliases":
+      return reader.list(
+        node,
+        field3,
+        pos,
+        (item, name, itemPos) => reader.string(item, name, itemPos, PATTERNS.text)
+      );
+    case "enableAutoMtls":
+      return reader.boolean(node, field3, pos);
+    case "outboundTrafficPolicy":
+      return readOutboundMode2(reader, node, field3, pos);
+    case "extensionProviders":
+      return reader.list(node, field3, pos, (item, name, itemPos) => {
+        const provider = reader.map(item, name, itemPos);
+        if (provider === void 0) return void 0;
+        const entry = provider.pairs.find((p) => p.key === "name");
+        if (entry === void 0) {
+          return reader.report(
+            "error",
+            join(name, "name"),
+            provider.pos,
+            `${quote(join(name, "name"))} is required`
+          );
+        }
+        return reader.string(entry.value, join(name, "name"), entry.keyPos, PATTERNS.text);
+      });
+  }
+}
+function readOutboundMode2(reader, node, field3, pos) {
+  const map = reader.map(node, field3, pos);
+  if (map === void 0) return void 0;
+  let mode;
+  for (const pair of map.pairs) {
+    const name = join(field3, pair.key);
+    if (pair.key !== "mode") {
+      reader.report("warning", name, pair.keyPos, `${quote(name)} is not read by meshguard`);
+      continue;
+    }
+    mode = reader.oneOf(pair.value, name, pair.keyPos, ["ALLOW_ANY", "REGISTRY_ONLY"]);
+  }
+  return mode;
+}
+
+// src/analysis/config/glob.ts
+function compileGlobs(patterns) {
+  const includes = [];
+  const excludes = [];
+  for (const raw of patterns) {
+    const negated = raw.startsWith("!");
+    const body2 = stripLeadingSlash(negated ? raw.slice(1) : raw);
+    for (const expanded of expandBraces(body2)) {
+      (negated ? excludes : includes).push(compilePattern(expanded));
+    }
+  }
+  return {
+    patterns: [...patterns],
+    matches: (path) => includes.some((p) => p.regex.test(path)) && !excludes.some((p) => p.regex.test(path)),
+    couldContain: (directory) => {
+      const parts = directory === "" ? [] : directory.split("/");
+      return includes.some((p) => prefixCouldMatch(p.segments, parts));
+    }
+  };
+}
+function globProblem(pattern) {
+  const body2 = pattern.startsWith("!") ? pattern.slice(1) : pattern;
+  if (body2.trim() === "") return "the pattern is empty";
+  let depth = 0;
+  for (const ch of body2) {
+    if (ch === "{") depth++;
+    if (ch === "}" && --depth < 0) return "a `}` has no matching `{`";
+  }
+  if (depth !== 0) return "a `{` is never closed";
+  if (/\[[^\]]*$/.test(body2)) return "a `[` is never closed";
+  if (body2.split("/").some((s) => s.includes("**") && s !== "**")) {
+    return "`**` must be a whole path segment, as in `a/**/b`";
+  }
+  return null;
+}
+function stripLeadingSlash(pattern) {
+  return pattern.replace(/^(\.\/|\/)+/, "");
+}
+function expandBraces(pattern) {
+  const open2 = pattern.indexOf("{");
+  if (open2 < 0) return [pattern];
+  let depth = 0;
+  const commas = [];
+  for (let i = open2; i < pattern.length; i++) {
+    const ch = pattern[i];
+    if (ch === "{") depth++;
+    else if (ch === "," && depth === 1) commas.push(i);
+    else if (ch === "}" && --depth === 0) {
+      const prefix = pattern.slice(0, open2);
+      const suffixes = expandBraces(pattern.slice(i + 1));
+      const bounds = [open2, ...commas, i];
+      const options = bounds.slice(0, -1).flatMap((start, k) => expandBraces(pattern.slice(start + 1, bounds[k + 1])));
+      return options.flatMap((option) => suffixes.map((suffix) => prefix + option + suffix));
+    }
+  }
+  return [pattern];
+}
+function compilePattern(pattern) {
+  const segments = pattern.split("/");
+  let source2 = "^";
+  segments.forEach((segment, index) => {
+    const last = index === segments.length - 1;
+    if (segment === "**") {
+      source2 += last ? ".*" : "(?:[^/]*/)*";
+      return;
+    }
+    source2 += segmentSource(segment) + (last ? "" : "/");
+  });
+  return { regex: new RegExp(`${source2}$`), segments };
+}
+function segmentSource(segment) {
+  let out = "";
+  for (let i = 0; i < segment.length; i++) {
+    const ch = segment[i] ?? "";
+    if (ch === "*") out += "[^/]*";
+    else if (ch === "?") out += "[^/]";
+    else if (ch === "[") {
+      const close = segment.indexOf("]", i + 2);
+      if (close < 0) {
+        out += "\\[";
+        continue;
+      }
+      let body2 = segment.slice(i + 1, close);
+      const negated = body2.startsWith("!") || body2.startsWith("^");
+      if (negated) body2 = body2.slice(1);
+      out += `[${negated ? "^/" : ""}${body2.replace(/[\\\]^]/g, "\\$&")}]`;
+      i = close;
+    } else out += ch.replace(/[.+^${}()|\\\]]/g, "\\$&");
+  }
+  return out;
+}
+var segmentCache = /* @__PURE__ */ new Map();
+function segmentMatches(pattern, name) {
+  let regex3 = segmentCache.get(pattern);
+  if (regex3 === void 0) {
+    regex3 = new RegExp(`^${segmentSource(pattern)}$`);
+    segmentCache.set(pattern, regex3);
+  }
+  return regex3.test(name);
+}
+function prefixCouldMatch(pattern, directory) {
+  const [head, ...rest] = pattern;
+  if (head === void 0) return false;
+  if (head === "**") return true;
+  const [name, ...below] = directory;
+  if (name === void 0) return true;
+  return segmentMatches(head, name) && prefixCouldMatch(rest, below);
+}
+
+// src/analysis/config/paths.ts
+function readPaths(reader, node, field3, pos) {
+  return reader.list(node, field3, pos, (item, name, itemPos) => {
+    const value = reader.string(item, name, itemPos, PATTERNS.text);
+    if (value === void 0) return void 0;
+    const problem = globProblem(value);
+    return problem === null ? value : reader.report("error", name, itemPos, problem);
+  });
+}
+
+// src/analysis/config/render.ts
+var NAME = {
+  pattern: /^[a-z0-9][a-z0-9._-]*$/,
+  expected: "lowercase letters, digits, `.`, `_` or `-`"
+};
+function parseRender(reader, node, pos) {
+  const commands = reader.list(
+    node,
+    "render",
+    pos,
+    (item, field3, itemPos) => readCommand(reader, item, field3, itemPos)
+  );
+  if (commands === void 0) return void 0;
+  const seen = /* @__PURE__ */ new Set();
+  return commands.filter((command2, index) => {
+    if (!seen.has(command2.name)) {
+      seen.add(command2.name);
+      return true;
+    }
+    const at = node?.type === "seq" ? node.items[index]?.pos ?? pos : pos;
+    reader.report(
+      "error",
+      `render[${index}].name`,
+      at,
+      `the name ${quote(command2.name)} is used twice`
+    );
+    return false;
+  });
+}
+function readCommand(reader, node, field3, pos) {
+  const map = reader.map(node, field3, pos);
+  if (map === void 0) return void 0;
+  const before = reader.problems.length;
+  const fields = reader.knownPairs(map, field3, ["name", "command", "paths", "timeout-seconds"]);
+  for (const key of ["name", "command", "paths"].filter((k) => !fields.has(k))) {
+    reader.report("error", join(field3, key), map.pos, `${quote(join(field3, key))} is required`);
+  }
+  const name = fields.get("name");
+  const command2 = fields.get("command");
+  const paths = fields.get("paths");
+  const timeout = fields.get("timeout-seconds");
+  const value = {
+    name: name && reader.string(name.node, join(field3, "name"), name.pos, NAME),
+    argv: command2 && readArgv(reader, command2.node, join(field3, "command"), command2.pos),
+    paths: paths && readPaths(reader, paths.node, join(field3, "paths"), paths.pos),
+    timeoutSeconds: timeout === void 0 ? DEFAULT_RENDER_TIMEOUT_SECONDS : reader.integer(timeout.node, join(field3, "timeout-seconds"), timeout.pos, {
+      min: 1,
+      max: 3600
+    })
+  };
+  if (reader.problems.slice(before).some((p2) => p2.severity === "error")) return void 0;
+  const { name: n, argv, paths: p, timeoutSeconds } = value;
+  if (n === void 0 || argv === void 0 || p === void 0 || timeoutSeconds === void 0) {
+    return void 0;
+  }
+  return { name: n, argv, paths: p, timeoutSeconds };
+}
+function readArgv(reader, node, field3, pos) {
+  if (node?.type === "seq") {
+    const argv2 = reader.list(
+      node,
+      field3,
+      pos,
+      (item, name, itemPos) => reader.string(item, name, itemPos, PATTERNS.text)
+    );
+    if (argv2?.length === 0)
+      return reader.report("error", field3, node.pos, `${quote(field3)} is empty`);
+    return argv2;
+  }
+  const text2 = reader.string(node, field3, pos, PATTERNS.text);
+  if (text2 === void 0) return void 0;
+  const argv = splitCommand(text2);
+  if (argv === null) {
+    return reader.report("error", field3, node?.pos ?? pos, `${quote(field3)} has an unclosed quote`);
+  }
+  return argv;
+}
+function splitCommand(text2) {
+  const words = [];
+  let current = null;
+  let quote3 = null;
+  for (const ch of text2) {
+    if (quote3 !== null) {
+      if (ch === quote3) quote3 = null;
+      else current += ch;
+      continue;
+    }
+    if (ch === '"' || ch === "'") {
+      quote3 = ch;
+      current ??= "";
+    } else if (/\s/.test(ch)) {
+      if (current !== null) words.push(current);
+      current = null;
+    } else current = (current ?? "") + ch;
+  }
+  if (quote3 !== null) return null;
+  if (current !== null) words.push(current);
+  return words;
+}
+
+// src/analysis/config/parse-config.ts
+var TOP_LEVEL = [
+  "version",
+  "paths",
+  "render",
+  "fail-on",
+  "comment",
+  "default-namespace",
+  "mesh",
+  "severity",
+  "ignore",
+  "protected",
+  "sensitive-ports",
+  "commands"
+];
+var START = { line: 1, column: 1 };
+function parseConfig(text2, file) {
+  const reader = new ConfigReader(file);
+  const parsed = parseYamlDocument(normalizeText(text2));
+  for (const problem of parsed.problems) {
+    const message = problem.kind === "duplicate-key" ? `key ${quote(problem.message)} appears twice in the same mapping` : problem.message;
+    reader.report(problem.severity, "", problem.pos, message);
+  }
+  const root = parsed.root;
+  if (root === null) return { config: defaults(), problems: reader.problems };
+  const map = reader.map(root, "", START);
+  if (map === void 0) return { config: defaults(), problems: reader.problems };
+  const fields = reader.knownPairs(map, "", TOP_LEVEL);
+  const field3 = (key) => fields.get(key);
+  readOptional(
+    field3("version"),
+    (v) => reader.integer(v.node, "version", v.pos, { min: 1, max: 1 })
+  );
+  const render2 = readOptional(field3("render"), (v) => parseRender(reader, v.node, v.pos)) ?? [];
+  const paths = readOptional(field3("paths"), (v) => readPaths(reader, v.node, "paths", v.pos)) ?? (render2.length > 0 ? [] : DEFAULT_PATHS);
+  const failOn = readOptional(
+    field3("fail-on"),
+    (v) => reader.oneOf(v.node, "fail-on", v.pos, ["error", "warning", "never"])
+  );
+  const comment = readOptional(
+    field3("comment"),
+    (v) => reader.oneOf(v.node, "comment", v.pos, ["always", "on-change", "never"])
+  );
+  const defaultNamespace = readOptional(
+    field3("default-namespace"),
+    (v) => reader.string(v.node, "default-namespace", v.pos, PATTERNS.dnsLabel)
+  );
+  const meshSettings = readOptional(field3("mesh"), (v) => parseMeshSettings(reader, v.node, v.pos));
+  const severities = readOptional(field3("severity"), (v) => readSeverities(reader, v.node, v.pos));
+  const ignores = readOptional(
+    field3("ignore"),
+    (v) => reader.list(v.node, "ignore", v.pos, (node, name, pos) => readIgnore(reader, node, name, pos))
+  );
+  const protectedWorkloads = readOptional(
+    field3("protected"),
+    (v) => reader.list(
+      v.node,
+      "protected",
+      v.pos,
+      (node, name, pos) => reader.string(node, name, pos, PATTERNS.workload)
+    )
+  );
+  const commands = readOptional(field3("commands"), (v) => parseCommands(reader, v.node, v.pos));
+  const sensitivePorts = readOptional(
+    field3("sensitive-ports"),
+    (v) => reader.list(
+      v.node,
+      "sensitive-ports",
+      v.pos,
+      (node, name, pos) => reader.integer(node, name, pos, { min: 1, max: 65535 })
+    )
+  );
+  const analyze = {
+    ...failOn === void 0 ? {} : { failOn },
+    ...defaultNamespace === void 0 ? {} : { defaultNamespace },
+    ...meshSettings === void 0 ? {} : { meshSettings },
+    ...severities === void 0 ? {} : { severities },
+    ...ignores === void 0 ? {} : { ignores },
+    ...protectedWorkloads === void 0 ? {} : { protectedWorkloads },
+    ...sensitivePorts === void 0 ? {} : { sensitivePorts }
+  };
+  return {
+    config: {
+      paths,
+      render: render2,
+      ...comment === void 0 ? {} : { comment },
+      ...commands === void 0 ? {} : { commands },
+      analyze
+    },
+    problems: reader.problems
+  };
+}
+function defaults() {
+  return { paths: DEFAULT_PATHS, render: [], analyze: {} };
+}
+function readOptional(entry, read) {
+  return entry === void 0 ? void 0 : read(entry);
+}
+function readSeverities(reader, node, pos) {
+  const map = reader.map(node, "severity", pos);
+  if (map === void 0) return void 0;
+  const out = {};
+  for (const pair of map.pairs) {
+    const name = join("severity", pair.key);
+    if (!PATTERNS.code.pattern.test(pair.key)) {
+      reader.report(
+        "error",
+        name,
+        pair.keyPos,
+        `${quote(pair.key)} is not a meshguard code such as \`MG012\``
+      );
+      continue;
+    }
+    const level = reader.oneOf(pair.value, name, pair.keyPos, [
+      "error",
+      "warning",
+      "notice",
+      "off"
+    ]);
+    if (level === void 0) continue;
+    if (!isCode(pair.key)) {
+      reader.report(
+        "warning",
+        name,
+        pair.keyPos,
+        `${quote(pair.key)} is not a code this version knows; the entry has no effect`
+      );
+      continue;
+    }
+    out[pair.key] = level;
+  }
+  return out;
+}
+function readIgnore(reader, node, field3, pos) {
+  const map = reader.map(node, field3, pos);
+  if (map === void 0) return void 0;
+  const before = reader.problems.length;
+  const fields = reader.knownPairs(map, field3, ["code", "id", "object", "reason", "expires"]);
+  const read = (key, rule) => {
+    const entry = fields.get(key);
+    return entry === void 0 ? void 0 : reader.string(entry.node, join(field3, key), entry.pos, rule);
+  };
+  const missing = ["code", "reason"].filter((key) => !fields.has(key));
+  for (const key of missing) {
+    reader.report("error", join(field3, key), map.pos, `${quote(join(field3, key))} is required`);
+  }
+  const code2 = read("code", PATTERNS.code);
+  const reason = read("reason", PATTERNS.text);
+  const id = read("id", PATTERNS.text);
+  const object = read("object", PATTERNS.object);
+  const expires = read("expires", PATTERNS.date);
+  if (reader.problems.slice(before).some((p) => p.severity === "error")) return void 0;
+  if (code2 === void 0 || reason === void 0) return void 0;
+  if (!isCode(code2)) {
+    reader.report(
+      "warning",
+      join(field3, "code"),
+      fields.get("code")?.pos ?? map.pos,
+      `${quote(code2)} is not a code this version knows; the rule has no effect`
+    );
+    return void 0;
+  }
+  return {
+    code: code2,
+    reason,
+    ...id === void 0 ? {} : { id },
+    ...object === void 0 ? {} : { object },
+    ...expires === void 0 ? {} : { expires }
+  };
+}
+
 // src/analysis/render/escape.ts
 var ZWSP = "\u200B";
 var REPLACEMENT = "\uFFFD";
@@ -34551,7 +35178,7 @@ function customVerdicts(policies, settings) {
 
 // src/analysis/authz/describe.ts
 var ALL_REQUESTS = "all requests";
-function describe(set2, universe) {
+function describe2(set2, universe) {
   if (set2.boxes.length === 0) return [];
   const [s, u] = align(set2, universe ?? fullSet(set2.space));
   const diagram = build(s.boxes, 0, s.space.dimensions.length);
@@ -34561,8 +35188,8 @@ function describe(set2, universe) {
 }
 function describeChange(base, head) {
   return {
-    newlyAllowed: describe(subtract(head.allowed, base.allowed), head.universe),
-    newlyDenied: describe(subtract(base.allowed, head.allowed), base.universe)
+    newlyAllowed: describe2(subtract(head.allowed, base.allowed), head.universe),
+    newlyDenied: describe2(subtract(base.allowed, head.allowed), base.universe)
   };
 }
 function build(boxes, level, depth) {
@@ -34768,7 +35395,7 @@ function decidePort(port, test) {
     chains,
     result: {
       access: access2,
-      requests: access2 === "allow" ? [ALL_REQUESTS] : access2 === "deny" ? [] : describe(all, within),
+      requests: access2 === "allow" ? [ALL_REQUESTS] : access2 === "deny" ? [] : describe2(all, within),
       exact: chains.every((c) => c.exact),
       determining: determining(chains, access2),
       allowed: all,
@@ -35571,7 +36198,7 @@ function explainAccess(engine, workload, port, peer, asked = {}) {
         {
           ref: m.ref,
           chain: c.chain.chain,
-          requests: describe(set2, scoped(c.chain.universe))
+          requests: describe2(set2, scoped(c.chain.universe))
         }
       ];
     })
@@ -35582,7 +36209,7 @@ function explainAccess(engine, workload, port, peer, asked = {}) {
   const explanation = {
     ...base,
     access: access2,
-    requests: access2 === "allow" ? [ALL_REQUESTS] : access2 === "deny" || allowed === null ? [] : describe(allowed, universe ?? void 0),
+    requests: access2 === "allow" ? [ALL_REQUESTS] : access2 === "deny" || allowed === null ? [] : describe2(allowed, universe ?? void 0),
     exact: chains.every((c) => c.exact),
     notEvaluated: null,
     custom: evidence((c) => c.custom),
@@ -36721,33 +37348,33 @@ function composeWorkloadMode(index, namespace, labels) {
   const meshPolicy = index.mesh?.chosen ?? null;
   if (meshPolicy !== null) {
     if (meshPolicy.mode === "UNSET") {
-      evidence.push(describe2(meshPolicy, "mesh-wide policy without a mode: PERMISSIVE"));
+      evidence.push(describe3(meshPolicy, "mesh-wide policy without a mode: PERMISSIVE"));
     } else {
       mode = meshPolicy.mode;
       level = "mesh";
-      evidence.push(describe2(meshPolicy, `mesh-wide ${mode}`));
+      evidence.push(describe3(meshPolicy, `mesh-wide ${mode}`));
     }
   }
   const namespacePolicy = index.namespacePolicy(namespace)?.chosen ?? null;
   if (namespacePolicy !== null) {
     if (namespacePolicy.mode === "UNSET") {
       evidence.push(
-        describe2(namespacePolicy, `namespace-wide policy without a mode: inherits ${mode}`)
+        describe3(namespacePolicy, `namespace-wide policy without a mode: inherits ${mode}`)
       );
     } else {
       mode = namespacePolicy.mode;
       level = "namespace";
-      evidence.push(describe2(namespacePolicy, `namespace-wide ${mode}`));
+      evidence.push(describe3(namespacePolicy, `namespace-wide ${mode}`));
     }
   }
   const [workloadPolicy = null, ...ignoredWorkloadPolicies] = namespace === index.rootNamespace ? [] : index.workloadPolicies(namespace, labels);
   if (workloadPolicy !== null) {
     if (workloadPolicy.mode === "UNSET") {
-      evidence.push(describe2(workloadPolicy, `workload policy without a mode: inherits ${mode}`));
+      evidence.push(describe3(workloadPolicy, `workload policy without a mode: inherits ${mode}`));
     } else {
       mode = workloadPolicy.mode;
       level = "workload";
-      evidence.push(describe2(workloadPolicy, `workload policy ${mode}`));
+      evidence.push(describe3(workloadPolicy, `workload policy ${mode}`));
     }
   }
   if (evidence.length === 0) {
@@ -36760,7 +37387,7 @@ function composeWorkloadMode(index, namespace, labels) {
   }
   return { mode, level, evidence, workloadPolicy, ignoredWorkloadPolicies, perPort };
 }
-function describe2(policy, note) {
+function describe3(policy, note) {
   return objectEvidence(policy, note, policy.modeAt);
 }
 function modeAtPort(composition, port) {
@@ -39295,7 +39922,7 @@ function explainSideOf(files, options = {}) {
 
 // src/analysis/explain/query.ts
 var NAMESPACE = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
-var NAME = /^[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?$/;
+var NAME2 = /^[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?$/;
 var KIND7 = /^[a-z]{1,32}$/;
 var METHOD = /^[A-Z][A-Z-]{0,31}$/;
 var PATH = /^\/[\x21-\x7e]{0,2047}$/;
@@ -39308,7 +39935,7 @@ var PSEUDO_CALLERS = {
 function isWorkloadId(text2) {
   const [path = "", kind, extraKind] = text2.split("@");
   const [namespace, name, extra] = path.split("/");
-  return extra === void 0 && extraKind === void 0 && (kind === void 0 || KIND7.test(kind)) && namespace !== void 0 && name !== void 0 && NAMESPACE.test(namespace) && NAME.test(name);
+  return extra === void 0 && extraKind === void 0 && (kind === void 0 || KIND7.test(kind)) && namespace !== void 0 && name !== void 0 && NAMESPACE.test(namespace) && NAME2.test(name);
 }
 function parseCaller(text2) {
   const pseudo = PSEUDO_CALLERS[text2.trim()];
@@ -39615,633 +40242,6 @@ function blobUrl(context3, sha2, path, line) {
 
 // src/github/collect.ts
 import { join as join3 } from "node:path";
-
-// src/analysis/config/patterns.ts
-var PATTERNS = {
-  dnsLabel: {
-    pattern: /^(?=.{1,63}$)[a-z0-9]([-a-z0-9]*[a-z0-9])?$/,
-    expected: "a Kubernetes namespace name"
-  },
-  code: { pattern: /^MG[0-9]{3}$/, expected: "a meshguard code such as `MG012`" },
-  date: {
-    pattern: /^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$/,
-    expected: "a date written YYYY-MM-DD"
-  },
-  object: {
-    pattern: /^[A-Z][A-Za-z]* (?:[a-z0-9]([-a-z0-9]*[a-z0-9])?\/)?[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/,
-    expected: "an object written `Kind namespace/name`"
-  },
-  workload: {
-    pattern: /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\/[a-z0-9]([-a-z0-9.]*[a-z0-9])?)?$/,
-    expected: "a namespace or `namespace/workload`"
-  },
-  text: { pattern: /\S/, expected: "non-empty text" }
-};
-
-// src/analysis/config/read-node.ts
-var ConfigReader = class {
-  constructor(file) {
-    this.file = file;
-  }
-  file;
-  problems = [];
-  report(severity2, field3, pos, message) {
-    this.problems.push({ severity: severity2, file: this.file, ...pos, field: field3, message });
-    return void 0;
-  }
-  map(node, field3, pos) {
-    if (node?.type === "map") return node;
-    return this.report("error", field3, node?.pos ?? pos, `${describe3(field3)} must be a mapping`);
-  }
-  /** Pairs of a mapping whose keys are all known; unknown keys are errors with a suggestion. */
-  knownPairs(map, field3, known) {
-    const out = /* @__PURE__ */ new Map();
-    for (const pair of map.pairs) {
-      if (known.includes(pair.key)) {
-        out.set(pair.key, { node: pair.value, pos: pair.keyPos });
-        continue;
-      }
-      const guess = known.find((k) => normalise(k) === normalise(pair.key));
-      const hint = guess === void 0 ? `known fields: ${known.join(", ")}` : `did you mean ${quote(guess)}?`;
-      this.report(
-        "error",
-        join(field3, pair.key),
-        pair.keyPos,
-        `unknown field ${quote(pair.key)}; ${hint}`
-      );
-    }
-    return out;
-  }
-  string(node, field3, pos, rule) {
-    if (node?.type !== "scalar" || typeof node.value !== "string") {
-      return this.report("error", field3, node?.pos ?? pos, `${describe3(field3)} must be a string`);
-    }
-    if (rule !== void 0 && !rule.pattern.test(node.value)) {
-      return this.report(
-        "error",
-        field3,
-        node.pos,
-        `${describe3(field3)} must be ${rule.expected}, not ${quote(node.value)}`
-      );
-    }
-    return node.value;
-  }
-  oneOf(node, field3, pos, values) {
-    const value = this.string(node, field3, pos);
-    if (value === void 0) return void 0;
-    if (values.includes(value)) return value;
-    return this.report(
-      "error",
-      field3,
-      node?.pos ?? pos,
-      `${describe3(field3)} must be one of ${values.join(", ")}, not ${quote(value)}`
-    );
-  }
-  boolean(node, field3, pos) {
-    if (node?.type === "scalar" && typeof node.value === "boolean") return node.value;
-    return this.report(
-      "error",
-      field3,
-      node?.pos ?? pos,
-      `${describe3(field3)} must be true or false`
-    );
-  }
-  integer(node, field3, pos, range) {
-    const value = node?.type === "scalar" ? node.value : void 0;
-    if (typeof value === "number" && Number.isInteger(value)) {
-      if (value >= range.min && value <= range.max) return value;
-    }
-    return this.report(
-      "error",
-      field3,
-      node?.pos ?? pos,
-      `${describe3(field3)} must be a whole number from ${range.min} to ${range.max}`
-    );
-  }
-  /** A sequence; each item goes through `item`, which returns undefined for a rejected item. */
-  list(node, field3, pos, item) {
-    if (node?.type !== "seq") {
-      return this.report("error", field3, node?.pos ?? pos, `${describe3(field3)} must be a list`);
-    }
-    const out = [];
-    node.items.forEach((child, index) => {
-      const value = item(child, `${field3}[${index}]`, child?.pos ?? node.pos);
-      if (value !== void 0) out.push(value);
-    });
-    return out;
-  }
-};
-function join(parent, key) {
-  return parent === "" ? key : `${parent}.${key}`;
-}
-function describe3(field3) {
-  return field3 === "" ? "the configuration" : quote(field3);
-}
-function normalise(key) {
-  return key.toLowerCase().replace(/[-_]/g, "");
-}
-
-// src/analysis/config/types.ts
-var DEFAULT_CONFIG_PATH = ".github/meshguard.yml";
-var DEFAULT_PATHS = [
-  "**/*.{yaml,yml}",
-  "!**/node_modules/**",
-  "!**/vendor/**",
-  "!**/.terraform/**"
-];
-var REPOSITORY_ROLES = ["read", "triage", "write", "maintain", "admin"];
-var DEFAULT_COMMANDS = {
-  enabled: true,
-  permission: "write",
-  allowAuthor: true,
-  rerunPermission: "write",
-  rateLimit: 6
-};
-var DEFAULT_RENDER_TIMEOUT_SECONDS = 300;
-
-// src/analysis/config/commands.ts
-var FIELDS = ["enabled", "permission", "allow-author", "rerun-permission", "rate-limit"];
-function parseCommands(reader, node, pos) {
-  const map = reader.map(node, "commands", pos);
-  if (map === void 0) return void 0;
-  const fields = reader.knownPairs(map, "commands", FIELDS);
-  const read = (key, parse3) => {
-    const entry = fields.get(key);
-    return entry === void 0 ? void 0 : parse3(entry.node, join("commands", key), entry.pos);
-  };
-  const role = (n, field3, p) => reader.oneOf(n, field3, p, REPOSITORY_ROLES);
-  return {
-    enabled: read("enabled", (n, f, p) => reader.boolean(n, f, p)) ?? DEFAULT_COMMANDS.enabled,
-    permission: read("permission", role) ?? DEFAULT_COMMANDS.permission,
-    allowAuthor: read("allow-author", (n, f, p) => reader.boolean(n, f, p)) ?? DEFAULT_COMMANDS.allowAuthor,
-    rerunPermission: read("rerun-permission", role) ?? DEFAULT_COMMANDS.rerunPermission,
-    rateLimit: read("rate-limit", (n, f, p) => reader.integer(n, f, p, { min: 1, max: 100 })) ?? DEFAULT_COMMANDS.rateLimit
-  };
-}
-
-// src/analysis/config/mesh-settings.ts
-var KNOWN = [
-  "rootNamespace",
-  "trustDomain",
-  "trustDomainAliases",
-  "enableAutoMtls",
-  "outboundTrafficPolicy",
-  "extensionProviders"
-];
-function parseMeshSettings(reader, node, pos) {
-  const map = reader.map(node, "mesh", pos);
-  if (map === void 0) return void 0;
-  let out = {};
-  for (const pair of map.pairs) {
-    const field3 = join("mesh", pair.key);
-    const key = KNOWN.find((k) => k === pair.key);
-    if (key === void 0) {
-      reader.report("warning", field3, pair.keyPos, `${quote(field3)} is not read by meshguard`);
-      continue;
-    }
-    const value = readSetting(reader, key, pair.value, field3, pair.keyPos);
-    if (value !== void 0) out = { ...out, [key]: value };
-  }
-  return out;
-}
-function readSetting(reader, key, node, field3, pos) {
-  switch (key) {
-    case "rootNamespace":
-      return reader.string(node, field3, pos, PATTERNS.dnsLabel);
-    case "trustDomain":
-      return reader.string(node, field3, pos, PATTERNS.text);
-    case "trustDomainAliases":
-      return reader.list(
-        node,
-        field3,
-        pos,
-        (item, name, itemPos) => reader.string(item, name, itemPos, PATTERNS.text)
-      );
-    case "enableAutoMtls":
-      return reader.boolean(node, field3, pos);
-    case "outboundTrafficPolicy":
-      return readOutboundMode2(reader, node, field3, pos);
-    case "extensionProviders":
-      return reader.list(node, field3, pos, (item, name, itemPos) => {
-        const provider = reader.map(item, name, itemPos);
-        if (provider === void 0) return void 0;
-        const entry = provider.pairs.find((p) => p.key === "name");
-        if (entry === void 0) {
-          return reader.report(
-            "error",
-            join(name, "name"),
-            provider.pos,
-            `${quote(join(name, "name"))} is required`
-          );
-        }
-        return reader.string(entry.value, join(name, "name"), entry.keyPos, PATTERNS.text);
-      });
-  }
-}
-function readOutboundMode2(reader, node, field3, pos) {
-  const map = reader.map(node, field3, pos);
-  if (map === void 0) return void 0;
-  let mode;
-  for (const pair of map.pairs) {
-    const name = join(field3, pair.key);
-    if (pair.key !== "mode") {
-      reader.report("warning", name, pair.keyPos, `${quote(name)} is not read by meshguard`);
-      continue;
-    }
-    mode = reader.oneOf(pair.value, name, pair.keyPos, ["ALLOW_ANY", "REGISTRY_ONLY"]);
-  }
-  return mode;
-}
-
-// src/analysis/config/glob.ts
-function compileGlobs(patterns) {
-  const includes = [];
-  const excludes = [];
-  for (const raw of patterns) {
-    const negated = raw.startsWith("!");
-    const body2 = stripLeadingSlash(negated ? raw.slice(1) : raw);
-    for (const expanded of expandBraces(body2)) {
-      (negated ? excludes : includes).push(compilePattern(expanded));
-    }
-  }
-  return {
-    patterns: [...patterns],
-    matches: (path) => includes.some((p) => p.regex.test(path)) && !excludes.some((p) => p.regex.test(path)),
-    couldContain: (directory) => {
-      const parts = directory === "" ? [] : directory.split("/");
-      return includes.some((p) => prefixCouldMatch(p.segments, parts));
-    }
-  };
-}
-function globProblem(pattern) {
-  const body2 = pattern.startsWith("!") ? pattern.slice(1) : pattern;
-  if (body2.trim() === "") return "the pattern is empty";
-  let depth = 0;
-  for (const ch of body2) {
-    if (ch === "{") depth++;
-    if (ch === "}" && --depth < 0) return "a `}` has no matching `{`";
-  }
-  if (depth !== 0) return "a `{` is never closed";
-  if (/\[[^\]]*$/.test(body2)) return "a `[` is never closed";
-  if (body2.split("/").some((s) => s.includes("**") && s !== "**")) {
-    return "`**` must be a whole path segment, as in `a/**/b`";
-  }
-  return null;
-}
-function stripLeadingSlash(pattern) {
-  return pattern.replace(/^(\.\/|\/)+/, "");
-}
-function expandBraces(pattern) {
-  const open2 = pattern.indexOf("{");
-  if (open2 < 0) return [pattern];
-  let depth = 0;
-  const commas = [];
-  for (let i = open2; i < pattern.length; i++) {
-    const ch = pattern[i];
-    if (ch === "{") depth++;
-    else if (ch === "," && depth === 1) commas.push(i);
-    else if (ch === "}" && --depth === 0) {
-      const prefix = pattern.slice(0, open2);
-      const suffixes = expandBraces(pattern.slice(i + 1));
-      const bounds = [open2, ...commas, i];
-      const options = bounds.slice(0, -1).flatMap((start, k) => expandBraces(pattern.slice(start + 1, bounds[k + 1])));
-      return options.flatMap((option) => suffixes.map((suffix) => prefix + option + suffix));
-    }
-  }
-  return [pattern];
-}
-function compilePattern(pattern) {
-  const segments = pattern.split("/");
-  let source2 = "^";
-  segments.forEach((segment, index) => {
-    const last = index === segments.length - 1;
-    if (segment === "**") {
-      source2 += last ? ".*" : "(?:[^/]*/)*";
-      return;
-    }
-    source2 += segmentSource(segment) + (last ? "" : "/");
-  });
-  return { regex: new RegExp(`${source2}$`), segments };
-}
-function segmentSource(segment) {
-  let out = "";
-  for (let i = 0; i < segment.length; i++) {
-    const ch = segment[i] ?? "";
-    if (ch === "*") out += "[^/]*";
-    else if (ch === "?") out += "[^/]";
-    else if (ch === "[") {
-      const close = segment.indexOf("]", i + 2);
-      if (close < 0) {
-        out += "\\[";
-        continue;
-      }
-      let body2 = segment.slice(i + 1, close);
-      const negated = body2.startsWith("!") || body2.startsWith("^");
-      if (negated) body2 = body2.slice(1);
-      out += `[${negated ? "^/" : ""}${body2.replace(/[\\\]^]/g, "\\$&")}]`;
-      i = close;
-    } else out += ch.replace(/[.+^${}()|\\\]]/g, "\\$&");
-  }
-  return out;
-}
-var segmentCache = /* @__PURE__ */ new Map();
-function segmentMatches(pattern, name) {
-  let regex3 = segmentCache.get(pattern);
-  if (regex3 === void 0) {
-    regex3 = new RegExp(`^${segmentSource(pattern)}$`);
-    segmentCache.set(pattern, regex3);
-  }
-  return regex3.test(name);
-}
-function prefixCouldMatch(pattern, directory) {
-  const [head, ...rest] = pattern;
-  if (head === void 0) return false;
-  if (head === "**") return true;
-  const [name, ...below] = directory;
-  if (name === void 0) return true;
-  return segmentMatches(head, name) && prefixCouldMatch(rest, below);
-}
-
-// src/analysis/config/paths.ts
-function readPaths(reader, node, field3, pos) {
-  return reader.list(node, field3, pos, (item, name, itemPos) => {
-    const value = reader.string(item, name, itemPos, PATTERNS.text);
-    if (value === void 0) return void 0;
-    const problem = globProblem(value);
-    return problem === null ? value : reader.report("error", name, itemPos, problem);
-  });
-}
-
-// src/analysis/config/render.ts
-var NAME2 = {
-  pattern: /^[a-z0-9][a-z0-9._-]*$/,
-  expected: "lowercase letters, digits, `.`, `_` or `-`"
-};
-function parseRender(reader, node, pos) {
-  const commands = reader.list(
-    node,
-    "render",
-    pos,
-    (item, field3, itemPos) => readCommand(reader, item, field3, itemPos)
-  );
-  if (commands === void 0) return void 0;
-  const seen = /* @__PURE__ */ new Set();
-  return commands.filter((command2, index) => {
-    if (!seen.has(command2.name)) {
-      seen.add(command2.name);
-      return true;
-    }
-    const at = node?.type === "seq" ? node.items[index]?.pos ?? pos : pos;
-    reader.report(
-      "error",
-      `render[${index}].name`,
-      at,
-      `the name ${quote(command2.name)} is used twice`
-    );
-    return false;
-  });
-}
-function readCommand(reader, node, field3, pos) {
-  const map = reader.map(node, field3, pos);
-  if (map === void 0) return void 0;
-  const before = reader.problems.length;
-  const fields = reader.knownPairs(map, field3, ["name", "command", "paths", "timeout-seconds"]);
-  for (const key of ["name", "command", "paths"].filter((k) => !fields.has(k))) {
-    reader.report("error", join(field3, key), map.pos, `${quote(join(field3, key))} is required`);
-  }
-  const name = fields.get("name");
-  const command2 = fields.get("command");
-  const paths = fields.get("paths");
-  const timeout = fields.get("timeout-seconds");
-  const value = {
-    name: name && reader.string(name.node, join(field3, "name"), name.pos, NAME2),
-    argv: command2 && readArgv(reader, command2.node, join(field3, "command"), command2.pos),
-    paths: paths && readPaths(reader, paths.node, join(field3, "paths"), paths.pos),
-    timeoutSeconds: timeout === void 0 ? DEFAULT_RENDER_TIMEOUT_SECONDS : reader.integer(timeout.node, join(field3, "timeout-seconds"), timeout.pos, {
-      min: 1,
-      max: 3600
-    })
-  };
-  if (reader.problems.slice(before).some((p2) => p2.severity === "error")) return void 0;
-  const { name: n, argv, paths: p, timeoutSeconds } = value;
-  if (n === void 0 || argv === void 0 || p === void 0 || timeoutSeconds === void 0) {
-    return void 0;
-  }
-  return { name: n, argv, paths: p, timeoutSeconds };
-}
-function readArgv(reader, node, field3, pos) {
-  if (node?.type === "seq") {
-    const argv2 = reader.list(
-      node,
-      field3,
-      pos,
-      (item, name, itemPos) => reader.string(item, name, itemPos, PATTERNS.text)
-    );
-    if (argv2?.length === 0)
-      return reader.report("error", field3, node.pos, `${quote(field3)} is empty`);
-    return argv2;
-  }
-  const text2 = reader.string(node, field3, pos, PATTERNS.text);
-  if (text2 === void 0) return void 0;
-  const argv = splitCommand(text2);
-  if (argv === null) {
-    return reader.report("error", field3, node?.pos ?? pos, `${quote(field3)} has an unclosed quote`);
-  }
-  return argv;
-}
-function splitCommand(text2) {
-  const words = [];
-  let current = null;
-  let quote3 = null;
-  for (const ch of text2) {
-    if (quote3 !== null) {
-      if (ch === quote3) quote3 = null;
-      else current += ch;
-      continue;
-    }
-    if (ch === '"' || ch === "'") {
-      quote3 = ch;
-      current ??= "";
-    } else if (/\s/.test(ch)) {
-      if (current !== null) words.push(current);
-      current = null;
-    } else current = (current ?? "") + ch;
-  }
-  if (quote3 !== null) return null;
-  if (current !== null) words.push(current);
-  return words;
-}
-
-// src/analysis/config/parse-config.ts
-var TOP_LEVEL = [
-  "version",
-  "paths",
-  "render",
-  "fail-on",
-  "comment",
-  "default-namespace",
-  "mesh",
-  "severity",
-  "ignore",
-  "protected",
-  "sensitive-ports",
-  "commands"
-];
-var START = { line: 1, column: 1 };
-function parseConfig(text2, file) {
-  const reader = new ConfigReader(file);
-  const parsed = parseYamlDocument(normalizeText(text2));
-  for (const problem of parsed.problems) {
-    const message = problem.kind === "duplicate-key" ? `key ${quote(problem.message)} appears twice in the same mapping` : problem.message;
-    reader.report(problem.severity, "", problem.pos, message);
-  }
-  const root = parsed.root;
-  if (root === null) return { config: defaults(), problems: reader.problems };
-  const map = reader.map(root, "", START);
-  if (map === void 0) return { config: defaults(), problems: reader.problems };
-  const fields = reader.knownPairs(map, "", TOP_LEVEL);
-  const field3 = (key) => fields.get(key);
-  readOptional(
-    field3("version"),
-    (v) => reader.integer(v.node, "version", v.pos, { min: 1, max: 1 })
-  );
-  const render2 = readOptional(field3("render"), (v) => parseRender(reader, v.node, v.pos)) ?? [];
-  const paths = readOptional(field3("paths"), (v) => readPaths(reader, v.node, "paths", v.pos)) ?? (render2.length > 0 ? [] : DEFAULT_PATHS);
-  const failOn = readOptional(
-    field3("fail-on"),
-    (v) => reader.oneOf(v.node, "fail-on", v.pos, ["error", "warning", "never"])
-  );
-  const comment = readOptional(
-    field3("comment"),
-    (v) => reader.oneOf(v.node, "comment", v.pos, ["always", "on-change", "never"])
-  );
-  const defaultNamespace = readOptional(
-    field3("default-namespace"),
-    (v) => reader.string(v.node, "default-namespace", v.pos, PATTERNS.dnsLabel)
-  );
-  const meshSettings = readOptional(field3("mesh"), (v) => parseMeshSettings(reader, v.node, v.pos));
-  const severities = readOptional(field3("severity"), (v) => readSeverities(reader, v.node, v.pos));
-  const ignores = readOptional(
-    field3("ignore"),
-    (v) => reader.list(v.node, "ignore", v.pos, (node, name, pos) => readIgnore(reader, node, name, pos))
-  );
-  const protectedWorkloads = readOptional(
-    field3("protected"),
-    (v) => reader.list(
-      v.node,
-      "protected",
-      v.pos,
-      (node, name, pos) => reader.string(node, name, pos, PATTERNS.workload)
-    )
-  );
-  const commands = readOptional(field3("commands"), (v) => parseCommands(reader, v.node, v.pos));
-  const sensitivePorts = readOptional(
-    field3("sensitive-ports"),
-    (v) => reader.list(
-      v.node,
-      "sensitive-ports",
-      v.pos,
-      (node, name, pos) => reader.integer(node, name, pos, { min: 1, max: 65535 })
-    )
-  );
-  const analyze = {
-    ...failOn === void 0 ? {} : { failOn },
-    ...defaultNamespace === void 0 ? {} : { defaultNamespace },
-    ...meshSettings === void 0 ? {} : { meshSettings },
-    ...severities === void 0 ? {} : { severities },
-    ...ignores === void 0 ? {} : { ignores },
-    ...protectedWorkloads === void 0 ? {} : { protectedWorkloads },
-    ...sensitivePorts === void 0 ? {} : { sensitivePorts }
-  };
-  return {
-    config: {
-      paths,
-      render: render2,
-      ...comment === void 0 ? {} : { comment },
-      ...commands === void 0 ? {} : { commands },
-      analyze
-    },
-    problems: reader.problems
-  };
-}
-function defaults() {
-  return { paths: DEFAULT_PATHS, render: [], analyze: {} };
-}
-function readOptional(entry, read) {
-  return entry === void 0 ? void 0 : read(entry);
-}
-function readSeverities(reader, node, pos) {
-  const map = reader.map(node, "severity", pos);
-  if (map === void 0) return void 0;
-  const out = {};
-  for (const pair of map.pairs) {
-    const name = join("severity", pair.key);
-    if (!PATTERNS.code.pattern.test(pair.key)) {
-      reader.report(
-        "error",
-        name,
-        pair.keyPos,
-        `${quote(pair.key)} is not a meshguard code such as \`MG012\``
-      );
-      continue;
-    }
-    const level = reader.oneOf(pair.value, name, pair.keyPos, [
-      "error",
-      "warning",
-      "notice",
-      "off"
-    ]);
-    if (level === void 0) continue;
-    if (!isCode(pair.key)) {
-      reader.report(
-        "warning",
-        name,
-        pair.keyPos,
-        `${quote(pair.key)} is not a code this version knows; the entry has no effect`
-      );
-      continue;
-    }
-    out[pair.key] = level;
-  }
-  return out;
-}
-function readIgnore(reader, node, field3, pos) {
-  const map = reader.map(node, field3, pos);
-  if (map === void 0) return void 0;
-  const before = reader.problems.length;
-  const fields = reader.knownPairs(map, field3, ["code", "id", "object", "reason", "expires"]);
-  const read = (key, rule) => {
-    const entry = fields.get(key);
-    return entry === void 0 ? void 0 : reader.string(entry.node, join(field3, key), entry.pos, rule);
-  };
-  const missing = ["code", "reason"].filter((key) => !fields.has(key));
-  for (const key of missing) {
-    reader.report("error", join(field3, key), map.pos, `${quote(join(field3, key))} is required`);
-  }
-  const code2 = read("code", PATTERNS.code);
-  const reason = read("reason", PATTERNS.text);
-  const id = read("id", PATTERNS.text);
-  const object = read("object", PATTERNS.object);
-  const expires = read("expires", PATTERNS.date);
-  if (reader.problems.slice(before).some((p) => p.severity === "error")) return void 0;
-  if (code2 === void 0 || reason === void 0) return void 0;
-  if (!isCode(code2)) {
-    reader.report(
-      "warning",
-      join(field3, "code"),
-      fields.get("code")?.pos ?? map.pos,
-      `${quote(code2)} is not a code this version knows; the rule has no effect`
-    );
-    return void 0;
-  }
-  return {
-    code: code2,
-    reason,
-    ...id === void 0 ? {} : { id },
-    ...object === void 0 ? {} : { object },
-    ...expires === void 0 ? {} : { expires }
-  };
-}
 
 // src/github/sources/render.ts
 import { spawn as spawn2 } from "node:child_process";
@@ -42438,6 +42438,7 @@ async function handleComment(deps) {
     deps.logger.info(`/mesh command on #${event.number} by ${event.commenter}: ${result}`);
     return { kind: "handled", result, replyUrl, error: error2 };
   };
+  const bucket = `${event.repo.owner}/${event.repo.repo}#${event.number}@${event.commenter}`;
   let config;
   try {
     config = await loadCommandConfig({
@@ -42450,27 +42451,14 @@ async function handleComment(deps) {
     });
   } catch (error2) {
     if (!isExpectedError(error2)) throw error2;
+    const limited2 = admit(deps, bucket, DEFAULT_COMMANDS.rateLimit, event.number, finish);
+    if (limited2 !== null) return limited2;
     return finish("failed", failureMarkdown(error2), "confused", error2.message);
   }
   if (!config.commands.enabled)
     return { kind: "ignored", reason: "commands are disabled in the configuration" };
-  if (deps.limiter !== null) {
-    const admission = deps.limiter.admit(
-      `${event.repo.owner}/${event.repo.repo}#${event.number}`,
-      config.commands.rateLimit
-    );
-    if (!admission.allowed) {
-      deps.logger.warning(`rate limit: /mesh command on #${event.number} dropped`);
-      if (!admission.firstRefusal) return { kind: "ignored", reason: "rate limited" };
-      const minutes = Math.ceil(admission.retryAfterSeconds / 60);
-      return finish(
-        "rate-limited",
-        `meshguard answers at most ${config.commands.rateLimit} commands per pull request every 10 minutes; try again in about ${minutes} minute${minutes === 1 ? "" : "s"}.
-`,
-        "confused"
-      );
-    }
-  }
+  const limited = admit(deps, bucket, config.commands.rateLimit, event.number, finish);
+  if (limited !== null) return limited;
   await react(target, "eyes");
   try {
     const command2 = parsed.kind === "command" ? parsed.command : null;
@@ -42497,6 +42485,20 @@ ${help}`,
     }
     return finish("failed", failureMarkdown(error2), "confused", error2.message);
   }
+}
+function admit(deps, bucket, limit, number, finish) {
+  if (deps.limiter === null) return null;
+  const admission = deps.limiter.admit(bucket, limit);
+  if (admission.allowed) return null;
+  deps.logger.warning(`rate limit: /mesh command on #${number} dropped`);
+  if (!admission.firstRefusal) return { kind: "ignored", reason: "rate limited" };
+  const minutes = Math.ceil(admission.retryAfterSeconds / 60);
+  return finish(
+    "rate-limited",
+    `meshguard answers at most ${limit} commands per person on a pull request every 10 minutes; try again in about ${minutes} minute${minutes === 1 ? "" : "s"}.
+`,
+    "confused"
+  );
 }
 async function run(deps, event, config, command2, help, finish) {
   if (command2.name === "help") return finish("help", help, "+1");

@@ -263,12 +263,50 @@ describe('the per-PR rate limit in the App', () => {
       false,
     ]);
     expect(replies(state)[2]).toContain(
-      'meshguard answers at most 2 commands per pull request every 10 minutes; try again in about 10 minutes.',
+      'meshguard answers at most 2 commands per person on a pull request every 10 minutes; try again in about 10 minutes.',
     );
     expect(reactions(state).filter((r) => r.startsWith('4:'))).toEqual([]);
     now += 10 * 60 * 1000;
     await deliver(probot, 'issue_comment', help(5));
     expect(reactions(state).filter((r) => r.startsWith('5:'))).toEqual(['5:eyes', '5:+1']);
+  });
+});
+
+describe('the per-PR rate limit counts each commenter apart', () => {
+  it("a stranger's refused commands do not use up a maintainer's budget", async () => {
+    const { state } = exampleRepository({ config: 'commands: {rate-limit: 2}\n' });
+    nockGitHub(state);
+    const clock = () => NOW;
+    const probot = await testProbot({ clock, limiter: new CommandRateLimiter(clock) });
+    const from = (commenter: string, id: number) =>
+      commentPayload({ body: '/mesh help', commenter, author: 'alice', commentId: id });
+    for (const id of [1, 2, 3, 4]) await deliver(probot, 'issue_comment', from('mallory', id));
+    await deliver(probot, 'issue_comment', from('alice', 5));
+    expect(reactions(state).filter((r) => r.startsWith('5:'))).toEqual(['5:eyes', '5:+1']);
+    // mallory got her two refusals and one "slow down", then silence.
+    expect(replies(state).filter((r) => r.includes('needs the'))).toHaveLength(2);
+    expect(replies(state).filter((r) => r.includes('answers at most 2'))).toHaveLength(1);
+  });
+
+  it('limits the replies to a broken configuration, which anyone can trigger', async () => {
+    const { state } = exampleRepository({ config: 'commands: {permission: owner}\n' });
+    nockGitHub(state);
+    const clock = () => NOW;
+    const probot = await testProbot({ clock, limiter: new CommandRateLimiter(clock) });
+    for (let id = 1; id <= 10; id++)
+      await deliver(
+        probot,
+        'issue_comment',
+        commentPayload({
+          body: '/mesh help',
+          commenter: 'mallory',
+          author: 'alice',
+          commentId: id,
+        }),
+      );
+    // The default budget (6) of configuration-error replies, then one "slow down".
+    expect(replies(state).filter((r) => r.includes('could not run the command'))).toHaveLength(6);
+    expect(replies(state)).toHaveLength(7);
   });
 });
 

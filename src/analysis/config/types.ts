@@ -42,7 +42,7 @@ export interface CommandsConfig {
   readonly allowAuthor: boolean;
   /** Least role for `rerun`, which writes a check run and the comment; the author is not enough. */
   readonly rerunPermission: RepositoryRole;
-  /** Commands per pull request per 10 minutes; the App counts them in memory. */
+  /** Commands per person per pull request per 10 minutes; the App counts them in memory. */
   readonly rateLimit: number;
 }
 

@@ -1,3 +1,4 @@
+import { DEFAULT_COMMANDS } from '../../analysis/config/index.js';
 import { ConfigError, isExpectedError } from '../errors.js';
 import { escapeMessage, codeSpan } from '../../analysis/render/escape.js';
 import type { ReviewContext } from '../context.js';
@@ -89,6 +90,9 @@ export async function handleComment(deps: CommandDependencies): Promise<CommandO
     return { kind: 'handled', result, replyUrl, error };
   };
 
+  // One bucket per commenter on each pull request: a stranger's flood of refused commands must
+  // not use up the maintainers' budget.
+  const bucket = `${event.repo.owner}/${event.repo.repo}#${event.number}@${event.commenter}`;
   let config: CommandConfig;
   try {
     config = await loadCommandConfig({
@@ -101,26 +105,15 @@ export async function handleComment(deps: CommandDependencies): Promise<CommandO
     });
   } catch (error) {
     if (!isExpectedError(error)) throw error;
+    // Anyone can trigger this reply, so it counts against the default budget too.
+    const limited = admit(deps, bucket, DEFAULT_COMMANDS.rateLimit, event.number, finish);
+    if (limited !== null) return limited;
     return finish('failed', failureMarkdown(error), 'confused', error.message);
   }
   if (!config.commands.enabled)
     return { kind: 'ignored', reason: 'commands are disabled in the configuration' };
-  if (deps.limiter !== null) {
-    const admission = deps.limiter.admit(
-      `${event.repo.owner}/${event.repo.repo}#${event.number}`,
-      config.commands.rateLimit,
-    );
-    if (!admission.allowed) {
-      deps.logger.warning(`rate limit: /mesh command on #${event.number} dropped`);
-      if (!admission.firstRefusal) return { kind: 'ignored', reason: 'rate limited' };
-      const minutes = Math.ceil(admission.retryAfterSeconds / 60);
-      return finish(
-        'rate-limited',
-        `meshguard answers at most ${config.commands.rateLimit} commands per pull request every 10 minutes; try again in about ${minutes} minute${minutes === 1 ? '' : 's'}.\n`,
-        'confused',
-      );
-    }
-  }
+  const limited = admit(deps, bucket, config.commands.rateLimit, event.number, finish);
+  if (limited !== null) return limited;
   await react(target, 'eyes');
   try {
     const command = parsed.kind === 'command' ? parsed.command : null;
@@ -145,6 +138,27 @@ export async function handleComment(deps: CommandDependencies): Promise<CommandO
     }
     return finish('failed', failureMarkdown(error), 'confused', error.message);
   }
+}
+
+/** `null` when the command may go on; otherwise what to return (one reply, then silence). */
+function admit(
+  deps: CommandDependencies,
+  bucket: string,
+  limit: number,
+  number: number,
+  finish: Finish,
+): Promise<CommandOutcome> | CommandOutcome | null {
+  if (deps.limiter === null) return null;
+  const admission = deps.limiter.admit(bucket, limit);
+  if (admission.allowed) return null;
+  deps.logger.warning(`rate limit: /mesh command on #${number} dropped`);
+  if (!admission.firstRefusal) return { kind: 'ignored', reason: 'rate limited' };
+  const minutes = Math.ceil(admission.retryAfterSeconds / 60);
+  return finish(
+    'rate-limited',
+    `meshguard answers at most ${limit} commands per person on a pull request every 10 minutes; try again in about ${minutes} minute${minutes === 1 ? '' : 's'}.\n`,
+    'confused',
+  );
 }
 
 type Finish = (

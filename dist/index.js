@@ -40821,13 +40821,25 @@ async function completeCheckRun(target, started, result, fullReportUrl) {
     conclusion: result.conclusion,
     completed_at: target.clock().toISOString()
   };
-  try {
-    let ref = started;
-    for (const batch of batches) ref = await send(target, ref, { output: output(batch) });
-    return await send(target, ref, { ...completion, output: output(last) });
-  } catch (error2) {
-    throw classify2(error2, started === null ? OPERATIONS.createCheckRun : OPERATIONS.updateCheckRun);
+  const operation = started === null ? OPERATIONS.createCheckRun : OPERATIONS.updateCheckRun;
+  let ref = started;
+  let lost = null;
+  for (const batch of batches) {
+    try {
+      ref = await send(target, ref, { output: output(batch) });
+    } catch (error2) {
+      lost = error2;
+      break;
+    }
   }
+  let done;
+  try {
+    done = await send(target, ref, { ...completion, output: output(lost === null ? last : []) });
+  } catch (error2) {
+    throw classify2(error2, operation);
+  }
+  if (lost !== null) throw classify2(lost, operation);
+  return done;
 }
 async function send(target, ref, body2) {
   if (ref !== null) {
@@ -40851,7 +40863,12 @@ async function send(target, ref, body2) {
 
 // src/github/comment.ts
 function commentMarker(checkName) {
-  return `<!-- meshguard:v1 check=${checkName.replace(/[^A-Za-z0-9 ._/-]/g, "_")} -->`;
+  return `<!-- meshguard:v1 check=${markerName(checkName)} -->`;
+}
+function markerName(checkName) {
+  return [...checkName].map(
+    (char) => /[A-Za-z0-9 ._/-]/.test(char) ? char : [...new TextEncoder().encode(char)].map((byte) => `%${byte.toString(16).toUpperCase().padStart(2, "0")}`).join("")
+  ).join("");
 }
 function commentBody(marker, markdown, footer, fullReportUrl) {
   const notice = `> [!NOTE]
@@ -40868,15 +40885,26 @@ ${footer}
 `;
 }
 async function findStickyComments(target) {
+  let comments;
   try {
-    const comments = await target.octokit.paginate(target.octokit.rest.issues.listComments, {
+    comments = await target.octokit.paginate(target.octokit.rest.issues.listComments, {
       ...target.repo,
       issue_number: target.number,
       per_page: 100
     });
-    return comments.filter((c) => c.user?.type === "Bot" && (c.body ?? "").startsWith(target.marker)).map((c) => ({ id: c.id, body: c.body ?? "", url: c.html_url })).sort((a, b) => a.id - b.id);
   } catch (error2) {
     throw classify2(error2, OPERATIONS.listComments);
+  }
+  const marked = comments.filter((c) => (c.body ?? "").startsWith(target.marker));
+  const byPeople = marked.some((c) => c.user?.type !== "Bot");
+  const self2 = byPeople ? await tokenUser(target) : null;
+  return marked.filter((c) => c.user?.type === "Bot" || self2 !== null && c.user?.login === self2).map((c) => ({ id: c.id, body: c.body ?? "", url: c.html_url })).sort((a, b) => a.id - b.id);
+}
+async function tokenUser(target) {
+  try {
+    return (await target.octokit.rest.users.getAuthenticated()).data.login;
+  } catch {
+    return null;
   }
 }
 async function upsertStickyComment(target, body2, options) {

@@ -146,13 +146,26 @@ export async function completeCheckRun(
     conclusion: result.conclusion,
     completed_at: target.clock().toISOString(),
   };
-  try {
-    let ref = started;
-    for (const batch of batches) ref = await send(target, ref, { output: output(batch) });
-    return await send(target, ref, { ...completion, output: output(last) });
-  } catch (error) {
-    throw classify(error, started === null ? OPERATIONS.createCheckRun : OPERATIONS.updateCheckRun);
+  const operation = started === null ? OPERATIONS.createCheckRun : OPERATIONS.updateCheckRun;
+  let ref = started;
+  let lost: unknown = null;
+  for (const batch of batches) {
+    try {
+      ref = await send(target, ref, { output: output(batch) });
+    } catch (error) {
+      // Annotations are extras; a run left "in progress" blocks a required check for good.
+      lost = error;
+      break;
+    }
   }
+  let done: CheckRunRef;
+  try {
+    done = await send(target, ref, { ...completion, output: output(lost === null ? last : []) });
+  } catch (error) {
+    throw classify(error, operation);
+  }
+  if (lost !== null) throw classify(lost, operation);
+  return done;
 }
 
 async function send(

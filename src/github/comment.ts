@@ -10,7 +10,23 @@ import type { GitHubClient } from './octokit.js';
  * pattern of infracost and changesets (/work/shared/style.md anchor 8).
  */
 export function commentMarker(checkName: string): string {
-  return `<!-- meshguard:v1 check=${checkName.replace(/[^A-Za-z0-9 ._/-]/g, '_')} -->`;
+  return `<!-- meshguard:v1 check=${markerName(checkName)} -->`;
+}
+
+/**
+ * The check name, losslessly, in characters that cannot end an HTML comment: others are
+ * percent-encoded, so `mesh:prod` and `mesh_prod` keep two comments. Plain names read as before.
+ */
+function markerName(checkName: string): string {
+  return [...checkName]
+    .map((char) =>
+      /[A-Za-z0-9 ._/-]/.test(char)
+        ? char
+        : [...new TextEncoder().encode(char)]
+            .map((byte) => `%${byte.toString(16).toUpperCase().padStart(2, '0')}`)
+            .join(''),
+    )
+    .join('');
 }
 
 export interface StickyComment {
@@ -51,20 +67,37 @@ export function commentBody(
   return `${marker}\n${fitted.text.replace(/\n*$/, '')}\n\n${footer}\n`;
 }
 
-/** Our comments on the pull request, oldest first, across every page. */
+/**
+ * Our comments on the pull request, oldest first, across every page: those that start with the
+ * marker and were written by a bot (the workflow token, an App) or, with a personal access
+ * token, by the token's own user. A person's comment that quotes the marker is never ours.
+ */
 export async function findStickyComments(target: CommentTarget): Promise<StickyComment[]> {
+  let comments;
   try {
-    const comments = await target.octokit.paginate(target.octokit.rest.issues.listComments, {
+    comments = await target.octokit.paginate(target.octokit.rest.issues.listComments, {
       ...target.repo,
       issue_number: target.number,
       per_page: 100,
     });
-    return comments
-      .filter((c) => c.user?.type === 'Bot' && (c.body ?? '').startsWith(target.marker))
-      .map((c) => ({ id: c.id, body: c.body ?? '', url: c.html_url }))
-      .sort((a, b) => a.id - b.id);
   } catch (error) {
     throw classify(error, OPERATIONS.listComments);
+  }
+  const marked = comments.filter((c) => (c.body ?? '').startsWith(target.marker));
+  const byPeople = marked.some((c) => c.user?.type !== 'Bot');
+  const self = byPeople ? await tokenUser(target) : null;
+  return marked
+    .filter((c) => c.user?.type === 'Bot' || (self !== null && c.user?.login === self))
+    .map((c) => ({ id: c.id, body: c.body ?? '', url: c.html_url }))
+    .sort((a, b) => a.id - b.id);
+}
+
+/** The login of a personal access token; `null` for bot tokens, which cannot ask. */
+async function tokenUser(target: CommentTarget): Promise<string | null> {
+  try {
+    return (await target.octokit.rest.users.getAuthenticated()).data.login;
+  } catch {
+    return null;
   }
 }
 

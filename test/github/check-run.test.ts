@@ -159,4 +159,31 @@ describe('completeCheckRun', () => {
     expect(github.checkRuns.get(1)).toMatchObject({ status: 'completed', conclusion: 'neutral' });
     expect(github.checkRuns.get(1).annotations).toHaveLength(MAX_ANNOTATIONS);
   });
+
+  it('completes the run even when an annotation batch keeps failing, then reports the failure', async () => {
+    const github = new FakeGitHub(OWNER, REPO);
+    const annotations = annotationsFor(
+      Array.from({ length: 120 }, () => finding('warning')),
+      new Set(['mesh/p.yaml']),
+    );
+    const run = target();
+    const started = await completeCheckRun(
+      run,
+      null,
+      { conclusion: 'neutral', title: 'running', summary: 's', annotations: [] },
+      null,
+    );
+    github.checkRuns.get(1).status = 'in_progress';
+    delete github.checkRuns.get(1).conclusion;
+    // The first batch fails on every try (plugin-retry: the first and 3 more).
+    github.fail('PATCH', /check-runs\/1$/, 500, { times: 4 });
+    const error = await completeCheckRun(
+      run,
+      started,
+      { conclusion: 'failure', title: 't', summary: 's', annotations },
+      null,
+    ).catch((e: unknown) => e);
+    expect((error as Error).message).toMatch(/^could not update the check run: HTTP 500/);
+    expect(github.checkRuns.get(1)).toMatchObject({ status: 'completed', conclusion: 'failure' });
+  });
 });

@@ -1,8 +1,9 @@
+import nock from 'nock';
 import { describe, expect, it } from 'vitest';
 import { commentBody, commentMarker, upsertStickyComment } from '../../src/github/comment.js';
 import type { CommentTarget } from '../../src/github/comment.js';
 import { COMMENT_BUDGET, fitMarkdown, fits } from '../../src/github/fit.js';
-import { testClient } from './support/client.js';
+import { API, testClient } from './support/client.js';
 import { FakeGitHub } from './support/fake-github.js';
 import { OWNER, REPO } from './support/payloads.js';
 
@@ -38,6 +39,33 @@ describe('the sticky comment', () => {
     const result = await upsertStickyComment(target(), `${MARKER}\nreport\n`, { create: true });
     expect(result.action).toBe('created');
     expect(github.comments.map((c) => c.body)).toEqual([quoted.body, `${MARKER}\nreport\n`]);
+  });
+
+  it('finds its own comments again when the token is a personal access token (a User)', async () => {
+    const github = new FakeGitHub(OWNER, REPO);
+    const octocat = { login: 'octocat', type: 'User' as const };
+    github.commentAuthor = octocat;
+    nock(API).persist().get('/user').reply(200, { login: 'octocat', type: 'User' });
+    const first = await upsertStickyComment(target(), `${MARKER}\nreport 1\n`, { create: true });
+    github.addComment(`${MARKER}\nI quoted the bot`, { login: 'someone', type: 'User' });
+    const second = await upsertStickyComment(target(), `${MARKER}\nreport 2\n`, { create: true });
+    expect(first.action).toBe('created');
+    expect(second).toMatchObject({ action: 'updated' });
+    expect(github.comments.map((c) => [c.user.login, c.body])).toEqual([
+      ['octocat', `${MARKER}\nreport 2\n`],
+      ['someone', `${MARKER}\nI quoted the bot`],
+    ]);
+    nock.cleanAll();
+  });
+
+  it('gives check names that differ only in punctuation different markers', () => {
+    const names = ['mesh:prod', 'mesh_prod', 'mesh (prod)', 'mesh _prod_', 'mesh-->x'];
+    const markers = names.map(commentMarker);
+    expect(new Set(markers).size).toBe(names.length);
+    expect(commentMarker('meshguard-staging')).toBe(
+      '<!-- meshguard:v1 check=meshguard-staging -->',
+    );
+    for (const marker of markers) expect(marker.slice(4, -3)).not.toContain('-->');
   });
 
   it('keeps one comment per check name', async () => {

@@ -52,6 +52,8 @@ export class FakeGitHub {
   commentPageSize = 100;
   /** Runs before a comment is created: lets a test simulate a concurrent run. */
   beforeCommentCreate: (() => void) | null = null;
+  /** Who the token writes comments as: the workflow token's bot unless a test says otherwise. */
+  commentAuthor: FakeComment['user'] = { login: 'github-actions[bot]', type: 'Bot' };
   private readonly failures: Failure[] = [];
   private nextCheckRun = 1;
   private nextComment = 1000;
@@ -174,7 +176,7 @@ export class FakeGitHub {
       if (method === 'GET') return this.listComments(path, Number(params.get('page') ?? '1'));
       if (method === 'POST') {
         this.beforeCommentCreate?.();
-        return [201, this.addComment(body.body)];
+        return [201, this.addComment(body.body, this.commentAuthor)];
       }
     }
     if (rest !== null && (m = /^\/issues\/comments\/(\d+)$/.exec(rest))) {

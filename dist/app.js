@@ -61142,6 +61142,8 @@ var DirectoryManifestSource = class {
   workspace;
   kind = "directory";
   contents = /* @__PURE__ */ new Map();
+  /** Manifests listed but not readable (a dangling link), with why. */
+  problems = /* @__PURE__ */ new Map();
   async list(directory, matcher) {
     const root = join4(this.workspace, directory);
     const entries = [];
@@ -61150,7 +61152,14 @@ var DirectoryManifestSource = class {
       const absolute = relative === "" ? root : join4(root, relative);
       for (const name of readdirSync2(absolute).sort()) {
         const child = relative === "" ? name : `${relative}/${name}`;
-        const stat = statSync2(join4(root, child));
+        const stat = statOrNull(join4(root, child));
+        if (stat === null) {
+          if (!matcher.matches(child)) continue;
+          const path9 = `${directory.replace(/\/+$/, "")}/${child}`;
+          this.problems.set(path9, "a symbolic link to nothing (no such file or directory)");
+          entries.push({ path: path9, key: child, id: "missing", size: 0 });
+          continue;
+        }
         if (stat.isDirectory()) {
           if (name !== ".git" && matcher.couldContain(child) && firstVisit(seen, join4(root, child)))
             visit(child);
@@ -61175,6 +61184,8 @@ var DirectoryManifestSource = class {
   async read(entries) {
     return splitRead(
       entries.map((entry) => {
+        const problem = this.problems.get(entry.path);
+        if (problem !== void 0) return { path: entry.path, reason: problem };
         const bytes = this.contents.get(entry.path);
         return bytes === void 0 ? tooLarge(entry.path) : decodeUtf8(entry.path, bytes);
       })
@@ -61186,6 +61197,13 @@ function firstVisit(seen, path8) {
   if (seen.has(real)) return false;
   seen.add(real);
   return true;
+}
+function statOrNull(path8) {
+  try {
+    return statSync2(path8);
+  } catch {
+    return null;
+  }
 }
 function isDirectory(path8) {
   try {

@@ -40405,6 +40405,8 @@ var DirectoryManifestSource = class {
   workspace;
   kind = "directory";
   contents = /* @__PURE__ */ new Map();
+  /** Manifests listed but not readable (a dangling link), with why. */
+  problems = /* @__PURE__ */ new Map();
   async list(directory, matcher) {
     const root = join4(this.workspace, directory);
     const entries = [];
@@ -40413,7 +40415,14 @@ var DirectoryManifestSource = class {
       const absolute = relative === "" ? root : join4(root, relative);
       for (const name of readdirSync(absolute).sort()) {
         const child = relative === "" ? name : `${relative}/${name}`;
-        const stat2 = statSync(join4(root, child));
+        const stat2 = statOrNull(join4(root, child));
+        if (stat2 === null) {
+          if (!matcher.matches(child)) continue;
+          const path2 = `${directory.replace(/\/+$/, "")}/${child}`;
+          this.problems.set(path2, "a symbolic link to nothing (no such file or directory)");
+          entries.push({ path: path2, key: child, id: "missing", size: 0 });
+          continue;
+        }
         if (stat2.isDirectory()) {
           if (name !== ".git" && matcher.couldContain(child) && firstVisit(seen, join4(root, child)))
             visit(child);
@@ -40438,6 +40447,8 @@ var DirectoryManifestSource = class {
   async read(entries) {
     return splitRead(
       entries.map((entry) => {
+        const problem = this.problems.get(entry.path);
+        if (problem !== void 0) return { path: entry.path, reason: problem };
         const bytes = this.contents.get(entry.path);
         return bytes === void 0 ? tooLarge(entry.path) : decodeUtf8(entry.path, bytes);
       })
@@ -40449,6 +40460,13 @@ function firstVisit(seen, path) {
   if (seen.has(real)) return false;
   seen.add(real);
   return true;
+}
+function statOrNull(path) {
+  try {
+    return statSync(path);
+  } catch {
+    return null;
+  }
 }
 function isDirectory2(path) {
   try {

@@ -194,6 +194,29 @@ describe('the directory source', () => {
     },
   );
 
+  it.runIf(process.platform !== 'win32')(
+    'reports a dangling link named like a manifest as unreadable and skips other dangling links',
+    async () => {
+      const root = tree({ 'examples/head/shop/a.yaml': 'kind: A\n' });
+      symlinkSync('gone.yaml', join(root, 'examples/head/shop/b.yaml'));
+      symlinkSync('gone', join(root, 'examples/head/shop/notes'));
+      const source = new DirectoryManifestSource(root);
+      const head = await source.list('examples/head', YAML);
+      expect(head.map((e) => e.path)).toEqual([
+        'examples/head/shop/a.yaml',
+        'examples/head/shop/b.yaml',
+      ]);
+      const read = await source.read(head);
+      expect(read.files.map((f) => f.path)).toEqual(['examples/head/shop/a.yaml']);
+      expect(read.unreadable).toEqual([
+        {
+          path: 'examples/head/shop/b.yaml',
+          reason: 'a symbolic link to nothing (no such file or directory)',
+        },
+      ]);
+    },
+  );
+
   it('refuses a folder that does not exist rather than comparing with nothing', async () => {
     const source = new DirectoryManifestSource(tree({ 'a.yaml': '' }));
     await expect(source.list('examples/head', YAML)).rejects.toThrow(

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import type { Stats } from 'node:fs';
 import { join } from 'node:path';
 import type { PathMatcher } from '../../analysis/config/index.js';
 import { ConfigError } from '../errors.js';
@@ -16,6 +17,8 @@ import { quote } from '../../analysis/findings/quote.js';
 export class DirectoryManifestSource implements ManifestSource {
   readonly kind = 'directory';
   private readonly contents = new Map<string, Buffer>();
+  /** Manifests listed but not readable (a dangling link), with why. */
+  private readonly problems = new Map<string, string>();
 
   constructor(private readonly workspace: string) {}
 
@@ -29,7 +32,15 @@ export class DirectoryManifestSource implements ManifestSource {
       const absolute = relative === '' ? root : join(root, relative);
       for (const name of readdirSync(absolute).sort()) {
         const child = relative === '' ? name : `${relative}/${name}`;
-        const stat = statSync(join(root, child));
+        const stat = statOrNull(join(root, child));
+        if (stat === null) {
+          // A dangling link: nothing to enter; a manifest by name is reported, never lost.
+          if (!matcher.matches(child)) continue;
+          const path = `${directory.replace(/\/+$/, '')}/${child}`;
+          this.problems.set(path, 'a symbolic link to nothing (no such file or directory)');
+          entries.push({ path, key: child, id: 'missing', size: 0 });
+          continue;
+        }
         if (stat.isDirectory()) {
           if (name !== '.git' && matcher.couldContain(child) && firstVisit(seen, join(root, child)))
             visit(child);
@@ -57,6 +68,8 @@ export class DirectoryManifestSource implements ManifestSource {
   async read(entries: readonly ManifestEntry[]): Promise<ReadResult> {
     return splitRead(
       entries.map((entry) => {
+        const problem = this.problems.get(entry.path);
+        if (problem !== undefined) return { path: entry.path, reason: problem };
         const bytes = this.contents.get(entry.path);
         return bytes === undefined ? tooLarge(entry.path) : decodeUtf8(entry.path, bytes);
       }),
@@ -70,6 +83,14 @@ function firstVisit(seen: Set<string>, path: string): boolean {
   if (seen.has(real)) return false;
   seen.add(real);
   return true;
+}
+
+function statOrNull(path: string): Stats | null {
+  try {
+    return statSync(path);
+  } catch {
+    return null;
+  }
 }
 
 function isDirectory(path: string): boolean {

@@ -32083,19 +32083,23 @@ function narrowWorkload(ctx, object, base, kind, meta) {
     podAnnotations,
     podLabelsAt: ctx.at((labelsNode ?? template).pos),
     serviceAccountName: serviceAccount2 && serviceAccount2.value !== "" ? serviceAccount2 : { value: "default", at: ctx.at((podSpec ?? template).pos) },
-    containerPorts: podSpec ? readContainerPorts(ctx, podSpec, `${prefix}spec`) : [],
+    containerPorts: podSpec ? readContainerPorts(ctx, podSpec, `${prefix}spec`, kind) : [],
     hostNetwork: (podSpec && readBoolean(ctx, podSpec, "hostNetwork", `${prefix}spec.hostNetwork`)) ?? false,
     owner: meta.owner
   };
 }
-function readContainerPorts(ctx, podSpec, field3) {
+function readContainerPorts(ctx, podSpec, field3, kind) {
   const ports = [];
   for (const list2 of ["containers", "initContainers"]) {
     for (const container of readMappings(ctx, podSpec, list2, `${field3}.${list2}`)) {
       const items = readMappings(ctx, container.item, "ports", `${container.path}.ports`);
       for (const { item, path } of items) {
         const number = readInteger(ctx, item, "containerPort", `${path}.containerPort`, 1, 65535);
-        if (number === null) continue;
+        if (number === null) {
+          if (pairOf(item, "containerPort") === void 0)
+            ctx.report("MG008", item.pos, { field: `${path}.containerPort`, kind });
+          continue;
+        }
         ports.push({
           name: readString(ctx, item, "name", `${path}.name`)?.value ?? null,
           containerPort: number,

@@ -227,6 +227,23 @@ describe('list items that are not mappings', () => {
     expect(result.mesh.workloads).toEqual([]);
   });
 
+  it('reports a container port without containerPort, which the API server requires', () => {
+    const result = load(yaml`
+      apiVersion: apps/v1
+      kind: Deployment
+      metadata: {name: d, namespace: shop}
+      spec:
+        template:
+          metadata: {labels: {app: d}}
+          spec:
+            containers: [{name: y, ports: [{name: http}]}]
+    `);
+    expect(messages(result)).toEqual([
+      'MG008 8:38 `Deployment` has no `spec.template.spec.containers[0].ports[0].containerPort`',
+    ]);
+    expect(result.mesh.workloads).toEqual([]);
+  });
+
   it('reports a RequestAuthentication jwtRule or a targetRef that is not a mapping', () => {
     const result = load(yaml`
       apiVersion: security.istio.io/v1

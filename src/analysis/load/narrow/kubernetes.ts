@@ -102,21 +102,31 @@ export function narrowWorkload(
       serviceAccount && serviceAccount.value !== ''
         ? serviceAccount
         : { value: 'default', at: ctx.at((podSpec ?? template).pos) },
-    containerPorts: podSpec ? readContainerPorts(ctx, podSpec, `${prefix}spec`) : [],
+    containerPorts: podSpec ? readContainerPorts(ctx, podSpec, `${prefix}spec`, kind) : [],
     hostNetwork:
       (podSpec && readBoolean(ctx, podSpec, 'hostNetwork', `${prefix}spec.hostNetwork`)) ?? false,
     owner: meta.owner,
   };
 }
 
-function readContainerPorts(ctx: NarrowContext, podSpec: YamlMap, field: string): ContainerPort[] {
+function readContainerPorts(
+  ctx: NarrowContext,
+  podSpec: YamlMap,
+  field: string,
+  kind: WorkloadKind,
+): ContainerPort[] {
   const ports: ContainerPort[] = [];
   for (const list of ['containers', 'initContainers'] as const) {
     for (const container of readMappings(ctx, podSpec, list, `${field}.${list}`)) {
       const items = readMappings(ctx, container.item, 'ports', `${container.path}.ports`);
       for (const { item, path } of items) {
         const number = readInteger(ctx, item, 'containerPort', `${path}.containerPort`, 1, 65535);
-        if (number === null) continue;
+        if (number === null) {
+          // The API server requires it; a port without it must not vanish unreported.
+          if (pairOf(item, 'containerPort') === undefined)
+            ctx.report('MG008', item.pos, { field: `${path}.containerPort`, kind });
+          continue;
+        }
         ports.push({
           name: readString(ctx, item, 'name', `${path}.name`)?.value ?? null,
           containerPort: number,

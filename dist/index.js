@@ -40987,7 +40987,7 @@ function resolvedBody(marker, headSha) {
 function readOnlyAdvice() {
   return [
     "meshguard cannot write the check run or the comment: the workflow token is read-only, as GitHub makes it for pull requests from forks (and from Dependabot) on `pull_request`. The job summary, the report-json file and this job's status still carry the full result.",
-    "To get the comment and check run on such pull requests, use two workflows (copy them from docs/workflows/ in the meshguard repository): 1. on `pull_request`, run meshguard and upload `steps.<id>.outputs.report-json` with actions/upload-artifact; 2. on `workflow_run` (types: [completed]) with `permissions: {checks: write, pull-requests: write, actions: read}`, download that artifact and run meshguard with `mode: publish`. The second workflow never checks out the pull request's code.",
+    "To get the comment and check run on such pull requests, use two workflows (copy them from docs/workflows/ in the meshguard repository): 1. on `pull_request`, run meshguard and upload `steps.<id>.outputs.report-json` with actions/upload-artifact; 2. on `workflow_run` (types: [completed]) with `permissions: {checks: write, pull-requests: write, actions: read, contents: read}`, download that artifact and run meshguard with `mode: publish`, which takes from it only the pull request and commit and reviews them again through the API. The second workflow never checks out or runs the pull request's code.",
     "Do not switch to `pull_request_target` with a checkout of the pull request: it runs the pull request's code with a write token and your secrets."
   ];
 }
@@ -47397,7 +47397,8 @@ async function publish(deps) {
       `mode: publish runs on workflow_run events, not \`${context3.eventName}\``
     );
   }
-  const run3 = asRecord(asRecord(context3.payload)["workflow_run"]);
+  const payload = asRecord(context3.payload);
+  const run3 = asRecord(payload["workflow_run"]);
   const headSha = run3["head_sha"];
   if (!isSha(headSha)) throw new ConfigError("the workflow_run event payload has no head_sha");
   if (run3["event"] !== "pull_request" && run3["event"] !== "merge_group") {
@@ -47411,24 +47412,113 @@ async function publish(deps) {
       `the report is for commit ${file.headSha.slice(0, 7)}, but the run was for ${headSha.slice(0, 7)}`
     );
   }
-  const pullRequest = file.pullRequest === null ? null : await confirmPullRequest(deps, file.pullRequest, headSha, run3);
+  const branch = asRecord(payload["repository"])["default_branch"];
+  const defaultBranch = typeof branch === "string" && branch !== "" ? branch : null;
+  const target = run3["event"] === "pull_request" ? await confirmPullRequest(deps, file, headSha, run3) : await mergeGroupBase(deps, headSha, run3);
+  if (target === null) return null;
+  const { config } = await loadCommandConfig({
+    octokit: deps.octokit,
+    repo: context3.repo,
+    logger,
+    ref: defaultBranch,
+    overrides: deps.inputs,
+    today: deps.clock().toISOString().slice(0, 10)
+  });
+  if (config.render.length > 0)
+    return postUnverified(deps, file, target.kind === "pull_request" ? file.pullRequest : null, {
+      headSha,
+      run: run3,
+      config
+    });
+  const inputs = { ...deps.inputs, writes: true, tokenMayWrite: true };
+  if (target.kind === "pull_request") {
+    return rerunReview({ ...deps, inputs, pull: target.pull, defaultBranch });
+  }
+  return review({
+    ...deps,
+    context: {
+      ...context3,
+      eventName: "merge_group",
+      sha: headSha,
+      payload: {
+        merge_group: { base_sha: target.baseSha, head_sha: headSha },
+        repository: payload["repository"]
+      }
+    },
+    inputs: {
+      ...inputs,
+      source: "api",
+      fetch: false,
+      directories: null,
+      configRef: defaultBranch
+    }
+  });
+}
+async function confirmPullRequest(deps, file, headSha, run3) {
+  const number = file.pullRequest;
+  if (number === null)
+    throw new ArtifactError("the run was for a pull request, but the report names none");
+  const listed = Array.isArray(run3["pull_requests"]) ? run3["pull_requests"].map((p) => asRecord(p)["number"]) : [];
+  if (listed.length > 0 && !listed.includes(number)) {
+    throw new ArtifactError(
+      `the report names pull request #${number}, which the run does not list`
+    );
+  }
+  const pull = await readPullRequest(deps.octokit, deps.context.repo, number);
+  if (pull.headSha !== headSha) {
+    deps.logger.warning(
+      `pull request #${number} is now at ${pull.headSha.slice(0, 7)}, not ${headSha.slice(0, 7)}; nothing to publish (the run for its new head will)`
+    );
+    return null;
+  }
+  return { kind: "pull_request", pull };
+}
+var QUEUE_BRANCH = /^gh-readonly-queue\/(.+)\/pr-\d+-[0-9a-f]{40}$/;
+async function mergeGroupBase(deps, headSha, run3) {
+  const ref = run3["head_branch"];
+  const branch = typeof ref === "string" ? QUEUE_BRANCH.exec(ref)?.[1] : void 0;
+  if (branch === void 0)
+    throw new ConfigError(
+      `the merge_group run's branch ${JSON.stringify(ref)} is not a merge queue branch: cannot tell what it merges into`
+    );
+  try {
+    const response = await deps.octokit.rest.repos.compareCommitsWithBasehead({
+      ...deps.context.repo,
+      basehead: `${branch}...${headSha}`,
+      per_page: 1
+    });
+    return { kind: "merge_group", baseSha: response.data.merge_base_commit.sha };
+  } catch (error2) {
+    throw classify2(error2, OPERATIONS.readContents);
+  }
+}
+async function postUnverified(deps, file, pullRequest, options) {
+  const { context: context3, logger } = deps;
+  const { headSha, run: run3 } = options;
+  const note = "This result comes from the unprivileged `pull_request` run and was not re-verified: the configuration renders manifests (`render`), which meshguard never does with a write token. A pull request from a fork can change that run, so do not rely on this check for fork pull requests.";
+  logger.warning(`meshguard: ${note}`);
   const runUrl2 = typeof run3["html_url"] === "string" && /^https:\/\//.test(run3["html_url"]) ? run3["html_url"] : null;
   const publisher = new Publisher({
     octokit: deps.octokit,
     repo: context3.repo,
     logger,
     clock: deps.clock,
-    checkName: deps.checkName,
+    checkName: deps.inputs.checkName,
     headSha,
     pullRequest,
-    comment: deps.comment,
+    comment: deps.inputs.comment ?? options.config.comment ?? "on-change",
     expectReadOnly: false,
     runUrl: runUrl2
   });
   await publisher.start();
-  const footer = `<sub>meshguard compared \`${file.baseSha.slice(0, 7)}\` (base) with \`${headSha.slice(0, 7)}\` (head)${runUrl2 === null ? "" : `; [full report](${runUrl2})`}.</sub>`;
+  const label = `> [!WARNING]
+> ${note}
+
+`;
+  const footer = `<sub>meshguard compared \`${file.baseSha.slice(0, 7)}\` (base) with \`${headSha.slice(0, 7)}\` (head)${runUrl2 === null ? "" : `; [full report](${runUrl2})`}. Not re-verified: this is the \`pull_request\` run's result (\`render\` is configured).</sub>`;
   if (file.report === null) {
-    const summary2 = "**meshguard: no mesh changes**\n";
+    const summary2 = `${label}**meshguard: no mesh changes**
+`;
     const publication2 = await publisher.finishNoChanges(summary2);
     return { verdict: "pass", reportFile: file, markdown: `${summary2}
 ${footer}
@@ -47438,40 +47528,23 @@ ${footer}
   const surfaces = renderSurfaces(file.report, {
     linkToLine: (path, line) => headFiles.has(path) ? blobUrl(context3, headSha, path, line) : null,
     fullReportUrl: runUrl2,
-    commentReserve: commentMarker(deps.checkName).length + footer.length + 8
+    commentReserve: commentMarker(deps.inputs.checkName).length + footer.length + 8
   });
-  const publication = await publisher.finishReport(file.report, surfaces, file.headFiles, footer);
+  const publication = await publisher.finishReport(
+    file.report,
+    { comment: surfaces.comment, checkSummary: `${label}${surfaces.checkSummary}` },
+    file.headFiles,
+    footer
+  );
   return {
     verdict: file.report.verdict,
     reportFile: file,
-    markdown: `${surfaces.jobSummary.replace(/\n*$/, "")}
+    markdown: `${label}${surfaces.jobSummary.replace(/\n*$/, "")}
 
 ${footer}
 `,
     publication
   };
-}
-async function confirmPullRequest(deps, number, headSha, run3) {
-  const listed = Array.isArray(run3["pull_requests"]) ? run3["pull_requests"].map((p) => asRecord(p)["number"]) : [];
-  if (listed.length > 0 && !listed.includes(number)) {
-    deps.logger.warning(
-      `the report names pull request #${number}, which the run does not list; not commenting`
-    );
-    return null;
-  }
-  try {
-    const response = await deps.octokit.rest.pulls.get({
-      ...deps.context.repo,
-      pull_number: number
-    });
-    if (response.data.head.sha === headSha) return number;
-    deps.logger.warning(
-      `pull request #${number} is now at ${response.data.head.sha.slice(0, 7)}, not ${headSha.slice(0, 7)}; not commenting (a newer run will)`
-    );
-  } catch {
-    deps.logger.warning(`could not read pull request #${number}; not commenting`);
-  }
-  return null;
 }
 
 // src/action/context.ts
@@ -47598,8 +47671,8 @@ async function run2(env = process.env) {
       context: context3,
       clock,
       logger,
-      checkName: inputs.checkName,
-      comment: inputs.comment ?? "on-change",
+      inputs,
+      workspace,
       reportText: readReportFile(inputs, workspace)
     }) : await review({
       octokit,
@@ -47609,6 +47682,10 @@ async function run2(env = process.env) {
       inputs: { ...inputs, writes: inputs.mode === "review" },
       workspace
     });
+    if (outcome === null) {
+      info("meshguard: nothing published for this run");
+      return;
+    }
     const reportPath = writeReportFile(outcome, inputs, env, workspace);
     await writeJobSummary(outcome.markdown);
     setOutputs(outcome, reportPath);
@@ -47642,8 +47719,7 @@ function readReportFile(inputs, workspace) {
   return readFileSync5(path, "utf8");
 }
 function writeReportFile(outcome, inputs, env, workspace) {
-  if (inputs.mode === "publish") return resolvePath(inputs.reportJson ?? "", workspace);
-  const path = inputs.reportJson === null ? join6(env["RUNNER_TEMP"] || tmpdir2(), "meshguard-report.json") : resolvePath(inputs.reportJson, workspace);
+  const path = inputs.reportJson === null || inputs.mode === "publish" ? join6(env["RUNNER_TEMP"] || tmpdir2(), "meshguard-report.json") : resolvePath(inputs.reportJson, workspace);
   mkdirSync(dirname(path), { recursive: true });
   writeFileSync(path, serializeReportFile(outcome.reportFile));
   return path;

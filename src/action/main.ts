@@ -60,8 +60,8 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
             context,
             clock,
             logger,
-            checkName: inputs.checkName,
-            comment: inputs.comment ?? 'on-change',
+            inputs,
+            workspace,
             reportText: readReportFile(inputs, workspace),
           })
         : await review({
@@ -72,6 +72,10 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
             inputs: { ...inputs, writes: inputs.mode === 'review' },
             workspace,
           });
+    if (outcome === null) {
+      core.info('meshguard: nothing published for this run');
+      return;
+    }
     const reportPath = writeReportFile(outcome, inputs, env, workspace);
     await writeJobSummary(outcome.markdown);
     setOutputs(outcome, reportPath);
@@ -114,10 +118,10 @@ function writeReportFile(
   env: NodeJS.ProcessEnv,
   workspace: string,
 ): string {
-  // Publish mode read the file it was given; it writes nothing.
-  if (inputs.mode === 'publish') return resolvePath(inputs.reportJson ?? '', workspace);
+  // Publish mode reads `report-json` (the artifact) and writes what it posted, computed again
+  // unless `render` is configured, to the default place, so `report-json` is what was posted.
   const path =
-    inputs.reportJson === null
+    inputs.reportJson === null || inputs.mode === 'publish'
       ? join(env['RUNNER_TEMP'] || tmpdir(), 'meshguard-report.json')
       : resolvePath(inputs.reportJson, workspace);
   mkdirSync(dirname(path), { recursive: true });
@@ -156,8 +160,8 @@ function setOutputs(outcome: ReviewOutcome, reportPath: string): void {
 function exitWith(outcome: ReviewOutcome, inputs: ActionInputs): void {
   const problems = outcome.publication.errors.map((e) => e.message);
   const report = outcome.reportFile.report;
-  // In publish mode the verdict already failed (or passed) the pull_request run; this run
-  // fails only when it could not post.
+  // In publish mode the check run is the gate (the pull_request run's own status is the fork's
+  // to change); this run fails only when it could not post.
   if (inputs.mode !== 'publish' && outcome.verdict === 'fail' && report !== null) {
     const { error, warning } = report.summary.findings;
     problems.unshift(

@@ -1,7 +1,11 @@
-import { describe, expect, it } from 'vitest';
+import { mkdtempSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import nock from 'nock';
+import { describe, expect, it } from 'vitest';
 import { analyzeChange } from '../../src/analysis/index.js';
-import { ConfigError } from '../../src/github/errors.js';
+import { ConfigError, MissingPermissionError } from '../../src/github/errors.js';
 import { publish } from '../../src/github/publish.js';
 import {
   ArtifactError,
@@ -9,11 +13,14 @@ import {
   serializeReportFile,
 } from '../../src/github/report-file.js';
 import type { ReportFile } from '../../src/github/report-file.js';
+import type { ReviewInputs } from '../../src/github/review.js';
+import { exampleRepository } from '../app/support/app.js';
+import type { PullSpec } from '../app/support/github-state.js';
+import { nockGitHub } from '../app/support/nock-github.js';
 import { testClient } from './support/client.js';
-import { FakeGitHub } from './support/fake-github.js';
 import { policy, rejectedPolicies } from './support/manifests.js';
 import { contextFor, OWNER, REPO, workflowRunPayload } from './support/payloads.js';
-import { NOW } from './support/run-review.js';
+import { INPUTS, NOW } from './support/run-review.js';
 
 const HEAD = 'e'.repeat(40);
 const BASE_SHA = 'b'.repeat(40);
@@ -38,76 +45,145 @@ function artifact(overrides: Partial<ReportFile> = {}): ReportFile {
   };
 }
 
+/** The example mesh (main at examples/base, #7 at examples/head) behind nock, as GitHub has it. */
+function repository(options: { config?: string } = {}) {
+  const repo = exampleRepository(options);
+  nockGitHub(repo.state);
+  return repo;
+}
+
 async function runPublish(
   text: string,
-  options: { pullRequests?: number | null; eventName?: string } = {},
+  options: {
+    headSha?: string;
+    pullRequests?: number | null;
+    eventName?: string;
+    inputs?: Partial<ReviewInputs>;
+    run?: Record<string, unknown>;
+  } = {},
 ) {
   const { octokit, logger } = testClient();
-  const event = workflowRunPayload({ headSha: HEAD, pullRequest: options.pullRequests ?? null });
+  const event = workflowRunPayload({
+    headSha: options.headSha ?? HEAD,
+    pullRequest: options.pullRequests ?? null,
+  });
+  event['repository'].default_branch = 'main';
+  Object.assign(event['workflow_run'], options.run ?? {});
   const outcome = await publish({
     octokit,
     context: contextFor(options.eventName ?? 'workflow_run', event),
     clock: () => NOW,
     logger,
-    checkName: 'meshguard',
-    comment: 'on-change',
+    inputs: { ...INPUTS, ...options.inputs },
+    workspace: mkdtempSync(join(tmpdir(), 'meshguard-publish-')),
     reportText: text,
   });
   return { outcome, log: logger.lines, event };
 }
 
-// The privileged half of the fork pattern (github-notes.md §2.4): post what an unprivileged run
-// computed, without running anything of the pull request.
+/** What a fork's rewritten `pull_request` workflow can upload, whatever its manifests hold. */
+function forged(headSha: string, overrides: Partial<ReportFile> = {}): string {
+  return serializeReportFile(
+    artifact({ headSha, meshChanges: false, report: null, headFiles: [], ...overrides }),
+  );
+}
+
+const REPO_PATH = `/repos/${OWNER}/${REPO}`;
+
+// The privileged half of the fork pattern (github-notes.md §2.4). The artifact comes from a run
+// whose workflow file the pull request may have changed: it only says which pull request and
+// commit; the review is computed again here, through the API, as `/mesh rerun` does.
 describe('mode: publish', () => {
-  it('posts the check run and the comment for the pull request the artifact names, once GitHub confirms its head', async () => {
-    const github = new FakeGitHub(OWNER, REPO);
-    github.pulls.set(7, { headSha: HEAD });
-    const { outcome, event } = await runPublish(serializeReportFile(artifact()));
+  it('computes the review again for the pull request the artifact names, once GitHub confirms its head', async () => {
+    const { state, base, head } = repository();
+    const { outcome } = await runPublish(forged(head), { headSha: head });
 
-    expect(github.routes()).toEqual([
-      `GET /repos/${OWNER}/${REPO}/pulls/7`,
-      `POST /repos/${OWNER}/${REPO}/check-runs`,
-      `PATCH /repos/${OWNER}/${REPO}/check-runs/1`,
-      `GET /repos/${OWNER}/${REPO}/pulls/7`,
-      `GET /repos/${OWNER}/${REPO}/issues/7/comments`,
-      `POST /repos/${OWNER}/${REPO}/issues/7/comments`,
-      `GET /repos/${OWNER}/${REPO}/issues/7/comments`,
+    expect(state.routes()).toEqual([
+      `GET ${REPO_PATH}/pulls/7`,
+      `GET ${REPO_PATH}/contents/.github%2Fmeshguard.yml`,
+      `POST ${REPO_PATH}/check-runs`,
+      `GET ${REPO_PATH}/compare/${base}...${head}`,
+      `GET ${REPO_PATH}/contents/.github%2Fmeshguard.yml`,
+      `GET ${REPO_PATH}/contents/.github%2Fmeshguard.yml`,
+      `GET ${REPO_PATH}/git/trees/${base}`,
+      `GET ${REPO_PATH}/git/trees/${head}`,
+      ...state.routes().filter((r) => r.includes('/git/blobs/')),
+      `PATCH ${REPO_PATH}/check-runs/5000`,
+      `GET ${REPO_PATH}/pulls/7`,
+      `GET ${REPO_PATH}/issues/7/comments`,
+      `POST ${REPO_PATH}/issues/7/comments`,
+      `GET ${REPO_PATH}/issues/7/comments`,
     ]);
-    expect(github.checkRuns.get(1)).toMatchObject({
-      head_sha: HEAD,
+    // The configuration is the default branch's, never the pull request's.
+    expect(state.calls.filter((c) => c.path.includes('/contents/')).map((c) => c.query)).toEqual([
+      'ref=main',
+      'ref=main',
+      `ref=${head}`,
+    ]);
+    const [check] = [...state.checkRuns.values()];
+    expect(check).toMatchObject({
+      head_sha: head,
       conclusion: 'failure',
-      details_url: event['workflow_run'].html_url,
+      // The job summary with the full report is this (publish) run's.
+      details_url: `https://github.com/${OWNER}/${REPO}/actions/runs/4242`,
     });
-    expect(
-      github.checkRuns.get(1).annotations.map((a: { start_line: number }) => a.start_line),
-    ).toEqual([7, 19]);
-    expect(github.comments[0]?.body).toContain('MG011');
-    expect(github.comments[0]?.body).toContain(`[full report](${event['workflow_run'].html_url})`);
-    expect(outcome.verdict).toBe('fail');
+    expect(outcome?.verdict).toBe('fail');
+    expect(outcome?.reportFile).toMatchObject({ meshChanges: true, baseSha: base, headSha: head });
+    expect(state.comments).toHaveLength(1);
+    expect(state.comments[0]?.body).not.toContain('not re-verified');
   });
 
-  it('posts the check but no comment when the pull request it names does not have the run’s head', async () => {
-    const github = new FakeGitHub(OWNER, REPO);
-    github.pulls.set(7, { headSha: 'f'.repeat(40) });
-    const { log } = await runPublish(serializeReportFile(artifact()));
-    expect(github.comments).toEqual([]);
-    expect(github.checkRuns.get(1)).toMatchObject({ head_sha: HEAD, conclusion: 'failure' });
+  it('posts the recomputed findings, not the artifact’s', async () => {
+    const { state, head } = repository();
+    const claimed = artifact({ headSha: head });
+    const { outcome } = await runPublish(serializeReportFile(claimed), { headSha: head });
+    expect(outcome?.reportFile.report?.findings.map((f) => f.code)).not.toEqual(
+      claimed.report?.findings.map((f) => f.code),
+    );
+    expect(state.comments[0]?.body).not.toContain('mesh/p.yaml');
+  });
+
+  it('uses the default branch’s `comment:` setting, and the input above it, as a normal run does', async () => {
+    const never = repository({ config: 'comment: never\n' });
+    await runPublish(forged(never.head), { headSha: never.head });
+    expect([...never.state.checkRuns.values()]).toMatchObject([{ conclusion: 'failure' }]);
+    expect(never.state.comments).toEqual([]);
+    nock.cleanAll();
+
+    const always = repository({ config: 'comment: never\n' });
+    await runPublish(forged(always.head), { headSha: always.head, inputs: { comment: 'always' } });
+    expect(always.state.comments).toHaveLength(1);
+  });
+
+  it('posts nothing when the pull request has moved on: the run for its new head will', async () => {
+    const { state, head } = repository();
+    state.pulls.set(7, { ...(state.pulls.get(7) as PullSpec), headSha: 'f'.repeat(40) });
+    const { outcome, log } = await runPublish(forged(head), { headSha: head });
+    expect(outcome).toBeNull();
+    expect(state.routes()).toEqual([`GET ${REPO_PATH}/pulls/7`]);
     expect(log).toContain(
-      `warning: pull request #7 is now at fffffff, not ${HEAD.slice(0, 7)}; not commenting (a newer run will)`,
+      `warning: pull request #7 is now at fffffff, not ${head.slice(0, 7)}; nothing to publish (the run for its new head will)`,
     );
   });
 
-  it('does not comment on a pull request the run does not list', async () => {
-    const github = new FakeGitHub(OWNER, REPO);
-    const { log } = await runPublish(serializeReportFile(artifact()), { pullRequests: 8 });
-    expect(github.comments).toEqual([]);
-    expect(log).toContain(
-      'warning: the report names pull request #7, which the run does not list; not commenting',
+  it('refuses a pull request the run does not list', async () => {
+    const { state, head } = repository();
+    await expect(runPublish(forged(head), { headSha: head, pullRequests: 8 })).rejects.toThrow(
+      new ArtifactError('the report names pull request #7, which the run does not list'),
     );
+    expect(state.calls).toEqual([]);
+  });
+
+  it('refuses a report for a pull_request run that names no pull request', async () => {
+    const { state, head } = repository();
+    await expect(
+      runPublish(forged(head, { pullRequest: null }), { headSha: head }),
+    ).rejects.toBeInstanceOf(ArtifactError);
+    expect(state.calls).toEqual([]);
   });
 
   it('refuses a report computed for another commit', async () => {
-    new FakeGitHub(OWNER, REPO);
+    repository();
     await expect(
       runPublish(serializeReportFile(artifact({ headSha: 'c'.repeat(40) }))),
     ).rejects.toThrow(`the report is for commit ccccccc, but the run was for ${HEAD.slice(0, 7)}`);
@@ -119,20 +195,125 @@ describe('mode: publish', () => {
     ).rejects.toBeInstanceOf(ConfigError);
   });
 
-  it('turns a "no mesh changes" report into the resolved comment', async () => {
-    const github = new FakeGitHub(OWNER, REPO);
-    github.pulls.set(7, { headSha: HEAD });
-    const earlier = github.addComment('<!-- meshguard:v1 check=meshguard -->\nold\n');
-    await runPublish(
-      serializeReportFile(artifact({ meshChanges: false, report: null, headFiles: [] })),
+  it('says to add `contents: read` when the token may not read the repository', async () => {
+    const { state, head } = repository();
+    state.fail('GET', /\/contents\//, 403);
+    const error = await runPublish(forged(head), { headSha: head }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(MissingPermissionError);
+    expect((error as Error).message).toBe(
+      'could not read repository contents: the token lacks `contents: read`; add it under `permissions:` in the workflow (or the job)',
     );
-    expect(github.checkRuns.get(1)).toMatchObject({
-      conclusion: 'success',
-      output: { title: 'no mesh changes' },
-    });
-    expect(github.comments).toEqual([
-      { ...earlier, body: expect.stringContaining('no remaining mesh changes') },
+    expect(state.checkRuns.size).toBe(0);
+  });
+
+  it('says so on the check too when the trees cannot be read', async () => {
+    const { state, head } = repository();
+    state.fail('GET', /\/git\/trees\//, 403);
+    await expect(runPublish(forged(head), { headSha: head })).rejects.toThrow('`contents: read`');
+    expect([...state.checkRuns.values()]).toMatchObject([
+      { conclusion: 'failure', output: { title: 'meshguard could not run' } },
     ]);
+  });
+
+  it('turns a pull request that no longer touches the mesh into the resolved comment', async () => {
+    const repo = exampleRepository();
+    const head = repo.state.commit({ 'README.md': 'x' }, 'head');
+    const base = repo.state.commit({ 'README.md': 'y' }, 'base');
+    repo.state.branches.set('main', base);
+    repo.state.pulls.set(7, { baseSha: base, headSha: head, author: 'alice' });
+    nockGitHub(repo.state);
+    repo.state.comments.push({
+      id: 1,
+      body: '<!-- meshguard:v1 check=meshguard -->\nold\n',
+      user: { login: 'github-actions[bot]', type: 'Bot' },
+      html_url: '',
+    });
+    const claimed = serializeReportFile(artifact({ headSha: head }));
+    const { outcome } = await runPublish(claimed, { headSha: head });
+    expect(outcome?.verdict).toBe('pass');
+    expect([...repo.state.checkRuns.values()]).toMatchObject([
+      { conclusion: 'success', output: { title: 'no mesh changes' } },
+    ]);
+    expect(repo.state.comments[0]?.body).toContain('no remaining mesh changes');
+  });
+
+  describe('with `render` configured', () => {
+    const config =
+      'render:\n  - name: prod\n    command: kustomize build overlays/prod\n    paths: ["overlays/**"]\n';
+
+    it('runs nothing and posts the artifact’s report, labelled as not re-verified everywhere', async () => {
+      const { state, head } = repository({ config });
+      const { outcome, log, event } = await runPublish(
+        serializeReportFile(artifact({ headSha: head })),
+        { headSha: head },
+      );
+      // No tree or blob of the pull request is read, no tool run: the artifact is posted.
+      expect(state.routes()).toEqual([
+        `GET ${REPO_PATH}/pulls/7`,
+        `GET ${REPO_PATH}/contents/.github%2Fmeshguard.yml`,
+        `POST ${REPO_PATH}/check-runs`,
+        `PATCH ${REPO_PATH}/check-runs/5000`,
+        `GET ${REPO_PATH}/pulls/7`,
+        `GET ${REPO_PATH}/issues/7/comments`,
+        `POST ${REPO_PATH}/issues/7/comments`,
+        `GET ${REPO_PATH}/issues/7/comments`,
+      ]);
+      const [check] = [...state.checkRuns.values()];
+      expect(check).toMatchObject({
+        conclusion: 'failure',
+        details_url: event['workflow_run'].html_url,
+      });
+      expect(check.output.summary).toMatch(
+        /^> \[!WARNING\]\n> This result comes from the unprivileged `pull_request` run and was not re-verified: the configuration renders manifests \(`render`\)/,
+      );
+      expect(state.comments[0]?.body).toContain('MG011');
+      expect(state.comments[0]?.body).toContain(
+        "Not re-verified: this is the `pull_request` run's result (`render` is configured).",
+      );
+      expect(outcome?.markdown).toContain('was not re-verified');
+      expect(log.filter((l) => l.includes('not re-verified'))).toHaveLength(1);
+      expect(log.find((l) => l.includes('not re-verified'))).toMatch(/^warning: /);
+    });
+
+    it('labels a "no mesh changes" artifact too', async () => {
+      const { state, head } = repository({ config });
+      await runPublish(forged(head), { headSha: head });
+      const [check] = [...state.checkRuns.values()];
+      expect(check).toMatchObject({ conclusion: 'success', output: { title: 'no mesh changes' } });
+      expect(check.output.summary).toContain('was not re-verified');
+    });
+  });
+
+  describe('for a merge group', () => {
+    const queue = (head: string) => ({
+      event: 'merge_group',
+      head_branch: `gh-readonly-queue/main/pr-7-${'a'.repeat(40)}`,
+      head_sha: head,
+    });
+
+    it('computes the review again against the queue’s base branch, ignoring the artifact’s base', async () => {
+      const { state, base, head } = repository();
+      const { outcome } = await runPublish(forged(head, { pullRequest: null, baseSha: head }), {
+        headSha: head,
+        run: queue(head),
+      });
+      expect(state.routes()).toContain(`GET ${REPO_PATH}/compare/main...${head}`);
+      expect(outcome?.reportFile).toMatchObject({ baseSha: base, pullRequest: null });
+      expect([...state.checkRuns.values()]).toMatchObject([
+        { head_sha: head, conclusion: 'failure' },
+      ]);
+      expect(state.comments).toEqual([]);
+    });
+
+    it('refuses a run whose branch is not a merge queue branch', async () => {
+      const { head } = repository();
+      await expect(
+        runPublish(forged(head, { pullRequest: null }), {
+          headSha: head,
+          run: { ...queue(head), head_branch: 'feature' },
+        }),
+      ).rejects.toThrow('is not a merge queue branch');
+    });
   });
 });
 

@@ -106,8 +106,11 @@ export class GitHubState {
     }
     if (method === 'GET' && rest === '/pulls')
       return [200, [...this.pulls].map(([n, p]) => this.pullJson(n, p))];
-    if (method === 'GET' && (m = /^\/compare\/([0-9a-f]+)\.\.\.([0-9a-f]+)$/.exec(rest)))
-      return [200, { merge_base_commit: { sha: m[1] }, files: [] }];
+    // The base may be a branch (`main...<sha>`): its commit is then the merge base.
+    if (method === 'GET' && (m = /^\/compare\/([^/]+)\.\.\.([0-9a-f]+)$/.exec(rest))) {
+      const base = decodeURIComponent(m[1] ?? '');
+      return [200, { merge_base_commit: { sha: this.branches.get(base) ?? base }, files: [] }];
+    }
     if (method === 'GET' && (m = /^\/git\/trees\/([^/]+)$/.exec(rest)))
       return this.tree(decodeURIComponent(m[1] ?? ''));
     if (method === 'GET' && (m = /^\/git\/blobs\/([0-9a-f]+)$/.exec(rest))) {

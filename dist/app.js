@@ -63675,27 +63675,413 @@ function usage(message, line) {
   return { kind: "usage-error", message, line };
 }
 function firstCommandLine(body2) {
-  const text = body2.replace(/<!--[\s\S]*?(-->|$)/g, "");
-  let fence = null;
-  for (const raw of text.split(/\r?\n/)) {
-    if (fence !== null) {
-      const closing = /^ {0,3}(`{3,}|~{3,})[ \t]*$/.exec(raw)?.[1];
-      if (closing !== void 0 && closing[0] === fence[0] && closing.length >= fence.length)
-        fence = null;
-      continue;
+  const lines = body2.split(/\r\n?|\n/);
+  const scanner = new BlockScanner(lines);
+  for (const [index, raw] of lines.entries()) {
+    if (scanner.visibleText(index)) {
+      const trimmed = raw.trim();
+      if (trimmed === "/mesh" || trimmed.startsWith("/mesh ") || trimmed.startsWith("/mesh	"))
+        return trimmed;
     }
-    const opening = /^ {0,3}(`{3,}(?!.*`)|~{3,})/.exec(raw)?.[1];
-    if (opening !== void 0) {
-      fence = opening;
-      continue;
-    }
-    if (/^( {4}|\t)/.test(raw) || /^ {0,3}>/.test(raw)) continue;
-    const trimmed = raw.trim();
-    if (trimmed === "/mesh" || trimmed.startsWith("/mesh ") || trimmed.startsWith("/mesh	"))
-      return trimmed;
   }
   return null;
 }
+var HIDING = /* @__PURE__ */ new Set([
+  "blockquote",
+  "code",
+  "kbd",
+  "listing",
+  "plaintext",
+  "pre",
+  "q",
+  "samp",
+  "script",
+  "style",
+  "template",
+  "textarea",
+  "tt",
+  "xmp"
+]);
+var BLOCK_TAGS = new Set(
+  "address article aside base basefont blockquote body caption center col colgroup dd details dialog dir div dl dt fieldset figcaption figure footer form frame frameset h1 h2 h3 h4 h5 h6 head header hr html iframe legend li link main menu menuitem nav noframes ol optgroup option p param search section summary table tbody td tfoot th thead title tr track ul".split(" ")
+);
+var ATTRIBUTES = String.raw`(?:\s+[A-Za-z_:][A-Za-z0-9_.:-]*(?:\s*=\s*(?:[^\s"'=<>\x60]+|'[^']*'|"[^"]*"))?)*`;
+var COMPLETE_TAG = new RegExp(
+  String.raw`(?:<[A-Za-z][A-Za-z0-9-]*${ATTRIBUTES}\s*\/?>|<\/[A-Za-z][A-Za-z0-9-]*\s*>)\s*$`,
+  "y"
+);
+var TAG_NAME = /<(\/?)([A-Za-z][A-Za-z0-9-]*)/y;
+var CLOSE_END = /\s*>/y;
+var LIST_MARKER = /(?:[-+*]|(\d{1,9})[.)])(?= |$)/y;
+var FOOTNOTE = /\[\^[^\]\s]+\]:/y;
+var FENCE = /`{3,}|~{3,}/y;
+var CLOSING_FENCE = /(`{3,}|~{3,}) *$/y;
+var THEMATIC_BREAK = /([-*_])(?: *\1){2,} *$/y;
+var SETEXT_UNDERLINE = /(?:=+|-+) *$/y;
+var ATX_HEADING = /#{1,6}(?: |$)/y;
+var HTML_KIND_1 = /<(pre|script|style|textarea)(?:\s|>|$)/iy;
+var HTML_KIND_6 = /<\/?([A-Za-z][A-Za-z0-9]*)(?:\s|\/?>|$)/y;
+var HTML_STARTS = [
+  [/<!--/y, /-->/],
+  [/<\?/y, /\?>/],
+  [/<!\[CDATA\[/y, /\]\]>/],
+  [/<![A-Za-z]/y, />/]
+];
+function sticky(pattern, text, at) {
+  pattern.lastIndex = at;
+  return pattern.exec(text);
+}
+function spacesAt(line, at) {
+  let end = at;
+  while (line.charCodeAt(end) === 32) end++;
+  return end - at;
+}
+function expandTabs(raw) {
+  if (!raw.includes("	")) return raw;
+  let out = "";
+  for (let i = 0; i < raw.length; i++) {
+    const ch = raw[i] ?? "";
+    out += ch === "	" ? " ".repeat(4 - out.length % 4) : ch;
+  }
+  return out;
+}
+function thematicBreakAfter(line) {
+  let i = line.length - 1;
+  while (i >= 0 && line[i] === " ") i--;
+  const mark = line[i];
+  if (mark !== "-" && mark !== "*" && mark !== "_") return line.length;
+  while (i >= 0 && (line[i] === mark || line[i] === " ")) i--;
+  return i;
+}
+function ticksEnd(line, i) {
+  let end = i;
+  while (line[end] === "`") end++;
+  return end;
+}
+function closingTicks(line, from, length) {
+  for (let i = line.indexOf("`", from); i >= 0; i = line.indexOf("`", i)) {
+    const end = ticksEnd(line, i);
+    if (end - i === length) return end;
+    i = end;
+  }
+  return -1;
+}
+var BlockScanner = class {
+  constructor(lines) {
+    this.lines = lines;
+  }
+  lines;
+  stack = [];
+  leaf = { kind: "none" };
+  /** Code spans, comments and tags still open in the current paragraph. */
+  inline = { ticks: 0, comment: false, tag: null, loose: false };
+  /** Comments and tags left open by raw HTML blocks: they run on into whatever follows. */
+  raw = { ticks: 0, comment: false, tag: null, loose: false };
+  /** Open hiding elements by name (`<code>` left open hides the rest of the comment). */
+  open = /* @__PURE__ */ new Map();
+  openTotal = 0;
+  index = 0;
+  /** Nothing from here on is read: a quote that never closes, or a footnote came first. */
+  sealed = false;
+  /** Reads one line; true when it renders as visible, unquoted text outside code. */
+  visibleText(index) {
+    this.index = index;
+    const line = expandTabs(this.lines[index] ?? "");
+    const stack = this.stack;
+    const breakFrom = thematicBreakAfter(line);
+    let pos = 0;
+    let matched = 0;
+    for (; matched < stack.length; matched++) {
+      const container = stack[matched];
+      const indent2 = spacesAt(line, pos);
+      if (container.column === null) {
+        if (indent2 > 3 || line[pos + indent2] !== ">") break;
+        pos += indent2 + 1;
+        if (line[pos] === " ") pos++;
+      } else if (pos + indent2 === line.length) {
+        if (container.empty) break;
+        pos = line.length;
+      } else if (pos + indent2 >= container.column) {
+        pos = container.column;
+      } else {
+        break;
+      }
+    }
+    const allMatched = matched === stack.length;
+    const leaf = this.leaf;
+    if (leaf.kind === "fence" || leaf.kind === "html" || leaf.kind === "indented") {
+      if (allMatched) {
+        const hidden = this.continueLeaf(leaf, line, pos);
+        if (hidden !== null) return !hidden && (stack[stack.length - 1]?.hiding ?? 0) === 0;
+      }
+      this.closeLeaf();
+    }
+    let opened = false;
+    const open = (container) => {
+      if (!opened) {
+        this.closeLeaf();
+        this.closeContainers(matched);
+        opened = true;
+      }
+      if (container !== null) {
+        const parent = stack[stack.length - 1];
+        if (parent !== void 0) parent.empty = false;
+        stack.push(container);
+      }
+    };
+    const hiding = () => stack[stack.length - 1]?.hiding ?? 0;
+    for (; ; ) {
+      const paragraph2 = this.leaf.kind === "paragraph" && !opened;
+      const indent2 = spacesAt(line, pos);
+      const at2 = pos + indent2;
+      if (at2 === line.length || indent2 > 3) break;
+      if (line[at2] === ">") {
+        open({ column: null, hiding: hiding() + 1, empty: false });
+        pos = at2 + 1;
+        if (line[pos] === " ") pos++;
+        continue;
+      }
+      if (paragraph2 && allMatched && sticky(SETEXT_UNDERLINE, line, at2) !== null) break;
+      if (at2 > breakFrom && sticky(THEMATIC_BREAK, line, at2) !== null) break;
+      const item = sticky(LIST_MARKER, line, at2);
+      if (item !== null) {
+        const end = at2 + item[0].length;
+        const spaces = spacesAt(line, end);
+        const blank = end + spaces === line.length;
+        const start = item[1];
+        if (paragraph2 && allMatched && (blank || start !== void 0 && start !== "1")) break;
+        const column = blank || spaces > 4 ? end + 1 : end + spaces;
+        open({ column, hiding: hiding(), empty: blank });
+        pos = Math.min(column, line.length);
+        if (blank) this.leaf = { kind: "paragraph" };
+        continue;
+      }
+      const footnote = sticky(FOOTNOTE, line, at2);
+      if (footnote !== null) {
+        open({ column: at2 + 4, hiding: hiding() + 1, empty: false });
+        this.sealed = true;
+        pos = at2 + footnote[0].length;
+        pos += spacesAt(line, pos);
+        continue;
+      }
+      break;
+    }
+    const indent = spacesAt(line, pos);
+    const at = pos + indent;
+    const paragraph = this.leaf.kind === "paragraph" && !opened;
+    if (at === line.length) {
+      if (!opened) {
+        this.closeLeaf();
+        this.closeContainers(matched);
+      }
+      return false;
+    }
+    const innermost = stack[stack.length - 1];
+    if (innermost !== void 0) innermost.empty = false;
+    if (indent > 3) {
+      if (paragraph) return this.paragraphLine(line, at, false);
+      open(null);
+      this.leaf = { kind: "indented" };
+      return false;
+    }
+    const startLeaf = (next) => {
+      open(null);
+      this.leaf = next;
+    };
+    if (paragraph && allMatched && sticky(SETEXT_UNDERLINE, line, at) !== null) {
+      this.closeLeaf();
+      return false;
+    }
+    const fence = sticky(FENCE, line, at)?.[0];
+    if (fence !== void 0 && (fence[0] === "~" || !line.includes("`", at + fence.length))) {
+      startLeaf({ kind: "fence", marker: fence });
+      return false;
+    }
+    const html = this.htmlStart(line, at, paragraph);
+    if (html !== null) {
+      startLeaf(html);
+      this.continueLeaf(html, line, at);
+      return false;
+    }
+    if (at > breakFrom && sticky(THEMATIC_BREAK, line, at) !== null || sticky(ATX_HEADING, line, at) !== null) {
+      startLeaf({ kind: "none" });
+      this.scan(line, at, { ticks: 0, comment: false, tag: null, loose: false }, true);
+      return false;
+    }
+    if (!paragraph) startLeaf({ kind: "paragraph" });
+    return this.paragraphLine(line, at, hiding() === 0);
+  }
+  shown() {
+    return !this.sealed && this.openTotal === 0 && !this.raw.comment && this.raw.tag === null;
+  }
+  /**
+   * Closes containers beyond the first `keep`. A comment or tag left open in raw HTML swallows
+   * the `</blockquote>` of a quote that ends meanwhile, and the quote then runs to the end.
+   */
+  closeContainers(keep) {
+    const stack = this.stack;
+    const pending = this.raw.comment || this.raw.tag !== null;
+    if (pending && (stack[stack.length - 1]?.hiding ?? 0) > (stack[keep - 1]?.hiding ?? 0))
+      this.sealed = true;
+    stack.length = keep;
+  }
+  paragraphLine(line, at, unquoted) {
+    const inline = this.inline;
+    const visible = unquoted && inline.ticks === 0 && !inline.comment && inline.tag === null && this.shown();
+    this.scan(line, at, inline, true);
+    return visible;
+  }
+  /**
+   * A line inside an open fence, HTML block or indented code: true if hidden, false if shown,
+   * null if the line is not part of that block after all (it closes it).
+   */
+  continueLeaf(leaf, line, pos) {
+    if (leaf.kind === "fence") {
+      const indent = spacesAt(line, pos);
+      const closing = indent <= 3 ? sticky(CLOSING_FENCE, line, pos + indent)?.[1] : void 0;
+      if (closing !== void 0 && closing[0] === leaf.marker[0] && closing.length >= leaf.marker.length)
+        this.leaf = { kind: "none" };
+      return true;
+    }
+    if (leaf.kind === "indented") {
+      const indent = spacesAt(line, pos);
+      return pos + indent === line.length || indent >= 4 ? true : null;
+    }
+    if (leaf.kind !== "html") return null;
+    if (leaf.end === null) {
+      if (spacesAt(line, pos) + pos === line.length) return null;
+      const shown = this.shown();
+      this.scan(line, pos, this.raw, false);
+      return !shown;
+    }
+    if (leaf.raw) this.scan(line, pos, this.raw, false);
+    if (leaf.end.test(line.slice(pos))) this.leaf = { kind: "none" };
+    return true;
+  }
+  /** CommonMark §4.6 start conditions; kind 7 cannot interrupt a paragraph. */
+  htmlStart(line, at, paragraph) {
+    if (line[at] !== "<") return null;
+    const kind1 = sticky(HTML_KIND_1, line, at);
+    if (kind1 !== null) {
+      const raw = (kind1[1] ?? "").toLowerCase() === "pre";
+      return { kind: "html", end: /<\/(?:pre|script|style|textarea)>/i, raw };
+    }
+    for (const [start, end] of HTML_STARTS)
+      if (sticky(start, line, at) !== null) return { kind: "html", end, raw: end.source === "-->" };
+    const kind6 = sticky(HTML_KIND_6, line, at);
+    if (kind6 !== null && BLOCK_TAGS.has((kind6[1] ?? "").toLowerCase()))
+      return { kind: "html", end: null, raw: true };
+    if (!paragraph && sticky(COMPLETE_TAG, line, at) !== null)
+      return { kind: "html", end: null, raw: true };
+    return null;
+  }
+  closeLeaf() {
+    if (this.inline.comment) {
+      this.raw.comment = true;
+      this.raw.loose = true;
+    }
+    if (this.inline.tag === '"' || this.inline.tag === "'") this.raw.tag = this.inline.tag;
+    this.leaf = { kind: "none" };
+    this.inline = { ticks: 0, comment: false, tag: null, loose: false };
+  }
+  /**
+   * Follows code spans (Markdown only), comments and tags through `line` from `at`, counting
+   * hiding elements opened and closed. While a span, comment or tag is unresolved, openings are
+   * still counted (it may turn out to be text) but closings are not.
+   */
+  scan(line, at, state, markdown) {
+    const closes = (this.stack[this.stack.length - 1]?.hiding ?? 0) === 0;
+    let i = at;
+    while (i < line.length) {
+      const ch = line[i];
+      if (state.tag !== null) {
+        if (state.tag !== "") {
+          if (ch === state.tag) state.tag = "";
+        } else if (ch === '"' || ch === "'") {
+          state.tag = ch;
+        } else if (ch === ">") {
+          state.tag = null;
+        }
+        i++;
+        continue;
+      }
+      if (state.comment || state.ticks > 0) {
+        if (state.comment && line.startsWith("-->", i)) {
+          state.comment = false;
+          state.loose = false;
+          i += 3;
+          continue;
+        }
+        if (state.ticks > 0 && ch === "`") {
+          const end = ticksEnd(line, i);
+          if (end - i === state.ticks) state.ticks = 0;
+          i = end;
+          continue;
+        }
+        if ((markdown || state.loose) && ch === "<") {
+          const tag = sticky(TAG_NAME, line, i);
+          if (tag !== null && tag[1] === "") this.opened(tag[2] ?? "", 1);
+        }
+        i++;
+        continue;
+      }
+      if (markdown && ch === "\\") {
+        i += 2;
+        continue;
+      }
+      if (markdown && ch === "`") {
+        const end = ticksEnd(line, i);
+        const close = closingTicks(line, end, end - i);
+        if (close < 0 && this.laterInParagraph((next) => closingTicks(next, 0, end - i) >= 0))
+          state.ticks = end - i;
+        i = close < 0 ? end : close;
+        continue;
+      }
+      if (ch === "<") {
+        if (line.startsWith("<!--", i)) {
+          const close = line.indexOf("-->", i + 4);
+          if (close < 0 && (!markdown || this.laterInParagraph((next) => next.includes("-->"))))
+            state.comment = true;
+          i = close < 0 ? i + 4 : close + 3;
+          continue;
+        }
+        const tag = sticky(TAG_NAME, line, i);
+        if (tag !== null) {
+          const name = tag[2] ?? "";
+          i += tag[0].length;
+          if (tag[1] === "") {
+            this.opened(name, 1);
+            state.tag = "";
+          } else if (closes && sticky(CLOSE_END, line, i) !== null) {
+            this.opened(name, -1);
+          }
+          continue;
+        }
+      }
+      i++;
+    }
+  }
+  /**
+   * Whether a later line before the next blank one passes `test`: a code span or comment
+   * opened in a paragraph can only close before the paragraph ends, or it is text.
+   */
+  laterInParagraph(test) {
+    for (let i = this.index + 1; i < this.lines.length; i++) {
+      const line = this.lines[i] ?? "";
+      if (/^[ \t]*$/.test(line)) return false;
+      if (test(line)) return true;
+    }
+    return false;
+  }
+  opened(tagName, delta) {
+    const name = tagName.toLowerCase();
+    if (!HIDING.has(name)) return;
+    const count = this.open.get(name) ?? 0;
+    if (delta < 0 && count === 0) return;
+    this.open.set(name, count + delta);
+    this.openTotal += delta;
+  }
+};
 function parseExplain(args, line) {
   if (args.length === 0)
     return usage("`/mesh explain` needs an edge (`from -> to`) or a finding", line);

@@ -42180,54 +42180,7 @@ function ignored(reason) {
   return { kind: "ignored", reason };
 }
 
-// src/github/commands/parse.ts
-var COMMAND_USAGE = [
-  "/mesh explain <namespace>/<workload> -> <namespace>/<workload>[:port] [METHOD] [/path]",
-  "/mesh explain <finding code or id>",
-  "/mesh rerun",
-  "/mesh help"
-].join("\n");
-var MAX_BODY = 65536;
-var MAX_LINE = 1024;
-var FINDING_START = /^MG\d{3}(:|$)/;
-var FINDING = /^MG\d{3}(:[\x20-\x7e]{1,512})?$/;
-function parseCommentCommand(body2) {
-  const line = firstCommandLine(typeof body2 === "string" ? body2.slice(0, MAX_BODY) : "");
-  if (line === null) return { kind: "none" };
-  if (line.length > MAX_LINE)
-    return { kind: "usage-error", message: "the command is too long", line: line.slice(0, 80) };
-  const words = line.split(/\s+/).slice(1);
-  const [verb, ...rest] = words;
-  switch (verb) {
-    case void 0:
-    case "help":
-      return rest.length === 0 ? command({ name: "help" }, line) : usage("`/mesh help` takes no arguments", line);
-    case "rerun":
-      return rest.length === 0 ? command({ name: "rerun" }, line) : usage("`/mesh rerun` takes no arguments", line);
-    case "explain":
-      return parseExplain(rest, line);
-    default:
-      return usage(`unknown command ${quote(verb)}`, line);
-  }
-}
-function command(command2, line) {
-  return { kind: "command", command: command2, line };
-}
-function usage(message, line) {
-  return { kind: "usage-error", message, line };
-}
-function firstCommandLine(body2) {
-  const lines = body2.split(/\r\n?|\n/);
-  const scanner = new BlockScanner(lines);
-  for (const [index, raw] of lines.entries()) {
-    if (scanner.visibleText(index)) {
-      const trimmed = raw.trim();
-      if (trimmed === "/mesh" || trimmed.startsWith("/mesh ") || trimmed.startsWith("/mesh	"))
-        return trimmed;
-    }
-  }
-  return null;
-}
+// src/github/commands/visible-lines.ts
 var HIDING = /* @__PURE__ */ new Set([
   "blockquote",
   "code",
@@ -42624,6 +42577,55 @@ var BlockScanner = class {
     this.openTotal += delta;
   }
 };
+
+// src/github/commands/parse.ts
+var COMMAND_USAGE = [
+  "/mesh explain <namespace>/<workload> -> <namespace>/<workload>[:port] [METHOD] [/path]",
+  "/mesh explain <finding code or id>",
+  "/mesh rerun",
+  "/mesh help"
+].join("\n");
+var MAX_BODY = 65536;
+var MAX_LINE = 1024;
+var FINDING_START = /^MG\d{3}(:|$)/;
+var FINDING = /^MG\d{3}(:[\x20-\x7e]{1,512})?$/;
+function parseCommentCommand(body2) {
+  const line = firstCommandLine(typeof body2 === "string" ? body2.slice(0, MAX_BODY) : "");
+  if (line === null) return { kind: "none" };
+  if (line.length > MAX_LINE)
+    return { kind: "usage-error", message: "the command is too long", line: line.slice(0, 80) };
+  const words = line.split(/\s+/).slice(1);
+  const [verb, ...rest] = words;
+  switch (verb) {
+    case void 0:
+    case "help":
+      return rest.length === 0 ? command({ name: "help" }, line) : usage("`/mesh help` takes no arguments", line);
+    case "rerun":
+      return rest.length === 0 ? command({ name: "rerun" }, line) : usage("`/mesh rerun` takes no arguments", line);
+    case "explain":
+      return parseExplain(rest, line);
+    default:
+      return usage(`unknown command ${quote(verb)}`, line);
+  }
+}
+function command(command2, line) {
+  return { kind: "command", command: command2, line };
+}
+function usage(message, line) {
+  return { kind: "usage-error", message, line };
+}
+function firstCommandLine(body2) {
+  const lines = body2.split(/\r\n?|\n/);
+  const scanner = new BlockScanner(lines);
+  for (const [index, raw] of lines.entries()) {
+    if (scanner.visibleText(index)) {
+      const trimmed = raw.trim();
+      if (trimmed === "/mesh" || trimmed.startsWith("/mesh ") || trimmed.startsWith("/mesh	"))
+        return trimmed;
+    }
+  }
+  return null;
+}
 function parseExplain(args, line) {
   if (args.length === 0)
     return usage("`/mesh explain` needs an edge (`from -> to`) or a finding", line);

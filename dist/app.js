@@ -54299,10 +54299,10 @@ function readMeshConfig(ctx, mesh, field2) {
       });
     }
   }
-  const providers = readList(ctx, mesh, "extensionProviders", `${field2}.extensionProviders`);
-  if (providers !== null) {
-    const names = providers.flatMap((p) => {
-      const name = p?.type === "map" ? readString(ctx, p, "name", `${field2}.extensionProviders[].name`) : null;
+  if (pairOf(mesh, "extensionProviders") !== void 0) {
+    const providers = readMappings(ctx, mesh, "extensionProviders", `${field2}.extensionProviders`);
+    const names = providers.flatMap(({ item, path: path8 }) => {
+      const name = readString(ctx, item, "name", `${path8}.name`);
       return name === null ? [] : [name.value];
     });
     fragment.extensionProviders = set2(

@@ -11204,10 +11204,10 @@ function readMeshConfig(ctx, mesh, field2) {
       });
     }
   }
-  const providers = readList(ctx, mesh, "extensionProviders", `${field2}.extensionProviders`);
-  if (providers !== null) {
-    const names = providers.flatMap((p) => {
-      const name = p?.type === "map" ? readString(ctx, p, "name", `${field2}.extensionProviders[].name`) : null;
+  if (pairOf(mesh, "extensionProviders") !== void 0) {
+    const providers = readMappings(ctx, mesh, "extensionProviders", `${field2}.extensionProviders`);
+    const names = providers.flatMap(({ item, path }) => {
+      const name = readString(ctx, item, "name", `${path}.name`);
       return name === null ? [] : [name.value];
     });
     fragment.extensionProviders = set(

@@ -32214,10 +32214,10 @@ function readMeshConfig(ctx, mesh, field3) {
       });
     }
   }
-  const providers = readList(ctx, mesh, "extensionProviders", `${field3}.extensionProviders`);
-  if (providers !== null) {
-    const names = providers.flatMap((p) => {
-      const name = p?.type === "map" ? readString(ctx, p, "name", `${field3}.extensionProviders[].name`) : null;
+  if (pairOf(mesh, "extensionProviders") !== void 0) {
+    const providers = readMappings(ctx, mesh, "extensionProviders", `${field3}.extensionProviders`);
+    const names = providers.flatMap(({ item, path }) => {
+      const name = readString(ctx, item, "name", `${path}.name`);
       return name === null ? [] : [name.value];
     });
     fragment.extensionProviders = set(

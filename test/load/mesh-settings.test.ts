@@ -48,6 +48,19 @@ describe('mesh-wide settings', () => {
     expect(settings.extensionProviders.value).toEqual(['opa']);
   });
 
+  it('reports an extension provider that is not a mapping at its line', () => {
+    const result = load(yaml`
+      apiVersion: install.istio.io/v1alpha1
+      kind: IstioOperator
+      spec:
+        meshConfig:
+          extensionProviders: [opa, {name: ext}]
+    `);
+    expect(result.diagnostics.map((d) => `${d.code} ${d.at.line} ${d.message}`)).toEqual([
+      'MG009 5 `spec.meshConfig.extensionProviders[0]` must be a mapping, not a string',
+    ]);
+  });
+
   it('reads an IstioOperator, falling back to global.istioNamespace for the root namespace', () => {
     const result = load(yaml`
       apiVersion: install.istio.io/v1alpha1

@@ -2,7 +2,14 @@ import type { MeshSetting, MeshSettings } from '../../model/mesh-settings.js';
 import type { Source } from '../../model/source.js';
 import type { YamlMap } from '../yaml/types.js';
 import type { NarrowContext } from './context.js';
-import { pairOf, readBoolean, readList, readMap, readString, readStringList } from './read.js';
+import {
+  pairOf,
+  readBoolean,
+  readMap,
+  readMappings,
+  readString,
+  readStringList,
+} from './read.js';
 
 /** The MeshConfig fields one source (ConfigMap, IstioOperator, Helm values) sets. */
 export type MeshConfigFragment = {
@@ -54,11 +61,12 @@ export function readMeshConfig(
       });
     }
   }
-  const providers = readList(ctx, mesh, 'extensionProviders', `${field}.extensionProviders`);
-  if (providers !== null) {
-    const names = providers.flatMap((p) => {
-      const name =
-        p?.type === 'map' ? readString(ctx, p, 'name', `${field}.extensionProviders[].name`) : null;
+  if (pairOf(mesh, 'extensionProviders') !== undefined) {
+    // A provider that is not a mapping is reported: dropping it silently would make every CUSTOM
+    // policy naming it look like one with a missing provider.
+    const providers = readMappings(ctx, mesh, 'extensionProviders', `${field}.extensionProviders`);
+    const names = providers.flatMap(({ item, path }) => {
+      const name = readString(ctx, item, 'name', `${path}.name`);
       return name === null ? [] : [name.value];
     });
     fragment.extensionProviders = set(

@@ -2,14 +2,7 @@ import type { MeshSetting, MeshSettings } from '../../model/mesh-settings.js';
 import type { Source } from '../../model/source.js';
 import type { YamlMap } from '../yaml/types.js';
 import type { NarrowContext } from './context.js';
-import {
-  pairOf,
-  readBoolean,
-  readMap,
-  readMappings,
-  readString,
-  readStringList,
-} from './read.js';
+import { pairOf, readBoolean, readMap, readMappings, readString, readStringList } from './read.js';
 
 /** The MeshConfig fields one source (ConfigMap, IstioOperator, Helm values) sets. */
 export type MeshConfigFragment = {

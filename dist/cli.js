@@ -7944,6 +7944,14 @@ var catalogue = {
     help: "Check that every grant it inherits (namespace-wide or wildcard principals, no ALLOW policy at all) is meant for it; workloads added later inherit them too.",
     description: "Added workloads are reported once, not as edge changes, but they become callers too: policies that allow a whole namespace, wildcard principals or no policy at all let them in. This lists what a new workload can reach outside its own namespace."
   },
+  MG309: {
+    name: "deny-no-longer-applies",
+    severity: "error",
+    title: "A DENY rule no longer stops a caller",
+    message: (p) => `${quote(p.from)} can now reach ${quote(p.to)}${p.requests}, which DENY ${quote(p.policy)} ${p.rule} stopped before the change`,
+    help: "If the DENY was meant to stop applying, ignore this finding with that reason; otherwise restore the rule, or undo what made it stop matching (a service account, a plaintext hop, a namespace, a label).",
+    description: "An explicit DENY is the strongest statement a policy makes, and it can stop applying without being edited: deleted, narrowed, its selector missing the workload, or the caller's identity changed (another service account, a DestinationRule that sends plaintext so principals and namespaces no longer match). meshguard reports requests that a base DENY rule matched for this caller and that the head allows."
+  },
   // ---- MG9xx: limits and internal ------------------------------------------------------------
   MG901: {
     name: "analysis-limit",
@@ -11450,7 +11458,7 @@ function readPorts(ctx, spec) {
   return ports;
 }
 function readEndpoints(ctx, spec) {
-  const endpoints = [];
+  const endpoints2 = [];
   readMapItems(ctx, spec, "endpoints", "spec.endpoints", ENDPOINT_FIELDS, KIND5).forEach(
     ({ item, path }) => {
       const portsMap = readMap(ctx, item, "ports", `${path}.ports`);
@@ -11459,7 +11467,7 @@ function readEndpoints(ctx, spec) {
         const value = portsMap && readInteger(ctx, portsMap, pair.key, `${path}.ports.${pair.key}`, 1, 65535);
         if (value !== null && value !== void 0) ports[pair.key] = value;
       }
-      endpoints.push({
+      endpoints2.push({
         address: readString(ctx, item, "address", `${path}.address`)?.value ?? null,
         labels: readLabels(ctx, item, "labels", `${path}.labels`),
         serviceAccount: readString(ctx, item, "serviceAccount", `${path}.serviceAccount`)?.value ?? null,
@@ -11468,7 +11476,7 @@ function readEndpoints(ctx, spec) {
       });
     }
   );
-  return endpoints;
+  return endpoints2;
 }
 
 // src/analysis/load/narrow/sidecar.ts
@@ -14736,11 +14744,11 @@ function autoMtls(group2, server, port, exposure, deps, evidence2) {
   }
   const passthrough = entry.passthrough || group2?.trafficPolicy?.loadBalancerSimple === "PASSTHROUGH";
   if (passthrough) {
-    const endpoints = deps.endpoints(exposure);
-    const disabled = endpoints.find(
+    const endpoints2 = deps.endpoints(exposure);
+    const disabled = endpoints2.find(
       (e) => deps.decision(e.workload).endpointTlsMode === "disabled"
     );
-    if (endpoints.length === 0 || disabled !== void 0) {
+    if (endpoints2.length === 0 || disabled !== void 0) {
       return off(
         "a passthrough service needs every endpoint to have a sidecar",
         noteEvidence(
@@ -16811,6 +16819,7 @@ function peerOf(side2, caller, transport) {
 function changeFindings(base, head, edges, options) {
   return [
     ...edgeFindings2(head, edges, new Set(options.sensitivePorts ?? DEFAULT_SENSITIVE_PORTS)),
+    ...denyFindings(base, head, edges),
     ...defaultDenyFindings(base, head),
     ...protectedFindings(base, head, options.protectedWorkloads ?? []),
     ...newWorkloadFindings(base, head),
@@ -16832,6 +16841,10 @@ function finding2(code, id, at, side2, params, extra = {}) {
 function requestWords(request) {
   return request === ALL_REQUESTS ? request : quote(request);
 }
+function requestList(edge) {
+  const more = edge.newlyAllowed.length > 3 ? ", ..." : "";
+  return ` (${edge.newlyAllowed.slice(0, 3).map(requestWords).join(", ")}${more})`;
+}
 function edgeFindings2(head, edges, sensitive) {
   const out = [];
   for (const edge of edges) {
@@ -16841,7 +16854,7 @@ function edgeFindings2(head, edges, sensitive) {
     if (at === void 0) continue;
     const side2 = cause?.side ?? "head";
     const subject = `${edge.from}->${edge.to}:${edge.port}`;
-    const requests2 = ` (${edge.newlyAllowed.slice(0, 3).map(requestWords).join(", ")}${edge.newlyAllowed.length > 3 ? ", ..." : ""})`;
+    const requests2 = requestList(edge);
     const to = `${edge.to}:${edge.port}`;
     const extra = {
       edge: { from: edge.from, to: edge.to, port: edge.port },
@@ -16866,6 +16879,55 @@ function edgeFindings2(head, edges, sensitive) {
       );
   }
   return out;
+}
+function denyFindings(base, head, edges) {
+  const out = [];
+  let engine = null;
+  for (const edge of edges) {
+    if (edge.newlyAllowed.length === 0) continue;
+    const before = endpoints(base, edge);
+    const after = endpoints(head, edge);
+    if (before === null || after === null) continue;
+    const transport = base.mtls.transport(before.caller, before.server, before.port.port);
+    if (transport.transport === "broken") continue;
+    engine ??= createAuthzEngine(base.mesh, {
+      dataplaneOf: (w) => base.mtls.dataplane(w).dataplane,
+      labelsOf: (w) => base.mtls.selectorLabels(w)
+    });
+    const peer = transport.transport === "mtls" ? policyPeer(base.mesh.settings, before.caller, transport.peer) : null;
+    const decision = engine.decide(engine.destination(before.server), before.port, peer);
+    if (decision === null) continue;
+    const newly = subtract(
+      evaluateEdge(head, after.caller, after.server, after.port).reaching,
+      evaluateEdge(base, before.caller, before.server, before.port).reaching
+    );
+    const bypassed = decision.chains.flatMap((c) => c.deny).find((m) => !isEmpty(intersect(m.set, newly)));
+    if (bypassed === void 0) continue;
+    const rule = bypassed.ref;
+    out.push(
+      finding2(
+        "MG309",
+        `${edge.from}->${edge.to}:${edge.port}`,
+        rule.at,
+        "base",
+        {
+          from: edge.from,
+          to: `${edge.to}:${edge.port}`,
+          policy: `${rule.policy.namespace}/${rule.policy.name}`,
+          rule: rule.rule === null ? "policy" : `rule ${rule.rule}`,
+          requests: requestList(edge)
+        },
+        { edge: { from: edge.from, to: edge.to, port: edge.port }, ref: rule.policy }
+      )
+    );
+  }
+  return out;
+}
+function endpoints(side2, edge) {
+  const caller = side2.callers.get(edge.from);
+  const server = side2.topology.workloadById.get(edge.to);
+  const port = server?.ports.find((p) => p.port === edge.port);
+  return caller && server && port ? { caller, server, port } : null;
 }
 function namespaceOf(id) {
   return id.split("/")[0] ?? "";

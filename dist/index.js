@@ -15485,7 +15485,7 @@ var require_cache = __commonJS({
         const prefix = "Cache.addAll";
         webidl.argumentLengthCheck(arguments, 1, prefix);
         const responsePromises = [];
-        const requestList = [];
+        const requestList2 = [];
         for (let request2 of requests2) {
           if (request2 === void 0) {
             throw webidl.errors.conversionFailed({
@@ -15517,7 +15517,7 @@ var require_cache = __commonJS({
           }
           r.initiator = "fetch";
           r.destination = "subresource";
-          requestList.push(r);
+          requestList2.push(r);
           const responsePromise = createDeferredPromise();
           fetchControllers.push(fetching({
             request: r,
@@ -15561,7 +15561,7 @@ var require_cache = __commonJS({
           const operation = {
             type: "put",
             // 7.3.2
-            request: requestList[index],
+            request: requestList2[index],
             // 7.3.3
             response
             // 7.3.4
@@ -15741,16 +15741,16 @@ var require_cache = __commonJS({
           }
         }
         queueMicrotask(() => {
-          const requestList = [];
+          const requestList2 = [];
           for (const request3 of requests2) {
             const requestObject = fromInnerRequest(
               request3,
               new AbortController().signal,
               "immutable"
             );
-            requestList.push(requestObject);
+            requestList2.push(requestObject);
           }
-          promise.resolve(Object.freeze(requestList));
+          promise.resolve(Object.freeze(requestList2));
         });
         return promise.promise;
       }
@@ -29674,6 +29674,14 @@ var catalogue = {
     help: "Check that every grant it inherits (namespace-wide or wildcard principals, no ALLOW policy at all) is meant for it; workloads added later inherit them too.",
     description: "Added workloads are reported once, not as edge changes, but they become callers too: policies that allow a whole namespace, wildcard principals or no policy at all let them in. This lists what a new workload can reach outside its own namespace."
   },
+  MG309: {
+    name: "deny-no-longer-applies",
+    severity: "error",
+    title: "A DENY rule no longer stops a caller",
+    message: (p) => `${quote(p.from)} can now reach ${quote(p.to)}${p.requests}, which DENY ${quote(p.policy)} ${p.rule} stopped before the change`,
+    help: "If the DENY was meant to stop applying, ignore this finding with that reason; otherwise restore the rule, or undo what made it stop matching (a service account, a plaintext hop, a namespace, a label).",
+    description: "An explicit DENY is the strongest statement a policy makes, and it can stop applying without being edited: deleted, narrowed, its selector missing the workload, or the caller's identity changed (another service account, a DestinationRule that sends plaintext so principals and namespaces no longer match). meshguard reports requests that a base DENY rule matched for this caller and that the head allows."
+  },
   // ---- MG9xx: limits and internal ------------------------------------------------------------
   MG901: {
     name: "analysis-limit",
@@ -32460,7 +32468,7 @@ function readPorts(ctx, spec) {
   return ports;
 }
 function readEndpoints(ctx, spec) {
-  const endpoints = [];
+  const endpoints2 = [];
   readMapItems(ctx, spec, "endpoints", "spec.endpoints", ENDPOINT_FIELDS, KIND5).forEach(
     ({ item, path }) => {
       const portsMap = readMap(ctx, item, "ports", `${path}.ports`);
@@ -32469,7 +32477,7 @@ function readEndpoints(ctx, spec) {
         const value = portsMap && readInteger(ctx, portsMap, pair.key, `${path}.ports.${pair.key}`, 1, 65535);
         if (value !== null && value !== void 0) ports[pair.key] = value;
       }
-      endpoints.push({
+      endpoints2.push({
         address: readString(ctx, item, "address", `${path}.address`)?.value ?? null,
         labels: readLabels(ctx, item, "labels", `${path}.labels`),
         serviceAccount: readString(ctx, item, "serviceAccount", `${path}.serviceAccount`)?.value ?? null,
@@ -32478,7 +32486,7 @@ function readEndpoints(ctx, spec) {
       });
     }
   );
-  return endpoints;
+  return endpoints2;
 }
 
 // src/analysis/load/narrow/sidecar.ts
@@ -36799,11 +36807,11 @@ function autoMtls(group2, server, port, exposure, deps, evidence) {
   }
   const passthrough = entry.passthrough || group2?.trafficPolicy?.loadBalancerSimple === "PASSTHROUGH";
   if (passthrough) {
-    const endpoints = deps.endpoints(exposure);
-    const disabled = endpoints.find(
+    const endpoints2 = deps.endpoints(exposure);
+    const disabled = endpoints2.find(
       (e) => deps.decision(e.workload).endpointTlsMode === "disabled"
     );
-    if (endpoints.length === 0 || disabled !== void 0) {
+    if (endpoints2.length === 0 || disabled !== void 0) {
       return off(
         "a passthrough service needs every endpoint to have a sidecar",
         noteEvidence(
@@ -38775,6 +38783,7 @@ function peerOf(side3, caller, transport) {
 function changeFindings(base, head, edges, options) {
   return [
     ...edgeFindings2(head, edges, new Set(options.sensitivePorts ?? DEFAULT_SENSITIVE_PORTS)),
+    ...denyFindings(base, head, edges),
     ...defaultDenyFindings(base, head),
     ...protectedFindings(base, head, options.protectedWorkloads ?? []),
     ...newWorkloadFindings(base, head),
@@ -38796,6 +38805,10 @@ function finding2(code2, id, at, side3, params, extra = {}) {
 function requestWords(request2) {
   return request2 === ALL_REQUESTS ? request2 : quote(request2);
 }
+function requestList(edge2) {
+  const more = edge2.newlyAllowed.length > 3 ? ", ..." : "";
+  return ` (${edge2.newlyAllowed.slice(0, 3).map(requestWords).join(", ")}${more})`;
+}
 function edgeFindings2(head, edges, sensitive) {
   const out = [];
   for (const edge2 of edges) {
@@ -38805,7 +38818,7 @@ function edgeFindings2(head, edges, sensitive) {
     if (at === void 0) continue;
     const side3 = cause?.side ?? "head";
     const subject = `${edge2.from}->${edge2.to}:${edge2.port}`;
-    const requests2 = ` (${edge2.newlyAllowed.slice(0, 3).map(requestWords).join(", ")}${edge2.newlyAllowed.length > 3 ? ", ..." : ""})`;
+    const requests2 = requestList(edge2);
     const to = `${edge2.to}:${edge2.port}`;
     const extra = {
       edge: { from: edge2.from, to: edge2.to, port: edge2.port },
@@ -38830,6 +38843,55 @@ function edgeFindings2(head, edges, sensitive) {
       );
   }
   return out;
+}
+function denyFindings(base, head, edges) {
+  const out = [];
+  let engine = null;
+  for (const edge2 of edges) {
+    if (edge2.newlyAllowed.length === 0) continue;
+    const before = endpoints(base, edge2);
+    const after = endpoints(head, edge2);
+    if (before === null || after === null) continue;
+    const transport = base.mtls.transport(before.caller, before.server, before.port.port);
+    if (transport.transport === "broken") continue;
+    engine ??= createAuthzEngine(base.mesh, {
+      dataplaneOf: (w) => base.mtls.dataplane(w).dataplane,
+      labelsOf: (w) => base.mtls.selectorLabels(w)
+    });
+    const peer = transport.transport === "mtls" ? policyPeer(base.mesh.settings, before.caller, transport.peer) : null;
+    const decision = engine.decide(engine.destination(before.server), before.port, peer);
+    if (decision === null) continue;
+    const newly = subtract(
+      evaluateEdge(head, after.caller, after.server, after.port).reaching,
+      evaluateEdge(base, before.caller, before.server, before.port).reaching
+    );
+    const bypassed = decision.chains.flatMap((c) => c.deny).find((m) => !isEmpty(intersect(m.set, newly)));
+    if (bypassed === void 0) continue;
+    const rule = bypassed.ref;
+    out.push(
+      finding2(
+        "MG309",
+        `${edge2.from}->${edge2.to}:${edge2.port}`,
+        rule.at,
+        "base",
+        {
+          from: edge2.from,
+          to: `${edge2.to}:${edge2.port}`,
+          policy: `${rule.policy.namespace}/${rule.policy.name}`,
+          rule: rule.rule === null ? "policy" : `rule ${rule.rule}`,
+          requests: requestList(edge2)
+        },
+        { edge: { from: edge2.from, to: edge2.to, port: edge2.port }, ref: rule.policy }
+      )
+    );
+  }
+  return out;
+}
+function endpoints(side3, edge2) {
+  const caller = side3.callers.get(edge2.from);
+  const server = side3.topology.workloadById.get(edge2.to);
+  const port = server?.ports.find((p) => p.port === edge2.port);
+  return caller && server && port ? { caller, server, port } : null;
 }
 function namespaceOf(id) {
   return id.split("/")[0] ?? "";
@@ -46857,8 +46919,8 @@ var endpoints_default = Endpoints;
 
 // node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/endpoints-to-methods.js
 var endpointMethodsMap = /* @__PURE__ */ new Map();
-for (const [scope, endpoints] of Object.entries(endpoints_default)) {
-  for (const [methodName, endpoint3] of Object.entries(endpoints)) {
+for (const [scope, endpoints2] of Object.entries(endpoints_default)) {
+  for (const [methodName, endpoint3] of Object.entries(endpoints2)) {
     const [route, defaults3, decorations] = endpoint3;
     const [method, url] = route.split(/ /);
     const endpointDefaults = Object.assign(

@@ -1,4 +1,12 @@
-import { ALL_REQUESTS, isEmpty } from '../authz/index.js';
+import {
+  ALL_REQUESTS,
+  createAuthzEngine,
+  intersect,
+  isEmpty,
+  policyPeer,
+  subtract,
+} from '../authz/index.js';
+import type { AuthzEngine } from '../authz/index.js';
 import type { Code, MessageParams } from '../findings/catalogue.js';
 import { catalogue } from '../findings/catalogue.js';
 import type { Finding } from '../findings/finding.js';
@@ -26,6 +34,7 @@ export function changeFindings(
 ): Finding[] {
   return [
     ...edgeFindings(head, edges, new Set(options.sensitivePorts ?? DEFAULT_SENSITIVE_PORTS)),
+    ...denyFindings(base, head, edges),
     ...defaultDenyFindings(base, head),
     ...protectedFindings(base, head, options.protectedWorkloads ?? []),
     ...newWorkloadFindings(base, head),
@@ -62,6 +71,12 @@ function requestWords(request: string): string {
   return request === ALL_REQUESTS ? request : quote(request);
 }
 
+/** ` (GET /a, POST /b, ...)`: the first newly allowed request lines, for a message. */
+function requestList(edge: EdgeDelta): string {
+  const more = edge.newlyAllowed.length > 3 ? ', ...' : '';
+  return ` (${edge.newlyAllowed.slice(0, 3).map(requestWords).join(', ')}${more})`;
+}
+
 function edgeFindings(
   head: EvaluatedSide,
   edges: readonly EdgeDelta[],
@@ -75,7 +90,7 @@ function edgeFindings(
     if (at === undefined) continue;
     const side = cause?.side ?? 'head';
     const subject = `${edge.from}->${edge.to}:${edge.port}`;
-    const requests = ` (${edge.newlyAllowed.slice(0, 3).map(requestWords).join(', ')}${edge.newlyAllowed.length > 3 ? ', ...' : ''})`;
+    const requests = requestList(edge);
     const to = `${edge.to}:${edge.port}`;
     const extra = {
       edge: { from: edge.from, to: edge.to, port: edge.port },
@@ -100,6 +115,73 @@ function edgeFindings(
       );
   }
   return out;
+}
+
+/**
+ * Newly allowed requests that a base DENY rule matched for the same caller: the DENY was deleted
+ * or narrowed, or stopped matching the caller (another service account, a plaintext hop that
+ * hides its identity). Only the base's own DENY matches count, so a widened ALLOW next to an
+ * untouched DENY raises nothing here.
+ */
+function denyFindings(
+  base: EvaluatedSide,
+  head: EvaluatedSide,
+  edges: readonly EdgeDelta[],
+): Finding[] {
+  const out: Finding[] = [];
+  let engine: AuthzEngine | null = null;
+  for (const edge of edges) {
+    if (edge.newlyAllowed.length === 0) continue;
+    const before = endpoints(base, edge);
+    const after = endpoints(head, edge);
+    if (before === null || after === null) continue;
+    const transport = base.mtls.transport(before.caller, before.server, before.port.port);
+    if (transport.transport === 'broken') continue;
+    engine ??= createAuthzEngine(base.mesh, {
+      dataplaneOf: (w) => base.mtls.dataplane(w).dataplane,
+      labelsOf: (w) => base.mtls.selectorLabels(w),
+    });
+    const peer =
+      transport.transport === 'mtls'
+        ? policyPeer(base.mesh.settings, before.caller, transport.peer)
+        : null;
+    const decision = engine.decide(engine.destination(before.server), before.port, peer);
+    if (decision === null) continue;
+    const newly = subtract(
+      evaluateEdge(head, after.caller, after.server, after.port).reaching,
+      evaluateEdge(base, before.caller, before.server, before.port).reaching,
+    );
+    const bypassed = decision.chains
+      .flatMap((c) => c.deny)
+      .find((m) => !isEmpty(intersect(m.set, newly)));
+    if (bypassed === undefined) continue;
+    const rule = bypassed.ref;
+    out.push(
+      finding(
+        'MG309',
+        `${edge.from}->${edge.to}:${edge.port}`,
+        rule.at,
+        'base',
+        {
+          from: edge.from,
+          to: `${edge.to}:${edge.port}`,
+          policy: `${rule.policy.namespace}/${rule.policy.name}`,
+          rule: rule.rule === null ? 'policy' : `rule ${rule.rule}`,
+          requests: requestList(edge),
+        },
+        { edge: { from: edge.from, to: edge.to, port: edge.port }, ref: rule.policy },
+      ),
+    );
+  }
+  return out;
+}
+
+/** The caller, workload and port of an edge on one side, when all three exist there. */
+function endpoints(side: EvaluatedSide, edge: EdgeDelta) {
+  const caller = side.callers.get(edge.from);
+  const server = side.topology.workloadById.get(edge.to);
+  const port = server?.ports.find((p) => p.port === edge.port);
+  return caller && server && port ? { caller, server, port } : null;
 }
 
 function namespaceOf(id: string): string {

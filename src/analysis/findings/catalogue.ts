@@ -688,6 +688,16 @@ export const catalogue = {
     description:
       'Added workloads are reported once, not as edge changes, but they become callers too: policies that allow a whole namespace, wildcard principals or no policy at all let them in. This lists what a new workload can reach outside its own namespace.',
   },
+  MG309: {
+    name: 'deny-no-longer-applies',
+    severity: 'error',
+    title: 'A DENY rule no longer stops a caller',
+    message: (p: { from: string; to: string; policy: string; rule: string; requests: string }) =>
+      `${quote(p.from)} can now reach ${quote(p.to)}${p.requests}, which DENY ${quote(p.policy)} ${p.rule} stopped before the change`,
+    help: 'If the DENY was meant to stop applying, ignore this finding with that reason; otherwise restore the rule, or undo what made it stop matching (a service account, a plaintext hop, a namespace, a label).',
+    description:
+      "An explicit DENY is the strongest statement a policy makes, and it can stop applying without being edited: deleted, narrowed, its selector missing the workload, or the caller's identity changed (another service account, a DestinationRule that sends plaintext so principals and namespaces no longer match). meshguard reports requests that a base DENY rule matched for this caller and that the head allows.",
+  },
 
   // ---- MG9xx: limits and internal ------------------------------------------------------------
   MG901: {

@@ -11873,7 +11873,7 @@ function applyFindingPolicy(head, preexistingIds2, options) {
       message: `${overridden.message} (its ignore expired on ${lapsed.expires})`
     } : overridden;
     if (rule !== void 0) ignored.push({ finding: finding3, reason: rule.reason });
-    else if (preexistingIds2.has(finding3.id))
+    else if (findingKeys(raw).some((key) => preexistingIds2.has(key)))
       ignored.push({ finding: finding3, reason: "already present before this change" });
     else findings.push(finding3);
   }
@@ -11881,6 +11881,10 @@ function applyFindingPolicy(head, preexistingIds2, options) {
     findings: findings.sort(byImportance),
     ignored: ignored.sort((a, b) => byImportance(a.finding, b.finding))
   };
+}
+function findingKeys(finding3) {
+  const object = finding3.ref === void 0 ? "" : formatRef(finding3.ref);
+  return [finding3.id, `~${finding3.code}\0${object}\0${finding3.message}`];
 }
 function matches(rule, finding3) {
   if (rule.code !== finding3.code) return false;
@@ -17548,11 +17552,13 @@ function reachedIn(side2) {
   };
 }
 function preexistingIds(base, scope) {
-  return /* @__PURE__ */ new Set([
-    ...base.load.diagnostics.map((d) => diagnosticFinding(d).id),
-    ...mtlsFindings(base, "base", scope).map((f) => f.id),
-    ...authzFindings(authzSideOf(base, "base", scope)).map((f) => f.id)
-  ]);
+  return new Set(
+    [
+      ...base.load.diagnostics.map(diagnosticFinding),
+      ...mtlsFindings(base, "base", scope),
+      ...authzFindings(authzSideOf(base, "base", scope))
+    ].flatMap(findingKeys)
+  );
 }
 function edgeCounts(edges) {
   const counts = {

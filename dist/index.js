@@ -33936,7 +33936,7 @@ function applyFindingPolicy(head, preexistingIds2, options) {
       message: `${overridden.message} (its ignore expired on ${lapsed.expires})`
     } : overridden;
     if (rule !== void 0) ignored2.push({ finding: finding4, reason: rule.reason });
-    else if (preexistingIds2.has(finding4.id))
+    else if (findingKeys(raw).some((key) => preexistingIds2.has(key)))
       ignored2.push({ finding: finding4, reason: "already present before this change" });
     else findings.push(finding4);
   }
@@ -33944,6 +33944,10 @@ function applyFindingPolicy(head, preexistingIds2, options) {
     findings: findings.sort(byImportance),
     ignored: ignored2.sort((a, b) => byImportance(a.finding, b.finding))
   };
+}
+function findingKeys(finding4) {
+  const object = finding4.ref === void 0 ? "" : formatRef(finding4.ref);
+  return [finding4.id, `~${finding4.code}\0${object}\0${finding4.message}`];
 }
 function matches(rule, finding4) {
   if (rule.code !== finding4.code) return false;
@@ -39512,11 +39516,13 @@ function reachedIn(side3) {
   };
 }
 function preexistingIds(base, scope) {
-  return /* @__PURE__ */ new Set([
-    ...base.load.diagnostics.map((d) => diagnosticFinding(d).id),
-    ...mtlsFindings(base, "base", scope).map((f) => f.id),
-    ...authzFindings(authzSideOf(base, "base", scope)).map((f) => f.id)
-  ]);
+  return new Set(
+    [
+      ...base.load.diagnostics.map(diagnosticFinding),
+      ...mtlsFindings(base, "base", scope),
+      ...authzFindings(authzSideOf(base, "base", scope))
+    ].flatMap(findingKeys)
+  );
 }
 function edgeCounts(edges) {
   const counts = {

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { applyFindingPolicy, verdictOf } from '../../src/analysis/diff/finding-policy.js';
+import {
+  applyFindingPolicy,
+  findingKeys,
+  verdictOf,
+} from '../../src/analysis/diff/finding-policy.js';
 import type { Finding } from '../../src/analysis/findings/finding.js';
 
 const at = (line: number) => ({ file: 'p.yaml', documentIndex: 0, line, column: 1 });
@@ -73,6 +77,23 @@ describe('configuration applied to findings', () => {
     expect(outcome.findings.map((f) => f.id)).toEqual(['b', 'c']);
     expect(outcome.ignored).toEqual([
       { finding: raw[0], reason: 'already present before this change' },
+    ]);
+  });
+
+  it('knows a base finding whose id moved with a refactor by its code, object and message', () => {
+    // The same MG213 on a rule that moved from index 1 to 0: another id, the same finding.
+    const before = { ...finding('MG213:rules[1]', 'MG213', 'warning'), message: 'method `get`' };
+    const after = { ...before, id: 'MG213:rules[0]', at: at(9) };
+    const outcome = applyFindingPolicy([after], new Set(findingKeys(before)), {});
+    expect(outcome.findings).toEqual([]);
+    expect(outcome.ignored.map((i) => i.reason)).toEqual(['already present before this change']);
+    // Another policy's finding with the same words is new.
+    const elsewhere = {
+      ...after,
+      ref: { kind: 'AuthorizationPolicy', namespace: 'shop', name: 'x' },
+    };
+    expect(applyFindingPolicy([elsewhere], new Set(findingKeys(before)), {}).findings).toEqual([
+      elsewhere,
     ]);
   });
 });

@@ -38,7 +38,7 @@ export function applyFindingPolicy(
           }
         : overridden;
     if (rule !== undefined) ignored.push({ finding, reason: rule.reason });
-    else if (preexistingIds.has(finding.id))
+    else if (findingKeys(raw).some((key) => preexistingIds.has(key)))
       ignored.push({ finding, reason: 'already present before this change' });
     else findings.push(finding);
   }
@@ -46,6 +46,16 @@ export function applyFindingPolicy(
     findings: findings.sort(byImportance),
     ignored: ignored.sort((a, b) => byImportance(a.finding, b.finding)),
   };
+}
+
+/**
+ * What makes a finding "the same" on both sides: its id, or its code, object and message. Ids
+ * carry a rule index, a file or a line where nothing better names the place, so a refactor
+ * (rules reordered, a file moved, lines shifted) would otherwise re-report a finding as new.
+ */
+export function findingKeys(finding: Finding): string[] {
+  const object = finding.ref === undefined ? '' : formatRef(finding.ref);
+  return [finding.id, `~${finding.code}\u0000${object}\u0000${finding.message}`];
 }
 
 function matches(rule: IgnoreRule, finding: Finding): boolean {

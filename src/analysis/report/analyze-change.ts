@@ -1,4 +1,4 @@
-import { applyFindingPolicy, verdictOf } from '../diff/finding-policy.js';
+import { applyFindingPolicy, findingKeys, verdictOf } from '../diff/finding-policy.js';
 import { isPartialInput } from '../findings/catalogue.js';
 import type { Severity } from '../findings/catalogue.js';
 import type { Finding } from '../findings/finding.js';
@@ -125,11 +125,13 @@ function reachedIn(side: EvaluatedSide) {
 
 /** One-side findings the base has too are not this change's doing. */
 function preexistingIds(base: EvaluatedSide, scope: ChangeScope): Set<string> {
-  return new Set([
-    ...base.load.diagnostics.map((d) => diagnosticFinding(d).id),
-    ...mtlsFindings(base, 'base', scope).map((f) => f.id),
-    ...authzFindings(authzSideOf(base, 'base', scope)).map((f) => f.id),
-  ]);
+  return new Set(
+    [
+      ...base.load.diagnostics.map(diagnosticFinding),
+      ...mtlsFindings(base, 'base', scope),
+      ...authzFindings(authzSideOf(base, 'base', scope)),
+    ].flatMap(findingKeys),
+  );
 }
 
 /** Edges counted by caller: a `namespace/*` row stands for several. */

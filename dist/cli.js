@@ -17835,15 +17835,8 @@ function renderSarif(items, options) {
     ruleId: item.code,
     ruleIndex: ruleIndex.get(item.code) ?? 0,
     level: LEVEL[item.severity],
-    message: { text: sarifText(item.message) },
-    locations: [
-      {
-        physicalLocation: {
-          artifactLocation: { uri: uriReference(item.at.file) },
-          region: { startLine: item.at.line, startColumn: item.at.column }
-        }
-      }
-    ]
+    message: { text: sarifText(messageOf(item)) },
+    locations: [{ physicalLocation: physicalLocation(item) }]
   }));
   const log = {
     $schema: "https://json.schemastore.org/sarif-2.1.0.json",
@@ -17864,6 +17857,15 @@ function renderSarif(items, options) {
   };
   return `${JSON.stringify(log, null, 2)}
 `;
+}
+function physicalLocation(item) {
+  const artifactLocation = { uri: uriReference(item.at.file) };
+  if (item.side === "base") return { artifactLocation };
+  return { artifactLocation, region: { startLine: item.at.line, startColumn: item.at.column } };
+}
+function messageOf(item) {
+  if (item.side !== "base") return item.message;
+  return `${item.message} (line ${item.at.line} of ${item.at.file} in the base commit)`;
 }
 
 // src/analysis/render/findings-sarif.ts

@@ -35,6 +35,23 @@ describe('findings as SARIF', () => {
     expect(run.tool.driver.rules.map((r: { id: string }) => r.id)).toEqual(['MG011', 'MG901']);
   });
 
+  it('names only the file for a base-side finding, and says where in the base it is', () => {
+    const base = finding(
+      'MG302',
+      at('mesh/old.yaml', 19),
+      { to: '`shop/db:5432`', requests: '' },
+      { side: 'base' },
+    );
+    const log = JSON.parse(
+      renderFindingsSarif(makeReport({ findings: [base] }), { toolVersion: '0.1.0' }),
+    );
+    const [result] = log.runs[0].results;
+    expect(result.locations[0].physicalLocation).toEqual({
+      artifactLocation: { uri: 'mesh/old.yaml' },
+    });
+    expect(result.message.text).toMatch(/ \(line 19 of mesh\/old\.yaml in the base commit\)$/);
+  });
+
   it('fingerprints each result with the finding id, so alerts survive line moves', () => {
     expect(
       run.results.map(

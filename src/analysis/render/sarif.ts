@@ -9,6 +9,8 @@ export interface Reportable {
   readonly severity: Severity;
   readonly message: string;
   readonly at: Source;
+  /** `base` when the position is in the base commit (a deleted policy): not a head line. */
+  readonly side?: 'base' | 'head';
 }
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = {
@@ -44,15 +46,8 @@ export function renderSarif(items: readonly Reportable[], options: SarifOptions)
     ruleId: item.code,
     ruleIndex: ruleIndex.get(item.code) ?? 0,
     level: LEVEL[item.severity],
-    message: { text: sarifText(item.message) },
-    locations: [
-      {
-        physicalLocation: {
-          artifactLocation: { uri: uriReference(item.at.file) },
-          region: { startLine: item.at.line, startColumn: item.at.column },
-        },
-      },
-    ],
+    message: { text: sarifText(messageOf(item)) },
+    locations: [{ physicalLocation: physicalLocation(item) }],
   }));
   const log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
@@ -72,4 +67,19 @@ export function renderSarif(items: readonly Reportable[], options: SarifOptions)
     ],
   };
   return `${JSON.stringify(log, null, 2)}\n`;
+}
+
+/**
+ * SARIF knows one commit: a base-side position names the file only, and the message says where
+ * in the base it is, so code scanning never pins it on an unrelated line of the head.
+ */
+function physicalLocation(item: Reportable) {
+  const artifactLocation = { uri: uriReference(item.at.file) };
+  if (item.side === 'base') return { artifactLocation };
+  return { artifactLocation, region: { startLine: item.at.line, startColumn: item.at.column } };
+}
+
+function messageOf(item: Reportable): string {
+  if (item.side !== 'base') return item.message;
+  return `${item.message} (line ${item.at.line} of ${item.at.file} in the base commit)`;
 }

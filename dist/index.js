@@ -38900,6 +38900,13 @@ function endpoints(side3, edge2) {
 function namespaceOf(id) {
   return id.split("/")[0] ?? "";
 }
+function covers(wider, policy, kind, root) {
+  if (defaultDenyKind(wider) !== kind) return false;
+  const scope = wider.ref.namespace === root || wider.ref.namespace === policy.ref.namespace;
+  if (!scope || policy.ref.namespace === root && wider.ref.namespace !== root) return false;
+  const labels = policy.selector?.matchLabels ?? {};
+  return Object.entries(wider.selector?.matchLabels ?? {}).every(([k, v]) => labels[k] === v);
+}
 function defaultDenyKind(policy) {
   if (policy.dryRun || policy.targetRefs.length > 0) return null;
   if (policy.action === "ALLOW" && (policy.rules === null || policy.rules.length === 0))
@@ -38911,9 +38918,11 @@ function defaultDenyKind(policy) {
 }
 function defaultDenyFindings(base, head) {
   const headByRef = new Map(head.mesh.authorizationPolicies.map((p) => [refKey(p.ref), p]));
+  const root = head.mesh.settings.rootNamespace.value;
   return base.mesh.authorizationPolicies.flatMap((policy) => {
     const kind = defaultDenyKind(policy);
     if (kind === null) return [];
+    if (head.mesh.authorizationPolicies.some((p) => covers(p, policy, kind, root))) return [];
     const now = headByRef.get(refKey(policy.ref));
     const name = `the ${kind} policy ${formatRef(policy.ref)}`;
     if (now === void 0)

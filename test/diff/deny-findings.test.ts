@@ -122,3 +122,43 @@ describe('MG309: a DENY rule no longer stops a caller', () => {
     expect(mg309(report)).toEqual([]);
   });
 });
+
+describe('MG305: default-deny that goes away, and only then', () => {
+  const allowNothing = (namespace: string, name: string, selector = '') => yaml`
+    apiVersion: security.istio.io/v1
+    kind: AuthorizationPolicy
+    metadata: {name: ${name}, namespace: ${namespace}}
+    spec: {${selector}}
+  `;
+  const mg305 = (report: Report) =>
+    report.findings.filter((f) => f.code === 'MG305').map((f) => f.message);
+  const base = { 'mesh.yaml': mesh, 'p.yaml': allowNothing('web', 'allow-nothing') };
+
+  it.each([
+    ['renamed', allowNothing('web', 'default-deny')],
+    ['moved to the root namespace', allowNothing('istio-system', 'allow-nothing')],
+  ])('is not reported when the policy is %s', (_, head) => {
+    expect(mg305(change(base, { 'mesh.yaml': mesh, 'p.yaml': head }))).toEqual([]);
+  });
+
+  it('is not reported when a selector is dropped (the policy now covers more)', () => {
+    const narrow = allowNothing('web', 'allow-nothing', 'selector: {matchLabels: {app: api}}');
+    expect(
+      mg305(
+        change(
+          { ...base, 'p.yaml': narrow },
+          { ...base, 'p.yaml': allowNothing('web', 'allow-nothing') },
+        ),
+      ),
+    ).toEqual([]);
+  });
+
+  it('is reported when a selector is added (the rest of the namespace loses it)', () => {
+    const narrow = allowNothing('web', 'allow-nothing', 'selector: {matchLabels: {app: api}}');
+    expect(mg305(change(base, { ...base, 'p.yaml': narrow }))).toHaveLength(1);
+  });
+
+  it('is reported when it is removed', () => {
+    expect(mg305(change(base, { 'mesh.yaml': mesh }))).toHaveLength(1);
+  });
+});

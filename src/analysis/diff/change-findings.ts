@@ -188,6 +188,24 @@ function namespaceOf(id: string): string {
   return id.split('/')[0] ?? '';
 }
 
+/**
+ * Whether `wider`, a head policy, denies by default (the same way) every workload `policy`, a
+ * base one, did: from the root namespace or the same one, with a selector whose labels are a
+ * subset of `policy`'s (none selects the whole scope).
+ */
+function covers(
+  wider: AuthorizationPolicy,
+  policy: AuthorizationPolicy,
+  kind: 'allow-nothing' | 'deny-all',
+  root: string,
+): boolean {
+  if (defaultDenyKind(wider) !== kind) return false;
+  const scope = wider.ref.namespace === root || wider.ref.namespace === policy.ref.namespace;
+  if (!scope || (policy.ref.namespace === root && wider.ref.namespace !== root)) return false;
+  const labels = policy.selector?.matchLabels ?? {};
+  return Object.entries(wider.selector?.matchLabels ?? {}).every(([k, v]) => labels[k] === v);
+}
+
 /** An ALLOW policy without rules (allow-nothing) or a DENY with an empty rule (deny-all). */
 function defaultDenyKind(policy: AuthorizationPolicy): 'allow-nothing' | 'deny-all' | null {
   if (policy.dryRun || policy.targetRefs.length > 0) return null;
@@ -201,9 +219,12 @@ function defaultDenyKind(policy: AuthorizationPolicy): 'allow-nothing' | 'deny-a
 
 function defaultDenyFindings(base: EvaluatedSide, head: EvaluatedSide): Finding[] {
   const headByRef = new Map(head.mesh.authorizationPolicies.map((p) => [refKey(p.ref), p]));
+  const root = head.mesh.settings.rootNamespace.value;
   return base.mesh.authorizationPolicies.flatMap((policy) => {
     const kind = defaultDenyKind(policy);
     if (kind === null) return [];
+    // Renamed, moved to the root namespace or given a wider selector: still denied by default.
+    if (head.mesh.authorizationPolicies.some((p) => covers(p, policy, kind, root))) return [];
     const now = headByRef.get(refKey(policy.ref));
     const name = `the ${kind} policy ${formatRef(policy.ref)}`;
     if (now === undefined)

@@ -60126,7 +60126,7 @@ function changeFindings(base, head, edges, options2) {
     ...denyFindings(base, head, edges),
     ...defaultDenyFindings(base, head),
     ...protectedFindings(base, head, options2.protectedWorkloads ?? []),
-    ...newWorkloadFindings(base, head),
+    ...newWorkloadFindings(base, head, new Set(options2.sensitivePorts ?? DEFAULT_SENSITIVE_PORTS)),
     ...newCallerFindings(base, head)
   ];
 }
@@ -60314,7 +60314,7 @@ function protectedFindings(base, head, protectedIds) {
   }
   return out;
 }
-function newWorkloadFindings(base, head) {
+function newWorkloadFindings(base, head, sensitive) {
   const out = [];
   for (const workload of head.topology.workloads) {
     if (base.topology.workloadById.has(workload.id)) continue;
@@ -60335,6 +60335,18 @@ function newWorkloadFindings(base, head) {
           { ref: workload.workload.ref }
         )
       );
+      if (sensitive.has(port.port))
+        for (const from of open)
+          out.push(
+            finding2(
+              "MG304",
+              `${from}->${workload.id}:${port.port}`,
+              workload.workload.source,
+              "head",
+              { from, to: workload.id, port: port.port },
+              { ref: workload.workload.ref, edge: { from, to: workload.id, port: port.port } }
+            )
+          );
     }
   }
   return out;

@@ -16826,7 +16826,7 @@ function changeFindings(base, head, edges, options) {
     ...denyFindings(base, head, edges),
     ...defaultDenyFindings(base, head),
     ...protectedFindings(base, head, options.protectedWorkloads ?? []),
-    ...newWorkloadFindings(base, head),
+    ...newWorkloadFindings(base, head, new Set(options.sensitivePorts ?? DEFAULT_SENSITIVE_PORTS)),
     ...newCallerFindings(base, head)
   ];
 }
@@ -17014,7 +17014,7 @@ function protectedFindings(base, head, protectedIds) {
   }
   return out;
 }
-function newWorkloadFindings(base, head) {
+function newWorkloadFindings(base, head, sensitive) {
   const out = [];
   for (const workload of head.topology.workloads) {
     if (base.topology.workloadById.has(workload.id)) continue;
@@ -17035,6 +17035,18 @@ function newWorkloadFindings(base, head) {
           { ref: workload.workload.ref }
         )
       );
+      if (sensitive.has(port.port))
+        for (const from of open)
+          out.push(
+            finding2(
+              "MG304",
+              `${from}->${workload.id}:${port.port}`,
+              workload.workload.source,
+              "head",
+              { from, to: workload.id, port: port.port },
+              { ref: workload.workload.ref, edge: { from, to: workload.id, port: port.port } }
+            )
+          );
     }
   }
   return out;

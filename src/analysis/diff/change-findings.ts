@@ -37,7 +37,7 @@ export function changeFindings(
     ...denyFindings(base, head, edges),
     ...defaultDenyFindings(base, head),
     ...protectedFindings(base, head, options.protectedWorkloads ?? []),
-    ...newWorkloadFindings(base, head),
+    ...newWorkloadFindings(base, head, new Set(options.sensitivePorts ?? DEFAULT_SENSITIVE_PORTS)),
     ...newCallerFindings(base, head),
   ];
 }
@@ -295,7 +295,11 @@ function protectedFindings(
   return out;
 }
 
-function newWorkloadFindings(base: EvaluatedSide, head: EvaluatedSide): Finding[] {
+function newWorkloadFindings(
+  base: EvaluatedSide,
+  head: EvaluatedSide,
+  sensitive: ReadonlySet<number>,
+): Finding[] {
   const out: Finding[] = [];
   for (const workload of head.topology.workloads) {
     if (base.topology.workloadById.has(workload.id)) continue;
@@ -323,6 +327,19 @@ function newWorkloadFindings(base: EvaluatedSide, head: EvaluatedSide): Finding[
           { ref: workload.workload.ref },
         ),
       );
+      // A datastore or admin port open to everyone is the error MG304 names for existing ones.
+      if (sensitive.has(port.port))
+        for (const from of open)
+          out.push(
+            finding(
+              'MG304',
+              `${from}->${workload.id}:${port.port}`,
+              workload.workload.source,
+              'head',
+              { from, to: workload.id, port: port.port },
+              { ref: workload.workload.ref, edge: { from, to: workload.id, port: port.port } },
+            ),
+          );
     }
   }
   return out;

@@ -60186,6 +60186,7 @@ function edgeFindings2(head, edges, sensitive) {
 }
 function denyFindings(base, head, edges) {
   const out = [];
+  if (!base.mesh.authorizationPolicies.some((p) => p.action === "DENY")) return out;
   let engine = null;
   for (const edge of edges) {
     if (edge.newlyAllowed.length === 0) continue;
@@ -60194,6 +60195,8 @@ function denyFindings(base, head, edges) {
     if (before === null || after === null) continue;
     const transport = base.mtls.transport(before.caller, before.server, before.port.port);
     if (transport.transport === "broken") continue;
+    const was = evaluateEdge(base, before.caller, before.server, before.port);
+    if (!was.access.determining.some((rule2) => rule2.action === "DENY")) continue;
     engine ??= createAuthzEngine(base.mesh, {
       dataplaneOf: (w) => base.mtls.dataplane(w).dataplane,
       labelsOf: (w) => base.mtls.selectorLabels(w)
@@ -60203,7 +60206,7 @@ function denyFindings(base, head, edges) {
     if (decision === null) continue;
     const newly = subtract(
       evaluateEdge(head, after.caller, after.server, after.port).reaching,
-      evaluateEdge(base, before.caller, before.server, before.port).reaching
+      was.reaching
     );
     const bypassed = decision.chains.flatMap((c) => c.deny).find((m) => !isEmpty(intersect(m.set, newly)));
     if (bypassed === void 0) continue;
@@ -60255,10 +60258,11 @@ function defaultDenyKind(policy) {
 function defaultDenyFindings(base, head) {
   const headByRef = new Map(head.mesh.authorizationPolicies.map((p) => [refKey(p.ref), p]));
   const root = head.mesh.settings.rootNamespace.value;
+  const defaults3 = head.mesh.authorizationPolicies.filter((p) => defaultDenyKind(p) !== null);
   return base.mesh.authorizationPolicies.flatMap((policy) => {
     const kind = defaultDenyKind(policy);
     if (kind === null) return [];
-    if (head.mesh.authorizationPolicies.some((p) => covers(p, policy, kind, root))) return [];
+    if (defaults3.some((p) => covers(p, policy, kind, root))) return [];
     const now = headByRef.get(refKey(policy.ref));
     const name = `the ${kind} policy ${formatRef(policy.ref)}`;
     if (now === void 0)

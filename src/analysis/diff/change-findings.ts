@@ -129,6 +129,8 @@ function denyFindings(
   edges: readonly EdgeDelta[],
 ): Finding[] {
   const out: Finding[] = [];
+  // Without a DENY policy in the base there is nothing to bypass: skip the engine altogether.
+  if (!base.mesh.authorizationPolicies.some((p) => p.action === 'DENY')) return out;
   let engine: AuthzEngine | null = null;
   for (const edge of edges) {
     if (edge.newlyAllowed.length === 0) continue;
@@ -137,6 +139,9 @@ function denyFindings(
     if (before === null || after === null) continue;
     const transport = base.mtls.transport(before.caller, before.server, before.port.port);
     if (transport.transport === 'broken') continue;
+    // The cached base answer names the DENY rules that matched; only then are their sets needed.
+    const was = evaluateEdge(base, before.caller, before.server, before.port);
+    if (!was.access.determining.some((rule) => rule.action === 'DENY')) continue;
     engine ??= createAuthzEngine(base.mesh, {
       dataplaneOf: (w) => base.mtls.dataplane(w).dataplane,
       labelsOf: (w) => base.mtls.selectorLabels(w),
@@ -149,7 +154,7 @@ function denyFindings(
     if (decision === null) continue;
     const newly = subtract(
       evaluateEdge(head, after.caller, after.server, after.port).reaching,
-      evaluateEdge(base, before.caller, before.server, before.port).reaching,
+      was.reaching,
     );
     const bypassed = decision.chains
       .flatMap((c) => c.deny)
@@ -220,11 +225,12 @@ function defaultDenyKind(policy: AuthorizationPolicy): 'allow-nothing' | 'deny-a
 function defaultDenyFindings(base: EvaluatedSide, head: EvaluatedSide): Finding[] {
   const headByRef = new Map(head.mesh.authorizationPolicies.map((p) => [refKey(p.ref), p]));
   const root = head.mesh.settings.rootNamespace.value;
+  const defaults = head.mesh.authorizationPolicies.filter((p) => defaultDenyKind(p) !== null);
   return base.mesh.authorizationPolicies.flatMap((policy) => {
     const kind = defaultDenyKind(policy);
     if (kind === null) return [];
     // Renamed, moved to the root namespace or given a wider selector: still denied by default.
-    if (head.mesh.authorizationPolicies.some((p) => covers(p, policy, kind, root))) return [];
+    if (defaults.some((p) => covers(p, policy, kind, root))) return [];
     const now = headByRef.get(refKey(policy.ref));
     const name = `the ${kind} policy ${formatRef(policy.ref)}`;
     if (now === undefined)

@@ -16851,8 +16851,13 @@ function requestList(edge) {
 }
 function edgeFindings2(head, edges, sensitive) {
   const out = [];
+  const anyMesh = new Map(
+    edges.filter((e) => e.from === ANY_MESH_IDENTITY).map((e) => [`${e.to}:${e.port}`, e.newlyAllowed.join("\n")])
+  );
   for (const edge of edges) {
     if (edge.newlyAllowed.length === 0) continue;
+    const named = edge.from !== ANY_MESH_IDENTITY && edge.from !== UNAUTHENTICATED;
+    if (named && anyMesh.get(`${edge.to}:${edge.port}`) === edge.newlyAllowed.join("\n")) continue;
     const cause = edge.reasons[0];
     const at = cause?.at ?? head.topology.workloadById.get(edge.to)?.workload.source;
     if (at === void 0) continue;

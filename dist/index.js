@@ -38815,8 +38815,13 @@ function requestList(edge2) {
 }
 function edgeFindings2(head, edges, sensitive) {
   const out = [];
+  const anyMesh = new Map(
+    edges.filter((e) => e.from === ANY_MESH_IDENTITY).map((e) => [`${e.to}:${e.port}`, e.newlyAllowed.join("\n")])
+  );
   for (const edge2 of edges) {
     if (edge2.newlyAllowed.length === 0) continue;
+    const named = edge2.from !== ANY_MESH_IDENTITY && edge2.from !== UNAUTHENTICATED;
+    if (named && anyMesh.get(`${edge2.to}:${edge2.port}`) === edge2.newlyAllowed.join("\n")) continue;
     const cause = edge2.reasons[0];
     const at = cause?.at ?? head.topology.workloadById.get(edge2.to)?.workload.source;
     if (at === void 0) continue;

@@ -83,8 +83,17 @@ function edgeFindings(
   sensitive: ReadonlySet<number>,
 ): Finding[] {
   const out: Finding[] = [];
+  // What any identity of the mesh newly gets on each port: a named caller that gets exactly that
+  // is already said by MG302 (and its MG304), and a finding per caller would only repeat it.
+  const anyMesh = new Map(
+    edges
+      .filter((e) => e.from === ANY_MESH_IDENTITY)
+      .map((e) => [`${e.to}:${e.port}`, e.newlyAllowed.join('\n')]),
+  );
   for (const edge of edges) {
     if (edge.newlyAllowed.length === 0) continue;
+    const named = edge.from !== ANY_MESH_IDENTITY && edge.from !== UNAUTHENTICATED;
+    if (named && anyMesh.get(`${edge.to}:${edge.port}`) === edge.newlyAllowed.join('\n')) continue;
     const cause = edge.reasons[0];
     const at = cause?.at ?? head.topology.workloadById.get(edge.to)?.workload.source;
     if (at === undefined) continue;

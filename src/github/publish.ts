@@ -1,9 +1,6 @@
 import type { MeshguardConfig } from '../analysis/config/index.js';
 import { asRecord, blobUrl, isSha } from './context.js';
-import type { ReviewContext } from './context.js';
 import { classify, ConfigError, OPERATIONS } from './errors.js';
-import type { Logger } from './logger.js';
-import type { GitHubClient } from './octokit.js';
 import { commentMarker } from './comment.js';
 import { loadCommandConfig } from './commands/config.js';
 import { rerunReview } from './commands/rerun.js';
@@ -14,16 +11,10 @@ import { renderSurfaces } from './surfaces.js';
 import { ArtifactError, parseReportFile } from './report-file.js';
 import type { ReportFile } from './report-file.js';
 import { review } from './review.js';
-import type { ReviewInputs, ReviewOutcome } from './review.js';
+import type { ReviewDependencies, ReviewOutcome } from './review.js';
 
-export interface PublishDependencies {
-  readonly octokit: GitHubClient;
-  readonly context: ReviewContext;
-  readonly clock: () => Date;
-  readonly logger: Logger;
-  /** The Action's inputs: check name, configuration path and the overrides of the file. */
-  readonly inputs: ReviewInputs;
-  readonly workspace: string;
+/** The review's dependencies; `context` is the `workflow_run` event. */
+export interface PublishDependencies extends ReviewDependencies {
   /** The report file downloaded from the `pull_request` run's artifact. */
   readonly reportText: string;
 }

@@ -1,10 +1,7 @@
 import { DEFAULT_COMMANDS } from '../../analysis/config/index.js';
 import { ConfigError, isExpectedError } from '../errors.js';
 import { escapeMessage, codeSpan } from '../../analysis/render/escape.js';
-import type { ReviewContext } from '../context.js';
-import type { Logger } from '../logger.js';
-import type { GitHubClient } from '../octokit.js';
-import type { ReviewInputs } from '../review.js';
+import type { ReviewDependencies } from '../review.js';
 import { answerEdge, answerFinding } from './answers.js';
 import type { Answer } from './answers.js';
 import { loadCommandConfig } from './config.js';
@@ -21,15 +18,8 @@ import type { CommentRef } from './reply.js';
 import { rerunReview } from './rerun.js';
 import { readPullRequest, readSides } from './sides.js';
 
-export interface CommandDependencies {
-  readonly octokit: GitHubClient;
-  /** The `issue_comment` event. */
-  readonly context: ReviewContext;
-  readonly clock: () => Date;
-  readonly logger: Logger;
-  /** The configuration path and overrides, and what a rerun passes to the review. */
-  readonly inputs: ReviewInputs;
-  readonly workspace: string;
+/** The review's dependencies; `context` is the `issue_comment` event. */
+export interface CommandDependencies extends ReviewDependencies {
   /** The App's in-memory limiter; the Action has none (each comment is its own run). */
   readonly limiter: CommandRateLimiter | null;
   /** The App's id, to ignore comments made through it. */

@@ -1,9 +1,6 @@
 import { asRecord } from '../context.js';
-import type { ReviewContext } from '../context.js';
-import type { Logger } from '../logger.js';
-import type { GitHubClient } from '../octokit.js';
 import { review } from '../review.js';
-import type { ReviewInputs, ReviewOutcome } from '../review.js';
+import type { ReviewDependencies, ReviewOutcome } from '../review.js';
 import type { PullRequestInfo } from './sides.js';
 
 /**
@@ -12,16 +9,12 @@ import type { PullRequestInfo } from './sides.js';
  * sides through the API by SHA and the configuration from the default branch, and the token
  * may write (App installation, or a workflow run by `issue_comment`), fork or not.
  */
-export async function rerunReview(options: {
-  readonly octokit: GitHubClient;
-  readonly context: ReviewContext;
-  readonly clock: () => Date;
-  readonly logger: Logger;
-  readonly inputs: ReviewInputs;
-  readonly workspace: string;
-  readonly pull: PullRequestInfo;
-  readonly defaultBranch: string | null;
-}): Promise<ReviewOutcome> {
+export async function rerunReview(
+  options: ReviewDependencies & {
+    readonly pull: PullRequestInfo;
+    readonly defaultBranch: string | null;
+  },
+): Promise<ReviewOutcome> {
   const { context, pull } = options;
   return review({
     octokit: options.octokit,

@@ -16821,12 +16821,13 @@ function peerOf(side2, caller, transport) {
 
 // src/analysis/diff/change-findings.ts
 function changeFindings(base, head, edges, options) {
+  const sensitive = new Set(options.sensitivePorts ?? DEFAULT_SENSITIVE_PORTS);
   return [
-    ...edgeFindings2(head, edges, new Set(options.sensitivePorts ?? DEFAULT_SENSITIVE_PORTS)),
+    ...edgeFindings2(head, edges, sensitive),
     ...denyFindings(base, head, edges),
     ...defaultDenyFindings(base, head),
     ...protectedFindings(base, head, options.protectedWorkloads ?? []),
-    ...newWorkloadFindings(base, head, new Set(options.sensitivePorts ?? DEFAULT_SENSITIVE_PORTS)),
+    ...newWorkloadFindings(base, head, sensitive),
     ...newCallerFindings(base, head)
   ];
 }
@@ -16969,28 +16970,17 @@ function defaultDenyFindings(base, head) {
     if (kind === null) return [];
     if (defaults2.some((p) => covers(p, policy, kind, root))) return [];
     const now = headByRef.get(refKey(policy.ref));
-    const name = `the ${kind} policy ${formatRef(policy.ref)}`;
-    if (now === void 0)
-      return [
-        finding2(
-          "MG305",
-          formatRef(policy.ref),
-          policy.source,
-          "base",
-          { policy: name, how: "was removed" },
-          { ref: policy.ref }
-        )
-      ];
-    if (defaultDenyKind(now) === kind && JSON.stringify(now.selector?.matchLabels ?? null) === JSON.stringify(policy.selector?.matchLabels ?? null))
-      return [];
     return [
       finding2(
         "MG305",
         formatRef(policy.ref),
-        now.actionAt,
-        "head",
-        { policy: name, how: "no longer denies by default" },
-        { ref: now.ref }
+        now?.actionAt ?? policy.source,
+        now === void 0 ? "base" : "head",
+        {
+          policy: `the ${kind} policy ${formatRef(policy.ref)}`,
+          how: now === void 0 ? "was removed" : "no longer denies by default"
+        },
+        { ref: now?.ref ?? policy.ref }
       )
     ];
   });

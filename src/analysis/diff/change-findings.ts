@@ -32,12 +32,13 @@ export function changeFindings(
   edges: readonly EdgeDelta[],
   options: AnalyzeOptions,
 ): Finding[] {
+  const sensitive = new Set(options.sensitivePorts ?? DEFAULT_SENSITIVE_PORTS);
   return [
-    ...edgeFindings(head, edges, new Set(options.sensitivePorts ?? DEFAULT_SENSITIVE_PORTS)),
+    ...edgeFindings(head, edges, sensitive),
     ...denyFindings(base, head, edges),
     ...defaultDenyFindings(base, head),
     ...protectedFindings(base, head, options.protectedWorkloads ?? []),
-    ...newWorkloadFindings(base, head, new Set(options.sensitivePorts ?? DEFAULT_SENSITIVE_PORTS)),
+    ...newWorkloadFindings(base, head, sensitive),
     ...newCallerFindings(base, head),
   ];
 }
@@ -240,33 +241,20 @@ function defaultDenyFindings(base: EvaluatedSide, head: EvaluatedSide): Finding[
     if (kind === null) return [];
     // Renamed, moved to the root namespace or given a wider selector: still denied by default.
     if (defaults.some((p) => covers(p, policy, kind, root))) return [];
+    // Otherwise it was removed, or changed (a selector added, rules given) so it no longer
+    // denies by default: `covers` already accepts the same policy unchanged.
     const now = headByRef.get(refKey(policy.ref));
-    const name = `the ${kind} policy ${formatRef(policy.ref)}`;
-    if (now === undefined)
-      return [
-        finding(
-          'MG305',
-          formatRef(policy.ref),
-          policy.source,
-          'base',
-          { policy: name, how: 'was removed' },
-          { ref: policy.ref },
-        ),
-      ];
-    if (
-      defaultDenyKind(now) === kind &&
-      JSON.stringify(now.selector?.matchLabels ?? null) ===
-        JSON.stringify(policy.selector?.matchLabels ?? null)
-    )
-      return [];
     return [
       finding(
         'MG305',
         formatRef(policy.ref),
-        now.actionAt,
-        'head',
-        { policy: name, how: 'no longer denies by default' },
-        { ref: now.ref },
+        now?.actionAt ?? policy.source,
+        now === undefined ? 'base' : 'head',
+        {
+          policy: `the ${kind} policy ${formatRef(policy.ref)}`,
+          how: now === undefined ? 'was removed' : 'no longer denies by default',
+        },
+        { ref: now?.ref ?? policy.ref },
       ),
     ];
   });

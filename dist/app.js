@@ -57931,6 +57931,18 @@ function customFindings(workload, policies, providers, known, side2) {
   return out;
 }
 
+// src/analysis/graph/edge-eval.ts
+function evaluateEdge(side2, caller, server, port) {
+  const transport = side2.mtls.transport(caller, server, port.port);
+  const access = side2.access.portAccess(server, port).accessFor(peerOf(side2, caller, transport));
+  const reaching = transport.transport === "broken" ? subtract(access.allowed, access.allowed) : access.allowed;
+  return { transport, access, reaching };
+}
+function peerOf(side2, caller, transport) {
+  if (transport.transport !== "mtls") return null;
+  return policyPeer(side2.mesh.settings, caller, transport.peer);
+}
+
 // src/analysis/mtls/hosts.ts
 var EXPORT_TO = "networking.istio.io/exportTo";
 function buildHostRegistry(topology) {
@@ -60050,7 +60062,7 @@ function authzSideOf(side2, which, scope) {
     peerOf: (caller, workload, port) => {
       const transport = side2.mtls.transport(caller, workload, port);
       if (transport.transport === "broken") return "rejected";
-      return transport.transport === "mtls" ? policyPeer(side2.mesh.settings, caller, transport.peer) : null;
+      return peerOf(side2, caller, transport);
     }
   };
 }
@@ -60106,18 +60118,6 @@ var DEFAULT_SENSITIVE_PORTS = [
   11211,
   27017
 ];
-
-// src/analysis/graph/edge-eval.ts
-function evaluateEdge(side2, caller, server, port) {
-  const transport = side2.mtls.transport(caller, server, port.port);
-  const access = side2.access.portAccess(server, port).accessFor(peerOf(side2, caller, transport));
-  const reaching = transport.transport === "broken" ? subtract(access.allowed, access.allowed) : access.allowed;
-  return { transport, access, reaching };
-}
-function peerOf(side2, caller, transport) {
-  if (transport.transport !== "mtls") return null;
-  return policyPeer(side2.mesh.settings, caller, transport.peer);
-}
 
 // src/analysis/diff/change-findings.ts
 function changeFindings(base, head, edges, options2) {
@@ -60199,15 +60199,14 @@ function denyFindings(base, head, edges) {
     const before = endpoints(base, edge);
     const after = endpoints(head, edge);
     if (before === null || after === null) continue;
-    const transport = base.mtls.transport(before.caller, before.server, before.port.port);
-    if (transport.transport === "broken") continue;
     const was = evaluateEdge(base, before.caller, before.server, before.port);
+    if (was.transport.transport === "broken") continue;
     if (!was.access.determining.some((rule2) => rule2.action === "DENY")) continue;
     engine ??= createAuthzEngine(base.mesh, {
       dataplaneOf: (w) => base.mtls.dataplane(w).dataplane,
       labelsOf: (w) => base.mtls.selectorLabels(w)
     });
-    const peer = transport.transport === "mtls" ? policyPeer(base.mesh.settings, before.caller, transport.peer) : null;
+    const peer = peerOf(base, before.caller, was.transport);
     const decision = engine.decide(engine.destination(before.server), before.port, peer);
     if (decision === null) continue;
     const newly = subtract(

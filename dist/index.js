@@ -36595,6 +36595,18 @@ function customFindings(workload, policies, providers, known, side3) {
   return out;
 }
 
+// src/analysis/graph/edge-eval.ts
+function evaluateEdge(side3, caller, server, port) {
+  const transport = side3.mtls.transport(caller, server, port.port);
+  const access2 = side3.access.portAccess(server, port).accessFor(peerOf(side3, caller, transport));
+  const reaching = transport.transport === "broken" ? subtract(access2.allowed, access2.allowed) : access2.allowed;
+  return { transport, access: access2, reaching };
+}
+function peerOf(side3, caller, transport) {
+  if (transport.transport !== "mtls") return null;
+  return policyPeer(side3.mesh.settings, caller, transport.peer);
+}
+
 // src/analysis/mtls/hosts.ts
 var EXPORT_TO = "networking.istio.io/exportTo";
 function buildHostRegistry(topology) {
@@ -38714,7 +38726,7 @@ function authzSideOf(side3, which2, scope) {
     peerOf: (caller, workload, port) => {
       const transport = side3.mtls.transport(caller, workload, port);
       if (transport.transport === "broken") return "rejected";
-      return transport.transport === "mtls" ? policyPeer(side3.mesh.settings, caller, transport.peer) : null;
+      return peerOf(side3, caller, transport);
     }
   };
 }
@@ -38770,18 +38782,6 @@ var DEFAULT_SENSITIVE_PORTS = [
   11211,
   27017
 ];
-
-// src/analysis/graph/edge-eval.ts
-function evaluateEdge(side3, caller, server, port) {
-  const transport = side3.mtls.transport(caller, server, port.port);
-  const access2 = side3.access.portAccess(server, port).accessFor(peerOf(side3, caller, transport));
-  const reaching = transport.transport === "broken" ? subtract(access2.allowed, access2.allowed) : access2.allowed;
-  return { transport, access: access2, reaching };
-}
-function peerOf(side3, caller, transport) {
-  if (transport.transport !== "mtls") return null;
-  return policyPeer(side3.mesh.settings, caller, transport.peer);
-}
 
 // src/analysis/diff/change-findings.ts
 function changeFindings(base, head, edges, options) {
@@ -38863,15 +38863,14 @@ function denyFindings(base, head, edges) {
     const before = endpoints(base, edge2);
     const after = endpoints(head, edge2);
     if (before === null || after === null) continue;
-    const transport = base.mtls.transport(before.caller, before.server, before.port.port);
-    if (transport.transport === "broken") continue;
     const was = evaluateEdge(base, before.caller, before.server, before.port);
+    if (was.transport.transport === "broken") continue;
     if (!was.access.determining.some((rule2) => rule2.action === "DENY")) continue;
     engine ??= createAuthzEngine(base.mesh, {
       dataplaneOf: (w) => base.mtls.dataplane(w).dataplane,
       labelsOf: (w) => base.mtls.selectorLabels(w)
     });
-    const peer = transport.transport === "mtls" ? policyPeer(base.mesh.settings, before.caller, transport.peer) : null;
+    const peer = peerOf(base, before.caller, was.transport);
     const decision = engine.decide(engine.destination(before.server), before.port, peer);
     if (decision === null) continue;
     const newly = subtract(

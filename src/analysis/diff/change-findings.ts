@@ -1,11 +1,4 @@
-import {
-  ALL_REQUESTS,
-  createAuthzEngine,
-  intersect,
-  isEmpty,
-  policyPeer,
-  subtract,
-} from '../authz/index.js';
+import { ALL_REQUESTS, createAuthzEngine, intersect, isEmpty, subtract } from '../authz/index.js';
 import type { AuthzEngine } from '../authz/index.js';
 import type { Code, MessageParams } from '../findings/catalogue.js';
 import { catalogue } from '../findings/catalogue.js';
@@ -19,7 +12,7 @@ import { DEFAULT_SENSITIVE_PORTS } from '../report/analyze-options.js';
 import type { AnalyzeOptions } from '../report/analyze-options.js';
 import type { EdgeDelta } from '../report/types.js';
 import { ANY_MESH_IDENTITY, UNAUTHENTICATED } from '../topology/index.js';
-import { evaluateEdge } from '../graph/edge-eval.js';
+import { evaluateEdge, peerOf } from '../graph/edge-eval.js';
 import { quote } from '../findings/quote.js';
 
 /**
@@ -147,19 +140,15 @@ function denyFindings(
     const before = endpoints(base, edge);
     const after = endpoints(head, edge);
     if (before === null || after === null) continue;
-    const transport = base.mtls.transport(before.caller, before.server, before.port.port);
-    if (transport.transport === 'broken') continue;
     // The cached base answer names the DENY rules that matched; only then are their sets needed.
     const was = evaluateEdge(base, before.caller, before.server, before.port);
+    if (was.transport.transport === 'broken') continue;
     if (!was.access.determining.some((rule) => rule.action === 'DENY')) continue;
     engine ??= createAuthzEngine(base.mesh, {
       dataplaneOf: (w) => base.mtls.dataplane(w).dataplane,
       labelsOf: (w) => base.mtls.selectorLabels(w),
     });
-    const peer =
-      transport.transport === 'mtls'
-        ? policyPeer(base.mesh.settings, before.caller, transport.peer)
-        : null;
+    const peer = peerOf(base, before.caller, was.transport);
     const decision = engine.decide(engine.destination(before.server), before.port, peer);
     if (decision === null) continue;
     const newly = subtract(

@@ -30,7 +30,7 @@ export function evaluateEdge(
  * `(any mesh identity)` is an identity none of the manifests' policies can name except by
  * pattern, which the authorization engine spells as its outside identity.
  */
-function peerOf(side: EvaluatedSide, caller: Caller, transport: EdgeTransport) {
+export function peerOf(side: EvaluatedSide, caller: Caller, transport: EdgeTransport) {
   if (transport.transport !== 'mtls') return null;
   return policyPeer(side.mesh.settings, caller, transport.peer);
 }

@@ -1,5 +1,6 @@
-import { createAccessIndex, policyPeer } from '../authz/index.js';
+import { createAccessIndex } from '../authz/index.js';
 import type { AccessIndex, AuthzSide } from '../authz/index.js';
+import { peerOf } from './edge-eval.js';
 import { loadMesh } from '../load/index.js';
 import type { InputFile, LoadCache, LoadResult } from '../load/index.js';
 import type { Mesh } from '../model/mesh.js';
@@ -75,9 +76,7 @@ export function authzSideOf(
     peerOf: (caller, workload, port) => {
       const transport = side.mtls.transport(caller, workload, port);
       if (transport.transport === 'broken') return 'rejected';
-      return transport.transport === 'mtls'
-        ? policyPeer(side.mesh.settings, caller, transport.peer)
-        : null;
+      return peerOf(side, caller, transport);
     },
   };
 }

@@ -17775,10 +17775,13 @@ function escapeMessage(message, where = "text") {
 var URL_SAFE = /[A-Za-z0-9\-._~:/?#@!$&'*+,;=%]/;
 function safeUrl(url) {
   if (!/^https?:\/\/[^\s]/i.test(url)) return null;
+  return percentEncode(url.replace(/[\uD800-\uDFFF]/g, REPLACEMENT), URL_SAFE);
+}
+function percentEncode(text, keep) {
   const encoder = new TextEncoder();
   let out = "";
-  for (const char of url.replace(/[\uD800-\uDFFF]/g, REPLACEMENT)) {
-    if (URL_SAFE.test(char)) out += char;
+  for (const char of text) {
+    if (keep.test(char)) out += char;
     else
       for (const byte of encoder.encode(char))
         out += `%${byte.toString(16).toUpperCase().padStart(2, "0")}`;

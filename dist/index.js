@@ -33864,10 +33864,13 @@ function escapeMessage(message, where = "text") {
 var URL_SAFE = /[A-Za-z0-9\-._~:/?#@!$&'*+,;=%]/;
 function safeUrl(url) {
   if (!/^https?:\/\/[^\s]/i.test(url)) return null;
+  return percentEncode(url.replace(/[\uD800-\uDFFF]/g, REPLACEMENT), URL_SAFE);
+}
+function percentEncode(text2, keep) {
   const encoder = new TextEncoder();
   let out = "";
-  for (const char of url.replace(/[\uD800-\uDFFF]/g, REPLACEMENT)) {
-    if (URL_SAFE.test(char)) out += char;
+  for (const char of text2) {
+    if (keep.test(char)) out += char;
     else
       for (const byte of encoder.encode(char))
         out += `%${byte.toString(16).toUpperCase().padStart(2, "0")}`;
@@ -40975,9 +40978,7 @@ function commentMarker(checkName) {
   return `<!-- meshguard:v1 check=${markerName(checkName)} -->`;
 }
 function markerName(checkName) {
-  return [...checkName].map(
-    (char) => /[A-Za-z0-9 ._/-]/.test(char) ? char : [...new TextEncoder().encode(char)].map((byte) => `%${byte.toString(16).toUpperCase().padStart(2, "0")}`).join("")
-  ).join("");
+  return percentEncode(checkName, /[A-Za-z0-9 ._/-]/);
 }
 function commentBody(marker, markdown, footer, fullReportUrl) {
   const notice = `> [!NOTE]

@@ -1,3 +1,4 @@
+import { percentEncode } from '../analysis/render/escape.js';
 import type { RepoRef } from './context.js';
 import { classify, isNotFound, OPERATIONS } from './errors.js';
 import { COMMENT_BUDGET, fitMarkdown, fullReportPointer } from './fit.js';
@@ -18,15 +19,7 @@ export function commentMarker(checkName: string): string {
  * percent-encoded, so `mesh:prod` and `mesh_prod` keep two comments. Plain names read as before.
  */
 function markerName(checkName: string): string {
-  return [...checkName]
-    .map((char) =>
-      /[A-Za-z0-9 ._/-]/.test(char)
-        ? char
-        : [...new TextEncoder().encode(char)]
-            .map((byte) => `%${byte.toString(16).toUpperCase().padStart(2, '0')}`)
-            .join(''),
-    )
-    .join('');
+  return percentEncode(checkName, /[A-Za-z0-9 ._/-]/);
 }
 
 export interface StickyComment {

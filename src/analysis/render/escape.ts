@@ -151,10 +151,15 @@ const URL_SAFE = /[A-Za-z0-9\-._~:/?#@!$&'*+,;=%]/;
  */
 export function safeUrl(url: string): string | null {
   if (!/^https?:\/\/[^\s]/i.test(url)) return null;
+  return percentEncode(url.replace(/[\uD800-\uDFFF]/g, REPLACEMENT), URL_SAFE);
+}
+
+/** Every character `keep` does not match, as `%XX` bytes of its UTF-8 encoding. */
+export function percentEncode(text: string, keep: RegExp): string {
   const encoder = new TextEncoder();
   let out = '';
-  for (const char of url.replace(/[\uD800-\uDFFF]/g, REPLACEMENT)) {
-    if (URL_SAFE.test(char)) out += char;
+  for (const char of text) {
+    if (keep.test(char)) out += char;
     else
       for (const byte of encoder.encode(char))
         out += `%${byte.toString(16).toUpperCase().padStart(2, '0')}`;
